@@ -1,0 +1,224 @@
+"""The catalog CSV contract: one row a SKU, validated as a whole file before anything changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Iterable
+
+CATALOG_COLUMNS = (
+    "sku",
+    "name",
+    "brand",
+    "category",
+    "size",
+    "sell_unit",
+    "units_per_pack",
+    "price",
+    "currency",
+    "aliases",
+    "stock",
+    "min_order_qty",
+    "active",
+)
+
+SELL_UNITS = frozenset(
+    {
+        "carton",
+        "case",
+        "crate",
+        "bag",
+        "bale",
+        "dozen",
+        "pack",
+        "piece",
+        "tin",
+        "bottle",
+        "sachet",
+        "outer",
+        "jerrycan",
+        "tray",
+        "box",
+    }
+)
+
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be imported; `row` is the 1-based line number in the file."""
+
+    def __init__(self, row: int, reason: str) -> None:
+        super().__init__(f"row {row}: {reason}")
+        self.row = row
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    """One SKU as the wholesaler sells it; `price` is per `sell_unit`."""
+
+    sku: str
+    name: str
+    brand: str
+    category: str
+    size: str
+    sell_unit: str
+    units_per_pack: int
+    price: Decimal
+    currency: str
+    aliases: tuple[str, ...]
+    stock: int
+    min_order_qty: int
+    active: bool
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON shape the platform API uses (price as a 2-decimal string)."""
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "brand": self.brand,
+            "category": self.category,
+            "size": self.size,
+            "sell_unit": self.sell_unit,
+            "units_per_pack": self.units_per_pack,
+            "price": f"{self.price:.2f}",
+            "currency": self.currency,
+            "aliases": list(self.aliases),
+            "stock": self.stock,
+            "min_order_qty": self.min_order_qty,
+            "active": self.active,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> CatalogItem:
+        """Rebuild an item from `to_json` output (as the API client receives it)."""
+        return cls(
+            sku=str(data["sku"]),
+            name=str(data["name"]),
+            brand=str(data["brand"]),
+            category=str(data["category"]),
+            size=str(data["size"]),
+            sell_unit=str(data["sell_unit"]),
+            units_per_pack=int(data["units_per_pack"]),  # type: ignore[call-overload]
+            price=Decimal(str(data["price"])),
+            currency=str(data["currency"]),
+            aliases=tuple(str(a) for a in data["aliases"]),  # type: ignore[attr-defined]
+            stock=int(data["stock"]),  # type: ignore[call-overload]
+            min_order_qty=int(data["min_order_qty"]),  # type: ignore[call-overload]
+            active=bool(data["active"]),
+        )
+
+
+def _int_field(row: int, name: str, value: str, minimum: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise CatalogError(row, f"{name} must be a whole number, got {value!r}") from None
+    if number < minimum:
+        raise CatalogError(row, f"{name} must be at least {minimum}, got {number}")
+    return number
+
+
+def _price_field(row: int, value: str) -> Decimal:
+    try:
+        price = Decimal(value)
+    except InvalidOperation:
+        raise CatalogError(row, f"price must be a number, got {value!r}") from None
+    if not price.is_finite() or price < 0:
+        raise CatalogError(row, f"price must be a non-negative amount, got {value!r}")
+    if price != price.quantize(Decimal("0.01")):
+        raise CatalogError(row, f"price has more than 2 decimals: {value!r}")
+    return price.quantize(Decimal("0.01"))
+
+
+def _item_from_row(row: int, record: dict[str, str]) -> CatalogItem:
+    values = {key: (record.get(key) or "").strip() for key in CATALOG_COLUMNS}
+    for required in ("sku", "name", "sell_unit", "price", "currency"):
+        if not values[required]:
+            raise CatalogError(row, f"{required} is empty")
+    sell_unit = values["sell_unit"].lower()
+    if sell_unit not in SELL_UNITS:
+        raise CatalogError(row, f"unknown sell_unit {values['sell_unit']!r}")
+    active = _BOOLEANS.get(values["active"].lower())
+    if active is None:
+        raise CatalogError(row, f"active must be true or false, got {values['active']!r}")
+    currency = values["currency"].upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise CatalogError(row, f"currency must be a 3-letter code, got {values['currency']!r}")
+    aliases = tuple(dict.fromkeys(a.strip() for a in values["aliases"].split("|") if a.strip()))
+    return CatalogItem(
+        sku=values["sku"],
+        name=values["name"],
+        brand=values["brand"],
+        category=values["category"],
+        size=values["size"],
+        sell_unit=sell_unit,
+        units_per_pack=_int_field(row, "units_per_pack", values["units_per_pack"], 1),
+        price=_price_field(row, values["price"]),
+        currency=currency,
+        aliases=aliases,
+        stock=_int_field(row, "stock", values["stock"], 0),
+        min_order_qty=_int_field(row, "min_order_qty", values["min_order_qty"] or "1", 1),
+        active=active,
+    )
+
+
+def parse_catalog_csv(text: str) -> list[CatalogItem]:
+    """Validate a whole catalog CSV; raise `CatalogError` on the first bad row, return every item."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in CATALOG_COLUMNS if c not in header]
+    if missing:
+        raise CatalogError(1, f"missing column(s): {', '.join(missing)}")
+    reader.fieldnames = header
+    items: list[CatalogItem] = []
+    seen: dict[str, int] = {}
+    for record in reader:
+        row = reader.line_num
+        if None in record:
+            raise CatalogError(row, "more fields than the header has")
+        if all(not (v or "").strip() for v in record.values()):
+            continue
+        item = _item_from_row(row, record)
+        if item.sku in seen:
+            raise CatalogError(row, f"duplicate sku {item.sku!r} (first on row {seen[item.sku]})")
+        seen[item.sku] = row
+        items.append(item)
+    if not items:
+        raise CatalogError(1, "the file has no catalog rows")
+    return items
+
+
+def read_catalog_csv(path: str | Path) -> list[CatalogItem]:
+    """Read and validate a catalog CSV file."""
+    return parse_catalog_csv(Path(path).read_text(encoding="utf-8"))
+
+
+def catalog_to_csv(items: Iterable[CatalogItem]) -> str:
+    """Write items back in the contract's CSV form."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CATALOG_COLUMNS)
+    for item in items:
+        writer.writerow(
+            [
+                item.sku,
+                item.name,
+                item.brand,
+                item.category,
+                item.size,
+                item.sell_unit,
+                item.units_per_pack,
+                f"{item.price:.2f}",
+                item.currency,
+                "|".join(item.aliases),
+                item.stock,
+                item.min_order_qty,
+                "true" if item.active else "false",
+            ]
+        )
+    return out.getvalue()
