@@ -48,8 +48,8 @@ SELL_UNITS = frozenset(
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
 
 
-class CatalogError(ValueError):
-    """A catalog file that cannot be imported; `row` is the 1-based line number in the file."""
+class ImportRejected(ValueError):
+    """A CSV file that cannot be imported; `row` is the 1-based line number in the file."""
 
     def __init__(self, row: int, reason: str) -> None:
         super().__init__(f"row {row}: {reason}")
@@ -117,9 +117,9 @@ def _int_field(row: int, name: str, value: str, minimum: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise CatalogError(row, f"{name} must be a whole number, got {value!r}") from None
+        raise ImportRejected(row, f"{name} must be a whole number, got {value!r}") from None
     if number < minimum:
-        raise CatalogError(row, f"{name} must be at least {minimum}, got {number}")
+        raise ImportRejected(row, f"{name} must be at least {minimum}, got {number}")
     return number
 
 
@@ -127,11 +127,11 @@ def _price_field(row: int, value: str) -> Decimal:
     try:
         price = Decimal(value)
     except InvalidOperation:
-        raise CatalogError(row, f"price must be a number, got {value!r}") from None
+        raise ImportRejected(row, f"price must be a number, got {value!r}") from None
     if not price.is_finite() or price < 0:
-        raise CatalogError(row, f"price must be a non-negative amount, got {value!r}")
+        raise ImportRejected(row, f"price must be a non-negative amount, got {value!r}")
     if price != price.quantize(Decimal("0.01")):
-        raise CatalogError(row, f"price has more than 2 decimals: {value!r}")
+        raise ImportRejected(row, f"price has more than 2 decimals: {value!r}")
     return price.quantize(Decimal("0.01"))
 
 
@@ -139,16 +139,16 @@ def _item_from_row(row: int, record: dict[str, str]) -> CatalogItem:
     values = {key: (record.get(key) or "").strip() for key in CATALOG_COLUMNS}
     for required in ("sku", "name", "sell_unit", "price", "currency"):
         if not values[required]:
-            raise CatalogError(row, f"{required} is empty")
+            raise ImportRejected(row, f"{required} is empty")
     sell_unit = values["sell_unit"].lower()
     if sell_unit not in SELL_UNITS:
-        raise CatalogError(row, f"unknown sell_unit {values['sell_unit']!r}")
+        raise ImportRejected(row, f"unknown sell_unit {values['sell_unit']!r}")
     active = _BOOLEANS.get(values["active"].lower())
     if active is None:
-        raise CatalogError(row, f"active must be true or false, got {values['active']!r}")
+        raise ImportRejected(row, f"active must be true or false, got {values['active']!r}")
     currency = values["currency"].upper()
     if len(currency) != 3 or not currency.isalpha():
-        raise CatalogError(row, f"currency must be a 3-letter code, got {values['currency']!r}")
+        raise ImportRejected(row, f"currency must be a 3-letter code, got {values['currency']!r}")
     aliases = tuple(dict.fromkeys(a.strip() for a in values["aliases"].split("|") if a.strip()))
     return CatalogItem(
         sku=values["sku"],
@@ -168,28 +168,28 @@ def _item_from_row(row: int, record: dict[str, str]) -> CatalogItem:
 
 
 def parse_catalog_csv(text: str) -> list[CatalogItem]:
-    """Validate a whole catalog CSV; raise `CatalogError` on the first bad row, return every item."""
+    """Validate a whole catalog CSV; raise `ImportRejected` on the first bad row, return every item."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in CATALOG_COLUMNS if c not in header]
     if missing:
-        raise CatalogError(1, f"missing column(s): {', '.join(missing)}")
+        raise ImportRejected(1, f"missing column(s): {', '.join(missing)}")
     reader.fieldnames = header
     items: list[CatalogItem] = []
     seen: dict[str, int] = {}
     for record in reader:
         row = reader.line_num
         if None in record:
-            raise CatalogError(row, "more fields than the header has")
+            raise ImportRejected(row, "more fields than the header has")
         if all(not (v or "").strip() for v in record.values()):
             continue
         item = _item_from_row(row, record)
         if item.sku in seen:
-            raise CatalogError(row, f"duplicate sku {item.sku!r} (first on row {seen[item.sku]})")
+            raise ImportRejected(row, f"duplicate sku {item.sku!r} (first on row {seen[item.sku]})")
         seen[item.sku] = row
         items.append(item)
     if not items:
-        raise CatalogError(1, "the file has no catalog rows")
+        raise ImportRejected(1, "the file has no catalog rows")
     return items
 
 

@@ -1,0 +1,194 @@
+"""The platform's JSON shapes as frozen dataclasses, shared by the service and its client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping
+
+ORDER_STATUSES = ("placed", "confirmed", "dispatched", "delivered", "cancelled")
+
+# The lifecycle: each status and the statuses it may move to.
+ORDER_TRANSITIONS: Mapping[str, frozenset[str]] = {
+    "placed": frozenset({"confirmed", "cancelled"}),
+    "confirmed": frozenset({"dispatched", "cancelled"}),
+    "dispatched": frozenset({"delivered"}),
+    "delivered": frozenset(),
+    "cancelled": frozenset(),
+}
+
+CANCELLABLE_STATUSES = frozenset({"placed", "confirmed"})
+
+
+def money(value: Decimal) -> str:
+    """A price as the API writes it: a string with two decimals."""
+    return f"{value:.2f}"
+
+
+@dataclass(frozen=True)
+class Store:
+    """A shop that orders from the platform; one phone may serve several stores."""
+
+    store_id: str
+    name: str
+    phones: tuple[str, ...]
+    region: str
+    language: str
+    timezone: str
+    credit_limit: Decimal
+    promo_opt_in: bool
+    store_type: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "store_id": self.store_id,
+            "name": self.name,
+            "phones": list(self.phones),
+            "region": self.region,
+            "language": self.language,
+            "timezone": self.timezone,
+            "credit_limit": money(self.credit_limit),
+            "promo_opt_in": self.promo_opt_in,
+            "store_type": self.store_type,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Store:
+        """Parse the API's JSON shape."""
+        return cls(
+            store_id=data["store_id"],
+            name=data["name"],
+            phones=tuple(data["phones"]),
+            region=data["region"],
+            language=data["language"],
+            timezone=data["timezone"],
+            credit_limit=Decimal(data["credit_limit"]),
+            promo_opt_in=bool(data["promo_opt_in"]),
+            store_type=data.get("store_type", ""),
+        )
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """One priced line of a placed order; prices are those at the time of ordering."""
+
+    sku: str
+    name: str
+    sell_unit: str
+    quantity: int
+    unit_price: Decimal
+    line_total: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "sku": self.sku,
+            "name": self.name,
+            "sell_unit": self.sell_unit,
+            "quantity": self.quantity,
+            "unit_price": money(self.unit_price),
+            "line_total": money(self.line_total),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> OrderLine:
+        """Parse the API's JSON shape."""
+        return cls(
+            sku=data["sku"],
+            name=data["name"],
+            sell_unit=data["sell_unit"],
+            quantity=int(data["quantity"]),
+            unit_price=Decimal(data["unit_price"]),
+            line_total=Decimal(data["line_total"]),
+        )
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """When an order reached a status."""
+
+    status: str
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {"status": self.status, "at": self.at}
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order as the platform holds it; the server computes every total."""
+
+    order_id: str
+    store_id: str
+    status: str
+    lines: tuple[OrderLine, ...]
+    total: Decimal
+    currency: str
+    created_at: str
+    estimated_delivery: str
+    history: tuple[StatusChange, ...]
+
+    @property
+    def cancellable(self) -> bool:
+        """True while the order has not left the warehouse."""
+        return self.status in CANCELLABLE_STATUSES
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "order_id": self.order_id,
+            "store_id": self.store_id,
+            "status": self.status,
+            "lines": [line.to_json() for line in self.lines],
+            "total": money(self.total),
+            "currency": self.currency,
+            "created_at": self.created_at,
+            "estimated_delivery": self.estimated_delivery,
+            "history": [change.to_json() for change in self.history],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Order:
+        """Parse the API's JSON shape."""
+        return cls(
+            order_id=data["order_id"],
+            store_id=data["store_id"],
+            status=data["status"],
+            lines=tuple(OrderLine.from_json(line) for line in data["lines"]),
+            total=Decimal(data["total"]),
+            currency=data["currency"],
+            created_at=data["created_at"],
+            estimated_delivery=data["estimated_delivery"],
+            history=tuple(StatusChange(c["status"], c["at"]) for c in data["history"]),
+        )
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """Why the platform refused one line of an order, with what would be accepted."""
+
+    sku: str
+    code: str
+    available: int | None = None
+    min_order_qty: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        data: dict[str, Any] = {"sku": self.sku, "code": self.code}
+        if self.available is not None:
+            data["available"] = self.available
+        if self.min_order_qty is not None:
+            data["min_order_qty"] = self.min_order_qty
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LineProblem:
+        """Parse the API's JSON shape."""
+        return cls(
+            sku=data["sku"],
+            code=data["code"],
+            available=data.get("available"),
+            min_order_qty=data.get("min_order_qty"),
+        )
