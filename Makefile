@@ -1,0 +1,28 @@
+# The two commands a newcomer needs are `make run` and `make test`; the rest are their parts.
+SHELL := /bin/bash
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONDONTWRITEBYTECODE := 1
+PY := .venv/bin/python
+SHARED ?= ../shared
+
+.PHONY: install train run test eval bench bench-nlu
+
+install:
+	@scripts/install.sh
+
+train: install
+	@scripts/train.sh
+
+run: train
+	@$(PY) scripts/run.py
+
+test: train
+	@$(PY) -m pytest
+
+eval: install
+	@$(PY) -m nlu.evaluate --catalog $(SHARED)/catalog/sample_catalog.csv --cases $(SHARED)/eval/dev_cases.jsonl --split all
+
+bench-nlu: install
+	@$(PY) -m nlu.bench
+
+bench: bench-nlu

@@ -1,0 +1,165 @@
+"""`make run`: the whole system on one machine, started in order, stopped together on Ctrl-C.
+
+Every setting comes from the environment (README, "Configuration"); what a newcomer has not set is
+filled with local defaults, and missing secrets are generated for this run (development mode).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+PYTHON = sys.executable
+
+
+@dataclass
+class Service:
+    """One process of the system and how to tell it is ready."""
+
+    name: str
+    argv: list[str]
+    ready_url: str = ""
+    ready_port: int = 0
+    timeout: float = 60.0
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+
+def port_open(port: int) -> bool:
+    """True when something accepts connections on localhost:port."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.3).close()
+        return True
+    except OSError:
+        return False
+
+
+def url_ok(url: str) -> bool:
+    """True when the URL answers 2xx."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return 200 <= response.status < 300
+    except OSError:
+        return False
+
+
+def wait_ready(service: Service) -> None:
+    """Block until the service answers, or stop everything if it dies or takes too long."""
+    deadline = time.monotonic() + service.timeout
+    while time.monotonic() < deadline:
+        assert service.process is not None
+        if service.process.poll() is not None:
+            raise RuntimeError(f"{service.name} exited with code {service.process.returncode}")
+        if (service.ready_url and url_ok(service.ready_url)) or (service.ready_port and port_open(service.ready_port)):
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"{service.name} was not ready after {service.timeout:.0f} s")
+
+
+def configure(env: dict[str, str]) -> None:
+    """Fill in local defaults and development secrets the operator did not set."""
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6380/0")
+    env.setdefault("BACKEND_PORT", "8090")
+    env.setdefault("BACKEND_URL", f"http://127.0.0.1:{env['BACKEND_PORT']}")
+    env.setdefault("BACKEND_DB", str(VAR / "platform.sqlite3"))
+    if "BACKEND_API_KEY" not in env:
+        env["BACKEND_API_KEY"] = secrets.token_urlsafe(24)
+    redis = urlparse(env["REDIS_URL"])
+    env.setdefault("REDIS_HOST", redis.hostname or "127.0.0.1")
+    env.setdefault("REDIS_PORT", str(redis.port or 6379))
+    env.setdefault("REDIS_DB", (redis.path or "/0").lstrip("/") or "0")
+    env["RASA_TELEMETRY_ENABLED"] = "false"
+
+
+def services(env: dict[str, str]) -> list[Service]:
+    """The processes in start order."""
+    planned = []
+    redis_port = int(env["REDIS_PORT"])
+    if env["REDIS_HOST"] in ("127.0.0.1", "localhost") and not port_open(redis_port):
+        server = shutil.which("redis-server")
+        if server is None:
+            raise RuntimeError("redis-server is not installed: run `make install`")
+        (VAR / "redis").mkdir(parents=True, exist_ok=True)
+        planned.append(
+            Service(
+                "redis",
+                [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(VAR / "redis"),
+                 "--appendonly", "yes", "--maxmemory-policy", "noeviction"],
+                ready_port=redis_port,
+            )
+        )
+    planned.append(
+        Service(
+            "backend",
+            [PYTHON, "-m", "backend", "serve"],
+            ready_url=f"{env['BACKEND_URL']}/healthz",
+        )
+    )
+    return planned
+
+
+def seed_demo_data(env: dict[str, str]) -> None:
+    """Load the demo catalog and stores into a new platform database."""
+    if Path(env["BACKEND_DB"]).exists():
+        return
+    for command, path in (("import-catalog", "demo/catalog.csv"), ("import-stores", "demo/stores.csv")):
+        subprocess.run([PYTHON, "-m", "backend", command, path], env=env, cwd=ROOT, check=True)
+
+
+def stop(running: list[Service]) -> None:
+    """Stop services in reverse order: SIGTERM, then SIGKILL after a grace period."""
+    for service in reversed(running):
+        if service.process and service.process.poll() is None:
+            service.process.terminate()
+    for service in reversed(running):
+        if service.process:
+            try:
+                service.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                service.process.kill()
+
+
+def main() -> int:
+    """Start everything, print where to go, wait for Ctrl-C or a crash."""
+    env = dict(os.environ)
+    configure(env)
+    VAR.mkdir(exist_ok=True)
+    running: list[Service] = []
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        seed_demo_data(env)
+        for service in services(env):
+            print(f"starting {service.name} ...", flush=True)
+            service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT)
+            running.append(service)
+            wait_ready(service)
+        print(f"\nready: platform API at {env['BACKEND_URL']} (X-API-Key from BACKEND_API_KEY)", flush=True)
+        print("press Ctrl-C to stop", flush=True)
+        while all(s.process is not None and s.process.poll() is None for s in running):
+            time.sleep(0.5)
+        crashed = [s.name for s in running if s.process is not None and s.process.poll() is not None]
+        print(f"stopping: {', '.join(crashed)} exited", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nstopping ...", flush=True)
+        return 0
+    except (RuntimeError, subprocess.CalledProcessError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        stop(running)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
