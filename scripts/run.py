@@ -67,14 +67,29 @@ def wait_ready(service: Service) -> None:
     raise RuntimeError(f"{service.name} was not ready after {service.timeout:.0f} s")
 
 
+DEV_SECRETS = VAR / "dev-secrets.env"
+
+
+def load_dev_secrets(env: dict[str, str], names: tuple[str, ...]) -> None:
+    """Secrets the operator did not set: kept in var/dev-secrets.env (mode 600) so they survive restarts."""
+    stored: dict[str, str] = {}
+    if DEV_SECRETS.exists():
+        stored = dict(line.split("=", 1) for line in DEV_SECRETS.read_text().splitlines() if "=" in line)
+    for name in names:
+        if name not in env:
+            env[name] = stored.setdefault(name, secrets.token_urlsafe(24))
+    DEV_SECRETS.parent.mkdir(parents=True, exist_ok=True)
+    DEV_SECRETS.touch(mode=0o600)
+    DEV_SECRETS.write_text("".join(f"{k}={v}\n" for k, v in stored.items()))
+
+
 def configure(env: dict[str, str]) -> None:
     """Fill in local defaults and development secrets the operator did not set."""
     env.setdefault("REDIS_URL", "redis://127.0.0.1:6380/0")
     env.setdefault("BACKEND_PORT", "8090")
     env.setdefault("BACKEND_URL", f"http://127.0.0.1:{env['BACKEND_PORT']}")
     env.setdefault("BACKEND_DB", str(VAR / "platform.sqlite3"))
-    if "BACKEND_API_KEY" not in env:
-        env["BACKEND_API_KEY"] = secrets.token_urlsafe(24)
+    load_dev_secrets(env, ("BACKEND_API_KEY",))
     redis = urlparse(env["REDIS_URL"])
     env.setdefault("REDIS_HOST", redis.hostname or "127.0.0.1")
     env.setdefault("REDIS_PORT", str(redis.port or 6379))
@@ -95,7 +110,7 @@ def services(env: dict[str, str]) -> list[Service]:
             Service(
                 "redis",
                 [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(VAR / "redis"),
-                 "--appendonly", "yes", "--maxmemory-policy", "noeviction"],
+                 "--appendonly", "yes", "--maxmemory-policy", "noeviction", "--loglevel", "warning"],
                 ready_port=redis_port,
             )
         )
@@ -119,6 +134,8 @@ def seed_demo_data(env: dict[str, str]) -> None:
 
 def stop(running: list[Service]) -> None:
     """Stop services in reverse order: SIGTERM, then SIGKILL after a grace period."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for service in reversed(running):
         if service.process and service.process.poll() is None:
             service.process.terminate()
@@ -136,15 +153,17 @@ def main() -> int:
     configure(env)
     VAR.mkdir(exist_ok=True)
     running: list[Service] = []
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         seed_demo_data(env)
         for service in services(env):
             print(f"starting {service.name} ...", flush=True)
-            service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT)
+            # Own session: a Ctrl-C reaches this script only, which then stops everything in order.
+            service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
             running.append(service)
             wait_ready(service)
-        print(f"\nready: platform API at {env['BACKEND_URL']} (X-API-Key from BACKEND_API_KEY)", flush=True)
+        print(f"\nready: platform API at {env['BACKEND_URL']} (its X-API-Key: BACKEND_API_KEY, see {DEV_SECRETS})", flush=True)
         print("press Ctrl-C to stop", flush=True)
         while all(s.process is not None and s.process.poll() is None for s in running):
             time.sleep(0.5)
