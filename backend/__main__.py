@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
-    settings = BackendSettings.from_env(db_path=args.db, host=getattr(args, "host", None), port=getattr(args, "port", None))
+    settings = BackendSettings.from_env(
+        db_path=args.db, host=getattr(args, "host", None), port=getattr(args, "port", None)
+    )
     if args.command == "serve":
         settings.require_api_key()
         web.run_app(create_app(settings), host=settings.host, port=settings.port, access_log=None, print=None)

@@ -91,11 +91,20 @@ class PlatformClient:
                     return response.status, body, response.headers
             except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
                 last_error = type(exc).__name__
-                log.warning("platform call failed", extra={"ctx_path": path, "ctx_attempt": attempt + 1, "ctx_error": last_error})
+                log.warning(
+                    "platform call failed",
+                    extra={"ctx_path": path, "ctx_attempt": attempt + 1, "ctx_error": last_error},
+                )
         raise Unavailable(f"the platform did not answer {method} {path}: {last_error}")
 
     async def _call(
-        self, method: str, path: str, *, expect: frozenset[int] = frozenset({200}), retry: bool | None = None, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        expect: frozenset[int] = frozenset({200}),
+        retry: bool | None = None,
+        **kwargs: Any,
     ) -> Any:
         status, body, _ = await self._request(method, path, retry=method == "GET" if retry is None else retry, **kwargs)
         if status in expect:

@@ -261,9 +261,10 @@ class PlatformDatabase:
                 )
                 if existing is None:
                     self._record_consent(conn, store.store_id, store.promo_opt_in, "import", now)
-                elif bool(existing["promo_opt_in"]) != store.promo_opt_in and self._last_consent_source(
-                    conn, store.store_id
-                ) == "import":
+                elif (
+                    bool(existing["promo_opt_in"]) != store.promo_opt_in
+                    and self._last_consent_source(conn, store.store_id) == "import"
+                ):
                     self._set_consent(conn, store.store_id, store.promo_opt_in, "import", now)
                 conn.execute("DELETE FROM store_phones WHERE store_id = ?", (store.store_id,))
                 conn.executemany(
@@ -397,9 +398,7 @@ class PlatformDatabase:
         """Place an order once per idempotency key; return it and whether this call created it."""
         fingerprint = request_fingerprint(store_id, lines)
         with self._write() as conn:
-            existing = conn.execute(
-                "SELECT * FROM orders WHERE idempotency_key = ?", (idempotency_key,)
-            ).fetchone()
+            existing = conn.execute("SELECT * FROM orders WHERE idempotency_key = ?", (idempotency_key,)).fetchone()
             if existing is not None:
                 if existing["request_hash"] != fingerprint:
                     raise IdempotencyKeyReused("this Idempotency-Key was used for a different order")
@@ -493,7 +492,9 @@ class PlatformDatabase:
                 raise Conflict(f"order {order_id} cannot go from {current.status} to {status}", "invalid_transition")
             now = _now()
             conn.execute("UPDATE orders SET status = ? WHERE order_id = ?", (status, int(order_id)))
-            conn.execute("INSERT INTO order_history (order_id, status, at) VALUES (?, ?, ?)", (int(order_id), status, now))
+            conn.execute(
+                "INSERT INTO order_history (order_id, status, at) VALUES (?, ?, ?)", (int(order_id), status, now)
+            )
             if status == "cancelled":
                 conn.executemany(
                     "UPDATE catalog_items SET stock = stock + ? WHERE sku = ?",

@@ -49,7 +49,7 @@ def url_ok(url: str) -> bool:
     """True when the URL answers 2xx."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return 200 <= response.status < 300
+            return 200 <= int(response.status) < 300
     except OSError:
         return False
 
@@ -109,8 +109,21 @@ def services(env: dict[str, str]) -> list[Service]:
         planned.append(
             Service(
                 "redis",
-                [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(VAR / "redis"),
-                 "--appendonly", "yes", "--maxmemory-policy", "noeviction", "--loglevel", "warning"],
+                [
+                    server,
+                    "--port",
+                    str(redis_port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--dir",
+                    str(VAR / "redis"),
+                    "--appendonly",
+                    "yes",
+                    "--maxmemory-policy",
+                    "noeviction",
+                    "--loglevel",
+                    "warning",
+                ],
                 ready_port=redis_port,
             )
         )
@@ -163,7 +176,10 @@ def main() -> int:
             service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
             running.append(service)
             wait_ready(service)
-        print(f"\nready: platform API at {env['BACKEND_URL']} (its X-API-Key: BACKEND_API_KEY, see {DEV_SECRETS})", flush=True)
+        print(
+            f"\nready: platform API at {env['BACKEND_URL']} (its X-API-Key: BACKEND_API_KEY, see {DEV_SECRETS})",
+            flush=True,
+        )
         print("press Ctrl-C to stop", flush=True)
         while all(s.process is not None and s.process.poll() is None for s in running):
             time.sleep(0.5)

@@ -7,8 +7,7 @@ import re
 
 from aiohttp.test_utils import TestClient
 
-from backend.app import create_app
-from backend.app import BackendSettings
+from backend.app import BackendSettings, create_app
 from tests.backend.conftest import place
 from tests.backend.openapi_check import OpenApiContract
 
@@ -25,7 +24,9 @@ async def test_every_route_is_in_the_contract_and_every_contract_path_is_served(
     assert served == contract.operations()
 
 
-async def test_every_endpoint_but_health_refuses_a_missing_or_wrong_key(api: TestClient, contract: OpenApiContract) -> None:
+async def test_every_endpoint_but_health_refuses_a_missing_or_wrong_key(
+    api: TestClient, contract: OpenApiContract
+) -> None:
     for method, template in sorted(contract.operations()):
         path = re.sub(r"\{[^}]+\}", "X100", template)
         for headers in ({"X-API-Key": ""}, {"X-API-Key": "wrong-key-0123456789"}):
@@ -130,8 +131,13 @@ async def test_orders_past_the_credit_limit_are_refused(api: TestClient) -> None
 
 
 async def test_server_computes_totals_from_catalog_prices(api: TestClient) -> None:
-    order = await (await place(api, "totals-0001", [{"sku": "X100", "quantity": 3}, {"sku": "X400", "quantity": 2}])).json()
-    assert [(line["unit_price"], line["line_total"]) for line in order["lines"]] == [("720.00", "2160.00"), ("300.00", "600.00")]
+    order = await (
+        await place(api, "totals-0001", [{"sku": "X100", "quantity": 3}, {"sku": "X400", "quantity": 2}])
+    ).json()
+    assert [(line["unit_price"], line["line_total"]) for line in order["lines"]] == [
+        ("720.00", "2160.00"),
+        ("300.00", "600.00"),
+    ]
     assert order["total"] == "2760.00"
     assert order["status"] == "placed"
 
@@ -164,7 +170,9 @@ async def test_cancel_works_before_dispatch_only_and_returns_stock(api: TestClie
 async def test_store_orders_are_listed_newest_first(api: TestClient) -> None:
     ids = []
     for n in range(3):
-        ids.append((await (await place(api, f"newest-{n:04d}", [{"sku": "X400", "quantity": n + 1}])).json())["order_id"])
+        ids.append(
+            (await (await place(api, f"newest-{n:04d}", [{"sku": "X400", "quantity": n + 1}])).json())["order_id"]
+        )
     listed = (await (await api.get("/v1/stores/S2/orders", params={"limit": "2"})).json())["orders"]
     assert [o["order_id"] for o in listed] == ids[::-1][:2]
 

@@ -57,7 +57,16 @@ def order_json() -> Callable[[], Awaitable[web.Response]]:
                 "order_id": "10001",
                 "store_id": "S2",
                 "status": "placed",
-                "lines": [{"sku": "X", "name": "X", "sell_unit": "case", "quantity": 1, "unit_price": "1.00", "line_total": "1.00"}],
+                "lines": [
+                    {
+                        "sku": "X",
+                        "name": "X",
+                        "sell_unit": "case",
+                        "quantity": 1,
+                        "unit_price": "1.00",
+                        "line_total": "1.00",
+                    }
+                ],
                 "total": "1.00",
                 "currency": "TZS",
                 "created_at": "2026-01-01T00:00:00+00:00",

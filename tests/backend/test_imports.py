@@ -43,7 +43,11 @@ def write(tmp_path: Path, name: str, lines: list[str]) -> Path:
 @pytest.mark.parametrize(
     ("lines", "row", "reason"),
     [
-        ([HEADER.replace(",aliases", ""), *(r.replace(",zuri|cola", "") for r in ROWS[:1])], 1, "missing column(s): aliases"),
+        (
+            [HEADER.replace(",aliases", ""), *(r.replace(",zuri|cola", "") for r in ROWS[:1])],
+            1,
+            "missing column(s): aliases",
+        ),
         ([HEADER, ROWS[0], ROWS[1].replace("960.50", "nine")], 3, "price must be a number"),
         ([HEADER, ROWS[0], ROWS[1].replace("960.50", "960.505")], 3, "price has more than 2 decimals"),
         ([HEADER, ROWS[0], ROWS[1], ROWS[0].replace("720.00", "700.00")], 4, "duplicate sku 'X100' (first on row 2)"),
@@ -69,7 +73,11 @@ def test_bad_catalog_file_is_refused_with_its_row_and_nothing_changes(
         ([STORE_HEADER, STORE_ROWS[0], STORE_ROWS[1].replace("+255712000102", "12345")], 3, "bad phone '12345'"),
         ([STORE_HEADER, STORE_ROWS[0].replace("Africa/Dar_es_Salaam", "Mars/Base")], 2, "unknown timezone"),
         ([STORE_HEADER, STORE_ROWS[0], STORE_ROWS[0]], 3, "duplicate store_id 'S1'"),
-        ([STORE_HEADER.replace(",promo_opt_in", ""), STORE_ROWS[0].rsplit(",", 1)[0]], 1, "missing column(s): promo_opt_in"),
+        (
+            [STORE_HEADER.replace(",promo_opt_in", ""), STORE_ROWS[0].rsplit(",", 1)[0]],
+            1,
+            "missing column(s): promo_opt_in",
+        ),
     ],
 )
 def test_bad_store_file_is_refused_with_its_row_and_nothing_changes(
@@ -95,7 +103,9 @@ def test_reimport_updates_price_stock_and_active_state(tmp_path: Path, db_path: 
 
 def test_store_phones_are_stored_in_e164_and_shared_phones_serve_several_stores(tmp_path: Path, db_path: Path) -> None:
     local_form = STORE_ROWS[0].replace("+255712000101", "0712 000 101|0754-000-111")
-    assert run_backend(db_path, "import-stores", str(write(tmp_path, "s.csv", [STORE_HEADER, local_form]))).returncode == 0
+    assert (
+        run_backend(db_path, "import-stores", str(write(tmp_path, "s.csv", [STORE_HEADER, local_form]))).returncode == 0
+    )
     db = PlatformDatabase(db_path)
     assert db.store("S1").phones == ("+255712000101", "+255754000111")
     assert [s.store_id for s in db.stores_by_phone("+255712000103")] == ["S2", "S3"]
@@ -106,7 +116,10 @@ def test_import_does_not_override_a_stop_the_store_sent(tmp_path: Path, db_path:
     db = PlatformDatabase(db_path)
     db.set_promo_consent("S1", False, "text")
     db.close()
-    assert run_backend(db_path, "import-stores", str(write(tmp_path, "s.csv", [STORE_HEADER, STORE_ROWS[0]]))).returncode == 0
+    assert (
+        run_backend(db_path, "import-stores", str(write(tmp_path, "s.csv", [STORE_HEADER, STORE_ROWS[0]]))).returncode
+        == 0
+    )
     db = PlatformDatabase(db_path)
     assert db.store("S1").promo_opt_in is False
     db.close()
@@ -116,7 +129,10 @@ def test_operator_moves_an_order_and_is_told_when_the_lifecycle_forbids_it(db_pa
     db = PlatformDatabase(db_path)
     order, _ = db.create_order("S2", [RequestedLine("X100", 1)], "cli-move-0001")
     db.close()
-    assert f"order {order.order_id} is now confirmed" in run_backend(db_path, "order-status", order.order_id, "confirmed").stdout
+    assert (
+        f"order {order.order_id} is now confirmed"
+        in run_backend(db_path, "order-status", order.order_id, "confirmed").stdout
+    )
     moved = run_backend(db_path, "order-status", order.order_id, "delivered")
     assert moved.returncode == 1
     assert "cannot go from confirmed to delivered" in moved.stderr
