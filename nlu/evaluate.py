@@ -1,0 +1,163 @@
+"""`python -m nlu.evaluate`: score the parser on labelled messages, a tuning half and a held-out half."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, TextIO
+
+from backend.catalog import read_catalog_csv
+from nlu.catalog_index import CatalogIndex
+from nlu.model import OrderParse
+from nlu.parser import parse_order
+from nlu.text import catalog_words
+
+ORDER_INTENTS = frozenset({"place_order", "check_price"})
+
+
+def split_of(case_id: str) -> str:
+    """`holdout` for about a quarter of cases, chosen by a hash of the id so it never drifts."""
+    return "holdout" if hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 4 == 0 else "dev"
+
+
+def counts_for_orders(case: dict[str, Any]) -> bool:
+    """Only order and price messages, or cases labelled with items, are scored."""
+    return case.get("intent") in ORDER_INTENTS or bool(case.get("lines") or case.get("ambiguous") or case.get("unknown"))
+
+
+@dataclass
+class Score:
+    """Running totals over scored cases."""
+
+    cases: int = 0
+    exact: int = 0
+    line_true: int = 0
+    line_predicted: int = 0
+    line_expected: int = 0
+    wrong_lines: int = 0
+    ambiguous_expected: int = 0
+    ambiguous_asked: int = 0
+    ambiguous_guessed: int = 0
+    unknown_expected: int = 0
+    unknown_flagged: int = 0
+    failures: list[tuple[dict[str, Any], OrderParse]] = field(default_factory=list)
+
+    def add(self, case: dict[str, Any], parse: OrderParse) -> None:
+        """Compare one parse with its labels."""
+        self.cases += 1
+        expected = Counter((line["sku"], int(line["quantity"])) for line in case.get("lines", []))
+        predicted = Counter((line.sku, line.quantity) for line in parse.lines)
+        self.line_true += sum((expected & predicted).values())
+        self.line_expected += sum(expected.values())
+        self.line_predicted += sum(predicted.values())
+        expected_skus = {sku for sku, _ in expected}
+        candidate_skus = {sku for group in case.get("ambiguous", []) for sku in group}
+        self.wrong_lines += sum(
+            1 for line in parse.lines if line.sku not in expected_skus and line.sku not in candidate_skus
+        )
+        ambiguous_ok = True
+        asked_sets = [set(item.candidates) for item in parse.ambiguous if item.reason == "product"]
+        for group in case.get("ambiguous", []):
+            self.ambiguous_expected += 1
+            wanted = set(group)
+            if any(asked & wanted for asked in asked_sets):
+                self.ambiguous_asked += 1
+            elif any(line.sku in wanted for line in parse.lines):
+                self.ambiguous_guessed += 1
+            if wanted not in asked_sets:
+                ambiguous_ok = False
+        if len(asked_sets) != len(case.get("ambiguous", [])):
+            ambiguous_ok = False
+        unknown_phrases = [set(catalog_words(item.phrase)) for item in parse.unknown]
+        for phrase in case.get("unknown", []):
+            self.unknown_expected += 1
+            words = set(catalog_words(phrase))
+            if any(words & flagged for flagged in unknown_phrases):
+                self.unknown_flagged += 1
+        unknown_ok = len(parse.unknown) == len(case.get("unknown", []))
+        quantity_questions = [item for item in parse.ambiguous if item.reason != "product"]
+        if expected == predicted and ambiguous_ok and unknown_ok and not quantity_questions:
+            self.exact += 1
+        else:
+            self.failures.append((case, parse))
+
+    def figures(self) -> dict[str, float]:
+        """The headline rates."""
+        precision = self.line_true / self.line_predicted if self.line_predicted else 1.0
+        recall = self.line_true / self.line_expected if self.line_expected else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "cases": float(self.cases),
+            "case_exact": self.exact / self.cases if self.cases else 1.0,
+            "line_precision": precision,
+            "line_recall": recall,
+            "line_f1": f1,
+            "wrong_line_rate": self.wrong_lines / self.line_predicted if self.line_predicted else 0.0,
+            "ambiguous_asked": self.ambiguous_asked / self.ambiguous_expected if self.ambiguous_expected else 1.0,
+            "ambiguous_guessed": self.ambiguous_guessed / self.ambiguous_expected if self.ambiguous_expected else 0.0,
+            "unknown_flagged": self.unknown_flagged / self.unknown_expected if self.unknown_expected else 1.0,
+        }
+
+
+def evaluate(cases: Iterable[dict[str, Any]], index: CatalogIndex) -> dict[str, Score]:
+    """Score every order case, grouped by split."""
+    scores = {"dev": Score(), "holdout": Score()}
+    for case in cases:
+        if counts_for_orders(case):
+            scores[split_of(str(case["id"]))].add(case, parse_order(str(case["text"]), index))
+    return scores
+
+
+def _report(name: str, score: Score, out: TextIO) -> None:
+    figures = score.figures()
+    out.write(f"== {name}: {score.cases} order cases\n")
+    for key in (
+        "case_exact",
+        "line_precision",
+        "line_recall",
+        "line_f1",
+        "wrong_line_rate",
+        "ambiguous_asked",
+        "ambiguous_guessed",
+        "unknown_flagged",
+    ):
+        out.write(f"  {key:<18} {figures[key]:.3f}\n")
+
+
+def _failures(score: Score, out: TextIO) -> None:
+    for case, parse in score.failures:
+        out.write(f"-- {case['id']} {case['text']!r}\n")
+        out.write(f"   expected lines={case.get('lines', [])} ambiguous={case.get('ambiguous', [])} ")
+        out.write(f"unknown={case.get('unknown', [])}\n")
+        got = parse.to_json()
+        out.write(f"   got      lines={got['lines']} ambiguous={got['ambiguous']} unknown={got['unknown']}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures for the chosen split, then the failing cases of that split."""
+    parser = argparse.ArgumentParser(prog="python -m nlu.evaluate", description=__doc__)
+    parser.add_argument("--catalog", required=True, type=Path)
+    parser.add_argument("--cases", required=True, type=Path)
+    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
+    parser.add_argument("--failures", choices=("show", "hide"), default="show")
+    args = parser.parse_args(argv)
+    index = CatalogIndex.build(read_catalog_csv(args.catalog))
+    with args.cases.open(encoding="utf-8") as handle:
+        cases = [json.loads(line) for line in handle if line.strip()]
+    scores = evaluate(cases, index)
+    chosen = ["dev", "holdout"] if args.split == "all" else [args.split]
+    for name in chosen:
+        _report(name, scores[name], sys.stdout)
+    if args.failures == "show":
+        for name in chosen:
+            _failures(scores[name], sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

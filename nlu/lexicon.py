@@ -1,0 +1,135 @@
+"""Words the parser knows about: pack units, number words, fillers, connectors, read from locale files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@dataclass(frozen=True)
+class SizeUnit:
+    """A measure word such as `ml` or `kg`: its dimension and the factor to the dimension's base."""
+
+    dimension: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every language's words merged into lookups keyed by the normalised word."""
+
+    unit_words: dict[str, str]
+    unit_levels: dict[str, str]
+    unit_sell_units: dict[str, frozenset[str]]
+    pieces_per_unit: dict[str, int]
+    size_words: dict[str, SizeUnit]
+    size_markers: frozenset[str]
+    half_words: frozenset[str]
+    article_words: frozenset[str]
+    number_words: dict[str, int]
+    number_words_needing_unit: dict[str, int]
+    number_multipliers: dict[str, int]
+    number_joiners: frozenset[str]
+    quantity_markers: frozenset[str]
+    connectors: frozenset[str]
+    correction_markers: frozenset[str]
+    filler_phrases: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    availability_cues: frozenset[str]
+    non_order_cues: frozenset[str]
+    packaging_words: frozenset[str]
+    base_variant_words: frozenset[str]
+    stop_words: frozenset[str]
+    max_quantity: int
+
+    def sell_units_for(self, unit: str) -> frozenset[str]:
+        """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
+        return self.unit_sell_units.get(unit, frozenset({unit}))
+
+
+def _words(values: list[str]) -> set[str]:
+    return {v.strip().lower() for v in values if v.strip()}
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
+    """Merge `common.json` with every language file in `directory` (read once per directory)."""
+    common = json.loads((directory / "common.json").read_text(encoding="utf-8"))
+    languages = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(directory.glob("*.json"))
+        if path.name != "common.json"
+    ]
+    unit_words: dict[str, str] = {}
+    size_words: dict[str, SizeUnit] = {}
+    number_words: dict[str, int] = {}
+    needing_unit: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    sets: dict[str, set[str]] = {
+        key: set()
+        for key in (
+            "size_markers",
+            "half_words",
+            "article_words",
+            "number_joiners",
+            "quantity_markers",
+            "connectors",
+            "correction_markers",
+            "fillers",
+            "availability_cues",
+            "non_order_cues",
+            "packaging_words",
+            "base_variant_words",
+            "stop_words",
+        )
+    }
+    phrases: set[tuple[str, ...]] = set()
+    size_units = {
+        name: SizeUnit(spec["dimension"], float(spec["factor"])) for name, spec in common["size_units"].items()
+    }
+    for language in languages:
+        for unit, words in language.get("units", {}).items():
+            for word in _words(words):
+                unit_words.setdefault(word, unit)
+        for unit, words in language.get("size_units", {}).items():
+            for word in _words(words):
+                size_words.setdefault(word, size_units[unit])
+        for word, value in language.get("number_words", {}).items():
+            number_words.setdefault(word.lower(), int(value))
+        for word, value in language.get("number_words_needing_unit", {}).items():
+            needing_unit.setdefault(word.lower(), int(value))
+        for word, value in language.get("number_multipliers", {}).items():
+            multipliers.setdefault(word.lower(), int(value))
+        for key, bucket in sets.items():
+            bucket.update(_words(language.get(key, [])))
+        for phrase in language.get("filler_phrases", []):
+            phrases.add(tuple(phrase.lower().split()))
+    return Lexicon(
+        unit_words=unit_words,
+        unit_levels=dict(common["unit_levels"]),
+        unit_sell_units={k: frozenset(v) for k, v in common["unit_sell_units"].items()},
+        pieces_per_unit={k: int(v) for k, v in common["pieces_per_unit"].items()},
+        size_words=size_words,
+        size_markers=frozenset(sets["size_markers"]),
+        half_words=frozenset(sets["half_words"]),
+        article_words=frozenset(sets["article_words"]),
+        number_words=number_words,
+        number_words_needing_unit=needing_unit,
+        number_multipliers=multipliers,
+        number_joiners=frozenset(sets["number_joiners"]),
+        quantity_markers=frozenset(sets["quantity_markers"]),
+        connectors=frozenset(sets["connectors"]),
+        correction_markers=frozenset(sets["correction_markers"]),
+        filler_phrases=tuple(sorted(phrases, key=len, reverse=True)),
+        fillers=frozenset(sets["fillers"]),
+        availability_cues=frozenset(sets["availability_cues"]),
+        non_order_cues=frozenset(sets["non_order_cues"]),
+        packaging_words=frozenset(sets["packaging_words"]),
+        base_variant_words=frozenset(sets["base_variant_words"]),
+        stop_words=frozenset(sets["stop_words"]),
+        max_quantity=int(common["max_quantity"]),
+    )

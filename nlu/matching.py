@@ -1,0 +1,130 @@
+"""Matching one item request to catalog SKUs: a single SKU, a short list to ask about, or nothing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from nlu.catalog_index import CatalogIndex, IndexedItem
+from nlu.segments import ItemRequest
+
+MAX_CANDIDATES = 20
+
+
+@dataclass(frozen=True)
+class Match:
+    """The SKUs that fit a request, best first; one SKU means the request is resolved."""
+
+    candidates: tuple[IndexedItem, ...]
+    score: float
+    confirm: bool = False
+    size_from_number: float | None = None
+
+
+def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
+    """Candidates for a request after word, size, pack and variant filters (empty when nothing fits)."""
+    readings = [index.read_word(word) for word in request.words]
+    known = [(word, found) for word, found in zip(request.words, readings) if found]
+    foreign = len(known) < len(request.words)
+    if not known:
+        return Match((), 0.0)
+    canonical = {m.word for _, found in known for m in found}
+    canonical.update(w for w in request.optional_words if w in index.postings)
+    candidate_positions: set[int] | None = None
+    scores: dict[int, list[float]] = defaultdict(list)
+    for _, found in known:
+        covered: dict[int, float] = {}
+        for reading in found:
+            for position in index.postings.get(reading.word, ()):
+                covered[position] = max(covered.get(position, 0.0), reading.score)
+            for position, phrase in index.phrase_postings.get(reading.word, ()):
+                if phrase <= canonical:
+                    covered[position] = max(covered.get(position, 0.0), reading.score)
+        candidate_positions = set(covered) if candidate_positions is None else candidate_positions & set(covered)
+        for position, score in covered.items():
+            scores[position].append(score)
+        if not candidate_positions:
+            return Match((), 0.0)
+    candidates = [index.items[p] for p in sorted(candidate_positions or ())]
+    candidates, size_number = _by_size(candidates, request)
+    if not candidates:
+        return Match((), 0.0)
+    candidates = _by_optional_words(candidates, request, index)
+    candidates = _by_pack(candidates, request, index)
+    candidates = _without_named_variants(candidates, canonical, index)
+    if len(candidates) > 1:
+        active = [c for c in candidates if c.item.active]
+        candidates = active or candidates
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            -_mean(scores[c.position]),
+            len(c.core - canonical),
+            c.item.stock <= 0,
+            c.position,
+        ),
+    )
+    best = _mean(scores[ranked[0].position]) if ranked else 0.0
+    return Match(tuple(ranked[:MAX_CANDIDATES]), best, confirm=foreign, size_from_number=size_number)
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _by_size(candidates: list[IndexedItem], request: ItemRequest) -> tuple[list[IndexedItem], float | None]:
+    """A stated size must exist; a bare number that is a size of the product is read as that size."""
+    if request.size is not None:
+        return [c for c in candidates if c.size is not None and c.size.matches(request.size)], None
+    for number in sorted(request.bare_numbers, reverse=True):
+        sized = [c for c in candidates if c.size is not None and c.size.matches_number(number)]
+        if sized and (number >= 100 or len(request.bare_numbers) > 1 or request.quantity is not None):
+            return sized, number
+    return candidates, None
+
+
+def _by_optional_words(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:
+    for word in request.optional_words:
+        having = [c for c in candidates if word in c.words]
+        if having and len(having) < len(candidates):
+            candidates = having
+    return candidates
+
+
+def _by_pack(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:
+    """A single-piece unit picks single-piece SKUs; within one product, the named pack picks its SKU."""
+    if request.unit is None:
+        return candidates
+    lexicon = index.lexicon
+    level = lexicon.unit_levels.get(request.unit)
+    same_level = [c for c in candidates if c.level == level]
+    if same_level:
+        candidates = same_level
+    sell_units = lexicon.sell_units_for(request.unit)
+    products: dict[tuple[frozenset[str], frozenset[str]], list[IndexedItem]] = defaultdict(list)
+    for candidate in candidates:
+        products[(candidate.brand_words, candidate.core)].append(candidate)
+    kept: list[IndexedItem] = []
+    for group in products.values():
+        named = [c for c in group if c.item.sell_unit in sell_units]
+        kept.extend(named or group)
+    return sorted(kept, key=lambda c: c.position)
+
+
+def _without_named_variants(
+    candidates: list[IndexedItem], mentioned: set[str], index: CatalogIndex
+) -> list[IndexedItem]:
+    """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
+    extras = {c.position: c.core - mentioned for c in candidates}
+    kept = []
+    for candidate in candidates:
+        own = extras[candidate.position]
+        shadowed = any(
+            other.position != candidate.position
+            and other.brand_words == candidate.brand_words
+            and extras[other.position] < own
+            for other in candidates
+        )
+        if not shadowed:
+            kept.append(candidate)
+    return kept

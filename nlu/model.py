@@ -1,0 +1,112 @@
+"""What order understanding returns: resolved lines, items to ask about, items not sold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """A phrase resolved to one SKU; `quantity` counts the SKU's sell units."""
+
+    sku: str
+    quantity: int
+    phrase: str
+    score: float
+    unit_mismatch: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract shape, plus `unit_mismatch` when the typed unit did not make whole packs."""
+        data: dict[str, Any] = {
+            "sku": self.sku,
+            "quantity": self.quantity,
+            "phrase": self.phrase,
+            "score": round(self.score, 1),
+        }
+        if self.unit_mismatch:
+            data["unit_mismatch"] = True
+        return data
+
+
+@dataclass(frozen=True)
+class AmbiguousItem:
+    """A phrase the text cannot pin to one SKU; `candidates` are active SKUs, best first."""
+
+    phrase: str
+    quantity: int
+    candidates: tuple[str, ...]
+    reason: str = "product"
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract shape; `reason` is `quantity` when the SKU is clear but the amount is not."""
+        data: dict[str, Any] = {"phrase": self.phrase, "quantity": self.quantity, "candidates": list(self.candidates)}
+        if self.reason != "product":
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass(frozen=True)
+class UnknownItem:
+    """A phrase nothing in the catalog fits."""
+
+    phrase: str
+    quantity: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract shape."""
+        return {"phrase": self.phrase, "quantity": self.quantity}
+
+
+@dataclass(frozen=True)
+class OrderParse:
+    """Everything a message asked for, split into lines, questions to ask and items not sold."""
+
+    text: str
+    lines: tuple[OrderLine, ...] = ()
+    ambiguous: tuple[AmbiguousItem, ...] = ()
+    unknown: tuple[UnknownItem, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the message asked for nothing (a greeting, a status question)."""
+        return not (self.lines or self.ambiguous or self.unknown)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `python -m nlu.parse` output shape."""
+        return {
+            "text": self.text,
+            "lines": [line.to_json() for line in self.lines],
+            "ambiguous": [item.to_json() for item in self.ambiguous],
+            "unknown": [item.to_json() for item in self.unknown],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OrderParse:
+        """Rebuild a parse from `to_json` output (as stored in Rasa's parse data)."""
+        return cls(
+            text=str(data.get("text", "")),
+            lines=tuple(
+                OrderLine(
+                    sku=str(line["sku"]),
+                    quantity=int(line["quantity"]),
+                    phrase=str(line.get("phrase", "")),
+                    score=float(line.get("score", 0.0)),
+                    unit_mismatch=bool(line.get("unit_mismatch", False)),
+                )
+                for line in data.get("lines", [])
+            ),
+            ambiguous=tuple(
+                AmbiguousItem(
+                    phrase=str(item.get("phrase", "")),
+                    quantity=int(item.get("quantity", 1)),
+                    candidates=tuple(str(c) for c in item.get("candidates", [])),
+                    reason=str(item.get("reason", "product")),
+                )
+                for item in data.get("ambiguous", [])
+            ),
+            unknown=tuple(
+                UnknownItem(phrase=str(item.get("phrase", "")), quantity=int(item.get("quantity", 1)))
+                for item in data.get("unknown", [])
+            ),
+        )

@@ -1,0 +1,172 @@
+"""parse_order: a whole message to order lines, questions to ask and items not sold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from nlu.catalog_index import CatalogIndex, IndexedItem
+from nlu.matching import Match, match_request
+from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
+from nlu.segments import ItemRequest, read_message
+
+_MAX_LEARNED = 2000
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: int
+    unit_mismatch: bool
+    acceptable: bool
+
+
+def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | None = None) -> OrderParse:
+    """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""
+    reading = read_message(text, index)
+    requests = list(reading.requests)
+    if reading.about_existing_order and all(r.quantity is None for r in requests):
+        return OrderParse(text=text)
+    learned_keys = _learned_keys(learned, index) if learned else {}
+    lines: list[OrderLine] = []
+    ambiguous: list[AmbiguousItem] = []
+    unknown: list[UnknownItem] = []
+    previous: ItemRequest | None = None
+    previous_item: IndexedItem | None = None
+    for request in requests:
+        if request.correction:
+            _apply_correction(request, lines, index)
+            continue
+        if not request.words:
+            if previous is None or (request.size is None and not request.bare_numbers):
+                continue
+            request = replace(request, words=previous.words, optional_words=previous.optional_words)
+        explicit = request.quantity is not None or request.unit is not None or request.size is not None
+        learned_sku = learned_keys.get(" ".join(request.words))
+        learned_item = index.item_for_sku(learned_sku) if learned_sku else None
+        if learned_item is not None:
+            match = Match((learned_item,), 100.0)
+        else:
+            match = match_request(request, index)
+        if not match.candidates:
+            if explicit or reading.asks_availability or request.bare_numbers:
+                unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
+            previous = request
+            continue
+        if match.confirm:
+            if not (explicit or reading.asks_availability or request.bare_numbers):
+                continue
+            if len(match.candidates) == 1:
+                item = match.candidates[0]
+                ambiguous.append(
+                    AmbiguousItem(request.phrase, _typed_quantity(request, match), (item.item.sku,), "confirm")
+                )
+            else:
+                unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
+            previous = request
+            continue
+        candidates = match.candidates
+        if len(candidates) > 1 and previous_item is not None and previous is not None:
+            carried = _carried_over(request, previous, previous_item, index)
+            if carried is not None and carried in candidates:
+                candidates = (carried,)
+        if len(candidates) == 1:
+            item = candidates[0]
+            quantity = _quantity(request, match, item, index)
+            if quantity.acceptable:
+                lines.append(OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch))
+            else:
+                ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
+            previous_item = item
+        else:
+            skus = tuple(c.item.sku for c in candidates)
+            ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
+        previous = request
+    return OrderParse(text=text, lines=_merged(lines), ambiguous=tuple(ambiguous), unknown=tuple(unknown))
+
+
+def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for phrase, sku in list(learned.items())[:_MAX_LEARNED]:
+        for request in read_message(phrase, index).requests[:1]:
+            if request.words:
+                keys[" ".join(request.words)] = sku
+    return keys
+
+
+def _carried_over(
+    request: ItemRequest, previous: ItemRequest, previous_item: IndexedItem, index: CatalogIndex
+) -> IndexedItem | None:
+    """`royco 200g chicken 2 ctn beef 2 ctn`: the second item keeps the brand and size said before."""
+    brand = tuple(sorted(previous_item.brand_words - set(request.words)))
+    if not brand:
+        return None
+    widened = replace(request, words=brand + request.words, size=request.size or previous.size)
+    match = match_request(widened, index)
+    return match.candidates[0] if len(match.candidates) == 1 and not match.confirm else None
+
+
+def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: CatalogIndex) -> None:
+    """`5 ctn coke, sorry make it 6`: the new number replaces the last line's quantity."""
+    if not lines:
+        return
+    number = request.quantity if request.quantity is not None else (request.bare_numbers or (None,))[0]
+    if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
+        return
+    lines[-1] = replace(lines[-1], quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")
+
+
+def _typed_number(request: ItemRequest, match: Match) -> float:
+    if request.quantity is not None:
+        return request.quantity
+    for number in request.bare_numbers:
+        if number != match.size_from_number:
+            return number
+    return 1.0
+
+
+def _typed_quantity(request: ItemRequest, match: Match) -> int:
+    number = _typed_number(request, match)
+    return int(number) if number == int(number) and abs(number) < 1e12 else 0
+
+
+def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: CatalogIndex) -> _Quantity:
+    """Typed amount in the SKU's sell units; whole packs of pieces convert, anything else is flagged."""
+    lexicon = index.lexicon
+    typed = _typed_number(request, match)
+    unit = request.unit
+    value, mismatch = typed, False
+    if unit is not None and item.item.sell_unit not in lexicon.sell_units_for(unit):
+        pieces: float | None = None
+        if unit in lexicon.pieces_per_unit:
+            pieces = typed * lexicon.pieces_per_unit[unit]
+        elif lexicon.unit_levels.get(unit) == "single" and item.item.units_per_pack > 1:
+            pieces = typed
+        elif lexicon.unit_levels.get(unit) == "pack" and item.level == "single":
+            mismatch = True
+        if pieces is not None:
+            packs = pieces / item.item.units_per_pack
+            if packs == int(packs) and packs > 0:
+                value = packs
+            else:
+                mismatch = True
+    whole = value == int(value) if abs(value) < 1e12 else False
+    acceptable = whole and 0 < value <= lexicon.max_quantity
+    return _Quantity(int(value) if whole else 0, mismatch, acceptable)
+
+
+def _merged(lines: list[OrderLine]) -> tuple[OrderLine, ...]:
+    """The same SKU asked twice is one line with the quantities summed."""
+    by_sku: dict[str, OrderLine] = {}
+    for line in lines:
+        seen = by_sku.get(line.sku)
+        if seen is None:
+            by_sku[line.sku] = line
+        else:
+            by_sku[line.sku] = OrderLine(
+                sku=line.sku,
+                quantity=seen.quantity + line.quantity,
+                phrase=f"{seen.phrase}; {line.phrase}",
+                score=min(seen.score, line.score),
+                unit_mismatch=seen.unit_mismatch or line.unit_mismatch,
+            )
+    return tuple(by_sku.values())

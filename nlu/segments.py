@@ -1,0 +1,383 @@
+"""Splitting a message into item requests: product words, quantity, pack unit and size for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlu.catalog_index import CatalogIndex
+from nlu.lexicon import Lexicon
+from nlu.sizes import SIZE_NUMBER, Size
+from nlu.text import Token, clean_text, tokenize
+
+_LIST_CLOSERS = frozenset({".", ")"})
+_NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
+_MAX_TOKENS = 600
+
+
+@dataclass(frozen=True)
+class ItemRequest:
+    """One thing the sender asked for, before it is matched to the catalog."""
+
+    phrase: str
+    words: tuple[str, ...]
+    optional_words: tuple[str, ...] = ()
+    quantity: float | None = None
+    unit: str | None = None
+    size: Size | None = None
+    bare_numbers: tuple[float, ...] = ()
+    correction: bool = False
+
+
+@dataclass(frozen=True)
+class MessageReading:
+    """The item requests of a message and the cues that say whether it is an order at all."""
+
+    requests: tuple[ItemRequest, ...]
+    asks_availability: bool
+    about_existing_order: bool
+
+
+@dataclass
+class _Element:
+    kind: str
+    start: int
+    end: int
+    text: str = ""
+    value: float = 0.0
+    unit: str = ""
+    size: Size | None = None
+    used: bool = False
+
+
+@dataclass
+class _Group:
+    first: int
+    last: int
+    quantity: float
+    unit: str | None = None
+
+
+@dataclass
+class _Piece:
+    elements: list[_Element]
+    groups: list[_Group] = field(default_factory=list)
+
+
+def read_message(text: str, index: CatalogIndex) -> MessageReading:
+    """Read a message into item requests; never raises on odd input."""
+    lexicon = index.lexicon
+    cleaned = clean_text(text)
+    tokens = _merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index)
+    words = {t.text for t in tokens if t.kind == "word"}
+    requests: list[ItemRequest] = []
+    for line in _numbered_lines(_lines(tokens)):
+        for chunk in _chunks(_without_header(line), lexicon, index):
+            requests.extend(_requests(chunk, cleaned, lexicon, index))
+    return MessageReading(
+        requests=tuple(requests),
+        asks_availability=bool(words & lexicon.availability_cues),
+        about_existing_order=bool(words & lexicon.non_order_cues),
+    )
+
+
+def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """Glue `7` + `up` back into `7up` when the catalog has such a name."""
+    merged: list[Token] = []
+    for token in tokens:
+        if merged and merged[-1].end == token.start and {merged[-1].kind, token.kind} == {"num", "word"}:
+            joined = merged[-1].text.casefold() + token.text
+            if joined in index.mixed_words:
+                previous = merged.pop()
+                merged.append(Token("word", joined, previous.start, token.end))
+                continue
+        merged.append(token)
+    return merged
+
+
+def _lines(tokens: list[Token]) -> list[list[Token]]:
+    lines: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.kind == "sep" and token.text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return [line for line in lines if line]
+
+
+def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
+    """Drop bullets, and list numbers (`1.`, `2)`) when several lines are numbered."""
+    bulleted = [line[1:] if line[0].kind == "dash" else line for line in lines]
+    numbered = [
+        len(line) > 2 and line[0].kind == "num" and line[1].kind == "sep" and line[1].text in _LIST_CLOSERS
+        for line in bulleted
+    ]
+    if sum(numbered) >= 2:
+        return [line[2:] if flag else line for line, flag in zip(bulleted, numbered)]
+    return bulleted
+
+
+def _without_header(line: list[Token]) -> list[Token]:
+    """`Order:` or `tea:` before a list is a heading, not an item, when it holds no number."""
+    for position, token in enumerate(line):
+        if token.kind == "sep" and token.text == ":":
+            if not any(t.kind == "num" for t in line[:position]):
+                return line[position + 1 :]
+            break
+    return line
+
+
+def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    token = line[position]
+    if token.kind != "word" or token.text not in lexicon.connectors:
+        return False
+    before = line[position - 1] if position > 0 else None
+    after = line[position + 1] if position + 1 < len(line) else None
+    if before is not None and after is not None:
+        if (before.text, token.text, after.text) in index.protected_connectors:
+            return False
+        # "kumi na mbili" is one number (12), not two items.
+        if token.text in lexicon.number_joiners:
+            left = lexicon.number_words.get(before.text)
+            right = lexicon.number_words.get(after.text)
+            if left is not None and right is not None and left >= 10 and right < 10:
+                return False
+    return True
+
+
+def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[list[Token]]:
+    chunks: list[list[Token]] = [[]]
+    for position, token in enumerate(line):
+        if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
+            continue
+        if token.kind == "sep" or _is_connector(line, position, lexicon, index):
+            chunks.append([])
+        else:
+            chunks[-1].append(token)
+    return [chunk for chunk in chunks if chunk]
+
+
+def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:
+    kept: list[Token] = []
+    position = 0
+    while position < len(chunk):
+        for phrase in lexicon.filler_phrases:
+            window = chunk[position : position + len(phrase)]
+            if len(window) == len(phrase) and all(t.text == w for t, w in zip(window, phrase)):
+                position += len(phrase)
+                break
+        else:
+            kept.append(chunk[position])
+            position += 1
+    return kept
+
+
+def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[float, int] | None:
+    """A number written in words starting at `position`, and how many tokens it spans."""
+    word = chunk[position].text
+    following = chunk[position + 1] if position + 1 < len(chunk) else None
+    if word in lexicon.number_words_needing_unit:
+        if following is not None and following.text in lexicon.unit_words:
+            return float(lexicon.number_words_needing_unit[word]), 1
+        return None
+    if word in lexicon.number_multipliers and word not in lexicon.number_words:
+        if following is not None and following.text in lexicon.number_words:
+            return float(lexicon.number_multipliers[word] * lexicon.number_words[following.text]), 2
+        return float(lexicon.number_multipliers[word]), 1
+    if word not in lexicon.number_words:
+        return None
+    value = float(lexicon.number_words[word])
+    span = 1
+    while position + span < len(chunk):
+        nxt = chunk[position + span].text
+        if nxt in lexicon.number_multipliers and chunk[position + span].kind == "word" and value < 100:
+            value *= lexicon.number_multipliers[nxt]
+            span += 1
+        elif nxt in lexicon.number_joiners and position + span + 1 < len(chunk):
+            after = lexicon.number_words.get(chunk[position + span + 1].text)
+            if after is None or value < 10 or after >= 10:
+                break
+            value += after
+            span += 2
+        elif nxt in lexicon.number_words and value >= 20 and value % 10 == 0 and lexicon.number_words[nxt] < 10:
+            value += lexicon.number_words[nxt]
+            span += 1
+        else:
+            break
+    return value, span
+
+
+def _elements(chunk: list[Token], lexicon: Lexicon) -> list[_Element]:
+    elements: list[_Element] = []
+    position = 0
+    while position < len(chunk):
+        token = chunk[position]
+        following = chunk[position + 1] if position + 1 < len(chunk) else None
+        after_next = chunk[position + 2] if position + 2 < len(chunk) else None
+        if token.kind == "dash":
+            elements.append(_Element("dash", token.start, token.end))
+            position += 1
+            continue
+        if token.kind == "num":
+            size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
+            if size_unit is not None and following is not None:
+                size = Size(size_unit.dimension, token.value * size_unit.factor)
+                elements.append(_Element("size", token.start, following.end, size=size))
+                position += 2
+            else:
+                elements.append(_Element("num", token.start, token.end, value=token.value))
+                position += 1
+            continue
+        word = token.text
+        if word in lexicon.half_words and following is not None:
+            skip = 1 if following.text in lexicon.article_words and after_next is not None else 0
+            target = chunk[position + 1 + skip]
+            size_unit = lexicon.size_words.get(target.text)
+            if size_unit is not None:
+                elements.append(_Element("size", token.start, target.end, size=Size(size_unit.dimension, 0.5 * size_unit.factor)))
+                position += 2 + skip
+                continue
+            if lexicon.unit_words.get(target.text) in lexicon.pieces_per_unit:
+                pieces = lexicon.pieces_per_unit[lexicon.unit_words[target.text]] / 2
+                elements.append(_Element("num", token.start, token.end, value=pieces))
+                elements.append(_Element("unit", target.start, target.end, unit="piece"))
+                position += 2 + skip
+                continue
+        if word in lexicon.size_markers and following is not None and following.kind == "num":
+            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value)))
+            position += 2
+            continue
+        if word in lexicon.article_words and following is not None and following.text in lexicon.unit_words:
+            elements.append(_Element("num", token.start, token.end, value=1.0))
+            position += 1
+            continue
+        if word in lexicon.unit_words:
+            elements.append(_Element("unit", token.start, token.end, unit=lexicon.unit_words[word]))
+            position += 1
+            continue
+        number = _number_word(chunk, position, lexicon)
+        if number is not None:
+            value, span = number
+            elements.append(_Element("num", token.start, chunk[position + span - 1].end, value=value))
+            position += span
+            continue
+        if word in lexicon.quantity_markers:
+            elements.append(_Element("x", token.start, token.end, text=word))
+            position += 1
+            continue
+        elements.append(_Element("word", token.start, token.end, text=word))
+        position += 1
+    return elements
+
+
+def _quantity_groups(elements: list[_Element]) -> list[_Group]:
+    """Pair numbers with units (`5 ctn`, `bale 2`), `x` markers (`x5`, `2x`) and dashes (`- 4`)."""
+    groups: list[_Group] = []
+
+    def claim(first: int, last: int, number: _Element, unit: str | None) -> None:
+        for element in elements[first : last + 1]:
+            element.used = True
+        groups.append(_Group(first, last, number.value, unit))
+
+    pairs = list(zip(range(len(elements)), elements, elements[1:]))
+    for position, left, right in pairs:
+        if not left.used and not right.used and left.kind == "num" and right.kind == "unit":
+            claim(position, position + 1, left, right.unit)
+    for position, left, right in pairs:
+        if not left.used and not right.used and left.kind == "unit" and right.kind == "num":
+            claim(position, position + 1, right, left.unit)
+    for position, left, right in pairs:
+        if left.used or right.used:
+            continue
+        if left.kind == "x" and right.kind == "num":
+            claim(position, position + 1, right, None)
+        elif left.kind == "num" and right.kind == "x":
+            claim(position, position + 1, left, None)
+        elif left.kind == "dash" and right.kind == "num":
+            claim(position, position + 1, right, None)
+    for group in groups:
+        if group.unit is None:
+            trailing = elements[group.last + 1] if group.last + 1 < len(elements) else None
+            if trailing is not None and trailing.kind == "unit" and not trailing.used:
+                trailing.used = True
+                group.unit = trailing.unit
+                group.last += 1
+    return sorted(groups, key=lambda g: g.first)
+
+
+def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) -> list[_Piece]:
+    """Two quantities in one stretch of text without separators are two items."""
+    def has_words(part: list[_Element]) -> bool:
+        return any(e.kind == "word" and e.text not in lexicon.fillers for e in part)
+
+    if len(groups) < 2:
+        return [_Piece(elements, groups)]
+    prefix_style = not has_words(elements[: groups[0].first])
+    bounds: list[int] = []
+    if prefix_style:
+        bounds = [g.first for g in groups[1:]]
+    else:
+        bounds = [g.last + 1 for g in groups[:-1]]
+    cuts = [0, *bounds, len(elements)]
+    parts = [elements[a:b] for a, b in zip(cuts, cuts[1:])]
+    if not all(has_words(part) for part in parts):
+        return [_Piece(elements, groups)]
+    pieces: list[_Piece] = []
+    for (a, b), part in zip(zip(cuts, cuts[1:]), parts):
+        own = [_Group(g.first - a, g.last - a, g.quantity, g.unit) for g in groups if a <= g.first < b]
+        pieces.append(_Piece(part, own))
+    return pieces
+
+
+def _requests(chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogIndex) -> list[ItemRequest]:
+    raw_words = {t.text for t in chunk if t.kind == "word"}
+    chunk = _drop_filler_phrases(chunk, lexicon)
+    if not chunk:
+        return []
+    elements = _elements(chunk, lexicon)
+    groups = _quantity_groups(elements)
+    requests = []
+    for piece in _pieces(elements, groups, lexicon):
+        request = _request(piece, text, lexicon, index, raw_words)
+        if request is not None:
+            requests.append(request)
+    return requests
+
+
+def _request(
+    piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str]
+) -> ItemRequest | None:
+    elements = piece.elements
+    words = [e for e in elements if e.kind == "word"]
+    required = [
+        e.text
+        for e in words
+        if e.text not in lexicon.fillers
+        and e.text not in lexicon.stop_words
+        and e.text not in lexicon.connectors
+        and e.text not in lexicon.correction_markers
+    ]
+    optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
+    sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
+    units = [e.unit for e in elements if e.kind == "unit" and not e.used]
+    bare = [e.value for e in elements if e.kind == "num" and not e.used]
+    group = piece.groups[0] if piece.groups else None
+    if not required and not sizes and group is None and not bare:
+        return None
+    meaningful = [
+        e
+        for e in elements
+        if e.kind in ("size", "unit", "num") or (e.kind == "word" and e.text not in lexicon.fillers)
+    ]
+    if not meaningful:
+        return None
+    phrase = text[meaningful[0].start : meaningful[-1].end].strip()
+    return ItemRequest(
+        phrase=phrase,
+        words=tuple(required),
+        optional_words=tuple(optional),
+        quantity=group.quantity if group else None,
+        unit=group.unit if group and group.unit else (units[0] if units else None),
+        size=sizes[0] if sizes else None,
+        bare_numbers=tuple(bare),
+        correction=bool(raw_words & lexicon.correction_markers) and not required,
+    )

@@ -1,0 +1,43 @@
+"""Product sizes (300ml, 1.25L, half kg, size 4) as comparable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlu.lexicon import Lexicon
+from nlu.text import clean_text, tokenize
+
+SIZE_NUMBER = "size"
+
+
+@dataclass(frozen=True)
+class Size:
+    """A size in a base unit: millilitres, grams, or a numbered size such as diaper size 4."""
+
+    dimension: str
+    value: float
+
+    def matches(self, other: Size) -> bool:
+        """Same dimension and the same amount, allowing for rounding in `1.25L` style figures."""
+        return self.dimension == other.dimension and abs(self.value - other.value) <= 0.001 * max(1.0, self.value)
+
+    def matches_number(self, number: float) -> bool:
+        """A bare number such as `300` or `1.25` read as this size in its own unit (`300` ml, `1.25` L)."""
+        if self.dimension == SIZE_NUMBER:
+            return abs(self.value - number) < 1e-9
+        return any(abs(self.value - number * factor) <= 0.001 * max(1.0, self.value) for factor in (1, 1000))
+
+
+def size_from_text(text: str, lexicon: Lexicon) -> Size | None:
+    """The first size written in a catalog field (`1.25L`, `500 g`, `Size 3`), if any."""
+    tokens = tokenize(clean_text(text))
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.kind == "num" and following is not None and following.kind == "word":
+            unit = lexicon.size_words.get(following.text)
+            if unit is not None:
+                return Size(unit.dimension, token.value * unit.factor)
+        if token.kind == "word" and token.text in lexicon.size_markers and following is not None:
+            if following.kind == "num":
+                return Size(SIZE_NUMBER, following.value)
+    return None

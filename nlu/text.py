@@ -1,0 +1,75 @@
+"""Turning raw message text into normalised tokens that keep their place in the original text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
+    r"|(?P<dot>\.)"
+    r"|(?P<dash>[-–—~*•·])"
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_MAX_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Token:
+    """One number, word or separator with its character span in the cleaned text."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float = 0.0
+
+
+def clean_text(text: str) -> str:
+    """NFKC-normalise, turn control characters into spaces and cap the length a message is read to."""
+    text = unicodedata.normalize("NFKC", text[: _MAX_CHARS * 2])
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL_RE.sub(" ", text)[:_MAX_CHARS]
+
+
+def normalise_word(word: str) -> str:
+    """Case-fold and drop apostrophes so `That's` and `thats` are one word."""
+    return word.casefold().replace("'", "").replace("’", "")
+
+
+def _number_value(raw: str) -> float:
+    digits = raw.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return float("".join(str(unicodedata.digit(ch, 0)) if ch != "." else "." for ch in digits))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split cleaned text into tokens; a dot counts as a separator only where it ends a sentence."""
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        kind = match.lastgroup or "sep"
+        raw = match.group()
+        start, end = match.span()
+        if kind == "num":
+            tokens.append(Token("num", raw, start, end, _number_value(raw)))
+        elif kind == "word":
+            tokens.append(Token("word", normalise_word(raw), start, end))
+        elif kind == "dot":
+            if end >= len(text) or text[end].isspace():
+                tokens.append(Token("sep", ".", start, end))
+        elif kind == "dash":
+            tokens.append(Token("dash", raw, start, end))
+        else:
+            tokens.append(Token("sep", raw, start, end))
+    return tokens
+
+
+def catalog_words(text: str) -> list[str]:
+    """Words and numbers of a catalog field, normalised the same way as messages."""
+    return [t.text for t in tokenize(clean_text(text)) if t.kind in ("word", "num")]
