@@ -5,7 +5,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY := .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: install train run test eval bench bench-nlu
+.PHONY: install train run test lint eval bench bench-nlu
 
 install:
 	@scripts/install.sh
@@ -26,3 +26,7 @@ bench-nlu: install
 	@$(PY) -m nlu.bench
 
 bench: bench-nlu
+
+lint: install
+	@.venv/bin/ruff check backend bot nlu actions scripts tests
+	@.venv/bin/mypy backend scripts/run.py
