@@ -105,8 +105,28 @@ class CatalogIndex:
 
 
 def _content(words: list[str], lexicon: Lexicon) -> list[str]:
-    """Letters-only words of a catalog field, without size units and joining words."""
-    return [w for w in words if not w[0].isdigit() and w not in lexicon.stop_words and w not in lexicon.size_words]
+    """Letters-only words of a catalog field, without joining words and the units of written sizes."""
+    return [
+        w
+        for previous, w in zip(["", *words], words)
+        if not w[0].isdigit()
+        and w not in lexicon.stop_words
+        and not (w in lexicon.size_words and previous[:1].isdigit())
+    ]
+
+
+def _numbered_words(words: list[str], lexicon: Lexicon) -> set[str]:
+    """`2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`."""
+    return {
+        number + word
+        for number, word in zip(words, words[1:])
+        if number[:1].isdigit()
+        and word[:1].isalpha()
+        and word not in lexicon.size_words
+        and word not in lexicon.unit_words
+        and word not in lexicon.stop_words
+        and word not in lexicon.packaging_words
+    }
 
 
 def _mixed_words(text: str, lexicon: Lexicon) -> set[str]:
@@ -146,8 +166,9 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             frozenset(
                 w
                 for w in words
-                if w not in brand and w not in noise and w not in lexicon.unit_words and w not in categories
+                if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
             )
+            | _numbered_words(raw_name, lexicon)
         )
         aliases.append([_content(catalog_words(alias), lexicon) for alias in item.aliases])
 
@@ -169,6 +190,7 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         free[position].update(name_words[position], brand_words[position], category_words[position])
         for text in (item.name, item.brand, *item.aliases):
             free[position].update(_mixed_words(text, lexicon))
+            free[position].update(_numbered_words(catalog_words(text), lexicon))
         free[position].update(_joined_pairs(name_words[position], lexicon))
         free[position].update(_joined_pairs(catalog_words(item.brand), lexicon))
         for alias in aliases[position]:
@@ -195,7 +217,7 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     for word, categories in generic.items():
         members = [p for category in sorted(categories) for p in by_category[category]]
         carriers = [p for p in members if word in free[p]]
-        carrier_cores = {cores[p] for p in carriers}
+        carrier_cores = {cores[p] for p in carriers if cores[p]}
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
         for position in members:

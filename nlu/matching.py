@@ -49,6 +49,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates, size_number = _by_size(candidates, request)
     if not candidates:
         return Match((), 0.0)
+    candidates = _by_brand_named(candidates, canonical)
     candidates = _by_optional_words(candidates, request, index)
     candidates = _by_pack(candidates, request, index)
     candidates = _without_named_variants(candidates, canonical, index)
@@ -81,6 +82,12 @@ def _by_size(candidates: list[IndexedItem], request: ItemRequest) -> tuple[list[
         if sized and (number >= 100 or len(request.bare_numbers) > 1 or request.quantity is not None):
             return sized, number
     return candidates, None
+
+
+def _by_brand_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
+    """A brand named in full wins over SKUs that only share a word or a nickname with it."""
+    named = [c for c in candidates if c.brand_words and c.brand_words <= mentioned]
+    return named or candidates
 
 
 def _by_optional_words(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:

@@ -81,10 +81,14 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 
 def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
-    """Glue `7` + `up` back into `7up` when the catalog has such a name."""
+    """Glue `7` + `up` (or `4 finger`) back into `7up` / `4finger` when the catalog has such a name."""
     merged: list[Token] = []
     for token in tokens:
-        if merged and merged[-1].end == token.start and {merged[-1].kind, token.kind} == {"num", "word"}:
+        if not merged or {merged[-1].kind, token.kind} != {"num", "word"}:
+            merged.append(token)
+            continue
+        touching = merged[-1].end == token.start
+        if touching or merged[-1].kind == "num":
             joined = merged[-1].text.casefold() + token.text
             if joined in index.mixed_words:
                 previous = merged.pop()
@@ -206,7 +210,7 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     return value, span
 
 
-def _elements(chunk: list[Token], lexicon: Lexicon) -> list[_Element]:
+def _elements(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
     elements: list[_Element] = []
     position = 0
     while position < len(chunk):
@@ -236,12 +240,18 @@ def _elements(chunk: list[Token], lexicon: Lexicon) -> list[_Element]:
                 elements.append(_Element("size", token.start, target.end, size=Size(size_unit.dimension, 0.5 * size_unit.factor)))
                 position += 2 + skip
                 continue
-            if lexicon.unit_words.get(target.text) in lexicon.pieces_per_unit:
-                pieces = lexicon.pieces_per_unit[lexicon.unit_words[target.text]] / 2
-                elements.append(_Element("num", token.start, token.end, value=pieces))
-                elements.append(_Element("unit", target.start, target.end, unit="piece"))
+            target_unit = lexicon.unit_words.get(target.text)
+            if target_unit is not None:
+                pieces = lexicon.pieces_per_unit.get(target_unit)
+                value = pieces / 2 if pieces else 0.5
+                elements.append(_Element("num", token.start, token.end, value=value))
+                elements.append(_Element("unit", target.start, target.end, unit="piece" if pieces else target_unit))
                 position += 2 + skip
                 continue
+        if word in lexicon.half_words:
+            elements.append(_Element("num", token.start, token.end, value=0.5))
+            position += 1
+            continue
         if word in lexicon.size_markers and following is not None and following.kind == "num":
             elements.append(_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value)))
             position += 2
@@ -255,7 +265,8 @@ def _elements(chunk: list[Token], lexicon: Lexicon) -> list[_Element]:
             position += 1
             continue
         number = _number_word(chunk, position, lexicon)
-        if number is not None:
+        names_product = word in index.postings and not (following is not None and following.text in lexicon.unit_words)
+        if number is not None and not names_product:
             value, span = number
             elements.append(_Element("num", token.start, chunk[position + span - 1].end, value=value))
             position += span
@@ -281,6 +292,11 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
     pairs = list(zip(range(len(elements)), elements, elements[1:]))
     for position, left, right in pairs:
         if not left.used and not right.used and left.kind == "num" and right.kind == "unit":
+            before = elements[position - 1] if position > 0 else None
+            after = elements[position + 2] if position + 2 < len(elements) else None
+            # In "jik 750 ctn 2" the number after the unit is the quantity; 750 is left as a size.
+            if before is not None and before.kind == "word" and after is not None and after.kind == "num":
+                continue
             claim(position, position + 1, left, right.unit)
     for position, left, right in pairs:
         if not left.used and not right.used and left.kind == "unit" and right.kind == "num":
@@ -333,7 +349,7 @@ def _requests(chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogInd
     chunk = _drop_filler_phrases(chunk, lexicon)
     if not chunk:
         return []
-    elements = _elements(chunk, lexicon)
+    elements = _elements(chunk, lexicon, index)
     groups = _quantity_groups(elements)
     requests = []
     for piece in _pieces(elements, groups, lexicon):
