@@ -1,0 +1,41 @@
+"""Order understanding: a store owner's message in, catalog lines, questions and unknown items out.
+
+Public API (plain Python; nothing here touches the network at import time):
+
+    from nlu import CatalogIndex, parse_order, OrderParse
+
+    index = CatalogIndex.build(items)            # items: Iterable[backend.catalog.CatalogItem]; build once, reuse
+    parse = parse_order(text, index, learned=None)  # learned: a store's {phrase: sku}, tried before fuzzy matching
+    parse.lines       # tuple[OrderLine]: sku, quantity (sell units), phrase, score, unit_mismatch
+    parse.ambiguous   # tuple[AmbiguousItem]: phrase, quantity, candidates (active SKUs, best first),
+                      #   reason: "product" (which one?), "confirm" (unsure word) or "quantity" (0, huge, 1.5)
+    parse.unknown     # tuple[UnknownItem]: phrase, quantity
+    parse.to_json()   # the DESIGN.md contract dict; OrderParse.from_json(data) rebuilds it
+
+A single phrase works too (`parse_order("add 2 omo 1kg", index)`), which is how draft edits are read.
+Per-store learned phrases: `AliasStore` (protocol), `RedisAliasStore`, `InMemoryAliasStore`;
+`await store.get(store_id)` gives the `learned` mapping. The Rasa component is `nlu.rasa_component.OrderParser`
+and sets `tracker.latest_message["order"]` to `parse.to_json()`.
+
+Command line: `python -m nlu.parse --catalog CSV`, `python -m nlu.evaluate --catalog CSV --cases JSONL`,
+`python -m nlu.bench`.
+"""
+
+from __future__ import annotations
+
+from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore
+from nlu.catalog_index import CatalogIndex
+from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
+from nlu.parser import parse_order
+
+__all__ = [
+    "AliasStore",
+    "AmbiguousItem",
+    "CatalogIndex",
+    "InMemoryAliasStore",
+    "OrderLine",
+    "OrderParse",
+    "RedisAliasStore",
+    "UnknownItem",
+    "parse_order",
+]

@@ -27,6 +27,7 @@ class IndexedItem:
     position: int
     brand_words: frozenset[str]
     core: frozenset[str]
+    category_words: frozenset[str]
     size: Size | None
     level: str
     words: frozenset[str]
@@ -255,6 +256,7 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             position=position,
             brand_words=brand_words[position],
             core=cores[position],
+            category_words=frozenset(category_words[position]),
             size=size_from_text(item.size, lexicon) or size_from_text(item.name, lexicon),
             level="single" if item.units_per_pack <= 1 else "pack",
             words=frozenset(free[position]),

@@ -50,6 +50,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     if not candidates:
         return Match((), 0.0)
     candidates = _by_brand_named(candidates, canonical)
+    candidates = _by_category_named(candidates, canonical)
     candidates = _by_optional_words(candidates, request, index)
     candidates = _by_pack(candidates, request, index)
     candidates = _without_named_variants(candidates, canonical, index)
@@ -87,6 +88,12 @@ def _by_size(candidates: list[IndexedItem], request: ItemRequest) -> tuple[list[
 def _by_brand_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
     """A brand named in full wins over SKUs that only share a word or a nickname with it."""
     named = [c for c in candidates if c.brand_words and c.brand_words <= mentioned]
+    return named or candidates
+
+
+def _by_category_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
+    """`sugar` names the sugar category; a drink that merely has the word in its name is not meant."""
+    named = [c for c in candidates if c.category_words & mentioned]
     return named or candidates
 
 
