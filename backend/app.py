@@ -7,12 +7,14 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any, AsyncIterator, Awaitable, Callable, Mapping
 
 from aiohttp import web
 
 from backend.database import PlatformDatabase, RequestedLine
 from backend.errors import HTTP_STATUS, InvalidRequest, OrderRejected, PlatformError
+from backend.models import PromotionItem
 from backend.phones import InvalidPhone, to_e164
 
 log = logging.getLogger("backend")
@@ -227,6 +229,59 @@ async def handle_admin_order_status(request: web.Request) -> web.Response:
     return web.json_response(order.to_json())
 
 
+def _promotion_items(body: Mapping[str, Any]) -> list[PromotionItem]:
+    items = body.get("items")
+    if not isinstance(items, list):
+        raise InvalidRequest("items must be a list")
+    parsed = []
+    for n, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("sku"), str):
+            raise InvalidRequest(f"item {n}: sku must be a string")
+        try:
+            parsed.append(PromotionItem(item["sku"], Decimal(str(item.get("offer_price")))))
+        except InvalidOperation:
+            raise InvalidRequest(f"item {n}: offer_price must be an amount") from None
+    return parsed
+
+
+async def handle_admin_create_promotion(request: web.Request) -> web.Response:
+    """Create an offer that orders from the stores of its regions are priced at while it runs."""
+    body = await _json_body(request)
+    title, regions = body.get("title"), body.get("regions", [])
+    if not isinstance(title, str) or not title.strip():
+        raise InvalidRequest("title must be a non-empty string")
+    if not isinstance(regions, list) or not all(isinstance(r, str) for r in regions):
+        raise InvalidRequest("regions must be a list of strings")
+    starts_at, ends_at = body.get("starts_at"), body.get("ends_at")
+    if not isinstance(starts_at, str) or not isinstance(ends_at, str):
+        raise InvalidRequest("starts_at and ends_at must be ISO 8601 strings")
+    promotion = request.app[DATABASE].create_promotion(
+        title.strip(), _promotion_items(body), starts_at, ends_at, regions
+    )
+    return web.json_response(promotion.to_json(), status=201)
+
+
+async def handle_promotions(request: web.Request) -> web.Response:
+    """Every promotion, newest first."""
+    return web.json_response({"promotions": [p.to_json() for p in request.app[DATABASE].promotions()]})
+
+
+async def handle_promotion(request: web.Request) -> web.Response:
+    """One promotion."""
+    return web.json_response(request.app[DATABASE].promotion(request.match_info["promo_id"]).to_json())
+
+
+async def handle_admin_end_promotion(request: web.Request) -> web.Response:
+    """Stop an offer now."""
+    return web.json_response(request.app[DATABASE].end_promotion(request.match_info["promo_id"]).to_json())
+
+
+async def handle_store_promotions(request: web.Request) -> web.Response:
+    """The offers running now for one store."""
+    promotions = request.app[DATABASE].store_promotions(request.match_info["store_id"])
+    return web.json_response({"promotions": [p.to_json() for p in promotions]})
+
+
 def create_app(settings: BackendSettings) -> web.Application:
     """The platform service, its database opened on start and closed on cleanup."""
     app = web.Application(middlewares=[request_id_middleware, api_key_middleware])
@@ -247,8 +302,13 @@ def create_app(settings: BackendSettings) -> web.Application:
     router.add_get("/v1/stores/{store_id}/orders", handle_store_orders, name="store_orders")
     router.add_put("/v1/stores/{store_id}/promo-consent", handle_store_consent, name="store_consent")
     router.add_get("/v1/stores/{store_id}/promo-consent", handle_store_consent_history, name="store_consent_history")
+    router.add_get("/v1/stores/{store_id}/promotions", handle_store_promotions, name="store_promotions")
     router.add_post("/v1/orders", handle_create_order, name="create_order")
     router.add_get("/v1/orders/{order_id}", handle_order, name="order")
     router.add_post("/v1/orders/{order_id}/cancel", handle_cancel_order, name="cancel_order")
     router.add_post("/v1/admin/orders/{order_id}/status", handle_admin_order_status, name="admin_order_status")
+    router.add_get("/v1/promotions", handle_promotions, name="promotions")
+    router.add_get("/v1/promotions/{promo_id}", handle_promotion, name="promotion")
+    router.add_post("/v1/admin/promotions", handle_admin_create_promotion, name="admin_create_promotion")
+    router.add_post("/v1/admin/promotions/{promo_id}/end", handle_admin_end_promotion, name="admin_end_promotion")
     return app

@@ -12,7 +12,7 @@ import aiohttp
 
 from backend.catalog import CatalogItem
 from backend.errors import PlatformError, Unavailable, error_for
-from backend.models import LineProblem, Order, Store
+from backend.models import LineProblem, Order, Promotion, PromotionItem, Store
 
 log = logging.getLogger("backend.client")
 
@@ -172,6 +172,37 @@ class PlatformClient:
         """Move an order along its lifecycle (an operator's call)."""
         body = await self._call("POST", f"/v1/admin/orders/{_quote(order_id)}/status", json={"status": status})
         return Order.from_json(body)
+
+    async def store_promotions(self, store_id: str) -> list[Promotion]:
+        """The offers running now for a store."""
+        body = await self._call("GET", f"/v1/stores/{_quote(store_id)}/promotions")
+        return [Promotion.from_json(p) for p in body["promotions"]]
+
+    async def promotion(self, promo_id: str) -> Promotion:
+        """One promotion."""
+        return Promotion.from_json(await self._call("GET", f"/v1/promotions/{_quote(promo_id)}"))
+
+    async def create_promotion(
+        self, title: str, items: Sequence[PromotionItem], starts_at: str, ends_at: str, regions: Sequence[str] = ()
+    ) -> Promotion:
+        """Create an offer (an operator's call)."""
+        body = await self._call(
+            "POST",
+            "/v1/admin/promotions",
+            json={
+                "title": title,
+                "items": [item.to_json() for item in items],
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "regions": list(regions),
+            },
+            expect=frozenset({201}),
+        )
+        return Promotion.from_json(body)
+
+    async def end_promotion(self, promo_id: str) -> Promotion:
+        """Stop an offer now (an operator's call)."""
+        return Promotion.from_json(await self._call("POST", f"/v1/admin/promotions/{_quote(promo_id)}/end"))
 
 
 def _quote(segment: str) -> str:

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from backend.catalog import CatalogItem
-from backend.errors import Conflict, IdempotencyKeyReused, NotFound, OrderRejected
+from backend.errors import Conflict, IdempotencyKeyReused, InvalidRequest, NotFound, OrderRejected
 from backend.models import (
     ORDER_TRANSITIONS,
     LineProblem,
     Order,
     OrderLine,
+    Promotion,
+    PromotionItem,
     StatusChange,
     Store,
 )
@@ -93,6 +95,20 @@ CREATE TABLE IF NOT EXISTS order_history (
     order_id INTEGER NOT NULL REFERENCES orders(order_id),
     status TEXT NOT NULL,
     at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS promotions (
+    promo_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    regions TEXT NOT NULL,
+    ended INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS promotion_items (
+    promo_id INTEGER NOT NULL REFERENCES promotions(promo_id),
+    sku TEXT NOT NULL REFERENCES catalog_items(sku),
+    offer_price_cents INTEGER NOT NULL,
+    PRIMARY KEY (promo_id, sku)
 );
 INSERT OR IGNORE INTO sqlite_sequence (name, seq) VALUES ('orders', 10000);
 """
@@ -407,7 +423,11 @@ class PlatformDatabase:
             if store_row is None:
                 raise NotFound(f"no store {store_id}", "store_not_found")
             priced = self._check_lines(conn, lines)
-            total_cents = sum(item["price_cents"] * line.quantity for line, item in priced)
+            offers = self._offer_prices(conn, store_row["region"], _now())
+            prices = {
+                line.sku: min(item["price_cents"], offers.get(line.sku, item["price_cents"])) for line, item in priced
+            }
+            total_cents = sum(prices[line.sku] * line.quantity for line, _ in priced)
             self._check_credit(conn, store_row, total_cents)
             now = _now()
             delivery = (date.today() + timedelta(days=self.delivery_days)).isoformat()
@@ -421,7 +441,7 @@ class PlatformDatabase:
                 "INSERT INTO order_lines (order_id, line_no, sku, name, sell_unit, quantity, unit_price_cents)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (order_id, n, line.sku, item["name"], item["sell_unit"], line.quantity, item["price_cents"])
+                    (order_id, n, line.sku, item["name"], item["sell_unit"], line.quantity, prices[line.sku])
                     for n, (line, item) in enumerate(priced, start=1)
                 ],
             )
@@ -502,3 +522,102 @@ class PlatformDatabase:
                 )
                 self._bump_catalog_version(conn)
         return self.order(order_id)
+
+    # Promotions
+
+    def create_promotion(
+        self, title: str, items: Sequence[PromotionItem], starts_at: str, ends_at: str, regions: Sequence[str]
+    ) -> Promotion:
+        """Create an offer; each SKU must exist and be offered below its catalog price."""
+        start, end = _utc(starts_at, "starts_at"), _utc(ends_at, "ends_at")
+        if end <= start:
+            raise InvalidRequest("ends_at must be after starts_at")
+        if not items or len({i.sku for i in items}) != len(items):
+            raise InvalidRequest("a promotion needs at least one item, each SKU once")
+        with self._write() as conn:
+            for item in items:
+                row = conn.execute("SELECT price_cents FROM catalog_items WHERE sku = ?", (item.sku,)).fetchone()
+                if row is None:
+                    raise NotFound(f"no SKU {item.sku}", "sku_not_found")
+                if not 0 < _cents(item.offer_price) < row["price_cents"]:
+                    raise InvalidRequest(f"the offer price of {item.sku} must be above 0 and below its catalog price")
+            cursor = conn.execute(
+                "INSERT INTO promotions (title, starts_at, ends_at, regions) VALUES (?, ?, ?, ?)",
+                (title, start, end, "|".join(regions)),
+            )
+            conn.executemany(
+                "INSERT INTO promotion_items (promo_id, sku, offer_price_cents) VALUES (?, ?, ?)",
+                [(cursor.lastrowid, item.sku, _cents(item.offer_price)) for item in items],
+            )
+        return self.promotion(str(cursor.lastrowid))
+
+    def _promotion(self, row: sqlite3.Row) -> Promotion:
+        items = tuple(
+            PromotionItem(r["sku"], _amount(r["offer_price_cents"]))
+            for r in self._conn.execute(
+                "SELECT sku, offer_price_cents FROM promotion_items WHERE promo_id = ? ORDER BY sku", (row["promo_id"],)
+            )
+        )
+        return Promotion(
+            promo_id=str(row["promo_id"]),
+            title=row["title"],
+            items=items,
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            regions=tuple(r for r in row["regions"].split("|") if r),
+            ended=bool(row["ended"]),
+        )
+
+    def promotion(self, promo_id: str) -> Promotion:
+        """One promotion."""
+        row = None
+        if promo_id.isdigit():
+            row = self._conn.execute("SELECT * FROM promotions WHERE promo_id = ?", (int(promo_id),)).fetchone()
+        if row is None:
+            raise NotFound(f"no promotion {promo_id}", "promotion_not_found")
+        return self._promotion(row)
+
+    def promotions(self) -> list[Promotion]:
+        """Every promotion, newest first."""
+        return [self._promotion(r) for r in self._conn.execute("SELECT * FROM promotions ORDER BY promo_id DESC")]
+
+    def store_promotions(self, store_id: str) -> list[Promotion]:
+        """The offers running now for a store's region."""
+        region = self.store(store_id).region
+        return [self._promotion(r) for r in self._running_promotions(self._conn, region, _now())]
+
+    def end_promotion(self, promo_id: str) -> Promotion:
+        """Stop honouring an offer from now on."""
+        self.promotion(promo_id)
+        with self._write() as conn:
+            conn.execute("UPDATE promotions SET ended = 1 WHERE promo_id = ?", (int(promo_id),))
+        return self.promotion(promo_id)
+
+    @staticmethod
+    def _running_promotions(conn: sqlite3.Connection, region: str, now: str) -> list[sqlite3.Row]:
+        rows = conn.execute(
+            "SELECT * FROM promotions WHERE ended = 0 AND starts_at <= ? AND ends_at > ? ORDER BY promo_id DESC",
+            (now, now),
+        ).fetchall()
+        return [r for r in rows if not r["regions"] or region in r["regions"].split("|")]
+
+    def _offer_prices(self, conn: sqlite3.Connection, region: str, now: str) -> dict[str, int]:
+        """The lowest running offer price of each SKU for a region."""
+        prices: dict[str, int] = {}
+        for promo in self._running_promotions(conn, region, now):
+            for r in conn.execute(
+                "SELECT sku, offer_price_cents FROM promotion_items WHERE promo_id = ?", (promo["promo_id"],)
+            ):
+                prices[r["sku"]] = min(prices.get(r["sku"], r["offer_price_cents"]), r["offer_price_cents"])
+        return prices
+
+
+def _utc(value: str, name: str) -> str:
+    """An ISO 8601 instant as a sortable UTC string; a bare date means its midnight UTC."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InvalidRequest(f"{name} must be an ISO 8601 date or time") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()

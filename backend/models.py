@@ -192,3 +192,58 @@ class LineProblem:
             available=data.get("available"),
             min_order_qty=data.get("min_order_qty"),
         )
+
+
+@dataclass(frozen=True)
+class PromotionItem:
+    """A SKU on offer and its price per sell unit while the offer runs."""
+
+    sku: str
+    offer_price: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {"sku": self.sku, "offer_price": money(self.offer_price)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PromotionItem:
+        """Parse the API's JSON shape."""
+        return cls(sku=data["sku"], offer_price=Decimal(data["offer_price"]))
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """An offer the platform honours on orders between `starts_at` and `ends_at` (UTC, ISO 8601)."""
+
+    promo_id: str
+    title: str
+    items: tuple[PromotionItem, ...]
+    starts_at: str
+    ends_at: str
+    regions: tuple[str, ...]
+    ended: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "promo_id": self.promo_id,
+            "title": self.title,
+            "items": [item.to_json() for item in self.items],
+            "starts_at": self.starts_at,
+            "ends_at": self.ends_at,
+            "regions": list(self.regions),
+            "ended": self.ended,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Promotion:
+        """Parse the API's JSON shape."""
+        return cls(
+            promo_id=data["promo_id"],
+            title=data["title"],
+            items=tuple(PromotionItem.from_json(item) for item in data["items"]),
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            regions=tuple(data["regions"]),
+            ended=bool(data["ended"]),
+        )

@@ -193,3 +193,42 @@ async def test_malformed_order_requests_get_a_clear_400(api: TestClient) -> None
     assert not_json.status == 400
     bad_qty = await place(api, "garbage-0002", [{"sku": "X100", "quantity": "5"}])
     assert "quantity" in (await bad_qty.json())["error"]["message"]
+
+
+async def test_a_running_promotion_prices_orders_from_its_regions_only(api: TestClient) -> None:
+    created = await api.post(
+        "/v1/admin/promotions",
+        json={
+            "title": "Cola week",
+            "items": [{"sku": "X100", "offer_price": "650.00"}],
+            "starts_at": "2020-01-01",
+            "ends_at": "2999-01-01T00:00:00+03:00",
+            "regions": ["Moshi"],
+        },
+    )
+    promo = await created.json()
+    assert (created.status, promo["starts_at"]) == (201, "2020-01-01T00:00:00+00:00")
+    moshi = await (await api.get("/v1/stores/S2/promotions")).json()
+    arusha = await (await api.get("/v1/stores/S1/promotions")).json()
+    assert ([p["title"] for p in moshi["promotions"]], arusha["promotions"]) == (["Cola week"], [])
+
+    offer = await (await place(api, "promo-0001", [{"sku": "X100", "quantity": 2}], store_id="S2")).json()
+    regular = await (await place(api, "promo-0002", [{"sku": "X100", "quantity": 2}], store_id="S1")).json()
+    assert (offer["total"], regular["total"]) == ("1300.00", "1440.00")
+
+    await api.post(f"/v1/admin/promotions/{promo['promo_id']}/end")
+    after = await (await place(api, "promo-0003", [{"sku": "X100", "quantity": 2}], store_id="S2")).json()
+    assert after["total"] == "1440.00"
+    assert (await (await api.get(f"/v1/promotions/{promo['promo_id']}")).json())["ended"] is True
+
+
+async def test_a_promotion_must_offer_a_lower_price_for_a_real_window(api: TestClient) -> None:
+    base = {"title": "x", "starts_at": "2020-01-01", "ends_at": "2999-01-01", "regions": []}
+    higher = await api.post("/v1/admin/promotions", json={**base, "items": [{"sku": "X100", "offer_price": "999.00"}]})
+    backwards = await api.post(
+        "/v1/admin/promotions",
+        json={**base, "ends_at": "2019-01-01", "items": [{"sku": "X100", "offer_price": "1.00"}]},
+    )
+    unknown = await api.post("/v1/admin/promotions", json={**base, "items": [{"sku": "NOPE", "offer_price": "1.00"}]})
+    assert (higher.status, backwards.status, unknown.status) == (400, 400, 404)
+    assert (await (await api.get("/v1/promotions")).json()) == {"promotions": []}

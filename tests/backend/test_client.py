@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
 import pytest
@@ -12,6 +13,7 @@ from aiohttp.test_utils import TestServer
 from backend.app import BackendSettings, create_app
 from backend.client import PlatformClient
 from backend.errors import Conflict, IdempotencyKeyReused, NotFound, OrderRejected, Unauthorized, Unavailable
+from backend.models import PromotionItem
 from tests.backend.conftest import API_KEY
 
 ServerFactory = Callable[..., Awaitable[TestServer]]
@@ -183,3 +185,13 @@ async def test_a_slow_platform_times_out_as_unavailable(aiohttp_server: ServerFa
         with pytest.raises(Unavailable):
             await platform.order("10001")
     assert len(fake.requests) == 2
+
+
+async def test_client_creates_and_lists_the_offers_a_store_sees(client: PlatformClient) -> None:
+    promo = await client.create_promotion(
+        "Flour deal", [PromotionItem("X200", Decimal("1400.00"))], "2020-01-01", "2999-01-01", ["Arusha"]
+    )
+    assert [p.promo_id for p in await client.store_promotions("S1")] == [promo.promo_id]
+    assert await client.store_promotions("S2") == []
+    ended = await client.end_promotion(promo.promo_id)
+    assert ended.ended and (await client.promotion(promo.promo_id)).ended
