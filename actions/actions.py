@@ -1,0 +1,561 @@
+"""The conversation steps: thin actions that read slots, call the order reader and the platform, and reply."""
+
+from __future__ import annotations
+
+import abc
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.drafts import (
+    AddItems,
+    Draft,
+    EditRejected,
+    Pick,
+    RemoveLine,
+    RemoveProduct,
+    SetProductQuantity,
+    SetQuantity,
+    add_parse,
+    choose,
+    draft_from_lines,
+    line_number_for,
+    new_draft,
+    order_ref,
+    price_draft,
+    read_command,
+    remove_line,
+    set_quantity,
+)
+from actions.platform import PLATFORM, Catalog, read_order
+from backend.errors import Conflict, InvalidRequest, NotFound, OrderRejected, PlatformError
+from backend.models import Order, Store
+
+log = logging.getLogger("actions")
+
+YES_NO = [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]
+
+
+class OfferSource(Protocol):
+    """Where a store's current promotions come from."""
+
+    async def offers_for(self, store: Store) -> list[str]:
+        """One short line per offer the store can use now."""
+
+
+class NoOffers:
+    """The platform has no promotions endpoint yet, so there is never an offer to tell."""
+
+    async def offers_for(self, store: Store) -> list[str]:
+        """No offers."""
+        return []
+
+
+OFFERS: OfferSource = NoOffers()
+
+
+@dataclass
+class Turn:
+    """One run of an action: what the owner said, for which store, and the events to return."""
+
+    dispatcher: CollectingDispatcher
+    tracker: Tracker
+    text: str
+    store_id: str = ""
+    events: list[EventType] = field(default_factory=list)
+
+    def say(self, text: str, buttons: Sequence[dict[str, str]] | None = None, **kwargs: Any) -> None:
+        """Send one reply."""
+        self.dispatcher.utter_message(text=text, buttons=list(buttons or []), **kwargs)
+
+    def set(self, slot: str, value: Any) -> None:
+        """Set a slot when the action ends."""
+        self.events.append(SlotSet(slot, value))
+
+    @property
+    def draft(self) -> Draft | None:
+        """The open draft, if any."""
+        data = self.tracker.get_slot("draft")
+        return Draft.from_slot(data) if data else None
+
+
+class StoreAction(Action, abc.ABC):
+    """An action for a known store: finds the store from the phone number, maps platform failures to a reply."""
+
+    needs_store = True
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
+        resume = tracker.get_slot("resume")
+        if isinstance(resume, dict) and resume.get("action") == self.name():
+            # A request that waited for the owner to say which store it is for.
+            turn.text = str(resume.get("text", ""))
+            turn.set("resume", None)
+        try:
+            if self.needs_store and not await find_store(turn, self.name()):
+                return turn.events
+            await self.respond(turn)
+        except PlatformError as exc:
+            log.warning("platform error in %s: %s", self.name(), exc.code)
+            turn.say(replies.UNAVAILABLE)
+        return turn.events
+
+    @abc.abstractmethod
+    async def respond(self, turn: Turn) -> None:
+        """The action's own step."""
+
+
+async def find_store(turn: Turn, action_name: str) -> bool:
+    """Put the store's id on the turn; ask which store when the phone serves several, or explain registering."""
+    turn.store_id = turn.tracker.get_slot("store_id") or ""
+    if turn.store_id:
+        return True
+    try:
+        stores = await PLATFORM.client.stores_by_phone(turn.tracker.sender_id)
+    except InvalidRequest:
+        stores = []
+    if not stores:
+        turn.say(replies.NOT_REGISTERED)
+        return False
+    if len(stores) == 1:
+        turn.store_id = stores[0].store_id
+        turn.set("store_id", turn.store_id)
+        return True
+    question, buttons = replies.which_store(stores)
+    turn.say(question, buttons)
+    turn.set("awaiting", "store")
+    turn.set("store_options", [store.store_id for store in stores])
+    turn.set("resume", {"action": action_name, "text": turn.text})
+    return False
+
+
+def keep_draft(turn: Turn, draft: Draft | None) -> None:
+    """Store the draft in its slot (or clear it), with YES now meaning: place it."""
+    turn.set("draft", draft.to_slot() if draft else None)
+    turn.set("awaiting", "order" if draft else None)
+
+
+def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "Your order:") -> None:
+    """Ask the next open choice, or show the priced summary and ask for YES; page it when it is long."""
+    if draft.choices:
+        question, buttons = replies.choice_question(draft.choices[0], catalog.items)
+        if unknown:
+            question = f"We don't sell or couldn't find: {', '.join(unknown)}. {question}"
+        turn.say(question, buttons)
+        keep_draft(turn, draft)
+        return
+    if not draft.lines:
+        turn.say(f"We don't sell or couldn't find: {', '.join(unknown)}." if unknown else replies.NO_ITEMS)
+        keep_draft(turn, None)
+        return
+    priced = price_draft(draft, catalog.items)
+    lines = replies.draft_summary(priced, PLATFORM.delivery_estimate(), unknown, header)
+    say_pages(turn, [*lines, replies.CONFIRM_PROMPT], YES_NO)
+    keep_draft(turn, draft)
+
+
+def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]] = ()) -> None:
+    """Send the first page and keep the rest for MORE; buttons go with the last page."""
+    chunks = replies.pages(lines)
+    if len(chunks) == 1:
+        turn.say(chunks[0], buttons)
+        turn.set("more_pages", None)
+        return
+    turn.say(chunks[0] + "\nReply MORE for the rest.")
+    turn.set("more_pages", chunks[1:])
+
+
+def parse_text(turn: Turn, text: str, catalog: Catalog) -> dict[str, Any]:
+    """The order reader's parse of `text`."""
+    return read_order(text, turn.tracker.latest_message, catalog)
+
+
+def matched_skus(parse: dict[str, Any]) -> list[str]:
+    """Every SKU a phrase could mean: resolved lines and ambiguous candidates."""
+    skus = [line["sku"] for line in parse.get("lines", [])]
+    for item in parse.get("ambiguous", []):
+        skus.extend(item["candidates"])
+    return skus
+
+
+async def edit_open_draft(turn: Turn, draft: Draft) -> None:
+    """Apply a typed edit or a numbered answer to the open draft and show it again."""
+    catalog = await PLATFORM.catalog()
+    command = read_command(turn.text)
+    unknown: list[str] = []
+    try:
+        if isinstance(command, Pick):
+            draft = choose(draft, command.option)
+        elif isinstance(command, SetQuantity):
+            draft = set_quantity(draft, command.line, command.quantity)
+        elif isinstance(command, RemoveLine):
+            draft = remove_line(draft, command.line)
+        elif isinstance(command, RemoveProduct):
+            draft = remove_line(draft, line_number_for(draft, matched_skus(parse_text(turn, command.phrase, catalog))))
+        elif isinstance(command, SetProductQuantity):
+            number = line_number_for(draft, matched_skus(parse_text(turn, command.phrase, catalog)))
+            draft = set_quantity(draft, number, command.quantity)
+        elif isinstance(command, AddItems):
+            parse = parse_text(turn, command.text, catalog)
+            unknown = [item["phrase"] for item in parse.get("unknown", [])]
+            draft = add_parse(draft, parse)
+        elif draft.choices:
+            draft = choose_by_words(turn, draft, catalog)
+        else:
+            raise EditRejected(f"Sorry, I didn't get that change. {replies.CONFIRM_PROMPT}")
+    except EditRejected as exc:
+        turn.say(str(exc))
+        return
+    show_draft(turn, draft, catalog, unknown)
+
+
+def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
+    """Answer the open choice with words (`the 500ml one`) when they point at exactly one option."""
+    choice = draft.choices[0]
+    picked = [sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates]
+    if len(picked) != 1:
+        raise EditRejected(f"Please reply with a number from 1 to {len(choice.candidates)}.")
+    return choose(draft, choice.candidates.index(picked[0]) + 1)
+
+
+async def choose_store(turn: Turn) -> None:
+    """The answer to `which store?`: remember it and carry on with what the owner asked for."""
+    options = turn.tracker.get_slot("store_options") or []
+    command = read_command(turn.text)
+    if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
+        turn.say(f"Please reply with a number from 1 to {len(options)}.")
+        return
+    store = await PLATFORM.client.store(options[command.option - 1])
+    turn.say(replies.store_chosen(store.name))
+    turn.set("store_id", store.store_id)
+    turn.set("awaiting", None)
+    turn.set("store_options", None)
+    resume = turn.tracker.get_slot("resume")
+    if isinstance(resume, dict) and resume.get("action"):
+        turn.events.append(FollowupAction(str(resume["action"])))
+
+
+class ActionTakeOrder(StoreAction):
+    """Items in a message become a new draft (replacing an unconfirmed one), or an edit of the open draft."""
+
+    def name(self) -> str:
+        return "action_take_order"
+
+    async def respond(self, turn: Turn) -> None:
+        draft = turn.draft
+        if draft is not None and read_command(turn.text) is not None:
+            await edit_open_draft(turn, draft)
+            return
+        catalog = await PLATFORM.catalog()
+        parse = parse_text(turn, turn.text, catalog)
+        if not (parse.get("lines") or parse.get("ambiguous") or parse.get("unknown")):
+            turn.say(replies.NO_ITEMS)
+            return
+        if draft is not None:
+            turn.say(replies.dropped(len(draft.lines) + len(draft.choices)))
+        unknown = [item["phrase"] for item in parse.get("unknown", [])]
+        show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
+
+
+class ActionEditDraft(StoreAction):
+    """`2 = 10`, `remove 3`, `add ...`, `make soda 6`, or a number answering the last question."""
+
+    needs_store = False
+
+    def name(self) -> str:
+        return "action_edit_draft"
+
+    async def respond(self, turn: Turn) -> None:
+        if turn.tracker.get_slot("awaiting") == "store":
+            await choose_store(turn)
+            return
+        if not await find_store(turn, self.name()):
+            return
+        draft = turn.draft
+        if draft is None:
+            turn.say(f"There is no open order to change. {replies.NO_ITEMS.split('. ', 1)[1]}")
+            return
+        await edit_open_draft(turn, draft)
+
+
+class ActionShowMore(Action):
+    """The next page of a long summary."""
+
+    def name(self) -> str:
+        return "action_show_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        remaining = tracker.get_slot("more_pages") or []
+        if not remaining:
+            dispatcher.utter_message(text=replies.NO_MORE)
+            return []
+        buttons = YES_NO if len(remaining) == 1 and tracker.get_slot("draft") else []
+        text = remaining[0] if len(remaining) == 1 else remaining[0] + "\nReply MORE for the rest."
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return [SlotSet("more_pages", remaining[1:] or None)]
+
+
+class ActionAnswerYes(StoreAction):
+    """YES: place the open draft, or cancel the order the owner was asked about."""
+
+    def name(self) -> str:
+        return "action_answer_yes"
+
+    async def respond(self, turn: Turn) -> None:
+        awaiting = turn.tracker.get_slot("awaiting")
+        if awaiting == "cancel":
+            await cancel_asked_order(turn)
+            return
+        draft = turn.draft
+        if draft is None or not (draft.lines or draft.choices):
+            last = turn.tracker.get_slot("last_order_id")
+            turn.say(replies.already_placed(last) if last else replies.NOTHING_TO_CONFIRM)
+            return
+        catalog = await PLATFORM.catalog()
+        if draft.choices:
+            show_draft(turn, draft, catalog)
+            return
+        await place_draft(turn, draft, catalog)
+
+
+async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
+    """Place the draft once: the idempotency key is the draft's id and version."""
+    lines = [(line.sku, line.quantity) for line in draft.lines]
+    try:
+        order = await PLATFORM.client.create_order(turn.store_id, lines, draft.idempotency_key)
+    except OrderRejected as exc:
+        priced = price_draft(draft, catalog.items)
+        if exc.code == "over_credit_limit":
+            turn.say(replies.over_credit(exc.message))
+        else:
+            turn.say(replies.order_rejected(exc.problems, priced, exc.message))
+        return
+    turn.say(replies.order_placed(order))
+    keep_draft(turn, None)
+    turn.set("more_pages", None)
+    turn.set("last_order_id", order.order_id)
+
+
+async def cancel_asked_order(turn: Turn) -> None:
+    """Cancel the order the owner just said YES to cancelling."""
+    order_id = turn.tracker.get_slot("cancel_order_id") or ""
+    turn.set("awaiting", "order" if turn.draft else None)
+    turn.set("cancel_order_id", None)
+    try:
+        order = await PLATFORM.client.cancel_order(order_id)
+    except Conflict:
+        turn.say(replies.not_cancellable(await PLATFORM.client.order(order_id)))
+        return
+    turn.say(replies.cancelled(order))
+
+
+class ActionAnswerNo(StoreAction):
+    """NO: keep the order the owner was asked about cancelling, or drop the open draft."""
+
+    needs_store = False
+
+    def name(self) -> str:
+        return "action_answer_no"
+
+    async def respond(self, turn: Turn) -> None:
+        if turn.tracker.get_slot("awaiting") == "cancel":
+            turn.say(replies.kept(turn.tracker.get_slot("cancel_order_id") or ""))
+            turn.set("cancel_order_id", None)
+            turn.set("awaiting", "order" if turn.draft else None)
+            return
+        if turn.draft is not None:
+            turn.say(replies.DRAFT_DISCARDED)
+            keep_draft(turn, None)
+            turn.set("more_pages", None)
+            return
+        turn.say("OK. Send your order any time, or reply HELP.")
+
+
+async def store_order(turn: Turn, order_id: str) -> Order | None:
+    """The order with this number if it is this store's; says so when it is not."""
+    try:
+        order = await PLATFORM.client.order(order_id)
+    except NotFound:
+        order = None
+    if order is None or order.store_id != turn.store_id:
+        turn.say(replies.order_not_found(order_id))
+        return None
+    return order
+
+
+async def latest_order(turn: Turn, skip_cancelled: bool = False) -> Order | None:
+    """The store's newest order (optionally the newest not cancelled); says so when there is none."""
+    orders = await PLATFORM.client.store_orders(turn.store_id, limit=10)
+    if skip_cancelled:
+        orders = [order for order in orders if order.status != "cancelled"] or orders
+    if not orders:
+        turn.say(replies.NO_ORDERS)
+        return None
+    return orders[0]
+
+
+async def referenced_order(turn: Turn, skip_cancelled: bool = False) -> Order | None:
+    """The order the message names by number, else the latest one."""
+    ref = order_ref(turn.text)
+    return await store_order(turn, ref) if ref else await latest_order(turn, skip_cancelled)
+
+
+class ActionCheckStatus(StoreAction):
+    """Where the latest order, or the one named by number, is."""
+
+    def name(self) -> str:
+        return "action_check_status"
+
+    async def respond(self, turn: Turn) -> None:
+        order = await referenced_order(turn)
+        if order is not None:
+            turn.say(replies.order_status(order))
+
+
+class ActionRequestCancel(StoreAction):
+    """Ask before cancelling an order; an unconfirmed draft is simply dropped."""
+
+    def name(self) -> str:
+        return "action_request_cancel"
+
+    async def respond(self, turn: Turn) -> None:
+        if turn.draft is not None and order_ref(turn.text) is None:
+            turn.say(replies.DRAFT_DISCARDED)
+            keep_draft(turn, None)
+            return
+        order = await referenced_order(turn, skip_cancelled=True)
+        if order is None:
+            return
+        if not order.cancellable:
+            turn.say(replies.not_cancellable(order))
+            return
+        turn.say(replies.confirm_cancel(order), YES_NO)
+        turn.set("awaiting", "cancel")
+        turn.set("cancel_order_id", order.order_id)
+
+
+class ActionRepeatOrder(StoreAction):
+    """The last order (or the one named) as a new draft at today's prices and stock."""
+
+    def name(self) -> str:
+        return "action_repeat_order"
+
+    async def respond(self, turn: Turn) -> None:
+        order = await referenced_order(turn, skip_cancelled=True)
+        if order is None:
+            return
+        catalog = await PLATFORM.catalog()
+        draft = draft_from_lines(uuid.uuid4().hex[:12], [(line.sku, line.quantity) for line in order.lines])
+        show_draft(turn, draft, catalog, header=f"Same as order #{order.order_id}, at today's prices:")
+
+
+class ActionCheckPrice(StoreAction):
+    """Price and availability of the products a message names."""
+
+    def name(self) -> str:
+        return "action_check_price"
+
+    async def respond(self, turn: Turn) -> None:
+        catalog = await PLATFORM.catalog()
+        parse = parse_text(turn, turn.text, catalog)
+        answers = [replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"])) for line in parse.get("lines", [])
+                   if line["sku"] in catalog.items]
+        for item in parse.get("ambiguous", []):
+            answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item["candidates"] if sku in catalog.items)
+        unknown = [item["phrase"] for item in parse.get("unknown", [])]
+        if not answers and not unknown:
+            turn.say(replies.PRICE_WHAT)
+            return
+        say_pages(turn, replies.price_lines(answers[:6], unknown))
+
+
+class ActionListPromotions(StoreAction):
+    """The store's current offers."""
+
+    def name(self) -> str:
+        return "action_list_promotions"
+
+    async def respond(self, turn: Turn) -> None:
+        store = await PLATFORM.client.store(turn.store_id)
+        turn.say(replies.promotions(await OFFERS.offers_for(store), store.promo_opt_in))
+
+
+class ActionOptOut(StoreAction):
+    """STOP: no more promotions for this store."""
+
+    def name(self) -> str:
+        return "action_opt_out"
+
+    async def respond(self, turn: Turn) -> None:
+        await PLATFORM.client.set_promo_consent(turn.store_id, False, source="text")
+        turn.say(replies.OPTED_OUT)
+
+
+class ActionOptIn(StoreAction):
+    """START: promotions again for this store."""
+
+    def name(self) -> str:
+        return "action_opt_in"
+
+    async def respond(self, turn: Turn) -> None:
+        await PLATFORM.client.set_promo_consent(turn.store_id, True, source="text")
+        turn.say(replies.OPTED_IN)
+
+
+class ActionHandOff(Action):
+    """Hand the conversation to staff: the gateway sees the `handoff` payload, the assistant goes quiet."""
+
+    def name(self) -> str:
+        return "action_hand_off"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(text=replies.HANDOFF, json_message={"handoff": "requested"})
+        return [SlotSet("handoff", True)]
+
+
+class ActionHandBack(Action):
+    """Staff hand the conversation back (external intent EXTERNAL_handback)."""
+
+    def name(self) -> str:
+        return "action_hand_back"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(text=replies.HANDBACK, json_message={"handoff": "released"})
+        return [SlotSet("handoff", False)]
+
+
+class ActionStaySilent(Action):
+    """While staff hold the conversation the assistant says nothing."""
+
+    def name(self) -> str:
+        return "action_stay_silent"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        return []
+
+
+class ActionHandleFallback(StoreAction):
+    """A message the classifier was unsure of: an edit or answer if it reads as one, else what I can do."""
+
+    needs_store = False
+
+    def name(self) -> str:
+        return "action_handle_fallback"
+
+    async def respond(self, turn: Turn) -> None:
+        awaiting = turn.tracker.get_slot("awaiting")
+        if awaiting == "store":
+            await choose_store(turn)
+            return
+        draft = turn.draft
+        if draft is not None and read_command(turn.text) is not None and await find_store(turn, self.name()):
+            await edit_open_draft(turn, draft)
+            return
+        turn.say(f"Sorry, I didn't get that. {replies.CAPABILITIES}")

@@ -1,0 +1,94 @@
+"""The action server's view of the platform: settings from env, one lazy client, the catalog and its index."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Mapping
+
+from backend.catalog import CatalogItem
+from backend.client import PlatformClient
+from nlu.catalog_index import CatalogIndex
+from nlu.parser import parse_order
+
+
+@dataclass(frozen=True)
+class ActionSettings:
+    """What the action server needs to know, read once from the environment."""
+
+    backend_url: str
+    backend_api_key: str
+    redis_url: str
+    timeout: float = 5.0
+    delivery_days: int = 1
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> ActionSettings:
+        """Settings from BACKEND_URL, BACKEND_API_KEY, REDIS_URL (and optional BACKEND_TIMEOUT, DELIVERY_DAYS)."""
+        api_key = env.get("BACKEND_API_KEY", "")
+        if not api_key:
+            raise RuntimeError("BACKEND_API_KEY is not set")
+        return cls(
+            backend_url=env.get("BACKEND_URL", "http://127.0.0.1:8080"),
+            backend_api_key=api_key,
+            redis_url=env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            timeout=float(env.get("BACKEND_TIMEOUT", "5")),
+            delivery_days=int(env.get("DELIVERY_DAYS", "1")),
+        )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One catalog version: items by SKU and the index the order reader matches against."""
+
+    version: str
+    items: Mapping[str, CatalogItem]
+    index: CatalogIndex
+
+
+class Platform:
+    """The process's single platform client, created on first use, plus the catalog index for its version."""
+
+    def __init__(self) -> None:
+        self._settings: ActionSettings | None = None
+        self._client: PlatformClient | None = None
+        self._catalog: Catalog | None = None
+
+    @property
+    def settings(self) -> ActionSettings:
+        """Settings, read from env on first use (not at import)."""
+        if self._settings is None:
+            self._settings = ActionSettings.from_env()
+        return self._settings
+
+    @property
+    def client(self) -> PlatformClient:
+        """The one client of this process."""
+        if self._client is None:
+            settings = self.settings
+            self._client = PlatformClient(settings.backend_url, settings.backend_api_key, timeout=settings.timeout)
+        return self._client
+
+    async def catalog(self) -> Catalog:
+        """The current catalog; the index is rebuilt only when the version changes."""
+        snapshot = await self.client.catalog()
+        if self._catalog is None or self._catalog.version != snapshot.version:
+            items = {item.sku: item for item in snapshot.items}
+            self._catalog = Catalog(snapshot.version, items, CatalogIndex.build(snapshot.items))
+        return self._catalog
+
+    def delivery_estimate(self, today: date | None = None) -> date:
+        """When a draft placed now would arrive (the platform gives the exact date once placed)."""
+        return (today or date.today()) + timedelta(days=self.settings.delivery_days)
+
+
+def read_order(text: str, message: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """The DESIGN.md parse of `text`: the one the NLU pipeline attached to the message, or a fresh one."""
+    attached = message.get("order")
+    if isinstance(attached, dict) and attached.get("text") == text:
+        return attached
+    return parse_order(text, catalog.index).to_json()
+
+
+PLATFORM = Platform()

@@ -1,0 +1,176 @@
+"""The draft model, its edit commands and pricing, on plain data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from actions.drafts import (
+    AddItems,
+    Draft,
+    DraftLine,
+    EditRejected,
+    Pick,
+    RemoveLine,
+    RemoveProduct,
+    SetProductQuantity,
+    SetQuantity,
+    add_parse,
+    alternative_for,
+    choose,
+    draft_from_lines,
+    line_number_for,
+    new_draft,
+    order_ref,
+    price_draft,
+    read_command,
+    remove_line,
+    set_quantity,
+)
+from actions.replies import draft_line, money, pages
+from backend.catalog import CatalogItem
+
+
+def item(sku: str, brand: str = "Zuri", price: str = "100.00", stock: int = 50, minimum: int = 1, active: bool = True) -> CatalogItem:
+    return CatalogItem(sku, f"{brand} {sku}, case of 12", brand, "drinks", "1L", "case", 12, Decimal(price), "KES", (),
+                       stock, minimum, active)
+
+
+CATALOG = {
+    "A": item("A", price="660.00"),
+    "B": item("B", price="1150.00", stock=0),
+    "C": item("C", price="1080.00"),
+    "D": item("D", brand="Mlima", price="50.00", minimum=5),
+    "E": item("E", brand="Mlima", price="70.00", active=False),
+}
+
+PARSE = {
+    "text": "5 zuri n 2 mlima, cola",
+    "lines": [{"sku": "A", "quantity": 5, "phrase": "5 zuri"}, {"sku": "D", "quantity": 2, "phrase": "2 mlima"}],
+    "ambiguous": [{"phrase": "cola", "quantity": 3, "candidates": ["A", "C"]}],
+    "unknown": [{"phrase": "tusker", "quantity": 1}],
+}
+
+
+def test_new_draft_takes_resolved_lines_and_keeps_ambiguous_items_as_choices() -> None:
+    draft = new_draft("d1", PARSE)
+    assert draft.lines == (DraftLine("A", 5), DraftLine("D", 2))
+    assert [c.candidates for c in draft.choices] == [("A", "C")]
+    assert draft.version == 1
+
+
+def test_choosing_an_option_adds_it_with_the_asked_quantity_merging_same_sku() -> None:
+    draft = choose(new_draft("d1", PARSE), 1)
+    assert draft.lines == (DraftLine("A", 8), DraftLine("D", 2))
+    assert draft.choices == ()
+
+
+def test_choosing_a_number_out_of_range_is_rejected() -> None:
+    with pytest.raises(EditRejected, match="1 to 2"):
+        choose(new_draft("d1", PARSE), 3)
+
+
+def test_every_edit_bumps_the_version_and_so_the_idempotency_key() -> None:
+    draft = new_draft("d1", PARSE)
+    edited = set_quantity(draft, 1, 10)
+    assert edited.lines[0] == DraftLine("A", 10)
+    assert edited.idempotency_key != draft.idempotency_key
+    assert edited.idempotency_key == "draft-d1-v2"
+
+
+def test_setting_a_line_to_zero_removes_it() -> None:
+    draft = set_quantity(new_draft("d1", PARSE), 1, 0)
+    assert draft.lines == (DraftLine("D", 2),)
+
+
+def test_removing_a_line_that_does_not_exist_is_rejected() -> None:
+    with pytest.raises(EditRejected, match="no line 4"):
+        remove_line(new_draft("d1", PARSE), 4)
+
+
+def test_adding_a_parse_merges_lines_of_the_same_sku() -> None:
+    draft = add_parse(new_draft("d1", PARSE), {"lines": [{"sku": "A", "quantity": 1}, {"sku": "C", "quantity": 2}]})
+    assert draft.lines == (DraftLine("A", 6), DraftLine("D", 2), DraftLine("C", 2))
+
+
+def test_a_product_phrase_must_point_at_exactly_one_line() -> None:
+    draft = draft_from_lines("d1", [("A", 1), ("C", 2)])
+    assert line_number_for(draft, ["C", "X"]) == 2
+    with pytest.raises(EditRejected, match="lines 1, 2"):
+        line_number_for(draft, ["A", "C"])
+    with pytest.raises(EditRejected, match="not in your draft"):
+        line_number_for(draft, ["X"])
+
+
+def test_draft_round_trips_through_its_slot() -> None:
+    draft = new_draft("d1", PARSE)
+    assert Draft.from_slot(draft.to_slot()) == draft
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("2 = 10", SetQuantity(2, 10)),
+        ("2=10", SetQuantity(2, 10)),
+        ("line 3 = 0", SetQuantity(3, 0)),
+        ("change 2 to 5", SetQuantity(2, 5)),
+        ("badilisha 2 iwe 6", SetQuantity(2, 6)),
+        ("remove 3", RemoveLine(3)),
+        ("FUTA 1", RemoveLine(1)),
+        ("2 hatao", RemoveLine(2)),
+        ("2", Pick(2)),
+        ("option 1", Pick(1)),
+        ("namba 3", Pick(3)),
+        ("ya pili", Pick(2)),
+        ("remove the soda", RemoveProduct("soda")),
+        ("add 2 omo 1kg", AddItems("2 omo 1kg")),
+        ("ongeza sukari bale 2", AddItems("sukari bale 2")),
+        ("make coke 6", SetProductQuantity("coke", 6)),
+        ("change soda to 4", SetProductQuantity("soda", 4)),
+        ("5 ctn soda 300ml", None),
+        ("where is my order", None),
+    ],
+)
+def test_read_command_reads_sms_edits(text: str, command: object) -> None:
+    assert read_command(text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [("#10234", "10234"), ("ORD-10234 status", "10234"), ("order no 10234", "10234"), ("ORD10498 imefika wapi", "10498"),
+     ("where is my order", None), ("5 ctn soda 300ml", None)],
+)
+def test_order_ref_finds_the_number_in_any_form(text: str, ref: str | None) -> None:
+    assert order_ref(text) == ref
+
+
+def test_pricing_flags_problems_and_leaves_them_out_of_the_total() -> None:
+    draft = draft_from_lines("d1", [("A", 2), ("B", 1), ("D", 2), ("E", 1), ("GONE", 1)])
+    priced = price_draft(draft, CATALOG)
+    assert [line.problem for line in priced.lines] == [None, "out_of_stock", "below_minimum", "discontinued", "unknown_sku"]
+    assert priced.total == Decimal("1320.00")
+    assert priced.currency == "KES"
+
+
+def test_out_of_stock_line_offers_the_closest_orderable_size_of_the_same_brand() -> None:
+    assert alternative_for(CATALOG["B"], 1, CATALOG) == CATALOG["C"]
+    assert "try Zuri C" in draft_line(price_draft(draft_from_lines("d", [("B", 1)]), CATALOG).lines[0])
+
+
+def test_discontinued_line_without_an_orderable_sibling_has_no_alternative() -> None:
+    assert alternative_for(CATALOG["E"], 1, {"E": CATALOG["E"], "A": CATALOG["A"]}) is None
+
+
+def test_money_drops_zero_cents_and_groups_thousands() -> None:
+    assert money(Decimal("3300.00"), "KES") == "KES 3,300"
+    assert money(Decimal("1080.50")) == "1,080.50"
+
+
+@given(st.lists(st.text(alphabet="abc xyz", min_size=1, max_size=60), max_size=20))
+def test_pages_keep_every_line_in_order_and_stay_under_the_limit_unless_one_line_is_longer(lines: list[str]) -> None:
+    result = pages(lines, limit=80)
+    assert "\n".join(result) == "\n".join(lines)
+    assert all(len(page) <= 80 or "\n" not in page for page in result)
