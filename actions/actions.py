@@ -258,10 +258,16 @@ class ActionTakeOrder(StoreAction):
         if not (parse.get("lines") or parse.get("ambiguous") or parse.get("unknown")):
             turn.say(replies.NO_ITEMS)
             return
-        if draft is not None:
-            turn.say(replies.dropped(len(draft.lines) + len(draft.choices)))
-        unknown = [item["phrase"] for item in parse.get("unknown", [])]
-        show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
+        start_draft(turn, parse, catalog)
+
+
+def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
+    """A new draft from a parsed message, replacing (and saying so) an unconfirmed one."""
+    draft = turn.draft
+    if draft is not None:
+        turn.say(replies.dropped(len(draft.lines) + len(draft.choices)))
+    unknown = [item["phrase"] for item in parse.get("unknown", [])]
+    show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
 
 
 class ActionEditDraft(StoreAction):
@@ -542,7 +548,7 @@ class ActionStaySilent(Action):
 
 
 class ActionHandleFallback(StoreAction):
-    """A message the classifier was unsure of: an edit or answer if it reads as one, else what I can do."""
+    """A message the classifier was unsure of: an answer, an edit or an order if it reads as one, else what I can do."""
 
     needs_store = False
 
@@ -554,8 +560,16 @@ class ActionHandleFallback(StoreAction):
         if awaiting == "store":
             await choose_store(turn)
             return
+        if not await find_store(turn, self.name()):
+            return
         draft = turn.draft
-        if draft is not None and read_command(turn.text) is not None and await find_store(turn, self.name()):
+        if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
+            return
+        # An order in words the classifier has not seen is still an order if the catalog knows the items.
+        catalog = await PLATFORM.catalog()
+        parse = parse_text(turn, turn.text, catalog)
+        if parse.get("lines") or parse.get("ambiguous"):
+            start_draft(turn, parse, catalog)
             return
         turn.say(f"Sorry, I didn't get that. {replies.CAPABILITIES}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -64,7 +65,10 @@ def day(value: date | str) -> str:
 
 
 def _unit(item: CatalogItem, quantity: int) -> str:
-    return item.sell_unit if quantity == 1 or item.sell_unit.endswith("s") else f"{item.sell_unit}s"
+    unit = item.sell_unit
+    if quantity == 1 or unit.endswith("s"):
+        return unit
+    return f"{unit}es" if unit.endswith(("x", "ch")) else f"{unit}s"
 
 
 def problem_text(line: PricedLine) -> str:
@@ -113,7 +117,9 @@ def choice_question(choice: Choice, catalog: Mapping[str, CatalogItem]) -> tuple
         title = f"{short_name(item)} {money(item.price)}/{item.sell_unit}" if item else sku
         options.append(f"{number}) {title}")
         buttons.append({"title": title, "payload": str(number)})
-    return f"Which {choice.phrase}? " + " ".join(options) + ". Reply with the number.", buttons
+    # "3 zuri cola" asks "Which zuri cola?": the quantity is already known.
+    product = re.sub(r"^\s*\d+\s*(?:x\s*)?", "", choice.phrase) or choice.phrase
+    return f"Which {product}? " + " ".join(options) + ". Reply with the number.", buttons
 
 
 def pages(lines: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:

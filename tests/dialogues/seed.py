@@ -1,0 +1,32 @@
+"""An invented wholesaler: a small catalog (not the sample one) and stores, for whole-dialogue tests."""
+
+from __future__ import annotations
+
+CATALOG_CSV = """sku,name,brand,category,size,sell_unit,units_per_pack,price,currency,aliases,stock,min_order_qty,active
+ZC-350C-24,"Zuri Cola 350ml can, tray of 24",Zuri,beverages,350ml,tray,24,720.00,KES,zuri|cola,100,1,true
+ZC-1L-12,"Zuri Cola 1L PET, case of 12",Zuri,beverages,1L,case,12,960.50,KES,zuri|cola,0,1,true
+ZC-2L-6,"Zuri Cola 2L PET, case of 6",Zuri,beverages,2L,case,6,870.00,KES,zuri|cola,40,1,true
+ML-FLOUR-2KG-12,"Mlima Maize Flour 2kg, bale of 12",Mlima,flour,2kg,bale,12,1500.00,KES,unga mlima,40,2,true
+BF-SOAP-200-48,"Bafu Soap bar 200g, carton of 48",Bafu,soap,200g,carton,48,2400.00,KES,sabuni bafu,30,1,false
+BF-SOAP-800-24,"Bafu Soap bar 800g, carton of 24",Bafu,soap,800g,carton,24,2650.00,KES,sabuni bafu,25,1,true
+TA-CANDLE-6-20,"Taa Candles 6 pack, box of 20",Taa,home,6pc,box,20,300.00,KES,mishumaa|candles,1000,1,true
+KP-SUGAR-1KG-10,"Kipepeo Sugar 1kg, bale of 10",Kipepeo,sugar,1kg,bale,10,1350.00,KES,sukari kipepeo,60,1,true
+KP-SUGAR-50KG,"Kipepeo Sugar 50kg bag",Kipepeo,sugar,50kg,bag,1,6200.00,KES,sukari kipepeo,15,1,true
+NY-RICE-5KG-4,"Nyota Pishori Rice 5kg, bale of 4",Nyota,rice,5kg,bale,4,2900.00,KES,mchele nyota,20,1,true
+"""
+
+SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(40)]
+TWO_STORE_PHONE = "+254712000201"
+LOW_CREDIT_PHONE = "+254712000202"
+UNREGISTERED_PHONE = "+254799999999"
+
+
+def stores_csv() -> str:
+    """One store per test phone, a phone serving two stores, and a store with a small credit limit."""
+    rows = ["store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in"]
+    for n, phone in enumerate(SINGLE_STORE_PHONES):
+        rows.append(f"S{n:02d},Duka {n:02d},{phone},Nakuru,sw,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,false")
+    rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,sw,Africa/Nairobi,1000.00,true")
+    return "\n".join(rows) + "\n"

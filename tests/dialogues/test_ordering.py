@@ -1,0 +1,157 @@
+"""Ordering by text end to end: draft, edits, choices, confirmation, refusals and platform failures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from backend.client import PlatformClient
+from tests.dialogues.conftest import ActionServer, Chat, Platform
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def store_id(chat: Chat) -> str:
+    return str(await chat.slot("store_id"))
+
+
+async def test_order_is_summarised_with_prices_and_placed_once_on_yes(chat: Chat, platform_client: PlatformClient) -> None:
+    summary = await chat.text("pls send 5 tray zuri cola 350ml n 2 bales unga mlima")
+    assert "1) Zuri Cola 350ml can 5 trays x 720 = 3,600" in summary
+    assert "2) Mlima Maize Flour 2kg 2 bales x 1,500 = 3,000" in summary
+    assert "Total KES 6,600" in summary and "Delivery by" in summary and "YES" in summary
+    placed = await chat.text("YES")
+    assert "placed" in placed and "KES 6,600" in placed
+    again = await chat.text("yes")
+    assert "already placed" in again
+    orders = await platform_client.store_orders(await store_id(chat))
+    assert len(orders) == 1
+    assert orders[0].order_id in placed
+
+
+async def test_confirm_question_comes_with_yes_no_buttons(chat: Chat) -> None:
+    replies = await chat.say("3 box mishumaa")
+    assert replies[-1]["buttons"] == [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]
+
+
+async def test_edits_change_quantity_remove_and_add_lines_before_confirming(chat: Chat, platform_client: PlatformClient) -> None:
+    await chat.text("5 tray zuri cola 350ml, 2 bales unga mlima, 1 box mishumaa")
+    assert "2) Mlima Maize Flour 2kg 10 bales" in await chat.text("2 = 10")
+    removed = await chat.text("remove 3")
+    assert "Taa Candles" not in removed
+    added = await chat.text("add 1 bag sukari kipepeo 50kg")
+    assert "3) Kipepeo Sugar 50kg bag 1 bag x 6,200" in added
+    assert "1) Zuri Cola 350ml can 6 trays" in await chat.text("make zuri cola 350ml 6")
+    placed = await chat.text("yes")
+    order = (await platform_client.store_orders(await store_id(chat)))[0]
+    assert order.order_id in placed
+    assert [(line.sku, line.quantity) for line in order.lines] == [
+        ("ZC-350C-24", 6), ("ML-FLOUR-2KG-12", 10), ("KP-SUGAR-50KG", 1)
+    ]
+
+
+async def test_ambiguous_item_is_asked_with_buttons_and_a_typed_number_answers_it(chat: Chat) -> None:
+    replies = await chat.say("3 zuri cola")
+    question = replies[-1]
+    assert question["text"].startswith("Which zuri cola?")
+    assert [button["payload"] for button in question["buttons"]] == ["1", "2", "3"]
+    two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
+    summary = await chat.text(two_litre)
+    assert "1) Zuri Cola 2L PET 3 cases x 870 = 2,610" in summary
+
+
+async def test_unknown_items_are_said_plainly_and_the_rest_is_drafted(chat: Chat) -> None:
+    summary = await chat.text("1 bag sukari kipepeo 50kg and 2 crates tusker")
+    assert "couldn't find: 2 crates tusker" in summary
+    assert "1) Kipepeo Sugar 50kg bag" in summary
+
+
+async def test_out_of_stock_and_discontinued_lines_are_flagged_with_an_alternative(chat: Chat) -> None:
+    summary = await chat.text("2 cases zuri cola 1L na 1 ctn sabuni bafu 200g")
+    assert "out of stock; try Zuri Cola 2L PET" in summary
+    assert "no longer sold; try Bafu Soap bar 800g" in summary
+    refused = await chat.text("yes")
+    assert "couldn't place the order" in refused and "Line 1" in refused
+    fixed = await chat.text("remove 1")
+    assert "Bafu Soap bar 200g" in fixed
+
+
+async def test_below_minimum_is_refused_with_the_minimum(chat: Chat) -> None:
+    await chat.text("1 bale unga mlima")
+    refused = await chat.text("yes")
+    assert "minimum is 2 bales" in refused
+    assert "placed" in await chat.text("1 = 2") + await chat.text("yes")
+
+
+async def test_no_discards_the_draft_and_nothing_is_ordered(chat: Chat, platform_client: PlatformClient) -> None:
+    await chat.text("4 box mishumaa")
+    assert "dropped that draft" in await chat.text("no")
+    assert "no order waiting" in await chat.text("yes")
+    assert await platform_client.store_orders(await store_id(chat)) == []
+
+
+async def test_a_new_order_replaces_an_unconfirmed_draft_and_says_so(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    replaced = await chat.text("2 bales unga mlima")
+    assert "earlier unconfirmed draft" in replaced
+    assert "Taa Candles" not in replaced.split("dropped.")[1]
+
+
+async def test_long_summary_pages_with_more(chat: Chat) -> None:
+    first = await chat.text(
+        "5 tray zuri cola 350ml, 2 cases zuri cola 2L, 2 bales unga mlima, 1 ctn sabuni bafu 800g, "
+        "3 box mishumaa, 1 bale sukari kipepeo 1kg, 1 bag sukari kipepeo 50kg, 2 bales mchele nyota"
+    )
+    assert "Reply MORE" in first
+    assert len(first) < 460
+    rest = await chat.text("MORE")
+    assert "Total KES" in rest
+
+
+async def test_over_the_credit_limit_is_said_plainly(agent: Any) -> None:
+    from tests.dialogues.seed import LOW_CREDIT_PHONE
+
+    chat = Chat(agent, LOW_CREDIT_PHONE)
+    await chat.text("2 bales mchele nyota")
+    refused = await chat.text("yes")
+    assert "credit limit" in refused
+
+
+async def test_platform_down_gets_a_graceful_reply_and_the_draft_survives(chat: Chat, platform: Platform) -> None:
+    await chat.text("2 box mishumaa")
+    await platform.stop()
+    try:
+        down = await chat.text("yes")
+    finally:
+        await platform.start()
+    assert "can't reach the order system" in down
+    assert "placed" in await chat.text("yes")
+
+
+async def test_draft_survives_an_action_server_restart(chat: Chat, action_server: ActionServer) -> None:
+    await chat.text("2 box mishumaa")
+    action_server.stop()
+    action_server.start()
+    assert "placed" in await chat.text("yes")
+
+
+async def test_unregistered_phone_is_told_how_to_register(agent: Any) -> None:
+    from tests.dialogues.seed import UNREGISTERED_PHONE
+
+    chat = Chat(agent, UNREGISTERED_PHONE)
+    reply = await chat.text("5 box mishumaa")
+    assert "not registered" in reply
+    assert await chat.slot("draft") is None
+
+
+async def test_phone_with_two_stores_is_asked_once_which_store(agent: Any) -> None:
+    from tests.dialogues.seed import TWO_STORE_PHONE
+
+    chat = Chat(agent, TWO_STORE_PHONE)
+    replies = await chat.say("2 box mishumaa")
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["Mama Shop Town", "Mama Shop Village"]
+    resumed = await chat.text("2")
+    assert "Mama Shop Village" in resumed and "Taa Candles" in resumed
+    assert await chat.slot("store_id") == "T2"
+    assert "Which store" not in await chat.text("where is my order")
