@@ -21,6 +21,7 @@ test: train
 
 eval: install
 	@$(PY) -m nlu.evaluate --catalog $(SHARED)/catalog/sample_catalog.csv --cases $(SHARED)/eval/dev_cases.jsonl --split all
+	@$(PY) scripts/eval_intents.py --cases $(SHARED)/eval/dev_cases.jsonl
 
 bench-nlu: install
 	@$(PY) -m nlu.bench

@@ -9,8 +9,7 @@ from typing import Any, Mapping
 
 from backend.catalog import CatalogItem
 from backend.client import PlatformClient
-from nlu.catalog_index import CatalogIndex
-from nlu.parser import parse_order
+from nlu import CatalogIndex, parse_order
 
 
 @dataclass(frozen=True)
@@ -86,9 +85,16 @@ class Platform:
 def read_order(text: str, message: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """The DESIGN.md parse of `text`: the one the NLU pipeline attached to the message, or a fresh one."""
     attached = message.get("order")
-    if isinstance(attached, dict) and attached.get("text") == text:
+    # Rasa and this server each hold a catalog; a parse made against another version is made again here.
+    if isinstance(attached, dict) and attached.get("text") == text and _known_skus(attached, catalog):
         return attached
     return parse_order(text, catalog.index).to_json()
 
 
 PLATFORM = Platform()
+
+
+def _known_skus(parse: Mapping[str, Any], catalog: Catalog) -> bool:
+    skus = [line["sku"] for line in parse.get("lines", [])]
+    skus += [sku for item in parse.get("ambiguous", []) for sku in item["candidates"]]
+    return all(sku in catalog.items for sku in skus)

@@ -8,10 +8,12 @@ so a test can stop it (platform down) and start it again.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Iterator
@@ -32,31 +34,49 @@ API_KEY = "dialogue-test-key-0123456789"
 MODEL = ROOT / "models" / "current.tar.gz"
 
 
-@dataclass
 class Platform:
-    """The reference platform served on a fixed port that a test can stop and start again."""
+    """The reference platform on its own thread and loop, on a fixed port that a test can stop and start again.
 
-    settings: BackendSettings
-    port: int
-    runner: web.AppRunner | None = None
+    Its own loop, because the Rasa-side order parser fetches the catalog synchronously: served from the
+    test loop, that fetch would wait on itself.
+    """
+
+    def __init__(self, settings: BackendSettings, port: int) -> None:
+        self.settings = settings
+        self.port = port
+        self._runner: web.AppRunner | None = None
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def start(self) -> None:
-        self.runner = web.AppRunner(create_app(self.settings))
-        await self.runner.setup()
-        await web.TCPSite(self.runner, "127.0.0.1", self.port).start()
+    def start(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(timeout=10)
 
-    async def stop(self) -> None:
-        if self.runner is not None:
-            await self.runner.cleanup()
-            self.runner = None
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(timeout=10)
+
+    def close(self) -> None:
+        self.stop()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+    async def _start(self) -> None:
+        self._runner = web.AppRunner(create_app(self.settings))
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    async def _stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def platform(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Platform]:
+@pytest.fixture(scope="session")
+def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     """The platform app on a seeded temp SQLite file."""
     path = tmp_path_factory.mktemp("platform") / "platform.sqlite3"
     db = PlatformDatabase(path)
@@ -64,9 +84,9 @@ async def platform(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Pl
     db.import_stores(parse_stores_csv(stores_csv(), "KE"))
     db.close()
     served = Platform(BackendSettings(db_path=str(path), api_key=API_KEY, default_region="KE"), free_port())
-    await served.start()
+    served.start()
     yield served
-    await served.stop()
+    served.close()
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
@@ -136,6 +156,9 @@ async def agent(action_server: ActionServer) -> Any:
 
     if not MODEL.exists():
         pytest.fail("no trained model: run `make train`")
+    # The order parser in the NLU pipeline reads the catalog from the platform named in the environment.
+    os.environ["BACKEND_URL"] = action_server.env["BACKEND_URL"]
+    os.environ["BACKEND_API_KEY"] = API_KEY
     return Agent.load(str(MODEL), action_endpoint=EndpointConfig(url=action_server.url))
 
 
