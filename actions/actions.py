@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence
 
+from redis.exceptions import RedisError
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -70,6 +71,7 @@ class Turn:
     text: str
     store_id: str = ""
     events: list[EventType] = field(default_factory=list)
+    learned: dict[str, str] = field(default_factory=dict)
 
     def say(self, text: str, buttons: Sequence[dict[str, str]] | None = None, **kwargs: Any) -> None:
         """Send one reply."""
@@ -112,10 +114,33 @@ class StoreAction(Action, abc.ABC):
         """The action's own step."""
 
 
+async def learned_phrases(store_id: str) -> dict[str, str]:
+    """The store's own names for products; ordering goes on without them if Redis is away."""
+    if not store_id:
+        return {}
+    try:
+        return await PLATFORM.aliases.get(store_id)
+    except RedisError as exc:
+        log.warning("learned phrases unavailable: %s", type(exc).__name__)
+        return {}
+
+
+async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
+    """Remember which SKU the owner meant by the phrase of the choice they just answered."""
+    choice = draft.choices[0]
+    if not turn.store_id or not 1 <= option <= len(choice.candidates):
+        return
+    try:
+        await PLATFORM.aliases.learn(turn.store_id, replies.product_words(choice.phrase), choice.candidates[option - 1])
+    except RedisError as exc:
+        log.warning("could not learn a phrase: %s", type(exc).__name__)
+
+
 async def find_store(turn: Turn, action_name: str) -> bool:
     """Put the store's id on the turn; ask which store when the phone serves several, or explain registering."""
     turn.store_id = turn.tracker.get_slot("store_id") or ""
     if turn.store_id:
+        turn.learned = await learned_phrases(turn.store_id)
         return True
     try:
         stores = await PLATFORM.client.stores_by_phone(turn.tracker.sender_id)
@@ -127,6 +152,7 @@ async def find_store(turn: Turn, action_name: str) -> bool:
     if len(stores) == 1:
         turn.store_id = stores[0].store_id
         turn.set("store_id", turn.store_id)
+        turn.learned = await learned_phrases(turn.store_id)
         return True
     question, buttons = replies.which_store(stores)
     turn.say(question, buttons)
@@ -174,7 +200,7 @@ def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]
 
 def parse_text(turn: Turn, text: str, catalog: Catalog) -> dict[str, Any]:
     """The order reader's parse of `text`."""
-    return read_order(text, turn.tracker.latest_message, catalog)
+    return read_order(text, turn.tracker.latest_message, catalog, turn.learned)
 
 
 def matched_skus(parse: dict[str, Any]) -> list[str]:
@@ -192,6 +218,8 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     unknown: list[str] = []
     try:
         if isinstance(command, Pick):
+            if draft.choices:
+                await learn_choice(turn, draft, command.option)
             draft = choose(draft, command.option)
         elif isinstance(command, SetQuantity):
             draft = set_quantity(draft, command.line, command.quantity)
@@ -207,7 +235,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             unknown = [item["phrase"] for item in parse.get("unknown", [])]
             draft = add_parse(draft, parse)
         elif draft.choices:
-            draft = choose_by_words(turn, draft, catalog)
+            option = option_by_words(turn, draft, catalog)
+            await learn_choice(turn, draft, option)
+            draft = choose(draft, option)
         else:
             raise EditRejected(f"Sorry, I didn't get that change. {replies.CONFIRM_PROMPT}")
     except EditRejected as exc:
@@ -216,13 +246,13 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     show_draft(turn, draft, catalog, unknown)
 
 
-def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
-    """Answer the open choice with words (`the 500ml one`) when they point at exactly one option."""
+def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
+    """The option that words (`the 500ml one`) answering the open choice point at, if exactly one."""
     choice = draft.choices[0]
     picked = [sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates]
     if len(picked) != 1:
         raise EditRejected(f"Please reply with a number from 1 to {len(choice.candidates)}.")
-    return choose(draft, choice.candidates.index(picked[0]) + 1)
+    return choice.candidates.index(picked[0]) + 1
 
 
 async def choose_store(turn: Turn) -> None:

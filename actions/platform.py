@@ -9,7 +9,8 @@ from typing import Any, Mapping
 
 from backend.catalog import CatalogItem
 from backend.client import PlatformClient
-from nlu import CatalogIndex, parse_order
+from nlu import AliasStore, CatalogIndex, RedisAliasStore, parse_order
+from redis.asyncio import Redis
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Platform:
         self._settings: ActionSettings | None = None
         self._client: PlatformClient | None = None
         self._catalog: Catalog | None = None
+        self._aliases: AliasStore | None = None
 
     @property
     def settings(self) -> ActionSettings:
@@ -69,6 +71,13 @@ class Platform:
             self._client = PlatformClient(settings.backend_url, settings.backend_api_key, timeout=settings.timeout)
         return self._client
 
+    @property
+    def aliases(self) -> AliasStore:
+        """The stores' learned phrases (a lazy Redis connection)."""
+        if self._aliases is None:
+            self._aliases = RedisAliasStore(Redis.from_url(self.settings.redis_url, socket_timeout=2))
+        return self._aliases
+
     async def catalog(self) -> Catalog:
         """The current catalog; the index is rebuilt only when the version changes."""
         snapshot = await self.client.catalog()
@@ -82,13 +91,18 @@ class Platform:
         return (today or date.today()) + timedelta(days=self.settings.delivery_days)
 
 
-def read_order(text: str, message: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """The DESIGN.md parse of `text`: the one the NLU pipeline attached to the message, or a fresh one."""
+def read_order(
+    text: str, message: Mapping[str, Any], catalog: Catalog, learned: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The DESIGN.md parse of `text`: the one the NLU pipeline attached to the message, or a fresh one.
+
+    A fresh one when the store has learned phrases (the pipeline does not know the store) or when the
+    attached parse names SKUs this server's catalog version does not have.
+    """
     attached = message.get("order")
-    # Rasa and this server each hold a catalog; a parse made against another version is made again here.
-    if isinstance(attached, dict) and attached.get("text") == text and _known_skus(attached, catalog):
+    if not learned and isinstance(attached, dict) and attached.get("text") == text and _known_skus(attached, catalog):
         return attached
-    return parse_order(text, catalog.index).to_json()
+    return parse_order(text, catalog.index, dict(learned or {})).to_json()
 
 
 PLATFORM = Platform()

@@ -108,6 +108,11 @@ def draft_summary(priced: PricedDraft, delivery: date, unknown: Sequence[str] = 
     return lines
 
 
+def product_words(phrase: str) -> str:
+    """The product part of an item phrase: "3 zuri cola" asks "Which zuri cola?", the quantity is known."""
+    return re.sub(r"^\s*\d+\s*(?:x\s*)?", "", phrase) or phrase
+
+
 def choice_question(choice: Choice, catalog: Mapping[str, CatalogItem]) -> tuple[str, list[dict[str, str]]]:
     """`Which coke? 1) ... 2) ...` and its buttons; the payload is the number, so SMS works the same."""
     options = []
@@ -117,9 +122,7 @@ def choice_question(choice: Choice, catalog: Mapping[str, CatalogItem]) -> tuple
         title = f"{short_name(item)} {money(item.price)}/{item.sell_unit}" if item else sku
         options.append(f"{number}) {title}")
         buttons.append({"title": title, "payload": str(number)})
-    # "3 zuri cola" asks "Which zuri cola?": the quantity is already known.
-    product = re.sub(r"^\s*\d+\s*(?:x\s*)?", "", choice.phrase) or choice.phrase
-    return f"Which {product}? " + " ".join(options) + ". Reply with the number.", buttons
+    return f"Which {product_words(choice.phrase)}? " + " ".join(options) + ". Reply with the number.", buttons
 
 
 def pages(lines: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:

@@ -61,6 +61,15 @@ async def test_ambiguous_item_is_asked_with_buttons_and_a_typed_number_answers_i
     assert "1) Zuri Cola 2L PET 3 cases x 870 = 2,610" in summary
 
 
+async def test_a_chosen_option_is_learned_for_the_stores_next_order(chat: Chat) -> None:
+    question = (await chat.say("3 zuri cola"))[-1]
+    await chat.text(next(b["payload"] for b in question["buttons"] if "2L" in b["title"]))
+    await chat.text("no")
+    summary = await chat.text("4 zuri cola")
+    assert "Which" not in summary
+    assert "1) Zuri Cola 2L PET 4 cases" in summary
+
+
 async def test_unknown_items_are_said_plainly_and_the_rest_is_drafted(chat: Chat) -> None:
     summary = await chat.text("1 bag sukari kipepeo 50kg and 2 crates tusker")
     assert "couldn't find: 2 crates tusker" in summary
