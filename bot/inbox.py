@@ -1,0 +1,128 @@
+"""Inbound messages: deduplicated, queued durably, then handled one conversation at a time, in order."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Mapping
+
+from redis.asyncio import Redis
+
+from backend.client import PlatformClient
+from backend.errors import PlatformError, Unavailable
+from backend.logs import mask_phone
+from bot.keywords import Keywords
+from bot.messages import Inbound, Reply
+from bot.outbox import Outbox, OutboxPolicy
+from bot.rasa import RasaClient, RasaUnavailable
+from bot.render import reply_from_rasa
+from bot.streams import PartitionedStream, RetryLater
+from bot.transcripts import TranscriptStore
+
+log = logging.getLogger("bot.inbox")
+
+HANDBACK_INTENT = "EXTERNAL_handback"
+
+
+class Inbox:
+    """Accepts verified messages and runs each through keywords, the assistant and the outbox."""
+
+    def __init__(self, redis: Redis, stream: PartitionedStream, transcripts: TranscriptStore, outbox: Outbox,
+                 rasa: RasaClient, platform: PlatformClient, keywords: Keywords, policy: OutboxPolicy,
+                 prefix: str) -> None:
+        self._redis = redis
+        self.stream = stream
+        self._transcripts = transcripts
+        self._outbox = outbox
+        self._rasa = rasa
+        self._platform = platform
+        self._keywords = keywords
+        self._policy = policy
+        self._prefix = prefix
+
+    def _key(self, kind: str, message: Inbound) -> str:
+        return f"{self._prefix}:{kind}:{{{message.channel}:{message.message_id}}}"
+
+    async def accept(self, message: Inbound) -> bool:
+        """Queue a message unless its provider id was seen before; False for a duplicate."""
+        seen = self._key("seen", message)
+        if not await self._redis.set(seen, "1", nx=True, ex=self._policy.record_ttl):
+            return False
+        try:
+            await self.stream.add(message.phone, message.to_fields())
+        except BaseException:
+            # Not queued, so not acknowledged: let the provider's retry through.
+            await self._redis.delete(seen)
+            raise
+        return True
+
+    async def handle(self, entry_id: str, fields: Mapping[str, str], handed_out_before: int) -> None:
+        """Handle one queued message (the stream handler); raises RetryLater while a dependency is down."""
+        message = Inbound.from_fields(fields)
+        done = self._key("done", message)
+        if await self._redis.exists(done):
+            return
+        ctx = {"ctx_message_id": message.message_id, "ctx_channel": message.channel,
+               "ctx_from": mask_phone(message.phone)}
+        await self._transcripts.append_inbound(message.message_id, message.channel, message.phone, message.text,
+                                               message.received_at)
+        text = message.text
+        if not message.is_choice:
+            text = await self._outbox.menu_choice(message.phone, message.text) or message.text
+        consent = self._keywords.consent(message.text)
+        try:
+            if consent is not None:
+                reply = await self._set_consent(message.phone, consent)
+            else:
+                metadata = {"channel": message.channel, "message_id": message.message_id}
+                reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
+        except (RasaUnavailable, Unavailable) as exc:
+            delay = self._policy.backoff(handed_out_before + 1)
+            log.warning("dependency down; message kept for a retry", extra={**ctx, "ctx_error": str(exc),
+                                                                             "ctx_delay": delay})
+            await self._apologise_once(message, "unavailable")
+            raise RetryLater(delay) from None
+        except PlatformError as exc:
+            log.error("platform refused a consent change", extra={**ctx, "ctx_error": exc.code})
+            reply = Reply(self._keywords.replies["failed"])
+        log.debug("assistant replied", extra={**ctx, "ctx_text": reply.text})
+        if consent is None:
+            await self._record_understanding(message)
+        if reply.handoff:
+            await self._transcripts.set_waiting_for_person(message.phone, True)
+        if reply.text or reply.buttons or reply.image:
+            await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
+        await self._redis.set(done, "1", ex=self._policy.record_ttl)
+        log.info("message handled", extra=ctx)
+
+    async def _set_consent(self, phone: str, opt_in: bool) -> Reply:
+        """Switch promotions for every store of this phone, before and without the assistant."""
+        for store in await self._platform.stores_by_phone(phone):
+            await self._platform.set_promo_consent(store.store_id, opt_in, source="text")
+        return Reply(self._keywords.replies["opt_in" if opt_in else "opt_out"])
+
+    async def _apologise_once(self, message: Inbound, reason: str) -> None:
+        if await self._redis.set(self._key("apology", message), "1", nx=True, ex=self._policy.record_ttl):
+            await self._outbox.send_reply(message.phone, message.channel, Reply(self._keywords.replies[reason]),
+                                          base_id=f"{message.message_id}:sorry")
+
+    async def _record_understanding(self, message: Inbound) -> None:
+        try:
+            understanding = await self._rasa.understanding(message.phone)
+        except RasaUnavailable as exc:
+            log.warning("could not read what the assistant understood", extra={"ctx_message_id": message.message_id,
+                                                                               "ctx_error": str(exc)})
+            return
+        await self._transcripts.set_understanding(message.phone, message.message_id, understanding)
+
+    async def hand_back(self, phone: str) -> int:
+        """Give a conversation back to the assistant after a person handled it; the replies queued."""
+        messages = await self._rasa.trigger_intent(phone, HANDBACK_INTENT)
+        await self._transcripts.set_waiting_for_person(phone, False)
+        reply = reply_from_rasa(messages)
+        channel = await self._transcripts.last_channel(phone)
+        if not channel or not (reply.text or reply.buttons or reply.image):
+            return 0
+        queued = await self._outbox.send_reply(phone, channel, reply, base_id=f"handback:{uuid.uuid4().hex}")
+        return len(queued)
+

@@ -1,0 +1,98 @@
+"""Provider-neutral messages: what an adapter parses a webhook into and what the outbox sends."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+# Channels: how a conversation reaches a person and how a reply to it is rendered.
+SMS = "sms"
+TWILIO_WHATSAPP = "twilio_whatsapp"
+WHATSAPP = "whatsapp"
+SIMULATOR = "simulator"
+NUMBERED_MENU_CHANNELS = frozenset({SMS, TWILIO_WHATSAPP, SIMULATOR})
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message a person sent, already verified and normalised (phone in E.164)."""
+
+    message_id: str
+    channel: str
+    phone: str
+    text: str
+    received_at: float
+    is_choice: bool = False
+
+    def to_fields(self) -> dict[str, str]:
+        """The flat form stored in a Redis stream entry."""
+        return {"message": json.dumps(asdict(self))}
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, str]) -> Inbound:
+        """Parse a stream entry written by `to_fields`."""
+        return cls(**json.loads(fields["message"]))
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    """A provider's word on how far an outbound message got."""
+
+    provider_id: str
+    status: str
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice the assistant offers; `payload` goes back to it verbatim when picked."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the assistant said in one turn, before it is rendered for a channel."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    image: str = ""
+    handoff: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One row of an interactive WhatsApp message."""
+
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """One message to send, rendered for its channel; `kind` is text, buttons, list or image."""
+
+    message_id: str
+    channel: str
+    to: str
+    kind: str
+    text: str
+    choices: tuple[Choice, ...] = ()
+    button_label: str = ""
+    media_url: str = ""
+    attempt: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_fields(self) -> dict[str, str]:
+        """The flat form stored in a Redis stream entry."""
+        return {"message": json.dumps(asdict(self))}
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, str]) -> Outbound:
+        """Parse a stream entry written by `to_fields`."""
+        data = json.loads(fields["message"])
+        data["choices"] = tuple(Choice(**c) for c in data.get("choices", ()))
+        return cls(**data)

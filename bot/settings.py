@@ -1,0 +1,177 @@
+"""The gateway's one Settings object, read from the environment and validated at start."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+log = logging.getLogger("bot.settings")
+
+CHANNEL_NAMES = ("twilio", "whatsapp")
+
+
+class SettingsError(ValueError):
+    """The environment does not describe a gateway that may start."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the gateway needs; built once by `from_env`, passed in, never read from globals."""
+
+    mode: str = "dev"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    key_prefix: str = "bot"
+    backend_url: str = "http://127.0.0.1:8090"
+    backend_api_key: str = field(default="", repr=False)
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: str = field(default="", repr=False)
+    public_base_url: str = "http://127.0.0.1:8080"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    default_region: str = "KE"
+    channels: tuple[str, ...] = ()
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = field(default="", repr=False)
+    twilio_from: str = ""
+    twilio_whatsapp_from: str = ""
+    twilio_api_base: str = "https://api.twilio.com"
+    whatsapp_app_secret: str = field(default="", repr=False)
+    whatsapp_verify_token: str = field(default="", repr=False)
+    whatsapp_access_token: str = field(default="", repr=False)
+    whatsapp_phone_number_id: str = ""
+    whatsapp_api_base: str = "https://graph.facebook.com"
+    whatsapp_api_version: str = "v21.0"
+    simulator_enabled: bool = False
+    partitions: int = 8
+    sms_max_segments: int = 3
+    menu_ttl: int = 24 * 3600
+    dedupe_ttl: int = 8 * 24 * 3600
+    rate_global_per_second: int = 30
+    rate_recipient_per_minute: int = 20
+    send_timeout: float = 10.0
+    rasa_timeout: float = 30.0
+    outbox_max_attempts: int = 8
+    retry_base: float = 1.0
+    retry_max: float = 60.0
+    lease_ttl: float = 15.0
+    log_level: str = "INFO"
+
+    @property
+    def dev(self) -> bool:
+        """True in development mode."""
+        return self.mode == "dev"
+
+    def has_channel(self, name: str) -> bool:
+        """True when the channel is configured and enabled."""
+        return name in self.channels
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Read the environment; refuse a production start with a missing secret; fill dev gaps."""
+        mode = env.get("GATEWAY_MODE", "production").strip().lower()
+        if mode not in ("production", "dev"):
+            raise SettingsError("GATEWAY_MODE must be production or dev")
+        host = env.get("GATEWAY_HOST", "127.0.0.1" if mode == "dev" else "0.0.0.0")
+        port = _int(env, "GATEWAY_PORT", 8080)
+        settings = cls(
+            mode=mode,
+            redis_url=env.get("REDIS_URL", cls.redis_url),
+            key_prefix=env.get("GATEWAY_KEY_PREFIX", cls.key_prefix),
+            backend_url=env.get("BACKEND_URL", cls.backend_url).rstrip("/"),
+            backend_api_key=env.get("BACKEND_API_KEY", ""),
+            rasa_url=env.get("RASA_URL", cls.rasa_url).rstrip("/"),
+            rasa_token=env.get("RASA_TOKEN", ""),
+            public_base_url=env.get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
+            host=host,
+            port=port,
+            default_region=env.get("DEFAULT_REGION", cls.default_region).upper(),
+            twilio_account_sid=env.get("TWILIO_ACCOUNT_SID", ""),
+            twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
+            twilio_from=env.get("TWILIO_FROM", ""),
+            twilio_whatsapp_from=env.get("TWILIO_WHATSAPP_FROM", ""),
+            twilio_api_base=env.get("TWILIO_API_BASE", cls.twilio_api_base).rstrip("/"),
+            whatsapp_app_secret=env.get("WHATSAPP_APP_SECRET", ""),
+            whatsapp_verify_token=env.get("WHATSAPP_VERIFY_TOKEN", ""),
+            whatsapp_access_token=env.get("WHATSAPP_ACCESS_TOKEN", ""),
+            whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
+            whatsapp_api_base=env.get("WHATSAPP_API_BASE", cls.whatsapp_api_base).rstrip("/"),
+            whatsapp_api_version=env.get("WHATSAPP_API_VERSION", cls.whatsapp_api_version),
+            simulator_enabled=_bool(env, "SIMULATOR_ENABLED", mode == "dev"),
+            partitions=_int(env, "GATEWAY_PARTITIONS", cls.partitions),
+            sms_max_segments=_int(env, "SMS_MAX_SEGMENTS", cls.sms_max_segments),
+            menu_ttl=_int(env, "MENU_TTL_SECONDS", cls.menu_ttl),
+            rate_global_per_second=_int(env, "RATE_GLOBAL_PER_SECOND", cls.rate_global_per_second),
+            rate_recipient_per_minute=_int(env, "RATE_RECIPIENT_PER_MINUTE", cls.rate_recipient_per_minute),
+            send_timeout=_float(env, "SEND_TIMEOUT_SECONDS", cls.send_timeout),
+            rasa_timeout=_float(env, "RASA_TIMEOUT_SECONDS", cls.rasa_timeout),
+            outbox_max_attempts=_int(env, "OUTBOX_MAX_ATTEMPTS", cls.outbox_max_attempts),
+            retry_base=_float(env, "RETRY_BASE_SECONDS", cls.retry_base),
+            retry_max=_float(env, "RETRY_MAX_SECONDS", cls.retry_max),
+            log_level=env.get("LOG_LEVEL", cls.log_level),
+        )
+        wanted = tuple(c.strip() for c in env.get("GATEWAY_CHANNELS", ",".join(CHANNEL_NAMES)).split(",") if c.strip())
+        unknown = set(wanted) - set(CHANNEL_NAMES)
+        if unknown:
+            raise SettingsError(f"GATEWAY_CHANNELS names unknown channels: {', '.join(sorted(unknown))}")
+        return settings.validated(wanted)
+
+    def validated(self, wanted: tuple[str, ...]) -> Settings:
+        """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""
+        if self.partitions < 1 or self.sms_max_segments < 1 or self.outbox_max_attempts < 1:
+            raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
+        if self.dev and not self.whatsapp_verify_token:
+            return replace(self, whatsapp_verify_token=secrets.token_urlsafe(16)).validated(wanted)
+        required = {"twilio": self._twilio_missing(), "whatsapp": self._whatsapp_missing()}
+        if not self.dev:
+            missing = [name for name, value in (
+                ("BACKEND_API_KEY", self.backend_api_key), ("RASA_TOKEN", self.rasa_token),
+                ("PUBLIC_BASE_URL", self.public_base_url),
+            ) if not value]
+            for channel in wanted:
+                missing += required[channel]
+            if missing:
+                raise SettingsError(f"production mode needs these settings: {', '.join(missing)}")
+            return replace(self, channels=wanted)
+        enabled = []
+        for channel in wanted:
+            if required[channel]:
+                log.info("channel disabled in dev mode: credentials absent", extra={"ctx_channel": channel})
+            else:
+                enabled.append(channel)
+        return replace(self, channels=tuple(enabled))
+
+    def _twilio_missing(self) -> list[str]:
+        return [name for name, value in (
+            ("TWILIO_ACCOUNT_SID", self.twilio_account_sid), ("TWILIO_AUTH_TOKEN", self.twilio_auth_token),
+            ("TWILIO_FROM", self.twilio_from),
+        ) if not value]
+
+    def _whatsapp_missing(self) -> list[str]:
+        return [name for name, value in (
+            ("WHATSAPP_APP_SECRET", self.whatsapp_app_secret), ("WHATSAPP_VERIFY_TOKEN", self.whatsapp_verify_token),
+            ("WHATSAPP_ACCESS_TOKEN", self.whatsapp_access_token),
+            ("WHATSAPP_PHONE_NUMBER_ID", self.whatsapp_phone_number_id),
+        ) if not value]
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    try:
+        return int(env.get(name, default))
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number") from None
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    try:
+        return float(env.get(name, default))
+    except ValueError:
+        raise SettingsError(f"{name} must be a number") from None
+
+
+def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

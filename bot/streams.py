@@ -1,0 +1,168 @@
+"""Redis Streams split into partitions by conversation, each worked in order by one lease holder."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+import zlib
+from typing import Awaitable, Callable, Mapping
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError, ResponseError
+
+log = logging.getLogger("bot.streams")
+
+GROUP = "gateway"
+
+# A handler gets the entry id, its fields and how many times it has been handed out before.
+Handler = Callable[[str, Mapping[str, str], int], Awaitable[None]]
+
+
+class RetryLater(Exception):
+    """Raised by a handler to leave its entry unacknowledged and see it again after `delay` seconds."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(f"retry in {delay:.1f} s")
+        self.delay = delay
+
+# Renew a lease only if this worker still holds it.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+
+
+def partition_of(key: str, partitions: int) -> int:
+    """The partition a conversation's messages go to; the same phone always lands in the same one."""
+    return zlib.crc32(key.encode()) % partitions
+
+
+class PartitionedStream:
+    """A stream per partition: at-least-once delivery, in order within a partition, survives restarts."""
+
+    def __init__(self, redis: Redis, name: str, partitions: int, lease_ttl: float = 15.0) -> None:
+        self._redis = redis
+        self._name = name
+        self._partitions = partitions
+        self._lease_ms = int(lease_ttl * 1000)
+        self._owner = uuid.uuid4().hex
+        self._groups_ready: set[int] = set()
+        self._stopping = False
+
+    def stop(self) -> None:
+        """Ask the workers to finish the entry in hand and return."""
+        self._stopping = True
+
+    def stream_key(self, partition: int) -> str:
+        """The Redis key of one partition; the hash tag lets Redis Cluster place partitions apart."""
+        return f"{self._name}:{{{partition}}}"
+
+    def _lease_key(self, partition: int) -> str:
+        return f"{self._name}:lease:{{{partition}}}"
+
+    async def add(self, routing_key: str, fields: Mapping[str, str]) -> str:
+        """Append an entry to the routing key's partition."""
+        key = self.stream_key(partition_of(routing_key, self._partitions))
+        entry_id = await self._redis.xadd(key, dict(fields))
+        return str(entry_id)
+
+    async def pending(self) -> int:
+        """Entries read but not yet acknowledged, over all partitions."""
+        total = 0
+        for partition in range(self._partitions):
+            try:
+                info = await self._redis.xpending(self.stream_key(partition), GROUP)
+            except ResponseError:
+                continue
+            total += int(info["pending"])
+        return total
+
+    async def backlog(self) -> int:
+        """Entries not yet read by the group (lag), over all partitions."""
+        total = 0
+        for partition in range(self._partitions):
+            try:
+                groups = await self._redis.xinfo_groups(self.stream_key(partition))
+            except ResponseError:
+                continue
+            for group in groups:
+                if group["name"] == GROUP and group.get("lag") is not None:
+                    total += int(group["lag"])
+        return total
+
+    async def _ensure_group(self, partition: int) -> None:
+        if partition in self._groups_ready:
+            return
+        try:
+            await self._redis.xgroup_create(self.stream_key(partition), GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+        self._groups_ready.add(partition)
+
+    async def _hold_lease(self, partition: int) -> bool:
+        key = self._lease_key(partition)
+        if await self._redis.set(key, self._owner, nx=True, px=self._lease_ms):
+            return True
+        return bool(await self._redis.eval(_RENEW, 1, key, self._owner, self._lease_ms))
+
+    async def release(self) -> None:
+        """Give up this worker's leases so another gateway can take over at once."""
+        for partition in range(self._partitions):
+            try:
+                await self._redis.eval(_RENEW, 1, self._lease_key(partition), self._owner, 1)
+            except RedisError:
+                return
+
+    async def work(self, partition: int, handler: Handler, block_ms: int = 500) -> None:
+        """Until stopped, hand each entry of one partition to `handler` in order, acknowledging after it returns."""
+        key = self.stream_key(partition)
+        failures = 0
+        while not self._stopping:
+            try:
+                if not await self._hold_lease(partition):
+                    await asyncio.sleep(self._lease_ms / 3000)
+                    continue
+                await self._ensure_group(partition)
+                # Entries a previous holder read but never acknowledged come first, oldest first.
+                _, claimed, *_ = await self._redis.xautoclaim(key, GROUP, self._owner, 0, "0-0", count=10)
+                entries = [e for e in claimed if e and e[1]]
+                redelivered = bool(entries)
+                if not entries:
+                    batch = await self._redis.xreadgroup(GROUP, self._owner, {key: ">"}, count=10, block=block_ms)
+                    entries = batch[0][1] if batch else []
+                for entry_id, fields in entries:
+                    if self._stopping:
+                        return
+                    await self._hold_lease(partition)
+                    before = await self._times_delivered(key, entry_id) if redelivered else 0
+                    await handler(str(entry_id), fields, before)
+                    await self._redis.xack(key, GROUP, entry_id)
+                failures = 0
+            except asyncio.CancelledError:
+                raise
+            except RetryLater as retry:
+                await asyncio.sleep(retry.delay)
+            except ResponseError as exc:
+                if "NOGROUP" in str(exc):
+                    self._groups_ready.discard(partition)
+                    continue
+                failures += 1
+                log.warning("stream worker error", extra={"ctx_stream": key, "ctx_error": str(exc)})
+                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+            except (RedisError, OSError) as exc:
+                failures += 1
+                log.warning("redis unavailable", extra={"ctx_stream": key, "ctx_error": type(exc).__name__})
+                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+            except Exception:
+                # The entry stays pending and is handed out again: nothing acknowledged is dropped.
+                failures += 1
+                log.exception("stream handler failed", extra={"ctx_stream": key})
+                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+
+    async def _times_delivered(self, key: str, entry_id: str) -> int:
+        rows = await self._redis.xpending_range(key, GROUP, min=entry_id, max=entry_id, count=1)
+        return max(int(rows[0]["times_delivered"]) - 1, 0) if rows else 0

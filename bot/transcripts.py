@@ -1,0 +1,176 @@
+"""Every message in and out, per conversation, with status and what the assistant understood."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from redis.asyncio import Redis
+
+# A status only moves forward; failed and undelivered end the story whatever comes after.
+STATUS_RANK = {"received": 0, "queued": 1, "sent": 2, "delivered": 3, "read": 4, "failed": 9, "undelivered": 9}
+TERMINAL = frozenset({"failed", "undelivered"})
+
+_ADVANCE = """
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then return 0 end
+local rank = {received=0, queued=1, sent=2, delivered=3, read=4, failed=9, undelivered=9}
+if current == 'failed' or current == 'undelivered' then return 0 end
+if rank[ARGV[1]] == nil or rank[ARGV[1]] <= rank[current] then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'status_at', ARGV[2])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'error', ARGV[3]) end
+return 1
+"""
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the assistant made of a message."""
+
+    intent: str = ""
+    confidence: float = 0.0
+    lines: tuple[Mapping[str, Any], ...] = ()
+    ambiguous: tuple[Mapping[str, Any], ...] = ()
+    unknown: tuple[Mapping[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    """One message of a conversation as the support console shows it."""
+
+    message_id: str
+    direction: str
+    channel: str
+    phone: str
+    text: str
+    at: float
+    status: str
+    provider_id: str = ""
+    error: str = ""
+    understanding: Understanding = field(default_factory=Understanding)
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    """A conversation in the console's list."""
+
+    phone: str
+    last_at: float
+    channel: str
+    waiting_for_person: bool
+
+
+class TranscriptStore:
+    """Conversations in Redis; each conversation's keys share a hash tag so a Cluster keeps them together."""
+
+    def __init__(self, redis: Redis, prefix: str, retention: int = 90 * 24 * 3600) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._retention = retention
+
+    def _key(self, phone: str, suffix: str) -> str:
+        return f"{self._prefix}:conv:{{{phone}}}:{suffix}"
+
+    async def append_inbound(self, message_id: str, channel: str, phone: str, text: str, at: float) -> None:
+        """Record a message a person sent; recording the same message again changes nothing."""
+        await self._append(message_id, "in", channel, phone, text, at, "received")
+
+    async def append_outbound(self, message_id: str, channel: str, phone: str, text: str, at: float) -> None:
+        """Record a message queued for a person."""
+        await self._append(message_id, "out", channel, phone, text, at, "queued")
+
+    async def _append(self, message_id: str, direction: str, channel: str, phone: str, text: str, at: float,
+                      status: str) -> None:
+        entry = self._key(phone, f"msg:{message_id}")
+        if await self._redis.exists(entry):
+            return
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hset(entry, mapping={
+            "message_id": message_id, "direction": direction, "channel": channel, "phone": phone,
+            "text": text, "at": repr(at), "status": status,
+        })
+        pipe.expire(entry, self._retention)
+        pipe.zadd(self._key(phone, "timeline"), {message_id: at})
+        pipe.expire(self._key(phone, "timeline"), self._retention)
+        pipe.hset(self._key(phone, "meta"), mapping={"last_at": repr(at), "channel": channel})
+        pipe.expire(self._key(phone, "meta"), self._retention)
+        await pipe.execute()
+        await self._redis.zadd(f"{self._prefix}:conversations", {phone: at})
+
+    async def set_understanding(self, phone: str, message_id: str, understanding: Understanding) -> None:
+        """Attach what the assistant understood to an inbound message."""
+        await self._redis.hset(self._key(phone, f"msg:{message_id}"), mapping={
+            "intent": understanding.intent, "confidence": repr(understanding.confidence),
+            "lines": json.dumps(list(understanding.lines)), "ambiguous": json.dumps(list(understanding.ambiguous)),
+            "unknown": json.dumps(list(understanding.unknown)),
+        })
+
+    async def set_provider_id(self, phone: str, message_id: str, provider_id: str) -> None:
+        """Link an outbound message to the provider's id so status callbacks find it."""
+        await self._redis.hset(self._key(phone, f"msg:{message_id}"), "provider_id", provider_id)
+        await self._redis.set(f"{self._prefix}:provider-msg:{{{provider_id}}}", f"{phone}\t{message_id}",
+                              ex=self._retention)
+
+    async def update_status(self, provider_id: str, status: str, error: str = "") -> bool:
+        """Move a message's status forward by the provider's id; a stale or repeated status changes nothing."""
+        link = await self._redis.get(f"{self._prefix}:provider-msg:{{{provider_id}}}")
+        if link is None:
+            return False
+        phone, message_id = str(link).split("\t", 1)
+        return await self.set_status(phone, message_id, status, error)
+
+    async def set_status(self, phone: str, message_id: str, status: str, error: str = "") -> bool:
+        """Move a message's status forward by our id."""
+        changed = await self._redis.eval(_ADVANCE, 1, self._key(phone, f"msg:{message_id}"), status,
+                                         repr(time.time()), error)
+        return bool(changed)
+
+    async def set_waiting_for_person(self, phone: str, waiting: bool) -> None:
+        """Mark or clear a conversation as waiting for a person."""
+        await self._redis.hset(self._key(phone, "meta"), "waiting_for_person", "1" if waiting else "0")
+
+    async def last_channel(self, phone: str) -> str:
+        """The channel the person last used, or an empty string."""
+        return str(await self._redis.hget(self._key(phone, "meta"), "channel") or "")
+
+    async def conversation(self, phone: str, limit: int = 200) -> list[TranscriptEntry]:
+        """A conversation's messages, oldest first (the last `limit`)."""
+        ids = await self._redis.zrange(self._key(phone, "timeline"), -limit, -1)
+        pipe = self._redis.pipeline(transaction=False)
+        for message_id in ids:
+            pipe.hgetall(self._key(phone, f"msg:{message_id}"))
+        return [_entry(row) for row in await pipe.execute() if row]
+
+    async def conversations(self, limit: int = 50, waiting_only: bool = False) -> list[ConversationSummary]:
+        """Conversations, most recent first; `waiting_only` keeps those waiting for a person."""
+        phones = await self._redis.zrevrange(f"{self._prefix}:conversations", 0, -1 if waiting_only else limit - 1)
+        summaries = []
+        for phone in phones:
+            meta = await self._redis.hgetall(self._key(phone, "meta"))
+            if not meta:
+                continue
+            summary = ConversationSummary(phone, float(meta.get("last_at", 0)), meta.get("channel", ""),
+                                          meta.get("waiting_for_person") == "1")
+            if waiting_only and not summary.waiting_for_person:
+                continue
+            summaries.append(summary)
+            if len(summaries) >= limit:
+                break
+        return summaries
+
+
+def _entry(row: Mapping[str, str]) -> TranscriptEntry:
+    understanding = Understanding(
+        intent=row.get("intent", ""),
+        confidence=float(row.get("confidence") or 0.0),
+        lines=tuple(json.loads(row.get("lines") or "[]")),
+        ambiguous=tuple(json.loads(row.get("ambiguous") or "[]")),
+        unknown=tuple(json.loads(row.get("unknown") or "[]")),
+    )
+    return TranscriptEntry(
+        message_id=row["message_id"], direction=row["direction"], channel=row["channel"], phone=row["phone"],
+        text=row.get("text", ""), at=float(row["at"]), status=row.get("status", ""),
+        provider_id=row.get("provider_id", ""), error=row.get("error", ""), understanding=understanding,
+    )

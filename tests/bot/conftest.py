@@ -1,0 +1,259 @@
+"""The gateway against real Redis and the real platform, with fake providers and a fake Rasa that record calls."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+from redis.asyncio import Redis
+from twilio.request_validator import RequestValidator
+
+from backend.app import BackendSettings
+from backend.app import create_app as create_platform_app
+from backend.catalog import read_catalog_csv
+from backend.database import PlatformDatabase
+from backend.stores_csv import read_stores_csv
+from bot.app import create_app
+from bot.keys import GATEWAY
+from bot.settings import Settings
+from bot.whatsapp import whatsapp_signature
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PLATFORM_KEY = "platform-key-0123456789"
+TWILIO_TOKEN = "twilio-auth-token-0123456789abcdef"
+APP_SECRET = "meta-app-secret-0123456789"
+PUBLIC = "https://gateway.example.com"
+STORE_PHONE = "+254712000001"
+OTHER_STORE_PHONE = "+254712000002"
+
+Reply = Callable[[dict[str, Any]], Any]
+
+
+@dataclass
+class Recorder:
+    """A fake upstream: records each request, answers from a script (status, body, headers, delay)."""
+
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    script: list[tuple[int, Any, dict[str, str], float]] = field(default_factory=list)
+    counter: int = 0
+
+    def then(self, status: int, body: Any = None, headers: dict[str, str] | None = None, delay: float = 0.0) -> None:
+        """Answer the next request this way instead of the default success."""
+        self.script.append((status, body, headers or {}, delay))
+
+    async def answer(self, default: Any) -> web.Response:
+        status, body, headers, delay = self.script.pop(0) if self.script else (0, None, {}, 0.0)
+        if delay:
+            await asyncio.sleep(delay)
+        if status == 0:
+            return web.json_response(default, status=201 if "sid" in default else 200)
+        return web.json_response(body or {"error": "scripted"}, status=status, headers=headers)
+
+
+class FakeTwilio(Recorder):
+    """Twilio's Messages API."""
+
+    def app(self) -> web.Application:
+        async def create(request: web.Request) -> web.Response:
+            form = dict(await request.post())
+            self.requests.append({"form": form, "auth": request.headers.get("Authorization", "")})
+            self.counter += 1
+            return await self.answer({"sid": f"SM{self.counter:032d}", "status": "queued"})
+
+        app = web.Application()
+        app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", create)
+        return app
+
+    def bodies(self, to: str | None = None) -> list[str]:
+        """Bodies of the messages taken, in order."""
+        return [str(r["form"]["Body"]) for r in self.requests if to is None or r["form"]["To"].endswith(to)]
+
+
+class FakeMeta(Recorder):
+    """The WhatsApp Cloud API's messages endpoint."""
+
+    def app(self) -> web.Application:
+        async def create(request: web.Request) -> web.Response:
+            self.requests.append({"json": await request.json(), "auth": request.headers.get("Authorization", ""),
+                                  "path": request.path})
+            self.counter += 1
+            return await self.answer({"messaging_product": "whatsapp", "messages": [{"id": f"wamid.{self.counter}"}]})
+
+        app = web.Application()
+        app.router.add_post("/{version}/{phone_id}/messages", create)
+        return app
+
+
+class FakeRasa:
+    """Rasa's REST channel and tracker endpoint; `reply` decides what the assistant says."""
+
+    def __init__(self) -> None:
+        self.turns: list[dict[str, Any]] = []
+        self.triggered: list[tuple[str, dict[str, Any]]] = []
+        self.down = False
+        self.reply: Reply = lambda turn: [{"recipient_id": turn["sender"], "text": f"echo: {turn['message']}"}]
+
+    def app(self) -> web.Application:
+        async def webhook(request: web.Request) -> web.Response:
+            if self.down:
+                return web.json_response({"error": "down"}, status=503)
+            turn = await request.json()
+            self.turns.append(turn)
+            return web.json_response(self.reply(turn))
+
+        async def tracker(request: web.Request) -> web.Response:
+            sender = request.match_info["sender"]
+            last = [t for t in self.turns if t["sender"] == sender]
+            text = last[-1]["message"] if last else ""
+            return web.json_response({"sender_id": sender, "latest_message": {
+                "text": text, "intent": {"name": "place_order", "confidence": 0.93},
+                "order": {"lines": [{"sku": "BEV-COKE-300G-24", "quantity": 5, "phrase": text, "score": 97.5}],
+                          "ambiguous": [], "unknown": []}}})
+
+        async def trigger(request: web.Request) -> web.Response:
+            self.triggered.append((request.match_info["sender"], await request.json()))
+            return web.json_response({"tracker": {}, "messages": [
+                {"recipient_id": request.match_info["sender"], "text": "You are back with the assistant."}]})
+
+        async def root(request: web.Request) -> web.Response:
+            return web.Response(text="Hello from Rasa: 3.6.21")
+
+        app = web.Application()
+        app.router.add_post("/webhooks/rest/webhook", webhook)
+        app.router.add_get("/conversations/{sender}/tracker", tracker)
+        app.router.add_post("/conversations/{sender}/trigger_intent", trigger)
+        app.router.add_get("/", root)
+        return app
+
+
+@dataclass
+class Stack:
+    """The gateway under test and everything around it."""
+
+    client: TestClient
+    settings: Settings
+    twilio: FakeTwilio
+    meta: FakeMeta
+    rasa: FakeRasa
+    redis: Redis
+    platform_db: Path
+
+    async def twilio_webhook(self, params: dict[str, str], path: str = "/webhooks/twilio",
+                             signature: str | None = None) -> Any:
+        """POST a form the way Twilio does, signed with the official library unless told otherwise."""
+        if signature is None:
+            signature = RequestValidator(TWILIO_TOKEN).compute_signature(PUBLIC + path, params)
+        headers = {"X-Twilio-Signature": signature} if signature else {}
+        return await self.client.post(path, data=params, headers=headers)
+
+    async def sms(self, text: str, sid: str | None = None, phone: str = STORE_PHONE) -> Any:
+        """A signed inbound SMS."""
+        params = {"MessageSid": sid or f"SM{uuid.uuid4().hex}", "AccountSid": "AC123", "From": phone,
+                  "To": "+15005550006", "Body": text, "NumMedia": "0"}
+        return await self.twilio_webhook(params)
+
+    async def whatsapp_webhook(self, payload: dict[str, Any], signature: str | None = None) -> Any:
+        """POST a Cloud API webhook signed with the app secret unless told otherwise."""
+        body = json.dumps(payload).encode()
+        if signature is None:
+            signature = whatsapp_signature(body, APP_SECRET)
+        headers = {"Content-Type": "application/json"}
+        if signature:
+            headers["X-Hub-Signature-256"] = signature
+        return await self.client.post("/webhooks/whatsapp", data=body, headers=headers)
+
+    async def transcript(self, phone: str = STORE_PHONE) -> list[Any]:
+        """The conversation as the transcript store holds it."""
+        return await self.client.app[GATEWAY].transcripts.conversation(phone)
+
+
+def whatsapp_text(message_id: str, text: str, sender: str = "254712000001") -> dict[str, Any]:
+    """A Cloud API webhook carrying one text message, shaped like Meta's documented example."""
+    return {"object": "whatsapp_business_account", "entry": [{"id": "WABA_ID", "changes": [{"field": "messages",
+            "value": {"messaging_product": "whatsapp",
+                      "metadata": {"display_phone_number": "15550001111", "phone_number_id": "PHONE_ID"},
+                      "contacts": [{"profile": {"name": "Njeri"}, "wa_id": sender}],
+                      "messages": [{"from": sender, "id": message_id, "timestamp": str(int(time.time())),
+                                    "type": "text", "text": {"body": text}}]}}]}]}
+
+
+async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
+    """Wait until `check` holds, failing with a clear message after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if await check():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"condition not met within {timeout} s")
+
+
+def seeded_platform(tmp_path: Path) -> Path:
+    """A platform database with the demo catalog and stores."""
+    path = tmp_path / "platform.sqlite3"
+    db = PlatformDatabase(path)
+    db.import_catalog(read_catalog_csv(ROOT / "demo" / "catalog.csv"))
+    db.import_stores(read_stores_csv(ROOT / "demo" / "stores.csv", "KE"))
+    db.close()
+    return path
+
+
+def gateway_env(redis_url: str, rasa_url: str, backend_url: str, twilio_url: str, meta_url: str,
+                **extra: str) -> dict[str, str]:
+    """A production-mode environment for the gateway with fast retries, keys under a fresh prefix."""
+    return {
+        "GATEWAY_MODE": "production", "REDIS_URL": redis_url, "GATEWAY_KEY_PREFIX": f"t{uuid.uuid4().hex[:10]}",
+        "BACKEND_URL": backend_url, "BACKEND_API_KEY": PLATFORM_KEY, "RASA_URL": rasa_url, "RASA_TOKEN": "rasa-token",
+        "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": "AC123", "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "TWILIO_FROM": "+15005550006", "TWILIO_API_BASE": twilio_url, "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": "verify-me", "WHATSAPP_ACCESS_TOKEN": "meta-access-token",
+        "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID", "WHATSAPP_API_BASE": meta_url, "DEFAULT_REGION": "KE",
+        "GATEWAY_PARTITIONS": "2", "RETRY_BASE_SECONDS": "0.05", "RETRY_MAX_SECONDS": "2", "SEND_TIMEOUT_SECONDS": "1",
+        "RASA_TIMEOUT_SECONDS": "2", "SIMULATOR_ENABLED": "true", **extra,
+    }
+
+
+StackFactory = Callable[..., Awaitable[Stack]]
+
+
+@pytest.fixture
+async def make_stack(aiohttp_client: Any, aiohttp_server: Any, redis_url: str, tmp_path: Path) -> StackFactory:
+    """Build the gateway with its fakes; keyword arguments override environment variables."""
+    redis = Redis.from_url(redis_url, decode_responses=True)
+
+    async def build(**extra: str) -> Stack:
+        twilio, meta, rasa = FakeTwilio(), FakeMeta(), FakeRasa()
+        twilio_server: TestServer = await aiohttp_server(twilio.app())
+        meta_server: TestServer = await aiohttp_server(meta.app())
+        rasa_server: TestServer = await aiohttp_server(rasa.app())
+        db_path = seeded_platform(tmp_path)
+        platform = await aiohttp_server(create_platform_app(BackendSettings(
+            db_path=str(db_path), api_key=PLATFORM_KEY, default_region="KE")))
+        env = gateway_env(redis_url, str(rasa_server.make_url("")).rstrip("/"),
+                          str(platform.make_url("")).rstrip("/"), str(twilio_server.make_url("")).rstrip("/"),
+                          str(meta_server.make_url("")).rstrip("/"), **extra)
+        settings = Settings.from_env(env)
+        client = await aiohttp_client(create_app(settings))
+        return Stack(client, settings, twilio, meta, rasa, redis, db_path)
+
+    yield build
+    await redis.close()
+
+
+@pytest.fixture
+async def stack(make_stack: StackFactory) -> Stack:
+    """The gateway with default settings."""
+    return await make_stack()
+
+
+def basic_user(header: str) -> str:
+    """The user name in a Basic Authorization header."""
+    return base64.b64decode(header.split(" ", 1)[1]).decode().split(":", 1)[0]
