@@ -1,0 +1,135 @@
+"""Handling a message: opt-out keywords, numbered menus, understanding, handoff, and dependencies down."""
+
+from __future__ import annotations
+
+import asyncio
+import pytest
+
+from backend.database import PlatformDatabase
+from bot.keys import GATEWAY
+from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, Stack, StackFactory, eventually
+
+MENU_REPLY = [{"recipient_id": STORE_PHONE, "text": "Which coke?", "buttons": [
+    {"title": "Coca-Cola 300ml crate", "payload": "/choose{\"sku\": \"BEV-COKE-300G-24\"}"},
+    {"title": "Coca-Cola 500ml case", "payload": "/choose{\"sku\": \"BEV-COKE-500P-24\"}"},
+]}]
+
+
+def _promo_opt_in(stack: Stack, store_id: str) -> bool:
+    db = PlatformDatabase(stack.platform_db)
+    try:
+        return db.store(store_id).promo_opt_in
+    finally:
+        db.close()
+
+
+async def _sent(stack: Stack, count: int) -> bool:
+    return len(stack.twilio.requests) >= count
+
+
+@pytest.mark.parametrize("word", ["STOP", "stop", " Unsubscribe. ", "ACHA", "sitisha", "Band karo", "RUKO"])
+async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Stack, word: str) -> None:
+    assert _promo_opt_in(stack, "ST-001")
+    await stack.sms(word)
+    await eventually(lambda: _sent(stack, 1))
+    assert not _promo_opt_in(stack, "ST-001")
+    assert "no more promotions" in stack.twilio.bodies()[0]
+    assert stack.rasa.turns == []
+
+
+async def test_opt_out_covers_every_store_of_the_phone_and_start_brings_promotions_back(stack: Stack) -> None:
+    await stack.sms("STOP", phone=OTHER_STORE_PHONE)
+    await eventually(lambda: _sent(stack, 1))
+    assert not _promo_opt_in(stack, "ST-002")
+    await stack.sms("anza", phone=OTHER_STORE_PHONE)
+    await eventually(lambda: _sent(stack, 2))
+    assert _promo_opt_in(stack, "ST-002")
+    assert "Promotions are back on" in stack.twilio.bodies()[1]
+
+
+async def test_cancel_goes_to_the_assistant_not_to_opt_out(stack: Stack) -> None:
+    await stack.sms("cancel")
+    await eventually(lambda: _sent(stack, 1))
+    assert [t["message"] for t in stack.rasa.turns] == ["cancel"]
+    assert _promo_opt_in(stack, "ST-001")
+
+
+async def test_numbered_reply_sends_the_menu_payload_back(stack: Stack) -> None:
+    stack.rasa.reply = lambda turn: MENU_REPLY if turn["message"] == "2 coke" else []
+    await stack.sms("2 coke")
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0] == "Which coke?\n1. Coca-Cola 300ml crate\n2. Coca-Cola 500ml case"
+    await stack.sms("2")
+    await eventually(lambda: _turns(stack, 2))
+    assert stack.rasa.turns[1]["message"] == "/choose{\"sku\": \"BEV-COKE-500P-24\"}"
+
+
+async def test_number_outside_the_menu_goes_through_as_typed(stack: Stack) -> None:
+    stack.rasa.reply = lambda turn: MENU_REPLY if turn["message"] == "2 coke" else []
+    await stack.sms("2 coke")
+    await eventually(lambda: _sent(stack, 1))
+    await stack.sms("7")
+    await eventually(lambda: _turns(stack, 2))
+    assert stack.rasa.turns[1]["message"] == "7"
+
+
+async def test_transcript_records_both_directions_with_what_the_assistant_understood(stack: Stack) -> None:
+    await stack.sms("5 ctn coke 300ml")
+    await eventually(lambda: _sent(stack, 1))
+    entries = await stack.transcript()
+    inbound, outbound = entries
+    assert (inbound.direction, inbound.text, inbound.channel) == ("in", "5 ctn coke 300ml", "sms")
+    assert inbound.understanding.intent == "place_order"
+    assert inbound.understanding.confidence == pytest.approx(0.93)
+    assert inbound.understanding.lines[0]["sku"] == "BEV-COKE-300G-24"
+    assert (outbound.direction, outbound.text) == ("out", "echo: 5 ctn coke 300ml")
+
+
+async def test_rasa_down_gets_an_apology_and_the_message_is_answered_later(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("5 ctn coke")
+    await eventually(lambda: _sent(stack, 1))
+    assert "Sorry" in stack.twilio.bodies()[0]
+    await asyncio.sleep(0.5)
+    assert len(stack.twilio.requests) == 1
+    stack.rasa.down = False
+    await eventually(lambda: _sent(stack, 2))
+    assert stack.twilio.bodies()[1] == "echo: 5 ctn coke"
+
+
+async def test_later_messages_wait_behind_one_the_assistant_could_not_take(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("first")
+    await stack.sms("second")
+    await eventually(lambda: _sent(stack, 1))
+    stack.rasa.down = False
+    await eventually(lambda: _sent(stack, 3))
+    assert [t["message"] for t in stack.rasa.turns] == ["first", "second"]
+
+
+async def test_backend_down_during_opt_out_gets_an_apology_and_is_applied_later(make_stack: StackFactory) -> None:
+    stack = await make_stack(BACKEND_URL="http://127.0.0.1:9")
+    await stack.sms("STOP")
+    await eventually(lambda: _sent(stack, 1))
+    assert "Sorry" in stack.twilio.bodies()[0]
+    pending = await stack.client.app[GATEWAY].inbox.stream.pending()
+    assert pending == 1
+
+
+async def test_handoff_request_marks_the_conversation_waiting_and_handback_clears_it(stack: Stack) -> None:
+    stack.rasa.reply = lambda turn: [{"recipient_id": STORE_PHONE, "text": "A person will call you."},
+                                     {"recipient_id": STORE_PHONE, "custom": {"handoff": "requested"}}]
+    await stack.sms("I want to talk to someone")
+    await eventually(lambda: _sent(stack, 1))
+    gateway = stack.client.app[GATEWAY]
+    [waiting] = await gateway.transcripts.conversations(waiting_only=True)
+    assert waiting.phone == STORE_PHONE
+    assert await gateway.inbox.hand_back(STORE_PHONE) == 1
+    assert stack.rasa.triggered == [(STORE_PHONE, {"name": "EXTERNAL_handback"})]
+    await eventually(lambda: _sent(stack, 2))
+    assert stack.twilio.bodies()[1] == "You are back with the assistant."
+    assert await gateway.transcripts.conversations(waiting_only=True) == []
+
+
+async def _turns(stack: Stack, count: int) -> bool:
+    return len(stack.rasa.turns) >= count
