@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
+from typing import Callable, Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from backend.catalog import CatalogItem
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
-from nlu.text import catalog_words, clean_text
+from nlu.text import catalog_words as _catalog_words
+from nlu.text import clean_text
 
 _MIXED_RE = re.compile(r"^(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -30,7 +33,6 @@ class IndexedItem:
     category_words: frozenset[str]
     size: Size | None
     level: str
-    words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class CatalogIndex:
     items: tuple[IndexedItem, ...]
     postings: dict[str, frozenset[int]]
     phrase_postings: dict[str, tuple[tuple[int, frozenset[str]], ...]]
-    words_by_initial: dict[str, tuple[str, ...]]
+    words_by_shape: dict[tuple[str, int], tuple[str, ...]]
     mixed_words: frozenset[str]
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
@@ -90,34 +92,35 @@ class CatalogIndex:
         if len(word) < 5 or not word[0].isalpha():
             return ()
         allowed = 1 if len(word) < 8 else 2
-        best: list[WordMatch] = []
-        best_distance = allowed + 1
-        for candidate in self.words_by_initial.get(word[0], ()):
-            if abs(len(candidate) - len(word)) > allowed or len(candidate) < 4:
-                continue
-            distance = OSA.distance(word, candidate, score_cutoff=allowed)
-            if distance > allowed:
-                continue
-            if distance < best_distance:
-                best, best_distance = [], distance
-            if distance == best_distance:
-                best.append(WordMatch(candidate, 100.0 - 10.0 * distance))
-        return tuple(best)
+        choices = [
+            candidate
+            for length in range(len(word) - allowed, len(word) + allowed + 1)
+            for candidate in self.words_by_shape.get((word[0], length), ())
+        ]
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        found = [(candidate, distance) for candidate, distance, _ in found if len(candidate) >= 4]
+        if not found:
+            return ()
+        closest = min(distance for _, distance in found)
+        return tuple(WordMatch(candidate, 100.0 - 10.0 * distance) for candidate, distance in found if distance == closest)
 
 
 def _content(words: list[str], lexicon: Lexicon) -> list[str]:
     """Letters-only words of a catalog field, without joining words and the units of written sizes."""
-    return [
-        w
-        for previous, w in zip(["", *words], words)
-        if not w[0].isdigit()
-        and w not in lexicon.stop_words
-        and not (w in lexicon.size_words and previous[:1].isdigit())
-    ]
+    stop_words, size_words = lexicon.stop_words, lexicon.size_words
+    kept = []
+    previous = ""
+    for word in words:
+        if not word[0].isdigit() and word not in stop_words and not (word in size_words and previous[:1].isdigit()):
+            kept.append(word)
+        previous = word
+    return kept
 
 
 def _numbered_words(words: list[str], lexicon: Lexicon) -> set[str]:
     """`2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`."""
+    if not any(w[0].isdigit() for w in words):
+        return set()
     return {
         number + word
         for number, word in zip(words, words[1:])
@@ -132,6 +135,8 @@ def _numbered_words(words: list[str], lexicon: Lexicon) -> set[str]:
 
 def _mixed_words(text: str, lexicon: Lexicon) -> set[str]:
     """Names that mix digits and letters (`7up`), which messages must read as one word."""
+    if not any(ch.isdigit() for ch in text):
+        return set()
     return {
         w for w in _RAW_MIXED_RE.findall(clean_text(text).casefold()) if not _is_size_or_count(w, lexicon)
     }
@@ -148,30 +153,58 @@ def _joined_pairs(words: list[str], lexicon: Lexicon) -> set[str]:
     return {a + b for a, b in zip(plain, plain[1:])}
 
 
+@dataclass(frozen=True)
+class _TextFacts:
+    """What one catalog text contributes; brands, categories and aliases repeat, so each is read once."""
+
+    words: tuple[str, ...]
+    content: tuple[str, ...]
+    extra_words: frozenset[str]
+    numbered: frozenset[str]
+    joined: frozenset[str]
+    has_connector: bool
+
+
+def _text_facts(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
+    @lru_cache(maxsize=None)
+    def facts(text: str) -> _TextFacts:
+        words = tuple(_catalog_words(text))
+        content = tuple(_content(list(words), lexicon))
+        numbered = frozenset(_numbered_words(list(words), lexicon))
+        return _TextFacts(
+            words=words,
+            content=content,
+            extra_words=frozenset(_mixed_words(text, lexicon)) | numbered,
+            numbered=numbered,
+            joined=frozenset(_joined_pairs(list(content), lexicon)),
+            has_connector=any(w in lexicon.connectors for w in words),
+        )
+
+    return facts
+
+
 def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
-    name_words: list[list[str]] = []
+    facts = _text_facts(lexicon)
+    sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
+    name_words: list[tuple[str, ...]] = []
     brand_words: list[frozenset[str]] = []
     cores: list[frozenset[str]] = []
-    category_words: list[set[str]] = []
-    aliases: list[list[list[str]]] = []
+    category_words: list[frozenset[str]] = []
+    aliases: list[list[tuple[str, ...]]] = []
     noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers
     for item in items:
-        raw_name = catalog_words(item.name)
-        words = _content(raw_name, lexicon)
-        brand = frozenset(_content(catalog_words(item.brand), lexicon))
-        categories = set(_content(catalog_words(item.category.replace("_", " ")), lexicon))
-        name_words.append(words)
+        name = facts(item.name)
+        brand = frozenset(facts(item.brand).content)
+        name_words.append(name.content)
         brand_words.append(brand)
-        category_words.append(categories)
+        category_words.append(frozenset(facts(item.category.replace("_", " ")).content))
         cores.append(
             frozenset(
-                w
-                for w in words
-                if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
+                w for w in name.content if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
             )
-            | _numbered_words(raw_name, lexicon)
+            | name.numbered
         )
-        aliases.append([_content(catalog_words(alias), lexicon) for alias in item.aliases])
+        aliases.append([facts(alias).content for alias in item.aliases])
 
     free: list[set[str]] = [set() for _ in items]
     phrase_only: list[list[frozenset[str]]] = [[] for _ in items]
@@ -188,19 +221,19 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     generic = {w: generic_categories[w] for w, brands in generic_brands.items() if len(brands) >= 2}
 
     for position, item in enumerate(items):
-        free[position].update(name_words[position], brand_words[position], category_words[position])
-        for text in (item.name, item.brand, *item.aliases):
-            free[position].update(_mixed_words(text, lexicon))
-            free[position].update(_numbered_words(catalog_words(text), lexicon))
-        free[position].update(_joined_pairs(name_words[position], lexicon))
-        free[position].update(_joined_pairs(catalog_words(item.brand), lexicon))
-        for alias in aliases[position]:
+        own = free[position]
+        name = facts(item.name)
+        brand = facts(item.brand)
+        own.update(name.content, brand_words[position], category_words[position])
+        own.update(name.extra_words, name.joined, brand.extra_words, brand.joined)
+        for alias_text, alias in zip(item.aliases, aliases[position]):
+            own.update(facts(alias_text).extra_words)
             home_words = [w for w in alias if w not in generic or item.category in generic[w]]
             if len(home_words) == len(alias):
-                free[position].update(alias)
-                free[position].update(_joined_pairs(alias, lexicon))
+                own.update(alias)
+                own.update(facts(alias_text).joined)
             else:
-                free[position].update(home_words)
+                own.update(home_words)
                 phrase_only[position].append(frozenset(alias))
 
     # Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg.
@@ -232,23 +265,24 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     for position in range(len(items)):
         for word in free[position]:
             postings_sets[word].add(position)
-            if _MIXED_RE.match(word):
-                mixed.add(word)
         for phrase in phrase_only[position]:
             for word in phrase:
                 if word not in free[position]:
                     phrase_sets[word].append((position, phrase))
-        for sequence in [catalog_words(items[position].name), catalog_words(items[position].brand)] + [
-            catalog_words(a) for a in items[position].aliases
-        ]:
+        for text in (items[position].name, items[position].brand, *items[position].aliases):
+            text_facts = facts(text)
+            if not text_facts.has_connector:
+                continue
+            sequence = text_facts.words
             for before, middle, after in zip(sequence, sequence[1:], sequence[2:]):
                 if middle in lexicon.connectors:
                     protected.add((before, middle, after))
 
-    by_initial: dict[str, list[str]] = defaultdict(list)
+    mixed.update(word for word in postings_sets if word[:1].isdigit() and _MIXED_RE.match(word))
+    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
     for word in set(postings_sets) | set(phrase_sets):
         if word and word[0].isalpha():
-            by_initial[word[0]].append(word)
+            by_shape[(word[0], len(word))].append(word)
 
     indexed = tuple(
         IndexedItem(
@@ -256,10 +290,9 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             position=position,
             brand_words=brand_words[position],
             core=cores[position],
-            category_words=frozenset(category_words[position]),
-            size=size_from_text(item.size, lexicon) or size_from_text(item.name, lexicon),
+            category_words=category_words[position],
+            size=sizes(item.size) or sizes(item.name),
             level="single" if item.units_per_pack <= 1 else "pack",
-            words=frozenset(free[position]),
         )
         for position, item in enumerate(items)
     )
@@ -267,7 +300,7 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         items=indexed,
         postings={w: frozenset(s) for w, s in postings_sets.items()},
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
-        words_by_initial={k: tuple(sorted(v)) for k, v in by_initial.items()},
+        words_by_shape={k: tuple(sorted(v)) for k, v in by_shape.items()},
         mixed_words=frozenset(mixed),
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},

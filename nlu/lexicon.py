@@ -37,7 +37,7 @@ class Lexicon:
     quantity_markers: frozenset[str]
     connectors: frozenset[str]
     correction_markers: frozenset[str]
-    filler_phrases: tuple[tuple[str, ...], ...]
+    filler_phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
     fillers: frozenset[str]
     availability_cues: frozenset[str]
     non_order_cues: frozenset[str]
@@ -53,6 +53,13 @@ class Lexicon:
 
 def _words(values: list[str]) -> set[str]:
     return {v.strip().lower() for v in values if v.strip()}
+
+
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 @lru_cache(maxsize=4)
@@ -124,7 +131,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         quantity_markers=frozenset(sets["quantity_markers"]),
         connectors=frozenset(sets["connectors"]),
         correction_markers=frozenset(sets["correction_markers"]),
-        filler_phrases=tuple(sorted(phrases, key=len, reverse=True)),
+        filler_phrases_by_first=_by_first_word(phrases),
         fillers=frozenset(sets["fillers"]),
         availability_cues=frozenset(sets["availability_cues"]),
         non_order_cues=frozenset(sets["non_order_cues"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from nlu.catalog_index import CatalogIndex, IndexedItem
+from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
 
 MAX_CANDIDATES = 20
@@ -30,21 +30,31 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         return Match((), 0.0)
     canonical = {m.word for _, found in known for m in found}
     canonical.update(w for w in request.optional_words if w in index.postings)
-    candidate_positions: set[int] | None = None
-    scores: dict[int, list[float]] = defaultdict(list)
+    covers: list[tuple[frozenset[int] | set[int], tuple[WordMatch, ...]]] = []
     for _, found in known:
-        covered: dict[int, float] = {}
+        cover: frozenset[int] | set[int] = frozenset()
         for reading in found:
-            for position in index.postings.get(reading.word, ()):
-                covered[position] = max(covered.get(position, 0.0), reading.score)
-            for position, phrase in index.phrase_postings.get(reading.word, ()):
-                if phrase <= canonical:
-                    covered[position] = max(covered.get(position, 0.0), reading.score)
-        candidate_positions = set(covered) if candidate_positions is None else candidate_positions & set(covered)
-        for position, score in covered.items():
-            scores[position].append(score)
+            extra = index.postings.get(reading.word, frozenset())
+            phrased = {p for p, phrase in index.phrase_postings.get(reading.word, ()) if phrase <= canonical}
+            cover = (cover | extra | phrased) if (cover or phrased) else extra
+        if not cover:
+            return Match((), 0.0)
+        covers.append((cover, found))
+    covers.sort(key=lambda pair: len(pair[0]))
+    candidate_positions: set[int] = set(covers[0][0])
+    for cover, _ in covers[1:]:
+        candidate_positions &= cover
         if not candidate_positions:
             return Match((), 0.0)
+    scores: dict[int, list[float]] = {p: [] for p in candidate_positions}
+    for cover, found in covers:
+        for position in candidate_positions:
+            scores[position].append(
+                max(
+                    (r.score for r in found if position in index.postings.get(r.word, ()) or len(found) == 1),
+                    default=found[0].score,
+                )
+            )
     candidates = [index.items[p] for p in sorted(candidate_positions or ())]
     candidates, size_number = _by_size(candidates, request)
     if not candidates:
@@ -99,7 +109,8 @@ def _by_category_named(candidates: list[IndexedItem], mentioned: set[str]) -> li
 
 def _by_optional_words(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:
     for word in request.optional_words:
-        having = [c for c in candidates if word in c.words]
+        holders = index.postings.get(word, frozenset())
+        having = [c for c in candidates if c.position in holders]
         if having and len(having) < len(candidates):
             candidates = having
     return candidates
@@ -129,16 +140,13 @@ def _without_named_variants(
     candidates: list[IndexedItem], mentioned: set[str], index: CatalogIndex
 ) -> list[IndexedItem]:
     """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
-    extras = {c.position: c.core - mentioned for c in candidates}
-    kept = []
+    by_brand: dict[frozenset[str], list[IndexedItem]] = defaultdict(list)
     for candidate in candidates:
-        own = extras[candidate.position]
-        shadowed = any(
-            other.position != candidate.position
-            and other.brand_words == candidate.brand_words
-            and extras[other.position] < own
-            for other in candidates
-        )
-        if not shadowed:
-            kept.append(candidate)
-    return kept
+        by_brand[candidate.brand_words].append(candidate)
+    kept: list[IndexedItem] = []
+    for siblings in by_brand.values():
+        extras = [c.core - mentioned for c in siblings]
+        for candidate, own in zip(siblings, extras):
+            if not any(other < own for other in extras):
+                kept.append(candidate)
+    return sorted(kept, key=lambda c: c.position)

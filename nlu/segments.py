@@ -164,7 +164,7 @@ def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:
     kept: list[Token] = []
     position = 0
     while position < len(chunk):
-        for phrase in lexicon.filler_phrases:
+        for phrase in lexicon.filler_phrases_by_first.get(chunk[position].text, ()):
             window = chunk[position : position + len(phrase)]
             if len(window) == len(phrase) and all(t.text == w for t, w in zip(window, phrase)):
                 position += len(phrase)

@@ -70,6 +70,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+
+
 def catalog_words(text: str) -> list[str]:
-    """Words and numbers of a catalog field, normalised the same way as messages."""
-    return [t.text for t in tokenize(clean_text(text)) if t.kind in ("word", "num")]
+    """Words and numbers of a catalog field, normalised the same way as message tokens."""
+    return _CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
