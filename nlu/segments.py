@@ -387,12 +387,19 @@ def _request(
     if not meaningful:
         return None
     phrase = text[meaningful[0].start : meaningful[-1].end].strip()
+    quantity = group.quantity if group else None
+    unit = group.unit if group and group.unit else (units[0] if units else None)
+    dozen_of = lexicon.pieces_per_unit.get(unit or "")
+    single_units = [u for u in units if lexicon.unit_levels.get(u) == "single"]
+    if quantity is not None and dozen_of and single_units:
+        # "a dozen pola bars": the dozen counts bars.
+        quantity, unit = quantity * dozen_of, single_units[0]
     return ItemRequest(
         phrase=phrase,
         words=tuple(required),
         optional_words=tuple(optional),
-        quantity=group.quantity if group else None,
-        unit=group.unit if group and group.unit else (units[0] if units else None),
+        quantity=quantity,
+        unit=unit,
         size=sizes[0] if sizes else None,
         bare_numbers=tuple(bare),
         correction=bool(raw_words & lexicon.correction_markers) and not required,

@@ -1,0 +1,144 @@
+"""How messages are read against a catalog the parser has never been tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, OrderParse, parse_order
+
+
+def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse.lines]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml",
+        "vimba 350ml 5 crates",
+        "vimba 350ml x5",
+        "2x vimba 350ml, 3x vimba 350ml",
+        "vimba 350ml - 5",
+        "crate 5 vimba 350ml",
+        "5crates vimba 350ml",
+        "five crates vimba 350ml",
+        "tano crates vimba 350ml",
+        "paanch crates vimba 350ml",
+        "५ crates vimba 350ml",
+    ],
+)
+def test_quantity_is_read_in_any_position_and_language(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 5)]
+
+
+def test_unqualified_name_means_the_base_product_not_a_named_variant(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("vimba 600ml 2 cases", invented_index)) == [("Q102", 2)]
+    assert lines_of(parse_order("vimba light 600ml 2 cases", invented_index)) == [("Q103", 2)]
+
+
+def test_missing_flavour_asks_with_active_candidates_only(invented_index: CatalogIndex) -> None:
+    parse = parse_order("korro 600ml 3 cases", invented_index)
+    assert not parse.lines
+    assert len(parse.ambiguous) == 1
+    assert set(parse.ambiguous[0].candidates) == {"Q104", "Q105"}
+    assert parse.ambiguous[0].quantity == 3
+
+
+def test_out_of_stock_sku_named_exactly_is_still_a_line(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("korro grape 600ml 1 case", invented_index)) == [("Q105", 1)]
+
+
+def test_inactive_sku_named_exactly_is_a_line_so_the_assistant_can_say_so(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("korro melon 600ml 1 case", invented_index)) == [("Q106", 1)]
+
+
+def test_inactive_size_is_not_chosen_when_an_active_one_fits(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("siki 4 cases", invented_index)) == [("Q114", 4)]
+
+
+def test_local_generic_word_asks_across_brands_without_named_variants(invented_index: CatalogIndex) -> None:
+    parse = parse_order("kulu 1kg 2 bales", invented_index)
+    assert set(parse.ambiguous[0].candidates) == {"Q107", "Q109"}
+
+
+def test_piece_count_making_whole_packs_converts_to_sell_units(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("48 bottles vimba 350ml", invented_index)) == [("Q101", 2)]
+
+
+def test_piece_count_not_making_whole_packs_is_kept_and_flagged(invented_index: CatalogIndex) -> None:
+    parse = parse_order("30 bottles vimba 350ml", invented_index)
+    assert lines_of(parse) == [("Q101", 30)]
+    assert parse.lines[0].unit_mismatch
+
+
+def test_pieces_pick_the_single_piece_sku_and_cartons_the_carton(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("10 pcs pola", invented_index)) == [("Q112", 10)]
+    assert lines_of(parse_order("pola 2 ctn", invented_index)) == [("Q111", 2)]
+
+
+def test_a_dozen_and_half_dozen_are_quantities(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("half dozen pola bars", invented_index)) == [("Q112", 6)]
+    assert lines_of(parse_order("a dozen pola bars", invented_index)) == [("Q112", 12)]
+
+
+def test_product_not_sold_is_unknown_and_the_rest_still_resolves(invented_index: CatalogIndex) -> None:
+    parse = parse_order("2 bags cement and 3 bales nyali 1kg", invented_index)
+    assert lines_of(parse) == [("Q109", 3)]
+    assert [item.phrase for item in parse.unknown] == ["2 bags cement"]
+
+
+def test_size_that_is_not_stocked_is_unknown_not_substituted(invented_index: CatalogIndex) -> None:
+    parse = parse_order("vimba 500ml 2 cases", invented_index)
+    assert not parse.lines and not parse.ambiguous
+    assert len(parse.unknown) == 1
+
+
+def test_same_item_twice_is_summed(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("vimba 350ml 2 crates, 3 crates vimba 350ml", invented_index)) == [("Q101", 5)]
+
+
+def test_correction_replaces_the_last_quantity(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("5 crates vimba 350ml, sorry make it 6", invented_index)) == [("Q101", 6)]
+
+
+def test_typo_and_missing_space_still_match(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("vimbaa 350ml 1 crate", invented_index)) == [("Q101", 1)]
+    assert lines_of(parse_order("dunngale cream 1 ctn", invented_index)) == [("Q113", 1)]
+
+
+def test_connector_inside_a_brand_name_does_not_split_the_item(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("dunn n gale 2 ctn na rundu 5L 1", invented_index)) == [("Q113", 2), ("Q116", 1)]
+
+
+def test_greeting_list_and_sign_off_around_an_order(invented_index: CatalogIndex) -> None:
+    text = "Habari boss!\nOrder:\n1. vimba 350ml 2 crates\n2. rundu 5L 3\nasante sana"
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 2), ("Q116", 3)]
+
+
+def test_status_question_mentioning_a_product_orders_nothing(invented_index: CatalogIndex) -> None:
+    assert parse_order("where is my order of vimba?", invented_index).is_empty
+
+
+def test_zero_and_huge_quantities_are_asked_about_not_accepted(invented_index: CatalogIndex) -> None:
+    parse = parse_order("vimba 350ml 0 crates, rundu 5L 1,000,000", invented_index)
+    assert not parse.lines
+    assert [item.reason for item in parse.ambiguous] == ["quantity", "quantity"]
+
+
+def test_learned_phrase_is_used_before_matching(invented_index: CatalogIndex) -> None:
+    learned = {"ile kubwa": "Q102"}
+    assert lines_of(parse_order("ile kubwa 4", invented_index, learned=learned)) == [("Q102", 4)]
+
+
+def test_single_phrase_edit_reads_like_an_order(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("add 2 pola 2 ctn", invented_index)) in ([("Q111", 2)],)
+
+
+def test_to_json_has_the_contract_shape_and_round_trips(invented_index: CatalogIndex) -> None:
+    parse = parse_order("30 bottles vimba 350ml, korro 600ml 1, 2 bags cement", invented_index)
+    data = parse.to_json()
+    assert set(data) == {"text", "lines", "ambiguous", "unknown"}
+    assert set(data["lines"][0]) >= {"sku", "quantity", "phrase", "score"}
+    assert set(data["ambiguous"][0]) >= {"phrase", "quantity", "candidates"}
+    assert set(data["unknown"][0]) == {"phrase", "quantity"}
+    assert OrderParse.from_json(data) == parse
