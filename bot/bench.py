@@ -1,0 +1,172 @@
+"""`python -m bot.bench`: throughput and reply latency through the gateway vs. Rasa's REST channel directly.
+
+Needs Redis and a Rasa server (with its action server and the platform) already running, e.g. from
+`make run`; reads REDIS_URL, RASA_URL and RASA_TOKEN. Starts the gateway and a fake Twilio in this process
+on localhost, sends a bounded number of messages, prints the figures and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import aiohttp
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import Settings
+from bot.twilio import twilio_signature
+
+TEXTS = ("hello", "5 ctn coke 300ml", "where is my order", "2 bags sugar 50kg", "thanks")
+TOKEN = "bench-twilio-token"
+PUBLIC = "http://bench.local"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One run's results."""
+
+    label: str
+    count: int
+    seconds: float
+    latencies: tuple[float, ...]
+
+    @property
+    def rate(self) -> float:
+        """Messages answered per second."""
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        """The p-th percentile latency in milliseconds."""
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(int(p / 100 * len(ordered)), len(ordered) - 1)] if ordered else 0.0
+
+    def line(self) -> str:
+        """The figures as one printed line."""
+        return (f"{self.label:<10} {self.count:>5} msgs  {self.rate:8.1f} msg/s  p50 {self.percentile(50):8.1f} ms"
+                f"  p95 {self.percentile(95):8.1f} ms")
+
+
+def _phone(n: int) -> str:
+    return f"+2547990{n:05d}"
+
+
+async def bench_rasa(rasa_url: str, count: int, concurrency: int, run: str) -> Figures:
+    """Send `count` messages straight to Rasa's REST channel, `concurrency` at a time, each from a new sender."""
+    latencies: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(count):
+        queue.put_nowait(n)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+        async def worker() -> None:
+            while not queue.empty():
+                n = queue.get_nowait()
+                started = time.perf_counter()
+                body = {"sender": f"{run}-{_phone(n)}", "message": TEXTS[n % len(TEXTS)]}
+                async with http.post(f"{rasa_url}/webhooks/rest/webhook", json=body) as response:
+                    await response.read()
+                latencies.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return Figures("rasa", count, time.perf_counter() - started, tuple(latencies))
+
+
+async def bench_gateway(settings: Settings, count: int, concurrency: int) -> tuple[Figures, list[float]]:
+    """Send `count` signed webhooks through the gateway, each from a new phone; latency runs to its first reply."""
+    sent_at: dict[str, float] = {}
+    replied_at: dict[str, float] = {}
+
+    async def fake_send(request: web.Request) -> web.Response:
+        form = await request.post()
+        replied_at.setdefault(str(form["To"]), time.perf_counter())
+        return web.json_response({"sid": f"SM{uuid.uuid4().hex}"}, status=201)
+
+    fake = web.Application()
+    fake.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", fake_send)
+    fake_runner = web.AppRunner(fake, access_log=None)
+    await fake_runner.setup()
+    fake_site = web.TCPSite(fake_runner, "127.0.0.1", 0)
+    await fake_site.start()
+    fake_port = fake_runner.addresses[0][1]
+    settings = Settings.from_env({**_env(settings), "TWILIO_API_BASE": f"http://127.0.0.1:{fake_port}"})
+    runner = web.AppRunner(create_app(settings), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}/webhooks/twilio"
+    acks: list[float] = []
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for n in range(count):
+        queue.put_nowait(n)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+        async def worker() -> None:
+            while not queue.empty():
+                n = queue.get_nowait()
+                phone = _phone(n)
+                params = {"MessageSid": f"SM{uuid.uuid4().hex}", "From": phone, "To": "+15005550006",
+                          "Body": TEXTS[n % len(TEXTS)]}
+                signature = twilio_signature(PUBLIC + "/webhooks/twilio", params, TOKEN)
+                started = sent_at[phone] = time.perf_counter()
+                async with http.post(url, data=urlencode(params), headers={
+                        "X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded"}) as r:
+                    await r.read()
+                acks.append(time.perf_counter() - started)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        deadline = time.perf_counter() + 300
+        while time.perf_counter() < deadline and len(replied_at) < count:
+            await asyncio.sleep(0.05)
+        seconds = max(replied_at.values(), default=started) - started
+    await runner.cleanup()
+    await fake_runner.cleanup()
+    latencies = tuple(replied_at[phone] - sent_at[phone] for phone in sent_at if phone in replied_at)
+    return Figures("gateway", len(latencies), seconds, latencies), acks
+
+
+def _env(settings: Settings) -> dict[str, str]:
+    return {
+        "GATEWAY_MODE": "dev", "REDIS_URL": settings.redis_url, "RASA_URL": settings.rasa_url,
+        "RASA_TOKEN": settings.rasa_token, "BACKEND_URL": settings.backend_url,
+        "BACKEND_API_KEY": settings.backend_api_key, "GATEWAY_KEY_PREFIX": settings.key_prefix,
+        "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": "ACbench", "TWILIO_AUTH_TOKEN": TOKEN,
+        "TWILIO_FROM": "+15005550006", "GATEWAY_CHANNELS": "twilio", "SIMULATOR_ENABLED": "false",
+        "RATE_GLOBAL_PER_SECOND": "100000", "RATE_RECIPIENT_PER_MINUTE": "100000", "SMS_MAX_SEGMENTS": "10",
+        "RASA_TIMEOUT_SECONDS": "120", "GATEWAY_PARTITIONS": str(settings.partitions),
+    }
+
+
+async def run(count: int, concurrency: int) -> None:
+    """Both runs, then the comparison."""
+    base = Settings.from_env({**os.environ, "GATEWAY_MODE": "dev",
+                              "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}"})
+    direct = await bench_rasa(base.rasa_url, count, concurrency, base.key_prefix)
+    through, acks = await bench_gateway(base, count, concurrency)
+    print(direct.line())
+    print(through.line())
+    print(f"ratio      gateway/rasa  msg/s {through.rate / direct.rate if direct.rate else 0:.2f}"
+          f"  p50 {through.percentile(50) / max(direct.percentile(50), 1e-9):.2f}"
+          f"  p95 {through.percentile(95) / max(direct.percentile(95), 1e-9):.2f}")
+    ack = Figures("ack", len(acks), 1.0, tuple(acks))
+    print(f"webhook ack under load  p50 {ack.percentile(50):.1f} ms  p99 {ack.percentile(99):.1f} ms"
+          f"  max {1000 * max(acks, default=0):.1f} ms")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the bounds and run."""
+    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__)
+    parser.add_argument("--messages", type=int, default=200, help="messages per run (default 200)")
+    parser.add_argument("--concurrency", type=int, default=8, help="conversations at once (default 8)")
+    args = parser.parse_args(argv)
+    asyncio.run(run(min(args.messages, 5000), min(args.concurrency, 64)))
+
+
+if __name__ == "__main__":
+    main()
+

@@ -1,0 +1,56 @@
+"""A store owner orders, confirms and asks for the order's status, by SMS and by WhatsApp."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import System
+
+COKE_300_CRATE = "BEV-COKE-300G-24"
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[,\s]", "", text)
+
+
+@pytest.mark.e2e
+def test_sms_order_is_summarised_placed_on_yes_and_its_status_answered(system: System) -> None:
+    phone = "+254712000001"
+    system.sms(phone, "5 ctn coke 300ml")
+    summary = "\n".join(system.sms_replies(phone, after=0))
+    assert "3300" in _digits(summary), summary
+    sent = len(system.twilio.bodies(phone))
+    system.sms(phone, "YES")
+    system.sms_replies(phone, after=sent)
+    [order] = system.orders("ST-001")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [(COKE_300_CRATE, 5)]
+    sent = len(system.twilio.bodies(phone))
+    system.sms(phone, "where is my order")
+    status = "\n".join(system.sms_replies(phone, after=sent))
+    assert order["order_id"] in status, status
+
+
+@pytest.mark.e2e
+def test_whatsapp_order_is_confirmed_with_a_button_and_its_status_answered(system: System) -> None:
+    phone = "+254712000003"
+    system.whatsapp(phone, "5 ctn coke 300ml")
+    replies = system.whatsapp_replies(phone, after=0)
+    texts = [r.get("text", {}).get("body") or r.get("interactive", {}).get("body", {}).get("text", "") for r in replies]
+    assert "3300" in _digits("\n".join(texts)), replies
+    buttons = [b["reply"] for r in replies if r["type"] == "interactive"
+               for b in r["interactive"]["action"].get("buttons", [])]
+    yes = next((b["id"] for b in buttons if b["title"].lower() in ("yes", "ndiyo", "confirm")), None)
+    sent = len(replies)
+    if yes is not None:
+        system.whatsapp(phone, reply_id=yes)
+    else:
+        system.whatsapp(phone, "YES")
+    system.whatsapp_replies(phone, after=sent)
+    [order] = system.orders("ST-003")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [(COKE_300_CRATE, 5)]
+    sent = len(system.whatsapp_replies(phone, after=0, quiet=0.5))
+    system.whatsapp(phone, "where is my order")
+    status = system.whatsapp_replies(phone, after=sent)
+    assert order["order_id"] in str(status), status
