@@ -371,6 +371,7 @@ def _request(
         and e.text not in lexicon.stop_words
         and e.text not in lexicon.connectors
         and e.text not in lexicon.correction_markers
+        and (len(e.text) > 1 or e.text in index.postings)
     ]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]

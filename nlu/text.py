@@ -9,7 +9,7 @@ from dataclasses import dataclass
 # Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
 _TOKEN_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)"
+    r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+(?:['’][^\W\d_]+)?)"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<dash>[-–—~*•·])"
@@ -70,7 +70,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+")
+_CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
 
 
 def catalog_words(text: str) -> list[str]:
