@@ -15,7 +15,26 @@ from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex
 from nlu.parser import parse_order
 
-_SYLLABLES = ("ka", "lo", "mi", "ra", "ze", "tu", "no", "vi", "sa", "pe", "do", "ri", "gu", "fa", "be", "xo", "ly", "qu")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ze",
+    "tu",
+    "no",
+    "vi",
+    "sa",
+    "pe",
+    "do",
+    "ri",
+    "gu",
+    "fa",
+    "be",
+    "xo",
+    "ly",
+    "qu",
+)
 
 
 @dataclass(frozen=True)
@@ -29,7 +48,9 @@ class _Kind:
 
 
 _KINDS = (
-    _Kind("drinks", "soda", ("cola", "lime", "grape", "ginger", "berry"), ("300ml", "500ml", "1.25L", "2L"), "crate", 24),
+    _Kind(
+        "drinks", "soda", ("cola", "lime", "grape", "ginger", "berry"), ("300ml", "500ml", "1.25L", "2L"), "crate", 24
+    ),
     _Kind("drinks", "juice", ("mango", "apple", "guava", "mixed fruit"), ("250ml", "500ml", "1L"), "case", 12),
     _Kind("water", "water", ("still", "sparkling"), ("500ml", "1L", "1.5L", "5L"), "case", 12),
     _Kind("staples", "rice", ("long grain", "broken", "aromatic"), ("1kg", "5kg", "25kg"), "bag", 1),

@@ -97,12 +97,14 @@ class CatalogIndex:
             for length in range(len(word) - allowed, len(word) + allowed + 1)
             for candidate in self.words_by_shape.get((word[0], length), ())
         ]
-        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=None)
-        found = [(candidate, distance) for candidate, distance, _ in found if len(candidate) >= 4]
+        extracted = process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        found = [(str(candidate), float(distance)) for candidate, distance, _ in extracted if len(candidate) >= 4]
         if not found:
             return ()
         closest = min(distance for _, distance in found)
-        return tuple(WordMatch(candidate, 100.0 - 10.0 * distance) for candidate, distance in found if distance == closest)
+        return tuple(
+            WordMatch(candidate, 100.0 - 10.0 * distance) for candidate, distance in found if distance == closest
+        )
 
 
 def _content(words: list[str], lexicon: Lexicon) -> list[str]:
@@ -123,7 +125,7 @@ def _numbered_words(words: list[str], lexicon: Lexicon) -> set[str]:
         return set()
     return {
         number + word
-        for number, word in zip(words, words[1:])
+        for number, word in zip(words, words[1:], strict=False)
         if number[:1].isdigit()
         and word[:1].isalpha()
         and word not in lexicon.size_words
@@ -137,9 +139,7 @@ def _mixed_words(text: str, lexicon: Lexicon) -> set[str]:
     """Names that mix digits and letters (`7up`), which messages must read as one word."""
     if not any(ch.isdigit() for ch in text):
         return set()
-    return {
-        w for w in _RAW_MIXED_RE.findall(clean_text(text).casefold()) if not _is_size_or_count(w, lexicon)
-    }
+    return {w for w in _RAW_MIXED_RE.findall(clean_text(text).casefold()) if not _is_size_or_count(w, lexicon)}
 
 
 def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
@@ -150,7 +150,7 @@ def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
 def _joined_pairs(words: list[str], lexicon: Lexicon) -> set[str]:
     """`fresh fri` also as `freshfri`: people drop the space in brand names."""
     plain = [w for w in words if w not in lexicon.packaging_words and w not in lexicon.unit_words]
-    return {a + b for a, b in zip(plain, plain[1:])}
+    return {a + b for a, b in zip(plain, plain[1:], strict=False)}
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,9 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         category_words.append(frozenset(facts(item.category.replace("_", " ")).content))
         cores.append(
             frozenset(
-                w for w in name.content if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
+                w
+                for w in name.content
+                if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
             )
             | name.numbered
         )
@@ -222,11 +224,11 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
 
     for position, item in enumerate(items):
         own = free[position]
-        name = facts(item.name)
-        brand = facts(item.brand)
-        own.update(name.content, brand_words[position], category_words[position])
-        own.update(name.extra_words, name.joined, brand.extra_words, brand.joined)
-        for alias_text, alias in zip(item.aliases, aliases[position]):
+        name_facts = facts(item.name)
+        brand_facts = facts(item.brand)
+        own.update(name_facts.content, brand_words[position], category_words[position])
+        own.update(name_facts.extra_words, name_facts.joined, brand_facts.extra_words, brand_facts.joined)
+        for alias_text, alias in zip(item.aliases, aliases[position], strict=False):
             own.update(facts(alias_text).extra_words)
             home_words = [w for w in alias if w not in generic or item.category in generic[w]]
             if len(home_words) == len(alias):
@@ -274,7 +276,7 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             if not text_facts.has_connector:
                 continue
             sequence = text_facts.words
-            for before, middle, after in zip(sequence, sequence[1:], sequence[2:]):
+            for before, middle, after in zip(sequence, sequence[1:], sequence[2:], strict=False):
                 if middle in lexicon.connectors:
                     protected.add((before, middle, after))
 

@@ -27,7 +27,9 @@ def split_of(case_id: str) -> str:
 
 def counts_for_orders(case: dict[str, Any]) -> bool:
     """Only order and price messages, or cases labelled with items, are scored."""
-    return case.get("intent") in ORDER_INTENTS or bool(case.get("lines") or case.get("ambiguous") or case.get("unknown"))
+    return case.get("intent") in ORDER_INTENTS or bool(
+        case.get("lines") or case.get("ambiguous") or case.get("unknown")
+    )
 
 
 @dataclass

@@ -24,7 +24,7 @@ class Match:
 def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     """Candidates for a request after word, size, pack and variant filters (empty when nothing fits)."""
     readings = [index.read_word(word) for word in request.words]
-    known = [(word, found) for word, found in zip(request.words, readings) if found]
+    known = [(word, found) for word, found in zip(request.words, readings, strict=False) if found]
     foreign = len(known) < len(request.words)
     if not known:
         return Match((), 0.0)
@@ -47,7 +47,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         if not candidate_positions:
             return Match((), 0.0)
     scores: dict[int, list[float]] = {p: [] for p in candidate_positions}
-    for cover, found in covers:
+    for _, found in covers:
         for position in candidate_positions:
             scores[position].append(
                 max(
@@ -146,7 +146,7 @@ def _without_named_variants(
     kept: list[IndexedItem] = []
     for siblings in by_brand.values():
         extras = [c.core - mentioned for c in siblings]
-        for candidate, own in zip(siblings, extras):
+        for candidate, own in zip(siblings, extras, strict=False):
             if not any(other < own for other in extras):
                 kept.append(candidate)
     return sorted(kept, key=lambda c: c.position)

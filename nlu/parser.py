@@ -73,7 +73,9 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             item = candidates[0]
             quantity = _quantity(request, match, item, index)
             if quantity.acceptable:
-                lines.append(OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch))
+                lines.append(
+                    OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
+                )
             else:
                 ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
             previous_item = item

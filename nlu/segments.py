@@ -116,7 +116,7 @@ def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
         for line in bulleted
     ]
     if sum(numbered) >= 2:
-        return [line[2:] if flag else line for line, flag in zip(bulleted, numbered)]
+        return [line[2:] if flag else line for line, flag in zip(bulleted, numbered, strict=False)]
     return bulleted
 
 
@@ -166,7 +166,7 @@ def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:
     while position < len(chunk):
         for phrase in lexicon.filler_phrases_by_first.get(chunk[position].text, ()):
             window = chunk[position : position + len(phrase)]
-            if len(window) == len(phrase) and all(t.text == w for t, w in zip(window, phrase)):
+            if len(window) == len(phrase) and all(t.text == w for t, w in zip(window, phrase, strict=False)):
                 position += len(phrase)
                 break
         else:
@@ -237,7 +237,9 @@ def _elements(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list
             target = chunk[position + 1 + skip]
             size_unit = lexicon.size_words.get(target.text)
             if size_unit is not None:
-                elements.append(_Element("size", token.start, target.end, size=Size(size_unit.dimension, 0.5 * size_unit.factor)))
+                elements.append(
+                    _Element("size", token.start, target.end, size=Size(size_unit.dimension, 0.5 * size_unit.factor))
+                )
                 position += 2 + skip
                 continue
             target_unit = lexicon.unit_words.get(target.text)
@@ -289,7 +291,7 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
             element.used = True
         groups.append(_Group(first, last, number.value, unit))
 
-    pairs = list(zip(range(len(elements)), elements, elements[1:]))
+    pairs = list(zip(range(len(elements)), elements, elements[1:], strict=False))
     for position, left, right in pairs:
         if not left.used and not right.used and left.kind == "num" and right.kind == "unit":
             before = elements[position - 1] if position > 0 else None
@@ -322,6 +324,7 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
 
 def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) -> list[_Piece]:
     """Two quantities in one stretch of text without separators are two items."""
+
     def has_words(part: list[_Element]) -> bool:
         return any(e.kind == "word" and e.text not in lexicon.fillers for e in part)
 
@@ -334,11 +337,11 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
     else:
         bounds = [g.last + 1 for g in groups[:-1]]
     cuts = [0, *bounds, len(elements)]
-    parts = [elements[a:b] for a, b in zip(cuts, cuts[1:])]
+    parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     if not all(has_words(part) for part in parts):
         return [_Piece(elements, groups)]
     pieces: list[_Piece] = []
-    for (a, b), part in zip(zip(cuts, cuts[1:]), parts):
+    for (a, b), part in zip(zip(cuts, cuts[1:], strict=False), parts, strict=False):
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
@@ -381,9 +384,7 @@ def _request(
     if not required and not sizes and group is None and not bare:
         return None
     meaningful = [
-        e
-        for e in elements
-        if e.kind in ("size", "unit", "num") or (e.kind == "word" and e.text not in lexicon.fillers)
+        e for e in elements if e.kind in ("size", "unit", "num") or (e.kind == "word" and e.text not in lexicon.fillers)
     ]
     if not meaningful:
         return None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CatalogItem, parse_catalog_csv
+from backend.catalog import CATALOG_COLUMNS, CatalogItem, parse_catalog_csv
 from nlu.catalog_index import CatalogIndex
 
-INVENTED_CATALOG = """sku,name,brand,category,size,sell_unit,units_per_pack,price,currency,aliases,stock,min_order_qty,active
+INVENTED_ROWS = """\
 Q101,"Vimba Cola 350ml glass, crate of 24",Vimba,drinks,350ml,crate,24,700.00,ZZZ,vimba|fizzi,50,1,true
 Q102,"Vimba Cola 600ml PET, case of 12",Vimba,drinks,600ml,case,12,800.00,ZZZ,vimba,40,1,true
 Q103,"Vimba Cola Light 600ml PET, case of 12",Vimba,drinks,600ml,case,12,800.00,ZZZ,vimba light,30,1,true
@@ -25,6 +25,7 @@ Q114,"Siki Mango Juice 1L, case of 6",Siki,drinks,1L,case,6,900.00,ZZZ,siki,8,1,
 Q115,"Siki Mango Juice 250ml, case of 24",Siki,drinks,250ml,case,24,1200.00,ZZZ,siki,9,1,false
 Q116,"Rundu Oil 5L jerrycan",Rundu,household,5L,jerrycan,1,1300.00,ZZZ,rundu,9,1,true
 """
+INVENTED_CATALOG = ",".join(CATALOG_COLUMNS) + "\n" + INVENTED_ROWS
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,10 @@ from nlu.rasa_component import OrderParser
 def test_component_puts_the_order_parse_in_the_output_data(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BACKEND_URL", raising=False)
     component = OrderParser.create(
-        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")}, None, None, None  # type: ignore[arg-type]
+        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
+        None,
+        None,
+        None,  # type: ignore[arg-type]
     )
     message = Message(data={"text": "pls send 5 crates coke 300ml n 2 bags cement"})
     component.process([message])
