@@ -45,16 +45,8 @@ class Inbox:
 
     async def accept(self, message: Inbound) -> bool:
         """Queue a message unless its provider id was seen before; False for a duplicate."""
-        seen = self._key("seen", message)
-        if not await self._redis.set(seen, "1", nx=True, ex=self._policy.record_ttl):
-            return False
-        try:
-            await self.stream.add(message.phone, message.to_fields())
-        except BaseException:
-            # Not queued, so not acknowledged: let the provider's retry through.
-            await self._redis.delete(seen)
-            raise
-        return True
+        return await self.stream.add_once(message.phone, f"{message.channel}:{message.message_id}",
+                                          message.to_fields()["message"], self._policy.record_ttl)
 
     async def handle(self, entry_id: str, fields: Mapping[str, str], handed_out_before: int) -> None:
         """Handle one queued message (the stream handler); raises RetryLater while a dependency is down."""

@@ -35,6 +35,15 @@ return 0
 """
 
 
+# Mark a message id as seen and queue it in one step, so a crash can never leave one without the other.
+_ADD_ONCE = """
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  return redis.call('XADD', KEYS[2], '*', 'message', ARGV[2])
+end
+return false
+"""
+
+
 def partition_of(key: str, partitions: int) -> int:
     """The partition a conversation's messages go to; the same phone always lands in the same one."""
     return zlib.crc32(key.encode()) % partitions
@@ -68,6 +77,14 @@ class PartitionedStream:
         key = self.stream_key(partition_of(routing_key, self._partitions))
         entry_id = await self._redis.xadd(key, dict(fields))
         return str(entry_id)
+
+    async def add_once(self, routing_key: str, unique_id: str, message: str, ttl: int) -> bool:
+        """Append `message` unless `unique_id` was added in the last `ttl` seconds; False for a repeat."""
+        partition = partition_of(routing_key, self._partitions)
+        # The seen-marker shares the partition's hash tag, so the script touches one Cluster slot.
+        seen = f"{self._name}:seen:{{{partition}}}:{unique_id}"
+        added = await self._redis.eval(_ADD_ONCE, 2, seen, self.stream_key(partition), ttl, message)
+        return added is not None and added is not False
 
     async def pending(self) -> int:
         """Entries read but not yet acknowledged, over all partitions."""

@@ -107,16 +107,27 @@ class TranscriptStore:
             "unknown": json.dumps(list(understanding.unknown)),
         })
 
+    def _early_key(self, provider_id: str) -> str:
+        return f"{self._prefix}:early-status:{{{provider_id}}}"
+
     async def set_provider_id(self, phone: str, message_id: str, provider_id: str) -> None:
-        """Link an outbound message to the provider's id so status callbacks find it."""
+        """Link an outbound message to the provider's id so status callbacks find it; apply any that came first."""
         await self._redis.hset(self._key(phone, f"msg:{message_id}"), "provider_id", provider_id)
         await self._redis.set(f"{self._prefix}:provider-msg:{{{provider_id}}}", f"{phone}\t{message_id}",
                               ex=self._retention)
+        for early in await self._redis.lrange(self._early_key(provider_id), 0, -1):
+            status, _, error = str(early).partition("\t")
+            await self.set_status(phone, message_id, status, error)
 
     async def update_status(self, provider_id: str, status: str, error: str = "") -> bool:
         """Move a message's status forward by the provider's id; a stale or repeated status changes nothing."""
         link = await self._redis.get(f"{self._prefix}:provider-msg:{{{provider_id}}}")
         if link is None:
+            # A callback can overtake the send API's answer: keep it until the message is linked.
+            pipe = self._redis.pipeline(transaction=True)
+            pipe.rpush(self._early_key(provider_id), f"{status}\t{error}")
+            pipe.expire(self._early_key(provider_id), 3600)
+            await pipe.execute()
             return False
         phone, message_id = str(link).split("\t", 1)
         return await self.set_status(phone, message_id, status, error)
