@@ -109,6 +109,7 @@ class Settings:
             outbox_max_attempts=_int(env, "OUTBOX_MAX_ATTEMPTS", cls.outbox_max_attempts),
             retry_base=_float(env, "RETRY_BASE_SECONDS", cls.retry_base),
             retry_max=_float(env, "RETRY_MAX_SECONDS", cls.retry_max),
+            lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
             log_level=env.get("LOG_LEVEL", cls.log_level),
         )
         wanted = tuple(c.strip() for c in env.get("GATEWAY_CHANNELS", ",".join(CHANNEL_NAMES)).split(",") if c.strip())
