@@ -315,10 +315,18 @@ class ActionEditDraft(StoreAction):
         if not await find_store(turn, self.name()):
             return
         draft = turn.draft
-        if draft is None:
-            turn.say(f"There is no open order to change. {replies.NO_ITEMS.split('. ', 1)[1]}")
+        if draft is not None and (read_command(turn.text) is not None or draft.choices):
+            await edit_open_draft(turn, draft)
             return
-        await edit_open_draft(turn, draft)
+        # "coke 5" reads like an edit to the classifier; with nothing to edit it is an order.
+        catalog = await PLATFORM.catalog()
+        parse = parse_text(turn, turn.text, catalog)
+        if parse.get("lines") or parse.get("ambiguous") or parse.get("unknown"):
+            start_draft(turn, parse, catalog)
+        elif draft is not None:
+            await edit_open_draft(turn, draft)
+        else:
+            turn.say(f"There is no open order to change. {replies.NO_ITEMS.split('. ', 1)[1]}")
 
 
 class ActionShowMore(Action):

@@ -164,3 +164,8 @@ async def test_phone_with_two_stores_is_asked_once_which_store(agent: Any) -> No
     assert "Mama Shop Village" in resumed and "Taa Candles" in resumed
     assert await chat.slot("store_id") == "T2"
     assert "Which store" not in await chat.text("where is my order")
+
+
+async def test_a_short_order_read_as_an_edit_still_starts_a_draft(chat: Chat) -> None:
+    summary = await chat.text("mishumaa 3")
+    assert "1) Taa Candles 6 pack 3 boxes" in summary
