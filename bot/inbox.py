@@ -78,12 +78,13 @@ class Inbox:
             log.error("platform refused a consent change", extra={**ctx, "ctx_error": exc.code})
             reply = Reply(self._keywords.replies["failed"])
         log.debug("assistant replied", extra={**ctx, "ctx_text": reply.text})
-        if consent is None:
-            await self._record_understanding(message)
         if reply.handoff:
             await self._transcripts.set_waiting_for_person(message.phone, True)
         if reply.text or reply.buttons or reply.image:
             await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
+        if consent is None:
+            # Read before the conversation's next message reaches the assistant, after the reply is on its way.
+            await self._record_understanding(message)
         await self._redis.set(done, "1", ex=self._policy.record_ttl)
         log.info("message handled", extra=ctx)
 

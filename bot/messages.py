@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from dataclasses import asdict, dataclass
+from typing import Mapping
 
 # Channels: how a conversation reaches a person and how a reply to it is rendered.
 SMS = "sms"
@@ -81,10 +81,7 @@ class Outbound:
     kind: str
     text: str
     choices: tuple[Choice, ...] = ()
-    button_label: str = ""
     media_url: str = ""
-    attempt: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_fields(self) -> dict[str, str]:
         """The flat form stored in a Redis stream entry."""

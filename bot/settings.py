@@ -44,7 +44,7 @@ class Settings:
     whatsapp_api_base: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v21.0"
     simulator_enabled: bool = False
-    partitions: int = 8
+    partitions: int = 32
     sms_max_segments: int = 3
     menu_ttl: int = 24 * 3600
     dedupe_ttl: int = 8 * 24 * 3600

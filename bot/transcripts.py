@@ -9,10 +9,7 @@ from typing import Any, Mapping
 
 from redis.asyncio import Redis
 
-# A status only moves forward; failed and undelivered end the story whatever comes after.
-STATUS_RANK = {"received": 0, "queued": 1, "sent": 2, "delivered": 3, "read": 4, "failed": 9, "undelivered": 9}
-TERMINAL = frozenset({"failed", "undelivered"})
-
+# A status only moves forward (queued < sent < delivered < read); failed and undelivered end the story.
 _ADVANCE = """
 local current = redis.call('HGET', KEYS[1], 'status')
 if not current then return 0 end

@@ -18,6 +18,7 @@ from bot.errors import InvalidSignature, SendRejected, SendRetryable, classify_s
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
 from bot.outbox import Sent
+from bot.render import WA_LIST_BUTTON
 
 log = logging.getLogger("bot.whatsapp")
 
@@ -103,7 +104,7 @@ def whatsapp_payload(message: Outbound) -> dict[str, Any]:
                 for c in message.choices]
         return {**base, "type": "interactive", "interactive": {
             "type": "list", "body": {"text": message.text},
-            "action": {"button": message.button_label or "Choose", "sections": [{"title": "Options", "rows": rows}]}}}
+            "action": {"button": WA_LIST_BUTTON, "sections": [{"title": "Options", "rows": rows}]}}}
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.text}}
 
 
