@@ -6,13 +6,13 @@ import abc
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Any, Sequence
 
-from redis.exceptions import RedisError
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from redis.exceptions import RedisError
 
 from actions import replies
 from actions.drafts import (
@@ -37,29 +37,11 @@ from actions.drafts import (
 )
 from actions.platform import PLATFORM, Catalog, read_order
 from backend.errors import Conflict, InvalidRequest, NotFound, OrderRejected, PlatformError
-from backend.models import Order, Store
+from backend.models import Order
 
 log = logging.getLogger("actions")
 
 YES_NO = [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]
-
-
-class OfferSource(Protocol):
-    """Where a store's current promotions come from."""
-
-    async def offers_for(self, store: Store) -> list[str]:
-        """One short line per offer the store can use now."""
-
-
-class NoOffers:
-    """The platform has no promotions endpoint yet, so there is never an offer to tell."""
-
-    async def offers_for(self, store: Store) -> list[str]:
-        """No offers."""
-        return []
-
-
-OFFERS: OfferSource = NoOffers()
 
 
 @dataclass
@@ -168,7 +150,9 @@ def keep_draft(turn: Turn, draft: Draft | None) -> None:
     turn.set("awaiting", "order" if draft else None)
 
 
-def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "Your order:") -> None:
+def show_draft(
+    turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "Your order:"
+) -> None:
     """Ask the next open choice, or show the priced summary and ask for YES; page it when it is long."""
     if draft.choices:
         question, buttons = replies.choice_question(draft.choices[0], catalog.items)
@@ -213,7 +197,7 @@ def matched_skus(parse: dict[str, Any]) -> list[str]:
 
 async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     """Apply a typed edit or a numbered answer to the open draft and show it again."""
-    catalog = await PLATFORM.catalog()
+    catalog = await PLATFORM.catalog(turn.store_id)
     command = read_command(turn.text)
     unknown: list[str] = []
     try:
@@ -249,7 +233,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
 def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
     """The option that words (`the 500ml one`) answering the open choice point at, if exactly one."""
     choice = draft.choices[0]
-    picked = [sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates]
+    picked = [
+        sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates
+    ]
     if len(picked) != 1:
         raise EditRejected(f"Please reply with a number from 1 to {len(choice.candidates)}.")
     return choice.candidates.index(picked[0]) + 1
@@ -283,7 +269,7 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
             return
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
         if not (parse.get("lines") or parse.get("ambiguous") or parse.get("unknown")):
             turn.say(replies.NO_ITEMS)
@@ -319,7 +305,7 @@ class ActionEditDraft(StoreAction):
             await edit_open_draft(turn, draft)
             return
         # "coke 5" reads like an edit to the classifier; with nothing to edit it is an order.
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
         if parse.get("lines") or parse.get("ambiguous") or parse.get("unknown"):
             start_draft(turn, parse, catalog)
@@ -362,7 +348,7 @@ class ActionAnswerYes(StoreAction):
             last = turn.tracker.get_slot("last_order_id")
             turn.say(replies.already_placed(last) if last else replies.NOTHING_TO_CONFIRM)
             return
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         if draft.choices:
             show_draft(turn, draft, catalog)
             return
@@ -495,7 +481,7 @@ class ActionRepeatOrder(StoreAction):
         order = await referenced_order(turn, skip_cancelled=True)
         if order is None:
             return
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         draft = draft_from_lines(uuid.uuid4().hex[:12], [(line.sku, line.quantity) for line in order.lines])
         show_draft(turn, draft, catalog, header=f"Same as order #{order.order_id}, at today's prices:")
 
@@ -507,12 +493,17 @@ class ActionCheckPrice(StoreAction):
         return "action_check_price"
 
     async def respond(self, turn: Turn) -> None:
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
-        answers = [replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"])) for line in parse.get("lines", [])
-                   if line["sku"] in catalog.items]
+        answers = [
+            replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"]))
+            for line in parse.get("lines", [])
+            if line["sku"] in catalog.items
+        ]
         for item in parse.get("ambiguous", []):
-            answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item["candidates"] if sku in catalog.items)
+            answers.extend(
+                replies.PriceAnswer(catalog.items[sku], 1) for sku in item["candidates"] if sku in catalog.items
+            )
         unknown = [item["phrase"] for item in parse.get("unknown", [])]
         if not answers and not unknown:
             turn.say(replies.PRICE_WHAT)
@@ -528,7 +519,9 @@ class ActionListPromotions(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         store = await PLATFORM.client.store(turn.store_id)
-        turn.say(replies.promotions(await OFFERS.offers_for(store), store.promo_opt_in))
+        promotions = await PLATFORM.client.store_promotions(turn.store_id)
+        catalog = await PLATFORM.catalog()
+        turn.say(replies.promotions(promotions, catalog.items, store.promo_opt_in))
 
 
 class ActionOptOut(StoreAction):
@@ -605,7 +598,7 @@ class ActionHandleFallback(StoreAction):
             await edit_open_draft(turn, draft)
             return
         # An order in words the classifier has not seen is still an order if the catalog knows the items.
-        catalog = await PLATFORM.catalog()
+        catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
         if parse.get("lines") or parse.get("ambiguous"):
             start_draft(turn, parse, catalog)

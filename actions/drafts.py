@@ -203,8 +203,20 @@ class Pick:
 
 Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | AddItems | Pick
 
-_NUMBER_WORDS = {"first": 1, "kwanza": 1, "pehla": 1, "pahla": 1, "second": 2, "pili": 2, "doosra": 2, "dusra": 2,
-                 "third": 3, "tatu": 3, "teesra": 3, "tisra": 3}
+_NUMBER_WORDS = {
+    "first": 1,
+    "kwanza": 1,
+    "pehla": 1,
+    "pahla": 1,
+    "second": 2,
+    "pili": 2,
+    "doosra": 2,
+    "dusra": 2,
+    "third": 3,
+    "tatu": 3,
+    "teesra": 3,
+    "tisra": 3,
+}
 _LINE = r"(?:line|no\.?|namba|nambari|number|#)?\s*(\d{1,2})"
 _SET = re.compile(
     rf"^(?:change|badilisha|weka|make|set)?\s*{_LINE}\s*(?:=|:|->|to|iwe|ziwe|kuwa|ko|ki jagah)\s*(\d{{1,4}})\b"
@@ -215,7 +227,9 @@ _REMOVE_PRODUCT = re.compile(r"^(?:remove|delete|drop|futa|ondoa|toa|hatao)\s+(?
 _PICK = re.compile(r"^(?:option|no\.?|namba|nambari|number|choice|#)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:one|wala))?$")
 _PICK_WORD = re.compile(r"^(?:the\s+|ya\s+)?(\w+)(?:\s+(?:one|wala))?$")
 _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add karo)?$")
-_MAKE = re.compile(r"^(?:make|change|badilisha|set|weka|increase|reduce)\s+(\D.*?)\s+(?:to\s+|iwe\s+|kuwa\s+)?(\d{1,4})(?:\s+[a-z]+)?$")
+_MAKE = re.compile(
+    r"^(?:make|change|badilisha|set|weka|increase|reduce)\s+(\D.*?)\s+(?:to\s+|iwe\s+|kuwa\s+)?(\d{1,4})(?:\s+[a-z]+)?$"
+)
 
 
 def read_command(text: str) -> Command | None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any, Mapping
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+from redis.asyncio import Redis
 
 from backend.catalog import CatalogItem
 from backend.client import PlatformClient
+from backend.models import Promotion
 from nlu import AliasStore, CatalogIndex, RedisAliasStore, parse_order
-from redis.asyncio import Redis
 
 
 @dataclass(frozen=True)
@@ -78,17 +81,38 @@ class Platform:
             self._aliases = RedisAliasStore(Redis.from_url(self.settings.redis_url, socket_timeout=2))
         return self._aliases
 
-    async def catalog(self) -> Catalog:
-        """The current catalog; the index is rebuilt only when the version changes."""
+    async def catalog(self, store_id: str = "") -> Catalog:
+        """The current catalog, at the prices a store pays now when one is named (its running offers).
+
+        The index is rebuilt only when the catalog version changes.
+        """
         snapshot = await self.client.catalog()
         if self._catalog is None or self._catalog.version != snapshot.version:
             items = {item.sku: item for item in snapshot.items}
             self._catalog = Catalog(snapshot.version, items, CatalogIndex.build(snapshot.items))
-        return self._catalog
+        if not store_id:
+            return self._catalog
+        offers = offer_prices(await self.client.store_promotions(store_id))
+        if not offers:
+            return self._catalog
+        items = {
+            sku: replace(item, price=min(item.price, offers[sku])) if sku in offers else item
+            for sku, item in self._catalog.items.items()
+        }
+        return Catalog(self._catalog.version, items, self._catalog.index)
 
     def delivery_estimate(self, today: date | None = None) -> date:
         """When a draft placed now would arrive (the platform gives the exact date once placed)."""
         return (today or date.today()) + timedelta(days=self.settings.delivery_days)
+
+
+def offer_prices(promotions: Sequence[Promotion]) -> dict[str, Decimal]:
+    """The lowest running offer price of each SKU, as the platform will charge it."""
+    prices: dict[str, Decimal] = {}
+    for promotion in promotions:
+        for item in promotion.items:
+            prices[item.sku] = min(prices.get(item.sku, item.offer_price), item.offer_price)
+    return prices
 
 
 def read_order(

@@ -8,9 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from backend.catalog import CatalogItem
-from backend.models import LineProblem, Order, Store
 from actions.drafts import Choice, PricedDraft, PricedLine
+from backend.catalog import CatalogItem
+from backend.models import LineProblem, Order, Promotion, Store
 
 # About three SMS segments; longer summaries are sent a page at a time ("reply MORE").
 PAGE_CHARS = 400
@@ -95,7 +95,9 @@ def draft_line(line: PricedLine) -> str:
     return f"{text} = {money(line.line_total)}"
 
 
-def draft_summary(priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = "Your order:") -> list[str]:
+def draft_summary(
+    priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = "Your order:"
+) -> list[str]:
     """The summary as lines of text: numbered lines, total, delivery estimate, what was not understood."""
     lines = [header, *(draft_line(line) for line in priced.lines)]
     if priced.lines:
@@ -165,9 +167,13 @@ def order_rejected(problems: Sequence[LineProblem], priced: PricedDraft, message
         if line is None:
             continue
         name = short_name(line.item) if line.item else line.sku
-        shown = PricedLine(line.number, line.item, line.sku, line.quantity, line.line_total, problem.code, line.alternative)
+        shown = PricedLine(
+            line.number, line.item, line.sku, line.quantity, line.line_total, problem.code, line.alternative
+        )
         if problem.code == "out_of_stock" and problem.available:
-            shown = PricedLine(line.number, line.item, line.sku, line.quantity, line.line_total, "not_enough_stock", line.alternative)
+            shown = PricedLine(
+                line.number, line.item, line.sku, line.quantity, line.line_total, "not_enough_stock", line.alternative
+            )
         parts.append(f"Line {line.number} {name}: {problem_text(shown)}.")
     if not parts:
         parts.append(message.rstrip(".") + ".")
@@ -176,7 +182,9 @@ def order_rejected(problems: Sequence[LineProblem], priced: PricedDraft, message
 
 def over_credit(message: str) -> str:
     """The order is over the store's credit limit."""
-    return f"I couldn't place the order: {message.rstrip('.')}. Reduce it (e.g. 1 = 2, remove 3) or pay, then reply YES."
+    return (
+        f"I couldn't place the order: {message.rstrip('.')}. Reduce it (e.g. 1 = 2, remove 3) or pay, then reply YES."
+    )
 
 
 def order_status(order: Order) -> str:
@@ -187,7 +195,8 @@ def order_status(order: Order) -> str:
     if order.status == "cancelled":
         return f"Order #{order.order_id} ({total}) was cancelled."
     where = {"placed": "received", "confirmed": "confirmed and being packed", "dispatched": "on the way"}
-    return f"Order #{order.order_id} ({total}) is {where.get(order.status, order.status)}. Delivery by {day(order.estimated_delivery)}."
+    state = where.get(order.status, order.status)
+    return f"Order #{order.order_id} ({total}) is {state}. Delivery by {day(order.estimated_delivery)}."
 
 
 def order_not_found(order_id: str) -> str:
@@ -197,7 +206,9 @@ def order_not_found(order_id: str) -> str:
 
 def confirm_cancel(order: Order) -> str:
     """The question before cancelling."""
-    return f"Cancel order #{order.order_id} ({money(order.total, order.currency)})? Reply YES to cancel or NO to keep it."
+    return (
+        f"Cancel order #{order.order_id} ({money(order.total, order.currency)})? Reply YES to cancel or NO to keep it."
+    )
 
 
 def not_cancellable(order: Order) -> str:
@@ -265,8 +276,17 @@ def dropped(lines: int) -> str:
     return f"Started a new order; the earlier unconfirmed draft ({lines} line{'s' if lines != 1 else ''}) was dropped."
 
 
-def promotions(offers: Sequence[str], opted_in: bool) -> str:
-    """The store's current offers."""
+def promotions(running: Sequence[Promotion], catalog: Mapping[str, CatalogItem], opted_in: bool) -> str:
+    """The store's current offers: each item at its offer price, and until when."""
+    offers = []
+    for promotion in running:
+        for offer in promotion.items:
+            item = catalog.get(offer.sku)
+            if item is not None:
+                price = money(offer.offer_price, item.currency)
+                offers.append(f"{short_name(item)} {price}/{item.sell_unit} (was {item.price:.0f})")
+        if offers:
+            offers[-1] += f" till {promotion.ends_at[:10]}"
     if not offers:
         return NO_OFFERS
     tail = "" if opted_in else " Reply START to get offers by message."

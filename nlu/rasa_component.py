@@ -20,7 +20,7 @@ ORDER = "order"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class OrderParser(GraphComponent):  # type: ignore[misc]
+class OrderParser(GraphComponent):
     """Parses each message against the catalog; actions read `tracker.latest_message["order"]`."""
 
     @staticmethod

@@ -19,6 +19,7 @@ SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(40)]
 TWO_STORE_PHONE = "+254712000201"
 LOW_CREDIT_PHONE = "+254712000202"
 UNREGISTERED_PHONE = "+254799999999"
+OFFER_REGION_PHONE = "+254712000203"
 
 
 def stores_csv() -> str:
@@ -29,4 +30,5 @@ def stores_csv() -> str:
     rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,true")
     rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,false")
     rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,sw,Africa/Nairobi,1000.00,true")
+    rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,sw,Africa/Nairobi,1000000.00,true")
     return "\n".join(rows) + "\n"

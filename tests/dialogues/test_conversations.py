@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from rasa.core.channels import CollectingOutputChannel
 
 from backend.client import PlatformClient
+from backend.models import PromotionItem
 from tests.dialogues.conftest import Chat
+from tests.dialogues.seed import OFFER_REGION_PHONE
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -58,7 +61,9 @@ async def test_dispatched_order_cannot_be_cancelled_and_says_why(chat: Chat, pla
     assert "already dispatched" in refused and "can't be cancelled" in refused
 
 
-async def test_reorder_makes_a_new_draft_of_the_last_order_at_todays_prices(chat: Chat, platform_client: PlatformClient) -> None:
+async def test_reorder_makes_a_new_draft_of_the_last_order_at_todays_prices(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
     order_id = await place(chat, "3 box mishumaa, 2 bales unga mlima")
     summary = await chat.text("kama kawaida")
     assert f"Same as order #{order_id}" in summary
@@ -81,6 +86,22 @@ async def test_price_check_gives_price_and_availability(chat: Chat) -> None:
 
 async def test_promotions_say_there_are_none_right_now(chat: Chat) -> None:
     assert "no offers right now" in await chat.text("kuna offer gani leo?")
+
+
+async def test_running_offers_are_listed_and_orders_are_priced_at_them(
+    agent: Any, platform_client: PlatformClient
+) -> None:
+    await platform_client.create_promotion(
+        "Cola deal", [PromotionItem("ZC-2L-6", Decimal("800.00"))], "2020-01-01", "2999-01-01", ["Kisumu"]
+    )
+    chat = Chat(agent, OFFER_REGION_PHONE)
+    offers = await chat.text("any offers?")
+    assert "Zuri Cola 2L PET KES 800/case (was 870) till 2999-01-01" in offers
+    summary = await chat.text("2 case zuri cola 2L")
+    assert "1,600" in summary or "1600" in summary, summary
+    assert "placed" in await chat.text("yes")
+    orders = await platform_client.store_orders("K1")
+    assert str(orders[0].total) == "1600.00"
 
 
 async def test_stop_and_start_set_the_stores_promotion_consent(chat: Chat, platform_client: PlatformClient) -> None:

@@ -16,7 +16,9 @@ async def store_id(chat: Chat) -> str:
     return str(await chat.slot("store_id"))
 
 
-async def test_order_is_summarised_with_prices_and_placed_once_on_yes(chat: Chat, platform_client: PlatformClient) -> None:
+async def test_order_is_summarised_with_prices_and_placed_once_on_yes(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
     summary = await chat.text("pls send 5 tray zuri cola 350ml n 2 bales unga mlima")
     assert "1) Zuri Cola 350ml can 5 trays x 720 = 3,600" in summary
     assert "2) Mlima Maize Flour 2kg 2 bales x 1,500 = 3,000" in summary
@@ -35,7 +37,9 @@ async def test_confirm_question_comes_with_yes_no_buttons(chat: Chat) -> None:
     assert replies[-1]["buttons"] == [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]
 
 
-async def test_edits_change_quantity_remove_and_add_lines_before_confirming(chat: Chat, platform_client: PlatformClient) -> None:
+async def test_edits_change_quantity_remove_and_add_lines_before_confirming(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
     await chat.text("5 tray zuri cola 350ml, 2 bales unga mlima, 1 box mishumaa")
     assert "2) Mlima Maize Flour 2kg 10 bales" in await chat.text("2 = 10")
     removed = await chat.text("remove 3")
@@ -47,7 +51,9 @@ async def test_edits_change_quantity_remove_and_add_lines_before_confirming(chat
     order = (await platform_client.store_orders(await store_id(chat)))[0]
     assert order.order_id in placed
     assert [(line.sku, line.quantity) for line in order.lines] == [
-        ("ZC-350C-24", 6), ("ML-FLOUR-2KG-12", 10), ("KP-SUGAR-50KG", 1)
+        ("ZC-350C-24", 6),
+        ("ML-FLOUR-2KG-12", 10),
+        ("KP-SUGAR-50KG", 1),
     ]
 
 
