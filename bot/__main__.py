@@ -26,7 +26,7 @@ async def hand_back(settings: Settings, phone: str) -> int:
             return await gateway.inbox.hand_back(phone)
         finally:
             await gateway.platform.close()
-            await redis.close()
+            await redis.close(close_connection_pool=True)
 
 
 async def outbox_status(settings: Settings) -> dict[str, int]:
@@ -44,7 +44,7 @@ async def outbox_status(settings: Settings) -> dict[str, int]:
             }
         finally:
             await gateway.platform.close()
-            await redis.close()
+            await redis.close(close_connection_pool=True)
 
 
 def main(argv: list[str] | None = None) -> int:

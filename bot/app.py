@@ -136,7 +136,7 @@ async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
     await gateway.outbox.stream.release()
     await gateway.platform.close()
     await http.close()
-    await redis.close()
+    await redis.close(close_connection_pool=True)
 
 
 def create_app(settings: Settings) -> web.Application:

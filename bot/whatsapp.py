@@ -80,6 +80,7 @@ def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound |
         button = message.get("button") or {}
         text, is_choice = str(button.get("payload") or button.get("text") or ""), True
     if not text or not message.get("id"):
+        log.info("whatsapp message without text ignored", extra={"ctx_type": kind, "ctx_message_id": message.get("id")})
         return None
     try:
         phone = to_e164(str(message.get("from", "")), default_region)

@@ -245,7 +245,7 @@ async def make_stack(aiohttp_client: Any, aiohttp_server: Any, redis_url: str, t
         return Stack(client, settings, twilio, meta, rasa, redis, db_path)
 
     yield build
-    await redis.close()
+    await redis.close(close_connection_pool=True)
 
 
 @pytest.fixture

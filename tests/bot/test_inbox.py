@@ -6,6 +6,7 @@ import asyncio
 import pytest
 
 from backend.database import PlatformDatabase
+from bot.__main__ import hand_back, outbox_status
 from bot.keys import GATEWAY
 from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, Stack, StackFactory, eventually
 
@@ -133,3 +134,22 @@ async def test_handoff_request_marks_the_conversation_waiting_and_handback_clear
 
 async def _turns(stack: Stack, count: int) -> bool:
     return len(stack.rasa.turns) >= count
+
+
+async def test_operator_handback_command_queues_the_assistants_reply(stack: Stack) -> None:
+    await stack.sms("hello")
+    await eventually(lambda: _sent(stack, 1))
+    assert await hand_back(stack.settings, STORE_PHONE) == 1
+    await eventually(lambda: _sent(stack, 2))
+    assert stack.twilio.bodies()[1] == "You are back with the assistant."
+
+
+async def test_outbox_status_command_counts_failed_messages(make_stack: StackFactory) -> None:
+    stack = await make_stack()
+    stack.twilio.then(400, {"code": 21211})
+    await stack.sms("hello")
+    await eventually(lambda: _sent(stack, 1))
+    await asyncio.sleep(0.3)
+    status = await outbox_status(stack.settings)
+    assert status["outbox_failed"] == 1
+    assert status["inbound_waiting"] == 0
