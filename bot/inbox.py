@@ -96,8 +96,9 @@ class Inbox:
 
     async def _apologise_once(self, message: Inbound, reason: str) -> None:
         if await self._redis.set(self._key("apology", message), "1", nx=True, ex=self._policy.record_ttl):
+            # The apology leaves the last menu in place: the retried message may be a number picked from it.
             await self._outbox.send_reply(message.phone, message.channel, Reply(self._keywords.replies[reason]),
-                                          base_id=f"{message.message_id}:sorry")
+                                          base_id=f"{message.message_id}:sorry", replaces_menu=False)
 
     async def _record_understanding(self, message: Inbound) -> None:
         try:

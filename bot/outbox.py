@@ -68,12 +68,13 @@ class Outbox:
     def _menu_key(self, phone: str) -> str:
         return f"{self._prefix}:menu:{{{phone}}}"
 
-    async def send_reply(self, phone: str, channel: str, reply: Reply, base_id: str) -> list[Outbound]:
-        """Render a reply for the channel, remember its numbered menu, and queue its parts in order."""
+    async def send_reply(self, phone: str, channel: str, reply: Reply, base_id: str,
+                         replaces_menu: bool = True) -> list[Outbound]:
+        """Render a reply for the channel, remember its numbered menu (or forget the old one), queue its parts."""
         rendered = render(reply, channel, self._policy.sms_max_segments)
         if rendered.menu:
             await self._redis.set(self._menu_key(phone), json.dumps(list(rendered.menu)), ex=self._policy.menu_ttl)
-        else:
+        elif replaces_menu:
             await self._redis.delete(self._menu_key(phone))
         messages = [
             Outbound(f"{base_id}:{n}", channel, phone, kind, text, choices, media_url=media)

@@ -153,3 +153,15 @@ async def test_outbox_status_command_counts_failed_messages(make_stack: StackFac
     status = await outbox_status(stack.settings)
     assert status["outbox_failed"] == 1
     assert status["inbound_waiting"] == 0
+
+
+async def test_menu_number_sent_while_rasa_is_down_still_picks_from_the_menu(stack: Stack) -> None:
+    stack.rasa.reply = lambda turn: MENU_REPLY if turn["message"] == "2 coke" else []
+    await stack.sms("2 coke")
+    await eventually(lambda: _sent(stack, 1))
+    stack.rasa.down = True
+    await stack.sms("1")
+    await eventually(lambda: _sent(stack, 2))
+    stack.rasa.down = False
+    await eventually(lambda: _turns(stack, 2))
+    assert stack.rasa.turns[1]["message"] == "/choose{\"sku\": \"BEV-COKE-300G-24\"}"
