@@ -72,8 +72,9 @@ async def test_batched_webhook_handles_every_message_once(stack: Stack) -> None:
 
 
 async def test_buttons_become_reply_buttons_and_a_tap_sends_the_payload(stack: Stack) -> None:
-    stack.rasa.reply = lambda turn: [{"text": "Confirm order of KES 3,300?", "buttons": [
-        {"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]}] if turn["message"] == "5 coke" else []
+    question = [{"text": "Confirm order of KES 3,300?", "buttons": [
+        {"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]}]
+    stack.rasa.reply = lambda turn: question if turn["message"] == "5 coke" else []
     await stack.whatsapp_webhook(whatsapp_text("wamid.q", "5 coke"))
     await eventually(lambda: _sent(stack, 1))
     interactive = stack.meta.requests[0]["json"]["interactive"]
@@ -82,14 +83,16 @@ async def test_buttons_become_reply_buttons_and_a_tap_sends_the_payload(stack: S
         {"id": "/affirm", "title": "Yes"}, {"id": "/deny", "title": "No"}]
     tap = whatsapp_text("wamid.tap", "")
     tap["entry"][0]["changes"][0]["value"]["messages"][0] |= {
-        "type": "interactive", "interactive": {"type": "button_reply", "button_reply": {"id": "/affirm", "title": "Yes"}}}
+        "type": "interactive",
+        "interactive": {"type": "button_reply", "button_reply": {"id": "/affirm", "title": "Yes"}}}
     await stack.whatsapp_webhook(tap)
     await eventually(lambda: _turns(stack, 2))
     assert stack.rasa.turns[1]["message"] == "/affirm"
 
 
 async def test_many_choices_become_a_list_and_a_row_pick_sends_the_payload(stack: Stack) -> None:
-    choices = [{"title": f"Coca-Cola option number {n} long name", "payload": f"/choose{{\"n\": {n}}}"} for n in range(5)]
+    choices = [{"title": f"Coca-Cola option number {n} long name", "payload": f"/choose{{\"n\": {n}}}"}
+               for n in range(5)]
     stack.rasa.reply = lambda turn: [{"text": "Which one?", "buttons": choices}] if turn["message"] == "coke" else []
     await stack.whatsapp_webhook(whatsapp_text("wamid.l", "coke"))
     await eventually(lambda: _sent(stack, 1))
