@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from typing import Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
-from nlu.text import catalog_words as _catalog_words
+from nlu.spelling import Spellings
+from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
 from nlu.text import clean_text
 
 _MIXED_RE = re.compile(r"^(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 _FUZZY_CACHE_LIMIT = 50_000
+# Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
+_NOTHING: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class CatalogIndex:
     items: tuple[IndexedItem, ...]
     postings: dict[str, frozenset[int]]
     phrase_postings: dict[str, tuple[tuple[int, frozenset[str]], ...]]
-    words_by_shape: dict[tuple[str, int], tuple[str, ...]]
+    words_by_shape: dict[tuple[str, int], Spellings]
     mixed_words: frozenset[str]
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
@@ -92,13 +94,12 @@ class CatalogIndex:
         if len(word) < 5 or not word[0].isalpha():
             return ()
         allowed = 1 if len(word) < 8 else 2
-        choices = [
-            candidate
-            for length in range(len(word) - allowed, len(word) + allowed + 1)
-            for candidate in self.words_by_shape.get((word[0], length), ())
-        ]
-        extracted = process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=None)
-        found = [(str(candidate), float(distance)) for candidate, distance, _ in extracted if len(candidate) >= 4]
+        found: list[tuple[str, int]] = []
+        # Buckets by first letter and length: only lengths within the allowed edits can be that close.
+        for length in range(max(4, len(word) - allowed), len(word) + allowed + 1):
+            bucket = self.words_by_shape.get((word[0], length))
+            if bucket is not None:
+                found.extend(bucket.within(word, allowed))
         if not found:
             return ()
         closest = min(distance for _, distance in found)
@@ -107,39 +108,80 @@ class CatalogIndex:
         )
 
 
-def _content(words: list[str], lexicon: Lexicon) -> list[str]:
-    """Letters-only words of a catalog field, without joining words and the units of written sizes."""
-    stop_words, size_words = lexicon.stop_words, lexicon.size_words
-    kept = []
-    previous = ""
-    for word in words:
-        if not word[0].isdigit() and word not in stop_words and not (word in size_words and previous[:1].isdigit()):
-            kept.append(word)
-        previous = word
-    return kept
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Every object a build allocates stays alive, so cyclic collection passes during it are pure cost."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def _numbered_words(words: list[str], lexicon: Lexicon) -> set[str]:
-    """`2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`."""
-    if not any(w[0].isdigit() for w in words):
-        return set()
-    return {
-        number + word
-        for number, word in zip(words, words[1:], strict=False)
-        if number[:1].isdigit()
-        and word[:1].isalpha()
-        and word not in lexicon.size_words
-        and word not in lexicon.unit_words
-        and word not in lexicon.stop_words
-        and word not in lexicon.packaging_words
-    }
+@dataclass(frozen=True, slots=True)
+class _TextFacts:
+    """What one catalog text contributes; brands, categories and aliases repeat, so each is read once."""
+
+    content: tuple[str, ...]
+    extra_words: frozenset[str]
+    numbered: frozenset[str]
+    joined: frozenset[str]
+    contributed: frozenset[str]
+    connector_triples: tuple[tuple[str, str, str], ...]
 
 
-def _mixed_words(text: str, lexicon: Lexicon) -> set[str]:
-    """Names that mix digits and letters (`7up`), which messages must read as one word."""
-    if not any(ch.isdigit() for ch in text):
-        return set()
-    return {w for w in _RAW_MIXED_RE.findall(clean_text(text).casefold()) if not _is_size_or_count(w, lexicon)}
+def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
+    stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
+    packaging_words, connectors = lexicon.packaging_words, lexicon.connectors
+    not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words
+    not_joined = packaging_words | unit_words.keys()
+
+    def facts(text: str) -> _TextFacts:
+        folded = clean_text(text).casefold()
+        words = _CATALOG_WORD_RE.findall(folded.replace("'", "").replace("’", ""))
+        # Content words: letters only, without joining words and the units of written sizes (`300 ml`).
+        content: list[str] = []
+        # `2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`.
+        numbered: set[str] = set()
+        previous = ""
+        has_number = False
+        for word in words:
+            if word[0].isdigit():
+                previous = word
+                has_number = True
+                continue
+            after_number = previous[:1].isdigit()
+            if word not in stop_words and not (after_number and word in size_words):
+                content.append(word)
+            if after_number and word[0].isalpha() and word not in not_numbered:
+                numbered.add(previous + word)
+            previous = word
+        extra = set(numbered)
+        if has_number:
+            # Names that mix digits and letters (`7up`), which messages must read as one word.
+            extra.update(w for w in _RAW_MIXED_RE.findall(folded) if not _is_size_or_count(w, lexicon))
+        # `fresh fri` also as `freshfri`: people drop the space in brand names.
+        plain = [w for w in content if w not in not_joined]
+        joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
+        triples: tuple[tuple[str, str, str], ...] = ()
+        if not connectors.isdisjoint(words):
+            triples = tuple(
+                (before, middle, after)
+                for before, middle, after in zip(words, words[1:], words[2:], strict=False)
+                if middle in connectors
+            )
+        return _TextFacts(
+            content=tuple(content),
+            extra_words=frozenset(extra) if extra else _NOTHING,
+            numbered=frozenset(numbered) if numbered else _NOTHING,
+            joined=frozenset(joined) if joined else _NOTHING,
+            contributed=frozenset(content).union(extra, joined),
+            connector_triples=triples,
+        )
+
+    return facts
 
 
 def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
@@ -147,69 +189,45 @@ def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
     return letters in lexicon.size_words or letters in lexicon.unit_words
 
 
-def _joined_pairs(words: list[str], lexicon: Lexicon) -> set[str]:
-    """`fresh fri` also as `freshfri`: people drop the space in brand names."""
-    plain = [w for w in words if w not in lexicon.packaging_words and w not in lexicon.unit_words]
-    return {a + b for a, b in zip(plain, plain[1:], strict=False)}
-
-
-@dataclass(frozen=True)
-class _TextFacts:
-    """What one catalog text contributes; brands, categories and aliases repeat, so each is read once."""
-
-    words: tuple[str, ...]
-    content: tuple[str, ...]
-    extra_words: frozenset[str]
-    numbered: frozenset[str]
-    joined: frozenset[str]
-    has_connector: bool
-
-
-def _text_facts(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
-    @lru_cache(maxsize=None)
-    def facts(text: str) -> _TextFacts:
-        words = tuple(_catalog_words(text))
-        content = tuple(_content(list(words), lexicon))
-        numbered = frozenset(_numbered_words(list(words), lexicon))
-        return _TextFacts(
-            words=words,
-            content=content,
-            extra_words=frozenset(_mixed_words(text, lexicon)) | numbered,
-            numbered=numbered,
-            joined=frozenset(_joined_pairs(list(content), lexicon)),
-            has_connector=any(w in lexicon.connectors for w in words),
-        )
-
-    return facts
-
-
 def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
-    facts = _text_facts(lexicon)
+    with _collector_paused():
+        return _build_index(items, lexicon)
+
+
+def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
+    read = _text_reader(lexicon)
+    # Brands, categories and aliases repeat across SKUs, so each is read once; names are nearly all unique.
+    facts = lru_cache(maxsize=None)(read)
     sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
-    name_words: list[tuple[str, ...]] = []
-    brand_words: list[frozenset[str]] = []
-    cores: list[frozenset[str]] = []
-    category_words: list[frozenset[str]] = []
-    aliases: list[list[tuple[str, ...]]] = []
+    brands = [facts(item.brand) for item in items]
+    aliases = [[facts(alias) for alias in item.aliases] for item in items]
+    folded_brands = [item.brand.casefold() for item in items]
+    brand_sets = {brand: frozenset(facts(brand).content) for brand in {item.brand for item in items}}
+    category_sets = {c: frozenset(facts(c.replace("_", " ")).content) for c in {item.category for item in items}}
     noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers
-    for item in items:
-        name = facts(item.name)
-        brand = frozenset(facts(item.brand).content)
-        name_words.append(name.content)
-        brand_words.append(brand)
-        category_words.append(frozenset(facts(item.category.replace("_", " ")).content))
+
+    # Postings are filled in directly, never as one word set per SKU: at 50,000 SKUs those sets alone
+    # would take more memory than the finished index.
+    postings_sets: dict[str, set[int]] = defaultdict(set)
+
+    def post(words: Iterable[str], position: int) -> None:
+        for word in words:
+            postings_sets[word].add(position)
+
+    cores: list[frozenset[str]] = []
+    protected: set[tuple[str, str, str]] = set()
+    for position, item in enumerate(items):
+        name = read(item.name)
         cores.append(
             frozenset(
                 w
                 for w in name.content
-                if w not in brand and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
+                if w not in brand_sets[item.brand] and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
             )
             | name.numbered
         )
-        aliases.append([facts(alias).content for alias in item.aliases])
-
-    free: list[set[str]] = [set() for _ in items]
-    phrase_only: list[list[frozenset[str]]] = [[] for _ in items]
+        post(name.contributed, position)
+        protected.update(name.connector_triples)
 
     # A one-word alias shared by several brands is a generic term ("sugar" in the local language);
     # it belongs to the categories where it is used that way.
@@ -217,72 +235,69 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     generic_categories: dict[str, set[str]] = defaultdict(set)
     for position, item in enumerate(items):
         for alias in aliases[position]:
-            if len(alias) == 1:
-                generic_brands[alias[0]].add(item.brand.casefold())
-                generic_categories[alias[0]].add(item.category)
+            if len(alias.content) == 1:
+                generic_brands[alias.content[0]].add(folded_brands[position])
+                generic_categories[alias.content[0]].add(item.category)
     generic = {w: generic_categories[w] for w, brands in generic_brands.items() if len(brands) >= 2}
 
+    phrase_only: dict[int, list[frozenset[str]]] = defaultdict(list)
     for position, item in enumerate(items):
-        own = free[position]
-        name_facts = facts(item.name)
-        brand_facts = facts(item.brand)
-        own.update(name_facts.content, brand_words[position], category_words[position])
-        own.update(name_facts.extra_words, name_facts.joined, brand_facts.extra_words, brand_facts.joined)
-        for alias_text, alias in zip(item.aliases, aliases[position], strict=False):
-            own.update(facts(alias_text).extra_words)
-            home_words = [w for w in alias if w not in generic or item.category in generic[w]]
-            if len(home_words) == len(alias):
-                own.update(alias)
-                own.update(facts(alias_text).joined)
+        post(brands[position].contributed, position)
+        post(category_sets[item.category], position)
+        for alias in aliases[position]:
+            if generic.keys().isdisjoint(alias.content):
+                post(alias.contributed, position)
+                continue
+            post(alias.extra_words, position)
+            home_words = [w for w in alias.content if w not in generic or item.category in generic[w]]
+            if len(home_words) == len(alias.content):
+                post(alias.content, position)
+                post(alias.joined, position)
             else:
-                own.update(home_words)
-                phrase_only[position].append(frozenset(alias))
+                post(home_words, position)
+                phrase_only[position].append(frozenset(alias.content))
 
     # Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg.
     single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
-    for position, item in enumerate(items):
+    for position in range(len(items)):
         for alias in aliases[position]:
-            if len(alias) == 1:
-                single_aliases[(item.brand.casefold(), cores[position])].add(alias[0])
-    for position, item in enumerate(items):
-        free[position].update(single_aliases[(item.brand.casefold(), cores[position])])
+            if len(alias.content) == 1:
+                single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
+    if single_aliases:
+        for position in range(len(items)):
+            post(single_aliases.get((folded_brands[position], cores[position]), ()), position)
 
     by_category: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         by_category[item.category].append(position)
-    for word, categories in generic.items():
-        members = [p for category in sorted(categories) for p in by_category[category]]
-        carriers = [p for p in members if word in free[p]]
+    for word, word_categories in generic.items():
+        members = [p for category in sorted(word_categories) for p in by_category[category]]
+        holders = postings_sets[word]
+        carriers = [p for p in members if p in holders]
         carrier_cores = {cores[p] for p in carriers if cores[p]}
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
-        for position in members:
-            if cores[position] in carrier_cores or cores[position] & common:
-                free[position].add(word)
+        holders.update(p for p in members if cores[p] in carrier_cores or cores[p] & common)
 
-    postings_sets: dict[str, set[int]] = defaultdict(set)
     phrase_sets: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
-    protected: set[tuple[str, str, str]] = set()
-    mixed: set[str] = set()
-    for position in range(len(items)):
-        for word in free[position]:
-            postings_sets[word].add(position)
-        for phrase in phrase_only[position]:
+    for position, phrases in phrase_only.items():
+        for phrase in phrases:
             for word in phrase:
-                if word not in free[position]:
+                if position not in postings_sets.get(word, ()):
                     phrase_sets[word].append((position, phrase))
-        for text in (items[position].name, items[position].brand, *items[position].aliases):
-            text_facts = facts(text)
-            if not text_facts.has_connector:
-                continue
-            sequence = text_facts.words
-            for before, middle, after in zip(sequence, sequence[1:], sequence[2:], strict=False):
-                if middle in lexicon.connectors:
-                    protected.add((before, middle, after))
+    for position in range(len(items)):
+        protected.update(brands[position].connector_triples)
+        for alias in aliases[position]:
+            protected.update(alias.connector_triples)
 
-    mixed.update(word for word in postings_sets if word[:1].isdigit() and _MIXED_RE.match(word))
+    postings: dict[str, frozenset[int]] = {}
+    while postings_sets:
+        word, holders = postings_sets.popitem()
+        if holders:
+            postings[word] = frozenset(holders)
+    mixed = frozenset(word for word in postings if word[:1].isdigit() and _MIXED_RE.match(word))
     by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for word in set(postings_sets) | set(phrase_sets):
+    for word in postings.keys() | phrase_sets.keys():
         if word and word[0].isalpha():
             by_shape[(word[0], len(word))].append(word)
 
@@ -290,9 +305,9 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         IndexedItem(
             item=item,
             position=position,
-            brand_words=brand_words[position],
+            brand_words=brand_sets[item.brand],
             core=cores[position],
-            category_words=category_words[position],
+            category_words=category_sets[item.category],
             size=sizes(item.size) or sizes(item.name),
             level="single" if item.units_per_pack <= 1 else "pack",
         )
@@ -300,10 +315,10 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     )
     return CatalogIndex(
         items=indexed,
-        postings={w: frozenset(s) for w, s in postings_sets.items()},
+        postings=postings,
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
-        words_by_shape={k: tuple(sorted(v)) for k, v in by_shape.items()},
-        mixed_words=frozenset(mixed),
+        words_by_shape={k: Spellings.of(v) for k, v in by_shape.items()},
+        mixed_words=mixed,
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,

@@ -46,15 +46,6 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidate_positions &= cover
         if not candidate_positions:
             return Match((), 0.0)
-    scores: dict[int, list[float]] = {p: [] for p in candidate_positions}
-    for _, found in covers:
-        for position in candidate_positions:
-            scores[position].append(
-                max(
-                    (r.score for r in found if position in index.postings.get(r.word, ()) or len(found) == 1),
-                    default=found[0].score,
-                )
-            )
     candidates = [index.items[p] for p in sorted(candidate_positions or ())]
     candidates, size_number = _by_size(candidates, request)
     if not candidates:
@@ -67,21 +58,31 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     if len(candidates) > 1:
         active = [c for c in candidates if c.item.active]
         candidates = active or candidates
+    readings_found = [found for _, found in covers]
+    # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
+    scores = {c.position: _score(c.position, readings_found, index) for c in candidates}
     ranked = sorted(
         candidates,
         key=lambda c: (
-            -_mean(scores[c.position]),
+            -scores[c.position],
             len(c.core - canonical),
             c.item.stock <= 0,
             c.position,
         ),
     )
-    best = _mean(scores[ranked[0].position]) if ranked else 0.0
+    best = scores[ranked[0].position] if ranked else 0.0
     return Match(tuple(ranked[:MAX_CANDIDATES]), best, confirm=foreign, size_from_number=size_number)
 
 
-def _mean(values: list[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
+def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> float:
+    """Mean over the message words of how exactly each was read as a word this SKU has."""
+    total = 0.0
+    for found in readings:
+        if len(found) == 1:
+            total += found[0].score
+        else:
+            total += max((r.score for r in found if position in index.postings.get(r.word, ())), default=found[0].score)
+    return total / len(readings) if readings else 0.0
 
 
 def _by_size(candidates: list[IndexedItem], request: ItemRequest) -> tuple[list[IndexedItem], float | None]:

@@ -31,6 +31,9 @@ class Token:
 
 def clean_text(text: str) -> str:
     """NFKC-normalise, turn control characters into spaces and cap the length a message is read to."""
+    # Printable ASCII is already NFKC and free of control characters: most catalog fields and messages.
+    if len(text) <= _MAX_CHARS and text.isascii() and text.isprintable():
+        return text
     text = unicodedata.normalize("NFKC", text[: _MAX_CHARS * 2])
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL_RE.sub(" ", text)[:_MAX_CHARS]
@@ -70,9 +73,9 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
+CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
 
 
 def catalog_words(text: str) -> list[str]:
     """Words and numbers of a catalog field, normalised the same way as message tokens."""
-    return _CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
+    return CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
