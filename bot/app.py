@@ -43,8 +43,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException:
         raise
     except (RedisError, OSError) as exc:
-        log.error("storage unavailable", extra={"ctx_request_id": request_id, "ctx_path": request.path,
-                                                "ctx_error": type(exc).__name__})
+        log.error(
+            "storage unavailable",
+            extra={"ctx_request_id": request_id, "ctx_path": request.path, "ctx_error": type(exc).__name__},
+        )
         return web.json_response({"error": "unavailable", "request_id": request_id}, status=503)
     except Exception:
         log.exception("unexpected error", extra={"ctx_request_id": request_id, "ctx_path": request.path})
@@ -62,28 +64,43 @@ async def handle_health(request: web.Request) -> web.Response:
         checks["redis"] = f"down: {type(exc).__name__}"
     checks["rasa"] = "ok" if await gateway.rasa.healthy() else "down"
     try:
-        async with gateway.http.get(f"{gateway.settings.backend_url}/healthz",
-                                    timeout=aiohttp.ClientTimeout(total=2.0)) as response:
+        async with gateway.http.get(
+            f"{gateway.settings.backend_url}/healthz", timeout=aiohttp.ClientTimeout(total=2.0)
+        ) as response:
             checks["backend"] = "ok" if response.status == 200 else f"down: HTTP {response.status}"
     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
         checks["backend"] = f"down: {type(exc).__name__}"
     healthy = all(v == "ok" for v in checks.values())
-    return web.json_response({"status": "ok" if healthy else "degraded", "checks": checks,
-                              "channels": list(gateway.settings.channels)}, status=200 if healthy else 503)
+    return web.json_response(
+        {"status": "ok" if healthy else "degraded", "checks": checks, "channels": list(gateway.settings.channels)},
+        status=200 if healthy else 503,
+    )
 
 
 def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, Sender]:
     """A sender for each enabled channel."""
     senders: dict[str, Sender] = {}
     if settings.has_channel("twilio"):
-        twilio = TwilioSender(http, settings.twilio_api_base, settings.twilio_account_sid, settings.twilio_auth_token,
-                              settings.twilio_from, settings.twilio_whatsapp_from,
-                              f"{settings.public_base_url}/webhooks/twilio/status", settings.send_timeout)
+        twilio = TwilioSender(
+            http,
+            settings.twilio_api_base,
+            settings.twilio_account_sid,
+            settings.twilio_auth_token,
+            settings.twilio_from,
+            settings.twilio_whatsapp_from,
+            f"{settings.public_base_url}/webhooks/twilio/status",
+            settings.send_timeout,
+        )
         senders[SMS] = senders[TWILIO_WHATSAPP] = twilio
     if settings.has_channel("whatsapp"):
-        senders[WHATSAPP] = WhatsAppSender(http, settings.whatsapp_api_base, settings.whatsapp_api_version,
-                                           settings.whatsapp_phone_number_id, settings.whatsapp_access_token,
-                                           settings.send_timeout)
+        senders[WHATSAPP] = WhatsAppSender(
+            http,
+            settings.whatsapp_api_base,
+            settings.whatsapp_api_version,
+            settings.whatsapp_phone_number_id,
+            settings.whatsapp_access_token,
+            settings.send_timeout,
+        )
     if settings.simulator_enabled:
         senders[SIMULATOR] = SimulatorSender()
     return senders
@@ -91,23 +108,50 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, 
 
 def open_redis(settings: Settings) -> Redis:
     """A Redis client whose replies are text."""
-    return Redis.from_url(settings.redis_url, decode_responses=True, socket_timeout=5.0,
-                          socket_connect_timeout=2.0, health_check_interval=10)
+    return Redis.from_url(
+        settings.redis_url,
+        decode_responses=True,
+        socket_timeout=5.0,
+        socket_connect_timeout=2.0,
+        health_check_interval=10,
+    )
 
 
 def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession) -> Gateway:
     """Wire the gateway's parts together over open connections."""
     prefix = settings.key_prefix
-    policy = OutboxPolicy(settings.outbox_max_attempts, settings.retry_base, settings.retry_max,
-                          settings.dedupe_ttl, settings.menu_ttl, settings.sms_max_segments)
+    policy = OutboxPolicy(
+        settings.outbox_max_attempts,
+        settings.retry_base,
+        settings.retry_max,
+        settings.dedupe_ttl,
+        settings.menu_ttl,
+        settings.sms_max_segments,
+    )
     transcripts = TranscriptStore(redis, prefix)
     limiter = RateLimiter(redis, prefix, settings.rate_global_per_second, settings.rate_recipient_per_minute)
-    outbox = Outbox(redis, PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl),
-                    transcripts, build_senders(settings, http), limiter, policy, prefix)
+    outbox = Outbox(
+        redis,
+        PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl),
+        transcripts,
+        build_senders(settings, http),
+        limiter,
+        policy,
+        prefix,
+    )
     platform = PlatformClient(settings.backend_url, settings.backend_api_key, timeout=5.0, retries=1)
     rasa = RasaClient(http, settings.rasa_url, settings.rasa_token, settings.rasa_timeout)
-    inbox = Inbox(redis, PartitionedStream(redis, f"{prefix}:inbound", settings.partitions, settings.lease_ttl),
-                  transcripts, outbox, rasa, platform, Keywords.load(), policy, prefix)
+    inbox = Inbox(
+        redis,
+        PartitionedStream(redis, f"{prefix}:inbound", settings.partitions, settings.lease_ttl),
+        transcripts,
+        outbox,
+        rasa,
+        platform,
+        Keywords.load(),
+        policy,
+        prefix,
+    )
     return Gateway(settings, redis, http, platform, rasa, transcripts, outbox, inbox)
 
 
@@ -118,12 +162,20 @@ async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
     http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=settings.send_timeout))
     gateway = build_gateway(settings, redis, http)
     app[GATEWAY] = gateway
-    workers = [asyncio.create_task(gateway.inbox.stream.work(p, gateway.inbox.handle)) for p in
-               range(settings.partitions)]
-    workers += [asyncio.create_task(gateway.outbox.stream.work(p, gateway.outbox.deliver)) for p in
-                range(settings.partitions)]
-    log.info("gateway started", extra={"ctx_channels": list(settings.channels), "ctx_mode": settings.mode,
-                                       "ctx_simulator": settings.simulator_enabled})
+    workers = [
+        asyncio.create_task(gateway.inbox.stream.work(p, gateway.inbox.handle)) for p in range(settings.partitions)
+    ]
+    workers += [
+        asyncio.create_task(gateway.outbox.stream.work(p, gateway.outbox.deliver)) for p in range(settings.partitions)
+    ]
+    log.info(
+        "gateway started",
+        extra={
+            "ctx_channels": list(settings.channels),
+            "ctx_mode": settings.mode,
+            "ctx_simulator": settings.simulator_enabled,
+        },
+    )
     yield
     gateway.inbox.stream.stop()
     gateway.outbox.stream.stop()

@@ -48,8 +48,10 @@ class Figures:
 
     def line(self) -> str:
         """The figures as one printed line."""
-        return (f"{self.label:<10} {self.count:>5} msgs  {self.rate:8.1f} msg/s  p50 {self.percentile(50):8.1f} ms"
-                f"  p95 {self.percentile(95):8.1f} ms")
+        return (
+            f"{self.label:<10} {self.count:>5} msgs  {self.rate:8.1f} msg/s  p50 {self.percentile(50):8.1f} ms"
+            f"  p95 {self.percentile(95):8.1f} ms"
+        )
 
 
 def _phone(n: int) -> str:
@@ -63,6 +65,7 @@ async def bench_rasa(rasa_url: str, count: int, concurrency: int, run: str) -> F
     for n in range(count):
         queue.put_nowait(n)
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+
         async def worker() -> None:
             while not queue.empty():
                 n = queue.get_nowait()
@@ -113,11 +116,18 @@ async def bench_gateway(base: Settings, count: int, concurrency: int) -> tuple[F
     runner, gateway_url = await _serve(create_app(settings))
     url = f"{gateway_url}/webhooks/twilio"
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as http:
+
         async def webhook(n: int, acks: list[float]) -> None:
-            params = {"MessageSid": f"SM{uuid.uuid4().hex}", "From": _phone(n), "To": "+15005550006",
-                      "Body": TEXTS[n % len(TEXTS)]}
-            headers = {"X-Twilio-Signature": twilio_signature(PUBLIC + "/webhooks/twilio", params, TOKEN),
-                       "Content-Type": "application/x-www-form-urlencoded"}
+            params = {
+                "MessageSid": f"SM{uuid.uuid4().hex}",
+                "From": _phone(n),
+                "To": "+15005550006",
+                "Body": TEXTS[n % len(TEXTS)],
+            }
+            headers = {
+                "X-Twilio-Signature": twilio_signature(PUBLIC + "/webhooks/twilio", params, TOKEN),
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
             started = time.perf_counter()
             async with http.post(url, data=urlencode(params), headers=headers) as response:
                 await response.read()
@@ -155,30 +165,46 @@ async def bench_gateway(base: Settings, count: int, concurrency: int) -> tuple[F
 
 def _env(settings: Settings) -> dict[str, str]:
     return {
-        "GATEWAY_MODE": "dev", "REDIS_URL": settings.redis_url, "RASA_URL": settings.rasa_url,
-        "RASA_TOKEN": settings.rasa_token, "BACKEND_URL": settings.backend_url,
-        "BACKEND_API_KEY": settings.backend_api_key, "GATEWAY_KEY_PREFIX": settings.key_prefix,
-        "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": "ACbench", "TWILIO_AUTH_TOKEN": TOKEN,
-        "TWILIO_FROM": "+15005550006", "GATEWAY_CHANNELS": "twilio", "SIMULATOR_ENABLED": "false",
-        "RATE_GLOBAL_PER_SECOND": "100000", "RATE_RECIPIENT_PER_MINUTE": "100000", "SMS_MAX_SEGMENTS": "10",
-        "RASA_TIMEOUT_SECONDS": "120", "GATEWAY_PARTITIONS": str(settings.partitions),
+        "GATEWAY_MODE": "dev",
+        "REDIS_URL": settings.redis_url,
+        "RASA_URL": settings.rasa_url,
+        "RASA_TOKEN": settings.rasa_token,
+        "BACKEND_URL": settings.backend_url,
+        "BACKEND_API_KEY": settings.backend_api_key,
+        "GATEWAY_KEY_PREFIX": settings.key_prefix,
+        "PUBLIC_BASE_URL": PUBLIC,
+        "TWILIO_ACCOUNT_SID": "ACbench",
+        "TWILIO_AUTH_TOKEN": TOKEN,
+        "TWILIO_FROM": "+15005550006",
+        "GATEWAY_CHANNELS": "twilio",
+        "SIMULATOR_ENABLED": "false",
+        "RATE_GLOBAL_PER_SECOND": "100000",
+        "RATE_RECIPIENT_PER_MINUTE": "100000",
+        "SMS_MAX_SEGMENTS": "10",
+        "RASA_TIMEOUT_SECONDS": "120",
+        "GATEWAY_PARTITIONS": str(settings.partitions),
     }
 
 
 async def run(count: int, concurrency: int) -> None:
     """Both runs, then the comparison."""
-    base = Settings.from_env({**os.environ, "GATEWAY_MODE": "dev",
-                              "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}"})
+    base = Settings.from_env(
+        {**os.environ, "GATEWAY_MODE": "dev", "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}"}
+    )
     direct = await bench_rasa(base.rasa_url, count, concurrency, base.key_prefix)
     through, burst = await bench_gateway(base, count, concurrency)
     print(direct.line())
     print(through.line())
-    print(f"ratio      gateway/rasa  msg/s {through.rate / direct.rate if direct.rate else 0:.2f}"
-          f"  p50 {through.percentile(50) / max(direct.percentile(50), 1e-9):.2f}"
-          f"  p95 {through.percentile(95) / max(direct.percentile(95), 1e-9):.2f}")
-    print(f"burst      {burst.count} webhooks at once: ack p50 {burst.percentile(50):.1f} ms"
-          f"  p99 {burst.percentile(99):.1f} ms  max {1000 * max(burst.latencies, default=0):.1f} ms;"
-          f"  all answered at {burst.rate:.1f} msg/s")
+    print(
+        f"ratio      gateway/rasa  msg/s {through.rate / direct.rate if direct.rate else 0:.2f}"
+        f"  p50 {through.percentile(50) / max(direct.percentile(50), 1e-9):.2f}"
+        f"  p95 {through.percentile(95) / max(direct.percentile(95), 1e-9):.2f}"
+    )
+    print(
+        f"burst      {burst.count} webhooks at once: ack p50 {burst.percentile(50):.1f} ms"
+        f"  p99 {burst.percentile(99):.1f} ms  max {1000 * max(burst.latencies, default=0):.1f} ms;"
+        f"  all answered at {burst.rate:.1f} msg/s"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -192,4 +218,3 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
-

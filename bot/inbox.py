@@ -27,9 +27,18 @@ HANDBACK_INTENT = "EXTERNAL_handback"
 class Inbox:
     """Accepts verified messages and runs each through keywords, the assistant and the outbox."""
 
-    def __init__(self, redis: Redis, stream: PartitionedStream, transcripts: TranscriptStore, outbox: Outbox,
-                 rasa: RasaClient, platform: PlatformClient, keywords: Keywords, policy: OutboxPolicy,
-                 prefix: str) -> None:
+    def __init__(
+        self,
+        redis: Redis,
+        stream: PartitionedStream,
+        transcripts: TranscriptStore,
+        outbox: Outbox,
+        rasa: RasaClient,
+        platform: PlatformClient,
+        keywords: Keywords,
+        policy: OutboxPolicy,
+        prefix: str,
+    ) -> None:
         self._redis = redis
         self.stream = stream
         self._transcripts = transcripts
@@ -45,8 +54,12 @@ class Inbox:
 
     async def accept(self, message: Inbound) -> bool:
         """Queue a message unless its provider id was seen before; False for a duplicate."""
-        return await self.stream.add_once(message.phone, f"{message.channel}:{message.message_id}",
-                                          message.to_fields()["message"], self._policy.record_ttl)
+        return await self.stream.add_once(
+            message.phone,
+            f"{message.channel}:{message.message_id}",
+            message.to_fields()["message"],
+            self._policy.record_ttl,
+        )
 
     async def handle(self, entry_id: str, fields: Mapping[str, str], handed_out_before: int) -> None:
         """Handle one queued message (the stream handler); raises RetryLater while a dependency is down."""
@@ -54,10 +67,14 @@ class Inbox:
         done = self._key("done", message)
         if await self._redis.exists(done):
             return
-        ctx = {"ctx_message_id": message.message_id, "ctx_channel": message.channel,
-               "ctx_from": mask_phone(message.phone)}
-        await self._transcripts.append_inbound(message.message_id, message.channel, message.phone, message.text,
-                                               message.received_at)
+        ctx = {
+            "ctx_message_id": message.message_id,
+            "ctx_channel": message.channel,
+            "ctx_from": mask_phone(message.phone),
+        }
+        await self._transcripts.append_inbound(
+            message.message_id, message.channel, message.phone, message.text, message.received_at
+        )
         text = message.text
         if not message.is_choice:
             text = await self._outbox.menu_choice(message.phone, message.text) or message.text
@@ -70,8 +87,9 @@ class Inbox:
                 reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
         except (RasaUnavailable, Unavailable) as exc:
             delay = self._policy.backoff(handed_out_before + 1)
-            log.warning("dependency down; message kept for a retry", extra={**ctx, "ctx_error": str(exc),
-                                                                             "ctx_delay": delay})
+            log.warning(
+                "dependency down; message kept for a retry", extra={**ctx, "ctx_error": str(exc), "ctx_delay": delay}
+            )
             await self._apologise_once(message, "unavailable")
             raise RetryLater(delay) from None
         except PlatformError as exc:
@@ -97,15 +115,22 @@ class Inbox:
     async def _apologise_once(self, message: Inbound, reason: str) -> None:
         if await self._redis.set(self._key("apology", message), "1", nx=True, ex=self._policy.record_ttl):
             # The apology leaves the last menu in place: the retried message may be a number picked from it.
-            await self._outbox.send_reply(message.phone, message.channel, Reply(self._keywords.replies[reason]),
-                                          base_id=f"{message.message_id}:sorry", replaces_menu=False)
+            await self._outbox.send_reply(
+                message.phone,
+                message.channel,
+                Reply(self._keywords.replies[reason]),
+                base_id=f"{message.message_id}:sorry",
+                replaces_menu=False,
+            )
 
     async def _record_understanding(self, message: Inbound) -> None:
         try:
             understanding = await self._rasa.understanding(message.phone)
         except RasaUnavailable as exc:
-            log.warning("could not read what the assistant understood", extra={"ctx_message_id": message.message_id,
-                                                                               "ctx_error": str(exc)})
+            log.warning(
+                "could not read what the assistant understood",
+                extra={"ctx_message_id": message.message_id, "ctx_error": str(exc)},
+            )
             return
         await self._transcripts.set_understanding(message.phone, message.message_id, understanding)
 
@@ -119,4 +144,3 @@ class Inbox:
             return 0
         queued = await self._outbox.send_reply(phone, channel, reply, base_id=f"handback:{uuid.uuid4().hex}")
         return len(queued)
-

@@ -31,8 +31,11 @@ class Keywords:
     def load(cls, path: Path = KEYWORDS_FILE) -> Keywords:
         """Read the keywords file."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(frozenset(normalise(w) for w in data["opt_out"]), frozenset(normalise(w) for w in data["opt_in"]),
-                   dict(data["replies"]))
+        return cls(
+            frozenset(normalise(w) for w in data["opt_out"]),
+            frozenset(normalise(w) for w in data["opt_in"]),
+            dict(data["replies"]),
+        )
 
     def consent(self, text: str) -> bool | None:
         """False for an opt-out keyword, True for an opt-in keyword, None for anything else."""

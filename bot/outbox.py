@@ -55,8 +55,16 @@ class OutboxPolicy:
 class Outbox:
     """Queues rendered replies and delivers them: at least once from the stream, at most once per message id."""
 
-    def __init__(self, redis: Redis, stream: PartitionedStream, transcripts: TranscriptStore,
-                 senders: Mapping[str, Sender], limiter: RateLimiter, policy: OutboxPolicy, prefix: str) -> None:
+    def __init__(
+        self,
+        redis: Redis,
+        stream: PartitionedStream,
+        transcripts: TranscriptStore,
+        senders: Mapping[str, Sender],
+        limiter: RateLimiter,
+        policy: OutboxPolicy,
+        prefix: str,
+    ) -> None:
         self._redis = redis
         self.stream = stream
         self._transcripts = transcripts
@@ -68,8 +76,9 @@ class Outbox:
     def _menu_key(self, phone: str) -> str:
         return f"{self._prefix}:menu:{{{phone}}}"
 
-    async def send_reply(self, phone: str, channel: str, reply: Reply, base_id: str,
-                         replaces_menu: bool = True) -> list[Outbound]:
+    async def send_reply(
+        self, phone: str, channel: str, reply: Reply, base_id: str, replaces_menu: bool = True
+    ) -> list[Outbound]:
         """Render a reply for the channel, remember its numbered menu (or forget the old one), queue its parts."""
         rendered = render(reply, channel, self._policy.sms_max_segments)
         if rendered.menu:

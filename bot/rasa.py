@@ -39,8 +39,9 @@ class RasaClient:
     async def understanding(self, sender: str) -> Understanding:
         """What the assistant made of the sender's latest message (intent, confidence, parsed order)."""
         params = {"include_events": "NONE", **self._params()}
-        tracker = await self._call("GET", f"/conversations/{quote(sender, safe='')}/tracker", params=params,
-                                   timeout=self._short)
+        tracker = await self._call(
+            "GET", f"/conversations/{quote(sender, safe='')}/tracker", params=params, timeout=self._short
+        )
         latest = tracker.get("latest_message") or {} if isinstance(tracker, dict) else {}
         intent = latest.get("intent") or {}
         order = latest.get("order") or {}
@@ -54,8 +55,13 @@ class RasaClient:
 
     async def trigger_intent(self, sender: str, name: str) -> list[dict[str, Any]]:
         """Trigger an intent in a conversation from outside; the messages the assistant sent in reply."""
-        result = await self._call("POST", f"/conversations/{quote(sender, safe='')}/trigger_intent",
-                                  json={"name": name}, params=self._params(), timeout=self._timeout)
+        result = await self._call(
+            "POST",
+            f"/conversations/{quote(sender, safe='')}/trigger_intent",
+            json={"name": name},
+            params=self._params(),
+            timeout=self._timeout,
+        )
         messages = result.get("messages") if isinstance(result, dict) else None
         return [m for m in messages or () if isinstance(m, dict)]
 

@@ -100,8 +100,11 @@ def _interactive(text: str, buttons: Sequence[Button]) -> tuple[tuple[str, str, 
     if len(body) > WA_INTERACTIVE_BODY:
         lead = tuple(("text", chunk, (), "") for chunk in _chunks(body, WA_TEXT_BODY))
         body = "Please choose:"
-    if (len(buttons) <= WA_MAX_BUTTONS and all(len(b.title) <= WA_BUTTON_TITLE for b in buttons)
-            and all(0 < len(b.payload) <= WA_BUTTON_ID for b in buttons)):
+    if (
+        len(buttons) <= WA_MAX_BUTTONS
+        and all(len(b.title) <= WA_BUTTON_TITLE for b in buttons)
+        and all(0 < len(b.payload) <= WA_BUTTON_ID for b in buttons)
+    ):
         return lead + (("buttons", body, tuple(Choice(b.payload, b.title) for b in buttons), ""),)
     if all(0 < len(b.payload) <= WA_ROW_ID for b in buttons):
         rows = tuple(_row(b) for b in buttons)

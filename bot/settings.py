@@ -126,10 +126,15 @@ class Settings:
             return replace(self, whatsapp_verify_token=secrets.token_urlsafe(16)).validated(wanted)
         required = {"twilio": self._twilio_missing(), "whatsapp": self._whatsapp_missing()}
         if not self.dev:
-            missing = [name for name, value in (
-                ("BACKEND_API_KEY", self.backend_api_key), ("RASA_TOKEN", self.rasa_token),
-                ("PUBLIC_BASE_URL", self.public_base_url),
-            ) if not value]
+            missing = [
+                name
+                for name, value in (
+                    ("BACKEND_API_KEY", self.backend_api_key),
+                    ("RASA_TOKEN", self.rasa_token),
+                    ("PUBLIC_BASE_URL", self.public_base_url),
+                )
+                if not value
+            ]
             for channel in wanted:
                 missing += required[channel]
             if missing:
@@ -144,17 +149,27 @@ class Settings:
         return replace(self, channels=tuple(enabled))
 
     def _twilio_missing(self) -> list[str]:
-        return [name for name, value in (
-            ("TWILIO_ACCOUNT_SID", self.twilio_account_sid), ("TWILIO_AUTH_TOKEN", self.twilio_auth_token),
-            ("TWILIO_FROM", self.twilio_from),
-        ) if not value]
+        return [
+            name
+            for name, value in (
+                ("TWILIO_ACCOUNT_SID", self.twilio_account_sid),
+                ("TWILIO_AUTH_TOKEN", self.twilio_auth_token),
+                ("TWILIO_FROM", self.twilio_from),
+            )
+            if not value
+        ]
 
     def _whatsapp_missing(self) -> list[str]:
-        return [name for name, value in (
-            ("WHATSAPP_APP_SECRET", self.whatsapp_app_secret), ("WHATSAPP_VERIFY_TOKEN", self.whatsapp_verify_token),
-            ("WHATSAPP_ACCESS_TOKEN", self.whatsapp_access_token),
-            ("WHATSAPP_PHONE_NUMBER_ID", self.whatsapp_phone_number_id),
-        ) if not value]
+        return [
+            name
+            for name, value in (
+                ("WHATSAPP_APP_SECRET", self.whatsapp_app_secret),
+                ("WHATSAPP_VERIFY_TOKEN", self.whatsapp_verify_token),
+                ("WHATSAPP_ACCESS_TOKEN", self.whatsapp_access_token),
+                ("WHATSAPP_PHONE_NUMBER_ID", self.whatsapp_phone_number_id),
+            )
+            if not value
+        ]
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

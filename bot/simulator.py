@@ -88,11 +88,23 @@ async def handle_simulator_api_conversation(request: web.Request) -> web.Respons
     """API: the simulated phone's conversation, oldest first."""
     phone = _phone(request, request.query.get("phone", ""))
     entries = await request.app[GATEWAY].transcripts.conversation(phone)
-    return web.json_response({"phone": phone, "messages": [
-        {"id": e.message_id, "direction": e.direction, "text": e.text, "status": e.status, "at": e.at,
-         "intent": e.understanding.intent, "confidence": e.understanding.confidence}
-        for e in entries
-    ]})
+    return web.json_response(
+        {
+            "phone": phone,
+            "messages": [
+                {
+                    "id": e.message_id,
+                    "direction": e.direction,
+                    "text": e.text,
+                    "status": e.status,
+                    "at": e.at,
+                    "intent": e.understanding.intent,
+                    "confidence": e.understanding.confidence,
+                }
+                for e in entries
+            ],
+        }
+    )
 
 
 def add_simulator_routes(app: web.Application) -> None:
@@ -101,5 +113,6 @@ def add_simulator_routes(app: web.Application) -> None:
     app.router.add_get("/simulator/transcript", handle_simulator_transcript, name="simulator_transcript")
     app.router.add_post("/simulator/send", handle_simulator_send, name="simulator_send")
     app.router.add_post("/simulator/api/messages", handle_simulator_api_send, name="simulator_api_send")
-    app.router.add_get("/simulator/api/conversation", handle_simulator_api_conversation,
-                       name="simulator_api_conversation")
+    app.router.add_get(
+        "/simulator/api/conversation", handle_simulator_api_conversation, name="simulator_api_conversation"
+    )

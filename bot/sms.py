@@ -16,11 +16,34 @@ UCS2_SINGLE, UCS2_MULTI = 70, 67
 
 # Typographic characters that phones and editors put in text, and their GSM-7 stand-ins.
 _TRANSLITERATIONS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
-    "\u2022": "-", "\u00b7": "-", "\u00d7": "x", "\t": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\u200b": "",
+    "\u2022": "-",
+    "\u00b7": "-",
+    "\u00d7": "x",
+    "\t": " ",
 }
 _TRANSLATE = str.maketrans(_TRANSLITERATIONS)
 
@@ -112,4 +135,4 @@ def _pack(pieces: list[str], joiner: str, max_segments: int) -> list[str]:
 def _hard_split(text: str, max_segments: int) -> list[str]:
     """Split a text without any whitespace at segment edges (a very long word or number)."""
     segs = segments(text)
-    return ["".join(segs[i:i + max_segments]) for i in range(0, len(segs), max_segments)]
+    return ["".join(segs[i : i + max_segments]) for i in range(0, len(segs), max_segments)]

@@ -26,6 +26,7 @@ class RetryLater(Exception):
         super().__init__(f"retry in {delay:.1f} s")
         self.delay = delay
 
+
 # Renew a lease only if this worker still holds it.
 _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -169,16 +170,16 @@ class PartitionedStream:
                     continue
                 failures += 1
                 log.warning("stream worker error", extra={"ctx_stream": key, "ctx_error": str(exc)})
-                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
             except (RedisError, OSError) as exc:
                 failures += 1
                 log.warning("redis unavailable", extra={"ctx_stream": key, "ctx_error": type(exc).__name__})
-                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
             except Exception:
                 # The entry stays pending and is handed out again: nothing acknowledged is dropped.
                 failures += 1
                 log.exception("stream handler failed", extra={"ctx_stream": key})
-                await asyncio.sleep(min(0.2 * 2 ** failures, 5.0))
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
 
     async def _times_delivered(self, key: str, entry_id: str) -> int:
         rows = await self._redis.xpending_range(key, GROUP, min=entry_id, max=entry_id, count=1)

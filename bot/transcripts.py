@@ -78,16 +78,25 @@ class TranscriptStore:
         """Record a message queued for a person."""
         await self._append(message_id, "out", channel, phone, text, at, "queued")
 
-    async def _append(self, message_id: str, direction: str, channel: str, phone: str, text: str, at: float,
-                      status: str) -> None:
+    async def _append(
+        self, message_id: str, direction: str, channel: str, phone: str, text: str, at: float, status: str
+    ) -> None:
         entry = self._key(phone, f"msg:{message_id}")
         if await self._redis.exists(entry):
             return
         pipe = self._redis.pipeline(transaction=True)
-        pipe.hset(entry, mapping={
-            "message_id": message_id, "direction": direction, "channel": channel, "phone": phone,
-            "text": text, "at": repr(at), "status": status,
-        })
+        pipe.hset(
+            entry,
+            mapping={
+                "message_id": message_id,
+                "direction": direction,
+                "channel": channel,
+                "phone": phone,
+                "text": text,
+                "at": repr(at),
+                "status": status,
+            },
+        )
         pipe.expire(entry, self._retention)
         pipe.zadd(self._key(phone, "timeline"), {message_id: at})
         pipe.expire(self._key(phone, "timeline"), self._retention)
@@ -98,11 +107,16 @@ class TranscriptStore:
 
     async def set_understanding(self, phone: str, message_id: str, understanding: Understanding) -> None:
         """Attach what the assistant understood to an inbound message."""
-        await self._redis.hset(self._key(phone, f"msg:{message_id}"), mapping={
-            "intent": understanding.intent, "confidence": repr(understanding.confidence),
-            "lines": json.dumps(list(understanding.lines)), "ambiguous": json.dumps(list(understanding.ambiguous)),
-            "unknown": json.dumps(list(understanding.unknown)),
-        })
+        await self._redis.hset(
+            self._key(phone, f"msg:{message_id}"),
+            mapping={
+                "intent": understanding.intent,
+                "confidence": repr(understanding.confidence),
+                "lines": json.dumps(list(understanding.lines)),
+                "ambiguous": json.dumps(list(understanding.ambiguous)),
+                "unknown": json.dumps(list(understanding.unknown)),
+            },
+        )
 
     def _early_key(self, provider_id: str) -> str:
         return f"{self._prefix}:early-status:{{{provider_id}}}"
@@ -110,8 +124,9 @@ class TranscriptStore:
     async def set_provider_id(self, phone: str, message_id: str, provider_id: str) -> None:
         """Link an outbound message to the provider's id so status callbacks find it; apply any that came first."""
         await self._redis.hset(self._key(phone, f"msg:{message_id}"), "provider_id", provider_id)
-        await self._redis.set(f"{self._prefix}:provider-msg:{{{provider_id}}}", f"{phone}\t{message_id}",
-                              ex=self._retention)
+        await self._redis.set(
+            f"{self._prefix}:provider-msg:{{{provider_id}}}", f"{phone}\t{message_id}", ex=self._retention
+        )
         for early in await self._redis.lrange(self._early_key(provider_id), 0, -1):
             status, _, error = str(early).partition("\t")
             await self.set_status(phone, message_id, status, error)
@@ -131,8 +146,9 @@ class TranscriptStore:
 
     async def set_status(self, phone: str, message_id: str, status: str, error: str = "") -> bool:
         """Move a message's status forward by our id."""
-        changed = await self._redis.eval(_ADVANCE, 1, self._key(phone, f"msg:{message_id}"), status,
-                                         repr(time.time()), error)
+        changed = await self._redis.eval(
+            _ADVANCE, 1, self._key(phone, f"msg:{message_id}"), status, repr(time.time()), error
+        )
         return bool(changed)
 
     async def set_waiting_for_person(self, phone: str, waiting: bool) -> None:
@@ -159,8 +175,9 @@ class TranscriptStore:
             meta = await self._redis.hgetall(self._key(phone, "meta"))
             if not meta:
                 continue
-            summary = ConversationSummary(phone, float(meta.get("last_at", 0)), meta.get("channel", ""),
-                                          meta.get("waiting_for_person") == "1")
+            summary = ConversationSummary(
+                phone, float(meta.get("last_at", 0)), meta.get("channel", ""), meta.get("waiting_for_person") == "1"
+            )
             if waiting_only and not summary.waiting_for_person:
                 continue
             summaries.append(summary)
@@ -178,7 +195,14 @@ def _entry(row: Mapping[str, str]) -> TranscriptEntry:
         unknown=tuple(json.loads(row.get("unknown") or "[]")),
     )
     return TranscriptEntry(
-        message_id=row["message_id"], direction=row["direction"], channel=row["channel"], phone=row["phone"],
-        text=row.get("text", ""), at=float(row["at"]), status=row.get("status", ""),
-        provider_id=row.get("provider_id", ""), error=row.get("error", ""), understanding=understanding,
+        message_id=row["message_id"],
+        direction=row["direction"],
+        channel=row["channel"],
+        phone=row["phone"],
+        text=row.get("text", ""),
+        at=float(row["at"]),
+        status=row.get("status", ""),
+        provider_id=row.get("provider_id", ""),
+        error=row.get("error", ""),
+        understanding=understanding,
     )

@@ -24,9 +24,16 @@ log = logging.getLogger("bot.twilio")
 
 # Twilio's MessageStatus values on the gateway's one status scale.
 TWILIO_STATUSES = {
-    "accepted": "queued", "scheduled": "queued", "queued": "queued", "sending": "queued",
-    "sent": "sent", "delivered": "delivered", "read": "read",
-    "undelivered": "undelivered", "failed": "failed", "canceled": "failed",
+    "accepted": "queued",
+    "scheduled": "queued",
+    "queued": "queued",
+    "sending": "queued",
+    "sent": "sent",
+    "delivered": "delivered",
+    "read": "read",
+    "undelivered": "undelivered",
+    "failed": "failed",
+    "canceled": "failed",
 }
 
 
@@ -68,15 +75,27 @@ def parse_twilio_inbound(params: Mapping[str, str], default_region: str) -> Inbo
 def parse_twilio_status(params: Mapping[str, str]) -> StatusEvent:
     """A delivery status callback."""
     raw = params.get("MessageStatus") or params.get("SmsStatus") or ""
-    return StatusEvent(params.get("MessageSid") or params.get("SmsSid") or "", TWILIO_STATUSES.get(raw, ""),
-                       params.get("ErrorCode", ""))
+    return StatusEvent(
+        params.get("MessageSid") or params.get("SmsSid") or "",
+        TWILIO_STATUSES.get(raw, ""),
+        params.get("ErrorCode", ""),
+    )
 
 
 class TwilioSender:
     """Sends SMS and WhatsApp messages through Twilio's Messages API."""
 
-    def __init__(self, session: aiohttp.ClientSession, api_base: str, account_sid: str, auth_token: str,
-                 sms_from: str, whatsapp_from: str, status_callback: str, timeout: float) -> None:
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        api_base: str,
+        account_sid: str,
+        auth_token: str,
+        sms_from: str,
+        whatsapp_from: str,
+        status_callback: str,
+        timeout: float,
+    ) -> None:
         self._session = session
         self._url = f"{api_base}/2010-04-01/Accounts/{account_sid}/Messages.json"
         self._auth = aiohttp.BasicAuth(account_sid, auth_token)
@@ -112,7 +131,6 @@ class TwilioSender:
         return Sent(str(sid), "queued")
 
 
-
 def _public_url(request: web.Request) -> str:
     """The URL Twilio signed: the public base URL plus the path and query it called."""
     return request.app[SETTINGS].public_base_url + str(request.rel_url)
@@ -122,8 +140,12 @@ async def _verified_form(request: web.Request) -> MultiDictProxy[str]:
     form = await request.post()
     params = MultiDict((k, v) for k, v in form.items() if isinstance(v, str))
     try:
-        verify_twilio(_public_url(request), params, request.headers.get("X-Twilio-Signature"),
-                      request.app[SETTINGS].twilio_auth_token)
+        verify_twilio(
+            _public_url(request),
+            params,
+            request.headers.get("X-Twilio-Signature"),
+            request.app[SETTINGS].twilio_auth_token,
+        )
     except InvalidSignature as exc:
         log.warning("twilio webhook refused", extra={"ctx_reason": str(exc)})
         raise web.HTTPForbidden(text="invalid signature") from None

@@ -59,10 +59,13 @@ def parse_whatsapp_webhook(payload: Mapping[str, Any], default_region: str) -> t
                     inbound.append(parsed)
             for status in value.get("statuses") or ():
                 errors = status.get("errors") or [{}]
-                statuses.append(StatusEvent(
-                    str(status.get("id", "")), WHATSAPP_STATUSES.get(str(status.get("status", "")), ""),
-                    str(errors[0].get("code", "")) if status.get("status") == "failed" else "",
-                ))
+                statuses.append(
+                    StatusEvent(
+                        str(status.get("id", "")),
+                        WHATSAPP_STATUSES.get(str(status.get("status", "")), ""),
+                        str(errors[0].get("code", "")) if status.get("status") == "failed" else "",
+                    )
+                )
     return inbound, statuses
 
 
@@ -92,28 +95,49 @@ def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound |
 
 def whatsapp_payload(message: Outbound) -> dict[str, Any]:
     """The Cloud API JSON for one rendered message."""
-    base: dict[str, Any] = {"messaging_product": "whatsapp", "recipient_type": "individual",
-                            "to": message.to.lstrip("+")}
+    base: dict[str, Any] = {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": message.to.lstrip("+"),
+    }
     if message.kind == "image":
         return {**base, "type": "image", "image": {"link": message.media_url}}
     if message.kind == "buttons":
         buttons = [{"type": "reply", "reply": {"id": c.id, "title": c.title}} for c in message.choices]
-        return {**base, "type": "interactive", "interactive": {
-            "type": "button", "body": {"text": message.text}, "action": {"buttons": buttons}}}
+        return {
+            **base,
+            "type": "interactive",
+            "interactive": {"type": "button", "body": {"text": message.text}, "action": {"buttons": buttons}},
+        }
     if message.kind == "list":
-        rows = [{"id": c.id, "title": c.title, **({"description": c.description} if c.description else {})}
-                for c in message.choices]
-        return {**base, "type": "interactive", "interactive": {
-            "type": "list", "body": {"text": message.text},
-            "action": {"button": WA_LIST_BUTTON, "sections": [{"title": "Options", "rows": rows}]}}}
+        rows = [
+            {"id": c.id, "title": c.title, **({"description": c.description} if c.description else {})}
+            for c in message.choices
+        ]
+        return {
+            **base,
+            "type": "interactive",
+            "interactive": {
+                "type": "list",
+                "body": {"text": message.text},
+                "action": {"button": WA_LIST_BUTTON, "sections": [{"title": "Options", "rows": rows}]},
+            },
+        }
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.text}}
 
 
 class WhatsAppSender:
     """Sends messages through the Cloud API's /{phone-number-id}/messages."""
 
-    def __init__(self, session: aiohttp.ClientSession, api_base: str, version: str, phone_number_id: str,
-                 access_token: str, timeout: float) -> None:
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        api_base: str,
+        version: str,
+        phone_number_id: str,
+        access_token: str,
+        timeout: float,
+    ) -> None:
         self._session = session
         self._url = f"{api_base}/{version}/{phone_number_id}/messages"
         self._headers = {"Authorization": f"Bearer {access_token}"}
@@ -122,8 +146,9 @@ class WhatsAppSender:
     async def send(self, message: Outbound) -> Sent:
         """Send one message; Meta's message id (wamid)."""
         try:
-            async with self._session.post(self._url, json=whatsapp_payload(message), headers=self._headers,
-                                          timeout=self._timeout) as response:
+            async with self._session.post(
+                self._url, json=whatsapp_payload(message), headers=self._headers, timeout=self._timeout
+            ) as response:
                 body = await response.text()
                 if response.status != 200:
                     raise _error(response.status, body, response.headers.get("Retry-After"))
@@ -174,8 +199,9 @@ async def handle_whatsapp_event(request: web.Request) -> web.Response:
     messages, statuses = parse_whatsapp_webhook(payload, request.app[SETTINGS].default_region)
     for message in messages:
         accepted = await gateway.inbox.accept(message)
-        log.info("whatsapp message received", extra={"ctx_message_id": message.message_id,
-                                                      "ctx_duplicate": not accepted})
+        log.info(
+            "whatsapp message received", extra={"ctx_message_id": message.message_id, "ctx_duplicate": not accepted}
+        )
     for status in statuses:
         if status.provider_id and status.status:
             await gateway.transcripts.update_status(status.provider_id, status.status, status.error)

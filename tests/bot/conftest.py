@@ -83,8 +83,9 @@ class FakeMeta(Recorder):
 
     def app(self) -> web.Application:
         async def create(request: web.Request) -> web.Response:
-            self.requests.append({"json": await request.json(), "auth": request.headers.get("Authorization", ""),
-                                  "path": request.path})
+            self.requests.append(
+                {"json": await request.json(), "auth": request.headers.get("Authorization", ""), "path": request.path}
+            )
             self.counter += 1
             return await self.answer({"messaging_product": "whatsapp", "messages": [{"id": f"wamid.{self.counter}"}]})
 
@@ -114,15 +115,31 @@ class FakeRasa:
             sender = request.match_info["sender"]
             last = [t for t in self.turns if t["sender"] == sender]
             text = last[-1]["message"] if last else ""
-            return web.json_response({"sender_id": sender, "latest_message": {
-                "text": text, "intent": {"name": "place_order", "confidence": 0.93},
-                "order": {"lines": [{"sku": "BEV-COKE-300G-24", "quantity": 5, "phrase": text, "score": 97.5}],
-                          "ambiguous": [], "unknown": []}}})
+            return web.json_response(
+                {
+                    "sender_id": sender,
+                    "latest_message": {
+                        "text": text,
+                        "intent": {"name": "place_order", "confidence": 0.93},
+                        "order": {
+                            "lines": [{"sku": "BEV-COKE-300G-24", "quantity": 5, "phrase": text, "score": 97.5}],
+                            "ambiguous": [],
+                            "unknown": [],
+                        },
+                    },
+                }
+            )
 
         async def trigger(request: web.Request) -> web.Response:
             self.triggered.append((request.match_info["sender"], await request.json()))
-            return web.json_response({"tracker": {}, "messages": [
-                {"recipient_id": request.match_info["sender"], "text": "You are back with the assistant."}]})
+            return web.json_response(
+                {
+                    "tracker": {},
+                    "messages": [
+                        {"recipient_id": request.match_info["sender"], "text": "You are back with the assistant."}
+                    ],
+                }
+            )
 
         async def root(request: web.Request) -> web.Response:
             return web.Response(text="Hello from Rasa: 3.6.21")
@@ -147,8 +164,9 @@ class Stack:
     redis: Redis
     platform_db: Path
 
-    async def twilio_webhook(self, params: dict[str, str], path: str = "/webhooks/twilio",
-                             signature: str | None = None) -> Any:
+    async def twilio_webhook(
+        self, params: dict[str, str], path: str = "/webhooks/twilio", signature: str | None = None
+    ) -> Any:
         """POST a form the way Twilio does, signed with the official library unless told otherwise."""
         if signature is None:
             signature = RequestValidator(TWILIO_TOKEN).compute_signature(PUBLIC + path, params)
@@ -157,8 +175,14 @@ class Stack:
 
     async def sms(self, text: str, sid: str | None = None, phone: str = STORE_PHONE) -> Any:
         """A signed inbound SMS."""
-        params = {"MessageSid": sid or f"SM{uuid.uuid4().hex}", "AccountSid": "AC123", "From": phone,
-                  "To": "+15005550006", "Body": text, "NumMedia": "0"}
+        params = {
+            "MessageSid": sid or f"SM{uuid.uuid4().hex}",
+            "AccountSid": "AC123",
+            "From": phone,
+            "To": "+15005550006",
+            "Body": text,
+            "NumMedia": "0",
+        }
         return await self.twilio_webhook(params)
 
     async def whatsapp_webhook(self, payload: dict[str, Any], signature: str | None = None) -> Any:
@@ -178,12 +202,33 @@ class Stack:
 
 def whatsapp_text(message_id: str, text: str, sender: str = "254712000001") -> dict[str, Any]:
     """A Cloud API webhook carrying one text message, shaped like Meta's documented example."""
-    return {"object": "whatsapp_business_account", "entry": [{"id": "WABA_ID", "changes": [{"field": "messages",
-            "value": {"messaging_product": "whatsapp",
-                      "metadata": {"display_phone_number": "15550001111", "phone_number_id": "PHONE_ID"},
-                      "contacts": [{"profile": {"name": "Njeri"}, "wa_id": sender}],
-                      "messages": [{"from": sender, "id": message_id, "timestamp": str(int(time.time())),
-                                    "type": "text", "text": {"body": text}}]}}]}]}
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "WABA_ID",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"display_phone_number": "15550001111", "phone_number_id": "PHONE_ID"},
+                            "contacts": [{"profile": {"name": "Njeri"}, "wa_id": sender}],
+                            "messages": [
+                                {
+                                    "from": sender,
+                                    "id": message_id,
+                                    "timestamp": str(int(time.time())),
+                                    "type": "text",
+                                    "text": {"body": text},
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
@@ -206,18 +251,36 @@ def seeded_platform(tmp_path: Path) -> Path:
     return path
 
 
-def gateway_env(redis_url: str, rasa_url: str, backend_url: str, twilio_url: str, meta_url: str,
-                **extra: str) -> dict[str, str]:
+def gateway_env(
+    redis_url: str, rasa_url: str, backend_url: str, twilio_url: str, meta_url: str, **extra: str
+) -> dict[str, str]:
     """A production-mode environment for the gateway with fast retries, keys under a fresh prefix."""
     return {
-        "GATEWAY_MODE": "production", "REDIS_URL": redis_url, "GATEWAY_KEY_PREFIX": f"t{uuid.uuid4().hex[:10]}",
-        "BACKEND_URL": backend_url, "BACKEND_API_KEY": PLATFORM_KEY, "RASA_URL": rasa_url, "RASA_TOKEN": "rasa-token",
-        "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": "AC123", "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
-        "TWILIO_FROM": "+15005550006", "TWILIO_API_BASE": twilio_url, "WHATSAPP_APP_SECRET": APP_SECRET,
-        "WHATSAPP_VERIFY_TOKEN": "verify-me", "WHATSAPP_ACCESS_TOKEN": "meta-access-token",
-        "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID", "WHATSAPP_API_BASE": meta_url, "DEFAULT_REGION": "KE",
-        "GATEWAY_PARTITIONS": "2", "RETRY_BASE_SECONDS": "0.05", "RETRY_MAX_SECONDS": "2", "SEND_TIMEOUT_SECONDS": "1",
-        "RASA_TIMEOUT_SECONDS": "2", "SIMULATOR_ENABLED": "true", **extra,
+        "GATEWAY_MODE": "production",
+        "REDIS_URL": redis_url,
+        "GATEWAY_KEY_PREFIX": f"t{uuid.uuid4().hex[:10]}",
+        "BACKEND_URL": backend_url,
+        "BACKEND_API_KEY": PLATFORM_KEY,
+        "RASA_URL": rasa_url,
+        "RASA_TOKEN": "rasa-token",
+        "PUBLIC_BASE_URL": PUBLIC,
+        "TWILIO_ACCOUNT_SID": "AC123",
+        "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "TWILIO_FROM": "+15005550006",
+        "TWILIO_API_BASE": twilio_url,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": "verify-me",
+        "WHATSAPP_ACCESS_TOKEN": "meta-access-token",
+        "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID",
+        "WHATSAPP_API_BASE": meta_url,
+        "DEFAULT_REGION": "KE",
+        "GATEWAY_PARTITIONS": "2",
+        "RETRY_BASE_SECONDS": "0.05",
+        "RETRY_MAX_SECONDS": "2",
+        "SEND_TIMEOUT_SECONDS": "1",
+        "RASA_TIMEOUT_SECONDS": "2",
+        "SIMULATOR_ENABLED": "true",
+        **extra,
     }
 
 
@@ -235,11 +298,17 @@ async def make_stack(aiohttp_client: Any, aiohttp_server: Any, redis_url: str, t
         meta_server: TestServer = await aiohttp_server(meta.app())
         rasa_server: TestServer = await aiohttp_server(rasa.app())
         db_path = seeded_platform(tmp_path)
-        platform = await aiohttp_server(create_platform_app(BackendSettings(
-            db_path=str(db_path), api_key=PLATFORM_KEY, default_region="KE")))
-        env = gateway_env(redis_url, str(rasa_server.make_url("")).rstrip("/"),
-                          str(platform.make_url("")).rstrip("/"), str(twilio_server.make_url("")).rstrip("/"),
-                          str(meta_server.make_url("")).rstrip("/"), **extra)
+        platform = await aiohttp_server(
+            create_platform_app(BackendSettings(db_path=str(db_path), api_key=PLATFORM_KEY, default_region="KE"))
+        )
+        env = gateway_env(
+            redis_url,
+            str(rasa_server.make_url("")).rstrip("/"),
+            str(platform.make_url("")).rstrip("/"),
+            str(twilio_server.make_url("")).rstrip("/"),
+            str(meta_server.make_url("")).rstrip("/"),
+            **extra,
+        )
         settings = Settings.from_env(env)
         client = await aiohttp_client(create_app(settings))
         return Stack(client, settings, twilio, meta, rasa, redis, db_path)

@@ -11,10 +11,16 @@ from bot.__main__ import hand_back, outbox_status
 from bot.keys import GATEWAY
 from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, Stack, StackFactory, eventually
 
-MENU_REPLY = [{"recipient_id": STORE_PHONE, "text": "Which coke?", "buttons": [
-    {"title": "Coca-Cola 300ml crate", "payload": "/choose{\"sku\": \"BEV-COKE-300G-24\"}"},
-    {"title": "Coca-Cola 500ml case", "payload": "/choose{\"sku\": \"BEV-COKE-500P-24\"}"},
-]}]
+MENU_REPLY = [
+    {
+        "recipient_id": STORE_PHONE,
+        "text": "Which coke?",
+        "buttons": [
+            {"title": "Coca-Cola 300ml crate", "payload": '/choose{"sku": "BEV-COKE-300G-24"}'},
+            {"title": "Coca-Cola 500ml case", "payload": '/choose{"sku": "BEV-COKE-500P-24"}'},
+        ],
+    }
+]
 
 
 def _promo_opt_in(stack: Stack, store_id: str) -> bool:
@@ -63,7 +69,7 @@ async def test_numbered_reply_sends_the_menu_payload_back(stack: Stack) -> None:
     assert stack.twilio.bodies()[0] == "Which coke?\n1. Coca-Cola 300ml crate\n2. Coca-Cola 500ml case"
     await stack.sms("2")
     await eventually(lambda: _turns(stack, 2))
-    assert stack.rasa.turns[1]["message"] == "/choose{\"sku\": \"BEV-COKE-500P-24\"}"
+    assert stack.rasa.turns[1]["message"] == '/choose{"sku": "BEV-COKE-500P-24"}'
 
 
 async def test_number_outside_the_menu_goes_through_as_typed(stack: Stack) -> None:
@@ -119,8 +125,10 @@ async def test_backend_down_during_opt_out_gets_an_apology_and_is_applied_later(
 
 
 async def test_handoff_request_marks_the_conversation_waiting_and_handback_clears_it(stack: Stack) -> None:
-    stack.rasa.reply = lambda turn: [{"recipient_id": STORE_PHONE, "text": "A person will call you."},
-                                     {"recipient_id": STORE_PHONE, "custom": {"handoff": "requested"}}]
+    stack.rasa.reply = lambda turn: [
+        {"recipient_id": STORE_PHONE, "text": "A person will call you."},
+        {"recipient_id": STORE_PHONE, "custom": {"handoff": "requested"}},
+    ]
     await stack.sms("I want to talk to someone")
     await eventually(lambda: _sent(stack, 1))
     gateway = stack.client.app[GATEWAY]
@@ -165,4 +173,4 @@ async def test_menu_number_sent_while_rasa_is_down_still_picks_from_the_menu(sta
     await eventually(lambda: _sent(stack, 2))
     stack.rasa.down = False
     await eventually(lambda: _turns(stack, 2))
-    assert stack.rasa.turns[1]["message"] == "/choose{\"sku\": \"BEV-COKE-300G-24\"}"
+    assert stack.rasa.turns[1]["message"] == '/choose{"sku": "BEV-COKE-300G-24"}'

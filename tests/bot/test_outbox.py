@@ -66,8 +66,9 @@ async def test_status_callbacks_out_of_order_never_move_a_status_back(stack: Sta
     await eventually(lambda: _status_is(stack, "queued", provider_id="SM00000000000000000000000000000001"))
     sid = "SM00000000000000000000000000000001"
     for status in ("delivered", "sent", "queued", "delivered"):
-        response = await stack.twilio_webhook({"MessageSid": sid, "MessageStatus": status, "AccountSid": "AC123"},
-                                              path="/webhooks/twilio/status")
+        response = await stack.twilio_webhook(
+            {"MessageSid": sid, "MessageStatus": status, "AccountSid": "AC123"}, path="/webhooks/twilio/status"
+        )
         assert response.status == 204
     [sent] = await _outbound(stack)
     assert sent.status == "delivered"
@@ -78,15 +79,17 @@ async def test_failed_status_is_final(stack: Stack) -> None:
     await eventually(lambda: _status_is(stack, "queued", provider_id="SM00000000000000000000000000000001"))
     sid = "SM00000000000000000000000000000001"
     for status in ("undelivered", "delivered", "read"):
-        await stack.twilio_webhook({"MessageSid": sid, "MessageStatus": status, "ErrorCode": "30003"},
-                                   path="/webhooks/twilio/status")
+        await stack.twilio_webhook(
+            {"MessageSid": sid, "MessageStatus": status, "ErrorCode": "30003"}, path="/webhooks/twilio/status"
+        )
     [sent] = await _outbound(stack)
     assert sent.status == "undelivered" and sent.error == "30003"
 
 
 async def test_unsigned_status_callback_is_forbidden(stack: Stack) -> None:
-    response = await stack.twilio_webhook({"MessageSid": "SM1", "MessageStatus": "delivered"},
-                                          path="/webhooks/twilio/status", signature="")
+    response = await stack.twilio_webhook(
+        {"MessageSid": "SM1", "MessageStatus": "delivered"}, path="/webhooks/twilio/status", signature=""
+    )
     assert response.status == 403
 
 
@@ -114,6 +117,8 @@ async def test_outbox_restart_sends_queued_messages_once(make_stack: StackFactor
 
 async def _status_is(stack: Stack, status: str, provider_id: str | None = None) -> bool:
     entries = await _outbound(stack)
-    return bool(entries) and entries[-1].status == status and (provider_id is None or
-                                                              entries[-1].provider_id == provider_id)
-
+    return (
+        bool(entries)
+        and entries[-1].status == status
+        and (provider_id is None or entries[-1].provider_id == provider_id)
+    )

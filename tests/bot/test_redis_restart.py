@@ -30,9 +30,24 @@ class RedisProcess:
     def start(self) -> None:
         server = shutil.which("redis-server")
         assert server is not None
-        self.proc = subprocess.Popen([server, "--port", str(self.port), "--bind", "127.0.0.1", "--dir",
-                                      str(self.workdir), "--appendonly", "yes", "--appendfsync", "always",
-                                      "--save", ""], stdout=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [
+                server,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.workdir),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -59,8 +74,9 @@ def own_redis(tmp_path: Path) -> Iterator[RedisProcess]:
         server.proc.wait(timeout=10)
 
 
-async def test_redis_killed_mid_stream_loses_no_acknowledged_message(make_stack: StackFactory,
-                                                                     own_redis: RedisProcess) -> None:
+async def test_redis_killed_mid_stream_loses_no_acknowledged_message(
+    make_stack: StackFactory, own_redis: RedisProcess
+) -> None:
     stack = await make_stack(REDIS_URL=own_redis.url)
     stack.rasa.down = True
     assert (await stack.sms("one", sid="SMone")).status == 200

@@ -11,8 +11,13 @@ from bot.sms import segment_count
 
 
 def test_rasa_turn_merges_texts_buttons_and_handoff() -> None:
-    reply = reply_from_rasa([{"text": "Found 2 items."}, {"text": "Confirm?", "buttons": [
-        {"title": "Yes", "payload": "/affirm"}]}, {"custom": {"handoff": "requested"}}])
+    reply = reply_from_rasa(
+        [
+            {"text": "Found 2 items."},
+            {"text": "Confirm?", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
+            {"custom": {"handoff": "requested"}},
+        ]
+    )
     assert reply == Reply("Found 2 items.\n\nConfirm?", (Button("Yes", "/affirm"),), "", True)
 
 

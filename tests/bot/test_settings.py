@@ -8,9 +8,16 @@ from bot.__main__ import main
 from bot.settings import Settings, SettingsError
 
 PRODUCTION = {
-    "GATEWAY_MODE": "production", "BACKEND_API_KEY": "k", "RASA_TOKEN": "t", "PUBLIC_BASE_URL": "https://g.example",
-    "TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "a", "TWILIO_FROM": "+15005550006",
-    "WHATSAPP_APP_SECRET": "s", "WHATSAPP_VERIFY_TOKEN": "v", "WHATSAPP_ACCESS_TOKEN": "x",
+    "GATEWAY_MODE": "production",
+    "BACKEND_API_KEY": "k",
+    "RASA_TOKEN": "t",
+    "PUBLIC_BASE_URL": "https://g.example",
+    "TWILIO_ACCOUNT_SID": "AC1",
+    "TWILIO_AUTH_TOKEN": "a",
+    "TWILIO_FROM": "+15005550006",
+    "WHATSAPP_APP_SECRET": "s",
+    "WHATSAPP_VERIFY_TOKEN": "v",
+    "WHATSAPP_ACCESS_TOKEN": "x",
     "WHATSAPP_PHONE_NUMBER_ID": "1",
 }
 
@@ -34,8 +41,9 @@ def test_production_may_run_one_channel_only() -> None:
 
 
 def test_dev_mode_disables_channels_without_credentials_and_enables_the_simulator() -> None:
-    settings = Settings.from_env({"GATEWAY_MODE": "dev", "TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "a",
-                                  "TWILIO_FROM": "+1500"})
+    settings = Settings.from_env(
+        {"GATEWAY_MODE": "dev", "TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "a", "TWILIO_FROM": "+1500"}
+    )
     assert settings.channels == ("twilio",)
     assert settings.simulator_enabled
     assert settings.whatsapp_verify_token
@@ -46,8 +54,9 @@ def test_settings_never_show_secrets_in_their_repr() -> None:
     assert "very-secret-token" not in text
 
 
-def test_command_line_refuses_production_start_without_secrets(monkeypatch: pytest.MonkeyPatch,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_refuses_production_start_without_secrets(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("GATEWAY_MODE", "production")
     for name in PRODUCTION:
         if name != "GATEWAY_MODE":

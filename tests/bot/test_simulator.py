@@ -19,8 +19,9 @@ async def test_page_lists_demo_store_phones(stack: Stack) -> None:
 
 
 async def test_message_typed_in_the_simulator_goes_through_the_assistant_and_back(stack: Stack) -> None:
-    response = await stack.client.post("/simulator/send", data={"phone": STORE_PHONE, "text": "5 ctn coke"},
-                                       allow_redirects=False)
+    response = await stack.client.post(
+        "/simulator/send", data={"phone": STORE_PHONE, "text": "5 ctn coke"}, allow_redirects=False
+    )
     assert response.status == 303
     await eventually(lambda: _replied(stack))
     turn = stack.rasa.turns[0]
@@ -31,8 +32,9 @@ async def test_message_typed_in_the_simulator_goes_through_the_assistant_and_bac
 
 
 async def test_markup_typed_by_a_person_is_shown_escaped(stack: Stack) -> None:
-    response = await stack.client.post("/simulator/api/messages",
-                                       json={"phone": STORE_PHONE, "text": "<script>alert(1)</script>"})
+    response = await stack.client.post(
+        "/simulator/api/messages", json={"phone": STORE_PHONE, "text": "<script>alert(1)</script>"}
+    )
     assert response.status == 202
     await eventually(lambda: _replied(stack))
     page = await (await stack.client.get("/simulator/transcript", params={"phone": STORE_PHONE})).text()

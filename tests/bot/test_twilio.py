@@ -11,16 +11,22 @@ from bot.twilio import twilio_signature
 from tests.bot.conftest import PUBLIC, STORE_PHONE, TWILIO_TOKEN, Stack, basic_user, eventually
 
 KNOWN_URL = "https://mycompany.com/myapp.php?foo=1&bar=2"
-KNOWN_PARAMS = {"CallSid": "CA1234567890ABCDE", "Caller": "+12349013030", "Digits": "1234", "From": "+12349013030",
-                "To": "+18005551212"}
+KNOWN_PARAMS = {
+    "CallSid": "CA1234567890ABCDE",
+    "Caller": "+12349013030",
+    "Digits": "1234",
+    "From": "+12349013030",
+    "To": "+18005551212",
+}
 
 
 def test_signature_agrees_with_the_official_library_both_ways() -> None:
     official = RequestValidator("12345").compute_signature(KNOWN_URL, KNOWN_PARAMS)
     assert twilio_signature(KNOWN_URL, KNOWN_PARAMS, "12345") == official
     ours = twilio_signature(PUBLIC + "/webhooks/twilio", {"Body": "5 ctn coke ✓", "From": "+254712000001"}, "tok")
-    assert RequestValidator("tok").validate(PUBLIC + "/webhooks/twilio",
-                                            {"Body": "5 ctn coke ✓", "From": "+254712000001"}, ours)
+    assert RequestValidator("tok").validate(
+        PUBLIC + "/webhooks/twilio", {"Body": "5 ctn coke ✓", "From": "+254712000001"}, ours
+    )
 
 
 def test_signature_covers_repeated_parameters_like_the_official_library() -> None:

@@ -15,15 +15,18 @@ async def _sent(stack: Stack, count: int) -> bool:
 
 
 async def test_verify_handshake_echoes_the_challenge(stack: Stack) -> None:
-    response = await stack.client.get("/webhooks/whatsapp", params={
-        "hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"})
+    response = await stack.client.get(
+        "/webhooks/whatsapp",
+        params={"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"},
+    )
     assert response.status == 200
     assert await response.text() == "1158201444"
 
 
 async def test_verify_handshake_with_a_wrong_token_is_forbidden(stack: Stack) -> None:
-    response = await stack.client.get("/webhooks/whatsapp", params={
-        "hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"})
+    response = await stack.client.get(
+        "/webhooks/whatsapp", params={"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"}
+    )
     assert response.status == 403
 
 
@@ -40,8 +43,13 @@ async def test_text_message_is_answered_through_the_cloud_api(stack: Stack) -> N
     sent = stack.meta.requests[0]
     assert sent["path"] == "/v21.0/PHONE_ID/messages"
     assert sent["auth"] == "Bearer meta-access-token"
-    assert sent["json"] == {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "254712000001",
-                            "type": "text", "text": {"preview_url": False, "body": "echo: 5 ctn coke 300ml"}}
+    assert sent["json"] == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": "254712000001",
+        "type": "text",
+        "text": {"preview_url": False, "body": "echo: 5 ctn coke 300ml"},
+    }
     assert stack.rasa.turns[0]["sender"] == STORE_PHONE
 
 
@@ -62,8 +70,14 @@ async def test_batched_webhook_handles_every_message_once(stack: Stack) -> None:
     second = whatsapp_text("wamid.b2", "two", sender="254712000002")
     first["entry"].append(second["entry"][0])
     first["entry"][0]["changes"][0]["value"]["messages"].append(
-        {"from": "254712000001", "id": "wamid.b3", "timestamp": str(int(time.time())), "type": "text",
-         "text": {"body": "three"}})
+        {
+            "from": "254712000001",
+            "id": "wamid.b3",
+            "timestamp": str(int(time.time())),
+            "type": "text",
+            "text": {"body": "three"},
+        }
+    )
     for _ in range(2):
         assert (await stack.whatsapp_webhook(first)).status == 200
     await eventually(lambda: _sent(stack, 3))
@@ -72,27 +86,33 @@ async def test_batched_webhook_handles_every_message_once(stack: Stack) -> None:
 
 
 async def test_buttons_become_reply_buttons_and_a_tap_sends_the_payload(stack: Stack) -> None:
-    question = [{"text": "Confirm order of KES 3,300?", "buttons": [
-        {"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]}]
+    question = [
+        {
+            "text": "Confirm order of KES 3,300?",
+            "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
+        }
+    ]
     stack.rasa.reply = lambda turn: question if turn["message"] == "5 coke" else []
     await stack.whatsapp_webhook(whatsapp_text("wamid.q", "5 coke"))
     await eventually(lambda: _sent(stack, 1))
     interactive = stack.meta.requests[0]["json"]["interactive"]
     assert interactive["type"] == "button"
     assert [b["reply"] for b in interactive["action"]["buttons"]] == [
-        {"id": "/affirm", "title": "Yes"}, {"id": "/deny", "title": "No"}]
+        {"id": "/affirm", "title": "Yes"},
+        {"id": "/deny", "title": "No"},
+    ]
     tap = whatsapp_text("wamid.tap", "")
     tap["entry"][0]["changes"][0]["value"]["messages"][0] |= {
         "type": "interactive",
-        "interactive": {"type": "button_reply", "button_reply": {"id": "/affirm", "title": "Yes"}}}
+        "interactive": {"type": "button_reply", "button_reply": {"id": "/affirm", "title": "Yes"}},
+    }
     await stack.whatsapp_webhook(tap)
     await eventually(lambda: _turns(stack, 2))
     assert stack.rasa.turns[1]["message"] == "/affirm"
 
 
 async def test_many_choices_become_a_list_and_a_row_pick_sends_the_payload(stack: Stack) -> None:
-    choices = [{"title": f"Coca-Cola option number {n} long name", "payload": f"/choose{{\"n\": {n}}}"}
-               for n in range(5)]
+    choices = [{"title": f"Coca-Cola option number {n} long name", "payload": f'/choose{{"n": {n}}}'} for n in range(5)]
     stack.rasa.reply = lambda turn: [{"text": "Which one?", "buttons": choices}] if turn["message"] == "coke" else []
     await stack.whatsapp_webhook(whatsapp_text("wamid.l", "coke"))
     await eventually(lambda: _sent(stack, 1))
@@ -103,10 +123,12 @@ async def test_many_choices_become_a_list_and_a_row_pick_sends_the_payload(stack
     assert rows[0]["description"] == "Coca-Cola option number 0 long name"
     pick = whatsapp_text("wamid.pick", "")
     pick["entry"][0]["changes"][0]["value"]["messages"][0] |= {
-        "type": "interactive", "interactive": {"type": "list_reply", "list_reply": {"id": rows[3]["id"], "title": "x"}}}
+        "type": "interactive",
+        "interactive": {"type": "list_reply", "list_reply": {"id": rows[3]["id"], "title": "x"}},
+    }
     await stack.whatsapp_webhook(pick)
     await eventually(lambda: _turns(stack, 2))
-    assert stack.rasa.turns[1]["message"] == "/choose{\"n\": 3}"
+    assert stack.rasa.turns[1]["message"] == '/choose{"n": 3}'
 
 
 async def test_status_events_move_the_message_forward_only(stack: Stack) -> None:
@@ -126,10 +148,31 @@ async def test_meta_throttling_is_retried(stack: Stack) -> None:
 
 
 def _status(message_id: str, status: str) -> dict[str, Any]:
-    return {"object": "whatsapp_business_account", "entry": [{"id": "WABA_ID", "changes": [{"field": "messages",
-            "value": {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "PHONE_ID"},
-                      "statuses": [{"id": message_id, "status": status, "timestamp": str(int(time.time())),
-                                    "recipient_id": "254712000001"}]}}]}]}
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "WABA_ID",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            "messaging_product": "whatsapp",
+                            "metadata": {"phone_number_id": "PHONE_ID"},
+                            "statuses": [
+                                {
+                                    "id": message_id,
+                                    "status": status,
+                                    "timestamp": str(int(time.time())),
+                                    "recipient_id": "254712000001",
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
 
 
 async def _turns(stack: Stack, count: int) -> bool:

@@ -96,40 +96,74 @@ class System:
 
     def sms(self, phone: str, text: str) -> None:
         """A signed inbound SMS from `phone`."""
-        params = {"MessageSid": f"SM{uuid.uuid4().hex}", "AccountSid": "ACe2e", "From": phone,
-                  "To": "+15005550006", "Body": text, "NumMedia": "0"}
+        params = {
+            "MessageSid": f"SM{uuid.uuid4().hex}",
+            "AccountSid": "ACe2e",
+            "From": phone,
+            "To": "+15005550006",
+            "Body": text,
+            "NumMedia": "0",
+        }
         signature = RequestValidator(TWILIO_TOKEN).compute_signature(PUBLIC + "/webhooks/twilio", params)
-        status = _post(self.gateway + "/webhooks/twilio", urlencode(params).encode(),
-                       {"X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded"})
+        status = _post(
+            self.gateway + "/webhooks/twilio",
+            urlencode(params).encode(),
+            {"X-Twilio-Signature": signature, "Content-Type": "application/x-www-form-urlencoded"},
+        )
         assert status == 200
 
     def whatsapp(self, phone: str, text: str = "", reply_id: str = "") -> None:
         """A signed Cloud API webhook from `phone`: a text, or a tap on a reply button."""
-        message: dict[str, Any] = {"from": phone.lstrip("+"), "id": f"wamid.{uuid.uuid4().hex}",
-                                   "timestamp": str(int(time.time()))}
+        message: dict[str, Any] = {
+            "from": phone.lstrip("+"),
+            "id": f"wamid.{uuid.uuid4().hex}",
+            "timestamp": str(int(time.time())),
+        }
         if reply_id:
-            message |= {"type": "interactive", "interactive": {"type": "button_reply",
-                                                               "button_reply": {"id": reply_id, "title": "x"}}}
+            message |= {
+                "type": "interactive",
+                "interactive": {"type": "button_reply", "button_reply": {"id": reply_id, "title": "x"}},
+            }
         else:
             message |= {"type": "text", "text": {"body": text}}
-        payload = {"object": "whatsapp_business_account", "entry": [{"id": "WABA", "changes": [{"field": "messages",
-                   "value": {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "PHONE_ID"},
-                             "messages": [message]}}]}]}
+        payload = {
+            "object": "whatsapp_business_account",
+            "entry": [
+                {
+                    "id": "WABA",
+                    "changes": [
+                        {
+                            "field": "messages",
+                            "value": {
+                                "messaging_product": "whatsapp",
+                                "metadata": {"phone_number_id": "PHONE_ID"},
+                                "messages": [message],
+                            },
+                        }
+                    ],
+                }
+            ],
+        }
         body = json.dumps(payload).encode()
-        status = _post(self.gateway + "/webhooks/whatsapp", body, {
-            "X-Hub-Signature-256": whatsapp_signature(body, APP_SECRET), "Content-Type": "application/json"})
+        status = _post(
+            self.gateway + "/webhooks/whatsapp",
+            body,
+            {"X-Hub-Signature-256": whatsapp_signature(body, APP_SECRET), "Content-Type": "application/json"},
+        )
         assert status == 200
 
     def sms_replies(self, phone: str, after: int, quiet: float = 2.0, timeout: float = 90.0) -> list[str]:
         """SMS bodies sent to `phone` beyond the first `after`, once no more arrive for `quiet` seconds."""
         return _settle(lambda: self.twilio.bodies(phone)[after:], quiet, timeout)
 
-    def whatsapp_replies(self, phone: str, after: int, quiet: float = 2.0,
-                         timeout: float = 90.0) -> list[dict[str, Any]]:
+    def whatsapp_replies(
+        self, phone: str, after: int, quiet: float = 2.0, timeout: float = 90.0
+    ) -> list[dict[str, Any]]:
         """Cloud API message payloads sent to `phone` beyond the first `after`."""
         digits = phone.lstrip("+")
-        return _settle(lambda: [r["json"] for r in self.meta.requests if r["json"]["to"] == digits][after:],
-                       quiet, timeout)
+        return _settle(
+            lambda: [r["json"] for r in self.meta.requests if r["json"]["to"] == digits][after:], quiet, timeout
+        )
 
     def orders(self, store_id: str) -> list[dict[str, Any]]:
         """The store's orders on the platform, newest first."""
@@ -176,25 +210,38 @@ def system(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     twilio, meta = FakeTwilio(), FakeMeta()
     fakes = [ThreadedServer(twilio.app()), ThreadedServer(meta.app())]
     twilio_url, meta_url = (fake.start() for fake in fakes)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "BACKEND_API_KEY": api_key,
-           "BACKEND_URL": f"http://127.0.0.1:{ports['backend']}", "REDIS_URL": redis_url, "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "BACKEND_API_KEY": api_key,
+        "BACKEND_URL": f"http://127.0.0.1:{ports['backend']}",
+        "REDIS_URL": redis_url,
+        "LOG_LEVEL": "WARNING",
+    }
     db = str(work / "platform.sqlite3")
     for command, path in (("import-catalog", "demo/catalog.csv"), ("import-stores", "demo/stores.csv")):
-        subprocess.run([PYTHON, "-m", "backend", "--db", db, command, path], env=env, cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PYTHON, "-m", "backend", "--db", db, command, path],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     endpoints = work / "endpoints.yml"
     prefix = f"e2e{uuid.uuid4().hex[:8]}"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{ports['actions']}/webhook\n"
         f"tracker_store:\n  type: redis\n  url: {redis.hostname}\n  port: {redis.port}\n  db: 0\n"
         f"  key_prefix: {prefix}\n"
-        f"lock_store:\n  type: redis\n  url: {redis.hostname}\n  port: {redis.port}\n  db: 0\n  key_prefix: {prefix}\n")
+        f"lock_store:\n  type: redis\n  url: {redis.hostname}\n  port: {redis.port}\n  db: 0\n  key_prefix: {prefix}\n"
+    )
     logs = {name: open(work / f"{name}.log", "wb") for name in ports}
     procs: list[subprocess.Popen[bytes]] = []
 
     def spawn(name: str, argv: list[str], extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-        proc = subprocess.Popen(argv, env={**env, **(extra or {})}, cwd=ROOT, stdout=logs[name],
-                                stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            argv, env={**env, **(extra or {})}, cwd=ROOT, stdout=logs[name], stderr=subprocess.STDOUT
+        )
         procs.append(proc)
         return proc
 
@@ -202,23 +249,58 @@ def system(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     try:
         backend = spawn("backend", [PYTHON, "-m", "backend", "--db", db, "serve", "--port", str(ports["backend"])])
         actions = spawn("actions", [RASA, "run", "actions", "--actions", "actions", "-p", str(ports["actions"])])
-        rasa = spawn("rasa", [RASA, "run", "-m", str(MODEL), "--enable-api", "--auth-token", rasa_token,
-                              "-i", "127.0.0.1", "-p", str(ports["rasa"]), "--endpoints", str(endpoints),
-                              "--credentials", str(ROOT / "credentials.yml")])
-        gateway = spawn("gateway", [PYTHON, "-m", "bot"], {
-            "GATEWAY_MODE": "production", "GATEWAY_HOST": "127.0.0.1", "GATEWAY_PORT": str(ports["gateway"]),
-            "GATEWAY_KEY_PREFIX": prefix, "RASA_URL": f"http://127.0.0.1:{ports['rasa']}", "RASA_TOKEN": rasa_token,
-            "PUBLIC_BASE_URL": PUBLIC, "TWILIO_ACCOUNT_SID": "ACe2e", "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
-            "TWILIO_FROM": "+15005550006", "TWILIO_API_BASE": twilio_url, "WHATSAPP_APP_SECRET": APP_SECRET,
-            "WHATSAPP_VERIFY_TOKEN": "e2e-verify", "WHATSAPP_ACCESS_TOKEN": "e2e-access",
-            "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID", "WHATSAPP_API_BASE": meta_url, "DEFAULT_REGION": "KE",
-            "RASA_TIMEOUT_SECONDS": "60", "GATEWAY_PARTITIONS": "2"})
+        rasa = spawn(
+            "rasa",
+            [
+                RASA,
+                "run",
+                "-m",
+                str(MODEL),
+                "--enable-api",
+                "--auth-token",
+                rasa_token,
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(ports["rasa"]),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+            ],
+        )
+        gateway = spawn(
+            "gateway",
+            [PYTHON, "-m", "bot"],
+            {
+                "GATEWAY_MODE": "production",
+                "GATEWAY_HOST": "127.0.0.1",
+                "GATEWAY_PORT": str(ports["gateway"]),
+                "GATEWAY_KEY_PREFIX": prefix,
+                "RASA_URL": f"http://127.0.0.1:{ports['rasa']}",
+                "RASA_TOKEN": rasa_token,
+                "PUBLIC_BASE_URL": PUBLIC,
+                "TWILIO_ACCOUNT_SID": "ACe2e",
+                "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+                "TWILIO_FROM": "+15005550006",
+                "TWILIO_API_BASE": twilio_url,
+                "WHATSAPP_APP_SECRET": APP_SECRET,
+                "WHATSAPP_VERIFY_TOKEN": "e2e-verify",
+                "WHATSAPP_ACCESS_TOKEN": "e2e-access",
+                "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID",
+                "WHATSAPP_API_BASE": meta_url,
+                "DEFAULT_REGION": "KE",
+                "RASA_TIMEOUT_SECONDS": "60",
+                "GATEWAY_PARTITIONS": "2",
+            },
+        )
         _wait(f"http://127.0.0.1:{ports['backend']}/healthz", backend, "backend", 30)
         _wait(f"http://127.0.0.1:{ports['actions']}/health", actions, "action server", 120)
         _wait(f"http://127.0.0.1:{ports['rasa']}/", rasa, "rasa", 240)
         _wait(f"http://127.0.0.1:{ports['gateway']}/healthz", gateway, "gateway", 30)
-        yield System(f"http://127.0.0.1:{ports['gateway']}", f"http://127.0.0.1:{ports['backend']}", api_key,
-                     twilio, meta)
+        yield System(
+            f"http://127.0.0.1:{ports['gateway']}", f"http://127.0.0.1:{ports['backend']}", api_key, twilio, meta
+        )
     finally:
         for proc in reversed(procs):
             proc.terminate()

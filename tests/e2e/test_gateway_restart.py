@@ -27,13 +27,28 @@ class GatewayProcess:
     def __init__(self, redis_url: str, rasa_url: str, twilio_url: str, log: Path) -> None:
         self.port = free_port()
         self.log = log
-        self.env = {**os.environ, "GATEWAY_MODE": "production", "GATEWAY_HOST": "127.0.0.1",
-                    "GATEWAY_PORT": str(self.port), "GATEWAY_KEY_PREFIX": f"kill{uuid.uuid4().hex[:8]}",
-                    "REDIS_URL": redis_url, "RASA_URL": rasa_url, "RASA_TOKEN": "t", "BACKEND_URL": "http://127.0.0.1:9",
-                    "BACKEND_API_KEY": "k", "PUBLIC_BASE_URL": PUBLIC, "GATEWAY_CHANNELS": "twilio",
-                    "TWILIO_ACCOUNT_SID": "ACkill", "TWILIO_AUTH_TOKEN": TWILIO_TOKEN, "TWILIO_FROM": "+15005550006",
-                    "TWILIO_API_BASE": twilio_url, "SEND_TIMEOUT_SECONDS": "10", "RETRY_BASE_SECONDS": "0.1",
-                    "GATEWAY_PARTITIONS": "1", "LEASE_TTL_SECONDS": "1"}
+        self.env = {
+            **os.environ,
+            "GATEWAY_MODE": "production",
+            "GATEWAY_HOST": "127.0.0.1",
+            "GATEWAY_PORT": str(self.port),
+            "GATEWAY_KEY_PREFIX": f"kill{uuid.uuid4().hex[:8]}",
+            "REDIS_URL": redis_url,
+            "RASA_URL": rasa_url,
+            "RASA_TOKEN": "t",
+            "BACKEND_URL": "http://127.0.0.1:9",
+            "BACKEND_API_KEY": "k",
+            "PUBLIC_BASE_URL": PUBLIC,
+            "GATEWAY_CHANNELS": "twilio",
+            "TWILIO_ACCOUNT_SID": "ACkill",
+            "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+            "TWILIO_FROM": "+15005550006",
+            "TWILIO_API_BASE": twilio_url,
+            "SEND_TIMEOUT_SECONDS": "10",
+            "RETRY_BASE_SECONDS": "0.1",
+            "GATEWAY_PARTITIONS": "1",
+            "LEASE_TTL_SECONDS": "1",
+        }
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -42,8 +57,9 @@ class GatewayProcess:
 
     def start(self) -> None:
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([PYTHON, "-m", "bot"], env=self.env, cwd=ROOT, stdout=log,
-                                         stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                [PYTHON, "-m", "bot"], env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if _get(self.url + "/healthz", timeout=1)[0] in (200, 503):
@@ -83,7 +99,8 @@ def _wait_for(check: object, timeout: float = 20.0) -> None:
 
 
 def test_gateway_killed_while_sends_fail_delivers_each_message_once_after_restart(
-        killable: tuple[GatewayProcess, FakeTwilio, System]) -> None:
+    killable: tuple[GatewayProcess, FakeTwilio, System],
+) -> None:
     gateway, twilio, system = killable
     for _ in range(3):
         twilio.then(500)
@@ -99,7 +116,8 @@ def test_gateway_killed_while_sends_fail_delivers_each_message_once_after_restar
 
 
 def test_gateway_killed_mid_send_sends_that_message_again_after_restart(
-        killable: tuple[GatewayProcess, FakeTwilio, System]) -> None:
+    killable: tuple[GatewayProcess, FakeTwilio, System],
+) -> None:
     gateway, twilio, system = killable
     twilio.then(201, {"sid": "SMslow"}, delay=5.0)
     system.sms(PHONE, "one")

@@ -39,8 +39,9 @@ def test_whatsapp_order_is_confirmed_with_a_button_and_its_status_answered(syste
     replies = system.whatsapp_replies(phone, after=0)
     texts = [r.get("text", {}).get("body") or r.get("interactive", {}).get("body", {}).get("text", "") for r in replies]
     assert "3300" in _digits("\n".join(texts)), replies
-    buttons = [b["reply"] for r in replies if r["type"] == "interactive"
-               for b in r["interactive"]["action"].get("buttons", [])]
+    buttons = [
+        b["reply"] for r in replies if r["type"] == "interactive" for b in r["interactive"]["action"].get("buttons", [])
+    ]
     yes = next((b["id"] for b in buttons if b["title"].lower() in ("yes", "ndiyo", "confirm")), None)
     sent = len(replies)
     if yes is not None:
