@@ -132,7 +132,7 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
     limiter = RateLimiter(redis, prefix, settings.rate_global_per_second, settings.rate_recipient_per_minute)
     outbox = Outbox(
         redis,
-        PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl),
+        PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl, settings.instance_id),
         transcripts,
         build_senders(settings, http),
         limiter,
@@ -143,7 +143,7 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
     rasa = RasaClient(http, settings.rasa_url, settings.rasa_token, settings.rasa_timeout)
     inbox = Inbox(
         redis,
-        PartitionedStream(redis, f"{prefix}:inbound", settings.partitions, settings.lease_ttl),
+        PartitionedStream(redis, f"{prefix}:inbound", settings.partitions, settings.lease_ttl, settings.instance_id),
         transcripts,
         outbox,
         rasa,

@@ -56,6 +56,7 @@ class Settings:
     retry_base: float = 1.0
     retry_max: float = 60.0
     lease_ttl: float = 15.0
+    instance_id: str = ""
     log_level: str = "INFO"
 
     @property
@@ -110,6 +111,7 @@ class Settings:
             retry_base=_float(env, "RETRY_BASE_SECONDS", cls.retry_base),
             retry_max=_float(env, "RETRY_MAX_SECONDS", cls.retry_max),
             lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
+            instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
         )
         wanted = tuple(c.strip() for c in env.get("GATEWAY_CHANNELS", ",".join(CHANNEL_NAMES)).split(",") if c.strip())

@@ -53,12 +53,13 @@ def partition_of(key: str, partitions: int) -> int:
 class PartitionedStream:
     """A stream per partition: at-least-once delivery, in order within a partition, survives restarts."""
 
-    def __init__(self, redis: Redis, name: str, partitions: int, lease_ttl: float = 15.0) -> None:
+    def __init__(self, redis: Redis, name: str, partitions: int, lease_ttl: float = 15.0, owner: str = "") -> None:
         self._redis = redis
         self._name = name
         self._partitions = partitions
         self._lease_ms = int(lease_ttl * 1000)
-        self._owner = uuid.uuid4().hex
+        # A stable owner (one per replica) takes its partitions back at once after a crash and restart.
+        self._owner = owner or uuid.uuid4().hex
         self._groups_ready: set[int] = set()
         self._stopping = False
 

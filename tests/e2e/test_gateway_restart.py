@@ -47,7 +47,7 @@ class GatewayProcess:
             "SEND_TIMEOUT_SECONDS": "10",
             "RETRY_BASE_SECONDS": "0.1",
             "GATEWAY_PARTITIONS": "1",
-            "LEASE_TTL_SECONDS": "1",
+            "GATEWAY_INSTANCE_ID": "gateway-1",
         }
         self.proc: subprocess.Popen[bytes] | None = None
 
