@@ -89,12 +89,24 @@ def configure(env: dict[str, str]) -> None:
     env.setdefault("BACKEND_PORT", "8090")
     env.setdefault("BACKEND_URL", f"http://127.0.0.1:{env['BACKEND_PORT']}")
     env.setdefault("BACKEND_DB", str(VAR / "platform.sqlite3"))
-    load_dev_secrets(env, ("BACKEND_API_KEY",))
+    load_dev_secrets(env, ("BACKEND_API_KEY", "RASA_TOKEN"))
+    env.setdefault("ACTIONS_PORT", "5055")
+    env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}/webhook")
+    env.setdefault("RASA_PORT", "5005")
+    env.setdefault("RASA_URL", f"http://127.0.0.1:{env['RASA_PORT']}")
+    env.setdefault("RASA_MODEL", str(ROOT / "models" / "current.tar.gz"))
+    env.setdefault("TRACKER_RECORD_EXP", str(30 * 24 * 3600))
+    env.setdefault("GATEWAY_MODE", "dev")
+    env.setdefault("GATEWAY_PORT", "8080")
     redis = urlparse(env["REDIS_URL"])
     env.setdefault("REDIS_HOST", redis.hostname or "127.0.0.1")
     env.setdefault("REDIS_PORT", str(redis.port or 6379))
     env.setdefault("REDIS_DB", (redis.path or "/0").lstrip("/") or "0")
     env["RASA_TELEMETRY_ENABLED"] = "false"
+    # The action server binds where Sanic is told to; it stays on localhost like Rasa and the platform.
+    env.setdefault("SANIC_HOST", "127.0.0.1")
+    # Rasa's dependencies print pages of deprecation notices at start; they say nothing about this system.
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
 
 
 def services(env: dict[str, str]) -> list[Service]:
@@ -127,13 +139,38 @@ def services(env: dict[str, str]) -> list[Service]:
                 ready_port=redis_port,
             )
         )
-    planned.append(
+    rasa = str(Path(PYTHON).parent / "rasa")
+    planned += [
+        Service("backend", [PYTHON, "-m", "backend", "serve"], ready_url=f"{env['BACKEND_URL']}/healthz"),
         Service(
-            "backend",
-            [PYTHON, "-m", "backend", "serve"],
-            ready_url=f"{env['BACKEND_URL']}/healthz",
-        )
-    )
+            "actions",
+            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", env["ACTIONS_PORT"]],
+            ready_url=f"http://127.0.0.1:{env['ACTIONS_PORT']}/health",
+        ),
+        Service(
+            "rasa",
+            [
+                rasa,
+                "run",
+                "--model",
+                env["RASA_MODEL"],
+                "--enable-api",
+                "--auth-token",
+                env["RASA_TOKEN"],
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                env["RASA_PORT"],
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+            ],
+            ready_url=f"{env['RASA_URL']}/status?token={env['RASA_TOKEN']}",
+            timeout=180,
+        ),
+        Service("gateway", [PYTHON, "-m", "bot"], ready_url=f"http://127.0.0.1:{env['GATEWAY_PORT']}/healthz"),
+    ]
     return planned
 
 
@@ -176,10 +213,10 @@ def main() -> int:
             service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
             running.append(service)
             wait_ready(service)
-        print(
-            f"\nready: platform API at {env['BACKEND_URL']} (its X-API-Key: BACKEND_API_KEY, see {DEV_SECRETS})",
-            flush=True,
-        )
+        gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
+        print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
+        print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
+        print(f"       platform API at {env['BACKEND_URL']} (dev secrets in {DEV_SECRETS})", flush=True)
         print("press Ctrl-C to stop", flush=True)
         while all(s.process is not None and s.process.poll() is None for s in running):
             time.sleep(0.5)
