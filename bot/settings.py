@@ -84,7 +84,7 @@ class Settings:
             backend_api_key=env.get("BACKEND_API_KEY", ""),
             rasa_url=env.get("RASA_URL", cls.rasa_url).rstrip("/"),
             rasa_token=env.get("RASA_TOKEN", ""),
-            public_base_url=env.get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
+            public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             host=host,
             port=port,
             default_region=env.get("DEFAULT_REGION", cls.default_region).upper(),
@@ -124,6 +124,8 @@ class Settings:
         """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""
         if self.partitions < 1 or self.sms_max_segments < 1 or self.outbox_max_attempts < 1:
             raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
+        if self.dev and not self.public_base_url:
+            return replace(self, public_base_url=f"http://127.0.0.1:{self.port}").validated(wanted)
         if self.dev and not self.whatsapp_verify_token:
             return replace(self, whatsapp_verify_token=secrets.token_urlsafe(16)).validated(wanted)
         required = {"twilio": self._twilio_missing(), "whatsapp": self._whatsapp_missing()}

@@ -28,7 +28,9 @@ def test_production_with_every_secret_starts_with_both_channels() -> None:
     assert not settings.simulator_enabled
 
 
-@pytest.mark.parametrize("missing", ["TWILIO_AUTH_TOKEN", "WHATSAPP_APP_SECRET", "RASA_TOKEN", "BACKEND_API_KEY"])
+@pytest.mark.parametrize(
+    "missing", ["TWILIO_AUTH_TOKEN", "WHATSAPP_APP_SECRET", "RASA_TOKEN", "BACKEND_API_KEY", "PUBLIC_BASE_URL"]
+)
 def test_production_refuses_to_start_without_a_secret(missing: str) -> None:
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     with pytest.raises(SettingsError, match=missing):
