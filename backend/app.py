@@ -139,6 +139,14 @@ async def handle_catalog_item(request: web.Request) -> web.Response:
     return web.json_response(request.app[DATABASE].catalog_item(request.match_info["sku"]).to_json())
 
 
+async def handle_admin_add_alias(request: web.Request) -> web.Response:
+    """Teach the catalog another name for a SKU, for every store."""
+    alias = (await _json_body(request)).get("alias")
+    if not isinstance(alias, str):
+        raise InvalidRequest("alias must be a string")
+    return web.json_response(request.app[DATABASE].add_alias(request.match_info["sku"], alias).to_json())
+
+
 async def handle_stores_by_phone(request: web.Request) -> web.Response:
     """The stores a phone number orders for (none, one or several)."""
     raw = request.query.get("phone", "")
@@ -297,6 +305,7 @@ def create_app(settings: BackendSettings) -> web.Application:
     router.add_get("/healthz", handle_health, name="health")
     router.add_get("/v1/catalog", handle_catalog, name="catalog")
     router.add_get("/v1/catalog/{sku}", handle_catalog_item, name="catalog_item")
+    router.add_post("/v1/admin/catalog/{sku}/aliases", handle_admin_add_alias, name="admin_add_alias")
     router.add_get("/v1/stores", handle_stores_by_phone, name="stores_by_phone")
     router.add_get("/v1/stores/{store_id}", handle_store, name="store")
     router.add_get("/v1/stores/{store_id}/orders", handle_store_orders, name="store_orders")

@@ -127,6 +127,12 @@ class PlatformClient:
         """One SKU."""
         return CatalogItem.from_json(await self._call("GET", f"/v1/catalog/{_quote(sku)}"))
 
+    async def add_alias(self, sku: str, alias: str) -> CatalogItem:
+        """Teach the catalog another name for a SKU (an operator's call)."""
+        return CatalogItem.from_json(
+            await self._call("POST", f"/v1/admin/catalog/{_quote(sku)}/aliases", json={"alias": alias})
+        )
+
     async def stores_by_phone(self, phone: str) -> list[Store]:
         """The stores a phone number orders for."""
         body = await self._call("GET", "/v1/stores", params={"phone": phone})

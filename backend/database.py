@@ -248,6 +248,20 @@ class PlatformDatabase:
             raise NotFound(f"no SKU {sku}", "sku_not_found")
         return self._item(row)
 
+    def add_alias(self, sku: str, alias: str) -> CatalogItem:
+        """Teach the catalog another name for a SKU (kept once, whatever its case)."""
+        alias = " ".join(alias.split())
+        if not alias or "|" in alias or len(alias) > 100:
+            raise InvalidRequest("an alias is 1 to 100 characters, without '|'")
+        with self._write() as conn:
+            item = self.catalog_item(sku)
+            if alias.lower() not in {a.lower() for a in item.aliases}:
+                conn.execute(
+                    "UPDATE catalog_items SET aliases = ? WHERE sku = ?", ("|".join((*item.aliases, alias)), sku)
+                )
+                self._bump_catalog_version(conn)
+        return self.catalog_item(sku)
+
     # Stores
 
     def import_stores(self, stores: Sequence[Store]) -> int:

@@ -232,3 +232,14 @@ async def test_a_promotion_must_offer_a_lower_price_for_a_real_window(api: TestC
     unknown = await api.post("/v1/admin/promotions", json={**base, "items": [{"sku": "NOPE", "offer_price": "1.00"}]})
     assert (higher.status, backwards.status, unknown.status) == (400, 400, 404)
     assert (await (await api.get("/v1/promotions")).json()) == {"promotions": []}
+
+
+async def test_an_alias_taught_to_the_catalog_is_kept_once_and_changes_its_version(api: TestClient) -> None:
+    before = (await (await api.get("/v1/catalog")).json())["version"]
+    taught = await (await api.post("/v1/admin/catalog/X400/aliases", json={"alias": "  taa  ndogo "})).json()
+    again = await (await api.post("/v1/admin/catalog/X400/aliases", json={"alias": "TAA NDOGO"})).json()
+    assert taught["aliases"] == again["aliases"] == ["mishumaa", "taa ndogo"]
+    assert (await (await api.get("/v1/catalog")).json())["version"] != before
+    bad = await api.post("/v1/admin/catalog/X400/aliases", json={"alias": "a|b"})
+    missing = await api.post("/v1/admin/catalog/NOPE/aliases", json={"alias": "x"})
+    assert (bad.status, missing.status) == (400, 404)
