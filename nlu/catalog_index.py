@@ -275,9 +275,15 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         holders = postings_sets[word]
         carriers = [p for p in members if p in holders]
         carrier_cores = {cores[p] for p in carriers if cores[p]}
+        # A brand whose aliases give the word to some of its products and not others means the difference.
+        carrier_brands = {folded_brands[p] for p in carriers}
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
-        holders.update(p for p in members if cores[p] in carrier_cores or cores[p] & common)
+        holders.update(
+            p
+            for p in members
+            if cores[p] in carrier_cores or (folded_brands[p] not in carrier_brands and cores[p] & common)
+        )
 
     phrase_sets: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
     for position, phrases in phrase_only.items():

@@ -123,10 +123,11 @@ def _by_pack(candidates: list[IndexedItem], request: ItemRequest, index: Catalog
         return candidates
     lexicon = index.lexicon
     level = lexicon.unit_levels.get(request.unit)
-    same_level = [c for c in candidates if c.level == level]
+    sell_units = lexicon.sell_units_for(request.unit)
+    # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack).
+    same_level = [c for c in candidates if c.level == level or c.item.sell_unit in sell_units]
     if same_level:
         candidates = same_level
-    sell_units = lexicon.sell_units_for(request.unit)
     products: dict[tuple[frozenset[str], frozenset[str]], list[IndexedItem]] = defaultdict(list)
     for candidate in candidates:
         products[(candidate.brand_words, candidate.core)].append(candidate)

@@ -263,7 +263,7 @@ def _elements(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list
             position += 1
             continue
         if word in lexicon.unit_words:
-            elements.append(_Element("unit", token.start, token.end, unit=lexicon.unit_words[word]))
+            elements.append(_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word]))
             position += 1
             continue
         number = _number_word(chunk, position, lexicon)
@@ -378,9 +378,14 @@ def _request(
     ]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
-    units = [e.unit for e in elements if e.kind == "unit" and not e.used]
+    spare_units = [e for e in elements if e.kind == "unit" and not e.used]
+    units = [e.unit for e in spare_units]
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
     group = piece.groups[0] if piece.groups else None
+    # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
+    # uses in names, beyond the one that counts, narrows the choice like any other optional word.
+    describing = spare_units if group is not None and group.unit else spare_units[1:]
+    optional.extend(e.text for e in describing if e.text in index.postings)
     if not required and not sizes and group is None and not bare:
         return None
     meaningful = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlu.lexicon import Lexicon
 from nlu.text import clean_text, tokenize
@@ -16,6 +16,8 @@ class Size:
 
     dimension: str
     value: float
+    # The factor of the unit the size was written in (10 for `35cl`), so a bare `35` can be read in it.
+    written_factor: float = field(default=1.0, compare=False)
 
     def matches(self, other: Size) -> bool:
         """Same dimension and the same amount, allowing for rounding in `1.25L` style figures."""
@@ -25,7 +27,10 @@ class Size:
         """A bare number such as `300` or `1.25` read as this size in its own unit (`300` ml, `1.25` L)."""
         if self.dimension == SIZE_NUMBER:
             return abs(self.value - number) < 1e-9
-        return any(abs(self.value - number * factor) <= 0.001 * max(1.0, self.value) for factor in (1, 1000))
+        return any(
+            abs(self.value - number * factor) <= 0.001 * max(1.0, self.value)
+            for factor in (1, 1000, self.written_factor)
+        )
 
 
 def size_from_text(text: str, lexicon: Lexicon) -> Size | None:
@@ -36,7 +41,7 @@ def size_from_text(text: str, lexicon: Lexicon) -> Size | None:
         if token.kind == "num" and following is not None and following.kind == "word":
             unit = lexicon.size_words.get(following.text)
             if unit is not None:
-                return Size(unit.dimension, token.value * unit.factor)
+                return Size(unit.dimension, token.value * unit.factor, unit.factor)
         if token.kind == "word" and token.text in lexicon.size_markers and following is not None:
             if following.kind == "num":
                 return Size(SIZE_NUMBER, following.value)

@@ -1,0 +1,54 @@
+"""A second invented market (other brands, currency, pack words, languages and opaque SKU codes) meets the bars."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from nlu.evaluate import evaluate
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def market_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "other_market_catalog.csv"))
+
+
+def test_other_market_meets_the_accuracy_bars(market_index: CatalogIndex) -> None:
+    lines = (DATA / "other_market_cases.jsonl").read_text(encoding="utf-8").splitlines()
+    figures = evaluate([json.loads(line) for line in lines if line.strip()], market_index)["whole"].figures()
+    assert figures["cases"] >= 40
+    assert figures["case_exact"] >= 0.90
+    assert figures["line_f1"] >= 0.95
+    assert figures["wrong_line_rate"] <= 0.01
+    assert figures["ambiguous_asked"] >= 0.90
+    assert figures["unknown_flagged"] >= 0.90
+
+
+def test_centilitre_sizes_and_bare_numbers_in_centilitres(market_index: CatalogIndex) -> None:
+    assert [(line.sku, line.quantity) for line in parse_order("zinga 60cl 2 packs", market_index).lines] == [
+        ("P-10241", 2)
+    ]
+    assert [(line.sku, line.quantity) for line in parse_order("zinga 35 3 crates", market_index).lines] == [
+        ("P-10240", 3)
+    ]
+
+
+def test_pack_word_beside_the_counted_unit_picks_the_product(market_index: CatalogIndex) -> None:
+    parse = parse_order("tomi tin 2 ctn, rosa sachet 10 packs", market_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("P-10391", 2), ("P-10302", 10)]
+
+
+def test_sell_unit_named_by_the_message_fits_a_multi_piece_pack(market_index: CatalogIndex) -> None:
+    parse = parse_order("rosa powder 10 packs", market_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("P-10302", 10)]
+
+
+def test_generic_alias_does_not_reach_a_brand_product_its_aliases_leave_out(market_index: CatalogIndex) -> None:
+    parse = parse_order("rosa evap 3 ctn", market_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("P-10300", 3)]
