@@ -5,7 +5,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY := .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: install train run test lint eval bench bench-nlu
+.PHONY: install train run test lint eval bench bench-nlu bench-gateway
 
 install:
 	@scripts/install.sh
@@ -26,8 +26,11 @@ eval: install
 bench-nlu: install
 	@$(PY) -m nlu.bench
 
-bench: bench-nlu
+bench-gateway: train
+	@$(PY) scripts/run.py --then $(PY) -m bot.bench --messages 200 --concurrency 8
+
+bench: bench-nlu bench-gateway
 
 lint: install
 	@.venv/bin/ruff check backend bot nlu actions scripts tests
-	@.venv/bin/mypy backend scripts/run.py
+	@.venv/bin/mypy backend bot nlu actions scripts/run.py

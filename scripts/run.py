@@ -6,6 +6,7 @@ filled with local defaults, and missing secrets are generated for this run (deve
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import shutil
@@ -197,8 +198,13 @@ def stop(running: list[Service]) -> None:
                 service.process.kill()
 
 
-def main() -> int:
-    """Start everything, print where to go, wait for Ctrl-C or a crash."""
+def main(argv: list[str] | None = None) -> int:
+    """Start everything, then wait for Ctrl-C or a crash, or run one command against it and stop."""
+    parser = argparse.ArgumentParser(prog="scripts/run.py", description=__doc__)
+    parser.add_argument(
+        "--then", nargs=argparse.REMAINDER, default=[], help="run this command against the system, then stop it"
+    )
+    then = parser.parse_args(argv).then
     env = dict(os.environ)
     configure(env)
     VAR.mkdir(exist_ok=True)
@@ -213,6 +219,8 @@ def main() -> int:
             service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
             running.append(service)
             wait_ready(service)
+        if then:
+            return subprocess.run(then, env=env, cwd=ROOT).returncode
         gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
