@@ -79,6 +79,11 @@ class Inbox:
         if not message.is_choice:
             text = await self._outbox.menu_choice(message.phone, message.text) or message.text
         consent = self._keywords.consent(message.text)
+        if consent is None and await self.held_by(message.phone):
+            # A person holds the conversation: the message waits for them in the transcript, not for the assistant.
+            await self._redis.set(done, "1", ex=self._policy.record_ttl)
+            log.info("message kept for the agent holding the conversation", extra=ctx)
+            return
         try:
             if consent is not None:
                 reply = await self._set_consent(message.phone, consent)
@@ -134,9 +139,22 @@ class Inbox:
             return
         await self._transcripts.set_understanding(message.phone, message.message_id, understanding)
 
+    def _agent_key(self, phone: str) -> str:
+        return f"{self._prefix}:agent:{{{phone}}}"
+
+    async def take_over(self, phone: str, agent: str) -> None:
+        """Let a person hold the conversation: the owner's messages reach the transcript, not the assistant."""
+        await self._redis.set(self._agent_key(phone), agent)
+        await self._transcripts.set_waiting_for_person(phone, False)
+
+    async def held_by(self, phone: str) -> str:
+        """The person holding the conversation, or an empty string while the assistant has it."""
+        return str(await self._redis.get(self._agent_key(phone)) or "")
+
     async def hand_back(self, phone: str) -> int:
         """Give a conversation back to the assistant after a person handled it; the replies queued."""
         messages = await self._rasa.trigger_intent(phone, HANDBACK_INTENT)
+        await self._redis.delete(self._agent_key(phone))
         await self._transcripts.set_waiting_for_person(phone, False)
         reply = reply_from_rasa(messages)
         channel = await self._transcripts.last_channel(phone)

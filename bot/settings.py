@@ -58,6 +58,15 @@ class Settings:
     lease_ttl: float = 15.0
     instance_id: str = ""
     log_level: str = "INFO"
+    console_admin_user: str = ""
+    console_admin_password: str = field(default="", repr=False)
+    console_session_idle: int = 30 * 60
+    console_secure_cookies: bool = False
+    console_handoff_alert_minutes: int = 10
+    console_login_attempts: int = 5
+    console_login_window: int = 15 * 60
+    console_low_confidence: float = 0.6
+    console_low_score: float = 85.0
 
     @property
     def dev(self) -> bool:
@@ -113,6 +122,15 @@ class Settings:
             lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
             instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
+            console_admin_user=env.get("CONSOLE_ADMIN_USER", "").strip(),
+            console_admin_password=env.get("CONSOLE_ADMIN_PASSWORD", ""),
+            console_session_idle=_int(env, "CONSOLE_SESSION_IDLE_SECONDS", cls.console_session_idle),
+            console_secure_cookies=_bool(env, "CONSOLE_SECURE_COOKIES", False),
+            console_handoff_alert_minutes=_int(env, "CONSOLE_HANDOFF_ALERT_MINUTES", cls.console_handoff_alert_minutes),
+            console_login_attempts=_int(env, "CONSOLE_LOGIN_ATTEMPTS", cls.console_login_attempts),
+            console_login_window=_int(env, "CONSOLE_LOGIN_WINDOW_SECONDS", cls.console_login_window),
+            console_low_confidence=_float(env, "CONSOLE_LOW_CONFIDENCE", cls.console_low_confidence),
+            console_low_score=_float(env, "CONSOLE_LOW_SCORE", cls.console_low_score),
         )
         wanted = tuple(c.strip() for c in env.get("GATEWAY_CHANNELS", ",".join(CHANNEL_NAMES)).split(",") if c.strip())
         unknown = set(wanted) - set(CHANNEL_NAMES)
@@ -124,6 +142,10 @@ class Settings:
         """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""
         if self.partitions < 1 or self.sms_max_segments < 1 or self.outbox_max_attempts < 1:
             raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
+        if self.console_admin_user and len(self.console_admin_password) < 12:
+            raise SettingsError("CONSOLE_ADMIN_PASSWORD must be at least 12 characters when CONSOLE_ADMIN_USER is set")
+        if self.console_session_idle < 60 or self.console_login_attempts < 1:
+            raise SettingsError("CONSOLE_SESSION_IDLE_SECONDS must be at least 60, CONSOLE_LOGIN_ATTEMPTS at least 1")
         if self.dev and not self.public_base_url:
             return replace(self, public_base_url=f"http://127.0.0.1:{self.port}").validated(wanted)
         if self.dev and not self.whatsapp_verify_token:

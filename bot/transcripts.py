@@ -57,6 +57,7 @@ class ConversationSummary:
     last_at: float
     channel: str
     waiting_for_person: bool
+    waiting_since: float = 0.0
 
 
 class TranscriptStore:
@@ -153,7 +154,10 @@ class TranscriptStore:
 
     async def set_waiting_for_person(self, phone: str, waiting: bool) -> None:
         """Mark or clear a conversation as waiting for a person."""
-        await self._redis.hset(self._key(phone, "meta"), "waiting_for_person", "1" if waiting else "0")
+        since = repr(time.time()) if waiting else "0"
+        await self._redis.hset(
+            self._key(phone, "meta"), mapping={"waiting_for_person": "1" if waiting else "0", "waiting_since": since}
+        )
 
     async def last_channel(self, phone: str) -> str:
         """The channel the person last used, or an empty string."""
@@ -176,7 +180,11 @@ class TranscriptStore:
             if not meta:
                 continue
             summary = ConversationSummary(
-                phone, float(meta.get("last_at", 0)), meta.get("channel", ""), meta.get("waiting_for_person") == "1"
+                phone,
+                float(meta.get("last_at", 0)),
+                meta.get("channel", ""),
+                meta.get("waiting_for_person") == "1",
+                float(meta.get("waiting_since") or 0),
             )
             if waiting_only and not summary.waiting_for_person:
                 continue
