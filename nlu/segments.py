@@ -362,13 +362,30 @@ def _requests(chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogInd
     return requests
 
 
+def _leading_chatter(
+    product_words: list[_Element], elements: list[_Element], group: _Group | None, index: CatalogIndex
+) -> list[_Element]:
+    """`tafadhali nitumie 5 crates ...`: words before a counted quantity that the catalog does not know.
+
+    Senders put their verbs and greetings, in any language, before the amount and the product after it;
+    those words are left out when catalog words follow the quantity.
+    """
+    if group is None:
+        return []
+    first, last = elements[group.first].start, elements[group.last].end
+    before = [e for e in product_words if e.end <= first]
+    if not before or not any(e.start >= last and index.knows_word(e.text) for e in product_words):
+        return []
+    return [e for e in before if not index.knows_word(e.text)]
+
+
 def _request(
     piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str]
 ) -> ItemRequest | None:
     elements = piece.elements
     words = [e for e in elements if e.kind == "word"]
-    required = [
-        e.text
+    product_words = [
+        e
         for e in words
         if e.text not in lexicon.fillers
         and e.text not in lexicon.stop_words
@@ -376,12 +393,14 @@ def _request(
         and e.text not in lexicon.correction_markers
         and (len(e.text) > 1 or e.text in index.postings)
     ]
+    group = piece.groups[0] if piece.groups else None
+    leading = _leading_chatter(product_words, elements, group, index)
+    required = [e.text for e in product_words if e not in leading]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
     spare_units = [e for e in elements if e.kind == "unit" and not e.used]
     units = [e.unit for e in spare_units]
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
-    group = piece.groups[0] if piece.groups else None
     # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
     # uses in names, beyond the one that counts, narrows the choice like any other optional word.
     describing = spare_units if group is not None and group.unit else spare_units[1:]
@@ -389,7 +408,10 @@ def _request(
     if not required and not sizes and group is None and not bare:
         return None
     meaningful = [
-        e for e in elements if e.kind in ("size", "unit", "num") or (e.kind == "word" and e.text not in lexicon.fillers)
+        e
+        for e in elements
+        if e.kind in ("size", "unit", "num")
+        or (e.kind == "word" and e.text not in lexicon.fillers and e not in leading)
     ]
     if not meaningful:
         return None

@@ -115,6 +115,18 @@ def test_greeting_list_and_sign_off_around_an_order(invented_index: CatalogIndex
     assert lines_of(parse_order(text, invented_index)) == [("Q101", 2), ("Q116", 3)]
 
 
+def test_words_in_an_unknown_language_before_the_quantity_are_not_product_words(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("sawubona ngicela 5 crates vimba 350ml", invented_index)) == [("Q101", 5)]
+    parse = parse_order("ngicela 2 bags cement", invented_index)
+    assert not parse.lines and [item.quantity for item in parse.unknown] == [2]
+
+
+def test_unknown_word_beside_a_known_product_is_still_asked_about(invented_index: CatalogIndex) -> None:
+    parse = parse_order("rundu 5L 2 jerrycans zorbo", invented_index)
+    assert not parse.lines
+    assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("Q116",), "confirm")]
+
+
 def test_status_question_mentioning_a_product_orders_nothing(invented_index: CatalogIndex) -> None:
     assert parse_order("where is my order of vimba?", invented_index).is_empty
 
