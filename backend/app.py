@@ -14,7 +14,7 @@ from aiohttp import web
 
 from backend.database import PlatformDatabase, RequestedLine
 from backend.errors import HTTP_STATUS, InvalidRequest, OrderRejected, PlatformError
-from backend.models import PromotionItem
+from backend.models import AudienceQuery, PromotionItem
 from backend.phones import InvalidPhone, to_e164
 
 log = logging.getLogger("backend")
@@ -290,6 +290,37 @@ async def handle_store_promotions(request: web.Request) -> web.Response:
     return web.json_response({"promotions": [p.to_json() for p in promotions]})
 
 
+def _days(request: web.Request, name: str, default: int) -> int:
+    raw = request.query.get(name, str(default))
+    if not raw.isdigit() or not 0 <= int(raw) <= 3650:
+        raise InvalidRequest(f"{name} must be a whole number of days from 0 to 3650")
+    return int(raw)
+
+
+def _names(request: web.Request, name: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in request.query.get(name, "").split(",") if v.strip())
+
+
+async def handle_promo_audience(request: web.Request) -> web.Response:
+    """One page of the opted-in stores a campaign's filters select, in store id order; `next` pages on."""
+    raw_limit = request.query.get("limit", "1000")
+    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= 5000:
+        raise InvalidRequest("limit must be a whole number from 1 to 5000")
+    query = AudienceQuery(
+        regions=_names(request, "region"),
+        languages=_names(request, "language"),
+        store_types=_names(request, "store_type"),
+        bought_category=request.query.get("bought_category", ""),
+        bought_within_days=_days(request, "bought_within_days", 30),
+        idle_days=_days(request, "idle_days", 0),
+        after=request.query.get("after", ""),
+        limit=int(raw_limit),
+    )
+    stores = request.app[DATABASE].promo_audience(query)
+    next_after = stores[-1].store_id if len(stores) == query.limit else None
+    return web.json_response({"stores": [s.to_json() for s in stores], "next": next_after})
+
+
 def create_app(settings: BackendSettings) -> web.Application:
     """The platform service, its database opened on start and closed on cleanup."""
     app = web.Application(middlewares=[request_id_middleware, api_key_middleware])
@@ -316,6 +347,7 @@ def create_app(settings: BackendSettings) -> web.Application:
     router.add_get("/v1/orders/{order_id}", handle_order, name="order")
     router.add_post("/v1/orders/{order_id}/cancel", handle_cancel_order, name="cancel_order")
     router.add_post("/v1/admin/orders/{order_id}/status", handle_admin_order_status, name="admin_order_status")
+    router.add_get("/v1/promo-audience", handle_promo_audience, name="promo_audience")
     router.add_get("/v1/promotions", handle_promotions, name="promotions")
     router.add_get("/v1/promotions/{promo_id}", handle_promotion, name="promotion")
     router.add_post("/v1/admin/promotions", handle_admin_create_promotion, name="admin_create_promotion")

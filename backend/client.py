@@ -12,7 +12,7 @@ import aiohttp
 
 from backend.catalog import CatalogItem
 from backend.errors import PlatformError, Unavailable, error_for
-from backend.models import LineProblem, Order, Promotion, PromotionItem, Store
+from backend.models import AudienceQuery, AudienceStore, LineProblem, Order, Promotion, PromotionItem, Store
 
 log = logging.getLogger("backend.client")
 
@@ -148,6 +148,11 @@ class PlatformClient:
             "PUT", f"/v1/stores/{_quote(store_id)}/promo-consent", json={"opt_in": opt_in, "source": source}, retry=True
         )
         return Store.from_json(body)
+
+    async def promo_audience(self, query: AudienceQuery) -> tuple[list[AudienceStore], str | None]:
+        """One page of the opted-in stores matching a campaign's audience, and the `after` of the next page."""
+        body = await self._call("GET", "/v1/promo-audience", params=query.to_params())
+        return [AudienceStore.from_json(s) for s in body["stores"]], body["next"]
 
     async def store_orders(self, store_id: str, limit: int = 20) -> list[Order]:
         """A store's orders, newest first."""

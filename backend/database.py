@@ -21,6 +21,8 @@ from backend.catalog import CatalogItem
 from backend.errors import Conflict, IdempotencyKeyReused, InvalidRequest, NotFound, OrderRejected
 from backend.models import (
     ORDER_TRANSITIONS,
+    AudienceQuery,
+    AudienceStore,
     LineProblem,
     Order,
     OrderLine,
@@ -81,6 +83,8 @@ CREATE TABLE IF NOT EXISTS orders (
     request_hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orders_by_store ON orders(store_id, order_id);
+CREATE INDEX IF NOT EXISTS orders_by_store_time ON orders(store_id, created_at);
+CREATE INDEX IF NOT EXISTS stores_promo ON stores(promo_opt_in, store_id);
 CREATE TABLE IF NOT EXISTS order_lines (
     order_id INTEGER NOT NULL REFERENCES orders(order_id),
     line_no INTEGER NOT NULL,
@@ -373,6 +377,48 @@ class PlatformDatabase:
             )
         ]
 
+    def promo_audience(self, query: AudienceQuery) -> list[AudienceStore]:
+        """One page of the stores opted in to promotions that match a campaign's audience, by store id."""
+        where = ["s.promo_opt_in = 1", "s.store_id > ?"]
+        args: list[object] = [query.after]
+        for column, values in (
+            ("region", query.regions),
+            ("language", query.languages),
+            ("store_type", query.store_types),
+        ):
+            if values:
+                where.append(f"s.{column} IN ({', '.join('?' * len(values))})")
+                args.extend(values)
+        if query.bought_category:
+            where.append(
+                "EXISTS (SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.order_id"
+                " JOIN catalog_items c ON c.sku = l.sku WHERE o.store_id = s.store_id AND o.status != 'cancelled'"
+                " AND c.category = ? AND o.created_at >= ?)"
+            )
+            args += [query.bought_category, _days_ago(query.bought_within_days)]
+        if query.idle_days:
+            where.append("NOT EXISTS (SELECT 1 FROM orders o WHERE o.store_id = s.store_id AND o.created_at >= ?)")
+            args.append(_days_ago(query.idle_days))
+        rows = self._conn.execute(
+            "SELECT s.store_id, s.name, s.region, s.language, s.timezone, s.store_type,"
+            " (SELECT group_concat(p.phone, '|') FROM (SELECT phone FROM store_phones WHERE store_id = s.store_id"
+            " ORDER BY phone) p) AS phones"
+            f" FROM stores s WHERE {' AND '.join(where)} ORDER BY s.store_id LIMIT ?",
+            (*args, query.limit),
+        ).fetchall()
+        return [
+            AudienceStore(
+                r["store_id"],
+                r["name"],
+                tuple(p for p in (r["phones"] or "").split("|") if p),
+                r["region"],
+                r["language"],
+                r["timezone"],
+                r["store_type"],
+            )
+            for r in rows
+        ]
+
     # Orders
 
     def _order(self, row: sqlite3.Row) -> Order:
@@ -624,6 +670,10 @@ class PlatformDatabase:
             ):
                 prices[r["sku"]] = min(prices.get(r["sku"], r["offer_price_cents"]), r["offer_price_cents"])
         return prices
+
+
+def _days_ago(days: int) -> str:
+    return (datetime.now(timezone.utc) - timedelta(days=days)).replace(microsecond=0).isoformat()
 
 
 def _utc(value: str, name: str) -> str:

@@ -247,3 +247,68 @@ class Promotion:
             regions=tuple(data["regions"]),
             ended=bool(data["ended"]),
         )
+
+
+@dataclass(frozen=True)
+class AudienceQuery:
+    """Which opted-in stores a campaign reaches: every filter given must hold; one page after `after`."""
+
+    regions: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    store_types: tuple[str, ...] = ()
+    bought_category: str = ""
+    bought_within_days: int = 30
+    idle_days: int = 0
+    after: str = ""
+    limit: int = 1000
+
+    def to_params(self) -> dict[str, str]:
+        """The query string of `GET /v1/promo-audience`."""
+        params = {"after": self.after, "limit": str(self.limit)}
+        for name, values in (("region", self.regions), ("language", self.languages), ("store_type", self.store_types)):
+            if values:
+                params[name] = ",".join(values)
+        if self.bought_category:
+            params["bought_category"] = self.bought_category
+            params["bought_within_days"] = str(self.bought_within_days)
+        if self.idle_days:
+            params["idle_days"] = str(self.idle_days)
+        return params
+
+
+@dataclass(frozen=True)
+class AudienceStore:
+    """What a campaign needs of one store: where to send, in which language and timezone."""
+
+    store_id: str
+    name: str
+    phones: tuple[str, ...]
+    region: str
+    language: str
+    timezone: str
+    store_type: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "store_id": self.store_id,
+            "name": self.name,
+            "phones": list(self.phones),
+            "region": self.region,
+            "language": self.language,
+            "timezone": self.timezone,
+            "store_type": self.store_type,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> AudienceStore:
+        """Parse the API's JSON shape."""
+        return cls(
+            data["store_id"],
+            data["name"],
+            tuple(data["phones"]),
+            data["region"],
+            data["language"],
+            data["timezone"],
+            data["store_type"],
+        )
