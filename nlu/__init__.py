@@ -17,7 +17,7 @@ Per-store learned phrases: `AliasStore` (protocol), `RedisAliasStore`, `InMemory
 `await store.get(store_id)` gives the `learned` mapping. The Rasa component is `nlu.rasa_component.OrderParser`
 and sets `tracker.latest_message["order"]` to `parse.to_json()`.
 
-Command line: `python -m nlu.parse --catalog CSV`, `python -m nlu.evaluate --catalog CSV --cases JSONL`,
+Command line: `python -m nlu.parse --catalog CSV`, `python -m nlu.evaluate --catalog CSV --cases JSONL [--split whole]`,
 `python -m nlu.bench`.
 """
 
