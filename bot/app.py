@@ -15,11 +15,14 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from backend.client import PlatformClient
+from bot.console import add_console
 from bot.inbox import Inbox
 from bot.keys import GATEWAY, SETTINGS, Gateway
 from bot.keywords import Keywords
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP
 from bot.outbox import Outbox, OutboxPolicy, Sender
+from bot.promotions.campaigns import CampaignStore
+from bot.promotions.runtime import build_promotions
 from bot.rasa import RasaClient
 from bot.ratelimit import RateLimiter
 from bot.settings import Settings
@@ -130,17 +133,19 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
     )
     transcripts = TranscriptStore(redis, prefix)
     limiter = RateLimiter(redis, prefix, settings.rate_global_per_second, settings.rate_recipient_per_minute)
+    senders = build_senders(settings, http)
     outbox = Outbox(
         redis,
         PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl, settings.instance_id),
         transcripts,
-        build_senders(settings, http),
+        senders,
         limiter,
         policy,
         prefix,
     )
     platform = PlatformClient(settings.backend_url, settings.backend_api_key, timeout=5.0, retries=1)
     rasa = RasaClient(http, settings.rasa_url, settings.rasa_token, settings.rasa_timeout)
+    campaigns = CampaignStore(redis, prefix)
     inbox = Inbox(
         redis,
         PartitionedStream(redis, f"{prefix}:inbound", settings.partitions, settings.lease_ttl, settings.instance_id),
@@ -151,8 +156,10 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
         Keywords.load(),
         policy,
         prefix,
+        campaigns,
     )
-    return Gateway(settings, redis, http, platform, rasa, transcripts, outbox, inbox)
+    promotions = build_promotions(settings, redis, campaigns, platform, senders, transcripts, outbox)
+    return Gateway(settings, redis, http, platform, rasa, transcripts, outbox, inbox, promotions)
 
 
 async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -168,6 +175,7 @@ async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
     workers += [
         asyncio.create_task(gateway.outbox.stream.work(p, gateway.outbox.deliver)) for p in range(settings.partitions)
     ]
+    workers += gateway.promotions.fanout.tasks()
     log.info(
         "gateway started",
         extra={
@@ -179,6 +187,7 @@ async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
     yield
     gateway.inbox.stream.stop()
     gateway.outbox.stream.stop()
+    gateway.promotions.fanout.stop()
     # A worker finishes the message in hand (a send or an assistant turn) before it returns.
     _, unfinished = await asyncio.wait(workers, timeout=settings.rasa_timeout + 1.0)
     for worker in unfinished:
@@ -206,4 +215,5 @@ def create_app(settings: Settings) -> web.Application:
     if settings.simulator_enabled:
         aiohttp_jinja2.setup(app, loader=jinja2.PackageLoader("bot", "templates"), autoescape=True)
         add_simulator_routes(app)
+    add_console(app)
     return app

@@ -1,0 +1,93 @@
+"""Staff sessions in Redis (sliding idle timeout) and sign-in throttling."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from redis.asyncio import Redis
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    """A signed-in member of staff; the CSRF token belongs to the session."""
+
+    session_id: str = field(repr=False)
+    username: str
+    csrf_token: str = field(repr=False)
+    started_at: float
+
+
+class SessionStore:
+    """Sessions keyed by a hash of their id, so a copy of Redis holds no usable cookie."""
+
+    def __init__(self, redis: Redis, prefix: str, idle_seconds: int) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._idle = idle_seconds
+
+    def _key(self, session_id: str) -> str:
+        digest = hashlib.sha256(session_id.encode()).hexdigest()
+        return f"{self._prefix}:console:session:{digest}"
+
+    async def start(self, username: str) -> StaffSession:
+        """A new session with fresh id and CSRF token."""
+        session = StaffSession(secrets.token_urlsafe(32), username, secrets.token_urlsafe(32), time.time())
+        data = json.dumps({"username": username, "csrf": session.csrf_token, "started_at": session.started_at})
+        await self._redis.set(self._key(session.session_id), data, ex=self._idle)
+        return session
+
+    async def get(self, session_id: str) -> StaffSession | None:
+        """The live session for this id, its idle clock restarted; None when unknown or idle too long."""
+        if not session_id or len(session_id) > 128:
+            return None
+        key = self._key(session_id)
+        raw = await self._redis.getex(key, ex=self._idle)
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return StaffSession(session_id, data["username"], data["csrf"], float(data["started_at"]))
+
+    async def end(self, session_id: str) -> None:
+        """Forget a session."""
+        await self._redis.delete(self._key(session_id))
+
+
+class LoginThrottle:
+    """Counts failed sign-ins per user name and per address; too many in the window blocks both."""
+
+    def __init__(self, redis: Redis, prefix: str, attempts: int, window: int) -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._attempts = attempts
+        self._window = window
+
+    def _keys(self, username: str, address: str) -> tuple[str, str]:
+        return (
+            f"{self._prefix}:console:login-failures:user:{username.lower()[:64]}",
+            f"{self._prefix}:console:login-failures:addr:{address}",
+        )
+
+    async def blocked_for(self, username: str, address: str) -> int:
+        """Seconds until another attempt is allowed; 0 when allowed now."""
+        wait = 0
+        for key in self._keys(username, address):
+            count = int(await self._redis.get(key) or 0)
+            if count >= self._attempts:
+                wait = max(wait, int(await self._redis.ttl(key)), 1)
+        return wait
+
+    async def failed(self, username: str, address: str) -> None:
+        """Count a failed attempt."""
+        for key in self._keys(username, address):
+            pipe = self._redis.pipeline(transaction=True)
+            pipe.incr(key)
+            pipe.expire(key, self._window, nx=True)
+            await pipe.execute()
+
+    async def succeeded(self, username: str) -> None:
+        """A right password clears the user's count (the address keeps its own)."""
+        await self._redis.delete(self._keys(username, "")[0])
