@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Mapping
+from typing import Any, Mapping
 
 from redis.asyncio import Redis
 
@@ -14,6 +14,7 @@ from backend.logs import mask_phone
 from bot.keywords import Keywords
 from bot.messages import Inbound, Reply
 from bot.outbox import Outbox, OutboxPolicy
+from bot.promotions.campaigns import CampaignStore
 from bot.rasa import RasaClient, RasaUnavailable
 from bot.render import reply_from_rasa
 from bot.streams import PartitionedStream, RetryLater
@@ -38,6 +39,7 @@ class Inbox:
         keywords: Keywords,
         policy: OutboxPolicy,
         prefix: str,
+        campaigns: CampaignStore,
     ) -> None:
         self._redis = redis
         self.stream = stream
@@ -48,6 +50,7 @@ class Inbox:
         self._keywords = keywords
         self._policy = policy
         self._prefix = prefix
+        self._campaigns = campaigns
 
     def _key(self, kind: str, message: Inbound) -> str:
         return f"{self._prefix}:{kind}:{{{message.channel}:{message.message_id}}}"
@@ -88,7 +91,11 @@ class Inbox:
             if consent is not None:
                 reply = await self._set_consent(message.phone, consent)
             else:
-                metadata = {"channel": message.channel, "message_id": message.message_id}
+                metadata: dict[str, Any] = {"channel": message.channel, "message_id": message.message_id}
+                # The promotion this phone last got, so "1" or "YES 1 5" orders from it.
+                promotion = await self._campaigns.recent(message.phone)
+                if promotion is not None:
+                    metadata["promotion"] = promotion
                 reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
         except (RasaUnavailable, Unavailable) as exc:
             delay = self._policy.backoff(handed_out_before + 1)
@@ -113,7 +120,10 @@ class Inbox:
 
     async def _set_consent(self, phone: str, opt_in: bool) -> Reply:
         """Switch promotions for every store of this phone, before and without the assistant."""
-        for store in await self._platform.stores_by_phone(phone):
+        stores = await self._platform.stores_by_phone(phone)
+        # Running campaigns read this before every send: a STOP holds back the very next message.
+        await self._campaigns.consent_changed([s.store_id for s in stores], opt_in)
+        for store in stores:
             await self._platform.set_promo_consent(store.store_id, opt_in, source="text")
         return Reply(self._keywords.replies["opt_in" if opt_in else "opt_out"])
 
@@ -138,6 +148,13 @@ class Inbox:
             )
             return
         await self._transcripts.set_understanding(message.phone, message.message_id, understanding)
+        if understanding.intent in ("opt_out", "opt_in"):
+            # "no more offers" in words reaches the platform through the assistant; campaigns hear it here.
+            try:
+                stores = await self._platform.stores_by_phone(message.phone)
+            except PlatformError:
+                return
+            await self._campaigns.consent_changed([s.store_id for s in stores], understanding.intent == "opt_in")
 
     def _agent_key(self, phone: str) -> str:
         return f"{self._prefix}:agent:{{{phone}}}"

@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 from backend.client import PlatformClient
 from bot.inbox import Inbox
 from bot.outbox import Outbox
+from bot.promotions.runtime import Promotions
 from bot.rasa import RasaClient
 from bot.settings import Settings
 from bot.transcripts import TranscriptStore
@@ -28,6 +29,7 @@ class Gateway:
     transcripts: TranscriptStore
     outbox: Outbox
     inbox: Inbox
+    promotions: Promotions
 
 
 SETTINGS = web.AppKey("settings", Settings)

@@ -76,6 +76,10 @@ class Outbox:
     def _menu_key(self, phone: str) -> str:
         return f"{self._prefix}:menu:{{{phone}}}"
 
+    async def forget_menu(self, phone: str) -> None:
+        """Drop the phone's last numbered menu, so a number typed next is not read as a pick from it."""
+        await self._redis.delete(self._menu_key(phone))
+
     async def send_reply(
         self, phone: str, channel: str, reply: Reply, base_id: str, replaces_menu: bool = True
     ) -> list[Outbound]:

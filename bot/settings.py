@@ -56,6 +56,11 @@ class Settings:
     retry_base: float = 1.0
     retry_max: float = 60.0
     lease_ttl: float = 15.0
+    promo_sms_per_second: float = 1.0
+    promo_whatsapp_per_second: float = 80.0
+    promo_quiet_hours: str = "20:00-08:00"
+    promo_concurrency: int = 8
+    promo_default_channel: str = "sms"
     instance_id: str = ""
     log_level: str = "INFO"
     console_admin_user: str = ""
@@ -120,6 +125,11 @@ class Settings:
             retry_base=_float(env, "RETRY_BASE_SECONDS", cls.retry_base),
             retry_max=_float(env, "RETRY_MAX_SECONDS", cls.retry_max),
             lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
+            promo_sms_per_second=_float(env, "PROMO_SMS_SEGMENTS_PER_SECOND", cls.promo_sms_per_second),
+            promo_whatsapp_per_second=_float(env, "PROMO_WHATSAPP_PER_SECOND", cls.promo_whatsapp_per_second),
+            promo_quiet_hours=env.get("PROMO_QUIET_HOURS", cls.promo_quiet_hours),
+            promo_concurrency=_int(env, "PROMO_CONCURRENCY", cls.promo_concurrency),
+            promo_default_channel=env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
             instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
             console_admin_user=env.get("CONSOLE_ADMIN_USER", "").strip(),
@@ -142,6 +152,8 @@ class Settings:
         """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""
         if self.partitions < 1 or self.sms_max_segments < 1 or self.outbox_max_attempts < 1:
             raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
+        if self.promo_sms_per_second <= 0 or self.promo_whatsapp_per_second <= 0 or self.promo_concurrency < 1:
+            raise SettingsError("PROMO_*_PER_SECOND must be above 0 and PROMO_CONCURRENCY at least 1")
         if self.console_admin_user and len(self.console_admin_password) < 12:
             raise SettingsError("CONSOLE_ADMIN_PASSWORD must be at least 12 characters when CONSOLE_ADMIN_USER is set")
         if self.console_session_idle < 60 or self.console_login_attempts < 1:

@@ -102,6 +102,8 @@ class TranscriptStore:
         pipe.zadd(self._key(phone, "timeline"), {message_id: at})
         pipe.expire(self._key(phone, "timeline"), self._retention)
         pipe.hset(self._key(phone, "meta"), mapping={"last_at": repr(at), "channel": channel})
+        if direction == "in":
+            pipe.hset(self._key(phone, "meta"), "last_in_at", repr(at))
         pipe.expire(self._key(phone, "meta"), self._retention)
         await pipe.execute()
         await self._redis.zadd(f"{self._prefix}:conversations", {phone: at})
@@ -162,6 +164,10 @@ class TranscriptStore:
     async def last_channel(self, phone: str) -> str:
         """The channel the person last used, or an empty string."""
         return str(await self._redis.hget(self._key(phone, "meta"), "channel") or "")
+
+    async def last_inbound_at(self, phone: str) -> float:
+        """When the person last wrote (epoch seconds), 0 when never: WhatsApp's 24-hour window starts there."""
+        return float(await self._redis.hget(self._key(phone, "meta"), "last_in_at") or 0.0)
 
     async def conversation(self, phone: str, limit: int = 200) -> list[TranscriptEntry]:
         """A conversation's messages, oldest first (the last `limit`)."""

@@ -172,6 +172,7 @@ async def handle_twilio_status(request: web.Request) -> web.Response:
     event = parse_twilio_status(await _verified_form(request))
     if event.provider_id and event.status:
         await request.app[GATEWAY].transcripts.update_status(event.provider_id, event.status, event.error)
+        await request.app[GATEWAY].promotions.campaigns.record_receipt(event.provider_id, event.status)
     return web.Response(status=204)
 
 

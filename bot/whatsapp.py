@@ -8,7 +8,7 @@ import hmac
 import json
 import logging
 import time
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import aiohttp
 from aiohttp import web
@@ -126,6 +126,20 @@ def whatsapp_payload(message: Outbound) -> dict[str, Any]:
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.text}}
 
 
+def whatsapp_template_payload(to: str, name: str, language: str, parameters: Sequence[str]) -> dict[str, Any]:
+    """The Cloud API JSON for an approved template with positional body parameters."""
+    template: dict[str, Any] = {"name": name, "language": {"code": language}}
+    if parameters:
+        template["components"] = [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}]
+    return {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to.lstrip("+"),
+        "type": "template",
+        "template": template,
+    }
+
+
 class WhatsAppSender:
     """Sends messages through the Cloud API's /{phone-number-id}/messages."""
 
@@ -145,9 +159,16 @@ class WhatsAppSender:
 
     async def send(self, message: Outbound) -> Sent:
         """Send one message; Meta's message id (wamid)."""
+        return await self._post(whatsapp_payload(message))
+
+    async def send_template(self, to: str, name: str, language: str, parameters: Sequence[str]) -> Sent:
+        """Send an approved template (the only kind allowed outside the 24-hour window); Meta's message id."""
+        return await self._post(whatsapp_template_payload(to, name, language, parameters))
+
+    async def _post(self, payload: Mapping[str, Any]) -> Sent:
         try:
             async with self._session.post(
-                self._url, json=whatsapp_payload(message), headers=self._headers, timeout=self._timeout
+                self._url, json=payload, headers=self._headers, timeout=self._timeout
             ) as response:
                 body = await response.text()
                 if response.status != 200:
@@ -205,4 +226,5 @@ async def handle_whatsapp_event(request: web.Request) -> web.Response:
     for status in statuses:
         if status.provider_id and status.status:
             await gateway.transcripts.update_status(status.provider_id, status.status, status.error)
+            await gateway.promotions.campaigns.record_receipt(status.provider_id, status.status)
     return web.Response(text="ok")

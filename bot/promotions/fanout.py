@@ -1,0 +1,492 @@
+"""The campaign fan-out: the audience queued on a Redis stream, sent by a consumer group at each channel's pace.
+
+Exactly once per phone: a phone is claimed in the campaign's `sent` hash before its send, and the claim
+becomes `sent` in the same transaction that acknowledges the entry. A worker killed between the two leaves
+the claim behind; the entry is then counted as `uncertain` and not sent again, because a promotion sent
+twice costs more (blocked sender numbers) than one a store may have missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from dataclasses import dataclass, replace
+from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError, ResponseError
+
+from backend.client import PlatformClient
+from backend.errors import PlatformError
+from backend.logs import mask_phone
+from backend.models import AudienceStore
+from bot.errors import SendRejected, SendRetryable
+from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP, Outbound
+from bot.outbox import Outbox, Sender, Sent
+from bot.promotions.campaigns import CampaignStore, SendPlan, compose, template_parameters
+from bot.promotions.model import CANCELLED, RUNNING, SCHEDULED, Campaign
+from bot.promotions.pace import ChannelPace
+from bot.promotions.schedule import QuietHours
+from bot.promotions.templates import TemplateRefused
+from bot.sms import segment_count, transliterate
+from bot.transcripts import TranscriptStore
+
+log = logging.getLogger("bot.promotions")
+
+GROUP = "senders"
+WHATSAPP_WINDOW = 24 * 3600
+SMS_LIKE = frozenset({SMS, SIMULATOR})
+
+# Park an entry until quiet hours end: in the deferred set, acknowledged in the stream, counted as waiting.
+_DEFER = """
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('XACK', KEYS[2], ARGV[3], ARGV[4])
+redis.call('HINCRBY', KEYS[3], 'waiting_quiet_hours', 1)
+return 1
+"""
+
+# Move entries whose quiet hours are over back onto the stream.
+_WAKE = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, member in ipairs(due) do
+  redis.call('XADD', KEYS[2], '*', 'store', member)
+  redis.call('ZREM', KEYS[1], member)
+end
+if #due > 0 then redis.call('HINCRBY', KEYS[3], 'waiting_quiet_hours', -#due) end
+return #due
+"""
+
+
+@runtime_checkable
+class TemplateSender(Protocol):
+    """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window)."""
+
+    async def send_template(self, to: str, name: str, language: str, parameters: Sequence[str]) -> Sent:
+        """Send the template with its body parameters."""
+
+
+@dataclass(frozen=True)
+class FanoutPolicy:
+    """How the fan-out works: its pace, how many sends in flight, how long a silent worker is trusted."""
+
+    concurrency: int = 8
+    page_size: int = 1000
+    lease_ttl: float = 15.0
+    max_attempts: int = 8
+    retry_base: float = 1.0
+    retry_max: float = 60.0
+    record_ttl: int = 30 * 24 * 3600
+    default_channel: str = SMS
+    tick: float = 0.5
+
+
+@dataclass(frozen=True)
+class Target:
+    """One store as its stream entry carries it."""
+
+    store_id: str
+    name: str
+    phone: str
+    region: str
+    language: str
+    timezone: str
+
+    @classmethod
+    def of(cls, store: AudienceStore) -> Target:
+        """The store's first phone is where its promotions go."""
+        return cls(store.store_id, store.name, store.phones[0], store.region, store.language, store.timezone)
+
+    def to_field(self) -> str:
+        """The stream entry's field."""
+        return json.dumps([self.store_id, self.name, self.phone, self.region, self.language, self.timezone])
+
+    @classmethod
+    def from_field(cls, raw: str) -> Target:
+        """Parse the stream entry's field."""
+        return cls(*json.loads(raw))
+
+
+class Fanout:
+    """Queues each running campaign's audience and sends it; any number of gateways share the work."""
+
+    def __init__(
+        self,
+        redis: Redis,
+        campaigns: CampaignStore,
+        platform: PlatformClient,
+        senders: Mapping[str, Sender],
+        transcripts: TranscriptStore,
+        outbox: Outbox,
+        pace: ChannelPace,
+        quiet: QuietHours,
+        policy: FanoutPolicy,
+        instance_id: str,
+    ) -> None:
+        self._redis = redis
+        self._campaigns = campaigns
+        self._platform = platform
+        self._senders = senders
+        self._transcripts = transcripts
+        self._outbox = outbox
+        self._pace = pace
+        self._quiet = quiet
+        self._policy = policy
+        self._instance = instance_id
+        self._stopping = False
+        self._running: tuple[float, list[str]] = (0.0, [])
+        self._cache: dict[str, tuple[Campaign, SendPlan]] = {}
+        self._groups: set[str] = set()
+
+    def stop(self) -> None:
+        """Ask the workers to finish the send in hand and return."""
+        self._stopping = True
+
+    def stream_key(self, campaign_id: str) -> str:
+        """The campaign's queue."""
+        return self._campaigns.key(campaign_id, "queue")
+
+    def _consumer(self, n: int) -> str:
+        return f"{self._instance}:{n}"
+
+    def _alive_key(self, instance: str) -> str:
+        return self._campaigns.alive_key(instance)
+
+    async def ensure_group(self, campaign_id: str) -> None:
+        """Create the campaign's stream and consumer group."""
+        if campaign_id in self._groups:
+            return
+        try:
+            await self._redis.xgroup_create(self.stream_key(campaign_id), GROUP, id="0", mkstream=True)
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+        self._groups.add(campaign_id)
+
+    def tasks(self) -> list[asyncio.Task[None]]:
+        """The conductor and the senders of this process."""
+        return [asyncio.create_task(self.conduct())] + [
+            asyncio.create_task(self.send_loop(n)) for n in range(self._policy.concurrency)
+        ]
+
+    # The conductor: starts campaigns, queues audiences, wakes deferred stores, takes over dead workers' entries.
+
+    async def conduct(self) -> None:
+        """Until stopped, look after every campaign once a tick."""
+        while not self._stopping:
+            try:
+                await self._redis.set(self._alive_key(self._instance), "1", px=int(self._policy.lease_ttl * 1000))
+                for campaign_id in await self._campaigns.ids():
+                    await self._look_after(campaign_id)
+            except asyncio.CancelledError:
+                raise
+            except (RedisError, OSError, PlatformError) as exc:
+                log.warning("campaign conductor waiting", extra={"ctx_error": type(exc).__name__})
+            except Exception:
+                log.exception("campaign conductor failed")
+            await asyncio.sleep(self._policy.tick)
+
+    async def _look_after(self, campaign_id: str) -> None:
+        status = await self._campaigns.status(campaign_id)
+        if status == SCHEDULED:
+            campaign = await self._campaigns.load(campaign_id)
+            if campaign.starts_at > time.time():
+                return
+            await self._campaigns.set_status(campaign_id, RUNNING)
+            log.info("campaign started", extra={"ctx_campaign": campaign_id})
+            status = RUNNING
+        if status != RUNNING:
+            return
+        state = await self._redis.hgetall(self._campaigns.key(campaign_id, "state"))
+        if state.get("queued_all") != "1":
+            await self.queue_audience(campaign_id)
+        await self._redis.eval(
+            _WAKE,
+            3,
+            self._campaigns.key(campaign_id, "later"),
+            self.stream_key(campaign_id),
+            self._campaigns.key(campaign_id, "progress"),
+            repr(time.time()),
+            1000,
+        )
+        await self._reclaim(campaign_id)
+        await self._finish_if_done(campaign_id)
+
+    async def queue_audience(self, campaign_id: str) -> int:
+        """Queue the audience page by page; each page and its cursor in one transaction, so a crash repeats none."""
+        lock = self._campaigns.key(campaign_id, "queuer")
+        lease = int(self._policy.lease_ttl * 1000)
+        if not await self._redis.set(lock, self._instance, nx=True, px=lease):
+            return 0
+        await self.ensure_group(campaign_id)
+        campaign = await self._campaigns.load(campaign_id)
+        state_key = self._campaigns.key(campaign_id, "state")
+        after = str(await self._redis.hget(state_key, "cursor") or "")
+        total = 0
+        while not self._stopping:
+            query = replace(campaign.audience, after=after, limit=self._policy.page_size)
+            stores, next_after = await self._platform.promo_audience(query)
+            targets = [Target.of(s) for s in stores if s.phones]
+            pipe = self._redis.pipeline(transaction=True)
+            for target in targets:
+                pipe.xadd(self.stream_key(campaign_id), {"store": target.to_field()})
+            if stores:
+                pipe.hset(state_key, "cursor", stores[-1].store_id)
+            if next_after is None:
+                pipe.hset(state_key, "queued_all", "1")
+            pipe.hincrby(self._campaigns.key(campaign_id, "progress"), "queued", len(targets))
+            pipe.pexpire(lock, lease)
+            await pipe.execute()
+            total += len(targets)
+            if next_after is None:
+                break
+            after = next_after
+        await self._redis.delete(lock)
+        log.info("campaign audience queued", extra={"ctx_campaign": campaign_id, "ctx_count": total})
+        return total
+
+    async def _reclaim(self, campaign_id: str) -> None:
+        """Take the unfinished entries of workers whose process stopped answering."""
+        key = self.stream_key(campaign_id)
+        try:
+            summary = await self._redis.xpending(key, GROUP)
+        except ResponseError:
+            return
+        for n, consumer in enumerate(summary.get("consumers") or ()):
+            name = str(consumer["name"])
+            instance = name.rsplit(":", 1)[0]
+            if instance == self._instance or await self._redis.exists(self._alive_key(instance)):
+                continue
+            rows = await self._redis.xpending_range(key, GROUP, "-", "+", 100, consumername=name)
+            ids = [row["message_id"] for row in rows]
+            if ids:
+                await self._redis.xclaim(key, GROUP, self._consumer(n % self._policy.concurrency), 0, ids)
+                log.warning(
+                    "took over a stopped worker's promotions",
+                    extra={"ctx_campaign": campaign_id, "ctx_count": len(ids)},
+                )
+
+    async def _finish_if_done(self, campaign_id: str) -> None:
+        key = self.stream_key(campaign_id)
+        if await self._redis.zcard(self._campaigns.key(campaign_id, "later")):
+            return
+        try:
+            groups = await self._redis.xinfo_groups(key)
+        except ResponseError:
+            return
+        group = next((g for g in groups if g["name"] == GROUP), None)
+        if group is None or group.get("lag") != 0 or int(group["pending"]) != 0:
+            return
+        if await self._redis.hget(self._campaigns.key(campaign_id, "state"), "queued_all") != "1":
+            return
+        await self._campaigns.set_status(campaign_id, "done")
+        log.info("campaign done", extra={"ctx_campaign": campaign_id})
+
+    # The senders.
+
+    async def _running_ids(self) -> list[str]:
+        at, ids = self._running
+        if time.monotonic() - at < self._policy.tick:
+            return ids
+        ids = []
+        for campaign_id in await self._campaigns.ids():
+            if await self._campaigns.status(campaign_id) in (RUNNING, CANCELLED):
+                ids.append(campaign_id)
+        self._running = (time.monotonic(), ids)
+        return ids
+
+    async def _definition(self, campaign_id: str) -> tuple[Campaign, SendPlan]:
+        if campaign_id not in self._cache:
+            plan = await self._campaigns.plan(campaign_id)
+            if plan is None:
+                raise TemplateRefused(f"campaign {campaign_id} has no send plan")
+            self._cache[campaign_id] = (await self._campaigns.load(campaign_id), plan)
+        return self._cache[campaign_id]
+
+    async def send_loop(self, n: int) -> None:
+        """Until stopped: this worker's unfinished entries first, then new ones, one at a time."""
+        consumer = self._consumer(n)
+        failures = 0
+        while not self._stopping:
+            try:
+                worked = False
+                for campaign_id in await self._running_ids():
+                    await self.ensure_group(campaign_id)
+                    key = self.stream_key(campaign_id)
+                    batch = await self._redis.xreadgroup(GROUP, consumer, {key: "0"}, count=1)
+                    entries = [e for e in (batch[0][1] if batch else []) if e[1]]
+                    if not entries:
+                        batch = await self._redis.xreadgroup(GROUP, consumer, {key: ">"}, count=1)
+                        entries = batch[0][1] if batch else []
+                    for entry_id, fields in entries:
+                        worked = True
+                        await self.deliver(campaign_id, str(entry_id), fields)
+                    if self._stopping:
+                        return
+                failures = 0
+                if not worked:
+                    await asyncio.sleep(self._policy.tick / 2)
+            except asyncio.CancelledError:
+                raise
+            except (RedisError, OSError) as exc:
+                failures += 1
+                log.warning("promotion sender waiting for redis", extra={"ctx_error": type(exc).__name__})
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+            except Exception:
+                failures += 1
+                log.exception("promotion sender failed")
+                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+
+    async def _ack(self, campaign_id: str, entry_id: str, counter: str) -> None:
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.xack(self.stream_key(campaign_id), GROUP, entry_id)
+        pipe.hincrby(self._campaigns.key(campaign_id, "progress"), counter, 1)
+        await pipe.execute()
+
+    async def deliver(self, campaign_id: str, entry_id: str, fields: Mapping[str, str]) -> None:
+        """Send one store its promotion, or say why not; an entry left unacknowledged is tried again."""
+        target = Target.from_field(fields["store"])
+        status = await self._campaigns.status(campaign_id)
+        if status == CANCELLED:
+            await self._ack(campaign_id, entry_id, "cancelled")
+            return
+        if status != RUNNING:
+            return
+        campaign, plan = await self._definition(campaign_id)
+        now = time.time()
+        if campaign.ends_at and now >= campaign.ends_at:
+            await self._ack(campaign_id, entry_id, "expired")
+            return
+        if await self._campaigns.opted_out(target.store_id):
+            await self._ack(campaign_id, entry_id, "skipped_opt_out")
+            return
+        allowed = self._quiet.next_allowed(now, target.timezone)
+        if allowed > now:
+            if campaign.ends_at and allowed >= campaign.ends_at:
+                await self._ack(campaign_id, entry_id, "skipped_quiet_hours")
+                return
+            await self._redis.eval(
+                _DEFER,
+                3,
+                self._campaigns.key(campaign_id, "later"),
+                self.stream_key(campaign_id),
+                self._campaigns.key(campaign_id, "progress"),
+                repr(allowed),
+                fields["store"],
+                GROUP,
+                entry_id,
+            )
+            return
+        sent_key = self._campaigns.key(campaign_id, "sent")
+        if not await self._redis.hsetnx(sent_key, target.phone, f"sending:{target.store_id}"):
+            claim = str(await self._redis.hget(sent_key, target.phone) or "")
+            mine = claim.split(":")[1:2] == [target.store_id]
+            counter = "uncertain" if claim.startswith("sending:") and mine else "skipped_same_phone"
+            if mine and not claim.startswith("sending:"):
+                # Sent and counted already: only the acknowledgement was lost.
+                await self._redis.xack(self.stream_key(campaign_id), GROUP, entry_id)
+                return
+            if counter == "uncertain":
+                log.warning(
+                    "promotion may have been sent before a restart; not sent again",
+                    extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
+                )
+            await self._ack(campaign_id, entry_id, counter)
+            return
+        await self._send(campaign_id, campaign, plan, target, entry_id, sent_key)
+
+    async def _send(
+        self, campaign_id: str, campaign: Campaign, plan: SendPlan, target: Target, entry_id: str, sent_key: str
+    ) -> None:
+        ctx: dict[str, Any] = {"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)}
+        channel = await self._channel_for(target.phone)
+        _, text = compose(campaign, plan, target.name, target.language, target.region)
+        template = None
+        if channel in (WHATSAPP, TWILIO_WHATSAPP):
+            in_window = time.time() - await self._transcripts.last_inbound_at(target.phone) < WHATSAPP_WINDOW
+            if not in_window:
+                if channel != WHATSAPP or campaign.whatsapp_template is None:
+                    await self._settle(campaign_id, entry_id, sent_key, target, "skipped_window", "skipped")
+                    return
+                template = campaign.whatsapp_template
+        if channel in SMS_LIKE:
+            text = transliterate(text)
+        cost = segment_count(text) if channel in SMS_LIKE and template is None else 1
+        await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", cost)
+        # A STOP, pause or cancel may have come in while this send waited for its slot.
+        if await self._campaigns.opted_out(target.store_id) or await self._campaigns.status(campaign_id) != RUNNING:
+            await self._redis.hdel(sent_key, target.phone)
+            if await self._campaigns.opted_out(target.store_id):
+                await self._ack(campaign_id, entry_id, "skipped_opt_out")
+            return
+        message_id = f"promo:{campaign_id}:{target.store_id}"
+        sender = self._senders[channel]
+        try:
+            if template is not None:
+                params = template_parameters(campaign, plan, target.name, target.region)
+                if not isinstance(sender, TemplateSender):
+                    raise SendRejected(f"channel {channel} cannot send templates")
+                sent: Sent = await sender.send_template(target.phone, template.name, template.language, params)
+                shown = f"[template {template.name}] " + " | ".join(params)
+            else:
+                sent = await sender.send(Outbound(message_id, channel, target.phone, "text", text))
+                shown = text
+        except SendRetryable as exc:
+            await self._retry_later(campaign_id, entry_id, sent_key, target, channel, exc, ctx)
+            return
+        except SendRejected as exc:
+            log.error("provider refused a promotion", extra={**ctx, "ctx_error": str(exc)})
+            await self._settle(campaign_id, entry_id, sent_key, target, "failed", "failed")
+            return
+        await self._settle(campaign_id, entry_id, sent_key, target, "sent", f"sent:{sent.provider_id}")
+        await self._campaigns.link_provider_id(sent.provider_id, campaign_id, self._policy.record_ttl)
+        await self._transcripts.append_outbound(message_id, channel, target.phone, shown, time.time())
+        await self._transcripts.set_provider_id(target.phone, message_id, sent.provider_id)
+        await self._campaigns.remember_sent(target.phone, campaign_id, plan, target.region, time.time())
+        # A number typed after a promotion picks from the promotion, not from an older menu.
+        await self._outbox.forget_menu(target.phone)
+        log.info("promotion sent", extra={**ctx, "ctx_channel": channel, "ctx_provider_id": sent.provider_id})
+
+    async def _settle(
+        self, campaign_id: str, entry_id: str, sent_key: str, target: Target, counter: str, outcome: str
+    ) -> None:
+        """Record the outcome for the phone, count it and acknowledge the entry in one transaction."""
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hset(sent_key, target.phone, f"{outcome.split(':')[0]}:{target.store_id}:{outcome.partition(':')[2]}")
+        pipe.xack(self.stream_key(campaign_id), GROUP, entry_id)
+        pipe.hincrby(self._campaigns.key(campaign_id, "progress"), counter, 1)
+        await pipe.execute()
+
+    async def _retry_later(
+        self,
+        campaign_id: str,
+        entry_id: str,
+        sent_key: str,
+        target: Target,
+        channel: str,
+        exc: SendRetryable,
+        ctx: dict[str, Any],
+    ) -> None:
+        """Release the phone's claim and leave the entry pending; the whole channel waits out a 429."""
+        await self._redis.hdel(sent_key, target.phone)
+        attempts_key = self._campaigns.key(campaign_id, "attempts")
+        attempts = int(await self._redis.hincrby(attempts_key, target.phone, 1))
+        if attempts >= self._policy.max_attempts:
+            log.error("giving up on a promotion", extra={**ctx, "ctx_error": str(exc), "ctx_attempts": attempts})
+            await self._settle(campaign_id, entry_id, sent_key, target, "failed", "failed")
+            return
+        delay = exc.retry_after
+        if delay is None:
+            delay = min(self._policy.retry_base * 2 ** (attempts - 1), self._policy.retry_max)
+        log.warning("provider throttled a promotion; channel paused", extra={**ctx, "ctx_delay": delay})
+        await self._pace.pause("sms" if channel in SMS_LIKE else "whatsapp", min(delay, self._policy.retry_max))
+
+    async def _channel_for(self, phone: str) -> str:
+        """The channel the store last wrote on, else the default, else any enabled one."""
+        last = await self._transcripts.last_channel(phone)
+        if last in self._senders:
+            return last
+        if self._policy.default_channel in self._senders:
+            return self._policy.default_channel
+        return next(iter(self._senders))

@@ -1,0 +1,123 @@
+"""A campaign as operators define it, and its typed errors."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+from backend.models import AudienceQuery
+
+DEFAULT_LANGUAGE = "en"
+
+# The life of a campaign: scheduled -> running -> done, with pause/resume and cancel on the way.
+SCHEDULED, RUNNING, PAUSED, CANCELLED, DONE = "scheduled", "running", "paused", "cancelled", "done"
+DRAFT = "draft"
+STATUSES = (DRAFT, SCHEDULED, RUNNING, PAUSED, CANCELLED, DONE)
+
+# Progress counters, in the order operators read them.
+COUNTERS = (
+    "queued",
+    "sent",
+    "delivered",
+    "failed",
+    "skipped_opt_out",
+    "skipped_quiet_hours",
+    "waiting_quiet_hours",
+    "skipped_window",
+    "skipped_same_phone",
+    "uncertain",
+    "cancelled",
+    "expired",
+)
+
+
+class CampaignError(Exception):
+    """A campaign operation that cannot be done."""
+
+
+class CampaignNotFound(CampaignError):
+    """No campaign with this id."""
+
+
+class InvalidCampaign(CampaignError):
+    """A campaign definition that may not be saved (bad template, window, language)."""
+
+
+class WrongState(CampaignError):
+    """The operation does not fit the campaign's status (resume a cancelled one, schedule a running one)."""
+
+
+@dataclass(frozen=True)
+class WhatsAppTemplate:
+    """A Meta-approved template for stores outside the 24-hour window: its name, language and body parameters.
+
+    Each parameter is itself a campaign template (`{{ store_name }}`), rendered in the same sandbox.
+    """
+
+    name: str
+    language: str = DEFAULT_LANGUAGE
+    parameters: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """What to send, to whom, when; `texts` maps a language to its message template (English is required)."""
+
+    campaign_id: str
+    name: str
+    texts: Mapping[str, str]
+    audience: AudienceQuery = field(default_factory=AudienceQuery)
+    starts_at: float = 0.0
+    ends_at: float = 0.0
+    promo_id: str = ""
+    skus: tuple[str, ...] = ()
+    whatsapp_template: WhatsAppTemplate | None = None
+
+    def text_for(self, language: str) -> tuple[str, str]:
+        """The language actually used for a store's language, and its template (English when none)."""
+        if language in self.texts:
+            return language, self.texts[language]
+        return DEFAULT_LANGUAGE, self.texts[DEFAULT_LANGUAGE]
+
+    def to_json(self) -> str:
+        """The stored form."""
+        data: dict[str, Any] = asdict(self)
+        data["texts"] = dict(self.texts)
+        return json.dumps(data, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, raw: str) -> Campaign:
+        """Parse the stored form."""
+        data = json.loads(raw)
+        audience = data.pop("audience")
+        template = data.pop("whatsapp_template")
+        return cls(
+            **{**data, "skus": tuple(data["skus"])},
+            audience=AudienceQuery(
+                **{
+                    **audience,
+                    "regions": tuple(audience["regions"]),
+                    "languages": tuple(audience["languages"]),
+                    "store_types": tuple(audience["store_types"]),
+                }
+            ),
+            whatsapp_template=(
+                WhatsAppTemplate(template["name"], template["language"], tuple(template["parameters"]))
+                if template
+                else None
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a campaign got: its status and each counter."""
+
+    campaign_id: str
+    status: str
+    counts: Mapping[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-friendly form for the command line and the console."""
+        return {"campaign_id": self.campaign_id, "status": self.status, **{k: self.counts.get(k, 0) for k in COUNTERS}}

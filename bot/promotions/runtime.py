@@ -1,0 +1,68 @@
+"""The promotion parts of one gateway process, wired from its settings."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Mapping
+
+from redis.asyncio import Redis
+
+from backend.client import PlatformClient
+from bot.messages import SMS
+from bot.outbox import Outbox, Sender
+from bot.promotions.campaigns import CampaignStore
+from bot.promotions.fanout import Fanout, FanoutPolicy
+from bot.promotions.pace import ChannelPace
+from bot.promotions.schedule import QuietHours
+from bot.promotions.service import CampaignService
+from bot.settings import Settings
+from bot.transcripts import TranscriptStore
+
+
+@dataclass(frozen=True)
+class Promotions:
+    """Campaign records, the fan-out workers and the operators' service."""
+
+    campaigns: CampaignStore
+    fanout: Fanout
+    service: CampaignService
+
+
+def build_promotions(
+    settings: Settings,
+    redis: Redis,
+    campaigns: CampaignStore,
+    platform: PlatformClient,
+    senders: Mapping[str, Sender],
+    transcripts: TranscriptStore,
+    outbox: Outbox,
+) -> Promotions:
+    """Wire campaigns to the gateway's connections, senders, transcripts and outbox."""
+    pace = ChannelPace(
+        redis,
+        settings.key_prefix,
+        {"sms": settings.promo_sms_per_second, "whatsapp": settings.promo_whatsapp_per_second},
+    )
+    policy = FanoutPolicy(
+        concurrency=settings.promo_concurrency,
+        lease_ttl=settings.lease_ttl,
+        max_attempts=settings.outbox_max_attempts,
+        retry_base=settings.retry_base,
+        retry_max=settings.retry_max,
+        default_channel=settings.promo_default_channel or SMS,
+    )
+    fanout = Fanout(
+        redis,
+        campaigns,
+        platform,
+        senders,
+        transcripts,
+        outbox,
+        pace,
+        QuietHours.parse(settings.promo_quiet_hours),
+        policy,
+        # Without a stable id a restarted process is a new worker; the old one's entries are taken over after its lease.
+        settings.instance_id or uuid.uuid4().hex,
+    )
+    return Promotions(campaigns, fanout, CampaignService(campaigns, platform, outbox, fanout))
