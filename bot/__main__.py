@@ -1,9 +1,10 @@
-"""`python -m bot` runs the gateway; `handback PHONE` and `outbox status` are for operators."""
+"""`python -m bot` runs the gateway; `handback PHONE`, `outbox status` and `users add` are for operators."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import os
 import sys
 
@@ -13,6 +14,7 @@ from aiohttp import web
 from backend.logs import configure_logging
 from backend.phones import InvalidPhone, to_e164
 from bot.app import build_gateway, create_app, open_redis
+from bot.console.users import ROLES, UserError, UserStore, parse_regions
 from bot.rasa import RasaUnavailable
 from bot.settings import Settings, SettingsError
 
@@ -47,6 +49,24 @@ async def outbox_status(settings: Settings) -> dict[str, int]:
             await redis.close(close_connection_pool=True)
 
 
+async def add_user(settings: Settings, username: str, password: str, role: str, regions: tuple[str, ...]) -> None:
+    """Create a console account."""
+    redis = open_redis(settings)
+    try:
+        await UserStore(redis, settings.key_prefix).add(username, password, role, regions)
+    finally:
+        await redis.close(close_connection_pool=True)
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != password:
+        raise UserError("the passwords differ")
+    return password
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse settings and run the command."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="The messaging gateway.")
@@ -56,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     handback.add_argument("phone")
     outbox = commands.add_parser("outbox", help="inspect the queues")
     outbox.add_argument("what", choices=["status"])
+    users = commands.add_parser("users", help="support console accounts")
+    users_commands = users.add_subparsers(dest="users_command", required=True)
+    add = users_commands.add_parser("add", help="add a console account (the password is asked for)")
+    add.add_argument("username")
+    add.add_argument("--role", choices=ROLES, default="agent")
+    add.add_argument("--regions", default="", help="comma-separated regions an agent is limited to; empty for all")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     args = parser.parse_args(argv)
 
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
@@ -72,6 +99,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         print(f"handed back {phone}; {queued} message(s) queued")
+        return 0
+    if args.command == "users":
+        try:
+            password = _read_password(args.password_stdin)
+            asyncio.run(add_user(settings, args.username, password, args.role, parse_regions(args.regions)))
+        except UserError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"added {args.role} {args.username}")
         return 0
     if args.command == "outbox":
         for name, value in asyncio.run(outbox_status(settings)).items():
