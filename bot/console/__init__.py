@@ -11,6 +11,7 @@ import jinja2
 from aiohttp import web
 
 from bot.console import auth, views
+from bot.console.campaigns import add_campaign_routes
 from bot.console.directory import StoreDirectory
 from bot.console.reviews import ReviewStore
 from bot.console.sessions import LoginThrottle, SessionStore
@@ -74,3 +75,4 @@ def add_console(app: web.Application) -> None:
     router.add_get("/console/users", views.handle_console_users, name="console_users")
     router.add_post("/console/users", views.handle_console_user_save)
     router.add_post("/console/users/{username}/remove", views.handle_console_user_remove, name="console_user_remove")
+    add_campaign_routes(router)

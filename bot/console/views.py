@@ -419,7 +419,15 @@ async def handle_console_dashboard(request: web.Request) -> web.Response:
         bar_chart("Handoffs requested per day", labels, [Series("handoffs", tuple(map(float, found.handoffs)), "s4")]),
     ]
     return _render(
-        "console/dashboard.html", request, page_context(request, figures=found, charts=charts, days=DASHBOARD_DAYS)
+        "console/dashboard.html",
+        request,
+        page_context(
+            request,
+            figures=found,
+            charts=charts,
+            days=DASHBOARD_DAYS,
+            campaigns=await gateway.promotions.service.campaigns(),
+        ),
     )
 
 
