@@ -35,6 +35,8 @@ class IndexedItem:
     category_words: frozenset[str]
     size: Size | None
     level: str
+    main_line: bool = False
+    other_line: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,41 @@ def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
     return facts
 
 
+def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tuple[set[int], dict[int, frozenset[str]]]:
+    """SKUs of their brand's main product type, and SKUs of a type another brand of the category is made of."""
+    # A type word is a name word several brands of a category use (`jelly`, `lotion`); a brand's main type is
+    # one most but not all of its SKUs carry. A SKU without it whose own word is in every SKU of another brand
+    # (a `lotion` beside a brand of lotions) is a different product, meant only when that word is said.
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, item in enumerate(items):
+        groups[(item.brand.casefold(), item.category)].append(position)
+    users: dict[tuple[str, str], set[str]] = defaultdict(set)
+    line_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (brand, category), members in groups.items():
+        counts = Counter(w for p in members for w in cores[p] if w[:1].isalpha())
+        for word, count in counts.items():
+            users[(category, word)].add(brand)
+            if count == len(members):
+                line_of[(category, word)].add(brand)
+    main_lines: set[int] = set()
+    other_lines: dict[int, frozenset[str]] = {}
+    for (brand, category), members in groups.items():
+        counts = Counter(w for p in members for w in cores[p] if len(users.get((category, w), ())) >= 2)
+        main = {w for w, n in counts.items() if len(members) < 2 * n < 2 * len(members)}
+        if not main:
+            continue
+        on_line = [p for p in members if cores[p] & main]
+        main_words = frozenset().union(*(cores[p] for p in on_line))
+        for position in members:
+            if cores[position] & main:
+                main_lines.add(position)
+                continue
+            own = {w for w in cores[position] - main_words if line_of.get((category, w), set()) - {brand}}
+            if own:
+                other_lines[position] = frozenset(own)
+    return main_lines, other_lines
+
+
 def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
     letters = word.lstrip("0123456789.")
     return letters in lexicon.size_words or letters in lexicon.unit_words
@@ -307,6 +344,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         if word and word[0].isalpha():
             by_shape[(word[0], len(word))].append(word)
 
+    main_lines, other_lines = _product_lines(items, cores)
     indexed = tuple(
         IndexedItem(
             item=item,
@@ -316,6 +354,8 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             category_words=category_sets[item.category],
             size=sizes(item.size) or sizes(item.name),
             level="single" if item.units_per_pack <= 1 else "pack",
+            main_line=position in main_lines,
+            other_line=other_lines.get(position, _NOTHING),
         )
         for position, item in enumerate(items)
     )

@@ -55,6 +55,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _by_optional_words(candidates, request, index)
     candidates = _by_pack(candidates, request, index)
     candidates = _without_named_variants(candidates, canonical, index)
+    candidates = _without_other_lines(candidates, canonical)
     if len(candidates) > 1:
         active = [c for c in candidates if c.item.active]
         candidates = active or candidates
@@ -152,3 +153,17 @@ def _without_named_variants(
             if not any(other < own for other in extras):
                 kept.append(candidate)
     return sorted(kept, key=lambda c: c.position)
+
+
+def _without_other_lines(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
+    """A brand named alone means its main product type: its SKUs of another type need that type said."""
+    main_brands = {
+        (c.brand_words, c.item.category)
+        for c in candidates
+        if c.main_line and c.brand_words and c.brand_words <= mentioned
+    }
+    return [
+        c
+        for c in candidates
+        if not c.other_line or c.other_line & mentioned or (c.brand_words, c.item.category) not in main_brands
+    ]

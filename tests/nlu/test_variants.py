@@ -1,0 +1,46 @@
+"""Which SKUs an unqualified name means: the brand's main product, not its variants or its other product types."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, OrderParse, parse_order
+
+ROWS = """\
+V01,"Lumo Petroleum Jelly 50ml, dozen",Lumo,skin_care,50ml,dozen,12,900.00,ZZZ,lumo,10,1,true
+V02,"Lumo Petroleum Jelly 100ml, dozen",Lumo,skin_care,100ml,dozen,12,1500.00,ZZZ,lumo,10,1,true
+V03,"Lumo Petroleum Jelly 250ml, dozen",Lumo,skin_care,250ml,dozen,12,3000.00,ZZZ,lumo,10,1,true
+V04,"Lumo Body Lotion 400ml, carton of 12",Lumo,skin_care,400ml,carton,12,5000.00,ZZZ,lumo lotion,10,1,true
+V05,"Sava Body Lotion 400ml, carton of 12",Sava,skin_care,400ml,carton,12,4800.00,ZZZ,sava,10,1,true
+V06,"Kira Milking Jelly 50ml, dozen",Kira,skin_care,50ml,dozen,12,800.00,ZZZ,kira,10,1,true
+V10,"Fizz Cola 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz,10,1,true
+V11,"Fizz Cola 2L PET, case of 6",Fizz,sodas,2L,case,6,900.00,ZZZ,fizz,10,1,true
+V12,"Fizz Lemon 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz lemon,10,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+def asked(parse: OrderParse) -> list[set[str]]:
+    return [set(item.candidates) for item in parse.ambiguous]
+
+
+def test_brand_alone_means_its_main_product_type_when_another_brand_makes_the_other(index: CatalogIndex) -> None:
+    assert asked(parse_order("lumo 3 dz", index)) == [{"V01", "V02", "V03"}]
+
+
+def test_other_product_type_is_chosen_when_its_word_is_said(index: CatalogIndex) -> None:
+    parse = parse_order("lumo lotion 2 ctn", index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("V04", 2)]
+
+
+def test_type_word_without_the_brand_keeps_every_brand(index: CatalogIndex) -> None:
+    assert asked(parse_order("jelly 50ml 2 dz", index)) == [{"V01", "V06"}]
+
+
+def test_flavour_stays_a_question_when_no_other_brand_makes_it_a_line(index: CatalogIndex) -> None:
+    assert asked(parse_order("fizz 600ml 5 cases", index)) == [{"V10", "V12"}]
