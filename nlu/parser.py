@@ -9,6 +9,7 @@ from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
 from nlu.segments import ItemRequest, read_message
+from nlu.sizes import SIZE_NUMBER
 
 _MAX_LEARNED = 2000
 
@@ -69,7 +70,11 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             carried = _carried_over(request, previous, previous_item, index)
             if carried is not None and carried in candidates:
                 candidates = (carried,)
-        if len(candidates) == 1:
+        half_pack = _half_pack(request, match, candidates)
+        if half_pack is not None:
+            lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
+            previous_item = half_pack
+        elif len(candidates) == 1:
             item = candidates[0]
             quantity = _quantity(request, match, item, index)
             if quantity.acceptable:
@@ -115,6 +120,37 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: Catal
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return
     lines[-1] = replace(lines[-1], quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")
+
+
+def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...]) -> IndexedItem | None:
+    """`half a bag` of a product sold in 50kg and 25kg bags is one 25kg bag; any other half stays a question."""
+    if request.unit is None or _typed_number(request, match) != 0.5 or len(candidates) < 2:
+        return None
+    first = candidates[0]
+    if any((c.brand_words, c.core) != (first.brand_words, first.core) for c in candidates):
+        return None
+    contents = {c.position: _content(c) for c in candidates}
+    halves = [
+        half
+        for half in candidates
+        for full in candidates
+        if half.item.sell_unit == full.item.sell_unit
+        and contents[half.position] is not None
+        and contents[half.position] == _halved(contents[full.position])
+    ]
+    return halves[0] if len(halves) == 1 else None
+
+
+def _content(item: IndexedItem) -> tuple[str, float] | None:
+    """What a SKU's pack holds in all: its size times its pieces, when the size is a measure."""
+    size = item.size
+    if size is None or size.dimension == SIZE_NUMBER:
+        return None
+    return size.dimension, round(size.value * max(item.item.units_per_pack, 1), 6)
+
+
+def _halved(content: tuple[str, float] | None) -> tuple[str, float] | None:
+    return None if content is None else (content[0], round(content[1] / 2, 6))
 
 
 def _typed_number(request: ItemRequest, match: Match) -> float:

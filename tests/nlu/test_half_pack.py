@@ -1,0 +1,45 @@
+"""Half a pack: one SKU of exactly half the content when the catalog sells it, otherwise a question."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = """\
+H01,Zuri Sugar 50kg bag,Zuri,sugar,50kg,bag,1,7000.00,ZZZ,zuri,10,1,true
+H02,Zuri Sugar 25kg bag,Zuri,sugar,25kg,bag,1,3600.00,ZZZ,zuri,10,1,true
+H03,Zuri Sugar 10kg bag,Zuri,sugar,10kg,bag,1,1500.00,ZZZ,zuri,10,1,true
+H04,"Zuri Sugar 1kg, bale of 24",Zuri,sugar,1kg,bale,24,3500.00,ZZZ,zuri,10,1,true
+H05,"Zuri Sugar 2kg, bale of 12",Zuri,sugar,2kg,bale,12,3500.00,ZZZ,zuri,10,1,true
+H06,"Zuri Sugar 500g, bale of 24",Zuri,sugar,500g,bale,24,1800.00,ZZZ,zuri,10,1,true
+H10,Kito Sugar 50kg bag,Kito,sugar,50kg,bag,1,6900.00,ZZZ,kito,10,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+@pytest.mark.parametrize("text", ["half a bag zuri sugar", "nusu bag zuri", "zuri aadha bori"])
+def test_half_pack_is_one_pack_of_half_the_content_when_the_catalog_sells_it(index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("H02", 1)]
+
+
+def test_half_pack_asks_the_quantity_without_a_half_size_pack(index: CatalogIndex) -> None:
+    parse = parse_order("half a bag kito", index)
+    assert not parse.lines
+    assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("H10",), "quantity")]
+
+
+def test_half_pack_asks_when_two_packs_of_the_full_content_exist(index: CatalogIndex) -> None:
+    parse = parse_order("half a bale zuri", index)
+    assert not parse.lines and len(parse.ambiguous) == 1
+
+
+def test_half_pack_asks_when_the_brand_is_not_named(index: CatalogIndex) -> None:
+    parse = parse_order("half a bag sugar", index)
+    assert not parse.lines and len(parse.ambiguous) == 1
