@@ -190,16 +190,19 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
     """SKUs of their brand's main product type, and SKUs of a type another brand of the category is made of."""
     # A type word is a name word several brands of a category use (`jelly`, `lotion`); a brand's main type is
     # one most but not all of its SKUs carry. A SKU without it whose own word is in every SKU of another brand
-    # (a `lotion` beside a brand of lotions) is a different product, meant only when that word is said.
+    # (a `lotion` beside a brand of lotions) is a different product, meant only when that word is said. Words
+    # found in other categories too are flavours and scents (`lemon`, `orange`), which stay equal alternatives.
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         groups[(item.brand.casefold(), item.category)].append(position)
     users: dict[tuple[str, str], set[str]] = defaultdict(set)
+    categories_of: dict[str, set[str]] = defaultdict(set)
     line_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (brand, category), members in groups.items():
         counts = Counter(w for p in members for w in cores[p] if w[:1].isalpha())
         for word, count in counts.items():
             users[(category, word)].add(brand)
+            categories_of[word].add(category)
             if count == len(members):
                 line_of[(category, word)].add(brand)
     main_lines: set[int] = set()
@@ -215,7 +218,11 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
             if cores[position] & main:
                 main_lines.add(position)
                 continue
-            own = {w for w in cores[position] - main_words if line_of.get((category, w), set()) - {brand}}
+            own = {
+                w
+                for w in cores[position] - main_words
+                if line_of.get((category, w), set()) - {brand} and len(categories_of[w]) == 1
+            }
             if own:
                 other_lines[position] = frozenset(own)
     return main_lines, other_lines

@@ -17,6 +17,9 @@ V06,"Kira Milking Jelly 50ml, dozen",Kira,skin_care,50ml,dozen,12,800.00,ZZZ,kir
 V10,"Fizz Cola 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz,10,1,true
 V11,"Fizz Cola 2L PET, case of 6",Fizz,sodas,2L,case,6,900.00,ZZZ,fizz,10,1,true
 V12,"Fizz Lemon 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz lemon,10,1,true
+V13,"Pop Cola 600ml PET, case of 24",Pop,sodas,600ml,case,24,900.00,ZZZ,pop,10,1,true
+V14,"Zest Lemon 600ml PET, case of 24",Zest,sodas,600ml,case,24,900.00,ZZZ,zest,10,1,true
+V20,"Shine Lemon Dish Soap 400ml, carton of 12",Shine,cleaning,400ml,carton,12,900.00,ZZZ,shine,10,1,true
 """
 
 
@@ -42,5 +45,5 @@ def test_type_word_without_the_brand_keeps_every_brand(index: CatalogIndex) -> N
     assert asked(parse_order("jelly 50ml 2 dz", index)) == [{"V01", "V06"}]
 
 
-def test_flavour_stays_a_question_when_no_other_brand_makes_it_a_line(index: CatalogIndex) -> None:
+def test_flavour_stays_a_question_when_its_word_is_used_in_other_categories(index: CatalogIndex) -> None:
     assert asked(parse_order("fizz 600ml 5 cases", index)) == [{"V10", "V12"}]
