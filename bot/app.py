@@ -175,7 +175,8 @@ async def gateway_ctx(app: web.Application) -> AsyncIterator[None]:
     workers += [
         asyncio.create_task(gateway.outbox.stream.work(p, gateway.outbox.deliver)) for p in range(settings.partitions)
     ]
-    workers += gateway.promotions.fanout.tasks()
+    if settings.promo_workers:
+        workers += gateway.promotions.fanout.tasks()
     log.info(
         "gateway started",
         extra={

@@ -61,6 +61,7 @@ class Settings:
     promo_quiet_hours: str = "20:00-08:00"
     promo_concurrency: int = 8
     promo_default_channel: str = "sms"
+    promo_workers: bool = True
     instance_id: str = ""
     log_level: str = "INFO"
     console_admin_user: str = ""
@@ -130,6 +131,7 @@ class Settings:
             promo_quiet_hours=env.get("PROMO_QUIET_HOURS", cls.promo_quiet_hours),
             promo_concurrency=_int(env, "PROMO_CONCURRENCY", cls.promo_concurrency),
             promo_default_channel=env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
+            promo_workers=_bool(env, "PROMO_WORKERS", cls.promo_workers),
             instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
             console_admin_user=env.get("CONSOLE_ADMIN_USER", "").strip(),

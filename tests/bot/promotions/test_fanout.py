@@ -1,0 +1,202 @@
+"""Campaigns end to end in the gateway: real Redis, the real platform, fake Twilio and Meta."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from backend.database import PlatformDatabase
+from backend.models import AudienceQuery, Store
+from bot.keys import GATEWAY
+from bot.promotions.model import WhatsAppTemplate
+from bot.promotions.runtime import build_promotions
+from tests.bot.conftest import Stack, StackFactory, eventually
+
+TEXT = (
+    "PROMO {{ store_name }}: {% for p in products %}{{ p.number }}. {{ p.name }} {{ p.price }} {% endfor %}"
+    "STOP to opt out"
+)
+FAST = {"PROMO_SMS_SEGMENTS_PER_SECOND": "50", "PROMO_QUIET_HOURS": "20:00-08:00"}
+
+
+def zone_at(local_hour: int) -> str:
+    """A fixed-offset timezone whose local hour is `local_hour` right now."""
+    offset = (local_hour - datetime.now(timezone.utc).hour + 12) % 24 - 12
+    return f"Etc/GMT{'-' if offset >= 0 else '+'}{abs(offset)}"
+
+
+def add_stores(stack: Stack, count: int, tz: str = "", opted_in: bool = True, start: int = 0) -> list[str]:
+    """Stores in region Promo, one phone each; their phones."""
+    db = PlatformDatabase(stack.platform_db)
+    stores = [
+        Store(
+            f"P-{n:03d}",
+            f"Promo Shop {n}",
+            (f"+2547130{n:05d}",),
+            "Promo",
+            "en",
+            tz or zone_at(12),
+            Decimal("1000"),
+            opted_in,
+            "kiosk",
+        )
+        for n in range(start, start + count)
+    ]
+    db.import_stores(stores)
+    db.close()
+    return [s.phones[0] for s in stores]
+
+
+def promo_bodies(stack: Stack) -> list[tuple[str, str]]:
+    """(phone, body) of every promotion the fake Twilio took."""
+    return [
+        (r["form"]["To"], r["form"]["Body"]) for r in stack.twilio.requests if r["form"]["Body"].startswith("PROMO")
+    ]
+
+
+async def start_campaign(stack: Stack, **kwargs: Any) -> str:
+    service = stack.client.app[GATEWAY].promotions.service
+    campaign = await service.create("Cola week", {"en": TEXT}, AudienceQuery(regions=("Promo",)), **kwargs)
+    await service.schedule(campaign.campaign_id)
+    return campaign.campaign_id
+
+
+async def progress(stack: Stack, campaign_id: str) -> dict[str, Any]:
+    return (await stack.client.app[GATEWAY].promotions.service.progress(campaign_id)).to_json()
+
+
+async def done(stack: Stack, campaign_id: str) -> None:
+    async def finished() -> bool:
+        return (await progress(stack, campaign_id))["status"] == "done"
+
+    await eventually(finished, timeout=20)
+
+
+async def test_opted_out_and_quiet_hour_stores_get_nothing(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST)
+    awake = add_stores(stack, 2)
+    opted_out = add_stores(stack, 1, opted_in=False, start=10)
+    asleep = add_stores(stack, 1, tz=zone_at(2), start=20)
+    campaign_id = await start_campaign(stack, skus=("BEV-COKE-300G-24",))
+
+    async def settled() -> bool:
+        counts = await progress(stack, campaign_id)
+        return counts["sent"] == 2 and counts["waiting_quiet_hours"] == 1
+
+    await eventually(settled)
+    sent_to = sorted(phone for phone, _ in promo_bodies(stack))
+    assert sent_to == sorted(awake)
+    assert not set(sent_to) & set(opted_out + asleep)
+    assert "1. Coca-Cola 300ml glass bottle, crate of 24 660.00" in promo_bodies(stack)[0][1]
+    assert (await progress(stack, campaign_id))["queued"] == 3
+
+
+async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> None:
+    stack = await make_stack(PROMO_SMS_SEGMENTS_PER_SECOND="2", PROMO_CONCURRENCY="1")
+    phones = add_stores(stack, 4)
+    campaign_id = await start_campaign(stack)
+
+    async def first_sent() -> bool:
+        return len(promo_bodies(stack)) >= 1
+
+    await eventually(first_sent)
+    await stack.sms("STOP", phone=phones[3])
+    await done(stack, campaign_id)
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones[:3])
+    counts = await progress(stack, campaign_id)
+    assert (counts["sent"], counts["skipped_opt_out"]) == (3, 1)
+
+
+async def test_worker_killed_mid_campaign_then_restarted_sends_each_store_exactly_once(
+    make_stack: StackFactory,
+) -> None:
+    stack = await make_stack(**FAST, PROMO_WORKERS="false", PROMO_CONCURRENCY="2", GATEWAY_INSTANCE_ID="w1")
+    phones = add_stores(stack, 12)
+    for _ in range(5):
+        stack.twilio.then(0)
+    stack.twilio.then(0, delay=30.0)  # the sixth send hangs: the worker dies while it is in flight
+    gateway = stack.client.app[GATEWAY]
+    campaign_id = await start_campaign(stack)
+    workers = gateway.promotions.fanout.tasks()
+
+    async def sixth_in_flight() -> bool:
+        return len(stack.twilio.requests) >= 6
+
+    await eventually(sixth_in_flight)
+    for task in workers:
+        task.cancel()
+    await asyncio.gather(*workers, return_exceptions=True)
+    stack.twilio.script.clear()
+
+    restarted = build_promotions(
+        stack.settings,
+        stack.redis,
+        gateway.promotions.campaigns,
+        gateway.platform,
+        gateway.outbox._senders,
+        gateway.transcripts,
+        gateway.outbox,
+    )
+    workers = restarted.fanout.tasks()
+    try:
+        await done(stack, campaign_id)
+    finally:
+        restarted.fanout.stop()
+        await asyncio.gather(*workers, return_exceptions=True)
+    sent_to = [p for p, _ in promo_bodies(stack)]
+    assert sorted(sent_to) == sorted(phones)
+    counts = await progress(stack, campaign_id)
+    assert counts["sent"] + counts["uncertain"] == 12
+
+
+async def test_provider_429_slows_the_campaign_and_loses_nothing(make_stack: StackFactory) -> None:
+    stack = await make_stack(PROMO_SMS_SEGMENTS_PER_SECOND="20", PROMO_CONCURRENCY="2")
+    phones = add_stores(stack, 6)
+    stack.twilio.then(0)
+    stack.twilio.then(429, {"code": 20429, "message": "Too Many Requests"}, {"Retry-After": "1"})
+    started = time.monotonic()
+    campaign_id = await start_campaign(stack)
+    await done(stack, campaign_id)
+    sent_ok = [p for p, _ in promo_bodies(stack)]
+    assert len(sent_ok) == 7  # six stores, one of them twice: its first try was refused with 429
+    assert sorted(set(sent_ok)) == sorted(phones)
+    assert time.monotonic() - started >= 1.0
+    assert (await progress(stack, campaign_id))["sent"] == 6
+
+
+async def test_whatsapp_outside_the_window_uses_the_approved_template(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST)
+    recent, lapsed = add_stores(stack, 2)
+    transcripts = stack.client.app[GATEWAY].transcripts
+    await transcripts.append_inbound("wamid.in1", "whatsapp", recent, "hi", time.time() - 3600)
+    await transcripts.append_inbound("wamid.in2", "whatsapp", lapsed, "hi", time.time() - 25 * 3600)
+    template = WhatsAppTemplate("cola_week", "en", ("{{ store_name }}", "{{ products[0].price }}"))
+    campaign_id = await start_campaign(stack, skus=("BEV-COKE-300G-24",), whatsapp_template=template)
+    await done(stack, campaign_id)
+    by_phone = {r["json"]["to"]: r["json"] for r in stack.meta.requests}
+    assert by_phone[recent.lstrip("+")]["type"] == "text"
+    sent_template = by_phone[lapsed.lstrip("+")]
+    assert sent_template["type"] == "template"
+    assert sent_template["template"]["name"] == "cola_week"
+    params = sent_template["template"]["components"][0]["parameters"]
+    assert [p["text"] for p in params] == ["Promo Shop 1", "660.00"]
+
+
+async def test_preview_counts_the_audience_and_sends_nothing(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST)
+    add_stores(stack, 3)
+    service = stack.client.app[GATEWAY].promotions.service
+    campaign = await service.create(
+        "Cola week", {"en": TEXT, "sw": "PROMO {{ store_name }} – bei nafuu! STOP"}, AudienceQuery(regions=("Promo",))
+    )
+    preview = await service.preview(campaign.campaign_id)
+    assert (preview.audience, dict(preview.by_language)) == (3, {"en": 3})
+    samples = {s.language: s for s in preview.samples}
+    assert samples["en"].text.startswith("PROMO Promo Shop 0")
+    assert (samples["en"].segments, samples["en"].encoding) == (1, "GSM-7")
+    await service.test_send(campaign.campaign_id, "+254712000001")
+    await asyncio.sleep(0.3)
+    assert [r["form"]["To"] for r in stack.twilio.requests] == ["+254712000001"]
