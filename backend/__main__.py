@@ -9,7 +9,8 @@ import sys
 from aiohttp import web
 
 from backend.app import BackendSettings, create_app
-from backend.catalog import ImportRejected, read_catalog_csv
+from backend.catalog import read_catalog_csv
+from backend.csv_import import ImportRejected
 from backend.database import PlatformDatabase
 from backend.errors import PlatformError
 from backend.logs import configure_logging

@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Iterable
 
+from backend.csv_import import BOOLEANS, ImportRejected, parse_rows
+
 CATALOG_COLUMNS = (
     "sku",
     "name",
@@ -44,17 +46,6 @@ SELL_UNITS = frozenset(
         "box",
     }
 )
-
-_BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
-
-
-class ImportRejected(ValueError):
-    """A CSV file that cannot be imported; `row` is the 1-based line number in the file."""
-
-    def __init__(self, row: int, reason: str) -> None:
-        super().__init__(f"row {row}: {reason}")
-        self.row = row
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -135,15 +126,14 @@ def _price_field(row: int, value: str) -> Decimal:
     return price.quantize(Decimal("0.01"))
 
 
-def _item_from_row(row: int, record: dict[str, str]) -> CatalogItem:
-    values = {key: (record.get(key) or "").strip() for key in CATALOG_COLUMNS}
+def _item_from_row(row: int, values: dict[str, str]) -> CatalogItem:
     for required in ("sku", "name", "sell_unit", "price", "currency"):
         if not values[required]:
             raise ImportRejected(row, f"{required} is empty")
     sell_unit = values["sell_unit"].lower()
     if sell_unit not in SELL_UNITS:
         raise ImportRejected(row, f"unknown sell_unit {values['sell_unit']!r}")
-    active = _BOOLEANS.get(values["active"].lower())
+    active = BOOLEANS.get(values["active"].lower())
     if active is None:
         raise ImportRejected(row, f"active must be true or false, got {values['active']!r}")
     currency = values["currency"].upper()
@@ -169,28 +159,7 @@ def _item_from_row(row: int, record: dict[str, str]) -> CatalogItem:
 
 def parse_catalog_csv(text: str) -> list[CatalogItem]:
     """Validate a whole catalog CSV; raise `ImportRejected` on the first bad row, return every item."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in CATALOG_COLUMNS if c not in header]
-    if missing:
-        raise ImportRejected(1, f"missing column(s): {', '.join(missing)}")
-    reader.fieldnames = header
-    items: list[CatalogItem] = []
-    seen: dict[str, int] = {}
-    for record in reader:
-        row = reader.line_num
-        if None in record:
-            raise ImportRejected(row, "more fields than the header has")
-        if all(not (v or "").strip() for v in record.values()):
-            continue
-        item = _item_from_row(row, record)
-        if item.sku in seen:
-            raise ImportRejected(row, f"duplicate sku {item.sku!r} (first on row {seen[item.sku]})")
-        seen[item.sku] = row
-        items.append(item)
-    if not items:
-        raise ImportRejected(1, "the file has no catalog rows")
-    return items
+    return parse_rows(text, CATALOG_COLUMNS, "sku", _item_from_row)
 
 
 def read_catalog_csv(path: str | Path) -> list[CatalogItem]:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import zoneinfo
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from backend.catalog import ImportRejected
+from backend.csv_import import BOOLEANS, ImportRejected, parse_rows
 from backend.models import Store
 from backend.phones import InvalidPhone, to_e164
 
 STORE_COLUMNS = ("store_id", "name", "phones", "region", "language", "timezone", "credit_limit", "promo_opt_in")
-_BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}
 
 
 def _store_from_row(row: int, values: dict[str, str], default_region: str) -> Store:
@@ -38,7 +35,7 @@ def _store_from_row(row: int, values: dict[str, str], default_region: str) -> St
         raise ImportRejected(row, f"credit_limit must be a number, got {values['credit_limit']!r}") from None
     if not credit_limit.is_finite() or credit_limit < 0:
         raise ImportRejected(row, f"credit_limit must be a non-negative amount, got {values['credit_limit']!r}")
-    opt_in = _BOOLEANS.get(values["promo_opt_in"].lower())
+    opt_in = BOOLEANS.get(values["promo_opt_in"].lower())
     if opt_in is None:
         raise ImportRejected(row, f"promo_opt_in must be true or false, got {values['promo_opt_in']!r}")
     return Store(
@@ -56,29 +53,7 @@ def _store_from_row(row: int, values: dict[str, str], default_region: str) -> St
 
 def parse_stores_csv(text: str, default_region: str) -> list[Store]:
     """Validate a whole store CSV; raise `ImportRejected` with the row number on the first bad row."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in STORE_COLUMNS if c not in header]
-    if missing:
-        raise ImportRejected(1, f"missing column(s): {', '.join(missing)}")
-    reader.fieldnames = header
-    stores: list[Store] = []
-    seen: dict[str, int] = {}
-    for record in reader:
-        row = reader.line_num
-        if None in record:
-            raise ImportRejected(row, "more fields than the header has")
-        values = {key: (value or "").strip() for key, value in record.items()}
-        if not any(values.values()):
-            continue
-        store = _store_from_row(row, values, default_region)
-        if store.store_id in seen:
-            raise ImportRejected(row, f"duplicate store_id {store.store_id!r} (first on row {seen[store.store_id]})")
-        seen[store.store_id] = row
-        stores.append(store)
-    if not stores:
-        raise ImportRejected(1, "the file has no store rows")
-    return stores
+    return parse_rows(text, STORE_COLUMNS, "store_id", lambda row, values: _store_from_row(row, values, default_region))
 
 
 def read_stores_csv(path: str | Path, default_region: str) -> list[Store]:
