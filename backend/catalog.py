@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable
 
 from backend.csv_import import BOOLEANS, ImportRejected, parse_rows
 
@@ -165,29 +162,3 @@ def parse_catalog_csv(text: str) -> list[CatalogItem]:
 def read_catalog_csv(path: str | Path) -> list[CatalogItem]:
     """Read and validate a catalog CSV file."""
     return parse_catalog_csv(Path(path).read_text(encoding="utf-8"))
-
-
-def catalog_to_csv(items: Iterable[CatalogItem]) -> str:
-    """Write items back in the contract's CSV form."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CATALOG_COLUMNS)
-    for item in items:
-        writer.writerow(
-            [
-                item.sku,
-                item.name,
-                item.brand,
-                item.category,
-                item.size,
-                item.sell_unit,
-                item.units_per_pack,
-                f"{item.price:.2f}",
-                item.currency,
-                "|".join(item.aliases),
-                item.stock,
-                item.min_order_qty,
-                "true" if item.active else "false",
-            ]
-        )
-    return out.getvalue()
