@@ -1,4 +1,4 @@
-"""`python -m bot` runs the gateway; `handback PHONE`, `outbox status` and `users add` are for operators."""
+"""`python -m bot` runs the gateway; `handback`, `outbox status`, `users add` and `promotions` are for operators."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from backend.logs import configure_logging
 from backend.phones import InvalidPhone, to_e164
 from bot.app import build_gateway, create_app, open_redis
 from bot.console.users import ROLES, UserError, UserStore, parse_regions
+from bot.promotions import cli as promotions_cli
 from bot.rasa import RasaUnavailable
 from bot.settings import Settings, SettingsError
 
@@ -76,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     handback.add_argument("phone")
     outbox = commands.add_parser("outbox", help="inspect the queues")
     outbox.add_argument("what", choices=["status"])
+    promotions_cli.add_commands(commands)
     users = commands.add_parser("users", help="support console accounts")
     users_commands = users.add_subparsers(dest="users_command", required=True)
     add = users_commands.add_parser("add", help="add a console account (the password is asked for)")
@@ -109,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"added {args.role} {args.username}")
         return 0
+    if args.command == "promotions":
+        return promotions_cli.run(settings, args)
     if args.command == "outbox":
         for name, value in asyncio.run(outbox_status(settings)).items():
             print(f"{name}: {value}")
