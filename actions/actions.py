@@ -35,9 +35,10 @@ from actions.drafts import (
     remove_line,
     set_quantity,
 )
-from actions.platform import PLATFORM, Catalog, read_order
+from actions.platform import PLATFORM, read_order
 from backend.errors import Conflict, InvalidRequest, NotFound, OrderRejected, PlatformError
 from backend.models import Order
+from nlu import Catalog
 
 log = logging.getLogger("actions")
 

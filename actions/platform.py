@@ -10,10 +10,9 @@ from typing import Any, Mapping, Sequence
 
 from redis.asyncio import Redis
 
-from backend.catalog import CatalogItem
 from backend.client import PlatformClient
 from backend.models import Promotion
-from nlu import AliasStore, CatalogIndex, RedisAliasStore, parse_order
+from nlu import AliasStore, Catalog, CatalogCache, RedisAliasStore, parse_order
 
 
 @dataclass(frozen=True)
@@ -41,22 +40,13 @@ class ActionSettings:
         )
 
 
-@dataclass(frozen=True)
-class Catalog:
-    """One catalog version: items by SKU and the index the order reader matches against."""
-
-    version: str
-    items: Mapping[str, CatalogItem]
-    index: CatalogIndex
-
-
 class Platform:
     """The process's single platform client, created on first use, plus the catalog index for its version."""
 
     def __init__(self) -> None:
         self._settings: ActionSettings | None = None
         self._client: PlatformClient | None = None
-        self._catalog: Catalog | None = None
+        self._catalog: CatalogCache | None = None
         self._aliases: AliasStore | None = None
 
     @property
@@ -86,20 +76,19 @@ class Platform:
 
         The index is rebuilt only when the catalog version changes.
         """
-        snapshot = await self.client.catalog()
-        if self._catalog is None or self._catalog.version != snapshot.version:
-            items = {item.sku: item for item in snapshot.items}
-            self._catalog = Catalog(snapshot.version, items, CatalogIndex.build(snapshot.items))
+        if self._catalog is None:
+            self._catalog = CatalogCache(self.client)
+        catalog = await self._catalog.current()
         if not store_id:
-            return self._catalog
+            return catalog
         offers = offer_prices(await self.client.store_promotions(store_id))
         if not offers:
-            return self._catalog
+            return catalog
         items = {
             sku: replace(item, price=min(item.price, offers[sku])) if sku in offers else item
-            for sku, item in self._catalog.items.items()
+            for sku, item in catalog.items.items()
         }
-        return Catalog(self._catalog.version, items, self._catalog.index)
+        return Catalog(catalog.version, items, catalog.index)
 
     def delivery_estimate(self, today: date | None = None) -> date:
         """When a draft placed now would arrive (the platform gives the exact date once placed)."""

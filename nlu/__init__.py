@@ -24,6 +24,7 @@ Command line: `python -m nlu.parse --catalog CSV`, `python -m nlu.evaluate --cat
 from __future__ import annotations
 
 from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore
+from nlu.catalog_cache import Catalog, CatalogCache
 from nlu.catalog_index import CatalogIndex
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
 from nlu.parser import parse_order
@@ -31,6 +32,8 @@ from nlu.parser import parse_order
 __all__ = [
     "AliasStore",
     "AmbiguousItem",
+    "Catalog",
+    "CatalogCache",
     "CatalogIndex",
     "InMemoryAliasStore",
     "OrderLine",

@@ -16,10 +16,9 @@ from bot.console.directory import StoreDirectory
 from bot.console.reviews import ReviewStore
 from bot.console.sessions import LoginThrottle, SessionStore
 from bot.console.state import CONSOLE, Console
-from bot.console.teach import CatalogCache
 from bot.console.users import UserStore
 from bot.keys import GATEWAY, SETTINGS
-from nlu import RedisAliasStore
+from nlu import CatalogCache, RedisAliasStore
 
 log = logging.getLogger("bot.console")
 

@@ -9,9 +9,8 @@ from aiohttp import web
 from bot.console.directory import StoreDirectory
 from bot.console.reviews import ReviewStore
 from bot.console.sessions import LoginThrottle, SessionStore
-from bot.console.teach import CatalogCache
 from bot.console.users import UserStore
-from nlu import AliasStore
+from nlu import AliasStore, CatalogCache
 
 
 @dataclass(frozen=True)

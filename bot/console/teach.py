@@ -1,41 +1,13 @@
-"""Teaching the assistant: the catalog index for re-parsing, and a conversation as a Rasa test story."""
+"""Teaching the assistant: a message re-parsed, and a conversation as a Rasa test story."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import yaml
 
-from backend.catalog import CatalogItem
-from backend.client import PlatformClient
 from bot.transcripts import TranscriptEntry
-from nlu import CatalogIndex, OrderParse, parse_order
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """One catalog version and its index."""
-
-    version: str
-    items: Mapping[str, CatalogItem]
-    index: CatalogIndex
-
-
-class CatalogCache:
-    """The catalog index, rebuilt only when the platform's catalog version changes (a new alias changes it)."""
-
-    def __init__(self, platform: PlatformClient) -> None:
-        self._platform = platform
-        self._catalog: Catalog | None = None
-
-    async def current(self) -> Catalog:
-        """The catalog as the platform has it now."""
-        snapshot = await self._platform.catalog()
-        if self._catalog is None or self._catalog.version != snapshot.version:
-            items = {item.sku: item for item in snapshot.items}
-            self._catalog = Catalog(snapshot.version, items, CatalogIndex.build(snapshot.items))
-        return self._catalog
+from nlu import Catalog, OrderParse, parse_order
 
 
 def reparse(text: str, catalog: Catalog, learned: Mapping[str, str]) -> OrderParse:
