@@ -5,7 +5,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY := .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: install train run test lint eval bench bench-nlu bench-gateway
+.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway
 
 install:
 	@scripts/install.sh
@@ -28,6 +28,10 @@ bench-nlu: install
 
 bench-gateway: train
 	@$(PY) scripts/run.py --then $(PY) -m bot.bench --messages 200 --concurrency 8
+
+# A campaign to 100,000 stores through a fake Twilio, killed and restarted halfway; needs redis at REDIS_URL.
+bench-promotions: install
+	@$(PY) -m bot.promotions.bench
 
 bench: bench-nlu bench-gateway
 

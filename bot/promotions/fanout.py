@@ -379,22 +379,25 @@ class Fanout:
             )
             return
         sent_key = self._campaigns.key(campaign_id, "sent")
-        if not await self._redis.hsetnx(sent_key, target.phone, f"sending:{target.store_id}"):
-            claim = str(await self._redis.hget(sent_key, target.phone) or "")
-            mine = claim.split(":")[1:2] == [target.store_id]
-            counter = "uncertain" if claim.startswith("sending:") and mine else "skipped_same_phone"
-            if mine and not claim.startswith("sending:"):
-                # Sent and counted already: only the acknowledgement was lost.
-                await self._redis.xack(self.stream_key(campaign_id), GROUP, entry_id)
-                return
-            if counter == "uncertain":
-                log.warning(
-                    "promotion may have been sent before a restart; not sent again",
-                    extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
-                )
-            await self._ack(campaign_id, entry_id, counter)
+        claim = await self._redis.hget(sent_key, target.phone)
+        if claim is not None:
+            await self._already_claimed(campaign_id, entry_id, target, str(claim))
             return
         await self._send(campaign_id, campaign, plan, target, entry_id, sent_key)
+
+    async def _already_claimed(self, campaign_id: str, entry_id: str, target: Target, claim: str) -> None:
+        """A phone claimed before: by this store before a restart (sent or uncertain), or by another store."""
+        mine = claim.split(":")[1:2] == [target.store_id]
+        if mine and not claim.startswith("sending:"):
+            # Sent and counted already: only the acknowledgement was lost.
+            await self._redis.xack(self.stream_key(campaign_id), GROUP, entry_id)
+            return
+        if mine:
+            log.warning(
+                "promotion may have been sent before a restart; not sent again",
+                extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
+            )
+        await self._ack(campaign_id, entry_id, "uncertain" if mine else "skipped_same_phone")
 
     async def _send(
         self, campaign_id: str, campaign: Campaign, plan: SendPlan, target: Target, entry_id: str, sent_key: str
@@ -407,7 +410,7 @@ class Fanout:
             in_window = time.time() - await self._transcripts.last_inbound_at(target.phone) < WHATSAPP_WINDOW
             if not in_window:
                 if channel != WHATSAPP or campaign.whatsapp_template is None:
-                    await self._settle(campaign_id, entry_id, sent_key, target, "skipped_window", "skipped")
+                    await self._ack(campaign_id, entry_id, "skipped_window")
                     return
                 template = campaign.whatsapp_template
         if channel in SMS_LIKE:
@@ -415,10 +418,16 @@ class Fanout:
         cost = segment_count(text) if channel in SMS_LIKE and template is None else 1
         await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", cost)
         # A STOP, pause or cancel may have come in while this send waited for its slot.
-        if await self._campaigns.opted_out(target.store_id) or await self._campaigns.status(campaign_id) != RUNNING:
-            await self._redis.hdel(sent_key, target.phone)
-            if await self._campaigns.opted_out(target.store_id):
-                await self._ack(campaign_id, entry_id, "skipped_opt_out")
+        if await self._campaigns.opted_out(target.store_id):
+            await self._ack(campaign_id, entry_id, "skipped_opt_out")
+            return
+        if await self._campaigns.status(campaign_id) != RUNNING:
+            return
+        # Claimed only now, so a worker killed while waiting for its slot leaves nothing uncertain behind.
+        if not await self._redis.hsetnx(sent_key, target.phone, f"sending:{target.store_id}"):
+            await self._already_claimed(
+                campaign_id, entry_id, target, str(await self._redis.hget(sent_key, target.phone))
+            )
             return
         message_id = f"promo:{campaign_id}:{target.store_id}"
         sender = self._senders[channel]

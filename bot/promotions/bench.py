@@ -1,0 +1,195 @@
+"""`make bench-promotions`: a campaign to many opted-in stores through a fake Twilio, with a kill and restart.
+
+Figures: the time to queue the audience, the achieved send rate against the configured limit, the
+stores sent twice (must be 0) or never, and the worker process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+from redis.asyncio import Redis
+
+from backend.catalog import read_catalog_csv
+from backend.database import PlatformDatabase
+from backend.models import AudienceQuery, Store
+from bot.app import build_gateway
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "bench-platform-key-0123456789"
+
+
+def _awake_zone() -> str:
+    offset = (12 - datetime.now(timezone.utc).hour + 12) % 24 - 12
+    return f"Etc/GMT{'-' if offset >= 0 else '+'}{abs(offset)}"
+
+
+def seed(path: Path, stores: int) -> None:
+    """The demo catalog and `stores` opted-in stores."""
+    db = PlatformDatabase(path)
+    db.import_catalog(read_catalog_csv(ROOT / "demo" / "catalog.csv"))
+    zone = _awake_zone()
+    batch = [
+        Store(f"B{n:07d}", f"Shop {n}", (f"+2547{n:08d}",), "Bench", "en", zone, Decimal("1000"), True, "kiosk")
+        for n in range(stores)
+    ]
+    for start in range(0, stores, 10_000):
+        db.import_stores(batch[start : start + 10_000])
+    db.close()
+
+
+class FakeTwilio:
+    """Counts every message it takes, by recipient."""
+
+    def __init__(self) -> None:
+        self.taken: Counter[str] = Counter()
+        self.first = 0.0
+        self.last = 0.0
+
+    async def create(self, request: web.Request) -> web.Response:
+        form = await request.post()
+        now = time.monotonic()
+        self.first = self.first or now
+        self.last = now
+        self.taken[str(form["To"])] += 1
+        return web.json_response({"sid": f"SM{uuid.uuid4().hex}", "status": "queued"}, status=201)
+
+
+async def _serve(app: web.Application, port: int = 0) -> tuple[web.AppRunner, str]:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", port)
+    await site.start()
+    sockets = site._server.sockets if site._server else []  # type: ignore[attr-defined]
+    return runner, f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def run(stores: int, rate: float, redis_url: str) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="bench-promotions-"))
+    db_path = workdir / "platform.sqlite3"
+    started = time.monotonic()
+    seed(db_path, stores)
+    print(f"seeded {stores} stores in {time.monotonic() - started:.1f} s")
+    port = _free_port()
+    platform = subprocess.Popen(
+        [sys.executable, "-m", "backend", "--db", str(db_path), "serve", "--port", str(port)],
+        env=dict(os.environ, BACKEND_API_KEY=KEY, LOG_LEVEL="WARNING"),
+        stdout=subprocess.DEVNULL,
+    )
+    fake = FakeTwilio()
+    app = web.Application()
+    app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", fake.create)
+    fake_runner, fake_url = await _serve(app)
+    settings = Settings.from_env(
+        {
+            "GATEWAY_MODE": "dev",
+            "REDIS_URL": redis_url,
+            "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}",
+            "BACKEND_URL": f"http://127.0.0.1:{port}",
+            "BACKEND_API_KEY": KEY,
+            "TWILIO_ACCOUNT_SID": "AC1",
+            "TWILIO_AUTH_TOKEN": "token",
+            "TWILIO_FROM": "+15005550006",
+            "TWILIO_API_BASE": fake_url,
+            "GATEWAY_CHANNELS": "twilio",
+            "PROMO_SMS_SEGMENTS_PER_SECOND": str(rate),
+            "PROMO_QUIET_HOURS": "off",
+            "PROMO_CONCURRENCY": "16",
+            "GATEWAY_INSTANCE_ID": "bench-worker",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    redis = Redis.from_url(redis_url, decode_responses=True)
+    try:
+        for _ in range(100):
+            try:
+                async with aiohttp.ClientSession() as http:
+                    async with http.get(f"http://127.0.0.1:{port}/healthz"):
+                        break
+            except aiohttp.ClientError:
+                await asyncio.sleep(0.1)
+        async with aiohttp.ClientSession() as http:
+            gateway = build_gateway(settings, redis, http)
+            promotions = gateway.promotions
+            campaign = await promotions.service.create(
+                "Bench", {"en": "Hi {{ store_name }}, new stock in. STOP to opt out"}, AudienceQuery(regions=("Bench",))
+            )
+            cid = campaign.campaign_id
+            await promotions.service.schedule(cid)
+            await promotions.campaigns.set_status(cid, "running")
+            started = time.monotonic()
+            queued = await promotions.fanout.queue_audience(cid)
+            queue_seconds = time.monotonic() - started
+            print(f"queued {queued} stores in {queue_seconds:.1f} s ({queued / queue_seconds:.0f}/s)")
+
+            workers = promotions.fanout.tasks()
+            while sum(fake.taken.values()) < stores // 2:
+                await asyncio.sleep(0.2)
+            for task in workers:
+                task.cancel()  # killed mid-send: nothing after the cancelled await runs
+            await asyncio.gather(*workers, return_exceptions=True)
+            killed_at = sum(fake.taken.values())
+            print(f"worker killed after {killed_at} sends; restarting")
+
+            restarted = build_gateway(settings, redis, http).promotions
+            workers = restarted.fanout.tasks()
+            while (await restarted.service.progress(cid)).status != "done":
+                await asyncio.sleep(0.5)
+            restarted.fanout.stop()
+            await asyncio.gather(*workers, return_exceptions=True)
+            progress = (await restarted.service.progress(cid)).to_json()
+            await gateway.platform.close()
+            await restarted.service._platform.close()
+        sent = sum(fake.taken.values())
+        seconds = fake.last - fake.first
+        achieved = (sent - 1) / seconds if seconds > 0 else 0.0
+        duplicates = sum(1 for count in fake.taken.values() if count > 1)
+        print(f"sent {sent} messages to {len(fake.taken)} of {stores} stores in {seconds:.1f} s")
+        print(f"send rate {achieved:.1f}/s against a limit of {rate:.1f}/s: {100 * achieved / rate:.1f} %")
+        print(f"duplicates after kill and restart: {duplicates}; never sent: {stores - len(fake.taken)}")
+        print(f"progress: {progress}")
+        print(f"peak memory of the worker process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    finally:
+        await redis.close(close_connection_pool=True)
+        await fake_runner.cleanup()
+        platform.terminate()
+        platform.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse arguments and run the bench."""
+    parser = argparse.ArgumentParser(prog="python -m bot.promotions.bench")
+    parser.add_argument("--stores", type=int, default=100_000)
+    parser.add_argument("--rate", type=float, default=400.0, help="the SMS segments a second the campaign may use")
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6380/0"))
+    args = parser.parse_args(argv)
+    asyncio.run(run(args.stores, args.rate, args.redis_url))
+
+
+if __name__ == "__main__":
+    main()
