@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS orders (
 CREATE INDEX IF NOT EXISTS orders_by_store ON orders(store_id, order_id);
 CREATE INDEX IF NOT EXISTS orders_by_store_time ON orders(store_id, created_at);
 CREATE INDEX IF NOT EXISTS stores_promo ON stores(promo_opt_in, store_id);
+CREATE INDEX IF NOT EXISTS store_phones_by_store ON store_phones(store_id, phone);
 CREATE TABLE IF NOT EXISTS order_lines (
     order_id INTEGER NOT NULL REFERENCES orders(order_id),
     line_no INTEGER NOT NULL,
