@@ -35,6 +35,7 @@ from actions.drafts import (
     remove_line,
     set_quantity,
 )
+from actions.offers import pick_from_offer, with_minimums
 from actions.platform import PLATFORM, read_order
 from backend.errors import Conflict, InvalidRequest, NotFound, OrderRejected, PlatformError
 from backend.models import Order
@@ -84,6 +85,8 @@ class StoreAction(Action, abc.ABC):
             turn.text = str(resume.get("text", ""))
             turn.set("resume", None)
         try:
+            if await order_from_offer(turn, self.name()):
+                return turn.events
             if self.needs_store and not await find_store(turn, self.name()):
                 return turn.events
             await self.respond(turn)
@@ -95,6 +98,22 @@ class StoreAction(Action, abc.ABC):
     @abc.abstractmethod
     async def respond(self, turn: Turn) -> None:
         """The action's own step."""
+
+
+async def order_from_offer(turn: Turn, action_name: str) -> bool:
+    """A reply picking items of the promotion the gateway says this phone just got starts a draft from them."""
+    metadata = turn.tracker.latest_message.get("metadata") or {}
+    promotion = metadata.get("promotion") if isinstance(metadata, dict) else None
+    if not isinstance(promotion, dict) or turn.draft is not None or turn.tracker.get_slot("awaiting"):
+        return False
+    picked = pick_from_offer(turn.text, promotion)
+    if picked is None or not await find_store(turn, action_name):
+        return picked is not None
+    catalog = await PLATFORM.catalog(turn.store_id)
+    minimums = {sku: item.min_order_qty for sku, item in catalog.items.items()}
+    draft = draft_from_lines(uuid.uuid4().hex[:12], with_minimums(picked, minimums))
+    show_draft(turn, draft, catalog, header="From the offer:")
+    return True
 
 
 async def learned_phrases(store_id: str) -> dict[str, str]:
