@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -119,7 +119,6 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
             "PROMO_SMS_SEGMENTS_PER_SECOND": str(rate),
             "PROMO_QUIET_HOURS": "off",
             "PROMO_CONCURRENCY": "16",
-            "GATEWAY_INSTANCE_ID": "bench-worker",
             "LOG_LEVEL": "WARNING",
         }
     )
@@ -146,24 +145,21 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
             queue_seconds = time.monotonic() - started
             print(f"queued {queued} stores in {queue_seconds:.1f} s ({queued / queue_seconds:.0f}/s)")
 
-            workers = promotions.fanout.tasks()
+            await gateway.platform.close()
+            env = dict(os.environ, **_env(settings))
+            worker = _start_worker(env)
             while sum(fake.taken.values()) < stores // 2:
                 await asyncio.sleep(0.2)
-            for task in workers:
-                task.cancel()  # killed mid-send: nothing after the cancelled await runs
-            await asyncio.gather(*workers, return_exceptions=True)
-            killed_at = sum(fake.taken.values())
-            print(f"worker killed after {killed_at} sends; restarting")
-
-            restarted = build_gateway(settings, redis, http).promotions
-            workers = restarted.fanout.tasks()
-            while (await restarted.service.progress(cid)).status != "done":
+            worker.send_signal(signal.SIGKILL)  # killed mid-send, as a crash or an OOM kill would
+            worker.wait()
+            print(f"worker killed after {sum(fake.taken.values())} sends; restarting")
+            worker = _start_worker(env)
+            while (await promotions.service.progress(cid)).status != "done":
                 await asyncio.sleep(0.5)
-            restarted.fanout.stop()
-            await asyncio.gather(*workers, return_exceptions=True)
-            progress = (await restarted.service.progress(cid)).to_json()
-            await gateway.platform.close()
-            await restarted.service._platform.close()
+            memory = _peak_memory_mb(worker.pid)
+            worker.terminate()
+            worker.wait(timeout=30)
+            progress = (await promotions.service.progress(cid)).to_json()
         sent = sum(fake.taken.values())
         seconds = fake.last - fake.first
         achieved = (sent - 1) / seconds if seconds > 0 else 0.0
@@ -172,7 +168,7 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
         print(f"send rate {achieved:.1f}/s against a limit of {rate:.1f}/s: {100 * achieved / rate:.1f} %")
         print(f"duplicates after kill and restart: {duplicates}; never sent: {stores - len(fake.taken)}")
         print(f"progress: {progress}")
-        print(f"peak memory of the worker process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(f"peak memory of the restarted worker process: {memory:.0f} MB")
     finally:
         await redis.close(close_connection_pool=True)
         await fake_runner.cleanup()
@@ -181,13 +177,58 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def _env(settings: Settings) -> dict[str, str]:
+    """The worker's environment: the same gateway settings, campaign workers on, a stable instance id."""
+    return {
+        "GATEWAY_MODE": "dev",
+        "REDIS_URL": settings.redis_url,
+        "GATEWAY_KEY_PREFIX": settings.key_prefix,
+        "BACKEND_URL": settings.backend_url,
+        "BACKEND_API_KEY": settings.backend_api_key,
+        "TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
+        "TWILIO_AUTH_TOKEN": settings.twilio_auth_token,
+        "TWILIO_FROM": settings.twilio_from,
+        "TWILIO_API_BASE": settings.twilio_api_base,
+        "GATEWAY_CHANNELS": "twilio",
+        "PROMO_SMS_SEGMENTS_PER_SECOND": str(settings.promo_sms_per_second),
+        "PROMO_QUIET_HOURS": "off",
+        "PROMO_CONCURRENCY": str(settings.promo_concurrency),
+        "GATEWAY_INSTANCE_ID": "bench-worker",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def _start_worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "bot.promotions.bench", "--worker"], env=env, cwd=ROOT)
+
+
+def _peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def work() -> None:
+    """A campaign worker alone (no webhooks), as a gateway runs it, until killed."""
+    settings = Settings.from_env(os.environ)
+    redis = Redis.from_url(settings.redis_url, decode_responses=True)
+    async with aiohttp.ClientSession() as http:
+        gateway = build_gateway(settings, redis, http)
+        await asyncio.gather(*gateway.promotions.fanout.tasks())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run the bench."""
     parser = argparse.ArgumentParser(prog="python -m bot.promotions.bench")
     parser.add_argument("--stores", type=int, default=100_000)
     parser.add_argument("--rate", type=float, default=400.0, help="the SMS segments a second the campaign may use")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6380/0"))
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker:
+        asyncio.run(work())
+        return
     asyncio.run(run(args.stores, args.rate, args.redis_url))
 
 
