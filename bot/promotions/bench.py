@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> None:
     """Parse arguments and run the bench."""
     parser = argparse.ArgumentParser(prog="python -m bot.promotions.bench")
     parser.add_argument("--stores", type=int, default=100_000)
-    parser.add_argument("--rate", type=float, default=400.0, help="the SMS segments a second the campaign may use")
+    parser.add_argument("--rate", type=float, default=200.0, help="the SMS segments a second the campaign may use")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6380/0"))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
