@@ -24,7 +24,7 @@ CAPABILITIES = (
     "I can take orders (e.g. 5 ctn soda 300ml, 2 bags sugar 50kg), check prices, order STATUS, CANCEL, "
     "reorder (same as last week), offers, STOP/START promos, AGENT for a person."
 )
-CONFIRM_PROMPT = "Reply YES to confirm, or edit: 2 = 10, remove 3, add 2 soap 1kg."
+CONFIRM_PROMPT = "Reply YES to confirm, NO to drop it, or edit: 2 = 10, remove 3, add 2 soap 1kg."
 NOTHING_TO_CONFIRM = "There is no order waiting for a YES. Send the items you need, e.g. 5 ctn soda 300ml."
 DRAFT_DISCARDED = "OK, I dropped that draft. Nothing was ordered. Send a new order any time."
 NO_ITEMS = "I couldn't find any items in that. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg."

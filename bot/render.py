@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from bot.messages import NUMBERED_MENU_CHANNELS, WHATSAPP, Button, Choice, Reply
 from bot.sms import split_message, transliterate
@@ -50,11 +51,12 @@ def reply_from_rasa(messages: Sequence[Mapping[str, Any]]) -> Reply:
     return Reply("\n\n".join(t for t in texts if t), tuple(buttons), image, handoff)
 
 
-def numbered(text: str, buttons: Iterable[Button]) -> str:
-    """The text followed by the choices as a numbered menu."""
-    lines = [f"{n}. {b.title}" for n, b in enumerate(buttons, start=1)]
-    if not lines:
+def numbered(text: str, buttons: Sequence[Button]) -> str:
+    """The text followed by the choices as a numbered menu, unless the text already names every choice."""
+    if all(re.search(rf"(?<!\w){re.escape(b.title)}(?!\w)", text) for b in buttons):
+        # Listing them again would only cost the store owner another SMS segment.
         return text
+    lines = [f"{n}. {b.title}" for n, b in enumerate(buttons, start=1)]
     return f"{text}\n" + "\n".join(lines) if text else "\n".join(lines)
 
 

@@ -27,6 +27,16 @@ def test_sms_shows_choices_as_a_numbered_menu_and_remembers_payloads() -> None:
     assert rendered.menu == ("/affirm", "/deny")
 
 
+def test_sms_does_not_list_choices_the_text_already_names() -> None:
+    choices = (Button("Zuri Cola 350ml 720/tray", "1"), Button("Zuri Cola 1L 960/case", "2"))
+    text = "Which cola? 1) Zuri Cola 350ml 720/tray 2) Zuri Cola 1L 960/case. Reply with the number."
+    rendered = render(Reply(text, choices), SMS, 3)
+    assert [p[1] for p in rendered.parts] == [text]
+    assert rendered.menu == ("1", "2")
+    partly = render(Reply("Reply YES to confirm.", (Button("YES", "yes"), Button("NO", "no"))), SMS, 3)
+    assert partly.parts[0][1] == "Reply YES to confirm.\n1. YES\n2. NO"
+
+
 def test_sms_over_the_segment_budget_is_split_not_truncated() -> None:
     lines = "\n".join(f"{n}. Coca-Cola 300ml glass bottle crate of 24 x{n} = KES {n * 660}" for n in range(1, 30))
     rendered = render(Reply(lines), SMS, 2)
