@@ -28,7 +28,8 @@ fi
 stamp=.venv/.installed
 want=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt -c constraints.txt
+    echo "installing Python packages into .venv (a few minutes the first time) ..."
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --progress-bar off -r requirements.txt -c constraints.txt
     .venv/bin/python -m pip check
     echo "$want" > "$stamp"
 fi
