@@ -75,6 +75,14 @@ async def done(stack: Stack, campaign_id: str) -> None:
     await eventually(finished, timeout=20)
 
 
+async def kill(workers: list[asyncio.Task[None]]) -> None:
+    """Stop the tasks where they stand; repeated, because a cancel that lands as a timeout fires can be lost."""
+    while not all(task.done() for task in workers):
+        for task in workers:
+            task.cancel()
+        await asyncio.wait(workers, timeout=0.5)
+
+
 async def test_opted_out_and_quiet_hour_stores_get_nothing(make_stack: StackFactory) -> None:
     stack = await make_stack(**FAST)
     awake = add_stores(stack, 2)
@@ -113,7 +121,10 @@ async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> Non
 async def test_worker_killed_mid_campaign_then_restarted_sends_each_store_exactly_once(
     make_stack: StackFactory,
 ) -> None:
-    stack = await make_stack(**FAST, PROMO_WORKERS="false", PROMO_CONCURRENCY="2", GATEWAY_INSTANCE_ID="w1")
+    # The hung send must not time out on its own: the worker dies with it in flight.
+    stack = await make_stack(
+        **FAST, PROMO_WORKERS="false", PROMO_CONCURRENCY="2", GATEWAY_INSTANCE_ID="w1", SEND_TIMEOUT_SECONDS="60"
+    )
     phones = add_stores(stack, 12)
     for _ in range(5):
         stack.twilio.then(0)
@@ -126,9 +137,7 @@ async def test_worker_killed_mid_campaign_then_restarted_sends_each_store_exactl
         return len(stack.twilio.requests) >= 6
 
     await eventually(sixth_in_flight)
-    for task in workers:
-        task.cancel()
-    await asyncio.gather(*workers, return_exceptions=True)
+    await kill(workers)
     stack.twilio.script.clear()
 
     restarted = build_promotions(
