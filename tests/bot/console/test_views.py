@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.console.auth import SESSION_COOKIE
 from bot.keys import GATEWAY
 from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, StackFactory
@@ -93,9 +95,14 @@ async def test_sign_out_ends_the_session(console: ConsoleStack) -> None:
 async def test_session_idle_longer_than_the_timeout_is_signed_out(console: ConsoleStack) -> None:
     await sign_in(console.client, ADMIN, ADMIN_PASSWORD)
     redis = console.stack.redis
-    for key in await redis.keys(f"{console.stack.settings.key_prefix}:console:session:*"):
+    keys = await redis.keys(f"{console.stack.settings.key_prefix}:console:session:*")
+    for key in keys:
         await redis.pexpire(key, 1)
-    await console.client.get("/console/login")
+    # Wait for Redis to have expired them, so no request can touch a session in its last millisecond.
+    for _ in range(200):
+        if not await redis.exists(*keys):
+            break
+        await asyncio.sleep(0.01)
     assert (await console.client.get("/console/", allow_redirects=False)).status == 303
 
 
