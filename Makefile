@@ -33,7 +33,7 @@ bench-gateway: train
 bench-promotions: install
 	@$(PY) -m bot.promotions.bench
 
-bench: bench-nlu bench-gateway
+bench: bench-nlu bench-gateway bench-promotions
 
 lint: install
 	@.venv/bin/ruff check backend bot nlu actions scripts tests

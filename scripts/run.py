@@ -90,7 +90,8 @@ def configure(env: dict[str, str]) -> None:
     env.setdefault("BACKEND_PORT", "8090")
     env.setdefault("BACKEND_URL", f"http://127.0.0.1:{env['BACKEND_PORT']}")
     env.setdefault("BACKEND_DB", str(VAR / "platform.sqlite3"))
-    load_dev_secrets(env, ("BACKEND_API_KEY", "RASA_TOKEN"))
+    load_dev_secrets(env, ("BACKEND_API_KEY", "RASA_TOKEN", "CONSOLE_ADMIN_PASSWORD"))
+    env.setdefault("CONSOLE_ADMIN_USER", "admin")
     env.setdefault("ACTIONS_PORT", "5055")
     env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}/webhook")
     env.setdefault("RASA_PORT", "5005")
@@ -223,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             return subprocess.run(then, env=env, cwd=ROOT).returncode
         gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
+        print(f"       support console at {gateway}/console/ (user {env['CONSOLE_ADMIN_USER']})", flush=True)
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
         print(f"       platform API at {env['BACKEND_URL']} (dev secrets in {DEV_SECRETS})", flush=True)
         print("press Ctrl-C to stop", flush=True)
