@@ -46,7 +46,9 @@ def nlu_yaml(cases: list[dict[str, str]]) -> str:
     by_intent: dict[str, list[str]] = {}
     for case in cases:
         by_intent.setdefault(case["intent"], []).append(case["text"])
-    blocks = [{"intent": intent, "examples": "".join(f"- {text}\n" for text in texts)} for intent, texts in by_intent.items()]
+    blocks = [
+        {"intent": intent, "examples": "".join(f"- {text}\n" for text in texts)} for intent, texts in by_intent.items()
+    ]
     return yaml.safe_dump({"version": "3.1", "nlu": blocks}, allow_unicode=True, sort_keys=False)
 
 
@@ -57,7 +59,10 @@ def rasa_test_nlu(cases: list[dict[str, str]], model: Path, workdir: Path) -> di
     out = workdir / "results"
     subprocess.run(
         [RASA, "test", "nlu", "--model", str(model), "--nlu", str(data), "--out", str(out)],
-        cwd=ROOT, env=ENV, check=True, capture_output=True,
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
     )
     errors = json.loads((out / "intent_errors.json").read_text()) if (out / "intent_errors.json").exists() else []
     wrong = {error["text"]: error["intent_prediction"]["name"] for error in errors}
@@ -86,7 +91,10 @@ def training_seconds(workdir: Path) -> float:
     started = time.monotonic()
     subprocess.run(
         [RASA, "train", "--out", str(workdir / "models"), "--num-threads", "2"],
-        cwd=ROOT, env=ENV, check=True, capture_output=True,
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
     )
     return time.monotonic() - started
 

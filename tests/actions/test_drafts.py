@@ -34,9 +34,24 @@ from actions.replies import draft_line, money, pages
 from backend.catalog import CatalogItem
 
 
-def item(sku: str, brand: str = "Zuri", price: str = "100.00", stock: int = 50, minimum: int = 1, active: bool = True) -> CatalogItem:
-    return CatalogItem(sku, f"{brand} {sku}, case of 12", brand, "drinks", "1L", "case", 12, Decimal(price), "KES", (),
-                       stock, minimum, active)
+def item(
+    sku: str, brand: str = "Zuri", price: str = "100.00", stock: int = 50, minimum: int = 1, active: bool = True
+) -> CatalogItem:
+    return CatalogItem(
+        sku,
+        f"{brand} {sku}, case of 12",
+        brand,
+        "drinks",
+        "1L",
+        "case",
+        12,
+        Decimal(price),
+        "KES",
+        (),
+        stock,
+        minimum,
+        active,
+    )
 
 
 CATALOG = {
@@ -140,8 +155,14 @@ def test_read_command_reads_sms_edits(text: str, command: object) -> None:
 
 @pytest.mark.parametrize(
     ("text", "ref"),
-    [("#10234", "10234"), ("ORD-10234 status", "10234"), ("order no 10234", "10234"), ("ORD10498 imefika wapi", "10498"),
-     ("where is my order", None), ("5 ctn soda 300ml", None)],
+    [
+        ("#10234", "10234"),
+        ("ORD-10234 status", "10234"),
+        ("order no 10234", "10234"),
+        ("ORD10498 imefika wapi", "10498"),
+        ("where is my order", None),
+        ("5 ctn soda 300ml", None),
+    ],
 )
 def test_order_ref_finds_the_number_in_any_form(text: str, ref: str | None) -> None:
     assert order_ref(text) == ref
@@ -150,7 +171,13 @@ def test_order_ref_finds_the_number_in_any_form(text: str, ref: str | None) -> N
 def test_pricing_flags_problems_and_leaves_them_out_of_the_total() -> None:
     draft = draft_from_lines("d1", [("A", 2), ("B", 1), ("D", 2), ("E", 1), ("GONE", 1)])
     priced = price_draft(draft, CATALOG)
-    assert [line.problem for line in priced.lines] == [None, "out_of_stock", "below_minimum", "discontinued", "unknown_sku"]
+    assert [line.problem for line in priced.lines] == [
+        None,
+        "out_of_stock",
+        "below_minimum",
+        "discontinued",
+        "unknown_sku",
+    ]
     assert priced.total == Decimal("1320.00")
     assert priced.currency == "KES"
 
