@@ -200,35 +200,32 @@ class Stack:
         return await self.client.app[GATEWAY].transcripts.conversation(phone)
 
 
-def whatsapp_text(message_id: str, text: str, sender: str = "254712000001") -> dict[str, Any]:
-    """A Cloud API webhook carrying one text message, shaped like Meta's documented example."""
+def whatsapp_webhook(value: dict[str, Any]) -> dict[str, Any]:
+    """Meta's webhook envelope (entry × changes) around one `value`, as its documented examples show it."""
+    value = {"messaging_product": "whatsapp", **value}
     return {
         "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "WABA_ID",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "messaging_product": "whatsapp",
-                            "metadata": {"display_phone_number": "15550001111", "phone_number_id": "PHONE_ID"},
-                            "contacts": [{"profile": {"name": "Njeri"}, "wa_id": sender}],
-                            "messages": [
-                                {
-                                    "from": sender,
-                                    "id": message_id,
-                                    "timestamp": str(int(time.time())),
-                                    "type": "text",
-                                    "text": {"body": text},
-                                }
-                            ],
-                        },
-                    }
-                ],
-            }
-        ],
+        "entry": [{"id": "WABA_ID", "changes": [{"field": "messages", "value": value}]}],
     }
+
+
+def whatsapp_text(message_id: str, text: str, sender: str = "254712000001") -> dict[str, Any]:
+    """A Cloud API webhook carrying one text message, shaped like Meta's documented example."""
+    return whatsapp_webhook(
+        {
+            "metadata": {"display_phone_number": "15550001111", "phone_number_id": "PHONE_ID"},
+            "contacts": [{"profile": {"name": "Njeri"}, "wa_id": sender}],
+            "messages": [
+                {
+                    "from": sender,
+                    "id": message_id,
+                    "timestamp": str(int(time.time())),
+                    "type": "text",
+                    "text": {"body": text},
+                }
+            ],
+        }
+    )
 
 
 async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:

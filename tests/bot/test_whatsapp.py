@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from bot.whatsapp import whatsapp_signature
-from tests.bot.conftest import APP_SECRET, STORE_PHONE, Stack, eventually, whatsapp_text
+from tests.bot.conftest import APP_SECRET, STORE_PHONE, Stack, eventually, whatsapp_text, whatsapp_webhook
 
 
 async def _sent(stack: Stack, count: int) -> bool:
@@ -148,31 +148,19 @@ async def test_meta_throttling_is_retried(stack: Stack) -> None:
 
 
 def _status(message_id: str, status: str) -> dict[str, Any]:
-    return {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "WABA_ID",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "messaging_product": "whatsapp",
-                            "metadata": {"phone_number_id": "PHONE_ID"},
-                            "statuses": [
-                                {
-                                    "id": message_id,
-                                    "status": status,
-                                    "timestamp": str(int(time.time())),
-                                    "recipient_id": "254712000001",
-                                }
-                            ],
-                        },
-                    }
-                ],
-            }
-        ],
-    }
+    return whatsapp_webhook(
+        {
+            "metadata": {"phone_number_id": "PHONE_ID"},
+            "statuses": [
+                {
+                    "id": message_id,
+                    "status": status,
+                    "timestamp": str(int(time.time())),
+                    "recipient_id": "254712000001",
+                }
+            ],
+        }
+    )
 
 
 async def _turns(stack: Stack, count: int) -> bool:

@@ -22,7 +22,7 @@ from aiohttp import web
 from twilio.request_validator import RequestValidator
 
 from bot.whatsapp import whatsapp_signature
-from tests.bot.conftest import FakeMeta, FakeTwilio
+from tests.bot.conftest import FakeMeta, FakeTwilio, whatsapp_webhook
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -131,24 +131,7 @@ class System:
             }
         else:
             message |= {"type": "text", "text": {"body": text}}
-        payload = {
-            "object": "whatsapp_business_account",
-            "entry": [
-                {
-                    "id": "WABA",
-                    "changes": [
-                        {
-                            "field": "messages",
-                            "value": {
-                                "messaging_product": "whatsapp",
-                                "metadata": {"phone_number_id": "PHONE_ID"},
-                                "messages": [message],
-                            },
-                        }
-                    ],
-                }
-            ],
-        }
+        payload = whatsapp_webhook({"metadata": {"phone_number_id": "PHONE_ID"}, "messages": [message]})
         body = json.dumps(payload).encode()
         status = _post(
             self.gateway + "/webhooks/whatsapp",
