@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from aiohttp import ClientConnectorError
+
 
 class SendError(Exception):
     """A provider did not take a message."""
 
 
 class SendRetryable(SendError):
-    """Worth another try: a server error, a timeout, or throttling (`retry_after` seconds when given)."""
+    """Worth another try: a server error, a timeout, or throttling (`retry_after` seconds when given).
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    `maybe_sent` when the request reached the provider but its answer did not come back (a timeout, a dropped
+    connection): the provider may have taken the message, so sending it again may send it twice.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None, maybe_sent: bool = False) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.maybe_sent = maybe_sent
+
+
+def unanswered(provider: str, exc: BaseException) -> SendRetryable:
+    """The error for a send whose answer never came: certain not taken only when no connection was made."""
+    return SendRetryable(
+        f"{provider} did not answer: {type(exc).__name__}", maybe_sent=not isinstance(exc, ClientConnectorError)
+    )
 
 
 class SendRejected(SendError):

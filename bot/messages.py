@@ -37,11 +37,12 @@ class Inbound:
 
 @dataclass(frozen=True)
 class StatusEvent:
-    """A provider's word on how far an outbound message got."""
+    """A provider's word on how far an outbound message got; `message_id` is ours when the send tagged it."""
 
     provider_id: str
     status: str
     error: str = ""
+    message_id: str = ""
 
 
 @dataclass(frozen=True)

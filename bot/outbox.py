@@ -6,7 +6,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from typing import Mapping, Protocol
+from typing import Mapping, Protocol, runtime_checkable
 
 from redis.asyncio import Redis
 
@@ -34,6 +34,14 @@ class Sender(Protocol):
 
     async def send(self, message: Outbound) -> Sent:
         """Hand one message to the provider."""
+
+
+@runtime_checkable
+class SentLookup(Protocol):
+    """A channel whose provider keeps a log of the messages it took, to settle a send whose answer was lost."""
+
+    async def find_sent(self, message: Outbound, since: float) -> str | None:
+        """The provider's id of this message if it took it since `since`, else None."""
 
 
 @dataclass(frozen=True)

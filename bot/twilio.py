@@ -8,14 +8,16 @@ import hashlib
 import hmac
 import logging
 import time
-from typing import Mapping
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, Mapping
 
 import aiohttp
 from aiohttp import web
 from multidict import MultiDict, MultiDictProxy, MultiMapping
 
 from backend.phones import InvalidPhone, to_e164
-from bot.errors import InvalidSignature, SendRejected, SendRetryable, classify_status
+from bot.errors import InvalidSignature, SendRejected, SendRetryable, classify_status, unanswered
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SMS, TWILIO_WHATSAPP, Inbound, Outbound, StatusEvent
 from bot.outbox import Sent
@@ -72,13 +74,27 @@ def parse_twilio_inbound(params: Mapping[str, str], default_region: str) -> Inbo
     )
 
 
-def parse_twilio_status(params: Mapping[str, str]) -> StatusEvent:
-    """A delivery status callback."""
+def callback_reference(message_id: str) -> str:
+    """Our message id as a status callback query value: unreserved characters only, so no proxy re-encodes it."""
+    return base64.urlsafe_b64encode(message_id.encode()).decode().rstrip("=")
+
+
+def message_id_of(reference: str) -> str:
+    """The message id a status callback's reference carries; empty when it is not one of ours."""
+    try:
+        return base64.urlsafe_b64decode(reference + "=" * (-len(reference) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return ""
+
+
+def parse_twilio_status(params: Mapping[str, str], reference: str = "") -> StatusEvent:
+    """A delivery status callback; `reference` is the `ref` query value of the callback URL the send gave."""
     raw = params.get("MessageStatus") or params.get("SmsStatus") or ""
     return StatusEvent(
         params.get("MessageSid") or params.get("SmsSid") or "",
         TWILIO_STATUSES.get(raw, ""),
         params.get("ErrorCode", ""),
+        message_id_of(reference) if reference else "",
     )
 
 
@@ -104,14 +120,19 @@ class TwilioSender:
         self._status_callback = status_callback
         self._timeout = aiohttp.ClientTimeout(total=timeout)
 
+    def _addresses(self, message: Outbound) -> tuple[str, str]:
+        if message.channel == TWILIO_WHATSAPP:
+            return f"whatsapp:{message.to}", self._whatsapp_from
+        return message.to, self._sms_from
+
     async def send(self, message: Outbound) -> Sent:
-        """Send one message; the provider's message SID."""
-        whatsapp = message.channel == TWILIO_WHATSAPP
+        """Send one message; the provider's message SID. Its status callbacks carry the message id back."""
+        to, sender = self._addresses(message)
         form = {
-            "To": f"whatsapp:{message.to}" if whatsapp else message.to,
-            "From": self._whatsapp_from if whatsapp else self._sms_from,
+            "To": to,
+            "From": sender,
             "Body": message.text,
-            "StatusCallback": self._status_callback,
+            "StatusCallback": f"{self._status_callback}?ref={callback_reference(message.message_id)}",
         }
         if message.media_url:
             form["MediaUrl"] = message.media_url
@@ -122,13 +143,45 @@ class TwilioSender:
                     raise classify_status(response.status, body, response.headers.get("Retry-After"))
                 data = await response.json(content_type=None)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise SendRetryable(f"Twilio did not answer: {type(exc).__name__}") from None
+            raise unanswered("Twilio", exc) from None
         except ValueError:
-            raise SendRetryable("Twilio answered something other than JSON") from None
+            raise SendRetryable("Twilio answered something other than JSON", maybe_sent=True) from None
         sid = data.get("sid") if isinstance(data, dict) else None
         if not sid:
             raise SendRejected("Twilio's answer has no sid")
         return Sent(str(sid), "queued")
+
+    async def find_sent(self, message: Outbound, since: float) -> str | None:
+        """The SID of a message with this body Twilio took for this number since `since`, from its message log."""
+        to, sender = self._addresses(message)
+        query = {"To": to, "From": sender, "PageSize": "50"}
+        try:
+            async with self._session.get(self._url, params=query, auth=self._auth, timeout=self._timeout) as response:
+                body = await response.text()
+                if response.status != 200:
+                    raise classify_status(response.status, body, response.headers.get("Retry-After"))
+                data = await response.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            raise unanswered("Twilio", exc) from None
+        except ValueError:
+            raise SendRetryable("Twilio answered something other than JSON") from None
+        for row in data.get("messages") or () if isinstance(data, dict) else ():
+            if row.get("body") == message.text and _created_at(row) >= since - CLOCK_SKEW:
+                return str(row.get("sid"))
+        return None
+
+
+# Twilio's clock and ours may disagree by this many seconds.
+CLOCK_SKEW = 120.0
+
+
+def _created_at(row: Mapping[str, Any]) -> float:
+    """A message resource's date_created (RFC 2822) as a timestamp; 0 when missing or malformed."""
+    try:
+        created: datetime = parsedate_to_datetime(str(row.get("date_created") or ""))
+    except (TypeError, ValueError):
+        return 0.0
+    return created.timestamp()
 
 
 def _public_url(request: web.Request) -> str:
@@ -169,10 +222,10 @@ async def handle_twilio_inbound(request: web.Request) -> web.Response:
 
 async def handle_twilio_status(request: web.Request) -> web.Response:
     """A delivery status callback: the message's status moves forward, never back."""
-    event = parse_twilio_status(await _verified_form(request))
+    event = parse_twilio_status(await _verified_form(request), request.query.get("ref", ""))
     if event.provider_id and event.status:
         await request.app[GATEWAY].transcripts.update_status(event.provider_id, event.status, event.error)
-        await request.app[GATEWAY].promotions.campaigns.record_receipt(event.provider_id, event.status)
+        await request.app[GATEWAY].promotions.campaigns.record_receipt(event)
     return web.Response(status=204)
 
 

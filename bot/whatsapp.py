@@ -14,7 +14,14 @@ import aiohttp
 from aiohttp import web
 
 from backend.phones import InvalidPhone, to_e164
-from bot.errors import InvalidSignature, SendRejected, SendRetryable, classify_status, retry_after_seconds
+from bot.errors import (
+    InvalidSignature,
+    SendRejected,
+    SendRetryable,
+    classify_status,
+    retry_after_seconds,
+    unanswered,
+)
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
 from bot.outbox import Sent
@@ -64,6 +71,7 @@ def parse_whatsapp_webhook(payload: Mapping[str, Any], default_region: str) -> t
                         str(status.get("id", "")),
                         WHATSAPP_STATUSES.get(str(status.get("status", "")), ""),
                         str(errors[0].get("code", "")) if status.get("status") == "failed" else "",
+                        str(status.get("biz_opaque_callback_data", "")),
                     )
                 )
     return inbound, statuses
@@ -93,13 +101,19 @@ def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound |
     return Inbound(str(message["id"]), WHATSAPP, phone, text, float(received) if received else time.time(), is_choice)
 
 
-def whatsapp_payload(message: Outbound) -> dict[str, Any]:
-    """The Cloud API JSON for one rendered message."""
-    base: dict[str, Any] = {
+def _envelope(to: str, message_id: str) -> dict[str, Any]:
+    """What every Cloud API send carries; Meta echoes `biz_opaque_callback_data` in each status webhook."""
+    return {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
-        "to": message.to.lstrip("+"),
+        "to": to.lstrip("+"),
+        "biz_opaque_callback_data": message_id,
     }
+
+
+def whatsapp_payload(message: Outbound) -> dict[str, Any]:
+    """The Cloud API JSON for one rendered message."""
+    base = _envelope(message.to, message.message_id)
     if message.kind == "image":
         return {**base, "type": "image", "image": {"link": message.media_url}}
     if message.kind == "buttons":
@@ -126,18 +140,14 @@ def whatsapp_payload(message: Outbound) -> dict[str, Any]:
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.text}}
 
 
-def whatsapp_template_payload(to: str, name: str, language: str, parameters: Sequence[str]) -> dict[str, Any]:
+def whatsapp_template_payload(
+    message_id: str, to: str, name: str, language: str, parameters: Sequence[str]
+) -> dict[str, Any]:
     """The Cloud API JSON for an approved template with positional body parameters."""
     template: dict[str, Any] = {"name": name, "language": {"code": language}}
     if parameters:
         template["components"] = [{"type": "body", "parameters": [{"type": "text", "text": p} for p in parameters]}]
-    return {
-        "messaging_product": "whatsapp",
-        "recipient_type": "individual",
-        "to": to.lstrip("+"),
-        "type": "template",
-        "template": template,
-    }
+    return {**_envelope(to, message_id), "type": "template", "template": template}
 
 
 class WhatsAppSender:
@@ -161,9 +171,11 @@ class WhatsAppSender:
         """Send one message; Meta's message id (wamid)."""
         return await self._post(whatsapp_payload(message))
 
-    async def send_template(self, to: str, name: str, language: str, parameters: Sequence[str]) -> Sent:
+    async def send_template(
+        self, message_id: str, to: str, name: str, language: str, parameters: Sequence[str]
+    ) -> Sent:
         """Send an approved template (the only kind allowed outside the 24-hour window); Meta's message id."""
-        return await self._post(whatsapp_template_payload(to, name, language, parameters))
+        return await self._post(whatsapp_template_payload(message_id, to, name, language, parameters))
 
     async def _post(self, payload: Mapping[str, Any]) -> Sent:
         try:
@@ -175,9 +187,9 @@ class WhatsAppSender:
                     raise _error(response.status, body, response.headers.get("Retry-After"))
                 data = await response.json(content_type=None)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise SendRetryable(f"the Cloud API did not answer: {type(exc).__name__}") from None
+            raise unanswered("the Cloud API", exc) from None
         except ValueError:
-            raise SendRetryable("the Cloud API answered something other than JSON") from None
+            raise SendRetryable("the Cloud API answered something other than JSON", maybe_sent=True) from None
         messages = data.get("messages") if isinstance(data, dict) else None
         if not messages or not messages[0].get("id"):
             raise SendRejected("the Cloud API's answer has no message id")
@@ -226,5 +238,5 @@ async def handle_whatsapp_event(request: web.Request) -> web.Response:
     for status in statuses:
         if status.provider_id and status.status:
             await gateway.transcripts.update_status(status.provider_id, status.status, status.error)
-            await gateway.promotions.campaigns.record_receipt(status.provider_id, status.status)
+            await gateway.promotions.campaigns.record_receipt(status)
     return web.Response(text="ok")

@@ -13,11 +13,40 @@ from redis.asyncio import Redis
 
 from backend.catalog import CatalogItem
 from backend.models import Promotion
+from bot.messages import StatusEvent
 from bot.promotions.model import COUNTERS, Campaign, CampaignNotFound, Progress
 from bot.promotions.templates import OfferLine, render_template
 
 # Keep what a phone was last offered this long when the offer has no end of its own.
 RECENT_TTL = 3 * 24 * 3600
+
+# The progress counter each final delivery status adds to.
+FINAL_STATUSES = {"delivered": "delivered", "read": "delivered", "failed": "failed", "undelivered": "failed"}
+
+# A store's receipt: "provider id|counter"; the provider id on its first receipt, one final count per store.
+_RECEIPT = """
+local seen = redis.call('HGET', KEYS[1], ARGV[1]) or (ARGV[2] .. '|')
+if ARGV[3] ~= '' and string.sub(seen, -1) == '|' then
+  seen = seen .. ARGV[3]
+  redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
+end
+redis.call('HSET', KEYS[1], ARGV[1], seen)
+return 1
+"""
+
+
+def promo_message_id(campaign_id: str, store_id: str) -> str:
+    """The message id of one store's promotion; providers carry it back in their delivery receipts."""
+    return f"promo:{campaign_id}:{store_id}"
+
+
+def promo_of(message_id: str) -> tuple[str, str] | None:
+    """The campaign and store a promotion's message id names; None for any other message."""
+    kind, _, rest = message_id.partition(":")
+    campaign_id, sep, store_id = rest.partition(":")
+    if kind != "promo" or not sep or not campaign_id.isdigit() or not store_id:
+        return None
+    return campaign_id, store_id
 
 
 @dataclass(frozen=True)
@@ -235,24 +264,26 @@ class CampaignStore:
         raw = await self._redis.get(self._recent_key(phone))
         return json.loads(raw) if raw else None
 
-    # Delivery receipts.
+    # Delivery receipts: every promotion's message id names its campaign and store, and providers echo it back.
 
-    def _provider_key(self, provider_id: str) -> str:
-        return f"{self._prefix}:promo:provider:{{{provider_id}}}"
-
-    async def link_provider_id(self, provider_id: str, campaign_id: str, ttl: int) -> None:
-        """Let a delivery receipt find its campaign."""
-        await self._redis.set(self._provider_key(provider_id), campaign_id, ex=ttl)
-
-    async def record_receipt(self, provider_id: str, status: str) -> None:
-        """Count a delivery receipt once per message (a read message was delivered)."""
-        counter = {"delivered": "delivered", "read": "delivered", "failed": "failed", "undelivered": "failed"}.get(
-            status
+    async def record_receipt(self, event: StatusEvent) -> None:
+        """Note that the provider took a store's promotion, and count its first final status (read is delivered)."""
+        promo = promo_of(event.message_id)
+        if promo is None:
+            return
+        campaign_id, store_id = promo
+        counter = FINAL_STATUSES.get(event.status, "")
+        await self._redis.eval(
+            _RECEIPT,
+            2,
+            self.key(campaign_id, "receipts"),
+            self.key(campaign_id, "progress"),
+            store_id,
+            event.provider_id,
+            counter,
         )
-        if counter is None:
-            return
-        campaign_id = await self._redis.get(self._provider_key(provider_id))
-        if campaign_id is None:
-            return
-        if await self._redis.hsetnx(self.key(str(campaign_id), "receipts"), provider_id, counter):
-            await self.count(str(campaign_id), counter)
+
+    async def taken(self, campaign_id: str, store_id: str) -> str | None:
+        """The provider's id for the store's promotion when a receipt showed the provider took it."""
+        seen = await self._redis.hget(self.key(campaign_id, "receipts"), store_id)
+        return str(seen).partition("|")[0] if seen else None

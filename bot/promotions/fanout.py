@@ -1,9 +1,11 @@
 """The campaign fan-out: the audience queued on a Redis stream, sent by a consumer group at each channel's pace.
 
-Exactly once per phone: a phone is claimed in the campaign's `sent` hash before its send, and the claim
-becomes `sent` in the same transaction that acknowledges the entry. A worker killed between the two leaves
-the claim behind; the entry is then counted as `uncertain` and not sent again, because a promotion sent
-twice costs more (blocked sender numbers) than one a store may have missed.
+Exactly once per phone: a phone is claimed in the campaign's `sent` hash right before its send, and the
+claim becomes `sent` in the same transaction that acknowledges the entry. A send whose outcome is unknown (its
+worker was killed mid-send, or the provider's answer was lost to a timeout) leaves the claim behind and waits,
+`awaiting_receipt`, for proof the provider took it: a delivery receipt carrying the promotion's message id,
+or, once the receipt grace is over, the provider's message log where it keeps one (Twilio). With proof it
+counts as sent; without, the provider never took it, so it is sent again.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from backend.logs import mask_phone
 from backend.models import AudienceStore
 from bot.errors import SendRejected, SendRetryable
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP, Outbound
-from bot.outbox import Outbox, Sender, Sent
-from bot.promotions.campaigns import CampaignStore, SendPlan, compose, template_parameters
-from bot.promotions.model import CANCELLED, RUNNING, SCHEDULED, Campaign
+from bot.outbox import Outbox, Sender, Sent, SentLookup
+from bot.promotions.campaigns import CampaignStore, SendPlan, compose, promo_message_id, template_parameters
+from bot.promotions.model import CANCELLED, RUNNING, SCHEDULED, Campaign, WhatsAppTemplate
 from bot.promotions.pace import ChannelPace
 from bot.promotions.schedule import QuietHours
 from bot.promotions.templates import TemplateRefused
@@ -39,11 +41,31 @@ GROUP = "senders"
 WHATSAPP_WINDOW = 24 * 3600
 SMS_LIKE = frozenset({SMS, SIMULATOR})
 
-# Park an entry until quiet hours end: in the deferred set, acknowledged in the stream, counted as waiting.
-_DEFER = """
+# Park an entry until a time (quiet hours over, a receipt's grace over): in a sorted set, acknowledged in the
+# stream, counted as waiting.
+_PARK = """
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XACK', KEYS[2], ARGV[3], ARGV[4])
-redis.call('HINCRBY', KEYS[3], 'waiting_quiet_hours', 1)
+redis.call('HINCRBY', KEYS[3], ARGV[5], 1)
+return 1
+"""
+
+# A send awaiting its receipt proved taken: the phone's claim becomes sent, counted once.
+_PROVED = """
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('HINCRBY', KEYS[3], 'awaiting_receipt', -1)
+redis.call('HINCRBY', KEYS[3], 'sent', 1)
+return 1
+"""
+
+# No proof the provider took it: release the phone's claim and queue the store again.
+_UNPROVED = """
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+local claim = redis.call('HGET', KEYS[2], ARGV[2])
+if claim and string.sub(claim, 1, #ARGV[3]) == ARGV[3] then redis.call('HDEL', KEYS[2], ARGV[2]) end
+redis.call('XADD', KEYS[4], '*', 'store', ARGV[1])
+redis.call('HINCRBY', KEYS[3], 'awaiting_receipt', -1)
 return 1
 """
 
@@ -63,7 +85,9 @@ return #due
 class TemplateSender(Protocol):
     """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window)."""
 
-    async def send_template(self, to: str, name: str, language: str, parameters: Sequence[str]) -> Sent:
+    async def send_template(
+        self, message_id: str, to: str, name: str, language: str, parameters: Sequence[str]
+    ) -> Sent:
         """Send the template with its body parameters."""
 
 
@@ -77,7 +101,7 @@ class FanoutPolicy:
     max_attempts: int = 8
     retry_base: float = 1.0
     retry_max: float = 60.0
-    record_ttl: int = 30 * 24 * 3600
+    receipt_grace: float = 600.0
     default_channel: str = SMS
     tick: float = 0.5
 
@@ -106,6 +130,44 @@ class Target:
     def from_field(cls, raw: str) -> Target:
         """Parse the stream entry's field."""
         return cls(*json.loads(raw))
+
+
+SENDING = "sending"
+SENT = "sent"
+# Sends awaiting a receipt looked at per campaign and tick.
+CHECK_BATCH = 100
+
+
+def _claim(state: str, store_id: str, detail: str = "") -> str:
+    """A phone's entry in the campaign's `sent` hash: the state, the store that claimed it, a detail."""
+    return f"{state}:{store_id}:{detail}"
+
+
+def _claim_of(claim: str, store_id: str) -> tuple[str, str] | None:
+    """(state, detail) of a claim made by this store; None when another store claimed the phone."""
+    state, _, rest = claim.partition(":")
+    if not rest.startswith(store_id + ":"):
+        return None
+    return state, rest[len(store_id) + 1 :]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One store's promotion ready to send: its channel, its text, the template outside WhatsApp's window."""
+
+    channel: str
+    message: Outbound
+    template: WhatsAppTemplate | None
+    parameters: tuple[str, ...]
+    cost: int
+    sendable: bool
+
+    @property
+    def shown(self) -> str:
+        """The promotion as the transcript shows it."""
+        if self.template is None:
+            return self.message.text
+        return f"[template {self.template.name}] " + " | ".join(self.parameters)
 
 
 class Fanout:
@@ -196,6 +258,8 @@ class Fanout:
             await self._campaigns.set_status(campaign_id, RUNNING)
             log.info("campaign started", extra={"ctx_campaign": campaign_id})
             status = RUNNING
+        if status == CANCELLED:
+            await self._check_unproved(campaign_id)
         if status != RUNNING:
             return
         state = await self._redis.hgetall(self._campaigns.key(campaign_id, "state"))
@@ -211,6 +275,7 @@ class Fanout:
             1000,
         )
         await self._reclaim(campaign_id)
+        await self._check_unproved(campaign_id)
         await self._finish_if_done(campaign_id)
 
     async def queue_audience(self, campaign_id: str) -> int:
@@ -267,10 +332,75 @@ class Fanout:
                     extra={"ctx_campaign": campaign_id, "ctx_count": len(ids)},
                 )
 
+    async def _check_unproved(self, campaign_id: str) -> None:
+        """Settle the sends awaiting a receipt: proved taken, they count as sent; past their grace unproved, resent."""
+        checking = self._campaigns.key(campaign_id, "checking")
+        rows = await self._redis.zrange(checking, 0, CHECK_BATCH - 1, withscores=True)
+        if not rows:
+            return
+        campaign, plan = await self._definition(campaign_id)
+        sent_key = self._campaigns.key(campaign_id, "sent")
+        for field, deadline in rows:
+            target = Target.from_field(str(field))
+            provider_id = await self._campaigns.taken(campaign_id, target.store_id)
+            if provider_id is None and deadline > time.time():
+                continue
+            prepared = await self._prepare(campaign, plan, target)
+            if provider_id is None:
+                claim = _claim_of(str(await self._redis.hget(sent_key, target.phone) or ""), target.store_id)
+                since = float(claim[1]) if claim and claim[0] == SENDING else 0.0
+                try:
+                    provider_id = await self._look_up(prepared, since)
+                except SendRetryable as exc:
+                    log.warning("provider's message log unavailable", extra={"ctx_error": str(exc)})
+                    continue
+                except SendRejected as exc:
+                    log.error("provider refused to show its message log", extra={"ctx_error": str(exc)})
+                if provider_id is None:
+                    await self._unproved(campaign_id, str(field), target)
+                    continue
+            if await self._redis.eval(
+                _PROVED,
+                3,
+                checking,
+                sent_key,
+                self._campaigns.key(campaign_id, "progress"),
+                str(field),
+                target.phone,
+                _claim(SENT, target.store_id, provider_id),
+            ):
+                await self._record_sent(campaign_id, plan, target, prepared, provider_id)
+
+    async def _look_up(self, prepared: Prepared, since: float) -> str | None:
+        """The provider's id of this promotion from its message log, when the channel keeps one."""
+        sender = self._senders.get(prepared.channel)
+        if prepared.template is None and isinstance(sender, SentLookup):
+            return await sender.find_sent(prepared.message, since)
+        return None
+
+    async def _unproved(self, campaign_id: str, field: str, target: Target) -> None:
+        queued_again = await self._redis.eval(
+            _UNPROVED,
+            4,
+            self._campaigns.key(campaign_id, "checking"),
+            self._campaigns.key(campaign_id, "sent"),
+            self._campaigns.key(campaign_id, "progress"),
+            self.stream_key(campaign_id),
+            field,
+            target.phone,
+            _claim(SENDING, target.store_id, ""),
+        )
+        if queued_again:
+            log.warning(
+                "no sign the provider took a promotion; sending it again",
+                extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
+            )
+
     async def _finish_if_done(self, campaign_id: str) -> None:
         key = self.stream_key(campaign_id)
-        if await self._redis.zcard(self._campaigns.key(campaign_id, "later")):
-            return
+        for waiting in ("later", "checking"):
+            if await self._redis.zcard(self._campaigns.key(campaign_id, waiting)):
+                return
         try:
             groups = await self._redis.xinfo_groups(key)
         except ResponseError:
@@ -366,17 +496,7 @@ class Fanout:
             if campaign.ends_at and allowed >= campaign.ends_at:
                 await self._ack(campaign_id, entry_id, "skipped_quiet_hours")
                 return
-            await self._redis.eval(
-                _DEFER,
-                3,
-                self._campaigns.key(campaign_id, "later"),
-                self.stream_key(campaign_id),
-                self._campaigns.key(campaign_id, "progress"),
-                repr(allowed),
-                fields["store"],
-                GROUP,
-                entry_id,
-            )
+            await self._park(campaign_id, entry_id, target, "later", allowed, "waiting_quiet_hours")
             return
         sent_key = self._campaigns.key(campaign_id, "sent")
         claim = await self._redis.hget(sent_key, target.phone)
@@ -385,84 +505,137 @@ class Fanout:
             return
         await self._send(campaign_id, campaign, plan, target, entry_id, sent_key)
 
+    async def _park(
+        self, campaign_id: str, entry_id: str, target: Target, where: str, until: float, counter: str
+    ) -> None:
+        await self._redis.eval(
+            _PARK,
+            3,
+            self._campaigns.key(campaign_id, where),
+            self.stream_key(campaign_id),
+            self._campaigns.key(campaign_id, "progress"),
+            repr(until),
+            target.to_field(),
+            GROUP,
+            entry_id,
+            counter,
+        )
+
+    async def _await_receipt(self, campaign_id: str, entry_id: str, target: Target) -> None:
+        await self._park(
+            campaign_id, entry_id, target, "checking", time.time() + self._policy.receipt_grace, "awaiting_receipt"
+        )
+
     async def _already_claimed(self, campaign_id: str, entry_id: str, target: Target, claim: str) -> None:
-        """A phone claimed before: by this store before a restart (sent or uncertain), or by another store."""
-        mine = claim.split(":")[1:2] == [target.store_id]
-        if mine and not claim.startswith("sending:"):
-            # Sent and counted already: only the acknowledgement was lost.
-            await self._redis.xack(self.stream_key(campaign_id), GROUP, entry_id)
-            return
-        if mine:
+        """A phone claimed before: by this store before a restart (settled or in flight), or by another store."""
+        mine = _claim_of(claim, target.store_id)
+        if mine is None:
+            await self._ack(campaign_id, entry_id, "skipped_same_phone")
+        elif mine[0] == SENDING:
             log.warning(
-                "promotion may have been sent before a restart; not sent again",
+                "a promotion was in flight when its worker stopped; waiting for the provider's receipt",
                 extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
             )
-        await self._ack(campaign_id, entry_id, "uncertain" if mine else "skipped_same_phone")
+            await self._await_receipt(campaign_id, entry_id, target)
+        else:
+            # Settled and counted already: only the acknowledgement was lost.
+            await self._redis.xack(self.stream_key(campaign_id), GROUP, entry_id)
+
+    async def _prepare(self, campaign: Campaign, plan: SendPlan, target: Target) -> Prepared:
+        """What this store gets: on which channel, the text or the template, and what it costs in pace."""
+        channel = await self._channel_for(target.phone)
+        _, text = compose(campaign, plan, target.name, target.language, target.region)
+        message_id = promo_message_id(campaign.campaign_id, target.store_id)
+        template, sendable = None, True
+        if channel in (WHATSAPP, TWILIO_WHATSAPP):
+            in_window = time.time() - await self._transcripts.last_inbound_at(target.phone) < WHATSAPP_WINDOW
+            if not in_window:
+                template = campaign.whatsapp_template if channel == WHATSAPP else None
+                sendable = template is not None
+        if channel in SMS_LIKE:
+            text = transliterate(text)
+        parameters = template_parameters(campaign, plan, target.name, target.region) if template else ()
+        cost = segment_count(text) if channel in SMS_LIKE else 1
+        return Prepared(
+            channel, Outbound(message_id, channel, target.phone, "text", text), template, parameters, cost, sendable
+        )
 
     async def _send(
         self, campaign_id: str, campaign: Campaign, plan: SendPlan, target: Target, entry_id: str, sent_key: str
     ) -> None:
         ctx: dict[str, Any] = {"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)}
-        channel = await self._channel_for(target.phone)
-        _, text = compose(campaign, plan, target.name, target.language, target.region)
-        template = None
-        if channel in (WHATSAPP, TWILIO_WHATSAPP):
-            in_window = time.time() - await self._transcripts.last_inbound_at(target.phone) < WHATSAPP_WINDOW
-            if not in_window:
-                if channel != WHATSAPP or campaign.whatsapp_template is None:
-                    await self._ack(campaign_id, entry_id, "skipped_window")
-                    return
-                template = campaign.whatsapp_template
-        if channel in SMS_LIKE:
-            text = transliterate(text)
-        cost = segment_count(text) if channel in SMS_LIKE and template is None else 1
-        await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", cost)
+        prepared = await self._prepare(campaign, plan, target)
+        if not prepared.sendable:
+            await self._ack(campaign_id, entry_id, "skipped_window")
+            return
+        channel = prepared.channel
+        await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", prepared.cost)
         # A STOP, pause or cancel may have come in while this send waited for its slot.
         if await self._campaigns.opted_out(target.store_id):
             await self._ack(campaign_id, entry_id, "skipped_opt_out")
             return
         if await self._campaigns.status(campaign_id) != RUNNING:
             return
-        # Claimed only now, so a worker killed while waiting for its slot leaves nothing uncertain behind.
-        if not await self._redis.hsetnx(sent_key, target.phone, f"sending:{target.store_id}"):
+        # Claimed only now, so a worker killed while waiting for its slot leaves nothing in flight behind.
+        if not await self._redis.hsetnx(sent_key, target.phone, _claim(SENDING, target.store_id, repr(time.time()))):
             await self._already_claimed(
                 campaign_id, entry_id, target, str(await self._redis.hget(sent_key, target.phone))
             )
             return
-        message_id = f"promo:{campaign_id}:{target.store_id}"
         sender = self._senders[channel]
         try:
-            if template is not None:
-                params = template_parameters(campaign, plan, target.name, target.region)
+            if prepared.template is not None:
                 if not isinstance(sender, TemplateSender):
                     raise SendRejected(f"channel {channel} cannot send templates")
-                sent: Sent = await sender.send_template(target.phone, template.name, template.language, params)
-                shown = f"[template {template.name}] " + " | ".join(params)
+                template = prepared.template
+                sent: Sent = await sender.send_template(
+                    prepared.message.message_id, target.phone, template.name, template.language, prepared.parameters
+                )
             else:
-                sent = await sender.send(Outbound(message_id, channel, target.phone, "text", text))
-                shown = text
+                sent = await sender.send(prepared.message)
         except SendRetryable as exc:
+            if exc.maybe_sent:
+                log.warning("provider's answer lost; waiting for its receipt", extra={**ctx, "ctx_error": str(exc)})
+                await self._await_receipt(campaign_id, entry_id, target)
+                return
             await self._retry_later(campaign_id, entry_id, sent_key, target, channel, exc, ctx)
             return
         except SendRejected as exc:
             log.error("provider refused a promotion", extra={**ctx, "ctx_error": str(exc)})
-            await self._settle(campaign_id, entry_id, sent_key, target, "failed", "failed")
+            await self._settle(campaign_id, entry_id, sent_key, target, "failed", _claim("failed", target.store_id))
             return
-        await self._settle(campaign_id, entry_id, sent_key, target, "sent", f"sent:{sent.provider_id}")
-        await self._campaigns.link_provider_id(sent.provider_id, campaign_id, self._policy.record_ttl)
-        await self._transcripts.append_outbound(message_id, channel, target.phone, shown, time.time())
-        await self._transcripts.set_provider_id(target.phone, message_id, sent.provider_id)
-        await self._campaigns.remember_sent(target.phone, campaign_id, plan, target.region, time.time())
+        await self._settle(
+            campaign_id, entry_id, sent_key, target, "sent", _claim(SENT, target.store_id, sent.provider_id)
+        )
+        await self._record_sent(campaign_id, plan, target, prepared, sent.provider_id)
+
+    async def _record_sent(
+        self, campaign_id: str, plan: SendPlan, target: Target, prepared: Prepared, provider_id: str
+    ) -> None:
+        """What a sent promotion leaves behind: the transcript line, and the offer a reply may order from."""
+        message_id = prepared.message.message_id
+        now = time.time()
+        await self._transcripts.append_outbound(message_id, prepared.channel, target.phone, prepared.shown, now)
+        await self._transcripts.set_provider_id(target.phone, message_id, provider_id)
+        await self._campaigns.remember_sent(target.phone, campaign_id, plan, target.region, now)
         # A number typed after a promotion picks from the promotion, not from an older menu.
         await self._outbox.forget_menu(target.phone)
-        log.info("promotion sent", extra={**ctx, "ctx_channel": channel, "ctx_provider_id": sent.provider_id})
+        log.info(
+            "promotion sent",
+            extra={
+                "ctx_campaign": campaign_id,
+                "ctx_to": mask_phone(target.phone),
+                "ctx_channel": prepared.channel,
+                "ctx_provider_id": provider_id,
+            },
+        )
 
     async def _settle(
-        self, campaign_id: str, entry_id: str, sent_key: str, target: Target, counter: str, outcome: str
+        self, campaign_id: str, entry_id: str, sent_key: str, target: Target, counter: str, claim: str
     ) -> None:
         """Record the outcome for the phone, count it and acknowledge the entry in one transaction."""
         pipe = self._redis.pipeline(transaction=True)
-        pipe.hset(sent_key, target.phone, f"{outcome.split(':')[0]}:{target.store_id}:{outcome.partition(':')[2]}")
+        pipe.hset(sent_key, target.phone, claim)
         pipe.xack(self.stream_key(campaign_id), GROUP, entry_id)
         pipe.hincrby(self._campaigns.key(campaign_id, "progress"), counter, 1)
         await pipe.execute()
@@ -483,7 +656,7 @@ class Fanout:
         attempts = int(await self._redis.hincrby(attempts_key, target.phone, 1))
         if attempts >= self._policy.max_attempts:
             log.error("giving up on a promotion", extra={**ctx, "ctx_error": str(exc), "ctx_attempts": attempts})
-            await self._settle(campaign_id, entry_id, sent_key, target, "failed", "failed")
+            await self._settle(campaign_id, entry_id, sent_key, target, "failed", _claim("failed", target.store_id))
             return
         delay = exc.retry_after
         if delay is None:

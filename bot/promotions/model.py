@@ -26,7 +26,7 @@ COUNTERS = (
     "waiting_quiet_hours",
     "skipped_window",
     "skipped_same_phone",
-    "uncertain",
+    "awaiting_receipt",
     "cancelled",
     "expired",
 )

@@ -50,6 +50,7 @@ def build_promotions(
         max_attempts=settings.outbox_max_attempts,
         retry_base=settings.retry_base,
         retry_max=settings.retry_max,
+        receipt_grace=settings.promo_receipt_grace,
         default_channel=settings.promo_default_channel or SMS,
     )
     fanout = Fanout(

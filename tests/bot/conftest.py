@@ -8,6 +8,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -40,9 +41,14 @@ Reply = Callable[[dict[str, Any]], Any]
 
 @dataclass
 class Recorder:
-    """A fake upstream: records each request, answers from a script (status, body, headers, delay)."""
+    """A fake upstream: records each request, answers from a script (status, body, headers, delay).
+
+    A request answered with success is taken: it is in `taken` from the moment it arrives, even when its
+    answer is delayed and never reaches the caller.
+    """
 
     requests: list[dict[str, Any]] = field(default_factory=list)
+    taken: list[dict[str, Any]] = field(default_factory=list)
     script: list[tuple[int, Any, dict[str, str], float]] = field(default_factory=list)
     counter: int = 0
 
@@ -50,8 +56,10 @@ class Recorder:
         """Answer the next request this way instead of the default success."""
         self.script.append((status, body, headers or {}, delay))
 
-    async def answer(self, default: Any) -> web.Response:
+    async def answer(self, default: Any, record: dict[str, Any]) -> web.Response:
         status, body, headers, delay = self.script.pop(0) if self.script else (0, None, {}, 0.0)
+        if status == 0:
+            self.taken.append(record)
         if delay:
             await asyncio.sleep(delay)
         if status == 0:
@@ -60,22 +68,48 @@ class Recorder:
 
 
 class FakeTwilio(Recorder):
-    """Twilio's Messages API."""
+    """Twilio's Messages API: create a message, and read the account's message log."""
 
     def app(self) -> web.Application:
         async def create(request: web.Request) -> web.Response:
             form = dict(await request.post())
             self.requests.append({"form": form, "auth": request.headers.get("Authorization", "")})
             self.counter += 1
-            return await self.answer({"sid": f"SM{self.counter:032d}", "status": "queued"})
+            sid = f"SM{self.counter:032d}"
+            record = {
+                "sid": sid,
+                "to": form["To"],
+                "from": form["From"],
+                "body": form.get("Body", ""),
+                "status": "queued",
+                "date_created": formatdate(usegmt=True),
+                "status_callback": form.get("StatusCallback", ""),
+            }
+            return await self.answer({"sid": sid, "status": "queued"}, record)
+
+        async def read(request: web.Request) -> web.Response:
+            self.requests.append({"query": dict(request.query), "auth": request.headers.get("Authorization", "")})
+            rows = [
+                {k: v for k, v in m.items() if k != "status_callback"}
+                for m in reversed(self.taken)
+                if m["to"] == request.query.get("To") and m["from"] == request.query.get("From")
+            ]
+            size = int(request.query.get("PageSize", "50"))
+            return web.json_response({"messages": rows[:size], "next_page_uri": None, "page_size": size})
 
         app = web.Application()
         app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", create)
+        app.router.add_get("/2010-04-01/Accounts/{sid}/Messages.json", read)
         return app
 
+    @property
+    def sends(self) -> list[dict[str, Any]]:
+        """The create requests, taken or not."""
+        return [r for r in self.requests if "form" in r]
+
     def bodies(self, to: str | None = None) -> list[str]:
-        """Bodies of the messages taken, in order."""
-        return [str(r["form"]["Body"]) for r in self.requests if to is None or r["form"]["To"].endswith(to)]
+        """Bodies of the messages asked for, taken or not, in order."""
+        return [str(r["form"]["Body"]) for r in self.sends if to is None or r["form"]["To"].endswith(to)]
 
 
 class FakeMeta(Recorder):
@@ -83,11 +117,12 @@ class FakeMeta(Recorder):
 
     def app(self) -> web.Application:
         async def create(request: web.Request) -> web.Response:
-            self.requests.append(
-                {"json": await request.json(), "auth": request.headers.get("Authorization", ""), "path": request.path}
-            )
+            payload = await request.json()
+            record = {"json": payload, "auth": request.headers.get("Authorization", ""), "path": request.path}
+            self.requests.append(record)
             self.counter += 1
-            return await self.answer({"messaging_product": "whatsapp", "messages": [{"id": f"wamid.{self.counter}"}]})
+            record["id"] = f"wamid.{self.counter}"
+            return await self.answer({"messaging_product": "whatsapp", "messages": [{"id": record["id"]}]}, record)
 
         app = web.Application()
         app.router.add_post("/{version}/{phone_id}/messages", create)
@@ -194,6 +229,32 @@ class Stack:
         if signature:
             headers["X-Hub-Signature-256"] = signature
         return await self.client.post("/webhooks/whatsapp", data=body, headers=headers)
+
+    async def twilio_status(self, message: dict[str, Any], status: str) -> Any:
+        """Twilio's status callback for a message it took, to the StatusCallback URL the send gave."""
+        url = str(message["status_callback"])
+        assert url.startswith(PUBLIC), url
+        params = {
+            "MessageSid": message["sid"],
+            "MessageStatus": status,
+            "AccountSid": "AC123",
+            "From": message["from"],
+            "To": message["to"],
+        }
+        return await self.twilio_webhook(params, path=url[len(PUBLIC) :])
+
+    async def meta_status(self, message: dict[str, Any], status: str) -> Any:
+        """Meta's status webhook for a message it took, echoing the send's biz_opaque_callback_data."""
+        sent = message["json"]
+        status_object = {
+            "id": message["id"],
+            "status": status,
+            "timestamp": str(int(time.time())),
+            "recipient_id": sent["to"],
+        }
+        if "biz_opaque_callback_data" in sent:
+            status_object["biz_opaque_callback_data"] = sent["biz_opaque_callback_data"]
+        return await self.whatsapp_webhook(whatsapp_webhook({"statuses": [status_object]}))
 
     async def transcript(self, phone: str = STORE_PHONE) -> list[Any]:
         """The conversation as the transcript store holds it."""

@@ -7,7 +7,7 @@ import asyncio
 from multidict import MultiDict
 from twilio.request_validator import RequestValidator
 
-from bot.twilio import twilio_signature
+from bot.twilio import message_id_of, twilio_signature
 from tests.bot.conftest import PUBLIC, STORE_PHONE, TWILIO_TOKEN, Stack, basic_user, eventually
 
 KNOWN_URL = "https://mycompany.com/myapp.php?foo=1&bar=2"
@@ -42,7 +42,10 @@ async def test_signed_sms_is_acknowledged_with_empty_twiml_and_answered(stack: S
     sent = stack.twilio.requests[0]
     assert sent["form"]["To"] == STORE_PHONE
     assert sent["form"]["Body"] == "echo: 5 ctn coke 300ml"
-    assert sent["form"]["StatusCallback"] == PUBLIC + "/webhooks/twilio/status"
+    callback, _, reference = sent["form"]["StatusCallback"].partition("?ref=")
+    assert callback == PUBLIC + "/webhooks/twilio/status"
+    [reply] = [e for e in await stack.transcript() if e.direction == "out"]
+    assert message_id_of(reference) == reply.message_id
     assert basic_user(sent["auth"]) == "AC123"
     assert stack.rasa.turns[0]["sender"] == STORE_PHONE
 

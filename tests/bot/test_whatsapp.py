@@ -43,6 +43,7 @@ async def test_text_message_is_answered_through_the_cloud_api(stack: Stack) -> N
     sent = stack.meta.requests[0]
     assert sent["path"] == "/v21.0/PHONE_ID/messages"
     assert sent["auth"] == "Bearer meta-access-token"
+    callback_data = sent["json"].pop("biz_opaque_callback_data")
     assert sent["json"] == {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
@@ -50,6 +51,8 @@ async def test_text_message_is_answered_through_the_cloud_api(stack: Stack) -> N
         "type": "text",
         "text": {"preview_url": False, "body": "echo: 5 ctn coke 300ml"},
     }
+    [reply] = [e for e in await stack.transcript() if e.direction == "out"]
+    assert callback_data == reply.message_id
     assert stack.rasa.turns[0]["sender"] == STORE_PHONE
 
 

@@ -52,9 +52,7 @@ def add_stores(stack: Stack, count: int, tz: str = "", opted_in: bool = True, st
 
 def promo_bodies(stack: Stack) -> list[tuple[str, str]]:
     """(phone, body) of every promotion the fake Twilio took."""
-    return [
-        (r["form"]["To"], r["form"]["Body"]) for r in stack.twilio.requests if r["form"]["Body"].startswith("PROMO")
-    ]
+    return [(m["to"], m["body"]) for m in stack.twilio.taken if m["body"].startswith("PROMO")]
 
 
 async def start_campaign(stack: Stack, **kwargs: Any) -> str:
@@ -118,28 +116,9 @@ async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> Non
     assert (counts["sent"], counts["skipped_opt_out"]) == (3, 1)
 
 
-async def test_worker_killed_mid_campaign_then_restarted_sends_each_store_exactly_once(
-    make_stack: StackFactory,
-) -> None:
-    # The hung send must not time out on its own: the worker dies with it in flight.
-    stack = await make_stack(
-        **FAST, PROMO_WORKERS="false", PROMO_CONCURRENCY="2", GATEWAY_INSTANCE_ID="w1", SEND_TIMEOUT_SECONDS="60"
-    )
-    phones = add_stores(stack, 12)
-    for _ in range(5):
-        stack.twilio.then(0)
-    stack.twilio.then(0, delay=30.0)  # the sixth send hangs: the worker dies while it is in flight
+async def restart(stack: Stack) -> list[asyncio.Task[None]]:
+    """A new set of campaign workers in place of killed ones, as a restarted gateway process starts them."""
     gateway = stack.client.app[GATEWAY]
-    campaign_id = await start_campaign(stack)
-    workers = gateway.promotions.fanout.tasks()
-
-    async def sixth_in_flight() -> bool:
-        return len(stack.twilio.requests) >= 6
-
-    await eventually(sixth_in_flight)
-    await kill(workers)
-    stack.twilio.script.clear()
-
     restarted = build_promotions(
         stack.settings,
         stack.redis,
@@ -149,16 +128,93 @@ async def test_worker_killed_mid_campaign_then_restarted_sends_each_store_exactl
         gateway.transcripts,
         gateway.outbox,
     )
-    workers = restarted.fanout.tasks()
+    return restarted.fanout.tasks()
+
+
+async def test_worker_killed_mid_send_then_restarted_sends_each_store_exactly_once(make_stack: StackFactory) -> None:
+    # Two sends hang when the worker dies: Twilio took one (its answer was lost), the other it never took.
+    stack = await make_stack(
+        **FAST,
+        PROMO_WORKERS="false",
+        PROMO_CONCURRENCY="2",
+        GATEWAY_INSTANCE_ID="w1",
+        SEND_TIMEOUT_SECONDS="60",
+        PROMO_RECEIPT_GRACE_SECONDS="1",
+    )
+    phones = add_stores(stack, 12)
+    for _ in range(4):
+        stack.twilio.then(0)
+    stack.twilio.then(0, delay=30.0)
+    stack.twilio.then(503, delay=30.0)
+    gateway = stack.client.app[GATEWAY]
+    campaign_id = await start_campaign(stack, skus=("BEV-COKE-300G-24",))
+    workers = gateway.promotions.fanout.tasks()
+
+    async def both_in_flight() -> bool:
+        return len(stack.twilio.sends) >= 6
+
+    await eventually(both_in_flight)
+    await kill(workers)
+    stack.twilio.script.clear()
+    taken_unanswered, never_taken = (r["form"]["To"] for r in stack.twilio.sends[4:6])
+
+    workers = await restart(stack)
     try:
         await done(stack, campaign_id)
     finally:
-        restarted.fanout.stop()
-        await asyncio.gather(*workers, return_exceptions=True)
-    sent_to = [p for p, _ in promo_bodies(stack)]
-    assert sorted(sent_to) == sorted(phones)
+        await kill(workers)
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones)
+    assert [r["form"]["To"] for r in stack.twilio.sends].count(never_taken) == 2
     counts = await progress(stack, campaign_id)
-    assert counts["sent"] + counts["uncertain"] == 12
+    assert (counts["sent"], counts["awaiting_receipt"]) == (12, 0)
+    # The store whose send was settled from Twilio's log can answer it with a number, and support sees it.
+    assert await gateway.promotions.campaigns.recent(taken_unanswered) is not None
+    [shown] = [e.text for e in await stack.transcript(taken_unanswered) if e.direction == "out"]
+    assert shown.startswith("PROMO Promo Shop")
+
+
+async def test_a_lost_answer_is_settled_from_the_providers_log_not_sent_twice(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST, SEND_TIMEOUT_SECONDS="0.5", PROMO_RECEIPT_GRACE_SECONDS="1")
+    phones = add_stores(stack, 3)
+    stack.twilio.then(0, delay=2.0)  # taken, but the answer comes after the gateway stopped waiting
+    campaign_id = await start_campaign(stack)
+    await done(stack, campaign_id)
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones)
+    assert len(stack.twilio.sends) == 3
+    assert (await progress(stack, campaign_id))["sent"] == 3
+
+
+async def test_whatsapp_receipt_proves_a_send_whose_worker_was_killed(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST, PROMO_WORKERS="false", PROMO_CONCURRENCY="1", GATEWAY_INSTANCE_ID="w1")
+    phones = add_stores(stack, 3)
+    gateway = stack.client.app[GATEWAY]
+    for phone in phones:
+        await gateway.transcripts.append_inbound(f"wamid.in-{phone}", "whatsapp", phone, "hi", time.time() - 60)
+    stack.meta.then(0)
+    stack.meta.then(0, delay=30.0)
+    campaign_id = await start_campaign(stack)
+    workers = gateway.promotions.fanout.tasks()
+
+    async def second_in_flight() -> bool:
+        return len(stack.meta.requests) >= 2
+
+    await eventually(second_in_flight)
+    await kill(workers)
+    stack.meta.script.clear()
+    # Meta reports the message it took; the receipt names the campaign and store the send tagged it with.
+    assert (await stack.meta_status(stack.meta.taken[1], "sent")).status == 200
+
+    workers = await restart(stack)
+    try:
+        await done(stack, campaign_id)
+    finally:
+        await kill(workers)
+    assert sorted("+" + m["json"]["to"] for m in stack.meta.taken) == sorted(phones)
+    for message in stack.meta.taken:
+        await stack.meta_status(message, "delivered")
+    await stack.meta_status(stack.meta.taken[0], "read")
+    counts = await progress(stack, campaign_id)
+    assert (counts["sent"], counts["delivered"], counts["awaiting_receipt"]) == (3, 3, 0)
 
 
 async def test_provider_429_slows_the_campaign_and_loses_nothing(make_stack: StackFactory) -> None:
@@ -169,9 +225,8 @@ async def test_provider_429_slows_the_campaign_and_loses_nothing(make_stack: Sta
     started = time.monotonic()
     campaign_id = await start_campaign(stack)
     await done(stack, campaign_id)
-    sent_ok = [p for p, _ in promo_bodies(stack)]
-    assert len(sent_ok) == 7  # six stores, one of them twice: its first try was refused with 429
-    assert sorted(set(sent_ok)) == sorted(phones)
+    assert len(stack.twilio.sends) == 7  # six stores, one of them twice: its first try was refused with 429
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones)
     assert time.monotonic() - started >= 1.0
     assert (await progress(stack, campaign_id))["sent"] == 6
 
@@ -208,4 +263,4 @@ async def test_preview_counts_the_audience_and_sends_nothing(make_stack: StackFa
     assert (samples["en"].segments, samples["en"].encoding) == (1, "GSM-7")
     await service.test_send(campaign.campaign_id, "+254712000001")
     await asyncio.sleep(0.3)
-    assert [r["form"]["To"] for r in stack.twilio.requests] == ["+254712000001"]
+    assert [r["form"]["To"] for r in stack.twilio.sends] == ["+254712000001"]
