@@ -28,7 +28,14 @@ def test_test_stories_predict_every_action(tmp_path: Path) -> None:
     if not model.exists():
         pytest.fail("no trained model: run `make train`")
     result = run(
-        "test", "core", "--model", str(model), "--stories", "tests/stories/test_stories.yml",
-        "--fail-on-prediction-errors", "--out", str(tmp_path),
+        "test",
+        "core",
+        "--model",
+        str(model),
+        "--stories",
+        "tests/stories/test_stories.yml",
+        "--fail-on-prediction-errors",
+        "--out",
+        str(tmp_path),
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
