@@ -29,7 +29,7 @@ bench-nlu: install
 bench-gateway: train
 	@$(PY) scripts/run.py --then $(PY) -m bot.bench --messages 200 --concurrency 8
 
-# A campaign to 100,000 stores through a fake Twilio, killed and restarted halfway; needs redis at REDIS_URL.
+# A campaign to 100,000 stores through a fake Twilio, killed and restarted halfway, on a redis of its own.
 bench-promotions: install
 	@$(PY) -m bot.promotions.bench
 
