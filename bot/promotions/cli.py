@@ -41,6 +41,7 @@ def add_commands(commands: Any) -> None:
     create.add_argument("--wa-template", default="", help="approved WhatsApp template for outside the 24 h window")
     create.add_argument("--wa-language", default="en")
     create.add_argument("--wa-param", action="append", default=[], help="a template body parameter (repeat)")
+    create.add_argument("--wa-content-sid", default="", help="the same template's Twilio Content SID (HX...)")
     for name, text in (
         ("preview", "dry run: audience size, a sample per language, SMS segments"),
         ("schedule", "fix prices and start at --start (or now)"),
@@ -90,7 +91,9 @@ async def _run(settings: Settings, args: argparse.Namespace) -> Any:
         service = gateway.promotions.service
         try:
             if args.action == "create":
-                template = WhatsAppTemplate(args.wa_template, args.wa_language, tuple(args.wa_param))
+                template = WhatsAppTemplate(
+                    args.wa_template, args.wa_language, tuple(args.wa_param), args.wa_content_sid
+                )
                 campaign = await service.create(
                     args.name,
                     _texts(args),
@@ -106,7 +109,7 @@ async def _run(settings: Settings, args: argparse.Namespace) -> Any:
                     _epoch(args.end),
                     args.promo_id,
                     tuple(args.sku),
-                    template if args.wa_template else None,
+                    template if args.wa_template or args.wa_content_sid else None,
                 )
                 return {"campaign_id": campaign.campaign_id, "status": "draft"}
             if args.action == "preview":

@@ -86,9 +86,9 @@ class TemplateSender(Protocol):
     """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window)."""
 
     async def send_template(
-        self, message_id: str, to: str, name: str, language: str, parameters: Sequence[str]
+        self, message_id: str, to: str, template_id: str, language: str, parameters: Sequence[str]
     ) -> Sent:
-        """Send the template with its body parameters."""
+        """Send the template (Meta: its name; Twilio: its Content SID) with its body parameters."""
 
 
 @dataclass(frozen=True)
@@ -158,16 +158,21 @@ class Prepared:
     channel: str
     message: Outbound
     template: WhatsAppTemplate | None
+    template_id: str
     parameters: tuple[str, ...]
     cost: int
-    sendable: bool
+
+    @property
+    def sendable(self) -> bool:
+        """False outside WhatsApp's window when the campaign has no template this channel can send."""
+        return self.template is None or bool(self.template_id)
 
     @property
     def shown(self) -> str:
         """The promotion as the transcript shows it."""
         if self.template is None:
             return self.message.text
-        return f"[template {self.template.name}] " + " | ".join(self.parameters)
+        return f"[template {self.template.name or self.template_id}] " + " | ".join(self.parameters)
 
 
 class Fanout:
@@ -546,19 +551,18 @@ class Fanout:
         channel = await self._channel_for(target.phone)
         _, text = compose(campaign, plan, target.name, target.language, target.region)
         message_id = promo_message_id(campaign.campaign_id, target.store_id)
-        template, sendable = None, True
+        template, template_id = None, ""
         if channel in (WHATSAPP, TWILIO_WHATSAPP):
             in_window = time.time() - await self._transcripts.last_inbound_at(target.phone) < WHATSAPP_WINDOW
             if not in_window:
-                template = campaign.whatsapp_template if channel == WHATSAPP else None
-                sendable = template is not None
+                template = campaign.whatsapp_template or WhatsAppTemplate("")
+                template_id = template.content_sid if channel == TWILIO_WHATSAPP else template.name
         if channel in SMS_LIKE:
             text = transliterate(text)
-        parameters = template_parameters(campaign, plan, target.name, target.region) if template else ()
+        parameters = template_parameters(campaign, plan, target.name, target.region) if template_id else ()
         cost = segment_count(text) if channel in SMS_LIKE else 1
-        return Prepared(
-            channel, Outbound(message_id, channel, target.phone, "text", text), template, parameters, cost, sendable
-        )
+        message = Outbound(message_id, channel, target.phone, "text", text)
+        return Prepared(channel, message, template, template_id, parameters, cost)
 
     async def _send(
         self, campaign_id: str, campaign: Campaign, plan: SendPlan, target: Target, entry_id: str, sent_key: str
@@ -587,9 +591,12 @@ class Fanout:
             if prepared.template is not None:
                 if not isinstance(sender, TemplateSender):
                     raise SendRejected(f"channel {channel} cannot send templates")
-                template = prepared.template
                 sent: Sent = await sender.send_template(
-                    prepared.message.message_id, target.phone, template.name, template.language, prepared.parameters
+                    prepared.message.message_id,
+                    target.phone,
+                    prepared.template_id,
+                    prepared.template.language,
+                    prepared.parameters,
                 )
             else:
                 sent = await sender.send(prepared.message)

@@ -53,11 +53,13 @@ class WhatsAppTemplate:
     """A Meta-approved template for stores outside the 24-hour window: its name, language and body parameters.
 
     Each parameter is itself a campaign template (`{{ store_name }}`), rendered in the same sandbox.
+    `content_sid` is the same template in Twilio's Content API (HX...), for WhatsApp sent through Twilio.
     """
 
     name: str
     language: str = DEFAULT_LANGUAGE
     parameters: tuple[str, ...] = ()
+    content_sid: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,9 @@ class Campaign:
                 }
             ),
             whatsapp_template=(
-                WhatsAppTemplate(template["name"], template["language"], tuple(template["parameters"]))
+                WhatsAppTemplate(
+                    template["name"], template["language"], tuple(template["parameters"]), template["content_sid"]
+                )
                 if template
                 else None
             ),

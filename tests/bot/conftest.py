@@ -109,7 +109,7 @@ class FakeTwilio(Recorder):
 
     def bodies(self, to: str | None = None) -> list[str]:
         """Bodies of the messages asked for, taken or not, in order."""
-        return [str(r["form"]["Body"]) for r in self.sends if to is None or r["form"]["To"].endswith(to)]
+        return [str(r["form"].get("Body", "")) for r in self.sends if to is None or r["form"]["To"].endswith(to)]
 
 
 class FakeMeta(Recorder):

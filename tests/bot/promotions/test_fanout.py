@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -233,11 +234,14 @@ async def test_provider_429_slows_the_campaign_and_loses_nothing(make_stack: Sta
 
 async def test_whatsapp_outside_the_window_uses_the_approved_template(make_stack: StackFactory) -> None:
     stack = await make_stack(**FAST)
-    recent, lapsed = add_stores(stack, 2)
+    recent, lapsed, lapsed_on_twilio = add_stores(stack, 3)
     transcripts = stack.client.app[GATEWAY].transcripts
     await transcripts.append_inbound("wamid.in1", "whatsapp", recent, "hi", time.time() - 3600)
     await transcripts.append_inbound("wamid.in2", "whatsapp", lapsed, "hi", time.time() - 25 * 3600)
-    template = WhatsAppTemplate("cola_week", "en", ("{{ store_name }}", "{{ products[0].price }}"))
+    await transcripts.append_inbound("SMin3", "twilio_whatsapp", lapsed_on_twilio, "hi", time.time() - 25 * 3600)
+    template = WhatsAppTemplate(
+        "cola_week", "en", ("{{ store_name }}", "{{ products[0].price }}"), "HX0123456789abcdef0123456789abcdef"
+    )
     campaign_id = await start_campaign(stack, skus=("BEV-COKE-300G-24",), whatsapp_template=template)
     await done(stack, campaign_id)
     by_phone = {r["json"]["to"]: r["json"] for r in stack.meta.requests}
@@ -247,6 +251,28 @@ async def test_whatsapp_outside_the_window_uses_the_approved_template(make_stack
     assert sent_template["template"]["name"] == "cola_week"
     params = sent_template["template"]["components"][0]["parameters"]
     assert [p["text"] for p in params] == ["Promo Shop 1", "660.00"]
+    [through_twilio] = [r["form"] for r in stack.twilio.sends]
+    assert through_twilio["To"] == f"whatsapp:{lapsed_on_twilio}"
+    assert "Body" not in through_twilio
+    assert through_twilio["ContentSid"] == "HX0123456789abcdef0123456789abcdef"
+    assert json.loads(through_twilio["ContentVariables"]) == {"1": "Promo Shop 2", "2": "660.00"}
+    assert (await progress(stack, campaign_id))["sent"] == 3
+
+
+async def test_whatsapp_outside_the_window_without_a_template_is_skipped(make_stack: StackFactory) -> None:
+    stack = await make_stack(**FAST)
+    lapsed, lapsed_on_twilio = add_stores(stack, 2)
+    transcripts = stack.client.app[GATEWAY].transcripts
+    await transcripts.append_inbound("wamid.in1", "whatsapp", lapsed, "hi", time.time() - 25 * 3600)
+    await transcripts.append_inbound("SMin2", "twilio_whatsapp", lapsed_on_twilio, "hi", time.time() - 25 * 3600)
+    # A template Meta knows by name, but none in Twilio's Content API for the store that writes through Twilio.
+    template = WhatsAppTemplate("cola_week", "en", ("{{ store_name }}",))
+    campaign_id = await start_campaign(stack, whatsapp_template=template)
+    await done(stack, campaign_id)
+    assert [r["json"]["to"] for r in stack.meta.requests] == [lapsed.lstrip("+")]
+    assert stack.twilio.sends == []
+    counts = await progress(stack, campaign_id)
+    assert (counts["sent"], counts["skipped_window"]) == (1, 1)
 
 
 async def test_preview_counts_the_audience_and_sends_nothing(make_stack: StackFactory) -> None:
