@@ -21,6 +21,8 @@ log = logging.getLogger("backend")
 
 API_KEY_HEADER = "X-API-Key"
 CONSENT_SOURCES = frozenset({"text", "staff", "import"})
+CONSENT_PAGE_DEFAULT, CONSENT_PAGE_MAX = 500, 5000
+SQLITE_MAX_INTEGER = 2**63 - 1
 PUBLIC_PATHS = frozenset({"/healthz"})
 
 
@@ -179,6 +181,23 @@ async def handle_store_consent_history(request: web.Request) -> web.Response:
     """Every consent change of a store, oldest first."""
     history = request.app[DATABASE].consent_history(request.match_info["store_id"])
     return web.json_response({"changes": history})
+
+
+def _whole_number(request: web.Request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query.get(name, str(default))
+    # Length first: int() refuses very long digit strings, and SQLite integers stop at 2**63 - 1.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(high)) and low <= int(raw) <= high):
+        raise InvalidRequest(f"{name} must be a whole number from {low} to {high}")
+    return int(raw)
+
+
+async def handle_consent_changes(request: web.Request) -> web.Response:
+    """Consent changes of every store after change `after`, oldest first; `next_after` pages on."""
+    after = _whole_number(request, "after", 0, 0, SQLITE_MAX_INTEGER)
+    limit = _whole_number(request, "limit", CONSENT_PAGE_DEFAULT, 1, CONSENT_PAGE_MAX)
+    changes = request.app[DATABASE].consent_changes(after, limit)
+    next_after = changes[-1].change_id if len(changes) == limit else None
+    return web.json_response({"changes": [c.to_json() for c in changes], "next_after": next_after})
 
 
 async def handle_store_orders(request: web.Request) -> web.Response:
@@ -343,6 +362,7 @@ def create_app(settings: BackendSettings) -> web.Application:
     router.add_put("/v1/stores/{store_id}/promo-consent", handle_store_consent, name="store_consent")
     router.add_get("/v1/stores/{store_id}/promo-consent", handle_store_consent_history, name="store_consent_history")
     router.add_get("/v1/stores/{store_id}/promotions", handle_store_promotions, name="store_promotions")
+    router.add_get("/v1/consent-changes", handle_consent_changes, name="consent_changes")
     router.add_post("/v1/orders", handle_create_order, name="create_order")
     router.add_get("/v1/orders/{order_id}", handle_order, name="order")
     router.add_post("/v1/orders/{order_id}/cancel", handle_cancel_order, name="cancel_order")

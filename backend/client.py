@@ -12,7 +12,16 @@ import aiohttp
 
 from backend.catalog import CatalogItem
 from backend.errors import PlatformError, Unavailable, error_for
-from backend.models import AudienceQuery, AudienceStore, LineProblem, Order, Promotion, PromotionItem, Store
+from backend.models import (
+    AudienceQuery,
+    AudienceStore,
+    ConsentChange,
+    LineProblem,
+    Order,
+    Promotion,
+    PromotionItem,
+    Store,
+)
 
 log = logging.getLogger("backend.client")
 
@@ -148,6 +157,11 @@ class PlatformClient:
             "PUT", f"/v1/stores/{_quote(store_id)}/promo-consent", json={"opt_in": opt_in, "source": source}, retry=True
         )
         return Store.from_json(body)
+
+    async def consent_changes(self, after: int, limit: int = 500) -> tuple[list[ConsentChange], int | None]:
+        """One page of every store's consent changes after change `after`, and the `after` of the next page."""
+        body = await self._call("GET", "/v1/consent-changes", params={"after": str(after), "limit": str(limit)})
+        return [ConsentChange.from_json(c) for c in body["changes"]], body["next_after"]
 
     async def promo_audience(self, query: AudienceQuery) -> tuple[list[AudienceStore], str | None]:
         """One page of the opted-in stores matching a campaign's audience, and the `after` of the next page."""

@@ -23,6 +23,7 @@ from backend.models import (
     ORDER_TRANSITIONS,
     AudienceQuery,
     AudienceStore,
+    ConsentChange,
     LineProblem,
     Order,
     OrderLine,
@@ -377,6 +378,15 @@ class PlatformDatabase:
                 "SELECT opt_in, source, at FROM consent_changes WHERE store_id = ? ORDER BY id", (store_id,)
             )
         ]
+
+    def consent_changes(self, after: int, limit: int) -> list[ConsentChange]:
+        """Up to `limit` consent changes of every store recorded after change `after`, oldest first."""
+        # Writers are serialised, so ids commit in order: paging by id never skips a change committed late.
+        rows = self._conn.execute(
+            "SELECT id, store_id, opt_in, source, at FROM consent_changes WHERE id > ? ORDER BY id LIMIT ?",
+            (after, limit),
+        )
+        return [ConsentChange(r["id"], r["store_id"], bool(r["opt_in"]), r["source"], r["at"]) for r in rows]
 
     def promo_audience(self, query: AudienceQuery) -> list[AudienceStore]:
         """One page of the stores opted in to promotions that match a campaign's audience, by store id."""

@@ -70,6 +70,38 @@ class Store:
 
 
 @dataclass(frozen=True)
+class ConsentChange:
+    """One opt-in or opt-out of a store, numbered in the order the platform recorded it."""
+
+    change_id: int
+    store_id: str
+    opt_in: bool
+    source: str
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "change_id": self.change_id,
+            "store_id": self.store_id,
+            "opt_in": self.opt_in,
+            "source": self.source,
+            "at": self.at,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ConsentChange:
+        """Parse the API's JSON shape."""
+        return cls(
+            change_id=int(data["change_id"]),
+            store_id=data["store_id"],
+            opt_in=bool(data["opt_in"]),
+            source=data["source"],
+            at=data["at"],
+        )
+
+
+@dataclass(frozen=True)
 class OrderLine:
     """One priced line of a placed order; prices are those at the time of ordering."""
 
