@@ -23,6 +23,9 @@ RECENT_TTL = 3 * 24 * 3600
 # The progress counter each final delivery status adds to.
 FINAL_STATUSES = {"delivered": "delivered", "read": "delivered", "failed": "failed", "undelivered": "failed"}
 
+# Delivery receipts of a campaign are kept this long after the last one came.
+RECEIPTS_TTL = 7 * 24 * 3600
+
 # A store's receipt: "provider id|counter"; the provider id on its first receipt, one final count per store.
 _RECEIPT = """
 local seen = redis.call('HGET', KEYS[1], ARGV[1]) or (ARGV[2] .. '|')
@@ -31,6 +34,7 @@ if ARGV[3] ~= '' and string.sub(seen, -1) == '|' then
   redis.call('HINCRBY', KEYS[2], ARGV[3], 1)
 end
 redis.call('HSET', KEYS[1], ARGV[1], seen)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 """
 
@@ -281,6 +285,7 @@ class CampaignStore:
             store_id,
             event.provider_id,
             counter,
+            RECEIPTS_TTL,
         )
 
     async def taken(self, campaign_id: str, store_id: str) -> str | None:

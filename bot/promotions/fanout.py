@@ -28,7 +28,7 @@ from bot.errors import SendRejected, SendRetryable
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP, Outbound
 from bot.outbox import Outbox, Sender, Sent, SentLookup
 from bot.promotions.campaigns import CampaignStore, SendPlan, compose, promo_message_id, template_parameters
-from bot.promotions.model import CANCELLED, RUNNING, SCHEDULED, Campaign, WhatsAppTemplate
+from bot.promotions.model import CANCELLED, DONE, RUNNING, SCHEDULED, Campaign, WhatsAppTemplate
 from bot.promotions.pace import ChannelPace
 from bot.promotions.schedule import QuietHours
 from bot.promotions.templates import TemplateRefused
@@ -48,6 +48,16 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XACK', KEYS[2], ARGV[3], ARGV[4])
 redis.call('HINCRBY', KEYS[3], ARGV[5], 1)
 return 1
+"""
+
+# A cancelled campaign's stores waiting for quiet hours to end will not be sent to.
+_DROP_WAITING = """
+local n = redis.call('ZCARD', KEYS[1])
+if n == 0 then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('HINCRBY', KEYS[2], 'waiting_quiet_hours', -n)
+redis.call('HINCRBY', KEYS[2], 'cancelled', n)
+return n
 """
 
 # A send awaiting its receipt proved taken: the phone's claim becomes sent, counted once.
@@ -263,8 +273,10 @@ class Fanout:
             await self._campaigns.set_status(campaign_id, RUNNING)
             log.info("campaign started", extra={"ctx_campaign": campaign_id})
             status = RUNNING
-        if status == CANCELLED:
+        if status == CANCELLED and await self._redis.hget(self._campaigns.key(campaign_id, "state"), "finished") != "1":
+            await self._reclaim(campaign_id)
             await self._check_unproved(campaign_id)
+            await self._finish_if_done(campaign_id, CANCELLED)
         if status != RUNNING:
             return
         state = await self._redis.hgetall(self._campaigns.key(campaign_id, "state"))
@@ -281,7 +293,7 @@ class Fanout:
         )
         await self._reclaim(campaign_id)
         await self._check_unproved(campaign_id)
-        await self._finish_if_done(campaign_id)
+        await self._finish_if_done(campaign_id, RUNNING)
 
     async def queue_audience(self, campaign_id: str) -> int:
         """Queue the audience page by page; each page and its cursor in one transaction, so a crash repeats none."""
@@ -294,7 +306,7 @@ class Fanout:
         state_key = self._campaigns.key(campaign_id, "state")
         after = str(await self._redis.hget(state_key, "cursor") or "")
         total = 0
-        while not self._stopping:
+        while not self._stopping and await self._campaigns.status(campaign_id) == RUNNING:
             query = replace(campaign.audience, after=after, limit=self._policy.page_size)
             stores, next_after = await self._platform.promo_audience(query)
             targets = [Target.of(s) for s in stores if s.phones]
@@ -401,22 +413,41 @@ class Fanout:
                 extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
             )
 
-    async def _finish_if_done(self, campaign_id: str) -> None:
+    async def _finish_if_done(self, campaign_id: str, status: str) -> None:
+        """Close a campaign whose every store is settled (a cancelled one: its stream drained) and free its queue."""
         key = self.stream_key(campaign_id)
-        for waiting in ("later", "checking"):
-            if await self._redis.zcard(self._campaigns.key(campaign_id, waiting)):
-                return
+        state_key = self._campaigns.key(campaign_id, "state")
+        if await self._redis.zcard(self._campaigns.key(campaign_id, "checking")):
+            return
+        if status == CANCELLED:
+            await self._redis.eval(
+                _DROP_WAITING,
+                2,
+                self._campaigns.key(campaign_id, "later"),
+                self._campaigns.key(campaign_id, "progress"),
+            )
+        elif await self._redis.zcard(self._campaigns.key(campaign_id, "later")):
+            return
+        if status == RUNNING and await self._redis.hget(state_key, "queued_all") != "1":
+            return
+        if await self._redis.exists(self._campaigns.key(campaign_id, "queuer")):
+            return
         try:
             groups = await self._redis.xinfo_groups(key)
         except ResponseError:
-            return
+            groups = []  # nothing was ever queued
         group = next((g for g in groups if g["name"] == GROUP), None)
-        if group is None or group.get("lag") != 0 or int(group["pending"]) != 0:
+        if group is not None and (group.get("lag") != 0 or int(group["pending"]) != 0):
             return
-        if await self._redis.hget(self._campaigns.key(campaign_id, "state"), "queued_all") != "1":
-            return
-        await self._campaigns.set_status(campaign_id, "done")
-        log.info("campaign done", extra={"ctx_campaign": campaign_id})
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.delete(
+            key, *(self._campaigns.key(campaign_id, part) for part in ("later", "checking", "sent", "attempts"))
+        )
+        pipe.hset(state_key, "finished", "1")
+        await pipe.execute()
+        if status == RUNNING:
+            await self._campaigns.set_status(campaign_id, DONE)
+        log.info("campaign finished", extra={"ctx_campaign": campaign_id, "ctx_status": status})
 
     # The senders.
 
@@ -426,7 +457,11 @@ class Fanout:
             return ids
         ids = []
         for campaign_id in await self._campaigns.ids():
-            if await self._campaigns.status(campaign_id) in (RUNNING, CANCELLED):
+            status = await self._campaigns.status(campaign_id)
+            if status == RUNNING or (
+                status == CANCELLED
+                and await self._redis.hget(self._campaigns.key(campaign_id, "state"), "finished") != "1"
+            ):
                 ids.append(campaign_id)
         self._running = (time.monotonic(), ids)
         return ids

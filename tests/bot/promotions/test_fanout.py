@@ -115,6 +115,34 @@ async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> Non
     assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones[:3])
     counts = await progress(stack, campaign_id)
     assert (counts["sent"], counts["skipped_opt_out"]) == (3, 1)
+    # A finished campaign's queue is freed.
+    assert not await stack.redis.exists(stack.client.app[GATEWAY].promotions.fanout.stream_key(campaign_id))
+
+
+async def test_cancel_mid_campaign_sends_no_more_and_frees_its_queue(make_stack: StackFactory) -> None:
+    stack = await make_stack(PROMO_SMS_SEGMENTS_PER_SECOND="2", PROMO_CONCURRENCY="1")
+    add_stores(stack, 5)
+    add_stores(stack, 1, tz=zone_at(2), start=10)
+    campaign_id = await start_campaign(stack)
+    promotions = stack.client.app[GATEWAY].promotions
+
+    async def first_sent() -> bool:
+        return len(promo_bodies(stack)) >= 1
+
+    await eventually(first_sent)
+    await promotions.service.cancel(campaign_id)
+
+    async def queue_freed() -> bool:
+        return not await stack.redis.exists(promotions.fanout.stream_key(campaign_id))
+
+    await eventually(queue_freed)
+    sent = len(promo_bodies(stack))
+    counts = await progress(stack, campaign_id)
+    assert counts["status"] == "cancelled"
+    assert sent < 5
+    assert (counts["sent"], counts["cancelled"], counts["waiting_quiet_hours"]) == (sent, 6 - sent, 0)
+    await asyncio.sleep(1.0)
+    assert len(promo_bodies(stack)) == sent
 
 
 async def restart(stack: Stack) -> list[asyncio.Task[None]]:
