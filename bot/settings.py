@@ -63,6 +63,7 @@ class Settings:
     promo_default_channel: str = "sms"
     promo_workers: bool = True
     promo_receipt_grace: float = 600.0
+    promo_consent_poll: float = 5.0
     instance_id: str = ""
     log_level: str = "INFO"
     console_admin_user: str = ""
@@ -134,6 +135,7 @@ class Settings:
             promo_default_channel=env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
             promo_workers=_bool(env, "PROMO_WORKERS", cls.promo_workers),
             promo_receipt_grace=_float(env, "PROMO_RECEIPT_GRACE_SECONDS", cls.promo_receipt_grace),
+            promo_consent_poll=_float(env, "PROMO_CONSENT_POLL_SECONDS", cls.promo_consent_poll),
             instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
             console_admin_user=env.get("CONSOLE_ADMIN_USER", "").strip(),
@@ -158,8 +160,8 @@ class Settings:
             raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
         if self.promo_sms_per_second <= 0 or self.promo_whatsapp_per_second <= 0 or self.promo_concurrency < 1:
             raise SettingsError("PROMO_*_PER_SECOND must be above 0 and PROMO_CONCURRENCY at least 1")
-        if self.promo_receipt_grace <= 0:
-            raise SettingsError("PROMO_RECEIPT_GRACE_SECONDS must be above 0")
+        if self.promo_receipt_grace <= 0 or self.promo_consent_poll <= 0:
+            raise SettingsError("PROMO_RECEIPT_GRACE_SECONDS and PROMO_CONSENT_POLL_SECONDS must be above 0")
         if self.console_admin_user and len(self.console_admin_password) < 12:
             raise SettingsError("CONSOLE_ADMIN_PASSWORD must be at least 12 characters when CONSOLE_ADMIN_USER is set")
         if self.console_session_idle < 60 or self.console_login_attempts < 1:

@@ -239,6 +239,11 @@ class CampaignStore:
         if ids:
             await (self._redis.srem if opt_in else self._redis.sadd)(self.opted_out_key, *ids)
 
+    @property
+    def consent_cursor_key(self) -> str:
+        """The id of the last platform consent change applied to the opted-out set."""
+        return f"{self._prefix}:promo:consent-cursor"
+
     async def opted_out(self, store_id: str) -> bool:
         """True when the store said STOP since its campaign was queued."""
         return bool(await self._redis.sismember(self.opted_out_key, store_id))

@@ -112,6 +112,7 @@ class FanoutPolicy:
     retry_base: float = 1.0
     retry_max: float = 60.0
     receipt_grace: float = 600.0
+    consent_poll: float = 5.0
     default_channel: str = SMS
     tick: float = 0.5
 
@@ -215,6 +216,7 @@ class Fanout:
         self._running: tuple[float, list[str]] = (0.0, [])
         self._cache: dict[str, tuple[Campaign, SendPlan]] = {}
         self._groups: set[str] = set()
+        self._next_consent_poll = 0.0
 
     def stop(self) -> None:
         """Ask the workers to finish the send in hand and return."""
@@ -254,6 +256,7 @@ class Fanout:
         while not self._stopping:
             try:
                 await self._redis.set(self._alive_key(self._instance), "1", px=int(self._policy.lease_ttl * 1000))
+                await self.follow_consent()
                 for campaign_id in await self._campaigns.ids():
                     await self._look_after(campaign_id)
             except asyncio.CancelledError:
@@ -263,6 +266,28 @@ class Fanout:
             except Exception:
                 log.exception("campaign conductor failed")
             await asyncio.sleep(self._policy.tick)
+
+    async def follow_consent(self) -> None:
+        """Apply the platform's consent changes (staff, imports) in order, so running campaigns honour them too."""
+        if time.monotonic() < self._next_consent_poll:
+            return
+        self._next_consent_poll = time.monotonic() + self._policy.consent_poll
+        lock = f"{self._campaigns.consent_cursor_key}:lock"
+        if not await self._redis.set(lock, self._instance, nx=True, px=int(self._policy.lease_ttl * 1000)):
+            return
+        try:
+            after = int(await self._redis.get(self._campaigns.consent_cursor_key) or 0)
+            while not self._stopping:
+                changes, next_after = await self._platform.consent_changes(after)
+                for change in changes:
+                    await self._campaigns.consent_changed([change.store_id], change.opt_in)
+                if changes:
+                    after = changes[-1].change_id
+                    await self._redis.set(self._campaigns.consent_cursor_key, after)
+                if next_after is None:
+                    break
+        finally:
+            await self._redis.delete(lock)
 
     async def _look_after(self, campaign_id: str) -> None:
         status = await self._campaigns.status(campaign_id)

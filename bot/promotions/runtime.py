@@ -51,6 +51,7 @@ def build_promotions(
         retry_base=settings.retry_base,
         retry_max=settings.retry_max,
         receipt_grace=settings.promo_receipt_grace,
+        consent_poll=settings.promo_consent_poll,
         default_channel=settings.promo_default_channel or SMS,
     )
     fanout = Fanout(

@@ -119,6 +119,25 @@ async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> Non
     assert not await stack.redis.exists(stack.client.app[GATEWAY].promotions.fanout.stream_key(campaign_id))
 
 
+async def test_opt_out_recorded_on_the_platform_mid_campaign_stops_the_rest(make_stack: StackFactory) -> None:
+    stack = await make_stack(PROMO_SMS_SEGMENTS_PER_SECOND="2", PROMO_CONCURRENCY="1", PROMO_CONSENT_POLL_SECONDS="0.2")
+    phones = add_stores(stack, 6)
+    campaign_id = await start_campaign(stack)
+
+    async def first_sent() -> bool:
+        return len(promo_bodies(stack)) >= 1
+
+    await eventually(first_sent)
+    # A sales rep records the last store's opt-out on the platform itself, not through the gateway.
+    db = PlatformDatabase(stack.platform_db)
+    db.set_promo_consent("P-005", False, "staff")
+    db.close()
+    await done(stack, campaign_id)
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones[:5])
+    counts = await progress(stack, campaign_id)
+    assert (counts["sent"], counts["skipped_opt_out"]) == (5, 1)
+
+
 async def test_cancel_mid_campaign_sends_no_more_and_frees_its_queue(make_stack: StackFactory) -> None:
     stack = await make_stack(PROMO_SMS_SEGMENTS_PER_SECOND="2", PROMO_CONCURRENCY="1")
     add_stores(stack, 5)
