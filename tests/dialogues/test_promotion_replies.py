@@ -40,3 +40,54 @@ async def test_reply_to_a_promotion_reaches_a_confirmed_order_at_the_offer_price
     assert "placed" in await say(agent, "yes", metadata)
     orders = await platform_client.store_orders("K1")
     assert (orders[0].lines[0].sku, orders[0].total) == ("KP-SUGAR-1KG-10", Decimal("6000.00"))
+
+
+async def test_a_bare_number_orders_that_item_at_its_least_quantity_and_offer_price(
+    agent: Any, platform_client: PlatformClient
+) -> None:
+    promo = await platform_client.create_promotion(
+        "Flour and rice",
+        [PromotionItem("NY-RICE-5KG-4", Decimal("2500.00")), PromotionItem("ML-FLOUR-2KG-12", Decimal("1400.00"))],
+        "2020-01-01",
+        "2999-01-01",
+        ["Kisumu"],
+    )
+    metadata = {
+        "promotion": {
+            "campaign_id": "2",
+            "promo_id": promo.promo_id,
+            "ends_at": "2999-01-01",
+            "items": [
+                {"number": 1, "sku": "NY-RICE-5KG-4", "price": "2500.00"},
+                {"number": 2, "sku": "ML-FLOUR-2KG-12", "price": "1400.00"},
+            ],
+        }
+    }
+    # Item 2's least order is two bales.
+    summary = await say(agent, "2", metadata)
+    assert "Mlima Maize Flour 2kg" in summary and "2,800" in summary, summary
+    assert "Nyota" not in summary, summary
+    assert "placed" in await say(agent, "ndio", metadata)
+    [line] = (await platform_client.store_orders("K1"))[0].lines
+    assert (line.sku, line.quantity, line.unit_price) == ("ML-FLOUR-2KG-12", 2, Decimal("1400.00"))
+
+
+async def test_the_offered_product_in_words_is_ordered_at_the_offer_price(
+    agent: Any, platform_client: PlatformClient
+) -> None:
+    promo = await platform_client.create_promotion(
+        "Rice week", [PromotionItem("NY-RICE-5KG-4", Decimal("2500.00"))], "2020-01-01", "2999-01-01", ["Kisumu"]
+    )
+    metadata = {
+        "promotion": {
+            "campaign_id": "3",
+            "promo_id": promo.promo_id,
+            "ends_at": "2999-01-01",
+            "items": [{"number": 1, "sku": "NY-RICE-5KG-4", "price": "2500.00"}],
+        }
+    }
+    summary = await say(agent, "nipe bale 3 za mchele nyota", metadata)
+    assert "Nyota Pishori Rice 5kg" in summary and "7,500" in summary, summary
+    assert "placed" in await say(agent, "yes", metadata)
+    [line] = (await platform_client.store_orders("K1"))[0].lines
+    assert (line.sku, line.quantity, line.unit_price) == ("NY-RICE-5KG-4", 3, Decimal("2500.00"))
