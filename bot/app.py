@@ -91,6 +91,7 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, 
             settings.twilio_auth_token,
             settings.twilio_from,
             settings.twilio_whatsapp_from,
+            settings.twilio_messaging_service_sid,
             f"{settings.public_base_url}/webhooks/twilio/status",
             settings.send_timeout,
         )

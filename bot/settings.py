@@ -36,6 +36,7 @@ class Settings:
     twilio_auth_token: str = field(default="", repr=False)
     twilio_from: str = ""
     twilio_whatsapp_from: str = ""
+    twilio_messaging_service_sid: str = ""
     twilio_api_base: str = "https://api.twilio.com"
     whatsapp_app_secret: str = field(default="", repr=False)
     whatsapp_verify_token: str = field(default="", repr=False)
@@ -109,6 +110,7 @@ class Settings:
             twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
             twilio_from=env.get("TWILIO_FROM", ""),
             twilio_whatsapp_from=env.get("TWILIO_WHATSAPP_FROM", ""),
+            twilio_messaging_service_sid=env.get("TWILIO_MESSAGING_SERVICE_SID", ""),
             twilio_api_base=env.get("TWILIO_API_BASE", cls.twilio_api_base).rstrip("/"),
             whatsapp_app_secret=env.get("WHATSAPP_APP_SECRET", ""),
             whatsapp_verify_token=env.get("WHATSAPP_VERIFY_TOKEN", ""),
@@ -200,7 +202,7 @@ class Settings:
             for name, value in (
                 ("TWILIO_ACCOUNT_SID", self.twilio_account_sid),
                 ("TWILIO_AUTH_TOKEN", self.twilio_auth_token),
-                ("TWILIO_FROM", self.twilio_from),
+                ("TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID", self.twilio_from or self.twilio_messaging_service_sid),
             )
             if not value
         ]

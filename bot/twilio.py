@@ -110,6 +110,7 @@ class TwilioSender:
         auth_token: str,
         sms_from: str,
         whatsapp_from: str,
+        messaging_service_sid: str,
         status_callback: str,
         timeout: float,
     ) -> None:
@@ -118,18 +119,21 @@ class TwilioSender:
         self._auth = aiohttp.BasicAuth(account_sid, auth_token)
         self._sms_from = sms_from
         self._whatsapp_from = whatsapp_from or f"whatsapp:{sms_from}"
+        self._service = messaging_service_sid
         self._status_callback = status_callback
         self._timeout = aiohttp.ClientTimeout(total=timeout)
 
-    def _addresses(self, message: Outbound) -> tuple[str, str]:
+    def _addresses(self, message: Outbound) -> dict[str, str]:
+        """To, and From or the Messaging Service that picks the sender (SMS with Advanced Opt-Out)."""
         if message.channel == TWILIO_WHATSAPP:
-            return f"whatsapp:{message.to}", self._whatsapp_from
-        return message.to, self._sms_from
+            return {"To": f"whatsapp:{message.to}", "From": self._whatsapp_from}
+        if self._service:
+            return {"To": message.to, "MessagingServiceSid": self._service}
+        return {"To": message.to, "From": self._sms_from}
 
     async def send(self, message: Outbound) -> Sent:
         """Send one message; the provider's message SID. Its status callbacks carry the message id back."""
-        to, sender = self._addresses(message)
-        form = {"To": to, "From": sender, "Body": message.text}
+        form = {**self._addresses(message), "Body": message.text}
         if message.media_url:
             form["MediaUrl"] = message.media_url
         return await self._create(message.message_id, form)
@@ -165,8 +169,10 @@ class TwilioSender:
 
     async def find_sent(self, message: Outbound, since: float) -> str | None:
         """The SID of a message with this body Twilio took for this number since `since`, from its message log."""
-        to, sender = self._addresses(message)
-        query = {"To": to, "From": sender, "PageSize": "50"}
+        addresses = self._addresses(message)
+        query = {"To": addresses["To"], "PageSize": "50"}
+        if "From" in addresses:
+            query["From"] = addresses["From"]
         try:
             async with self._session.get(self._url, params=query, auth=self._auth, timeout=self._timeout) as response:
                 body = await response.text()

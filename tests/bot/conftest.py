@@ -35,6 +35,8 @@ APP_SECRET = "meta-app-secret-0123456789"
 PUBLIC = "https://gateway.example.com"
 STORE_PHONE = "+254712000001"
 OTHER_STORE_PHONE = "+254712000002"
+# The number a fake Messaging Service sends from.
+SERVICE_NUMBER = "+15005550010"
 
 Reply = Callable[[dict[str, Any]], Any]
 
@@ -79,7 +81,7 @@ class FakeTwilio(Recorder):
             record = {
                 "sid": sid,
                 "to": form["To"],
-                "from": form["From"],
+                "from": form.get("From", SERVICE_NUMBER),
                 "body": form.get("Body", ""),
                 "status": "queued",
                 "date_created": formatdate(usegmt=True),
@@ -92,7 +94,7 @@ class FakeTwilio(Recorder):
             rows = [
                 {k: v for k, v in m.items() if k != "status_callback"}
                 for m in reversed(self.taken)
-                if m["to"] == request.query.get("To") and m["from"] == request.query.get("From")
+                if m["to"] == request.query.get("To") and m["from"] == request.query.get("From", m["from"])
             ]
             size = int(request.query.get("PageSize", "50"))
             return web.json_response({"messages": rows[:size], "next_page_uri": None, "page_size": size})

@@ -8,7 +8,7 @@ from multidict import MultiDict
 from twilio.request_validator import RequestValidator
 
 from bot.twilio import message_id_of, twilio_signature
-from tests.bot.conftest import PUBLIC, STORE_PHONE, TWILIO_TOKEN, Stack, basic_user, eventually
+from tests.bot.conftest import PUBLIC, STORE_PHONE, TWILIO_TOKEN, Stack, StackFactory, basic_user, eventually
 
 KNOWN_URL = "https://mycompany.com/myapp.php?foo=1&bar=2"
 KNOWN_PARAMS = {
@@ -48,6 +48,15 @@ async def test_signed_sms_is_acknowledged_with_empty_twiml_and_answered(stack: S
     assert message_id_of(reference) == reply.message_id
     assert basic_user(sent["auth"]) == "AC123"
     assert stack.rasa.turns[0]["sender"] == STORE_PHONE
+
+
+async def test_a_messaging_service_picks_the_sender_when_configured(make_stack: StackFactory) -> None:
+    stack = await make_stack(TWILIO_FROM="", TWILIO_MESSAGING_SERVICE_SID="MG0123456789abcdef0123456789abcdef")
+    await stack.sms("hello")
+    await eventually(lambda: _sent(stack, 1))
+    form = stack.twilio.requests[0]["form"]
+    assert form["MessagingServiceSid"] == "MG0123456789abcdef0123456789abcdef"
+    assert "From" not in form
 
 
 async def test_unsigned_webhook_is_forbidden(stack: Stack) -> None:
