@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from aiohttp import ClientConnectorError
+import asyncio
+from typing import Any, AsyncContextManager, Callable, Collection
+
+from aiohttp import ClientConnectorError, ClientError, ClientResponse
 
 
 class SendError(Exception):
@@ -22,11 +25,31 @@ class SendRetryable(SendError):
         self.maybe_sent = maybe_sent
 
 
-def unanswered(provider: str, exc: BaseException) -> SendRetryable:
-    """The error for a send whose answer never came: certain not taken only when no connection was made."""
-    return SendRetryable(
-        f"{provider} did not answer: {type(exc).__name__}", maybe_sent=not isinstance(exc, ClientConnectorError)
-    )
+async def provider_answer(
+    provider: str,
+    request: AsyncContextManager[ClientResponse],
+    ok: Collection[int] = (200,),
+    classify: Callable[[int, str, str | None], SendError] | None = None,
+    sends: bool = True,
+) -> Any:
+    """The JSON answer to one call of a provider's API, or the SendError it stands for.
+
+    A call that `sends` and whose answer never came (a timeout, a dropped connection, a garbled body) may
+    have been taken all the same; only a connection never made is certain not to have been.
+    """
+    try:
+        async with request as response:
+            body = await response.text()
+            if response.status not in ok:
+                raise (classify or classify_status)(response.status, body, response.headers.get("Retry-After"))
+            return await response.json(content_type=None)
+    except (ClientError, asyncio.TimeoutError) as exc:
+        raise SendRetryable(
+            f"{provider} did not answer: {type(exc).__name__}",
+            maybe_sent=sends and not isinstance(exc, ClientConnectorError),
+        ) from None
+    except ValueError:
+        raise SendRetryable(f"{provider} answered something other than JSON", maybe_sent=sends) from None
 
 
 class SendRejected(SendError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -18,7 +17,7 @@ from aiohttp import web
 from multidict import MultiDict, MultiDictProxy, MultiMapping
 
 from backend.phones import InvalidPhone, to_e164
-from bot.errors import InvalidSignature, SendRejected, SendRetryable, classify_status, unanswered
+from bot.errors import InvalidSignature, SendRejected, provider_answer
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SMS, TWILIO_WHATSAPP, Inbound, Outbound, StatusEvent
 from bot.outbox import Sent
@@ -152,16 +151,9 @@ class TwilioSender:
 
     async def _create(self, message_id: str, form: dict[str, str]) -> Sent:
         form["StatusCallback"] = f"{self._status_callback}?ref={callback_reference(message_id)}"
-        try:
-            async with self._session.post(self._url, data=form, auth=self._auth, timeout=self._timeout) as response:
-                body = await response.text()
-                if response.status not in (200, 201):
-                    raise classify_status(response.status, body, response.headers.get("Retry-After"))
-                data = await response.json(content_type=None)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise unanswered("Twilio", exc) from None
-        except ValueError:
-            raise SendRetryable("Twilio answered something other than JSON", maybe_sent=True) from None
+        data = await provider_answer(
+            "Twilio", self._session.post(self._url, data=form, auth=self._auth, timeout=self._timeout), (200, 201)
+        )
         sid = data.get("sid") if isinstance(data, dict) else None
         if not sid:
             raise SendRejected("Twilio's answer has no sid")
@@ -173,16 +165,9 @@ class TwilioSender:
         query = {"To": addresses["To"], "PageSize": "50"}
         if "From" in addresses:
             query["From"] = addresses["From"]
-        try:
-            async with self._session.get(self._url, params=query, auth=self._auth, timeout=self._timeout) as response:
-                body = await response.text()
-                if response.status != 200:
-                    raise classify_status(response.status, body, response.headers.get("Retry-After"))
-                data = await response.json(content_type=None)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise unanswered("Twilio", exc) from None
-        except ValueError:
-            raise SendRetryable("Twilio answered something other than JSON") from None
+        data = await provider_answer(
+            "Twilio", self._session.get(self._url, params=query, auth=self._auth, timeout=self._timeout), sends=False
+        )
         for row in data.get("messages") or () if isinstance(data, dict) else ():
             if row.get("body") == message.text and _created_at(row) >= since - CLOCK_SKEW:
                 return str(row.get("sid"))

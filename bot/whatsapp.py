@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -16,11 +15,12 @@ from aiohttp import web
 from backend.phones import InvalidPhone, to_e164
 from bot.errors import (
     InvalidSignature,
+    SendError,
     SendRejected,
     SendRetryable,
     classify_status,
+    provider_answer,
     retry_after_seconds,
-    unanswered,
 )
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
@@ -178,18 +178,11 @@ class WhatsAppSender:
         return await self._post(whatsapp_template_payload(message_id, to, name, language, parameters))
 
     async def _post(self, payload: Mapping[str, Any]) -> Sent:
-        try:
-            async with self._session.post(
-                self._url, json=payload, headers=self._headers, timeout=self._timeout
-            ) as response:
-                body = await response.text()
-                if response.status != 200:
-                    raise _error(response.status, body, response.headers.get("Retry-After"))
-                data = await response.json(content_type=None)
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise unanswered("the Cloud API", exc) from None
-        except ValueError:
-            raise SendRetryable("the Cloud API answered something other than JSON", maybe_sent=True) from None
+        data = await provider_answer(
+            "the Cloud API",
+            self._session.post(self._url, json=payload, headers=self._headers, timeout=self._timeout),
+            classify=_error,
+        )
         messages = data.get("messages") if isinstance(data, dict) else None
         if not messages or not messages[0].get("id"):
             raise SendRejected("the Cloud API's answer has no message id")
@@ -200,7 +193,7 @@ class WhatsAppSender:
 _THROTTLING_CODES = frozenset({4, 80007, 130429, 131048, 131056})
 
 
-def _error(status: int, body: str, retry_after: str | None) -> Exception:
+def _error(status: int, body: str, retry_after: str | None) -> SendError:
     if status == 400 and any(f'"code":{code}' in body.replace(" ", "") for code in _THROTTLING_CODES):
         return SendRetryable(f"HTTP {status} throttled: {body[:200]}", retry_after_seconds(retry_after))
     return classify_status(status, body, retry_after)

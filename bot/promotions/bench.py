@@ -12,19 +12,16 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections import Counter
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import formatdate
 from pathlib import Path
-from typing import Iterator
 
 import aiohttp
 from aiohttp import web
@@ -35,6 +32,7 @@ from backend.database import PlatformDatabase
 from backend.logs import configure_logging
 from backend.models import AudienceQuery, Store
 from bot.app import build_gateway
+from bot.redis_server import free_port, throwaway_redis
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,19 +95,13 @@ async def _serve(app: web.Application, port: int = 0) -> tuple[web.AppRunner, st
     return runner, f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 async def run(stores: int, rate: float, redis_url: str) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-promotions-"))
     db_path = workdir / "platform.sqlite3"
     started = time.monotonic()
     seed(db_path, stores)
     print(f"seeded {stores} stores in {time.monotonic() - started:.1f} s")
-    port = _free_port()
+    port = free_port()
     platform = subprocess.Popen(
         [sys.executable, "-m", "backend", "--db", str(db_path), "serve", "--port", str(port)],
         env=dict(os.environ, BACKEND_API_KEY=KEY, LOG_LEVEL="WARNING"),
@@ -254,35 +246,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.redis_url:
         asyncio.run(run(args.stores, args.rate, args.redis_url))
         return
-    with _throwaway_redis() as redis_url:
+    with throwaway_redis() as redis_url:
         asyncio.run(run(args.stores, args.rate, redis_url))
-
-
-@contextmanager
-def _throwaway_redis() -> Iterator[str]:
-    """A redis-server of the bench's own, on a free port, gone afterwards."""
-    server = shutil.which("redis-server")
-    if server is None:
-        raise SystemExit("redis-server is not installed: run `make install`")
-    port = _free_port()
-    workdir = tempfile.mkdtemp(prefix="bench-redis-")
-    proc = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", workdir],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

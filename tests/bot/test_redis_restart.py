@@ -11,8 +11,8 @@ from typing import Iterator
 
 import pytest
 
+from bot.redis_server import free_port
 from tests.bot.conftest import Stack, StackFactory, eventually
-from tests.conftest import free_port
 
 
 class RedisProcess:

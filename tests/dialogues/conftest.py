@@ -27,7 +27,8 @@ from backend.catalog import parse_catalog_csv
 from backend.client import PlatformClient
 from backend.database import PlatformDatabase
 from backend.stores_csv import parse_stores_csv
-from tests.conftest import ROOT, free_port
+from bot.redis_server import free_port
+from tests.conftest import ROOT
 from tests.dialogues.seed import CATALOG_CSV, SINGLE_STORE_PHONES, stores_csv
 
 API_KEY = "dialogue-test-key-0123456789"

@@ -21,20 +21,19 @@ async def say(agent: Any, text: str, metadata: dict[str, Any]) -> str:
     return "\n".join(r.get("text") or "" for r in replies or [])
 
 
+def after_promotion(campaign_id: str, promo_id: str, *skus_and_prices: tuple[str, str]) -> dict[str, Any]:
+    """The metadata the gateway adds to a phone's messages after it got a promotion with these numbered items."""
+    items = [{"number": n, "sku": sku, "price": price} for n, (sku, price) in enumerate(skus_and_prices, 1)]
+    return {"promotion": {"campaign_id": campaign_id, "promo_id": promo_id, "ends_at": "2999-01-01", "items": items}}
+
+
 async def test_reply_to_a_promotion_reaches_a_confirmed_order_at_the_offer_price(
     agent: Any, platform_client: PlatformClient
 ) -> None:
     promo = await platform_client.create_promotion(
         "Sugar week", [PromotionItem("KP-SUGAR-1KG-10", Decimal("1200.00"))], "2020-01-01", "2999-01-01", ["Kisumu"]
     )
-    metadata = {
-        "promotion": {
-            "campaign_id": "1",
-            "promo_id": promo.promo_id,
-            "ends_at": "2999-01-01",
-            "items": [{"number": 1, "sku": "KP-SUGAR-1KG-10", "price": "1200.00"}],
-        }
-    }
+    metadata = after_promotion("1", promo.promo_id, ("KP-SUGAR-1KG-10", "1200.00"))
     summary = await say(agent, "YES 1 5", metadata)
     assert "Kipepeo Sugar 1kg" in summary and "6,000" in summary, summary
     assert "placed" in await say(agent, "yes", metadata)
@@ -52,17 +51,7 @@ async def test_a_bare_number_orders_that_item_at_its_least_quantity_and_offer_pr
         "2999-01-01",
         ["Kisumu"],
     )
-    metadata = {
-        "promotion": {
-            "campaign_id": "2",
-            "promo_id": promo.promo_id,
-            "ends_at": "2999-01-01",
-            "items": [
-                {"number": 1, "sku": "NY-RICE-5KG-4", "price": "2500.00"},
-                {"number": 2, "sku": "ML-FLOUR-2KG-12", "price": "1400.00"},
-            ],
-        }
-    }
+    metadata = after_promotion("2", promo.promo_id, ("NY-RICE-5KG-4", "2500.00"), ("ML-FLOUR-2KG-12", "1400.00"))
     # Item 2's least order is two bales.
     summary = await say(agent, "2", metadata)
     assert "Mlima Maize Flour 2kg" in summary and "2,800" in summary, summary
@@ -78,14 +67,7 @@ async def test_the_offered_product_in_words_is_ordered_at_the_offer_price(
     promo = await platform_client.create_promotion(
         "Rice week", [PromotionItem("NY-RICE-5KG-4", Decimal("2500.00"))], "2020-01-01", "2999-01-01", ["Kisumu"]
     )
-    metadata = {
-        "promotion": {
-            "campaign_id": "3",
-            "promo_id": promo.promo_id,
-            "ends_at": "2999-01-01",
-            "items": [{"number": 1, "sku": "NY-RICE-5KG-4", "price": "2500.00"}],
-        }
-    }
+    metadata = after_promotion("3", promo.promo_id, ("NY-RICE-5KG-4", "2500.00"))
     summary = await say(agent, "nipe bale 3 za mchele nyota", metadata)
     assert "Nyota Pishori Rice 5kg" in summary and "7,500" in summary, summary
     assert "placed" in await say(agent, "yes", metadata)

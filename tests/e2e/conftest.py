@@ -21,9 +21,9 @@ import pytest
 from aiohttp import web
 from twilio.request_validator import RequestValidator
 
+from bot.redis_server import free_port
 from bot.whatsapp import whatsapp_signature
 from tests.bot.conftest import FakeMeta, FakeTwilio, whatsapp_webhook
-from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")

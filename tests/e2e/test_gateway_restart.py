@@ -12,8 +12,8 @@ from typing import Iterator
 
 import pytest
 
+from bot.redis_server import free_port
 from tests.bot.conftest import FakeRasa, FakeTwilio
-from tests.conftest import free_port
 from tests.e2e.conftest import PUBLIC, PYTHON, ROOT, TWILIO_TOKEN, System, ThreadedServer, _get
 
 pytestmark = pytest.mark.e2e
