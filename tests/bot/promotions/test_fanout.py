@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -164,11 +165,12 @@ async def test_cancel_mid_campaign_sends_no_more_and_frees_its_queue(make_stack:
     assert len(promo_bodies(stack)) == sent
 
 
-async def restart(stack: Stack) -> list[asyncio.Task[None]]:
-    """A new set of campaign workers in place of killed ones, as a restarted gateway process starts them."""
+async def restart(stack: Stack, instance_id: str = "") -> list[asyncio.Task[None]]:
+    """Campaign workers as a gateway process starts them: the same one restarted, or another by its id."""
     gateway = stack.client.app[GATEWAY]
+    settings = replace(stack.settings, instance_id=instance_id) if instance_id else stack.settings
     restarted = build_promotions(
-        stack.settings,
+        settings,
         stack.redis,
         gateway.promotions.campaigns,
         gateway.platform,
@@ -219,6 +221,41 @@ async def test_worker_killed_mid_send_then_restarted_sends_each_store_exactly_on
     assert await gateway.promotions.campaigns.recent(taken_unanswered) is not None
     [shown] = [e.text for e in await stack.transcript(taken_unanswered) if e.direction == "out"]
     assert shown.startswith("PROMO Promo Shop")
+
+
+async def test_another_gateway_takes_over_a_killed_ones_share_sending_each_store_once(
+    make_stack: StackFactory,
+) -> None:
+    stack = await make_stack(
+        **FAST,
+        PROMO_WORKERS="false",
+        PROMO_CONCURRENCY="1",
+        GATEWAY_INSTANCE_ID="gateway-a",
+        SEND_TIMEOUT_SECONDS="60",
+        LEASE_TTL_SECONDS="1",
+        PROMO_RECEIPT_GRACE_SECONDS="1",
+    )
+    phones = add_stores(stack, 8)
+    for _ in range(3):
+        stack.twilio.then(0)
+    stack.twilio.then(0, delay=30.0)  # gateway A's fourth send: taken, but A dies before the answer
+    campaign_id = await start_campaign(stack)
+    gateway_a = stack.client.app[GATEWAY].promotions.fanout.tasks()
+
+    async def fourth_in_flight() -> bool:
+        return len(stack.twilio.sends) >= 4
+
+    await eventually(fourth_in_flight)
+    gateway_b = await restart(stack, instance_id="gateway-b")
+    await kill(gateway_a)
+    stack.twilio.script.clear()
+    try:
+        await done(stack, campaign_id)
+    finally:
+        await kill(gateway_b)
+    assert sorted(p for p, _ in promo_bodies(stack)) == sorted(phones)
+    assert len(stack.twilio.sends) == 8
+    assert (await progress(stack, campaign_id))["sent"] == 8
 
 
 async def test_a_lost_answer_is_settled_from_the_providers_log_not_sent_twice(make_stack: StackFactory) -> None:
