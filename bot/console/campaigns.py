@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import aiohttp_jinja2
 from aiohttp import web
+from multidict import MultiDictProxy
 
 from backend.errors import PlatformError
 from backend.models import AudienceQuery
@@ -15,12 +16,19 @@ from bot.console.auth import CONSOLE_TEMPLATES, page_context, staff
 from bot.console.users import parse_regions
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SMS, WHATSAPP
-from bot.promotions.model import COUNTERS, CampaignError
+from bot.promotions.model import COUNTERS, DEFAULT_LANGUAGE, CampaignError, WhatsAppTemplate
 
 log = logging.getLogger("bot.console")
 
 LANGUAGES = (("en", "English (required)"), ("sw", "Swahili"), ("hi", "Hinglish"))
-OPERATIONS = ("test_send", "schedule", "pause", "resume", "cancel")
+# Each operation and what the page says once it is done.
+OPERATIONS = {
+    "test_send": "Test message queued.",
+    "schedule": "Scheduled.",
+    "pause": "Paused.",
+    "resume": "Resumed.",
+    "cancel": "Cancelled.",
+}
 
 
 def _require_admin(request: web.Request) -> None:
@@ -75,11 +83,23 @@ async def handle_console_campaign_create(request: web.Request) -> web.Response:
             ends_at=_timestamp(str(form.get("ends_at", ""))),
             promo_id=str(form.get("promo_id", "")).strip(),
             skus=parse_regions(str(form.get("skus", ""))),
+            whatsapp_template=_whatsapp_template(form),
         )
     except CampaignError as exc:
         return await _list_page(request, str(exc), 400)
     log.info("campaign created", extra={"ctx_user": staff(request).username, "ctx_campaign": campaign.campaign_id})
     raise web.HTTPSeeOther(request.app.router["console_campaign"].url_for(campaign_id=campaign.campaign_id))
+
+
+def _whatsapp_template(form: MultiDictProxy[str | bytes | web.FileField]) -> WhatsAppTemplate | None:
+    """The approved template for outside WhatsApp's window, from the form; None when neither id is given."""
+    name = str(form.get("wa_template", "")).strip()
+    content_sid = str(form.get("wa_content_sid", "")).strip()
+    if not name and not content_sid:
+        return None
+    parameters = tuple(line.strip() for line in str(form.get("wa_params", "")).splitlines() if line.strip())
+    language = str(form.get("wa_language", "")).strip() or DEFAULT_LANGUAGE
+    return WhatsAppTemplate(name, language, parameters, content_sid)
 
 
 async def _detail_page(request: web.Request, notice: str = "", error: str = "", status: int = 200) -> web.Response:
@@ -115,7 +135,7 @@ async def _detail_page(request: web.Request, notice: str = "", error: str = "", 
 async def handle_console_campaign(request: web.Request) -> web.Response:
     """One campaign: its definition, a preview of who gets what, its progress, and what can be done next."""
     _require_admin(request)
-    return await _detail_page(request)
+    return await _detail_page(request, notice=OPERATIONS.get(request.query.get("done", ""), ""))
 
 
 async def handle_console_campaign_operation(request: web.Request) -> web.Response:
@@ -134,14 +154,11 @@ async def handle_console_campaign_operation(request: web.Request) -> web.Respons
             if channel not in (SMS, WHATSAPP):
                 raise CampaignError("choose sms or whatsapp")
             await service.test_send(campaign_id, phone, channel, str(form.get("store_id", "")).strip())
-            notice = f"Test message queued to {phone}."
         elif operation == "schedule":
             starts_at = _timestamp(str(form.get("starts_at", "")))
             await service.schedule(campaign_id, starts_at or None)
-            notice = "Scheduled."
         else:
             await getattr(service, operation)(campaign_id)
-            notice = {"pause": "Paused.", "resume": "Resumed.", "cancel": "Cancelled."}[operation]
     except InvalidPhone:
         return await _detail_page(request, error="Not a phone number.", status=400)
     except (CampaignError, PlatformError) as exc:
@@ -150,7 +167,9 @@ async def handle_console_campaign_operation(request: web.Request) -> web.Respons
         "campaign operation",
         extra={"ctx_user": staff(request).username, "ctx_campaign": campaign_id, "ctx_op": operation},
     )
-    return await _detail_page(request, notice=notice)
+    # Post, redirect, get: reloading the page repeats nothing.
+    detail = request.app.router["console_campaign"].url_for(campaign_id=campaign_id)
+    raise web.HTTPSeeOther(detail.with_query(done=operation))
 
 
 def add_campaign_routes(router: web.UrlDispatcher) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.keys import GATEWAY
 from tests.bot.conftest import eventually
 from tests.bot.console.conftest import ADMIN, ADMIN_PASSWORD, AGENT_PASSWORD, ConsoleStack, page_token, sign_in
 
@@ -16,19 +17,37 @@ async def test_admin_creates_previews_test_sends_and_schedules_a_campaign(consol
     token = await page_token(console.client, "/console/campaigns")
     created = await console.client.post(
         "/console/campaigns",
-        data={"csrf": token, "name": "Cola week", "text_en": TEXT, "regions": "Nairobi", "skus": "BEV-COKE-300G-24"},
+        data={
+            "csrf": token,
+            "name": "Cola week",
+            "text_en": TEXT,
+            "regions": "Nairobi",
+            "skus": "BEV-COKE-300G-24",
+            "wa_template": "cola_week",
+            "wa_content_sid": "HX0123456789abcdef0123456789abcdef",
+            "wa_language": "en",
+            "wa_params": "{{ store_name }}\n{{ products[0].price }}\n",
+        },
         allow_redirects=False,
     )
     assert created.status == 303
     detail = created.headers["Location"]
     page = await (await console.client.get(detail)).text()
     assert "would get it" in page and "Hi Mama Njeri Duka" in page
+    assert "cola_week · en · Twilio HX0123456789abcdef0123456789abcdef" in page
     campaign_id = detail.rsplit("/", 1)[1]
+    template = (await console.stack.client.app[GATEWAY].promotions.service.get(campaign_id)).whatsapp_template
+    assert template is not None and template.parameters == ("{{ store_name }}", "{{ products[0].price }}")
 
     sent = await console.client.post(
-        f"/console/campaigns/{campaign_id}/test_send", data={"csrf": token, "phone": TESTER, "channel": "sms"}
+        f"/console/campaigns/{campaign_id}/test_send",
+        data={"csrf": token, "phone": TESTER, "channel": "sms"},
+        allow_redirects=False,
     )
-    assert sent.status == 200 and "Test message queued" in await sent.text()
+    # Post, redirect, get: the page after an operation can be reloaded without repeating it.
+    assert sent.status == 303
+    shown = await console.client.get(sent.headers["Location"])
+    assert shown.status == 200 and "Test message queued" in await shown.text()
 
     async def delivered() -> bool:
         return any(body.startswith("Hi Sample Store") for body in console.stack.twilio.bodies(TESTER))
