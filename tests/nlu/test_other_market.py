@@ -19,6 +19,15 @@ def market_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(DATA / "other_market_catalog.csv"))
 
 
+@pytest.fixture(scope="module")
+def fourth_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "fourth_market_catalog.csv"))
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
 def market_figures(market: str) -> dict[str, float]:
     index = CatalogIndex.build(read_catalog_csv(DATA / f"{market}_catalog.csv"))
     lines = (DATA / f"{market}_cases.jsonl").read_text(encoding="utf-8").splitlines()
@@ -68,3 +77,13 @@ def test_sell_unit_named_by_the_message_fits_a_multi_piece_pack(market_index: Ca
 def test_generic_alias_does_not_reach_a_brand_product_its_aliases_leave_out(market_index: CatalogIndex) -> None:
     parse = parse_order("rosa evap 3 ctn", market_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("P-10300", 3)]
+
+
+@pytest.mark.parametrize("text", ["2 bunda kikoma 1kg", "kikoma 1kg 2 bundles", "kikoma 1kg bdl 2"])
+def test_bundle_words_count_bales(text: str, fourth_index: CatalogIndex) -> None:
+    assert resolved(text, fourth_index) == [("420110", 2)]
+
+
+def test_common_unit_misspellings_count_their_unit(fourth_index: CatalogIndex) -> None:
+    assert resolved("kikoma 25kg 3 bgs", fourth_index) == [("420111", 3)]
+    assert resolved("tabasamu 100ml 2 dozn", fourth_index) == [("530330", 2)]
