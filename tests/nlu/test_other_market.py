@@ -87,3 +87,21 @@ def test_bundle_words_count_bales(text: str, fourth_index: CatalogIndex) -> None
 def test_common_unit_misspellings_count_their_unit(fourth_index: CatalogIndex) -> None:
     assert resolved("kikoma 25kg 3 bgs", fourth_index) == [("420111", 3)]
     assert resolved("tabasamu 100ml 2 dozn", fourth_index) == [("530330", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pishori 25kg mifuko minne", [("420142", 4)]),
+        ("vipande vitano vya jembe", [("530301", 5)]),
+        ("ngano 50kg magunia mawili", [("420161", 2)]),
+    ],
+)
+def test_swahili_numbers_agreeing_with_the_counted_noun(
+    text: str, expected: list[tuple[str, int]], fourth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fourth_index) == expected
+
+
+def test_swahili_size_adjective_does_not_make_the_product_unknown(fourth_index: CatalogIndex) -> None:
+    assert resolved("maji makubwa 1.5L cases 6", fourth_index) == [("310071", 6)]
