@@ -105,3 +105,13 @@ def test_swahili_numbers_agreeing_with_the_counted_noun(
 
 def test_swahili_size_adjective_does_not_make_the_product_unknown(fourth_index: CatalogIndex) -> None:
     assert resolved("maji makubwa 1.5L cases 6", fourth_index) == [("310071", 6)]
+
+
+def test_luganda_units_numbers_and_joining_word(fourth_index: CatalogIndex) -> None:
+    text = "mwattu nsindikira sukaali 50kg ensawo bbiri ne kisima 500ml katoni ttaano. webale nnyo"
+    assert resolved(text, fourth_index) == [("420112", 2), ("310070", 5)]
+    assert resolved("posho 10kg ensawo kkumi na bbiri", fourth_index) == [("420151", 12)]
+
+
+def test_luganda_courtesies_alone_ask_for_nothing(fourth_index: CatalogIndex) -> None:
+    assert parse_order("oli otya ssebo, webale nnyo", fourth_index).is_empty
