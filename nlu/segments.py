@@ -362,6 +362,16 @@ def _requests(chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogInd
     return requests
 
 
+def _counting_group(piece: _Piece) -> _Group | None:
+    """The quantity that counts: beside `3 cases`, an `x12` with no unit of its own is the pack's notation."""
+    if not piece.groups:
+        return None
+    first = piece.groups[0]
+    if first.unit is None and piece.elements[first.first].kind == "x":
+        return next((g for g in piece.groups if g.unit is not None), first)
+    return first
+
+
 def _leading_chatter(
     product_words: list[_Element], elements: list[_Element], group: _Group | None, index: CatalogIndex
 ) -> list[_Element]:
@@ -393,7 +403,7 @@ def _request(
         and e.text not in lexicon.correction_markers
         and (len(e.text) > 1 or e.text in index.postings)
     ]
-    group = piece.groups[0] if piece.groups else None
+    group = _counting_group(piece)
     leading = _leading_chatter(product_words, elements, group, index)
     required = [e.text for e in product_words if e not in leading]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]

@@ -115,3 +115,13 @@ def test_luganda_units_numbers_and_joining_word(fourth_index: CatalogIndex) -> N
 
 def test_luganda_courtesies_alone_ask_for_nothing(fourth_index: CatalogIndex) -> None:
     assert parse_order("oli otya ssebo, webale nnyo", fourth_index).is_empty
+
+
+@pytest.mark.parametrize("text", ["mpala cola 500ml x12 3 cases", "mpala cola 500ml (x12) 3 cases"])
+def test_pack_notation_beside_a_counted_quantity_is_not_the_quantity(text: str, fourth_index: CatalogIndex) -> None:
+    assert resolved(text, fourth_index) == [("310046", 3)]
+
+
+@pytest.mark.parametrize("text", ["mpala cola 500ml x3", "3x mpala cola 500ml", "mpala cola 500ml x 3 cases"])
+def test_a_times_sign_alone_still_counts(text: str, fourth_index: CatalogIndex) -> None:
+    assert resolved(text, fourth_index) == [("310046", 3)]
