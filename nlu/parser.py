@@ -71,6 +71,8 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             if carried is not None and carried in candidates:
                 candidates = (carried,)
         half_pack = _half_pack(request, match, candidates)
+        if half_pack is None:
+            candidates = _filled_packs(request, match, candidates, index)
         if half_pack is not None:
             lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
             previous_item = half_pack
@@ -139,6 +141,23 @@ def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem
         and contents[half.position] == _halved(contents[full.position])
     ]
     return halves[0] if len(halves) == 1 else None
+
+
+def _filled_packs(
+    request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`24 pcs` of a soap sold in outers of 12 and cartons of 72 is 2 outers: the only pack it fills whole."""
+    if request.unit is None or len(candidates) < 2:
+        return candidates
+    first = candidates[0]
+    if any((c.brand_words, c.core, c.size) != (first.brand_words, first.core, first.size) for c in candidates):
+        return candidates
+    filled = [c for c in candidates if _fills(_quantity(request, match, c, index))]
+    return (filled[0],) if len(filled) == 1 else candidates
+
+
+def _fills(quantity: _Quantity) -> bool:
+    return quantity.acceptable and not quantity.unit_mismatch
 
 
 def _content(item: IndexedItem) -> tuple[str, float] | None:

@@ -125,3 +125,14 @@ def test_pack_notation_beside_a_counted_quantity_is_not_the_quantity(text: str, 
 @pytest.mark.parametrize("text", ["mpala cola 500ml x3", "3x mpala cola 500ml", "mpala cola 500ml x 3 cases"])
 def test_a_times_sign_alone_still_counts(text: str, fourth_index: CatalogIndex) -> None:
     assert resolved(text, fourth_index) == [("310046", 3)]
+
+
+def test_pieces_go_to_the_one_pack_size_they_fill_whole(fourth_index: CatalogIndex) -> None:
+    assert resolved("pendo soap 24 pcs", fourth_index) == [("530311", 2)]
+
+
+@pytest.mark.parametrize("text", ["pendo soap 72 pcs", "6 dozen pendo", "pendo soap 30 pcs"])
+def test_pieces_that_fill_both_pack_sizes_or_neither_are_asked_about(text: str, fourth_index: CatalogIndex) -> None:
+    parse = parse_order(text, fourth_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"530310", "530311"}]
