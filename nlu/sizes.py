@@ -1,4 +1,4 @@
-"""Product sizes (300ml, 1.25L, half kg, size 4) as comparable values."""
+"""Product sizes (300ml, 1.25L, half kg, size 4, 96pg) as comparable values."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from nlu.lexicon import Lexicon
 from nlu.text import clean_text, tokenize
 
+# Numbered sizes name a kind of piece and never add up: diaper size 4, and page counts (`96pg`),
+# whose words common.json puts in this dimension.
 SIZE_NUMBER = "size"
 
 
 @dataclass(frozen=True)
 class Size:
-    """A size in a base unit: millilitres, grams, or a numbered size such as diaper size 4."""
+    """A size in a base unit: millilitres, grams, or a numbered size such as diaper size 4 or a 96-page book."""
 
     dimension: str
     value: float

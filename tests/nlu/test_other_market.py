@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backend.catalog import read_catalog_csv
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from nlu.evaluate import evaluate
 
@@ -136,3 +136,25 @@ def test_pieces_that_fill_both_pack_sizes_or_neither_are_asked_about(text: str, 
     parse = parse_order(text, fourth_index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"530310", "530311"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("exercise books 48 pages 3 dz", [("530380", 3)]), ("daftari 96pg dozen 5", [("530381", 5)])],
+)
+def test_page_counts_pick_the_exercise_book(
+    text: str, expected: list[tuple[str, int]], fourth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fourth_index) == expected
+
+
+def test_half_a_box_never_swaps_one_page_count_for_another() -> None:
+    # Half a box of 96-page books is not a box of 48-page ones: page counts do not add up like grams.
+    rows = (
+        '401,"Shule Exercise Book 48pg, box of 24",Shule,stationery,48pg,box,24,9600.00,UGX,,50,1,true\n'
+        '402,"Shule Exercise Book 96pg, box of 24",Shule,stationery,96pg,box,24,16800.00,UGX,,40,1,true\n'
+    )
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    parse = parse_order("half box shule", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"401", "402"}]
