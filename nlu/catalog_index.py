@@ -56,6 +56,7 @@ class CatalogIndex:
     phrase_postings: dict[str, tuple[tuple[int, frozenset[str]], ...]]
     words_by_shape: dict[tuple[str, int], Spellings]
     mixed_words: frozenset[str]
+    filler_brands: frozenset[frozenset[str]]
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
     lexicon: Lexicon
@@ -372,6 +373,8 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
         words_by_shape={k: Spellings.of(v) for k, v in by_shape.items()},
         mixed_words=mixed,
+        # Brands spelt wholly with everyday words (`Sawa` is Swahili for "ok"), which messages drop as chatter.
+        filler_brands=frozenset(b for b in brand_sets.values() if b and b <= lexicon.fillers),
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,

@@ -408,6 +408,12 @@ def _request(
     required = [e.text for e in product_words if e not in leading]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
+    if not required and (sizes or group is not None) and index.filler_brands:
+        # "sawa 1L ctn": a brand spelt wholly with everyday words ("sawa" is "ok") and named in full is the
+        # product when no other word names one and the item has a size or a counted amount.
+        said = set(optional)
+        required = sorted({w for brand in index.filler_brands if brand <= said for w in brand})
+        optional = [w for w in optional if w not in required]
     spare_units = [e for e in elements if e.kind == "unit" and not e.used]
     units = [e.unit for e in spare_units]
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
@@ -421,7 +427,7 @@ def _request(
         e
         for e in elements
         if e.kind in ("size", "unit", "num")
-        or (e.kind == "word" and e.text not in lexicon.fillers and e not in leading)
+        or (e.kind == "word" and (e.text not in lexicon.fillers or e.text in required) and e not in leading)
     ]
     if not meaningful:
         return None

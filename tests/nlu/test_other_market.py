@@ -158,3 +158,16 @@ def test_half_a_box_never_swaps_one_page_count_for_another() -> None:
     parse = parse_order("half box shule", index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"401", "402"}]
+
+
+def test_brand_spelt_with_an_everyday_word_is_the_product_when_it_has_an_amount(fourth_index: CatalogIndex) -> None:
+    assert resolved("sawa 1L ctn how much?", fourth_index) == [("420171", 1)]
+    assert resolved("mafuta 5L 2 jerrycan, sawa 20L 1", fourth_index) == [("420172", 2), ("420173", 1)]
+    assert [set(item.candidates) for item in parse_order("sawa 2 ctn", fourth_index).ambiguous] == [
+        {"420170", "420171"}
+    ]
+
+
+@pytest.mark.parametrize("text", ["sawa", "sawa asante", "sawa 2", "salama 3 ctn"])
+def test_everyday_word_alone_or_part_of_a_brand_orders_nothing(text: str, fourth_index: CatalogIndex) -> None:
+    assert parse_order(text, fourth_index).is_empty
