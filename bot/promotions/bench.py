@@ -67,11 +67,14 @@ class FakeTwilio:
         self.lookups = 0
         self.first = 0.0
         self.last = 0.0
+        self.longest_gap = 0.0
 
     async def create(self, request: web.Request) -> web.Response:
         form = await request.post()
         now = time.monotonic()
         self.first = self.first or now
+        if self.last:
+            self.longest_gap = max(self.longest_gap, now - self.last)
         self.last = now
         to = str(form["To"])
         self.taken[to] += 1
@@ -176,6 +179,11 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
         duplicates = sum(1 for count in fake.taken.values() if count > 1)
         print(f"sent {sent} messages to {len(fake.taken)} of {stores} stores in {seconds:.1f} s")
         print(f"send rate {achieved:.1f}/s against a limit of {rate:.1f}/s: {100 * achieved / rate:.1f} %")
+        running = (sent - 1) / (seconds - fake.longest_gap) if seconds > fake.longest_gap else 0.0
+        print(
+            f"sending stopped {fake.longest_gap:.1f} s for the kill and restart; "
+            f"rate while running {running:.1f}/s: {100 * running / rate:.1f} %"
+        )
         print(f"duplicates after kill and restart: {duplicates}; never sent: {stores - len(fake.taken)}")
         print(f"sends in flight at the kill, checked in the provider's message log: {fake.lookups}")
         print(f"progress: {progress}")

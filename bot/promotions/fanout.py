@@ -217,6 +217,7 @@ class Fanout:
         self._cache: dict[str, tuple[Campaign, SendPlan]] = {}
         self._groups: set[str] = set()
         self._next_consent_poll = 0.0
+        self._takeovers = 0
 
     def stop(self) -> None:
         """Ask the workers to finish the send in hand and return."""
@@ -369,6 +370,7 @@ class Fanout:
             ids = [row["message_id"] for row in rows]
             if ids:
                 await self._redis.xclaim(key, GROUP, self._consumer(n % self._policy.concurrency), 0, ids)
+                self._takeovers += 1
                 log.warning(
                     "took over a stopped worker's promotions",
                     extra={"ctx_campaign": campaign_id, "ctx_count": len(ids)},
@@ -500,26 +502,35 @@ class Fanout:
         return self._cache[campaign_id]
 
     async def send_loop(self, n: int) -> None:
-        """Until stopped: this worker's unfinished entries first, then new ones, one at a time."""
+        """Until stopped: this worker's unfinished entries first, then new ones, one at a time.
+
+        Unfinished entries (left by a restart, a takeover, a pause) are looked for at the start, whenever
+        the worker found nothing new, and after this process took over a stopped one's entries.
+        """
         consumer = self._consumer(n)
         failures = 0
+        recheck, takeovers = True, self._takeovers
         while not self._stopping:
             try:
                 worked = False
                 for campaign_id in await self._running_ids():
                     await self.ensure_group(campaign_id)
                     key = self.stream_key(campaign_id)
-                    batch = await self._redis.xreadgroup(GROUP, consumer, {key: "0"}, count=1)
-                    entries = [e for e in (batch[0][1] if batch else []) if e[1]]
+                    entries = []
+                    if recheck:
+                        batch = await self._redis.xreadgroup(GROUP, consumer, {key: "0"}, count=1)
+                        entries = [e for e in (batch[0][1] if batch else []) if e[1]]
                     if not entries:
                         batch = await self._redis.xreadgroup(GROUP, consumer, {key: ">"}, count=1)
                         entries = batch[0][1] if batch else []
                     for entry_id, fields in entries:
                         worked = True
                         await self.deliver(campaign_id, str(entry_id), fields)
-                    if self._stopping:
-                        return
+                        if self._stopping:
+                            return
                 failures = 0
+                recheck = not worked or takeovers != self._takeovers
+                takeovers = self._takeovers
                 if not worked:
                     await asyncio.sleep(self._policy.tick / 2)
             except asyncio.CancelledError:
@@ -542,7 +553,8 @@ class Fanout:
     async def deliver(self, campaign_id: str, entry_id: str, fields: Mapping[str, str]) -> None:
         """Send one store its promotion, or say why not; an entry left unacknowledged is tried again."""
         target = Target.from_field(fields["store"])
-        status = await self._campaigns.status(campaign_id)
+        sent_key = self._campaigns.key(campaign_id, "sent")
+        status, opted_out, claim = await self._standing(campaign_id, target, sent_key)
         if status == CANCELLED:
             await self._ack(campaign_id, entry_id, "cancelled")
             return
@@ -553,7 +565,7 @@ class Fanout:
         if campaign.ends_at and now >= campaign.ends_at:
             await self._ack(campaign_id, entry_id, "expired")
             return
-        if await self._campaigns.opted_out(target.store_id):
+        if opted_out:
             await self._ack(campaign_id, entry_id, "skipped_opt_out")
             return
         allowed = self._quiet.next_allowed(now, target.timezone)
@@ -563,12 +575,19 @@ class Fanout:
                 return
             await self._park(campaign_id, entry_id, target, "later", allowed, "waiting_quiet_hours")
             return
-        sent_key = self._campaigns.key(campaign_id, "sent")
-        claim = await self._redis.hget(sent_key, target.phone)
         if claim is not None:
-            await self._already_claimed(campaign_id, entry_id, target, str(claim))
+            await self._already_claimed(campaign_id, entry_id, target, claim)
             return
         await self._send(campaign_id, campaign, plan, target, entry_id, sent_key)
+
+    async def _standing(self, campaign_id: str, target: Target, sent_key: str) -> tuple[str, bool, str | None]:
+        """In one round trip: the campaign's status, whether the store opted out, and its phone's claim."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hget(self._campaigns.key(campaign_id, "meta"), "status")
+        pipe.sismember(self._campaigns.opted_out_key, target.store_id)
+        pipe.hget(sent_key, target.phone)
+        status, opted_out, claim = await pipe.execute()
+        return str(status), bool(opted_out), None if claim is None else str(claim)
 
     async def _park(
         self, campaign_id: str, entry_id: str, target: Target, where: str, until: float, counter: str
@@ -635,10 +654,11 @@ class Fanout:
         channel = prepared.channel
         await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", prepared.cost)
         # A STOP, pause or cancel may have come in while this send waited for its slot.
-        if await self._campaigns.opted_out(target.store_id):
+        status, opted_out, _ = await self._standing(campaign_id, target, sent_key)
+        if opted_out:
             await self._ack(campaign_id, entry_id, "skipped_opt_out")
             return
-        if await self._campaigns.status(campaign_id) != RUNNING:
+        if status != RUNNING:
             return
         # Claimed only now, so a worker killed while waiting for its slot leaves nothing in flight behind.
         if not await self._redis.hsetnx(sent_key, target.phone, _claim(SENDING, target.store_id, repr(time.time()))):

@@ -49,8 +49,9 @@ class ChannelPace:
         slot, pause = self._keys(channel)
         while True:
             wait = float(await self._redis.eval(_RESERVE, 2, slot, pause, repr(time.time()), cost, self.rate(channel)))
-            if wait > 0:
-                await asyncio.sleep(wait)
+            if wait <= 0:
+                return  # the slot is now, and no pause was on when it was booked
+            await asyncio.sleep(wait)
             paused_until = float(await self._redis.get(pause) or 0)
             if paused_until <= time.time():
                 return
