@@ -106,7 +106,9 @@ class TranscriptStore:
             pipe.hset(self._key(phone, "meta"), "last_in_at", repr(at))
         pipe.expire(self._key(phone, "meta"), self._retention)
         await pipe.execute()
-        await self._redis.zadd(f"{self._prefix}:conversations", {phone: at})
+        index = self._index(waiting=False)
+        await self._redis.zadd(index, {phone: at})
+        await self._redis.zremrangebyscore(index, "-inf", f"({time.time() - self._retention!r}")
 
     async def set_understanding(self, phone: str, message_id: str, understanding: Understanding) -> None:
         """Attach what the assistant understood to an inbound message."""
@@ -154,12 +156,23 @@ class TranscriptStore:
         )
         return bool(changed)
 
+    def _index(self, waiting: bool) -> str:
+        """Phones by their last activity; or those waiting for a person, by when they began to wait."""
+        return f"{self._prefix}:conversations" + (":waiting" if waiting else "")
+
     async def set_waiting_for_person(self, phone: str, waiting: bool) -> None:
         """Mark or clear a conversation as waiting for a person."""
-        since = repr(time.time()) if waiting else "0"
-        await self._redis.hset(
-            self._key(phone, "meta"), mapping={"waiting_for_person": "1" if waiting else "0", "waiting_since": since}
+        now = time.time()
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hset(
+            self._key(phone, "meta"),
+            mapping={"waiting_for_person": "1" if waiting else "0", "waiting_since": repr(now) if waiting else "0"},
         )
+        if waiting:
+            pipe.zadd(self._index(waiting=True), {phone: now})
+        else:
+            pipe.zrem(self._index(waiting=True), phone)
+        await pipe.execute()
 
     async def last_channel(self, phone: str) -> str:
         """The channel the person last used, or an empty string."""
@@ -177,12 +190,18 @@ class TranscriptStore:
             pipe.hgetall(self._key(phone, f"msg:{message_id}"))
         return [_entry(row) for row in await pipe.execute() if row]
 
-    async def conversations(self, limit: int = 50, waiting_only: bool = False) -> list[ConversationSummary]:
-        """Conversations, most recent first; `waiting_only` keeps those waiting for a person."""
-        phones = await self._redis.zrevrange(f"{self._prefix}:conversations", 0, -1 if waiting_only else limit - 1)
-        summaries = []
+    async def conversations(
+        self, limit: int = 50, waiting_only: bool = False, since: float = 0.0
+    ) -> list[ConversationSummary]:
+        """Conversations, most recent first, active since `since`; `waiting_only` keeps those waiting for a person."""
+        phones = await self._redis.zrevrangebyscore(
+            self._index(waiting_only), "+inf", repr(since) if since else "-inf", start=0, num=limit
+        )
+        pipe = self._redis.pipeline(transaction=False)
         for phone in phones:
-            meta = await self._redis.hgetall(self._key(phone, "meta"))
+            pipe.hgetall(self._key(phone, "meta"))
+        summaries = []
+        for phone, meta in zip(phones, await pipe.execute(), strict=True):
             if not meta:
                 continue
             summary = ConversationSummary(
@@ -195,8 +214,6 @@ class TranscriptStore:
             if waiting_only and not summary.waiting_for_person:
                 continue
             summaries.append(summary)
-            if len(summaries) >= limit:
-                break
         return summaries
 
 

@@ -384,7 +384,8 @@ async def handle_console_dashboard(request: web.Request) -> web.Response:
     conversations = []
     store_ids: set[str] = set()
     held = 0
-    for summary in await gateway.transcripts.conversations(limit=MAX_SCANNED):
+    since = time.time() - DASHBOARD_DAYS * 24 * 3600
+    for summary in await gateway.transcripts.conversations(limit=MAX_SCANNED, since=since):
         stores = await console.directory.stores(summary.phone)
         if not user.may_see(tuple(s.region for s in stores)):
             continue
