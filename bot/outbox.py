@@ -11,7 +11,7 @@ from typing import Mapping, Protocol, runtime_checkable
 from redis.asyncio import Redis
 
 from backend.logs import mask_phone
-from bot.errors import SendRejected, SendRetryable
+from bot.errors import SendError, SendRejected, SendRetryable
 from bot.messages import Outbound, Reply
 from bot.ratelimit import RateLimiter
 from bot.render import render
@@ -19,6 +19,9 @@ from bot.streams import PartitionedStream, RetryLater
 from bot.transcripts import TranscriptStore
 
 log = logging.getLogger("bot.outbox")
+
+# A delivery record while its send is under way: the prefix, then when the send began.
+SENDING = "sending:"
 
 
 @dataclass(frozen=True)
@@ -125,24 +128,24 @@ class Outbox:
         record_key = f"{self._prefix}:delivery:{{{message.message_id}}}"
         record = await self._redis.get(record_key)
         ctx = {"ctx_message_id": message.message_id, "ctx_channel": message.channel, "ctx_to": mask_phone(message.to)}
-        if record is not None and record != "sending":
+        if record is not None and not record.startswith(SENDING):
             return
-        if record == "sending":
-            # A send was under way when a gateway stopped: the provider may or may not have it.
-            log.warning("delivery uncertain after a restart; sending again", extra=ctx)
         sender = self._senders.get(message.channel)
         if sender is None:
             log.error("no sender for channel; message dropped", extra=ctx)
             await self._finish(message, record_key, "failed", "channel disabled")
             return
+        if record is not None and await self._found_sent(message, sender, record, record_key, ctx):
+            return
         wait = await self._limiter.wait_time(message.to)
         if wait > 0:
             raise RetryLater(wait)
-        await self._redis.set(record_key, "sending", ex=self._policy.record_ttl)
+        await self._redis.set(record_key, f"{SENDING}{time.time()!r}", ex=self._policy.record_ttl)
         try:
             sent = await sender.send(message)
         except SendRetryable as exc:
-            await self._redis.delete(record_key)
+            if not exc.maybe_sent:
+                await self._redis.delete(record_key)
             attempts = int(await self._redis.incr(f"{record_key}:attempts"))
             await self._redis.expire(f"{record_key}:attempts", self._policy.record_ttl)
             if attempts >= self._policy.max_attempts:
@@ -156,10 +159,34 @@ class Outbox:
             log.error("provider refused a message", extra={**ctx, "ctx_error": str(exc)})
             await self._finish(message, record_key, "failed", str(exc))
             return
+        await self._sent(message, record_key, sent)
+        log.info("message sent", extra={**ctx, "ctx_provider_id": sent.provider_id})
+
+    async def _sent(self, message: Outbound, record_key: str, sent: Sent) -> None:
         await self._redis.set(record_key, f"sent:{sent.provider_id}", ex=self._policy.record_ttl)
         await self._transcripts.set_provider_id(message.to, message.message_id, sent.provider_id)
         await self._transcripts.set_status(message.to, message.message_id, sent.status)
-        log.info("message sent", extra={**ctx, "ctx_provider_id": sent.provider_id})
+
+    async def _found_sent(
+        self, message: Outbound, sender: Sender, record: str, record_key: str, ctx: Mapping[str, str]
+    ) -> bool:
+        """A send whose answer was lost (its gateway stopped, or it timed out): True if the provider's log has it.
+
+        Without a log to read, or when reading it fails, the message is sent again: a reply sent twice
+        is better than one never sent.
+        """
+        if isinstance(sender, SentLookup):
+            try:
+                provider_id = await sender.find_sent(message, float(record[len(SENDING) :] or 0))
+            except SendError as exc:
+                log.warning("provider's message log unavailable", extra={**ctx, "ctx_error": str(exc)})
+                provider_id = None
+            if provider_id is not None:
+                log.info("found in the provider's log after a lost answer; not sent again", extra=ctx)
+                await self._sent(message, record_key, Sent(provider_id))
+                return True
+        log.warning("delivery uncertain; sending again", extra=ctx)
+        return False
 
     async def _finish(self, message: Outbound, record_key: str, status: str, error: str) -> None:
         await self._redis.set(record_key, status, ex=self._policy.record_ttl)

@@ -45,8 +45,8 @@ Reply = Callable[[dict[str, Any]], Any]
 class Recorder:
     """A fake upstream: records each request, answers from a script (status, body, headers, delay).
 
-    A request answered with success is taken: it is in `taken` from the moment it arrives, even when its
-    answer is delayed and never reaches the caller.
+    A request answered with success (the default, or a scripted 2xx) is taken: it is in `taken` from the
+    moment it arrives, even when its answer is delayed and never reaches the caller.
     """
 
     requests: list[dict[str, Any]] = field(default_factory=list)
@@ -60,7 +60,7 @@ class Recorder:
 
     async def answer(self, default: Any, record: dict[str, Any]) -> web.Response:
         status, body, headers, delay = self.script.pop(0) if self.script else (0, None, {}, 0.0)
-        if status == 0:
+        if status == 0 or 200 <= status < 300:
             self.taken.append(record)
         if delay:
             await asyncio.sleep(delay)

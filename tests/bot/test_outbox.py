@@ -36,11 +36,20 @@ async def test_throttled_send_waits_for_retry_after(stack: Stack) -> None:
     assert len(stack.twilio.requests) == 2
 
 
-async def test_provider_timeout_is_retried(stack: Stack) -> None:
-    stack.twilio.then(201, {"sid": "SMslow"}, delay=1.5)
+async def test_provider_timeout_is_retried_when_the_provider_never_took_the_message(stack: Stack) -> None:
+    stack.twilio.then(503, delay=1.5)
     await stack.sms("hello")
     await eventually(lambda: _bodies(stack, 2))
     await eventually(lambda: _status_is(stack, "queued", provider_id="SM00000000000000000000000000000002"))
+    assert [m["body"] for m in stack.twilio.taken] == ["echo: hello"]
+
+
+async def test_a_timed_out_send_the_provider_took_is_found_in_its_log_not_sent_twice(stack: Stack) -> None:
+    stack.twilio.then(201, {"sid": "SMslow"}, delay=1.5)  # taken, but the answer comes after the timeout
+    await stack.sms("hello")
+    await eventually(lambda: _status_is(stack, "queued", provider_id="SM00000000000000000000000000000001"))
+    await asyncio.sleep(0.5)
+    assert stack.twilio.bodies() == ["echo: hello"]
 
 
 async def test_provider_refusal_marks_the_message_failed_without_retrying(stack: Stack) -> None:

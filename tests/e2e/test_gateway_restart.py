@@ -1,4 +1,5 @@
-"""The gateway process killed (SIGKILL) and started again: queued work resumes; the one uncertain send repeats."""
+"""The gateway process killed (SIGKILL) and started again: queued work resumes, a send cut by the kill is
+settled from Twilio's message log, and sent again only when Twilio never took it."""
 
 from __future__ import annotations
 
@@ -115,16 +116,30 @@ def test_gateway_killed_while_sends_fail_delivers_each_message_once_after_restar
     assert delivered == ["echo: one", "echo: two"]
 
 
-def test_gateway_killed_mid_send_sends_that_message_again_after_restart(
+def test_gateway_killed_mid_send_finds_what_twilio_took_in_its_log_and_sends_it_once(
     killable: tuple[GatewayProcess, FakeTwilio, System],
 ) -> None:
     gateway, twilio, system = killable
-    twilio.then(201, {"sid": "SMslow"}, delay=5.0)
+    twilio.then(201, {"sid": "SMslow"}, delay=5.0)  # taken, but the gateway dies before the answer
     system.sms(PHONE, "one")
-    _wait_for(lambda: len(twilio.requests) >= 1)
+    _wait_for(lambda: len(twilio.sends) >= 1)
     gateway.kill()
     gateway.start()
-    _wait_for(lambda: len(twilio.requests) >= 2)
+    _wait_for(lambda: any("query" in r for r in twilio.requests))
     time.sleep(1.0)
-    # The provider may have taken the first request before the kill: the one window where a repeat is possible.
+    assert twilio.bodies() == ["echo: one"]
+
+
+def test_gateway_killed_mid_send_sends_again_what_twilio_never_took(
+    killable: tuple[GatewayProcess, FakeTwilio, System],
+) -> None:
+    gateway, twilio, system = killable
+    twilio.then(503, delay=5.0)  # the gateway dies before Twilio answers, and Twilio never took it
+    system.sms(PHONE, "one")
+    _wait_for(lambda: len(twilio.sends) >= 1)
+    gateway.kill()
+    gateway.start()
+    _wait_for(lambda: len(twilio.sends) >= 2)
+    time.sleep(1.0)
     assert twilio.bodies() == ["echo: one", "echo: one"]
+    assert [m["body"] for m in twilio.taken] == ["echo: one"]
