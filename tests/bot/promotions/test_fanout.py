@@ -22,6 +22,8 @@ TEXT = (
     "STOP to opt out"
 )
 FAST = {"PROMO_SMS_SEGMENTS_PER_SECOND": "50", "PROMO_QUIET_HOURS": "20:00-08:00"}
+# Workers the test starts and kills itself; a hung send never times out on its own.
+KILLABLE = {**FAST, "PROMO_WORKERS": "false", "SEND_TIMEOUT_SECONDS": "60", "PROMO_RECEIPT_GRACE_SECONDS": "1"}
 
 
 def zone_at(local_hour: int) -> str:
@@ -165,6 +167,25 @@ async def test_cancel_mid_campaign_sends_no_more_and_frees_its_queue(make_stack:
     assert len(promo_bodies(stack)) == sent
 
 
+def hang_after(stack: Stack, answered: int, *hanging: int) -> int:
+    """Twilio answers `answered` sends, then holds the next ones (0: taken, else that status); their count."""
+    for _ in range(answered):
+        stack.twilio.then(0)
+    for status in hanging:
+        stack.twilio.then(status, delay=30.0)
+    return answered + len(hanging)
+
+
+async def in_flight(stack: Stack, sends: int) -> None:
+    """Wait until Twilio got `sends` requests; later ones are answered at once."""
+
+    async def arrived() -> bool:
+        return len(stack.twilio.sends) >= sends
+
+    await eventually(arrived)
+    stack.twilio.script.clear()
+
+
 async def restart(stack: Stack, instance_id: str = "") -> list[asyncio.Task[None]]:
     """Campaign workers as a gateway process starts them: the same one restarted, or another by its id."""
     gateway = stack.client.app[GATEWAY]
@@ -183,29 +204,14 @@ async def restart(stack: Stack, instance_id: str = "") -> list[asyncio.Task[None
 
 async def test_worker_killed_mid_send_then_restarted_sends_each_store_exactly_once(make_stack: StackFactory) -> None:
     # Two sends hang when the worker dies: Twilio took one (its answer was lost), the other it never took.
-    stack = await make_stack(
-        **FAST,
-        PROMO_WORKERS="false",
-        PROMO_CONCURRENCY="2",
-        GATEWAY_INSTANCE_ID="w1",
-        SEND_TIMEOUT_SECONDS="60",
-        PROMO_RECEIPT_GRACE_SECONDS="1",
-    )
+    stack = await make_stack(**KILLABLE, PROMO_CONCURRENCY="2", GATEWAY_INSTANCE_ID="w1")
     phones = add_stores(stack, 12)
-    for _ in range(4):
-        stack.twilio.then(0)
-    stack.twilio.then(0, delay=30.0)
-    stack.twilio.then(503, delay=30.0)
     gateway = stack.client.app[GATEWAY]
+    hung = hang_after(stack, 4, 0, 503)
     campaign_id = await start_campaign(stack, skus=("BEV-COKE-300G-24",))
     workers = gateway.promotions.fanout.tasks()
-
-    async def both_in_flight() -> bool:
-        return len(stack.twilio.sends) >= 6
-
-    await eventually(both_in_flight)
+    await in_flight(stack, hung)
     await kill(workers)
-    stack.twilio.script.clear()
     taken_unanswered, never_taken = (r["form"]["To"] for r in stack.twilio.sends[4:6])
 
     workers = await restart(stack)
@@ -226,29 +232,14 @@ async def test_worker_killed_mid_send_then_restarted_sends_each_store_exactly_on
 async def test_another_gateway_takes_over_a_killed_ones_share_sending_each_store_once(
     make_stack: StackFactory,
 ) -> None:
-    stack = await make_stack(
-        **FAST,
-        PROMO_WORKERS="false",
-        PROMO_CONCURRENCY="1",
-        GATEWAY_INSTANCE_ID="gateway-a",
-        SEND_TIMEOUT_SECONDS="60",
-        LEASE_TTL_SECONDS="1",
-        PROMO_RECEIPT_GRACE_SECONDS="1",
-    )
+    stack = await make_stack(**KILLABLE, PROMO_CONCURRENCY="1", GATEWAY_INSTANCE_ID="gateway-a", LEASE_TTL_SECONDS="1")
     phones = add_stores(stack, 8)
-    for _ in range(3):
-        stack.twilio.then(0)
-    stack.twilio.then(0, delay=30.0)  # gateway A's fourth send: taken, but A dies before the answer
+    hung = hang_after(stack, 3, 0)  # gateway A's fourth send: taken, but A dies before the answer
     campaign_id = await start_campaign(stack)
     gateway_a = stack.client.app[GATEWAY].promotions.fanout.tasks()
-
-    async def fourth_in_flight() -> bool:
-        return len(stack.twilio.sends) >= 4
-
-    await eventually(fourth_in_flight)
+    await in_flight(stack, hung)
     gateway_b = await restart(stack, instance_id="gateway-b")
     await kill(gateway_a)
-    stack.twilio.script.clear()
     try:
         await done(stack, campaign_id)
     finally:
