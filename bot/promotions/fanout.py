@@ -274,7 +274,8 @@ class Fanout:
             return
         self._next_consent_poll = time.monotonic() + self._policy.consent_poll
         lock = f"{self._campaigns.consent_cursor_key}:lock"
-        if not await self._redis.set(lock, self._instance, nx=True, px=int(self._policy.lease_ttl * 1000)):
+        lease = int(self._policy.lease_ttl * 1000)
+        if not await self._redis.set(lock, self._instance, nx=True, px=lease):
             return
         try:
             after = int(await self._redis.get(self._campaigns.consent_cursor_key) or 0)
@@ -284,7 +285,10 @@ class Fanout:
                     await self._campaigns.consent_changed([change.store_id], change.opt_in)
                 if changes:
                     after = changes[-1].change_id
-                    await self._redis.set(self._campaigns.consent_cursor_key, after)
+                    pipe = self._redis.pipeline(transaction=True)
+                    pipe.set(self._campaigns.consent_cursor_key, after)
+                    pipe.pexpire(lock, lease)
+                    await pipe.execute()
                 if next_after is None:
                     break
         finally:
