@@ -81,16 +81,26 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 
 def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
-    """Glue `7` + `up` (or `4 finger`) back into `7up` / `4finger` when the catalog has such a name."""
+    """Glue `7` + `up` (or `4 finger`) back into `7up` / `4finger` when the catalog has such a name.
+
+    Product codes that start with letters (`H614`, `DK8031`, also written `DK 8031`) are glued the same way
+    when the catalog has the code, so their digits name the product instead of counting it.
+    """
     merged: list[Token] = []
     for token in tokens:
         if not merged or {merged[-1].kind, token.kind} != {"num", "word"}:
             merged.append(token)
             continue
+        joined = merged[-1].text.casefold() + token.text
         touching = merged[-1].end == token.start
-        if touching or merged[-1].kind == "num":
-            joined = merged[-1].text.casefold() + token.text
-            if joined in index.mixed_words:
+        digits_first = merged[-1].kind == "num"
+        if (digits_first and joined in index.mixed_words) or (
+            not digits_first
+            and token.text.isdigit()
+            and merged[-1].text not in index.lexicon.quantity_markers
+            and joined in index.postings
+        ):
+            if touching or digits_first or merged[-1].end + 1 == token.start:
                 previous = merged.pop()
                 merged.append(Token("word", joined, previous.start, token.end))
                 continue

@@ -25,6 +25,11 @@ def fourth_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(DATA / "fourth_market_catalog.csv"))
 
 
+@pytest.fixture(scope="module")
+def fifth_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "fifth_market_catalog.csv"))
+
+
 def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
     return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
 
@@ -194,3 +199,27 @@ def test_brand_spelt_with_an_everyday_word_is_the_product_when_it_has_an_amount(
 @pytest.mark.parametrize("text", ["sawa", "sawa asante", "sawa 2", "salama 3 ctn"])
 def test_everyday_word_alone_or_part_of_a_brand_orders_nothing(text: str, fourth_index: CatalogIndex) -> None:
     assert parse_order(text, fourth_index).is_empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("H614 2kg pkts 20", [("K7F203", 20)]),
+        ("h614 10kg bag 5, dk8031 2kg 30 pkts", [("K7F204", 5), ("Q2D118", 30)]),
+        ("DK 8031 2kg 15", [("Q2D118", 15)]),
+    ],
+)
+def test_product_codes_of_letters_and_digits_name_the_product(
+    text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+def test_a_code_the_catalog_does_not_have_is_asked_about_not_guessed(fifth_index: CatalogIndex) -> None:
+    parse = parse_order("dk8033 2kg 10 pkts", fifth_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"Q2D118", "Q2D140"}]
+
+
+def test_a_times_sign_before_a_number_is_never_glued_into_a_code(fourth_index: CatalogIndex) -> None:
+    assert resolved("mpala cola 500ml x 12", fourth_index) == [("310046", 12)]
