@@ -15,9 +15,9 @@ from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import clean_text
+from nlu.text import RATIO_RE, clean_text, ratio_word
 
-_MIXED_RE = re.compile(r"^(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
+_MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 _FUZZY_CACHE_LIMIT = 50_000
 # Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
@@ -165,6 +165,7 @@ def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
         if has_number:
             # Names that mix digits and letters (`7up`), which messages must read as one word.
             extra.update(w for w in _RAW_MIXED_RE.findall(folded) if not _is_size_or_count(w, lexicon))
+            extra.update(ratio_word(m.group()) for m in RATIO_RE.finditer(folded))
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}

@@ -6,15 +6,24 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Fractions of an inch or a kilo (`1/2`, `3/4`, `5/8`) are one number; other slashes separate items.
+_FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
+# A ratio of three numbers (NPK `17:17:17`, also `17-17-17` or `17.17.17`) names a blend or grade, never an
+# amount; it is one word, written with colons.
+_RATIO = r"(?<![\d:.\-])\d{1,2}(?P<ratio_mark>[:.\-])\d{1,2}(?P=ratio_mark)\d{1,2}(?![\d:.\-])"
 # Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
 _TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
+    rf"(?P<ratio>{_RATIO})"
+    rf"|(?P<num>{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
     r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+(?:['’][^\W\d_]+)?)"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<dash>[-–—~*•·])"
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# An inch mark after a number (`20"`, `3/4''`, `2.5”`) is the word inch, however the catalog or sender writes it.
+_INCH_MARK_RE = re.compile(r"(?<=\d)\s?(?:\"|''|”|″|′′)(?![^\W\d_])")
+_INCH_MARKS = ('"', "''", "”", "″", "′′")
 _MAX_CHARS = 4000
 
 
@@ -33,10 +42,16 @@ def clean_text(text: str) -> str:
     """NFKC-normalise, turn control characters into spaces and cap the length a message is read to."""
     # Printable ASCII is already NFKC and free of control characters: most catalog fields and messages.
     if len(text) <= _MAX_CHARS and text.isascii() and text.isprintable():
-        return text
+        return _inch_marks(text)
     text = unicodedata.normalize("NFKC", text[: _MAX_CHARS * 2])
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _CONTROL_RE.sub(" ", text)[:_MAX_CHARS]
+    return _inch_marks(_CONTROL_RE.sub(" ", text))[:_MAX_CHARS]
+
+
+def _inch_marks(text: str) -> str:
+    if not any(mark in text for mark in _INCH_MARKS):
+        return text
+    return _INCH_MARK_RE.sub(" inch", text)
 
 
 def normalise_word(word: str) -> str:
@@ -45,6 +60,9 @@ def normalise_word(word: str) -> str:
 
 
 def _number_value(raw: str) -> float:
+    if "/" in raw:
+        numerator, denominator = raw.split("/")
+        return _number_value(numerator) / _number_value(denominator)
     digits = raw.replace(",", "")
     try:
         return float(digits)
@@ -59,7 +77,9 @@ def tokenize(text: str) -> list[Token]:
         kind = match.lastgroup or "sep"
         raw = match.group()
         start, end = match.span()
-        if kind == "num":
+        if kind == "ratio":
+            tokens.append(Token("word", ratio_word(raw), start, end))
+        elif kind == "num":
             tokens.append(Token("num", raw, start, end, _number_value(raw)))
         elif kind == "word":
             tokens.append(Token("word", normalise_word(raw), start, end))
@@ -73,7 +93,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-CATALOG_WORD_RE = re.compile(r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
+def ratio_word(raw: str) -> str:
+    """`17-17-17` and `17.17.17` as the one word `17:17:17`."""
+    return re.sub(r"[.\-]", ":", raw)
+
+
+RATIO_RE = re.compile(_RATIO)
+CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
 
 
 def catalog_words(text: str) -> list[str]:

@@ -11,6 +11,7 @@ import pytest
 from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from nlu.evaluate import counts_for_orders, evaluate
+from nlu.text import tokenize
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -223,3 +224,47 @@ def test_a_code_the_catalog_does_not_have_is_asked_about_not_guessed(fifth_index
 
 def test_a_times_sign_before_a_number_is_never_glued_into_a_code(fourth_index: CatalogIndex) -> None:
     assert resolved("mpala cola 500ml x 12", fourth_index) == [("310046", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pvc pipe 1/2 inch 10 pcs", [("P1V101", 10)]),
+        ('bomba ya maji 3/4" 6', [("P1V102", 6)]),
+        ("1 inch pvc pipes 4", [("P1V103", 4)]),
+        ("elbow 1/2 20pcs", [("P1V110", 20)]),
+    ],
+)
+def test_fractions_of_an_inch_are_one_size_not_two_items(
+    text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+@pytest.mark.parametrize("text", ['panga 20" 6', "panga 20'' 6", "panga 20 inch 6", "panga 20” 6"])
+def test_an_inch_mark_after_a_number_is_the_word_inch(text: str, fifth_index: CatalogIndex) -> None:
+    assert resolved(text, fifth_index) == [("J5T711", 6)]
+
+
+def test_a_quote_around_a_word_is_not_an_inch_mark(fifth_index: CatalogIndex) -> None:
+    assert resolved('jogoo "slasher" 3', fifth_index) == [("J5T720", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NPK 17:17:17 50kg x 4", [("R4T130", 4)]),
+        ("npk 23:23:0 3 bags", [("R4T131", 3)]),
+        ("npk 17-17-17 10kg 2 bags", [("R4T132", 2)]),
+        ("npk 17.17.17 50kg 1", [("R4T130", 1)]),
+    ],
+)
+def test_a_ratio_of_three_numbers_names_the_blend_and_never_counts(
+    text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+def test_two_slash_separated_counts_stay_two_numbers() -> None:
+    assert [t.text for t in tokenize("coke 5/6 ctn")] == ["coke", "5", "/", "6", "ctn"]
+    assert [t.value for t in tokenize("sugar 1/2 kg")][1] == 0.5
