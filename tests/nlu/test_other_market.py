@@ -268,3 +268,26 @@ def test_a_ratio_of_three_numbers_names_the_blend_and_never_counts(
 def test_two_slash_separated_counts_stay_two_numbers() -> None:
     assert [t.text for t in tokenize("coke 5/6 ctn")] == ["coke", "5", "/", "6", "ctn"]
     assert [t.value for t in tokenize("sugar 1/2 kg")][1] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("mabati gauge 30 3m 20 pcs", [("I8S902", 20)]), ("iron sheet geji 28 3m vipande 10", [("I8S912", 10)])],
+)
+def test_a_gauge_is_a_numbered_size(text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+def test_sheets_without_a_gauge_are_asked_about(fifth_index: CatalogIndex) -> None:
+    assert [set(item.candidates) for item in parse_order("mabati 2m 10 pcs", fifth_index).ambiguous] == [
+        {"I8S901", "I8S911"}
+    ]
+
+
+@pytest.mark.parametrize("text", ["gumboots size 9 6 pairs", "gumboots size 9 jozi 6"])
+def test_pairs_count_pieces(text: str, fifth_index: CatalogIndex) -> None:
+    assert resolved(text, fifth_index) == [("I3G302", 6)]
+
+
+def test_swahili_do_you_have_asks_about_the_product(fifth_index: CatalogIndex) -> None:
+    assert resolved("mna wheelbarrow?", fifth_index) == [("K6W730", 1)]
