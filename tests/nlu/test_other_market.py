@@ -84,6 +84,26 @@ def test_fourth_market_messages_that_are_not_orders_ask_for_nothing(fourth_index
     assert all(parse_order(text, fourth_index).is_empty for text in others)
 
 
+def test_fifth_market_keeps_its_figures() -> None:
+    # A Kenyan agro-dealer and hardware wholesaler (KES, seed variety codes, fertiliser blends, inch and gauge
+    # sizes), labelled before the parser first ran on it. Its misses ask rather than guess: CAN read as the
+    # word "can", cement grades (32.5) beside a catalog's 32.5N, "seed" against a category of "seeds", Swahili
+    # words the catalog lacks (mbolea, kupandia, inchi before its number), and "30g" meaning gauge 30.
+    figures = market_figures("fifth_market")
+    assert figures["cases"] >= 70
+    assert figures["case_exact"] >= 0.89
+    assert figures["line_f1"] >= 0.94
+    assert figures["wrong_line_rate"] == 0.0
+    assert figures["ambiguous_asked"] == 1.0
+    assert figures["unknown_flagged"] == 1.0
+
+
+def test_fifth_market_messages_that_are_not_orders_ask_for_nothing(fifth_index: CatalogIndex) -> None:
+    others = [case["text"] for case in market_cases("fifth_market") if not counts_for_orders(case)]
+    assert len(others) >= 5
+    assert all(parse_order(text, fifth_index).is_empty for text in others)
+
+
 def test_centilitre_sizes_and_bare_numbers_in_centilitres(market_index: CatalogIndex) -> None:
     assert [(line.sku, line.quantity) for line in parse_order("zinga 60cl 2 packs", market_index).lines] == [
         ("P-10241", 2)
