@@ -60,6 +60,8 @@ class CatalogIndex:
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
     lexicon: Lexicon
+    # Catalog words whose singular or plural the catalog also writes (`seed` and `seeds`).
+    number_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -82,6 +84,9 @@ class CatalogIndex:
     def read_word(self, word: str) -> tuple[WordMatch, ...]:
         """Catalog words a message word may be: itself, or spellings one or two edits away."""
         if word in self.postings or word in self.phrase_postings:
+            other_forms = self.number_forms.get(word)
+            if other_forms:
+                return (WordMatch(word, 100.0), *(WordMatch(form, 100.0) for form in other_forms))
             return (WordMatch(word, 100.0),)
         cached = self._fuzzy_cache.get(word)
         if cached is not None:
@@ -93,6 +98,10 @@ class CatalogIndex:
         return found
 
     def _fuzzy(self, word: str) -> tuple[WordMatch, ...]:
+        # `pipe` for a catalog's `pipes`, `nails` for its `nail`: the same noun, not a misspelling.
+        same_noun = tuple(WordMatch(form, 100.0) for form in singular_and_plural(word) if form in self.postings)
+        if same_noun:
+            return same_noun
         # Short words have too many one-edit neighbours to guess; a wrong first letter is rarely a typo.
         if len(word) < 5 or not word[0].isalpha():
             return ()
@@ -109,6 +118,22 @@ class CatalogIndex:
         return tuple(
             WordMatch(candidate, 100.0 - 10.0 * distance) for candidate, distance in found if distance == closest
         )
+
+
+def singular_and_plural(word: str) -> tuple[str, ...]:
+    """The other number of an English noun (`seed`/`seeds`, `box`/`boxes`, `battery`/`batteries`)."""
+    if len(word) < 3 or not word.isalpha():
+        return ()
+    forms = [word + "s", word + "es"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return tuple(form for form in forms if len(form) >= 3)
 
 
 @contextmanager
@@ -379,4 +404,16 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,
+        number_forms=_number_forms(postings),
     )
+
+
+def _number_forms(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:
+    """Each catalog word with the catalog's other number of it, so `seed` also finds `seeds`."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in postings:
+        if word[:1].isalpha():
+            forms = tuple(form for form in singular_and_plural(word) if form in postings)
+            if forms:
+                found[word] = forms
+    return found

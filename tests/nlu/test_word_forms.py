@@ -1,0 +1,62 @@
+"""Words the catalog writes in another form than the sender: singular and plural, grades, capitals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from nlu.catalog_index import singular_and_plural
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def fifth_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "fifth_market_catalog.csv"))
+
+
+def catalog(rows: str) -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("seed", "seeds"), ("seeds", "seed"), ("box", "boxes"), ("boxes", "box"), ("battery", "batteries")],
+)
+def test_an_english_noun_has_its_other_number(word: str, other: str) -> None:
+    assert other in singular_and_plural(word)
+
+
+def test_a_double_s_is_not_a_plural_ending() -> None:
+    assert "glas" not in singular_and_plural("glass")
+
+
+@pytest.mark.parametrize("word", ["ok", "h614", "17:17:17"])
+def test_short_words_codes_and_blends_have_no_other_number(word: str) -> None:
+    assert singular_and_plural(word) == ()
+
+
+def test_singular_finds_a_category_written_in_the_plural(fifth_index: CatalogIndex) -> None:
+    # One brand has "Seed" in its name; the others are only in the category "seeds".
+    parse = parse_order("maize seed 2kg 10 pkts", fifth_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [
+        {"K7F203", "K7F211", "K7F230", "Q2D118", "Q2D140", "P9N301"}
+    ]
+
+
+@pytest.mark.parametrize("text", ["2 pipe 1/2 inch", "2 pipes 1/2 inch"])
+def test_singular_or_plural_finds_the_catalog_word_in_either_number(text: str) -> None:
+    index = catalog(
+        "1,Kenpipe PVC Pipes 1/2 inch,Kenpipe,plumbing,1/2 inch,piece,1,290.00,KES,,10,1,true\n"
+        "2,Steelcraft Wire Nail 2 inch,Steelcraft,hardware,2 inch,pack,1,210.00,KES,,10,1,true\n"
+    )
+    assert resolved(text, index) == [("1", 2)]
+    assert resolved("steelcraft nails 2 inch 3", index) == [("2", 3)]
