@@ -19,6 +19,8 @@ from nlu.text import RATIO_RE, clean_text, ratio_word
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
+# A grade or rating: a number with one letter after it (`42.5R` cement, `9V` battery), read as one word.
+_GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 _FUZZY_CACHE_LIMIT = 50_000
 # Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
 _NOTHING: frozenset[str] = frozenset()
@@ -62,6 +64,8 @@ class CatalogIndex:
     lexicon: Lexicon
     # Catalog words whose singular or plural the catalog also writes (`seed` and `seeds`).
     number_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Grade words (`42.5r`) by the number they start with, for a sender who leaves the letter out.
+    grades: dict[float, tuple[str, ...]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -405,7 +409,18 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,
         number_forms=_number_forms(postings),
+        grades=_grades(postings),
     )
+
+
+def _grades(postings: dict[str, frozenset[int]]) -> dict[float, tuple[str, ...]]:
+    found: dict[float, list[str]] = defaultdict(list)
+    for word in postings:
+        if word[:1].isdigit():
+            grade = _GRADE_RE.match(word)
+            if grade is not None:
+                found[float(grade.group(1))].append(word)
+    return {number: tuple(sorted(words)) for number, words in found.items()}
 
 
 def _number_forms(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
+from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
 
@@ -47,7 +48,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         if not candidate_positions:
             return Match((), 0.0)
     candidates = [index.items[p] for p in sorted(candidate_positions or ())]
-    candidates, size_number = _by_size(candidates, request)
+    candidates, size_number = _by_size(candidates, request, index)
     if not candidates:
         return Match((), 0.0)
     candidates = _by_brand_named(candidates, canonical)
@@ -86,15 +87,56 @@ def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogI
     return total / len(readings) if readings else 0.0
 
 
-def _by_size(candidates: list[IndexedItem], request: ItemRequest) -> tuple[list[IndexedItem], float | None]:
-    """A stated size must exist; a bare number that is a size of the product is read as that size."""
+def _by_size(
+    candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex
+) -> tuple[list[IndexedItem], float | None]:
+    """A stated size must exist; a bare number that is a size or grade of the product is read as that."""
     if request.size is not None:
         return [c for c in candidates if c.size is not None and c.size.matches(request.size)], None
+    counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
     for number in sorted(request.bare_numbers, reverse=True):
         sized = [c for c in candidates if c.size is not None and c.size.matches_number(number)]
-        if sized and (number >= 100 or len(request.bare_numbers) > 1 or request.quantity is not None):
+        if sized and (number >= 100 or counted_elsewhere):
             return sized, number
+    # A fraction never counts items, so `42.5` alone is a grade; a whole number needs another number to count.
+    graded = [
+        (number, found)
+        for number in request.bare_numbers
+        if number >= 100 or counted_elsewhere or number % 1
+        for found in (_by_grade(candidates, number, index),)
+        if found
+    ]
+    if len(graded) == 1:
+        return graded[0][1], graded[0][0]
     return candidates, None
+
+
+def _by_grade(candidates: list[IndexedItem], number: float, index: CatalogIndex) -> list[IndexedItem]:
+    """`cement 42.5` for a catalog's `42.5R`: the SKUs of the one grade that starts with the number.
+
+    Nothing is chosen when two grades start with it (`42.5N`, `42.5R`) or a candidate writes the number alone.
+    """
+    grades = index.grades.get(number)
+    if not grades:
+        return []
+    positions = {c.position for c in candidates}
+    carried = [g for g in grades if not positions.isdisjoint(index.postings[g])]
+    if len(carried) != 1:
+        return []
+    holders = index.postings[carried[0]]
+    graded = [c for c in candidates if c.position in holders]
+    others = [c for c in candidates if c.position not in holders]
+    if any(_writes_number(c, number) for c in others):
+        return []
+    return graded
+
+
+def _writes_number(candidate: IndexedItem, number: float) -> bool:
+    item = candidate.item
+    return any(
+        word[:1].isdigit() and "/" not in word and float(word) == number
+        for word in catalog_words(f"{item.name} {item.size}")
+    )
 
 
 def _by_brand_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:

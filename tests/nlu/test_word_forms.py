@@ -60,3 +60,42 @@ def test_singular_or_plural_finds_the_catalog_word_in_either_number(text: str) -
     )
     assert resolved(text, index) == [("1", 2)]
     assert resolved("steelcraft nails 2 inch 3", index) == [("2", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tembo 42.5 cement bags 10", [("C9M002", 10)]),
+        ("simiti 32.5 mifuko 50", [("C9M001", 50)]),
+        ("tembo 42.5R 3 bags", [("C9M002", 3)]),
+    ],
+)
+def test_a_number_without_its_grade_letter_names_the_one_grade(
+    text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+@pytest.mark.parametrize("text", ["cement 52.5 4 bags", "cement 32.5 42.5 3 bags", "cement 42 5 bags"])
+def test_a_grade_the_catalog_lacks_or_two_grades_are_asked_about(text: str, fifth_index: CatalogIndex) -> None:
+    parse = parse_order(text, fifth_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"C9M001", "C9M002"}]
+
+
+def test_two_grades_after_one_number_are_asked_about() -> None:
+    index = catalog(
+        "1,Tembo Cement 42.5N 50kg,Tembo,cement,50kg,bag,1,720.00,KES,,10,1,true\n"
+        "2,Tembo Cement 42.5R 50kg,Tembo,cement,50kg,bag,1,820.00,KES,,10,1,true\n"
+    )
+    assert [set(item.candidates) for item in parse_order("tembo 42.5 bags 4", index).ambiguous] == [{"1", "2"}]
+
+
+def test_a_grade_is_not_chosen_over_a_product_that_writes_the_number_alone() -> None:
+    index = catalog(
+        "1,Volta Battery 9V,Volta,batteries,,piece,1,90.00,KES,,10,1,true\n"
+        "2,Volta Battery 9 Cell,Volta,batteries,,piece,1,60.00,KES,,10,1,true\n"
+    )
+    assert [set(item.candidates) for item in parse_order("volta battery 9 4 pcs", index).ambiguous] == [{"1", "2"}]
+    only_rated = catalog("1,Volta Battery 9V,Volta,batteries,,piece,1,90.00,KES,,10,1,true\n")
+    assert resolved("volta battery 9 4 pcs", only_rated) == [("1", 4)]
