@@ -21,6 +21,9 @@ _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A grade or rating: a number with one letter after it (`42.5R` cement, `9V` battery), read as one word.
 _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
+# Two capitals in a row: the quick test before a catalog text is searched for words in capitals.
+_TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _FUZZY_CACHE_LIMIT = 50_000
 # Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
 _NOTHING: frozenset[str] = frozenset()
@@ -66,6 +69,8 @@ class CatalogIndex:
     number_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Grade words (`42.5r`) by the number they start with, for a sender who leaves the letter out.
     grades: dict[float, tuple[str, ...]] = field(default_factory=dict)
+    # Everyday words the catalog writes in capitals as a product name or brand (`CAN` fertiliser).
+    capital_names: frozenset[str] = frozenset()
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -410,7 +415,38 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         lexicon=lexicon,
         number_forms=_number_forms(postings),
         grades=_grades(postings),
+        capital_names=_capital_names(items, postings, lexicon),
     )
+
+
+def _capital_names(items: list[CatalogItem], postings: dict[str, frozenset[int]], lexicon: Lexicon) -> frozenset[str]:
+    """Everyday words (`can`, `all`) that a name or brand not written wholly in capitals writes in capitals.
+
+    Words that count, measure or join items (`CTN`, `KG`, `NA`) keep that meaning whatever their case.
+    """
+    everyday = lexicon.fillers | lexicon.stop_words | lexicon.packaging_words | lexicon.base_variant_words
+    structural = (
+        lexicon.unit_words.keys()
+        | lexicon.size_words.keys()
+        | lexicon.number_words.keys()
+        | lexicon.number_words_needing_unit.keys()
+        | lexicon.number_multipliers.keys()
+        | lexicon.connectors
+        | lexicon.quantity_markers
+        | lexicon.size_markers
+        | lexicon.half_words
+        | lexicon.article_words
+        | lexicon.correction_markers
+    )
+    found: set[str] = set()
+    for text in {t for item in items for t in (item.name, item.brand)}:
+        if _TWO_CAPITALS_RE.search(text) is None or text.isupper():
+            continue
+        for word in _WORD_RE.findall(text):
+            folded = word.casefold()
+            if word.isupper() and folded in everyday and folded not in structural and folded in postings:
+                found.add(folded)
+    return frozenset(found)
 
 
 def _grades(postings: dict[str, frozenset[int]]) -> dict[float, tuple[str, ...]]:

@@ -37,6 +37,8 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
         if request.correction:
             _apply_correction(request, lines, index)
             continue
+        if request.capitalised and not match_request(request, index).candidates:
+            request = _everyday_reading(request, index)
         if not request.words:
             if previous is None or (request.size is None and not request.bare_numbers):
                 continue
@@ -91,6 +93,14 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
         previous = request
     return OrderParse(text=text, lines=_merged(lines), ambiguous=tuple(ambiguous), unknown=tuple(unknown))
+
+
+def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
+    """`CAN you send 2 bags DAP`: a word in capitals that names nothing with the rest is an everyday word again."""
+    everyday = set(request.capitalised)
+    words = tuple(w for w in request.words if w not in everyday)
+    optional = request.optional_words + tuple(w for w in request.capitalised if w in index.postings)
+    return replace(request, words=words, optional_words=optional, capitalised=())
 
 
 def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:

@@ -26,6 +26,8 @@ class ItemRequest:
     size: Size | None = None
     bare_numbers: tuple[float, ...] = ()
     correction: bool = False
+    # Everyday words kept as product words only because they were written in capitals (`CAN` fertiliser).
+    capitalised: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class _Element:
     unit: str = ""
     size: Size | None = None
     used: bool = False
+    named: bool = False
 
 
 @dataclass
@@ -69,14 +72,29 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = clean_text(text)
     tokens = _merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index)
     words = {t.text for t in tokens if t.kind == "word"}
+    names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
     for line in _numbered_lines(_lines(tokens)):
         for chunk in _chunks(_without_header(line), lexicon, index):
-            requests.extend(_requests(chunk, cleaned, lexicon, index))
+            requests.extend(_requests(chunk, cleaned, lexicon, index, names))
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
+    )
+
+
+def _capitalised_names(tokens: list[Token], text: str, index: CatalogIndex) -> frozenset[int]:
+    """Where an everyday word names a product: `2 bags of CAN` when the catalog writes `CAN` in capitals.
+
+    Capitals say so only in a message that is not written wholly in capitals; the starts of such words.
+    """
+    if not index.capital_names or not any(ch.islower() for ch in text):
+        return frozenset()
+    return frozenset(
+        t.start
+        for t in tokens
+        if t.kind == "word" and t.text in index.capital_names and text[t.start : t.end].isupper()
     )
 
 
@@ -220,7 +238,9 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     return value, span
 
 
-def _elements(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
+def _elements(
+    chunk: list[Token], lexicon: Lexicon, index: CatalogIndex, names: frozenset[int] = frozenset()
+) -> list[_Element]:
     elements: list[_Element] = []
     position = 0
     while position < len(chunk):
@@ -287,7 +307,7 @@ def _elements(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list
             elements.append(_Element("x", token.start, token.end, text=word))
             position += 1
             continue
-        elements.append(_Element("word", token.start, token.end, text=word))
+        elements.append(_Element("word", token.start, token.end, text=word, named=token.start in names))
         position += 1
     return elements
 
@@ -336,7 +356,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
     """Two quantities in one stretch of text without separators are two items."""
 
     def has_words(part: list[_Element]) -> bool:
-        return any(e.kind == "word" and e.text not in lexicon.fillers for e in part)
+        return any(e.kind == "word" and (e.named or e.text not in lexicon.fillers) for e in part)
 
     if len(groups) < 2:
         return [_Piece(elements, groups)]
@@ -357,12 +377,14 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
     return pieces
 
 
-def _requests(chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogIndex) -> list[ItemRequest]:
+def _requests(
+    chunk: list[Token], text: str, lexicon: Lexicon, index: CatalogIndex, names: frozenset[int] = frozenset()
+) -> list[ItemRequest]:
     raw_words = {t.text for t in chunk if t.kind == "word"}
     chunk = _drop_filler_phrases(chunk, lexicon)
     if not chunk:
         return []
-    elements = _elements(chunk, lexicon, index)
+    elements = _elements(chunk, lexicon, index, names)
     groups = _quantity_groups(elements)
     requests = []
     for piece in _pieces(elements, groups, lexicon):
@@ -407,16 +429,19 @@ def _request(
     product_words = [
         e
         for e in words
-        if e.text not in lexicon.fillers
-        and e.text not in lexicon.stop_words
-        and e.text not in lexicon.connectors
-        and e.text not in lexicon.correction_markers
-        and (len(e.text) > 1 or e.text in index.postings)
+        if e.named
+        or (
+            e.text not in lexicon.fillers
+            and e.text not in lexicon.stop_words
+            and e.text not in lexicon.connectors
+            and e.text not in lexicon.correction_markers
+            and (len(e.text) > 1 or e.text in index.postings)
+        )
     ]
     group = _counting_group(piece)
     leading = _leading_chatter(product_words, elements, group, index)
     required = [e.text for e in product_words if e not in leading]
-    optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings]
+    optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
     if not required and (sizes or group is not None) and index.filler_brands:
         # "sawa 1L ctn": a brand spelt wholly with everyday words ("sawa" is "ok") and named in full is the
@@ -458,4 +483,5 @@ def _request(
         size=sizes[0] if sizes else None,
         bare_numbers=tuple(bare),
         correction=bool(raw_words & lexicon.correction_markers) and not required,
+        capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
     )

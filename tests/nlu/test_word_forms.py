@@ -99,3 +99,50 @@ def test_a_grade_is_not_chosen_over_a_product_that_writes_the_number_alone() -> 
     assert [set(item.candidates) for item in parse_order("volta battery 9 4 pcs", index).ambiguous] == [{"1", "2"}]
     only_rated = catalog("1,Volta Battery 9V,Volta,batteries,,piece,1,90.00,KES,,10,1,true\n")
     assert resolved("volta battery 9 4 pcs", only_rated) == [("1", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two bags of CAN 25kg", [("R4T111", 2)]),
+        ("Can you send 2 bags CAN 50kg", [("R4T110", 2)]),
+        ("DAP 50kg 3 bags, CAN 25kg 2 bags", [("R4T111", 2)]),
+    ],
+)
+def test_an_everyday_word_in_capitals_that_the_catalog_writes_in_capitals_names_the_product(
+    text: str, expected: list[tuple[str, int]], fifth_index: CatalogIndex
+) -> None:
+    assert resolved(text, fifth_index) == expected
+
+
+def test_a_capitalised_name_after_another_item_does_not_inherit_it(fifth_index: CatalogIndex) -> None:
+    parse = parse_order("Habari boss, nitumie DAP 50kg mifuko 10 na CAN 50kg mifuko 5", fifth_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("R4T110", 5)]
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"R4T101", "M8V210"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CAN YOU SEND 2 BAGS DAP", "can you send 2 bags dap", "CAN you send 2 bags DAP", "please CAN I get 2 bags DAP"],
+)
+def test_can_written_as_the_everyday_word_still_asks_which_dap(text: str, fifth_index: CatalogIndex) -> None:
+    parse = parse_order(text, fifth_index)
+    assert not parse.lines and not parse.unknown
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"R4T101", "R4T102", "R4T103", "M8V210"}]
+
+
+def test_capitals_count_only_where_the_catalog_writes_the_word_in_capitals() -> None:
+    rows = (
+        "1,Rutuba CAN Fertiliser 50kg,Rutuba,fertiliser,50kg,bag,1,3000.00,KES,,10,1,true\n"
+        "2,Coca-Cola 330ml Can,Coca-Cola,soft_drinks,330ml,case,24,900.00,KES,coke,10,1,true\n"
+        "3,SHAMBA ALL PURPOSE FEED 50KG,Shamba,feeds,50kg,bag,1,2000.00,KES,,10,1,true\n"
+    )
+    index = catalog(rows)
+    assert index.capital_names == frozenset({"can"})
+    assert resolved("2 bags CAN", index) == [("1", 2)]
+
+
+def test_a_count_word_in_capitals_still_counts() -> None:
+    index = catalog("1,Jogoo Maize Flour 2kg BALE,Jogoo,flour,2kg,bale,12,1500.00,KES,,10,1,true\n")
+    assert index.capital_names == frozenset()
+    assert resolved("jogoo 2kg 3 BALE", index) == [("1", 3)]
