@@ -303,7 +303,7 @@ class Fanout:
             await self._campaigns.set_status(campaign_id, RUNNING)
             log.info("campaign started", extra={"ctx_campaign": campaign_id})
             status = RUNNING
-        if status == CANCELLED and await self._redis.hget(self._campaigns.key(campaign_id, "state"), "finished") != "1":
+        if status == CANCELLED and not await self._finished(campaign_id):
             await self._reclaim(campaign_id)
             await self._check_unproved(campaign_id)
             await self._finish_if_done(campaign_id, CANCELLED)
@@ -444,6 +444,10 @@ class Fanout:
                 extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
             )
 
+    async def _finished(self, campaign_id: str) -> bool:
+        """True once a campaign's queue was freed: nothing of it is left to send or settle."""
+        return bool(await self._redis.hget(self._campaigns.key(campaign_id, "state"), "finished") == "1")
+
     async def _finish_if_done(self, campaign_id: str, status: str) -> None:
         """Close a campaign whose every store is settled (a cancelled one: its stream drained) and free its queue."""
         key = self.stream_key(campaign_id)
@@ -489,10 +493,7 @@ class Fanout:
         ids = []
         for campaign_id in await self._campaigns.ids():
             status = await self._campaigns.status(campaign_id)
-            if status == RUNNING or (
-                status == CANCELLED
-                and await self._redis.hget(self._campaigns.key(campaign_id, "state"), "finished") != "1"
-            ):
+            if status == RUNNING or (status == CANCELLED and not await self._finished(campaign_id)):
                 ids.append(campaign_id)
         self._running = (time.monotonic(), ids)
         return ids
