@@ -216,10 +216,6 @@ class CampaignStore:
         raw = await self._redis.get(self.key(campaign_id, "plan"))
         return SendPlan.from_json(raw) if raw else None
 
-    async def count(self, campaign_id: str, counter: str, amount: int = 1) -> None:
-        """Add to a progress counter."""
-        await self._redis.hincrby(self.key(campaign_id, "progress"), counter, amount)
-
     async def progress(self, campaign_id: str) -> Progress:
         """The campaign's status and counters."""
         status = await self.status(campaign_id)
@@ -230,7 +226,7 @@ class CampaignStore:
 
     @property
     def opted_out_key(self) -> str:
-        """The set of stores that said STOP through the gateway or staff."""
+        """The set of stores that opted out: by STOP to the gateway, through staff, or on the platform."""
         return f"{self._prefix}:promo:opted-out"
 
     async def consent_changed(self, store_ids: Iterable[str], opt_in: bool) -> None:
@@ -243,10 +239,6 @@ class CampaignStore:
     def consent_cursor_key(self) -> str:
         """The id of the last platform consent change applied to the opted-out set."""
         return f"{self._prefix}:promo:consent-cursor"
-
-    async def opted_out(self, store_id: str) -> bool:
-        """True when the store said STOP since its campaign was queued."""
-        return bool(await self._redis.sismember(self.opted_out_key, store_id))
 
     # What a phone was last offered, for the assistant to turn "1" or "YES 1 5" into an order.
 
