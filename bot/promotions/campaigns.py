@@ -235,6 +235,15 @@ class CampaignStore:
         if ids:
             await (self._redis.srem if opt_in else self._redis.sadd)(self.opted_out_key, *ids)
 
+    async def standing(self, campaign_id: str, store_id: str, phone: str) -> tuple[str, bool, str | None]:
+        """In one round trip: the campaign's status, whether the store opted out, and the claim on its phone."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hget(self.key(campaign_id, "meta"), "status")
+        pipe.sismember(self.opted_out_key, store_id)
+        pipe.hget(self.key(campaign_id, "sent"), phone)
+        status, opted_out, claim = await pipe.execute()
+        return str(status), bool(opted_out), None if claim is None else str(claim)
+
     @property
     def consent_cursor_key(self) -> str:
         """The id of the last platform consent change applied to the opted-out set."""

@@ -559,7 +559,7 @@ class Fanout:
         """Send one store its promotion, or say why not; an entry left unacknowledged is tried again."""
         target = Target.from_field(fields["store"])
         sent_key = self._campaigns.key(campaign_id, "sent")
-        status, opted_out, claim = await self._standing(campaign_id, target, sent_key)
+        status, opted_out, claim = await self._campaigns.standing(campaign_id, target.store_id, target.phone)
         if status == CANCELLED:
             await self._ack(campaign_id, entry_id, "cancelled")
             return
@@ -584,15 +584,6 @@ class Fanout:
             await self._already_claimed(campaign_id, entry_id, target, claim)
             return
         await self._send(campaign_id, campaign, plan, target, entry_id, sent_key)
-
-    async def _standing(self, campaign_id: str, target: Target, sent_key: str) -> tuple[str, bool, str | None]:
-        """In one round trip: the campaign's status, whether the store opted out, and its phone's claim."""
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.hget(self._campaigns.key(campaign_id, "meta"), "status")
-        pipe.sismember(self._campaigns.opted_out_key, target.store_id)
-        pipe.hget(sent_key, target.phone)
-        status, opted_out, claim = await pipe.execute()
-        return str(status), bool(opted_out), None if claim is None else str(claim)
 
     async def _park(
         self, campaign_id: str, entry_id: str, target: Target, where: str, until: float, counter: str
@@ -659,7 +650,7 @@ class Fanout:
         channel = prepared.channel
         await self._pace.acquire("sms" if channel in SMS_LIKE else "whatsapp", prepared.cost)
         # A STOP, pause or cancel may have come in while this send waited for its slot.
-        status, opted_out, _ = await self._standing(campaign_id, target, sent_key)
+        status, opted_out, _ = await self._campaigns.standing(campaign_id, target.store_id, target.phone)
         if opted_out:
             await self._ack(campaign_id, entry_id, "skipped_opt_out")
             return
