@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from redis.exceptions import RedisError
@@ -65,10 +65,17 @@ class Turn:
         """Set a slot when the action ends."""
         self.events.append(SlotSet(slot, value))
 
+    def slot(self, name: str) -> Any:
+        """A slot's value as this turn has left it so far."""
+        for event in reversed(self.events):
+            if event.get("event") == "slot" and event.get("name") == name:
+                return event.get("value")
+        return self.tracker.get_slot(name)
+
     @property
     def draft(self) -> Draft | None:
         """The open draft, if any."""
-        data = self.tracker.get_slot("draft")
+        data = self.slot("draft")
         return Draft.from_slot(data) if data else None
 
 
@@ -79,21 +86,20 @@ class StoreAction(Action, abc.ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
-        resume = tracker.get_slot("resume")
-        if isinstance(resume, dict) and resume.get("action") == self.name():
-            # A request that waited for the owner to say which store it is for.
-            turn.text = str(resume.get("text", ""))
-            turn.set("resume", None)
         try:
-            if await order_from_offer(turn, self.name()):
-                return turn.events
-            if self.needs_store and not await find_store(turn, self.name()):
-                return turn.events
-            await self.respond(turn)
+            await self.serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
             turn.say(replies.UNAVAILABLE)
         return turn.events
+
+    async def serve(self, turn: Turn) -> None:
+        """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
+        if await order_from_offer(turn, self.name()):
+            return
+        if self.needs_store and not await find_store(turn, self.name()):
+            return
+        await self.respond(turn)
 
     @abc.abstractmethod
     async def respond(self, turn: Turn) -> None:
@@ -104,7 +110,7 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     """A reply picking items of the promotion the gateway says this phone just got starts a draft from them."""
     metadata = turn.tracker.latest_message.get("metadata") or {}
     promotion = metadata.get("promotion") if isinstance(metadata, dict) else None
-    if not isinstance(promotion, dict) or turn.draft is not None or turn.tracker.get_slot("awaiting"):
+    if not isinstance(promotion, dict) or turn.draft is not None or turn.slot("awaiting"):
         return False
     picked = pick_from_offer(turn.text, promotion)
     if picked is None or not await find_store(turn, action_name):
@@ -140,7 +146,7 @@ async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
 
 async def find_store(turn: Turn, action_name: str) -> bool:
     """Put the store's id on the turn; ask which store when the phone serves several, or explain registering."""
-    turn.store_id = turn.tracker.get_slot("store_id") or ""
+    turn.store_id = turn.slot("store_id") or ""
     if turn.store_id:
         turn.learned = await learned_phrases(turn.store_id)
         return True
@@ -263,7 +269,7 @@ def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
 
 async def choose_store(turn: Turn) -> None:
     """The answer to `which store?`: remember it and carry on with what the owner asked for."""
-    options = turn.tracker.get_slot("store_options") or []
+    options = turn.slot("store_options") or []
     command = read_command(turn.text)
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
         turn.say(f"Please reply with a number from 1 to {len(options)}.")
@@ -273,9 +279,21 @@ async def choose_store(turn: Turn) -> None:
     turn.set("store_id", store.store_id)
     turn.set("awaiting", None)
     turn.set("store_options", None)
-    resume = turn.tracker.get_slot("resume")
-    if isinstance(resume, dict) and resume.get("action"):
-        turn.events.append(FollowupAction(str(resume["action"])))
+    resume = turn.slot("resume")
+    turn.set("resume", None)
+    if not isinstance(resume, dict):
+        return
+    # The request that waited for the answer is answered in this same turn: a follow-up action would
+    # leave the rules without a step to predict after it.
+    waiting = next((action for action in store_actions() if action.name() == resume.get("action")), None)
+    if waiting is not None:
+        turn.text = str(resume.get("text", ""))
+        await waiting.serve(turn)
+
+
+def store_actions() -> list[StoreAction]:
+    """Every action that serves a store, one of each."""
+    return [cls() for cls in StoreAction.__subclasses__()]
 
 
 class ActionTakeOrder(StoreAction):
@@ -315,7 +333,7 @@ class ActionEditDraft(StoreAction):
         return "action_edit_draft"
 
     async def respond(self, turn: Turn) -> None:
-        if turn.tracker.get_slot("awaiting") == "store":
+        if turn.slot("awaiting") == "store":
             await choose_store(turn)
             return
         if not await find_store(turn, self.name()):
@@ -359,13 +377,13 @@ class ActionAnswerYes(StoreAction):
         return "action_answer_yes"
 
     async def respond(self, turn: Turn) -> None:
-        awaiting = turn.tracker.get_slot("awaiting")
+        awaiting = turn.slot("awaiting")
         if awaiting == "cancel":
             await cancel_asked_order(turn)
             return
         draft = turn.draft
         if draft is None or not (draft.lines or draft.choices):
-            last = turn.tracker.get_slot("last_order_id")
+            last = turn.slot("last_order_id")
             turn.say(replies.already_placed(last) if last else replies.NOTHING_TO_CONFIRM)
             return
         catalog = await PLATFORM.catalog(turn.store_id)
@@ -395,7 +413,7 @@ async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
 
 async def cancel_asked_order(turn: Turn) -> None:
     """Cancel the order the owner just said YES to cancelling."""
-    order_id = turn.tracker.get_slot("cancel_order_id") or ""
+    order_id = turn.slot("cancel_order_id") or ""
     turn.set("awaiting", "order" if turn.draft else None)
     turn.set("cancel_order_id", None)
     try:
@@ -415,8 +433,8 @@ class ActionAnswerNo(StoreAction):
         return "action_answer_no"
 
     async def respond(self, turn: Turn) -> None:
-        if turn.tracker.get_slot("awaiting") == "cancel":
-            turn.say(replies.kept(turn.tracker.get_slot("cancel_order_id") or ""))
+        if turn.slot("awaiting") == "cancel":
+            turn.say(replies.kept(turn.slot("cancel_order_id") or ""))
             turn.set("cancel_order_id", None)
             turn.set("awaiting", "order" if turn.draft else None)
             return
@@ -607,7 +625,7 @@ class ActionHandleFallback(StoreAction):
         return "action_handle_fallback"
 
     async def respond(self, turn: Turn) -> None:
-        awaiting = turn.tracker.get_slot("awaiting")
+        awaiting = turn.slot("awaiting")
         if awaiting == "store":
             await choose_store(turn)
             return

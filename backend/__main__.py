@@ -13,6 +13,7 @@ from backend.catalog import read_catalog_csv
 from backend.csv_import import ImportRejected
 from backend.database import PlatformDatabase
 from backend.errors import PlatformError
+from backend.devenv import command_environment
 from backend.logs import configure_logging
 from backend.stores_csv import read_stores_csv
 
@@ -32,8 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     move.add_argument("status", choices=["confirmed", "dispatched", "delivered", "cancelled"])
     args = parser.parse_args(argv)
 
-    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    env = command_environment(os.environ)
+    configure_logging(env.get("LOG_LEVEL", "INFO"))
     settings = BackendSettings.from_env(
+        env,
         db_path=args.db, host=getattr(args, "host", None), port=getattr(args, "port", None)
     )
     if args.command == "serve":

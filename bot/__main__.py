@@ -11,6 +11,7 @@ import sys
 import aiohttp
 from aiohttp import web
 
+from backend.devenv import command_environment
 from backend.logs import configure_logging
 from backend.phones import InvalidPhone, to_e164
 from bot.app import build_gateway, create_app, open_redis
@@ -87,9 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     args = parser.parse_args(argv)
 
-    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    env = command_environment(os.environ)
+    configure_logging(env.get("LOG_LEVEL", "INFO"))
     try:
-        settings = Settings.from_env(os.environ)
+        settings = Settings.from_env(env)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

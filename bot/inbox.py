@@ -87,6 +87,13 @@ class Inbox:
             await self._redis.set(done, "1", ex=self._policy.record_ttl)
             log.info("message kept for the agent holding the conversation", extra=ctx)
             return
+        if not text.strip():
+            # A photo, a voice note or an empty body: never the assistant's to read, so never a YES.
+            reply = Reply(self._keywords.reply("text_only", await self._language(message.phone)))
+            await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
+            await self._redis.set(done, "1", ex=self._policy.record_ttl)
+            log.info("message without text answered", extra=ctx)
+            return
         try:
             if consent is not None:
                 reply = await self._set_consent(message.phone, consent)
@@ -106,7 +113,7 @@ class Inbox:
             raise RetryLater(delay) from None
         except PlatformError as exc:
             log.error("platform refused a consent change", extra={**ctx, "ctx_error": exc.code})
-            reply = Reply(self._keywords.replies["failed"])
+            reply = Reply(self._keywords.reply("failed"))
         log.debug("assistant replied", extra={**ctx, "ctx_text": reply.text})
         if reply.handoff:
             await self._transcripts.set_waiting_for_person(message.phone, True)
@@ -125,7 +132,16 @@ class Inbox:
         await self._campaigns.consent_changed([s.store_id for s in stores], opt_in)
         for store in stores:
             await self._platform.set_promo_consent(store.store_id, opt_in, source="text")
-        return Reply(self._keywords.replies["opt_in" if opt_in else "opt_out"])
+        language = stores[0].language if stores else "en"
+        return Reply(self._keywords.reply("opt_in" if opt_in else "opt_out", language))
+
+    async def _language(self, phone: str) -> str:
+        """The language of the phone's store, English when it has none or the platform is away."""
+        try:
+            stores = await self._platform.stores_by_phone(phone)
+        except PlatformError:
+            return "en"
+        return stores[0].language if stores else "en"
 
     async def _apologise_once(self, message: Inbound, reason: str) -> None:
         if await self._redis.set(self._key("apology", message), "1", nx=True, ex=self._policy.record_ttl):
@@ -133,7 +149,7 @@ class Inbox:
             await self._outbox.send_reply(
                 message.phone,
                 message.channel,
-                Reply(self._keywords.replies[reason]),
+                Reply(self._keywords.reply(reason)),
                 base_id=f"{message.message_id}:sorry",
                 replaces_menu=False,
             )

@@ -21,11 +21,11 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Keywords:
-    """The words that switch promotions off and on, and the texts the gateway answers with."""
+    """The words that switch promotions off and on, and the texts the gateway answers with per language."""
 
     opt_out: frozenset[str]
     opt_in: frozenset[str]
-    replies: Mapping[str, str]
+    replies: Mapping[str, Mapping[str, str]]
 
     @classmethod
     def load(cls, path: Path = KEYWORDS_FILE) -> Keywords:
@@ -34,8 +34,12 @@ class Keywords:
         return cls(
             frozenset(normalise(w) for w in data["opt_out"]),
             frozenset(normalise(w) for w in data["opt_in"]),
-            dict(data["replies"]),
+            {language: dict(texts) for language, texts in data["replies"].items()},
         )
+
+    def reply(self, name: str, language: str = "en") -> str:
+        """The gateway's text `name` in `language`, else in English."""
+        return self.replies.get(language, {}).get(name) or self.replies["en"][name]
 
     def consent(self, text: str) -> bool | None:
         """False for an opt-out keyword, True for an opt-in keyword, None for anything else."""

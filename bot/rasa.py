@@ -11,6 +11,15 @@ import aiohttp
 from bot.transcripts import Understanding
 
 
+def conversation_path(sender: str) -> str:
+    """The HTTP API path of a conversation, naming the one the REST channel keeps for `sender`.
+
+    Rasa's server does not decode percent-escapes in a path, so `+` stays as it is: `%2B2547...`
+    would address a second, empty conversation instead of the owner's `+2547...`.
+    """
+    return f"/conversations/{quote(sender, safe='+')}"
+
+
 class RasaUnavailable(Exception):
     """Rasa did not answer in time or answered with an error."""
 
@@ -40,7 +49,7 @@ class RasaClient:
         """What the assistant made of the sender's latest message (intent, confidence, parsed order)."""
         params = {"include_events": "NONE", **self._params()}
         tracker = await self._call(
-            "GET", f"/conversations/{quote(sender, safe='')}/tracker", params=params, timeout=self._short
+            "GET", f"{conversation_path(sender)}/tracker", params=params, timeout=self._short
         )
         latest = tracker.get("latest_message") or {} if isinstance(tracker, dict) else {}
         intent = latest.get("intent") or {}
@@ -57,7 +66,7 @@ class RasaClient:
         """Trigger an intent in a conversation from outside; the messages the assistant sent in reply."""
         result = await self._call(
             "POST",
-            f"/conversations/{quote(sender, safe='')}/trigger_intent",
+            f"{conversation_path(sender)}/trigger_intent",
             json={"name": name},
             params=self._params(),
             timeout=self._timeout,

@@ -77,8 +77,13 @@ def parse_whatsapp_webhook(payload: Mapping[str, Any], default_region: str) -> t
     return inbound, statuses
 
 
+# Messages a person sent that carry no text of their own (an image may carry a caption); reactions and
+# system notices are not messages to answer.
+MEDIA_TYPES = frozenset({"image", "audio", "video", "document", "sticker", "location", "contacts", "unsupported"})
+
+
 def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound | None:
-    """One inbound message: text, a reply button or list row (its id is the payload), else None."""
+    """One inbound message: text, a reply button or list row (its id is the payload), media, else None."""
     kind = message.get("type")
     text, is_choice = "", False
     if kind == "text":
@@ -90,7 +95,13 @@ def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound |
     elif kind == "button":
         button = message.get("button") or {}
         text, is_choice = str(button.get("payload") or button.get("text") or ""), True
-    if not text or not message.get("id"):
+    elif kind in MEDIA_TYPES:
+        # Answered as "text only" by the inbox unless a caption says something.
+        text = str((message.get(kind) or {}).get("caption") or "")
+    else:
+        log.info("whatsapp message of this type ignored", extra={"ctx_type": kind, "ctx_message_id": message.get("id")})
+        return None
+    if not message.get("id") or (is_choice and not text):
         log.info("whatsapp message without text ignored", extra={"ctx_type": kind, "ctx_message_id": message.get("id")})
         return None
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -21,8 +20,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-VAR = ROOT / "var"
 PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+
+from backend.devenv import local_settings, run_env_file, var_dir, write_run_env  # noqa: E402
 
 
 @dataclass
@@ -68,42 +69,11 @@ def wait_ready(service: Service) -> None:
     raise RuntimeError(f"{service.name} was not ready after {service.timeout:.0f} s")
 
 
-DEV_SECRETS = VAR / "dev-secrets.env"
-
-
-def load_dev_secrets(env: dict[str, str], names: tuple[str, ...]) -> None:
-    """Secrets the operator did not set: kept in var/dev-secrets.env (mode 600) so they survive restarts."""
-    stored: dict[str, str] = {}
-    if DEV_SECRETS.exists():
-        stored = dict(line.split("=", 1) for line in DEV_SECRETS.read_text().splitlines() if "=" in line)
-    for name in names:
-        if name not in env:
-            env[name] = stored.setdefault(name, secrets.token_urlsafe(24))
-    DEV_SECRETS.parent.mkdir(parents=True, exist_ok=True)
-    DEV_SECRETS.touch(mode=0o600)
-    DEV_SECRETS.write_text("".join(f"{k}={v}\n" for k, v in stored.items()))
-
-
 def configure(env: dict[str, str]) -> None:
-    """Fill in local defaults and development secrets the operator did not set."""
-    env.setdefault("REDIS_URL", "redis://127.0.0.1:6380/0")
-    env.setdefault("BACKEND_PORT", "8090")
-    env.setdefault("BACKEND_URL", f"http://127.0.0.1:{env['BACKEND_PORT']}")
-    env.setdefault("BACKEND_DB", str(VAR / "platform.sqlite3"))
-    load_dev_secrets(env, ("BACKEND_API_KEY", "RASA_TOKEN", "CONSOLE_ADMIN_PASSWORD"))
-    env.setdefault("CONSOLE_ADMIN_USER", "admin")
-    env.setdefault("ACTIONS_PORT", "5055")
-    env.setdefault("ACTION_SERVER_URL", f"http://127.0.0.1:{env['ACTIONS_PORT']}/webhook")
-    env.setdefault("RASA_PORT", "5005")
-    env.setdefault("RASA_URL", f"http://127.0.0.1:{env['RASA_PORT']}")
-    env.setdefault("RASA_MODEL", str(ROOT / "models" / "current.tar.gz"))
-    env.setdefault("TRACKER_RECORD_EXP", str(30 * 24 * 3600))
-    env.setdefault("GATEWAY_MODE", "dev")
-    env.setdefault("GATEWAY_PORT", "8080")
-    redis = urlparse(env["REDIS_URL"])
-    env.setdefault("REDIS_HOST", redis.hostname or "127.0.0.1")
-    env.setdefault("REDIS_PORT", str(redis.port or 6379))
-    env.setdefault("REDIS_DB", (redis.path or "/0").lstrip("/") or "0")
+    """Fill in local defaults and development secrets the operator did not set; keep them for the commands."""
+    settings = local_settings(env)
+    env.update(settings)
+    write_run_env(env, settings)
     env["RASA_TELEMETRY_ENABLED"] = "false"
     # The action server binds where Sanic is told to; it stays on localhost like Rasa and the platform.
     env.setdefault("SANIC_HOST", "127.0.0.1")
@@ -119,7 +89,7 @@ def services(env: dict[str, str]) -> list[Service]:
         server = shutil.which("redis-server")
         if server is None:
             raise RuntimeError("redis-server is not installed: run `make install`")
-        (VAR / "redis").mkdir(parents=True, exist_ok=True)
+        (var_dir(env) / "redis").mkdir(parents=True, exist_ok=True)
         planned.append(
             Service(
                 "redis",
@@ -130,7 +100,7 @@ def services(env: dict[str, str]) -> list[Service]:
                     "--bind",
                     "127.0.0.1",
                     "--dir",
-                    str(VAR / "redis"),
+                    str(var_dir(env) / "redis"),
                     "--appendonly",
                     "yes",
                     "--maxmemory-policy",
@@ -208,7 +178,6 @@ def main(argv: list[str] | None = None) -> int:
     then = parser.parse_args(argv).then
     env = dict(os.environ)
     configure(env)
-    VAR.mkdir(exist_ok=True)
     running: list[Service] = []
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -226,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
         print(f"       support console at {gateway}/console/ (user {env['CONSOLE_ADMIN_USER']})", flush=True)
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
-        print(f"       platform API at {env['BACKEND_URL']} (dev secrets in {DEV_SECRETS})", flush=True)
+        print(f"       platform API at {env['BACKEND_URL']} (settings and dev secrets in {run_env_file(env)})", flush=True)
         print("press Ctrl-C to stop", flush=True)
         while all(s.process is not None and s.process.poll() is None for s in running):
             time.sleep(0.5)

@@ -45,14 +45,16 @@ async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Sta
     assert stack.rasa.turns == []
 
 
-async def test_opt_out_covers_every_store_of_the_phone_and_start_brings_promotions_back(stack: Stack) -> None:
+async def test_opt_out_covers_every_store_of_the_phone_and_start_brings_promotions_back_in_its_language(
+    stack: Stack,
+) -> None:
     await stack.sms("STOP", phone=OTHER_STORE_PHONE)
     await eventually(lambda: _sent(stack, 1))
     assert not _promo_opt_in(stack, "ST-002")
     await stack.sms("anza", phone=OTHER_STORE_PHONE)
     await eventually(lambda: _sent(stack, 2))
     assert _promo_opt_in(stack, "ST-002")
-    assert "Promotions are back on" in stack.twilio.bodies()[1]
+    assert "Matangazo yamerudi" in stack.twilio.bodies()[1]  # the phone's stores write Swahili
 
 
 async def test_cancel_goes_to_the_assistant_not_to_opt_out(stack: Stack) -> None:

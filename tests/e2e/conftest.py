@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -15,19 +17,20 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
 import pytest
+import requests
 from aiohttp import web
 from twilio.request_validator import RequestValidator
 
+from backend.devenv import read_env_file, run_env_file
 from bot.redis_server import free_port
 from bot.whatsapp import whatsapp_signature
 from tests.bot.conftest import FakeMeta, FakeTwilio, whatsapp_webhook
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MODEL = ROOT / "models" / "current.tar.gz"
 TWILIO_TOKEN = "e2e-twilio-token"
 APP_SECRET = "e2e-app-secret"
@@ -98,17 +101,22 @@ class System:
     api_key: str
     twilio: FakeTwilio
     meta: FakeMeta
+    var: Path
+    operator_env: dict[str, str]
 
-    def sms(self, phone: str, text: str) -> None:
-        """A signed inbound SMS from `phone`."""
+    def sms(self, phone: str, text: str, media: int = 0) -> None:
+        """A signed inbound SMS (MMS with `media` pictures) from `phone`."""
         params = {
             "MessageSid": f"SM{uuid.uuid4().hex}",
             "AccountSid": "ACe2e",
             "From": phone,
             "To": "+15005550006",
             "Body": text,
-            "NumMedia": "0",
+            "NumMedia": str(media),
         }
+        for n in range(media):
+            params[f"MediaUrl{n}"] = f"https://api.twilio.com/2010-04-01/Accounts/ACe2e/Messages/MM{n}/Media/ME{n}"
+            params[f"MediaContentType{n}"] = "image/jpeg"
         signature = RequestValidator(TWILIO_TOKEN).compute_signature(PUBLIC + "/webhooks/twilio", params)
         status = _post(
             self.gateway + "/webhooks/twilio",
@@ -117,8 +125,8 @@ class System:
         )
         assert status == 200
 
-    def whatsapp(self, phone: str, text: str = "", reply_id: str = "") -> None:
-        """A signed Cloud API webhook from `phone`: a text, or a tap on a reply button."""
+    def whatsapp(self, phone: str, text: str = "", reply_id: str = "", media: str = "") -> None:
+        """A signed Cloud API webhook from `phone`: a text, a tap on a reply button, or media of this type."""
         message: dict[str, Any] = {
             "from": phone.lstrip("+"),
             "id": f"wamid.{uuid.uuid4().hex}",
@@ -129,6 +137,8 @@ class System:
                 "type": "interactive",
                 "interactive": {"type": "button_reply", "button_reply": {"id": reply_id, "title": "x"}},
             }
+        elif media:
+            message |= {"type": media, media: {"id": "1234", "mime_type": "image/jpeg", "sha256": "x"}}
         else:
             message |= {"type": "text", "text": {"body": text}}
         payload = whatsapp_webhook({"metadata": {"phone_number_id": "PHONE_ID"}, "messages": [message]})
@@ -187,118 +197,109 @@ def _wait(url: str, proc: subprocess.Popen[bytes], name: str, timeout: float) ->
 
 
 @pytest.fixture(scope="module")
-def system(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """Start every process once for the module; stop them all afterwards."""
+def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    """`make run`'s launcher with its own Redis, ports and var dir, the providers faked; stopped afterwards."""
     if not MODEL.exists():
         pytest.fail("no trained model at models/current.tar.gz: run `make train`")
-    work = tmp_path_factory.mktemp("e2e")
-    redis = urlparse(redis_url)
-    api_key = uuid.uuid4().hex
-    ports = {name: free_port() for name in ("backend", "actions", "rasa", "gateway")}
+    var = tmp_path_factory.mktemp("e2e")
+    ports = {name: free_port() for name in ("redis", "backend", "actions", "rasa", "gateway")}
     twilio, meta = FakeTwilio(), FakeMeta()
     fakes = [ThreadedServer(twilio.app()), ThreadedServer(meta.app())]
     twilio_url, meta_url = (fake.start() for fake in fakes)
     env = {
-        **os.environ,
-        "RASA_TELEMETRY_ENABLED": "false",
-        "BACKEND_API_KEY": api_key,
-        "BACKEND_URL": f"http://127.0.0.1:{ports['backend']}",
-        "REDIS_URL": redis_url,
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", str(var)),
+        "VAR_DIR": str(var),
         "LOG_LEVEL": "WARNING",
+        "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/0",
+        "BACKEND_PORT": str(ports["backend"]),
+        "ACTIONS_PORT": str(ports["actions"]),
+        "RASA_PORT": str(ports["rasa"]),
+        "GATEWAY_PORT": str(ports["gateway"]),
+        "PUBLIC_BASE_URL": PUBLIC,
+        "TWILIO_ACCOUNT_SID": "ACe2e",
+        "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "TWILIO_FROM": "+15005550006",
+        "TWILIO_API_BASE": twilio_url,
+        "WHATSAPP_APP_SECRET": APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": "e2e-verify",
+        "WHATSAPP_ACCESS_TOKEN": "e2e-access",
+        "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID",
+        "WHATSAPP_API_BASE": meta_url,
+        "RASA_TIMEOUT_SECONDS": "60",
+        "GATEWAY_PARTITIONS": "2",
+        "PROMO_QUIET_HOURS": "off",
+        # A campaign's texts go out seconds apart, and only the assistant tells it of an opt-out in words.
+        "PROMO_SMS_SEGMENTS_PER_SECOND": "0.1",
+        "PROMO_CONSENT_POLL_SECONDS": "3600",
     }
-    db = str(work / "platform.sqlite3")
-    for command, path in (("import-catalog", "demo/catalog.csv"), ("import-stores", "demo/stores.csv")):
-        subprocess.run(
-            [PYTHON, "-m", "backend", "--db", db, command, path],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    endpoints = work / "endpoints.yml"
-    prefix = f"e2e{uuid.uuid4().hex[:8]}"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{ports['actions']}/webhook\n"
-        f"tracker_store:\n  type: redis\n  url: {redis.hostname}\n  port: {redis.port}\n  db: 0\n"
-        f"  key_prefix: {prefix}\n"
-        f"lock_store:\n  type: redis\n  url: {redis.hostname}\n  port: {redis.port}\n  db: 0\n  key_prefix: {prefix}\n"
+    log = open(var / "run.log", "wb")
+    run = subprocess.Popen(
+        [PYTHON, str(ROOT / "scripts" / "run.py")], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
     )
-    logs = {name: open(work / f"{name}.log", "wb") for name in ports}
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def spawn(name: str, argv: list[str], extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-        proc = subprocess.Popen(
-            argv, env={**env, **(extra or {})}, cwd=ROOT, stdout=logs[name], stderr=subprocess.STDOUT
-        )
-        procs.append(proc)
-        return proc
-
-    rasa_token = uuid.uuid4().hex
     try:
-        backend = spawn("backend", [PYTHON, "-m", "backend", "--db", db, "serve", "--port", str(ports["backend"])])
-        actions = spawn("actions", [RASA, "run", "actions", "--actions", "actions", "-p", str(ports["actions"])])
-        rasa = spawn(
-            "rasa",
-            [
-                RASA,
-                "run",
-                "-m",
-                str(MODEL),
-                "--enable-api",
-                "--auth-token",
-                rasa_token,
-                "-i",
-                "127.0.0.1",
-                "-p",
-                str(ports["rasa"]),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-            ],
-        )
-        gateway = spawn(
-            "gateway",
-            [PYTHON, "-m", "bot"],
-            {
-                "GATEWAY_MODE": "production",
-                "GATEWAY_HOST": "127.0.0.1",
-                "GATEWAY_PORT": str(ports["gateway"]),
-                "GATEWAY_KEY_PREFIX": prefix,
-                "RASA_URL": f"http://127.0.0.1:{ports['rasa']}",
-                "RASA_TOKEN": rasa_token,
-                "PUBLIC_BASE_URL": PUBLIC,
-                "TWILIO_ACCOUNT_SID": "ACe2e",
-                "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
-                "TWILIO_FROM": "+15005550006",
-                "TWILIO_API_BASE": twilio_url,
-                "WHATSAPP_APP_SECRET": APP_SECRET,
-                "WHATSAPP_VERIFY_TOKEN": "e2e-verify",
-                "WHATSAPP_ACCESS_TOKEN": "e2e-access",
-                "WHATSAPP_PHONE_NUMBER_ID": "PHONE_ID",
-                "WHATSAPP_API_BASE": meta_url,
-                "DEFAULT_REGION": "KE",
-                "RASA_TIMEOUT_SECONDS": "60",
-                "GATEWAY_PARTITIONS": "2",
-            },
-        )
-        _wait(f"http://127.0.0.1:{ports['backend']}/healthz", backend, "backend", 30)
-        _wait(f"http://127.0.0.1:{ports['actions']}/health", actions, "action server", 120)
-        _wait(f"http://127.0.0.1:{ports['rasa']}/", rasa, "rasa", 240)
-        _wait(f"http://127.0.0.1:{ports['gateway']}/healthz", gateway, "gateway", 30)
+        _wait(f"http://127.0.0.1:{ports['gateway']}/healthz", run, "make run", 300)
+        settings = read_env_file(run_env_file(env))
         yield System(
-            f"http://127.0.0.1:{ports['gateway']}", f"http://127.0.0.1:{ports['backend']}", api_key, twilio, meta
+            f"http://127.0.0.1:{ports['gateway']}",
+            settings["BACKEND_URL"],
+            settings["BACKEND_API_KEY"],
+            twilio,
+            meta,
+            var,
+            {"PATH": env["PATH"], "HOME": env["HOME"], "VAR_DIR": str(var)},
         )
     finally:
-        for proc in reversed(procs):
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        run.terminate()
+        try:
+            run.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            run.kill()
         for fake in fakes:
             fake.stop()
-        for log in logs.values():
-            log.close()
-        print(f"e2e process logs in {work}", file=sys.stderr)
+        log.close()
+        print(f"e2e logs in {var / 'run.log'}", file=sys.stderr)
+
+
+class Console:
+    """A staff member's browser on the support console: a cookie jar, and the forms the pages render."""
+
+    def __init__(self, gateway: str, username: str, password: str) -> None:
+        self.gateway = gateway
+        self.http = requests.Session()
+        page = self.http.get(f"{gateway}/console/login", timeout=10)
+        signed_in = self.http.post(
+            f"{gateway}/console/login",
+            data={"csrf": _csrf(page.text), "username": username, "password": password},
+            timeout=10,
+        )
+        assert signed_in.status_code == 200 and "Sign out" in signed_in.text, signed_in.text[:500]
+
+    def page(self, path: str) -> str:
+        """A page's HTML, signed in."""
+        response = self.http.get(self.gateway + path, timeout=20)
+        assert response.status_code == 200, (path, response.status_code)
+        return response.text
+
+    def conversation(self, phone: str) -> str:
+        """The page of the conversation with `phone`, reached from the list as staff do."""
+        listing = self.page("/console/")
+        link = re.search(r'href="(/console/conversations/[^"]*)"[^>]*>\s*' + re.escape(phone), listing)
+        assert link, f"{phone} not in the conversation list"
+        return self.page(html.unescape(link.group(1)))
+
+    def submit(self, page: str, button: str, **fields: str) -> str:
+        """Press the button of the form on `page` whose button reads `button`; the page it leads to."""
+        for form in re.findall(r"<form[^>]*>.*?</form>", page, re.S):
+            if re.search(rf"<button[^>]*>\s*{re.escape(button)}\s*</button>", form):
+                action = html.unescape(re.search(r'action="([^"]*)"', form).group(1))  # type: ignore[union-attr]
+                response = self.http.post(self.gateway + action, data={"csrf": _csrf(form), **fields}, timeout=60)
+                assert response.status_code == 200, (button, response.status_code, response.text[:300])
+                return response.text
+        raise AssertionError(f"no form with a {button!r} button on the page")
+
+
+def _csrf(html_text: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html_text)
+    assert found, "no CSRF token on the page"
+    return found.group(1)
