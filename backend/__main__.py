@@ -12,8 +12,8 @@ from backend.app import BackendSettings, create_app
 from backend.catalog import read_catalog_csv
 from backend.csv_import import ImportRejected
 from backend.database import PlatformDatabase
-from backend.errors import PlatformError
 from backend.devenv import command_environment
+from backend.errors import PlatformError
 from backend.logs import configure_logging
 from backend.stores_csv import read_stores_csv
 

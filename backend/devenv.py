@@ -16,6 +16,33 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRETS = ("BACKEND_API_KEY", "RASA_TOKEN", "CONSOLE_ADMIN_PASSWORD")
+# The names of this system's settings (README, "Configuration"): what `make run` was given is kept too,
+# so that a command writes to the same partitions, key prefix and platform as the running processes.
+SETTING_PREFIXES = (
+    "ACTION",
+    "BACKEND_",
+    "CONSOLE_",
+    "DEFAULT_REGION",
+    "DELIVERY_DAYS",
+    "GATEWAY_",
+    "LEASE_",
+    "LOG_LEVEL",
+    "MENU_",
+    "OUTBOX_",
+    "PROMO_",
+    "PUBLIC_BASE_URL",
+    "RASA_",
+    "RATE_",
+    "REDIS_",
+    "RETRY_",
+    "SEND_",
+    "SIMULATOR_",
+    "SMS_",
+    "TRACKER_",
+    "TWILIO_",
+    "VAR_DIR",
+    "WHATSAPP_",
+)
 
 
 def var_dir(env: Mapping[str, str]) -> Path:
@@ -36,9 +63,9 @@ def read_env_file(path: Path) -> dict[str, str]:
 
 
 def local_settings(env: Mapping[str, str]) -> dict[str, str]:
-    """What `make run` sets for this checkout: local defaults, and secrets kept from its last start."""
+    """What `make run` runs this checkout with: the settings given, local defaults, secrets kept from before."""
     kept = read_env_file(run_env_file(env))
-    chosen: dict[str, str] = {}
+    chosen = {name: value for name, value in env.items() if name.startswith(SETTING_PREFIXES)}
 
     def default(name: str, value: str) -> str:
         chosen[name] = env.get(name) or value

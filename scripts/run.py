@@ -17,7 +17,6 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -195,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
         print(f"       support console at {gateway}/console/ (user {env['CONSOLE_ADMIN_USER']})", flush=True)
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
-        print(f"       platform API at {env['BACKEND_URL']} (settings and dev secrets in {run_env_file(env)})", flush=True)
+        print(f"       platform API at {env['BACKEND_URL']} (settings in {run_env_file(env)})", flush=True)
         print("press Ctrl-C to stop", flush=True)
         while all(s.process is not None and s.process.poll() is None for s in running):
             time.sleep(0.5)

@@ -82,7 +82,7 @@ def killable(redis_url: str, tmp_path: Path) -> Iterator[tuple[GatewayProcess, F
     twilio_url, rasa_url = (s.start() for s in servers)
     gateway = GatewayProcess(redis_url, rasa_url, twilio_url, tmp_path / "gateway.log")
     gateway.start()
-    yield gateway, twilio, System(gateway.url, "", "", twilio, None)  # type: ignore[arg-type]
+    yield gateway, twilio, System(gateway.url, "", "", twilio, None, tmp_path, {})  # type: ignore[arg-type]
     if gateway.proc is not None and gateway.proc.poll() is None:
         gateway.proc.terminate()
         gateway.proc.wait(timeout=10)

@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import time
-import uuid
 
 import pytest
 
