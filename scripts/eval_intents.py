@@ -1,9 +1,14 @@
-"""Intent accuracy on the labelled dev messages (`rasa test nlu`), model load time and memory.
+"""Intent accuracy on labelled messages (`rasa test nlu`), per market file, model load time and memory.
 
-    .venv/bin/python scripts/eval_intents.py --cases ../shared/eval/dev_cases.jsonl [--time-training]
+    .venv/bin/python scripts/eval_intents.py --cases ../shared/eval/dev_cases.jsonl \
+        --cases tests/nlu/data/other_market_cases.jsonl [--cases ...] [--time-training]
 
-None of the dev messages is trained on; "held-out half" is a fixed half of them (by id), reported so the
-figure can be compared with runs that tune on the other half.
+Every file given with `--cases` is one market; all of them go through one `rasa test nlu` run, so the model
+is loaded once. Per file: intent accuracy and the F1 of the intents that are hardest to tell apart. None of
+the labelled messages is trained on; for the dev file, "held-out half" is a fixed half of them (by id),
+reported so the figure can be compared with runs that tune on the other half. Files of held-out markets
+(`kenya_fresh_*`, `philippines_*`) show figures only, never their messages, so that no example is written
+from them.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+# Intents whose F1 is printed for every file: the ones most often read as another intent.
+WATCHED_INTENTS = ("place_order", "check_price", "opt_in", "human_handoff", "out_of_scope")
+HELD_OUT_PREFIXES = ("kenya_fresh_", "philippines_")
 
 
 def load_cases(path: Path) -> list[dict[str, str]]:
@@ -41,6 +49,16 @@ def held_out(case_id: str) -> bool:
     return hashlib.sha256(case_id.encode()).digest()[0] % 2 == 0
 
 
+def is_dev_file(path: Path) -> bool:
+    """The shared dev file, whose held-out half is reported as before."""
+    return path.name.startswith("dev_")
+
+
+def is_held_out_market(path: Path) -> bool:
+    """A market kept unseen: its messages are never printed."""
+    return path.name.startswith(HELD_OUT_PREFIXES)
+
+
 def nlu_yaml(cases: list[dict[str, str]]) -> str:
     """The cases as Rasa NLU test data."""
     by_intent: dict[str, list[str]] = {}
@@ -53,25 +71,61 @@ def nlu_yaml(cases: list[dict[str, str]]) -> str:
 
 
 def rasa_test_nlu(cases: list[dict[str, str]], model: Path, workdir: Path) -> dict[str, str]:
-    """Run `rasa test nlu`; the predicted intent of every message text."""
-    data = workdir / "dev_cases.yml"
+    """Run `rasa test nlu` once over all cases; the predicted intent of every message text."""
+    data = workdir / "cases.yml"
     data.write_text(nlu_yaml(cases), encoding="utf-8")
     out = workdir / "results"
     subprocess.run(
-        [RASA, "test", "nlu", "--model", str(model), "--nlu", str(data), "--out", str(out)],
+        [RASA, "test", "nlu", "--model", str(model), "--nlu", str(data), "--out", str(out), "--successes"],
         cwd=ROOT,
         env=ENV,
         check=True,
         capture_output=True,
     )
-    errors = json.loads((out / "intent_errors.json").read_text()) if (out / "intent_errors.json").exists() else []
-    wrong = {error["text"]: error["intent_prediction"]["name"] for error in errors}
-    return {case["text"]: wrong.get(case["text"], case["intent"]) for case in cases}
+    predicted: dict[str, str] = {}
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = out / name
+        if path.exists():
+            for result in json.loads(path.read_text(encoding="utf-8")):
+                predicted[" ".join(result["text"].split())] = result["intent_prediction"]["name"] or "None"
+    # A text Rasa dropped as a duplicate of another file's has the same prediction as that one.
+    return {case["text"]: predicted.get(case["text"], "None") for case in cases}
 
 
 def accuracy(cases: list[dict[str, str]], predicted: dict[str, str]) -> float:
     """Share of cases whose intent was predicted."""
     return sum(predicted[c["text"]] == c["intent"] for c in cases) / len(cases) if cases else 0.0
+
+
+def f1(cases: list[dict[str, str]], predicted: dict[str, str], intent: str) -> tuple[float, int] | None:
+    """F1 of one intent and how many cases carry it; None when the intent is neither labelled nor predicted."""
+    labelled = sum(c["intent"] == intent for c in cases)
+    guessed = sum(predicted[c["text"]] == intent for c in cases)
+    if not labelled and not guessed:
+        return None
+    hits = sum(c["intent"] == intent and predicted[c["text"]] == intent for c in cases)
+    return (2 * hits / (labelled + guessed), labelled)
+
+
+def report(path: Path, cases: list[dict[str, str]], predicted: dict[str, str]) -> None:
+    """Accuracy and watched-intent F1 of one file; its misread messages unless the market is held out."""
+    hidden = is_held_out_market(path)
+    print(f"== {path.name}{' (held out: figures only)' if hidden else ''}")
+    kind = "dev cases" if is_dev_file(path) else "cases"
+    print(f"intent accuracy, all {len(cases)} {kind}: {accuracy(cases, predicted):.3f}")
+    if is_dev_file(path):
+        half = [c for c in cases if held_out(c["id"])]
+        print(f"intent accuracy, held-out half ({len(half)}): {accuracy(half, predicted):.3f}")
+    scores = []
+    for intent in WATCHED_INTENTS:
+        score = f1(cases, predicted, intent)
+        if score is not None:
+            scores.append(f"{intent} {score[0]:.2f} (n={score[1]})")
+    print("F1: " + (", ".join(scores) if scores else "-"))
+    if not hidden:
+        for case in cases:
+            if predicted[case["text"]] != case["intent"]:
+                print(f"  {case['id']}: {case['intent']} -> {predicted[case['text']]}: {case['text'][:70]}")
 
 
 def load_figures(model: Path) -> tuple[float, float]:
@@ -101,20 +155,19 @@ def training_seconds(workdir: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=Path, default=ROOT.parent / "shared" / "eval" / "dev_cases.jsonl")
+    parser.add_argument(
+        "--cases", type=Path, action="append", help="a labelled JSONL file (one market); give it once per file"
+    )
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
     parser.add_argument("--time-training", action="store_true", help="also time a full rasa train (about 3 min)")
     args = parser.parse_args()
-    cases = load_cases(args.cases)
+    paths: list[Path] = args.cases or [ROOT.parent / "shared" / "eval" / "dev_cases.jsonl"]
+    files = [(path, load_cases(path)) for path in paths]
     with tempfile.TemporaryDirectory(prefix="eval-intents-") as scratch:
         workdir = Path(scratch)
-        predicted = rasa_test_nlu(cases, args.model, workdir)
-        half = [c for c in cases if held_out(c["id"])]
-        print(f"intent accuracy, all {len(cases)} dev cases: {accuracy(cases, predicted):.3f}")
-        print(f"intent accuracy, held-out half ({len(half)}): {accuracy(half, predicted):.3f}")
-        for case in cases:
-            if predicted[case["text"]] != case["intent"]:
-                print(f"  {case['id']}: {case['intent']} -> {predicted[case['text']]}: {case['text'][:70]}")
+        predicted = rasa_test_nlu([case for _, cases in files for case in cases], args.model, workdir)
+        for path, cases in files:
+            report(path, cases, predicted)
         if args.time_training:
             print(f"rasa train: {training_seconds(workdir):.0f} s")
     seconds, rss = load_figures(args.model)
