@@ -47,6 +47,8 @@ class Score:
     ambiguous_guessed: int = 0
     unknown_expected: int = 0
     unknown_flagged: int = 0
+    price_expected: int = 0
+    price_answered: int = 0
     failures: list[tuple[dict[str, Any], OrderParse]] = field(default_factory=list)
 
     def add(self, case: dict[str, Any], parse: OrderParse) -> None:
@@ -83,7 +85,12 @@ class Score:
                 self.unknown_flagged += 1
         unknown_ok = len(parse.unknown) == len(case.get("unknown", []))
         quantity_questions = [item for item in parse.ambiguous if item.reason != "product"]
-        if expected == predicted and ambiguous_ok and unknown_ok and not quantity_questions:
+        asked_prices = sorted(sorted(item.candidates) for item in parse.price_questions)
+        wanted_prices = sorted(sorted(group) for group in case.get("price_questions", []))
+        self.price_expected += len(wanted_prices)
+        self.price_answered += sum(1 for group in wanted_prices if group in asked_prices)
+        prices_ok = asked_prices == wanted_prices
+        if expected == predicted and ambiguous_ok and unknown_ok and prices_ok and not quantity_questions:
             self.exact += 1
         else:
             self.failures.append((case, parse))
@@ -103,6 +110,7 @@ class Score:
             "ambiguous_asked": self.ambiguous_asked / self.ambiguous_expected if self.ambiguous_expected else 1.0,
             "ambiguous_guessed": self.ambiguous_guessed / self.ambiguous_expected if self.ambiguous_expected else 0.0,
             "unknown_flagged": self.unknown_flagged / self.unknown_expected if self.unknown_expected else 1.0,
+            "price_questions": self.price_answered / self.price_expected if self.price_expected else 1.0,
         }
 
 
@@ -129,6 +137,7 @@ def _report(name: str, score: Score, out: TextIO) -> None:
         "ambiguous_asked",
         "ambiguous_guessed",
         "unknown_flagged",
+        "price_questions",
     ):
         out.write(f"  {key:<18} {figures[key]:.3f}\n")
 
@@ -138,15 +147,63 @@ def _failures(score: Score, out: TextIO) -> None:
         out.write(f"-- {case['id']} {case['text']!r}\n")
         out.write(f"   expected lines={case.get('lines', [])} ambiguous={case.get('ambiguous', [])} ")
         out.write(f"unknown={case.get('unknown', [])}\n")
+        if case.get("price_questions"):
+            out.write(f"   expected price_questions={case['price_questions']}\n")
         got = parse.to_json()
-        out.write(f"   got      lines={got['lines']} ambiguous={got['ambiguous']} unknown={got['unknown']}\n")
+        out.write(f"   got      lines={got['lines']} ambiguous={got['ambiguous']} unknown={got['unknown']}")
+        out.write(f" price_questions={got['price_questions']}\n" if got["price_questions"] else "\n")
+
+
+MARKET_COLUMNS = (
+    ("case_exact", "case exact"),
+    ("line_f1", "line F1"),
+    ("wrong_line_rate", "wrong lines"),
+    ("ambiguous_asked", "ambiguity asked"),
+    ("unknown_flagged", "unknowns flagged"),
+    ("price_questions", "price questions"),
+)
+
+
+def markets(directory: Path) -> list[tuple[str, Path, Path]]:
+    """Each `NAME_catalog.csv` with its `NAME_cases.jsonl` in a folder: one invented market."""
+    found = []
+    for catalog in sorted(directory.glob("*_catalog.csv")):
+        cases = catalog.with_name(catalog.name.removesuffix("_catalog.csv") + "_cases.jsonl")
+        if cases.exists():
+            found.append((catalog.name.removesuffix("_catalog.csv"), catalog, cases))
+    return found
+
+
+def _read_cases(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def report_markets(directory: Path, held_out: set[str], show_failures: bool, out: TextIO) -> None:
+    """One row of figures per market, every case scored; failures only of the markets not held out."""
+    out.write(f"{'market':<22}{'cases':>6}" + "".join(f"{title:>18}" for _, title in MARKET_COLUMNS) + "\n")
+    scored = []
+    for name, catalog, cases in markets(directory):
+        score = evaluate(_read_cases(cases), CatalogIndex.build(read_catalog_csv(catalog)))["whole"]
+        figures = score.figures()
+        label = f"{name} (held out)" if name in held_out else name
+        out.write(f"{label:<22}{score.cases:>6}" + "".join(f"{figures[key]:>18.3f}" for key, _ in MARKET_COLUMNS))
+        out.write("\n")
+        scored.append((name, score))
+    if show_failures:
+        for name, score in scored:
+            if name not in held_out:
+                out.write(f"== failures: {name}\n")
+                _failures(score, out)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the figures for the chosen split, then the failing cases of that split."""
     parser = argparse.ArgumentParser(prog="python -m nlu.evaluate", description=__doc__)
-    parser.add_argument("--catalog", required=True, type=Path)
-    parser.add_argument("--cases", required=True, type=Path)
+    parser.add_argument("--catalog", type=Path)
+    parser.add_argument("--cases", type=Path)
+    parser.add_argument("--markets", type=Path, help="a folder of NAME_catalog.csv + NAME_cases.jsonl: a row each")
+    parser.add_argument("--held-out", default="", help="comma-separated markets whose failures are never shown")
     parser.add_argument(
         "--split",
         choices=("dev", "holdout", "all", "whole"),
@@ -155,10 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--failures", choices=("show", "hide"), default="show")
     args = parser.parse_args(argv)
-    index = CatalogIndex.build(read_catalog_csv(args.catalog))
-    with args.cases.open(encoding="utf-8") as handle:
-        cases = [json.loads(line) for line in handle if line.strip()]
-    scores = evaluate(cases, index)
+    if args.markets is not None:
+        held_out = {name.strip() for name in args.held_out.split(",") if name.strip()}
+        report_markets(args.markets, held_out, args.failures == "show", sys.stdout)
+        return 0
+    if args.catalog is None or args.cases is None:
+        parser.error("--catalog and --cases, or --markets")
+    scores = evaluate(_read_cases(args.cases), CatalogIndex.build(read_catalog_csv(args.catalog)))
     chosen = ["dev", "holdout"] if args.split == "all" else [args.split]
     for name in chosen:
         _report(name, scores[name], sys.stdout)

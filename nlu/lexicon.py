@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -40,11 +40,19 @@ class Lexicon:
     filler_phrases_by_first: dict[str, tuple[tuple[str, ...], ...]]
     fillers: frozenset[str]
     availability_cues: frozenset[str]
+    price_cues: frozenset[str]
+    negations: frozenset[str]
+    removal_words: frozenset[str]
     non_order_cues: frozenset[str]
     packaging_words: frozenset[str]
     base_variant_words: frozenset[str]
     stop_words: frozenset[str]
     max_quantity: int
+
+    @cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Words that say what to do with an item (ask its price, take it back), never what the item is."""
+        return self.price_cues | self.negations | self.removal_words
 
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
@@ -88,6 +96,9 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "correction_markers",
             "fillers",
             "availability_cues",
+            "price_cues",
+            "negations",
+            "removal_words",
             "non_order_cues",
             "packaging_words",
             "base_variant_words",
@@ -134,6 +145,9 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         filler_phrases_by_first=_by_first_word(phrases),
         fillers=frozenset(sets["fillers"]),
         availability_cues=frozenset(sets["availability_cues"]),
+        price_cues=frozenset(sets["price_cues"]),
+        negations=frozenset(sets["negations"]),
+        removal_words=frozenset(sets["removal_words"]),
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),
         base_variant_words=frozenset(sets["base_variant_words"]),

@@ -59,6 +59,18 @@ class UnknownItem:
 
 
 @dataclass(frozen=True)
+class PriceQuestion:
+    """A product whose price is asked inside an order: answered, never ordered; several candidates ask which."""
+
+    phrase: str
+    candidates: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract shape."""
+        return {"phrase": self.phrase, "candidates": list(self.candidates)}
+
+
+@dataclass(frozen=True)
 class OrderParse:
     """Everything a message asked for, split into lines, questions to ask and items not sold."""
 
@@ -66,11 +78,12 @@ class OrderParse:
     lines: tuple[OrderLine, ...] = ()
     ambiguous: tuple[AmbiguousItem, ...] = ()
     unknown: tuple[UnknownItem, ...] = ()
+    price_questions: tuple[PriceQuestion, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the message asked for nothing (a greeting, a status question)."""
-        return not (self.lines or self.ambiguous or self.unknown)
+        return not (self.lines or self.ambiguous or self.unknown or self.price_questions)
 
     def to_json(self) -> dict[str, Any]:
         """The `python -m nlu.parse` output shape."""
@@ -79,6 +92,7 @@ class OrderParse:
             "lines": [line.to_json() for line in self.lines],
             "ambiguous": [item.to_json() for item in self.ambiguous],
             "unknown": [item.to_json() for item in self.unknown],
+            "price_questions": [item.to_json() for item in self.price_questions],
         }
 
     @classmethod
@@ -108,5 +122,11 @@ class OrderParse:
             unknown=tuple(
                 UnknownItem(phrase=str(item.get("phrase", "")), quantity=int(item.get("quantity", 1)))
                 for item in data.get("unknown", [])
+            ),
+            price_questions=tuple(
+                PriceQuestion(
+                    phrase=str(item.get("phrase", "")), candidates=tuple(str(c) for c in item.get("candidates", []))
+                )
+                for item in data.get("price_questions", [])
             ),
         )

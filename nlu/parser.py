@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.matching import Match, match_request
-from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
+from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message
 from nlu.sizes import SIZE_NUMBER
 
 _MAX_LEARNED = 2000
+
+
+@dataclass
+class _Outcome:
+    """What a group of requests came to: lines, questions to ask, items not sold."""
+
+    lines: list[OrderLine] = field(default_factory=list)
+    ambiguous: list[AmbiguousItem] = field(default_factory=list)
+    unknown: list[UnknownItem] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.ambiguous or self.unknown)
 
 
 @dataclass(frozen=True)
@@ -28,15 +40,21 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
     if reading.about_existing_order and all(r.quantity is None for r in requests):
         return OrderParse(text=text)
     learned_keys = _learned_keys(learned, index) if learned else {}
-    lines: list[OrderLine] = []
-    ambiguous: list[AmbiguousItem] = []
-    unknown: list[UnknownItem] = []
+    ordered, asked = _Outcome(), _Outcome()
     previous: ItemRequest | None = None
     previous_item: IndexedItem | None = None
     for request in requests:
         if request.correction:
-            _apply_correction(request, lines, index)
+            if request.size is not None and previous is not None:
+                previous_item = _respecify(request, previous, ordered.lines, index) or previous_item
+            else:
+                _apply_correction(request, ordered.lines, index)
             continue
+        if request.removal:
+            _remove(request, ordered, index)
+            continue
+        outcome = asked if request.price_question else ordered
+        lines, ambiguous, unknown = outcome.lines, outcome.ambiguous, outcome.unknown
         if request.capitalised and not match_request(request, index).candidates:
             request = _everyday_reading(request, index)
         if not request.words:
@@ -92,7 +110,42 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             skus = tuple(c.item.sku for c in candidates)
             ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
         previous = request
-    return OrderParse(text=text, lines=_merged(lines), ambiguous=tuple(ambiguous), unknown=tuple(unknown))
+    if not ordered:
+        # A message that only asks prices reads its items as lines (the price of one sell unit).
+        ordered, asked = asked, _Outcome(unknown=ordered.unknown)
+        ordered.unknown[:0] = asked.unknown
+    questions = tuple(PriceQuestion(line.phrase, (line.sku,)) for line in asked.lines) + tuple(
+        PriceQuestion(item.phrase, item.candidates) for item in asked.ambiguous
+    )
+    return OrderParse(
+        text=text,
+        lines=_merged(ordered.lines),
+        ambiguous=tuple(ordered.ambiguous),
+        unknown=tuple(ordered.unknown + asked.unknown),
+        price_questions=questions,
+    )
+
+
+def _respecify(
+    request: ItemRequest, previous: ItemRequest, lines: list[OrderLine], index: CatalogIndex
+) -> IndexedItem | None:
+    """`5 bags sugar 1kg, no wait, the 2kg one`: the last line becomes the same product in the new size."""
+    match = match_request(replace(request, words=previous.words, optional_words=previous.optional_words), index)
+    if len(match.candidates) != 1 or match.confirm or not lines:
+        return None
+    item = match.candidates[0]
+    number = request.quantity if request.quantity is not None else lines[-1].quantity
+    lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")
+    return item
+
+
+def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> None:
+    """`remove the omo`: every line and question the message had for that product goes."""
+    skus = set(c.item.sku for c in match_request(request, index).candidates)
+    if not skus:
+        return
+    ordered.lines[:] = [line for line in ordered.lines if line.sku not in skus]
+    ordered.ambiguous[:] = [item for item in ordered.ambiguous if not skus & set(item.candidates)]
 
 
 def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
@@ -125,10 +178,14 @@ def _carried_over(
 
 
 def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: CatalogIndex) -> None:
-    """`5 ctn coke, sorry make it 6`: the new number replaces the last line's quantity."""
+    """`5 ctn coke, sorry make it 6` or `7 not 5`: the new number replaces the last line's quantity."""
     if not lines:
         return
-    number = request.quantity if request.quantity is not None else (request.bare_numbers or (None,))[0]
+    said = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
+    numbers = [n for n in said if n not in request.negated]
+    if len(numbers) > 1 and lines[-1].quantity in numbers:
+        numbers.remove(lines[-1].quantity)
+    number = numbers[0] if numbers else None
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return
     lines[-1] = replace(lines[-1], quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")

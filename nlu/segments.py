@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nlu.catalog_index import CatalogIndex
 from nlu.lexicon import Lexicon
@@ -28,6 +28,12 @@ class ItemRequest:
     correction: bool = False
     # Everyday words kept as product words only because they were written in capitals (`CAN` fertiliser).
     capitalised: tuple[str, ...] = ()
+    # Numbers a negation takes back (`7 not 5`, `4 nahi`): the old amount, never the new one.
+    negated: tuple[float, ...] = ()
+    # `... and how much is X?`: X is asked about, not ordered.
+    price_question: bool = False
+    # `remove the omo`, `coke nahi chahiye`: the product comes off what the message ordered.
+    removal: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,22 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
     for line in _numbered_lines(_lines(tokens)):
+        asking = correcting = False
         for chunk in _chunks(_without_header(line), lexicon, index):
-            requests.extend(_requests(chunk, cleaned, lexicon, index, names))
+            said = {t.text for t in chunk if t.kind == "word"}
+            found = _requests(chunk, cleaned, lexicon, index, names)
+            # A price cue covers its own part of the sentence and the uncounted items joined to it.
+            asking = bool(said & lexicon.price_cues) or (asking and all(r.quantity is None for r in found))
+            if correcting:
+                found = [replace(r, correction=True) if not r.words else r for r in found]
+            if said & (lexicon.correction_markers | lexicon.negations) and not any(
+                _counts(r) or r.words for r in found
+            ):
+                # `no wait,` / `sorry,`: what comes next corrects what came before.
+                correcting, found = True, []
+            else:
+                correcting = False
+            requests.extend(replace(r, price_question=True) if asking else r for r in found)
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
@@ -183,9 +203,21 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             continue
         if token.kind == "sep" or _is_connector(line, position, lexicon, index):
             chunks.append([])
+        elif _starts_correction(line, position, lexicon, index):
+            chunks.append([token])
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`5 ctn coke sorry 7 not 5`: a correction word followed soon by a number begins a part of its own."""
+    token = line[position]
+    if token.kind != "word" or token.text not in lexicon.correction_markers or token.text in lexicon.negations:
+        return False
+    if position == 0 or token.text in index.postings:
+        return False
+    return any(t.kind == "num" or t.text in lexicon.number_words for t in line[position + 1 : position + 4])
 
 
 def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:
@@ -435,6 +467,7 @@ def _request(
             and e.text not in lexicon.stop_words
             and e.text not in lexicon.connectors
             and e.text not in lexicon.correction_markers
+            and (e.text not in lexicon.cue_words or e.text in index.postings)
             and (len(e.text) > 1 or e.text in index.postings)
         )
     ]
@@ -474,6 +507,8 @@ def _request(
     if quantity is not None and dozen_of and single_units:
         # "a dozen pola bars": the dozen counts bars.
         quantity, unit = quantity * dozen_of, single_units[0]
+    negated = _negated(elements, lexicon, index)
+    takes_back = bool(raw_words & lexicon.correction_markers) or bool(negated)
     return ItemRequest(
         phrase=phrase,
         words=tuple(required),
@@ -482,6 +517,32 @@ def _request(
         unit=unit,
         size=sizes[0] if sizes else None,
         bare_numbers=tuple(bare),
-        correction=bool(raw_words & lexicon.correction_markers) and not required,
+        correction=takes_back and not required,
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
+        negated=negated,
+        removal=bool(required)
+        and (
+            bool(raw_words & lexicon.removal_words - index.postings.keys())
+            or (group is None and not bare and bool(raw_words & lexicon.negations - index.postings.keys()))
+        ),
     )
+
+
+def _counts(request: ItemRequest) -> bool:
+    """True when a request says an amount or a size."""
+    return request.quantity is not None or request.size is not None or bool(request.bare_numbers)
+
+
+def _negated(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> tuple[float, ...]:
+    """The number a negation stands beside: after it (`not 5`), else before it (`4 nahi`)."""
+    negated = []
+    for position, element in enumerate(elements):
+        if element.kind != "word" or element.text not in lexicon.negations or element.text in index.postings:
+            continue
+        after = elements[position + 1] if position + 1 < len(elements) else None
+        before = elements[position - 1] if position > 0 else None
+        if after is not None and after.kind == "num":
+            negated.append(after.value)
+        elif before is not None and before.kind == "num":
+            negated.append(before.value)
+    return tuple(negated)

@@ -54,4 +54,4 @@ def test_parse_command_reads_json_strings_and_raw_lines(invented_index: CatalogI
     outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert [o["text"] for o in outputs] == ["vimba 350ml 2 crates\nrundu 5L 1", "korro grape 600ml 1 case", ""]
     assert [line["sku"] for line in outputs[0]["lines"]] == ["Q101", "Q116"]
-    assert outputs[2] == {"text": "", "lines": [], "ambiguous": [], "unknown": []}
+    assert outputs[2] == {"text": "", "lines": [], "ambiguous": [], "unknown": [], "price_questions": []}

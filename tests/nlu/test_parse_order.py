@@ -149,7 +149,7 @@ def test_single_phrase_edit_reads_like_an_order(invented_index: CatalogIndex) ->
 def test_to_json_has_the_contract_shape_and_round_trips(invented_index: CatalogIndex) -> None:
     parse = parse_order("30 bottles vimba 350ml, korro 600ml 1, 2 bags cement", invented_index)
     data = parse.to_json()
-    assert set(data) == {"text", "lines", "ambiguous", "unknown"}
+    assert set(data) == {"text", "lines", "ambiguous", "unknown", "price_questions"}
     assert set(data["lines"][0]) >= {"sku", "quantity", "phrase", "score"}
     assert set(data["ambiguous"][0]) >= {"phrase", "quantity", "candidates"}
     assert set(data["unknown"][0]) == {"phrase", "quantity"}

@@ -1,0 +1,66 @@
+"""A price asked inside an order, and corrections made inside one message, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, OrderParse, parse_order
+
+
+def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse.lines]
+
+
+def asked_of(parse: OrderParse) -> list[tuple[str, ...]]:
+    return [question.candidates for question in parse.price_questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml, and how much is siki 1L?",
+        "tuma 5 crates vimba 350ml, pia siki 1L bei gani?",
+        "5 crates vimba 350ml bhejo, siki 1L ka kya rate hai",
+        "abeg send 5 crates vimba 350ml, wetin be price of siki 1L",
+    ],
+)
+def test_a_price_asked_inside_an_order_is_answered_not_ordered(invented_index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
+    assert asked_of(parse) == [("Q114",)]
+
+
+def test_a_price_asked_of_a_product_in_several_kinds_names_every_candidate(invented_index: CatalogIndex) -> None:
+    parse = parse_order("2 bales tamu 1kg, and the price of korro 600ml?", invented_index)
+    assert lines_of(parse) == [("Q107", 2)]
+    assert [set(c) for c in asked_of(parse)] == [{"Q104", "Q105"}]
+
+
+def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index: CatalogIndex) -> None:
+    parse = parse_order("bei ya siki 1L na rundu 5L", invented_index)
+    assert sorted(lines_of(parse)) == [("Q114", 1), ("Q116", 1)]
+    assert parse.price_questions == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml sorry 7 not 5",
+        "5 crates vimba 350ml, sorry make it 7",
+        "5 crates vimba 350ml, 5 nahi, 7 karo",
+        "5 crates vimba 350ml badala yake weka 7",
+    ],
+)
+def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 7)]
+
+
+def test_a_corrected_size_keeps_the_amount_and_the_product(invented_index: CatalogIndex) -> None:
+    parse = parse_order("3 cases siki 1L, no wait, the 250ml one", invented_index)
+    assert lines_of(parse) == [("Q115", 3)]
+
+
+@pytest.mark.parametrize("removal", ["remove the pola", "pola nahi chahiye", "ondoa pola"])
+def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: CatalogIndex, removal: str) -> None:
+    parse = parse_order(f"5 crates vimba 350ml, 2 ctn pola, {removal}", invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
