@@ -316,12 +316,20 @@ class ActionTakeOrder(StoreAction):
 
 
 def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
-    """A new draft from a parsed message, replacing (and saying so) an unconfirmed one."""
+    """A new draft from a parsed message, replacing (and saying so) an unconfirmed one; prices asked too."""
     draft = turn.draft
     if draft is not None:
         turn.say(replies.dropped(len(draft.lines) + len(draft.choices)))
     unknown = [item["phrase"] for item in parse.get("unknown", [])]
     show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
+    asked = [
+        replies.PriceAnswer(catalog.items[sku], 1)
+        for question in parse.get("price_questions", [])
+        for sku in question["candidates"]
+        if sku in catalog.items
+    ]
+    if asked:
+        turn.say("\n".join(replies.price_lines(asked[:6], [])))
 
 
 class ActionEditDraft(StoreAction):
@@ -533,6 +541,10 @@ class ActionCheckPrice(StoreAction):
     async def respond(self, turn: Turn) -> None:
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
+        if parse.get("price_questions") and (parse.get("lines") or parse.get("ambiguous")):
+            # An order that also asks a price is an order: the draft, with the price asked.
+            start_draft(turn, parse, catalog)
+            return
         answers = [
             replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"]))
             for line in parse.get("lines", [])

@@ -135,7 +135,8 @@ def _respecify(
         return None
     item = match.candidates[0]
     number = request.quantity if request.quantity is not None else lines[-1].quantity
-    lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")
+    phrase = f"{lines[-1].phrase}, {request.phrase}"
+    lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=phrase)
     return item
 
 

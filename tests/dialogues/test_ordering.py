@@ -175,3 +175,16 @@ async def test_phone_with_two_stores_is_asked_once_which_store(agent: Any) -> No
 async def test_a_short_order_read_as_an_edit_still_starts_a_draft(chat: Chat) -> None:
     summary = await chat.text("mishumaa 3")
     assert "1) Taa Candles 6 pack 3 boxes" in summary
+
+
+async def test_a_price_asked_inside_an_order_is_answered_with_the_draft_and_never_ordered(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
+    reply = await chat.text("pls send 5 tray zuri cola 350ml, and how much is nyota rice 5kg?")
+    assert "1) Zuri Cola 350ml can 5 trays x 720 = 3,600" in reply
+    assert "Nyota Pishori Rice 5kg" in reply and "2,900" in reply
+    assert "2)" not in reply
+    placed = await chat.text("YES")
+    [order] = await platform_client.store_orders(await store_id(chat))
+    assert order.order_id in placed
+    assert [(line.sku, line.quantity) for line in order.lines] == [("ZC-350C-24", 5)]
