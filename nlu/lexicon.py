@@ -43,6 +43,8 @@ class Lexicon:
     price_cues: frozenset[str]
     negations: frozenset[str]
     removal_words: frozenset[str]
+    # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`).
+    product_words: dict[str, tuple[str, ...]]
     non_order_cues: frozenset[str]
     packaging_words: frozenset[str]
     base_variant_words: frozenset[str]
@@ -84,6 +86,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
     number_words: dict[str, int] = {}
     needing_unit: dict[str, int] = {}
     multipliers: dict[str, int] = {}
+    product_words: dict[str, tuple[str, ...]] = {}
     sets: dict[str, set[str]] = {
         key: set()
         for key in (
@@ -122,6 +125,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             needing_unit.setdefault(word.lower(), int(value))
         for word, value in language.get("number_multipliers", {}).items():
             multipliers.setdefault(word.lower(), int(value))
+        for word, meaning in language.get("product_words", {}).items():
+            product_words.setdefault(word.lower(), tuple(meaning.lower().split()))
         for key, bucket in sets.items():
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
@@ -148,6 +153,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         price_cues=frozenset(sets["price_cues"]),
         negations=frozenset(sets["negations"]),
         removal_words=frozenset(sets["removal_words"]),
+        product_words=product_words,
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),
         base_variant_words=frozenset(sets["base_variant_words"]),

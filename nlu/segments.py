@@ -188,7 +188,11 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         if (before.text, token.text, after.text) in index.protected_connectors:
             return False
         # "kumi na mbili" is one number (12), not two items.
+        if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
+            return False  # "apat na kahon": a linker between a number and its unit
         if token.text in lexicon.number_joiners:
+            if after.text in lexicon.half_words and (before.kind == "num" or before.text in lexicon.number_words):
+                return False  # "mbili na nusu" is two and a half
             left = lexicon.number_words.get(before.text)
             right = lexicon.number_words.get(after.text)
             if left is not None and right is not None and left >= 10 and right < 10:
@@ -294,6 +298,12 @@ def _elements(
                 position += 1
             continue
         word = token.text
+        spelled = _spelled_size(chunk, position, lexicon)
+        if spelled is not None:
+            size, span = spelled
+            elements.append(_Element("size", token.start, chunk[position + span - 1].end, size=size))
+            position += span
+            continue
         if word in lexicon.half_words and following is not None:
             skip = 1 if following.text in lexicon.article_words and after_next is not None else 0
             target = chunk[position + 1 + skip]
@@ -342,6 +352,26 @@ def _elements(
         elements.append(_Element("word", token.start, token.end, text=word, named=token.start in names))
         position += 1
     return elements
+
+
+def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[Size, int] | None:
+    """`kilo tano`, `lita mbili na nusu`, `litre 2`: a measure written out, its amount after it."""
+    word = chunk[position].text
+    unit = lexicon.size_words.get(word)
+    if unit is None or len(word) < 4 or chunk[position].kind != "word" or position + 1 >= len(chunk):
+        return None
+    following = chunk[position + 1]
+    if following.kind == "num":
+        value, span = following.value, 2
+    else:
+        spoken = _number_word(chunk, position + 1, lexicon)
+        if spoken is None:
+            return None
+        value, span = spoken[0], spoken[1] + 1
+    rest = [t.text for t in chunk[position + span : position + span + 2]]
+    if len(rest) == 2 and rest[0] in lexicon.number_joiners and rest[1] in lexicon.half_words:
+        value, span = value + 0.5, span + 2
+    return Size(unit.dimension, value * unit.factor), span
 
 
 def _quantity_groups(elements: list[_Element]) -> list[_Group]:
@@ -473,7 +503,7 @@ def _request(
     ]
     group = _counting_group(piece)
     leading = _leading_chatter(product_words, elements, group, index)
-    required = [e.text for e in product_words if e not in leading]
+    required = [w for e in product_words if e not in leading for w in _catalog_words(e.text, lexicon, index)]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
     if not required and (sizes or group is not None) and index.filler_brands:
@@ -526,6 +556,15 @@ def _request(
             or (group is None and not bare and bool(raw_words & lexicon.negations - index.postings.keys()))
         ),
     )
+
+
+def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[str, ...]:
+    """A local word for a kind of goods, in the catalog's own words when the catalog does not use it."""
+    meaning = lexicon.product_words.get(word)
+    if meaning is None or word in index.postings or word in index.phrase_postings:
+        return (word,)
+    known = tuple(w for w in meaning if w in index.postings)
+    return known or (word,)
 
 
 def _counts(request: ItemRequest) -> bool:
