@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from nlu.text import romanised
+
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
@@ -62,7 +64,12 @@ class Lexicon:
 
 
 def _words(values: list[str]) -> set[str]:
-    return {v.strip().lower() for v in values if v.strip()}
+    return {_word(v) for v in values if v.strip()}
+
+
+def _word(value: str) -> str:
+    """A locale word as message tokens are normalised (Devanagari read in Latin letters)."""
+    return " ".join(romanised(part) for part in value.strip().lower().split())
 
 
 def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -120,17 +127,17 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             for word in _words(words):
                 size_words.setdefault(word, size_units[unit])
         for word, value in language.get("number_words", {}).items():
-            number_words.setdefault(word.lower(), int(value))
+            number_words.setdefault(_word(word), int(value))
         for word, value in language.get("number_words_needing_unit", {}).items():
-            needing_unit.setdefault(word.lower(), int(value))
+            needing_unit.setdefault(_word(word), int(value))
         for word, value in language.get("number_multipliers", {}).items():
-            multipliers.setdefault(word.lower(), int(value))
+            multipliers.setdefault(_word(word), int(value))
         for word, meaning in language.get("product_words", {}).items():
-            product_words.setdefault(word.lower(), tuple(meaning.lower().split()))
+            product_words.setdefault(_word(word), tuple(_word(meaning).split()))
         for key, bucket in sets.items():
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
-            phrases.add(tuple(phrase.lower().split()))
+            phrases.add(tuple(_word(phrase).split()))
     return Lexicon(
         unit_words=unit_words,
         unit_levels=dict(common["unit_levels"]),

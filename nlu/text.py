@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from indic_transliteration import sanscript
 
 # Fractions of an inch or a kilo (`1/2`, `3/4`, `5/8`) are one number; other slashes separate items.
 _FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
@@ -55,8 +58,61 @@ def _inch_marks(text: str) -> str:
 
 
 def normalise_word(word: str) -> str:
-    """Case-fold and drop apostrophes so `That's` and `thats` are one word."""
-    return word.casefold().replace("'", "").replace("’", "")
+    """Case-fold and drop apostrophes so `That's` and `thats` are one word; Devanagari as Hinglish spells it."""
+    return romanised(word.casefold().replace("'", "").replace("’", ""))
+
+
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_VIRAMA = "\u094d"
+_CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A)) | frozenset(chr(c) for c in range(0x0958, 0x0960))
+_NUKTA = "\u093c"
+_MARKS = frozenset("\u0901\u0902\u0903")  # chandrabindu, anusvara, visarga
+_LONG_AT_END = {vowel: re.compile(f"{vowel}$") for vowel in "AIU"}
+# Latin letters the transliteration scheme uses for sounds Hinglish writes plainly.
+_PLAIN = str.maketrans({".": "", "^": "", "~": ""})
+
+
+def romanised(word: str) -> str:
+    """A Devanagari word in the Latin letters Hinglish senders use (`पारले` -> `parle`); others unchanged."""
+    return _romanised(word) if _DEVANAGARI.search(word) else word
+
+
+@lru_cache(maxsize=8192)
+def _romanised(word: str) -> str:
+    latin = sanscript.transliterate(_without_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS)
+    latin = latin.replace(".N", "n").replace("M", "n").replace("H", "h")
+    # Long vowels as Hinglish writes them: doubled inside a word (`teen`, `paanch`), single at its end.
+    for long, inside, final in (("A", "aa", "a"), ("I", "ee", "i"), ("U", "oo", "u")):
+        latin = _LONG_AT_END[long].sub(final, latin).replace(long, inside)
+    return latin.lower().translate(_PLAIN)
+
+
+def _without_schwas(word: str) -> str:
+    """Hindi drops the inherent `a` at a word's end and between a vowel and a consonant that has one."""
+    syllables: list[list[str]] = []  # [consonants and viramas, vowel sign] per syllable
+    for ch in word:
+        if ch in _CONSONANTS and not (syllables and syllables[-1][0].endswith(_VIRAMA) and not syllables[-1][1]):
+            syllables.append([ch, ""])
+        elif syllables and (ch in _CONSONANTS or ch in (_VIRAMA, _NUKTA)) and not syllables[-1][1]:
+            syllables[-1][0] += ch
+        elif syllables and not syllables[-1][1] and not syllables[-1][0].endswith(_VIRAMA):
+            syllables[-1][1] = ch
+        else:
+            syllables.append(["", ch])
+
+    def bare(position: int) -> bool:
+        consonants, vowel = syllables[position]
+        return bool(consonants) and not consonants.endswith(_VIRAMA) and (not vowel or vowel in _MARKS)
+
+    last = len(syllables) - 1
+    if len(syllables) > 1 and bare(last) and not syllables[last][1]:
+        syllables[last][0] += _VIRAMA
+    for position in range(last - 1, 0, -1):
+        if bare(position) and not syllables[position][1]:
+            following = syllables[position + 1]
+            if following[0] and not following[0].endswith(_VIRAMA):
+                syllables[position][0] += _VIRAMA
+    return "".join(consonants + vowel for consonants, vowel in syllables)
 
 
 def _number_value(raw: str) -> float:
@@ -104,4 +160,5 @@ CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u
 
 def catalog_words(text: str) -> list[str]:
     """Words and numbers of a catalog field, normalised the same way as message tokens."""
-    return CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
+    words = CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
+    return [romanised(word) for word in words]
