@@ -79,7 +79,7 @@ def romanised(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _romanised(word: str) -> str:
-    latin = sanscript.transliterate(_without_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS)
+    latin = str(sanscript.transliterate(_without_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS))
     latin = latin.replace(".N", "n").replace("M", "n").replace("H", "h")
     # Long vowels as Hinglish writes them: doubled inside a word (`teen`, `paanch`), single at its end.
     for long, inside, final in (("A", "aa", "a"), ("I", "ee", "i"), ("U", "oo", "u")):
