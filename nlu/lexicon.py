@@ -45,6 +45,9 @@ class Lexicon:
     price_cues: frozenset[str]
     negations: frozenset[str]
     removal_words: frozenset[str]
+    # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
+    time_words: frozenset[str]
+    time_suffixes: frozenset[str]
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`).
     product_words: dict[str, tuple[str, ...]]
     non_order_cues: frozenset[str]
@@ -109,6 +112,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "price_cues",
             "negations",
             "removal_words",
+            "time_words",
+            "time_suffixes",
             "non_order_cues",
             "packaging_words",
             "base_variant_words",
@@ -160,6 +165,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         price_cues=frozenset(sets["price_cues"]),
         negations=frozenset(sets["negations"]),
         removal_words=frozenset(sets["removal_words"]),
+        time_words=frozenset(sets["time_words"]),
+        time_suffixes=frozenset(sets["time_suffixes"]),
         product_words=product_words,
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),

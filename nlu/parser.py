@@ -86,6 +86,12 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             previous = request
             continue
         candidates = match.candidates
+        if len(candidates) > 1:
+            # "3 bags mama gold 50kg ..., one more mama gold": the product already ordered in this message.
+            ordered_skus = {line.sku for line in ordered.lines}
+            again = [c for c in candidates if c.item.sku in ordered_skus]
+            if len(again) == 1:
+                candidates = (again[0],)
         if len(candidates) > 1 and previous_item is not None and previous is not None:
             carried = _carried_over(request, previous, previous_item, index)
             if carried is not None and carried in candidates:
@@ -131,9 +137,14 @@ def _respecify(
 ) -> IndexedItem | None:
     """`5 bags sugar 1kg, no wait, the 2kg one`: the last line becomes the same product in the new size."""
     match = match_request(replace(request, words=previous.words, optional_words=previous.optional_words), index)
-    if len(match.candidates) != 1 or match.confirm or not lines:
+    corrected = index.item_for_sku(lines[-1].sku) if lines else None
+    if match.confirm or corrected is None:
         return None
-    item = match.candidates[0]
+    # The same product in another size: the brand and the kind of goods stay.
+    same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
+    if len(same) != 1 and len(match.candidates) != 1:
+        return None
+    item = same[0] if len(same) == 1 else match.candidates[0]
     number = request.quantity if request.quantity is not None else lines[-1].quantity
     phrase = f"{lines[-1].phrase}, {request.phrase}"
     lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=phrase)
@@ -182,10 +193,11 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: Catal
     """`5 ctn coke, sorry make it 6` or `7 not 5`: the new number replaces the last line's quantity."""
     if not lines:
         return
-    said = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
-    numbers = [n for n in said if n not in request.negated]
+    numbers = list(((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers)
     if len(numbers) > 1 and lines[-1].quantity in numbers:
-        numbers.remove(lines[-1].quantity)
+        numbers.remove(lines[-1].quantity)  # the amount being corrected, whichever side of the negation
+    else:
+        numbers = [n for n in numbers if n not in request.negated]
     number = numbers[0] if numbers else None
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return

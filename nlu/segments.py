@@ -287,6 +287,12 @@ def _elements(
             elements.append(_Element("dash", token.start, token.end))
             position += 1
             continue
+        if _time_of_day(token, following, after_next, lexicon):
+            position += 2  # "before 10", "4 pm": when to deliver, not how many
+            continue
+        if token.kind == "num" and _pack_notation(following, after_next, lexicon):
+            position += 2  # "3pc pack": what the pack holds; the pack word is read next
+            continue
         if token.kind == "num":
             size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
             if size_unit is not None and following is not None:
@@ -352,6 +358,26 @@ def _elements(
         elements.append(_Element("word", token.start, token.end, text=word, named=token.start in names))
         position += 1
     return elements
+
+
+def _pack_notation(following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:
+    """`3pc pack`, `4 pcs pack`: a count of pieces that names a pack rather than counting."""
+    if following is None or after_next is None:
+        return False
+    return lexicon.unit_words.get(following.text) == "piece" and lexicon.unit_words.get(after_next.text) in (
+        "pack",
+        "packet",
+    )
+
+
+def _time_of_day(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:
+    """A number with a time word before it (`by 10`) or after it (`4 pm`), unless a pack unit counts it."""
+    if following is None:
+        return False
+    if token.kind == "num" and following.text in lexicon.time_suffixes:
+        return True
+    counted = after_next is not None and after_next.text in lexicon.unit_words
+    return token.text in lexicon.time_words and following.kind == "num" and not counted
 
 
 def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[Size, int] | None:
@@ -456,13 +482,18 @@ def _requests(
     return requests
 
 
-def _counting_group(piece: _Piece) -> _Group | None:
-    """The quantity that counts: beside `3 cases`, an `x12` with no unit of its own is the pack's notation."""
+def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
+    """The quantity that counts: beside `3 cases`, an `x12` with no unit of its own is the pack's notation.
+
+    Likewise `4 pack wala 3 peti`: beside a count of cartons, a count of packs says what a carton holds.
+    """
     if not piece.groups:
         return None
     first = piece.groups[0]
     if first.unit is None and piece.elements[first.first].kind == "x":
         return next((g for g in piece.groups if g.unit is not None), first)
+    if first.unit is not None and lexicon.unit_levels.get(first.unit) == "single":
+        return next((g for g in piece.groups[1:] if lexicon.unit_levels.get(g.unit or "") == "pack"), first)
     return first
 
 
@@ -501,7 +532,7 @@ def _request(
             and (len(e.text) > 1 or e.text in index.postings)
         )
     ]
-    group = _counting_group(piece)
+    group = _counting_group(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     required = [w for e in product_words if e not in leading for w in _catalog_words(e.text, lexicon, index)]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
