@@ -48,6 +48,8 @@ class Lexicon:
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
     time_suffixes: frozenset[str]
+    # Currency words and `wala` (`5 rupee wala`, `shilingi 20`, `₦50`): the number beside them is a price point.
+    price_point_words: frozenset[str]
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`).
     product_words: dict[str, tuple[str, ...]]
     non_order_cues: frozenset[str]
@@ -114,6 +116,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "removal_words",
             "time_words",
             "time_suffixes",
+            "price_point_words",
             "non_order_cues",
             "packaging_words",
             "base_variant_words",
@@ -167,6 +170,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         removal_words=frozenset(sets["removal_words"]),
         time_words=frozenset(sets["time_words"]),
         time_suffixes=frozenset(sets["time_suffixes"]),
+        price_point_words=frozenset(sets["price_point_words"]),
         product_words=product_words,
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),

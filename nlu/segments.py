@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from nlu.catalog_index import CatalogIndex
 from nlu.lexicon import Lexicon
-from nlu.sizes import SIZE_NUMBER, Size
+from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import Token, clean_text, tokenize
 
 _LIST_CLOSERS = frozenset({".", ")"})
@@ -293,6 +293,10 @@ def _elements(
         if token.kind == "num" and _pack_notation(following, after_next, lexicon):
             position += 2  # "3pc pack": what the pack holds; the pack word is read next
             continue
+        if token.kind == "num" and following is not None and following.text in lexicon.price_point_words:
+            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value)))
+            position += 2  # "5 rupee", "10 wala", "50 naira": the pack sold at that price
+            continue
         if token.kind == "num":
             size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
             if size_unit is not None and following is not None:
@@ -331,6 +335,10 @@ def _elements(
         if word in lexicon.half_words:
             elements.append(_Element("num", token.start, token.end, value=0.5))
             position += 1
+            continue
+        if word in lexicon.price_point_words and following is not None and following.kind == "num":
+            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value)))
+            position += 2  # "rs 5", "shilingi 20", "₦50"
             continue
         if word in lexicon.size_markers and following is not None and following.kind == "num":
             elements.append(_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value)))

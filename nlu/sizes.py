@@ -10,6 +10,8 @@ from nlu.text import clean_text, tokenize
 # Numbered sizes name a kind of piece and never add up: diaper size 4, and page counts (`96pg`),
 # whose words common.json puts in this dimension.
 SIZE_NUMBER = "size"
+# A price point that names a pack (`Parle-G Rs 5`, `Cabin Biscuit ₦50`, `ya shilingi 20`).
+SIZE_PRICE = "price"
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Size:
 
     def matches_number(self, number: float) -> bool:
         """A bare number such as `300` or `1.25` read as this size in its own unit (`300` ml, `1.25` L)."""
-        if self.dimension == SIZE_NUMBER:
+        if self.dimension in (SIZE_NUMBER, SIZE_PRICE):
             return abs(self.value - number) < 1e-9
         return any(
             abs(self.value - number * factor) <= 0.001 * max(1.0, self.value)
@@ -47,4 +49,9 @@ def size_from_text(text: str, lexicon: Lexicon) -> Size | None:
         if token.kind == "word" and token.text in lexicon.size_markers and following is not None:
             if following.kind == "num":
                 return Size(SIZE_NUMBER, following.value)
+        if token.kind == "word" and token.text in lexicon.price_point_words and following is not None:
+            if following.kind == "num":
+                return Size(SIZE_PRICE, following.value)
+        if token.kind == "num" and following is not None and following.text in lexicon.price_point_words:
+            return Size(SIZE_PRICE, token.value)
     return None

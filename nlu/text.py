@@ -19,6 +19,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<ratio>{_RATIO})"
     rf"|(?P<num>{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
     r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+(?:['’][^\W\d_]+)?)"
+    r"|(?P<currency>[₹₦₱$£€])"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
     r"|(?P<dash>[-–—~*•·])"
@@ -137,7 +138,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("word", ratio_word(raw), start, end))
         elif kind == "num":
             tokens.append(Token("num", raw, start, end, _number_value(raw)))
-        elif kind == "word":
+        elif kind in ("word", "currency"):
             tokens.append(Token("word", normalise_word(raw), start, end))
         elif kind == "dot":
             if end >= len(text) or text[end].isspace():
