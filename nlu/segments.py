@@ -522,6 +522,25 @@ def _leading_chatter(
     return [e for e in before if not index.knows_word(e.text)]
 
 
+def _trailing_chatter(
+    product_words: list[_Element], elements: list[_Element], group: _Group | None, lexicon: Lexicon, index: CatalogIndex
+) -> list[_Element]:
+    """`Engine 15L 3 tins by tomorrow`, `... buhu goma gobe`: words after the counted quantity that the catalog
+    does not know, when catalog words came before it, are when and how to deliver, not what."""
+    if group is None:
+        return []
+    first, last = elements[group.first].start, elements[group.last].end
+    after = [e for e in product_words if e.start >= last]
+    if not after or not any(e.end <= first and _known(e.text, lexicon, index) for e in product_words):
+        return []
+    return [e for e in after if not _known(e.text, lexicon, index)]
+
+
+def _known(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """True when the catalog knows the word, or the kind of goods it names in a local language."""
+    return any(index.knows_word(w) for w in _catalog_words(word, lexicon, index))
+
+
 def _request(
     piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str]
 ) -> ItemRequest | None:
@@ -542,6 +561,7 @@ def _request(
     ]
     group = _counting_group(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
+    leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     required = [w for e in product_words if e not in leading for w in _catalog_words(e.text, lexicon, index)]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
