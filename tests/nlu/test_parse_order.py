@@ -122,9 +122,16 @@ def test_words_in_an_unknown_language_before_the_quantity_are_not_product_words(
 
 
 def test_unknown_word_beside_a_known_product_is_still_asked_about(invented_index: CatalogIndex) -> None:
-    parse = parse_order("rundu 5L 2 jerrycans zorbo", invented_index)
+    parse = parse_order("rundu zorbo 5L 2 jerrycans", invented_index)
     assert not parse.lines
     assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("Q116",), "confirm")]
+
+
+@pytest.mark.parametrize("text", ["rundu 5L 2 jerrycans zorbo", "rundu 5L 2 jerrycans by tomorrow morning pls"])
+def test_unknown_words_after_the_amount_never_turn_a_clear_match_into_a_question(
+    invented_index: CatalogIndex, text: str
+) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q116", 2)]
 
 
 def test_status_question_mentioning_a_product_orders_nothing(invented_index: CatalogIndex) -> None:
