@@ -11,6 +11,7 @@ from aiohttp import web
 
 from backend.phones import InvalidPhone, to_e164
 from backend.stores_csv import read_stores_csv
+from bot.bodies import read_form, read_json_object
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SIMULATOR, Inbound, Outbound
 from bot.outbox import Sent
@@ -67,20 +68,20 @@ async def handle_simulator_transcript(request: web.Request) -> dict[str, object]
 
 async def handle_simulator_send(request: web.Request) -> web.Response:
     """The page's form: queue the text as a message from the chosen phone and go back to the chat."""
-    form = await request.post()
-    phone = _phone(request, str(form.get("phone", "")))
-    await _queue(request, phone, str(form.get("text", "")))
+    form = await read_form(request)
+    phone = _phone(request, form.get("phone", ""))
+    await _queue(request, phone, form.get("text", ""))
     raise web.HTTPSeeOther(request.app.router["simulator"].url_for().with_query(phone=phone))
 
 
 async def handle_simulator_api_send(request: web.Request) -> web.Response:
-    """API: `{"phone", "text"}` in, the queued message id out."""
-    try:
-        body = await request.json()
-    except ValueError:
-        raise web.HTTPBadRequest(text="not JSON") from None
-    phone = _phone(request, str(body.get("phone", "")))
-    message_id = await _queue(request, phone, str(body.get("text", "")))
+    """API: `{"phone", "text"}` in (both strings), the queued message id out."""
+    body = await read_json_object(request)
+    raw, text = body.get("phone"), body.get("text")
+    if not isinstance(raw, str) or not isinstance(text, str):
+        raise web.HTTPBadRequest(text='"phone" and "text" must be strings')
+    phone = _phone(request, raw)
+    message_id = await _queue(request, phone, text)
     return web.json_response({"message_id": message_id, "phone": phone}, status=202)
 
 

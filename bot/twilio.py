@@ -14,9 +14,10 @@ from typing import Any, Mapping, Sequence
 
 import aiohttp
 from aiohttp import web
-from multidict import MultiDict, MultiDictProxy, MultiMapping
+from multidict import MultiDictProxy, MultiMapping
 
 from backend.phones import InvalidPhone, to_e164
+from bot.bodies import read_form
 from bot.errors import InvalidSignature, SendRejected, provider_answer
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SMS, TWILIO_WHATSAPP, Inbound, Outbound, StatusEvent
@@ -193,8 +194,8 @@ def _public_url(request: web.Request) -> str:
 
 
 async def _verified_form(request: web.Request) -> MultiDictProxy[str]:
-    form = await request.post()
-    params = MultiDict((k, v) for k, v in form.items() if isinstance(v, str))
+    # A body that is not a well-formed form has no parameters to check a signature over: 400, before the check.
+    params = await read_form(request)
     try:
         verify_twilio(
             _public_url(request),
@@ -205,19 +206,22 @@ async def _verified_form(request: web.Request) -> MultiDictProxy[str]:
     except InvalidSignature as exc:
         log.warning("twilio webhook refused", extra={"ctx_reason": str(exc)})
         raise web.HTTPForbidden(text="invalid signature") from None
-    return MultiDictProxy(params)
+    return params
 
 
 async def handle_twilio_inbound(request: web.Request) -> web.Response:
     """An inbound SMS or WhatsApp message: verify, dedupe, queue, acknowledge with empty TwiML."""
     params = await _verified_form(request)
+    if not (params.get("MessageSid") or params.get("SmsSid")):
+        raise web.HTTPBadRequest(text="MessageSid missing")
+    if not params.get("From"):
+        raise web.HTTPBadRequest(text="From missing")
     try:
         message = parse_twilio_inbound(params, request.app[SETTINGS].default_region)
     except InvalidPhone:
+        # A short code or an alphanumeric sender: Twilio's own traffic, nobody to answer.
         log.warning("twilio message from an unusable number ignored")
         return _twiml()
-    if not message.message_id:
-        raise web.HTTPBadRequest(text="MessageSid missing")
     accepted = await request.app[GATEWAY].inbox.accept(message)
     log.info("twilio message received", extra={"ctx_message_id": message.message_id, "ctx_duplicate": not accepted})
     return _twiml()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import time
 from typing import Any, Mapping, Sequence
@@ -13,6 +12,7 @@ import aiohttp
 from aiohttp import web
 
 from backend.phones import InvalidPhone, to_e164
+from bot.bodies import parse_json_object, read_body
 from bot.errors import (
     InvalidSignature,
     SendError,
@@ -220,20 +220,20 @@ async def handle_whatsapp_verify(request: web.Request) -> web.Response:
 
 async def handle_whatsapp_event(request: web.Request) -> web.Response:
     """A batched webhook: verify the raw body, queue each message, record each status, answer 200."""
-    body = await request.read()
+    body = await read_body(request)
     try:
         verify_whatsapp(body, request.headers.get("X-Hub-Signature-256"), request.app[SETTINGS].whatsapp_app_secret)
     except InvalidSignature as exc:
         log.warning("whatsapp webhook refused", extra={"ctx_reason": str(exc)})
         raise web.HTTPForbidden(text="invalid signature") from None
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        raise web.HTTPBadRequest(text="not JSON") from None
-    if not isinstance(payload, dict):
-        raise web.HTTPBadRequest(text="not a webhook object")
+    payload = parse_json_object(body)
     gateway = request.app[GATEWAY]
-    messages, statuses = parse_whatsapp_webhook(payload, request.app[SETTINGS].default_region)
+    try:
+        messages, statuses = parse_whatsapp_webhook(payload, request.app[SETTINGS].default_region)
+    except (AttributeError, TypeError, ValueError, IndexError) as exc:
+        # Parsed whole before anything is queued: a webhook of another shape changes nothing.
+        log.warning("whatsapp webhook of an unexpected shape refused", extra={"ctx_error": type(exc).__name__})
+        raise web.HTTPBadRequest(text="not a webhook of the Cloud API's shape") from None
     for message in messages:
         accepted = await gateway.inbox.accept(message)
         log.info(

@@ -11,6 +11,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from bot.bodies import read_form
 from bot.console.sessions import StaffSession
 from bot.console.state import CONSOLE
 from bot.console.users import StaffUser
@@ -111,8 +112,9 @@ async def _require_csrf(request: web.Request, handler: Handler) -> web.StreamRes
     """A state-changing request must carry the session's CSRF token (the sign-in form: its cookie's token)."""
     if request.method in SAFE_METHODS:
         return await handler(request)
-    form = await request.post()
-    sent = str(form.get("csrf", "")) or request.headers.get("X-CSRF-Token", "")
+    # Read once here (aiohttp keeps it for the handler); a malformed form is a 400 with its reason.
+    form = await read_form(request)
+    sent = form.get("csrf", "") or request.headers.get("X-CSRF-Token", "")
     if request.path == LOGIN_PATH:
         expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     else:
