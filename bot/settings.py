@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import secrets
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Mapping, Union
 
 log = logging.getLogger("bot.settings")
 
 CHANNEL_NAMES = ("twilio", "whatsapp")
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
 class SettingsError(ValueError):
@@ -74,6 +77,7 @@ class Settings:
     console_handoff_alert_minutes: int = 10
     console_login_attempts: int = 5
     console_login_window: int = 15 * 60
+    console_trusted_proxies: tuple[Network, ...] = ()
     console_low_confidence: float = 0.6
     console_low_score: float = 85.0
 
@@ -147,6 +151,7 @@ class Settings:
             console_handoff_alert_minutes=_int(env, "CONSOLE_HANDOFF_ALERT_MINUTES", cls.console_handoff_alert_minutes),
             console_login_attempts=_int(env, "CONSOLE_LOGIN_ATTEMPTS", cls.console_login_attempts),
             console_login_window=_int(env, "CONSOLE_LOGIN_WINDOW_SECONDS", cls.console_login_window),
+            console_trusted_proxies=_networks(env, "CONSOLE_TRUSTED_PROXIES"),
             console_low_confidence=_float(env, "CONSOLE_LOW_CONFIDENCE", cls.console_low_confidence),
             console_low_score=_float(env, "CONSOLE_LOW_SCORE", cls.console_low_score),
         )
@@ -232,6 +237,16 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(env.get(name, default))
     except ValueError:
         raise SettingsError(f"{name} must be a number") from None
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[Network, ...]:
+    """Addresses and networks written as a comma-separated list (`10.0.0.5, 10.1.0.0/16, ::1`)."""
+    try:
+        return tuple(
+            ipaddress.ip_network(item.strip(), strict=False) for item in env.get(name, "").split(",") if item.strip()
+        )
+    except ValueError:
+        raise SettingsError(f"{name} must list IP addresses or networks, separated by commas") from None
 
 
 def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import logging
 import secrets
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Sequence
 
 import aiohttp_jinja2
 import jinja2
@@ -16,6 +17,7 @@ from bot.console.sessions import StaffSession
 from bot.console.state import CONSOLE
 from bot.console.users import StaffUser
 from bot.keys import SETTINGS
+from bot.settings import Network
 
 log = logging.getLogger("bot.console")
 
@@ -62,6 +64,35 @@ def serves_https(request: web.Request) -> bool:
         or request.secure
         or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
     )
+
+
+def client_address(peer: str, forwarded_for: Sequence[str], trusted: Sequence[Network]) -> str:
+    """The address a request came from: the peer, or when the peer is a proxy the operator trusts, the nearest
+    address in X-Forwarded-For that is not one (each trusted proxy appends the address it was reached from)."""
+    current = _ip(peer)
+    if current is None:
+        return peer or "unknown"
+    hops = [hop.strip() for header in forwarded_for for hop in header.split(",")]
+    for hop in reversed(hops):
+        if not _trusted(current, trusted):
+            break
+        previous = _ip(hop)
+        if previous is None:
+            # Anything a trusted proxy passed on unparsed was written by the client: stop at the proxy.
+            break
+        current = previous
+    return str(current)
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address, trusted: Sequence[Network]) -> bool:
+    return any(address.version == network.version and address in network for network in trusted)
 
 
 def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str, max_age: int) -> None:
@@ -148,19 +179,23 @@ async def handle_console_login(request: web.Request) -> web.Response:
     form = await request.post()
     username = str(form.get("username", "")).strip().lower()[:64]
     password = str(form.get("password", ""))[:1024]
-    address = request.remote or "unknown"
+    address = client_address(
+        request.remote or "",
+        request.headers.getall("X-Forwarded-For", []),
+        request.config_dict[SETTINGS].console_trusted_proxies,
+    )
     wait = await console.throttle.blocked_for(username, address)
     if wait:
-        log.warning("sign-in throttled", extra={"ctx_user": username, "ctx_wait": wait})
+        log.warning("sign-in throttled", extra={"ctx_user": username, "ctx_address": address, "ctx_wait": wait})
         response = _login_page(request, f"Too many failed attempts. Try again in {wait // 60 + 1} minutes.", 429)
         response.headers["Retry-After"] = str(wait)
         return response
     user = await console.users.verify(username, password)
     if user is None:
         await console.throttle.failed(username, address)
-        log.warning("sign-in refused", extra={"ctx_user": username})
+        log.warning("sign-in refused", extra={"ctx_user": username, "ctx_address": address})
         return _login_page(request, "Wrong user name or password.", 401)
-    await console.throttle.succeeded(username)
+    await console.throttle.succeeded(username, address)
     old = request.cookies.get(SESSION_COOKIE, "")
     if old:
         await console.sessions.end(old)

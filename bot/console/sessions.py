@@ -56,38 +56,49 @@ class SessionStore:
         await self._redis.delete(self._key(session_id))
 
 
+# An account is closed to every address after this many times the per-address-and-account limit (guessing
+# spread over several addresses); an address is closed to every account after this many times (one address
+# trying name after name), far above what the mistyped passwords of one office behind one address reach.
+ACCOUNT_FACTOR = 4
+ADDRESS_FACTOR = 20
+
+
 class LoginThrottle:
-    """Counts failed sign-ins per user name and per address; too many in the window blocks both."""
+    """Counts failed sign-ins per account and address, per account, and per address, each within the window.
+
+    `attempts` failures for one account from one address close that account to that address only; other
+    accounts, and the same account from elsewhere, sign in as before.
+    """
 
     def __init__(self, redis: Redis, prefix: str, attempts: int, window: int) -> None:
         self._redis = redis
         self._prefix = prefix
-        self._attempts = attempts
         self._window = window
+        self._limits = (attempts, attempts * ACCOUNT_FACTOR, attempts * ADDRESS_FACTOR)
 
-    def _keys(self, username: str, address: str) -> tuple[str, str]:
-        return (
-            f"{self._prefix}:console:login-failures:user:{username.lower()[:64]}",
-            f"{self._prefix}:console:login-failures:addr:{address}",
-        )
+    def _keys(self, username: str, address: str) -> tuple[str, str, str]:
+        """The account-and-address, account and address counters, in the order of `_limits`."""
+        base = f"{self._prefix}:console:login-failures"
+        account = username.lower()[:64]
+        return (f"{base}:pair:{address}:{account}", f"{base}:user:{account}", f"{base}:addr:{address}")
 
     async def blocked_for(self, username: str, address: str) -> int:
-        """Seconds until another attempt is allowed; 0 when allowed now."""
+        """Seconds until this account may be tried from this address; 0 when it may be now."""
+        keys = self._keys(username, address)
         wait = 0
-        for key in self._keys(username, address):
-            count = int(await self._redis.get(key) or 0)
-            if count >= self._attempts:
+        for key, count, limit in zip(keys, await self._redis.mget(keys), self._limits, strict=True):
+            if int(count or 0) >= limit:
                 wait = max(wait, int(await self._redis.ttl(key)), 1)
         return wait
 
     async def failed(self, username: str, address: str) -> None:
-        """Count a failed attempt."""
+        """Count a failed attempt on all three counters."""
+        pipe = self._redis.pipeline(transaction=True)
         for key in self._keys(username, address):
-            pipe = self._redis.pipeline(transaction=True)
             pipe.incr(key)
             pipe.expire(key, self._window, nx=True)
-            await pipe.execute()
+        await pipe.execute()
 
-    async def succeeded(self, username: str) -> None:
-        """A right password clears the user's count (the address keeps its own)."""
-        await self._redis.delete(self._keys(username, "")[0])
+    async def succeeded(self, username: str, address: str) -> None:
+        """A right password clears the account's count from this address; the wider counts run their window."""
+        await self._redis.delete(self._keys(username, address)[0])
