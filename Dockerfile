@@ -18,9 +18,13 @@ COPY backend ./backend
 COPY nlu ./nlu
 COPY actions ./actions
 COPY bot ./bot
+COPY i18n ./i18n
 COPY demo ./demo
 COPY data ./data
 COPY config.yml domain.yml endpoints.yml credentials.yml ./
+
+# The message catalogs, compiled (.mo files are build output).
+RUN pybabel compile -d i18n/locales -D messages
 
 # The model is part of the image, so every replica of Rasa serves exactly the same assistant.
 RUN rasa train --fixed-model-name current --out models --num-threads 2 \

@@ -5,10 +5,20 @@ export PYTHONDONTWRITEBYTECODE := 1
 PY := .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway
+.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway messages
 
 install:
 	@scripts/install.sh
+
+# Message catalogs (i18n/locales): extract every text marked for translation into i18n/messages.pot and merge
+# it into each language's .po; a translator then fills in the new and changed (fuzzy) entries. `make install`
+# compiles them.
+messages: install
+	@.venv/bin/pybabel --quiet extract -F i18n/babel.cfg -o i18n/messages.pot --project "Restock by text" \
+		--copyright-holder "Restock by text" --msgid-bugs-address "" --add-comments "Translators:" \
+		--header-comment "# Texts a store owner reads, in English; every language's catalog starts from these." \
+		--width 120 .
+	@.venv/bin/pybabel --quiet update -i i18n/messages.pot -d i18n/locales -D messages --width 120
 
 train: install
 	@scripts/train.sh
@@ -40,5 +50,5 @@ bench-promotions: install
 bench: bench-nlu bench-gateway bench-promotions
 
 lint: install
-	@.venv/bin/ruff check backend bot nlu actions scripts tests
-	@.venv/bin/mypy backend bot nlu actions scripts/run.py
+	@.venv/bin/ruff check backend bot nlu actions i18n scripts tests
+	@.venv/bin/mypy backend bot nlu actions i18n scripts/run.py

@@ -34,6 +34,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
+# Message catalogs: each .po compiled to its .mo (build output, not in git) when the .po is newer.
+for po in i18n/locales/*/LC_MESSAGES/messages.po; do
+    [ -f "$po" ] || continue
+    mo="${po%.po}.mo"
+    if [ ! -f "$mo" ] || [ "$po" -nt "$mo" ]; then
+        .venv/bin/pybabel --quiet compile -i "$po" -o "$mo"
+    fi
+done
+
 # Debian packages: redis-server (the project starts its own servers) and chromium (browser tests).
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)

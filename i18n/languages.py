@@ -1,0 +1,158 @@
+"""The languages replies are written in: a store's language tag, an owner's request to switch, a guess from words."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from nlu.lexicon import LOCALE_DIR
+
+ENGLISH = "en"
+SWAHILI = "sw"
+HINDI = "hi"
+# Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
+HINDI_DEVANAGARI = "hi-Deva"
+
+# Each reply language: (language, script) -> the Babel locale of its message catalog (None: the source
+# texts, English) and of its numbers, money and dates.
+_CATALOGS: dict[tuple[str, str], str | None] = {
+    (ENGLISH, ""): None,
+    (SWAHILI, ""): "sw",
+    (HINDI, "Latn"): "hi_Latn",
+    (HINDI, "Deva"): "hi",
+}
+_DEFAULT_SCRIPT = {HINDI: "Latn"}
+_DEFAULT_FORMATS = {ENGLISH: "en_001"}
+
+_TAG = re.compile(r"^(?P<language>[a-z]{2,3})(?:[-_](?P<script>[a-z]{4}))?(?:[-_](?P<territory>[a-z]{2}|\d{3}))?$")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A reply language: its tag, the catalog its texts come from, the locale its numbers and dates follow."""
+
+    tag: str
+    catalog: str | None
+    formats: str
+    # Devanagari replies name the currency by its symbol (they are UCS-2 anyway); GSM-7 replies by its code.
+    currency_symbol: bool = False
+
+
+def language_for(tag: str | None) -> Language:
+    """The reply language for a store's language tag (`en`, `sw`, `hi`, `hi-Deva`, `en-IN`); English otherwise.
+
+    Languages the order reader reads but replies are not written in (Pidgin, Hausa, Yoruba, Luganda,
+    Tagalog) are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and dates are written.
+    """
+    match = _TAG.match((tag or "").strip().lower())
+    language = match["language"] if match else ENGLISH
+    script = (match["script"] or "").title() if match else ""
+    territory = (match["territory"] or "").upper() if match else ""
+    script = script or _DEFAULT_SCRIPT.get(language, "")
+    if (language, script) not in _CATALOGS:
+        language, script = ENGLISH, ""
+    catalog = _CATALOGS[(language, script)]
+    formats = _DEFAULT_FORMATS[language] if catalog is None else catalog
+    if territory:
+        # The catalog's locale (keeping its script) in the store's territory, if Babel knows that locale.
+        local = "_".join([*(part for part in formats.split("_") if part != "001"), territory])
+        formats = local if _known_locale(local) else formats
+    shown = language + (f"-{script}" if script and script != _DEFAULT_SCRIPT.get(language) else "")
+    return Language(shown + (f"-{territory}" if territory else ""), catalog, formats, currency_symbol=script == "Deva")
+
+
+@lru_cache(maxsize=64)
+def _known_locale(name: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def reply_languages() -> tuple[str, ...]:
+    """The tags replies are written in: English and every language with a catalog."""
+    return (ENGLISH, SWAHILI, HINDI, HINDI_DEVANAGARI)
+
+
+# How owners name each language when they ask to switch: in English, Swahili and Hindi (both scripts).
+_NAMES = {
+    ENGLISH: ("english", "eng", "kiingereza", "kizungu", "angrezi", "angreji", "angrezee", "अंग्रेजी", "अंग्रेज़ी"),
+    SWAHILI: ("kiswahili", "swahili", "kiswahii", "swahilli"),
+    HINDI: ("hindi", "hindee", "हिंदी", "हिन्दी"),
+}
+_DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
+
+
+# Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`): Tagalog's `hindi`
+# means "no", so a name alone is a request only where the classifier said so.
+_REQUEST_CUES = frozenset(
+    "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
+    "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए".split()
+)
+
+
+def requested_language(text: str, cue_required: bool = False) -> str | None:
+    """The language a message asks replies to be in (`English please`, `kwa Kiswahili`, `हिंदी में`), if one.
+
+    Hindi asked for in Devanagari letters (or naming Devanagari) is answered in Devanagari. With
+    `cue_required`, a name counts only beside a word that asks for it (`please`, `kwa`, `mein`).
+    """
+    words = {word.lower() for word in _WORD.findall(text.replace("़", ""))}
+    named = [tag for tag, names in _NAMES.items() if words & {name.replace("़", "") for name in names}]
+    if len(named) != 1 or (cue_required and not words & _REQUEST_CUES):
+        return None
+    if named[0] == HINDI and (_DEVANAGARI.search(text) or words & set(_DEVANAGARI_WORDS)):
+        return HINDI_DEVANAGARI
+    return named[0]
+
+
+def detect_language(text: str) -> str | None:
+    """The reply language a message seems written in, from the order reader's words; None when it can't tell."""
+    if _DEVANAGARI.search(text):
+        return HINDI_DEVANAGARI
+    words = [word.lower() for word in _WORD.findall(text)]
+    if not words:
+        return None
+    counts = {tag: sum(1 for word in words if word in vocabulary) for tag, vocabulary in _vocabularies().items()}
+    best = max(counts.values())
+    winners = [tag for tag, count in counts.items() if count == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _vocabularies() -> dict[str, frozenset[str]]:
+    """Words of each reply language's order-reader locale that no other of them uses."""
+    words = {
+        tag: set(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
+        for tag in (ENGLISH, SWAHILI, HINDI)
+    }
+    return {
+        tag: frozenset(w for w in own if len(w) > 1 and not any(w in other for t, other in words.items() if t != tag))
+        for tag, own in words.items()
+    }
+
+
+def _locale_words(data: object, key: str = "") -> Iterator[str]:
+    """Every word a locale file spells in its language: list entries, local names (not the catalog's words)."""
+    if key in ("language", "size_units"):
+        return
+    if isinstance(data, str):
+        yield from (word.lower() for word in _WORD.findall(data))
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            if isinstance(value, (int, float)) or key == "product_words":
+                yield from _locale_words(name)
+            else:
+                yield from _locale_words(value, name)
+    elif isinstance(data, Iterable):
+        for value in data:
+            yield from _locale_words(value, key)

@@ -1,0 +1,111 @@
+"""Reply languages: a store's tag, an owner's request, a guess from words; numbers, money and dates per locale."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from i18n import detect_language, language_for, phrasebook, requested_language
+
+
+@pytest.mark.parametrize(
+    ("tag", "shown", "catalog"),
+    [
+        ("en", "en", None),
+        ("sw", "sw", "sw"),
+        ("hi", "hi", "hi_Latn"),
+        ("hi-Deva", "hi-Deva", "hi"),
+        ("hi-deva", "hi-Deva", "hi"),
+        ("HI_Latn", "hi", "hi_Latn"),
+        ("en-IN", "en-IN", None),
+        ("sw-TZ", "sw-TZ", "sw"),
+        # The order reader reads these; replies fall back to English.
+        ("pcm", "en", None),
+        ("yo", "en", None),
+        ("", "en", None),
+        ("not a tag", "en", None),
+    ],
+)
+def test_a_store_language_tag_picks_the_reply_catalog(tag: str, shown: str, catalog: str | None) -> None:
+    language = language_for(tag)
+    assert (language.tag, language.catalog) == (shown, catalog)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("English please", "en"),
+        ("reply in english", "en"),
+        ("kwa Kiswahili tafadhali", "sw"),
+        ("Kiingereza tafadhali", "en"),
+        ("Hindi mein baat karo", "hi"),
+        ("angrezi mein likho", "en"),
+        ("हिंदी में", "hi-Deva"),
+        ("हिन्दी में बात करो", "hi-Deva"),
+        ("अंग्रेज़ी में", "en"),
+        ("hello", None),
+        ("english or kiswahili?", None),
+    ],
+)
+def test_an_owner_asks_for_a_language_in_words(text: str, language: str | None) -> None:
+    assert requested_language(text) == language
+
+
+def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() -> None:
+    # Tagalog's "hindi" is "no": without a word asking for it, a bare name switches nothing.
+    assert requested_language("hindi po", cue_required=True) is None
+    assert requested_language("hindi ko alam", cue_required=True) is None
+    assert requested_language("Hindi mein baat karo", cue_required=True) == "hi"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("nataka sukari mbili tafadhali", "sw"),
+        ("habari boss, bei ya unga?", "sw"),
+        ("bhai 5 cheeni bhejo", "hi"),
+        ("mera order kab aayega", "hi"),
+        ("please send 5 cartons of soda", "en"),
+        ("नमस्ते भाई", "hi-Deva"),
+        ("zuri 5", None),
+        ("", None),
+    ],
+)
+def test_the_language_a_message_is_written_in_is_guessed_from_the_order_readers_words(
+    text: str, language: str | None
+) -> None:
+    assert detect_language(text) == language
+
+
+def test_money_and_numbers_follow_each_locale() -> None:
+    assert phrasebook("en").money(Decimal("3300.00"), "KES") == "KES 3,300"
+    assert phrasebook("en").money(Decimal("1080.50"), "KES") == "KES 1,080.50"
+    assert phrasebook("sw").money(Decimal("125000"), "KES") == "KES 125,000"
+    # Indian grouping for Hindi and Indian English stores; Hinglish keeps the GSM-7 currency code.
+    assert phrasebook("hi").money(Decimal("100000"), "INR") == "INR 1,00,000"
+    assert phrasebook("en-IN").number(Decimal("1234567")) == "12,34,567"
+    assert phrasebook("hi-Deva").money(Decimal("250000.5"), "INR") == "₹2,50,000.50"
+
+
+def test_dates_carry_each_locales_day_and_month_names() -> None:
+    tuesday = date(2030, 6, 4)
+    assert phrasebook("en").day(tuesday) == "Tue, 4 Jun"
+    assert phrasebook("sw").day(tuesday) == "Jumanne, 4 Jun"
+    assert phrasebook("hi").day("2030-06-04") == "Mangal, 4 Jun"
+    assert phrasebook("hi-Deva").day(tuesday) == "मंगल, 4 जून"
+
+
+def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
+    english, swahili = phrasebook("en"), phrasebook("sw")
+    assert english.npgettext("unit", "crate", "crates", 1) == "crate"
+    assert english.npgettext("unit", "crate", "crates", 5) == "crates"
+    assert swahili.npgettext("unit", "bag", "bags", 1) == "gunia"
+    assert swahili.npgettext("unit", "bag", "bags", 3) == "magunia"
+    assert swahili._("Your order:") == "Oda yako:"
+    assert phrasebook("hi")._("Your order:") == "Aapka order:"
+    assert phrasebook("hi-Deva")._("Your order:") == "आपका ऑर्डर:"
+    assert swahili._("OK, %(store)s.", store="Duka 01") == "Sawa, Duka 01."
+    # A text the catalogs do not have is said as written (English), never dropped.
+    assert swahili._("Not a catalog text") == "Not a catalog text"
