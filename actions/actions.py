@@ -37,13 +37,23 @@ from actions.drafts import (
 )
 from actions.offers import pick_from_offer, with_minimums
 from actions.platform import PLATFORM, read_order
-from backend.errors import Conflict, InvalidRequest, NotFound, OrderRejected, PlatformError
+from backend.errors import Conflict, NotFound, OrderRejected, PlatformError
 from backend.models import Order
+from i18n import Phrasebook, detect_language, phrasebook, requested_language
 from nlu import Catalog
 
 log = logging.getLogger("actions")
 
-YES_NO = [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]
+# A language named in a message this short is a request to switch, whatever the classifier made of it.
+SWITCH_REQUEST_WORDS = 5
+
+
+def yes_no(t: Phrasebook) -> list[dict[str, str]]:
+    """The YES and NO buttons, titled in the owner's language; the payloads are the same everywhere."""
+    return [
+        {"title": t.pgettext("button", "YES"), "payload": "yes"},
+        {"title": t.pgettext("button", "NO"), "payload": "no"},
+    ]
 
 
 @dataclass
@@ -53,6 +63,7 @@ class Turn:
     dispatcher: CollectingDispatcher
     tracker: Tracker
     text: str
+    t: Phrasebook = field(default_factory=lambda: phrasebook(None))
     store_id: str = ""
     events: list[EventType] = field(default_factory=list)
     learned: dict[str, str] = field(default_factory=dict)
@@ -78,20 +89,54 @@ class Turn:
         data = self.slot("draft")
         return Draft.from_slot(data) if data else None
 
+    def speak(self, tag: str, chosen: bool = False) -> None:
+        """Reply in language `tag` from now on; kept in the `language` slot (the gateway reads it too)."""
+        self.t = phrasebook(tag)
+        if self.slot("language") != self.t.tag:
+            self.set("language", self.t.tag)
+        if chosen and not self.slot("language_chosen"):
+            self.set("language_chosen", True)
 
-class StoreAction(Action, abc.ABC):
-    """An action for a known store: finds the store from the phone number, maps platform failures to a reply."""
 
-    needs_store = True
+async def reply_language(turn: Turn) -> str:
+    """The language to answer in: the owner's choice, else the store's, else the one the message is written in."""
+    if turn.slot("language_chosen") and turn.slot("language"):
+        return str(turn.slot("language"))
+    phone = turn.tracker.sender_id
+    try:
+        store_id = turn.slot("store_id")
+        if store_id:
+            return await PLATFORM.store_language(store_id, phone)
+        languages = {store.language for store in await PLATFORM.stores_for_phone(phone)}
+        if len(languages) == 1:
+            return languages.pop()
+    except PlatformError as exc:
+        log.warning("store language unavailable: %s", exc.code)
+    return detect_language(turn.text) or turn.slot("language") or "en"
+
+
+class TurnAction(Action, abc.ABC):
+    """An action that answers in the owner's language and maps platform failures to a reply."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
+        turn.speak(await reply_language(turn))
         try:
             await self.serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
-            turn.say(replies.UNAVAILABLE)
+            turn.say(turn.t._(replies.UNAVAILABLE))
         return turn.events
+
+    @abc.abstractmethod
+    async def serve(self, turn: Turn) -> None:
+        """The action's step."""
+
+
+class StoreAction(TurnAction, abc.ABC):
+    """An action for a known store: finds the store from the phone number first."""
+
+    needs_store = True
 
     async def serve(self, turn: Turn) -> None:
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
@@ -118,7 +163,7 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     catalog = await PLATFORM.catalog(turn.store_id)
     minimums = {sku: item.min_order_qty for sku, item in catalog.items.items()}
     draft = draft_from_lines(uuid.uuid4().hex[:12], with_minimums(picked, minimums))
-    show_draft(turn, draft, catalog, header="From the offer:")
+    show_draft(turn, draft, catalog, header=turn.t._(replies.FROM_THE_OFFER))
     return True
 
 
@@ -150,19 +195,16 @@ async def find_store(turn: Turn, action_name: str) -> bool:
     if turn.store_id:
         turn.learned = await learned_phrases(turn.store_id)
         return True
-    try:
-        stores = await PLATFORM.client.stores_by_phone(turn.tracker.sender_id)
-    except InvalidRequest:
-        stores = []
+    stores = await PLATFORM.stores_for_phone(turn.tracker.sender_id)
     if not stores:
-        turn.say(replies.NOT_REGISTERED)
+        turn.say(turn.t._(replies.NOT_REGISTERED))
         return False
     if len(stores) == 1:
         turn.store_id = stores[0].store_id
         turn.set("store_id", turn.store_id)
         turn.learned = await learned_phrases(turn.store_id)
         return True
-    question, buttons = replies.which_store(stores)
+    question, buttons = replies.which_store(turn.t, stores)
     turn.say(question, buttons)
     turn.set("awaiting", "store")
     turn.set("store_options", [store.store_id for store in stores])
@@ -176,24 +218,23 @@ def keep_draft(turn: Turn, draft: Draft | None) -> None:
     turn.set("awaiting", "order" if draft else None)
 
 
-def show_draft(
-    turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "Your order:"
-) -> None:
+def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "") -> None:
     """Ask the next open choice, or show the priced summary and ask for YES; page it when it is long."""
+    t = turn.t
     if draft.choices:
-        question, buttons = replies.choice_question(draft.choices[0], catalog.items)
+        question, buttons = replies.choice_question(t, draft.choices[0], catalog.items)
         if unknown:
-            question = f"We don't sell or couldn't find: {', '.join(unknown)}. {question}"
+            question = f"{replies.not_found(t, unknown)} {question}"
         turn.say(question, buttons)
         keep_draft(turn, draft)
         return
     if not draft.lines:
-        turn.say(f"We don't sell or couldn't find: {', '.join(unknown)}." if unknown else replies.NO_ITEMS)
+        turn.say(replies.not_found(t, unknown) if unknown else t._(replies.NO_ITEMS))
         keep_draft(turn, None)
         return
     priced = price_draft(draft, catalog.items)
-    lines = replies.draft_summary(priced, PLATFORM.delivery_estimate(), unknown, header)
-    say_pages(turn, [*lines, replies.CONFIRM_PROMPT], YES_NO)
+    lines = replies.draft_summary(t, priced, PLATFORM.delivery_estimate(), unknown, header)
+    say_pages(turn, [*lines, t._(replies.CONFIRM_PROMPT)], yes_no(t))
     keep_draft(turn, draft)
 
 
@@ -204,7 +245,7 @@ def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]
         turn.say(chunks[0], buttons)
         turn.set("more_pages", None)
         return
-    turn.say(chunks[0] + "\nReply MORE for the rest.")
+    turn.say(chunks[0] + "\n" + turn.t._(replies.MORE_PROMPT))
     turn.set("more_pages", chunks[1:])
 
 
@@ -249,9 +290,10 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             await learn_choice(turn, draft, option)
             draft = choose(draft, option)
         else:
-            raise EditRejected(f"Sorry, I didn't get that change. {replies.CONFIRM_PROMPT}")
+            turn.say(f"{turn.t._(replies.CHANGE_NOT_UNDERSTOOD)} {turn.t._(replies.CONFIRM_PROMPT)}")
+            return
     except EditRejected as exc:
-        turn.say(str(exc))
+        turn.say(replies.edit_rejected(turn.t, exc))
         return
     show_draft(turn, draft, catalog, unknown)
 
@@ -263,7 +305,7 @@ def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
         sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates
     ]
     if len(picked) != 1:
-        raise EditRejected(f"Please reply with a number from 1 to {len(choice.candidates)}.")
+        raise EditRejected(replies.PICK_A_NUMBER, count=len(choice.candidates))
     return choice.candidates.index(picked[0]) + 1
 
 
@@ -272,10 +314,12 @@ async def choose_store(turn: Turn) -> None:
     options = turn.slot("store_options") or []
     command = read_command(turn.text)
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
-        turn.say(f"Please reply with a number from 1 to {len(options)}.")
+        turn.say(turn.t._(replies.PICK_A_NUMBER, count=len(options)))
         return
     store = await PLATFORM.client.store(options[command.option - 1])
-    turn.say(replies.store_chosen(store.name))
+    if not turn.slot("language_chosen"):
+        turn.speak(store.language)
+    turn.say(replies.store_chosen(turn.t, store.name))
     turn.set("store_id", store.store_id)
     turn.set("awaiting", None)
     turn.set("store_options", None)
@@ -310,7 +354,7 @@ class ActionTakeOrder(StoreAction):
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
         if not (parse.get("lines") or parse.get("ambiguous") or parse.get("unknown")):
-            turn.say(replies.NO_ITEMS)
+            turn.say(turn.t._(replies.NO_ITEMS))
             return
         start_draft(turn, parse, catalog)
 
@@ -319,7 +363,7 @@ def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
     """A new draft from a parsed message, replacing (and saying so) an unconfirmed one; prices asked too."""
     draft = turn.draft
     if draft is not None:
-        turn.say(replies.dropped(len(draft.lines) + len(draft.choices)))
+        turn.say(replies.dropped(turn.t, len(draft.lines) + len(draft.choices)))
     unknown = [item["phrase"] for item in parse.get("unknown", [])]
     show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
     asked = [
@@ -329,7 +373,7 @@ def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
         if sku in catalog.items
     ]
     if asked:
-        turn.say("\n".join(replies.price_lines(asked[:6], [])))
+        turn.say("\n".join(replies.price_lines(turn.t, asked[:6], [])))
 
 
 class ActionEditDraft(StoreAction):
@@ -358,24 +402,38 @@ class ActionEditDraft(StoreAction):
         elif draft is not None:
             await edit_open_draft(turn, draft)
         else:
-            turn.say(f"There is no open order to change. {replies.NO_ITEMS.split('. ', 1)[1]}")
+            turn.say(turn.t._(replies.NO_DRAFT_TO_CHANGE))
 
 
-class ActionShowMore(Action):
+class ActionShowMore(TurnAction):
     """The next page of a long summary."""
 
     def name(self) -> str:
         return "action_show_more"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        remaining = tracker.get_slot("more_pages") or []
+    async def serve(self, turn: Turn) -> None:
+        remaining = turn.slot("more_pages") or []
         if not remaining:
-            dispatcher.utter_message(text=replies.NO_MORE)
-            return []
-        buttons = YES_NO if len(remaining) == 1 and tracker.get_slot("draft") else []
-        text = remaining[0] if len(remaining) == 1 else remaining[0] + "\nReply MORE for the rest."
-        dispatcher.utter_message(text=text, buttons=buttons)
-        return [SlotSet("more_pages", remaining[1:] or None)]
+            turn.say(turn.t._(replies.NO_MORE))
+            return
+        buttons = yes_no(turn.t) if len(remaining) == 1 and turn.slot("draft") else []
+        text = remaining[0] if len(remaining) == 1 else remaining[0] + "\n" + turn.t._(replies.MORE_PROMPT)
+        turn.say(text, buttons)
+        turn.set("more_pages", remaining[1:] or None)
+
+
+class ActionShowDraft(StoreAction):
+    """`What is my total`, `show my order`: the open draft again, priced today, or that there is none."""
+
+    def name(self) -> str:
+        return "action_show_draft"
+
+    async def respond(self, turn: Turn) -> None:
+        draft = turn.draft
+        if draft is None or not (draft.lines or draft.choices):
+            turn.say(turn.t._(replies.NO_DRAFT_TO_SHOW))
+            return
+        show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
 
 
 class ActionAnswerYes(StoreAction):
@@ -392,7 +450,7 @@ class ActionAnswerYes(StoreAction):
         draft = turn.draft
         if draft is None or not (draft.lines or draft.choices):
             last = turn.slot("last_order_id")
-            turn.say(replies.already_placed(last) if last else replies.NOTHING_TO_CONFIRM)
+            turn.say(replies.already_placed(turn.t, last) if last else turn.t._(replies.NOTHING_TO_CONFIRM))
             return
         catalog = await PLATFORM.catalog(turn.store_id)
         if draft.choices:
@@ -409,11 +467,11 @@ async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
     except OrderRejected as exc:
         priced = price_draft(draft, catalog.items)
         if exc.code == "over_credit_limit":
-            turn.say(replies.over_credit(exc.message))
+            turn.say(replies.over_credit(turn.t))
         else:
-            turn.say(replies.order_rejected(exc.problems, priced, exc.message))
+            turn.say(replies.order_rejected(turn.t, exc.problems, priced))
         return
-    turn.say(replies.order_placed(order))
+    turn.say(replies.order_placed(turn.t, order))
     keep_draft(turn, None)
     turn.set("more_pages", None)
     turn.set("last_order_id", order.order_id)
@@ -427,9 +485,9 @@ async def cancel_asked_order(turn: Turn) -> None:
     try:
         order = await PLATFORM.client.cancel_order(order_id)
     except Conflict:
-        turn.say(replies.not_cancellable(await PLATFORM.client.order(order_id)))
+        turn.say(replies.not_cancellable(turn.t, await PLATFORM.client.order(order_id)))
         return
-    turn.say(replies.cancelled(order))
+    turn.say(replies.cancelled(turn.t, order))
 
 
 class ActionAnswerNo(StoreAction):
@@ -442,16 +500,16 @@ class ActionAnswerNo(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         if turn.slot("awaiting") == "cancel":
-            turn.say(replies.kept(turn.slot("cancel_order_id") or ""))
+            turn.say(replies.kept(turn.t, turn.slot("cancel_order_id") or ""))
             turn.set("cancel_order_id", None)
             turn.set("awaiting", "order" if turn.draft else None)
             return
         if turn.draft is not None:
-            turn.say(replies.DRAFT_DISCARDED)
+            turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)
             turn.set("more_pages", None)
             return
-        turn.say("OK. Send your order any time, or reply HELP.")
+        turn.say(turn.t._(replies.NOTHING_DENIED))
 
 
 async def store_order(turn: Turn, order_id: str) -> Order | None:
@@ -461,7 +519,7 @@ async def store_order(turn: Turn, order_id: str) -> Order | None:
     except NotFound:
         order = None
     if order is None or order.store_id != turn.store_id:
-        turn.say(replies.order_not_found(order_id))
+        turn.say(replies.order_not_found(turn.t, order_id))
         return None
     return order
 
@@ -472,7 +530,7 @@ async def latest_order(turn: Turn, skip_cancelled: bool = False) -> Order | None
     if skip_cancelled:
         orders = [order for order in orders if order.status != "cancelled"] or orders
     if not orders:
-        turn.say(replies.NO_ORDERS)
+        turn.say(turn.t._(replies.NO_ORDERS))
         return None
     return orders[0]
 
@@ -492,7 +550,7 @@ class ActionCheckStatus(StoreAction):
     async def respond(self, turn: Turn) -> None:
         order = await referenced_order(turn)
         if order is not None:
-            turn.say(replies.order_status(order))
+            turn.say(replies.order_status(turn.t, order))
 
 
 class ActionRequestCancel(StoreAction):
@@ -503,16 +561,16 @@ class ActionRequestCancel(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         if turn.draft is not None and order_ref(turn.text) is None:
-            turn.say(replies.DRAFT_DISCARDED)
+            turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)
             return
         order = await referenced_order(turn, skip_cancelled=True)
         if order is None:
             return
         if not order.cancellable:
-            turn.say(replies.not_cancellable(order))
+            turn.say(replies.not_cancellable(turn.t, order))
             return
-        turn.say(replies.confirm_cancel(order), YES_NO)
+        turn.say(replies.confirm_cancel(turn.t, order), yes_no(turn.t))
         turn.set("awaiting", "cancel")
         turn.set("cancel_order_id", order.order_id)
 
@@ -529,7 +587,7 @@ class ActionRepeatOrder(StoreAction):
             return
         catalog = await PLATFORM.catalog(turn.store_id)
         draft = draft_from_lines(uuid.uuid4().hex[:12], [(line.sku, line.quantity) for line in order.lines])
-        show_draft(turn, draft, catalog, header=f"Same as order #{order.order_id}, at today's prices:")
+        show_draft(turn, draft, catalog, header=replies.reorder_header(turn.t, order.order_id))
 
 
 class ActionCheckPrice(StoreAction):
@@ -556,9 +614,9 @@ class ActionCheckPrice(StoreAction):
             )
         unknown = [item["phrase"] for item in parse.get("unknown", [])]
         if not answers and not unknown:
-            turn.say(replies.PRICE_WHAT)
+            turn.say(turn.t._(replies.PRICE_WHAT))
             return
-        say_pages(turn, replies.price_lines(answers[:6], unknown))
+        say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
 
 
 class ActionListPromotions(StoreAction):
@@ -571,7 +629,7 @@ class ActionListPromotions(StoreAction):
         store = await PLATFORM.client.store(turn.store_id)
         promotions = await PLATFORM.client.store_promotions(turn.store_id)
         catalog = await PLATFORM.catalog()
-        turn.say(replies.promotions(promotions, catalog.items, store.promo_opt_in))
+        turn.say(replies.promotions(turn.t, promotions, catalog.items, store.promo_opt_in))
 
 
 class ActionOptOut(StoreAction):
@@ -582,7 +640,7 @@ class ActionOptOut(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         await PLATFORM.client.set_promo_consent(turn.store_id, False, source="text")
-        turn.say(replies.OPTED_OUT)
+        turn.say(turn.t._(replies.OPTED_OUT))
 
 
 class ActionOptIn(StoreAction):
@@ -593,29 +651,29 @@ class ActionOptIn(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         await PLATFORM.client.set_promo_consent(turn.store_id, True, source="text")
-        turn.say(replies.OPTED_IN)
+        turn.say(turn.t._(replies.OPTED_IN))
 
 
-class ActionHandOff(Action):
+class ActionHandOff(TurnAction):
     """Hand the conversation to staff: the gateway sees the `handoff` payload, the assistant goes quiet."""
 
     def name(self) -> str:
         return "action_hand_off"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(text=replies.HANDOFF, json_message={"handoff": "requested"})
-        return [SlotSet("handoff", True)]
+    async def serve(self, turn: Turn) -> None:
+        turn.say(turn.t._(replies.HANDOFF), json_message={"handoff": "requested"})
+        turn.set("handoff", True)
 
 
-class ActionHandBack(Action):
+class ActionHandBack(TurnAction):
     """Staff hand the conversation back (external intent EXTERNAL_handback)."""
 
     def name(self) -> str:
         return "action_hand_back"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(text=replies.HANDBACK, json_message={"handoff": "released"})
-        return [SlotSet("handoff", False)]
+    async def serve(self, turn: Turn) -> None:
+        turn.say(turn.t._(replies.HANDBACK), json_message={"handoff": "released"})
+        turn.set("handoff", False)
 
 
 class ActionStaySilent(Action):
@@ -641,7 +699,7 @@ class ActionHandleFallback(StoreAction):
         if awaiting == "store":
             await choose_store(turn)
             return
-        if not await find_store(turn, self.name()):
+        if switch_language(turn) or not await find_store(turn, self.name()):
             return
         draft = turn.draft
         if draft is not None and read_command(turn.text) is not None:
@@ -653,4 +711,42 @@ class ActionHandleFallback(StoreAction):
         if parse.get("lines") or parse.get("ambiguous"):
             start_draft(turn, parse, catalog)
             return
-        turn.say(f"Sorry, I didn't get that. {replies.CAPABILITIES}")
+        turn.say(f"{turn.t._(replies.NOT_UNDERSTOOD)} {turn.t._(replies.CAPABILITIES)}")
+
+
+def switch_language(turn: Turn) -> bool:
+    """Answer a short message naming a language (`English please`, `kwa Kiswahili`) by replying in it from now on."""
+    requested = requested_language(turn.text, cue_required=True)
+    if requested is None or len(turn.text.split()) > SWITCH_REQUEST_WORDS:
+        return False
+    turn.speak(requested, chosen=True)
+    turn.say(turn.t._(replies.LANGUAGE_SET))
+    return True
+
+
+class ActionSwitchLanguage(TurnAction):
+    """`English please`, `kwa Kiswahili tafadhali`, `Hindi mein baat karo`, `हिंदी में`: every reply in that language."""
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+    async def serve(self, turn: Turn) -> None:
+        requested = requested_language(turn.text)
+        if requested is None:
+            turn.say(turn.t._(replies.WHICH_LANGUAGE))
+            return
+        turn.speak(requested, chosen=True)
+        turn.say(turn.t._(replies.LANGUAGE_SET))
+
+
+class ActionAnswerSmallTalk(TurnAction):
+    """Greetings, thanks, goodbyes, help and what the assistant does not do, answered from the catalogs."""
+
+    def name(self) -> str:
+        return "action_answer_small_talk"
+
+    async def serve(self, turn: Turn) -> None:
+        intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
+        if intent == "out_of_scope" and switch_language(turn):
+            return
+        turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from backend.catalog import CatalogItem
+from i18n import N_
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,12 @@ class Draft:
 
 
 class EditRejected(ValueError):
-    """An edit that does not fit the draft; the message is said to the owner."""
+    """An edit that does not fit the draft; `message` (a catalog text) and its `values` are said to the owner."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message % values if values else message)
+        self.message = message
+        self.values = values
 
 
 def _merge(lines: Sequence[DraftLine], sku: str, quantity: int) -> tuple[DraftLine, ...]:
@@ -110,7 +116,9 @@ def draft_from_lines(draft_id: str, lines: Sequence[tuple[str, int]]) -> Draft:
 
 def _line_index(draft: Draft, number: int) -> int:
     if not 1 <= number <= len(draft.lines):
-        raise EditRejected(f"There is no line {number}; the draft has {len(draft.lines)} line(s).")
+        raise EditRejected(
+            N_("There is no line %(number)s; the draft has %(count)s line(s)."), number=number, count=len(draft.lines)
+        )
     return number - 1
 
 
@@ -134,19 +142,23 @@ def line_number_for(draft: Draft, skus: Sequence[str]) -> int:
     """The one draft line whose SKU is among `skus` (what a product phrase matched)."""
     numbers = [n for n, line in enumerate(draft.lines, start=1) if line.sku in skus]
     if not numbers:
-        raise EditRejected("That item is not in your draft.")
+        raise EditRejected(N_("That item is not in your draft."))
     if len(numbers) > 1:
-        raise EditRejected(f"That matches lines {', '.join(map(str, numbers))}; reply e.g. {numbers[0]} = 5.")
+        raise EditRejected(
+            N_("That matches lines %(numbers)s; reply e.g. %(first)s = 5."),
+            numbers=", ".join(map(str, numbers)),
+            first=numbers[0],
+        )
     return numbers[0]
 
 
 def choose(draft: Draft, option: int) -> Draft:
     """The first open choice answered with option `option` (1-based)."""
     if not draft.choices:
-        raise EditRejected("There is nothing to choose right now.")
+        raise EditRejected(N_("There is nothing to choose right now."))
     choice = draft.choices[0]
     if not 1 <= option <= len(choice.candidates):
-        raise EditRejected(f"Please reply with a number from 1 to {len(choice.candidates)}.")
+        raise EditRejected(N_("Please reply with a number from 1 to %(count)s."), count=len(choice.candidates))
     lines = _merge(draft.lines, choice.candidates[option - 1], choice.quantity)
     return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,7 +12,8 @@ from typing import Any, Mapping, Sequence
 from redis.asyncio import Redis
 
 from backend.client import PlatformClient
-from backend.models import Promotion
+from backend.errors import InvalidRequest
+from backend.models import Promotion, Store
 from nlu import AliasStore, Catalog, CatalogCache, RedisAliasStore, parse_order
 
 
@@ -40,6 +42,10 @@ class ActionSettings:
         )
 
 
+# Stores change rarely; a language or phone changed on the platform reaches conversations within a minute.
+STORE_CACHE_SECONDS = 60.0
+
+
 class Platform:
     """The process's single platform client, created on first use, plus the catalog index for its version."""
 
@@ -48,6 +54,7 @@ class Platform:
         self._client: PlatformClient | None = None
         self._catalog: CatalogCache | None = None
         self._aliases: AliasStore | None = None
+        self._stores: dict[str, tuple[float, tuple[Store, ...]]] = {}
 
     @property
     def settings(self) -> ActionSettings:
@@ -70,6 +77,24 @@ class Platform:
         if self._aliases is None:
             self._aliases = RedisAliasStore(Redis.from_url(self.settings.redis_url, socket_timeout=2))
         return self._aliases
+
+    async def stores_for_phone(self, phone: str) -> tuple[Store, ...]:
+        """The stores a phone orders for (none for a number that is not one), read at most once a minute."""
+        cached = self._stores.get(phone)
+        if cached is not None and time.monotonic() - cached[0] < STORE_CACHE_SECONDS:
+            return cached[1]
+        try:
+            stores = tuple(await self.client.stores_by_phone(phone))
+        except InvalidRequest:
+            stores = ()
+        self._stores[phone] = (time.monotonic(), stores)
+        return stores
+
+    async def store_language(self, store_id: str, phone: str) -> str:
+        """A store's language as the platform has it (the phone's stores, read at most once a minute)."""
+        stores = {store.store_id: store for store in await self.stores_for_phone(phone)}
+        store = stores.get(store_id) or await self.client.store(store_id)
+        return store.language
 
     async def catalog(self, store_id: str = "") -> Catalog:
         """The current catalog, at the prices a store pays now when one is named (its running offers).

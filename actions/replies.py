@@ -1,56 +1,85 @@
-"""What the assistant says: short plain text that reads well on a 160-character SMS screen."""
+"""What the assistant says: short plain text that reads well on a 160-character SMS screen, in the owner's language.
+
+Every text is a message id of the catalogs (i18n/locales); the layout around it (numbered lines, `x`, `=`,
+`/unit`) is the same in every language, so numbered choices and edits work alike everywhere.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Mapping, Sequence
 
-from actions.drafts import Choice, PricedDraft, PricedLine
+from actions.drafts import Choice, EditRejected, PricedDraft, PricedLine
 from backend.catalog import CatalogItem
 from backend.models import LineProblem, Order, Promotion, Store
+from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
+from i18n import N_, Phrasebook
 
 # About three SMS segments; longer summaries are sent a page at a time ("reply MORE").
 PAGE_CHARS = 400
 
-UNAVAILABLE = "Sorry, I can't reach the order system right now, please try again in a few minutes."
-NOT_REGISTERED = (
+UNAVAILABLE = N_("Sorry, I can't reach the order system right now, please try again in a few minutes.")
+NOT_REGISTERED = N_(
     "This number is not registered with a store, so I can't take orders from it yet. "
     "Ask your sales rep to add this number to your store, then message again."
 )
-CAPABILITIES = (
+CAPABILITIES = N_(
     "I can take orders (e.g. 5 ctn soda 300ml, 2 bags sugar 50kg), check prices, order STATUS, CANCEL, "
     "reorder (same as last week), offers, STOP/START promos, AGENT for a person."
 )
-CONFIRM_PROMPT = "Reply YES to confirm, NO to drop it, or edit: 2 = 10, remove 3, add 2 soap 1kg."
-NOTHING_TO_CONFIRM = "There is no order waiting for a YES. Send the items you need, e.g. 5 ctn soda 300ml."
-DRAFT_DISCARDED = "OK, I dropped that draft. Nothing was ordered. Send a new order any time."
-NO_ITEMS = "I couldn't find any items in that. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg."
-NO_ORDERS = "I can't find any orders for your store yet. Send the items you need to place one."
-HANDOFF = "OK, someone from our team will reply here soon."
-HANDBACK = "I'm back. Send your order, or reply HELP for what I can do."
-OPTED_OUT = "Done: you won't get promotions any more. Reply START to get them again."
-OPTED_IN = "Done: you'll get our offers. Reply STOP any time to stop them."
-NO_OFFERS = "There are no offers right now. I'll tell you when there are."
-PRICE_WHAT = "Which product? Send e.g. price of sugar 2kg."
-NO_MORE = "That was everything. Reply YES to confirm an open order, or send a new one."
+NOT_UNDERSTOOD = N_("Sorry, I didn't get that.")
+CONFIRM_PROMPT = N_("Reply YES to confirm, NO to drop it, or edit: 2 = 10, remove 3, add 2 soap 1kg.")
+CHANGE_NOT_UNDERSTOOD = N_("Sorry, I didn't get that change.")
+NOTHING_TO_CONFIRM = N_("There is no order waiting for a YES. Send the items you need, e.g. 5 ctn soda 300ml.")
+DRAFT_DISCARDED = N_("OK, I dropped that draft. Nothing was ordered. Send a new order any time.")
+NO_ITEMS = N_("I couldn't find any items in that. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg.")
+NO_DRAFT_TO_CHANGE = N_("There is no open order to change. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg.")
+NO_DRAFT_TO_SHOW = N_(
+    "You have no open order. Send the items you need, e.g. 5 ctn soda 300ml, or reply STATUS for your last order."
+)
+NO_ORDERS = N_("I can't find any orders for your store yet. Send the items you need to place one.")
+NOTHING_DENIED = N_("OK. Send your order any time, or reply HELP.")
+HANDOFF = N_("OK, someone from our team will reply here soon.")
+HANDBACK = N_("I'm back. Send your order, or reply HELP for what I can do.")
+OPTED_OUT = N_("Done: you won't get promotions any more. Reply START to get them again.")
+OPTED_IN = N_("Done: you'll get our offers. Reply STOP any time to stop them.")
+NO_OFFERS = N_("There are no offers right now. I'll tell you when there are.")
+PRICE_WHAT = N_("Which product? Send e.g. price of sugar 2kg.")
+NO_MORE = N_("That was everything. Reply YES to confirm an open order, or send a new one.")
+MORE_PROMPT = N_("Reply MORE for the rest.")
+YOUR_ORDER = N_("Your order:")
+FROM_THE_OFFER = N_("From the offer:")
+PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
+OVER_CREDIT_LIMIT = N_("this order is over your credit limit")
+NOT_ACCEPTED = N_("the order system did not accept it")
+
+# The small talk the assistant answers from the catalogs, by intent.
+SMALL_TALK = {
+    "greet": N_("Hello! Send your order, e.g. 5 ctn soda 300ml, 2 bags sugar 50kg. Reply HELP for more."),
+    "goodbye": N_("Goodbye, asante! Send your next order any time."),
+    "thank": N_("Karibu! Send your next order any time."),
+    "help": N_(
+        "Send your order like: 5 ctn soda 300ml, 2 bags sugar 50kg. Also: STATUS, CANCEL, same as last week, "
+        "price of rice 5kg, offers, STOP or START for promos, AGENT for a person."
+    ),
+    "out_of_scope": N_(
+        "Sorry, I only help with orders: send items to order, ask price or status, cancel, reorder, "
+        "or AGENT for a person."
+    ),
+}
+LANGUAGE_SET = N_("OK, I'll reply in English. For Kiswahili or Hindi, just say so.")
+WHICH_LANGUAGE = N_("Which language should I reply in? Send English, Kiswahili or Hindi.")
 
 _PROBLEM_TEXT = {
-    "out_of_stock": "out of stock",
-    "not_enough_stock": "not enough stock",
-    "below_minimum": "below the minimum order",
-    "discontinued": "no longer sold",
-    "unknown_sku": "not in the catalog",
-    "invalid_quantity": "quantity not accepted",
+    "out_of_stock": N_("out of stock"),
+    "not_enough_stock": N_("not enough stock"),
+    "below_minimum": N_("below the minimum order"),
+    "discontinued": N_("no longer sold"),
+    "unknown_sku": N_("not in the catalog"),
+    "invalid_quantity": N_("quantity not accepted"),
 }
-
-
-def money(amount: Decimal, currency: str = "") -> str:
-    """`KES 3,300` or `KES 1,080.50`: no cents when there are none."""
-    text = f"{amount:,.2f}".removesuffix(".00")
-    return f"{currency} {text}".strip()
 
 
 def short_name(item: CatalogItem) -> str:
@@ -58,55 +87,83 @@ def short_name(item: CatalogItem) -> str:
     return item.name.split(",")[0].strip()
 
 
-def day(value: date | str) -> str:
-    """`Tue 3 Jun`."""
-    when = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{when:%a} {when.day} {when:%b}"
+def unit_name(t: Phrasebook, unit: str, quantity: int) -> str:
+    """A sell unit (DESIGN.md's list) for `quantity` of it in the owner's language; any other as the catalog has it."""
+    names = {
+        "bag": t.npgettext("unit", "bag", "bags", quantity),
+        "bale": t.npgettext("unit", "bale", "bales", quantity),
+        "bottle": t.npgettext("unit", "bottle", "bottles", quantity),
+        "box": t.npgettext("unit", "box", "boxes", quantity),
+        "carton": t.npgettext("unit", "carton", "cartons", quantity),
+        "case": t.npgettext("unit", "case", "cases", quantity),
+        "crate": t.npgettext("unit", "crate", "crates", quantity),
+        "dozen": t.npgettext("unit", "dozen", "dozens", quantity),
+        "jerrycan": t.npgettext("unit", "jerrycan", "jerrycans", quantity),
+        "outer": t.npgettext("unit", "outer", "outers", quantity),
+        "pack": t.npgettext("unit", "pack", "packs", quantity),
+        "packet": t.npgettext("unit", "packet", "packets", quantity),
+        "piece": t.npgettext("unit", "piece", "pieces", quantity),
+        "sachet": t.npgettext("unit", "sachet", "sachets", quantity),
+        "tin": t.npgettext("unit", "tin", "tins", quantity),
+        "tray": t.npgettext("unit", "tray", "trays", quantity),
+    }
+    return names.get(unit.lower(), unit)
 
 
-def _unit(item: CatalogItem, quantity: int) -> str:
-    unit = item.sell_unit
-    if quantity == 1 or unit.endswith("s"):
-        return unit
-    return f"{unit}es" if unit.endswith(("x", "ch")) else f"{unit}s"
+def _per_unit(t: Phrasebook, item: CatalogItem) -> str:
+    """`660/crate`: the price of one sell unit."""
+    return f"{t.money(item.price)}/{unit_name(t, item.sell_unit, 1)}"
 
 
-def problem_text(line: PricedLine) -> str:
+def problem_text(t: Phrasebook, line: PricedLine) -> str:
     """Why a line can't be ordered, and what would work instead."""
     item = line.item
-    reason = _PROBLEM_TEXT.get(line.problem or "", line.problem or "")
-    if item is not None and line.problem == "not_enough_stock":
-        reason = f"only {item.stock} left"
-    if item is not None and line.problem == "below_minimum":
-        reason = f"minimum is {item.min_order_qty} {_unit(item, item.min_order_qty)}"
+    problem = line.problem or ""
+    reason = t._(_PROBLEM_TEXT[problem]) if problem in _PROBLEM_TEXT else problem
+    if item is not None and problem == "not_enough_stock":
+        reason = t.ngettext("only %(count)s left", "only %(count)s left", item.stock)
+    if item is not None and problem == "below_minimum":
+        minimum = item.min_order_qty
+        least = f"{t.number(minimum)} {unit_name(t, item.sell_unit, minimum)}"
+        reason = t._("minimum is %(quantity)s", quantity=least)
     if line.alternative is not None:
-        reason += f"; try {short_name(line.alternative)} {money(line.alternative.price)}/{line.alternative.sell_unit}"
+        other = f"{short_name(line.alternative)} {_per_unit(t, line.alternative)}"
+        reason += t._("; try %(product)s", product=other)
     return reason
 
 
-def draft_line(line: PricedLine) -> str:
+def draft_line(t: Phrasebook, line: PricedLine) -> str:
     """`1) Coca-Cola 300ml glass bottle 5 crates x 660 = 3,300`."""
     if line.item is None:
-        return f"{line.number}) {line.sku} x{line.quantity}: {problem_text(line)}"
+        return f"{line.number}) {line.sku} x{line.quantity}: {problem_text(t, line)}"
     item = line.item
-    text = f"{line.number}) {short_name(item)} {line.quantity} {_unit(item, line.quantity)} x {money(item.price)}"
+    quantity = f"{t.number(line.quantity)} {unit_name(t, item.sell_unit, line.quantity)}"
+    text = f"{line.number}) {short_name(item)} {quantity} x {t.money(item.price)}"
     if line.problem:
-        return f"{text}: {problem_text(line)}"
-    return f"{text} = {money(line.line_total)}"
+        return f"{text}: {problem_text(t, line)}"
+    return f"{text} = {t.money(line.line_total)}"
+
+
+def not_found(t: Phrasebook, unknown: Sequence[str]) -> str:
+    """The phrases the catalog has nothing for."""
+    return t._("We don't sell or couldn't find: %(items)s.", items=", ".join(unknown))
 
 
 def draft_summary(
-    priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = "Your order:"
+    t: Phrasebook, priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = ""
 ) -> list[str]:
     """The summary as lines of text: numbered lines, total, delivery estimate, what was not understood."""
-    lines = [header, *(draft_line(line) for line in priced.lines)]
+    lines = [header or t._(YOUR_ORDER), *(draft_line(t, line) for line in priced.lines)]
     if priced.lines:
-        counted = " (lines with a problem not counted)" if priced.has_problems else ""
-        lines.append(f"Total {money(priced.total, priced.currency)}{counted}. Delivery by {day(delivery)}.")
+        values = {"total": t.money(priced.total, priced.currency), "day": t.day(delivery)}
+        if priced.has_problems:
+            lines.append(t._("Total %(total)s (lines with a problem not counted). Delivery by %(day)s.", **values))
+        else:
+            lines.append(t._("Total %(total)s. Delivery by %(day)s.", **values))
     else:
-        lines.append("No items yet.")
+        lines.append(t._("No items yet."))
     if unknown:
-        lines.append(f"We don't sell or couldn't find: {', '.join(unknown)}.")
+        lines.append(not_found(t, unknown))
     return lines
 
 
@@ -115,25 +172,37 @@ def product_words(phrase: str) -> str:
     return re.sub(r"^\s*\d+\s*(?:x\s*)?", "", phrase) or phrase
 
 
-def choice_question(choice: Choice, catalog: Mapping[str, CatalogItem]) -> tuple[str, list[dict[str, str]]]:
+def choice_question(
+    t: Phrasebook, choice: Choice, catalog: Mapping[str, CatalogItem]
+) -> tuple[str, list[dict[str, str]]]:
     """`Which coke? 1) ... 2) ...` and its buttons; the payload is the number, so SMS works the same."""
     options = []
     buttons = []
     for number, sku in enumerate(choice.candidates, start=1):
         item = catalog.get(sku)
-        title = f"{short_name(item)} {money(item.price)}/{item.sell_unit}" if item else sku
+        title = f"{short_name(item)} {_per_unit(t, item)}" if item else sku
         options.append(f"{number}) {title}")
         buttons.append({"title": title, "payload": str(number)})
-    return f"Which {product_words(choice.phrase)}? " + " ".join(options) + ". Reply with the number.", buttons
+    question = t._(
+        "Which %(product)s? %(options)s. Reply with the number.",
+        product=product_words(choice.phrase),
+        options=" ".join(options),
+    )
+    return question, buttons
+
+
+def _sms_size(text: str) -> int:
+    """A text's length in GSM-7 characters: UCS-2 text (Devanagari) fills a segment with fewer characters."""
+    return len(text) if is_gsm7(text) else -(-len(text) * GSM7_MULTI // UCS2_MULTI)
 
 
 def pages(lines: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:
-    """The lines joined into pages of at most `limit` characters, split between lines."""
+    """The lines joined into pages of at most `limit` GSM-7 characters' worth of SMS, split between lines."""
     result: list[str] = []
     current = ""
     for line in lines:
         candidate = f"{current}\n{line}" if current else line
-        if current and len(candidate) > limit:
+        if current and _sms_size(candidate) > limit:
             result.append(current)
             current = line
         else:
@@ -143,22 +212,24 @@ def pages(lines: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:
     return result
 
 
-def order_placed(order: Order) -> str:
+def order_placed(t: Phrasebook, order: Order) -> str:
     """The answer to YES: order number, total and delivery date."""
-    count = len(order.lines)
-    return (
-        f"Order #{order.order_id} placed: {count} line{'s' if count != 1 else ''}, "
-        f"total {money(order.total, order.currency)}. Delivery by {day(order.estimated_delivery)}. "
-        "Reply STATUS any time."
+    return t.ngettext(
+        "Order #%(order_id)s placed: %(count)s line, total %(total)s. Delivery by %(day)s. Reply STATUS any time.",
+        "Order #%(order_id)s placed: %(count)s lines, total %(total)s. Delivery by %(day)s. Reply STATUS any time.",
+        len(order.lines),
+        order_id=order.order_id,
+        total=t.money(order.total, order.currency),
+        day=t.day(order.estimated_delivery),
     )
 
 
-def already_placed(order_id: str) -> str:
+def already_placed(t: Phrasebook, order_id: str) -> str:
     """A second YES after the order went through."""
-    return f"Your order #{order_id} is already placed. Reply STATUS to see where it is."
+    return t._("Your order #%(order_id)s is already placed. Reply STATUS to see where it is.", order_id=order_id)
 
 
-def order_rejected(problems: Sequence[LineProblem], priced: PricedDraft, message: str) -> str:
+def order_rejected(t: Phrasebook, problems: Sequence[LineProblem], priced: PricedDraft) -> str:
     """Why the platform refused the order, line by line, and how to fix it."""
     by_sku = {line.sku: line for line in priced.lines}
     parts = []
@@ -167,80 +238,106 @@ def order_rejected(problems: Sequence[LineProblem], priced: PricedDraft, message
         if line is None:
             continue
         name = short_name(line.item) if line.item else line.sku
-        shown = PricedLine(
-            line.number, line.item, line.sku, line.quantity, line.line_total, problem.code, line.alternative
-        )
-        if problem.code == "out_of_stock" and problem.available:
-            shown = PricedLine(
-                line.number, line.item, line.sku, line.quantity, line.line_total, "not_enough_stock", line.alternative
+        code = "not_enough_stock" if problem.code == "out_of_stock" and problem.available else problem.code
+        shown = PricedLine(line.number, line.item, line.sku, line.quantity, line.line_total, code, line.alternative)
+        parts.append(
+            t._(
+                "Line %(number)s %(product)s: %(reason)s.",
+                number=line.number,
+                product=name,
+                reason=problem_text(t, shown),
             )
-        parts.append(f"Line {line.number} {name}: {problem_text(shown)}.")
+        )
     if not parts:
-        parts.append(message.rstrip(".") + ".")
-    return "I couldn't place the order. " + " ".join(parts) + " Edit it (e.g. remove 2) and reply YES."
+        parts.append(t._(NOT_ACCEPTED).capitalize() + ".")
+    return t._(
+        "I couldn't place the order. %(reasons)s Edit it (e.g. remove 2) and reply YES.", reasons=" ".join(parts)
+    )
 
 
-def over_credit(message: str) -> str:
+def over_credit(t: Phrasebook) -> str:
     """The order is over the store's credit limit."""
-    return (
-        f"I couldn't place the order: {message.rstrip('.')}. Reduce it (e.g. 1 = 2, remove 3) or pay, then reply YES."
+    return t._(
+        "I couldn't place the order: %(reason)s. Reduce it (e.g. 1 = 2, remove 3) or pay, then reply YES.",
+        reason=t._(OVER_CREDIT_LIMIT),
     )
 
 
-def order_status(order: Order) -> str:
+def order_status(t: Phrasebook, order: Order) -> str:
     """Where an order is."""
-    total = money(order.total, order.currency)
+    values = {"order_id": order.order_id, "total": t.money(order.total, order.currency)}
     if order.status == "delivered":
-        return f"Order #{order.order_id} ({total}) was delivered."
+        return t._("Order #%(order_id)s (%(total)s) was delivered.", **values)
     if order.status == "cancelled":
-        return f"Order #{order.order_id} ({total}) was cancelled."
-    where = {"placed": "received", "confirmed": "confirmed and being packed", "dispatched": "on the way"}
-    state = where.get(order.status, order.status)
-    return f"Order #{order.order_id} ({total}) is {state}. Delivery by {day(order.estimated_delivery)}."
+        return t._("Order #%(order_id)s (%(total)s) was cancelled.", **values)
+    values["day"] = t.day(order.estimated_delivery)
+    if order.status == "placed":
+        return t._("Order #%(order_id)s (%(total)s) is received. Delivery by %(day)s.", **values)
+    if order.status == "confirmed":
+        return t._("Order #%(order_id)s (%(total)s) is confirmed and being packed. Delivery by %(day)s.", **values)
+    if order.status == "dispatched":
+        return t._("Order #%(order_id)s (%(total)s) is on the way. Delivery by %(day)s.", **values)
+    return t._("Order #%(order_id)s (%(total)s) is %(status)s. Delivery by %(day)s.", status=order.status, **values)
 
 
-def order_not_found(order_id: str) -> str:
+def order_not_found(t: Phrasebook, order_id: str) -> str:
     """An order number that isn't this store's."""
-    return f"I can't find order #{order_id} for your store. Check the number, or reply STATUS for your latest order."
-
-
-def confirm_cancel(order: Order) -> str:
-    """The question before cancelling."""
-    return (
-        f"Cancel order #{order.order_id} ({money(order.total, order.currency)})? Reply YES to cancel or NO to keep it."
+    return t._(
+        "I can't find order #%(order_id)s for your store. Check the number, or reply STATUS for your latest order.",
+        order_id=order_id,
     )
 
 
-def not_cancellable(order: Order) -> str:
+def confirm_cancel(t: Phrasebook, order: Order) -> str:
+    """The question before cancelling."""
+    return t._(
+        "Cancel order #%(order_id)s (%(total)s)? Reply YES to cancel or NO to keep it.",
+        order_id=order.order_id,
+        total=t.money(order.total, order.currency),
+    )
+
+
+def not_cancellable(t: Phrasebook, order: Order) -> str:
     """Why an order can no longer be cancelled."""
     if order.status == "cancelled":
-        return f"Order #{order.order_id} is already cancelled."
-    return (
-        f"Order #{order.order_id} is already {order.status}, so it can't be cancelled here. "
-        "Reply AGENT to talk to our team."
+        return t._("Order #%(order_id)s is already cancelled.", order_id=order.order_id)
+    statuses = {
+        "confirmed": t.pgettext("order status", "confirmed"),
+        "dispatched": t.pgettext("order status", "dispatched"),
+        "delivered": t.pgettext("order status", "delivered"),
+    }
+    return t._(
+        "Order #%(order_id)s is already %(status)s, so it can't be cancelled here. Reply AGENT to talk to our team.",
+        order_id=order.order_id,
+        status=statuses.get(order.status, order.status),
     )
 
 
-def cancelled(order: Order) -> str:
+def cancelled(t: Phrasebook, order: Order) -> str:
     """The cancel went through."""
-    return f"Order #{order.order_id} is cancelled. Nothing will be delivered or charged."
+    return t._("Order #%(order_id)s is cancelled. Nothing will be delivered or charged.", order_id=order.order_id)
 
 
-def kept(order_id: str) -> str:
+def kept(t: Phrasebook, order_id: str) -> str:
     """NO to the cancel question."""
-    return f"OK, order #{order_id} stays as it is."
+    return t._("OK, order #%(order_id)s stays as it is.", order_id=order_id)
 
 
-def which_store(stores: Sequence[Store]) -> tuple[str, list[dict[str, str]]]:
+def which_store(t: Phrasebook, stores: Sequence[Store]) -> tuple[str, list[dict[str, str]]]:
     """The question for a phone that serves several stores."""
     options = " ".join(f"{n}) {store.name}" for n, store in enumerate(stores, start=1))
     buttons = [{"title": store.name, "payload": str(n)} for n, store in enumerate(stores, start=1)]
-    return f"Which store is this for? {options}. Reply with the number.", buttons
+    return t._("Which store is this for? %(options)s. Reply with the number.", options=options), buttons
 
 
-def store_chosen(store_name: str) -> str:
+def store_chosen(t: Phrasebook, store_name: str) -> str:
     """After the owner picks a store."""
-    return f"OK, {store_name}."
+    return t._("OK, %(store)s.", store=store_name)
+
+
+def edit_rejected(t: Phrasebook, rejected: EditRejected) -> str:
+    """An edit that does not fit the draft, said in the owner's language."""
+    return t._(rejected.message, **rejected.values)
 
 
 @dataclass(frozen=True)
@@ -251,43 +348,62 @@ class PriceAnswer:
     quantity: int
 
 
-def price_lines(answers: Sequence[PriceAnswer], unknown: Sequence[str]) -> list[str]:
+def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence[str]) -> list[str]:
     """`Coca-Cola 300ml glass bottle: KES 660/crate, in stock.` for each product asked about."""
     lines = []
     for answer in answers:
         item = answer.item
         if not item.active:
-            availability = "no longer sold"
+            availability = t._("no longer sold")
         elif item.stock <= 0:
-            availability = "out of stock"
+            availability = t._("out of stock")
         else:
-            availability = "in stock"
-        text = f"{short_name(item)}: {money(item.price, item.currency)}/{item.sell_unit}, {availability}"
+            availability = t._("in stock")
+        price = f"{t.money(item.price, item.currency)}/{unit_name(t, item.sell_unit, 1)}"
+        text = f"{short_name(item)}: {price}, {availability}"
         if answer.quantity > 1 and item.active:
-            text += f"; {answer.quantity} = {money(item.price * answer.quantity)}"
+            text += f"; {t.number(answer.quantity)} = {t.money(item.price * answer.quantity)}"
         lines.append(text + ".")
     if unknown:
-        lines.append(f"We don't sell or couldn't find: {', '.join(unknown)}.")
+        lines.append(not_found(t, unknown))
     return lines
 
 
-def dropped(lines: int) -> str:
+def dropped(t: Phrasebook, lines: int) -> str:
     """Said when a new order replaces an unconfirmed draft."""
-    return f"Started a new order; the earlier unconfirmed draft ({lines} line{'s' if lines != 1 else ''}) was dropped."
+    return t.ngettext(
+        "Started a new order; the earlier unconfirmed draft (%(count)s line) was dropped.",
+        "Started a new order; the earlier unconfirmed draft (%(count)s lines) was dropped.",
+        lines,
+    )
 
 
-def promotions(running: Sequence[Promotion], catalog: Mapping[str, CatalogItem], opted_in: bool) -> str:
+def reorder_header(t: Phrasebook, order_id: str) -> str:
+    """The header of a draft made from an earlier order."""
+    return t._("Same as order #%(order_id)s, at today's prices:", order_id=order_id)
+
+
+def promotions(t: Phrasebook, running: Sequence[Promotion], catalog: Mapping[str, CatalogItem], opted_in: bool) -> str:
     """The store's current offers: each item at its offer price, and until when."""
     offers = []
     for promotion in running:
         for offer in promotion.items:
             item = catalog.get(offer.sku)
             if item is not None:
-                price = money(offer.offer_price, item.currency)
-                offers.append(f"{short_name(item)} {price}/{item.sell_unit} (was {item.price:.0f})")
+                price = f"{t.money(offer.offer_price, item.currency)}/{unit_name(t, item.sell_unit, 1)}"
+                offers.append(
+                    t._(
+                        "%(product)s %(price)s (was %(regular)s)",
+                        product=short_name(item),
+                        price=price,
+                        regular=t.money(item.price),
+                    )
+                )
         if offers:
-            offers[-1] += f" till {promotion.ends_at[:10]}"
+            offers[-1] += " " + t._("till %(day)s", day=t.day(promotion.ends_at))
     if not offers:
-        return NO_OFFERS
-    tail = "" if opted_in else " Reply START to get offers by message."
-    return "Offers: " + "; ".join(offers) + "." + tail
+        return t._(NO_OFFERS)
+    text = t._("Offers: %(offers)s.", offers="; ".join(offers))
+    if opted_in:
+        return text
+    return text + " " + t._("Reply START to get offers by message.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import replace
 from typing import Any, Mapping
 
 from redis.asyncio import Redis
@@ -11,6 +12,7 @@ from redis.asyncio import Redis
 from backend.client import PlatformClient
 from backend.errors import PlatformError, Unavailable
 from backend.logs import mask_phone
+from bot import replies
 from bot.keywords import Keywords
 from bot.messages import Inbound, Reply
 from bot.outbox import Outbox, OutboxPolicy
@@ -18,7 +20,8 @@ from bot.promotions.campaigns import CampaignStore
 from bot.rasa import RasaClient, RasaUnavailable
 from bot.render import reply_from_rasa
 from bot.streams import PartitionedStream, RetryLater
-from bot.transcripts import TranscriptStore
+from bot.transcripts import TranscriptStore, Understanding
+from i18n import detect_language, phrasebook
 
 log = logging.getLogger("bot.inbox")
 
@@ -89,14 +92,15 @@ class Inbox:
             return
         if not text.strip():
             # A photo, a voice note or an empty body: never the assistant's to read, so never a YES.
-            reply = Reply(self._keywords.reply("text_only", await self._language(message.phone)))
+            reply = await self._say(message.phone, replies.TEXT_ONLY)
             await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
             await self._redis.set(done, "1", ex=self._policy.record_ttl)
             log.info("message without text answered", extra=ctx)
             return
+        understanding: Understanding | None = None
         try:
             if consent is not None:
-                reply = await self._set_consent(message.phone, consent)
+                reply = await self._set_consent(message.phone, consent, message.text)
             else:
                 metadata: dict[str, Any] = {"channel": message.channel, "message_id": message.message_id}
                 # The promotion this phone last got, so "1" or "YES 1 5" orders from it.
@@ -104,44 +108,70 @@ class Inbox:
                 if promotion is not None:
                     metadata["promotion"] = promotion
                 reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
+                # Read before the conversation's next message reaches the assistant, and before the reply
+                # is rendered: a WhatsApp list's button is labelled in the language the assistant answered in.
+                understanding = await self._understanding(message)
+                reply = replace(reply, language=await self._answered_in(message, understanding))
         except (RasaUnavailable, Unavailable) as exc:
             delay = self._policy.backoff(handed_out_before + 1)
             log.warning(
                 "dependency down; message kept for a retry", extra={**ctx, "ctx_error": str(exc), "ctx_delay": delay}
             )
-            await self._apologise_once(message, "unavailable")
+            await self._apologise_once(message, replies.UNAVAILABLE)
             raise RetryLater(delay) from None
         except PlatformError as exc:
             log.error("platform refused a consent change", extra={**ctx, "ctx_error": exc.code})
-            reply = Reply(self._keywords.reply("failed"))
+            reply = await self._say(message.phone, replies.FAILED, message.text)
         log.debug("assistant replied", extra={**ctx, "ctx_text": reply.text})
         if reply.handoff:
             await self._transcripts.set_waiting_for_person(message.phone, True)
         if reply.text or reply.buttons or reply.image:
             await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
-        if consent is None:
-            # Read before the conversation's next message reaches the assistant, after the reply is on its way.
-            await self._record_understanding(message)
+        if understanding is not None:
+            await self._record_understanding(message, understanding)
         await self._redis.set(done, "1", ex=self._policy.record_ttl)
         log.info("message handled", extra=ctx)
 
-    async def _set_consent(self, phone: str, opt_in: bool) -> Reply:
+    async def _set_consent(self, phone: str, opt_in: bool, text: str) -> Reply:
         """Switch promotions for every store of this phone, before and without the assistant."""
         stores = await self._platform.stores_by_phone(phone)
         # Running campaigns read this before every send: a STOP holds back the very next message.
         await self._campaigns.consent_changed([s.store_id for s in stores], opt_in)
         for store in stores:
             await self._platform.set_promo_consent(store.store_id, opt_in, source="text")
-        language = stores[0].language if stores else "en"
-        return Reply(self._keywords.reply("opt_in" if opt_in else "opt_out", language))
+        return await self._say(phone, replies.OPTED_IN if opt_in else replies.OPTED_OUT, text)
 
-    async def _language(self, phone: str) -> str:
-        """The language of the phone's store, English when it has none or the platform is away."""
+    def _language_key(self, phone: str) -> str:
+        return f"{self._prefix}:language:{{{phone}}}"
+
+    async def language(self, phone: str, text: str = "") -> str:
+        """The language to answer a phone in: the one the assistant last answered in, else its stores', else
+        the one `text` is written in, else English."""
+        known = await self._redis.get(self._language_key(phone))
+        if known:
+            return str(known)
         try:
             stores = await self._platform.stores_by_phone(phone)
         except PlatformError:
-            return "en"
-        return stores[0].language if stores else "en"
+            stores = []
+        languages = {store.language for store in stores}
+        if len(languages) == 1:
+            return languages.pop()
+        return detect_language(text) or "en"
+
+    async def _say(self, phone: str, message: str, text: str = "") -> Reply:
+        """One of the gateway's own texts, in the phone's language."""
+        language = await self.language(phone, text)
+        return Reply(phrasebook(language)._(message), language=language)
+
+    async def _answered_in(self, message: Inbound, understanding: Understanding | None) -> str:
+        """The language of the assistant's reply; kept for the gateway's own texts to this phone when it changes."""
+        if understanding is None or not understanding.language:
+            return await self.language(message.phone, message.text)
+        key = self._language_key(message.phone)
+        if await self._redis.get(key) != understanding.language:
+            await self._redis.set(key, understanding.language)
+        return understanding.language
 
     async def _apologise_once(self, message: Inbound, reason: str) -> None:
         if await self._redis.set(self._key("apology", message), "1", nx=True, ex=self._policy.record_ttl):
@@ -149,20 +179,22 @@ class Inbox:
             await self._outbox.send_reply(
                 message.phone,
                 message.channel,
-                Reply(self._keywords.reply(reason)),
+                await self._say(message.phone, reason, message.text),
                 base_id=f"{message.message_id}:sorry",
                 replaces_menu=False,
             )
 
-    async def _record_understanding(self, message: Inbound) -> None:
+    async def _understanding(self, message: Inbound) -> Understanding | None:
         try:
-            understanding = await self._rasa.understanding(message.phone)
+            return await self._rasa.understanding(message.phone)
         except RasaUnavailable as exc:
             log.warning(
                 "could not read what the assistant understood",
                 extra={"ctx_message_id": message.message_id, "ctx_error": str(exc)},
             )
-            return
+            return None
+
+    async def _record_understanding(self, message: Inbound, understanding: Understanding) -> None:
         await self._transcripts.set_understanding(message.phone, message.message_id, understanding)
         if understanding.intent in ("opt_out", "opt_in"):
             # "no more offers" in words reaches the platform through the assistant; campaigns hear it here.
@@ -189,7 +221,7 @@ class Inbox:
         messages = await self._rasa.trigger_intent(phone, HANDBACK_INTENT)
         await self._redis.delete(self._agent_key(phone))
         await self._transcripts.set_waiting_for_person(phone, False)
-        reply = reply_from_rasa(messages)
+        reply = replace(reply_from_rasa(messages), language=await self.language(phone))
         channel = await self._transcripts.last_channel(phone)
         if not channel or not (reply.text or reply.buttons or reply.image):
             return 0

@@ -6,7 +6,6 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 KEYWORDS_FILE = Path(__file__).with_name("keywords.json")
 
@@ -21,11 +20,10 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Keywords:
-    """The words that switch promotions off and on, and the texts the gateway answers with per language."""
+    """The words that switch promotions off and on (the gateway's answers are in bot/replies.py)."""
 
     opt_out: frozenset[str]
     opt_in: frozenset[str]
-    replies: Mapping[str, Mapping[str, str]]
 
     @classmethod
     def load(cls, path: Path = KEYWORDS_FILE) -> Keywords:
@@ -34,12 +32,7 @@ class Keywords:
         return cls(
             frozenset(normalise(w) for w in data["opt_out"]),
             frozenset(normalise(w) for w in data["opt_in"]),
-            {language: dict(texts) for language, texts in data["replies"].items()},
         )
-
-    def reply(self, name: str, language: str = "en") -> str:
-        """The gateway's text `name` in `language`, else in English."""
-        return self.replies.get(language, {}).get(name) or self.replies["en"][name]
 
     def consent(self, text: str) -> bool | None:
         """False for an opt-out keyword, True for an opt-in keyword, None for anything else."""

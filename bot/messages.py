@@ -55,12 +55,13 @@ class Button:
 
 @dataclass(frozen=True)
 class Reply:
-    """What the assistant said in one turn, before it is rendered for a channel."""
+    """What the assistant said in one turn, before it is rendered for a channel; `language` is the one it is in."""
 
     text: str
     buttons: tuple[Button, ...] = ()
     image: str = ""
     handoff: bool = False
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Outbound:
-    """One message to send, rendered for its channel; `kind` is text, buttons, list or image."""
+    """One message to send, rendered for its channel; `kind` is text, buttons, list or image; `language` its own."""
 
     message_id: str
     channel: str
@@ -83,6 +84,7 @@ class Outbound:
     text: str
     choices: tuple[Choice, ...] = ()
     media_url: str = ""
+    language: str = ""
 
     def to_fields(self) -> dict[str, str]:
         """The flat form stored in a Redis stream entry."""

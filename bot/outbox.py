@@ -101,7 +101,7 @@ class Outbox:
         elif replaces_menu:
             await self._redis.delete(self._menu_key(phone))
         messages = [
-            Outbound(f"{base_id}:{n}", channel, phone, kind, text, choices, media_url=media)
+            Outbound(f"{base_id}:{n}", channel, phone, kind, text, choices, media_url=media, language=reply.language)
             for n, (kind, text, choices, media) in enumerate(rendered.parts)
         ]
         for message in messages:

@@ -46,12 +46,13 @@ class RasaClient:
         return [m for m in result if isinstance(m, dict)]
 
     async def understanding(self, sender: str) -> Understanding:
-        """What the assistant made of the sender's latest message (intent, confidence, parsed order)."""
+        """What the assistant made of the sender's latest message (intent, confidence, parsed order, language)."""
         params = {"include_events": "NONE", **self._params()}
         tracker = await self._call(
             "GET", f"{conversation_path(sender)}/tracker", params=params, timeout=self._short
         )
         latest = tracker.get("latest_message") or {} if isinstance(tracker, dict) else {}
+        slots = tracker.get("slots") or {} if isinstance(tracker, dict) else {}
         intent = latest.get("intent") or {}
         order = latest.get("order") or {}
         return Understanding(
@@ -60,6 +61,7 @@ class RasaClient:
             lines=tuple(order.get("lines") or ()),
             ambiguous=tuple(order.get("ambiguous") or ()),
             unknown=tuple(order.get("unknown") or ()),
+            language=str(slots.get("language") or ""),
         )
 
     async def trigger_intent(self, sender: str, name: str) -> list[dict[str, Any]]:

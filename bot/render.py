@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from bot import replies
 from bot.messages import NUMBERED_MENU_CHANNELS, WHATSAPP, Button, Choice, Reply
 from bot.sms import split_message, transliterate
+from i18n import phrasebook
 
 # Meta's limits for interactive messages.
 WA_MAX_BUTTONS = 3
@@ -19,7 +21,6 @@ WA_ROW_DESCRIPTION = 72
 WA_ROW_ID = 200
 WA_INTERACTIVE_BODY = 1024
 WA_TEXT_BODY = 4096
-WA_LIST_BUTTON = "Choose"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def render_whatsapp(reply: Reply) -> Rendered:
     if reply.image:
         parts.append(("image", "", (), reply.image))
     buttons = reply.buttons
-    interactive = _interactive(reply.text, buttons)
+    interactive = _interactive(reply.text, buttons, reply.language)
     if interactive is not None:
         return Rendered(tuple(parts) + interactive, ())
     text = numbered(reply.text, buttons)
@@ -93,15 +94,18 @@ def render_whatsapp(reply: Reply) -> Rendered:
     return Rendered(tuple(parts), tuple(b.payload for b in buttons))
 
 
-def _interactive(text: str, buttons: Sequence[Button]) -> tuple[tuple[str, str, tuple[Choice, ...], str], ...] | None:
+def _interactive(
+    text: str, buttons: Sequence[Button], language: str
+) -> tuple[tuple[str, str, tuple[Choice, ...], str], ...] | None:
     """The interactive parts for these buttons, or None when Meta's limits rule them out."""
     if not buttons or len(buttons) > WA_MAX_ROWS:
         return None
-    body = text or "Please choose:"
+    please_choose = phrasebook(language)._(replies.PLEASE_CHOOSE)
+    body = text or please_choose
     lead: tuple[tuple[str, str, tuple[Choice, ...], str], ...] = ()
     if len(body) > WA_INTERACTIVE_BODY:
         lead = tuple(("text", chunk, (), "") for chunk in _chunks(body, WA_TEXT_BODY))
-        body = "Please choose:"
+        body = please_choose
     if (
         len(buttons) <= WA_MAX_BUTTONS
         and all(len(b.title) <= WA_BUTTON_TITLE for b in buttons)

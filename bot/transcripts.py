@@ -31,6 +31,8 @@ class Understanding:
     lines: tuple[Mapping[str, Any], ...] = ()
     ambiguous: tuple[Mapping[str, Any], ...] = ()
     unknown: tuple[Mapping[str, Any], ...] = ()
+    # The language the assistant answered in (its `language` slot); not kept in the transcript.
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import aiohttp
 from aiohttp import web
 
 from backend.phones import InvalidPhone, to_e164
+from bot import replies
 from bot.bodies import parse_json_object, read_body
 from bot.errors import (
     InvalidSignature,
@@ -25,7 +26,7 @@ from bot.errors import (
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
 from bot.outbox import Sent
-from bot.render import WA_LIST_BUTTON
+from i18n import phrasebook
 
 log = logging.getLogger("bot.whatsapp")
 
@@ -135,6 +136,7 @@ def whatsapp_payload(message: Outbound) -> dict[str, Any]:
             "interactive": {"type": "button", "body": {"text": message.text}, "action": {"buttons": buttons}},
         }
     if message.kind == "list":
+        t = phrasebook(message.language)
         rows = [
             {"id": c.id, "title": c.title, **({"description": c.description} if c.description else {})}
             for c in message.choices
@@ -145,7 +147,7 @@ def whatsapp_payload(message: Outbound) -> dict[str, Any]:
             "interactive": {
                 "type": "list",
                 "body": {"text": message.text},
-                "action": {"button": WA_LIST_BUTTON, "sections": [{"title": "Options", "rows": rows}]},
+                "action": {"button": t._(replies.CHOOSE), "sections": [{"title": t._(replies.OPTIONS), "rows": rows}]},
             },
         }
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.text}}

@@ -139,6 +139,8 @@ class FakeRasa:
         self.triggered: list[tuple[str, dict[str, Any]]] = []
         self.down = False
         self.reply: Reply = lambda turn: [{"recipient_id": turn["sender"], "text": f"echo: {turn['message']}"}]
+        # The conversation's slots as the tracker endpoint reports them (`language`: what the assistant answers in).
+        self.slots: dict[str, Any] = {}
 
     def app(self) -> web.Application:
         async def webhook(request: web.Request) -> web.Response:
@@ -155,6 +157,7 @@ class FakeRasa:
             return web.json_response(
                 {
                     "sender_id": sender,
+                    "slots": self.slots,
                     "latest_message": {
                         "text": text,
                         "intent": {"name": "place_order", "confidence": 0.93},

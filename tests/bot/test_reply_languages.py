@@ -1,0 +1,85 @@
+"""The gateway's own texts in the store owner's language, and replies in any script within the channel's limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.messages import SMS, Button, Reply
+from bot.render import render
+from bot.sms import UCS2_MULTI, UCS2_SINGLE, is_gsm7, segment_count
+from tests.bot.conftest import Stack, eventually, whatsapp_text
+
+UNREGISTERED_PHONE = "+254799000111"
+
+
+async def _sent(stack: Stack, count: int) -> bool:
+    return len(stack.twilio.requests) >= count
+
+
+async def test_gateway_texts_follow_the_language_the_assistant_last_answered_in(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "hi"}  # the owner of an English store asked for Hindi
+    await stack.sms("Hindi mein baat karo")
+    await eventually(lambda: _sent(stack, 1))
+    stack.rasa.down = True
+    await stack.sms("5 ctn coke 300ml")
+    await eventually(lambda: _sent(stack, 2))
+    assert stack.twilio.bodies()[1].startswith("Maaf kijiye"), stack.twilio.bodies()
+    stack.rasa.down = False
+    await eventually(lambda: _sent(stack, 3))
+    await stack.sms("STOP")
+    await eventually(lambda: _sent(stack, 4))
+    assert "promotions nahi milenge" in stack.twilio.bodies()[3]
+
+
+async def test_an_unregistered_phone_is_answered_in_the_language_it_wrote_in(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("nataka sukari mbili tafadhali", phone=UNREGISTERED_PHONE)
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0].startswith("Samahani, hatuwezi kujibu"), stack.twilio.bodies()
+
+
+async def test_a_phone_in_an_unknown_language_is_answered_in_english(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("5 ctn soda 300ml", phone=UNREGISTERED_PHONE)
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0].startswith("Sorry, we cannot answer right now")
+
+
+async def test_a_whatsapp_list_opens_with_a_button_in_the_replys_language(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "sw"}
+    stack.rasa.reply = lambda turn: [
+        {
+            "recipient_id": turn["sender"],
+            "text": "Soda ipi? Jibu kwa namba.",
+            "buttons": [{"title": f"Soda {n}", "payload": str(n)} for n in range(1, 6)],
+        }
+    ]
+    await stack.whatsapp_webhook(whatsapp_text("wamid.in.1", "tuma soda 5"))
+
+    async def listed() -> bool:
+        return any(r["json"].get("type") == "interactive" for r in stack.meta.requests)
+
+    await eventually(listed)
+    [sent] = [r["json"] for r in stack.meta.requests if r["json"].get("type") == "interactive"]
+    action: dict[str, Any] = sent["interactive"]["action"]
+    assert action["button"] == "Chagua" and action["sections"][0]["title"] == "Chaguo"
+
+
+def test_a_devanagari_reply_counts_ucs2_segments_and_is_split_never_cut() -> None:
+    lines = [f"{n}) Zuri Cola 350ml can {n} ट्रे x 720 = 3,600" for n in range(1, 9)]
+    text = "आपका ऑर्डर:\n" + "\n".join(lines) + "\nकुल KES 28,800। पक्का करने के लिए YES भेजें, हटाने के लिए NO।"
+    reply = Reply(text, (Button("YES", "yes"), Button("NO", "no")), language="hi-Deva")
+    parts = [part[1] for part in render(reply, SMS, 2).parts]
+    assert len(parts) > 1
+    assert not is_gsm7(text) and len(text) > 2 * UCS2_SINGLE
+    for part in parts:
+        assert segment_count(part) <= 2 and len(part) <= 2 * UCS2_MULTI, part
+    assert "\n".join(parts).split() == text.split()
+    assert render(reply, SMS, 2).menu == ("yes", "no")
+
+
+async def test_gateway_texts_for_a_store_in_hindi_are_hinglish_in_gsm7(stack: Stack) -> None:
+    await stack.sms("STOP", phone="+919812000004")  # the demo's kirana store, language hi
+    await eventually(lambda: _sent(stack, 1))
+    [body] = stack.twilio.bodies()
+    assert body.startswith("Ab aapko hamare promotions nahi milenge") and is_gsm7(body)
