@@ -196,8 +196,9 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: Catal
     numbers = list(((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers)
     if len(numbers) > 1 and lines[-1].quantity in numbers:
         numbers.remove(lines[-1].quantity)  # the amount being corrected, whichever side of the negation
-    else:
+    elif len(numbers) > 1:
         numbers = [n for n in numbers if n not in request.negated]
+    # A lone number is the new amount, whatever negation stands beside it ("hindi, 6 pala").
     number = numbers[0] if numbers else None
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return

@@ -49,6 +49,7 @@ def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index
         "5 crates vimba 350ml, sorry make it 7",
         "5 crates vimba 350ml, 5 nahi, 7 karo",
         "5 crates vimba 350ml badala yake weka 7",
+        "pakisend po 5 crates vimba 350ml, ay hindi 7 pala",
     ],
 )
 def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
@@ -58,6 +59,10 @@ def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogInde
 def test_a_corrected_size_keeps_the_amount_and_the_product(invented_index: CatalogIndex) -> None:
     parse = parse_order("3 cases siki 1L, no wait, the 250ml one", invented_index)
     assert lines_of(parse) == [("Q115", 3)]
+
+
+def test_a_question_particle_is_not_a_removal(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("meron ba kayong siki 1L?", invented_index)) == [("Q114", 1)]
 
 
 @pytest.mark.parametrize("removal", ["remove the pola", "pola nahi chahiye", "ondoa pola"])
