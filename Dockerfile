@@ -18,6 +18,7 @@ COPY backend ./backend
 COPY nlu ./nlu
 COPY actions ./actions
 COPY bot ./bot
+COPY rasa_server ./rasa_server
 COPY i18n ./i18n
 COPY demo ./demo
 COPY data ./data
@@ -36,7 +37,7 @@ RUN printf '%s\n' \
     'set -e' \
     'case "$1" in' \
     '  gateway) shift; exec python -m bot "$@" ;;' \
-    '  rasa) shift; exec rasa run -m models/current.tar.gz --enable-api --auth-token "$RASA_TOKEN" -i 0.0.0.0 -p 5005 --endpoints endpoints.yml --credentials credentials.yml "$@" ;;' \
+    '  rasa) shift; exec python -m rasa_server -m models/current.tar.gz --enable-api -i 0.0.0.0 -p 5005 --endpoints endpoints.yml --credentials credentials.yml "$@" ;;' \
     '  actions) shift; exec rasa run actions --actions actions -p 5055 "$@" ;;' \
     '  backend) shift' \
     '    if [ "${BACKEND_SEED_DEMO:-false}" = "true" ] && [ ! -f "${BACKEND_DB:-var/platform.sqlite3}" ]; then' \

@@ -50,5 +50,5 @@ bench-promotions: install
 bench: bench-nlu bench-gateway bench-promotions
 
 lint: install
-	@.venv/bin/ruff check backend bot nlu actions i18n scripts tests
-	@.venv/bin/mypy backend bot nlu actions i18n scripts/run.py
+	@.venv/bin/ruff check backend bot nlu actions i18n rasa_server scripts tests
+	@.venv/bin/mypy backend bot nlu actions i18n rasa_server scripts/run.py

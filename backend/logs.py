@@ -17,21 +17,26 @@ def mask_phone(phone: str) -> str:
     return "***" + "".join(digits[-3:]) if digits else "***"
 
 
+def mask_phones(text: str) -> str:
+    """The text with everything that looks like a phone number masked."""
+    return _PHONE.sub(lambda m: mask_phone(m.group()), text)
+
+
 class JsonFormatter(logging.Formatter):
-    """One JSON object a line; anything that looks like a phone number in the message is masked."""
+    """One JSON object a line; anything that looks like a phone number in the message or traceback is masked."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {
             "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": _PHONE.sub(lambda m: mask_phone(m.group()), record.getMessage()),
+            "msg": mask_phones(record.getMessage()),
         }
         for key, value in record.__dict__.items():
             if key.startswith("ctx_"):
                 entry[key[4:]] = value
         if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
+            entry["exc"] = mask_phones(record.exc_text or self.formatException(record.exc_info))
         return json.dumps(entry, default=str)
 
 

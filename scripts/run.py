@@ -110,7 +110,6 @@ def services(env: dict[str, str]) -> list[Service]:
                 ready_port=redis_port,
             )
         )
-    rasa = str(Path(PYTHON).parent / "rasa")
     planned += [
         Service("backend", [PYTHON, "-m", "backend", "serve"], ready_url=f"{env['BACKEND_URL']}/healthz"),
         Service(
@@ -120,14 +119,14 @@ def services(env: dict[str, str]) -> list[Service]:
         ),
         Service(
             "rasa",
+            # The API token reaches Rasa in its environment (RASA_TOKEN), never on a command line.
             [
-                rasa,
-                "run",
+                PYTHON,
+                "-m",
+                "rasa_server",
                 "--model",
                 env["RASA_MODEL"],
                 "--enable-api",
-                "--auth-token",
-                env["RASA_TOKEN"],
                 "--interface",
                 "127.0.0.1",
                 "--port",

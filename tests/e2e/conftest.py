@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -103,6 +104,8 @@ class System:
     meta: FakeMeta
     var: Path
     operator_env: dict[str, str]
+    rasa: str = ""
+    launcher: subprocess.Popen[bytes] | None = None
 
     def sms(self, phone: str, text: str, media: int = 0) -> None:
         """A signed inbound SMS (MMS with `media` pictures) from `phone`."""
@@ -196,12 +199,11 @@ def _wait(url: str, proc: subprocess.Popen[bytes], name: str, timeout: float) ->
     raise RuntimeError(f"{name} not ready after {timeout:.0f} s")
 
 
-@pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """`make run`'s launcher with its own Redis, ports and var dir, the providers faked; stopped afterwards."""
+@contextmanager
+def running_system(var: Path, **overrides: str) -> Iterator[System]:
+    """`make run`'s launcher with its own Redis, ports and var dir (`var`), the providers faked; stopped after."""
     if not MODEL.exists():
         pytest.fail("no trained model at models/current.tar.gz: run `make train`")
-    var = tmp_path_factory.mktemp("e2e")
     ports = {name: free_port() for name in ("redis", "backend", "actions", "rasa", "gateway")}
     twilio, meta = FakeTwilio(), FakeMeta()
     fakes = [ThreadedServer(twilio.app()), ThreadedServer(meta.app())]
@@ -232,6 +234,7 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
         # A campaign's texts go out seconds apart, and only the assistant tells it of an opt-out in words.
         "PROMO_SMS_SEGMENTS_PER_SECOND": "0.1",
         "PROMO_CONSENT_POLL_SECONDS": "3600",
+        **overrides,
     }
     log = open(var / "run.log", "wb")
     run = subprocess.Popen(
@@ -248,17 +251,27 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
             meta,
             var,
             {"PATH": env["PATH"], "HOME": env["HOME"], "VAR_DIR": str(var)},
+            settings["RASA_URL"],
+            run,
         )
     finally:
-        run.terminate()
+        if run.poll() is None:
+            run.terminate()
         try:
-            run.wait(timeout=60)
+            run.wait(timeout=90)
         except subprocess.TimeoutExpired:
             run.kill()
         for fake in fakes:
             fake.stop()
         log.close()
         print(f"e2e logs in {var / 'run.log'}", file=sys.stderr)
+
+
+@pytest.fixture(scope="module")
+def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    """The whole system, started once for a test module."""
+    with running_system(tmp_path_factory.mktemp("e2e")) as started:
+        yield started
 
 
 class Console:
