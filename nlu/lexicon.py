@@ -50,6 +50,8 @@ class Lexicon:
     time_suffixes: frozenset[str]
     # Currency words and `wala` (`5 rupee wala`, `shilingi 20`, `₦50`): the number beside them is a price point.
     price_point_words: frozenset[str]
+    # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
+    command_words: frozenset[str]
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`).
     product_words: dict[str, tuple[str, ...]]
     non_order_cues: frozenset[str]
@@ -60,8 +62,9 @@ class Lexicon:
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
-        """Words that say what to do with an item (ask its price, take it back), never what the item is."""
-        return self.price_cues | self.negations | self.removal_words
+        """Words that say what to do with an item (ask its price, take it back) or to the assistant, never what
+        the item is."""
+        return self.price_cues | self.negations | self.removal_words | self.command_words
 
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
@@ -117,6 +120,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "time_words",
             "time_suffixes",
             "price_point_words",
+            "command_words",
             "non_order_cues",
             "packaging_words",
             "base_variant_words",
@@ -171,6 +175,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         time_words=frozenset(sets["time_words"]),
         time_suffixes=frozenset(sets["time_suffixes"]),
         price_point_words=frozenset(sets["price_point_words"]),
+        command_words=frozenset(sets["command_words"]),
         product_words=product_words,
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),

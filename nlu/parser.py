@@ -10,6 +10,7 @@ from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message
 from nlu.sizes import SIZE_NUMBER
+from nlu.text import clean_text, tokenize
 
 _MAX_LEARNED = 2000
 
@@ -35,6 +36,8 @@ class _Quantity:
 
 def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | None = None) -> OrderParse:
     """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""
+    if " ".join(t.text for t in tokenize(clean_text(text)) if t.kind == "word") in index.lexicon.command_words:
+        return OrderParse(text=text)
     reading = read_message(text, index)
     requests = list(reading.requests)
     if reading.about_existing_order and all(r.quantity is None for r in requests):

@@ -69,3 +69,8 @@ def test_a_question_particle_is_not_a_removal(invented_index: CatalogIndex) -> N
 def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: CatalogIndex, removal: str) -> None:
     parse = parse_order(f"5 crates vimba 350ml, 2 ctn pola, {removal}", invented_index)
     assert lines_of(parse) == [("Q101", 5)]
+
+
+@pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
+def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
+    assert parse_order(text, invented_index).is_empty
