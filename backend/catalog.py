@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from backend.csv_import import BOOLEANS, ImportRejected, parse_rows
+from backend.csv_import import BOOLEANS, ImportRejected, parse_rows, read_csv_file
 
 CATALOG_COLUMNS = (
     "sku",
@@ -161,4 +161,4 @@ def parse_catalog_csv(text: str) -> list[CatalogItem]:
 
 def read_catalog_csv(path: str | Path) -> list[CatalogItem]:
     """Read and validate a catalog CSV file."""
-    return parse_catalog_csv(Path(path).read_text(encoding="utf-8"))
+    return parse_catalog_csv(read_csv_file(path))

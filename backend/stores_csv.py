@@ -6,7 +6,7 @@ import zoneinfo
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from backend.csv_import import BOOLEANS, ImportRejected, parse_rows
+from backend.csv_import import BOOLEANS, ImportRejected, parse_rows, read_csv_file
 from backend.models import Store
 from backend.phones import InvalidPhone, to_e164
 
@@ -58,4 +58,4 @@ def parse_stores_csv(text: str, default_region: str) -> list[Store]:
 
 def read_stores_csv(path: str | Path, default_region: str) -> list[Store]:
     """Read and validate a store CSV file."""
-    return parse_stores_csv(Path(path).read_text(encoding="utf-8"), default_region)
+    return parse_stores_csv(read_csv_file(path), default_region)

@@ -136,3 +136,43 @@ def test_operator_moves_an_order_and_is_told_when_the_lifecycle_forbids_it(db_pa
     moved = run_backend(db_path, "order-status", order.order_id, "delivered")
     assert moved.returncode == 1
     assert "cannot go from confirmed to delivered" in moved.stderr
+
+
+def _encoded(lines: list[str], encoding: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("command", "data", "row", "reason"),
+    [
+        (
+            "import-catalog",
+            _encoded([HEADER, ROWS[0], ROWS[1].replace("PET", "PET café")], "latin-1"),
+            3,
+            "not UTF-8 (byte 0xe9",
+        ),
+        ("import-catalog", _encoded([HEADER, *ROWS], "utf-16"), 1, "not UTF-8 (byte 0xff, the line's byte 1)"),
+        ("import-catalog", _encoded([HEADER, ROWS[0].replace("X100", "X1\0")], "utf-8"), 2, "a NUL character"),
+        ("import-stores", _encoded([STORE_HEADER, STORE_ROWS[0].replace("One", "Åsa")], "cp1252"), 2, "not UTF-8"),
+        ("import-stores", b"\0" + _encoded([STORE_HEADER, STORE_ROWS[0]], "utf-8"), 1, "a NUL character"),
+        ("import-stores", _encoded([STORE_HEADER, STORE_ROWS[0] + ',"' + "x" * 200_000], "utf-8"), 2, "not a CSV row"),
+    ],
+    ids=["latin-1", "utf-16", "nul-in-a-row", "cp1252", "nul-first", "runaway-quote"],
+)
+def test_file_that_is_not_utf8_text_is_refused_with_its_row_and_nothing_changes(
+    tmp_path: Path, db_path: Path, command: str, data: bytes, row: int, reason: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(data)
+    before = snapshot(db_path)
+    result = run_backend(db_path, command, str(path))
+    assert result.returncode == 1, result.stderr
+    assert f"row {row}: {reason}" in result.stderr
+    assert "nothing was changed" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(db_path) == before
+
+
+def test_file_with_a_utf8_byte_order_mark_imports(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(_encoded([HEADER, ROWS[0]], "utf-8-sig"))
+    assert run_backend(db_path, "import-catalog", str(path)).returncode == 0
