@@ -29,7 +29,14 @@ from backend.database import PlatformDatabase
 from backend.stores_csv import parse_stores_csv
 from bot.redis_server import free_port
 from tests.conftest import ROOT
-from tests.dialogues.seed import CATALOG_CSV, SINGLE_STORE_PHONES, stores_csv
+from tests.dialogues.seed import (
+    CATALOG_CSV,
+    DEVANAGARI_STORE_PHONES,
+    HINDI_STORE_PHONES,
+    SINGLE_STORE_PHONES,
+    SWAHILI_STORE_PHONES,
+    stores_csv,
+)
 
 API_KEY = "dialogue-test-key-0123456789"
 MODEL = ROOT / "models" / "current.tar.gz"
@@ -166,8 +173,8 @@ async def agent(action_server: ActionServer) -> Any:
 class Phones:
     """Hands each test its own store phone, so conversations and orders never mix."""
 
-    def __init__(self) -> None:
-        self._free = list(SINGLE_STORE_PHONES)
+    def __init__(self, phones: list[str] = SINGLE_STORE_PHONES) -> None:
+        self._free = list(phones)
 
     def take(self) -> str:
         return self._free.pop(0)
@@ -175,8 +182,18 @@ class Phones:
 
 @pytest.fixture(scope="session")
 def phones() -> Phones:
-    """The pool of single-store phone numbers."""
+    """The pool of single-store phone numbers (stores whose language is English)."""
     return Phones()
+
+
+@pytest.fixture(scope="session")
+def language_phones() -> dict[str, Phones]:
+    """Pools of single-store phones by the store's language: Swahili, Hindi (Hinglish) and Hindi in Devanagari."""
+    return {
+        "sw": Phones(SWAHILI_STORE_PHONES),
+        "hi": Phones(HINDI_STORE_PHONES),
+        "hi-Deva": Phones(DEVANAGARI_STORE_PHONES),
+    }
 
 
 @dataclass

@@ -15,20 +15,35 @@ KP-SUGAR-50KG,"Kipepeo Sugar 50kg bag",Kipepeo,sugar,50kg,bag,1,6200.00,KES,suka
 NY-RICE-5KG-4,"Nyota Pishori Rice 5kg, bale of 4",Nyota,rice,5kg,bale,4,2900.00,KES,mchele nyota,20,1,true
 """
 
+# Stores whose language is English: most dialogue tests read the English replies.
 SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(40)]
 TWO_STORE_PHONE = "+254712000201"
 LOW_CREDIT_PHONE = "+254712000202"
 UNREGISTERED_PHONE = "+254799999999"
 OFFER_REGION_PHONE = "+254712000203"
+# Stores answered in Swahili, in Hinglish (language `hi`) and in Devanagari (`hi-Deva`), each with its own pool.
+SWAHILI_STORE_PHONES = [f"+2547120003{n:02d}" for n in range(12)]
+HINDI_STORE_PHONES = [f"+9198120001{n:02d}" for n in range(12)]
+DEVANAGARI_STORE_PHONES = [f"+9198120002{n:02d}" for n in range(6)]
+SWAHILI_OFFER_PHONE = "+254712000204"
+HINDI_OFFER_PHONE = "+919812000301"
 
 
 def stores_csv() -> str:
-    """One store per test phone, a phone serving two stores, and a store with a small credit limit."""
+    """One store per test phone in each language, a phone serving two stores, a small credit limit, offer regions."""
     rows = ["store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in"]
     for n, phone in enumerate(SINGLE_STORE_PHONES):
-        rows.append(f"S{n:02d},Duka {n:02d},{phone},Nakuru,sw,Africa/Nairobi,1000000.00,true")
-    rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,true")
-    rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,sw,Africa/Nairobi,1000000.00,false")
-    rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,sw,Africa/Nairobi,1000.00,true")
-    rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,sw,Africa/Nairobi,1000000.00,true")
+        rows.append(f"S{n:02d},Duka {n:02d},{phone},Nakuru,en,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,false")
+    rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,en,Africa/Nairobi,1000.00,true")
+    rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,en,Africa/Nairobi,1000000.00,true")
+    for n, phone in enumerate(SWAHILI_STORE_PHONES):
+        rows.append(f"W{n:02d},Duka la Amani {n:02d},{phone},Nakuru,sw,Africa/Nairobi,1000000.00,true")
+    for n, phone in enumerate(HINDI_STORE_PHONES):
+        rows.append(f"H{n:02d},Sharma Kirana {n:02d},{phone},Pune,hi,Asia/Kolkata,1000000.00,true")
+    for n, phone in enumerate(DEVANAGARI_STORE_PHONES):
+        rows.append(f"D{n:02d},Gupta General Store {n:02d},{phone},Pune,hi-Deva,Asia/Kolkata,1000000.00,true")
+    rows.append(f"KW,Duka la Mlimani,{SWAHILI_OFFER_PHONE},Eldoret,sw,Africa/Nairobi,1000000.00,true")
+    rows.append(f"KH,Patel Kirana,{HINDI_OFFER_PHONE},Nashik,hi,Asia/Kolkata,1000000.00,true")
     return "\n".join(rows) + "\n"

@@ -1,0 +1,76 @@
+"""Which language a reply is written in, told apart by the everyday words of each, after the catalog's words."""
+
+from __future__ import annotations
+
+import re
+
+from backend.catalog import parse_catalog_csv
+from bot.sms import is_gsm7
+from tests.dialogues.seed import CATALOG_CSV, stores_csv
+
+# Words every reply language may carry: what owners type, currency codes, the catalog's and stores' names.
+KEYWORDS = {"yes", "no", "stop", "start", "status", "agent", "more", "help", "cancel", "ndiyo", "hapana", "zaidi"}
+KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k"}
+ENGLISH = {
+    "the", "your", "reply", "is", "are", "to", "and", "of", "for", "was", "please", "placed", "sorry", "send",
+    "you", "we", "our", "any", "it", "there", "can't", "will", "be", "not", "at", "by", "with", "from", "that",
+    "this", "i", "i'm", "i'll", "ok", "order", "delivery", "total", "which", "offers", "stock",
+}  # fmt: skip
+# Words Hinglish borrows from English as it speaks them.
+HINGLISH_ENGLISH = {"order", "delivery", "total", "offers", "stock", "ok"}
+SWAHILI = {
+    "oda", "yako", "jibu", "kwa", "ya", "na", "hakuna", "sawa", "jumla", "itafika", "bei", "ipo", "stoo", "au",
+    "tafadhali", "samahani", "imewekwa", "ipi", "namba", "kuthibitisha", "badilisha", "nimerudi", "ofa", "hadi",
+    "imekamilika", "matangazo", "tena", "mtu", "timu", "yetu", "imepokelewa", "ufute", "imefutwa", "kama", "leo",
+    "bidhaa", "yoyote", "tuma", "kiwango", "chini", "ni", "ilikuwa", "mstari", "mistari",
+}  # fmt: skip
+HINGLISH = {
+    "aapka", "aapke", "aapko", "hai", "hain", "ke", "liye", "bhejein", "nahi", "ka", "ki", "mein", "theek",
+    "ho", "gaya", "tak", "jaise", "kripya", "maaf", "kijiye", "abhi", "koi", "kaunsa", "karne", "ya", "se",
+    "pehle", "jaisa", "rate", "par", "ab", "hamari", "wapas", "main", "karein", "kiya", "diya", "naya", "wala",
+    "mila", "hua", "isse", "yeh",
+}  # fmt: skip
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+(?:'[a-z]+)?")
+
+
+def _names() -> list[str]:
+    """Product and store names, longest first: they are the catalog's words in every language."""
+    names = {item.name.split(",")[0].strip() for item in parse_catalog_csv(CATALOG_CSV)}
+    names |= {row.split(",")[1] for row in stores_csv().splitlines()[1:]}
+    return sorted(names, key=len, reverse=True)
+
+
+NAMES = _names()
+
+
+def words(text: str) -> list[str]:
+    """The reply's own words: names of products and stores, numbers and keywords left out."""
+    for name in NAMES:
+        text = text.replace(name, " ")
+    return [w for w in (m.lower() for m in _WORD.findall(text)) if w not in KEYWORDS]
+
+
+def language_of(text: str) -> str:
+    """`sw`, `hi`, `hi-Deva` or `en`: the language a reply is written in, `?` when it is a mix of them."""
+    own = words(text)
+    if not own:
+        return "?"
+    latin = [w for w in own if not _DEVANAGARI.search(w)]
+    if len(latin) < len(own):
+        return "hi-Deva" if not set(latin) & (ENGLISH - {"ok"}) else "?"
+    english = set(latin) & ENGLISH
+    swahili, hinglish = set(latin) & SWAHILI, set(latin) & HINGLISH
+    if swahili and not english and len(swahili) >= len(hinglish):
+        return "sw"
+    if hinglish and not english - HINGLISH_ENGLISH and is_gsm7(text):
+        return "hi"
+    if english and not (swahili - {"na", "ya", "au"}) and not (hinglish - {"ya", "main", "rate"}):
+        return "en"
+    return "?"
+
+
+def assert_language(replies: str, language: str) -> None:
+    """Every reply of a turn is in `language`."""
+    for reply in filter(None, replies.split("\n\n")):
+        assert language_of(reply) == language, f"not {language}: {reply!r} ({words(reply)})"
