@@ -25,6 +25,11 @@ _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 _TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _FUZZY_CACHE_LIMIT = 50_000
+# Sizes and numbers come from senders, so their caches are bounded like the spelling cache.
+_SIZE_CACHE_LIMIT = 10_000
+# Words on this many SKUs (flavours, colours, `classic`, `family`) cost more to intersect than to look up.
+_COMMON_WORD = 512
+_COMMON_CACHE_LIMIT = 4_096
 # Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
 _NOTHING: frozenset[str] = frozenset()
 
@@ -53,6 +58,30 @@ class WordMatch:
 
 
 @dataclass(frozen=True)
+class SkuGroups:
+    """SKU positions grouped by what matching filters on, so each filter is a set intersection."""
+
+    by_brand: dict[frozenset[str], frozenset[int]]
+    brands_by_word: dict[str, tuple[frozenset[str], ...]]
+    by_category_word: dict[str, frozenset[int]]
+    by_sell_unit: dict[str, frozenset[int]]
+    by_level: dict[str, frozenset[int]]
+    sizes: tuple[tuple[Size, frozenset[int]], ...]
+    # SKUs by the number of their core, and the cores; a product is a brand's words with a core, and its
+    # pack sizes and sell units share its number.
+    core_of: tuple[int, ...]
+    cores: tuple[frozenset[str], ...]
+    product_of: tuple[int, ...]
+    product_brand: tuple[int, ...]
+    product_core: tuple[int, ...]
+    # A SKU's position, moved after every position when it is out of stock: the ranking's last two keys.
+    stock_rank: tuple[int, ...]
+    active: frozenset[int]
+    main_line: frozenset[int]
+    other_line: frozenset[int]
+
+
+@dataclass(frozen=True)
 class CatalogIndex:
     """Everything matching needs, built once per catalog and shared by every parse."""
 
@@ -65,6 +94,7 @@ class CatalogIndex:
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
     lexicon: Lexicon
+    groups: SkuGroups
     # Catalog words whose singular or plural the catalog also writes (`seed` and `seeds`).
     number_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Grade words (`42.5r`) by the number they start with, for a sender who leaves the letter out.
@@ -72,6 +102,8 @@ class CatalogIndex:
     # Everyday words the catalog writes in capitals as a product name or brand (`CAN` fertiliser).
     capital_names: frozenset[str] = frozenset()
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None) -> CatalogIndex:
@@ -104,6 +136,53 @@ class CatalogIndex:
         if len(self._fuzzy_cache) >= _FUZZY_CACHE_LIMIT:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[word] = found
+        return found
+
+    def posted_under_all(self, words: list[str]) -> frozenset[int]:
+        """Positions of the SKUs posted under every one of the catalog words, rarest word first."""
+        if len(self.postings[words[0]]) < _COMMON_WORD:
+            return self._posted_under_all(words)
+        # Every word is common: a catalog has a few hundred such words, and orders combine them the same
+        # few ways (`lemon soap`, `family pack vanilla`), so each combination is intersected once.
+        key = tuple(sorted(words))
+        found = self._common_cache.get(key)
+        if found is None:
+            found = self._posted_under_all(words)
+            if len(self._common_cache) >= _COMMON_CACHE_LIMIT:
+                self._common_cache.clear()
+            self._common_cache[key] = found
+        return found
+
+    def _posted_under_all(self, words: list[str]) -> frozenset[int]:
+        found = self.postings[words[0]]
+        for word in words[1:]:
+            found = found & self.postings[word]
+            if not found:
+                break
+        return found
+
+    def sized(self, size: Size) -> frozenset[int]:
+        """Positions of the SKUs whose size is `size`."""
+        key = (size.dimension, size.value)
+        found = self._size_cache.get(key)
+        if found is None:
+            found = self._cached_size(key, lambda own: own.matches(size))
+        return found
+
+    def sized_as(self, number: float) -> frozenset[int]:
+        """Positions of the SKUs whose size a bare number can be (`300` for 300ml, `1.25` for 1.25L)."""
+        key = ("", number)
+        found = self._size_cache.get(key)
+        if found is None:
+            found = self._cached_size(key, lambda own: own.matches_number(number))
+        return found
+
+    def _cached_size(self, key: tuple[str, float], fits: Callable[[Size], bool]) -> frozenset[int]:
+        # A catalog has few distinct sizes, so each question is answered once over them and then remembered.
+        found = frozenset().union(*(positions for own, positions in self.groups.sizes if fits(own)))
+        if len(self._size_cache) >= _SIZE_CACHE_LIMIT:
+            self._size_cache.clear()
+        self._size_cache[key] = found
         return found
 
     def _fuzzy(self, word: str) -> tuple[WordMatch, ...]:
@@ -413,9 +492,76 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,
+        groups=_sku_groups(indexed),
         number_forms=_number_forms(postings),
         grades=_grades(postings),
         capital_names=_capital_names(items, postings, lexicon),
+    )
+
+
+def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
+    """The positions of the SKUs of each brand, category word, sell unit, pack level, size and product."""
+    by_brand: dict[frozenset[str], list[int]] = defaultdict(list)
+    by_category: dict[frozenset[str], list[int]] = defaultdict(list)
+    by_sell_unit: dict[str, list[int]] = defaultdict(list)
+    by_level: dict[str, list[int]] = defaultdict(list)
+    by_size: dict[tuple[str, float, float], list[int]] = defaultdict(list)
+    size_of: dict[tuple[str, float, float], Size] = {}
+    brands: dict[frozenset[str], int] = {}
+    cores: dict[frozenset[str], int] = {}
+    core_of: list[int] = []
+    products: dict[tuple[int, int], int] = {}
+    product_of: list[int] = []
+    stock_rank: list[int] = []
+    active: list[int] = []
+    main_line: list[int] = []
+    other_line: list[int] = []
+    for entry in indexed:
+        position = entry.position
+        by_brand[entry.brand_words].append(position)
+        by_category[entry.category_words].append(position)
+        by_sell_unit[entry.item.sell_unit].append(position)
+        by_level[entry.level].append(position)
+        if entry.size is not None:
+            # The unit a size was written in counts too: a bare `35` is 35cl only where the catalog wrote cl.
+            key = (entry.size.dimension, entry.size.value, entry.size.written_factor)
+            size_of.setdefault(key, entry.size)
+            by_size[key].append(position)
+        brand_number = brands.setdefault(entry.brand_words, len(brands))
+        core_number = cores.setdefault(entry.core, len(cores))
+        core_of.append(core_number)
+        product_of.append(products.setdefault((brand_number, core_number), len(products)))
+        stock_rank.append(position + len(indexed) if entry.item.stock <= 0 else position)
+        if entry.item.active:
+            active.append(position)
+        if entry.main_line:
+            main_line.append(position)
+        if entry.other_line:
+            other_line.append(position)
+    brands_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for brand in by_brand:
+        for word in brand:
+            brands_by_word[word].append(brand)
+    by_category_word: dict[str, set[int]] = defaultdict(set)
+    for words, positions in by_category.items():
+        for word in words:
+            by_category_word[word].update(positions)
+    return SkuGroups(
+        by_brand={brand: frozenset(positions) for brand, positions in by_brand.items()},
+        brands_by_word={word: tuple(brands) for word, brands in brands_by_word.items()},
+        by_category_word={word: frozenset(positions) for word, positions in by_category_word.items()},
+        by_sell_unit={unit: frozenset(positions) for unit, positions in by_sell_unit.items()},
+        by_level={level: frozenset(positions) for level, positions in by_level.items()},
+        sizes=tuple((size_of[key], frozenset(positions)) for key, positions in by_size.items()),
+        core_of=tuple(core_of),
+        cores=tuple(cores),
+        product_of=tuple(product_of),
+        product_brand=tuple(brand_number for brand_number, _ in products),
+        product_core=tuple(core_number for _, core_number in products),
+        stock_rank=tuple(stock_rank),
+        active=frozenset(active),
+        main_line=frozenset(main_line),
+        other_line=frozenset(other_line),
     )
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations, compress
+from operator import add
+from typing import TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
+
+# Positions of SKUs in the index: a posting as the index holds it, or what is left of one after a filter.
+Positions: TypeAlias = "frozenset[int] | set[int]"
+_NOTHING: frozenset[str] = frozenset()
+_NONE: frozenset[frozenset[str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -31,49 +39,72 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         return Match((), 0.0)
     canonical = {m.word for _, found in known for m in found}
     canonical.update(w for w in request.optional_words if w in index.postings)
-    covers: list[tuple[frozenset[int] | set[int], tuple[WordMatch, ...]]] = []
+    # Each cover with the catalog word whose postings it is, when it is one word's: those intersect by word.
+    covers: list[tuple[Positions, tuple[WordMatch, ...], str | None]] = []
     for _, found in known:
-        cover: frozenset[int] | set[int] = frozenset()
+        cover: Positions = frozenset()
         for reading in found:
             extra = index.postings.get(reading.word, frozenset())
             phrased = {p for p, phrase in index.phrase_postings.get(reading.word, ()) if phrase <= canonical}
             cover = (cover | extra | phrased) if (cover or phrased) else extra
         if not cover:
             return Match((), 0.0)
-        covers.append((cover, found))
-    covers.sort(key=lambda pair: len(pair[0]))
-    candidate_positions: set[int] = set(covers[0][0])
-    for cover, _ in covers[1:]:
-        candidate_positions &= cover
-        if not candidate_positions:
-            return Match((), 0.0)
-    candidates = [index.items[p] for p in sorted(candidate_positions or ())]
+        covers.append((cover, found, found[0].word if cover is index.postings.get(found[0].word) else None))
+    covers.sort(key=lambda entry: len(entry[0]))
+    # Candidates stay positions until the end: every filter below is then an intersection with a group
+    # the index holds, so a word thousands of SKUs share costs no more than the SKUs left after the others.
+    posted = [word for _, _, word in covers if word is not None]
+    if len(posted) == len(covers):
+        candidates: Positions = index.posted_under_all(posted)
+    else:
+        candidates = covers[0][0]
+        for cover, _, _ in covers[1:]:
+            candidates = candidates & cover
+            if not candidates:
+                return Match((), 0.0)
     candidates, size_number = _by_size(candidates, request, index)
     if not candidates:
         return Match((), 0.0)
-    candidates = _by_brand_named(candidates, canonical)
-    candidates = _by_category_named(candidates, canonical)
+    candidates = _by_brand_named(candidates, canonical, index)
+    candidates = _by_category_named(candidates, canonical, index)
     candidates = _by_optional_words(candidates, request, index)
     candidates = _by_pack(candidates, request, index)
-    candidates = _without_named_variants(candidates, canonical, index)
-    candidates = _without_other_lines(candidates, canonical)
+    groups = index.groups
+    # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
+    # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
+    extras = {core: groups.cores[core] - canonical for core in set(map(groups.core_of.__getitem__, candidates))}
+    candidates = _without_named_variants(candidates, extras, index)
+    candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
-        active = [c for c in candidates if c.item.active]
-        candidates = active or candidates
-    readings_found = [found for _, found in covers]
+        candidates = (candidates & groups.active) or candidates
+    readings_found = [found for _, found, _ in covers]
     # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
-    scores = {c.position: _score(c.position, readings_found, index) for c in candidates}
-    ranked = sorted(
-        candidates,
-        key=lambda c: (
-            -scores[c.position],
-            len(c.core - canonical),
-            c.item.stock <= 0,
-            c.position,
-        ),
+    order = list(candidates)
+    # Best score, then fewest unsaid words, then in stock, then catalog order. The last three are one number
+    # per SKU, made with `map` and sorted as plain integers, so a list of hundreds costs little more than
+    # the twenty kept.
+    count = len(index.items)
+    unsaid = {core: len(words) * 2 * count for core, words in extras.items()}
+    keys = list(
+        map(
+            add,
+            map(unsaid.__getitem__, map(groups.core_of.__getitem__, order)),
+            map(groups.stock_rank.__getitem__, order),
+        )
     )
-    best = scores[ranked[0].position] if ranked else 0.0
-    return Match(tuple(ranked[:MAX_CANDIDATES]), best, confirm=foreign, size_from_number=size_number)
+    if all(len(found) == 1 for found in readings_found):
+        # Every word was read one way only, so every candidate scores the same.
+        same = _score(-1, readings_found, index)
+        scores: dict[int, float] = {}
+        ranked = [key % count for key in sorted(keys)[:MAX_CANDIDATES]]
+    else:
+        same = 0.0
+        scores = {p: _score(p, readings_found, index) for p in order}
+        scored = sorted(zip([-scores[p] for p in order], keys, strict=True))
+        ranked = [key % count for _, key in scored[:MAX_CANDIDATES]]
+    best = scores.get(ranked[0], same) if ranked else 0.0
+    items = index.items
+    return Match(tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number)
 
 
 def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> float:
@@ -87,15 +118,13 @@ def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogI
     return total / len(readings) if readings else 0.0
 
 
-def _by_size(
-    candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex
-) -> tuple[list[IndexedItem], float | None]:
+def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
     """A stated size must exist; a bare number that is a size or grade of the product is read as that."""
     if request.size is not None:
-        return [c for c in candidates if c.size is not None and c.size.matches(request.size)], None
+        return candidates & index.sized(request.size), None
     counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
     for number in sorted(request.bare_numbers, reverse=True):
-        sized = [c for c in candidates if c.size is not None and c.size.matches_number(number)]
+        sized = candidates & index.sized_as(number)
         if sized and (number >= 100 or counted_elsewhere):
             return sized, number
     # A fraction never counts items, so `42.5` alone is a grade; a whole number needs another number to count.
@@ -111,24 +140,21 @@ def _by_size(
     return candidates, None
 
 
-def _by_grade(candidates: list[IndexedItem], number: float, index: CatalogIndex) -> list[IndexedItem]:
+def _by_grade(candidates: Positions, number: float, index: CatalogIndex) -> Positions:
     """`cement 42.5` for a catalog's `42.5R`: the SKUs of the one grade that starts with the number.
 
     Nothing is chosen when two grades start with it (`42.5N`, `42.5R`) or a candidate writes the number alone.
     """
     grades = index.grades.get(number)
     if not grades:
-        return []
-    positions = {c.position for c in candidates}
-    carried = [g for g in grades if not positions.isdisjoint(index.postings[g])]
+        return frozenset()
+    carried = [g for g in grades if not candidates.isdisjoint(index.postings[g])]
     if len(carried) != 1:
-        return []
+        return frozenset()
     holders = index.postings[carried[0]]
-    graded = [c for c in candidates if c.position in holders]
-    others = [c for c in candidates if c.position not in holders]
-    if any(_writes_number(c, number) for c in others):
-        return []
-    return graded
+    if any(_writes_number(index.items[p], number) for p in candidates - holders):
+        return frozenset()
+    return candidates & holders
 
 
 def _writes_number(candidate: IndexedItem, number: float) -> bool:
@@ -139,73 +165,120 @@ def _writes_number(candidate: IndexedItem, number: float) -> bool:
     )
 
 
-def _by_brand_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
+def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
     """A brand named in full wins over SKUs that only share a word or a nickname with it."""
-    named = [c for c in candidates if c.brand_words and c.brand_words <= mentioned]
+    by_brand = index.groups.by_brand
+    named: set[int] = set()
+    for brand in _brands_named(mentioned, index):
+        named.update(candidates & by_brand[brand])
     return named or candidates
 
 
-def _by_category_named(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
+def _brands_named(mentioned: set[str], index: CatalogIndex) -> set[frozenset[str]]:
+    """Brands whose every word was said."""
+    brands_by_word = index.groups.brands_by_word
+    return {brand for word in mentioned for brand in brands_by_word.get(word, ()) if brand <= mentioned}
+
+
+def _by_category_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
     """`sugar` names the sugar category; a drink that merely has the word in its name is not meant."""
-    named = [c for c in candidates if c.category_words & mentioned]
+    named: set[int] = set()
+    for word in mentioned:
+        holders = index.groups.by_category_word.get(word)
+        if holders is not None:
+            named.update(candidates & holders)
     return named or candidates
 
 
-def _by_optional_words(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:
+def _by_optional_words(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
     for word in request.optional_words:
-        holders = index.postings.get(word, frozenset())
-        having = [c for c in candidates if c.position in holders]
+        having = candidates & index.postings.get(word, frozenset())
         if having and len(having) < len(candidates):
             candidates = having
     return candidates
 
 
-def _by_pack(candidates: list[IndexedItem], request: ItemRequest, index: CatalogIndex) -> list[IndexedItem]:
+def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
     """A single-piece unit picks single-piece SKUs; within one product, the named pack picks its SKU."""
     if request.unit is None:
         return candidates
     lexicon = index.lexicon
+    groups = index.groups
     level = lexicon.unit_levels.get(request.unit)
-    sell_units = lexicon.sell_units_for(request.unit)
     # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack).
-    same_level = [c for c in candidates if c.level == level or c.item.sell_unit in sell_units]
+    selling: set[int] = set()
+    for sell_unit in lexicon.sell_units_for(request.unit):
+        selling.update(candidates & groups.by_sell_unit.get(sell_unit, frozenset()))
+    same_level = selling.union(candidates & groups.by_level[level]) if level in groups.by_level else selling
     if same_level:
         candidates = same_level
-    products: dict[tuple[frozenset[str], frozenset[str]], list[IndexedItem]] = defaultdict(list)
-    for candidate in candidates:
-        products[(candidate.brand_words, candidate.core)].append(candidate)
-    kept: list[IndexedItem] = []
-    for group in products.values():
-        named = [c for c in group if c.item.sell_unit in sell_units]
-        kept.extend(named or group)
-    return sorted(kept, key=lambda c: c.position)
+    if not selling or len(selling) == len(candidates):
+        return candidates
+    # Products with a SKU in the named unit keep only those; the others keep every pack.
+    product_of = groups.product_of
+    named_products = set(map(product_of.__getitem__, selling))
+    return selling.union(p for p in candidates if product_of[p] not in named_products)
 
 
-def _without_named_variants(
-    candidates: list[IndexedItem], mentioned: set[str], index: CatalogIndex
-) -> list[IndexedItem]:
+def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> Positions:
     """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
-    by_brand: dict[frozenset[str], list[IndexedItem]] = defaultdict(list)
-    for candidate in candidates:
-        by_brand[candidate.brand_words].append(candidate)
-    kept: list[IndexedItem] = []
-    for siblings in by_brand.values():
-        extras = [c.core - mentioned for c in siblings]
-        for candidate, own in zip(siblings, extras, strict=False):
-            if not any(other < own for other in extras):
-                kept.append(candidate)
-    return sorted(kept, key=lambda c: c.position)
-
-
-def _without_other_lines(candidates: list[IndexedItem], mentioned: set[str]) -> list[IndexedItem]:
-    """A brand named alone means its main product type: its SKUs of another type need that type said."""
-    main_brands = {
-        (c.brand_words, c.item.category)
-        for c in candidates
-        if c.main_line and c.brand_words and c.brand_words <= mentioned
+    groups = index.groups
+    order = list(candidates)
+    # Pack sizes of one product have the same words, so each product is compared once, not each SKU; and
+    # only products whose brand has another product on the list have a sibling to compare with.
+    products = list(map(groups.product_of.__getitem__, order))
+    distinct = list(set(products))
+    brands = Counter(map(groups.product_brand.__getitem__, distinct))
+    if len(brands) == len(distinct):
+        return candidates
+    shared = {brand for brand, products_of_brand in brands.items() if products_of_brand > 1}
+    sharing = list(compress(distinct, map(shared.__contains__, map(groups.product_brand.__getitem__, distinct))))
+    siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
+    for product in sharing:
+        siblings[groups.product_brand[product]].add(extras[groups.product_core[product]])
+    variants = {brand: found for brand, words in siblings.items() if len(words) > 1 and (found := _variants(words))}
+    if not variants:
+        return candidates
+    dropped = {
+        product
+        for product in sharing
+        if extras[groups.product_core[product]] in variants.get(groups.product_brand[product], _NONE)
     }
-    return [
-        c
-        for c in candidates
-        if not c.other_line or c.other_line & mentioned or (c.brand_words, c.item.category) not in main_brands
+    return candidates.difference(compress(order, map(dropped.__contains__, products)))
+
+
+def _variants(extras: set[frozenset[str]]) -> set[frozenset[str]]:
+    """The word sets of which another of `extras` is a proper part."""
+    if _NOTHING in extras:
+        return extras - {_NOTHING}
+    # Without the empty set, a one-word set has no proper part here.
+    return {own for own in extras if len(own) > 1 and _has_part_in(own, extras)}
+
+
+def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
+    # A brand can have hundreds of products on one list; a name has few words, so its parts are fewer.
+    if 1 << len(own) <= len(extras):
+        return any(frozenset(part) in extras for size in range(1, len(own)) for part in combinations(own, size))
+    return any(other < own for other in extras)
+
+
+def _without_other_lines(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
+    """A brand named alone means its main product type: its SKUs of another type need that type said."""
+    groups = index.groups
+    others = candidates & groups.other_line
+    if not others:
+        return candidates
+    items = index.items
+    main_brands = {
+        (items[p].brand_words, items[p].item.category)
+        for brand in _brands_named(mentioned, index)
+        for p in candidates & groups.by_brand[brand] & groups.main_line
+    }
+    if not main_brands:
+        return candidates
+    dropped = [
+        p
+        for p in others
+        if not items[p].other_line & mentioned and (items[p].brand_words, items[p].item.category) in main_brands
     ]
+    return candidates.difference(dropped) if dropped else candidates
