@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Mapping, Protocol, Sequence
 
@@ -40,11 +41,17 @@ class CatalogCache:
     def __init__(self, provider: CatalogProvider) -> None:
         self._provider = provider
         self._catalog: Catalog | None = None
+        self._building = asyncio.Lock()
 
     async def current(self) -> Catalog:
         """The catalog as the platform has it now."""
         snapshot = await self._provider.catalog()
         if self._catalog is None or self._catalog.version != snapshot.version:
-            items = {item.sku: item for item in snapshot.items}
-            self._catalog = Catalog(snapshot.version, items, CatalogIndex.build(snapshot.items))
+            async with self._building:
+                # Callers that waited here for the same version take the index just built.
+                if self._catalog is None or self._catalog.version != snapshot.version:
+                    # Indexing a large catalog takes seconds; in a worker thread the event loop keeps serving.
+                    index = await asyncio.to_thread(CatalogIndex.build, snapshot.items)
+                    items = {item.sku: item for item in snapshot.items}
+                    self._catalog = Catalog(snapshot.version, items, index)
         return self._catalog

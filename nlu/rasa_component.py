@@ -31,6 +31,9 @@ class OrderParser(GraphComponent):
     def __init__(self, config: Dict[Text, Any], source: CatalogSource) -> None:
         self._config = config
         self._source = source
+        # Rasa calls `process` from its event loop, so the catalog is loaded now, when the model loads, and
+        # new versions are fetched and indexed by the source's own thread, never while a message waits.
+        self._source.start()
 
     @classmethod
     def create(
@@ -56,8 +59,12 @@ class OrderParser(GraphComponent):
         """Packages the component imports."""
         return ["rapidfuzz"]
 
+    def close(self) -> None:
+        """Stop looking for new catalog versions (Rasa has no shutdown hook; the thread is a daemon)."""
+        self._source.close()
+
     def process(self, messages: List[Message]) -> List[Message]:
-        """Set `order` on each message, in the parse data that reaches the tracker."""
+        """Set `order` on each message, in the parse data that reaches the tracker; never waits for the platform."""
         index = self._source.index()
         for message in messages:
             text: Optional[str] = message.get(TEXT)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
+from aiohttp import web
 from rasa.shared.nlu.training_data.message import Message
 
 from backend.catalog import CatalogItem
+from bot.redis_server import free_port
 from nlu.catalog_source import CatalogResponse, CatalogSettings, CatalogSource
 from nlu.rasa_component import OrderParser
 
@@ -57,7 +65,6 @@ class FakePlatform:
 def test_catalog_source_refreshes_on_new_versions_and_keeps_the_last_good_one(
     invented_items: list[CatalogItem], tmp_path: Path
 ) -> None:
-    now = [0.0]
     platform = FakePlatform(
         [
             CatalogResponse("v1", '"e1"', invented_items[:3]),
@@ -67,15 +74,134 @@ def test_catalog_source_refreshes_on_new_versions_and_keeps_the_last_good_one(
         ]
     )
     settings = CatalogSettings(tmp_path / "none.csv", "http://platform.test", "secret", 60.0, 2.0)
-    source = CatalogSource(settings, fetch=platform, clock=lambda: now[0])
-    assert len(source.index()) == 3 and source.version == "v1"
-    assert platform.headers[0]["X-API-Key"] == "secret"
-    now[0] = 30.0
-    assert len(source.index()) == 3 and len(platform.headers) == 1
-    now[0] = 61.0
-    assert len(source.index()) == 3
-    assert platform.headers[1]["If-None-Match"] == '"e1"'
-    now[0] = 122.0
-    assert len(source.index()) == 3 and source.version == "v1"
-    now[0] = 183.0
-    assert len(source.index()) == len(invented_items) and source.version == "v2"
+    source = CatalogSource(settings, fetch=platform)
+    source.start()
+    try:
+        assert len(source.index()) == 3 and source.version == "v1"
+        assert platform.headers[0]["X-API-Key"] == "secret"
+        assert not source.refresh() and len(source.index()) == 3
+        assert platform.headers[1]["If-None-Match"] == '"e1"'
+        assert not source.refresh() and len(source.index()) == 3 and source.version == "v1"
+        assert source.refresh() and len(source.index()) == len(invented_items) and source.version == "v2"
+    finally:
+        source.close()
+
+
+@dataclass
+class SlowPlatform:
+    """The platform's `GET /v1/catalog` on its own thread and loop; it can be told to answer slowly or fail."""
+
+    catalog: tuple[str, list[CatalogItem]]
+    delay: float = 0.0
+    fail_with: int = 0
+    # Header names in lower case, as HTTP compares them.
+    headers: list[dict[str, str]] = field(default_factory=list)
+    asked: threading.Event = field(default_factory=threading.Event)
+
+    async def handle_catalog(self, request: web.Request) -> web.Response:
+        self.headers.append({name.lower(): value for name, value in request.headers.items()})
+        version, items = self.catalog
+        self.asked.set()
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.fail_with:
+            return web.json_response({"error": "catalog down for +255712000103"}, status=self.fail_with)
+        etag = f'"{version}"'
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        body = {"version": version, "items": [item.to_json() for item in items]}
+        return web.json_response(body, headers={"ETag": etag})
+
+    def serve(self) -> Iterator[str]:
+        """Serve until the caller is done; yields the base URL."""
+        app = web.Application()
+        app.router.add_get("/v1/catalog", self.handle_catalog)
+        loop = asyncio.new_event_loop()
+        runner = web.AppRunner(app, access_log=None)
+        port = free_port()
+        loop.run_until_complete(runner.setup())
+        loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", port).start())
+        thread = threading.Thread(target=loop.run_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(10)
+            loop.run_until_complete(runner.cleanup())
+            loop.close()
+
+
+@pytest.fixture
+def slow_platform(invented_items: list[CatalogItem]) -> Iterator[tuple[SlowPlatform, str]]:
+    """A platform serving the first three invented SKUs as version v1."""
+    platform = SlowPlatform(("v1", invented_items[:3]))
+    for url in platform.serve():
+        yield platform, url
+
+
+@pytest.fixture
+def platform_parser(
+    slow_platform: tuple[SlowPlatform, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[OrderParser]:
+    """The component as Rasa creates it, configured from the environment, looking for new versions often."""
+    monkeypatch.setenv("BACKEND_URL", slow_platform[1])
+    monkeypatch.setenv("BACKEND_API_KEY", "secret")
+    config = {"catalog": str(tmp_path / "none.csv"), "refresh_seconds": 0.1, "timeout_seconds": 10}
+    component = OrderParser.create(config, None, None, None)  # type: ignore[arg-type]
+    yield component
+    component.close()
+
+
+def _order(component: OrderParser, text: str) -> dict[str, Any]:
+    message = Message(data={"text": text})
+    component.process([message])
+    order: dict[str, Any] = message.get("order")
+    return order
+
+
+def test_parse_while_the_platform_is_slow_uses_the_current_catalog_at_once_then_the_new_one(
+    slow_platform: tuple[SlowPlatform, str], platform_parser: OrderParser, invented_items: list[CatalogItem]
+) -> None:
+    platform, _ = slow_platform
+    text = "5 cases korro lime 600ml, 2 crates vimba cola 350ml"
+    before = _order(platform_parser, text)
+    assert [line["sku"] for line in before["lines"]] == ["Q101"]
+    assert platform.headers[0]["x-api-key"] == "secret"
+
+    platform.catalog = ("v2", invented_items)
+    platform.delay = 5.0
+    platform.asked.clear()
+    assert platform.asked.wait(5), "the background refresh never asked the platform"
+    started = time.monotonic()
+    during = _order(platform_parser, text)
+    assert time.monotonic() - started < 1.0
+    assert during == before
+    assert platform.headers[-1]["if-none-match"] == '"v1"'
+
+    deadline = time.monotonic() + 15
+    after = during
+    while time.monotonic() < deadline and len(after["lines"]) < 2:
+        time.sleep(0.1)
+        after = _order(platform_parser, text)
+    assert sorted((line["sku"], line["quantity"]) for line in after["lines"]) == [("Q101", 2), ("Q104", 5)]
+
+
+def test_failed_refresh_keeps_the_catalog_and_warns_without_the_answer(
+    slow_platform: tuple[SlowPlatform, str], platform_parser: OrderParser, caplog: pytest.LogCaptureFixture
+) -> None:
+    platform, _ = slow_platform
+    caplog.set_level(logging.WARNING, logger="nlu.catalog_source")
+    platform.fail_with = 503
+    platform.asked.clear()
+    assert platform.asked.wait(5)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not _warnings(caplog):
+        time.sleep(0.05)
+    assert "HTTP 503" in _warnings(caplog)[0]
+    assert "+255712000103" not in caplog.text and "catalog down" not in caplog.text
+    assert [line["sku"] for line in _order(platform_parser, "2 crates vimba cola 350ml")["lines"]] == ["Q101"]
+
+
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "nlu.catalog_source" and r.levelno == logging.WARNING]
