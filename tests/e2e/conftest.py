@@ -166,6 +166,19 @@ class System:
             lambda: [r["json"] for r in self.meta.requests if r["json"]["to"] == digits][after:], quiet, timeout
         )
 
+    def simulator(self, phone: str, text: str) -> list[str]:
+        """Type `text` as `phone` in the phone simulator; the replies to it, once no more arrive for 2 s."""
+        conversation = f"{self.gateway}/simulator/api/conversation"
+        seen = len(requests.get(conversation, params={"phone": phone}, timeout=10).json()["messages"])
+        sent = requests.post(f"{self.gateway}/simulator/api/messages", json={"phone": phone, "text": text}, timeout=10)
+        assert sent.status_code == 202, sent.text
+
+        def replies() -> list[str]:
+            messages = requests.get(conversation, params={"phone": phone}, timeout=10).json()["messages"][seen:]
+            return [str(m["text"]) for m in messages if m["direction"] == "out"]
+
+        return list(_settle(replies, 2.0, 90.0))
+
     def orders(self, store_id: str) -> list[dict[str, Any]]:
         """The store's orders on the platform, newest first."""
         status, body = _get(f"{self.backend}/v1/stores/{store_id}/orders", {"X-API-Key": self.api_key})

@@ -65,8 +65,9 @@ def test_a_phone_of_two_stores_picks_one_confirms_and_gets_one_order(system: Sys
     sent = len(system.twilio.bodies(phone))
     system.sms(phone, number.group(1))
     draft = "\n".join(system.sms_replies(phone, after=sent))
-    assert "3300" in re.sub(r"[,\s]", "", draft) and "YES" in draft, draft
-    assert "nothing to choose" not in draft
+    # The phone's stores write Swahili: the draft asks for NDIYO (YES).
+    assert "3300" in re.sub(r"[,\s]", "", draft) and "NDIYO" in draft, draft
+    assert "Hakuna cha kuchagua" not in draft
 
     sent = len(system.twilio.bodies(phone))
     system.sms(phone, "YES")

@@ -55,3 +55,16 @@ def test_whatsapp_order_is_confirmed_with_a_button_and_its_status_answered(syste
     system.whatsapp(phone, "where is my order")
     status = system.whatsapp_replies(phone, after=sent)
     assert order["order_id"] in str(status), status
+
+
+@pytest.mark.e2e
+def test_the_swahili_demo_store_orders_end_to_end_in_swahili_on_the_phone_simulator(system: System) -> None:
+    phone = "+254733000002"  # Baraka General Store (ST-002), language sw, its second phone
+    summary = "\n".join(system.simulator(phone, "5 ctn coke 300ml"))
+    assert summary.startswith("Oda yako:\n1) ") and "Jumla KES 3,300." in summary, summary
+    assert "Jibu NDIYO kuthibitisha" in summary and "Reply" not in summary
+    placed = "\n".join(system.simulator(phone, "ndiyo"))
+    [order] = system.orders("ST-002")
+    assert f"Oda #{order['order_id']} imewekwa" in placed, placed
+    status = "\n".join(system.simulator(phone, "oda yangu iko wapi?"))
+    assert f"Oda #{order['order_id']} (KES 3,300) imepokelewa." in status, status
