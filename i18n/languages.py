@@ -9,6 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
 from nlu.lexicon import LOCALE_DIR
 
 ENGLISH = "en"
@@ -17,16 +20,13 @@ HINDI = "hi"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
-# Each reply language: (language, script) -> the Babel locale of its message catalog (None: the source
-# texts, English) and of its numbers, money and dates.
-_CATALOGS: dict[tuple[str, str], str | None] = {
-    (ENGLISH, ""): None,
-    (SWAHILI, ""): "sw",
-    (HINDI, "Latn"): "hi_Latn",
-    (HINDI, "Deva"): "hi",
-}
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+# A language's script when a tag names none, where it is not the one CLDR expects: Hindi is texted in Latin
+# letters (Hinglish, GSM-7) unless the store's language says `hi-Deva`.
 _DEFAULT_SCRIPT = {HINDI: "Latn"}
-_DEFAULT_FORMATS = {ENGLISH: "en_001"}
+# English is the catalogs' source language; its numbers and dates follow international English.
+_ENGLISH_FORMATS = "en_001"
 
 _TAG = re.compile(r"^(?P<language>[a-z]{2,3})(?:[-_](?P<script>[a-z]{4}))?(?:[-_](?P<territory>[a-z]{2}|\d{3}))?$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
@@ -40,37 +40,57 @@ class Language:
     tag: str
     catalog: str | None
     formats: str
-    # Devanagari replies name the currency by its symbol (they are UCS-2 anyway); GSM-7 replies by its code.
+    # Replies outside the Latin script (UCS-2 anyway) name the currency by its symbol; GSM-7 ones by its code.
     currency_symbol: bool = False
+
+
+@lru_cache(maxsize=1)
+def catalogs() -> dict[tuple[str, str], str]:
+    """Every shipped catalog (`locales/<locale>/LC_MESSAGES/messages.po`) by language and script.
+
+    `sw` is Swahili in Latin letters, `hi_Latn` Hindi in Latin letters, `hi` Hindi in Devanagari: a
+    catalog added there is a reply language, with no code to change.
+    """
+    found: dict[tuple[str, str], str] = {}
+    for po in sorted(LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        name = po.parent.parent.name
+        locale = Locale.parse(name)
+        found[(locale.language, locale.script or _likely_script(locale.language))] = name
+    return found
+
+
+def _likely_script(language: str) -> str:
+    """The script CLDR expects a language to be written in (Deva for Hindi, Latn for Swahili)."""
+    likely = str(get_global("likely_subtags").get(language) or "")  # `hi_Deva_IN`
+    return next((part for part in likely.split("_") if len(part) == 4), "Latn")
 
 
 def language_for(tag: str | None) -> Language:
     """The reply language for a store's language tag (`en`, `sw`, `hi`, `hi-Deva`, `en-IN`); English otherwise.
 
-    Languages the order reader reads but replies are not written in (Pidgin, Hausa, Yoruba, Luganda,
-    Tagalog) are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and dates are written.
+    Languages without a catalog, such as those the order reader also reads (Pidgin, Hausa, Yoruba,
+    Luganda, Tagalog), are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and
+    dates are written.
     """
     match = _TAG.match((tag or "").strip().lower())
     language = match["language"] if match else ENGLISH
-    script = (match["script"] or "").title() if match else ""
-    territory = (match["territory"] or "").upper() if match else ""
-    script = script or _DEFAULT_SCRIPT.get(language, "")
-    if (language, script) not in _CATALOGS:
-        language, script = ENGLISH, ""
-    catalog = _CATALOGS[(language, script)]
-    formats = _DEFAULT_FORMATS[language] if catalog is None else catalog
+    default_script = _DEFAULT_SCRIPT.get(language) or _likely_script(language)
+    script = ((match["script"] if match else None) or default_script).title()
+    territory = ((match["territory"] if match else None) or "").upper()
+    catalog = catalogs().get((language, script))
+    if catalog is None:
+        language, script, default_script = ENGLISH, "Latn", "Latn"
+    formats = catalog or _ENGLISH_FORMATS
     if territory:
         # The catalog's locale (keeping its script) in the store's territory, if Babel knows that locale.
         local = "_".join([*(part for part in formats.split("_") if part != "001"), territory])
         formats = local if _known_locale(local) else formats
-    shown = language + (f"-{script}" if script and script != _DEFAULT_SCRIPT.get(language) else "")
-    return Language(shown + (f"-{territory}" if territory else ""), catalog, formats, currency_symbol=script == "Deva")
+    shown = language + (f"-{script}" if script != default_script else "") + (f"-{territory}" if territory else "")
+    return Language(shown, catalog, formats, currency_symbol=script != "Latn")
 
 
 @lru_cache(maxsize=64)
 def _known_locale(name: str) -> bool:
-    from babel import Locale, UnknownLocaleError
-
     try:
         Locale.parse(name)
     except (UnknownLocaleError, ValueError):
@@ -79,8 +99,12 @@ def _known_locale(name: str) -> bool:
 
 
 def reply_languages() -> tuple[str, ...]:
-    """The tags replies are written in: English and every language with a catalog."""
-    return (ENGLISH, SWAHILI, HINDI, HINDI_DEVANAGARI)
+    """The tags replies are written in: English and one per shipped catalog (`sw`, `hi`, `hi-Deva`)."""
+    tags = [
+        language + (f"-{script}" if script != (_DEFAULT_SCRIPT.get(language) or _likely_script(language)) else "")
+        for language, script in catalogs()
+    ]
+    return (ENGLISH, *sorted(tags))
 
 
 # How owners name each language when they ask to switch: in English, Swahili and Hindi (both scripts).

@@ -9,19 +9,15 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_skeleton
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
-from i18n.languages import Language, language_for
+from i18n.languages import DOMAIN, LOCALES_DIR, Language, language_for
 
 log = logging.getLogger("i18n")
-
-LOCALES_DIR = Path(__file__).resolve().parent / "locales"
-DOMAIN = "messages"
 
 # Letters then digits with nothing between (`KES3,300`): CLDR puts a space there, Babel does not.
 _CODE_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
