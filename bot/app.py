@@ -12,7 +12,11 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from backend.client import PlatformClient
 from bot.console import add_console
@@ -36,10 +40,14 @@ log = logging.getLogger("bot.app")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
+# Tries of a Redis command after its first failure on a lost connection (backoff 0.05 s doubling up to 0.5 s).
+REDIS_RETRIES = 4
+
 
 @web.middleware
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Turn the unexpected into a logged 500 with a request id; Redis down becomes 503 so providers retry."""
+    """Turn the unexpected into a logged 500 with a request id; Redis down becomes 503 (Meta retries it; Twilio
+    does not, and calls the number's Fallback URL if one is set)."""
     request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
     try:
         return await handler(request)
@@ -111,13 +119,20 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, 
 
 
 def open_redis(settings: Settings) -> Redis:
-    """A Redis client whose replies are text."""
+    """A Redis client whose replies are text, and which outlives a Redis restart.
+
+    A pooled connection Redis closed while restarting fails its next command; redis-py retries that command
+    on a new connection (and a connection idle past the health check interval is PINGed first), so a
+    request fails only while Redis is really down: after about a second of tries.
+    """
     return Redis.from_url(
         settings.redis_url,
         decode_responses=True,
         socket_timeout=5.0,
         socket_connect_timeout=2.0,
         health_check_interval=10,
+        retry=Retry(ExponentialBackoff(cap=0.5, base=0.05), REDIS_RETRIES),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import socket
 import subprocess
@@ -95,3 +96,48 @@ async def test_redis_killed_mid_stream_loses_no_acknowledged_message(
 
 async def _count(stack: Stack, count: int) -> bool:
     return len(stack.twilio.requests) >= count
+
+
+async def test_redis_restarted_under_steady_webhooks_loses_nothing_and_refuses_nothing_once_back(
+    make_stack: StackFactory, own_redis: RedisProcess
+) -> None:
+    stack = await make_stack(REDIS_URL=own_redis.url)
+    answers: list[tuple[str, int, float]] = []  # (text, status, when it was sent)
+    stop = asyncio.Event()
+
+    async def steady_stream(sender: int) -> None:
+        number = 0
+        while not stop.is_set():
+            number += 1
+            text = f"order {sender}-{number}"
+            sent_at = time.monotonic()
+            response = await stack.sms(text, sid=f"SMsteady{sender}x{number:05d}", phone=PHONES[sender % len(PHONES)])
+            answers.append((text, response.status, sent_at))
+            await asyncio.sleep(0.05)
+
+    # Several webhooks in flight at once, as when many stores write: the pool holds many connections.
+    senders = [asyncio.create_task(steady_stream(n)) for n in range(8)]
+    await eventually(lambda: _answered(answers, 100))
+    own_redis.kill()
+    own_redis.start()
+    back = time.monotonic()
+    await asyncio.sleep(15)
+    stop.set()
+    await asyncio.gather(*senders)
+
+    refused = [(text, status, round(at - back, 2)) for text, status, at in answers if status != 200 and at > back]
+    assert refused == [], f"{len(refused)} refused after Redis was back: {refused[:5]}"
+    acknowledged = {text for text, status, _ in answers if status == 200}
+    assert len(acknowledged) > 200
+
+    async def all_handled() -> bool:
+        return acknowledged <= {turn["message"] for turn in stack.rasa.turns}
+
+    await eventually(all_handled, timeout=60)
+
+
+PHONES = ("+254712000001", "+254712000002", "+254712000003")
+
+
+async def _answered(answers: list[tuple[str, int, float]], count: int) -> bool:
+    return sum(1 for _, status, _ in answers if status == 200) >= count
