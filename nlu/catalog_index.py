@@ -62,6 +62,8 @@ class SkuGroups:
     """SKU positions grouped by what matching filters on, so each filter is a set intersection."""
 
     by_brand: dict[frozenset[str], frozenset[int]]
+    # Each brand once, under the one of its words that the fewest brands have: a brand named in full is
+    # found through that word, without reading every brand that shares a common word (`Royal`, `Golden`).
     brands_by_word: dict[str, tuple[frozenset[str], ...]]
     by_category_word: dict[str, frozenset[int]]
     by_sell_unit: dict[str, frozenset[int]]
@@ -168,6 +170,10 @@ class CatalogIndex:
         if found is None:
             found = self._cached_size(key, lambda own: own.matches(size))
         return found
+
+    def sized_in(self, dimension: str) -> frozenset[int]:
+        """Positions of the SKUs whose size is written in this dimension (a price point, a numbered size)."""
+        return self._cached_size((dimension, -1.0), lambda own: own.dimension == dimension)
 
     def sized_as(self, number: float) -> frozenset[int]:
         """Positions of the SKUs whose size a bare number can be (`300` for 300ml, `1.25` for 1.25L)."""
@@ -538,10 +544,11 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
             main_line.append(position)
         if entry.other_line:
             other_line.append(position)
+    brand_counts = Counter(word for brand in by_brand for word in brand)
     brands_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
     for brand in by_brand:
-        for word in brand:
-            brands_by_word[word].append(brand)
+        if brand:
+            brands_by_word[min(brand, key=lambda word: (brand_counts[word], word))].append(brand)
     by_category_word: dict[str, set[int]] = defaultdict(set)
     for words, positions in by_category.items():
         for word in words:

@@ -10,6 +10,7 @@ from typing import TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
+from nlu.sizes import SIZE_PRICE
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
@@ -121,7 +122,11 @@ def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogI
 def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
     """A stated size must exist; a bare number that is a size or grade of the product is read as that."""
     if request.size is not None:
-        return candidates & index.sized(request.size), None
+        sized = candidates & index.sized(request.size)
+        if not sized and request.size.dimension == SIZE_PRICE and not candidates & index.sized_in(SIZE_PRICE):
+            # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
+            return candidates, None
+        return sized, None
     counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
     for number in sorted(request.bare_numbers, reverse=True):
         sized = candidates & index.sized_as(number)
@@ -222,6 +227,8 @@ def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
 
 def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> Positions:
     """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
+    if len(candidates) < 2:
+        return candidates
     groups = index.groups
     order = list(candidates)
     # Pack sizes of one product have the same words, so each product is compared once, not each SKU; and
