@@ -15,7 +15,7 @@ from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import RATIO_RE, clean_text, ratio_word
+from nlu.text import RATIO_RE, clean_text, ratio_word, sound
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -106,6 +106,8 @@ class CatalogIndex:
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    # Catalog words by how they sound, built the first time a word is read neither exactly nor by spelling.
+    _sounds: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None) -> CatalogIndex:
@@ -196,6 +198,22 @@ class CatalogIndex:
         same_noun = tuple(WordMatch(form, 100.0) for form in singular_and_plural(word) if form in self.postings)
         if same_noun:
             return same_noun
+        return self._misspelt(word) or self._sounding_alike(word)
+
+    def _sounding_alike(self, word: str) -> tuple[WordMatch, ...]:
+        """`kolget` for `colgate`, `supa` for `super`: a brand written as it sounds, often from Devanagari."""
+        key = sound(word)
+        if len(key) < 3:
+            return ()
+        if not self._sounds:
+            sounds: dict[str, list[str]] = defaultdict(list)
+            for known in self.postings:
+                if known.isalpha() and len(known) >= 3:
+                    sounds[sound(known)].append(known)
+            self._sounds.update((k, tuple(words)) for k, words in sounds.items())
+        return tuple(WordMatch(known, 90.0) for known in self._sounds.get(key, ()))
+
+    def _misspelt(self, word: str) -> tuple[WordMatch, ...]:
         # Short words have too many one-edit neighbours to guess; a wrong first letter is rarely a typo.
         if len(word) < 5 or not word[0].isalpha():
             return ()

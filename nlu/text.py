@@ -159,6 +159,45 @@ RATIO_RE = re.compile(_RATIO)
 CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
 
 
+# How a word sounds, spelt one way: English spellings and Hinglish or Devanagari renderings of a brand
+# (`colgate`, `kolget`; `surf excel`, `sarf eksel`; `super`, `supa`) reduce to the same key.
+_SOUND_STEPS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"[^a-z]", ""),
+        (r"ee|ii|ie|ey", "i"),
+        (r"ea", "e"),
+        (r"oo|ou", "u"),
+        (r"aa", "a"),
+        (r"ai", "a"),
+        (r"aw|ow|au", "o"),
+        (r"ph", "f"),
+        (r"([bdgjkt])h", r"\1"),
+        (r"ck|q", "k"),
+        (r"xc", "ks"),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"c(?!h)", "k"),
+        (r"w", "v"),
+        (r"z", "j"),
+        (r"y", "i"),
+        (r"u", "a"),
+        (r"a([^aeiou])e$", r"e\1"),
+        (r"(.)\1+", r"\1"),
+        (r"(?<=[^aeiou])e$", ""),
+        (r"(?<=..)[ae]r$", "a"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def sound(word: str) -> str:
+    """A key that spellings of one spoken word share (`kolget` and `colgate` both give `kolget`)."""
+    for pattern, replacement in _SOUND_STEPS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def catalog_words(text: str) -> list[str]:
     """Words and numbers of a catalog field, normalised the same way as message tokens."""
     words = CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))

@@ -74,3 +74,8 @@ def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: C
 @pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
 def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
     assert parse_order(text, invented_index).is_empty
+
+
+@pytest.mark.parametrize("text", ["वीम्बा 350ml 5 crates", "wimba 350ml 5 crates", "veemba 350ml 5 crates"])
+def test_a_brand_written_as_it_sounds_is_read(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 5)]
