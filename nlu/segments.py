@@ -611,8 +611,8 @@ def _request(
         negated=negated,
         removal=bool(required)
         and (
-            bool(raw_words & lexicon.removal_words - index.postings.keys())
-            or (group is None and not bare and bool(raw_words & lexicon.negations - index.postings.keys()))
+            _says(raw_words, lexicon.removal_words, index)
+            or (group is None and not bare and _says(raw_words, lexicon.negations, index))
         ),
     )
 
@@ -624,6 +624,11 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
         return (word,)
     known = tuple(w for w in meaning if w in index.postings)
     return known or (word,)
+
+
+def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:
+    """True when one of the words is such a cue and not a catalog word."""
+    return any(w not in index.postings for w in words & cues)
 
 
 def _counts(request: ItemRequest) -> bool:
