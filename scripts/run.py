@@ -1,7 +1,12 @@
-"""`make run`: the whole system on one machine, started in order, stopped together on Ctrl-C.
+"""`make run`: the whole system on one machine, started in order, kept running, stopped in reverse order.
 
 Every setting comes from the environment (README, "Configuration"); what a newcomer has not set is
 filled with local defaults, and missing secrets are generated for this run (development mode).
+
+A process that dies after the start is started again, after a pause that doubles with each death in a
+row (1 s up to a minute), and said so loudly on stderr. Ctrl-C stops the processes in the reverse order
+of their start, each only once the one started after it has exited: the gateway drains its work while
+Rasa, the platform and Redis still answer.
 """
 
 from __future__ import annotations
@@ -34,7 +39,32 @@ class Service:
     ready_url: str = ""
     ready_port: int = 0
     timeout: float = 60.0
+    # How long the process may take to finish its work after SIGTERM before it is killed.
+    drain: float = 15.0
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    started_at: float = 0.0
+    # Deaths in a row (reset once the process has stayed up for STABLE_SECONDS) and when to start it again.
+    deaths: int = 0
+    restart_at: float | None = None
+    back_announced: bool = True
+
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self.process is not None and self.process.poll() is None
+
+    def ready(self) -> bool:
+        """True when the process answers."""
+        return bool((self.ready_url and url_ok(self.ready_url)) or (self.ready_port and port_open(self.ready_port)))
+
+
+# A process that stayed up this long has its count of deaths in a row forgotten.
+STABLE_SECONDS = 60.0
+MAX_RESTART_DELAY = 60.0
+
+
+def restart_delay(deaths: int) -> float:
+    """The pause before starting a process again after its `deaths`-th death in a row: 1, 2, 4 ... 60 s."""
+    return float(min(2 ** max(deaths - 1, 0), MAX_RESTART_DELAY))
 
 
 def port_open(port: int) -> bool:
@@ -62,7 +92,7 @@ def wait_ready(service: Service) -> None:
         assert service.process is not None
         if service.process.poll() is not None:
             raise RuntimeError(f"{service.name} exited with code {service.process.returncode}")
-        if (service.ready_url and url_ok(service.ready_url)) or (service.ready_port and port_open(service.ready_port)):
+        if service.ready():
             return
         time.sleep(0.3)
     raise RuntimeError(f"{service.name} was not ready after {service.timeout:.0f} s")
@@ -108,6 +138,8 @@ def services(env: dict[str, str]) -> list[Service]:
                     "warning",
                 ],
                 ready_port=redis_port,
+                # SIGTERM makes Redis write its append-only file out before it exits.
+                drain=30.0,
             )
         )
     planned += [
@@ -138,8 +170,15 @@ def services(env: dict[str, str]) -> list[Service]:
             ],
             ready_url=f"{env['RASA_URL']}/status?token={env['RASA_TOKEN']}",
             timeout=180,
+            drain=30.0,
         ),
-        Service("gateway", [PYTHON, "-m", "bot"], ready_url=f"http://127.0.0.1:{env['GATEWAY_PORT']}/healthz"),
+        Service(
+            "gateway",
+            [PYTHON, "-m", "bot"],
+            ready_url=f"http://127.0.0.1:{env['GATEWAY_PORT']}/healthz",
+            # It finishes the assistant turns and sends in hand, each bounded by RASA_TIMEOUT_SECONDS.
+            drain=float(env.get("RASA_TIMEOUT_SECONDS", "30")) + 15.0,
+        ),
     ]
     return planned
 
@@ -152,23 +191,65 @@ def seed_demo_data(env: dict[str, str]) -> None:
         subprocess.run([PYTHON, "-m", "backend", command, path], env=env, cwd=ROOT, check=True)
 
 
+def launch(service: Service, env: dict[str, str]) -> None:
+    """Start the service's process in a session of its own: a Ctrl-C reaches this script only."""
+    service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
+    service.started_at = time.monotonic()
+
+
+def shout(message: str) -> None:
+    """A line an operator must not miss, on stderr."""
+    print(f"\n*** {message} ***\n", file=sys.stderr, flush=True)
+
+
+def supervise(running: list[Service], env: dict[str, str]) -> None:
+    """One look at every process: a dead one is started again after its pause; a restarted one is announced
+    back once it answers."""
+    now = time.monotonic()
+    for service in running:
+        assert service.process is not None
+        if service.restart_at is None and service.process.poll() is not None:
+            if now - service.started_at >= STABLE_SECONDS:
+                service.deaths = 0
+            service.deaths += 1
+            delay = restart_delay(service.deaths)
+            service.restart_at = now + delay
+            shout(
+                f"{service.name} exited with code {service.process.returncode}; "
+                f"starting it again in {delay:.0f} s (death {service.deaths} in a row)"
+            )
+        elif service.restart_at is not None and now >= service.restart_at:
+            service.restart_at = None
+            service.back_announced = False
+            print(f"restarting {service.name} ...", file=sys.stderr, flush=True)
+            launch(service, env)
+        elif not service.back_announced and service.alive() and service.ready():
+            service.back_announced = True
+            shout(f"{service.name} is back")
+
+
 def stop(running: list[Service]) -> None:
-    """Stop services in reverse order: SIGTERM, then SIGKILL after a grace period."""
+    """Stop in the reverse order of the start, each once the one started after it has exited (SIGTERM, then
+    SIGKILL after the service's drain time)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for service in reversed(running):
-        if service.process and service.process.poll() is None:
-            service.process.terminate()
-    for service in reversed(running):
-        if service.process:
-            try:
-                service.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                service.process.kill()
+        if not service.alive():
+            continue
+        assert service.process is not None
+        print(f"stopping {service.name} (up to {service.drain:.0f} s) ...", flush=True)
+        service.process.terminate()
+        try:
+            code = service.process.wait(timeout=service.drain)
+        except subprocess.TimeoutExpired:
+            shout(f"{service.name} did not stop within {service.drain:.0f} s: killed")
+            service.process.kill()
+            code = service.process.wait()
+        print(f"{service.name} stopped (exit code {code})", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Start everything, then wait for Ctrl-C or a crash, or run one command against it and stop."""
+    """Start everything and keep it running until Ctrl-C, or run one command against it and stop."""
     parser = argparse.ArgumentParser(prog="scripts/run.py", description=__doc__)
     parser.add_argument(
         "--then", nargs=argparse.REMAINDER, default=[], help="run this command against the system, then stop it"
@@ -183,8 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         seed_demo_data(env)
         for service in services(env):
             print(f"starting {service.name} ...", flush=True)
-            # Own session: a Ctrl-C reaches this script only, which then stops everything in order.
-            service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
+            launch(service, env)
             running.append(service)
             wait_ready(service)
         if then:
@@ -195,11 +275,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
         print(f"       platform API at {env['BACKEND_URL']} (settings in {run_env_file(env)})", flush=True)
         print("press Ctrl-C to stop", flush=True)
-        while all(s.process is not None and s.process.poll() is None for s in running):
+        while True:
+            supervise(running, env)
             time.sleep(0.5)
-        crashed = [s.name for s in running if s.process is not None and s.process.poll() is not None]
-        print(f"stopping: {', '.join(crashed)} exited", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("\nstopping ...", flush=True)
         return 0

@@ -271,7 +271,8 @@ def running_system(var: Path, **overrides: str) -> Iterator[System]:
         if run.poll() is None:
             run.terminate()
         try:
-            run.wait(timeout=90)
+            # Each process drains in turn (scripts/run.py): the gateway alone may take RASA_TIMEOUT_SECONDS + 15 s.
+            run.wait(timeout=200)
         except subprocess.TimeoutExpired:
             run.kill()
         for fake in fakes:
