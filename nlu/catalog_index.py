@@ -103,11 +103,11 @@ class CatalogIndex:
     grades: dict[float, tuple[str, ...]] = field(default_factory=dict)
     # Everyday words the catalog writes in capitals as a product name or brand (`CAN` fertiliser).
     capital_names: frozenset[str] = frozenset()
+    # Catalog words by how they sound (`kolget` is how `colgate` sounds, written from Devanagari).
+    sounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
-    # Catalog words by how they sound, built the first time a word is read neither exactly nor by spelling.
-    _sounds: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None) -> CatalogIndex:
@@ -202,16 +202,9 @@ class CatalogIndex:
 
     def _sounding_alike(self, word: str) -> tuple[WordMatch, ...]:
         """`kolget` for `colgate`, `supa` for `super`: a brand written as it sounds, often from Devanagari."""
-        key = sound(word)
-        if len(key) < 3:
+        if len(word) < 3 or not word.isalpha():
             return ()
-        if not self._sounds:
-            sounds: dict[str, list[str]] = defaultdict(list)
-            for known in self.postings:
-                if known.isalpha() and len(known) >= 3:
-                    sounds[sound(known)].append(known)
-            self._sounds.update((k, tuple(words)) for k, words in sounds.items())
-        return tuple(WordMatch(known, 90.0) for known in self._sounds.get(key, ()))
+        return tuple(WordMatch(known, 90.0) for known in self.sounds.get(sound(word), ()))
 
     def _misspelt(self, word: str) -> tuple[WordMatch, ...]:
         # Short words have too many one-edit neighbours to guess; a wrong first letter is rarely a typo.
@@ -520,7 +513,17 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         number_forms=_number_forms(postings),
         grades=_grades(postings),
         capital_names=_capital_names(items, postings, lexicon),
+        sounds=_sounds(postings),
     )
+
+
+def _sounds(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:
+    """Catalog words by how they sound (`nlu.text.sound`), for words read neither exactly nor by spelling."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for word in postings:
+        if len(word) >= 3 and word.isalpha():
+            found[sound(word)].append(word)
+    return {key: tuple(words) for key, words in found.items()}
 
 
 def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:

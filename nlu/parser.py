@@ -36,7 +36,7 @@ class _Quantity:
 
 def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | None = None) -> OrderParse:
     """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""
-    if " ".join(t.text for t in tokenize(clean_text(text)) if t.kind == "word") in index.lexicon.command_words:
+    if len(text) < 24 and _command(text, index):
         return OrderParse(text=text)
     reading = read_message(text, index)
     requests = list(reading.requests)
@@ -161,6 +161,11 @@ def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> Non
         return
     ordered.lines[:] = [line for line in ordered.lines if line.sku not in skus]
     ordered.ambiguous[:] = [item for item in ordered.ambiguous if not skus & set(item.candidates)]
+
+
+def _command(text: str, index: CatalogIndex) -> bool:
+    """`START`, `Stop!`, `band karo`: a message that is only a word to the assistant itself."""
+    return " ".join(t.text for t in tokenize(clean_text(text)) if t.kind == "word") in index.lexicon.command_words
 
 
 def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
