@@ -19,6 +19,7 @@ MAX_CANDIDATES = 20
 Positions: TypeAlias = "frozenset[int] | set[int]"
 _NOTHING: frozenset[str] = frozenset()
 _NONE: frozenset[frozenset[str]] = frozenset()
+_NO_POSITIONS: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         cover: Positions = frozenset()
         for reading in found:
             extra = index.postings.get(reading.word, frozenset())
-            phrased = {p for p, phrase in index.phrase_postings.get(reading.word, ()) if phrase <= canonical}
+            in_phrases = index.phrase_postings.get(reading.word)
+            phrased = {p for p, phrase in in_phrases if phrase <= canonical} if in_phrases else _NO_POSITIONS
             cover = (cover | extra | phrased) if (cover or phrased) else extra
         if not cover:
             return Match((), 0.0)
@@ -235,10 +237,10 @@ def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[s
     # only products whose brand has another product on the list have a sibling to compare with.
     products = list(map(groups.product_of.__getitem__, order))
     distinct = list(set(products))
-    brands = Counter(map(groups.product_brand.__getitem__, distinct))
-    if len(brands) == len(distinct):
+    brand_of_product = list(map(groups.product_brand.__getitem__, distinct))
+    if len(set(brand_of_product)) == len(distinct):
         return candidates
-    shared = {brand for brand, products_of_brand in brands.items() if products_of_brand > 1}
+    shared = {brand for brand, products_of_brand in Counter(brand_of_product).items() if products_of_brand > 1}
     sharing = list(compress(distinct, map(shared.__contains__, map(groups.product_brand.__getitem__, distinct))))
     siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
     for product in sharing:
