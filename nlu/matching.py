@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress
-from operator import add
-from typing import TypeAlias
+from operator import add, not_
+from typing import Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
@@ -229,31 +229,52 @@ def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
 
 def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> Positions:
     """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
-    if len(candidates) < 2:
+    if len(extras) < 2:
+        # Every candidate's name adds the same words, so none adds to another's.
         return candidates
     groups = index.groups
     order = list(candidates)
+    products = list(map(groups.product_of.__getitem__, order))
+    dropped: set[int] = set()
+    bases = {core for core, own in extras.items() if not own}
+    if bases:
+        # A SKU whose name adds nothing to the words said is the base product, and every SKU of its brand
+        # that adds something is a variant of it: decided for the whole list at once, without comparing.
+        brands = list(map(groups.product_brand.__getitem__, products))
+        is_base = list(map(bases.__contains__, map(groups.core_of.__getitem__, order)))
+        with_base = list(map(set(compress(brands, is_base)).__contains__, brands))
+        dropped.update(compress(order, with_base))
+        dropped.difference_update(compress(order, is_base))
+        without_base = list(map(not_, with_base))
+        order = list(compress(order, without_base))
+        products = list(compress(products, without_base))
+    dropped.update(_sibling_variants(order, products, extras, index))
+    return candidates.difference(dropped) if dropped else candidates
+
+
+def _sibling_variants(
+    order: list[int], products: list[int], extras: dict[int, frozenset[str]], index: CatalogIndex
+) -> Iterator[int]:
+    """The SKUs whose name adds words to the words another product of their brand adds."""
+    groups = index.groups
     # Pack sizes of one product have the same words, so each product is compared once, not each SKU; and
     # only products whose brand has another product on the list have a sibling to compare with.
-    products = list(map(groups.product_of.__getitem__, order))
     distinct = list(set(products))
     brand_of_product = list(map(groups.product_brand.__getitem__, distinct))
     if len(set(brand_of_product)) == len(distinct):
-        return candidates
+        return iter(())
     shared = {brand for brand, products_of_brand in Counter(brand_of_product).items() if products_of_brand > 1}
-    sharing = list(compress(distinct, map(shared.__contains__, map(groups.product_brand.__getitem__, distinct))))
+    sharing = list(compress(distinct, map(shared.__contains__, brand_of_product)))
     siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
     for product in sharing:
         siblings[groups.product_brand[product]].add(extras[groups.product_core[product]])
     variants = {brand: found for brand, words in siblings.items() if len(words) > 1 and (found := _variants(words))}
-    if not variants:
-        return candidates
     dropped = {
         product
         for product in sharing
         if extras[groups.product_core[product]] in variants.get(groups.product_brand[product], _NONE)
     }
-    return candidates.difference(compress(order, map(dropped.__contains__, products)))
+    return compress(order, map(dropped.__contains__, products))
 
 
 def _variants(extras: set[frozenset[str]]) -> set[frozenset[str]]:
