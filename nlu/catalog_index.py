@@ -147,11 +147,16 @@ class CatalogIndex:
         if len(self.postings[words[0]]) < _COMMON_WORD:
             return self._posted_under_all(words)
         # Every word is common: a catalog has a few hundred such words, and orders combine them the same
-        # few ways (`lemon soap`, `family pack vanilla`), so each combination is intersected once.
+        # few ways (`lemon soap`, `family pack vanilla`), so each combination is intersected once, starting
+        # from the combination of all but the commonest word, which other orders share.
         key = tuple(sorted(words))
         found = self._common_cache.get(key)
         if found is None:
-            found = self._posted_under_all(words)
+            found = (
+                self.posted_under_all(words[:-1]) & self.postings[words[-1]]
+                if len(words) > 1
+                else self.postings[words[0]]
+            )
             if len(self._common_cache) >= _COMMON_CACHE_LIMIT:
                 self._common_cache.clear()
             self._common_cache[key] = found
