@@ -153,6 +153,12 @@ class System:
         )
         assert status == 200
 
+    def exchange(self, phone: str, text: str, media: int = 0) -> list[str]:
+        """Send an SMS from `phone` and wait for the replies it gets."""
+        sent = len(self.twilio.bodies(phone))
+        self.sms(phone, text, media=media)
+        return self.sms_replies(phone, after=sent)
+
     def sms_replies(self, phone: str, after: int, quiet: float = 2.0, timeout: float = 90.0) -> list[str]:
         """SMS bodies sent to `phone` beyond the first `after`, once no more arrive for `quiet` seconds."""
         return _settle(lambda: self.twilio.bodies(phone)[after:], quiet, timeout)

@@ -29,18 +29,13 @@ def _console(system: System) -> Console:
 
 def test_messages_without_text_are_answered_and_never_place_the_draft(system: System) -> None:
     phone = "+254712000001"
-    system.sms(phone, "5 ctn coke 300ml")
-    assert "YES" in "\n".join(system.sms_replies(phone, after=0))
+    assert "YES" in "\n".join(system.exchange(phone, "5 ctn coke 300ml"))
     for text, media in (("", 0), ("   ", 0), ("", 1)):
-        sent = len(system.twilio.bodies(phone))
-        system.sms(phone, text, media=media)
-        [answer] = system.sms_replies(phone, after=sent)
+        [answer] = system.exchange(phone, text, media=media)
         assert TEXT_ONLY["en"] in answer, answer
     assert system.orders("ST-001") == []
 
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "YES")
-    placed = "\n".join(system.sms_replies(phone, after=sent))
+    placed = "\n".join(system.exchange(phone, "YES"))
     [order] = system.orders("ST-001")
     assert order["order_id"] in placed
     assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [(COKE_300_CRATE, 5)]
@@ -56,39 +51,29 @@ def test_a_whatsapp_photo_is_answered_in_the_stores_language(system: System) -> 
 
 def test_a_phone_of_two_stores_picks_one_confirms_and_gets_one_order(system: System) -> None:
     phone = "+254712000002"
-    system.sms(phone, "5 ctn coke 300ml")
-    question = "\n".join(system.sms_replies(phone, after=0))
+    question = "\n".join(system.exchange(phone, "5 ctn coke 300ml"))
     assert "Baraka General Store" in question and "Upendo Shop" in question, question
     number = re.search(r"(\d)\W+Baraka General Store", question)
     assert number, question
 
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, number.group(1))
-    draft = "\n".join(system.sms_replies(phone, after=sent))
+    draft = "\n".join(system.exchange(phone, number.group(1)))
     # The phone's stores write Swahili: the draft asks for NDIYO (YES).
     assert "3300" in re.sub(r"[,\s]", "", draft) and "NDIYO" in draft, draft
     assert "Hakuna cha kuchagua" not in draft
 
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "YES")
-    placed = "\n".join(system.sms_replies(phone, after=sent))
+    placed = "\n".join(system.exchange(phone, "YES"))
     [order] = system.orders("ST-002")
     assert order["order_id"] in placed, placed
     assert system.orders("ST-005") == []
 
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "where is my order")
-    status = "\n".join(system.sms_replies(phone, after=sent))
+    status = "\n".join(system.exchange(phone, "where is my order"))
     assert order["order_id"] in status, status
 
 
 def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> None:
     phone = "+919812000004"
-    system.sms(phone, "5 ctn coke 300ml")
-    system.sms_replies(phone, after=0)
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "AGENT")
-    system.sms_replies(phone, after=sent)
+    system.exchange(phone, "5 ctn coke 300ml")
+    system.exchange(phone, "AGENT")
 
     console = _console(system)
     page = console.conversation(phone)
@@ -110,9 +95,7 @@ def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> N
     sent = len(system.twilio.bodies(phone))
     console.submit(page, "Hand back to the assistant")
     system.sms_replies(phone, after=sent)
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "2 ctn coke 300ml")
-    answer = "\n".join(system.sms_replies(phone, after=sent))
+    answer = "\n".join(system.exchange(phone, "2 ctn coke 300ml"))
     assert "YES" in answer and "1320" in re.sub(r"[,\s]", "", answer), answer
 
 
@@ -155,9 +138,7 @@ def test_an_opt_out_in_words_stops_a_running_campaign(system: System) -> None:
     assert first, "the campaign sent nothing"
     # Sends are paced several seconds apart: this owner says no before the campaign reaches them.
     later = next(p for p in reversed(phones) if p not in first)
-    sent = len(system.twilio.bodies(later))
-    system.sms(later, "please stop sending me promotions")
-    system.sms_replies(later, after=sent)
+    system.exchange(later, "please stop sending me promotions")
 
     deadline = time.monotonic() + 120
     while _promotions(system, "progress", campaign)["status"] != "done" and time.monotonic() < deadline:

@@ -69,11 +69,8 @@ def test_every_readme_command_works_beside_make_run(system: System, workdir: Pat
     assert len(commands) >= 15, commands
     # What the commands act on: order 10001 and promotion 1 exist, as they would on a platform in use.
     phone = "+254712000001"
-    system.sms(phone, "5 ctn coke 300ml")
-    system.sms_replies(phone, after=0)
-    sent = len(system.twilio.bodies(phone))
-    system.sms(phone, "YES")
-    system.sms_replies(phone, after=sent)
+    system.exchange(phone, "5 ctn coke 300ml")
+    system.exchange(phone, "YES")
     sent = len(system.twilio.bodies(phone))
     [order] = system.orders("ST-001")
     assert order["order_id"] == "10001"
