@@ -36,8 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     env = command_environment(os.environ)
     configure_logging(env.get("LOG_LEVEL", "INFO"))
     settings = BackendSettings.from_env(
-        env,
-        db_path=args.db, host=getattr(args, "host", None), port=getattr(args, "port", None)
+        env, db_path=args.db, host=getattr(args, "host", None), port=getattr(args, "port", None)
     )
     if args.command == "serve":
         settings.require_api_key()

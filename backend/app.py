@@ -236,6 +236,15 @@ async def handle_create_order(request: web.Request) -> web.Response:
     return web.json_response(order.to_json(), status=201 if created else 200)
 
 
+async def handle_quote(request: web.Request) -> web.Response:
+    """What an order of these lines would cost the store now and every limit it breaks; nothing is placed."""
+    body = await _json_body(request)
+    store_id = body.get("store_id")
+    if not isinstance(store_id, str) or not store_id:
+        raise InvalidRequest("store_id must be a string")
+    return web.json_response(request.app[DATABASE].quote(store_id, _requested_lines(body)).to_json())
+
+
 async def handle_order(request: web.Request) -> web.Response:
     """One order by number."""
     return web.json_response(request.app[DATABASE].order(request.match_info["order_id"]).to_json())
@@ -364,6 +373,7 @@ def create_app(settings: BackendSettings) -> web.Application:
     router.add_get("/v1/stores/{store_id}/promotions", handle_store_promotions, name="store_promotions")
     router.add_get("/v1/consent-changes", handle_consent_changes, name="consent_changes")
     router.add_post("/v1/orders", handle_create_order, name="create_order")
+    router.add_post("/v1/quotes", handle_quote, name="quote")
     router.add_get("/v1/orders/{order_id}", handle_order, name="order")
     router.add_post("/v1/orders/{order_id}/cancel", handle_cancel_order, name="cancel_order")
     router.add_post("/v1/admin/orders/{order_id}/status", handle_admin_order_status, name="admin_order_status")

@@ -20,6 +20,7 @@ from backend.models import (
     Order,
     Promotion,
     PromotionItem,
+    Quote,
     Store,
 )
 
@@ -184,6 +185,16 @@ class PlatformClient:
             retry=True,
         )
         return Order.from_json(body)
+
+    async def quote(self, store_id: str, lines: Sequence[tuple[str, int]]) -> Quote:
+        """What these lines would cost the store now and every limit they break; places nothing, so it is retried."""
+        body = await self._call(
+            "POST",
+            "/v1/quotes",
+            json={"store_id": store_id, "lines": [{"sku": sku, "quantity": qty} for sku, qty in lines]},
+            retry=True,
+        )
+        return Quote.from_json(body)
 
     async def order(self, order_id: str) -> Order:
         """One order by number."""

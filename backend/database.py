@@ -29,6 +29,8 @@ from backend.models import (
     OrderLine,
     Promotion,
     PromotionItem,
+    Quote,
+    QuoteLine,
     StatusChange,
     Store,
 )
@@ -494,10 +496,7 @@ class PlatformDatabase:
             if store_row is None:
                 raise NotFound(f"no store {store_id}", "store_not_found")
             priced = self._check_lines(conn, lines)
-            offers = self._offer_prices(conn, store_row["region"], _now())
-            prices = {
-                line.sku: min(item["price_cents"], offers.get(line.sku, item["price_cents"])) for line, item in priced
-            }
+            prices = self._store_prices(conn, store_row, [item for _, item in priced])
             total_cents = sum(prices[line.sku] * line.quantity for line, _ in priced)
             self._check_credit(conn, store_row, total_cents)
             now = _now()
@@ -536,36 +535,77 @@ class PlatformDatabase:
         priced: list[tuple[RequestedLine, sqlite3.Row]] = []
         problems: list[LineProblem] = []
         for line in lines:
-            item = conn.execute("SELECT * FROM catalog_items WHERE sku = ?", (line.sku,)).fetchone()
-            if not 1 <= line.quantity <= MAX_LINE_QUANTITY:
-                problems.append(LineProblem(line.sku, "invalid_quantity"))
-            elif item is None:
-                problems.append(LineProblem(line.sku, "unknown_sku"))
-            elif not item["active"]:
-                problems.append(LineProblem(line.sku, "discontinued"))
-            elif item["stock"] < line.quantity:
-                problems.append(LineProblem(line.sku, "out_of_stock", available=item["stock"]))
-            elif line.quantity < item["min_order_qty"]:
-                problems.append(LineProblem(line.sku, "below_minimum", min_order_qty=item["min_order_qty"]))
-            else:
+            item = _catalog_row(conn, line.sku)
+            problem = _line_problem(line, item)
+            if problem is not None:
+                problems.append(problem)
+            elif item is not None:
                 priced.append((line, item))
         if problems:
             raise OrderRejected("some lines cannot be ordered as they stand", problems[0].code, problems)
         return priced
 
     @staticmethod
-    def _check_credit(conn: sqlite3.Connection, store_row: sqlite3.Row, total_cents: int) -> None:
+    def _credit_available(conn: sqlite3.Connection, store_row: sqlite3.Row) -> int:
+        """The store's credit limit less its open orders, in cents (never below zero)."""
         open_cents = conn.execute(
             f"SELECT COALESCE(SUM(total_cents), 0) FROM orders WHERE store_id = ?"
             f" AND status IN ({','.join('?' * len(OPEN_STATUSES))})",
             (store_row["store_id"], *OPEN_STATUSES),
         ).fetchone()[0]
-        if open_cents + total_cents > store_row["credit_limit_cents"]:
-            available = max(store_row["credit_limit_cents"] - open_cents, 0)
+        return max(int(store_row["credit_limit_cents"]) - int(open_cents), 0)
+
+    def _check_credit(self, conn: sqlite3.Connection, store_row: sqlite3.Row, total_cents: int) -> None:
+        available = self._credit_available(conn, store_row)
+        if total_cents > available:
             raise OrderRejected(
                 f"this order is over the store's credit limit; {_amount(available)} is available",
                 "over_credit_limit",
             )
+
+    def _store_prices(
+        self, conn: sqlite3.Connection, store_row: sqlite3.Row, items: Sequence[sqlite3.Row]
+    ) -> dict[str, int]:
+        """The price in cents the store pays for each item now: the catalog's, or a running offer's when lower."""
+        offers = self._offer_prices(conn, store_row["region"], _now())
+        return {item["sku"]: min(item["price_cents"], offers.get(item["sku"], item["price_cents"])) for item in items}
+
+    def quote(self, store_id: str, lines: Sequence[RequestedLine]) -> Quote:
+        """Price the lines for a store as an order placed now would be, with every limit it breaks; place nothing."""
+        if not lines:
+            raise InvalidRequest("a quote needs at least one line")
+        if len({line.sku for line in lines}) != len(lines):
+            raise InvalidRequest("each SKU may appear on one line only")
+        store_row = self._conn.execute("SELECT * FROM stores WHERE store_id = ?", (store_id,)).fetchone()
+        if store_row is None:
+            raise NotFound(f"no store {store_id}", "store_not_found")
+        items = {line.sku: _catalog_row(self._conn, line.sku) for line in lines}
+        prices = self._store_prices(self._conn, store_row, [item for item in items.values() if item is not None])
+        quoted = []
+        for line in lines:
+            item = items[line.sku]
+            problem = _line_problem(line, item)
+            unit = prices.get(line.sku)
+            total = unit * line.quantity if unit is not None and problem is None else 0
+            quoted.append(
+                QuoteLine(
+                    line.sku,
+                    line.quantity,
+                    None if unit is None else _amount(unit),
+                    None if item is None else _amount(item["price_cents"]),
+                    _amount(total),
+                    problem,
+                )
+            )
+        currency = next((item["currency"] for item in items.values() if item is not None), "")
+        return Quote(
+            store_id,
+            currency,
+            tuple(quoted),
+            sum((line.line_total for line in quoted), Decimal(0)),
+            _amount(store_row["credit_limit_cents"]),
+            _amount(self._credit_available(self._conn, store_row)),
+        )
 
     def cancel_order(self, order_id: str) -> Order:
         """Cancel an order that has not been dispatched; its stock goes back on the shelf."""
@@ -681,6 +721,26 @@ class PlatformDatabase:
             ):
                 prices[r["sku"]] = min(prices.get(r["sku"], r["offer_price_cents"]), r["offer_price_cents"])
         return prices
+
+
+def _catalog_row(conn: sqlite3.Connection, sku: str) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = conn.execute("SELECT * FROM catalog_items WHERE sku = ?", (sku,)).fetchone()
+    return row
+
+
+def _line_problem(line: RequestedLine, item: sqlite3.Row | None) -> LineProblem | None:
+    """Why the platform would refuse this line (quantity, SKU, active, stock, minimum), or None."""
+    if not 1 <= line.quantity <= MAX_LINE_QUANTITY:
+        return LineProblem(line.sku, "invalid_quantity")
+    if item is None:
+        return LineProblem(line.sku, "unknown_sku")
+    if not item["active"]:
+        return LineProblem(line.sku, "discontinued")
+    if item["stock"] < line.quantity:
+        return LineProblem(line.sku, "out_of_stock", available=item["stock"])
+    if line.quantity < item["min_order_qty"]:
+        return LineProblem(line.sku, "below_minimum", min_order_qty=item["min_order_qty"])
+    return None
 
 
 def _days_ago(days: int) -> str:

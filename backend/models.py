@@ -344,3 +344,85 @@ class AudienceStore:
             data["timezone"],
             data["store_type"],
         )
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    """One line of a quote: the price this store pays for the SKU now, and what would stop it being ordered."""
+
+    sku: str
+    quantity: int
+    unit_price: Decimal | None
+    regular_price: Decimal | None
+    line_total: Decimal
+    problem: LineProblem | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "sku": self.sku,
+            "quantity": self.quantity,
+            "unit_price": None if self.unit_price is None else money(self.unit_price),
+            "regular_price": None if self.regular_price is None else money(self.regular_price),
+            "line_total": money(self.line_total),
+            "problem": None if self.problem is None else self.problem.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> QuoteLine:
+        """Parse the API's JSON shape."""
+        unit, regular = data["unit_price"], data["regular_price"]
+        return cls(
+            sku=data["sku"],
+            quantity=int(data["quantity"]),
+            unit_price=None if unit is None else Decimal(unit),
+            regular_price=None if regular is None else Decimal(regular),
+            line_total=Decimal(data["line_total"]),
+            problem=None if data["problem"] is None else LineProblem.from_json(data["problem"]),
+        )
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What an order of these lines would cost a store now, and every limit it would break; nothing is placed."""
+
+    store_id: str
+    currency: str
+    lines: tuple[QuoteLine, ...]
+    total: Decimal
+    credit_limit: Decimal
+    credit_available: Decimal
+
+    @property
+    def over_credit_limit(self) -> bool:
+        """True when the lines that can be ordered cost more than the store's credit allows."""
+        return self.total > self.credit_available
+
+    @property
+    def placeable(self) -> bool:
+        """True when the platform would accept this order as it stands."""
+        return bool(self.lines) and not self.over_credit_limit and all(line.problem is None for line in self.lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """The API's JSON shape."""
+        return {
+            "store_id": self.store_id,
+            "currency": self.currency,
+            "lines": [line.to_json() for line in self.lines],
+            "total": money(self.total),
+            "credit": {"limit": money(self.credit_limit), "available": money(self.credit_available)},
+            "over_credit_limit": self.over_credit_limit,
+            "placeable": self.placeable,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Quote:
+        """Parse the API's JSON shape."""
+        return cls(
+            store_id=data["store_id"],
+            currency=data["currency"],
+            lines=tuple(QuoteLine.from_json(line) for line in data["lines"]),
+            total=Decimal(data["total"]),
+            credit_limit=Decimal(data["credit"]["limit"]),
+            credit_available=Decimal(data["credit"]["available"]),
+        )

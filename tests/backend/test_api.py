@@ -243,3 +243,89 @@ async def test_an_alias_taught_to_the_catalog_is_kept_once_and_changes_its_versi
     bad = await api.post("/v1/admin/catalog/X400/aliases", json={"alias": "a|b"})
     missing = await api.post("/v1/admin/catalog/NOPE/aliases", json={"alias": "x"})
     assert (bad.status, missing.status) == (400, 404)
+
+
+async def test_a_quote_prices_every_line_and_says_each_limit_without_placing_anything(api: TestClient) -> None:
+    lines = [
+        {"sku": "X100", "quantity": 2},
+        {"sku": "X101", "quantity": 1},
+        {"sku": "X200", "quantity": 1},
+        {"sku": "X300", "quantity": 1},
+        {"sku": "NOPE", "quantity": 1},
+        {"sku": "X400", "quantity": 1001},
+    ]
+    response = await api.post("/v1/quotes", json={"store_id": "S2", "lines": lines})
+    quote = await response.json()
+    assert response.status == 200
+    assert [(line["sku"], line["problem"] and line["problem"]["code"]) for line in quote["lines"]] == [
+        ("X100", None),
+        ("X101", "out_of_stock"),
+        ("X200", "below_minimum"),
+        ("X300", "discontinued"),
+        ("NOPE", "unknown_sku"),
+        ("X400", "out_of_stock"),
+    ]
+    assert quote["lines"][0] | {"problem": None} == {
+        "sku": "X100",
+        "quantity": 2,
+        "unit_price": "720.00",
+        "regular_price": "720.00",
+        "line_total": "1440.00",
+        "problem": None,
+    }
+    assert quote["lines"][2]["problem"]["min_order_qty"] == 2
+    assert quote["lines"][5]["problem"]["available"] == 1000
+    assert quote["lines"][4]["unit_price"] is None
+    assert (quote["total"], quote["currency"], quote["placeable"]) == ("1440.00", "TZS", False)
+    assert (await (await api.get("/v1/stores/S2/orders")).json()) == {"orders": []}
+    catalog = await (await api.get("/v1/catalog/X100")).json()
+    assert catalog["stock"] == 50
+
+
+async def test_a_quote_says_the_credit_available_as_orders_use_it(api: TestClient) -> None:
+    over = await (
+        await api.post("/v1/quotes", json={"store_id": "S1", "lines": [{"sku": "X100", "quantity": 14}]})
+    ).json()
+    assert (over["total"], over["credit"], over["over_credit_limit"], over["placeable"]) == (
+        "10080.00",
+        {"limit": "10000.00", "available": "10000.00"},
+        True,
+        False,
+    )
+    await place(api, "quote-credit-0001", [{"sku": "X100", "quantity": 13}], store_id="S1")
+    fits = await (
+        await api.post("/v1/quotes", json={"store_id": "S1", "lines": [{"sku": "X400", "quantity": 2}]})
+    ).json()
+    assert (fits["credit"]["available"], fits["over_credit_limit"], fits["placeable"]) == ("640.00", False, True)
+
+
+async def test_a_quote_is_at_the_price_the_store_pays_while_an_offer_runs(api: TestClient) -> None:
+    await api.post(
+        "/v1/admin/promotions",
+        json={
+            "title": "Cola week",
+            "items": [{"sku": "X100", "offer_price": "650.00"}],
+            "starts_at": "2020-01-01",
+            "ends_at": "2999-01-01",
+            "regions": ["Moshi"],
+        },
+    )
+    body = {"lines": [{"sku": "X100", "quantity": 2}]}
+    moshi = await (await api.post("/v1/quotes", json={"store_id": "S2", **body})).json()
+    arusha = await (await api.post("/v1/quotes", json={"store_id": "S1", **body})).json()
+    assert (moshi["lines"][0]["unit_price"], moshi["lines"][0]["regular_price"], moshi["total"]) == (
+        "650.00",
+        "720.00",
+        "1300.00",
+    )
+    assert (arusha["lines"][0]["unit_price"], arusha["total"]) == ("720.00", "1440.00")
+    placed = await (await place(api, "quote-offer-0001", body["lines"], store_id="S2")).json()
+    assert placed["total"] == moshi["total"]
+
+
+async def test_malformed_quote_requests_get_a_clear_answer(api: TestClient) -> None:
+    empty = await api.post("/v1/quotes", json={"store_id": "S2", "lines": []})
+    twice = await api.post("/v1/quotes", json={"store_id": "S2", "lines": [{"sku": "X100", "quantity": 1}] * 2})
+    nobody = await api.post("/v1/quotes", json={"store_id": "NOPE", "lines": [{"sku": "X100", "quantity": 1}]})
+    assert (empty.status, twice.status, nobody.status) == (400, 400, 404)
+    assert (await nobody.json())["error"]["code"] == "store_not_found"

@@ -195,3 +195,18 @@ async def test_client_creates_and_lists_the_offers_a_store_sees(client: Platform
     assert await client.store_promotions("S2") == []
     ended = await client.end_promotion(promo.promo_id)
     assert ended.ended and (await client.promotion(promo.promo_id)).ended
+
+
+async def test_client_reads_a_quote_as_typed_lines_and_credit(client: PlatformClient) -> None:
+    quote = await client.quote("S1", [("X100", 14), ("X300", 1)])
+    assert [(line.sku, line.unit_price, line.problem and line.problem.code) for line in quote.lines] == [
+        ("X100", Decimal("720.00"), None),
+        ("X300", Decimal("2400.00"), "discontinued"),
+    ]
+    assert (quote.total, quote.credit_available, quote.over_credit_limit, quote.placeable) == (
+        Decimal("10080.00"),
+        Decimal("10000.00"),
+        True,
+        False,
+    )
+    assert await client.store_orders("S1") == []
