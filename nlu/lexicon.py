@@ -6,10 +6,12 @@ import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from nlu.text import romanised
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True)
@@ -52,19 +54,22 @@ class Lexicon:
     price_point_words: frozenset[str]
     # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
     command_words: frozenset[str]
-    # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`).
-    product_words: dict[str, tuple[str, ...]]
+    # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
+    # namings, tried in turn (`panlaba` -> `laundry detergent|detergent`).
+    product_words: dict[str, tuple[tuple[str, ...], ...]]
     non_order_cues: frozenset[str]
     packaging_words: frozenset[str]
     base_variant_words: frozenset[str]
     stop_words: frozenset[str]
+    # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
+    each_words: frozenset[str]
     max_quantity: int
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
         """Words that say what to do with an item (ask its price, take it back) or to the assistant, never what
         the item is."""
-        return self.price_cues | self.negations | self.removal_words | self.command_words
+        return self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
 
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
@@ -87,6 +92,16 @@ def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, 
     return {first: tuple(group) for first, group in grouped.items()}
 
 
+def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str, int]:
+    """Number words with the language's linking ending where it joins them to a noun (`dalawa` -> `dalawang`)."""
+    linked = dict(number_words)
+    for suffix in language.get("linker_suffixes", []):
+        for word, value in number_words.items():
+            if word[-1:] in _VOWELS:
+                linked.setdefault(word + suffix, value)
+    return linked
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
     """Merge `common.json` with every language file in `directory` (read once per directory)."""
@@ -101,7 +116,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
     number_words: dict[str, int] = {}
     needing_unit: dict[str, int] = {}
     multipliers: dict[str, int] = {}
-    product_words: dict[str, tuple[str, ...]] = {}
+    product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
     sets: dict[str, set[str]] = {
         key: set()
         for key in (
@@ -125,6 +140,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "packaging_words",
             "base_variant_words",
             "stop_words",
+            "each_words",
         )
     }
     phrases: set[tuple[str, ...]] = set()
@@ -138,14 +154,14 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         for unit, words in language.get("size_units", {}).items():
             for word in _words(words):
                 size_words.setdefault(word, size_units[unit])
-        for word, value in language.get("number_words", {}).items():
+        for word, value in _linked(language.get("number_words", {}), language).items():
             number_words.setdefault(_word(word), int(value))
         for word, value in language.get("number_words_needing_unit", {}).items():
             needing_unit.setdefault(_word(word), int(value))
         for word, value in language.get("number_multipliers", {}).items():
             multipliers.setdefault(_word(word), int(value))
         for word, meaning in language.get("product_words", {}).items():
-            product_words.setdefault(_word(word), tuple(_word(meaning).split()))
+            product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
         for key, bucket in sets.items():
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
@@ -181,5 +197,6 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         packaging_words=frozenset(sets["packaging_words"]),
         base_variant_words=frozenset(sets["base_variant_words"]),
         stop_words=frozenset(sets["stop_words"]),
+        each_words=frozenset(sets["each_words"]),
         max_quantity=int(common["max_quantity"]),
     )

@@ -132,7 +132,7 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
     for number in sorted(request.bare_numbers, reverse=True):
         sized = candidates & index.sized_as(number)
-        if sized and (number >= 100 or counted_elsewhere):
+        if sized and (number >= 100 or counted_elsewhere or number % 1):
             return sized, number
     # A fraction never counts items, so `42.5` alone is a grade; a whole number needs another number to count.
     graded = [

@@ -618,11 +618,24 @@ def _request(
 
 
 def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[str, ...]:
-    """A local word for a kind of goods, in the catalog's own words when the catalog does not use it."""
-    meaning = lexicon.product_words.get(word)
-    if meaning is None or word in index.postings or word in index.phrase_postings:
+    """A local word for a kind of goods, in the catalog's own words when the catalog does not name a product with it.
+
+    A catalog that writes the word only for goods of that kind (an alias `suka datu puti` for one vinegar)
+    still sells the other goods of the kind, so the word is read as the kind; the first naming whose words
+    the catalog all has is taken.
+    """
+    namings = lexicon.product_words.get(word)
+    if namings is None:
         return (word,)
-    known = tuple(w for w in meaning if w in index.postings)
+    holders = index.postings.get(word)
+    for naming in namings:
+        if all(w in index.postings for w in naming):
+            if holders is None or (word in index.alias_only_words and holders <= index.posted_under_all(list(naming))):
+                return naming
+            return (word,)
+    if holders is not None or word in index.phrase_postings:
+        return (word,)
+    known = tuple(w for w in namings[0] if w in index.postings)
     return known or (word,)
 
 
