@@ -6,9 +6,12 @@ import ipaddress
 import logging
 import secrets
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Mapping, Union
 
 log = logging.getLogger("bot.settings")
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CHANNEL_NAMES = ("twilio", "whatsapp")
 
@@ -48,6 +51,8 @@ class Settings:
     whatsapp_api_base: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v21.0"
     simulator_enabled: bool = False
+    # The stores whose phones the simulator offers (the demo wholesaler `make run` loaded).
+    simulator_stores: str = str(ROOT / "demo" / "stores.csv")
     partitions: int = 32
     sms_max_segments: int = 3
     menu_ttl: int = 24 * 3600
@@ -123,6 +128,7 @@ class Settings:
             whatsapp_api_base=env.get("WHATSAPP_API_BASE", cls.whatsapp_api_base).rstrip("/"),
             whatsapp_api_version=env.get("WHATSAPP_API_VERSION", cls.whatsapp_api_version),
             simulator_enabled=_bool(env, "SIMULATOR_ENABLED", mode == "dev"),
+            simulator_stores=env.get("SIMULATOR_STORES", cls.simulator_stores),
             partitions=_int(env, "GATEWAY_PARTITIONS", cls.partitions),
             sms_max_segments=_int(env, "SMS_MAX_SEGMENTS", cls.sms_max_segments),
             menu_ttl=_int(env, "MENU_TTL_SECONDS", cls.menu_ttl),

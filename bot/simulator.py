@@ -16,7 +16,6 @@ from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SIMULATOR, Inbound, Outbound
 from bot.outbox import Sent
 
-DEMO_STORES = Path(__file__).resolve().parent.parent / "demo" / "stores.csv"
 MAX_TEXT = 1600
 
 
@@ -35,10 +34,10 @@ def _phone(request: web.Request, raw: str) -> str:
         raise web.HTTPBadRequest(text="not a phone number") from None
 
 
-def _demo_stores(region: str) -> list[tuple[str, str]]:
-    if not DEMO_STORES.exists():
+def _demo_stores(path: Path, region: str) -> list[tuple[str, str]]:
+    if not path.exists():
         return []
-    return [(store.name, phone) for store in read_stores_csv(DEMO_STORES, region) for phone in store.phones]
+    return [(store.name, phone) for store in read_stores_csv(path, region) for phone in store.phones]
 
 
 async def _queue(request: web.Request, phone: str, text: str) -> str:
@@ -56,7 +55,9 @@ async def handle_simulator_page(request: web.Request) -> dict[str, object]:
     raw = request.query.get("phone", "")
     phone = _phone(request, raw) if raw else ""
     entries = await request.app[GATEWAY].transcripts.conversation(phone) if phone else []
-    return {"stores": _demo_stores(request.app[SETTINGS].default_region), "phone": phone, "entries": entries}
+    settings = request.app[SETTINGS]
+    stores = _demo_stores(Path(settings.simulator_stores), settings.default_region)
+    return {"stores": stores, "phone": phone, "entries": entries}
 
 
 @aiohttp_jinja2.template("simulator_transcript.html")

@@ -57,6 +57,29 @@ class Service:
         return bool((self.ready_url and url_ok(self.ready_url)) or (self.ready_port and port_open(self.ready_port)))
 
 
+@dataclass(frozen=True)
+class DemoMarket:
+    """A demo wholesaler `make run` can load (`DEMO_MARKET`): its files, phone region and database."""
+
+    directory: str
+    region: str
+    database: str
+
+
+DEMO_MARKETS = {
+    "ke": DemoMarket("demo", "KE", "platform.sqlite3"),
+    "cn": DemoMarket("demo/cn", "CN", "platform-cn.sqlite3"),
+}
+
+
+def demo_market(env: dict[str, str]) -> DemoMarket:
+    """The demo wholesaler chosen by `DEMO_MARKET` (a Kenyan one by default)."""
+    name = env.get("DEMO_MARKET", "ke").strip().lower()
+    if name not in DEMO_MARKETS:
+        raise RuntimeError(f"DEMO_MARKET must be one of {', '.join(DEMO_MARKETS)}, got {name!r}")
+    return DEMO_MARKETS[name]
+
+
 # A process that stayed up this long has its count of deaths in a row forgotten.
 STABLE_SECONDS = 60.0
 MAX_RESTART_DELAY = 60.0
@@ -100,6 +123,11 @@ def wait_ready(service: Service) -> None:
 
 def configure(env: dict[str, str]) -> None:
     """Fill in local defaults and development secrets the operator did not set; keep them for the commands."""
+    market = demo_market(env)
+    # Each demo wholesaler has a platform database of its own; the simulator offers its stores' phones.
+    env.setdefault("BACKEND_DB", str(var_dir(env) / market.database))
+    env.setdefault("SIMULATOR_STORES", str(ROOT / market.directory / "stores.csv"))
+    env.setdefault("DEFAULT_REGION", market.region)
     settings = local_settings(env)
     env.update(settings)
     write_run_env(env, settings)
@@ -187,8 +215,9 @@ def seed_demo_data(env: dict[str, str]) -> None:
     """Load the demo catalog and stores into a new platform database."""
     if Path(env["BACKEND_DB"]).exists():
         return
-    for command, path in (("import-catalog", "demo/catalog.csv"), ("import-stores", "demo/stores.csv")):
-        subprocess.run([PYTHON, "-m", "backend", command, path], env=env, cwd=ROOT, check=True)
+    directory = demo_market(env).directory
+    for command, name in (("import-catalog", "catalog.csv"), ("import-stores", "stores.csv")):
+        subprocess.run([PYTHON, "-m", "backend", command, f"{directory}/{name}"], env=env, cwd=ROOT, check=True)
 
 
 def launch(service: Service, env: dict[str, str]) -> None:
@@ -256,7 +285,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     then = parser.parse_args(argv).then
     env = dict(os.environ)
-    configure(env)
+    try:
+        configure(env)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     running: list[Service] = []
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.bot.conftest import STORE_PHONE, Stack, StackFactory, eventually
+from tests.bot.conftest import ROOT, STORE_PHONE, Stack, StackFactory, eventually
 
 
 async def _replied(stack: Stack) -> bool:
@@ -16,6 +16,13 @@ async def test_page_lists_demo_store_phones(stack: Stack) -> None:
     assert response.status == 200
     page = await response.text()
     assert "Mama Njeri Duka" in page and STORE_PHONE in page
+
+
+async def test_page_lists_the_phones_of_the_demo_market_it_is_given(make_stack: StackFactory) -> None:
+    stack = await make_stack(SIMULATOR_STORES=str(ROOT / "demo" / "cn" / "stores.csv"))
+    page = await (await stack.client.get("/simulator")).text()
+    assert "张记便利店" in page and "+8613800138001" in page
+    assert "Mama Njeri Duka" not in page
 
 
 async def test_message_typed_in_the_simulator_goes_through_the_assistant_and_back(stack: Stack) -> None:
