@@ -60,6 +60,8 @@ class Lexicon:
     non_order_cues: frozenset[str]
     packaging_words: frozenset[str]
     base_variant_words: frozenset[str]
+    # Words that make a product a variant of its brand's plain one (`hot`, `zero`, `multigrain`), not a flavour.
+    variant_words: frozenset[str]
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
@@ -139,6 +141,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "non_order_cues",
             "packaging_words",
             "base_variant_words",
+            "variant_words",
             "stop_words",
             "each_words",
         )
@@ -196,6 +199,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         non_order_cues=frozenset(sets["non_order_cues"]),
         packaging_words=frozenset(sets["packaging_words"]),
         base_variant_words=frozenset(sets["base_variant_words"]),
+        variant_words=frozenset(sets["variant_words"]),
         stop_words=frozenset(sets["stop_words"]),
         each_words=frozenset(sets["each_words"]),
         max_quantity=int(common["max_quantity"]),

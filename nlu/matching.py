@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, compress
 from operator import add, not_
 from typing import Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
-from nlu.sizes import SIZE_PRICE
+from nlu.sizes import SIZE_PRICE, Size
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
@@ -80,6 +81,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
+    if len(candidates) > 1:
+        candidates = _by_alias_said(candidates, canonical, index)
     readings_found = [found for _, found, _ in covers]
     # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
     order = list(candidates)
@@ -290,6 +293,49 @@ def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
     if 1 << len(own) <= len(extras):
         return any(frozenset(part) in extras for size in range(1, len(own)) for part in combinations(own, size))
     return any(other < own for other in extras)
+
+
+def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
+    """`aashirvaad 5kg`, `century tuna`: the SKUs the catalog gives an alias said in full, over look-alikes.
+
+    They win over their brand's products that only add a variant word (`hot`, `spicy`, `multigrain`) in the
+    same size, and over other brands' products whose names do not have the alias's words. Flavours and other
+    sizes stay equal alternatives to ask about, and an alias of common words (`pads`) names no one product.
+    """
+    items = index.items
+    lexicon = index.lexicon
+    best: dict[int, frozenset[str]] = {}
+    for position in candidates:
+        for alias in items[position].item.aliases:
+            words = _alias_words(alias)
+            if words and words <= mentioned and len(words) > len(best.get(position, ())):
+                best[position] = words
+    if not best or len(best) == len(candidates):
+        return candidates
+    longest = max(map(len, best.values()))
+    named = {p for p, words in best.items() if len(words) == longest}
+    if any(w in lexicon.product_words for p in named for w in best[p]):
+        return candidates
+    own_words: dict[frozenset[str], set[str]] = defaultdict(set)
+    sizes: dict[frozenset[str], set[Size | None]] = defaultdict(set)
+    for position in named:
+        own_words[items[position].brand_words].update(items[position].core)
+        sizes[items[position].brand_words].add(items[position].size)
+    alias_words = frozenset().union(*(best[p] for p in named))
+    for position in candidates - named:
+        item = items[position]
+        if item.brand_words in own_words:
+            added = item.core - own_words[item.brand_words]
+            if item.size not in sizes[item.brand_words] or not added or not added <= lexicon.variant_words:
+                return candidates
+        elif (item.core | item.brand_words) & alias_words:
+            return candidates
+    return named
+
+
+@lru_cache(maxsize=8192)
+def _alias_words(alias: str) -> frozenset[str]:
+    return frozenset(catalog_words(alias))
 
 
 def _without_other_lines(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:

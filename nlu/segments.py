@@ -81,7 +81,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
     for line in _numbered_lines(_lines(tokens)):
-        asking = correcting = False
+        asking = correcting = removing = False
+        in_line: list[ItemRequest] = []
         for chunk in _chunks(_without_header(line), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
@@ -89,6 +90,10 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             asking = bool(said & lexicon.price_cues) or (asking and all(r.quantity is None for r in found))
             if correcting:
                 found = [replace(r, correction=True) if not r.words else r for r in found]
+            if removing:
+                found = [replace(r, removal=True) if r.words else r for r in found]
+            # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
+            removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
             if said & (lexicon.correction_markers | lexicon.negations) and not any(
                 _counts(r) or r.words for r in found
             ):
@@ -96,12 +101,29 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 correcting, found = True, []
             else:
                 correcting = False
-            requests.extend(replace(r, price_question=True) if asking else r for r in found)
+            in_line.extend(replace(r, price_question=True) if asking else r for r in found)
+        requests.extend(_each_counted(in_line, line, lexicon))
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
     )
+
+
+def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexicon) -> list[ItemRequest]:
+    """`tig-2 case sprite at royal`, `sprite and royal 2 cases each`: the one amount counts every item of the line."""
+    if not lexicon.each_words.intersection(t.text for t in line if t.kind == "word"):
+        return requests
+    counted = [r for r in requests if r.quantity is not None]
+    if len(counted) != 1:
+        return requests
+    amount = counted[0]
+    return [
+        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit)
+        if r.words and r.quantity is None and not r.bare_numbers and not (r.correction or r.removal)
+        else r
+        for r in requests
+    ]
 
 
 def _capitalised_names(tokens: list[Token], text: str, index: CatalogIndex) -> frozenset[int]:

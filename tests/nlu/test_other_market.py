@@ -45,56 +45,46 @@ def market_figures(market: str) -> dict[str, float]:
     return evaluate(market_cases(market), index)["whole"].figures()
 
 
-def test_other_market_meets_the_accuracy_bars() -> None:
-    figures = market_figures("other_market")
-    assert figures["cases"] >= 40
-    assert figures["case_exact"] >= 0.90
-    assert figures["line_f1"] >= 0.95
-    assert figures["wrong_line_rate"] <= 0.01
-    assert figures["ambiguous_asked"] >= 0.90
-    assert figures["unknown_flagged"] >= 0.90
+# Each market was labelled before the parser first ran on it; the floors are its figures when it was tuned on.
+#   third: a question figure resting on five cases, one ("neelam sabun": a brand with a word the catalog gives
+#     only to another brand's product) not met.
+#   fourth: a Ugandan wholesaler (UGX, numeric SKUs; English, Swahili and Luganda). The one miss: "maziwa ya
+#     unga" is an alias of the milk powder tin only, not its sachet.
+#   fifth: a Kenyan agro-dealer and hardware wholesaler (seed variety codes, fertiliser blends, inch and gauge
+#     sizes). Its misses ask rather than guess.
+#   sixth: an Indian kirana wholesaler (Hinglish, Devanagari); seventh: a Nigerian one (Pidgin, Hausa, Yoruba).
+#   visayas: a Philippine sari-sari wholesaler (Tagalog, Cebuano, Taglish).
+MARKET_FLOORS = [
+    # market, cases, case exact, line F1, wrong lines at most, ambiguity asked, unknowns flagged
+    ("other_market", 40, 0.90, 0.95, 0.01, 0.90, 0.90),
+    ("third_market", 40, 0.95, 0.95, 0.01, 0.80, 0.90),
+    ("fourth_market", 75, 0.98, 0.99, 0.0, 1.0, 1.0),
+    ("fifth_market", 70, 0.95, 0.97, 0.0, 1.0, 1.0),
+    ("sixth_market", 90, 0.77, 0.89, 0.015, 0.82, 1.0),
+    ("seventh_market", 100, 0.89, 0.91, 0.0, 0.94, 0.80),
+    ("visayas_market", 110, 0.93, 0.97, 0.0, 0.95, 1.0),
+]
 
 
-def test_third_market_keeps_its_figures() -> None:
-    # Labelled before the parser first ran on it. Its question figure rests on five cases, one of them
-    # ("neelam sabun": a brand with a word the catalog gives only to another brand's product) not met.
-    figures = market_figures("third_market")
-    assert figures["case_exact"] >= 0.95
-    assert figures["line_f1"] >= 0.95
-    assert figures["wrong_line_rate"] <= 0.01
-    assert figures["ambiguous_asked"] >= 0.80
-    assert figures["unknown_flagged"] >= 0.90
-
-
-def test_fourth_market_keeps_its_figures() -> None:
-    # A Ugandan wholesaler (UGX, numeric SKUs; English, Swahili and Luganda texts), labelled before the parser
-    # first ran on it. The one miss: "maziwa ya unga" is an alias of the milk powder tin only, not its sachet.
-    figures = market_figures("fourth_market")
-    assert figures["cases"] >= 75
-    assert figures["case_exact"] >= 0.98
-    assert figures["line_f1"] >= 0.99
-    assert figures["wrong_line_rate"] == 0.0
-    assert figures["ambiguous_asked"] == 1.0
-    assert figures["unknown_flagged"] == 1.0
+@pytest.mark.parametrize(
+    ("market", "cases", "case_exact", "line_f1", "wrong_lines", "asked", "unknowns"), MARKET_FLOORS
+)
+def test_invented_market_keeps_its_figures(
+    market: str, cases: int, case_exact: float, line_f1: float, wrong_lines: float, asked: float, unknowns: float
+) -> None:
+    figures = market_figures(market)
+    assert figures["cases"] >= cases
+    assert figures["case_exact"] >= case_exact
+    assert figures["line_f1"] >= line_f1
+    assert figures["wrong_line_rate"] <= wrong_lines
+    assert figures["ambiguous_asked"] >= asked
+    assert figures["unknown_flagged"] >= unknowns
 
 
 def test_fourth_market_messages_that_are_not_orders_ask_for_nothing(fourth_index: CatalogIndex) -> None:
     others = [case["text"] for case in market_cases("fourth_market") if not counts_for_orders(case)]
     assert len(others) >= 5
     assert all(parse_order(text, fourth_index).is_empty for text in others)
-
-
-def test_fifth_market_keeps_its_figures() -> None:
-    # A Kenyan agro-dealer and hardware wholesaler (KES, seed variety codes, fertiliser blends, inch and gauge
-    # sizes), labelled before the parser first ran on it. Its misses ask rather than guess: Swahili words the
-    # catalog lacks (mbolea, kupandia, inchi before its number) and "30g" meaning gauge 30.
-    figures = market_figures("fifth_market")
-    assert figures["cases"] >= 70
-    assert figures["case_exact"] >= 0.95
-    assert figures["line_f1"] >= 0.97
-    assert figures["wrong_line_rate"] == 0.0
-    assert figures["ambiguous_asked"] == 1.0
-    assert figures["unknown_flagged"] == 1.0
 
 
 def test_fifth_market_messages_that_are_not_orders_ask_for_nothing(fifth_index: CatalogIndex) -> None:
@@ -310,3 +300,42 @@ def test_pairs_count_pieces(text: str, fifth_index: CatalogIndex) -> None:
 
 def test_swahili_do_you_have_asks_about_the_product(fifth_index: CatalogIndex) -> None:
     assert resolved("mna wheelbarrow?", fifth_index) == [("K6W730", 1)]
+
+
+@pytest.fixture(scope="module")
+def visayas_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "visayas_market_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    "text", ["tig-2 case sprite at royal", "tag-duha ka case sprite ug royal", "sprite and royal 2 cases each"]
+)
+def test_one_amount_said_for_each_counts_every_item(text: str, visayas_index: CatalogIndex) -> None:
+    assert sorted(resolved(text, visayas_index)) == [("RTO0300", 2), ("SPM0300", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 case sprite, 2 case royal, tanggalin na lang yung sprite", "3 case sprite, 2 case royal, remove, the sprite"],
+)
+def test_a_removal_word_takes_off_the_product_after_it(text: str, visayas_index: CatalogIndex) -> None:
+    assert resolved(text, visayas_index) == [("RTO0300", 2)]
+
+
+def test_a_kind_word_the_catalog_uses_only_inside_one_brands_alias_asks_among_the_kind(
+    visayas_index: CatalogIndex,
+) -> None:
+    parse = parse_order("toyo 1 litro 3 case", visayas_index)
+    assert not parse.lines
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["MPS1000", "SSY1000"]]
+
+
+def test_an_alias_said_names_the_plain_product_not_its_hot_variant(visayas_index: CatalogIndex) -> None:
+    assert resolved("ligo 5 case", visayas_index) == [("LGR1552", 5)]
+    assert [sorted(item.candidates) for item in parse_order("c2 2 case", visayas_index).ambiguous] == [
+        ["C2A0230", "C2L0230"]
+    ]
+
+
+def test_tagalog_number_words_take_their_linking_ending(visayas_index: CatalogIndex) -> None:
+    assert resolved("labindalawang pack sunsilk", visayas_index) == [("SSP0013", 12)]
