@@ -23,12 +23,14 @@ from bot.console import add_console
 from bot.inbox import Inbox
 from bot.keys import GATEWAY, SETTINGS, Gateway
 from bot.keywords import Keywords
+from bot.menus import MenuStore
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP
-from bot.outbox import Outbox, OutboxPolicy, Sender
+from bot.outbox import Outbox, OutboxPolicy
 from bot.promotions.campaigns import CampaignStore
 from bot.promotions.runtime import build_promotions
 from bot.rasa import RasaClient
 from bot.ratelimit import RateLimiter
+from bot.sending import Sender, Sending
 from bot.settings import Settings
 from bot.simulator import SimulatorSender, add_simulator_routes
 from bot.streams import PartitionedStream
@@ -149,12 +151,14 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
     )
     transcripts = TranscriptStore(redis, prefix)
     limiter = RateLimiter(redis, prefix, settings.rate_global_per_second, settings.rate_recipient_per_minute)
-    senders = build_senders(settings, http)
+    sending = Sending(build_senders(settings, http), transcripts, policy)
+    menus = MenuStore(redis, prefix, settings.menu_ttl)
     outbox = Outbox(
         redis,
         PartitionedStream(redis, f"{prefix}:outbox", settings.partitions, settings.lease_ttl, settings.instance_id),
         transcripts,
-        senders,
+        sending,
+        menus,
         limiter,
         policy,
         prefix,
@@ -174,7 +178,7 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
         prefix,
         campaigns,
     )
-    promotions = build_promotions(settings, redis, campaigns, platform, senders, transcripts, outbox)
+    promotions = build_promotions(settings, redis, campaigns, platform, sending, transcripts, menus, outbox)
     return Gateway(settings, redis, http, platform, rasa, transcripts, outbox, inbox, promotions)
 
 

@@ -83,7 +83,7 @@ class Inbox:
         )
         text = message.text
         if not message.is_choice:
-            text = await self._outbox.menu_choice(message.phone, message.text) or message.text
+            text = await self._outbox.menus.choice(message.phone, message.text) or message.text
         consent = self._keywords.consent(message.text)
         if consent is None and await self.held_by(message.phone):
             # A person holds the conversation: the message waits for them in the transcript, not for the assistant.

@@ -14,7 +14,7 @@ from backend.stores_csv import read_stores_csv
 from bot.bodies import read_form, read_json_object
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SIMULATOR, Inbound, Outbound
-from bot.outbox import Sent
+from bot.sending import Sent
 
 MAX_TEXT = 1600
 

@@ -45,6 +45,15 @@ return false
 """
 
 
+async def create_group(redis: Redis, key: str, group: str) -> None:
+    """Create a stream's consumer group (and the stream), reading from its start; one that exists is kept."""
+    try:
+        await redis.xgroup_create(key, group, id="0", mkstream=True)
+    except ResponseError as exc:
+        if "BUSYGROUP" not in str(exc):
+            raise
+
+
 def partition_of(key: str, partitions: int) -> int:
     """The partition a conversation's messages go to; the same phone always lands in the same one."""
     return zlib.crc32(key.encode()) % partitions
@@ -113,14 +122,9 @@ class PartitionedStream:
         return total
 
     async def _ensure_group(self, partition: int) -> None:
-        if partition in self._groups_ready:
-            return
-        try:
-            await self._redis.xgroup_create(self.stream_key(partition), GROUP, id="0", mkstream=True)
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
-        self._groups_ready.add(partition)
+        if partition not in self._groups_ready:
+            await create_group(self._redis, self.stream_key(partition), GROUP)
+            self._groups_ready.add(partition)
 
     async def _hold_lease(self, partition: int) -> bool:
         key = self._lease_key(partition)

@@ -21,7 +21,7 @@ from bot.bodies import read_form
 from bot.errors import InvalidSignature, SendRejected, provider_answer
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import SMS, TWILIO_WHATSAPP, Inbound, Outbound, StatusEvent
-from bot.outbox import Sent
+from bot.sending import Sent
 
 log = logging.getLogger("bot.twilio")
 

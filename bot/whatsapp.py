@@ -25,7 +25,7 @@ from bot.errors import (
 )
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
-from bot.outbox import Sent
+from bot.sending import Sent
 from i18n import phrasebook
 
 log = logging.getLogger("bot.whatsapp")

@@ -15,7 +15,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass, replace
-from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
+from typing import Any, Mapping
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError, ResponseError
@@ -24,15 +24,17 @@ from backend.client import PlatformClient
 from backend.errors import PlatformError
 from backend.logs import mask_phone
 from backend.models import AudienceStore
-from bot.errors import SendRejected, SendRetryable
+from bot.errors import SendRetryable
+from bot.menus import MenuStore
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP, Outbound
-from bot.outbox import Outbox, Sender, Sent, SentLookup
 from bot.promotions.campaigns import CampaignStore, SendPlan, compose, promo_message_id, template_parameters
 from bot.promotions.model import CANCELLED, DONE, RUNNING, SCHEDULED, Campaign, WhatsAppTemplate
 from bot.promotions.pace import ChannelPace
 from bot.promotions.schedule import QuietHours
 from bot.promotions.templates import TemplateRefused
+from bot.sending import DeliveryState, Mark, Outcome, Sending, Sent, TemplateCall
 from bot.sms import segment_count, transliterate
+from bot.streams import create_group
 from bot.transcripts import TranscriptStore
 
 log = logging.getLogger("bot.promotions")
@@ -91,16 +93,6 @@ return #due
 """
 
 
-@runtime_checkable
-class TemplateSender(Protocol):
-    """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window)."""
-
-    async def send_template(
-        self, message_id: str, to: str, template_id: str, language: str, parameters: Sequence[str]
-    ) -> Sent:
-        """Send the template (Meta: its name; Twilio: its Content SID) with its body parameters."""
-
-
 @dataclass(frozen=True)
 class FanoutPolicy:
     """How the fan-out works: its pace, how many sends in flight, how long a silent worker is trusted."""
@@ -108,9 +100,6 @@ class FanoutPolicy:
     concurrency: int = 8
     page_size: int = 1000
     lease_ttl: float = 15.0
-    max_attempts: int = 8
-    retry_base: float = 1.0
-    retry_max: float = 60.0
     receipt_grace: float = 600.0
     consent_poll: float = 5.0
     default_channel: str = SMS
@@ -143,23 +132,30 @@ class Target:
         return cls(*json.loads(raw))
 
 
-SENDING = "sending"
-SENT = "sent"
+class PhoneClaim:
+    """A promotion's mark on its phone in the campaign's `sent` hash, and its failed attempts."""
+
+    def __init__(self, redis: Redis, sent_key: str, attempts_key: str, phone: str) -> None:
+        self._redis = redis
+        self._sent_key = sent_key
+        self._attempts_key = attempts_key
+        self._phone = phone
+
+    async def begin(self, mark: Mark) -> bool:
+        """Claim the phone; False when a store (this one before a restart, or another) claimed it first."""
+        return bool(await self._redis.hsetnx(self._sent_key, self._phone, mark.encode()))
+
+    async def release(self) -> None:
+        """Release the phone's claim."""
+        await self._redis.hdel(self._sent_key, self._phone)
+
+    async def count_attempt(self) -> int:
+        """Count one more failed attempt."""
+        return int(await self._redis.hincrby(self._attempts_key, self._phone, 1))
+
+
 # Sends awaiting a receipt looked at per campaign and tick.
 CHECK_BATCH = 100
-
-
-def _claim(state: str, store_id: str, detail: str = "") -> str:
-    """A phone's entry in the campaign's `sent` hash: the state, the store that claimed it, a detail."""
-    return f"{state}:{store_id}:{detail}"
-
-
-def _claim_of(claim: str, store_id: str) -> tuple[str, str] | None:
-    """(state, detail) of a claim made by this store; None when another store claimed the phone."""
-    state, _, rest = claim.partition(":")
-    if not rest.startswith(store_id + ":"):
-        return None
-    return state, rest[len(store_id) + 1 :]
 
 
 @dataclass(frozen=True)
@@ -179,6 +175,13 @@ class Prepared:
         return self.template is None or bool(self.template_id)
 
     @property
+    def call(self) -> TemplateCall | None:
+        """The template to send instead of the text, outside WhatsApp's window."""
+        if self.template is None:
+            return None
+        return TemplateCall(self.template_id, self.template.language, self.parameters)
+
+    @property
     def shown(self) -> str:
         """The promotion as the transcript shows it."""
         if self.template is None:
@@ -194,9 +197,9 @@ class Fanout:
         redis: Redis,
         campaigns: CampaignStore,
         platform: PlatformClient,
-        senders: Mapping[str, Sender],
+        sending: Sending,
         transcripts: TranscriptStore,
-        outbox: Outbox,
+        menus: MenuStore,
         pace: ChannelPace,
         quiet: QuietHours,
         policy: FanoutPolicy,
@@ -205,9 +208,9 @@ class Fanout:
         self._redis = redis
         self._campaigns = campaigns
         self._platform = platform
-        self._senders = senders
+        self._sending = sending
         self._transcripts = transcripts
-        self._outbox = outbox
+        self._menus = menus
         self._pace = pace
         self._quiet = quiet
         self._policy = policy
@@ -235,14 +238,9 @@ class Fanout:
 
     async def ensure_group(self, campaign_id: str) -> None:
         """Create the campaign's stream and consumer group."""
-        if campaign_id in self._groups:
-            return
-        try:
-            await self._redis.xgroup_create(self.stream_key(campaign_id), GROUP, id="0", mkstream=True)
-        except ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
-        self._groups.add(campaign_id)
+        if campaign_id not in self._groups:
+            await create_group(self._redis, self.stream_key(campaign_id), GROUP)
+            self._groups.add(campaign_id)
 
     def tasks(self) -> list[asyncio.Task[None]]:
         """The conductor and the senders of this process."""
@@ -395,15 +393,10 @@ class Fanout:
                 continue
             prepared = await self._prepare(campaign, plan, target)
             if provider_id is None:
-                claim = _claim_of(str(await self._redis.hget(sent_key, target.phone) or ""), target.store_id)
-                since = float(claim[1]) if claim and claim[0] == SENDING else 0.0
                 try:
-                    provider_id = await self._look_up(prepared, since)
-                except SendRetryable as exc:
-                    log.warning("provider's message log unavailable", extra={"ctx_error": str(exc)})
+                    provider_id = await self._look_up(campaign_id, prepared, target)
+                except SendRetryable:
                     continue
-                except SendRejected as exc:
-                    log.error("provider refused to show its message log", extra={"ctx_error": str(exc)})
                 if provider_id is None:
                     await self._unproved(campaign_id, str(field), target)
                     continue
@@ -415,16 +408,19 @@ class Fanout:
                 self._campaigns.key(campaign_id, "progress"),
                 str(field),
                 target.phone,
-                _claim(SENT, target.store_id, provider_id),
+                Mark(DeliveryState.SENT, target.store_id, provider_id).encode(),
             ):
-                await self._record_sent(campaign_id, plan, target, prepared, provider_id)
+                await self._record_sent(campaign_id, plan, target, prepared, Sent(provider_id))
 
-    async def _look_up(self, prepared: Prepared, since: float) -> str | None:
-        """The provider's id of this promotion from its message log, when the channel keeps one."""
-        sender = self._senders.get(prepared.channel)
-        if prepared.template is None and isinstance(sender, SentLookup):
-            return await sender.find_sent(prepared.message, since)
-        return None
+    async def _look_up(self, campaign_id: str, prepared: Prepared, target: Target) -> str | None:
+        """The provider's id of this promotion from its message log (a template is never looked for there)."""
+        if prepared.template is not None:
+            return None
+        raw = await self._redis.hget(self._campaigns.key(campaign_id, "sent"), target.phone)
+        mark = Mark.decode(raw) if raw else None
+        since = mark.since if mark is not None and mark.owner == target.store_id else 0.0
+        ctx = {"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)}
+        return await self._sending.find_sent(prepared.message, since, ctx)
 
     async def _unproved(self, campaign_id: str, field: str, target: Target) -> None:
         queued_again = await self._redis.eval(
@@ -436,7 +432,7 @@ class Fanout:
             self.stream_key(campaign_id),
             field,
             target.phone,
-            _claim(SENDING, target.store_id, ""),
+            Mark(DeliveryState.SENDING, target.store_id).encode(),
         )
         if queued_again:
             log.warning(
@@ -608,10 +604,10 @@ class Fanout:
 
     async def _already_claimed(self, campaign_id: str, entry_id: str, target: Target, claim: str) -> None:
         """A phone claimed before: by this store before a restart (settled or in flight), or by another store."""
-        mine = _claim_of(claim, target.store_id)
-        if mine is None:
+        mark = Mark.decode(claim)
+        if mark.owner != target.store_id:
             await self._ack(campaign_id, entry_id, "skipped_same_phone")
-        elif mine[0] == SENDING:
+        elif mark.state is DeliveryState.SENDING:
             log.warning(
                 "a promotion was in flight when its worker stopped; waiting for the provider's receipt",
                 extra={"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)},
@@ -657,61 +653,36 @@ class Fanout:
         if status != RUNNING:
             return
         # Claimed only now, so a worker killed while waiting for its slot leaves nothing in flight behind.
-        if not await self._redis.hsetnx(sent_key, target.phone, _claim(SENDING, target.store_id, repr(time.time()))):
+        claim = PhoneClaim(self._redis, sent_key, self._campaigns.key(campaign_id, "attempts"), target.phone)
+        attempt = await self._sending.send(
+            prepared.message, claim, ctx, owner=target.store_id, template=prepared.call, await_receipt=True
+        )
+        if attempt.outcome is Outcome.CLAIMED:
             await self._already_claimed(
                 campaign_id, entry_id, target, str(await self._redis.hget(sent_key, target.phone))
             )
-            return
-        sender = self._senders[channel]
-        try:
-            if prepared.template is not None:
-                if not isinstance(sender, TemplateSender):
-                    raise SendRejected(f"channel {channel} cannot send templates")
-                sent: Sent = await sender.send_template(
-                    prepared.message.message_id,
-                    target.phone,
-                    prepared.template_id,
-                    prepared.template.language,
-                    prepared.parameters,
-                )
-            else:
-                sent = await sender.send(prepared.message)
-        except SendRetryable as exc:
-            if exc.maybe_sent:
-                log.warning("provider's answer lost; waiting for its receipt", extra={**ctx, "ctx_error": str(exc)})
-                await self._await_receipt(campaign_id, entry_id, target)
-                return
-            await self._retry_later(campaign_id, entry_id, sent_key, target, channel, exc, ctx)
-            return
-        except SendRejected as exc:
-            log.error("provider refused a promotion", extra={**ctx, "ctx_error": str(exc)})
-            await self._settle(campaign_id, entry_id, sent_key, target, "failed", _claim("failed", target.store_id))
-            return
-        await self._settle(
-            campaign_id, entry_id, sent_key, target, "sent", _claim(SENT, target.store_id, sent.provider_id)
-        )
-        await self._record_sent(campaign_id, plan, target, prepared, sent.provider_id)
+        elif attempt.outcome is Outcome.UNCERTAIN:
+            await self._await_receipt(campaign_id, entry_id, target)
+        elif attempt.outcome is Outcome.RETRY:
+            # The entry stays pending; the whole channel waits out a 429.
+            await self._pace.pause("sms" if channel in SMS_LIKE else "whatsapp", attempt.delay)
+        elif attempt.sent is None:
+            failed = Mark(DeliveryState.FAILED, target.store_id)
+            await self._settle(campaign_id, entry_id, sent_key, target, "failed", failed.encode())
+        else:
+            sent = Mark(DeliveryState.SENT, target.store_id, attempt.sent.provider_id)
+            await self._settle(campaign_id, entry_id, sent_key, target, "sent", sent.encode())
+            await self._record_sent(campaign_id, plan, target, prepared, attempt.sent)
 
     async def _record_sent(
-        self, campaign_id: str, plan: SendPlan, target: Target, prepared: Prepared, provider_id: str
+        self, campaign_id: str, plan: SendPlan, target: Target, prepared: Prepared, sent: Sent
     ) -> None:
         """What a sent promotion leaves behind: the transcript line, and the offer a reply may order from."""
-        message_id = prepared.message.message_id
         now = time.time()
-        await self._transcripts.append_outbound(message_id, prepared.channel, target.phone, prepared.shown, now)
-        await self._transcripts.set_provider_id(target.phone, message_id, provider_id)
+        await self._sending.record_sent(prepared.message, sent, prepared.shown, now)
         await self._campaigns.remember_sent(target.phone, campaign_id, plan, target.region, now)
         # A number typed after a promotion picks from the promotion, not from an older menu.
-        await self._outbox.forget_menu(target.phone)
-        log.info(
-            "promotion sent",
-            extra={
-                "ctx_campaign": campaign_id,
-                "ctx_to": mask_phone(target.phone),
-                "ctx_channel": prepared.channel,
-                "ctx_provider_id": provider_id,
-            },
-        )
+        await self._menus.forget(target.phone)
 
     async def _settle(
         self, campaign_id: str, entry_id: str, sent_key: str, target: Target, counter: str, claim: str
@@ -723,35 +694,12 @@ class Fanout:
         pipe.hincrby(self._campaigns.key(campaign_id, "progress"), counter, 1)
         await pipe.execute()
 
-    async def _retry_later(
-        self,
-        campaign_id: str,
-        entry_id: str,
-        sent_key: str,
-        target: Target,
-        channel: str,
-        exc: SendRetryable,
-        ctx: dict[str, Any],
-    ) -> None:
-        """Release the phone's claim and leave the entry pending; the whole channel waits out a 429."""
-        await self._redis.hdel(sent_key, target.phone)
-        attempts_key = self._campaigns.key(campaign_id, "attempts")
-        attempts = int(await self._redis.hincrby(attempts_key, target.phone, 1))
-        if attempts >= self._policy.max_attempts:
-            log.error("giving up on a promotion", extra={**ctx, "ctx_error": str(exc), "ctx_attempts": attempts})
-            await self._settle(campaign_id, entry_id, sent_key, target, "failed", _claim("failed", target.store_id))
-            return
-        delay = exc.retry_after
-        if delay is None:
-            delay = min(self._policy.retry_base * 2 ** (attempts - 1), self._policy.retry_max)
-        log.warning("provider throttled a promotion; channel paused", extra={**ctx, "ctx_delay": delay})
-        await self._pace.pause("sms" if channel in SMS_LIKE else "whatsapp", min(delay, self._policy.retry_max))
-
     async def _channel_for(self, phone: str) -> str:
         """The channel the store last wrote on, else the default, else any enabled one."""
+        senders = self._sending.senders
         last = await self._transcripts.last_channel(phone)
-        if last in self._senders:
+        if last in senders:
             return last
-        if self._policy.default_channel in self._senders:
+        if self._policy.default_channel in senders:
             return self._policy.default_channel
-        return next(iter(self._senders))
+        return next(iter(senders))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Mapping
 
 from redis.asyncio import Redis
 
 from backend.client import PlatformClient
+from bot.menus import MenuStore
 from bot.messages import SMS
-from bot.outbox import Outbox, Sender
+from bot.outbox import Outbox
 from bot.promotions.campaigns import CampaignStore
 from bot.promotions.fanout import Fanout, FanoutPolicy
 from bot.promotions.pace import ChannelPace
 from bot.promotions.schedule import QuietHours
 from bot.promotions.service import CampaignService
+from bot.sending import Sending
 from bot.settings import Settings
 from bot.transcripts import TranscriptStore
 
@@ -34,11 +35,12 @@ def build_promotions(
     redis: Redis,
     campaigns: CampaignStore,
     platform: PlatformClient,
-    senders: Mapping[str, Sender],
+    sending: Sending,
     transcripts: TranscriptStore,
+    menus: MenuStore,
     outbox: Outbox,
 ) -> Promotions:
-    """Wire campaigns to the gateway's connections, senders, transcripts and outbox."""
+    """Wire campaigns to the gateway's connections, sending, transcripts, menus and outbox."""
     pace = ChannelPace(
         redis,
         settings.key_prefix,
@@ -47,9 +49,6 @@ def build_promotions(
     policy = FanoutPolicy(
         concurrency=settings.promo_concurrency,
         lease_ttl=settings.lease_ttl,
-        max_attempts=settings.outbox_max_attempts,
-        retry_base=settings.retry_base,
-        retry_max=settings.retry_max,
         receipt_grace=settings.promo_receipt_grace,
         consent_poll=settings.promo_consent_poll,
         default_channel=settings.promo_default_channel or SMS,
@@ -58,9 +57,9 @@ def build_promotions(
         redis,
         campaigns,
         platform,
-        senders,
+        sending,
         transcripts,
-        outbox,
+        menus,
         pace,
         QuietHours.parse(settings.promo_quiet_hours),
         policy,

@@ -195,8 +195,9 @@ async def restart(stack: Stack, instance_id: str = "") -> list[asyncio.Task[None
         stack.redis,
         gateway.promotions.campaigns,
         gateway.platform,
-        gateway.outbox._senders,
+        gateway.outbox.sending,
         gateway.transcripts,
+        gateway.outbox.menus,
         gateway.outbox,
     )
     return restarted.fanout.tasks()
