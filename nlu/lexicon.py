@@ -65,6 +65,11 @@ class Lexicon:
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
+    # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
+    # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`).
+    draft_add_cues: frozenset[str]
+    draft_more_cues: frozenset[str]
+    draft_new_cues: frozenset[str]
     max_quantity: int
 
     @cached_property
@@ -144,6 +149,9 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "variant_words",
             "stop_words",
             "each_words",
+            "draft_add_cues",
+            "draft_more_cues",
+            "draft_new_cues",
         )
     }
     phrases: set[tuple[str, ...]] = set()
@@ -202,5 +210,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         variant_words=frozenset(sets["variant_words"]),
         stop_words=frozenset(sets["stop_words"]),
         each_words=frozenset(sets["each_words"]),
+        draft_add_cues=frozenset(sets["draft_add_cues"]),
+        draft_more_cues=frozenset(sets["draft_more_cues"]),
+        draft_new_cues=frozenset(sets["draft_new_cues"]),
         max_quantity=int(common["max_quantity"]),
     )
