@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import abc
 import logging
+import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from rasa_sdk import Action, Tracker
@@ -17,9 +18,12 @@ from redis.exceptions import RedisError
 from actions import replies
 from actions.drafts import (
     AddItems,
+    Cue,
     Draft,
     EditRejected,
+    Joining,
     Pick,
+    PricedDraft,
     RemoveLine,
     RemoveProduct,
     SetProductQuantity,
@@ -27,12 +31,16 @@ from actions.drafts import (
     add_parse,
     choose,
     draft_from_lines,
+    draft_lines,
+    joining,
     line_number_for,
     new_draft,
     order_ref,
     price_draft,
     read_command,
+    read_cue,
     remove_line,
+    replace_quantities,
     set_quantity,
 )
 from actions.offers import pick_from_offer, with_minimums
@@ -163,7 +171,7 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     catalog = await PLATFORM.catalog(turn.store_id)
     minimums = {sku: item.min_order_qty for sku, item in catalog.items.items()}
     draft = draft_from_lines(uuid.uuid4().hex[:12], with_minimums(picked, minimums))
-    show_draft(turn, draft, catalog, header=turn.t._(replies.FROM_THE_OFFER))
+    await show_draft(turn, draft, catalog, header=turn.t._(replies.FROM_THE_OFFER))
     return True
 
 
@@ -218,8 +226,8 @@ def keep_draft(turn: Turn, draft: Draft | None) -> None:
     turn.set("awaiting", "order" if draft else None)
 
 
-def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "") -> None:
-    """Ask the next open choice, or show the priced summary and ask for YES; page it when it is long."""
+async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "") -> None:
+    """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long."""
     t = turn.t
     if draft.choices:
         question, buttons = replies.choice_question(t, draft.choices[0], catalog.items)
@@ -232,10 +240,16 @@ def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str
         turn.say(replies.not_found(t, unknown) if unknown else t._(replies.NO_ITEMS))
         keep_draft(turn, None)
         return
-    priced = price_draft(draft, catalog.items)
+    priced = await quote_draft(turn, draft, catalog)
     lines = replies.draft_summary(t, priced, PLATFORM.delivery_estimate(), unknown, header)
     say_pages(turn, [*lines, t._(replies.CONFIRM_PROMPT)], yes_no(t))
-    keep_draft(turn, draft)
+    keep_draft(turn, replace(draft, priced_at=time.time()))
+
+
+async def quote_draft(turn: Turn, draft: Draft, catalog: Catalog) -> PricedDraft:
+    """The draft at the platform's quote for the store: prices it pays, every limit, the credit available."""
+    quote = await PLATFORM.client.quote(turn.store_id, draft_lines(draft))
+    return price_draft(draft, catalog.items, quote)
 
 
 def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]] = ()) -> None:
@@ -295,7 +309,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     except EditRejected as exc:
         turn.say(replies.edit_rejected(turn.t, exc))
         return
-    show_draft(turn, draft, catalog, unknown)
+    await show_draft(turn, draft, catalog, unknown)
 
 
 def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
@@ -341,7 +355,7 @@ def store_actions() -> list[StoreAction]:
 
 
 class ActionTakeOrder(StoreAction):
-    """Items in a message become a new draft (replacing an unconfirmed one), or an edit of the open draft."""
+    """Items in a message start a draft or join the open one; an edit command edits it."""
 
     def name(self) -> str:
         return "action_take_order"
@@ -351,21 +365,55 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
             return
-        catalog = await PLATFORM.catalog(turn.store_id)
-        parse = parse_text(turn, turn.text, catalog)
-        if not (parse.get("lines") or parse.get("ambiguous") or parse.get("unknown")):
+        if not await take_items(turn, await PLATFORM.catalog(turn.store_id)):
             turn.say(turn.t._(replies.NO_ITEMS))
-            return
-        start_draft(turn, parse, catalog)
 
 
-def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
-    """A new draft from a parsed message, replacing (and saying so) an unconfirmed one; prices asked too."""
+def has_items(parse: dict[str, Any]) -> bool:
+    """True when a parse names anything to order, found in the catalog or not."""
+    return bool(parse.get("lines") or parse.get("ambiguous") or parse.get("unknown"))
+
+
+async def take_items(turn: Turn, catalog: Catalog) -> bool:
+    """The message's items as a new draft, or joined to the open one as the owner says (`and also`, `one more`,
+    `new order`) or as they read; asks once when that is unclear. False when the message has no items."""
+    cue, text = read_cue(turn.text)
+    parse = parse_text(turn, text, catalog)
     draft = turn.draft
-    if draft is not None:
+    if not has_items(parse):
+        if cue is Cue.NEW and draft is not None:
+            turn.say(turn.t._(replies.DRAFT_DISCARDED))
+            keep_draft(turn, None)
+            turn.set("more_pages", None)
+            return True
+        return False
+    if draft is None or not (draft.lines or draft.choices):
+        await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
+        return True
+    how = joining(draft, parse, cue)
+    if how in (Joining.ASK_SAME, Joining.ASK_WHICH):
+        ask_how_to_join(turn, draft, parse, how, catalog)
+        return True
+    await join_items(turn, draft, parse, how, catalog)
+    return True
+
+
+async def join_items(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joining, catalog: Catalog) -> None:
+    """Put the parsed items on the open draft (added, or changing the lines they name), or on a new one."""
+    if how is Joining.FRESH:
         turn.say(replies.dropped(turn.t, len(draft.lines) + len(draft.choices)))
+        joined = new_draft(uuid.uuid4().hex[:12], parse)
+    elif how is Joining.ASK_SAME:
+        joined = replace_quantities(draft, parse)
+    else:
+        joined = add_parse(draft, parse)
+    await show_parsed(turn, joined, parse, catalog)
+
+
+async def show_parsed(turn: Turn, draft: Draft, parse: dict[str, Any], catalog: Catalog) -> None:
+    """Show the draft a message changed, with what it named that the catalog lacks and the prices it asked."""
     unknown = [item["phrase"] for item in parse.get("unknown", [])]
-    show_draft(turn, new_draft(uuid.uuid4().hex[:12], parse), catalog, unknown)
+    await show_draft(turn, draft, catalog, unknown)
     asked = [
         replies.PriceAnswer(catalog.items[sku], 1)
         for question in parse.get("price_questions", [])
@@ -374,6 +422,36 @@ def start_draft(turn: Turn, parse: dict[str, Any], catalog: Catalog) -> None:
     ]
     if asked:
         turn.say("\n".join(replies.price_lines(turn.t, asked[:6], [])))
+
+
+def ask_how_to_join(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joining, catalog: Catalog) -> None:
+    """Ask once whether the items add to the open order or change it (the same products) or start a new one."""
+    if how is Joining.ASK_SAME:
+        sent = {str(line["sku"]) for line in parse.get("lines", [])}
+        question, buttons = replies.add_or_change(
+            turn.t, [line for line in draft.lines if line.sku in sent], catalog.items
+        )
+    else:
+        question, buttons = replies.add_or_new(turn.t)
+    turn.say(question, buttons)
+    turn.set("awaiting", "join")
+    turn.set("resume", {"join": how.value, "parse": parse})
+
+
+async def answer_how_to_join(turn: Turn) -> bool:
+    """`1` or `2` answering how items join the open draft; anything else lets the question go (it is asked once)."""
+    resume = turn.slot("resume")
+    draft = turn.draft
+    command = read_command(turn.text)
+    turn.set("resume", None)
+    turn.set("awaiting", "order" if draft else None)
+    if not isinstance(resume, dict) or draft is None or not isinstance(command, Pick) or command.option not in (1, 2):
+        return False
+    how = Joining.ADD if command.option == 1 else Joining(resume["join"])
+    if how is Joining.ASK_WHICH:
+        how = Joining.FRESH
+    await join_items(turn, draft, resume["parse"], how, await PLATFORM.catalog(turn.store_id))
+    return True
 
 
 class ActionEditDraft(StoreAction):
@@ -390,16 +468,16 @@ class ActionEditDraft(StoreAction):
             return
         if not await find_store(turn, self.name()):
             return
+        if turn.slot("awaiting") == "join" and await answer_how_to_join(turn):
+            return
         draft = turn.draft
         if draft is not None and (read_command(turn.text) is not None or draft.choices):
             await edit_open_draft(turn, draft)
             return
-        # "coke 5" reads like an edit to the classifier; with nothing to edit it is an order.
-        catalog = await PLATFORM.catalog(turn.store_id)
-        parse = parse_text(turn, turn.text, catalog)
-        if parse.get("lines") or parse.get("ambiguous") or parse.get("unknown"):
-            start_draft(turn, parse, catalog)
-        elif draft is not None:
+        # "coke 5" reads like an edit to the classifier: items are an order, or join the open one.
+        if await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+            return
+        if draft is not None:
             await edit_open_draft(turn, draft)
         else:
             turn.say(turn.t._(replies.NO_DRAFT_TO_CHANGE))
@@ -433,7 +511,7 @@ class ActionShowDraft(StoreAction):
         if draft is None or not (draft.lines or draft.choices):
             turn.say(turn.t._(replies.NO_DRAFT_TO_SHOW))
             return
-        show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
 
 
 class ActionAnswerYes(StoreAction):
@@ -453,23 +531,26 @@ class ActionAnswerYes(StoreAction):
             turn.say(replies.already_placed(turn.t, last) if last else turn.t._(replies.NOTHING_TO_CONFIRM))
             return
         catalog = await PLATFORM.catalog(turn.store_id)
+        if awaiting == "join" and isinstance(turn.slot("resume"), dict):
+            resume = turn.slot("resume")
+            ask_how_to_join(turn, draft, resume["parse"], Joining(resume["join"]), catalog)
+            return
         if draft.choices:
-            show_draft(turn, draft, catalog)
+            await show_draft(turn, draft, catalog)
+            return
+        if draft.stale(time.time(), PLATFORM.settings.draft_max_age_hours * 3600):
+            await show_draft(turn, draft, catalog, header=turn.t._(replies.REPRICED))
             return
         await place_draft(turn, draft, catalog)
 
 
 async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
     """Place the draft once: the idempotency key is the draft's id and version."""
-    lines = [(line.sku, line.quantity) for line in draft.lines]
     try:
-        order = await PLATFORM.client.create_order(turn.store_id, lines, draft.idempotency_key)
-    except OrderRejected as exc:
-        priced = price_draft(draft, catalog.items)
-        if exc.code == "over_credit_limit":
-            turn.say(replies.over_credit(turn.t))
-        else:
-            turn.say(replies.order_rejected(turn.t, exc.problems, priced))
+        order = await PLATFORM.client.create_order(turn.store_id, draft_lines(draft), draft.idempotency_key)
+    except OrderRejected:
+        # Stock or credit moved since the draft was shown: say what stands in the way now.
+        turn.say(replies.order_rejected(turn.t, await quote_draft(turn, draft, catalog)))
         return
     turn.say(replies.order_placed(turn.t, order))
     keep_draft(turn, None)
@@ -587,7 +668,7 @@ class ActionRepeatOrder(StoreAction):
             return
         catalog = await PLATFORM.catalog(turn.store_id)
         draft = draft_from_lines(uuid.uuid4().hex[:12], [(line.sku, line.quantity) for line in order.lines])
-        show_draft(turn, draft, catalog, header=replies.reorder_header(turn.t, order.order_id))
+        await show_draft(turn, draft, catalog, header=replies.reorder_header(turn.t, order.order_id))
 
 
 class ActionCheckPrice(StoreAction):
@@ -599,9 +680,10 @@ class ActionCheckPrice(StoreAction):
     async def respond(self, turn: Turn) -> None:
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
-        if parse.get("price_questions") and (parse.get("lines") or parse.get("ambiguous")):
-            # An order that also asks a price is an order: the draft, with the price asked.
-            start_draft(turn, parse, catalog)
+        # Items said to join the open draft (`add`, `pia`), or an order that also asks a price, are an order.
+        joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.get("price_questions")
+        if joins or (parse.get("price_questions") and (parse.get("lines") or parse.get("ambiguous"))):
+            await take_items(turn, catalog)
             return
         answers = [
             replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"]))
@@ -701,15 +783,16 @@ class ActionHandleFallback(StoreAction):
             return
         if switch_language(turn) or not await find_store(turn, self.name()):
             return
+        if awaiting == "join" and await answer_how_to_join(turn):
+            return
         draft = turn.draft
         if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
             return
         # An order in words the classifier has not seen is still an order if the catalog knows the items.
         catalog = await PLATFORM.catalog(turn.store_id)
-        parse = parse_text(turn, turn.text, catalog)
-        if parse.get("lines") or parse.get("ambiguous"):
-            start_draft(turn, parse, catalog)
+        parse = parse_text(turn, read_cue(turn.text)[1], catalog)
+        if (parse.get("lines") or parse.get("ambiguous")) and await take_items(turn, catalog):
             return
         turn.say(f"{turn.t._(replies.NOT_UNDERSTOOD)} {turn.t._(replies.CAPABILITIES)}")
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import enum
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from backend.catalog import CatalogItem
+from backend.models import Quote, QuoteLine
 from i18n import N_
+from nlu.lexicon import load_lexicon
+from nlu.text import normalise_word
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,8 @@ class Draft:
     version: int
     lines: tuple[DraftLine, ...]
     choices: tuple[Choice, ...] = ()
+    # When the owner was last shown this draft priced (Unix seconds); an older price is checked again before YES.
+    priced_at: float = 0.0
 
     @property
     def idempotency_key(self) -> str:
@@ -51,6 +58,7 @@ class Draft:
             "choices": [
                 {"phrase": c.phrase, "quantity": c.quantity, "candidates": list(c.candidates)} for c in self.choices
             ],
+            "priced_at": self.priced_at,
         }
 
     @classmethod
@@ -64,7 +72,12 @@ class Draft:
                 Choice(str(c["phrase"]), int(c["quantity"]), tuple(str(s) for s in c["candidates"]))
                 for c in data.get("choices", [])
             ),
+            priced_at=float(data.get("priced_at") or 0.0),
         )
+
+    def stale(self, now: float, max_age: float) -> bool:
+        """True when the prices the owner last saw are older than `max_age` seconds."""
+        return now - self.priced_at > max_age
 
 
 class EditRejected(ValueError):
@@ -275,7 +288,7 @@ def order_ref(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class PricedLine:
-    """A draft line at today's price, with what stands in the way of ordering it, if anything."""
+    """A draft line at the price the store pays now, with what stands in the way of ordering it, if anything."""
 
     number: int
     item: CatalogItem | None
@@ -288,20 +301,26 @@ class PricedLine:
 
 @dataclass(frozen=True)
 class PricedDraft:
-    """A draft priced against the current catalog."""
+    """A draft as the platform quoted it: lines, the total of those that can be ordered, the credit left."""
 
     lines: tuple[PricedLine, ...]
     total: Decimal
     currency: str
+    credit_available: Decimal | None = None
 
     @property
     def has_problems(self) -> bool:
         """True when some line cannot be ordered as it stands."""
         return any(line.problem for line in self.lines)
 
+    @property
+    def over_credit(self) -> bool:
+        """True when the lines that can be ordered cost more than the store's credit allows."""
+        return self.credit_available is not None and self.total > self.credit_available
+
 
 def line_problem(item: CatalogItem | None, quantity: int) -> str | None:
-    """Why a quantity of an item cannot be ordered (the platform's LineProblem codes), or None."""
+    """Why a quantity of an item could not be ordered, judged from the catalog (for picking an alternative)."""
     if item is None:
         return "unknown_sku"
     if not item.active:
@@ -331,14 +350,124 @@ def alternative_for(item: CatalogItem | None, quantity: int, catalog: Mapping[st
     return min(options, key=lambda other: (abs(other.price - item.price), other.sku), default=None)
 
 
-def price_draft(draft: Draft, catalog: Mapping[str, CatalogItem]) -> PricedDraft:
-    """The draft's lines at today's prices and stock."""
+def _quoted_problem(line: QuoteLine | None) -> str | None:
+    """The platform's problem code for a quoted line; `out_of_stock` with some stock left is `not_enough_stock`."""
+    if line is None:
+        return "unknown_sku"
+    if line.problem is None:
+        return None
+    if line.problem.code == "out_of_stock" and line.problem.available:
+        return "not_enough_stock"
+    return line.problem.code
+
+
+def draft_lines(draft: Draft) -> list[tuple[str, int]]:
+    """The draft's (sku, quantity) pairs, as the platform's order and quote calls take them."""
+    return [(line.sku, line.quantity) for line in draft.lines]
+
+
+def price_draft(draft: Draft, catalog: Mapping[str, CatalogItem], quote: Quote) -> PricedDraft:
+    """The draft at the platform's quote, each line's item at the price the store pays, with an alternative
+    for a line that cannot be ordered."""
+    quoted = {line.sku: line for line in quote.lines}
     priced = []
     for number, line in enumerate(draft.lines, start=1):
+        quote_line = quoted.get(line.sku)
         item = catalog.get(line.sku)
-        problem = line_problem(item, line.quantity)
+        if item is not None and quote_line is not None and quote_line.unit_price is not None:
+            item = replace(item, price=quote_line.unit_price)
+        problem = _quoted_problem(quote_line)
         alternative = alternative_for(item, line.quantity, catalog) if problem and problem != "below_minimum" else None
-        total = item.price * line.quantity if item else Decimal(0)
+        total = quote_line.line_total if quote_line is not None and problem is None else Decimal(0)
         priced.append(PricedLine(number, item, line.sku, line.quantity, total, problem, alternative))
-    currency = next((p.item.currency for p in priced if p.item), "")
-    return PricedDraft(tuple(priced), sum((p.line_total for p in priced if not p.problem), Decimal(0)), currency)
+    currency = quote.currency or next((p.item.currency for p in priced if p.item), "")
+    return PricedDraft(tuple(priced), quote.total, currency, quote.credit_available)
+
+
+def credit_fix(priced: PricedDraft) -> tuple[PricedLine, int] | None:
+    """One line cut to the quantity that brings the draft within the credit available, if one line can do it.
+
+    The largest line first: it needs the smallest cut in units, and never below its minimum order.
+    """
+    if not priced.over_credit or priced.credit_available is None:
+        return None
+    excess = priced.total - priced.credit_available
+    for line in sorted(priced.lines, key=lambda line: line.line_total, reverse=True):
+        if line.problem or line.item is None or line.item.price <= 0:
+            continue
+        keep = line.quantity - math.ceil(excess / line.item.price)
+        if keep >= max(line.item.min_order_qty, 1):
+            return line, keep
+    return None
+
+
+class Joining(enum.Enum):
+    """What items sent while a draft is open do to it."""
+
+    ADD = "add"
+    FRESH = "fresh"
+    ASK_SAME = "same"
+    ASK_WHICH = "which"
+
+
+class Cue(enum.Enum):
+    """What the owner said about the open draft at the start of an item message (locale words)."""
+
+    ADD = "add"
+    MORE = "more"
+    NEW = "new"
+
+
+def read_cue(text: str) -> tuple[Cue | None, str]:
+    """The draft cue an item message opens with (after fillers such as `pls`), and the text after it.
+
+    A `more` cue (`2 more bales`, `mfuko mmoja zaidi`) counts anywhere in the message; it is cut only at the start.
+    """
+    lexicon = load_lexicon()
+    kinds = ((Cue.NEW, lexicon.draft_new_cues), (Cue.MORE, lexicon.draft_more_cues), (Cue.ADD, lexicon.draft_add_cues))
+    spans = [(m.end(), normalise_word(m.group().strip(",.:;!?-"))) for m in re.finditer(r"\S+", text)]
+    words = [word for _, word in spans]
+    start = 0
+    while start < len(words):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[start : start + size])
+            for cue, phrases in kinds:
+                if start + size <= len(words) and phrase in phrases:
+                    return cue, text[spans[start + size - 1][0] :].lstrip(" ,.:;!-")
+        if words[start] not in lexicon.fillers:
+            break
+        start += 1
+    anywhere = any(
+        " ".join(words[i : i + size]) in lexicon.draft_more_cues for size in (1, 2) for i in range(len(words))
+    )
+    return (Cue.MORE if anywhere else None), text
+
+
+def joining(draft: Draft, parse: Mapping[str, Any], cue: Cue | None) -> Joining:
+    """How items sent while `draft` is open change it.
+
+    Said outright (`new order`, `and also`, `one more`) it is done; items not on the draft join it; a message
+    naming every product of a draft of several lines restates the order and starts afresh; the same products
+    again ask whether to add to their lines or change them; a mix of both asks whether to add or start anew.
+    """
+    if cue is Cue.NEW:
+        return Joining.FRESH
+    if cue is not None:
+        return Joining.ADD
+    sent = {str(line["sku"]) for line in parse.get("lines", [])}
+    open_skus = {line.sku for line in draft.lines}
+    if not sent & open_skus:
+        return Joining.ADD
+    if len(open_skus) > 1 and open_skus <= sent:
+        return Joining.FRESH
+    if sent <= open_skus and not parse.get("ambiguous"):
+        return Joining.ASK_SAME
+    return Joining.ASK_WHICH
+
+
+def replace_quantities(draft: Draft, parse: Mapping[str, Any]) -> Draft:
+    """The draft with the quantities of the products a message names again set to what it says; the rest added."""
+    sent = {str(line["sku"]): _quantity(line.get("quantity")) for line in parse.get("lines", [])}
+    lines = tuple(DraftLine(line.sku, sent.pop(line.sku, line.quantity)) for line in draft.lines)
+    rest = {**parse, "lines": [line for line in parse.get("lines", []) if str(line["sku"]) in sent]}
+    return add_parse(replace(draft, lines=lines), rest)

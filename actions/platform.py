@@ -6,14 +6,13 @@ import os
 import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from redis.asyncio import Redis
 
 from backend.client import PlatformClient
 from backend.errors import InvalidRequest
-from backend.models import Promotion, Store
+from backend.models import Store
 from nlu import AliasStore, Catalog, CatalogCache, RedisAliasStore, parse_order
 
 
@@ -26,10 +25,12 @@ class ActionSettings:
     redis_url: str
     timeout: float = 5.0
     delivery_days: int = 1
+    draft_max_age_hours: float = 12.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> ActionSettings:
-        """Settings from BACKEND_URL, BACKEND_API_KEY, REDIS_URL (and optional BACKEND_TIMEOUT, DELIVERY_DAYS)."""
+        """Settings from BACKEND_URL, BACKEND_API_KEY, REDIS_URL (and optional BACKEND_TIMEOUT, DELIVERY_DAYS,
+        DRAFT_MAX_AGE_HOURS)."""
         api_key = env.get("BACKEND_API_KEY", "")
         if not api_key:
             raise RuntimeError("BACKEND_API_KEY is not set")
@@ -39,6 +40,7 @@ class ActionSettings:
             redis_url=env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
             timeout=float(env.get("BACKEND_TIMEOUT", "5")),
             delivery_days=int(env.get("DELIVERY_DAYS", "1")),
+            draft_max_age_hours=float(env.get("DRAFT_MAX_AGE_HOURS", "12")),
         )
 
 
@@ -97,7 +99,8 @@ class Platform:
         return store.language
 
     async def catalog(self, store_id: str = "") -> Catalog:
-        """The current catalog, at the prices a store pays now when one is named (its running offers).
+        """The current catalog, at the prices a store pays now when one is named (the platform's quote of the
+        SKUs on its running offers).
 
         The index is rebuilt only when the catalog version changes.
         """
@@ -106,27 +109,21 @@ class Platform:
         catalog = await self._catalog.current()
         if not store_id:
             return catalog
-        offers = offer_prices(await self.client.store_promotions(store_id))
-        if not offers:
+        offered = sorted(
+            {item.sku for promotion in await self.client.store_promotions(store_id) for item in promotion.items}
+        )
+        if not offered:
             return catalog
+        quote = await self.client.quote(store_id, [(sku, 1) for sku in offered])
+        prices = {line.sku: line.unit_price for line in quote.lines if line.unit_price is not None}
         items = {
-            sku: replace(item, price=min(item.price, offers[sku])) if sku in offers else item
-            for sku, item in catalog.items.items()
+            sku: replace(item, price=prices[sku]) if sku in prices else item for sku, item in catalog.items.items()
         }
         return Catalog(catalog.version, items, catalog.index)
 
     def delivery_estimate(self, today: date | None = None) -> date:
         """When a draft placed now would arrive (the platform gives the exact date once placed)."""
         return (today or date.today()) + timedelta(days=self.settings.delivery_days)
-
-
-def offer_prices(promotions: Sequence[Promotion]) -> dict[str, Decimal]:
-    """The lowest running offer price of each SKU, as the platform will charge it."""
-    prices: dict[str, Decimal] = {}
-    for promotion in promotions:
-        for item in promotion.items:
-            prices[item.sku] = min(prices.get(item.sku, item.offer_price), item.offer_price)
-    return prices
 
 
 def read_order(

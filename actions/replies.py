@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
 
-from actions.drafts import Choice, EditRejected, PricedDraft, PricedLine
+from actions.drafts import Choice, DraftLine, EditRejected, PricedDraft, PricedLine, credit_fix
 from backend.catalog import CatalogItem
-from backend.models import LineProblem, Order, Promotion, Store
+from backend.models import Order, Promotion, Store
 from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
 from i18n import N_, Phrasebook
 
@@ -52,8 +52,9 @@ MORE_PROMPT = N_("Reply MORE for the rest.")
 YOUR_ORDER = N_("Your order:")
 FROM_THE_OFFER = N_("From the offer:")
 PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
-OVER_CREDIT_LIMIT = N_("this order is over your credit limit")
 NOT_ACCEPTED = N_("the order system did not accept it")
+REPRICED = N_("Prices and stock may have changed since you last saw this order. Here it is at today's:")
+ADD_OR_NEW = N_("Add to your open order (1) or start a new one (2)?")
 
 # The small talk the assistant answers from the catalogs, by intent.
 SMALL_TALK = {
@@ -149,10 +150,40 @@ def not_found(t: Phrasebook, unknown: Sequence[str]) -> str:
     return t._("We don't sell or couldn't find: %(items)s.", items=", ".join(unknown))
 
 
+def credit_lines(t: Phrasebook, priced: PricedDraft) -> list[str]:
+    """Over the credit limit: the credit available, and the one cut that would fit it (or by how much to cut)."""
+    if not priced.over_credit or priced.credit_available is None:
+        return []
+    lines = [
+        t._(
+            "Over your credit limit: %(available)s available, this order is %(total)s.",
+            available=t.money(priced.credit_available, priced.currency),
+            total=t.money(priced.total, priced.currency),
+        )
+    ]
+    fix = credit_fix(priced)
+    if fix is not None and fix[0].item is not None:
+        line, keep = fix
+        quantity = f"{t.number(keep)} {unit_name(t, fix[0].item.sell_unit, keep)}"
+        lines.append(
+            t._(
+                "Reduce %(product)s to %(quantity)s to fit your credit (reply %(number)s = %(keep)s).",
+                product=short_name(fix[0].item),
+                quantity=quantity,
+                number=line.number,
+                keep=keep,
+            )
+        )
+    else:
+        excess = t.money(priced.total - priced.credit_available, priced.currency)
+        lines.append(t._("Reduce the order by %(amount)s to fit your credit.", amount=excess))
+    return lines
+
+
 def draft_summary(
     t: Phrasebook, priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = ""
 ) -> list[str]:
-    """The summary as lines of text: numbered lines, total, delivery estimate, what was not understood."""
+    """The summary as lines of text: numbered lines, total, delivery estimate, credit, what was not understood."""
     lines = [header or t._(YOUR_ORDER), *(draft_line(t, line) for line in priced.lines)]
     if priced.lines:
         values = {"total": t.money(priced.total, priced.currency), "day": t.day(delivery)}
@@ -160,6 +191,7 @@ def draft_summary(
             lines.append(t._("Total %(total)s (lines with a problem not counted). Delivery by %(day)s.", **values))
         else:
             lines.append(t._("Total %(total)s. Delivery by %(day)s.", **values))
+        lines.extend(credit_lines(t, priced))
     else:
         lines.append(t._("No items yet."))
     if unknown:
@@ -229,25 +261,19 @@ def already_placed(t: Phrasebook, order_id: str) -> str:
     return t._("Your order #%(order_id)s is already placed. Reply STATUS to see where it is.", order_id=order_id)
 
 
-def order_rejected(t: Phrasebook, problems: Sequence[LineProblem], priced: PricedDraft) -> str:
-    """Why the platform refused the order, line by line, and how to fix it."""
-    by_sku = {line.sku: line for line in priced.lines}
-    parts = []
-    for problem in problems:
-        line = by_sku.get(problem.sku)
-        if line is None:
-            continue
-        name = short_name(line.item) if line.item else line.sku
-        code = "not_enough_stock" if problem.code == "out_of_stock" and problem.available else problem.code
-        shown = PricedLine(line.number, line.item, line.sku, line.quantity, line.line_total, code, line.alternative)
-        parts.append(
-            t._(
-                "Line %(number)s %(product)s: %(reason)s.",
-                number=line.number,
-                product=name,
-                reason=problem_text(t, shown),
-            )
+def order_rejected(t: Phrasebook, priced: PricedDraft) -> str:
+    """Why the platform refused the order, line by line and for credit, and how to fix it."""
+    parts = [
+        t._(
+            "Line %(number)s %(product)s: %(reason)s.",
+            number=line.number,
+            product=short_name(line.item) if line.item else line.sku,
+            reason=problem_text(t, line),
         )
+        for line in priced.lines
+        if line.problem
+    ]
+    parts.extend(credit_lines(t, priced))
     if not parts:
         parts.append(t._(NOT_ACCEPTED).capitalize() + ".")
     return t._(
@@ -255,12 +281,33 @@ def order_rejected(t: Phrasebook, problems: Sequence[LineProblem], priced: Price
     )
 
 
-def over_credit(t: Phrasebook) -> str:
-    """The order is over the store's credit limit."""
-    return t._(
-        "I couldn't place the order: %(reason)s. Reduce it (e.g. 1 = 2, remove 3) or pay, then reply YES.",
-        reason=t._(OVER_CREDIT_LIMIT),
+def add_or_change(
+    t: Phrasebook, lines: Sequence[DraftLine], catalog: Mapping[str, CatalogItem]
+) -> tuple[str, list[dict[str, str]]]:
+    """The products sent again are on the open order already: add to their lines (1) or change them (2)?"""
+    named = []
+    for line in lines:
+        item = catalog.get(line.sku)
+        unit = unit_name(t, item.sell_unit, line.quantity) if item else ""
+        named.append(f"{short_name(item) if item else line.sku} {t.number(line.quantity)} {unit}".strip())
+    question = t._(
+        "Already on your order: %(products)s. Add what you sent to it (1) or change it to what you sent (2)?",
+        products=", ".join(named),
     )
+    buttons = [
+        {"title": t.pgettext("button", "Add"), "payload": "1"},
+        {"title": t.pgettext("button", "Change"), "payload": "2"},
+    ]
+    return question, buttons
+
+
+def add_or_new(t: Phrasebook) -> tuple[str, list[dict[str, str]]]:
+    """Items that partly repeat the open order: add them to it (1) or start a new order (2)?"""
+    buttons = [
+        {"title": t.pgettext("button", "Add to order"), "payload": "1"},
+        {"title": t.pgettext("button", "New order"), "payload": "2"},
+    ]
+    return t._(ADD_OR_NEW), buttons
 
 
 def order_status(t: Phrasebook, order: Order) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -10,9 +13,11 @@ from hypothesis import strategies as st
 
 from actions.drafts import (
     AddItems,
+    Cue,
     Draft,
     DraftLine,
     EditRejected,
+    Joining,
     Pick,
     RemoveLine,
     RemoveProduct,
@@ -21,17 +26,24 @@ from actions.drafts import (
     add_parse,
     alternative_for,
     choose,
+    credit_fix,
     draft_from_lines,
+    draft_lines,
+    joining,
     line_number_for,
     new_draft,
     order_ref,
     price_draft,
     read_command,
+    read_cue,
     remove_line,
+    replace_quantities,
     set_quantity,
 )
-from actions.replies import draft_line, pages
+from actions.replies import draft_line, draft_summary, pages
 from backend.catalog import CatalogItem
+from backend.database import PlatformDatabase, RequestedLine
+from backend.models import Quote, Store
 from i18n import phrasebook
 
 
@@ -169,9 +181,22 @@ def test_order_ref_finds_the_number_in_any_form(text: str, ref: str | None) -> N
     assert order_ref(text) == ref
 
 
+def quote(draft: Draft, credit_limit: str = "1000000.00") -> Quote:
+    """The reference platform's quote of the draft for a store with this credit limit (SQLite in memory)."""
+    db = PlatformDatabase(":memory:")
+    db.import_catalog(list(CATALOG.values()))
+    db.import_stores(
+        [Store("S1", "Duka", ("+254712000001",), "Nakuru", "en", "Africa/Nairobi", Decimal(credit_limit), True)]
+    )
+    try:
+        return db.quote("S1", [RequestedLine(sku, quantity) for sku, quantity in draft_lines(draft)])
+    finally:
+        db.close()
+
+
 def test_pricing_flags_problems_and_leaves_them_out_of_the_total() -> None:
     draft = draft_from_lines("d1", [("A", 2), ("B", 1), ("D", 2), ("E", 1), ("GONE", 1)])
-    priced = price_draft(draft, CATALOG)
+    priced = price_draft(draft, CATALOG, quote(draft))
     assert [line.problem for line in priced.lines] == [
         None,
         "out_of_stock",
@@ -185,7 +210,8 @@ def test_pricing_flags_problems_and_leaves_them_out_of_the_total() -> None:
 
 def test_out_of_stock_line_offers_the_closest_orderable_size_of_the_same_brand() -> None:
     assert alternative_for(CATALOG["B"], 1, CATALOG) == CATALOG["C"]
-    line = price_draft(draft_from_lines("d", [("B", 1)]), CATALOG).lines[0]
+    draft = draft_from_lines("d", [("B", 1)])
+    line = price_draft(draft, CATALOG, quote(draft)).lines[0]
     assert "try Zuri C" in draft_line(phrasebook("en"), line)
 
 
@@ -204,3 +230,79 @@ def test_pages_keep_every_line_in_order_and_stay_under_the_limit_unless_one_line
     result = pages(lines, limit=80)
     assert "\n".join(result) == "\n".join(lines)
     assert all(len(page) <= 80 or "\n" not in page for page in result)
+
+
+def test_over_credit_cuts_the_largest_line_to_fit_and_says_the_credit_available() -> None:
+    draft = draft_from_lines("d", [("A", 10), ("C", 5)])
+    priced = price_draft(draft, CATALOG, quote(draft, credit_limit="9000.00"))
+    assert priced.over_credit and priced.total == Decimal("12000.00")
+    line, keep = credit_fix(priced) or (None, 0)
+    assert line is not None and (line.sku, keep) == ("A", 5)
+    text = "\n".join(draft_summary(phrasebook("en"), priced, date(2026, 6, 2)))
+    assert "Over your credit limit: KES 9,000 available, this order is KES 12,000." in text
+    assert "Reduce Zuri A to 5 cases to fit your credit (reply 1 = 5)." in text
+    assert "9000.00" not in text
+
+
+def test_over_credit_that_no_single_line_can_fit_says_by_how_much_to_cut() -> None:
+    draft = draft_from_lines("d", [("A", 1), ("C", 1)])
+    priced = price_draft(draft, CATALOG, quote(draft, credit_limit="100.00"))
+    assert credit_fix(priced) is None
+    assert "Reduce the order by KES 1,640 to fit your credit." in draft_summary(
+        phrasebook("en"), priced, date(2026, 6, 2)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "rest"),
+    [
+        ("and also 2 bales flour", Cue.ADD, "2 bales flour"),
+        ("pls add 6 pkts spaghetti", Cue.ADD, "6 pkts spaghetti"),
+        ("pia mifuko 2 sukari", Cue.ADD, "mifuko 2 sukari"),
+        ("aur 2 bori chawal", Cue.ADD, "2 bori chawal"),
+        ("और 2 बोरी चावल", Cue.ADD, "2 बोरी चावल"),
+        ("one more bag sugar", Cue.MORE, "bag sugar"),
+        ("moja zaidi sukari 50kg", Cue.MORE, "sukari 50kg"),
+        ("ek aur bori cheeni", Cue.MORE, "bori cheeni"),
+        ("2 more bales flour", Cue.MORE, "2 more bales flour"),
+        ("new order: 5 ctn soda", Cue.NEW, "5 ctn soda"),
+        ("oda mpya mishumaa 3", Cue.NEW, "mishumaa 3"),
+        ("naya order", Cue.NEW, ""),
+        ("start over", Cue.NEW, ""),
+        ("5 ctn soda 300ml, 2 bags sugar", None, "5 ctn soda 300ml, 2 bags sugar"),
+        ("2 bori cheeni aur 3 peti maggi", None, "2 bori cheeni aur 3 peti maggi"),
+    ],
+)
+def test_a_draft_cue_is_read_from_the_locale_words_and_cut_from_the_items(
+    text: str, cue: Cue | None, rest: str
+) -> None:
+    assert read_cue(text) == (cue, rest)
+
+
+def parsed(*lines: tuple[str, int]) -> dict[str, object]:
+    return {"lines": [{"sku": sku, "quantity": quantity} for sku, quantity in lines], "ambiguous": [], "unknown": []}
+
+
+def test_items_join_an_open_draft_as_said_or_as_they_read() -> None:
+    draft = draft_from_lines("d", [("A", 2), ("C", 1)])
+    assert joining(draft, parsed(("D", 5)), None) is Joining.ADD
+    assert joining(draft, parsed(("A", 1)), Cue.MORE) is Joining.ADD
+    assert joining(draft, parsed(("A", 1)), Cue.ADD) is Joining.ADD
+    assert joining(draft, parsed(("D", 5)), Cue.NEW) is Joining.FRESH
+    assert joining(draft, parsed(("A", 3), ("C", 2), ("D", 5)), None) is Joining.FRESH
+    assert joining(draft, parsed(("A", 3)), None) is Joining.ASK_SAME
+    assert joining(draft, parsed(("A", 3), ("D", 5)), None) is Joining.ASK_WHICH
+    assert joining(draft_from_lines("d", [("A", 2)]), parsed(("A", 3), ("D", 5)), None) is Joining.ASK_WHICH
+
+
+@pytest.mark.parametrize(("join", "first"), [(add_parse, DraftLine("A", 5)), (replace_quantities, DraftLine("A", 3))])
+def test_the_same_product_again_adds_to_its_line_or_changes_it(join: Any, first: DraftLine) -> None:
+    draft = draft_from_lines("d", [("A", 2), ("C", 1)])
+    assert join(draft, parsed(("A", 3), ("D", 5))).lines == (first, DraftLine("C", 1), DraftLine("D", 5))
+
+
+def test_a_draft_is_stale_once_its_prices_are_older_than_the_limit() -> None:
+    draft = Draft.from_slot(replace(draft_from_lines("d", [("A", 2)]), priced_at=1000.0).to_slot())
+    assert draft.priced_at == 1000.0
+    assert not draft.stale(1000.0 + 12 * 3600, 12 * 3600)
+    assert draft.stale(1001.0 + 12 * 3600, 12 * 3600)

@@ -19,6 +19,7 @@ NY-RICE-5KG-4,"Nyota Pishori Rice 5kg, bale of 4",Nyota,rice,5kg,bale,4,2900.00,
 SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(40)]
 TWO_STORE_PHONE = "+254712000201"
 LOW_CREDIT_PHONE = "+254712000202"
+CREDIT_PHONE = "+254712000205"
 UNREGISTERED_PHONE = "+254799999999"
 OFFER_REGION_PHONE = "+254712000203"
 # Stores answered in Swahili, in Hinglish (language `hi`) and in Devanagari (`hi-Deva`), each with its own pool.
@@ -37,6 +38,7 @@ def stores_csv() -> str:
     rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,false")
     rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,en,Africa/Nairobi,1000.00,true")
+    rows.append(f"C1,Credit Duka,{CREDIT_PHONE},Nakuru,en,Africa/Nairobi,80000.00,true")
     rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,en,Africa/Nairobi,1000000.00,true")
     for n, phone in enumerate(SWAHILI_STORE_PHONES):
         rows.append(f"W{n:02d},Duka la Amani {n:02d},{phone},Nakuru,sw,Africa/Nairobi,1000000.00,true")

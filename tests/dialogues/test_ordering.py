@@ -108,7 +108,7 @@ async def test_no_discards_the_draft_and_nothing_is_ordered(chat: Chat, platform
 
 async def test_a_new_order_replaces_an_unconfirmed_draft_and_says_so(chat: Chat) -> None:
     await chat.text("4 box mishumaa")
-    replaced = await chat.text("2 bales unga mlima")
+    replaced = await chat.text("new order 2 bales unga mlima")
     assert "earlier unconfirmed draft" in replaced
     assert "Taa Candles" not in replaced.split("dropped.")[1]
 

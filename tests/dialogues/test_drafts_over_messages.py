@@ -1,0 +1,123 @@
+"""A draft that grows over several messages, every limit said before YES, and a stale draft priced again."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from rasa.shared.core.events import SlotSet
+
+from backend.client import PlatformClient
+from tests.dialogues.conftest import Chat, Phones
+from tests.dialogues.seed import CREDIT_PHONE
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+async def test_three_item_messages_make_one_draft_of_three_lines(chat: Chat, platform_client: PlatformClient) -> None:
+    await chat.text("5 tray zuri cola 350ml")
+    await chat.text("2 bales unga mlima")
+    third = await chat.text("3 box mishumaa")
+    assert "dropped" not in third
+    assert "1) Zuri Cola 350ml can 5 trays x 720 = 3,600" in third
+    assert "2) Mlima Maize Flour 2kg 2 bales x 1,500 = 3,000" in third
+    assert "3) Taa Candles 6 pack 3 boxes x 300 = 900" in third
+    assert "Total KES 7,500" in third
+    placed = await chat.text("yes")
+    [order] = await platform_client.store_orders(str(await chat.slot("store_id")))
+    assert order.order_id in placed
+    assert [(line.sku, line.quantity) for line in order.lines] == [
+        ("ZC-350C-24", 5),
+        ("ML-FLOUR-2KG-12", 2),
+        ("TA-CANDLE-6-20", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "also"),
+    [
+        ("en", "and also 2 bales unga mlima"),
+        ("sw", "pia bale 2 unga mlima"),
+        ("hi", "aur 2 bale unga mlima"),
+        ("hi-Deva", "और 2 bales unga mlima"),
+    ],
+)
+async def test_and_also_in_each_language_adds_to_the_open_draft(
+    agent: Any, phones: Phones, language_phones: dict[str, Phones], language: str, also: str
+) -> None:
+    chat = Chat(agent, (phones if language == "en" else language_phones[language]).take())
+    await chat.text("3 box mishumaa")
+    added = await chat.text(also)
+    assert "1) Taa Candles 6 pack 3" in added, added
+    assert "2) Mlima Maize Flour 2kg 2" in added, added
+    assert "KES 3,900" in added, added
+
+
+async def test_new_order_starts_afresh_and_says_the_draft_was_dropped(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    fresh = await chat.text("new order: 2 bales unga mlima")
+    assert "earlier unconfirmed draft (1 line) was dropped" in fresh
+    assert "1) Mlima Maize Flour 2kg 2 bales" in fresh and "Taa Candles" not in fresh
+
+
+async def test_a_whole_order_restated_starts_afresh(chat: Chat) -> None:
+    await chat.text("4 box mishumaa, 2 bales unga mlima")
+    restated = await chat.text("5 box mishumaa and 3 bales unga mlima")
+    assert "was dropped" in restated
+    assert "1) Taa Candles 6 pack 5 boxes" in restated and "2) Mlima Maize Flour 2kg 3 bales" in restated
+
+
+async def test_an_unclear_message_is_asked_about_once_and_the_answer_joins_it(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    asked = await chat.say("2 box mishumaa and 2 bales unga mlima")
+    assert asked[-1]["text"] == "Add to your open order (1) or start a new one (2)?"
+    assert [button["payload"] for button in asked[-1]["buttons"]] == ["1", "2"]
+    joined = await chat.text("1")
+    assert "1) Taa Candles 6 pack 6 boxes" in joined and "2) Mlima Maize Flour 2kg 2 bales" in joined
+    again = await chat.text("2 box mishumaa and 1 bale mchele nyota")
+    assert again.endswith("start a new one (2)?")
+    fresh = await chat.text("2")
+    assert "was dropped" in fresh and "1) Taa Candles 6 pack 2 boxes" in fresh and "2) Nyota Pishori Rice" in fresh
+
+
+async def test_the_same_product_again_asks_add_or_change_and_one_more_adds(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    asked = await chat.text("2 box mishumaa")
+    assert "Already on your order: Taa Candles 6 pack 4 boxes." in asked
+    assert "1) Taa Candles 6 pack 2 boxes" in await chat.text("2")
+    assert "1) Taa Candles 6 pack 3 boxes" in await chat.text("one more box mishumaa")
+
+
+async def test_a_draft_over_credit_says_the_credit_available_and_the_fix_before_yes(
+    agent: Any, platform_client: PlatformClient
+) -> None:
+    chat = Chat(agent, CREDIT_PHONE)
+    summary = await chat.text("12 bags sukari kipepeo 50kg and 10 bales mchele nyota")
+    assert "Over your credit limit: KES 80,000 available, this order is KES 103,400." in summary
+    assert "Reduce Kipepeo Sugar 50kg bag to 8 bags to fit your credit (reply 1 = 8)." in summary
+    assert "80000.00" not in summary
+    refused = await chat.text("yes")
+    assert "couldn't place the order" in refused and "KES 80,000 available" in refused
+    assert await platform_client.store_orders("C1") == []
+    fixed = await chat.text("1 = 8")
+    assert "Total KES 78,600" in fixed and "credit" not in fixed
+    placed = await chat.text("yes")
+    [order] = await platform_client.store_orders("C1")
+    assert order.order_id in placed and order.total == 78600
+
+
+async def test_a_stale_draft_is_priced_again_on_yes_instead_of_placed(
+    chat: Chat, agent: Any, platform_client: PlatformClient
+) -> None:
+    await chat.text("2 box mishumaa")
+    tracker = await agent.tracker_store.get_or_create_tracker(chat.phone)
+    draft = dict(tracker.get_slot("draft"))
+    draft["priced_at"] -= 13 * 3600
+    tracker.update(SlotSet("draft", draft))
+    await agent.tracker_store.save(tracker)
+    repriced = await chat.text("yes")
+    assert "Prices and stock may have changed" in repriced and "1) Taa Candles 6 pack 2 boxes x 300" in repriced
+    assert await platform_client.store_orders(str(await chat.slot("store_id"))) == []
+    assert time.time() - (await chat.slot("draft"))["priced_at"] < 60
+    assert "placed" in await chat.text("yes")
