@@ -113,6 +113,36 @@ def _word(rng: random.Random, syllables: int) -> str:
     return "".join(rng.choice(_SYLLABLES) for _ in range(syllables))
 
 
+def _nickname(rng: random.Random, taken: set[str]) -> str:
+    """A four-syllable alias no other invented SKU has."""
+    nickname = _word(rng, 4)
+    while nickname in taken:
+        nickname = _word(rng, 4)
+    taken.add(nickname)
+    return nickname
+
+
+def _invented_item(
+    rng: random.Random, sku: str, described: str, brand: str, kind: _Kind, size: str, aliases: tuple[str, ...]
+) -> CatalogItem:
+    """One invented SKU of a kind: its name says the pack; price, stock and whether it is sold come from `rng`."""
+    return CatalogItem(
+        sku=sku,
+        name=f"{described} {size}, {kind.sell_unit} of {kind.units_per_pack}",
+        brand=brand,
+        category=kind.category,
+        size=size,
+        sell_unit=kind.sell_unit,
+        units_per_pack=kind.units_per_pack,
+        price=Decimal(rng.randint(100, 9000)),
+        currency="XYZ",
+        aliases=aliases,
+        stock=rng.choice((0, 5, 50, 500)),
+        min_order_qty=1,
+        active=rng.random() > 0.03,
+    )
+
+
 def synthetic_catalog(size: int, seed: int = 7) -> list[CatalogItem]:
     """Invented brands and products with opaque SKU codes, deterministic for a seed."""
     rng = random.Random(seed)
@@ -129,28 +159,11 @@ def synthetic_catalog(size: int, seed: int = 7) -> list[CatalogItem]:
                 for item_size in rng.sample(kind.sizes, rng.randint(1, len(kind.sizes))):
                     if len(items) >= size:
                         break
-                    nickname = _word(rng, 4)
-                    while nickname in nicknames:
-                        nickname = _word(rng, 4)
-                    nicknames.add(nickname)
-                    items.append(
-                        CatalogItem(
-                            sku=f"X{rng.randrange(10**9):09d}{len(items)}",
-                            name=f"{brand} {variant.title()} {kind.product.title()} {item_size}, "
-                            f"{kind.sell_unit} of {kind.units_per_pack}",
-                            brand=brand,
-                            category=kind.category,
-                            size=item_size,
-                            sell_unit=kind.sell_unit,
-                            units_per_pack=kind.units_per_pack,
-                            price=Decimal(rng.randint(100, 9000)),
-                            currency="XYZ",
-                            aliases=(nickname, f"{brand.lower()} {variant}"),
-                            stock=rng.choice((0, 5, 50, 500)),
-                            min_order_qty=1,
-                            active=rng.random() > 0.03,
-                        )
-                    )
+                    nickname = _nickname(rng, nicknames)
+                    described = f"{brand} {variant.title()} {kind.product.title()}"
+                    aliases = (nickname, f"{brand.lower()} {variant}")
+                    sku = f"X{rng.randrange(10**9):09d}{len(items)}"
+                    items.append(_invented_item(rng, sku, described, brand, kind, item_size, aliases))
     return items
 
 
@@ -180,27 +193,10 @@ def shared_words_catalog(size: int, seed: int = 7) -> list[CatalogItem]:
                         if len(items) >= size or name in names:
                             continue
                         names.add(name)
-                        nickname = _word(rng, 4)
-                        while nickname in nicknames:
-                            nickname = _word(rng, 4)
-                        nicknames.add(nickname)
-                        items.append(
-                            CatalogItem(
-                                sku=f"Y{rng.randrange(10**9):09d}{len(items)}",
-                                name=name,
-                                brand=brand,
-                                category=kind.category,
-                                size=item_size,
-                                sell_unit=kind.sell_unit,
-                                units_per_pack=kind.units_per_pack,
-                                price=Decimal(rng.randint(100, 9000)),
-                                currency="XYZ",
-                                aliases=(nickname, f"{stem.lower()} {variant}"),
-                                stock=rng.choice((0, 5, 50, 500)),
-                                min_order_qty=1,
-                                active=rng.random() > 0.03,
-                            )
-                        )
+                        nickname = _nickname(rng, nicknames)
+                        aliases = (nickname, f"{stem.lower()} {variant}")
+                        sku = f"Y{rng.randrange(10**9):09d}{len(items)}"
+                        items.append(_invented_item(rng, sku, described, brand, kind, item_size, aliases))
     return items
 
 

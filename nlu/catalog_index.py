@@ -47,6 +47,8 @@ class IndexedItem:
     level: str
     main_line: bool = False
     other_line: frozenset[str] = frozenset()
+    # The words of each alias written without digits: a message that says them all says the alias.
+    alias_words: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ class _TextFacts:
     joined: frozenset[str]
     contributed: frozenset[str]
     connector_triples: tuple[tuple[str, str, str], ...]
+    has_number: bool = False
 
 
 def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
@@ -320,6 +323,7 @@ def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
             joined=frozenset(joined) if joined else _NOTHING,
             contributed=frozenset(content).union(extra, joined),
             connector_triples=triples,
+            has_number=has_number,
         )
 
     return facts
@@ -503,6 +507,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             level="single" if item.units_per_pack <= 1 else "pack",
             main_line=position in main_lines,
             other_line=other_lines.get(position, _NOTHING),
+            alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
         )
         for position, item in enumerate(items)
     )

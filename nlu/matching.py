@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations, compress
 from operator import add, not_
 from typing import Iterator, TypeAlias
@@ -81,7 +80,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
-    if len(candidates) > 1:
+    if 1 < len(candidates) <= MAX_CANDIDATES:
         candidates = _by_alias_said(candidates, canonical, index)
     readings_found = [found for _, found, _ in covers]
     # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
@@ -296,7 +295,7 @@ def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
 
 
 def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
-    """`aashirvaad 5kg`, `century tuna`: the SKUs the catalog gives an alias said in full, over look-alikes.
+    """`aashirvaad 5kg`, `century tuna`: among a few look-alikes, the SKUs the catalog gives an alias said in full.
 
     They win over their brand's products that only add a variant word (`hot`, `spicy`, `multigrain`) in the
     same size, and over other brands' products whose names do not have the alias's words. Flavours and other
@@ -306,10 +305,9 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
     lexicon = index.lexicon
     best: dict[int, frozenset[str]] = {}
     for position in candidates:
-        for alias in items[position].item.aliases:
-            words = _alias_words(alias)
-            if words and words <= mentioned and len(words) > len(best.get(position, ())):
-                best[position] = words
+        for words in items[position].alias_words:
+            if words and mentioned.issuperset(words) and len(words) > len(best.get(position, ())):
+                best[position] = frozenset(words)
     if not best or len(best) == len(candidates):
         return candidates
     longest = max(map(len, best.values()))
@@ -331,11 +329,6 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
         elif (item.core | item.brand_words) & alias_words:
             return candidates
     return named
-
-
-@lru_cache(maxsize=8192)
-def _alias_words(alias: str) -> frozenset[str]:
-    return frozenset(catalog_words(alias))
 
 
 def _without_other_lines(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
