@@ -41,6 +41,7 @@ SETTING_PREFIXES = (
     "TRACKER_",
     "TWILIO_",
     "VAR_DIR",
+    "WECHAT_",
     "WHATSAPP_",
 )
 

@@ -1,4 +1,5 @@
-"""`python -m bot` runs the gateway; `handback`, `outbox status`, `users add` and `promotions` are for operators."""
+"""`python -m bot` runs the gateway; `handback`, `outbox status`, `users add`, `promotions` and `wechat link` are for
+operators."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bot.console.users import ROLES, UserError, UserStore, parse_regions
 from bot.promotions import cli as promotions_cli
 from bot.rasa import RasaUnavailable
 from bot.settings import Settings, SettingsError
+from bot.wechat import WeChatLinks
 
 
 async def hand_back(settings: Settings, phone: str) -> int:
@@ -46,6 +48,19 @@ async def outbox_status(settings: Settings) -> dict[str, int]:
                 "outbox_in_progress": await gateway.outbox.stream.pending(),
                 "outbox_failed": int(await redis.xlen(f"{settings.key_prefix}:outbox-failed")),
             }
+        finally:
+            await gateway.platform.close()
+            await redis.close(close_connection_pool=True)
+
+
+async def wechat_link_code(settings: Settings, phone: str) -> tuple[str, list[str]]:
+    """A link code for the store phone and the names of its stores; no code for a phone no store has."""
+    redis = open_redis(settings)
+    async with aiohttp.ClientSession() as http:
+        gateway = build_gateway(settings, redis, http)
+        try:
+            names = [store.name for store in await gateway.platform.stores_by_phone(phone)]
+            return (await WeChatLinks(redis, settings.key_prefix).issue_code(phone) if names else ""), names
         finally:
             await gateway.platform.close()
             await redis.close(close_connection_pool=True)
@@ -79,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     outbox = commands.add_parser("outbox", help="inspect the queues")
     outbox.add_argument("what", choices=["status"])
     promotions_cli.add_commands(commands)
+    wechat = commands.add_parser("wechat", help="WeChat accounts")
+    wechat_commands = wechat.add_subparsers(dest="wechat_command", required=True)
+    link = wechat_commands.add_parser("link", help="a one-time code that links a WeChat account to a store phone")
+    link.add_argument("phone")
     users = commands.add_parser("users", help="support console accounts")
     users_commands = users.add_subparsers(dest="users_command", required=True)
     add = users_commands.add_parser("add", help="add a console account (the password is asked for)")
@@ -103,6 +122,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         print(f"handed back {phone}; {queued} message(s) queued")
+        return 0
+    if args.command == "wechat":
+        try:
+            phone = to_e164(args.phone, settings.default_region)
+        except InvalidPhone as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        code, stores = asyncio.run(wechat_link_code(settings, phone))
+        if not code:
+            print(f"error: no store has the phone {phone}", file=sys.stderr)
+            return 1
+        print(f"link code for {phone} ({', '.join(stores)}): {code}")
+        print("the store owner sends it to the WeChat Official Account within 7 days; it works once")
         return 0
     if args.command == "users":
         try:

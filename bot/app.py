@@ -24,7 +24,7 @@ from bot.inbox import Inbox
 from bot.keys import GATEWAY, SETTINGS, Gateway
 from bot.keywords import Keywords
 from bot.menus import MenuStore
-from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP
+from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WECHAT, WHATSAPP
 from bot.outbox import Outbox, OutboxPolicy
 from bot.promotions.campaigns import CampaignStore
 from bot.promotions.runtime import build_promotions
@@ -36,6 +36,7 @@ from bot.simulator import SimulatorSender, add_simulator_routes
 from bot.streams import PartitionedStream
 from bot.transcripts import TranscriptStore
 from bot.twilio import TwilioSender, handle_twilio_inbound, handle_twilio_status
+from bot.wechat import WeChatLinks, WeChatSender, handle_wechat_message, handle_wechat_verify
 from bot.whatsapp import WhatsAppSender, handle_whatsapp_event, handle_whatsapp_verify
 
 log = logging.getLogger("bot.app")
@@ -90,7 +91,7 @@ async def handle_health(request: web.Request) -> web.Response:
     )
 
 
-def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, Sender]:
+def build_senders(settings: Settings, http: aiohttp.ClientSession, redis: Redis) -> dict[str, Sender]:
     """A sender for each enabled channel."""
     senders: dict[str, Sender] = {}
     if settings.has_channel("twilio"):
@@ -115,6 +116,8 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession) -> dict[str, 
             settings.whatsapp_access_token,
             settings.send_timeout,
         )
+    if settings.has_channel("wechat"):
+        senders[WECHAT] = WeChatSender(http, redis, WeChatLinks(redis, settings.key_prefix), settings)
     if settings.simulator_enabled:
         senders[SIMULATOR] = SimulatorSender()
     return senders
@@ -151,7 +154,7 @@ def build_gateway(settings: Settings, redis: Redis, http: aiohttp.ClientSession)
     )
     transcripts = TranscriptStore(redis, prefix)
     limiter = RateLimiter(redis, prefix, settings.rate_global_per_second, settings.rate_recipient_per_minute)
-    sending = Sending(build_senders(settings, http), transcripts, policy)
+    sending = Sending(build_senders(settings, http, redis), transcripts, policy)
     menus = MenuStore(redis, prefix, settings.menu_ttl)
     outbox = Outbox(
         redis,
@@ -233,6 +236,9 @@ def create_app(settings: Settings) -> web.Application:
     if settings.has_channel("whatsapp"):
         app.router.add_get("/webhooks/whatsapp", handle_whatsapp_verify, name="whatsapp_verify")
         app.router.add_post("/webhooks/whatsapp", handle_whatsapp_event, name="whatsapp_event")
+    if settings.has_channel("wechat"):
+        app.router.add_get("/webhooks/wechat", handle_wechat_verify, name="wechat_verify")
+        app.router.add_post("/webhooks/wechat", handle_wechat_message, name="wechat_message")
     if settings.simulator_enabled:
         aiohttp_jinja2.setup(app, loader=jinja2.PackageLoader("bot", "templates"), autoescape=True)
         add_simulator_routes(app)

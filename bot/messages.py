@@ -11,7 +11,8 @@ SMS = "sms"
 TWILIO_WHATSAPP = "twilio_whatsapp"
 WHATSAPP = "whatsapp"
 SIMULATOR = "simulator"
-NUMBERED_MENU_CHANNELS = frozenset({SMS, TWILIO_WHATSAPP, SIMULATOR})
+WECHAT = "wechat"
+NUMBERED_MENU_CHANNELS = frozenset({SMS, TWILIO_WHATSAPP, SIMULATOR, WECHAT})
 
 
 @dataclass(frozen=True)

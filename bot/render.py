@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from bot import replies
-from bot.messages import NUMBERED_MENU_CHANNELS, WHATSAPP, Button, Choice, Reply
+from bot.messages import NUMBERED_MENU_CHANNELS, WECHAT, WHATSAPP, Button, Choice, Reply
 from bot.sms import split_message, transliterate
 from i18n import phrasebook
 
@@ -21,6 +21,8 @@ WA_ROW_DESCRIPTION = 72
 WA_ROW_ID = 200
 WA_INTERACTIVE_BODY = 1024
 WA_TEXT_BODY = 4096
+# Characters in one WeChat text: 2048 bytes of UTF-8 hold 682 Chinese characters.
+WECHAT_TEXT_LIMIT = 680
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def render(reply: Reply, channel: str, max_segments: int) -> Rendered:
     """Render a reply for a channel."""
     if channel == WHATSAPP:
         return render_whatsapp(reply)
+    if channel == WECHAT:
+        return render_wechat(reply)
     if channel not in NUMBERED_MENU_CHANNELS:
         raise ValueError(f"no renderer for channel {channel}")
     return render_sms(reply, max_segments)
@@ -76,6 +80,16 @@ def render_sms(reply: Reply, max_segments: int) -> Rendered:
     if reply.image:
         text = f"{text}\n{reply.image}" if text else reply.image
     parts = tuple(("text", part, (), "") for part in split_message(transliterate(text), max_segments))
+    return Rendered(parts, tuple(b.payload for b in reply.buttons))
+
+
+def render_wechat(reply: Reply) -> Rendered:
+    """Text with numbered choices, in parts within the customer-service API's 2048 bytes (UTF-8, so 3 a Chinese
+    character): no SMS segments, no transliteration."""
+    text = numbered(reply.text, reply.buttons)
+    if reply.image:
+        text = f"{text}\n{reply.image}" if text else reply.image
+    parts = tuple(("text", part, (), "") for part in _chunks(text, WECHAT_TEXT_LIMIT))
     return Rendered(parts, tuple(b.payload for b in reply.buttons))
 
 

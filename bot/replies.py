@@ -12,6 +12,11 @@ UNAVAILABLE = N_(
 )
 FAILED = N_("Sorry, something went wrong with your message. Please try again later.")
 TEXT_ONLY = N_("Sorry, I can only read text. Please type your message, e.g. 5 ctn soda 300ml.")
+# WeChat: an account not yet linked to a store phone, and one just linked by its code.
+WECHAT_LINK = N_(
+    "This WeChat account is not linked to a store yet. Please send the 8-digit link code your wholesaler gave you."
+)
+WECHAT_LINKED = N_("This WeChat account now orders for %(stores)s. Type your order, e.g. 5 ctn soda 300ml.")
 # WhatsApp: the body of an interactive message whose text went before it, and the button that opens a list.
 PLEASE_CHOOSE = N_("Please choose:")
 CHOOSE = N_("Choose")

@@ -13,7 +13,9 @@ log = logging.getLogger("bot.settings")
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHANNEL_NAMES = ("twilio", "whatsapp")
+CHANNEL_NAMES = ("twilio", "whatsapp", "wechat")
+# Served unless GATEWAY_CHANNELS says otherwise; WeChat is for the markets that add it.
+DEFAULT_CHANNELS = ("twilio", "whatsapp")
 
 Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
@@ -50,6 +52,11 @@ class Settings:
     whatsapp_phone_number_id: str = ""
     whatsapp_api_base: str = "https://graph.facebook.com"
     whatsapp_api_version: str = "v21.0"
+    wechat_app_id: str = ""
+    wechat_app_secret: str = field(default="", repr=False)
+    wechat_token: str = field(default="", repr=False)
+    wechat_aes_key: str = field(default="", repr=False)
+    wechat_api_base: str = "https://api.weixin.qq.com"
     simulator_enabled: bool = False
     # The stores whose phones the simulator offers (the demo wholesaler `make run` loaded).
     simulator_stores: str = str(ROOT / "demo" / "stores.csv")
@@ -127,6 +134,11 @@ class Settings:
             whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
             whatsapp_api_base=env.get("WHATSAPP_API_BASE", cls.whatsapp_api_base).rstrip("/"),
             whatsapp_api_version=env.get("WHATSAPP_API_VERSION", cls.whatsapp_api_version),
+            wechat_app_id=env.get("WECHAT_APP_ID", ""),
+            wechat_app_secret=env.get("WECHAT_APP_SECRET", ""),
+            wechat_token=env.get("WECHAT_TOKEN", ""),
+            wechat_aes_key=env.get("WECHAT_AES_KEY", ""),
+            wechat_api_base=env.get("WECHAT_API_BASE", cls.wechat_api_base).rstrip("/"),
             simulator_enabled=_bool(env, "SIMULATOR_ENABLED", mode == "dev"),
             simulator_stores=env.get("SIMULATOR_STORES", cls.simulator_stores),
             partitions=_int(env, "GATEWAY_PARTITIONS", cls.partitions),
@@ -161,7 +173,8 @@ class Settings:
             console_low_confidence=_float(env, "CONSOLE_LOW_CONFIDENCE", cls.console_low_confidence),
             console_low_score=_float(env, "CONSOLE_LOW_SCORE", cls.console_low_score),
         )
-        wanted = tuple(c.strip() for c in env.get("GATEWAY_CHANNELS", ",".join(CHANNEL_NAMES)).split(",") if c.strip())
+        listed = env.get("GATEWAY_CHANNELS", ",".join(DEFAULT_CHANNELS))
+        wanted = tuple(c.strip() for c in listed.split(",") if c.strip())
         unknown = set(wanted) - set(CHANNEL_NAMES)
         if unknown:
             raise SettingsError(f"GATEWAY_CHANNELS names unknown channels: {', '.join(sorted(unknown))}")
@@ -179,11 +192,17 @@ class Settings:
             raise SettingsError("CONSOLE_ADMIN_PASSWORD must be at least 12 characters when CONSOLE_ADMIN_USER is set")
         if self.console_session_idle < 60 or self.console_login_attempts < 1:
             raise SettingsError("CONSOLE_SESSION_IDLE_SECONDS must be at least 60, CONSOLE_LOGIN_ATTEMPTS at least 1")
+        if self.wechat_aes_key and len(self.wechat_aes_key) != 43:
+            raise SettingsError("WECHAT_AES_KEY must be the 43-character EncodingAESKey WeChat shows")
         if self.dev and not self.public_base_url:
             return replace(self, public_base_url=f"http://127.0.0.1:{self.port}").validated(wanted)
         if self.dev and not self.whatsapp_verify_token:
             return replace(self, whatsapp_verify_token=secrets.token_urlsafe(16)).validated(wanted)
-        required = {"twilio": self._twilio_missing(), "whatsapp": self._whatsapp_missing()}
+        required = {
+            "twilio": self._twilio_missing(),
+            "whatsapp": self._whatsapp_missing(),
+            "wechat": self._wechat_missing(),
+        }
         if not self.dev:
             missing = [
                 name
@@ -226,6 +245,17 @@ class Settings:
                 ("WHATSAPP_VERIFY_TOKEN", self.whatsapp_verify_token),
                 ("WHATSAPP_ACCESS_TOKEN", self.whatsapp_access_token),
                 ("WHATSAPP_PHONE_NUMBER_ID", self.whatsapp_phone_number_id),
+            )
+            if not value
+        ]
+
+    def _wechat_missing(self) -> list[str]:
+        return [
+            name
+            for name, value in (
+                ("WECHAT_APP_ID", self.wechat_app_id),
+                ("WECHAT_APP_SECRET", self.wechat_app_secret),
+                ("WECHAT_TOKEN", self.wechat_token),
             )
             if not value
         ]

@@ -17,6 +17,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from redis.asyncio import Redis
 from twilio.request_validator import RequestValidator
+from wechatpy.utils import WeChatSigner
 
 from backend.app import BackendSettings
 from backend.app import create_app as create_platform_app
@@ -35,6 +36,11 @@ APP_SECRET = "meta-app-secret-0123456789"
 PUBLIC = "https://gateway.example.com"
 STORE_PHONE = "+254712000001"
 OTHER_STORE_PHONE = "+254712000002"
+WECHAT_APP_ID = "wx0123456789abcdef"
+WECHAT_SECRET = "wechat-app-secret-0123456789"
+WECHAT_TOKEN = "wechat-token"
+WECHAT_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+WECHAT_ACCOUNT = "gh_0123456789ab"
 # The number a fake Messaging Service sends from.
 SERVICE_NUMBER = "+15005550010"
 
@@ -129,6 +135,79 @@ class FakeMeta(Recorder):
         app = web.Application()
         app.router.add_post("/{version}/{phone_id}/messages", create)
         return app
+
+
+class FakeWeChat(Recorder):
+    """WeChat's API: the access token endpoint and the customer-service message send, as documented (JSON out,
+    errors as `errcode` with HTTP 200)."""
+
+    def __init__(self, app_id: str = WECHAT_APP_ID, secret: str = WECHAT_SECRET) -> None:
+        super().__init__()
+        self.app_id, self.secret = app_id, secret
+        self.tokens: list[str] = []
+        self.valid: set[str] = set()
+
+    def expire_tokens(self) -> None:
+        """Every token handed out so far answers 42001 from now on."""
+        self.valid.clear()
+
+    def app(self) -> web.Application:
+        async def token(request: web.Request) -> web.Response:
+            query = dict(request.query)
+            self.requests.append({"token": query})
+            if query.get("grant_type") != "client_credential" or query.get("appid") != self.app_id:
+                return web.json_response({"errcode": 40013, "errmsg": "invalid appid"})
+            if query.get("secret") != self.secret:
+                return web.json_response({"errcode": 40125, "errmsg": "invalid appsecret"})
+            issued = f"ACCESS_TOKEN_{len(self.tokens) + 1}"
+            self.tokens.append(issued)
+            self.valid.add(issued)
+            return web.json_response({"access_token": issued, "expires_in": 7200})
+
+        async def send(request: web.Request) -> web.Response:
+            used = request.query.get("access_token", "")
+            record = {"json": await request.json(), "access_token": used}
+            self.requests.append(record)
+            if used not in self.valid:
+                code = 42001 if used in self.tokens else 40001
+                return web.json_response({"errcode": code, "errmsg": "access_token expired or invalid"})
+            return await self.answer({"errcode": 0, "errmsg": "ok"}, record)
+
+        app = web.Application()
+        app.router.add_get("/cgi-bin/token", token)
+        app.router.add_post("/cgi-bin/message/custom/send", send)
+        return app
+
+    def texts(self, openid: str | None = None) -> list[str]:
+        """The texts sent (answered ok or not) to `openid`, in order."""
+        return [
+            str(r["json"]["text"]["content"])
+            for r in self.requests
+            if "json" in r and (openid is None or r["json"]["touser"] == openid)
+        ]
+
+
+def wechat_query(token: str, timestamp: int | None = None, **extra: str) -> dict[str, str]:
+    """The query WeChat puts on a push to the server: timestamp, nonce and their signature (wechatpy signs)."""
+    stamp = str(int(time.time()) if timestamp is None else timestamp)
+    nonce = uuid.uuid4().hex[:10]
+    signer = WeChatSigner()
+    signer.add_data(token, stamp, nonce)
+    return {"signature": signer.signature, "timestamp": stamp, "nonce": nonce, **extra}
+
+
+def wechat_xml(openid: str, msg_id: int, text: str = "", kind: str = "text", event: str = "") -> str:
+    """A message (or event) from an Official Account follower, in WeChat's documented XML."""
+    if kind == "text":
+        body = f"<Content><![CDATA[{text}]]></Content><MsgId>{msg_id}</MsgId>"
+    elif kind == "event":
+        body = f"<Event><![CDATA[{event}]]></Event><EventKey><![CDATA[]]></EventKey>"
+    else:
+        body = f"<PicUrl><![CDATA[http://mmbiz.qpic.cn/x]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>{msg_id}</MsgId>"
+    return (
+        f"<xml><ToUserName><![CDATA[{WECHAT_ACCOUNT}]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+        f"<CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[{kind}]]></MsgType>{body}</xml>"
+    )
 
 
 class FakeRasa:
