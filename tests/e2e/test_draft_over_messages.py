@@ -1,0 +1,46 @@
+"""A draft grows over several SMS, and the credit it would pass is said before the owner says YES."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import System
+
+# Amani Minimart (ST-003): Swahili, KES 80,000 of credit.
+PHONE = "+254712000003"
+
+
+def read_all(system: System, text: str) -> str:
+    """Send an SMS and the replies, with every further page of a long summary asked for (ZAIDI)."""
+    replies = "\n".join(system.exchange(PHONE, text))
+    pages = 1
+    while replies.endswith("Jibu ZAIDI kuona iliyobaki.") and pages < 5:
+        replies += "\n" + "\n".join(system.exchange(PHONE, "ZAIDI"))
+        pages += 1
+    return replies
+
+
+@pytest.mark.e2e
+def test_a_draft_grows_over_three_sms_and_its_credit_problem_is_said_before_yes(system: System) -> None:
+    first = read_all(system, "mifuko 10 sukari mumias 50kg")
+    assert "1) Mumias Sugar 50kg bag 10" in first and "KES 78,000" in first, first
+    second = read_all(system, "pia jerrycan 3 fresh fri 20L")
+    assert "1) Mumias Sugar 50kg bag 10" in second and "2) Fresh Fri Vegetable Oil 20L jerrycan 3" in second, second
+    third = read_all(system, "mifuko 2 mchele mwea pishori 25kg")
+    assert "1) Mumias Sugar" in third and "2) Fresh Fri" in third and "3) Mwea Pride Pishori Rice 25kg" in third
+    assert "Umezidi kikomo cha mkopo: KES 80,000 inapatikana, oda hii ni KES 104,000." in third, third
+    assert "Punguza Mumias Sugar 50kg bag iwe 6 magunia ili itoshee mkopo wako (jibu 1 = 6)." in third, third
+    assert "80000.00" not in third
+
+    refused = read_all(system, "ndiyo")
+    assert "KES 80,000" in refused and system.orders("ST-003") == [], refused
+    fixed = read_all(system, "1 = 6")
+    assert "Jumla KES 72,800." in fixed and "kikomo" not in fixed, fixed
+    placed = read_all(system, "ndiyo")
+    [order] = system.orders("ST-003")
+    assert f"Oda #{order['order_id']} imewekwa" in placed, placed
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
+        ("SUG-MUMIAS-50KG", 6),
+        ("OIL-FRESHFRI-20L", 3),
+        ("RIC-MWEA-PISH-25KG", 2),
+    ]
