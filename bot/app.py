@@ -26,8 +26,8 @@ from bot.keywords import Keywords
 from bot.menus import MenuStore
 from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WECHAT, WHATSAPP
 from bot.outbox import Outbox, OutboxPolicy
-from bot.promotions.campaigns import CampaignStore
 from bot.promotions.runtime import build_promotions
+from bot.promotions.store import CampaignStore
 from bot.rasa import RasaClient
 from bot.ratelimit import RateLimiter
 from bot.sending import Sender, Sending

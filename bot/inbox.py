@@ -16,7 +16,7 @@ from bot import replies
 from bot.keywords import Keywords
 from bot.messages import Inbound, Reply
 from bot.outbox import Outbox, OutboxPolicy
-from bot.promotions.campaigns import CampaignStore
+from bot.promotions.store import CampaignStore
 from bot.rasa import RasaClient, RasaUnavailable
 from bot.render import reply_from_rasa
 from bot.streams import PartitionedStream, RetryLater

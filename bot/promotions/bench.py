@@ -154,7 +154,7 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
             await promotions.service.schedule(cid)
             await promotions.campaigns.set_status(cid, "running")
             started = time.monotonic()
-            queued = await promotions.fanout.queue_audience(cid)
+            queued = await promotions.fanout.conductor.queue_audience(cid)
             queue_seconds = time.monotonic() - started
             print(f"queued {queued} stores in {queue_seconds:.1f} s ({queued / queue_seconds:.0f}/s)")
 

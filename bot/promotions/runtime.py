@@ -11,11 +11,12 @@ from backend.client import PlatformClient
 from bot.menus import MenuStore
 from bot.messages import SMS
 from bot.outbox import Outbox
-from bot.promotions.campaigns import CampaignStore
-from bot.promotions.fanout import Fanout, FanoutPolicy
+from bot.promotions.conductor import FanoutPolicy
+from bot.promotions.fanout import Fanout
 from bot.promotions.pace import ChannelPace
 from bot.promotions.schedule import QuietHours
 from bot.promotions.service import CampaignService
+from bot.promotions.store import CampaignStore
 from bot.sending import Sending
 from bot.settings import Settings
 from bot.transcripts import TranscriptStore
@@ -66,4 +67,4 @@ def build_promotions(
         # Without a stable id a restarted process is a new worker; the old one's entries are taken over after its lease.
         settings.instance_id or uuid.uuid4().hex,
     )
-    return Promotions(campaigns, fanout, CampaignService(campaigns, platform, outbox, fanout))
+    return Promotions(campaigns, fanout, CampaignService(campaigns, platform, outbox))

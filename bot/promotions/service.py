@@ -11,8 +11,7 @@ from backend.errors import NotFound
 from backend.models import AudienceQuery
 from bot.messages import SMS, Outbound, Reply
 from bot.outbox import Outbox
-from bot.promotions.campaigns import CampaignStore, SendPlan, build_plan, compose
-from bot.promotions.fanout import Fanout
+from bot.promotions.campaigns import SendPlan, build_plan, compose
 from bot.promotions.model import (
     CANCELLED,
     DEFAULT_LANGUAGE,
@@ -26,6 +25,7 @@ from bot.promotions.model import (
     WhatsAppTemplate,
     WrongState,
 )
+from bot.promotions.store import CampaignStore
 from bot.promotions.templates import check_template
 from bot.sms import is_gsm7, segment_count, transliterate
 
@@ -54,12 +54,11 @@ class CampaignService:
     """The operations on campaigns; every method is safe to call from any gateway process."""
 
     def __init__(
-        self, campaigns: CampaignStore, platform: PlatformClient, outbox: Outbox, fanout: Fanout, page_size: int = 1000
+        self, campaigns: CampaignStore, platform: PlatformClient, outbox: Outbox, page_size: int = 1000
     ) -> None:
         self._campaigns = campaigns
         self._platform = platform
         self._outbox = outbox
-        self._fanout = fanout
         self._page_size = page_size
 
     async def create(
@@ -167,7 +166,7 @@ class CampaignService:
         if (campaign.promo_id or campaign.skus) and not plan.offer:
             raise InvalidCampaign("none of the campaign's products is in the catalog")
         await self._campaigns.save_plan(campaign_id, plan)
-        await self._fanout.ensure_group(campaign_id)
+        await self._campaigns.ensure_queue(campaign_id)
         await self._campaigns.save(campaign, SCHEDULED)
         return campaign
 

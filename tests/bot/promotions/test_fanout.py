@@ -119,7 +119,7 @@ async def test_stop_mid_campaign_stops_the_rest(make_stack: StackFactory) -> Non
     counts = await progress(stack, campaign_id)
     assert (counts["sent"], counts["skipped_opt_out"]) == (3, 1)
     # A finished campaign's queue is freed.
-    assert not await stack.redis.exists(stack.client.app[GATEWAY].promotions.fanout.stream_key(campaign_id))
+    assert not await stack.redis.exists(stack.client.app[GATEWAY].promotions.campaigns.queue_key(campaign_id))
 
 
 async def test_opt_out_recorded_on_the_platform_mid_campaign_stops_the_rest(make_stack: StackFactory) -> None:
@@ -155,7 +155,7 @@ async def test_cancel_mid_campaign_sends_no_more_and_frees_its_queue(make_stack:
     await promotions.service.cancel(campaign_id)
 
     async def queue_freed() -> bool:
-        return not await stack.redis.exists(promotions.fanout.stream_key(campaign_id))
+        return not await stack.redis.exists(promotions.campaigns.queue_key(campaign_id))
 
     await eventually(queue_freed)
     sent = len(promo_bodies(stack))
