@@ -572,7 +572,7 @@ async def cancel_asked_order(turn: Turn) -> None:
 
 
 class ActionAnswerNo(StoreAction):
-    """NO: keep the order the owner was asked about cancelling, or drop the open draft."""
+    """NO: keep the order the owner was asked about cancelling or the draft new items would join, or drop the draft."""
 
     needs_store = False
 
@@ -585,7 +585,13 @@ class ActionAnswerNo(StoreAction):
             turn.set("cancel_order_id", None)
             turn.set("awaiting", "order" if turn.draft else None)
             return
-        if turn.draft is not None:
+        draft = turn.draft
+        if turn.slot("awaiting") == "join" and draft is not None and await find_store(turn, self.name()):
+            # NO to "add them or start a new order?": the items just sent are let go, the open draft stays.
+            turn.set("resume", None)
+            await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+            return
+        if draft is not None:
             turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)
             turn.set("more_pages", None)

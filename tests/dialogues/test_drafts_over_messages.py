@@ -81,6 +81,14 @@ async def test_an_unclear_message_is_asked_about_once_and_the_answer_joins_it(ch
     assert "was dropped" in fresh and "1) Taa Candles 6 pack 2 boxes" in fresh and "2) Nyota Pishori Rice" in fresh
 
 
+async def test_no_to_the_question_keeps_the_open_draft_as_it_was(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    await chat.text("2 box mishumaa and 2 bales unga mlima")
+    kept = await chat.text("no")
+    assert "dropped" not in kept and "1) Taa Candles 6 pack 4 boxes" in kept and "2)" not in kept
+    assert "placed" in await chat.text("yes")
+
+
 async def test_the_same_product_again_asks_add_or_change_and_one_more_adds(chat: Chat) -> None:
     await chat.text("4 box mishumaa")
     asked = await chat.text("2 box mishumaa")
