@@ -24,7 +24,7 @@ from bot.inbox import Inbox
 from bot.keys import GATEWAY, SETTINGS, Gateway
 from bot.keywords import Keywords
 from bot.menus import MenuStore
-from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WECHAT, WHATSAPP
+from bot.messages import Channel
 from bot.outbox import Outbox, OutboxPolicy
 from bot.promotions.runtime import build_promotions
 from bot.promotions.store import CampaignStore
@@ -106,9 +106,9 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession, redis: Redis)
             f"{settings.public_base_url}/webhooks/twilio/status",
             settings.send_timeout,
         )
-        senders[SMS] = senders[TWILIO_WHATSAPP] = twilio
+        senders[Channel.SMS] = senders[Channel.TWILIO_WHATSAPP] = twilio
     if settings.has_channel("whatsapp"):
-        senders[WHATSAPP] = WhatsAppSender(
+        senders[Channel.WHATSAPP] = WhatsAppSender(
             http,
             settings.whatsapp_api_base,
             settings.whatsapp_api_version,
@@ -117,9 +117,9 @@ def build_senders(settings: Settings, http: aiohttp.ClientSession, redis: Redis)
             settings.send_timeout,
         )
     if settings.has_channel("wechat"):
-        senders[WECHAT] = WeChatSender(http, redis, WeChatLinks(redis, settings.key_prefix), settings)
+        senders[Channel.WECHAT] = WeChatSender(http, redis, WeChatLinks(redis, settings.key_prefix), settings)
     if settings.simulator_enabled:
-        senders[SIMULATOR] = SimulatorSender()
+        senders[Channel.SIMULATOR] = SimulatorSender()
     return senders
 
 

@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from enum import Enum
 from typing import Mapping
 
-# Channels: how a conversation reaches a person and how a reply to it is rendered.
-SMS = "sms"
-TWILIO_WHATSAPP = "twilio_whatsapp"
-WHATSAPP = "whatsapp"
-SIMULATOR = "simulator"
-WECHAT = "wechat"
-NUMBERED_MENU_CHANNELS = frozenset({SMS, TWILIO_WHATSAPP, SIMULATOR, WECHAT})
+
+class Name(str, Enum):
+    """A state or kind named once: equal to its value, and stored, formatted and printed as it."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class Channel(Name):
+    """How a conversation reaches a person and how a reply to it is rendered."""
+
+    SMS = "sms"
+    TWILIO_WHATSAPP = "twilio_whatsapp"
+    WHATSAPP = "whatsapp"
+    SIMULATOR = "simulator"
+    WECHAT = "wechat"
+
+
+NUMBERED_MENU_CHANNELS = frozenset({Channel.SMS, Channel.TWILIO_WHATSAPP, Channel.SIMULATOR, Channel.WECHAT})
+
+
+class Direction(Name):
+    """Which way a message went: from a person, or to one."""
+
+    IN = "in"
+    OUT = "out"
 
 
 @dataclass(frozen=True)

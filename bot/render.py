@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from bot import replies
-from bot.messages import NUMBERED_MENU_CHANNELS, WECHAT, WHATSAPP, Button, Choice, Reply
+from bot.messages import NUMBERED_MENU_CHANNELS, Button, Channel, Choice, Reply
 from bot.sms import split_message, transliterate
 from i18n import phrasebook
 
@@ -65,9 +65,9 @@ def numbered(text: str, buttons: Sequence[Button]) -> str:
 
 def render(reply: Reply, channel: str, max_segments: int) -> Rendered:
     """Render a reply for a channel."""
-    if channel == WHATSAPP:
+    if channel == Channel.WHATSAPP:
         return render_whatsapp(reply)
-    if channel == WECHAT:
+    if channel == Channel.WECHAT:
         return render_wechat(reply)
     if channel not in NUMBERED_MENU_CHANNELS:
         raise ValueError(f"no renderer for channel {channel}")

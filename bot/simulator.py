@@ -13,7 +13,7 @@ from backend.phones import InvalidPhone, to_e164
 from backend.stores_csv import read_stores_csv
 from bot.bodies import read_form, read_json_object
 from bot.keys import GATEWAY, SETTINGS
-from bot.messages import SIMULATOR, Inbound, Outbound
+from bot.messages import Channel, Inbound, Outbound
 from bot.sending import Sent
 
 MAX_TEXT = 1600
@@ -44,7 +44,7 @@ async def _queue(request: web.Request, phone: str, text: str) -> str:
     text = text.strip()[:MAX_TEXT]
     if not text:
         raise web.HTTPBadRequest(text="empty message")
-    message = Inbound(f"sim-{uuid.uuid4().hex}", SIMULATOR, phone, text, time.time())
+    message = Inbound(f"sim-{uuid.uuid4().hex}", Channel.SIMULATOR, phone, text, time.time())
     await request.app[GATEWAY].inbox.accept(message)
     return message.message_id
 

@@ -9,6 +9,8 @@ from typing import Any, Mapping
 
 from redis.asyncio import Redis
 
+from bot.messages import Direction
+
 # A status only moves forward (queued < sent < delivered < read); failed and undelivered end the story.
 _ADVANCE = """
 local current = redis.call('HGET', KEYS[1], 'status')
@@ -40,7 +42,7 @@ class TranscriptEntry:
     """One message of a conversation as the support console shows it."""
 
     message_id: str
-    direction: str
+    direction: Direction
     channel: str
     phone: str
     text: str
@@ -75,14 +77,14 @@ class TranscriptStore:
 
     async def append_inbound(self, message_id: str, channel: str, phone: str, text: str, at: float) -> None:
         """Record a message a person sent; recording the same message again changes nothing."""
-        await self._append(message_id, "in", channel, phone, text, at, "received")
+        await self._append(message_id, Direction.IN, channel, phone, text, at, "received")
 
     async def append_outbound(self, message_id: str, channel: str, phone: str, text: str, at: float) -> None:
         """Record a message queued for a person."""
-        await self._append(message_id, "out", channel, phone, text, at, "queued")
+        await self._append(message_id, Direction.OUT, channel, phone, text, at, "queued")
 
     async def _append(
-        self, message_id: str, direction: str, channel: str, phone: str, text: str, at: float, status: str
+        self, message_id: str, direction: Direction, channel: str, phone: str, text: str, at: float, status: str
     ) -> None:
         entry = self._key(phone, f"msg:{message_id}")
         if await self._redis.exists(entry):
@@ -104,7 +106,7 @@ class TranscriptStore:
         pipe.zadd(self._key(phone, "timeline"), {message_id: at})
         pipe.expire(self._key(phone, "timeline"), self._retention)
         pipe.hset(self._key(phone, "meta"), mapping={"last_at": repr(at), "channel": channel})
-        if direction == "in":
+        if direction == Direction.IN:
             pipe.hset(self._key(phone, "meta"), "last_in_at", repr(at))
         pipe.expire(self._key(phone, "meta"), self._retention)
         await pipe.execute()
@@ -229,7 +231,7 @@ def _entry(row: Mapping[str, str]) -> TranscriptEntry:
     )
     return TranscriptEntry(
         message_id=row["message_id"],
-        direction=row["direction"],
+        direction=Direction(row["direction"]),
         channel=row["channel"],
         phone=row["phone"],
         text=row.get("text", ""),

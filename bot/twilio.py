@@ -20,7 +20,7 @@ from backend.phones import InvalidPhone, to_e164
 from bot.bodies import read_form
 from bot.errors import InvalidSignature, SendRejected, provider_answer
 from bot.keys import GATEWAY, SETTINGS
-from bot.messages import SMS, TWILIO_WHATSAPP, Inbound, Outbound, StatusEvent
+from bot.messages import Channel, Inbound, Outbound, StatusEvent
 from bot.sending import Sent
 
 log = logging.getLogger("bot.twilio")
@@ -63,7 +63,7 @@ def verify_twilio(url: str, params: MultiMapping[str], signature: str | None, au
 def parse_twilio_inbound(params: Mapping[str, str], default_region: str) -> Inbound:
     """An inbound SMS or WhatsApp-through-Twilio message (ButtonPayload wins over Body when present)."""
     sender = params.get("From", "")
-    channel = TWILIO_WHATSAPP if sender.startswith("whatsapp:") else SMS
+    channel = Channel.TWILIO_WHATSAPP if sender.startswith("whatsapp:") else Channel.SMS
     payload = params.get("ButtonPayload", "")
     return Inbound(
         message_id=params.get("MessageSid") or params.get("SmsSid") or "",
@@ -125,7 +125,7 @@ class TwilioSender:
 
     def _addresses(self, message: Outbound) -> dict[str, str]:
         """To, and From or the Messaging Service that picks the sender (SMS with Advanced Opt-Out)."""
-        if message.channel == TWILIO_WHATSAPP:
+        if message.channel == Channel.TWILIO_WHATSAPP:
             return {"To": f"whatsapp:{message.to}", "From": self._whatsapp_from}
         if self._service:
             return {"To": message.to, "MessagingServiceSid": self._service}

@@ -29,7 +29,7 @@ from bot import replies
 from bot.bodies import read_body
 from bot.errors import InvalidSignature, SendError, SendRejected, SendRetryable, provider_answer
 from bot.keys import GATEWAY, SETTINGS, Gateway
-from bot.messages import WECHAT, Inbound, Outbound, Reply
+from bot.messages import Channel, Inbound, Outbound, Reply
 from bot.sending import Sent
 from bot.settings import Settings
 from i18n import phrasebook
@@ -265,7 +265,7 @@ async def receive(gateway: Gateway, openid: str, message_id: str, text: str, rec
         if follow:
             return
         await links.reply_to(phone, openid)
-        accepted = await gateway.inbox.accept(Inbound(message_id, WECHAT, phone, text, received_at))
+        accepted = await gateway.inbox.accept(Inbound(message_id, Channel.WECHAT, phone, text, received_at))
         log.info("wechat message received", extra={**ctx, "ctx_duplicate": not accepted})
         return
     seen = f"{gateway.settings.key_prefix}:wechat:seen:{{{openid}:{message_id}}}"
@@ -276,7 +276,7 @@ async def receive(gateway: Gateway, openid: str, message_id: str, text: str, rec
     if linked is None:
         language = await gateway.inbox.language(openid, text)
         reply = Reply(phrasebook(language)._(replies.WECHAT_LINK), language=language)
-        await gateway.outbox.send_reply(openid, WECHAT, reply, base_id=f"wechat:{message_id}")
+        await gateway.outbox.send_reply(openid, Channel.WECHAT, reply, base_id=f"wechat:{message_id}")
         log.info("wechat account not linked; asked for its link code", extra=ctx)
         return
     try:
@@ -285,5 +285,5 @@ async def receive(gateway: Gateway, openid: str, message_id: str, text: str, rec
         names = linked
     language = await gateway.inbox.language(linked, text)
     reply = Reply(phrasebook(language)._(replies.WECHAT_LINKED, stores=names or linked), language=language)
-    await gateway.outbox.send_reply(linked, WECHAT, reply, base_id=f"wechat:{message_id}")
+    await gateway.outbox.send_reply(linked, Channel.WECHAT, reply, base_id=f"wechat:{message_id}")
     log.info("wechat account linked to a store phone", extra=ctx)

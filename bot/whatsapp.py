@@ -24,7 +24,7 @@ from bot.errors import (
     retry_after_seconds,
 )
 from bot.keys import GATEWAY, SETTINGS
-from bot.messages import WHATSAPP, Inbound, Outbound, StatusEvent
+from bot.messages import Channel, Inbound, Outbound, StatusEvent
 from bot.sending import Sent
 from i18n import phrasebook
 
@@ -110,7 +110,9 @@ def _parse_message(message: Mapping[str, Any], default_region: str) -> Inbound |
     except InvalidPhone:
         return None
     received = message.get("timestamp")
-    return Inbound(str(message["id"]), WHATSAPP, phone, text, float(received) if received else time.time(), is_choice)
+    return Inbound(
+        str(message["id"]), Channel.WHATSAPP, phone, text, float(received) if received else time.time(), is_choice
+    )
 
 
 def _envelope(to: str, message_id: str) -> dict[str, Any]:

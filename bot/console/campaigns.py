@@ -15,8 +15,8 @@ from backend.phones import InvalidPhone, to_e164
 from bot.console.auth import CONSOLE_TEMPLATES, page_context, staff
 from bot.console.users import parse_regions
 from bot.keys import GATEWAY, SETTINGS
-from bot.messages import SMS, WHATSAPP
-from bot.promotions.model import COUNTERS, DEFAULT_LANGUAGE, CampaignError, WhatsAppTemplate
+from bot.messages import Channel
+from bot.promotions.model import DEFAULT_LANGUAGE, CampaignError, Counter, WhatsAppTemplate
 
 log = logging.getLogger("bot.console")
 
@@ -121,9 +121,9 @@ async def _detail_page(request: web.Request, notice: str = "", error: str = "", 
             request,
             campaign=campaign,
             progress=progress,
-            counters=COUNTERS,
+            counters=tuple(Counter),
             preview=preview,
-            channels=(SMS, WHATSAPP),
+            channels=(Channel.SMS, Channel.WHATSAPP),
             notice=notice,
             error=error,
         ),
@@ -150,8 +150,8 @@ async def handle_console_campaign_operation(request: web.Request) -> web.Respons
     try:
         if operation == "test_send":
             phone = to_e164(str(form.get("phone", "")), request.config_dict[SETTINGS].default_region)
-            channel = str(form.get("channel", SMS))
-            if channel not in (SMS, WHATSAPP):
+            channel = str(form.get("channel", Channel.SMS))
+            if channel not in (Channel.SMS, Channel.WHATSAPP):
                 raise CampaignError("choose sms or whatsapp")
             await service.test_send(campaign_id, phone, channel, str(form.get("store_id", "")).strip())
         elif operation == "schedule":

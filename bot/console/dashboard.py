@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 
 from backend.models import Order
 from bot.console.filters import FALLBACK_INTENTS, Thresholds
+from bot.messages import Direction
 from bot.transcripts import ConversationSummary, TranscriptEntry
 
 SCORE_BUCKETS = (0, 50, 60, 70, 80, 90, 95)
@@ -79,7 +80,7 @@ def figures(
             day = _day(entry.at)
             if day < first:
                 continue
-            if entry.direction == "out":
+            if entry.direction == Direction.OUT:
                 outbound[day] += 1
                 continue
             inbound[day] += 1

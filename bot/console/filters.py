@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Mapping, Sequence
 
+from bot.messages import Direction
 from bot.transcripts import ConversationSummary, TranscriptEntry
 
 FAILED_STATUSES = frozenset({"failed", "undelivered"})
@@ -60,7 +61,7 @@ def is_low_confidence(entry: TranscriptEntry, thresholds: Thresholds) -> bool:
 
 def facts(entries: Sequence[TranscriptEntry], thresholds: Thresholds) -> ConversationFacts:
     """The facts of one conversation, oldest message first."""
-    inbound = [e for e in entries if e.direction == "in"]
+    inbound = [e for e in entries if e.direction == Direction.IN]
     draft_at = 0.0
     confirmed_at = 0.0
     for entry in inbound:
@@ -68,12 +69,12 @@ def facts(entries: Sequence[TranscriptEntry], thresholds: Thresholds) -> Convers
             draft_at = entry.at
         if entry.understanding.intent in CONFIRM_INTENTS:
             confirmed_at = entry.at
-    summary_sent = draft_at > 0 and any(e.direction == "out" and e.at >= draft_at for e in entries)
+    summary_sent = draft_at > 0 and any(e.direction == Direction.OUT and e.at >= draft_at for e in entries)
     return ConversationFacts(
         low_confidence=any(is_low_confidence(e, thresholds) for e in inbound),
         low_match=any(is_low_match(e, thresholds) for e in inbound),
         abandoned=summary_sent and confirmed_at < draft_at,
-        failed=any(e.direction == "out" and e.status in FAILED_STATUSES for e in entries),
+        failed=any(e.direction == Direction.OUT and e.status in FAILED_STATUSES for e in entries),
         last_inbound=inbound[-1].text if inbound else "",
         messages=len(entries),
     )

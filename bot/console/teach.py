@@ -6,6 +6,7 @@ from typing import Mapping, Sequence
 
 import yaml
 
+from bot.messages import Direction
 from bot.transcripts import TranscriptEntry
 from nlu import Catalog, OrderParse, parse_order
 
@@ -19,7 +20,7 @@ def rasa_test_story(phone: str, entries: Sequence[TranscriptEntry]) -> str:
     """The conversation as a Rasa end-to-end test story: each message with its intent, each reply as bot text."""
     steps: list[dict[str, str]] = []
     for entry in entries:
-        if entry.direction == "in":
+        if entry.direction == Direction.IN:
             step = {"user": entry.text}
             if entry.understanding.intent:
                 step["intent"] = entry.understanding.intent

@@ -25,7 +25,7 @@ from bot.console.state import CONSOLE
 from bot.console.teach import rasa_test_story, reparse
 from bot.console.users import ROLES, UserError, parse_regions
 from bot.keys import GATEWAY, SETTINGS
-from bot.messages import Reply
+from bot.messages import Direction, Reply
 from bot.rasa import RasaUnavailable
 from bot.transcripts import ConversationSummary, TranscriptEntry
 from nlu.aliases import MAX_PHRASE_CHARS, alias_phrase
@@ -217,7 +217,7 @@ async def _conversation_context(request: web.Request, phone: str) -> dict[str, A
     reparsed = None
     wanted = request.query.get("reparse", "")
     for entry in entries:
-        if entry.message_id == wanted and entry.direction == "in":
+        if entry.message_id == wanted and entry.direction == Direction.IN:
             learned = await console.aliases.get(stores[0].store_id) if stores else {}
             reparsed = (entry.message_id, reparse(entry.text, catalog, learned))
     summaries = {s.phone: s for s in await gateway.transcripts.conversations(limit=MAX_SCANNED, waiting_only=True)}
@@ -226,7 +226,7 @@ async def _conversation_context(request: web.Request, phone: str) -> dict[str, A
         "stores": stores,
         "orders": orders,
         "entries": entries,
-        "teach": {e.message_id: _teach_choices(e, thresholds) for e in entries if e.direction == "in"},
+        "teach": {e.message_id: _teach_choices(e, thresholds) for e in entries if e.direction == Direction.IN},
         "thresholds": thresholds,
         "facts": facts(entries, thresholds),
         "review": await console.reviews.get(phone),

@@ -32,6 +32,7 @@ from backend.database import PlatformDatabase
 from backend.logs import configure_logging
 from backend.models import AudienceQuery, Store
 from bot.app import build_gateway
+from bot.promotions.model import CampaignStatus
 from bot.redis_server import free_port, throwaway_redis
 from bot.settings import Settings
 
@@ -152,7 +153,7 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
             )
             cid = campaign.campaign_id
             await promotions.service.schedule(cid)
-            await promotions.campaigns.set_status(cid, "running")
+            await promotions.campaigns.set_status(cid, CampaignStatus.RUNNING)
             started = time.monotonic()
             queued = await promotions.fanout.conductor.queue_audience(cid)
             queue_seconds = time.monotonic() - started
@@ -167,7 +168,7 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
             worker.wait()
             print(f"worker killed after {sum(fake.taken.values())} sends; restarting")
             worker = _start_worker(env)
-            while (await promotions.service.progress(cid)).status != "done":
+            while (await promotions.service.progress(cid)).status != CampaignStatus.DONE:
                 await asyncio.sleep(0.5)
             memory = _peak_memory_mb(worker.pid)
             worker.terminate()

@@ -16,7 +16,7 @@ import aiohttp
 from backend.errors import PlatformError
 from backend.models import AudienceQuery
 from backend.phones import InvalidPhone, to_e164
-from bot.promotions.model import CampaignError, WhatsAppTemplate
+from bot.promotions.model import CampaignError, CampaignStatus, Counter, WhatsAppTemplate
 from bot.settings import Settings
 
 
@@ -111,16 +111,20 @@ async def _run(settings: Settings, args: argparse.Namespace) -> Any:
                     tuple(args.sku),
                     template if args.wa_template or args.wa_content_sid else None,
                 )
-                return {"campaign_id": campaign.campaign_id, "status": "draft"}
+                return {"campaign_id": campaign.campaign_id, "status": CampaignStatus.DRAFT.value}
             if args.action == "preview":
                 return asdict(await service.preview(args.campaign_id))
             if args.action == "test-send":
                 phone = to_e164(args.phone, settings.default_region)
                 queued = await service.test_send(args.campaign_id, phone, args.channel, args.store_id)
-                return {"queued": len(queued)}
+                return {Counter.QUEUED.value: len(queued)}
             if args.action == "schedule":
                 campaign = await service.schedule(args.campaign_id, _epoch(args.start) if args.start else None)
-                return {"campaign_id": campaign.campaign_id, "status": "scheduled", "starts_at": campaign.starts_at}
+                return {
+                    "campaign_id": campaign.campaign_id,
+                    "status": CampaignStatus.SCHEDULED.value,
+                    "starts_at": campaign.starts_at,
+                }
             if args.action in ("pause", "resume", "cancel"):
                 await getattr(service, args.action)(args.campaign_id)
                 return (await service.progress(args.campaign_id)).to_json()

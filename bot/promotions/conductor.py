@@ -13,9 +13,9 @@ from redis.exceptions import RedisError, ResponseError
 
 from backend.client import PlatformClient
 from backend.errors import PlatformError
-from bot.messages import SMS
+from bot.messages import Channel
 from bot.promotions.message import Target
-from bot.promotions.model import CANCELLED, DONE, RUNNING, SCHEDULED
+from bot.promotions.model import CampaignStatus, Counter
 from bot.promotions.receipts import Receipts
 from bot.promotions.store import GROUP, CampaignStore, consumer_name
 
@@ -31,7 +31,7 @@ class FanoutPolicy:
     lease_ttl: float = 15.0
     receipt_grace: float = 600.0
     consent_poll: float = 5.0
-    default_channel: str = SMS
+    default_channel: str = Channel.SMS
     tick: float = 0.5
 
 
@@ -109,30 +109,30 @@ class Conductor:
 
     async def _look_after(self, campaign_id: str) -> None:
         status = await self._start_if_due(campaign_id)
-        if status == CANCELLED and not await self._campaigns.finished(campaign_id):
+        if status == CampaignStatus.CANCELLED and not await self._campaigns.finished(campaign_id):
             await self._reclaim(campaign_id)
             await self._receipts.settle_awaiting(campaign_id)
-            await self._finish_if_done(campaign_id, CANCELLED)
-        if status != RUNNING:
+            await self._finish_if_done(campaign_id, CampaignStatus.CANCELLED)
+        if status != CampaignStatus.RUNNING:
             return
         if (await self._campaigns.state(campaign_id)).get("queued_all") != "1":
             await self.queue_audience(campaign_id)
         await self._campaigns.wake(campaign_id, time.time())
         await self._reclaim(campaign_id)
         await self._receipts.settle_awaiting(campaign_id)
-        await self._finish_if_done(campaign_id, RUNNING)
+        await self._finish_if_done(campaign_id, CampaignStatus.RUNNING)
 
     async def _start_if_due(self, campaign_id: str) -> str:
         """The campaign's status, once a scheduled one whose start came is running."""
         status = await self._campaigns.status(campaign_id)
-        if status != SCHEDULED:
+        if status != CampaignStatus.SCHEDULED:
             return status
         campaign = await self._campaigns.load(campaign_id)
         if campaign.starts_at > time.time():
             return status
-        await self._campaigns.set_status(campaign_id, RUNNING)
+        await self._campaigns.set_status(campaign_id, CampaignStatus.RUNNING)
         log.info("campaign started", extra={"ctx_campaign": campaign_id})
-        return RUNNING
+        return CampaignStatus.RUNNING
 
     async def queue_audience(self, campaign_id: str) -> int:
         """Queue the audience page by page; each page and its cursor in one transaction, so a crash repeats none."""
@@ -144,7 +144,7 @@ class Conductor:
         state_key = self._campaigns.key(campaign_id, "state")
         after = (await self._campaigns.state(campaign_id)).get("cursor", "")
         total = 0
-        while not self._stopping and await self._campaigns.status(campaign_id) == RUNNING:
+        while not self._stopping and await self._campaigns.status(campaign_id) == CampaignStatus.RUNNING:
             query = replace(campaign.audience, after=after, limit=self._policy.page_size)
             stores, next_after = await self._platform.promo_audience(query)
             targets = [Target.of(s) for s in stores if s.phones]
@@ -155,7 +155,7 @@ class Conductor:
                 pipe.hset(state_key, "cursor", stores[-1].store_id)
             if next_after is None:
                 pipe.hset(state_key, "queued_all", "1")
-            pipe.hincrby(self._campaigns.key(campaign_id, "progress"), "queued", len(targets))
+            pipe.hincrby(self._campaigns.key(campaign_id, "progress"), Counter.QUEUED, len(targets))
             pipe.pexpire(lock, self._lease_ms)
             await pipe.execute()
             total += len(targets)
@@ -193,15 +193,15 @@ class Conductor:
         """Close a campaign whose every store is settled (a cancelled one: its stream drained) and free its queue."""
         if await self._redis.zcard(self._campaigns.key(campaign_id, "checking")):
             return
-        if status == CANCELLED:
+        if status == CampaignStatus.CANCELLED:
             await self._campaigns.drop_waiting(campaign_id)
         elif await self._redis.zcard(self._campaigns.key(campaign_id, "later")):
             return
-        if status == RUNNING and (await self._campaigns.state(campaign_id)).get("queued_all") != "1":
+        if status == CampaignStatus.RUNNING and (await self._campaigns.state(campaign_id)).get("queued_all") != "1":
             return
         if not await self._campaigns.queue_drained(campaign_id):
             return
         await self._campaigns.free_queue(campaign_id)
-        if status == RUNNING:
-            await self._campaigns.set_status(campaign_id, DONE)
+        if status == CampaignStatus.RUNNING:
+            await self._campaigns.set_status(campaign_id, CampaignStatus.DONE)
         log.info("campaign finished", extra={"ctx_campaign": campaign_id, "ctx_status": status})

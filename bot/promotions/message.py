@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Collection
 
 from backend.models import AudienceStore
-from bot.messages import SIMULATOR, SMS, TWILIO_WHATSAPP, WHATSAPP, Outbound
+from bot.messages import Channel, Outbound
 from bot.promotions.campaigns import SendPlan, compose, promo_message_id, template_parameters
 from bot.promotions.model import Campaign, WhatsAppTemplate
 from bot.sending import TemplateCall
@@ -19,8 +19,8 @@ from bot.sms import segment_count, transliterate
 from bot.transcripts import TranscriptStore
 
 WHATSAPP_WINDOW = 24 * 3600
-SMS_LIKE = frozenset({SMS, SIMULATOR})
-WHATSAPP_LIKE = frozenset({WHATSAPP, TWILIO_WHATSAPP})
+SMS_LIKE = frozenset({Channel.SMS, Channel.SIMULATOR})
+WHATSAPP_LIKE = frozenset({Channel.WHATSAPP, Channel.TWILIO_WHATSAPP})
 
 
 def pace_of(channel: str) -> str:
@@ -92,7 +92,7 @@ def prepare(campaign: Campaign, plan: SendPlan, target: Target, channel: str, si
     template, template_id = None, ""
     if channel in WHATSAPP_LIKE and since_inbound >= WHATSAPP_WINDOW:
         template = campaign.whatsapp_template or WhatsAppTemplate("")
-        template_id = template.content_sid if channel == TWILIO_WHATSAPP else template.name
+        template_id = template.content_sid if channel == Channel.TWILIO_WHATSAPP else template.name
     if channel in SMS_LIKE:
         text = transliterate(text)
     parameters = template_parameters(campaign, plan, target.name, target.region) if template_id else ()

@@ -7,29 +7,37 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
 from backend.models import AudienceQuery
+from bot.messages import Name
 
 DEFAULT_LANGUAGE = "en"
 
-# The life of a campaign: scheduled -> running -> done, with pause/resume and cancel on the way.
-SCHEDULED, RUNNING, PAUSED, CANCELLED, DONE = "scheduled", "running", "paused", "cancelled", "done"
-DRAFT = "draft"
-STATUSES = (DRAFT, SCHEDULED, RUNNING, PAUSED, CANCELLED, DONE)
 
-# Progress counters, in the order operators read them.
-COUNTERS = (
-    "queued",
-    "sent",
-    "delivered",
-    "failed",
-    "skipped_opt_out",
-    "skipped_quiet_hours",
-    "waiting_quiet_hours",
-    "skipped_window",
-    "skipped_same_phone",
-    "awaiting_receipt",
-    "cancelled",
-    "expired",
-)
+class CampaignStatus(Name):
+    """The life of a campaign: draft -> scheduled -> running -> done, with pause/resume and cancel on the way."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class Counter(Name):
+    """A campaign's progress counters, in the order operators read them."""
+
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    SKIPPED_OPT_OUT = "skipped_opt_out"
+    SKIPPED_QUIET_HOURS = "skipped_quiet_hours"
+    WAITING_QUIET_HOURS = "waiting_quiet_hours"
+    SKIPPED_WINDOW = "skipped_window"
+    SKIPPED_SAME_PHONE = "skipped_same_phone"
+    AWAITING_RECEIPT = "awaiting_receipt"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
 
 
 class CampaignError(Exception):
@@ -124,4 +132,8 @@ class Progress:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-friendly form for the command line and the console."""
-        return {"campaign_id": self.campaign_id, "status": self.status, **{k: self.counts.get(k, 0) for k in COUNTERS}}
+        return {
+            "campaign_id": self.campaign_id,
+            "status": self.status,
+            **{k.value: self.counts.get(k, 0) for k in Counter},
+        }

@@ -17,6 +17,7 @@ from bot.errors import SendRetryable
 from bot.menus import MenuStore
 from bot.promotions.campaigns import SendPlan
 from bot.promotions.message import Prepared, StoreChannels, Target
+from bot.promotions.model import Counter
 from bot.promotions.store import CampaignStore
 from bot.sending import DeliveryState, Mark, Sending, Sent
 
@@ -56,7 +57,9 @@ class Receipts:
     async def await_receipt(self, campaign_id: str, entry_id: str, target: Target) -> None:
         """Set an entry aside until its receipt's grace is over."""
         until = time.time() + self._grace
-        await self._campaigns.park(campaign_id, entry_id, target.to_field(), "checking", until, "awaiting_receipt")
+        await self._campaigns.park(
+            campaign_id, entry_id, target.to_field(), "checking", until, Counter.AWAITING_RECEIPT
+        )
 
     async def settle_awaiting(self, campaign_id: str) -> None:
         """Settle the sends awaiting a receipt: proved taken, they count as sent; past their grace unproved, resent."""

@@ -9,7 +9,7 @@ from redis.asyncio import Redis
 
 from backend.client import PlatformClient
 from bot.menus import MenuStore
-from bot.messages import SMS
+from bot.messages import Channel
 from bot.outbox import Outbox
 from bot.promotions.conductor import FanoutPolicy
 from bot.promotions.fanout import Fanout
@@ -52,7 +52,7 @@ def build_promotions(
         lease_ttl=settings.lease_ttl,
         receipt_grace=settings.promo_receipt_grace,
         consent_poll=settings.promo_consent_poll,
-        default_channel=settings.promo_default_channel or SMS,
+        default_channel=settings.promo_default_channel or Channel.SMS,
     )
     fanout = Fanout(
         redis,

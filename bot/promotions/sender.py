@@ -19,7 +19,7 @@ from backend.logs import mask_phone
 from bot.promotions.campaigns import SendPlan
 from bot.promotions.conductor import Conductor, FanoutPolicy
 from bot.promotions.message import StoreChannels, Target, pace_of
-from bot.promotions.model import CANCELLED, RUNNING, Campaign
+from bot.promotions.model import Campaign, CampaignStatus, Counter
 from bot.promotions.pace import ChannelPace
 from bot.promotions.receipts import Receipts
 from bot.promotions.schedule import QuietHours
@@ -69,7 +69,9 @@ class PromotionSender:
         ids = []
         for campaign_id in await self._campaigns.ids():
             status = await self._campaigns.status(campaign_id)
-            if status == RUNNING or (status == CANCELLED and not await self._campaigns.finished(campaign_id)):
+            if status == CampaignStatus.RUNNING or (
+                status == CampaignStatus.CANCELLED and not await self._campaigns.finished(campaign_id)
+            ):
                 ids.append(campaign_id)
         self._running = (time.monotonic(), ids)
         return ids
@@ -126,26 +128,26 @@ class PromotionSender:
         """Send one store its promotion, or say why not; an entry left unacknowledged is tried again."""
         target = Target.from_field(fields["store"])
         status, opted_out, claim = await self._campaigns.standing(campaign_id, target.store_id, target.phone)
-        if status == CANCELLED:
-            await self._campaigns.ack(campaign_id, entry_id, "cancelled")
+        if status == CampaignStatus.CANCELLED:
+            await self._campaigns.ack(campaign_id, entry_id, Counter.CANCELLED)
             return
-        if status != RUNNING:
+        if status != CampaignStatus.RUNNING:
             return
         campaign, plan = await self._campaigns.definition(campaign_id)
         now = time.time()
         if campaign.ends_at and now >= campaign.ends_at:
-            await self._campaigns.ack(campaign_id, entry_id, "expired")
+            await self._campaigns.ack(campaign_id, entry_id, Counter.EXPIRED)
             return
         if opted_out:
-            await self._campaigns.ack(campaign_id, entry_id, "skipped_opt_out")
+            await self._campaigns.ack(campaign_id, entry_id, Counter.SKIPPED_OPT_OUT)
             return
         allowed = self._quiet.next_allowed(now, target.timezone)
         if allowed > now:
             if campaign.ends_at and allowed >= campaign.ends_at:
-                await self._campaigns.ack(campaign_id, entry_id, "skipped_quiet_hours")
+                await self._campaigns.ack(campaign_id, entry_id, Counter.SKIPPED_QUIET_HOURS)
                 return
             await self._campaigns.park(
-                campaign_id, entry_id, target.to_field(), "later", allowed, "waiting_quiet_hours"
+                campaign_id, entry_id, target.to_field(), "later", allowed, Counter.WAITING_QUIET_HOURS
             )
             return
         if claim is not None:
@@ -156,7 +158,7 @@ class PromotionSender:
     async def _already_claimed(self, campaign_id: str, entry_id: str, target: Target, mark: Mark | None) -> None:
         """A phone claimed before: by this store before a restart (settled or in flight), or by another store."""
         if mark is None or mark.owner != target.store_id:
-            await self._campaigns.ack(campaign_id, entry_id, "skipped_same_phone")
+            await self._campaigns.ack(campaign_id, entry_id, Counter.SKIPPED_SAME_PHONE)
         elif mark.state is DeliveryState.SENDING:
             log.warning(
                 "a promotion was in flight when its worker stopped; waiting for the provider's receipt",
@@ -171,15 +173,15 @@ class PromotionSender:
         ctx: dict[str, Any] = {"ctx_campaign": campaign_id, "ctx_to": mask_phone(target.phone)}
         prepared = await self._channels.prepared(campaign, plan, target)
         if not prepared.sendable:
-            await self._campaigns.ack(campaign_id, entry_id, "skipped_window")
+            await self._campaigns.ack(campaign_id, entry_id, Counter.SKIPPED_WINDOW)
             return
         await self._pace.acquire(pace_of(prepared.channel), prepared.cost)
         # A STOP, pause or cancel may have come in while this send waited for its slot.
         status, opted_out, _ = await self._campaigns.standing(campaign_id, target.store_id, target.phone)
         if opted_out:
-            await self._campaigns.ack(campaign_id, entry_id, "skipped_opt_out")
+            await self._campaigns.ack(campaign_id, entry_id, Counter.SKIPPED_OPT_OUT)
             return
-        if status != RUNNING:
+        if status != CampaignStatus.RUNNING:
             return
         # Claimed only now, so a worker killed while waiting for its slot leaves nothing in flight behind.
         claim = self._campaigns.claim(campaign_id, target.phone)
@@ -196,8 +198,8 @@ class PromotionSender:
             await self._pace.pause(pace_of(prepared.channel), attempt.delay)
         elif attempt.sent is None:
             failed = Mark(DeliveryState.FAILED, target.store_id)
-            await self._campaigns.settle(campaign_id, entry_id, target.phone, failed, "failed")
+            await self._campaigns.settle(campaign_id, entry_id, target.phone, failed, Counter.FAILED)
         else:
             sent = Mark(DeliveryState.SENT, target.store_id, attempt.sent.provider_id)
-            await self._campaigns.settle(campaign_id, entry_id, target.phone, sent, "sent")
+            await self._campaigns.settle(campaign_id, entry_id, target.phone, sent, Counter.SENT)
             await self._receipts.record_sent(campaign_id, plan, target, prepared, attempt.sent)

@@ -9,17 +9,13 @@ from typing import Mapping, Sequence
 from backend.client import PlatformClient
 from backend.errors import NotFound
 from backend.models import AudienceQuery
-from bot.messages import SMS, Outbound, Reply
+from bot.messages import Channel, Outbound, Reply
 from bot.outbox import Outbox
 from bot.promotions.campaigns import SendPlan, build_plan, compose
 from bot.promotions.model import (
-    CANCELLED,
     DEFAULT_LANGUAGE,
-    DRAFT,
-    PAUSED,
-    RUNNING,
-    SCHEDULED,
     Campaign,
+    CampaignStatus,
     InvalidCampaign,
     Progress,
     WhatsAppTemplate,
@@ -100,7 +96,7 @@ class CampaignService:
             tuple(skus),
             whatsapp_template,
         )
-        await self._campaigns.save(campaign, DRAFT)
+        await self._campaigns.save(campaign, CampaignStatus.DRAFT)
         return campaign
 
     async def get(self, campaign_id: str) -> Campaign:
@@ -141,7 +137,9 @@ class CampaignService:
             samples.append(Sample(language, text, segment_count(sms), "GSM-7" if is_gsm7(sms) else "UCS-2"))
         return Preview(campaign_id, sum(by_language.values()), by_language, tuple(samples))
 
-    async def test_send(self, campaign_id: str, phone: str, channel: str = SMS, store_id: str = "") -> list[Outbound]:
+    async def test_send(
+        self, campaign_id: str, phone: str, channel: str = Channel.SMS, store_id: str = ""
+    ) -> list[Outbound]:
         """Send the campaign's message, as one store (or a sample store) would read it, to one phone."""
         campaign = await self._campaigns.load(campaign_id)
         plan = await self._plan(campaign)
@@ -158,7 +156,7 @@ class CampaignService:
         """Fix the products and prices and let the campaign start at `starts_at` (now when not given)."""
         campaign = await self._campaigns.load(campaign_id)
         status = await self._campaigns.status(campaign_id)
-        if status not in (DRAFT, SCHEDULED):
+        if status not in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED):
             raise WrongState(f"campaign {campaign_id} is {status}; only a draft or scheduled campaign can be scheduled")
         if starts_at is not None:
             campaign = replace(campaign, starts_at=starts_at)
@@ -167,21 +165,29 @@ class CampaignService:
             raise InvalidCampaign("none of the campaign's products is in the catalog")
         await self._campaigns.save_plan(campaign_id, plan)
         await self._campaigns.ensure_queue(campaign_id)
-        await self._campaigns.save(campaign, SCHEDULED)
+        await self._campaigns.save(campaign, CampaignStatus.SCHEDULED)
         return campaign
 
     async def pause(self, campaign_id: str) -> None:
         """Stop sending; what is queued waits."""
-        await self._move(campaign_id, (RUNNING, SCHEDULED), PAUSED)
+        await self._move(campaign_id, (CampaignStatus.RUNNING, CampaignStatus.SCHEDULED), CampaignStatus.PAUSED)
 
     async def resume(self, campaign_id: str) -> None:
         """Send again from where the campaign paused."""
         campaign = await self._campaigns.load(campaign_id)
-        await self._move(campaign_id, (PAUSED,), SCHEDULED if campaign.starts_at > time.time() else RUNNING)
+        await self._move(
+            campaign_id,
+            (CampaignStatus.PAUSED,),
+            CampaignStatus.SCHEDULED if campaign.starts_at > time.time() else CampaignStatus.RUNNING,
+        )
 
     async def cancel(self, campaign_id: str) -> None:
         """Stop for good; stores not yet reached never get it."""
-        await self._move(campaign_id, (DRAFT, SCHEDULED, RUNNING, PAUSED), CANCELLED)
+        await self._move(
+            campaign_id,
+            (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED),
+            CampaignStatus.CANCELLED,
+        )
 
     async def _move(self, campaign_id: str, allowed: tuple[str, ...], to: str) -> None:
         status = await self._campaigns.status(campaign_id)

@@ -16,7 +16,7 @@ from redis.exceptions import ResponseError
 
 from bot.messages import StatusEvent
 from bot.promotions.campaigns import SendPlan, promo_of
-from bot.promotions.model import COUNTERS, Campaign, CampaignNotFound, Progress
+from bot.promotions.model import Campaign, CampaignNotFound, Counter, Progress
 from bot.promotions.templates import TemplateRefused
 from bot.sending import DeliveryState, Mark
 from bot.streams import create_group
@@ -28,7 +28,12 @@ GROUP = "senders"
 RECENT_TTL = 3 * 24 * 3600
 
 # The progress counter each final delivery status adds to.
-FINAL_STATUSES = {"delivered": "delivered", "read": "delivered", "failed": "failed", "undelivered": "failed"}
+FINAL_STATUSES = {
+    "delivered": Counter.DELIVERED,
+    "read": Counter.DELIVERED,
+    "failed": Counter.FAILED,
+    "undelivered": Counter.FAILED,
+}
 
 # Delivery receipts of a campaign are kept this long after the last one came.
 RECEIPTS_TTL = 7 * 24 * 3600
@@ -54,43 +59,43 @@ redis.call('HINCRBY', KEYS[3], ARGV[5], 1)
 return 1
 """
 
-# A cancelled campaign's stores waiting for quiet hours to end will not be sent to.
+# A cancelled campaign's stores waiting for quiet hours to end (counted in ARGV[1]) will not be sent to (ARGV[2]).
 _DROP_WAITING = """
 local n = redis.call('ZCARD', KEYS[1])
 if n == 0 then return 0 end
 redis.call('DEL', KEYS[1])
-redis.call('HINCRBY', KEYS[2], 'waiting_quiet_hours', -n)
-redis.call('HINCRBY', KEYS[2], 'cancelled', n)
+redis.call('HINCRBY', KEYS[2], ARGV[1], -n)
+redis.call('HINCRBY', KEYS[2], ARGV[2], n)
 return n
 """
 
-# A send awaiting its receipt proved taken: the phone's claim becomes sent, counted once.
+# A send awaiting its receipt (counted in ARGV[4]) proved taken: its claim becomes sent, counted once (ARGV[5]).
 _PROVED = """
 if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
-redis.call('HINCRBY', KEYS[3], 'awaiting_receipt', -1)
-redis.call('HINCRBY', KEYS[3], 'sent', 1)
+redis.call('HINCRBY', KEYS[3], ARGV[4], -1)
+redis.call('HINCRBY', KEYS[3], ARGV[5], 1)
 return 1
 """
 
-# No proof the provider took it: release the phone's claim and queue the store again.
+# No proof the provider took it: release the phone's claim and queue the store again; no longer awaiting (ARGV[4]).
 _UNPROVED = """
 if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 local claim = redis.call('HGET', KEYS[2], ARGV[2])
 if claim and string.sub(claim, 1, #ARGV[3]) == ARGV[3] then redis.call('HDEL', KEYS[2], ARGV[2]) end
 redis.call('XADD', KEYS[4], '*', 'store', ARGV[1])
-redis.call('HINCRBY', KEYS[3], 'awaiting_receipt', -1)
+redis.call('HINCRBY', KEYS[3], ARGV[4], -1)
 return 1
 """
 
-# Move entries whose quiet hours are over back onto the stream.
+# Move entries whose quiet hours are over back onto the stream, no longer counted as waiting (ARGV[3]).
 _WAKE = """
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
 for _, member in ipairs(due) do
   redis.call('XADD', KEYS[2], '*', 'store', member)
   redis.call('ZREM', KEYS[1], member)
 end
-if #due > 0 then redis.call('HINCRBY', KEYS[3], 'waiting_quiet_hours', -#due) end
+if #due > 0 then redis.call('HINCRBY', KEYS[3], ARGV[3], -#due) end
 return #due
 """
 
@@ -204,7 +209,7 @@ class CampaignStore:
         """The campaign's status and counters."""
         status = await self.status(campaign_id)
         raw = await self._redis.hgetall(self.key(campaign_id, "progress"))
-        return Progress(campaign_id, status, {k: int(raw.get(k, 0)) for k in COUNTERS})
+        return Progress(campaign_id, status, {k.value: int(raw.get(k, 0)) for k in Counter})
 
     # Consent, as the gateway hears it: checked before every send, so STOP stops a running campaign at once.
 
@@ -266,7 +271,7 @@ class CampaignStore:
         if promo is None:
             return
         campaign_id, store_id = promo
-        counter = FINAL_STATUSES.get(event.status, "")
+        counter: str = FINAL_STATUSES.get(event.status, "")
         await self._redis.eval(
             _RECEIPT,
             2,
@@ -345,11 +350,19 @@ class CampaignStore:
             self.key(campaign_id, "progress"),
             repr(now),
             limit,
+            Counter.WAITING_QUIET_HOURS,
         )
 
     async def drop_waiting(self, campaign_id: str) -> None:
         """Count the entries waiting for quiet hours to end as cancelled, and drop them."""
-        await self._redis.eval(_DROP_WAITING, 2, self.key(campaign_id, "later"), self.key(campaign_id, "progress"))
+        await self._redis.eval(
+            _DROP_WAITING,
+            2,
+            self.key(campaign_id, "later"),
+            self.key(campaign_id, "progress"),
+            Counter.WAITING_QUIET_HOURS,
+            Counter.CANCELLED,
+        )
 
     async def awaiting_receipt(self, campaign_id: str, count: int) -> list[tuple[str, float]]:
         """Up to `count` entries awaiting a receipt, with the end of their grace, soonest first."""
@@ -368,6 +381,8 @@ class CampaignStore:
                 field,
                 phone,
                 mark.encode(),
+                Counter.AWAITING_RECEIPT,
+                Counter.SENT,
             )
         )
 
@@ -384,6 +399,7 @@ class CampaignStore:
                 field,
                 phone,
                 Mark(DeliveryState.SENDING, store_id).encode(),
+                Counter.AWAITING_RECEIPT,
             )
         )
 

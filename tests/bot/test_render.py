@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.messages import SMS, WHATSAPP, Button, Reply
+from bot.messages import Button, Channel, Reply
 from bot.render import render, reply_from_rasa
 from bot.sms import segment_count
 
@@ -22,7 +22,7 @@ def test_rasa_turn_merges_texts_buttons_and_handoff() -> None:
 
 
 def test_sms_shows_choices_as_a_numbered_menu_and_remembers_payloads() -> None:
-    rendered = render(Reply("Confirm?", (Button("Yes", "/affirm"), Button("No", "/deny"))), SMS, 3)
+    rendered = render(Reply("Confirm?", (Button("Yes", "/affirm"), Button("No", "/deny"))), Channel.SMS, 3)
     assert [p[1] for p in rendered.parts] == ["Confirm?\n1. Yes\n2. No"]
     assert rendered.menu == ("/affirm", "/deny")
 
@@ -30,23 +30,23 @@ def test_sms_shows_choices_as_a_numbered_menu_and_remembers_payloads() -> None:
 def test_sms_does_not_list_choices_the_text_already_names() -> None:
     choices = (Button("Zuri Cola 350ml 720/tray", "1"), Button("Zuri Cola 1L 960/case", "2"))
     text = "Which cola? 1) Zuri Cola 350ml 720/tray 2) Zuri Cola 1L 960/case. Reply with the number."
-    rendered = render(Reply(text, choices), SMS, 3)
+    rendered = render(Reply(text, choices), Channel.SMS, 3)
     assert [p[1] for p in rendered.parts] == [text]
     assert rendered.menu == ("1", "2")
-    partly = render(Reply("Reply YES to confirm.", (Button("YES", "yes"), Button("NO", "no"))), SMS, 3)
+    partly = render(Reply("Reply YES to confirm.", (Button("YES", "yes"), Button("NO", "no"))), Channel.SMS, 3)
     assert partly.parts[0][1] == "Reply YES to confirm.\n1. YES\n2. NO"
 
 
 def test_sms_over_the_segment_budget_is_split_not_truncated() -> None:
     lines = "\n".join(f"{n}. Coca-Cola 300ml glass bottle crate of 24 x{n} = KES {n * 660}" for n in range(1, 30))
-    rendered = render(Reply(lines), SMS, 2)
+    rendered = render(Reply(lines), Channel.SMS, 2)
     texts = [p[1] for p in rendered.parts]
     assert len(texts) > 1 and all(segment_count(t) <= 2 for t in texts)
     assert "\n".join(texts) == lines
 
 
 def test_whatsapp_uses_reply_buttons_for_up_to_three_short_titles() -> None:
-    rendered = render(Reply("Confirm?", (Button("Yes", "/affirm"), Button("No", "/deny"))), WHATSAPP, 3)
+    rendered = render(Reply("Confirm?", (Button("Yes", "/affirm"), Button("No", "/deny"))), Channel.WHATSAPP, 3)
     [(kind, body, choices, _)] = rendered.parts
     assert kind == "buttons" and body == "Confirm?" and [c.id for c in choices] == ["/affirm", "/deny"]
     assert rendered.menu == ()
@@ -54,7 +54,7 @@ def test_whatsapp_uses_reply_buttons_for_up_to_three_short_titles() -> None:
 
 def test_whatsapp_falls_back_to_numbered_text_beyond_ten_choices() -> None:
     buttons = tuple(Button(f"Item {n}", f"/choose{n}") for n in range(12))
-    rendered = render(Reply("Which?", buttons), WHATSAPP, 3)
+    rendered = render(Reply("Which?", buttons), Channel.WHATSAPP, 3)
     [(kind, body, _, _)] = rendered.parts
     assert kind == "text" and body.endswith("12. Item 11")
     assert len(rendered.menu) == 12
@@ -63,7 +63,7 @@ def test_whatsapp_falls_back_to_numbered_text_beyond_ten_choices() -> None:
 @given(st.text(min_size=1, max_size=40), st.integers(min_value=1, max_value=10), st.text(max_size=1500))
 def test_whatsapp_interactive_parts_stay_within_metas_limits(title: str, count: int, text: str) -> None:
     buttons = tuple(Button(title, f"/p{n}") for n in range(count))
-    for kind, body, choices, _ in render(Reply(text, buttons), WHATSAPP, 3).parts:
+    for kind, body, choices, _ in render(Reply(text, buttons), Channel.WHATSAPP, 3).parts:
         if kind == "buttons":
             assert len(choices) <= 3 and all(len(c.title) <= 20 for c in choices) and len(body) <= 1024
         elif kind == "list":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.messages import SMS, Button, Reply
+from bot.messages import Button, Channel, Reply
 from bot.render import render
 from bot.sms import UCS2_MULTI, UCS2_SINGLE, is_gsm7, segment_count
 from tests.bot.conftest import Stack, eventually, whatsapp_text
@@ -69,13 +69,13 @@ def test_a_devanagari_reply_counts_ucs2_segments_and_is_split_never_cut() -> Non
     lines = [f"{n}) Zuri Cola 350ml can {n} ट्रे x 720 = 3,600" for n in range(1, 9)]
     text = "आपका ऑर्डर:\n" + "\n".join(lines) + "\nकुल KES 28,800। पक्का करने के लिए YES भेजें, हटाने के लिए NO।"
     reply = Reply(text, (Button("YES", "yes"), Button("NO", "no")), language="hi-Deva")
-    parts = [part[1] for part in render(reply, SMS, 2).parts]
+    parts = [part[1] for part in render(reply, Channel.SMS, 2).parts]
     assert len(parts) > 1
     assert not is_gsm7(text) and len(text) > 2 * UCS2_SINGLE
     for part in parts:
         assert segment_count(part) <= 2 and len(part) <= 2 * UCS2_MULTI, part
     assert "\n".join(parts).split() == text.split()
-    assert render(reply, SMS, 2).menu == ("yes", "no")
+    assert render(reply, Channel.SMS, 2).menu == ("yes", "no")
 
 
 async def test_gateway_texts_for_a_store_in_hindi_are_hinglish_in_gsm7(stack: Stack) -> None:
