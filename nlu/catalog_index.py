@@ -107,8 +107,11 @@ class CatalogIndex:
     capital_names: frozenset[str] = frozenset()
     # Catalog words by how they sound (`kolget` is how `colgate` sounds, written from Devanagari).
     sounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Words the catalog writes only inside longer aliases (`suka` of `suka datu puti`), never alone or in a name.
+    # Local words for kinds of goods that the catalog writes only inside longer aliases (`suka` of
+    # `suka datu puti`), never alone or in a name, brand or category.
     alias_only_words: frozenset[str] = frozenset()
+    # The first word of every alias written without digits: a message without one of them says no alias in full.
+    alias_first_words: frozenset[str] = frozenset()
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -415,7 +418,8 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         )
         post(name.contributed, position)
         protected.update(name.connector_triples)
-    alias_only = _alias_only_words(aliases, set(postings_sets), brand_sets, category_sets)
+    # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
+    kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
 
     # A one-word alias shared by several brands is a generic term ("sugar" in the local language);
     # it belongs to the categories where it is used that way.
@@ -527,26 +531,17 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         grades=_grades(postings),
         capital_names=_capital_names(items, postings, lexicon),
         sounds=_sounds(postings),
-        alias_only_words=alias_only,
+        alias_only_words=frozenset(
+            w
+            for w in lexicon.product_words
+            if w in postings
+            and w not in kind_words_named
+            and w not in generic_brands
+            and not any(w in words for words in brand_sets.values())
+            and not any(w in words for words in category_sets.values())
+        ),
+        alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
     )
-
-
-def _alias_only_words(
-    aliases: list[list[_TextFacts]],
-    name_words: set[str],
-    brand_sets: dict[str, frozenset[str]],
-    category_sets: dict[str, frozenset[str]],
-) -> frozenset[str]:
-    """Words of longer aliases that no name, brand, category or one-word alias has."""
-    longer: set[str] = set()
-    alone: set[str] = set()
-    for own in aliases:
-        for alias in own:
-            (alone if len(alias.content) == 1 else longer).update(alias.content)
-    if not longer:
-        return _NOTHING
-    spoken = alone.union(name_words, *brand_sets.values(), *category_sets.values())
-    return frozenset(longer - spoken)
 
 
 def _sounds(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:

@@ -80,7 +80,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
-    if 1 < len(candidates) <= MAX_CANDIDATES:
+    if 1 < len(candidates) <= MAX_CANDIDATES and not index.alias_first_words.isdisjoint(canonical):
         candidates = _by_alias_said(candidates, canonical, index)
     readings_found = [found for _, found, _ in covers]
     # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
@@ -304,10 +304,11 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
     items = index.items
     lexicon = index.lexicon
     best: dict[int, frozenset[str]] = {}
+    said = mentioned.issuperset
     for position in candidates:
-        for words in items[position].alias_words:
-            if words and mentioned.issuperset(words) and len(words) > len(best.get(position, ())):
-                best[position] = frozenset(words)
+        words: tuple[str, ...] = max(filter(said, items[position].alias_words), key=len, default=())
+        if words:
+            best[position] = frozenset(words)
     if not best or len(best) == len(candidates):
         return candidates
     longest = max(map(len, best.values()))

@@ -89,7 +89,7 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             previous = request
             continue
         candidates = match.candidates
-        if len(candidates) > 1:
+        if len(candidates) > 1 and ordered.lines:
             # "3 bags mama gold 50kg ..., one more mama gold": the product already ordered in this message.
             ordered_skus = {line.sku for line in ordered.lines}
             again = [c for c in candidates if c.item.sku in ordered_skus]
