@@ -9,11 +9,15 @@ import zlib
 from typing import Awaitable, Callable, Mapping
 
 from redis.asyncio import Redis
+from redis.backoff import ExponentialBackoff
 from redis.exceptions import RedisError, ResponseError
 
 log = logging.getLogger("bot.streams")
 
 GROUP = "gateway"
+
+# A worker's pause after its `n`th failure in a row (Redis down, a handler's bug): 0.2 s doubling up to 5 s.
+WORKER_BACKOFF = ExponentialBackoff(cap=5.0, base=0.2)
 
 # A handler gets the entry id, its fields and how many times it has been handed out before.
 Handler = Callable[[str, Mapping[str, str], int], Awaitable[None]]
@@ -175,16 +179,16 @@ class PartitionedStream:
                     continue
                 failures += 1
                 log.warning("stream worker error", extra={"ctx_stream": key, "ctx_error": str(exc)})
-                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+                await asyncio.sleep(WORKER_BACKOFF.compute(failures))
             except (RedisError, OSError) as exc:
                 failures += 1
                 log.warning("redis unavailable", extra={"ctx_stream": key, "ctx_error": type(exc).__name__})
-                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+                await asyncio.sleep(WORKER_BACKOFF.compute(failures))
             except Exception:
                 # The entry stays pending and is handed out again: nothing acknowledged is dropped.
                 failures += 1
                 log.exception("stream handler failed", extra={"ctx_stream": key})
-                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+                await asyncio.sleep(WORKER_BACKOFF.compute(failures))
 
     async def _times_delivered(self, key: str, entry_id: str) -> int:
         rows = await self._redis.xpending_range(key, GROUP, min=entry_id, max=entry_id, count=1)

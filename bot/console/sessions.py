@@ -21,6 +21,8 @@ class StaffSession:
     started_at: float
 
 
+# Kept over aiohttp-session's RedisStorage, which keys each session by its raw cookie value (a copy of Redis would
+# hold usable cookies) and would still leave the CSRF token and the sliding idle timeout to be written here.
 class SessionStore:
     """Sessions keyed by a hash of their id, so a copy of Redis holds no usable cookie."""
 

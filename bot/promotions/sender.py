@@ -25,6 +25,7 @@ from bot.promotions.receipts import Receipts
 from bot.promotions.schedule import QuietHours
 from bot.promotions.store import GROUP, CampaignStore, consumer_name
 from bot.sending import DeliveryState, Mark, Outcome, Sending
+from bot.streams import WORKER_BACKOFF
 
 log = logging.getLogger("bot.promotions")
 
@@ -98,11 +99,11 @@ class PromotionSender:
             except (RedisError, OSError) as exc:
                 failures += 1
                 log.warning("promotion sender waiting for redis", extra={"ctx_error": type(exc).__name__})
-                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+                await asyncio.sleep(WORKER_BACKOFF.compute(failures))
             except Exception:
                 failures += 1
                 log.exception("promotion sender failed")
-                await asyncio.sleep(min(0.2 * 2**failures, 5.0))
+                await asyncio.sleep(WORKER_BACKOFF.compute(failures))
 
     async def _work_once(self, consumer: str, recheck: bool) -> bool:
         """One entry of each running campaign (its own unfinished one first when `recheck`); False when none."""

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Mapping
 
 import pytest
 from aiohttp import web
@@ -284,7 +284,7 @@ class Stack:
     platform_db: Path
 
     async def twilio_webhook(
-        self, params: dict[str, str], path: str = "/webhooks/twilio", signature: str | None = None
+        self, params: Mapping[str, str], path: str = "/webhooks/twilio", signature: str | None = None
     ) -> Any:
         """POST a form the way Twilio does, signed with the official library unless told otherwise."""
         if signature is None:
