@@ -12,7 +12,7 @@ import logging
 import time
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Mapping, Protocol, Sequence, runtime_checkable
+from typing import Any, Mapping, Protocol, runtime_checkable
 
 from redis.backoff import ExponentialBackoff
 
@@ -48,12 +48,11 @@ class SentLookup(Protocol):
 
 @runtime_checkable
 class TemplateSender(Protocol):
-    """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window)."""
+    """A channel that can send a provider-approved template (WhatsApp outside its 24-hour window, WeChat outside
+    its 48 hours)."""
 
-    async def send_template(
-        self, message_id: str, to: str, template_id: str, language: str, parameters: Sequence[str]
-    ) -> Sent:
-        """Send the template (Meta: its name; Twilio: its Content SID) with its body parameters."""
+    async def send_template(self, message_id: str, to: str, template: TemplateCall) -> Sent:
+        """Send the template (Meta: its name; Twilio: its Content SID; WeChat: its template id) with its parameters."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,8 @@ class TemplateCall:
     template_id: str
     language: str
     parameters: tuple[str, ...]
+    # WeChat: the data key each parameter fills (`thing1`, `amount2`); WhatsApp's are positional.
+    keys: tuple[str, ...] = ()
 
 
 class DeliveryState(str, Enum):
@@ -206,9 +207,7 @@ class Sending:
             return await sender.send(message)
         if not isinstance(sender, TemplateSender):
             raise SendRejected(f"channel {message.channel} cannot send templates")
-        return await sender.send_template(
-            message.message_id, message.to, template.template_id, template.language, template.parameters
-        )
+        return await sender.send_template(message.message_id, message.to, template)
 
     async def _failed_attempt(self, ledger: Ledger, exc: SendRetryable, ctx: Mapping[str, Any]) -> Attempt:
         attempts = await ledger.count_attempt()

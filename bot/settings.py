@@ -74,6 +74,7 @@ class Settings:
     lease_ttl: float = 15.0
     promo_sms_per_second: float = 1.0
     promo_whatsapp_per_second: float = 80.0
+    promo_wechat_per_second: float = 20.0
     promo_quiet_hours: str = "20:00-08:00"
     promo_concurrency: int = 8
     promo_default_channel: str = "sms"
@@ -154,6 +155,7 @@ class Settings:
             lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
             promo_sms_per_second=_float(env, "PROMO_SMS_SEGMENTS_PER_SECOND", cls.promo_sms_per_second),
             promo_whatsapp_per_second=_float(env, "PROMO_WHATSAPP_PER_SECOND", cls.promo_whatsapp_per_second),
+            promo_wechat_per_second=_float(env, "PROMO_WECHAT_PER_SECOND", cls.promo_wechat_per_second),
             promo_quiet_hours=env.get("PROMO_QUIET_HOURS", cls.promo_quiet_hours),
             promo_concurrency=_int(env, "PROMO_CONCURRENCY", cls.promo_concurrency),
             promo_default_channel=env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
@@ -184,8 +186,10 @@ class Settings:
         """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""
         if self.partitions < 1 or self.sms_max_segments < 1 or self.outbox_max_attempts < 1:
             raise SettingsError("GATEWAY_PARTITIONS, SMS_MAX_SEGMENTS and OUTBOX_MAX_ATTEMPTS must be at least 1")
-        if self.promo_sms_per_second <= 0 or self.promo_whatsapp_per_second <= 0 or self.promo_concurrency < 1:
-            raise SettingsError("PROMO_*_PER_SECOND must be above 0 and PROMO_CONCURRENCY at least 1")
+        if min(self.promo_sms_per_second, self.promo_whatsapp_per_second, self.promo_wechat_per_second) <= 0:
+            raise SettingsError("PROMO_*_PER_SECOND must be above 0")
+        if self.promo_concurrency < 1:
+            raise SettingsError("PROMO_CONCURRENCY must be at least 1")
         if self.promo_receipt_grace <= 0 or self.promo_consent_poll <= 0:
             raise SettingsError("PROMO_RECEIPT_GRACE_SECONDS and PROMO_CONSENT_POLL_SECONDS must be above 0")
         if self.console_admin_user and len(self.console_admin_password) < 12:

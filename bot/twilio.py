@@ -8,7 +8,7 @@ import logging
 import time
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 import aiohttp
 from aiohttp import web
@@ -20,7 +20,7 @@ from bot.bodies import read_form
 from bot.errors import InvalidSignature, SendRejected, provider_answer
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import Channel, Inbound, Outbound, StatusEvent
-from bot.sending import Sent
+from bot.sending import Sent, TemplateCall
 
 log = logging.getLogger("bot.twilio")
 
@@ -125,15 +125,13 @@ class TwilioSender:
             form["MediaUrl"] = message.media_url
         return await self._create(message.message_id, form)
 
-    async def send_template(
-        self, message_id: str, to: str, template_id: str, language: str, parameters: Sequence[str]
-    ) -> Sent:
+    async def send_template(self, message_id: str, to: str, template: TemplateCall) -> Sent:
         """Send an approved WhatsApp template by its Content SID; its language is part of the content there."""
         form = {
             "To": f"whatsapp:{to}",
             "From": self._whatsapp_from,
-            "ContentSid": template_id,
-            "ContentVariables": json.dumps({str(n): value for n, value in enumerate(parameters, 1)}),
+            "ContentSid": template.template_id,
+            "ContentVariables": json.dumps({str(n): value for n, value in enumerate(template.parameters, 1)}),
         }
         return await self._create(message_id, form)
 

@@ -29,8 +29,8 @@ from bot import replies
 from bot.bodies import read_body
 from bot.errors import InvalidSignature, SendError, SendRejected, SendRetryable, provider_answer
 from bot.keys import GATEWAY, SETTINGS, Gateway
-from bot.messages import Channel, Inbound, Outbound, Reply
-from bot.sending import Sent
+from bot.messages import Channel, Inbound, Outbound, Reply, StatusEvent
+from bot.sending import Sent, TemplateCall
 from bot.settings import Settings
 from i18n import phrasebook
 
@@ -138,28 +138,50 @@ class WeChatSender:
         self._app_id = settings.wechat_app_id
         self._secret = settings.wechat_app_secret
         self._token_key = f"{settings.key_prefix}:wechat:access-token"
+        self._prefix = settings.key_prefix
+        self._receipt_ttl = settings.dedupe_ttl
         self._timeout = aiohttp.ClientTimeout(total=settings.send_timeout)
 
     async def send(self, message: Outbound) -> Sent:
         """Send one text to the account linked to `message.to` (a phone), or to `message.to` as an OpenID."""
-        openid = await self._links.openid_of(message.to) if message.to.startswith("+") else message.to
+        payload = {"touser": await self._openid(message.to), "msgtype": "text", "text": {"content": message.text}}
+        await self._post("/cgi-bin/message/custom/send", payload)
+        return Sent(f"wechat-{message.message_id}", "sent")
+
+    async def send_template(self, message_id: str, to: str, template: TemplateCall) -> Sent:
+        """Send a template message, each parameter filling its data key; WeChat's msgid, whose job-finished event
+        comes back to the webhook as the receipt."""
+        payload = {
+            "touser": await self._openid(to),
+            "template_id": template.template_id,
+            "data": {key: {"value": value} for key, value in zip(template.keys, template.parameters, strict=True)},
+        }
+        data = await self._post("/cgi-bin/message/template/send", payload)
+        provider_id = str(data.get("msgid", ""))
+        if not provider_id:
+            raise SendRejected("the WeChat API's answer has no msgid")
+        await self._redis.set(template_key(self._prefix, provider_id), message_id, ex=self._receipt_ttl)
+        return Sent(provider_id, "sent")
+
+    async def _openid(self, to: str) -> str:
+        openid = await self._links.openid_of(to) if to.startswith("+") else to
         if not openid:
             raise SendRejected("no WeChat account is linked to this phone")
-        payload = {"touser": openid, "msgtype": "text", "text": {"content": message.text}}
+        return openid
+
+    async def _post(self, path: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """POST to the API with the access token, renewed once when WeChat says it is invalid or expired."""
         for renewed in (False, True):
             token = await self.access_token()
             data = await provider_answer(
                 "the WeChat API",
                 self._session.post(
-                    f"{self._base}/cgi-bin/message/custom/send",
-                    params={"access_token": token},
-                    json=payload,
-                    timeout=self._timeout,
+                    f"{self._base}{path}", params={"access_token": token}, json=payload, timeout=self._timeout
                 ),
             )
             code = _errcode(data)
             if code == 0:
-                return Sent(f"wechat-{message.message_id}", "sent")
+                return dict(data)
             if code in TOKEN_ERRORS and not renewed:
                 await self._forget(token)
                 continue
@@ -206,6 +228,11 @@ class WeChatSender:
             await self._redis.delete(self._token_key)
 
 
+def template_key(prefix: str, provider_id: str) -> str:
+    """Where our id of a template message WeChat knows by `provider_id` is kept until its receipt comes."""
+    return f"{prefix}:wechat:template:{{{provider_id}}}"
+
+
 def _errcode(data: Any) -> int:
     try:
         return int(data.get("errcode", 0)) if isinstance(data, dict) else -1
@@ -217,7 +244,8 @@ def _send_error(code: int, data: Any) -> SendError:
     detail = f"errcode {code}: {str(data.get('errmsg', ''))[:200]}"
     if code in BUSY_ERRORS:
         return SendRetryable(detail, 60.0 if code == 45009 else None)
-    # 45015: the 48 hours after the owner's last message are over; 43004: the owner unfollowed the account.
+    # 45015: the 48 hours after the owner's last message are over; 43004: the owner unfollowed the account;
+    # 40037: no such template.
     return SendRejected(detail)
 
 
@@ -246,6 +274,9 @@ async def handle_wechat_message(request: web.Request) -> web.Response:
     except (ValueError, KeyError, TypeError, AttributeError, ExpatError) as exc:
         log.warning("wechat message of an unexpected shape refused", extra={"ctx_error": type(exc).__name__})
         raise web.HTTPBadRequest(text="not a WeChat message") from None
+    if kind == "event" and message.event == "templatesendjobfinish":
+        await record_template_receipt(request.app[GATEWAY], str(message.id), str(message.status or ""))
+        return web.Response(text="success")
     if not openid or (kind == "event" and message.event != "subscribe"):
         return web.Response(text="success")
     # Events carry no MsgId: WeChat's advice is to tell them apart by sender and time.
@@ -254,6 +285,15 @@ async def handle_wechat_message(request: web.Request) -> web.Response:
     text = str(message.content or "") if kind == "text" else ""
     await receive(request.app[GATEWAY], openid, message_id, text, float(message.time or time.time()), kind == "event")
     return web.Response(text="success")
+
+
+async def record_template_receipt(gateway: Gateway, provider_id: str, outcome: str) -> None:
+    """WeChat's word on a template message: `success`, or `failed:user block` / `failed: system failed`."""
+    message_id = str(await gateway.redis.get(template_key(gateway.settings.key_prefix, provider_id)) or "")
+    status = "delivered" if outcome == "success" else "failed"
+    event = StatusEvent(provider_id, status, outcome if status == "failed" else "", message_id)
+    await gateway.transcripts.update_status(event.provider_id, event.status, event.error)
+    await gateway.promotions.campaigns.record_receipt(event)
 
 
 async def receive(gateway: Gateway, openid: str, message_id: str, text: str, received_at: float, follow: bool) -> None:
@@ -279,6 +319,8 @@ async def receive(gateway: Gateway, openid: str, message_id: str, text: str, rec
         await gateway.outbox.send_reply(openid, Channel.WECHAT, reply, base_id=f"wechat:{message_id}")
         log.info("wechat account not linked; asked for its link code", extra=ctx)
         return
+    # The code is the store's first message on WeChat: promotions follow it there, within WeChat's 48 hours.
+    await gateway.transcripts.append_inbound(message_id, Channel.WECHAT, linked, text, received_at)
     try:
         names = ", ".join(store.name for store in await gateway.platform.stores_by_phone(linked))
     except PlatformError:

@@ -25,7 +25,7 @@ from bot.errors import (
 )
 from bot.keys import GATEWAY, SETTINGS
 from bot.messages import Channel, Inbound, Outbound, StatusEvent
-from bot.sending import Sent
+from bot.sending import Sent, TemplateCall
 from i18n import phrasebook
 
 log = logging.getLogger("bot.whatsapp")
@@ -186,11 +186,11 @@ class WhatsAppSender:
         """Send one message; Meta's message id (wamid)."""
         return await self._post(whatsapp_payload(message))
 
-    async def send_template(
-        self, message_id: str, to: str, name: str, language: str, parameters: Sequence[str]
-    ) -> Sent:
+    async def send_template(self, message_id: str, to: str, template: TemplateCall) -> Sent:
         """Send an approved template (the only kind allowed outside the 24-hour window); Meta's message id."""
-        return await self._post(whatsapp_template_payload(message_id, to, name, language, parameters))
+        return await self._post(
+            whatsapp_template_payload(message_id, to, template.template_id, template.language, template.parameters)
+        )
 
     async def _post(self, payload: Mapping[str, Any]) -> Sent:
         data = await provider_answer(

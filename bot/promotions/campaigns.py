@@ -116,10 +116,8 @@ def compose(campaign: Campaign, plan: SendPlan, store_name: str, language: str, 
     return used, render_template(source, store_name, plan.lines_for(region), plan.offer_ends if applies else "")
 
 
-def template_parameters(campaign: Campaign, plan: SendPlan, store_name: str, region: str) -> tuple[str, ...]:
-    """The WhatsApp template's body parameters for one store, each rendered in the sandbox."""
-    if campaign.whatsapp_template is None:
-        return ()
+def template_parameters(parameters: Sequence[str], plan: SendPlan, store_name: str, region: str) -> tuple[str, ...]:
+    """A template's parameters for one store, each rendered in the sandbox."""
     lines = plan.lines_for(region)
     ends = plan.offer_ends if plan.applies_to(region) else ""
-    return tuple(render_template(p, store_name, lines, ends) for p in campaign.whatsapp_template.parameters)
+    return tuple(render_template(p, store_name, lines, ends) for p in parameters)

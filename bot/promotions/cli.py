@@ -16,7 +16,7 @@ import aiohttp
 from backend.errors import PlatformError
 from backend.models import AudienceQuery
 from backend.phones import InvalidPhone, to_e164
-from bot.promotions.model import CampaignError, CampaignStatus, Counter, WhatsAppTemplate
+from bot.promotions.model import CampaignError, CampaignStatus, Counter, WeChatTemplate, WhatsAppTemplate
 from bot.settings import Settings
 
 
@@ -42,6 +42,10 @@ def add_commands(commands: Any) -> None:
     create.add_argument("--wa-language", default="en")
     create.add_argument("--wa-param", action="append", default=[], help="a template body parameter (repeat)")
     create.add_argument("--wa-content-sid", default="", help="the same template's Twilio Content SID (HX...)")
+    create.add_argument("--wechat-template", default="", help="WeChat template id for outside the 48 h window")
+    create.add_argument(
+        "--wechat-field", action="append", default=[], metavar="KEY=TEMPLATE", help="a template data key (repeat)"
+    )
     for name, text in (
         ("preview", "dry run: audience size, a sample per language, SMS segments"),
         ("schedule", "fix prices and start at --start (or now)"),
@@ -82,6 +86,13 @@ def _texts(args: argparse.Namespace) -> dict[str, str]:
     return texts
 
 
+def _wechat_template(args: argparse.Namespace) -> WeChatTemplate | None:
+    if not args.wechat_template:
+        return None
+    pairs = (pair.partition("=") for pair in args.wechat_field)
+    return WeChatTemplate(args.wechat_template, tuple((key.strip(), value) for key, _, value in pairs))
+
+
 async def _run(settings: Settings, args: argparse.Namespace) -> Any:
     from bot.app import build_gateway, open_redis
 
@@ -110,6 +121,7 @@ async def _run(settings: Settings, args: argparse.Namespace) -> Any:
                     args.promo_id,
                     tuple(args.sku),
                     template if args.wa_template or args.wa_content_sid else None,
+                    _wechat_template(args),
                 )
                 return {"campaign_id": campaign.campaign_id, "status": CampaignStatus.DRAFT.value}
             if args.action == "preview":

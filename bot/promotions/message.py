@@ -13,19 +13,23 @@ from typing import Collection
 from backend.models import AudienceStore
 from bot.messages import Channel, Outbound
 from bot.promotions.campaigns import SendPlan, compose, promo_message_id, template_parameters
-from bot.promotions.model import Campaign, WhatsAppTemplate
+from bot.promotions.model import Campaign
 from bot.sending import TemplateCall
 from bot.sms import segment_count, transliterate
 from bot.transcripts import TranscriptStore
 
-WHATSAPP_WINDOW = 24 * 3600
 SMS_LIKE = frozenset({Channel.SMS, Channel.SIMULATOR})
-WHATSAPP_LIKE = frozenset({Channel.WHATSAPP, Channel.TWILIO_WHATSAPP})
+# How long after a store's last message each channel takes free-form text; past it only a template goes.
+SERVICE_WINDOWS: dict[str, int] = {
+    Channel.WHATSAPP: 24 * 3600,
+    Channel.TWILIO_WHATSAPP: 24 * 3600,
+    Channel.WECHAT: 48 * 3600,
+}
 
 
 def pace_of(channel: str) -> str:
-    """The pace a channel's sends keep to: SMS segments, or WhatsApp messages."""
-    return "sms" if channel in SMS_LIKE else "whatsapp"
+    """The pace a channel's sends keep to: SMS segments, WeChat messages or WhatsApp messages."""
+    return "sms" if channel in SMS_LIKE else "wechat" if channel == Channel.WECHAT else "whatsapp"
 
 
 @dataclass(frozen=True)
@@ -56,49 +60,56 @@ class Target:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One store's promotion ready to send: its channel, its text, the template outside WhatsApp's window."""
+    """One store's promotion ready to send: its channel, its text, and outside the channel's window its template
+    (`outside_window` with no `call` when the campaign has none this channel can send)."""
 
     channel: str
     message: Outbound
-    template: WhatsAppTemplate | None
-    template_id: str
-    parameters: tuple[str, ...]
     cost: int
+    outside_window: bool = False
+    call: TemplateCall | None = None
+    template_name: str = ""
 
     @property
     def sendable(self) -> bool:
-        """False outside WhatsApp's window when the campaign has no template this channel can send."""
-        return self.template is None or bool(self.template_id)
-
-    @property
-    def call(self) -> TemplateCall | None:
-        """The template to send instead of the text, outside WhatsApp's window."""
-        if self.template is None:
-            return None
-        return TemplateCall(self.template_id, self.template.language, self.parameters)
+        """False outside the channel's window when the campaign has no template this channel can send."""
+        return not self.outside_window or self.call is not None
 
     @property
     def shown(self) -> str:
         """The promotion as the transcript shows it."""
-        if self.template is None:
+        if self.call is None:
             return self.message.text
-        return f"[template {self.template.name or self.template_id}] " + " | ".join(self.parameters)
+        return f"[template {self.template_name}] " + " | ".join(self.call.parameters)
 
 
 def prepare(campaign: Campaign, plan: SendPlan, target: Target, channel: str, since_inbound: float) -> Prepared:
     """What this store gets on `channel`, `since_inbound` seconds after it last wrote: the text or the template."""
     _, text = compose(campaign, plan, target.name, target.language, target.region)
     message_id = promo_message_id(campaign.campaign_id, target.store_id)
-    template, template_id = None, ""
-    if channel in WHATSAPP_LIKE and since_inbound >= WHATSAPP_WINDOW:
-        template = campaign.whatsapp_template or WhatsAppTemplate("")
-        template_id = template.content_sid if channel == Channel.TWILIO_WHATSAPP else template.name
     if channel in SMS_LIKE:
         text = transliterate(text)
-    parameters = template_parameters(campaign, plan, target.name, target.region) if template_id else ()
     cost = segment_count(text) if channel in SMS_LIKE else 1
     message = Outbound(message_id, channel, target.phone, "text", text)
-    return Prepared(channel, message, template, template_id, parameters, cost)
+    window = SERVICE_WINDOWS.get(channel)
+    if window is None or since_inbound < window:
+        return Prepared(channel, message, cost)
+    if channel == Channel.WECHAT:
+        wechat = campaign.wechat_template
+        if wechat is None:
+            return Prepared(channel, message, cost, outside_window=True)
+        values = template_parameters(wechat.parameters, plan, target.name, target.region)
+        call = TemplateCall(wechat.template_id, target.language, values, wechat.keys)
+        return Prepared(channel, message, cost, True, call, wechat.template_id)
+    whatsapp = campaign.whatsapp_template
+    template_id = ""
+    if whatsapp is not None:
+        template_id = whatsapp.content_sid if channel == Channel.TWILIO_WHATSAPP else whatsapp.name
+    if whatsapp is None or not template_id:
+        return Prepared(channel, message, cost, outside_window=True)
+    values = template_parameters(whatsapp.parameters, plan, target.name, target.region)
+    call = TemplateCall(template_id, whatsapp.language, values)
+    return Prepared(channel, message, cost, True, call, whatsapp.name or template_id)
 
 
 class StoreChannels:
@@ -119,9 +130,9 @@ class StoreChannels:
         return next(iter(self._channels))
 
     async def prepared(self, campaign: Campaign, plan: SendPlan, target: Target) -> Prepared:
-        """The store's promotion on its channel; WhatsApp's window counted from the store's last message."""
+        """The store's promotion on its channel; WhatsApp's and WeChat's windows counted from its last message."""
         channel = await self.channel_for(target.phone)
         since_inbound = 0.0
-        if channel in WHATSAPP_LIKE:
+        if channel in SERVICE_WINDOWS:
             since_inbound = time.time() - await self._transcripts.last_inbound_at(target.phone)
         return prepare(campaign, plan, target, channel, since_inbound)

@@ -71,6 +71,26 @@ class WhatsAppTemplate:
 
 
 @dataclass(frozen=True)
+class WeChatTemplate:
+    """A WeChat template message for stores past the 48 hours after their last message, when WeChat allows
+    no other: its template id and, for each of its data keys (`thing1`, `amount2`), a campaign template
+    (`{{ store_name }}`) rendered per store in the same sandbox."""
+
+    template_id: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The data keys, in order."""
+        return tuple(key for key, _ in self.fields)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The campaign templates that fill the keys, in order."""
+        return tuple(value for _, value in self.fields)
+
+
+@dataclass(frozen=True)
 class Campaign:
     """What to send, to whom, when; `texts` maps a language to its message template (English is required)."""
 
@@ -83,6 +103,7 @@ class Campaign:
     promo_id: str = ""
     skus: tuple[str, ...] = ()
     whatsapp_template: WhatsAppTemplate | None = None
+    wechat_template: WeChatTemplate | None = None
 
     def text_for(self, language: str) -> tuple[str, str]:
         """The language actually used for a store's language, and its template (English when none)."""
@@ -102,6 +123,7 @@ class Campaign:
         data = json.loads(raw)
         audience = data.pop("audience")
         template = data.pop("whatsapp_template")
+        wechat = data.pop("wechat_template", None)
         return cls(
             **{**data, "skus": tuple(data["skus"])},
             audience=AudienceQuery(
@@ -117,6 +139,11 @@ class Campaign:
                     template["name"], template["language"], tuple(template["parameters"]), template["content_sid"]
                 )
                 if template
+                else None
+            ),
+            wechat_template=(
+                WeChatTemplate(wechat["template_id"], tuple((key, value) for key, value in wechat["fields"]))
+                if wechat
                 else None
             ),
         )

@@ -87,7 +87,7 @@ class Receipts:
 
     async def _look_up(self, campaign_id: str, prepared: Prepared, target: Target) -> str | None:
         """The provider's id of this promotion from its message log (a template is never looked for there)."""
-        if prepared.template is not None:
+        if prepared.call is not None:
             return None
         mark = await self._campaigns.mark(campaign_id, target.phone)
         since = mark.since if mark is not None and mark.owner == target.store_id else 0.0

@@ -45,7 +45,11 @@ def build_promotions(
     pace = ChannelPace(
         redis,
         settings.key_prefix,
-        {"sms": settings.promo_sms_per_second, "whatsapp": settings.promo_whatsapp_per_second},
+        {
+            "sms": settings.promo_sms_per_second,
+            "whatsapp": settings.promo_whatsapp_per_second,
+            "wechat": settings.promo_wechat_per_second,
+        },
     )
     policy = FanoutPolicy(
         concurrency=settings.promo_concurrency,

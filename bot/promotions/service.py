@@ -18,6 +18,7 @@ from bot.promotions.model import (
     CampaignStatus,
     InvalidCampaign,
     Progress,
+    WeChatTemplate,
     WhatsAppTemplate,
     WrongState,
 )
@@ -67,6 +68,7 @@ class CampaignService:
         promo_id: str = "",
         skus: Sequence[str] = (),
         whatsapp_template: WhatsAppTemplate | None = None,
+        wechat_template: WeChatTemplate | None = None,
     ) -> Campaign:
         """Check and save a new campaign as a draft."""
         if DEFAULT_LANGUAGE not in texts:
@@ -77,6 +79,11 @@ class CampaignService:
             check_template(text)
         if whatsapp_template is not None:
             for parameter in whatsapp_template.parameters:
+                check_template(parameter)
+        if wechat_template is not None:
+            if not wechat_template.template_id or not all(wechat_template.keys):
+                raise InvalidCampaign("a WeChat template needs its template id and a data key for each field")
+            for parameter in wechat_template.parameters:
                 check_template(parameter)
         if ends_at and ends_at <= max(starts_at, time.time()):
             raise InvalidCampaign("the send window must end in the future, after it starts")
@@ -95,6 +102,7 @@ class CampaignService:
             promo_id,
             tuple(skus),
             whatsapp_template,
+            wechat_template,
         )
         await self._campaigns.save(campaign, CampaignStatus.DRAFT)
         return campaign

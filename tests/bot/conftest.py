@@ -166,25 +166,47 @@ class FakeWeChat(Recorder):
 
         async def send(request: web.Request) -> web.Response:
             used = request.query.get("access_token", "")
-            record = {"json": await request.json(), "access_token": used}
+            record = {"json": await request.json(), "access_token": used, "path": request.path}
             self.requests.append(record)
             if used not in self.valid:
                 code = 42001 if used in self.tokens else 40001
                 return web.json_response({"errcode": code, "errmsg": "access_token expired or invalid"})
-            return await self.answer({"errcode": 0, "errmsg": "ok"}, record)
+            answer: dict[str, Any] = {"errcode": 0, "errmsg": "ok"}
+            if "template" in request.path:
+                # A template message gets a msgid, which its TEMPLATESENDJOBFINISH event carries back.
+                self.counter += 1
+                answer["msgid"] = record["msgid"] = self.counter
+            return await self.answer(answer, record)
 
         app = web.Application()
         app.router.add_get("/cgi-bin/token", token)
         app.router.add_post("/cgi-bin/message/custom/send", send)
+        app.router.add_post("/cgi-bin/message/template/send", send)
         return app
 
     def texts(self, openid: str | None = None) -> list[str]:
-        """The texts sent (answered ok or not) to `openid`, in order."""
+        """The customer-service texts sent (answered ok or not) to `openid`, in order."""
         return [
             str(r["json"]["text"]["content"])
             for r in self.requests
-            if "json" in r and (openid is None or r["json"]["touser"] == openid)
+            if "text" in r.get("json", {}) and (openid is None or r["json"]["touser"] == openid)
         ]
+
+    def templates(self) -> list[dict[str, Any]]:
+        """The template messages asked for, each with the msgid it got (if any)."""
+        return [r for r in self.requests if "template_id" in r.get("json", {})]
+
+
+def wechat_env(api: str) -> dict[str, str]:
+    """The gateway's settings with the WeChat channel on, its API at `api`."""
+    return {
+        "GATEWAY_CHANNELS": "twilio,whatsapp,wechat",
+        "WECHAT_APP_ID": WECHAT_APP_ID,
+        "WECHAT_APP_SECRET": WECHAT_SECRET,
+        "WECHAT_TOKEN": WECHAT_TOKEN,
+        "WECHAT_AES_KEY": WECHAT_AES_KEY,
+        "WECHAT_API_BASE": api,
+    }
 
 
 def wechat_query(token: str, timestamp: int | None = None, **extra: str) -> dict[str, str]:
@@ -200,6 +222,8 @@ def wechat_xml(openid: str, msg_id: int, text: str = "", kind: str = "text", eve
     """A message (or event) from an Official Account follower, in WeChat's documented XML."""
     if kind == "text":
         body = f"<Content><![CDATA[{text}]]></Content><MsgId>{msg_id}</MsgId>"
+    elif event == "TEMPLATESENDJOBFINISH":
+        body = f"<Event><![CDATA[{event}]]></Event><MsgID>{msg_id}</MsgID><Status><![CDATA[{text}]]></Status>"
     elif kind == "event":
         body = f"<Event><![CDATA[{event}]]></Event><EventKey><![CDATA[]]></EventKey>"
     else:

@@ -18,12 +18,12 @@ from tests.bot.conftest import (
     STORE_PHONE,
     WECHAT_AES_KEY,
     WECHAT_APP_ID,
-    WECHAT_SECRET,
     WECHAT_TOKEN,
     FakeWeChat,
     Stack,
     StackFactory,
     eventually,
+    wechat_env,
     wechat_query,
     wechat_xml,
 )
@@ -74,14 +74,7 @@ class WeChatStack:
 async def wechat(make_stack: StackFactory, aiohttp_server: Any) -> WeChatStack:
     api = FakeWeChat()
     server = await aiohttp_server(api.app())
-    stack = await make_stack(
-        GATEWAY_CHANNELS="twilio,whatsapp,wechat",
-        WECHAT_APP_ID=WECHAT_APP_ID,
-        WECHAT_APP_SECRET=WECHAT_SECRET,
-        WECHAT_TOKEN=WECHAT_TOKEN,
-        WECHAT_AES_KEY=WECHAT_AES_KEY,
-        WECHAT_API_BASE=str(server.make_url("")).rstrip("/"),
-    )
+    stack = await make_stack(**wechat_env(str(server.make_url("")).rstrip("/")))
     return WeChatStack(stack, api)
 
 
