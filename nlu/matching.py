@@ -80,6 +80,10 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
+    elif not candidates & groups.active and _names_a_kind(request, canonical, index):
+        candidates = _sold_of_the_kind(candidates, request, index) or candidates
+        for core in set(map(groups.core_of.__getitem__, candidates)) - extras.keys():
+            extras[core] = groups.cores[core] - canonical
     if 1 < len(candidates) <= MAX_CANDIDATES and not index.alias_first_words.isdisjoint(canonical):
         candidates = _by_alias_said(candidates, canonical, index)
     readings_found = [found for _, found, _ in covers]
@@ -292,6 +296,25 @@ def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
     if 1 << len(own) <= len(extras):
         return any(frozenset(part) in extras for size in range(1, len(own)) for part in combinations(own, size))
     return any(other < own for other in extras)
+
+
+def _names_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:
+    """True when the words name a kind of goods (a category's word or a locale's word for one) and no brand."""
+    kind_words = index.lexicon.product_words.keys() | index.groups.by_category_word.keys()
+    return not kind_words.isdisjoint(request.words) and not _brands_named(mentioned, index)
+
+
+def _sold_of_the_kind(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    """`washing powder 1kg` when the only product named so is discontinued: the products of its kind still sold
+    in that size and pack, to choose from; none when fewer than two are."""
+    groups = index.groups
+    (position,) = candidates
+    kind: Positions = groups.active
+    for word in index.items[position].category_words:
+        kind = kind & groups.by_category_word.get(word, _NO_POSITIONS)
+    kind, _ = _by_size(kind, request, index)
+    kind = _by_pack(kind, request, index)
+    return kind if len(kind) > 1 else _NO_POSITIONS
 
 
 def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:

@@ -71,6 +71,8 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
             match = Match((learned_item,), 100.0)
         else:
             match = match_request(request, index)
+        if not match.candidates and (loose := _kind_words_loosened(request, index)) is not None:
+            match = match_request(loose, index)
         if not match.candidates:
             if explicit or reading.asks_availability or request.bare_numbers:
                 unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
@@ -174,6 +176,18 @@ def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
     words = tuple(w for w in request.words if w not in everyday)
     optional = request.optional_words + tuple(w for w in request.capitalised if w in index.postings)
     return replace(request, words=words, optional_words=optional, capitalised=())
+
+
+def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`lux sabun`: a local word for a kind of goods that the catalog writes for other products narrows nothing.
+
+    When the words together name nothing, such words only prefer the products that have them.
+    """
+    kinds = tuple(w for w in request.words if w in index.lexicon.product_words)
+    if not kinds or len(kinds) == len(request.words):
+        return None
+    words = tuple(w for w in request.words if w not in kinds)
+    return replace(request, words=words, optional_words=request.optional_words + kinds)
 
 
 def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:
