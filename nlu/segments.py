@@ -76,7 +76,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     """Read a message into item requests; never raises on odd input."""
     lexicon = index.lexicon
     cleaned = clean_text(text)
-    tokens = _merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index)
+    tokens = _joined_words(_merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index), index)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -168,6 +168,25 @@ def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     return merged
 
 
+def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`tooth paste` for a catalog's `toothpaste`: two words that the catalog writes as one and not apart."""
+    postings = index.postings
+    joined: list[Token] = []
+    for token in tokens:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == token.kind == "word"
+            and previous.end + 1 == token.start
+            and previous.text + token.text in postings
+            and not (previous.text in postings and token.text in postings)
+        ):
+            joined[-1] = Token("word", previous.text + token.text, previous.start, token.end)
+        else:
+            joined.append(token)
+    return joined
+
+
 def _lines(tokens: list[Token]) -> list[list[Token]]:
     lines: list[list[Token]] = [[]]
     for token in tokens:
@@ -206,6 +225,13 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         return False
     before = line[position - 1] if position > 0 else None
     after = line[position + 1] if position + 1 < len(line) else None
+    if (
+        after is not None
+        and after.kind == "num"
+        and after.start == token.end
+        and token.text in lexicon.price_point_words
+    ):
+        return False  # "N100": a currency letter written onto its price, not "n" for "and"
     if before is not None and after is not None:
         if (before.text, token.text, after.text) in index.protected_connectors:
             return False
@@ -227,13 +253,26 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
     for position, token in enumerate(line):
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
             continue
-        if token.kind == "sep" or _is_connector(line, position, lexicon, index):
+        if token.kind == "sep" or (
+            _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon)
+        ):
             chunks.append([])
         elif _starts_correction(line, position, lexicon, index):
             chunks.append([token])
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
+    """`kwali uku na Maltina`, `dalawang kahon na canton`: after an amount alone, `na` links it to its product."""
+    counted = False
+    for token in chunk:
+        if token.kind == "num" or token.text in lexicon.number_words:
+            counted = True
+        elif token.kind != "word" or (token.text not in lexicon.unit_words and token.text not in lexicon.fillers):
+            return False
+    return counted
 
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:

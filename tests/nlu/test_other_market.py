@@ -60,7 +60,7 @@ MARKET_FLOORS = [
     ("fourth_market", 75, 0.98, 0.99, 0.0, 1.0, 1.0),
     ("fifth_market", 70, 0.95, 0.97, 0.0, 1.0, 1.0),
     ("sixth_market", 90, 0.78, 0.89, 0.0, 0.85, 1.0),
-    ("seventh_market", 100, 0.89, 0.91, 0.0, 0.94, 0.80),
+    ("seventh_market", 100, 0.92, 0.95, 0.0, 0.97, 0.80),
     ("visayas_market", 110, 0.93, 0.97, 0.0, 0.95, 1.0),
 ]
 
@@ -351,3 +351,22 @@ def test_a_local_kind_word_the_product_lacks_narrows_nothing() -> None:
     index = CatalogIndex.build(read_catalog_csv(DATA / "third_market_catalog.csv"))
     parse = parse_order("neelam sabun 2 peti", index)
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["K7-2291", "K7-2292"]]
+
+
+@pytest.fixture(scope="module")
+def seventh_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "seventh_market_catalog.csv"))
+
+
+def test_an_amount_alone_is_linked_to_the_product_after_na(seventh_index: CatalogIndex) -> None:
+    text = "Ina son kwali uku na Maltina can da kwali biyu na Amstel Malta"
+    assert resolved(text, seventh_index) == [("PWJ3901", 3), ("XDF7689", 2)]
+
+
+def test_two_words_the_catalog_writes_as_one_are_read_as_one(seventh_index: CatalogIndex) -> None:
+    parse = parse_order("tooth paste 140g 36 pcs", seventh_index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["FMY4886", "TMW8185", "XUR3707"]]
+
+
+def test_a_currency_letter_written_onto_a_number_is_a_price_point(seventh_index: CatalogIndex) -> None:
+    assert resolved("omo N100 sachet 5 outer", seventh_index) == [("GRG9224", 5)]
