@@ -1,4 +1,4 @@
-"""`python -m nlu.bench`: index build time, parse throughput and memory on two 50,000-SKU invented catalogs."""
+"""`python -m nlu.bench`: index build time, parse throughput and memory on three 50,000-SKU invented catalogs."""
 
 from __future__ import annotations
 
@@ -123,19 +123,29 @@ def _nickname(rng: random.Random, taken: set[str]) -> str:
 
 
 def _invented_item(
-    rng: random.Random, sku: str, described: str, brand: str, kind: _Kind, size: str, aliases: tuple[str, ...]
+    rng: random.Random,
+    sku: str,
+    described: str,
+    brand: str,
+    kind: _Kind,
+    size: str,
+    aliases: tuple[str, ...],
+    packed: str | None = None,
+    currency: str = "XYZ",
 ) -> CatalogItem:
-    """One invented SKU of a kind: its name says the pack; price, stock and whether it is sold come from `rng`."""
+    """One invented SKU of a kind: its name says the pack (`packed`, or in English); price, stock and whether it is
+    sold come from `rng`."""
     return CatalogItem(
         sku=sku,
-        name=f"{described} {size}, {kind.sell_unit} of {kind.units_per_pack}",
+        name=f"{described} {size}{packed}" if packed is not None else f"{described} {size}, {kind.sell_unit} of "
+        f"{kind.units_per_pack}",
         brand=brand,
         category=kind.category,
         size=size,
         sell_unit=kind.sell_unit,
         units_per_pack=kind.units_per_pack,
         price=Decimal(rng.randint(100, 9000)),
-        currency="XYZ",
+        currency=currency,
         aliases=aliases,
         stock=rng.choice((0, 5, 50, 500)),
         min_order_qty=1,
@@ -198,6 +208,61 @@ def shared_words_catalog(size: int, seed: int = 7) -> list[CatalogItem]:
                         sku = f"Y{rng.randrange(10**9):09d}{len(items)}"
                         items.append(_invented_item(rng, sku, described, brand, kind, item_size, aliases))
     return items
+
+
+# Chinese kinds of goods, with the word for one piece of their pack (`×24袋`).
+_CHINESE_KINDS = (
+    (_Kind("方便面", "方便面", ("红烧牛肉", "老坛酸菜", "香辣", "海鲜", "鸡汁"), ("100g", "120g"), "carton", 24), "袋"),
+    (_Kind("大米", "大米", ("丝苗", "香粘", "东北", "长粒"), ("5kg", "10kg", "25kg"), "bag", 1), ""),
+    (_Kind("食用油", "食用油", ("花生", "菜籽", "玉米", "大豆"), ("1.8L", "5L"), "jerrycan", 1), ""),
+    (_Kind("汽水", "汽水", ("可乐", "柠檬", "橙味", "白桃"), ("330ml", "500ml"), "case", 24), "瓶"),
+    (_Kind("牛奶", "牛奶", ("纯", "高钙", "低脂", "草莓"), ("200ml", "250ml"), "carton", 16), "盒"),
+    (_Kind("饼干", "饼干", ("苏打", "奶油", "巧克力", "芝麻"), ("100g", "400g"), "carton", 12), "包"),
+)
+_HAN_SYLLABLES = "金华丰禾源泉岚山江南北川福满康乐美佳鑫盛泰和润香晨露雪梅兰竹松鹤龙凤田园海天星月"
+_UNIT_WORDS = {"carton": "箱", "bag": "袋", "jerrycan": "桶", "case": "件"}
+_CHINESE_NUMBERS = ("一", "两", "三", "五", "十", "十二", "二十", "二十五")
+
+
+def chinese_catalog(size: int, seed: int = 7) -> list[CatalogItem]:
+    """Invented Chinese brands of rice, noodles, oil, drinks, milk and biscuits, with pinyin-free aliases."""
+    rng = random.Random(seed)
+    items: list[CatalogItem] = []
+    brands: set[str] = set()
+    while len(items) < size:
+        brand = "".join(rng.choice(_HAN_SYLLABLES) for _ in range(rng.choice((2, 3, 3))))
+        if brand in brands:
+            continue
+        brands.add(brand)
+        for kind, piece_word in rng.sample(_CHINESE_KINDS, rng.randint(1, 4)):
+            for variant in rng.sample(kind.variants, rng.randint(1, len(kind.variants))):
+                for item_size in rng.sample(kind.sizes, rng.randint(1, len(kind.sizes))):
+                    if len(items) >= size:
+                        break
+                    sku = f"Z{rng.randrange(10**9):09d}{len(items)}"
+                    described = f"{brand} {variant}{kind.product}"
+                    packed = f"×{kind.units_per_pack}{piece_word}" if piece_word else ""
+                    aliases = (f"{brand}{variant}",)
+                    items.append(_invented_item(rng, sku, described, brand, kind, item_size, aliases, packed, "CNY"))
+    return items
+
+
+def chinese_messages(items: list[CatalogItem], count: int, seed: int = 11, unbranded: float = 0.0) -> list[str]:
+    """Chinese orders: numerals and measure words before or after the product, a size or none, greetings."""
+    rng = random.Random(seed)
+    messages = []
+    for _ in range(count):
+        parts = []
+        for item in rng.sample(items, rng.randint(1, 4)):
+            named = item.name.split()[1]
+            unit = _UNIT_WORDS.get(item.sell_unit, "箱")
+            quantity = rng.choice((str(rng.randint(1, 30)), rng.choice(_CHINESE_NUMBERS)))
+            amount = f"{quantity}{unit}"
+            named = item.brand + named
+            parts.append(rng.choice((amount + named, f"{named} {item.size} {amount}", item.aliases[0] + amount)))
+        greeting = rng.choice(("", "老板，", "你好，帮我送", "麻烦来"))
+        messages.append(greeting + rng.choice(("，", "、", " ", "\n")).join(parts))
+    return messages
 
 
 def _typo(rng: random.Random, word: str) -> str:
@@ -270,12 +335,14 @@ class _Shape:
     title: str
     build: Callable[[int], list[CatalogItem]]
     unbranded: float
+    messages: Callable[..., list[str]] = synthetic_messages
 
 
 _SHAPES = (
     _Shape("distinct words", synthetic_catalog, 0.0),
     # Where names share their words, senders often leave the brand out and name the flavour and product.
     _Shape("shared words", shared_words_catalog, 0.7),
+    _Shape("Chinese", chinese_catalog, 0.0, chinese_messages),
 )
 
 
@@ -295,7 +362,7 @@ class _Figures:
 def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: int) -> _Figures:
     """One catalog shape's figures, measured in a process of its own so memory counts only that catalog."""
     items = shape.build(skus)
-    messages = synthetic_messages(items, messages_count, unbranded=shape.unbranded)
+    messages = shape.messages(items, messages_count, unbranded=shape.unbranded)
     before = _resident_mb()
     started = _clock()
     index = CatalogIndex.build(items)

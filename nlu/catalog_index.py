@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
+from nlu.chinese import ChineseReader, reader_for
+from nlu.chinese import parts as chinese_parts
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
@@ -112,6 +114,8 @@ class CatalogIndex:
     alias_only_words: frozenset[str] = frozenset()
     # The first word of every alias written without digits: a message without one of them says no alias in full.
     alias_first_words: frozenset[str] = frozenset()
+    # The catalog's Chinese segmenter and pinyin spellings, when it writes Chinese.
+    chinese: ChineseReader | None = None
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -278,7 +282,7 @@ class _TextFacts:
     has_number: bool = False
 
 
-def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
+def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors = lexicon.packaging_words, lexicon.connectors
     not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words
@@ -286,6 +290,8 @@ def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
 
     def facts(text: str) -> _TextFacts:
         folded = clean_text(text).casefold()
+        if chinese is not None:
+            folded = chinese.spaced(folded, pinyin=False)
         words = _CATALOG_WORD_RE.findall(folded.replace("'", "").replace("’", ""))
         # Content words: letters only, without joining words and the units of written sizes (`300 ml`).
         content: list[str] = []
@@ -299,12 +305,14 @@ def _text_reader(lexicon: Lexicon) -> Callable[[str], _TextFacts]:
                 has_number = True
                 continue
             after_number = previous[:1].isdigit()
-            if word not in stop_words and not (after_number and word in size_words):
+            if word not in stop_words and not (after_number and (word in size_words or word in unit_words)):
                 content.append(word)
             if after_number and word[0].isalpha() and word not in not_numbered:
                 numbered.add(previous + word)
             previous = word
         extra = set(numbered)
+        if chinese is not None:
+            extra.update(part for word in content for part in chinese_parts(word))
         if has_number:
             # Names that mix digits and letters (`7up`), which messages must read as one word.
             extra.update(w for w in _RAW_MIXED_RE.findall(folded) if not _is_size_or_count(w, lexicon))
@@ -385,7 +393,8 @@ def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
 
 
 def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
-    read = _text_reader(lexicon)
+    chinese = reader_for(items, lexicon)
+    read = _text_reader(lexicon, chinese)
     # Brands, categories and aliases repeat across SKUs, so each is read once; names are nearly all unique.
     facts = lru_cache(maxsize=None)(read)
     sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
@@ -541,6 +550,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             and not any(w in words for words in category_sets.values())
         ),
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
+        chinese=chinese,
     )
 
 

@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 from backend.catalog import read_catalog_csv
 from nlu.catalog_index import CatalogIndex
@@ -49,6 +49,8 @@ class Score:
     unknown_flagged: int = 0
     price_expected: int = 0
     price_answered: int = 0
+    # The words of an unknown phrase; Chinese phrases are segmented first, as their catalog's reader does.
+    phrase_words: Callable[[str], list[str]] = catalog_words
     failures: list[tuple[dict[str, Any], OrderParse]] = field(default_factory=list)
 
     def add(self, case: dict[str, Any], parse: OrderParse) -> None:
@@ -77,10 +79,10 @@ class Score:
                 ambiguous_ok = False
         if len(asked_sets) != len(case.get("ambiguous", [])):
             ambiguous_ok = False
-        unknown_phrases = [set(catalog_words(item.phrase)) for item in parse.unknown]
+        unknown_phrases = [set(self.phrase_words(item.phrase)) for item in parse.unknown]
         for phrase in case.get("unknown", []):
             self.unknown_expected += 1
-            words = set(catalog_words(phrase))
+            words = set(self.phrase_words(phrase))
             if any(words & flagged for flagged in unknown_phrases):
                 self.unknown_flagged += 1
         unknown_ok = len(parse.unknown) == len(case.get("unknown", []))
@@ -116,7 +118,9 @@ class Score:
 
 def evaluate(cases: Iterable[dict[str, Any]], index: CatalogIndex) -> dict[str, Score]:
     """Score every order case by split (`dev`, `holdout`) and over all of them (`whole`)."""
-    scores = {"dev": Score(), "holdout": Score(), "whole": Score()}
+    chinese = index.chinese
+    words = catalog_words if chinese is None else lambda phrase: catalog_words(chinese.spaced(phrase, pinyin=False))
+    scores = {split: Score(phrase_words=words) for split in ("dev", "holdout", "whole")}
     for case in cases:
         if counts_for_orders(case):
             parse = parse_order(str(case["text"]), index)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from nlu.catalog_index import CatalogIndex, IndexedItem
+from nlu.chinese import as_written
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message
@@ -128,13 +129,14 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
     questions = tuple(PriceQuestion(line.phrase, (line.sku,)) for line in asked.lines) + tuple(
         PriceQuestion(item.phrase, item.candidates) for item in asked.ambiguous
     )
-    return OrderParse(
+    parse = OrderParse(
         text=text,
         lines=_merged(ordered.lines),
         ambiguous=tuple(ordered.ambiguous),
         unknown=tuple(ordered.unknown + asked.unknown),
         price_questions=questions,
     )
+    return parse if index.chinese is None else as_written(parse)
 
 
 def _respecify(

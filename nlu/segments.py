@@ -76,6 +76,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     """Read a message into item requests; never raises on odd input."""
     lexicon = index.lexicon
     cleaned = clean_text(text)
+    if index.chinese is not None:
+        cleaned = index.chinese.spaced(cleaned)
     tokens = _joined_words(_merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index), index)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)

@@ -1,0 +1,233 @@
+"""Chinese text as the order reader reads spaced languages: words segmented, numerals as digits, pinyin as Hanzi."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from backend.catalog import CatalogItem
+from nlu.lexicon import Lexicon
+from nlu.model import OrderParse
+
+if TYPE_CHECKING:
+    import jieba
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{_HAN}]")
+_HAN_RUN_RE = re.compile(f"[{_HAN}]+")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+# A space the reader put between two Hanzi, or between a Hanzi and a digit.
+_ADDED_SPACE_RE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}\\d])|(?<=\\d) (?=[{_HAN}])")
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
+_NUMBER_CHARACTERS = "".join(_NUMERALS) + "半"
+# Punctuation NFKC leaves as it is: `、` lists items, `。` ends a sentence.
+_PUNCTUATION = str.maketrans({"、": ",", "。": ","})
+# Initials name a word only from three characters on: two letters are too often something else.
+_MIN_INITIALS = 3
+# How often jieba should think a catalog's or the lexicon's word occurs: enough to keep it whole.
+_USER_WORD_FREQUENCY = 50_000
+# Runs of Chinese repeat (a brand, `红烧牛肉面`), in catalogs and messages alike; each is read once.
+_RUN_CACHE_LIMIT = 50_000
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> jieba.Tokenizer:
+    """jieba's own dictionary, loaded once and never changed: each catalog adds its words to a copy."""
+    # Imported here: only catalogs that write Chinese pay for the segmenter and its dictionary.
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+class ChineseReader:
+    """One catalog's segmenter (its brands and aliases as jieba user words) and its pinyin spellings."""
+
+    def __init__(self, items: list[CatalogItem], lexicon: Lexicon) -> None:
+        import jieba
+
+        base = _dictionary()
+        self._tokenizer = jieba.Tokenizer()
+        # Words added here go to this catalog's copy only; the shared dictionary stays as loaded.
+        self._tokenizer.FREQ = dict(base.FREQ)
+        self._tokenizer.total = base.total
+        self._tokenizer.initialized = True
+        self._lexicon_words = _lexicon_words(lexicon)
+        brands, aliases = _catalog_words(items)
+        self._known = brands | aliases | self._lexicon_words
+        for word in sorted(self._known):
+            self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
+        self._runs: dict[str, str] = {}
+        self._pinyin = _pinyin_spellings(brands, aliases, _latin_words(items) | _latin_lexicon_words(lexicon))
+
+    def spaced(self, text: str, pinyin: bool = True) -> str:
+        """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
+        if pinyin and self._pinyin:
+            text = _LATIN_RUN_RE.sub(lambda m: self._pinyin.get(m.group().casefold(), m.group()), text)
+        if not HAN_RE.search(text):
+            return text
+        return _HAN_RUN_RE.sub(lambda m: self._spaced_run(m.group()), text.translate(_PUNCTUATION))
+
+    def _spaced_run(self, run: str) -> str:
+        spaced = self._runs.get(run)
+        if spaced is None:
+            if len(self._runs) >= _RUN_CACHE_LIMIT:
+                self._runs.clear()
+            spaced = self._runs[run] = f" {' '.join(self._words(run))} "
+        return spaced
+
+    def _words(self, run: str) -> list[str]:
+        words: list[str] = []
+        numeral = ""
+        for word in self._joined_characters(self._tokenizer.cut(run, HMM=False)):
+            if word in _NUMERALS or (len(word) > 1 and all(ch in _NUMERALS for ch in word)):
+                numeral += word
+                continue
+            lead = len(word) - len(word.lstrip(_NUMBER_CHARACTERS))
+            if lead and word not in self._lexicon_words and word[lead:] in self._lexicon_words:
+                # `两袋`, `半箱` that jieba keeps as one word: the number and its measure word.
+                if word[:lead] in self._lexicon_words:
+                    words.append(word[:lead])
+                else:
+                    numeral += word[:lead]
+                word = word[lead:]
+            if numeral:
+                words.append(_number(numeral))
+                numeral = ""
+            words.append(word)
+        if numeral:
+            words.append(_number(numeral))
+        return words
+
+    def _joined_characters(self, words: Iterable[str]) -> Iterator[str]:
+        """Characters the dictionaries know only one by one (`雪` `碧`) as the one word they are (a name it lacks)."""
+        loose = ""
+        for word in words:
+            if len(word) == 1 and word not in _NUMERALS and word not in self._known:
+                loose += word
+                continue
+            if loose:
+                yield loose
+                loose = ""
+            yield word
+        if loose:
+            yield loose
+
+
+@lru_cache(maxsize=65536)
+def parts(word: str) -> tuple[str, ...]:
+    """The shorter dictionary words inside a longer Chinese word (`牛奶` in `纯牛奶`), which owners also say alone."""
+    if len(word) < 3 or not HAN_RE.search(word):
+        return ()
+    return tuple(w for w in _dictionary().cut_for_search(word, HMM=False) if 1 < len(w) < len(word))
+
+
+def as_written(parse: OrderParse) -> OrderParse:
+    """A parse whose phrases read as the owner wrote them, without the spaces put between Chinese words."""
+    return replace(
+        parse,
+        lines=tuple(replace(line, phrase=_unspaced(line.phrase)) for line in parse.lines),
+        ambiguous=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.ambiguous),
+        unknown=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.unknown),
+        price_questions=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.price_questions),
+    )
+
+
+def _unspaced(text: str) -> str:
+    return _ADDED_SPACE_RE.sub("", " ".join(text.split()))
+
+
+def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | None:
+    """A reader for a catalog that writes Chinese; None for the others, which never pay for it."""
+    if not any(HAN_RE.search(f"{item.name} {item.brand} {' '.join(item.aliases)}") for item in items):
+        return None
+    return ChineseReader(items, lexicon)
+
+
+def _number(numeral: str) -> str:
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except ValueError:
+        return numeral
+    return f"{value:g}"
+
+
+def _catalog_words(items: Iterable[CatalogItem]) -> tuple[set[str], set[str]]:
+    """The brands and the aliases a catalog writes in Hanzi: the words its owners type whole."""
+    brands: set[str] = set()
+    aliases: set[str] = set()
+    for item in items:
+        brands.update(_HAN_RUN_RE.findall(item.brand))
+        for alias in item.aliases:
+            aliases.update(_HAN_RUN_RE.findall(alias))
+    return brands, aliases - brands
+
+
+def _lexicon_words(lexicon: Lexicon) -> set[str]:
+    known = (
+        set(lexicon.unit_words)
+        | set(lexicon.size_words)
+        | set(lexicon.product_words)
+        | lexicon.fillers
+        | lexicon.connectors
+        | lexicon.correction_markers
+        | lexicon.cue_words
+        | lexicon.non_order_cues
+        | lexicon.half_words
+        | lexicon.variant_words
+        | lexicon.stop_words
+        | lexicon.draft_add_cues
+        | lexicon.draft_more_cues
+        | lexicon.draft_new_cues
+    )
+    return {word for word in known if HAN_RE.search(word) and " " not in word}
+
+
+def _latin_words(items: Iterable[CatalogItem]) -> set[str]:
+    return {
+        word.casefold()
+        for item in items
+        for text in (item.name, item.brand, *item.aliases)
+        for word in _LATIN_RUN_RE.findall(text)
+    }
+
+
+def _latin_lexicon_words(lexicon: Lexicon) -> set[str]:
+    return set(lexicon.unit_words) | set(lexicon.size_words) | set(lexicon.number_words) | lexicon.fillers
+
+
+@lru_cache(maxsize=16384)
+def _syllable(character: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(character))
+
+
+def _pinyin_spellings(brands: set[str], aliases: set[str], taken: set[str]) -> dict[str, str]:
+    """`kangshifu` and `ksf` for 康师傅: a spelling two words share, or one that is already a word, names neither.
+
+    Brands are read as whole words, so a character with two readings takes the one the word gives it; the
+    many more aliases character by character, so a large catalog is indexed in time.
+    """
+    from pypinyin import lazy_pinyin
+
+    spellings: dict[str, set[str]] = {}
+    for word in brands | aliases:
+        if len(word) < 2:
+            continue
+        syllables = lazy_pinyin(word) if word in brands else [_syllable(ch) for ch in word]
+        spellings.setdefault("".join(syllables), set()).add(word)
+        if len(word) >= _MIN_INITIALS:
+            spellings.setdefault("".join(s[0] for s in syllables if s), set()).add(word)
+    return {
+        spelling: next(iter(named))
+        for spelling, named in spellings.items()
+        if len(named) == 1 and spelling not in taken and spelling.isascii() and spelling.isalpha()
+    }

@@ -1,0 +1,88 @@
+"""Orders in Chinese: words apart without spaces, Chinese numerals, measure words, pinyin and its initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = """\
+C01,岭丰 红烧牛肉面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,红烧牛肉面,100,1,true
+C02,岭丰 红烧牛肉面 五连包,岭丰,noodles,5×120g,pack,5,12.50,CNY,五连包,100,2,true
+C03,岭丰 酸菜面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,酸菜面,100,1,true
+C04,泉心湾 饮用纯净水 550ml×24瓶,泉心湾,drinks,550ml,case,24,22.00,CNY,纯净水,100,1,true
+C05,可口可乐 330ml×24罐,可口可乐,drinks,330ml,case,24,52.00,CNY,可乐,100,1,true
+C06,可口可乐 500ml×6瓶,可口可乐,drinks,500ml,pack,6,15.00,CNY,可乐,100,1,true
+C07,禾香 丝苗米 10kg,禾香,rice,10kg,bag,1,62.00,CNY,丝苗米,100,1,true
+C08,禾香 丝苗米 25kg,禾香,rice,25kg,bag,1,148.00,CNY,丝苗米,100,1,true
+C09,山茶湾 花生油 5L,山茶湾,oil,5L,jerrycan,1,118.00,CNY,花生油,100,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("来5箱岭丰红烧牛肉面，2桶山茶湾花生油", [("C01", 5), ("C09", 2)]),
+        ("纯净水 二十五箱", [("C04", 25)]),
+        ("酸菜面十箱、纯净水两箱", [("C03", 10), ("C04", 2)]),
+        ("再加两提可乐", [("C06", 2)]),
+        ("可乐 三箱", [("C05", 3)]),
+        ("丝苗米 25公斤 两袋", [("C08", 2)]),
+        ("丝苗米 50斤 一袋", [("C08", 1)]),
+        ("纯净水 48瓶", [("C04", 2)]),
+    ],
+)
+def test_chinese_numerals_and_measure_words_count_sell_units(index: CatalogIndex, text: str, expected: list) -> None:
+    assert _lines(text, index) == expected
+
+
+@pytest.mark.parametrize("text", ["quanxinwan 纯净水 3箱", "qxw 3箱", "QXW纯净水3件"])
+def test_a_brand_typed_in_pinyin_or_its_initials_is_the_brand(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C04", 3)]
+
+
+def test_a_product_the_catalog_does_not_sell_is_unknown_in_the_owners_words(index: CatalogIndex) -> None:
+    parse = parse_order("纯净水2箱，再来3箱雪碧", index)
+    assert _lines("纯净水2箱", index) == [("C04", 2)]
+    assert [(item.phrase, item.quantity) for item in parse.unknown] == [("再来3箱雪碧", 3)]
+
+
+def test_a_missing_size_is_asked(index: CatalogIndex) -> None:
+    parse = parse_order("丝苗米两袋", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"C07", "C08"}]
+
+
+def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None:
+    parse = parse_order("酸菜面5箱，花生油多少钱一桶？", index)
+    assert _lines("酸菜面5箱", index) == [("C03", 5)]
+    assert [line.sku for line in parse.lines] == ["C03"]
+    assert [item.candidates for item in parse.price_questions] == [("C09",)]
+
+
+def test_a_correction_replaces_the_amount(index: CatalogIndex) -> None:
+    assert _lines("纯净水5箱，不对，改成8箱", index) == [("C04", 8)]
+
+
+def test_one_catalogs_words_never_reach_another_catalogs_reader(index: CatalogIndex) -> None:
+    row = "D01,岭丰米业 长粒香 5kg,岭丰米业,rice,5kg,bag,1,30.00,CNY,长粒香,9,1,true"
+    other = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + row + "\n"))
+    assert other.chinese is not None and index.chinese is not None
+    assert "岭丰米业" in other.chinese.spaced("岭丰米业 2袋").split()
+    assert "岭丰米业" not in index.chinese.spaced("岭丰米业 2袋").split()
+    assert _lines("lingfengmiye 2袋", other) == [("D01", 2)]
+    assert _lines("岭丰红烧牛肉面 1箱", index) == [("C01", 1)]
+
+
+def test_a_catalog_without_chinese_has_no_chinese_reader(invented_index: CatalogIndex) -> None:
+    assert invented_index.chinese is None
