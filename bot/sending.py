@@ -240,13 +240,15 @@ class Sending:
         return provider_id
 
     async def record_sent(self, message: Outbound, sent: Sent, shown: str | None = None, at: float = 0.0) -> None:
-        """The transcript's entry of a sent message, with the provider's id and status.
+        """The transcript's entry of a sent message, with the provider's id.
 
-        A reply's entry was added when it was queued; a promotion's (`shown`, as support reads it) is added now.
+        A reply's entry was added when it was queued, and takes the status the provider reported; a promotion's
+        (`shown`, as support reads it) is added now, queued, and moves on with its receipts.
         """
         if shown is not None:
             await self._transcripts.append_outbound(
                 message.message_id, message.channel, message.to, shown, at or time.time()
             )
         await self._transcripts.set_provider_id(message.to, message.message_id, sent.provider_id)
-        await self._transcripts.set_status(message.to, message.message_id, sent.status)
+        if shown is None:
+            await self._transcripts.set_status(message.to, message.message_id, sent.status)
