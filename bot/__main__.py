@@ -8,6 +8,7 @@ import asyncio
 import getpass
 import os
 import sys
+from typing import Callable
 
 import aiohttp
 from aiohttp import web
@@ -84,8 +85,8 @@ def _read_password(from_stdin: bool) -> str:
     return password
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse settings and run the command."""
+def _parser() -> argparse.ArgumentParser:
+    """The gateway's commands and their arguments."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="The messaging gateway.")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="run the gateway (the default)")
@@ -105,8 +106,64 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--role", choices=ROLES, default="agent")
     add.add_argument("--regions", default="", help="comma-separated regions an agent is limited to; empty for all")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def _hand_back(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        phone = to_e164(args.phone, settings.default_region)
+        queued = asyncio.run(hand_back(settings, phone))
+    except (InvalidPhone, RasaUnavailable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"handed back {phone}; {queued} message(s) queued")
+    return 0
+
+
+def _wechat_link(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        phone = to_e164(args.phone, settings.default_region)
+    except InvalidPhone as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    code, stores = asyncio.run(wechat_link_code(settings, phone))
+    if not code:
+        print(f"error: no store has the phone {phone}", file=sys.stderr)
+        return 1
+    print(f"link code for {phone} ({', '.join(stores)}): {code}")
+    print("the store owner sends it to the WeChat Official Account within 7 days; it works once")
+    return 0
+
+
+def _add_user(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        password = _read_password(args.password_stdin)
+        asyncio.run(add_user(settings, args.username, password, args.role, parse_regions(args.regions)))
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"added {args.role} {args.username}")
+    return 0
+
+
+def _outbox_status(settings: Settings, args: argparse.Namespace) -> int:
+    for name, value in asyncio.run(outbox_status(settings)).items():
+        print(f"{name}: {value}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "handback": _hand_back,
+    "wechat": _wechat_link,
+    "users": _add_user,
+    "promotions": promotions_cli.run,
+    "outbox": _outbox_status,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse settings and run the command."""
+    args = _parser().parse_args(argv)
     env = command_environment(os.environ)
     configure_logging(env.get("LOG_LEVEL", "INFO"))
     try:
@@ -114,43 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.command == "handback":
-        try:
-            phone = to_e164(args.phone, settings.default_region)
-            queued = asyncio.run(hand_back(settings, phone))
-        except (InvalidPhone, RasaUnavailable) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(f"handed back {phone}; {queued} message(s) queued")
-        return 0
-    if args.command == "wechat":
-        try:
-            phone = to_e164(args.phone, settings.default_region)
-        except InvalidPhone as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        code, stores = asyncio.run(wechat_link_code(settings, phone))
-        if not code:
-            print(f"error: no store has the phone {phone}", file=sys.stderr)
-            return 1
-        print(f"link code for {phone} ({', '.join(stores)}): {code}")
-        print("the store owner sends it to the WeChat Official Account within 7 days; it works once")
-        return 0
-    if args.command == "users":
-        try:
-            password = _read_password(args.password_stdin)
-            asyncio.run(add_user(settings, args.username, password, args.role, parse_regions(args.regions)))
-        except UserError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(f"added {args.role} {args.username}")
-        return 0
-    if args.command == "promotions":
-        return promotions_cli.run(settings, args)
-    if args.command == "outbox":
-        for name, value in asyncio.run(outbox_status(settings)).items():
-            print(f"{name}: {value}")
-        return 0
+    command = COMMANDS.get(args.command or "serve")
+    if command is not None:
+        return command(settings, args)
     web.run_app(create_app(settings), host=settings.host, port=settings.port, access_log=None, print=None)
     return 0
 

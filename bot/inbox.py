@@ -102,16 +102,7 @@ class Inbox:
             if consent is not None:
                 reply = await self._set_consent(message.phone, consent, message.text)
             else:
-                metadata: dict[str, Any] = {"channel": message.channel, "message_id": message.message_id}
-                # The promotion this phone last got, so "1" or "YES 1 5" orders from it.
-                promotion = await self._campaigns.recent(message.phone)
-                if promotion is not None:
-                    metadata["promotion"] = promotion
-                reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
-                # Read before the conversation's next message reaches the assistant, and before the reply
-                # is rendered: a WhatsApp list's button is labelled in the language the assistant answered in.
-                understanding = await self._understanding(message)
-                reply = replace(reply, language=await self._answered_in(message, understanding))
+                reply, understanding = await self._assistant_reply(message, text)
         except (RasaUnavailable, Unavailable) as exc:
             delay = self._policy.backoff(handed_out_before + 1)
             log.warning(
@@ -131,6 +122,19 @@ class Inbox:
             await self._record_understanding(message, understanding)
         await self._redis.set(done, "1", ex=self._policy.record_ttl)
         log.info("message handled", extra=ctx)
+
+    async def _assistant_reply(self, message: Inbound, text: str) -> tuple[Reply, Understanding | None]:
+        """The assistant's reply to a message, in the language it answered in, and what it understood."""
+        metadata: dict[str, Any] = {"channel": message.channel, "message_id": message.message_id}
+        # The promotion this phone last got, so "1" or "YES 1 5" orders from it.
+        promotion = await self._campaigns.recent(message.phone)
+        if promotion is not None:
+            metadata["promotion"] = promotion
+        reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
+        # Read before the conversation's next message reaches the assistant, and before the reply
+        # is rendered: a WhatsApp list's button is labelled in the language the assistant answered in.
+        understanding = await self._understanding(message)
+        return replace(reply, language=await self._answered_in(message, understanding)), understanding
 
     async def _set_consent(self, phone: str, opt_in: bool, text: str) -> Reply:
         """Switch promotions for every store of this phone, before and without the assistant."""

@@ -7,7 +7,7 @@ import logging
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping, Union
+from typing import Any, Mapping, Union
 
 log = logging.getLogger("bot.settings")
 
@@ -122,24 +122,8 @@ class Settings:
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             host=host,
             port=port,
+            **cls._provider_fields(env),
             default_region=env.get("DEFAULT_REGION", cls.default_region).upper(),
-            twilio_account_sid=env.get("TWILIO_ACCOUNT_SID", ""),
-            twilio_auth_token=env.get("TWILIO_AUTH_TOKEN", ""),
-            twilio_from=env.get("TWILIO_FROM", ""),
-            twilio_whatsapp_from=env.get("TWILIO_WHATSAPP_FROM", ""),
-            twilio_messaging_service_sid=env.get("TWILIO_MESSAGING_SERVICE_SID", ""),
-            twilio_api_base=env.get("TWILIO_API_BASE", cls.twilio_api_base).rstrip("/"),
-            whatsapp_app_secret=env.get("WHATSAPP_APP_SECRET", ""),
-            whatsapp_verify_token=env.get("WHATSAPP_VERIFY_TOKEN", ""),
-            whatsapp_access_token=env.get("WHATSAPP_ACCESS_TOKEN", ""),
-            whatsapp_phone_number_id=env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
-            whatsapp_api_base=env.get("WHATSAPP_API_BASE", cls.whatsapp_api_base).rstrip("/"),
-            whatsapp_api_version=env.get("WHATSAPP_API_VERSION", cls.whatsapp_api_version),
-            wechat_app_id=env.get("WECHAT_APP_ID", ""),
-            wechat_app_secret=env.get("WECHAT_APP_SECRET", ""),
-            wechat_token=env.get("WECHAT_TOKEN", ""),
-            wechat_aes_key=env.get("WECHAT_AES_KEY", ""),
-            wechat_api_base=env.get("WECHAT_API_BASE", cls.wechat_api_base).rstrip("/"),
             simulator_enabled=_bool(env, "SIMULATOR_ENABLED", mode == "dev"),
             simulator_stores=env.get("SIMULATOR_STORES", cls.simulator_stores),
             partitions=_int(env, "GATEWAY_PARTITIONS", cls.partitions),
@@ -153,27 +137,10 @@ class Settings:
             retry_base=_float(env, "RETRY_BASE_SECONDS", cls.retry_base),
             retry_max=_float(env, "RETRY_MAX_SECONDS", cls.retry_max),
             lease_ttl=_float(env, "LEASE_TTL_SECONDS", cls.lease_ttl),
-            promo_sms_per_second=_float(env, "PROMO_SMS_SEGMENTS_PER_SECOND", cls.promo_sms_per_second),
-            promo_whatsapp_per_second=_float(env, "PROMO_WHATSAPP_PER_SECOND", cls.promo_whatsapp_per_second),
-            promo_wechat_per_second=_float(env, "PROMO_WECHAT_PER_SECOND", cls.promo_wechat_per_second),
-            promo_quiet_hours=env.get("PROMO_QUIET_HOURS", cls.promo_quiet_hours),
-            promo_concurrency=_int(env, "PROMO_CONCURRENCY", cls.promo_concurrency),
-            promo_default_channel=env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
-            promo_workers=_bool(env, "PROMO_WORKERS", cls.promo_workers),
-            promo_receipt_grace=_float(env, "PROMO_RECEIPT_GRACE_SECONDS", cls.promo_receipt_grace),
-            promo_consent_poll=_float(env, "PROMO_CONSENT_POLL_SECONDS", cls.promo_consent_poll),
+            **cls._promotion_fields(env),
             instance_id=env.get("GATEWAY_INSTANCE_ID", ""),
             log_level=env.get("LOG_LEVEL", cls.log_level),
-            console_admin_user=env.get("CONSOLE_ADMIN_USER", "").strip(),
-            console_admin_password=env.get("CONSOLE_ADMIN_PASSWORD", ""),
-            console_session_idle=_int(env, "CONSOLE_SESSION_IDLE_SECONDS", cls.console_session_idle),
-            console_secure_cookies=_bool(env, "CONSOLE_SECURE_COOKIES", False),
-            console_handoff_alert_minutes=_int(env, "CONSOLE_HANDOFF_ALERT_MINUTES", cls.console_handoff_alert_minutes),
-            console_login_attempts=_int(env, "CONSOLE_LOGIN_ATTEMPTS", cls.console_login_attempts),
-            console_login_window=_int(env, "CONSOLE_LOGIN_WINDOW_SECONDS", cls.console_login_window),
-            console_trusted_proxies=_networks(env, "CONSOLE_TRUSTED_PROXIES"),
-            console_low_confidence=_float(env, "CONSOLE_LOW_CONFIDENCE", cls.console_low_confidence),
-            console_low_score=_float(env, "CONSOLE_LOW_SCORE", cls.console_low_score),
+            **cls._console_fields(env),
         )
         listed = env.get("GATEWAY_CHANNELS", ",".join(DEFAULT_CHANNELS))
         wanted = tuple(c.strip() for c in listed.split(",") if c.strip())
@@ -181,6 +148,62 @@ class Settings:
         if unknown:
             raise SettingsError(f"GATEWAY_CHANNELS names unknown channels: {', '.join(sorted(unknown))}")
         return settings.validated(wanted)
+
+    @classmethod
+    def _provider_fields(cls, env: Mapping[str, str]) -> dict[str, Any]:
+        """The providers' credentials and API addresses."""
+        return {
+            "twilio_account_sid": env.get("TWILIO_ACCOUNT_SID", ""),
+            "twilio_auth_token": env.get("TWILIO_AUTH_TOKEN", ""),
+            "twilio_from": env.get("TWILIO_FROM", ""),
+            "twilio_whatsapp_from": env.get("TWILIO_WHATSAPP_FROM", ""),
+            "twilio_messaging_service_sid": env.get("TWILIO_MESSAGING_SERVICE_SID", ""),
+            "twilio_api_base": env.get("TWILIO_API_BASE", cls.twilio_api_base).rstrip("/"),
+            "whatsapp_app_secret": env.get("WHATSAPP_APP_SECRET", ""),
+            "whatsapp_verify_token": env.get("WHATSAPP_VERIFY_TOKEN", ""),
+            "whatsapp_access_token": env.get("WHATSAPP_ACCESS_TOKEN", ""),
+            "whatsapp_phone_number_id": env.get("WHATSAPP_PHONE_NUMBER_ID", ""),
+            "whatsapp_api_base": env.get("WHATSAPP_API_BASE", cls.whatsapp_api_base).rstrip("/"),
+            "whatsapp_api_version": env.get("WHATSAPP_API_VERSION", cls.whatsapp_api_version),
+            "wechat_app_id": env.get("WECHAT_APP_ID", ""),
+            "wechat_app_secret": env.get("WECHAT_APP_SECRET", ""),
+            "wechat_token": env.get("WECHAT_TOKEN", ""),
+            "wechat_aes_key": env.get("WECHAT_AES_KEY", ""),
+            "wechat_api_base": env.get("WECHAT_API_BASE", cls.wechat_api_base).rstrip("/"),
+        }
+
+    @classmethod
+    def _promotion_fields(cls, env: Mapping[str, str]) -> dict[str, Any]:
+        """How campaigns are sent."""
+        return {
+            "promo_sms_per_second": _float(env, "PROMO_SMS_SEGMENTS_PER_SECOND", cls.promo_sms_per_second),
+            "promo_whatsapp_per_second": _float(env, "PROMO_WHATSAPP_PER_SECOND", cls.promo_whatsapp_per_second),
+            "promo_wechat_per_second": _float(env, "PROMO_WECHAT_PER_SECOND", cls.promo_wechat_per_second),
+            "promo_quiet_hours": env.get("PROMO_QUIET_HOURS", cls.promo_quiet_hours),
+            "promo_concurrency": _int(env, "PROMO_CONCURRENCY", cls.promo_concurrency),
+            "promo_default_channel": env.get("PROMO_DEFAULT_CHANNEL", cls.promo_default_channel),
+            "promo_workers": _bool(env, "PROMO_WORKERS", cls.promo_workers),
+            "promo_receipt_grace": _float(env, "PROMO_RECEIPT_GRACE_SECONDS", cls.promo_receipt_grace),
+            "promo_consent_poll": _float(env, "PROMO_CONSENT_POLL_SECONDS", cls.promo_consent_poll),
+        }
+
+    @classmethod
+    def _console_fields(cls, env: Mapping[str, str]) -> dict[str, Any]:
+        """The support console's sign-in, sessions and thresholds."""
+        return {
+            "console_admin_user": env.get("CONSOLE_ADMIN_USER", "").strip(),
+            "console_admin_password": env.get("CONSOLE_ADMIN_PASSWORD", ""),
+            "console_session_idle": _int(env, "CONSOLE_SESSION_IDLE_SECONDS", cls.console_session_idle),
+            "console_secure_cookies": _bool(env, "CONSOLE_SECURE_COOKIES", False),
+            "console_handoff_alert_minutes": _int(
+                env, "CONSOLE_HANDOFF_ALERT_MINUTES", cls.console_handoff_alert_minutes
+            ),
+            "console_login_attempts": _int(env, "CONSOLE_LOGIN_ATTEMPTS", cls.console_login_attempts),
+            "console_login_window": _int(env, "CONSOLE_LOGIN_WINDOW_SECONDS", cls.console_login_window),
+            "console_trusted_proxies": _networks(env, "CONSOLE_TRUSTED_PROXIES"),
+            "console_low_confidence": _float(env, "CONSOLE_LOW_CONFIDENCE", cls.console_low_confidence),
+            "console_low_score": _float(env, "CONSOLE_LOW_SCORE", cls.console_low_score),
+        }
 
     def validated(self, wanted: tuple[str, ...]) -> Settings:
         """Check secrets for the wanted channels: production refuses gaps, dev disables the channel."""

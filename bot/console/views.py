@@ -12,13 +12,14 @@ from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
+from markupsafe import Markup
 
 from backend.errors import PlatformError
 from backend.models import Order, Store
 from backend.phones import InvalidPhone, to_e164
 from bot.console.auth import CONSOLE_TEMPLATES, page_context, staff
 from bot.console.charts import Series, bar_chart
-from bot.console.dashboard import figures
+from bot.console.dashboard import DashboardFigures, figures
 from bot.console.filters import FLAGS, ConversationFacts, ConversationQuery, Thresholds, facts, is_low_match
 from bot.console.reviews import Review, ReviewError
 from bot.console.state import CONSOLE
@@ -109,65 +110,95 @@ def _overdue(summary: ConversationSummary, alert_minutes: int, now: float) -> bo
     return summary.waiting_for_person and summary.waiting_since > 0 and now - summary.waiting_since > alert_minutes * 60
 
 
-async def handle_console_conversations(request: web.Request) -> web.Response:
-    """Conversations with newest activity first, filtered, searched and paged; overdue handoffs flagged."""
+@dataclass(frozen=True)
+class Visible:
+    """The conversations a member of staff may see, with what the list's filters offer and its overdue handoffs."""
+
+    conversations: tuple[tuple[ConversationSummary, tuple[Store, ...], bool], ...]
+    regions: tuple[str, ...]
+    channels: tuple[str, ...]
+    overdue: tuple[ConversationSummary, ...]
+
+
+async def _visible_conversations(request: web.Request, now: float) -> Visible:
+    """Each conversation the user may see (newest first) with its stores and whether its handoff is overdue."""
     gateway = request.config_dict[GATEWAY]
-    console = request.config_dict[CONSOLE]
-    settings = request.config_dict[SETTINGS]
-    query = ConversationQuery.from_query(request.query)
-    thresholds = _thresholds(request)
+    directory = request.config_dict[CONSOLE].directory
+    alert_minutes = request.config_dict[SETTINGS].console_handoff_alert_minutes
     user = staff(request)
-    now = time.time()
-    rows: list[ConversationRow] = []
-    overdue: list[ConversationSummary] = []
+    visible = []
     regions: set[str] = set()
     channels: set[str] = set()
     for summary in await gateway.transcripts.conversations(limit=MAX_SCANNED):
-        stores = await console.directory.stores(summary.phone)
+        stores = await directory.stores(summary.phone)
         store_regions = tuple(s.region for s in stores)
         if not user.may_see(store_regions):
             continue
         regions.update(store_regions)
         channels.add(summary.channel)
-        late = _overdue(summary, settings.console_handoff_alert_minutes, now)
-        if late:
-            overdue.append(summary)
-        if not query.matches_summary(summary):
-            continue
-        if query.region and query.region not in store_regions:
-            continue
-        if query.store and query.store not in {s.store_id for s in stores}:
-            continue
-        entries = await gateway.transcripts.conversation(summary.phone)
-        if not query.matches_text(entries, summary.phone):
-            continue
-        review = await console.reviews.get(summary.phone)
-        found = facts(entries, thresholds)
-        if not query.matches_facts(found, review.reviewed_since(summary.last_at)):
-            continue
-        if "has_order" in query.flags and not await _has_order(request, stores):
-            continue
-        rows.append(ConversationRow(summary, stores, found, review, await gateway.inbox.held_by(summary.phone), late))
+        visible.append((summary, stores, _overdue(summary, alert_minutes, now)))
+    return Visible(
+        tuple(visible),
+        tuple(sorted(regions)),
+        tuple(sorted(c for c in channels if c)),
+        tuple(summary for summary, _, late in visible if late),
+    )
+
+
+async def _matching_row(
+    request: web.Request,
+    query: ConversationQuery,
+    summary: ConversationSummary,
+    stores: tuple[Store, ...],
+    late: bool,
+) -> ConversationRow | None:
+    """The list's row for a conversation when it passes every filter of the query, else None."""
+    gateway = request.config_dict[GATEWAY]
+    if not query.matches_summary(summary):
+        return None
+    if query.region and query.region not in {s.region for s in stores}:
+        return None
+    if query.store and query.store not in {s.store_id for s in stores}:
+        return None
+    entries = await gateway.transcripts.conversation(summary.phone)
+    if not query.matches_text(entries, summary.phone):
+        return None
+    review = await request.config_dict[CONSOLE].reviews.get(summary.phone)
+    found = facts(entries, _thresholds(request))
+    if not query.matches_facts(found, review.reviewed_since(summary.last_at)):
+        return None
+    if "has_order" in query.flags and not await _has_order(request, stores):
+        return None
+    return ConversationRow(summary, stores, found, review, await gateway.inbox.held_by(summary.phone), late)
+
+
+async def handle_console_conversations(request: web.Request) -> web.Response:
+    """Conversations with newest activity first, filtered, searched and paged; overdue handoffs flagged."""
+    query = ConversationQuery.from_query(request.query)
+    visible = await _visible_conversations(request, time.time())
+    rows = [
+        row
+        for summary, stores, late in visible.conversations
+        if (row := await _matching_row(request, query, summary, stores, late)) is not None
+    ]
     pages = max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     page = min(query.page, pages)
-    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    params = {k: v for k, v in request.query.items() if k != "page"}
     return _render(
         "console/conversations.html",
         request,
         page_context(
             request,
-            rows=shown,
+            rows=rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
             total=len(rows),
             page=page,
             pages=pages,
-            params=params,
+            params={k: v for k, v in request.query.items() if k != "page"},
             query=query,
             flags=FLAGS,
-            regions=sorted(regions),
-            channels=sorted(c for c in channels if c),
-            overdue=overdue,
-            alert_minutes=settings.console_handoff_alert_minutes,
+            regions=list(visible.regions),
+            channels=list(visible.channels),
+            overdue=list(visible.overdue),
+            alert_minutes=request.config_dict[SETTINGS].console_handoff_alert_minutes,
             when=_when,
         ),
     )
@@ -375,10 +406,10 @@ async def handle_console_story(request: web.Request) -> web.Response:
     )
 
 
-async def handle_console_dashboard(request: web.Request) -> web.Response:
-    """Orders and messages per day, understood share, match scores, handoffs; charts as SVG."""
+async def _dashboard_figures(request: web.Request) -> DashboardFigures:
+    """The figures of the conversations and orders the user may see over the dashboard's days."""
     gateway = request.config_dict[GATEWAY]
-    console = request.config_dict[CONSOLE]
+    directory = request.config_dict[CONSOLE].directory
     user = staff(request)
     summaries = []
     conversations = []
@@ -386,18 +417,22 @@ async def handle_console_dashboard(request: web.Request) -> web.Response:
     held = 0
     since = time.time() - DASHBOARD_DAYS * 24 * 3600
     for summary in await gateway.transcripts.conversations(limit=MAX_SCANNED, since=since):
-        stores = await console.directory.stores(summary.phone)
+        stores = await directory.stores(summary.phone)
         if not user.may_see(tuple(s.region for s in stores)):
             continue
         summaries.append(summary)
         store_ids.update(s.store_id for s in stores)
         conversations.append(await gateway.transcripts.conversation(summary.phone))
         held += 1 if await gateway.inbox.held_by(summary.phone) else 0
-    orders = [o for orders in await asyncio.gather(*(console.directory.orders(s) for s in store_ids)) for o in orders]
+    orders = [o for orders in await asyncio.gather(*(directory.orders(s) for s in store_ids)) for o in orders]
     today = datetime.now(timezone.utc).date()
-    found = figures(today, DASHBOARD_DAYS, conversations, orders, summaries, held, _thresholds(request))
+    return figures(today, DASHBOARD_DAYS, conversations, orders, summaries, held, _thresholds(request))
+
+
+def _dashboard_charts(found: DashboardFigures) -> list[Markup]:
+    """The dashboard's charts, as SVG."""
     labels = [d.strftime("%d %b") for d in found.days]
-    charts = [
+    return [
         bar_chart(
             "Messages per day",
             labels,
@@ -419,15 +454,20 @@ async def handle_console_dashboard(request: web.Request) -> web.Response:
         ),
         bar_chart("Handoffs requested per day", labels, [Series("handoffs", tuple(map(float, found.handoffs)), "s4")]),
     ]
+
+
+async def handle_console_dashboard(request: web.Request) -> web.Response:
+    """Orders and messages per day, understood share, match scores, handoffs; charts as SVG."""
+    found = await _dashboard_figures(request)
     return _render(
         "console/dashboard.html",
         request,
         page_context(
             request,
             figures=found,
-            charts=charts,
+            charts=_dashboard_charts(found),
             days=DASHBOARD_DAYS,
-            campaigns=await gateway.promotions.service.campaigns(),
+            campaigns=await request.config_dict[GATEWAY].promotions.service.campaigns(),
         ),
     )
 

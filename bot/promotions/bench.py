@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from email.utils import formatdate
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -99,7 +100,94 @@ async def _serve(app: web.Application, port: int = 0) -> tuple[web.AppRunner, st
     return runner, f"http://127.0.0.1:{sockets[0].getsockname()[1]}"
 
 
+def _bench_settings(redis_url: str, platform_url: str, twilio_url: str, rate: float) -> Settings:
+    """A gateway sending promotions by SMS through the fake Twilio at `rate` segments a second."""
+    return Settings.from_env(
+        {
+            "GATEWAY_MODE": "dev",
+            "REDIS_URL": redis_url,
+            "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}",
+            "BACKEND_URL": platform_url,
+            "BACKEND_API_KEY": KEY,
+            "TWILIO_ACCOUNT_SID": "AC1",
+            "TWILIO_AUTH_TOKEN": "token",
+            "TWILIO_FROM": "+15005550006",
+            "TWILIO_API_BASE": twilio_url,
+            "GATEWAY_CHANNELS": "twilio",
+            "PROMO_SMS_SEGMENTS_PER_SECOND": str(rate),
+            "PROMO_QUIET_HOURS": "off",
+            "PROMO_CONCURRENCY": "16",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+
+
+async def _wait_healthy(url: str) -> None:
+    for _ in range(100):
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"{url}/healthz"):
+                    return
+        except aiohttp.ClientError:
+            await asyncio.sleep(0.1)
+
+
+async def _campaign_with_a_kill(
+    settings: Settings, redis: Redis, fake: FakeTwilio, stores: int
+) -> tuple[dict[str, Any], float]:
+    """Queue the campaign, send it from a worker process killed halfway and restarted; its progress and the
+    restarted worker's peak memory."""
+    async with aiohttp.ClientSession() as http:
+        gateway = build_gateway(settings, redis, http)
+        promotions = gateway.promotions
+        campaign = await promotions.service.create(
+            "Bench", {"en": "Hi {{ store_name }}, new stock in. STOP to opt out"}, AudienceQuery(regions=("Bench",))
+        )
+        cid = campaign.campaign_id
+        await promotions.service.schedule(cid)
+        await promotions.campaigns.set_status(cid, CampaignStatus.RUNNING)
+        started = time.monotonic()
+        queued = await promotions.fanout.conductor.queue_audience(cid)
+        queue_seconds = time.monotonic() - started
+        print(f"queued {queued} stores in {queue_seconds:.1f} s ({queued / queue_seconds:.0f}/s)")
+
+        await gateway.platform.close()
+        env = dict(os.environ, **_env(settings))
+        worker = _start_worker(env)
+        while sum(fake.taken.values()) < stores // 2:
+            await asyncio.sleep(0.2)
+        worker.send_signal(signal.SIGKILL)  # killed mid-send, as a crash or an OOM kill would
+        worker.wait()
+        print(f"worker killed after {sum(fake.taken.values())} sends; restarting")
+        worker = _start_worker(env)
+        while (await promotions.service.progress(cid)).status != CampaignStatus.DONE:
+            await asyncio.sleep(0.5)
+        memory = _peak_memory_mb(worker.pid)
+        worker.terminate()
+        worker.wait(timeout=30)
+        return (await promotions.service.progress(cid)).to_json(), memory
+
+
+def _report(fake: FakeTwilio, stores: int, rate: float, progress: dict[str, Any], memory: float) -> None:
+    sent = sum(fake.taken.values())
+    seconds = fake.last - fake.first
+    achieved = (sent - 1) / seconds if seconds > 0 else 0.0
+    duplicates = sum(1 for count in fake.taken.values() if count > 1)
+    print(f"sent {sent} messages to {len(fake.taken)} of {stores} stores in {seconds:.1f} s")
+    print(f"send rate {achieved:.1f}/s against a limit of {rate:.1f}/s: {100 * achieved / rate:.1f} %")
+    running = (sent - 1) / (seconds - fake.longest_gap) if seconds > fake.longest_gap else 0.0
+    print(
+        f"sending stopped {fake.longest_gap:.1f} s for the kill and restart; "
+        f"rate while running {running:.1f}/s: {100 * running / rate:.1f} %"
+    )
+    print(f"duplicates after kill and restart: {duplicates}; never sent: {stores - len(fake.taken)}")
+    print(f"sends in flight at the kill, checked in the provider's message log: {fake.lookups}")
+    print(f"progress: {progress}")
+    print(f"peak memory of the restarted worker process: {memory:.0f} MB")
+
+
 async def run(stores: int, rate: float, redis_url: str) -> None:
+    """Seed the platform, serve it and the fake Twilio, send the campaign through a kill, print the figures."""
     workdir = Path(tempfile.mkdtemp(prefix="bench-promotions-"))
     db_path = workdir / "platform.sqlite3"
     started = time.monotonic()
@@ -118,77 +206,12 @@ async def run(stores: int, rate: float, redis_url: str) -> None:
     app.router.add_post("/2010-04-01/Accounts/{sid}/Messages.json", fake.create)
     app.router.add_get("/2010-04-01/Accounts/{sid}/Messages.json", fake.read)
     fake_runner, fake_url = await _serve(app)
-    settings = Settings.from_env(
-        {
-            "GATEWAY_MODE": "dev",
-            "REDIS_URL": redis_url,
-            "GATEWAY_KEY_PREFIX": f"bench{uuid.uuid4().hex[:8]}",
-            "BACKEND_URL": f"http://127.0.0.1:{port}",
-            "BACKEND_API_KEY": KEY,
-            "TWILIO_ACCOUNT_SID": "AC1",
-            "TWILIO_AUTH_TOKEN": "token",
-            "TWILIO_FROM": "+15005550006",
-            "TWILIO_API_BASE": fake_url,
-            "GATEWAY_CHANNELS": "twilio",
-            "PROMO_SMS_SEGMENTS_PER_SECOND": str(rate),
-            "PROMO_QUIET_HOURS": "off",
-            "PROMO_CONCURRENCY": "16",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
+    settings = _bench_settings(redis_url, f"http://127.0.0.1:{port}", fake_url, rate)
     redis = Redis.from_url(redis_url, decode_responses=True)
     try:
-        for _ in range(100):
-            try:
-                async with aiohttp.ClientSession() as http:
-                    async with http.get(f"http://127.0.0.1:{port}/healthz"):
-                        break
-            except aiohttp.ClientError:
-                await asyncio.sleep(0.1)
-        async with aiohttp.ClientSession() as http:
-            gateway = build_gateway(settings, redis, http)
-            promotions = gateway.promotions
-            campaign = await promotions.service.create(
-                "Bench", {"en": "Hi {{ store_name }}, new stock in. STOP to opt out"}, AudienceQuery(regions=("Bench",))
-            )
-            cid = campaign.campaign_id
-            await promotions.service.schedule(cid)
-            await promotions.campaigns.set_status(cid, CampaignStatus.RUNNING)
-            started = time.monotonic()
-            queued = await promotions.fanout.conductor.queue_audience(cid)
-            queue_seconds = time.monotonic() - started
-            print(f"queued {queued} stores in {queue_seconds:.1f} s ({queued / queue_seconds:.0f}/s)")
-
-            await gateway.platform.close()
-            env = dict(os.environ, **_env(settings))
-            worker = _start_worker(env)
-            while sum(fake.taken.values()) < stores // 2:
-                await asyncio.sleep(0.2)
-            worker.send_signal(signal.SIGKILL)  # killed mid-send, as a crash or an OOM kill would
-            worker.wait()
-            print(f"worker killed after {sum(fake.taken.values())} sends; restarting")
-            worker = _start_worker(env)
-            while (await promotions.service.progress(cid)).status != CampaignStatus.DONE:
-                await asyncio.sleep(0.5)
-            memory = _peak_memory_mb(worker.pid)
-            worker.terminate()
-            worker.wait(timeout=30)
-            progress = (await promotions.service.progress(cid)).to_json()
-        sent = sum(fake.taken.values())
-        seconds = fake.last - fake.first
-        achieved = (sent - 1) / seconds if seconds > 0 else 0.0
-        duplicates = sum(1 for count in fake.taken.values() if count > 1)
-        print(f"sent {sent} messages to {len(fake.taken)} of {stores} stores in {seconds:.1f} s")
-        print(f"send rate {achieved:.1f}/s against a limit of {rate:.1f}/s: {100 * achieved / rate:.1f} %")
-        running = (sent - 1) / (seconds - fake.longest_gap) if seconds > fake.longest_gap else 0.0
-        print(
-            f"sending stopped {fake.longest_gap:.1f} s for the kill and restart; "
-            f"rate while running {running:.1f}/s: {100 * running / rate:.1f} %"
-        )
-        print(f"duplicates after kill and restart: {duplicates}; never sent: {stores - len(fake.taken)}")
-        print(f"sends in flight at the kill, checked in the provider's message log: {fake.lookups}")
-        print(f"progress: {progress}")
-        print(f"peak memory of the restarted worker process: {memory:.0f} MB")
+        await _wait_healthy(f"http://127.0.0.1:{port}")
+        progress, memory = await _campaign_with_a_kill(settings, redis, fake, stores)
+        _report(fake, stores, rate, progress, memory)
     finally:
         await redis.close(close_connection_pool=True)
         await fake_runner.cleanup()
