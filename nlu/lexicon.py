@@ -52,6 +52,8 @@ class Lexicon:
     time_suffixes: frozenset[str]
     # Currency words and `wala` (`5 rupee wala`, `shilingi 20`, `₦50`): the number beside them is a price point.
     price_point_words: frozenset[str]
+    # A price said in one word (Sheng `mbao`, 20 shillings): the pack sold at that price (`kiwi ya mbao`).
+    price_amount_words: dict[str, int]
     # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
     command_words: frozenset[str]
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
@@ -123,6 +125,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
     number_words: dict[str, int] = {}
     needing_unit: dict[str, int] = {}
     multipliers: dict[str, int] = {}
+    price_amounts: dict[str, int] = {}
     product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
     sets: dict[str, set[str]] = {
         key: set()
@@ -171,6 +174,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             needing_unit.setdefault(_word(word), int(value))
         for word, value in language.get("number_multipliers", {}).items():
             multipliers.setdefault(_word(word), int(value))
+        for word, value in language.get("price_amount_words", {}).items():
+            price_amounts.setdefault(_word(word), int(value))
         for word, meaning in language.get("product_words", {}).items():
             product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
         for key, bucket in sets.items():
@@ -202,6 +207,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         time_words=frozenset(sets["time_words"]),
         time_suffixes=frozenset(sets["time_suffixes"]),
         price_point_words=frozenset(sets["price_point_words"]),
+        price_amount_words=price_amounts,
         command_words=frozenset(sets["command_words"]),
         product_words=product_words,
         non_order_cues=frozenset(sets["non_order_cues"]),

@@ -399,6 +399,11 @@ def _elements(
             elements.append(_Element("num", token.start, token.end, value=0.5))
             position += 1
             continue
+        if word in lexicon.price_amount_words:
+            price = Size(SIZE_PRICE, float(lexicon.price_amount_words[word]))
+            elements.append(_Element("size", token.start, token.end, size=price))
+            position += 1
+            continue
         if word in lexicon.price_point_words and following is not None and following.kind == "num":
             elements.append(_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value)))
             position += 2  # "rs 5", "shilingi 20", "₦50"
@@ -599,6 +604,20 @@ def _trailing_chatter(
     return [e for e in after if not _known(e.text, lexicon, index)]
 
 
+def _chatter_before_a_brand(product_words: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
+    """`nipee stoney crate mbili`, `wekea dasani`: words the catalog does not know, before a brand named in full.
+
+    No one names a product with another brand before its own, so they are what the sender says, not what they
+    want; before a kind of goods (`azam juice`) they may be a brand the catalog does not sell, and stay.
+    """
+    said = {e.text for e in product_words}
+    for position, element in enumerate(product_words):
+        if _known(element.text, lexicon, index):
+            brands = index.groups.brands_by_word.get(element.text, ())
+            return product_words[:position] if any(brand <= said for brand in brands) else []
+    return []
+
+
 def _known(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
     """True when the catalog knows the word, or the kind of goods it names in a local language."""
     return any(index.knows_word(w) for w in _catalog_words(word, lexicon, index))
@@ -625,6 +644,7 @@ def _request(
     group = _counting_group(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
+    leading += _chatter_before_a_brand(product_words, lexicon, index)
     required = [w for e in product_words if e not in leading for w in _catalog_words(e.text, lexicon, index)]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
@@ -660,7 +680,8 @@ def _request(
         # "a dozen pola bars": the dozen counts bars.
         quantity, unit = quantity * dozen_of, single_units[0]
     negated = _negated(elements, lexicon, index)
-    takes_back = bool(raw_words & lexicon.correction_markers) or bool(negated)
+    # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
+    takes_back = bool(raw_words & (lexicon.correction_markers | lexicon.negations)) or bool(negated)
     return ItemRequest(
         phrase=phrase,
         words=tuple(required),

@@ -52,7 +52,8 @@ def market_figures(market: str) -> dict[str, float]:
 #   fifth: a Kenyan agro-dealer and hardware wholesaler (seed variety codes, fertiliser blends, inch and gauge
 #     sizes). Its misses ask rather than guess.
 #   sixth: an Indian kirana wholesaler (Hinglish, Devanagari); seventh: a Nigerian one (Pidgin, Hausa, Yoruba).
-#   visayas: a Philippine sari-sari wholesaler (Tagalog, Cebuano, Taglish).
+#   visayas: a Philippine sari-sari wholesaler (Tagalog, Cebuano, Taglish); rift: a Kenyan wholesaler of fresh
+#     produce and shop goods (Swahili, Sheng, English).
 MARKET_FLOORS = [
     # market, cases, case exact, line F1, wrong lines at most, ambiguity asked, unknowns flagged
     ("other_market", 40, 0.90, 0.95, 0.01, 0.90, 0.90),
@@ -63,6 +64,7 @@ MARKET_FLOORS = [
     ("seventh_market", 100, 0.92, 0.95, 0.0, 0.97, 0.80),
     ("visayas_market", 110, 0.93, 0.97, 0.0, 0.95, 1.0),
     ("guangxi_market", 125, 0.95, 0.98, 0.01, 1.0, 0.83),
+    ("rift_market", 95, 0.96, 0.98, 0.0, 0.90, 1.0),
 ]
 
 
@@ -371,3 +373,30 @@ def test_two_words_the_catalog_writes_as_one_are_read_as_one(seventh_index: Cata
 
 def test_a_currency_letter_written_onto_a_number_is_a_price_point(seventh_index: CatalogIndex) -> None:
     assert resolved("omo N100 sachet 5 outer", seventh_index) == [("GRG9224", 5)]
+
+
+@pytest.fixture(scope="module")
+def rift_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "rift_market_catalog.csv"))
+
+
+@pytest.mark.parametrize("text", ["nipee stoney crate mbili", "wekea stoney case mbili", "tafadhali stoney 2 crates"])
+def test_words_the_catalog_does_not_know_before_a_brand_are_chatter(text: str, rift_index: CatalogIndex) -> None:
+    assert resolved(text, rift_index) == [("BV-92924", 2)]
+
+
+def test_an_unknown_word_before_a_kind_of_goods_is_not_dropped(rift_index: CatalogIndex) -> None:
+    parse = parse_order("azam juice 2 crates", rift_index)
+    assert not parse.lines
+
+
+def test_a_price_said_in_one_sheng_word_picks_the_pack_sold_at_it(rift_index: CatalogIndex) -> None:
+    assert resolved("kiwi ya mbao dazeni 2", rift_index) == [("HH-93024", 2)]
+
+
+def test_a_negation_beside_a_new_amount_corrects_the_last_line(rift_index: CatalogIndex) -> None:
+    assert resolved("viazi gunia 3, hapana gunia 4", rift_index) == [("FR-20957", 4)]
+
+
+def test_kila_moja_counts_each_item(rift_index: CatalogIndex) -> None:
+    assert sorted(resolved("stoney na krest crate 2 kila moja", rift_index)) == [("BV-92924", 2), ("BV-92937", 2)]
