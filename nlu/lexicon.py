@@ -78,7 +78,8 @@ class Lexicon:
     def cue_words(self) -> frozenset[str]:
         """Words that say what to do with an item (ask its price, take it back) or to the assistant, never what
         the item is."""
-        return self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
+        cues = self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
+        return cues | self.each_words
 
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""

@@ -159,12 +159,22 @@ def _respecify(
 
 
 def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> None:
-    """`remove the omo`: every line and question the message had for that product goes."""
+    """`remove the omo`: every line the message had for that product goes, and it leaves every question.
+
+    A question left with one product asks to confirm it (`2 box canton ..., wag na yung payless`).
+    """
     skus = set(c.item.sku for c in match_request(request, index).candidates)
     if not skus:
         return
     ordered.lines[:] = [line for line in ordered.lines if line.sku not in skus]
-    ordered.ambiguous[:] = [item for item in ordered.ambiguous if not skus & set(item.candidates)]
+    kept = []
+    for item in ordered.ambiguous:
+        left = tuple(sku for sku in item.candidates if sku not in skus)
+        if len(left) == len(item.candidates):
+            kept.append(item)
+        elif left:
+            kept.append(replace(item, candidates=left, reason="confirm" if len(left) == 1 else item.reason))
+    ordered.ambiguous[:] = kept
 
 
 def _command(text: str, index: CatalogIndex) -> bool:

@@ -104,12 +104,38 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
-        requests.extend(_each_counted(in_line, line, lexicon))
+        requests.extend(_each_counted(_amounts_joined(in_line), line, lexicon))
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
     )
+
+
+def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
+    """`mantika 1 litro, 2 case po`: an amount alone right after an uncounted item counts that item."""
+    joined: list[ItemRequest] = []
+    for request in requests:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.words
+            and not _counted(previous)
+            and not request.words
+            and request.quantity is not None
+            and request.size is None
+            and not (request.correction or request.removal or previous.correction or previous.removal)
+        ):
+            joined[-1] = replace(
+                previous, phrase=f"{previous.phrase}, {request.phrase}", quantity=request.quantity, unit=request.unit
+            )
+        else:
+            joined.append(request)
+    return joined
+
+
+def _counted(request: ItemRequest) -> bool:
+    return request.quantity is not None or bool(request.bare_numbers)
 
 
 def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexicon) -> list[ItemRequest]:

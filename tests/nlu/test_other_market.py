@@ -400,3 +400,27 @@ def test_a_negation_beside_a_new_amount_corrects_the_last_line(rift_index: Catal
 
 def test_kila_moja_counts_each_item(rift_index: CatalogIndex) -> None:
     assert sorted(resolved("stoney na krest crate 2 kila moja", rift_index)) == [("BV-92924", 2), ("BV-92937", 2)]
+
+
+def test_an_amount_alone_after_an_uncounted_item_counts_it(visayas_index: CatalogIndex) -> None:
+    parse = parse_order("ang mantika 1 litro, 2 case po", visayas_index)
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["BGV1000", "MNC1000"], 2)]
+
+
+def test_removing_one_product_of_a_question_leaves_the_others_to_confirm(visayas_index: CatalogIndex) -> None:
+    parse = parse_order("2 box canton tsaka 3 box payless, wag na pala yung payless", visayas_index)
+    assert not parse.lines
+    assert [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous] == [(("QHT2841",), 2, "confirm")]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("pila man ang century tuna karon? ug 2 case sa mega", "CTF1550"),
+        ("2 kahon lucky me beef. hm ung lucky me chicken?", "JTE6627"),
+    ],
+)
+def test_a_price_asked_in_tagalog_or_cebuano_beside_an_order(
+    text: str, asked: str, visayas_index: CatalogIndex
+) -> None:
+    assert [item.candidates for item in parse_order(text, visayas_index).price_questions] == [(asked,)]
