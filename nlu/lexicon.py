@@ -64,6 +64,8 @@ class Lexicon:
     base_variant_words: frozenset[str]
     # Words that make a product a variant of its brand's plain one (`hot`, `zero`, `multigrain`), not a flavour.
     variant_words: frozenset[str]
+    # Flavours, scents and colours: a word of these names a product even when the catalog does not sell it.
+    flavour_words: frozenset[str]
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
@@ -151,6 +153,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
             "packaging_words",
             "base_variant_words",
             "variant_words",
+            "flavour_words",
             "stop_words",
             "each_words",
             "draft_add_cues",
@@ -215,6 +218,7 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         packaging_words=frozenset(sets["packaging_words"]),
         base_variant_words=frozenset(sets["base_variant_words"]),
         variant_words=frozenset(sets["variant_words"]),
+        flavour_words=frozenset(sets["flavour_words"]),
         stop_words=frozenset(sets["stop_words"]),
         each_words=frozenset(sets["each_words"]),
         draft_add_cues=frozenset(sets["draft_add_cues"]),

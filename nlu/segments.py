@@ -631,17 +631,25 @@ def _trailing_chatter(
 
 
 def _chatter_before_a_brand(product_words: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
-    """`nipee stoney crate mbili`, `wekea dasani`: words the catalog does not know, before a brand named in full.
+    """`nipee stoney crate mbili`, `juice ya minute maid`: words the catalog does not know, before any it knows,
+    in an item that names a brand in full.
 
-    No one names a product with another brand before its own, so they are what the sender says, not what they
-    want; before a kind of goods (`azam juice`) they may be a brand the catalog does not sell, and stay.
+    They are what the sender says, not which product; without a brand (`azam juice`) they may be a brand the
+    catalog does not sell, and a flavour or variant word (`grape fanta`) may be a product it does not sell.
     """
     said = {e.text for e in product_words}
-    for position, element in enumerate(product_words):
+    leading: list[_Element] = []
+    for element in product_words:
         if _known(element.text, lexicon, index):
-            brands = index.groups.brands_by_word.get(element.text, ())
-            return product_words[:position] if any(brand <= said for brand in brands) else []
-    return []
+            break
+        if element.text in lexicon.variant_words or element.text in lexicon.flavour_words:
+            return []
+        leading.append(element)
+    if not leading or len(leading) == len(product_words):
+        return []
+    brands_by_word = index.groups.brands_by_word
+    named = any(brand <= said for word in said for brand in brands_by_word.get(word, ()))
+    return leading if named else []
 
 
 def _known(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:

@@ -424,3 +424,8 @@ def test_a_price_asked_in_tagalog_or_cebuano_beside_an_order(
     text: str, asked: str, visayas_index: CatalogIndex
 ) -> None:
     assert [item.candidates for item in parse_order(text, visayas_index).price_questions] == [(asked,)]
+
+
+def test_chatter_before_a_brand_named_later_is_dropped_but_not_a_flavour(rift_index: CatalogIndex) -> None:
+    assert resolved("niwekee maziwa tuzo 500ml crate 2", rift_index) == [("DY-30112", 2)]
+    assert not parse_order("grape stoney 500ml crate 2", rift_index).lines
