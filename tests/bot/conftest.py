@@ -368,6 +368,18 @@ class Stack:
         """The conversation as the transcript store holds it."""
         return await self.client.app[GATEWAY].transcripts.conversation(phone)
 
+    async def unfinished(self) -> tuple[int, int]:
+        """Inbound and outbound entries queued, or handed out and not yet acknowledged (waiting for a retry)."""
+        gateway = self.client.app[GATEWAY]
+        counts = []
+        for stream in (gateway.inbox.stream, gateway.outbox.stream):
+            counts.append(await stream.pending() + await stream.backlog())
+        return counts[0], counts[1]
+
+    async def idle(self) -> bool:
+        """True when the gateway has nothing left in hand: nothing more is sent until something new comes in."""
+        return await self.unfinished() == (0, 0)
+
 
 def whatsapp_webhook(value: dict[str, Any]) -> dict[str, Any]:
     """Meta's webhook envelope (entry × changes) around one `value`, as its documented examples show it."""

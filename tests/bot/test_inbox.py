@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from backend.database import PlatformDatabase
@@ -100,7 +98,7 @@ async def test_rasa_down_gets_an_apology_and_the_message_is_answered_later(stack
     await stack.sms("5 ctn coke")
     await eventually(lambda: _sent(stack, 1))
     assert "Sorry" in stack.twilio.bodies()[0]
-    await asyncio.sleep(0.5)
+    await eventually(lambda: _waiting_for_a_retry(stack))
     assert len(stack.twilio.requests) == 1
     stack.rasa.down = False
     await eventually(lambda: _sent(stack, 2))
@@ -160,7 +158,7 @@ async def test_outbox_status_command_counts_failed_messages(make_stack: StackFac
     stack.twilio.then(400, {"code": 21211})
     await stack.sms("hello")
     await eventually(lambda: _sent(stack, 1))
-    await asyncio.sleep(0.3)
+    await eventually(stack.idle)
     status = await outbox_status(stack.settings)
     assert status["outbox_failed"] == 1
     assert status["inbound_waiting"] == 0
@@ -176,3 +174,8 @@ async def test_menu_number_sent_while_rasa_is_down_still_picks_from_the_menu(sta
     stack.rasa.down = False
     await eventually(lambda: _turns(stack, 2))
     assert stack.rasa.turns[1]["message"] == '/choose{"sku": "BEV-COKE-300G-24"}'
+
+
+async def _waiting_for_a_retry(stack: Stack) -> bool:
+    """The apology delivered, the message itself kept in the inbox for a later try."""
+    return await stack.unfinished() == (1, 0)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 
+from bot.keys import GATEWAY
 from tests.bot.conftest import Stack, StackFactory, eventually
 
 
@@ -21,7 +21,7 @@ async def test_provider_server_error_is_retried_until_delivered(stack: Stack) ->
     stack.twilio.then(503)
     await stack.sms("hello")
     await eventually(lambda: _bodies(stack, 3))
-    await asyncio.sleep(0.3)
+    await eventually(stack.idle)
     assert stack.twilio.bodies() == ["echo: hello"] * 3
     [sent] = await _outbound(stack)
     assert sent.status == "queued" and sent.provider_id == "SM00000000000000000000000000000003"
@@ -48,7 +48,7 @@ async def test_a_timed_out_send_the_provider_took_is_found_in_its_log_not_sent_t
     stack.twilio.then(201, {"sid": "SMslow"}, delay=1.5)  # taken, but the answer comes after the timeout
     await stack.sms("hello")
     await eventually(lambda: _status_is(stack, "queued", provider_id="SM00000000000000000000000000000001"))
-    await asyncio.sleep(0.5)
+    await eventually(stack.idle)
     assert stack.twilio.bodies() == ["echo: hello"]
 
 
@@ -56,7 +56,7 @@ async def test_provider_refusal_marks_the_message_failed_without_retrying(stack:
     stack.twilio.then(400, {"code": 21211, "message": "invalid To"})
     await stack.sms("hello")
     await eventually(lambda: _status_is(stack, "failed"))
-    await asyncio.sleep(0.3)
+    await eventually(stack.idle)
     assert len(stack.twilio.requests) == 1
 
 
@@ -107,7 +107,7 @@ async def test_per_recipient_rate_limit_holds_back_extra_messages(make_stack: St
     for n in range(3):
         await stack.sms(f"m{n}")
     await eventually(lambda: _bodies(stack, 2))
-    await asyncio.sleep(0.8)
+    await eventually(lambda: _one_held_back(stack))
     assert len(stack.twilio.requests) == 2
 
 
@@ -119,9 +119,14 @@ async def test_outbox_restart_sends_queued_messages_once(make_stack: StackFactor
     await stack.client.close()
     again = await make_stack(GATEWAY_KEY_PREFIX=stack.settings.key_prefix)
     await eventually(lambda: _bodies(again, 1))
-    await asyncio.sleep(0.5)
+    await eventually(again.idle)
     assert again.twilio.bodies() == ["echo: hello"]
     assert again.rasa.turns == []
+
+
+async def _one_held_back(stack: Stack) -> bool:
+    """Every message handled, one reply read from the outbox and held there for a later try."""
+    return await stack.unfinished() == (0, 1) and await stack.client.app[GATEWAY].outbox.stream.backlog() == 0
 
 
 async def _status_is(stack: Stack, status: str, provider_id: str | None = None) -> bool:

@@ -66,7 +66,7 @@ async def test_tampered_body_is_forbidden(stack: Stack) -> None:
     signature = RequestValidator(TWILIO_TOKEN).compute_signature(PUBLIC + "/webhooks/twilio", params)
     response = await stack.twilio_webhook({**params, "Body": "100 crates"}, signature=signature)
     assert response.status == 403
-    await asyncio.sleep(0.3)
+    await eventually(stack.idle)
     assert stack.rasa.turns == []
 
 
@@ -80,7 +80,7 @@ async def test_duplicate_message_sid_is_processed_once(stack: Stack) -> None:
     for _ in range(3):
         assert (await stack.sms("2 bags sukari", sid="SMdup1")).status == 200
     await eventually(lambda: _sent(stack, 1))
-    await asyncio.sleep(0.5)
+    await eventually(stack.idle)
     assert len(stack.rasa.turns) == 1
     assert len(stack.twilio.requests) == 1
 
@@ -89,7 +89,7 @@ async def test_concurrent_duplicates_are_processed_once(stack: Stack) -> None:
     responses = await asyncio.gather(*(stack.sms("2 bags sukari", sid="SMdup2") for _ in range(8)))
     assert all(r.status == 200 for r in responses)
     await eventually(lambda: _sent(stack, 1))
-    await asyncio.sleep(0.5)
+    await eventually(stack.idle)
     assert len(stack.rasa.turns) == 1
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 from typing import Any
@@ -95,7 +94,7 @@ async def test_message_with_a_wrong_signature_is_forbidden_and_not_answered(wech
     assert response.status == 403
     unsigned = await wechat.stack.client.post("/webhooks/wechat", data=wechat_xml(OPENID, 2, "你好").encode())
     assert unsigned.status == 403
-    await asyncio.sleep(0.3)
+    await eventually(wechat.stack.idle)
     assert wechat.api.requests == []
 
 
@@ -151,7 +150,7 @@ async def test_a_message_wechat_pushes_twice_is_answered_once(wechat: WeChatStac
     await wechat.text("2 bales sugar", msg_id=6543210987654321)
     await wechat.text("2 bales sugar", msg_id=6543210987654321)
     await wechat.replies(2)
-    await asyncio.sleep(0.5)
+    await eventually(wechat.stack.idle)
     assert [t["message"] for t in wechat.stack.rasa.turns] == ["2 bales sugar"]
     assert wechat.api.texts(OPENID).count("echo: 2 bales sugar") == 1
 
@@ -215,7 +214,7 @@ async def test_a_reply_after_the_48_hour_window_is_not_retried(wechat: WeChatSta
     wechat.api.then(200, {"errcode": 45015, "errmsg": "response out of time limit or subscription is canceled"})
     await wechat.text("late")
     await wechat.replies(2)
-    await asyncio.sleep(0.5)
+    await eventually(wechat.stack.idle)
     assert len(wechat.api.texts(OPENID)) == 2
     transcript = await wechat.stack.transcript()
     assert transcript[-1].status == "failed"

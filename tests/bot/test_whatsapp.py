@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -64,7 +63,7 @@ async def test_tampered_webhook_is_forbidden(stack: Stack) -> None:
     signature = whatsapp_signature(b'{"entry": []}', APP_SECRET)
     response = await stack.whatsapp_webhook(whatsapp_text("wamid.x", "hi"), signature=signature)
     assert response.status == 403
-    await asyncio.sleep(0.3)
+    await eventually(stack.idle)
     assert stack.rasa.turns == []
 
 
@@ -84,7 +83,7 @@ async def test_batched_webhook_handles_every_message_once(stack: Stack) -> None:
     for _ in range(2):
         assert (await stack.whatsapp_webhook(first)).status == 200
     await eventually(lambda: _sent(stack, 3))
-    await asyncio.sleep(0.4)
+    await eventually(stack.idle)
     assert sorted(t["message"] for t in stack.rasa.turns) == ["one", "three", "two"]
 
 

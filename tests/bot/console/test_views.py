@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.console.auth import SESSION_COOKIE
 from bot.keys import GATEWAY
-from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, StackFactory
+from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, StackFactory, eventually
 from tests.bot.console.conftest import (
     ADMIN,
     ADMIN_PASSWORD,
@@ -98,11 +96,12 @@ async def test_session_idle_longer_than_the_timeout_is_signed_out(console: Conso
     keys = await redis.keys(f"{console.stack.settings.key_prefix}:console:session:*")
     for key in keys:
         await redis.pexpire(key, 1)
+
     # Wait for Redis to have expired them, so no request can touch a session in its last millisecond.
-    for _ in range(200):
-        if not await redis.exists(*keys):
-            break
-        await asyncio.sleep(0.01)
+    async def expired() -> bool:
+        return not await redis.exists(*keys)
+
+    await eventually(expired)
     assert (await console.client.get("/console/", allow_redirects=False)).status == 303
 
 
