@@ -114,57 +114,132 @@ def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str,
     return linked
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
-    """Merge `common.json` with every language file in `directory` (read once per directory)."""
+# Keys of a language file whose value is a list of words, each merged into one set of the lexicon.
+_WORD_LISTS = (
+    "size_markers",
+    "half_words",
+    "article_words",
+    "number_joiners",
+    "quantity_markers",
+    "connectors",
+    "correction_markers",
+    "fillers",
+    "availability_cues",
+    "price_cues",
+    "negations",
+    "removal_words",
+    "time_words",
+    "time_suffixes",
+    "price_point_words",
+    "command_words",
+    "non_order_cues",
+    "packaging_words",
+    "base_variant_words",
+    "variant_words",
+    "flavour_words",
+    "stop_words",
+    "each_words",
+    "draft_add_cues",
+    "draft_more_cues",
+    "draft_new_cues",
+)
+# Keys whose value maps a word to a whole number.
+_NUMBER_MAPS = ("number_words", "number_words_needing_unit", "number_multipliers", "price_amount_words")
+# Every other key a language file may have, with the type of its value (lists hold words).
+_OTHER_KEYS: dict[str, type] = {
+    "language": str,
+    "units": dict,
+    "size_units": dict,
+    "product_words": dict,
+    "filler_phrases": list,
+    "linker_suffixes": list,
+}
+_COMMON_KEYS: dict[str, type] = {
+    "unit_levels": dict,
+    "unit_sell_units": dict,
+    "pieces_per_unit": dict,
+    "max_quantity": int,
+    "size_units": dict,
+}
+
+
+class LocaleError(ValueError):
+    """A locale file with a key the reader does not know or a value of the wrong shape."""
+
+
+def _expected_type(key: str) -> type | None:
+    if key in _WORD_LISTS:
+        return list
+    if key in _NUMBER_MAPS:
+        return dict
+    return _OTHER_KEYS.get(key)
+
+
+def _check_language(name: str, language: dict[str, Any], common: dict[str, Any]) -> None:
+    """Refuse a language file whose keys or values the reader would silently ignore or misread."""
+    for key, value in language.items():
+        expected = _expected_type(key)
+        if expected is None:
+            raise LocaleError(f"{name}: unknown key {key!r}")
+        if not isinstance(value, expected):
+            raise LocaleError(f"{name}: {key!r} must be a {expected.__name__}, not {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(word, str) for word in value):
+            raise LocaleError(f"{name}: {key!r} must list words")
+        if key in _NUMBER_MAPS and isinstance(value, dict) and not all(isinstance(n, int) for n in value.values()):
+            raise LocaleError(f"{name}: {key!r} must map words to whole numbers")
+    for unit in language.get("units", {}):
+        if unit not in common["unit_levels"]:
+            raise LocaleError(f"{name}: unit {unit!r} is not one of common.json's unit_levels")
+    for unit in language.get("size_units", {}):
+        if unit not in common["size_units"]:
+            raise LocaleError(f"{name}: size unit {unit!r} is not one of common.json's size_units")
+
+
+def _check_common(common: dict[str, Any]) -> None:
+    for key, expected in _COMMON_KEYS.items():
+        if not isinstance(common.get(key), expected):
+            raise LocaleError(f"common.json: {key!r} must be a {expected.__name__}")
+    unknown = common.keys() - _COMMON_KEYS.keys()
+    if unknown:
+        raise LocaleError(f"common.json: unknown keys {sorted(unknown)}")
+
+
+def _read_locale(directory: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """`common.json` and every language file of `directory`, each checked against the keys the reader reads."""
     common = json.loads((directory / "common.json").read_text(encoding="utf-8"))
-    languages = [
-        json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(directory.glob("*.json"))
-        if path.name != "common.json"
-    ]
-    unit_words: dict[str, str] = {}
-    size_words: dict[str, SizeUnit] = {}
-    number_words: dict[str, int] = {}
-    needing_unit: dict[str, int] = {}
-    multipliers: dict[str, int] = {}
-    price_amounts: dict[str, int] = {}
-    product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
-    sets: dict[str, set[str]] = {
-        key: set()
-        for key in (
-            "size_markers",
-            "half_words",
-            "article_words",
-            "number_joiners",
-            "quantity_markers",
-            "connectors",
-            "correction_markers",
-            "fillers",
-            "availability_cues",
-            "price_cues",
-            "negations",
-            "removal_words",
-            "time_words",
-            "time_suffixes",
-            "price_point_words",
-            "command_words",
-            "non_order_cues",
-            "packaging_words",
-            "base_variant_words",
-            "variant_words",
-            "flavour_words",
-            "stop_words",
-            "each_words",
-            "draft_add_cues",
-            "draft_more_cues",
-            "draft_new_cues",
-        )
-    }
-    phrases: set[tuple[str, ...]] = set()
+    _check_common(common)
+    languages = []
+    for path in sorted(directory.glob("*.json")):
+        if path.name != "common.json":
+            language = json.loads(path.read_text(encoding="utf-8"))
+            _check_language(path.name, language, common)
+            languages.append(language)
+    return common, languages
+
+
+def _merged_maps(languages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each number map of every language in one; the first language to name a word decides its number."""
+    merged: dict[str, dict[str, int]] = {key: {} for key in _NUMBER_MAPS}
+    for language in languages:
+        for key in _NUMBER_MAPS:
+            values = language.get(key, {})
+            if key == "number_words":
+                values = _linked(values, language)
+            for word, value in values.items():
+                merged[key].setdefault(_word(word), int(value))
+    return merged
+
+
+def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> dict[str, Any]:
+    """Units, sizes, kinds of goods, filler phrases and every word list of every language, merged."""
     size_units = {
         name: SizeUnit(spec["dimension"], float(spec["factor"])) for name, spec in common["size_units"].items()
     }
+    unit_words: dict[str, str] = {}
+    size_words: dict[str, SizeUnit] = {}
+    product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
+    phrases: set[tuple[str, ...]] = set()
+    lists: dict[str, set[str]] = {key: set() for key in _WORD_LISTS}
     for language in languages:
         for unit, words in language.get("units", {}).items():
             for word in _words(words):
@@ -172,57 +247,33 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         for unit, words in language.get("size_units", {}).items():
             for word in _words(words):
                 size_words.setdefault(word, size_units[unit])
-        for word, value in _linked(language.get("number_words", {}), language).items():
-            number_words.setdefault(_word(word), int(value))
-        for word, value in language.get("number_words_needing_unit", {}).items():
-            needing_unit.setdefault(_word(word), int(value))
-        for word, value in language.get("number_multipliers", {}).items():
-            multipliers.setdefault(_word(word), int(value))
-        for word, value in language.get("price_amount_words", {}).items():
-            price_amounts.setdefault(_word(word), int(value))
         for word, meaning in language.get("product_words", {}).items():
             product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
-        for key, bucket in sets.items():
+        for key, bucket in lists.items():
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
             phrases.add(tuple(_word(phrase).split()))
+    return {
+        "unit_words": unit_words,
+        "size_words": size_words,
+        "product_words": product_words,
+        "filler_phrases_by_first": _by_first_word(phrases),
+        **{key: frozenset(words) for key, words in lists.items()},
+    }
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
+    """Merge `common.json` with every language file in `directory` (read once per directory).
+
+    A key the reader does not know, or a value of the wrong shape, raises `LocaleError` naming the file.
+    """
+    common, languages = _read_locale(directory)
     return Lexicon(
-        unit_words=unit_words,
         unit_levels=dict(common["unit_levels"]),
         unit_sell_units={k: frozenset(v) for k, v in common["unit_sell_units"].items()},
         pieces_per_unit={k: int(v) for k, v in common["pieces_per_unit"].items()},
-        size_words=size_words,
-        size_markers=frozenset(sets["size_markers"]),
-        half_words=frozenset(sets["half_words"]),
-        article_words=frozenset(sets["article_words"]),
-        number_words=number_words,
-        number_words_needing_unit=needing_unit,
-        number_multipliers=multipliers,
-        number_joiners=frozenset(sets["number_joiners"]),
-        quantity_markers=frozenset(sets["quantity_markers"]),
-        connectors=frozenset(sets["connectors"]),
-        correction_markers=frozenset(sets["correction_markers"]),
-        filler_phrases_by_first=_by_first_word(phrases),
-        fillers=frozenset(sets["fillers"]),
-        availability_cues=frozenset(sets["availability_cues"]),
-        price_cues=frozenset(sets["price_cues"]),
-        negations=frozenset(sets["negations"]),
-        removal_words=frozenset(sets["removal_words"]),
-        time_words=frozenset(sets["time_words"]),
-        time_suffixes=frozenset(sets["time_suffixes"]),
-        price_point_words=frozenset(sets["price_point_words"]),
-        price_amount_words=price_amounts,
-        command_words=frozenset(sets["command_words"]),
-        product_words=product_words,
-        non_order_cues=frozenset(sets["non_order_cues"]),
-        packaging_words=frozenset(sets["packaging_words"]),
-        base_variant_words=frozenset(sets["base_variant_words"]),
-        variant_words=frozenset(sets["variant_words"]),
-        flavour_words=frozenset(sets["flavour_words"]),
-        stop_words=frozenset(sets["stop_words"]),
-        each_words=frozenset(sets["each_words"]),
-        draft_add_cues=frozenset(sets["draft_add_cues"]),
-        draft_more_cues=frozenset(sets["draft_more_cues"]),
-        draft_new_cues=frozenset(sets["draft_new_cues"]),
         max_quantity=int(common["max_quantity"]),
+        **_merged_words(languages, common),
+        **_merged_maps(languages),
     )

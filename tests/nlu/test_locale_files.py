@@ -1,0 +1,46 @@
+"""Locale files are checked when read: a misspelt key or a value of the wrong shape fails loudly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nlu.lexicon import LOCALE_DIR, LocaleError, load_lexicon
+
+
+def locale_with(tmp_path: Path, language: dict[str, object]) -> Path:
+    shutil.copy(LOCALE_DIR / "common.json", tmp_path / "common.json")
+    (tmp_path / "xx.json").write_text(json.dumps(language), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_shipped_locale_files_are_read() -> None:
+    assert "sukari" in load_lexicon().product_words
+
+
+def test_a_misspelt_key_names_the_file_and_the_key(tmp_path: Path) -> None:
+    with pytest.raises(LocaleError, match=r"xx\.json: unknown key 'filers'"):
+        load_lexicon(locale_with(tmp_path, {"filers": ["pls"]}))
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        {"fillers": "pls"},
+        {"number_words": {"moja": "one"}},
+        {"units": {"cartn": ["katoni"]}},
+        {"size_units": {"litre": ["lita"]}},
+    ],
+)
+def test_a_value_of_the_wrong_shape_is_refused(tmp_path: Path, language: dict[str, object]) -> None:
+    with pytest.raises(LocaleError, match=r"xx\.json"):
+        load_lexicon(locale_with(tmp_path, language))
+
+
+def test_a_valid_language_file_adds_its_words(tmp_path: Path) -> None:
+    lexicon = load_lexicon(locale_with(tmp_path, {"fillers": ["tafadhali"], "number_words": {"moja": 1}}))
+    assert "tafadhali" in lexicon.fillers
+    assert lexicon.number_words["moja"] == 1
