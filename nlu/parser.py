@@ -39,89 +39,131 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
     """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""
     if len(text) < 24 and _command(text, index):
         return OrderParse(text=text)
-    reading = read_message(text, index)
-    requests = list(reading.requests)
-    if reading.about_existing_order and all(r.quantity is None for r in requests):
+    message = read_message(text, index)
+    if message.about_existing_order and all(r.quantity is None for r in message.requests):
         return OrderParse(text=text)
-    learned_keys = _learned_keys(learned, index) if learned else {}
-    ordered, asked = _Outcome(), _Outcome()
+    reading = _Reading(index, message.asks_availability, _learned_keys(learned, index) if learned else {})
+    for request in message.requests:
+        reading.read(request)
+    parse = _assembled(text, reading.ordered, reading.asked)
+    return parse if index.chinese is None else as_written(parse)
+
+
+@dataclass
+class _Reading:
+    """One message's requests read in order: what it orders and asks so far, and the item read last."""
+
+    index: CatalogIndex
+    asks_availability: bool
+    learned_keys: dict[str, str]
+    ordered: _Outcome = field(default_factory=_Outcome)
+    asked: _Outcome = field(default_factory=_Outcome)
     previous: ItemRequest | None = None
     previous_item: IndexedItem | None = None
-    for request in requests:
+
+    def read(self, request: ItemRequest) -> None:
+        """Add one request: a correction or removal changes what came before; an item is matched."""
         if request.correction:
-            if request.size is not None and previous is not None:
-                previous_item = _respecify(request, previous, ordered.lines, index) or previous_item
+            if request.size is not None and self.previous is not None:
+                item = _respecify(request, self.previous, self.ordered.lines, self.index)
+                self.previous_item = item or self.previous_item
             else:
-                _apply_correction(request, ordered.lines, index)
-            continue
+                _apply_correction(request, self.ordered.lines, self.index)
+            return
         if request.removal:
-            _remove(request, ordered, index)
-            continue
-        outcome = asked if request.price_question else ordered
-        lines, ambiguous, unknown = outcome.lines, outcome.ambiguous, outcome.unknown
-        if request.capitalised and not match_request(request, index).candidates:
-            request = _everyday_reading(request, index)
-        if not request.words:
-            if previous is None or (request.size is None and not request.bare_numbers):
-                continue
-            request = replace(request, words=previous.words, optional_words=previous.optional_words)
-        explicit = request.quantity is not None or request.unit is not None or request.size is not None
-        learned_sku = learned_keys.get(" ".join(request.words))
-        learned_item = index.item_for_sku(learned_sku) if learned_sku else None
+            _remove(request, self.ordered, self.index)
+            return
+        completed = self._completed(request)
+        if completed is None:
+            return
+        outcome = self.asked if completed.price_question else self.ordered
+        match = self._match(completed)
+        if not match.candidates or match.confirm:
+            self._unclear(completed, match, outcome)
+            return
+        self._resolve(completed, match, outcome)
+        self.previous = completed
+
+    def _completed(self, request: ItemRequest) -> ItemRequest | None:
+        """The request with its product words: `CAN` read as an everyday word when it names nothing, and
+        `..., 2kg` or `..., 5` (a size or number alone) taking the product said before; None when there is none."""
+        if request.capitalised and not match_request(request, self.index).candidates:
+            request = _everyday_reading(request, self.index)
+        if request.words:
+            return request
+        if self.previous is None or (request.size is None and not request.bare_numbers):
+            return None
+        return replace(request, words=self.previous.words, optional_words=self.previous.optional_words)
+
+    def _match(self, request: ItemRequest) -> Match:
+        learned_sku = self.learned_keys.get(" ".join(request.words))
+        learned_item = self.index.item_for_sku(learned_sku) if learned_sku else None
         if learned_item is not None:
-            match = Match((learned_item,), 100.0)
+            return Match((learned_item,), 100.0)
+        match = match_request(request, self.index)
+        if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
+            match = match_request(loose, self.index)
+        return match
+
+    def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
+        """Nothing fits, or what fits needs confirming: flagged only when the item was clearly asked for."""
+        said = (
+            request.quantity is not None
+            or request.unit is not None
+            or request.size is not None
+            or self.asks_availability
+            or bool(request.bare_numbers)
+        )
+        if match.candidates and not said:
+            return
+        quantity = _typed_quantity(request, match)
+        if len(match.candidates) == 1:
+            outcome.ambiguous.append(
+                AmbiguousItem(request.phrase, quantity, (match.candidates[0].item.sku,), "confirm")
+            )
+        elif said:
+            outcome.unknown.append(UnknownItem(request.phrase, quantity))
+        self.previous = request
+
+    def _resolve(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
+        """A line when one SKU is left (or half a pack), else a question among the SKUs left."""
+        candidates = self._narrowed(request, match.candidates)
+        half_pack = _half_pack(request, match, candidates)
+        if half_pack is not None:
+            outcome.lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
+            self.previous_item = half_pack
+            return
+        candidates = _filled_packs(request, match, candidates, self.index)
+        if len(candidates) > 1:
+            skus = tuple(c.item.sku for c in candidates)
+            outcome.ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
+            return
+        item = candidates[0]
+        quantity = _quantity(request, match, item, self.index)
+        if quantity.acceptable:
+            line = OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
+            outcome.lines.append(line)
         else:
-            match = match_request(request, index)
-        if not match.candidates and (loose := _kind_words_loosened(request, index)) is not None:
-            match = match_request(loose, index)
-        if not match.candidates:
-            if explicit or reading.asks_availability or request.bare_numbers:
-                unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
-            previous = request
-            continue
-        if match.confirm:
-            if not (explicit or reading.asks_availability or request.bare_numbers):
-                continue
-            if len(match.candidates) == 1:
-                item = match.candidates[0]
-                ambiguous.append(
-                    AmbiguousItem(request.phrase, _typed_quantity(request, match), (item.item.sku,), "confirm")
-                )
-            else:
-                unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
-            previous = request
-            continue
-        candidates = match.candidates
-        if len(candidates) > 1 and ordered.lines:
+            outcome.ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
+        self.previous_item = item
+
+    def _narrowed(self, request: ItemRequest, candidates: tuple[IndexedItem, ...]) -> tuple[IndexedItem, ...]:
+        """Several SKUs fit: the one this message already ordered, or the one the item before it carries over."""
+        if len(candidates) > 1 and self.ordered.lines:
             # "3 bags mama gold 50kg ..., one more mama gold": the product already ordered in this message.
-            ordered_skus = {line.sku for line in ordered.lines}
+            ordered_skus = {line.sku for line in self.ordered.lines}
             again = [c for c in candidates if c.item.sku in ordered_skus]
             if len(again) == 1:
-                candidates = (again[0],)
-        if len(candidates) > 1 and previous_item is not None and previous is not None:
-            carried = _carried_over(request, previous, previous_item, index)
+                return (again[0],)
+        if len(candidates) > 1 and self.previous_item is not None and self.previous is not None:
+            carried = _carried_over(request, self.previous, self.previous_item, self.index)
             if carried is not None and carried in candidates:
-                candidates = (carried,)
-        half_pack = _half_pack(request, match, candidates)
-        if half_pack is None:
-            candidates = _filled_packs(request, match, candidates, index)
-        if half_pack is not None:
-            lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
-            previous_item = half_pack
-        elif len(candidates) == 1:
-            item = candidates[0]
-            quantity = _quantity(request, match, item, index)
-            if quantity.acceptable:
-                lines.append(
-                    OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
-                )
-            else:
-                ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
-            previous_item = item
-        else:
-            skus = tuple(c.item.sku for c in candidates)
-            ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
-        previous = request
+                return (carried,)
+        return candidates
+
+
+def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:
+    """The parse: lines merged by SKU, and the items only asked about as price questions."""
     if not ordered:
         # A message that only asks prices reads its items as lines (the price of one sell unit).
         ordered, asked = asked, _Outcome(unknown=ordered.unknown)
@@ -129,14 +171,13 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
     questions = tuple(PriceQuestion(line.phrase, (line.sku,)) for line in asked.lines) + tuple(
         PriceQuestion(item.phrase, item.candidates) for item in asked.ambiguous
     )
-    parse = OrderParse(
+    return OrderParse(
         text=text,
         lines=_merged(ordered.lines),
         ambiguous=tuple(ordered.ambiguous),
         unknown=tuple(ordered.unknown + asked.unknown),
         price_questions=questions,
     )
-    return parse if index.chinese is None else as_written(parse)
 
 
 def _respecify(
