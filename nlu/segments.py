@@ -363,9 +363,15 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     return value, span
 
 
+# What a reader of one token found: the elements it makes, and how many tokens they span.
+_Read = tuple[list[_Element], int]
+
+
 def _elements(
     chunk: list[Token], lexicon: Lexicon, index: CatalogIndex, names: frozenset[int] = frozenset()
 ) -> list[_Element]:
+    """The chunk's tokens read as numbers, units, sizes, markers and words, several tokens at a time where
+    they belong together (`50 kg`, `kilo tano`, `half a bag`)."""
     elements: list[_Element] = []
     position = 0
     while position < len(chunk):
@@ -373,93 +379,85 @@ def _elements(
         following = chunk[position + 1] if position + 1 < len(chunk) else None
         after_next = chunk[position + 2] if position + 2 < len(chunk) else None
         if token.kind == "dash":
-            elements.append(_Element("dash", token.start, token.end))
-            position += 1
-            continue
-        if _time_of_day(token, following, after_next, lexicon):
-            position += 2  # "before 10", "4 pm": when to deliver, not how many
-            continue
-        if token.kind == "num" and _pack_notation(following, after_next, lexicon):
-            position += 2  # "3pc pack": what the pack holds; the pack word is read next
-            continue
-        if token.kind == "num" and following is not None and following.text in lexicon.price_point_words:
-            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value)))
-            position += 2  # "5 rupee", "10 wala", "50 naira": the pack sold at that price
-            continue
-        if token.kind == "num":
-            size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
-            if size_unit is not None and following is not None:
-                size = Size(size_unit.dimension, token.value * size_unit.factor)
-                elements.append(_Element("size", token.start, following.end, size=size))
-                position += 2
-            else:
-                elements.append(_Element("num", token.start, token.end, value=token.value))
-                position += 1
-            continue
-        word = token.text
-        spelled = _spelled_size(chunk, position, lexicon)
-        if spelled is not None:
-            size, span = spelled
-            elements.append(_Element("size", token.start, chunk[position + span - 1].end, size=size))
-            position += span
-            continue
-        if word in lexicon.half_words and following is not None:
-            skip = 1 if following.text in lexicon.article_words and after_next is not None else 0
-            target = chunk[position + 1 + skip]
-            size_unit = lexicon.size_words.get(target.text)
-            if size_unit is not None:
-                elements.append(
-                    _Element("size", token.start, target.end, size=Size(size_unit.dimension, 0.5 * size_unit.factor))
-                )
-                position += 2 + skip
-                continue
-            target_unit = lexicon.unit_words.get(target.text)
-            if target_unit is not None:
-                pieces = lexicon.pieces_per_unit.get(target_unit)
-                value = pieces / 2 if pieces else 0.5
-                elements.append(_Element("num", token.start, token.end, value=value))
-                elements.append(_Element("unit", target.start, target.end, unit="piece" if pieces else target_unit))
-                position += 2 + skip
-                continue
-        if word in lexicon.half_words:
-            elements.append(_Element("num", token.start, token.end, value=0.5))
-            position += 1
-            continue
-        if word in lexicon.price_amount_words:
-            price = Size(SIZE_PRICE, float(lexicon.price_amount_words[word]))
-            elements.append(_Element("size", token.start, token.end, size=price))
-            position += 1
-            continue
-        if word in lexicon.price_point_words and following is not None and following.kind == "num":
-            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value)))
-            position += 2  # "rs 5", "shilingi 20", "₦50"
-            continue
-        if word in lexicon.size_markers and following is not None and following.kind == "num":
-            elements.append(_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value)))
-            position += 2
-            continue
-        if word in lexicon.article_words and following is not None and following.text in lexicon.unit_words:
-            elements.append(_Element("num", token.start, token.end, value=1.0))
-            position += 1
-            continue
-        if word in lexicon.unit_words:
-            elements.append(_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word]))
-            position += 1
-            continue
-        number = _number_word(chunk, position, lexicon)
-        names_product = word in index.postings and not (following is not None and following.text in lexicon.unit_words)
-        if number is not None and not names_product:
-            value, span = number
-            elements.append(_Element("num", token.start, chunk[position + span - 1].end, value=value))
-            position += span
-            continue
-        if word in lexicon.quantity_markers:
-            elements.append(_Element("x", token.start, token.end, text=word))
-            position += 1
-            continue
-        elements.append(_Element("word", token.start, token.end, text=word, named=token.start in names))
-        position += 1
+            found, span = [_Element("dash", token.start, token.end)], 1
+        elif _time_of_day(token, following, after_next, lexicon):
+            found, span = [], 2  # "before 10", "4 pm": when to deliver, not how many
+        elif token.kind == "num":
+            found, span = _number_token(token, following, after_next, lexicon)
+        else:
+            found, span = _word_token(chunk, position, lexicon, index, names)
+        elements.extend(found)
+        position += span
     return elements
+
+
+def _number_token(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> _Read:
+    """Digits: a pack's notation, a price point, a size with its measure, or a number."""
+    if _pack_notation(following, after_next, lexicon):
+        return [], 2  # "3pc pack": what the pack holds; the pack word is read next
+    if following is not None and following.text in lexicon.price_point_words:
+        # "5 rupee", "10 wala", "50 naira": the pack sold at that price
+        return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value))], 2
+    size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
+    if size_unit is not None and following is not None:
+        size = Size(size_unit.dimension, token.value * size_unit.factor)
+        return [_Element("size", token.start, following.end, size=size)], 2
+    return [_Element("num", token.start, token.end, value=token.value)], 1
+
+
+def _word_token(
+    chunk: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex, names: frozenset[int]
+) -> _Read:
+    """A word: a measure written out, a half, a price, a size marker, a unit, a number word, or a word."""
+    token = chunk[position]
+    word = token.text
+    following = chunk[position + 1] if position + 1 < len(chunk) else None
+    spelled = _spelled_size(chunk, position, lexicon)
+    if spelled is not None:
+        size, span = spelled
+        return [_Element("size", token.start, chunk[position + span - 1].end, size=size)], span
+    if word in lexicon.half_words:
+        return _half(chunk, position, lexicon)
+    if word in lexicon.price_amount_words:
+        price = Size(SIZE_PRICE, float(lexicon.price_amount_words[word]))
+        return [_Element("size", token.start, token.end, size=price)], 1
+    if following is not None and following.kind == "num":
+        if word in lexicon.price_point_words:  # "rs 5", "shilingi 20", "₦50"
+            return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value))], 2
+        if word in lexicon.size_markers:
+            return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2
+    if word in lexicon.article_words and following is not None and following.text in lexicon.unit_words:
+        return [_Element("num", token.start, token.end, value=1.0)], 1
+    if word in lexicon.unit_words:
+        return [_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word])], 1
+    number = _number_word(chunk, position, lexicon)
+    names_product = word in index.postings and not (following is not None and following.text in lexicon.unit_words)
+    if number is not None and not names_product:
+        value, span = number
+        return [_Element("num", token.start, chunk[position + span - 1].end, value=value)], span
+    if word in lexicon.quantity_markers:
+        return [_Element("x", token.start, token.end, text=word)], 1
+    return [_Element("word", token.start, token.end, text=word, named=token.start in names)], 1
+
+
+def _half(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read:
+    """`half a kilo` is a size; `half a dozen` is six pieces, `nusu gunia` half a bag; `half` alone is 0.5."""
+    token = chunk[position]
+    if position + 1 < len(chunk):
+        skip = 1 if chunk[position + 1].text in lexicon.article_words and position + 2 < len(chunk) else 0
+        target = chunk[position + 1 + skip]
+        size_unit = lexicon.size_words.get(target.text)
+        if size_unit is not None:
+            size = Size(size_unit.dimension, 0.5 * size_unit.factor)
+            return [_Element("size", token.start, target.end, size=size)], 2 + skip
+        target_unit = lexicon.unit_words.get(target.text)
+        if target_unit is not None:
+            pieces = lexicon.pieces_per_unit.get(target_unit)
+            value = pieces / 2 if pieces else 0.5
+            number = _Element("num", token.start, token.end, value=value)
+            unit = _Element("unit", target.start, target.end, unit="piece" if pieces else target_unit)
+            return [number, unit], 2 + skip
+    return [_Element("num", token.start, token.end, value=0.5)], 1
 
 
 def _pack_notation(following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:
