@@ -658,41 +658,16 @@ def _known(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
 def _request(
     piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str]
 ) -> ItemRequest | None:
+    """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements = piece.elements
-    words = [e for e in elements if e.kind == "word"]
-    product_words = [
-        e
-        for e in words
-        if e.named
-        or (
-            e.text not in lexicon.fillers
-            and e.text not in lexicon.stop_words
-            and e.text not in lexicon.connectors
-            and e.text not in lexicon.correction_markers
-            and (e.text not in lexicon.cue_words or e.text in index.postings)
-            and (len(e.text) > 1 or e.text in index.postings)
-        )
-    ]
+    product_words = _product_words(elements, lexicon, index)
     group = _counting_group(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     leading += _chatter_before_a_brand(product_words, lexicon, index)
-    required = [w for e in product_words if e not in leading for w in _catalog_words(e.text, lexicon, index)]
-    optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
-    if not required and (sizes or group is not None) and index.filler_brands:
-        # "sawa 1L ctn": a brand spelt wholly with everyday words ("sawa" is "ok") and named in full is the
-        # product when no other word names one and the item has a size or a counted amount.
-        said = set(optional)
-        required = sorted({w for brand in index.filler_brands if brand <= said for w in brand})
-        optional = [w for w in optional if w not in required]
-    spare_units = [e for e in elements if e.kind == "unit" and not e.used]
-    units = [e.unit for e in spare_units]
+    required, optional = _required_and_optional(product_words, leading, piece, group, bool(sizes), lexicon, index)
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
-    # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
-    # uses in names, beyond the one that counts, narrows the choice like any other optional word.
-    describing = spare_units if group is not None and group.unit else spare_units[1:]
-    optional.extend(e.text for e in describing if e.text in index.postings)
     if not required and not sizes and group is None and not bare:
         return None
     meaningful = [
@@ -703,19 +678,12 @@ def _request(
     ]
     if not meaningful:
         return None
-    phrase = text[meaningful[0].start : meaningful[-1].end].strip()
-    quantity = group.quantity if group else None
-    unit = group.unit if group and group.unit else (units[0] if units else None)
-    dozen_of = lexicon.pieces_per_unit.get(unit or "")
-    single_units = [u for u in units if lexicon.unit_levels.get(u) == "single"]
-    if quantity is not None and dozen_of and single_units:
-        # "a dozen pola bars": the dozen counts bars.
-        quantity, unit = quantity * dozen_of, single_units[0]
+    quantity, unit = _amount(group, [e.unit for e in elements if e.kind == "unit" and not e.used], lexicon)
     negated = _negated(elements, lexicon, index)
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & (lexicon.correction_markers | lexicon.negations)) or bool(negated)
     return ItemRequest(
-        phrase=phrase,
+        phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),
         optional_words=tuple(optional),
         quantity=quantity,
@@ -731,6 +699,64 @@ def _request(
             or (group is None and not bare and _says(raw_words, lexicon.negations, index))
         ),
     )
+
+
+def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
+    """The words that may name the product: not fillers, joining, correcting or cue words the catalog lacks."""
+    return [
+        e
+        for e in elements
+        if e.kind == "word"
+        and (
+            e.named
+            or (
+                e.text not in lexicon.fillers
+                and e.text not in lexicon.stop_words
+                and e.text not in lexicon.connectors
+                and e.text not in lexicon.correction_markers
+                and (e.text not in lexicon.cue_words or e.text in index.postings)
+                and (len(e.text) > 1 or e.text in index.postings)
+            )
+        )
+    ]
+
+
+def _required_and_optional(
+    product_words: list[_Element],
+    chatter: list[_Element],
+    piece: _Piece,
+    group: _Group | None,
+    sized: bool,
+    lexicon: Lexicon,
+    index: CatalogIndex,
+) -> tuple[list[str], list[str]]:
+    """The catalog words every match must have, and those that only prefer the products having them."""
+    required = [w for e in product_words if e not in chatter for w in _catalog_words(e.text, lexicon, index)]
+    words = [e for e in piece.elements if e.kind == "word"]
+    optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
+    if not required and (sized or group is not None) and index.filler_brands:
+        # "sawa 1L ctn": a brand spelt wholly with everyday words ("sawa" is "ok") and named in full is the
+        # product when no other word names one and the item has a size or a counted amount.
+        said = set(optional)
+        required = sorted({w for brand in index.filler_brands if brand <= said for w in brand})
+        optional = [w for w in optional if w not in required]
+    spare_units = [e for e in piece.elements if e.kind == "unit" and not e.used]
+    # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
+    # uses in names, beyond the one that counts, narrows the choice like any other optional word.
+    describing = spare_units if group is not None and group.unit else spare_units[1:]
+    optional.extend(e.text for e in describing if e.text in index.postings)
+    return required, optional
+
+
+def _amount(group: _Group | None, units: list[str], lexicon: Lexicon) -> tuple[float | None, str | None]:
+    """The counted amount and its unit; `a dozen pola bars` counts twelve bars."""
+    quantity = group.quantity if group else None
+    unit = group.unit if group and group.unit else (units[0] if units else None)
+    dozen_of = lexicon.pieces_per_unit.get(unit or "")
+    single_units = [u for u in units if lexicon.unit_levels.get(u) == "single"]
+    if quantity is not None and dozen_of and single_units:
+        return quantity * dozen_of, single_units[0]
+    return quantity, unit
 
 
 def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[str, ...]:
