@@ -407,6 +407,9 @@ async def join_items(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joini
         joined = replace_quantities(draft, parse)
     else:
         joined = add_parse(draft, parse)
+    if how is not Joining.FRESH and joined.choices and joined.lines:
+        # The reply is the open question; say the items were not lost behind it.
+        turn.say(replies.added_before_question(turn.t, len(joined.lines)))
     await show_parsed(turn, joined, parse, catalog)
 
 

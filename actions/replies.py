@@ -425,6 +425,15 @@ def dropped(t: Phrasebook, lines: int) -> str:
     )
 
 
+def added_before_question(t: Phrasebook, lines: int) -> str:
+    """Items joined a draft that still has a question open: they are on it, the question comes next."""
+    return t.ngettext(
+        "Added: your order has %(count)s line so far.",
+        "Added: your order has %(count)s lines so far.",
+        lines,
+    )
+
+
 def reorder_header(t: Phrasebook, order_id: str) -> str:
     """The header of a draft made from an earlier order."""
     return t._("Same as order #%(order_id)s, at today's prices:", order_id=order_id)

@@ -129,3 +129,13 @@ async def test_a_stale_draft_is_priced_again_on_yes_instead_of_placed(
     assert await platform_client.store_orders(str(await chat.slot("store_id"))) == []
     assert time.time() - (await chat.slot("draft"))["priced_at"] < 60
     assert "placed" in await chat.text("yes")
+
+
+async def test_items_sent_while_a_choice_is_open_join_the_draft_and_the_question_comes_again(chat: Chat) -> None:
+    await chat.text("3 zuri cola")
+    replies = await chat.say("2 bales unga mlima")
+    assert replies[0]["text"] == "Added: your order has 1 line so far."
+    assert replies[-1]["text"].startswith("Which zuri cola?")
+    two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
+    summary = await chat.text(two_litre)
+    assert "1) Mlima Maize Flour 2kg 2 bales" in summary and "2) Zuri Cola 2L PET 3 cases" in summary
