@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 
+from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 
 from backend.app import BackendSettings, create_app
@@ -195,8 +196,9 @@ async def test_malformed_order_requests_get_a_clear_400(api: TestClient) -> None
     assert "quantity" in (await bad_qty.json())["error"]["message"]
 
 
-async def test_a_running_promotion_prices_orders_from_its_regions_only(api: TestClient) -> None:
-    created = await api.post(
+async def cola_week(api: TestClient) -> ClientResponse:
+    """A running offer of X100 at 650.00 for the stores of Moshi."""
+    return await api.post(
         "/v1/admin/promotions",
         json={
             "title": "Cola week",
@@ -206,6 +208,10 @@ async def test_a_running_promotion_prices_orders_from_its_regions_only(api: Test
             "regions": ["Moshi"],
         },
     )
+
+
+async def test_a_running_promotion_prices_orders_from_its_regions_only(api: TestClient) -> None:
+    created = await cola_week(api)
     promo = await created.json()
     assert (created.status, promo["starts_at"]) == (201, "2020-01-01T00:00:00+00:00")
     moshi = await (await api.get("/v1/stores/S2/promotions")).json()
@@ -300,16 +306,7 @@ async def test_a_quote_says_the_credit_available_as_orders_use_it(api: TestClien
 
 
 async def test_a_quote_is_at_the_price_the_store_pays_while_an_offer_runs(api: TestClient) -> None:
-    await api.post(
-        "/v1/admin/promotions",
-        json={
-            "title": "Cola week",
-            "items": [{"sku": "X100", "offer_price": "650.00"}],
-            "starts_at": "2020-01-01",
-            "ends_at": "2999-01-01",
-            "regions": ["Moshi"],
-        },
-    )
+    await cola_week(api)
     body = {"lines": [{"sku": "X100", "quantity": 2}]}
     moshi = await (await api.post("/v1/quotes", json={"store_id": "S2", **body})).json()
     arusha = await (await api.post("/v1/quotes", json={"store_id": "S1", **body})).json()
