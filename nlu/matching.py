@@ -32,39 +32,19 @@ class Match:
     size_from_number: float | None = None
 
 
+_Cover: TypeAlias = "tuple[Positions, tuple[WordMatch, ...], str | None]"
+
+
 def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     """Candidates for a request after word, size, pack and variant filters (empty when nothing fits)."""
     readings = [index.read_word(word) for word in request.words]
-    known = [(word, found) for word, found in zip(request.words, readings, strict=False) if found]
-    foreign = len(known) < len(request.words)
+    known = [found for found in readings if found]
     if not known:
         return Match((), 0.0)
-    canonical = {m.word for _, found in known for m in found}
+    canonical = {m.word for found in known for m in found}
     canonical.update(w for w in request.optional_words if w in index.postings)
-    # Each cover with the catalog word whose postings it is, when it is one word's: those intersect by word.
-    covers: list[tuple[Positions, tuple[WordMatch, ...], str | None]] = []
-    for _, found in known:
-        cover: Positions = frozenset()
-        for reading in found:
-            extra = index.postings.get(reading.word, frozenset())
-            in_phrases = index.phrase_postings.get(reading.word)
-            phrased = {p for p, phrase in in_phrases if phrase <= canonical} if in_phrases else _NO_POSITIONS
-            cover = (cover | extra | phrased) if (cover or phrased) else extra
-        if not cover:
-            return Match((), 0.0)
-        covers.append((cover, found, found[0].word if cover is index.postings.get(found[0].word) else None))
-    covers.sort(key=lambda entry: len(entry[0]))
-    # Candidates stay positions until the end: every filter below is then an intersection with a group
-    # the index holds, so a word thousands of SKUs share costs no more than the SKUs left after the others.
-    posted = [word for _, _, word in covers if word is not None]
-    if len(posted) == len(covers):
-        candidates: Positions = index.posted_under_all(posted)
-    else:
-        candidates = covers[0][0]
-        for cover, _, _ in covers[1:]:
-            candidates = candidates & cover
-            if not candidates:
-                return Match((), 0.0)
+    covers = _covers(known, canonical, index)
+    candidates = _intersected(covers, index) if covers else _NO_POSITIONS
     candidates, size_number = _by_size(candidates, request, index)
     if not candidates:
         return Match((), 0.0)
@@ -86,12 +66,61 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
             extras[core] = groups.cores[core] - canonical
     if 1 < len(candidates) <= MAX_CANDIDATES and not index.alias_first_words.isdisjoint(canonical):
         candidates = _by_alias_said(candidates, canonical, index)
-    readings_found = [found for _, found, _ in covers]
-    # Scored only now: the filters above usually leave a handful of the thousands a common word covers.
+    ranked, best = _ranked(candidates, [found for _, found, _ in covers], extras, index)
+    items = index.items
+    foreign = len(known) < len(request.words)
+    return Match(tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number)
+
+
+def _covers(known: list[tuple[WordMatch, ...]], canonical: set[str], index: CatalogIndex) -> list[_Cover]:
+    """Each word's SKUs, fewest first, with the catalog word whose postings they are when they are one word's:
+    those intersect by word. Empty when a word covers nothing."""
+    covers: list[_Cover] = []
+    for found in known:
+        cover: Positions = frozenset()
+        for reading in found:
+            extra = index.postings.get(reading.word, frozenset())
+            in_phrases = index.phrase_postings.get(reading.word)
+            phrased = {p for p, phrase in in_phrases if phrase <= canonical} if in_phrases else _NO_POSITIONS
+            cover = (cover | extra | phrased) if (cover or phrased) else extra
+        if not cover:
+            return []
+        covers.append((cover, found, found[0].word if cover is index.postings.get(found[0].word) else None))
+    covers.sort(key=lambda entry: len(entry[0]))
+    return covers
+
+
+def _intersected(covers: list[_Cover], index: CatalogIndex) -> Positions:
+    """The SKUs every word covers.
+
+    Candidates stay positions until the end: every filter after this is then an intersection with a group
+    the index holds, so a word thousands of SKUs share costs no more than the SKUs left after the others.
+    """
+    posted = [word for _, _, word in covers if word is not None]
+    if len(posted) == len(covers):
+        return index.posted_under_all(posted)
+    candidates = covers[0][0]
+    for cover, _, _ in covers[1:]:
+        candidates = candidates & cover
+        if not candidates:
+            break
+    return candidates
+
+
+def _ranked(
+    candidates: Positions,
+    readings: list[tuple[WordMatch, ...]],
+    extras: dict[int, frozenset[str]],
+    index: CatalogIndex,
+) -> tuple[list[int], float]:
+    """The best candidates in order, and the best score.
+
+    Scored only now: the filters usually leave a handful of the thousands a common word covers. Best score,
+    then fewest unsaid words, then in stock, then catalog order. The last three are one number per SKU, made
+    with `map` and sorted as plain integers, so a list of hundreds costs little more than the twenty kept.
+    """
+    groups = index.groups
     order = list(candidates)
-    # Best score, then fewest unsaid words, then in stock, then catalog order. The last three are one number
-    # per SKU, made with `map` and sorted as plain integers, so a list of hundreds costs little more than
-    # the twenty kept.
     count = len(index.items)
     unsaid = {core: len(words) * 2 * count for core, words in extras.items()}
     keys = list(
@@ -101,19 +130,14 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
             map(groups.stock_rank.__getitem__, order),
         )
     )
-    if all(len(found) == 1 for found in readings_found):
+    if all(len(found) == 1 for found in readings):
         # Every word was read one way only, so every candidate scores the same.
-        same = _score(-1, readings_found, index)
-        scores: dict[int, float] = {}
         ranked = [key % count for key in sorted(keys)[:MAX_CANDIDATES]]
-    else:
-        same = 0.0
-        scores = {p: _score(p, readings_found, index) for p in order}
-        scored = sorted(zip([-scores[p] for p in order], keys, strict=True))
-        ranked = [key % count for _, key in scored[:MAX_CANDIDATES]]
-    best = scores.get(ranked[0], same) if ranked else 0.0
-    items = index.items
-    return Match(tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number)
+        return ranked, _score(-1, readings, index) if ranked else 0.0
+    scores = {p: _score(p, readings, index) for p in order}
+    scored = sorted(zip([-scores[p] for p in order], keys, strict=True))
+    ranked = [key % count for _, key in scored[:MAX_CANDIDATES]]
+    return ranked, scores[ranked[0]] if ranked else 0.0
 
 
 def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> float:
