@@ -397,139 +397,38 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     read = _text_reader(lexicon, chinese)
     # Brands, categories and aliases repeat across SKUs, so each is read once; names are nearly all unique.
     facts = lru_cache(maxsize=None)(read)
-    sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
     brands = [facts(item.brand) for item in items]
     aliases = [[facts(alias) for alias in item.aliases] for item in items]
     folded_brands = [item.brand.casefold() for item in items]
     brand_sets = {brand: frozenset(facts(brand).content) for brand in {item.brand for item in items}}
     category_sets = {c: frozenset(facts(c.replace("_", " ")).content) for c in {item.category for item in items}}
-    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers
-
     # Postings are filled in directly, never as one word set per SKU: at 50,000 SKUs those sets alone
     # would take more memory than the finished index.
     postings_sets: dict[str, set[int]] = defaultdict(set)
-
-    def post(words: Iterable[str], position: int) -> None:
-        for word in words:
-            postings_sets[word].add(position)
-
-    cores: list[frozenset[str]] = []
-    protected: set[tuple[str, str, str]] = set()
-    for position, item in enumerate(items):
-        name = read(item.name)
-        cores.append(
-            frozenset(
-                w
-                for w in name.content
-                if w not in brand_sets[item.brand] and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
-            )
-            | name.numbered
-        )
-        post(name.contributed, position)
-        protected.update(name.connector_triples)
+    cores, protected = _post_names(items, read, brand_sets, lexicon, postings_sets)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
-
-    # A one-word alias shared by several brands is a generic term ("sugar" in the local language);
-    # it belongs to the categories where it is used that way.
-    generic_brands: dict[str, set[str]] = defaultdict(set)
-    generic_categories: dict[str, set[str]] = defaultdict(set)
-    for position, item in enumerate(items):
-        for alias in aliases[position]:
-            if len(alias.content) == 1:
-                generic_brands[alias.content[0]].add(folded_brands[position])
-                generic_categories[alias.content[0]].add(item.category)
-    generic = {w: generic_categories[w] for w, brands in generic_brands.items() if len(brands) >= 2}
-
-    phrase_only: dict[int, list[frozenset[str]]] = defaultdict(list)
-    for position, item in enumerate(items):
-        post(brands[position].contributed, position)
-        post(category_sets[item.category], position)
-        for alias in aliases[position]:
-            if generic.keys().isdisjoint(alias.content):
-                post(alias.contributed, position)
-                continue
-            post(alias.extra_words, position)
-            home_words = [w for w in alias.content if w not in generic or item.category in generic[w]]
-            if len(home_words) == len(alias.content):
-                post(alias.content, position)
-                post(alias.joined, position)
-            else:
-                post(home_words, position)
-                phrase_only[position].append(frozenset(alias.content))
-
-    # Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg.
-    single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
-    for position in range(len(items)):
-        for alias in aliases[position]:
-            if len(alias.content) == 1:
-                single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
-    if single_aliases:
-        for position in range(len(items)):
-            post(single_aliases.get((folded_brands[position], cores[position]), ()), position)
-
-    by_category: dict[str, list[int]] = defaultdict(list)
-    for position, item in enumerate(items):
-        by_category[item.category].append(position)
-    for word, word_categories in generic.items():
-        members = [p for category in sorted(word_categories) for p in by_category[category]]
-        holders = postings_sets[word]
-        carriers = [p for p in members if p in holders]
-        carrier_cores = {cores[p] for p in carriers if cores[p]}
-        # A brand whose aliases give the word to some of its products and not others means the difference.
-        carrier_brands = {folded_brands[p] for p in carriers}
-        counts = Counter(w for p in carriers for w in cores[p])
-        common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
-        holders.update(
-            p
-            for p in members
-            if cores[p] in carrier_cores or (folded_brands[p] not in carrier_brands and cores[p] & common)
-        )
-
-    phrase_sets: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
-    for position, phrases in phrase_only.items():
-        for phrase in phrases:
-            for word in phrase:
-                if position not in postings_sets.get(word, ()):
-                    phrase_sets[word].append((position, phrase))
+    generic_brands, generic = _generic_aliases(items, aliases, folded_brands)
+    phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
+    _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
+    _spread_generic_words(items, generic, folded_brands, cores, postings_sets)
+    phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
         protected.update(brands[position].connector_triples)
         for alias in aliases[position]:
             protected.update(alias.connector_triples)
-
     postings: dict[str, frozenset[int]] = {}
     while postings_sets:
         word, holders = postings_sets.popitem()
         if holders:
             postings[word] = frozenset(holders)
-    mixed = frozenset(word for word in postings if word[:1].isdigit() and _MIXED_RE.match(word))
-    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for word in postings.keys() | phrase_sets.keys():
-        if word and word[0].isalpha():
-            by_shape[(word[0], len(word))].append(word)
-
-    main_lines, other_lines = _product_lines(items, cores)
-    indexed = tuple(
-        IndexedItem(
-            item=item,
-            position=position,
-            brand_words=brand_sets[item.brand],
-            core=cores[position],
-            category_words=category_sets[item.category],
-            size=sizes(item.size) or sizes(item.name),
-            level="single" if item.units_per_pack <= 1 else "pack",
-            main_line=position in main_lines,
-            other_line=other_lines.get(position, _NOTHING),
-            alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
-        )
-        for position, item in enumerate(items)
-    )
+    indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, lexicon)
     return CatalogIndex(
         items=indexed,
         postings=postings,
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
-        words_by_shape={k: Spellings.of(v) for k, v in by_shape.items()},
-        mixed_words=mixed,
+        words_by_shape=_words_by_shape(postings, phrase_sets),
+        mixed_words=frozenset(word for word in postings if word[:1].isdigit() and _MIXED_RE.match(word)),
         # Brands spelt wholly with everyday words (`Sawa` is Swahili for "ok"), which messages drop as chatter.
         filler_brands=frozenset(b for b in brand_sets.values() if b and b <= lexicon.fillers),
         protected_connectors=frozenset(protected),
@@ -551,6 +450,181 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         ),
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
         chinese=chinese,
+    )
+
+
+def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: int) -> None:
+    for word in words:
+        postings_sets[word].add(position)
+
+
+def _post_names(
+    items: list[CatalogItem],
+    read: Callable[[str], _TextFacts],
+    brand_sets: dict[str, frozenset[str]],
+    lexicon: Lexicon,
+    postings_sets: dict[str, set[int]],
+) -> tuple[list[frozenset[str]], set[tuple[str, str, str]]]:
+    """Post every name's words; each SKU's core (its name's words but brand, packaging and sell unit), and the
+    connector triples names write (`salt and pepper`)."""
+    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers
+    cores: list[frozenset[str]] = []
+    protected: set[tuple[str, str, str]] = set()
+    for position, item in enumerate(items):
+        name = read(item.name)
+        cores.append(
+            frozenset(
+                w
+                for w in name.content
+                if w not in brand_sets[item.brand] and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
+            )
+            | name.numbered
+        )
+        _post(postings_sets, name.contributed, position)
+        protected.update(name.connector_triples)
+    return cores, protected
+
+
+def _generic_aliases(
+    items: list[CatalogItem], aliases: list[list[_TextFacts]], folded_brands: list[str]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The brands of each one-word alias, and the one-word aliases several brands share with their categories.
+
+    A one-word alias shared by several brands is a generic term ("sugar" in the local language); it belongs to
+    the categories where it is used that way.
+    """
+    generic_brands: dict[str, set[str]] = defaultdict(set)
+    generic_categories: dict[str, set[str]] = defaultdict(set)
+    for position, item in enumerate(items):
+        for alias in aliases[position]:
+            if len(alias.content) == 1:
+                generic_brands[alias.content[0]].add(folded_brands[position])
+                generic_categories[alias.content[0]].add(item.category)
+    generic = {w: generic_categories[w] for w, brands in generic_brands.items() if len(brands) >= 2}
+    return generic_brands, generic
+
+
+def _post_brands_and_aliases(
+    items: list[CatalogItem],
+    brands: list[_TextFacts],
+    aliases: list[list[_TextFacts]],
+    category_sets: dict[str, frozenset[str]],
+    generic: dict[str, set[str]],
+    postings_sets: dict[str, set[int]],
+) -> dict[int, list[frozenset[str]]]:
+    """Post brands, categories and aliases; an alias with a generic word of another category is meant only in
+    full, so its words are returned by SKU as a phrase."""
+    phrase_only: dict[int, list[frozenset[str]]] = defaultdict(list)
+    for position, item in enumerate(items):
+        _post(postings_sets, brands[position].contributed, position)
+        _post(postings_sets, category_sets[item.category], position)
+        for alias in aliases[position]:
+            if generic.keys().isdisjoint(alias.content):
+                _post(postings_sets, alias.contributed, position)
+                continue
+            _post(postings_sets, alias.extra_words, position)
+            home_words = [w for w in alias.content if w not in generic or item.category in generic[w]]
+            if len(home_words) == len(alias.content):
+                _post(postings_sets, alias.content, position)
+                _post(postings_sets, alias.joined, position)
+            else:
+                _post(postings_sets, home_words, position)
+                phrase_only[position].append(frozenset(alias.content))
+    return phrase_only
+
+
+def _post_shared_nicknames(
+    aliases: list[list[_TextFacts]],
+    folded_brands: list[str],
+    cores: list[frozenset[str]],
+    postings_sets: dict[str, set[int]],
+) -> None:
+    """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg."""
+    single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
+    for position in range(len(aliases)):
+        for alias in aliases[position]:
+            if len(alias.content) == 1:
+                single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
+    if single_aliases:
+        for position in range(len(aliases)):
+            _post(postings_sets, single_aliases.get((folded_brands[position], cores[position]), ()), position)
+
+
+def _spread_generic_words(
+    items: list[CatalogItem],
+    generic: dict[str, set[str]],
+    folded_brands: list[str],
+    cores: list[frozenset[str]],
+    postings_sets: dict[str, set[int]],
+) -> None:
+    """A generic alias reaches the products of its categories that are like the ones it was given to."""
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for position, item in enumerate(items):
+        by_category[item.category].append(position)
+    for word, word_categories in generic.items():
+        members = [p for category in sorted(word_categories) for p in by_category[category]]
+        holders = postings_sets[word]
+        carriers = [p for p in members if p in holders]
+        carrier_cores = {cores[p] for p in carriers if cores[p]}
+        # A brand whose aliases give the word to some of its products and not others means the difference.
+        carrier_brands = {folded_brands[p] for p in carriers}
+        counts = Counter(w for p in carriers for w in cores[p])
+        common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
+        holders.update(
+            p
+            for p in members
+            if cores[p] in carrier_cores or (folded_brands[p] not in carrier_brands and cores[p] & common)
+        )
+
+
+def _phrase_sets(
+    phrase_only: dict[int, list[frozenset[str]]], postings_sets: dict[str, set[int]]
+) -> dict[str, list[tuple[int, frozenset[str]]]]:
+    """The SKUs a word reaches only inside a phrase, with that phrase."""
+    phrase_sets: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for position, phrases in phrase_only.items():
+        for phrase in phrases:
+            for word in phrase:
+                if position not in postings_sets.get(word, ()):
+                    phrase_sets[word].append((position, phrase))
+    return phrase_sets
+
+
+def _words_by_shape(
+    postings: dict[str, frozenset[int]], phrase_sets: dict[str, list[tuple[int, frozenset[str]]]]
+) -> dict[tuple[str, int], Spellings]:
+    """Catalog words by first letter and length, where misspellings are looked for."""
+    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for word in postings.keys() | phrase_sets.keys():
+        if word and word[0].isalpha():
+            by_shape[(word[0], len(word))].append(word)
+    return {k: Spellings.of(v) for k, v in by_shape.items()}
+
+
+def _indexed_items(
+    items: list[CatalogItem],
+    aliases: list[list[_TextFacts]],
+    brand_sets: dict[str, frozenset[str]],
+    category_sets: dict[str, frozenset[str]],
+    cores: list[frozenset[str]],
+    lexicon: Lexicon,
+) -> tuple[IndexedItem, ...]:
+    sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
+    main_lines, other_lines = _product_lines(items, cores)
+    return tuple(
+        IndexedItem(
+            item=item,
+            position=position,
+            brand_words=brand_sets[item.brand],
+            core=cores[position],
+            category_words=category_sets[item.category],
+            size=sizes(item.size) or sizes(item.name),
+            level="single" if item.units_per_pack <= 1 else "pack",
+            main_line=position in main_lines,
+            other_line=other_lines.get(position, _NOTHING),
+            alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
+        )
+        for position, item in enumerate(items)
     )
 
 
@@ -602,19 +676,10 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
             main_line.append(position)
         if entry.other_line:
             other_line.append(position)
-    brand_counts = Counter(word for brand in by_brand for word in brand)
-    brands_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for brand in by_brand:
-        if brand:
-            brands_by_word[min(brand, key=lambda word: (brand_counts[word], word))].append(brand)
-    by_category_word: dict[str, set[int]] = defaultdict(set)
-    for words, positions in by_category.items():
-        for word in words:
-            by_category_word[word].update(positions)
     return SkuGroups(
         by_brand={brand: frozenset(positions) for brand, positions in by_brand.items()},
-        brands_by_word={word: tuple(brands) for word, brands in brands_by_word.items()},
-        by_category_word={word: frozenset(positions) for word, positions in by_category_word.items()},
+        brands_by_word=_brands_by_rarest_word(by_brand),
+        by_category_word=_by_category_word(by_category),
         by_sell_unit={unit: frozenset(positions) for unit, positions in by_sell_unit.items()},
         by_level={level: frozenset(positions) for level, positions in by_level.items()},
         sizes=tuple((size_of[key], frozenset(positions)) for key, positions in by_size.items()),
@@ -628,6 +693,25 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         main_line=frozenset(main_line),
         other_line=frozenset(other_line),
     )
+
+
+def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Each brand once, under the one of its words that the fewest brands have."""
+    brand_counts = Counter(word for brand in by_brand for word in brand)
+    brands_by_word: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for brand in by_brand:
+        if brand:
+            brands_by_word[min(brand, key=lambda word: (brand_counts[word], word))].append(brand)
+    return {word: tuple(brands) for word, brands in brands_by_word.items()}
+
+
+def _by_category_word(by_category: dict[frozenset[str], list[int]]) -> dict[str, frozenset[int]]:
+    """The SKUs whose category has each word."""
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for words, positions in by_category.items():
+        for word in words:
+            by_word[word].update(positions)
+    return {word: frozenset(positions) for word, positions in by_word.items()}
 
 
 def _capital_names(items: list[CatalogItem], postings: dict[str, frozenset[int]], lexicon: Lexicon) -> frozenset[str]:
