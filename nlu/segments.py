@@ -715,7 +715,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
                 and e.text not in lexicon.connectors
                 and e.text not in lexicon.correction_markers
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
-                and (len(e.text) > 1 or e.text in index.postings)
+                and (len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words)
             )
         )
     ]

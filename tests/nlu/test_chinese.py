@@ -86,3 +86,21 @@ def test_one_catalogs_words_never_reach_another_catalogs_reader(index: CatalogIn
 
 def test_a_catalog_without_chinese_has_no_chinese_reader(invented_index: CatalogIndex) -> None:
     assert invented_index.chinese is None
+
+
+def test_asking_whether_a_product_is_there_names_the_one_not_sold(index: CatalogIndex) -> None:
+    parse = parse_order("有冰红茶吗？", index)
+    assert not parse.lines
+    assert [item.phrase for item in parse.unknown] == ["有冰红茶"]
+
+
+def test_a_price_asked_in_passing_is_answered_not_ordered(index: CatalogIndex) -> None:
+    parse = parse_order("来5箱酸菜面，顺便问下花生油多少钱", index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C03", 5)]
+    assert [item.candidates for item in parse.price_questions] == [("C09",)]
+
+
+def test_a_one_character_kind_of_goods_is_read_as_that_kind(index: CatalogIndex) -> None:
+    parse = parse_order("米 两袋", index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"C07", "C08"}]
+    assert [(item.phrase, item.quantity) for item in parse_order("来5箱糖", index).unknown] == [("5箱糖", 5)]
