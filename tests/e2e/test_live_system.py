@@ -95,7 +95,7 @@ def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> N
     sent = len(system.twilio.bodies(phone))
     console.submit(page, "Hand back to the assistant")
     system.sms_replies(phone, after=sent)
-    answer = "\n".join(system.exchange(phone, "2 ctn coke 300ml"))
+    answer = "\n".join(system.exchange(phone, "naya order 2 ctn coke 300ml"))
     assert "YES" in answer and "1320" in re.sub(r"[,\s]", "", answer), answer
 
 
