@@ -635,16 +635,16 @@ def _chatter_before_a_brand(product_words: list[_Element], lexicon: Lexicon, ind
     They are what the sender says, not which product; without a brand (`azam juice`) they may be a brand the
     catalog does not sell, and a flavour or variant word (`grape fanta`) may be a product it does not sell.
     """
-    said = {e.text for e in product_words}
     leading: list[_Element] = []
     for element in product_words:
-        if _known(element.text, lexicon, index):
+        if element.text in index.postings or _known(element.text, lexicon, index):
             break
         if element.text in lexicon.variant_words or element.text in lexicon.flavour_words:
             return []
         leading.append(element)
     if not leading or len(leading) == len(product_words):
         return []
+    said = {e.text for e in product_words}
     brands_by_word = index.groups.brands_by_word
     named = any(brand <= said for word in said for brand in brands_by_word.get(word, ()))
     return leading if named else []
