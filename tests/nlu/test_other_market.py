@@ -429,3 +429,15 @@ def test_a_price_asked_in_tagalog_or_cebuano_beside_an_order(
 def test_chatter_before_a_brand_named_later_is_dropped_but_not_a_flavour(rift_index: CatalogIndex) -> None:
     assert resolved("niwekee maziwa tuzo 500ml crate 2", rift_index) == [("DY-30112", 2)]
     assert not parse_order("grape stoney 500ml crate 2", rift_index).lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dalawampu't limang pack ng great taste", [("GTW3305", 25)]),
+        ("tatlumpung pack kopiko barako", [("KBK6190", 30)]),
+        ("isang daang pack ng great taste", [("GTW3305", 100)]),
+    ],
+)
+def test_tagalog_tens_and_hundreds(text: str, expected: list[tuple[str, int]], visayas_index: CatalogIndex) -> None:
+    assert resolved(text, visayas_index) == expected
