@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress
 from operator import add, not_
-from typing import Iterator, TypeAlias
+from typing import Callable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
@@ -51,7 +51,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _by_brand_named(candidates, canonical, index)
     candidates = _by_category_named(candidates, canonical, index)
     candidates = _by_optional_words(candidates, request, index)
-    candidates = _by_pack(candidates, request, index)
+    candidates = _by_pack(candidates, request, index, _only_a_kind(request, canonical, index))
     groups = index.groups
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
@@ -235,8 +235,9 @@ def _by_optional_words(candidates: Positions, request: ItemRequest, index: Catal
     return candidates
 
 
-def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
-    """A single-piece unit picks single-piece SKUs; within one product, the named pack picks its SKU."""
+def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex, kind: bool = False) -> Positions:
+    """A single-piece unit picks single-piece SKUs; within one product, the named pack picks its SKU, and for a
+    kind of goods named alone (`gatas 2 case`), the products sold in that unit are the ones to choose from."""
     if request.unit is None:
         return candidates
     lexicon = index.lexicon
@@ -251,6 +252,8 @@ def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
         candidates = same_level
     if not selling or len(selling) == len(candidates):
         return candidates
+    if kind:
+        return selling
     # Products with a SKU in the named unit keep only those; the others keep every pack.
     product_of = groups.product_of
     named_products = set(map(product_of.__getitem__, selling))
@@ -322,10 +325,19 @@ def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
     return any(other < own for other in extras)
 
 
+def _kind_word_test(index: CatalogIndex) -> Callable[[str], bool]:
+    product_words, category_words = index.lexicon.product_words, index.groups.by_category_word
+    return lambda word: word in product_words or word in category_words
+
+
+def _only_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:
+    """True when every word names a kind of goods (a category's word or a locale's word for one), and no brand."""
+    return all(map(_kind_word_test(index), request.words)) and not _brands_named(mentioned, index)
+
+
 def _names_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:
     """True when the words name a kind of goods (a category's word or a locale's word for one) and no brand."""
-    kind_words = index.lexicon.product_words.keys() | index.groups.by_category_word.keys()
-    return not kind_words.isdisjoint(request.words) and not _brands_named(mentioned, index)
+    return any(map(_kind_word_test(index), request.words)) and not _brands_named(mentioned, index)
 
 
 def _sold_of_the_kind(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

@@ -62,7 +62,7 @@ MARKET_FLOORS = [
     ("fifth_market", 70, 0.95, 0.97, 0.0, 1.0, 1.0),
     ("sixth_market", 90, 0.78, 0.89, 0.0, 0.85, 1.0),
     ("seventh_market", 100, 0.92, 0.95, 0.0, 0.97, 0.80),
-    ("visayas_market", 110, 0.93, 0.97, 0.0, 0.95, 1.0),
+    ("visayas_market", 110, 0.94, 0.97, 0.0, 0.95, 1.0),
     ("guangxi_market", 125, 0.95, 0.98, 0.01, 1.0, 0.83),
     ("rift_market", 95, 0.96, 0.98, 0.0, 0.90, 1.0),
 ]
@@ -441,3 +441,8 @@ def test_chatter_before_a_brand_named_later_is_dropped_but_not_a_flavour(rift_in
 )
 def test_tagalog_tens_and_hundreds(text: str, expected: list[tuple[str, int]], visayas_index: CatalogIndex) -> None:
     assert resolved(text, visayas_index) == expected
+
+
+def test_a_kind_named_alone_asks_among_the_products_sold_in_the_unit_said(visayas_index: CatalogIndex) -> None:
+    parse = parse_order("gatas 2 case", visayas_index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["ALC0300", "ALE2370"]]
