@@ -4,8 +4,10 @@ export RASA_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 PY := .venv/bin/python
 SHARED ?= ../shared
+# `make run REPLICAS=2`: two gateways, Rasa servers and action servers behind HAProxy.
+REPLICAS ?= 1
 
-.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway messages
+.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway bench-scale messages
 
 install:
 	@scripts/install.sh
@@ -24,7 +26,7 @@ train: install
 	@scripts/train.sh
 
 run: train
-	@$(PY) scripts/run.py
+	@$(PY) scripts/run.py --replicas $(REPLICAS)
 
 test: train
 	@$(PY) -m pytest
@@ -47,7 +49,12 @@ bench-gateway: train
 bench-promotions: install
 	@$(PY) -m bot.promotions.bench
 
-bench: bench-nlu bench-gateway bench-promotions
+# 300 stores' whole conversations on one and on two of each process, then two with one of each killed mid-load.
+# Long and CPU-bound: it runs niced, so other work on the machine keeps its share.
+bench-scale: train
+	@nice -n 10 $(PY) -m bot.scale_bench --stores 300
+
+bench: bench-nlu bench-gateway bench-promotions bench-scale
 
 lint: install
 	@.venv/bin/ruff check backend bot nlu actions i18n rasa_server scripts tests

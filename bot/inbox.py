@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+import time
 import uuid
 from dataclasses import replace
 from typing import Any, Mapping
@@ -26,6 +29,8 @@ from i18n import detect_language, phrasebook
 log = logging.getLogger("bot.inbox")
 
 HANDBACK_INTENT = "EXTERNAL_handback"
+# Where Rasa's lock store keeps a conversation's tickets (endpoints.yml: lock_store, key_prefix rasa).
+RASA_LOCK_PREFIX = "rasa:lock:"
 
 
 class Inbox:
@@ -102,7 +107,7 @@ class Inbox:
             if consent is not None:
                 reply = await self._set_consent(message.phone, consent, message.text)
             else:
-                reply, understanding = await self._assistant_reply(message, text)
+                reply, understanding = await self._assistant_reply(message, text, handed_out_before)
         except (RasaUnavailable, Unavailable) as exc:
             delay = self._policy.backoff(handed_out_before + 1)
             log.warning(
@@ -123,18 +128,34 @@ class Inbox:
         await self._redis.set(done, "1", ex=self._policy.record_ttl)
         log.info("message handled", extra=ctx)
 
-    async def _assistant_reply(self, message: Inbound, text: str) -> tuple[Reply, Understanding | None]:
+    async def _assistant_reply(
+        self, message: Inbound, text: str, handed_out_before: int
+    ) -> tuple[Reply, Understanding | None]:
         """The assistant's reply to a message, in the language it answered in, and what it understood."""
         metadata: dict[str, Any] = {"channel": message.channel, "message_id": message.message_id}
         # The promotion this phone last got, so "1" or "YES 1 5" orders from it.
         promotion = await self._campaigns.recent(message.phone)
         if promotion is not None:
             metadata["promotion"] = promotion
-        reply = reply_from_rasa(await self._rasa.send(message.phone, text, metadata))
+        # A message handed out again (its gateway died, or Rasa failed) may have had its turn already: its
+        # answer then comes from the conversation, and the turn is never run twice.
+        earlier = await self._earlier_turn(message) if handed_out_before else None
+        answer = earlier if earlier is not None else await self._rasa.send(message.phone, text, metadata)
+        reply = reply_from_rasa(answer)
         # Read before the conversation's next message reaches the assistant, and before the reply
         # is rendered: a WhatsApp list's button is labelled in the language the assistant answered in.
         understanding = await self._understanding(message)
         return replace(reply, language=await self._answered_in(message, understanding)), understanding
+
+    async def _earlier_turn(self, message: Inbound) -> list[dict[str, Any]] | None:
+        """The assistant's answer to a message it already handled, else None; read once no Rasa server runs or
+        waits to run a turn of the conversation (each holds a ticket in Rasa's lock store until it ends or expires)."""
+        while raw := await self._redis.get(RASA_LOCK_PREFIX + message.phone):
+            tickets = [json.loads(ticket) for ticket in json.loads(raw).get("tickets", [])]
+            if all(ticket["expires"] <= time.time() for ticket in tickets):
+                break
+            await asyncio.sleep(0.2)
+        return await self._rasa.turn_of(message.phone, message.message_id)
 
     async def _set_consent(self, phone: str, opt_in: bool, text: str) -> Reply:
         """Switch promotions for every store of this phone, before and without the assistant."""

@@ -45,6 +45,23 @@ class RasaClient:
             raise RasaUnavailable("the REST channel answered something other than a list")
         return [m for m in result if isinstance(m, dict)]
 
+    async def turn_of(self, sender: str, message_id: str) -> list[dict[str, Any]] | None:
+        """The assistant's messages in answer to the sender's message `message_id` if it handled it, else None."""
+        params = {"include_events": "AFTER_RESTART", **self._params()}
+        tracker = await self._call("GET", f"{conversation_path(sender)}/tracker", params=params, timeout=self._timeout)
+        events = tracker.get("events") or [] if isinstance(tracker, dict) else []
+        for n, event in enumerate(events):
+            if event.get("event") == "user" and (event.get("metadata") or {}).get("message_id") == message_id:
+                answer = []
+                for later in events[n + 1 :]:
+                    if later.get("event") == "user":
+                        break
+                    if later.get("event") == "bot":
+                        data = {key: value for key, value in (later.get("data") or {}).items() if value}
+                        answer.append({"text": later.get("text"), **data})
+                return answer
+        return None
+
     async def understanding(self, sender: str) -> Understanding:
         """What the assistant made of the sender's latest message (intent, confidence, parsed order, language)."""
         params = {"include_events": "NONE", **self._params()}

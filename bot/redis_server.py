@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 
@@ -16,6 +18,19 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def own_system_env(var: Path) -> dict[str, str]:
+    """Settings for `scripts/run.py` to start a system of its own: its Redis, free ports, `var` as its var dir."""
+    ports = {name: free_port() for name in ("REDIS", "BACKEND", "ACTIONS", "RASA", "GATEWAY")}
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", str(var)),
+        "VAR_DIR": str(var),
+        "LOG_LEVEL": "WARNING",
+        "REDIS_URL": f"redis://127.0.0.1:{ports.pop('REDIS')}/0",
+        **{f"{name}_PORT": str(port) for name, port in ports.items()},
+    }
 
 
 @contextmanager

@@ -164,7 +164,10 @@ class PartitionedStream:
                 for entry_id, fields in entries:
                     if self._stopping:
                         return
-                    await self._hold_lease(partition)
+                    if not await self._hold_lease(partition):
+                        # The lease lapsed during a long handler and another gateway holds the partition now: it
+                        # hands out the rest, so one conversation never runs in two places at once.
+                        break
                     before = await self._times_delivered(key, entry_id) if redelivered else 0
                     await handler(str(entry_id), fields, before)
                     await self._redis.xack(key, GROUP, entry_id)

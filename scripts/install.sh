@@ -43,15 +43,18 @@ for po in i18n/locales/*/LC_MESSAGES/messages.po; do
     fi
 done
 
-# Debian packages: redis-server (the project starts its own servers) and chromium (browser tests).
+# Debian packages: redis-server (the project starts its own servers), haproxy (in front of replicas:
+# `scripts/run.py --replicas N`) and chromium (browser tests).
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    # The package starts a system-wide server; this project starts its own on the ports it chooses.
+    # The packages start system-wide servers; this project starts its own on the ports it chooses.
     $sudo service redis-server stop >/dev/null 2>&1 || true
+    $sudo service haproxy stop >/dev/null 2>&1 || true
 fi

@@ -7,6 +7,10 @@ A process that dies after the start is started again, after a pause that doubles
 row (1 s up to a minute), and said so loudly on stderr. Ctrl-C stops the processes in the reverse order
 of their start, each only once the one started after it has exited: the gateway drains its work while
 Rasa, the platform and Redis still answer.
+
+With `--replicas N` (N > 1) it starts N gateways, N Rasa servers and N action servers, each on a loopback port of
+its own, and HAProxy (deploy/haproxy.cfg) in front of each kind on the ports a single one would have: the
+gateways, Rasa and the action servers are reached at the same addresses as with one of each.
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Template
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 
 from backend.devenv import local_settings, run_env_file, var_dir, write_run_env  # noqa: E402
+from bot.redis_server import free_port  # noqa: E402
+
+HAPROXY_TEMPLATE = ROOT / "deploy" / "haproxy.cfg"
 
 
 @dataclass
@@ -41,6 +49,8 @@ class Service:
     timeout: float = 60.0
     # How long the process may take to finish its work after SIGTERM before it is killed.
     drain: float = 15.0
+    # Settings of this process alone, over the system's (a replica's own port and id).
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     started_at: float = 0.0
     # Deaths in a row (reset once the process has stayed up for STABLE_SECONDS) and when to start it again.
@@ -138,77 +148,105 @@ def configure(env: dict[str, str]) -> None:
     env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
 
 
-def services(env: dict[str, str]) -> list[Service]:
-    """The processes in start order."""
-    planned = []
+def redis_service(env: dict[str, str]) -> list[Service]:
+    """Redis, when REDIS_URL points at this machine and nothing listens there yet."""
     redis_port = int(env["REDIS_PORT"])
-    if env["REDIS_HOST"] in ("127.0.0.1", "localhost") and not port_open(redis_port):
-        server = shutil.which("redis-server")
-        if server is None:
-            raise RuntimeError("redis-server is not installed: run `make install`")
-        (var_dir(env) / "redis").mkdir(parents=True, exist_ok=True)
-        planned.append(
-            Service(
-                "redis",
-                [
-                    server,
-                    "--port",
-                    str(redis_port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--dir",
-                    str(var_dir(env) / "redis"),
-                    "--appendonly",
-                    "yes",
-                    "--maxmemory-policy",
-                    "noeviction",
-                    "--loglevel",
-                    "warning",
-                ],
-                ready_port=redis_port,
-                # SIGTERM makes Redis write its append-only file out before it exits.
-                drain=30.0,
+    if env["REDIS_HOST"] not in ("127.0.0.1", "localhost") or port_open(redis_port):
+        return []
+    server = shutil.which("redis-server")
+    if server is None:
+        raise RuntimeError("redis-server is not installed: run `make install`")
+    (var_dir(env) / "redis").mkdir(parents=True, exist_ok=True)
+    argv = [server, "--port", str(redis_port), "--bind", "127.0.0.1", "--dir", str(var_dir(env) / "redis")]
+    argv += ["--appendonly", "yes", "--maxmemory-policy", "noeviction", "--loglevel", "warning"]
+    # SIGTERM makes Redis write its append-only file out before it exits.
+    return [Service("redis", argv, ready_port=redis_port, drain=30.0)]
+
+
+def actions_service(name: str, port: str) -> Service:
+    """An action server on `port`."""
+    return Service(
+        name,
+        [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", port],
+        ready_url=f"http://127.0.0.1:{port}/health",
+    )
+
+
+def rasa_service(env: dict[str, str], name: str, port: str) -> Service:
+    """A Rasa server on `port`; the API token reaches it in its environment (RASA_TOKEN), never on a command line."""
+    argv = [PYTHON, "-m", "rasa_server", "--model", env["RASA_MODEL"], "--enable-api", "--interface", "127.0.0.1"]
+    argv += ["--port", port, "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+    return Service(
+        name, argv, ready_url=f"http://127.0.0.1:{port}/status?token={env['RASA_TOKEN']}", timeout=180, drain=30.0
+    )
+
+
+def gateway_service(env: dict[str, str], name: str, port: str, own: dict[str, str] | None = None) -> Service:
+    """A gateway on `port`; it finishes the assistant turns and sends in hand, each bounded by RASA_TIMEOUT_SECONDS."""
+    return Service(
+        name,
+        [PYTHON, "-m", "bot"],
+        ready_url=f"http://127.0.0.1:{port}/healthz",
+        drain=float(env.get("RASA_TIMEOUT_SECONDS", "30")) + 15.0,
+        env=own or {},
+    )
+
+
+def services(env: dict[str, str], replicas: int = 1) -> list[list[Service]]:
+    """The processes in start order: each stage's processes start together, the next stage once they answer."""
+    backend = Service("backend", [PYTHON, "-m", "backend", "serve"], ready_url=f"{env['BACKEND_URL']}/healthz")
+    stages = [redis_service(env), [backend]]
+    if replicas == 1:
+        return stages + [
+            [actions_service("actions", env["ACTIONS_PORT"])],
+            [rasa_service(env, "rasa", env["RASA_PORT"])],
+            [gateway_service(env, "gateway", env["GATEWAY_PORT"])],
+        ]
+    ports = {kind: [str(free_port()) for _ in range(replicas)] for kind in ("actions", "rasa", "gateway")}
+    instance = env.get("GATEWAY_INSTANCE_ID") or "gateway"
+    return stages + [
+        [load_balancer(env, ports)],
+        [actions_service(f"actions-{n}", port) for n, port in enumerate(ports["actions"], start=1)],
+        [rasa_service(env, f"rasa-{n}", port) for n, port in enumerate(ports["rasa"], start=1)],
+        [
+            # Behind the load balancer each gateway listens on loopback; a stable id per replica lets one that
+            # was restarted take its queue partitions back at once.
+            gateway_service(
+                env,
+                f"gateway-{n}",
+                port,
+                {"GATEWAY_HOST": "127.0.0.1", "GATEWAY_PORT": port, "GATEWAY_INSTANCE_ID": f"{instance}-{n}"},
             )
-        )
-    planned += [
-        Service("backend", [PYTHON, "-m", "backend", "serve"], ready_url=f"{env['BACKEND_URL']}/healthz"),
-        Service(
-            "actions",
-            [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", env["ACTIONS_PORT"]],
-            ready_url=f"http://127.0.0.1:{env['ACTIONS_PORT']}/health",
-        ),
-        Service(
-            "rasa",
-            # The API token reaches Rasa in its environment (RASA_TOKEN), never on a command line.
-            [
-                PYTHON,
-                "-m",
-                "rasa_server",
-                "--model",
-                env["RASA_MODEL"],
-                "--enable-api",
-                "--interface",
-                "127.0.0.1",
-                "--port",
-                env["RASA_PORT"],
-                "--endpoints",
-                "endpoints.yml",
-                "--credentials",
-                "credentials.yml",
-            ],
-            ready_url=f"{env['RASA_URL']}/status?token={env['RASA_TOKEN']}",
-            timeout=180,
-            drain=30.0,
-        ),
-        Service(
-            "gateway",
-            [PYTHON, "-m", "bot"],
-            ready_url=f"http://127.0.0.1:{env['GATEWAY_PORT']}/healthz",
-            # It finishes the assistant turns and sends in hand, each bounded by RASA_TIMEOUT_SECONDS.
-            drain=float(env.get("RASA_TIMEOUT_SECONDS", "30")) + 15.0,
-        ),
+            for n, port in enumerate(ports["gateway"], start=1)
+        ],
     ]
-    return planned
+
+
+def load_balancer(env: dict[str, str], ports: dict[str, list[str]]) -> Service:
+    """HAProxy in front of each kind of replica, on the ports one of each would listen on."""
+    # Debian installs it under /usr/sbin, which a user's PATH may leave out.
+    haproxy = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+    if haproxy is None:
+        raise RuntimeError("haproxy is not installed: run `make install`")
+
+    def servers(kind: str, check: str) -> str:
+        return "\n".join(
+            f"    server {kind}-{n} 127.0.0.1:{port} {check}" for n, port in enumerate(ports[kind], start=1)
+        )
+
+    config = Template(HAPROXY_TEMPLATE.read_text(encoding="utf-8")).substitute(
+        gateway_host=env.get("GATEWAY_HOST") or "127.0.0.1",
+        gateway_port=env["GATEWAY_PORT"],
+        rasa_port=env["RASA_PORT"],
+        actions_port=env["ACTIONS_PORT"],
+        # A gateway answers webhooks while Rasa is down, so only its port is checked.
+        gateway_servers=servers("gateway", "check"),
+        rasa_servers=servers("rasa", "check"),
+        actions_servers=servers("actions", "check"),
+    )
+    path = var_dir(env) / "haproxy.cfg"
+    path.write_text(config, encoding="utf-8")
+    return Service("haproxy", [haproxy, "-db", "-f", str(path)], ready_port=int(env["GATEWAY_PORT"]), drain=5.0)
 
 
 def seed_demo_data(env: dict[str, str]) -> None:
@@ -222,7 +260,7 @@ def seed_demo_data(env: dict[str, str]) -> None:
 
 def launch(service: Service, env: dict[str, str]) -> None:
     """Start the service's process in a session of its own: a Ctrl-C reaches this script only."""
-    service.process = subprocess.Popen(service.argv, env=env, cwd=ROOT, start_new_session=True)
+    service.process = subprocess.Popen(service.argv, env={**env, **service.env}, cwd=ROOT, start_new_session=True)
     service.started_at = time.monotonic()
 
 
@@ -281,9 +319,14 @@ def main(argv: list[str] | None = None) -> int:
     """Start everything and keep it running until Ctrl-C, or run one command against it and stop."""
     parser = argparse.ArgumentParser(prog="scripts/run.py", description=__doc__)
     parser.add_argument(
+        "--replicas", type=int, default=1, help="gateways, Rasa servers and action servers of each (default 1)"
+    )
+    parser.add_argument(
         "--then", nargs=argparse.REMAINDER, default=[], help="run this command against the system, then stop it"
     )
-    then = parser.parse_args(argv).then
+    args = parser.parse_args(argv)
+    if args.replicas < 1:
+        parser.error("--replicas must be at least 1")
     env = dict(os.environ)
     try:
         configure(env)
@@ -295,18 +338,22 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         seed_demo_data(env)
-        for service in services(env):
-            print(f"starting {service.name} ...", flush=True)
-            launch(service, env)
-            running.append(service)
-            wait_ready(service)
-        if then:
-            return subprocess.run(then, env=env, cwd=ROOT).returncode
+        for stage in services(env, args.replicas):
+            for service in stage:
+                print(f"starting {service.name} ...", flush=True)
+                launch(service, env)
+                running.append(service)
+            for service in stage:
+                wait_ready(service)
+        if args.then:
+            return subprocess.run(args.then, env=env, cwd=ROOT).returncode
         gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
         print(f"       support console at {gateway}/console/ (user {env['CONSOLE_ADMIN_USER']})", flush=True)
         print(f"       webhooks at {gateway}/webhooks/twilio and {gateway}/webhooks/whatsapp", flush=True)
         print(f"       platform API at {env['BACKEND_URL']} (settings in {run_env_file(env)})", flush=True)
+        if args.replicas > 1:
+            print(f"       {args.replicas} of each behind HAProxy ({var_dir(env) / 'haproxy.cfg'})", flush=True)
         print("press Ctrl-C to stop", flush=True)
         while True:
             supervise(running, env)

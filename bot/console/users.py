@@ -85,19 +85,26 @@ class UserStore:
 
     async def add(self, username: str, password: str, role: str, regions: tuple[str, ...] = ()) -> StaffUser:
         """Create an account; refuses a taken name."""
-        check_new_user(username, password, role)
-        hashed = await asyncio.to_thread(self._hasher.hash, password)
-        user = StaffUser(username, role, regions, hashed)
-        if not await self._redis.hsetnx(self._key, username, user.to_json()):
+        user = await self._create(username, password, role, regions)
+        if user is None:
             raise UserError(f"user {username} exists")
         return user
 
+    async def _create(self, username: str, password: str, role: str, regions: tuple[str, ...]) -> StaffUser | None:
+        """The account, created unless its name is taken (then None)."""
+        check_new_user(username, password, role)
+        hashed = await asyncio.to_thread(self._hasher.hash, password)
+        user = StaffUser(username, role, regions, hashed)
+        return user if await self._redis.hsetnx(self._key, username, user.to_json()) else None
+
     async def ensure_admin(self, username: str, password: str) -> bool:
-        """Create the first admin from settings unless that account exists; True when created."""
+        """Create the first admin from settings unless that account exists; True when created.
+
+        Gateways started together all try: one creates the account, the others find it taken.
+        """
         if await self.get(username) is not None:
             return False
-        await self.add(username, password, ADMIN)
-        return True
+        return await self._create(username, password, ADMIN, ()) is not None
 
     async def get(self, username: str) -> StaffUser | None:
         """One account, or None."""

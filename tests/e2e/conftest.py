@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import html
 import json
-import os
 import re
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from aiohttp import web
 from twilio.request_validator import RequestValidator
 
 from backend.devenv import read_env_file, run_env_file
-from bot.redis_server import free_port
+from bot.redis_server import free_port, own_system_env
 from bot.whatsapp import whatsapp_signature
 from tests.bot.conftest import FakeMeta, FakeTwilio, whatsapp_webhook
 
@@ -223,20 +222,11 @@ def running_system(var: Path, **overrides: str) -> Iterator[System]:
     """`make run`'s launcher with its own Redis, ports and var dir (`var`), the providers faked; stopped after."""
     if not MODEL.exists():
         pytest.fail("no trained model at models/current.tar.gz: run `make train`")
-    ports = {name: free_port() for name in ("redis", "backend", "actions", "rasa", "gateway")}
     twilio, meta = FakeTwilio(), FakeMeta()
     fakes = [ThreadedServer(twilio.app()), ThreadedServer(meta.app())]
     twilio_url, meta_url = (fake.start() for fake in fakes)
     env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": os.environ.get("HOME", str(var)),
-        "VAR_DIR": str(var),
-        "LOG_LEVEL": "WARNING",
-        "REDIS_URL": f"redis://127.0.0.1:{ports['redis']}/0",
-        "BACKEND_PORT": str(ports["backend"]),
-        "ACTIONS_PORT": str(ports["actions"]),
-        "RASA_PORT": str(ports["rasa"]),
-        "GATEWAY_PORT": str(ports["gateway"]),
+        **own_system_env(var),
         "PUBLIC_BASE_URL": PUBLIC,
         "TWILIO_ACCOUNT_SID": "ACe2e",
         "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
@@ -260,10 +250,10 @@ def running_system(var: Path, **overrides: str) -> Iterator[System]:
         [PYTHON, str(ROOT / "scripts" / "run.py")], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
     )
     try:
-        _wait(f"http://127.0.0.1:{ports['gateway']}/healthz", run, "make run", 300)
+        _wait(f"http://127.0.0.1:{env['GATEWAY_PORT']}/healthz", run, "make run", 300)
         settings = read_env_file(run_env_file(env))
         yield System(
-            f"http://127.0.0.1:{ports['gateway']}",
+            f"http://127.0.0.1:{env['GATEWAY_PORT']}",
             settings["BACKEND_URL"],
             settings["BACKEND_API_KEY"],
             twilio,

@@ -48,3 +48,19 @@ def test_users_add_refuses_a_short_password(redis_url: str, monkeypatch: pytest.
 def test_admin_from_settings_needs_a_long_password() -> None:
     with pytest.raises(SettingsError):
         Settings.from_env({"GATEWAY_MODE": "dev", "CONSOLE_ADMIN_USER": "admin", "CONSOLE_ADMIN_PASSWORD": "short"})
+
+
+def test_gateways_starting_together_create_the_first_admin_once_without_failing(redis_url: str) -> None:
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+
+    async def start_together() -> list[bool]:
+        redis = Redis.from_url(redis_url, decode_responses=True)
+        try:
+            # Each gateway checks for the account, finds none, then creates it: the second one finds it taken.
+            stores = [UserStore(redis, prefix) for _ in range(3)]
+            return list(await asyncio.gather(*(s.ensure_admin("admin", "admin-password-0123") for s in stores)))
+        finally:
+            await redis.close(close_connection_pool=True)
+
+    assert sorted(asyncio.run(start_together())) == [False, False, True]
+    assert _verify(redis_url, prefix, "admin", "admin-password-0123") is not None
