@@ -239,8 +239,12 @@ class FakeRasa:
 
     def __init__(self) -> None:
         self.turns: list[dict[str, Any]] = []
+        # What the assistant said to each turn, as the tracker's events keep it.
+        self.answers: list[list[dict[str, Any]]] = []
         self.triggered: list[tuple[str, dict[str, Any]]] = []
         self.down = False
+        # Seconds each turn takes after it is run and recorded, before the answer goes back.
+        self.delay = 0.0
         self.reply: Reply = lambda turn: [{"recipient_id": turn["sender"], "text": f"echo: {turn['message']}"}]
         # The conversation's slots as the tracker endpoint reports them (`language`: what the assistant answers in).
         self.slots: dict[str, Any] = {}
@@ -251,15 +255,27 @@ class FakeRasa:
                 return web.json_response({"error": "down"}, status=503)
             turn = await request.json()
             self.turns.append(turn)
-            return web.json_response(self.reply(turn))
+            self.answers.append(self.reply(turn))
+            await asyncio.sleep(self.delay)
+            return web.json_response(self.answers[-1])
 
         async def tracker(request: web.Request) -> web.Response:
             sender = request.match_info["sender"]
             last = [t for t in self.turns if t["sender"] == sender]
             text = last[-1]["message"] if last else ""
+            events = [
+                event
+                for turn, answer in zip(self.turns, self.answers, strict=True)
+                if turn["sender"] == sender
+                for event in [
+                    {"event": "user", "text": turn["message"], "metadata": turn.get("metadata") or {}},
+                    *({"event": "bot", "text": m.get("text"), "data": {"buttons": m.get("buttons")}} for m in answer),
+                ]
+            ]
             return web.json_response(
                 {
                     "sender_id": sender,
+                    "events": None if request.query.get("include_events") == "NONE" else events,
                     "slots": self.slots,
                     "latest_message": {
                         "text": text,

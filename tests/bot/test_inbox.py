@@ -105,6 +105,18 @@ async def test_rasa_down_gets_an_apology_and_the_message_is_answered_later(stack
     assert stack.twilio.bodies()[1] == "echo: 5 ctn coke"
 
 
+async def test_a_turn_the_assistant_finished_after_the_gateway_gave_up_is_answered_once_and_not_run_again(
+    stack: Stack,
+) -> None:
+    stack.rasa.delay = 3.0  # longer than the gateway waits (RASA_TIMEOUT_SECONDS=2)
+    await stack.sms("5 ctn coke")
+    await eventually(lambda: _sent(stack, 2), timeout=20)
+    await asyncio.sleep(1.0)
+    assert [t["message"] for t in stack.rasa.turns] == ["5 ctn coke"]
+    assert stack.twilio.bodies()[1:] == ["echo: 5 ctn coke"]
+    assert "Sorry" in stack.twilio.bodies()[0]
+
+
 async def test_later_messages_wait_behind_one_the_assistant_could_not_take(stack: Stack) -> None:
     stack.rasa.down = True
     await stack.sms("first")
