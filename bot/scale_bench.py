@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -128,6 +129,7 @@ class Outcome:
     # (when it was sent, seconds until its answer) for each message answered.
     answered: list[tuple[float, float]] = field(default_factory=list)
     refused: int = 0
+    refusals: Counter[str] = field(default_factory=Counter)
     lost: int = 0
     doubled: int = 0
     reordered: int = 0
@@ -274,12 +276,13 @@ async def converse(
         started = time.perf_counter()
         try:
             async with http.post(url, data=urlencode(params), headers=headers) as response:
-                accepted = response.status == 200
-        except (aiohttp.ClientError, asyncio.TimeoutError):
-            accepted = False
-        if not accepted:
+                refusal = "" if response.status == 200 else f"HTTP {response.status}"
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            refusal = type(exc).__name__
+        if refusal:
             # Twilio does not retry a failed incoming-message webhook: the message is lost at the door.
             outcome.refused += 1
+            outcome.refusals[refusal] += 1
             return
         sent[0] += 1
         answered = await twilio.wait_answer(phone, step, REPLY_TIMEOUT)

@@ -49,6 +49,8 @@ class Service:
     timeout: float = 60.0
     # How long the process may take to finish its work after SIGTERM before it is killed.
     drain: float = 15.0
+    # A load balancer's: answers 2xx once every replica behind it is in service.
+    in_service_url: str = ""
     # Settings of this process alone, over the system's (a replica's own port and id).
     env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
@@ -129,6 +131,15 @@ def wait_ready(service: Service) -> None:
             return
         time.sleep(0.3)
     raise RuntimeError(f"{service.name} was not ready after {service.timeout:.0f} s")
+
+
+def wait_in_service(balancer: Service) -> None:
+    """Block until the load balancer has every replica in service (its health checks run each second)."""
+    deadline = time.monotonic() + 30
+    while not url_ok(balancer.in_service_url):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{balancer.name} did not put every replica in service within 30 s")
+        time.sleep(0.2)
 
 
 def configure(env: dict[str, str]) -> None:
@@ -234,7 +245,10 @@ def load_balancer(env: dict[str, str], ports: dict[str, list[str]]) -> Service:
             f"    server {kind}-{n} 127.0.0.1:{port} {check}" for n, port in enumerate(ports[kind], start=1)
         )
 
+    ready_port = free_port()
     config = Template(HAPROXY_TEMPLATE.read_text(encoding="utf-8")).substitute(
+        ready_port=ready_port,
+        replicas=len(ports["gateway"]),
         gateway_host=env.get("GATEWAY_HOST") or "127.0.0.1",
         gateway_port=env["GATEWAY_PORT"],
         rasa_port=env["RASA_PORT"],
@@ -246,7 +260,13 @@ def load_balancer(env: dict[str, str], ports: dict[str, list[str]]) -> Service:
     )
     path = var_dir(env) / "haproxy.cfg"
     path.write_text(config, encoding="utf-8")
-    return Service("haproxy", [haproxy, "-db", "-f", str(path)], ready_port=int(env["GATEWAY_PORT"]), drain=5.0)
+    return Service(
+        "haproxy",
+        [haproxy, "-db", "-f", str(path)],
+        ready_port=int(env["GATEWAY_PORT"]),
+        drain=5.0,
+        in_service_url=f"http://127.0.0.1:{ready_port}/ready",
+    )
 
 
 def seed_demo_data(env: dict[str, str]) -> None:
@@ -345,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
                 running.append(service)
             for service in stage:
                 wait_ready(service)
+        for service in running:
+            if service.in_service_url:
+                wait_in_service(service)
         if args.then:
             return subprocess.run(args.then, env=env, cwd=ROOT).returncode
         gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
