@@ -111,7 +111,7 @@ async def test_a_turn_the_assistant_finished_after_the_gateway_gave_up_is_answer
     stack.rasa.delay = 3.0  # longer than the gateway waits (RASA_TIMEOUT_SECONDS=2)
     await stack.sms("5 ctn coke")
     await eventually(lambda: _sent(stack, 2), timeout=20)
-    await asyncio.sleep(1.0)
+    await eventually(lambda: _all_handled(stack))
     assert [t["message"] for t in stack.rasa.turns] == ["5 ctn coke"]
     assert stack.twilio.bodies()[1:] == ["echo: 5 ctn coke"]
     assert "Sorry" in stack.twilio.bodies()[0]
@@ -186,6 +186,11 @@ async def test_menu_number_sent_while_rasa_is_down_still_picks_from_the_menu(sta
     stack.rasa.down = False
     await eventually(lambda: _turns(stack, 2))
     assert stack.rasa.turns[1]["message"] == '/choose{"sku": "BEV-COKE-300G-24"}'
+
+
+async def _all_handled(stack: Stack) -> bool:
+    """Nothing left in the inbox or the outbox."""
+    return await stack.unfinished() == (0, 0)
 
 
 async def _waiting_for_a_retry(stack: Stack) -> bool:
