@@ -285,11 +285,31 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon)
         ):
             chunks.append([])
-        elif _starts_correction(line, position, lexicon, index):
+        elif _starts_correction(line, position, lexicon, index) or _starts_question(line, position, lexicon, index):
             chunks.append([token])
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`2 case royal magkano sprite`: after a counted item, a price cue followed by a catalog word asks about
+    that product, in a part of its own."""
+    token = line[position]
+    if token.kind != "word" or token.text not in lexicon.price_cues or token.text in index.postings:
+        return False
+    before: list[Token] = []
+    for earlier in line[:position]:
+        before = [] if earlier.kind == "sep" else [*before, earlier]
+    if not any(t.kind == "num" or t.text in lexicon.number_words for t in before):
+        return False
+    ignored = lexicon.fillers | lexicon.cue_words | lexicon.stop_words | lexicon.unit_words.keys()
+    for after in line[position + 1 :]:
+        if after.kind == "sep":
+            return False
+        if after.kind == "word" and after.text not in ignored:
+            return index.knows_word(after.text)
+    return False
 
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:

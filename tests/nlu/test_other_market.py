@@ -446,3 +446,12 @@ def test_tagalog_tens_and_hundreds(text: str, expected: list[tuple[str, int]], v
 def test_a_kind_named_alone_asks_among_the_products_sold_in_the_unit_said(visayas_index: CatalogIndex) -> None:
     parse = parse_order("gatas 2 case", visayas_index)
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["ALC0300", "ALE2370"]]
+
+
+@pytest.mark.parametrize("text", ["2 case royal magkano sprite", "2 case royal tapos magkano na po sprite"])
+def test_a_price_cue_after_a_counted_item_asks_about_the_product_after_it(
+    text: str, visayas_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, visayas_index)
+    assert resolved(text, visayas_index) == [("RTO0300", 2)]
+    assert [item.candidates for item in parse.price_questions] == [("SPM0300",)]
