@@ -455,3 +455,7 @@ def test_a_price_cue_after_a_counted_item_asks_about_the_product_after_it(
     parse = parse_order(text, visayas_index)
     assert resolved(text, visayas_index) == [("RTO0300", 2)]
     assert [item.candidates for item in parse.price_questions] == [("SPM0300",)]
+
+
+def test_cebuano_articles_and_verbs_are_not_product_words(visayas_index: CatalogIndex) -> None:
+    assert resolved("palihug ko og duha ka kahon nga canton chilimansi", visayas_index) == [("WZN5530", 2)]
