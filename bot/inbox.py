@@ -149,10 +149,15 @@ class Inbox:
 
     async def _earlier_turn(self, message: Inbound) -> list[dict[str, Any]] | None:
         """The assistant's answer to a message it already handled, else None; read once no Rasa server runs or
-        waits to run a turn of the conversation (each holds a ticket in Rasa's lock store until it ends or expires)."""
+        waits to run a turn of the conversation (each holds a ticket in Rasa's lock store until it ends).
+
+        A ticket expires a fixed time after it was issued (TICKET_LOCK_LIFETIME), time spent waiting behind a
+        killed server's ticket included, and its turn may still run after that: the conversation is free once
+        its lock is gone, or once every ticket expired longer ago than a turn may take.
+        """
         while raw := await self._redis.get(RASA_LOCK_PREFIX + message.phone):
             tickets = [json.loads(ticket) for ticket in json.loads(raw).get("tickets", [])]
-            if all(ticket["expires"] <= time.time() for ticket in tickets):
+            if max((ticket["expires"] for ticket in tickets), default=0.0) + self._rasa.turn_seconds <= time.time():
                 break
             await asyncio.sleep(0.2)
         return await self._rasa.turn_of(message.phone, message.message_id)

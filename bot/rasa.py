@@ -32,6 +32,8 @@ class RasaClient:
         self._base_url = base_url.rstrip("/")
         self._token = token
         self._timeout = aiohttp.ClientTimeout(total=timeout)
+        # The longest this client waits for a turn.
+        self.turn_seconds = timeout
         self._short = aiohttp.ClientTimeout(total=min(timeout, 5.0))
 
     def _params(self) -> dict[str, str]:

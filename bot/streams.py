@@ -169,7 +169,13 @@ class PartitionedStream:
                         # hands out the rest, so one conversation never runs in two places at once.
                         break
                     before = await self._times_delivered(key, entry_id) if redelivered else 0
-                    await handler(str(entry_id), fields, before)
+                    # A handler may outlast the lease (an assistant turn waiting on a slow or killed Rasa server):
+                    # the lease is renewed meanwhile, so no other gateway takes the partition while it works.
+                    keeper = asyncio.create_task(self._keep_lease(partition))
+                    try:
+                        await handler(str(entry_id), fields, before)
+                    finally:
+                        keeper.cancel()
                     await self._redis.xack(key, GROUP, entry_id)
                 failures = 0
             except asyncio.CancelledError:
@@ -192,6 +198,16 @@ class PartitionedStream:
                 failures += 1
                 log.exception("stream handler failed", extra={"ctx_stream": key})
                 await asyncio.sleep(WORKER_BACKOFF.compute(failures))
+
+    async def _keep_lease(self, partition: int) -> None:
+        """Renew this worker's lease on a partition every third of its time, until cancelled."""
+        while True:
+            await asyncio.sleep(self._lease_ms / 3000)
+            try:
+                await self._hold_lease(partition)
+            except (RedisError, OSError):
+                # Redis is away: the lease may lapse, and the partition then goes to whoever holds it next.
+                continue
 
     async def _times_delivered(self, key: str, entry_id: str) -> int:
         rows = await self._redis.xpending_range(key, GROUP, min=entry_id, max=entry_id, count=1)
