@@ -51,7 +51,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     candidates = _by_brand_named(candidates, canonical, index)
     candidates = _by_category_named(candidates, canonical, index)
     candidates = _by_optional_words(candidates, request, index)
-    candidates = _by_pack(candidates, request, index, _only_a_kind(request, canonical, index))
+    candidates = _by_pack(candidates, request, index, canonical)
     groups = index.groups
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
@@ -235,7 +235,9 @@ def _by_optional_words(candidates: Positions, request: ItemRequest, index: Catal
     return candidates
 
 
-def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex, kind: bool = False) -> Positions:
+def _by_pack(
+    candidates: Positions, request: ItemRequest, index: CatalogIndex, mentioned: set[str] | None = None
+) -> Positions:
     """A single-piece unit picks single-piece SKUs; within one product, the named pack picks its SKU, and for a
     kind of goods named alone (`gatas 2 case`), the products sold in that unit are the ones to choose from."""
     if request.unit is None:
@@ -252,7 +254,7 @@ def _by_pack(candidates: Positions, request: ItemRequest, index: CatalogIndex, k
         candidates = same_level
     if not selling or len(selling) == len(candidates):
         return candidates
-    if kind:
+    if mentioned is not None and _only_a_kind(request, mentioned, index):
         return selling
     # Products with a SKU in the named unit keep only those; the others keep every pack.
     product_of = groups.product_of
