@@ -30,6 +30,7 @@ from actions.drafts import (
     SetQuantity,
     add_parse,
     choose,
+    credit_fix,
     draft_from_lines,
     draft_lines,
     joining,
@@ -242,8 +243,19 @@ async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequen
         return
     priced = await quote_draft(turn, draft, catalog)
     lines = replies.draft_summary(t, priced, PLATFORM.delivery_estimate(), unknown, header)
-    say_pages(turn, [*lines, t._(replies.CONFIRM_PROMPT)], yes_no(t))
+    say_pages(turn, [*lines, t._(replies.CONFIRM_PROMPT)], confirm_buttons(t, priced))
     keep_draft(turn, replace(draft, priced_at=time.time()))
+
+
+def confirm_buttons(t: Phrasebook, priced: PricedDraft) -> list[dict[str, str]]:
+    """YES and NO; over the credit limit, the cut that fits takes YES's place, so `1` on SMS makes the cut."""
+    buttons = yes_no(t)
+    fix = credit_fix(priced)
+    if fix is None:
+        return buttons
+    line, keep = fix
+    cut = f"{line.number} = {keep}"
+    return [{"title": cut, "payload": cut}, *buttons[1:]]
 
 
 async def quote_draft(turn: Turn, draft: Draft, catalog: Catalog) -> PricedDraft:
@@ -553,7 +565,8 @@ async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
         order = await PLATFORM.client.create_order(turn.store_id, draft_lines(draft), draft.idempotency_key)
     except OrderRejected:
         # Stock or credit moved since the draft was shown: say what stands in the way now.
-        turn.say(replies.order_rejected(turn.t, await quote_draft(turn, draft, catalog)))
+        priced = await quote_draft(turn, draft, catalog)
+        turn.say(replies.order_rejected(turn.t, priced), confirm_buttons(turn.t, priced))
         return
     turn.say(replies.order_placed(turn.t, order))
     keep_draft(turn, None)

@@ -101,7 +101,10 @@ async def test_a_draft_over_credit_says_the_credit_available_and_the_fix_before_
     agent: Any, platform_client: PlatformClient
 ) -> None:
     chat = Chat(agent, CREDIT_PHONE)
-    summary = await chat.text("12 bags sukari kipepeo 50kg and 10 bales mchele nyota")
+    [shown] = await chat.say("12 bags sukari kipepeo 50kg and 10 bales mchele nyota")
+    summary = shown["text"]
+    # The cut comes first, where YES would be: `1` typed back on SMS makes it.
+    assert [b["payload"] for b in shown["buttons"]] == ["1 = 8", "no"]
     assert "Over your credit limit: KES 80,000 available, this order is KES 103,400." in summary
     assert "Reduce Kipepeo Sugar 50kg bag to 8 bags to fit your credit (reply 1 = 8)." in summary
     assert "80000.00" not in summary
