@@ -29,6 +29,8 @@ from actions.drafts import (
     SetProductQuantity,
     SetQuantity,
     add_parse,
+    alternative_for,
+    alternative_requests,
     choose,
     credit_fix,
     draft_from_lines,
@@ -261,7 +263,11 @@ def confirm_buttons(t: Phrasebook, priced: PricedDraft) -> list[dict[str, str]]:
 async def quote_draft(turn: Turn, draft: Draft, catalog: Catalog) -> PricedDraft:
     """The draft at the platform's quote for the store: prices it pays, every limit, the credit available."""
     quote = await PLATFORM.client.quote(turn.store_id, draft_lines(draft))
-    return price_draft(draft, catalog.items, quote)
+    alternatives = {
+        sku: alternative_for(catalog.items[sku], await PLATFORM.client.quote(turn.store_id, siblings), catalog.items)
+        for sku, siblings in alternative_requests(draft, catalog.items, quote).items()
+    }
+    return price_draft(draft, catalog.items, quote, alternatives)
 
 
 def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]] = ()) -> None:

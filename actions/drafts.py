@@ -319,33 +319,31 @@ class PricedDraft:
         return self.credit_available is not None and self.total > self.credit_available
 
 
-def line_problem(item: CatalogItem | None, quantity: int) -> str | None:
-    """Why a quantity of an item could not be ordered, judged from the catalog (for picking an alternative)."""
-    if item is None:
-        return "unknown_sku"
-    if not item.active:
-        return "discontinued"
-    if item.stock <= 0:
-        return "out_of_stock"
-    if quantity > item.stock:
-        return "not_enough_stock"
-    if quantity < item.min_order_qty:
-        return "below_minimum"
-    return None
+def alternative_requests(
+    draft: Draft, catalog: Mapping[str, CatalogItem], quote: Quote
+) -> dict[str, list[tuple[str, int]]]:
+    """For each line the platform cannot take as it is (a minimum aside), the (sku, quantity) lines to ask it to
+    quote of the other sizes or packs of the same brand and category: each at the line's quantity, or its minimum."""
+    quoted = {line.sku: line for line in quote.lines}
+    asked: dict[str, list[tuple[str, int]]] = {}
+    for line in draft.lines:
+        item = catalog.get(line.sku)
+        problem = _quoted_problem(quoted.get(line.sku))
+        if item is None or problem is None or problem == "below_minimum":
+            continue
+        siblings = [
+            (other.sku, max(line.quantity, other.min_order_qty))
+            for other in catalog.values()
+            if other.sku != item.sku and other.brand == item.brand and other.category == item.category
+        ]
+        if siblings:
+            asked[line.sku] = siblings
+    return asked
 
 
-def alternative_for(item: CatalogItem | None, quantity: int, catalog: Mapping[str, CatalogItem]) -> CatalogItem | None:
-    """Another size or pack of the same brand and category that can be ordered in this quantity."""
-    if item is None:
-        return None
-    options = [
-        other
-        for other in catalog.values()
-        if other.sku != item.sku
-        and other.brand == item.brand
-        and other.category == item.category
-        and line_problem(other, max(quantity, other.min_order_qty)) is None
-    ]
+def alternative_for(item: CatalogItem, siblings: Quote, catalog: Mapping[str, CatalogItem]) -> CatalogItem | None:
+    """The stand-in for `item` among its siblings' quote: one the platform would take, at the closest price."""
+    options = [catalog[line.sku] for line in siblings.lines if line.problem is None and line.sku in catalog]
     # The closest price is the likeliest stand-in (the next size up or down).
     return min(options, key=lambda other: (abs(other.price - item.price), other.sku), default=None)
 
@@ -366,9 +364,14 @@ def draft_lines(draft: Draft) -> list[tuple[str, int]]:
     return [(line.sku, line.quantity) for line in draft.lines]
 
 
-def price_draft(draft: Draft, catalog: Mapping[str, CatalogItem], quote: Quote) -> PricedDraft:
-    """The draft at the platform's quote, each line's item at the price the store pays, with an alternative
-    for a line that cannot be ordered."""
+def price_draft(
+    draft: Draft,
+    catalog: Mapping[str, CatalogItem],
+    quote: Quote,
+    alternatives: Mapping[str, CatalogItem | None] | None = None,
+) -> PricedDraft:
+    """The draft at the platform's quote, each line's item at the price the store pays, with the alternative
+    found (by SKU) for a line that cannot be ordered."""
     quoted = {line.sku: line for line in quote.lines}
     priced = []
     for number, line in enumerate(draft.lines, start=1):
@@ -377,7 +380,7 @@ def price_draft(draft: Draft, catalog: Mapping[str, CatalogItem], quote: Quote) 
         if item is not None and quote_line is not None and quote_line.unit_price is not None:
             item = replace(item, price=quote_line.unit_price)
         problem = _quoted_problem(quote_line)
-        alternative = alternative_for(item, line.quantity, catalog) if problem and problem != "below_minimum" else None
+        alternative = (alternatives or {}).get(line.sku) if problem else None
         total = quote_line.line_total if quote_line is not None and problem is None else Decimal(0)
         priced.append(PricedLine(number, item, line.sku, line.quantity, total, problem, alternative))
     currency = quote.currency or next((p.item.currency for p in priced if p.item), "")

@@ -566,9 +566,9 @@ class PlatformDatabase:
     def _store_prices(
         self, conn: sqlite3.Connection, store_row: sqlite3.Row, items: Sequence[sqlite3.Row]
     ) -> dict[str, int]:
-        """The price in cents the store pays for each item now: the catalog's, or a running offer's when lower."""
+        """The price in cents the store pays for each item now, under the offers running for its region."""
         offers = self._offer_prices(conn, store_row["region"], _now())
-        return {item["sku"]: min(item["price_cents"], offers.get(item["sku"], item["price_cents"])) for item in items}
+        return {item["sku"]: _price_paid(item["price_cents"], offers.get(item["sku"])) for item in items}
 
     def quote(self, store_id: str, lines: Sequence[RequestedLine]) -> Quote:
         """Price the lines for a store as an order placed now would be, with every limit it breaks; place nothing."""
@@ -664,9 +664,15 @@ class PlatformDatabase:
 
     def _promotion(self, row: sqlite3.Row) -> Promotion:
         items = tuple(
-            PromotionItem(r["sku"], _amount(r["offer_price_cents"]))
+            PromotionItem(
+                r["sku"],
+                _amount(r["offer_price_cents"]),
+                _amount(_price_paid(r["price_cents"], r["offer_price_cents"])),
+            )
             for r in self._conn.execute(
-                "SELECT sku, offer_price_cents FROM promotion_items WHERE promo_id = ? ORDER BY sku", (row["promo_id"],)
+                "SELECT p.sku, p.offer_price_cents, c.price_cents FROM promotion_items p"
+                " JOIN catalog_items c ON c.sku = p.sku WHERE p.promo_id = ? ORDER BY p.sku",
+                (row["promo_id"],),
             )
         )
         return Promotion(
@@ -726,6 +732,11 @@ class PlatformDatabase:
 def _catalog_row(conn: sqlite3.Connection, sku: str) -> sqlite3.Row | None:
     row: sqlite3.Row | None = conn.execute("SELECT * FROM catalog_items WHERE sku = ?", (sku,)).fetchone()
     return row
+
+
+def _price_paid(catalog_cents: int, offer_cents: int | None) -> int:
+    """The price in cents a store pays for an item: its catalog price, or the offer it gets when that is lower."""
+    return catalog_cents if offer_cents is None else min(catalog_cents, offer_cents)
 
 
 def _line_problem(line: RequestedLine, item: sqlite3.Row | None) -> LineProblem | None:

@@ -228,19 +228,29 @@ class LineProblem:
 
 @dataclass(frozen=True)
 class PromotionItem:
-    """A SKU on offer and its price per sell unit while the offer runs."""
+    """A SKU on offer, its offer price per sell unit, and (as the platform says it) the price a store of the
+    offer's regions pays under the offer: the offer price, or the catalog price when that is now lower."""
 
     sku: str
     offer_price: Decimal
+    unit_price: Decimal | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The API's JSON shape."""
-        return {"sku": self.sku, "offer_price": money(self.offer_price)}
+        data = {"sku": self.sku, "offer_price": money(self.offer_price)}
+        if self.unit_price is not None:
+            data["unit_price"] = money(self.unit_price)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PromotionItem:
         """Parse the API's JSON shape."""
-        return cls(sku=data["sku"], offer_price=Decimal(data["offer_price"]))
+        unit = data.get("unit_price")
+        return cls(
+            sku=data["sku"],
+            offer_price=Decimal(data["offer_price"]),
+            unit_price=None if unit is None else Decimal(unit),
+        )
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,11 @@ class SendPlan:
 
 
 def build_plan(promotion: Promotion | None, skus: Sequence[str], catalog: dict[str, CatalogItem]) -> SendPlan:
-    """Number the offer's items, then any extra SKUs at catalog price; unknown SKUs are left out."""
-    offer_prices = {item.sku: item.offer_price for item in promotion.items} if promotion else {}
+    """Number the offer's items, then any extra SKUs at catalog price; unknown SKUs are left out.
+
+    An offered SKU is at the price the platform says the offer's stores pay for it.
+    """
+    offer_prices = {item.sku: item.unit_price for item in promotion.items} if promotion else {}
     ordered = list(dict.fromkeys([*offer_prices, *skus]))
     offer: list[OfferLine] = []
     regular: list[OfferLine] = []
@@ -92,8 +95,8 @@ def build_plan(promotion: Promotion | None, skus: Sequence[str], catalog: dict[s
         name = f"{item.name}"
         regular_line = OfferLine(number, sku, name, item.sell_unit, item.price, item.price, item.currency)
         regular.append(regular_line)
-        price = offer_prices.get(sku, item.price)
-        offer.append(OfferLine(number, sku, name, item.sell_unit, min(price, item.price), item.price, item.currency))
+        price = offer_prices.get(sku) or item.price
+        offer.append(OfferLine(number, sku, name, item.sell_unit, price, item.price, item.currency))
     ends_at = 0.0
     offer_ends = ""
     if promotion is not None:

@@ -25,6 +25,7 @@ from actions.drafts import (
     SetQuantity,
     add_parse,
     alternative_for,
+    alternative_requests,
     choose,
     credit_fix,
     draft_from_lines,
@@ -208,15 +209,24 @@ def test_pricing_flags_problems_and_leaves_them_out_of_the_total() -> None:
     assert priced.currency == "KES"
 
 
+def alternatives(draft: Draft, catalog: dict[str, CatalogItem]) -> dict[str, CatalogItem | None]:
+    """The stand-in for each line the platform cannot take, from the platform's quote of its siblings."""
+    asked = alternative_requests(draft, catalog, quote(draft))
+    return {
+        sku: alternative_for(catalog[sku], quote(draft_from_lines("s", lines)), catalog) for sku, lines in asked.items()
+    }
+
+
 def test_out_of_stock_line_offers_the_closest_orderable_size_of_the_same_brand() -> None:
-    assert alternative_for(CATALOG["B"], 1, CATALOG) == CATALOG["C"]
     draft = draft_from_lines("d", [("B", 1)])
-    line = price_draft(draft, CATALOG, quote(draft)).lines[0]
+    assert alternatives(draft, CATALOG) == {"B": CATALOG["C"]}
+    line = price_draft(draft, CATALOG, quote(draft), alternatives(draft, CATALOG)).lines[0]
     assert "try Zuri C" in draft_line(phrasebook("en"), line)
 
 
 def test_discontinued_line_without_an_orderable_sibling_has_no_alternative() -> None:
-    assert alternative_for(CATALOG["E"], 1, {"E": CATALOG["E"], "A": CATALOG["A"]}) is None
+    draft = draft_from_lines("d", [("E", 1)])
+    assert alternatives(draft, {"E": CATALOG["E"], "A": CATALOG["A"]}).get("E") is None
 
 
 def test_money_drops_zero_cents_and_groups_thousands() -> None:

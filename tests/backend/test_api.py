@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
 
 from aiohttp import ClientResponse
 from aiohttp.test_utils import TestClient
 
 from backend.app import BackendSettings, create_app
+from backend.database import PlatformDatabase
 from tests.backend.conftest import place
 from tests.backend.openapi_check import OpenApiContract
 
@@ -318,6 +322,19 @@ async def test_a_quote_is_at_the_price_the_store_pays_while_an_offer_runs(api: T
     assert (arusha["lines"][0]["unit_price"], arusha["total"]) == ("720.00", "1440.00")
     placed = await (await place(api, "quote-offer-0001", body["lines"], store_id="S2")).json()
     assert placed["total"] == moshi["total"]
+
+
+async def test_an_offer_says_the_price_its_stores_pay_as_a_quote_does(api: TestClient, db_path: Path) -> None:
+    promo = await (await cola_week(api)).json()
+    assert promo["items"] == [{"sku": "X100", "offer_price": "650.00", "unit_price": "650.00"}]
+    db = PlatformDatabase(db_path)
+    db.import_catalog([replace(db.catalog_item("X100"), price=Decimal("600.00"))])
+    db.close()
+    cheaper = await (await api.get(f"/v1/promotions/{promo['promo_id']}")).json()
+    quote = await (
+        await api.post("/v1/quotes", json={"store_id": "S2", "lines": [{"sku": "X100", "quantity": 1}]})
+    ).json()
+    assert cheaper["items"][0]["unit_price"] == quote["lines"][0]["unit_price"] == "600.00"
 
 
 async def test_malformed_quote_requests_get_a_clear_answer(api: TestClient) -> None:
