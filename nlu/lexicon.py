@@ -77,6 +77,11 @@ class Lexicon:
     max_quantity: int
 
     @cached_property
+    def chatter_words(self) -> frozenset[str]:
+        """Fillers, joining words, connectors and correction words: never the words of a product."""
+        return self.fillers | self.stop_words | self.connectors | self.correction_markers
+
+    @cached_property
     def cue_words(self) -> frozenset[str]:
         """Words that say what to do with an item (ask its price, take it back) or to the assistant, never what
         the item is."""

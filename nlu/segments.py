@@ -730,10 +730,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
         and (
             e.named
             or (
-                e.text not in lexicon.fillers
-                and e.text not in lexicon.stop_words
-                and e.text not in lexicon.connectors
-                and e.text not in lexicon.correction_markers
+                e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
                 and (len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words)
             )
