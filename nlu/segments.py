@@ -285,7 +285,9 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon)
         ):
             chunks.append([])
-        elif _starts_correction(line, position, lexicon, index) or _starts_question(line, position, lexicon, index):
+        elif _starts_correction(line, position, lexicon, index) or (
+            token.text in lexicon.price_cues and _starts_question(line, position, lexicon, index)
+        ):
             chunks.append([token])
         else:
             chunks[-1].append(token)
