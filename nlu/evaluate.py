@@ -1,9 +1,8 @@
-"""`python -m nlu.evaluate`: score the parser on labelled messages, a tuning half and a held-out half."""
+"""`python -m nlu.evaluate`: score the parser on labelled messages, the cases tuned on and the held-out ones."""
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -15,14 +14,10 @@ from backend.catalog import read_catalog_csv
 from nlu.catalog_index import CatalogIndex
 from nlu.model import OrderParse
 from nlu.parser import parse_order
+from nlu.splits import DEV, HOLDOUT, split_of
 from nlu.text import catalog_words
 
 ORDER_INTENTS = frozenset({"place_order", "check_price"})
-
-
-def split_of(case_id: str) -> str:
-    """`holdout` for about a quarter of cases, chosen by a hash of the id so it never drifts."""
-    return "holdout" if hashlib.sha256(case_id.encode("utf-8")).digest()[0] % 4 == 0 else "dev"
 
 
 def counts_for_orders(case: dict[str, Any]) -> bool:
@@ -120,7 +115,7 @@ def evaluate(cases: Iterable[dict[str, Any]], index: CatalogIndex) -> dict[str, 
     """Score every order case by split (`dev`, `holdout`) and over all of them (`whole`)."""
     chinese = index.chinese
     words = catalog_words if chinese is None else lambda phrase: catalog_words(chinese.spaced(phrase, pinyin=False))
-    scores = {split: Score(phrase_words=words) for split in ("dev", "holdout", "whole")}
+    scores = {split: Score(phrase_words=words) for split in (DEV, HOLDOUT, "whole")}
     for case in cases:
         if counts_for_orders(case):
             parse = parse_order(str(case["text"]), index)
@@ -210,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", default="", help="comma-separated markets whose failures are never shown")
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "all", "whole"),
+        choices=(DEV, HOLDOUT, "all", "whole"),
         default="all",
         help="`all` reports both halves; `whole` scores every case as one set (a catalog not tuned on)",
     )
@@ -223,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.catalog is None or args.cases is None:
         parser.error("--catalog and --cases, or --markets")
     scores = evaluate(_read_cases(args.cases), CatalogIndex.build(read_catalog_csv(args.catalog)))
-    chosen = ["dev", "holdout"] if args.split == "all" else [args.split]
+    chosen = [DEV, HOLDOUT] if args.split == "all" else [args.split]
     for name in chosen:
         _report(name, scores[name], sys.stdout)
     if args.failures == "show":

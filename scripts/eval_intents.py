@@ -5,16 +5,15 @@
 
 Every file given with `--cases` is one market; all of them go through one `rasa test nlu` run, so the model
 is loaded once. Per file: intent accuracy and the F1 of the intents that are hardest to tell apart. None of
-the labelled messages is trained on; for the dev file, "held-out half" is a fixed half of them (by id),
-reported so the figure can be compared with runs that tune on the other half. Files of held-out markets
-(`kenya_fresh_*`, `philippines_*`, `china_*`) show figures only, never their messages, so that no example is written
-from them.
+the labelled messages is trained on; for the dev file, the held-out cases (`nlu/splits.py`, the split every
+evaluation uses) are also reported, so the figure can be compared with runs that tune on the other cases.
+Files of held-out markets (`kenya_fresh_*`, `philippines_*`, `china_*`) show figures only, never their messages,
+so that no example is written from them.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import resource
@@ -27,6 +26,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nlu.splits import HOLDOUT, split_of  # noqa: E402
+
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 ENV = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
 # Intents whose F1 is printed for every file: the ones most often read as another intent.
@@ -44,13 +47,8 @@ def load_cases(path: Path) -> list[dict[str, str]]:
     return cases
 
 
-def held_out(case_id: str) -> bool:
-    """A fixed half of the cases, by a hash of the id."""
-    return hashlib.sha256(case_id.encode()).digest()[0] % 2 == 0
-
-
 def is_dev_file(path: Path) -> bool:
-    """The shared dev file, whose held-out half is reported as before."""
+    """The shared dev file, whose held-out cases are reported on their own too."""
     return path.name.startswith("dev_")
 
 
@@ -114,8 +112,8 @@ def report(path: Path, cases: list[dict[str, str]], predicted: dict[str, str]) -
     kind = "dev cases" if is_dev_file(path) else "cases"
     print(f"intent accuracy, all {len(cases)} {kind}: {accuracy(cases, predicted):.3f}")
     if is_dev_file(path):
-        half = [c for c in cases if held_out(c["id"])]
-        print(f"intent accuracy, held-out half ({len(half)}): {accuracy(half, predicted):.3f}")
+        held = [c for c in cases if split_of(c["id"]) == HOLDOUT]
+        print(f"intent accuracy, held-out cases ({len(held)}): {accuracy(held, predicted):.3f}")
     scores = []
     for intent in WATCHED_INTENTS:
         score = f1(cases, predicted, intent)
