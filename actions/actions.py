@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import enum
 import logging
 import time
 import uuid
@@ -67,6 +68,15 @@ def yes_no(t: Phrasebook) -> list[dict[str, str]]:
     ]
 
 
+class Awaiting(str, enum.Enum):
+    """The `awaiting` slot: the question the assistant asked last, which the owner's next message answers."""
+
+    STORE = "store"  # which of the phone's stores the message is for
+    ORDER = "order"  # YES to place the draft shown
+    JOIN = "join"  # whether items sent while a draft is open join it or start anew
+    CANCEL = "cancel"  # YES to cancel an order
+
+
 @dataclass
 class Turn:
     """One run of an action: what the owner said, for which store, and the events to return."""
@@ -86,6 +96,16 @@ class Turn:
     def set(self, slot: str, value: Any) -> None:
         """Set a slot when the action ends."""
         self.events.append(SlotSet(slot, value))
+
+    def awaits(self, answer: Awaiting | None) -> None:
+        """Keep the question the owner's next message answers (None: no question open)."""
+        self.set("awaiting", None if answer is None else answer.value)
+
+    @property
+    def awaiting(self) -> Awaiting | None:
+        """The question this message answers, if one is open."""
+        value = self.slot("awaiting")
+        return next((answer for answer in Awaiting if answer.value == value), None)
 
     def slot(self, name: str) -> Any:
         """A slot's value as this turn has left it so far."""
@@ -166,7 +186,7 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     """A reply picking items of the promotion the gateway says this phone just got starts a draft from them."""
     metadata = turn.tracker.latest_message.get("metadata") or {}
     promotion = metadata.get("promotion") if isinstance(metadata, dict) else None
-    if not isinstance(promotion, dict) or turn.draft is not None or turn.slot("awaiting"):
+    if not isinstance(promotion, dict) or turn.draft is not None or turn.awaiting:
         return False
     picked = pick_from_offer(turn.text, promotion)
     if picked is None or not await find_store(turn, action_name):
@@ -217,7 +237,7 @@ async def find_store(turn: Turn, action_name: str) -> bool:
         return True
     question, buttons = replies.which_store(turn.t, stores)
     turn.say(question, buttons)
-    turn.set("awaiting", "store")
+    turn.awaits(Awaiting.STORE)
     turn.set("store_options", [store.store_id for store in stores])
     turn.set("resume", {"action": action_name, "text": turn.text})
     return False
@@ -226,7 +246,7 @@ async def find_store(turn: Turn, action_name: str) -> bool:
 def keep_draft(turn: Turn, draft: Draft | None) -> None:
     """Store the draft in its slot (or clear it), with YES now meaning: place it."""
     turn.set("draft", draft.to_slot() if draft else None)
-    turn.set("awaiting", "order" if draft else None)
+    turn.awaits(Awaiting.ORDER if draft else None)
 
 
 async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "") -> None:
@@ -353,7 +373,7 @@ async def choose_store(turn: Turn) -> None:
         turn.speak(store.language)
     turn.say(replies.store_chosen(turn.t, store.name))
     turn.set("store_id", store.store_id)
-    turn.set("awaiting", None)
+    turn.awaits(None)
     turn.set("store_options", None)
     resume = turn.slot("resume")
     turn.set("resume", None)
@@ -455,7 +475,7 @@ def ask_how_to_join(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joinin
     else:
         question, buttons = replies.add_or_new(turn.t)
     turn.say(question, buttons)
-    turn.set("awaiting", "join")
+    turn.awaits(Awaiting.JOIN)
     turn.set("resume", {"join": how.value, "parse": parse})
 
 
@@ -465,7 +485,7 @@ async def answer_how_to_join(turn: Turn) -> bool:
     draft = turn.draft
     command = read_command(turn.text)
     turn.set("resume", None)
-    turn.set("awaiting", "order" if draft else None)
+    turn.awaits(Awaiting.ORDER if draft else None)
     if not isinstance(resume, dict) or draft is None or not isinstance(command, Pick) or command.option not in (1, 2):
         return False
     how = Joining.ADD if command.option == 1 else Joining(resume["join"])
@@ -484,12 +504,12 @@ class ActionEditDraft(StoreAction):
         return "action_edit_draft"
 
     async def respond(self, turn: Turn) -> None:
-        if turn.slot("awaiting") == "store":
+        if turn.awaiting is Awaiting.STORE:
             await choose_store(turn)
             return
         if not await find_store(turn, self.name()):
             return
-        if turn.slot("awaiting") == "join" and await answer_how_to_join(turn):
+        if turn.awaiting is Awaiting.JOIN and await answer_how_to_join(turn):
             return
         draft = turn.draft
         if draft is not None and (read_command(turn.text) is not None or draft.choices):
@@ -542,8 +562,8 @@ class ActionAnswerYes(StoreAction):
         return "action_answer_yes"
 
     async def respond(self, turn: Turn) -> None:
-        awaiting = turn.slot("awaiting")
-        if awaiting == "cancel":
+        awaiting = turn.awaiting
+        if awaiting is Awaiting.CANCEL:
             await cancel_asked_order(turn)
             return
         draft = turn.draft
@@ -552,7 +572,7 @@ class ActionAnswerYes(StoreAction):
             turn.say(replies.already_placed(turn.t, last) if last else turn.t._(replies.NOTHING_TO_CONFIRM))
             return
         catalog = await PLATFORM.catalog(turn.store_id)
-        if awaiting == "join" and isinstance(turn.slot("resume"), dict):
+        if awaiting is Awaiting.JOIN and isinstance(turn.slot("resume"), dict):
             resume = turn.slot("resume")
             ask_how_to_join(turn, draft, resume["parse"], Joining(resume["join"]), catalog)
             return
@@ -583,7 +603,7 @@ async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
 async def cancel_asked_order(turn: Turn) -> None:
     """Cancel the order the owner just said YES to cancelling."""
     order_id = turn.slot("cancel_order_id") or ""
-    turn.set("awaiting", "order" if turn.draft else None)
+    turn.awaits(Awaiting.ORDER if turn.draft else None)
     turn.set("cancel_order_id", None)
     try:
         order = await PLATFORM.client.cancel_order(order_id)
@@ -602,13 +622,13 @@ class ActionAnswerNo(StoreAction):
         return "action_answer_no"
 
     async def respond(self, turn: Turn) -> None:
-        if turn.slot("awaiting") == "cancel":
+        if turn.awaiting is Awaiting.CANCEL:
             turn.say(replies.kept(turn.t, turn.slot("cancel_order_id") or ""))
             turn.set("cancel_order_id", None)
-            turn.set("awaiting", "order" if turn.draft else None)
+            turn.awaits(Awaiting.ORDER if turn.draft else None)
             return
         draft = turn.draft
-        if turn.slot("awaiting") == "join" and draft is not None and await find_store(turn, self.name()):
+        if turn.awaiting is Awaiting.JOIN and draft is not None and await find_store(turn, self.name()):
             # NO to "add them or start a new order?": the items just sent are let go, the open draft stays.
             turn.set("resume", None)
             await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
@@ -680,7 +700,7 @@ class ActionRequestCancel(StoreAction):
             turn.say(replies.not_cancellable(turn.t, order))
             return
         turn.say(replies.confirm_cancel(turn.t, order), yes_no(turn.t))
-        turn.set("awaiting", "cancel")
+        turn.awaits(Awaiting.CANCEL)
         turn.set("cancel_order_id", order.order_id)
 
 
@@ -805,13 +825,13 @@ class ActionHandleFallback(StoreAction):
         return "action_handle_fallback"
 
     async def respond(self, turn: Turn) -> None:
-        awaiting = turn.slot("awaiting")
-        if awaiting == "store":
+        awaiting = turn.awaiting
+        if awaiting is Awaiting.STORE:
             await choose_store(turn)
             return
         if switch_language(turn) or not await find_store(turn, self.name()):
             return
-        if awaiting == "join" and await answer_how_to_join(turn):
+        if awaiting is Awaiting.JOIN and await answer_how_to_join(turn):
             return
         draft = turn.draft
         if draft is not None and read_command(turn.text) is not None:
