@@ -52,7 +52,7 @@ from actions.platform import PLATFORM, read_order
 from backend.errors import Conflict, NotFound, OrderRejected, PlatformError
 from backend.models import Order
 from i18n import Phrasebook, detect_language, phrasebook, requested_language
-from nlu import Catalog
+from nlu import Catalog, OrderParse
 
 log = logging.getLogger("actions")
 
@@ -301,17 +301,14 @@ def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]
     turn.set("more_pages", chunks[1:])
 
 
-def parse_text(turn: Turn, text: str, catalog: Catalog) -> dict[str, Any]:
+def parse_text(turn: Turn, text: str, catalog: Catalog) -> OrderParse:
     """The order reader's parse of `text`."""
     return read_order(text, turn.tracker.latest_message, catalog, turn.learned)
 
 
-def matched_skus(parse: dict[str, Any]) -> list[str]:
+def matched_skus(parse: OrderParse) -> list[str]:
     """Every SKU a phrase could mean: resolved lines and ambiguous candidates."""
-    skus = [line["sku"] for line in parse.get("lines", [])]
-    for item in parse.get("ambiguous", []):
-        skus.extend(item["candidates"])
-    return skus
+    return [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
 
 
 async def edit_open_draft(turn: Turn, draft: Draft) -> None:
@@ -335,7 +332,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             draft = set_quantity(draft, number, command.quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
-            unknown = [item["phrase"] for item in parse.get("unknown", [])]
+            unknown = [item.phrase for item in parse.unknown]
             draft = add_parse(draft, parse)
         elif draft.choices:
             option = option_by_words(turn, draft, catalog)
@@ -407,9 +404,9 @@ class ActionTakeOrder(StoreAction):
             turn.say(turn.t._(replies.NO_ITEMS))
 
 
-def has_items(parse: dict[str, Any]) -> bool:
+def has_items(parse: OrderParse) -> bool:
     """True when a parse names anything to order, found in the catalog or not."""
-    return bool(parse.get("lines") or parse.get("ambiguous") or parse.get("unknown"))
+    return bool(parse.lines or parse.ambiguous or parse.unknown)
 
 
 async def take_items(turn: Turn, catalog: Catalog) -> bool:
@@ -436,7 +433,7 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
     return True
 
 
-async def join_items(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joining, catalog: Catalog) -> None:
+async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, catalog: Catalog) -> None:
     """Put the parsed items on the open draft (added, or changing the lines they name), or on a new one."""
     if how is Joining.FRESH:
         turn.say(replies.dropped(turn.t, len(draft.lines) + len(draft.choices)))
@@ -451,24 +448,24 @@ async def join_items(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joini
     await show_parsed(turn, joined, parse, catalog)
 
 
-async def show_parsed(turn: Turn, draft: Draft, parse: dict[str, Any], catalog: Catalog) -> None:
+async def show_parsed(turn: Turn, draft: Draft, parse: OrderParse, catalog: Catalog) -> None:
     """Show the draft a message changed, with what it named that the catalog lacks and the prices it asked."""
-    unknown = [item["phrase"] for item in parse.get("unknown", [])]
+    unknown = [item.phrase for item in parse.unknown]
     await show_draft(turn, draft, catalog, unknown)
     asked = [
         replies.PriceAnswer(catalog.items[sku], 1)
-        for question in parse.get("price_questions", [])
-        for sku in question["candidates"]
+        for question in parse.price_questions
+        for sku in question.candidates
         if sku in catalog.items
     ]
     if asked:
         turn.say("\n".join(replies.price_lines(turn.t, asked[:6], [])))
 
 
-def ask_how_to_join(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joining, catalog: Catalog) -> None:
+def ask_how_to_join(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, catalog: Catalog) -> None:
     """Ask once whether the items add to the open order or change it (the same products) or start a new one."""
     if how is Joining.ASK_SAME:
-        sent = {str(line["sku"]) for line in parse.get("lines", [])}
+        sent = {line.sku for line in parse.lines}
         question, buttons = replies.add_or_change(
             turn.t, [line for line in draft.lines if line.sku in sent], catalog.items
         )
@@ -476,7 +473,7 @@ def ask_how_to_join(turn: Turn, draft: Draft, parse: dict[str, Any], how: Joinin
         question, buttons = replies.add_or_new(turn.t)
     turn.say(question, buttons)
     turn.awaits(Awaiting.JOIN)
-    turn.set("resume", {"join": how.value, "parse": parse})
+    turn.set("resume", {"join": how.value, "parse": parse.to_json()})
 
 
 async def answer_how_to_join(turn: Turn) -> bool:
@@ -491,7 +488,7 @@ async def answer_how_to_join(turn: Turn) -> bool:
     how = Joining.ADD if command.option == 1 else Joining(resume["join"])
     if how is Joining.ASK_WHICH:
         how = Joining.FRESH
-    await join_items(turn, draft, resume["parse"], how, await PLATFORM.catalog(turn.store_id))
+    await join_items(turn, draft, OrderParse.from_json(resume["parse"]), how, await PLATFORM.catalog(turn.store_id))
     return True
 
 
@@ -574,7 +571,7 @@ class ActionAnswerYes(StoreAction):
         catalog = await PLATFORM.catalog(turn.store_id)
         if awaiting is Awaiting.JOIN and isinstance(turn.slot("resume"), dict):
             resume = turn.slot("resume")
-            ask_how_to_join(turn, draft, resume["parse"], Joining(resume["join"]), catalog)
+            ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
             return
         if draft.choices:
             await show_draft(turn, draft, catalog)
@@ -729,20 +726,20 @@ class ActionCheckPrice(StoreAction):
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
         # Items said to join the open draft (`add`, `pia`), or an order that also asks a price, are an order.
-        joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.get("price_questions")
-        if joins or (parse.get("price_questions") and (parse.get("lines") or parse.get("ambiguous"))):
+        joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.price_questions
+        if joins or (parse.price_questions and (parse.lines or parse.ambiguous)):
             await take_items(turn, catalog)
             return
         answers = [
-            replies.PriceAnswer(catalog.items[line["sku"]], int(line["quantity"]))
-            for line in parse.get("lines", [])
-            if line["sku"] in catalog.items
+            replies.PriceAnswer(catalog.items[line.sku], line.quantity)
+            for line in parse.lines
+            if line.sku in catalog.items
         ]
-        for item in parse.get("ambiguous", []):
+        for item in parse.ambiguous:
             answers.extend(
-                replies.PriceAnswer(catalog.items[sku], 1) for sku in item["candidates"] if sku in catalog.items
+                replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items
             )
-        unknown = [item["phrase"] for item in parse.get("unknown", [])]
+        unknown = [item.phrase for item in parse.unknown]
         if not answers and not unknown:
             turn.say(turn.t._(replies.PRICE_WHAT))
             return
@@ -840,7 +837,7 @@ class ActionHandleFallback(StoreAction):
         # An order in words the classifier has not seen is still an order if the catalog knows the items.
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, read_cue(turn.text)[1], catalog)
-        if (parse.get("lines") or parse.get("ambiguous")) and await take_items(turn, catalog):
+        if (parse.lines or parse.ambiguous) and await take_items(turn, catalog):
             return
         turn.say(f"{turn.t._(replies.NOT_UNDERSTOOD)} {turn.t._(replies.CAPABILITIES)}")
 

@@ -13,6 +13,7 @@ from backend.catalog import CatalogItem
 from backend.models import Quote, QuoteLine
 from i18n import N_
 from nlu.lexicon import load_lexicon
+from nlu.model import OrderParse
 from nlu.text import normalise_word
 
 
@@ -96,25 +97,23 @@ def _merge(lines: Sequence[DraftLine], sku: str, quantity: int) -> tuple[DraftLi
     return (*lines, DraftLine(sku, quantity))
 
 
-def _quantity(value: Any) -> int:
+def _quantity(value: int) -> int:
     """A parsed quantity as whole sell units; anything below one counts as one."""
-    return max(int(round(float(value or 1))), 1)
+    return max(value, 1)
 
 
-def add_parse(draft: Draft, parse: Mapping[str, Any]) -> Draft:
-    """The draft with a parsed message's resolved lines and open choices added (DESIGN.md parse JSON)."""
+def add_parse(draft: Draft, parse: OrderParse) -> Draft:
+    """The draft with a parsed message's resolved lines and open choices added."""
     lines = draft.lines
-    for line in parse.get("lines", []):
-        lines = _merge(lines, str(line["sku"]), _quantity(line.get("quantity")))
+    for line in parse.lines:
+        lines = _merge(lines, line.sku, _quantity(line.quantity))
     choices = draft.choices + tuple(
-        Choice(str(a["phrase"]), _quantity(a.get("quantity")), tuple(str(s) for s in a["candidates"]))
-        for a in parse.get("ambiguous", [])
-        if a.get("candidates")
+        Choice(a.phrase, _quantity(a.quantity), a.candidates) for a in parse.ambiguous if a.candidates
     )
     return Draft(draft.draft_id, draft.version + 1, lines, choices)
 
 
-def new_draft(draft_id: str, parse: Mapping[str, Any]) -> Draft:
+def new_draft(draft_id: str, parse: OrderParse) -> Draft:
     """A fresh draft from one parsed message."""
     return add_parse(Draft(draft_id, 0, ()), parse)
 
@@ -446,7 +445,7 @@ def read_cue(text: str) -> tuple[Cue | None, str]:
     return (Cue.MORE if anywhere else None), text
 
 
-def joining(draft: Draft, parse: Mapping[str, Any], cue: Cue | None) -> Joining:
+def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
     """How items sent while `draft` is open change it.
 
     Said outright (`new order`, `and also`, `one more`) it is done; items not on the draft join it; a message
@@ -457,20 +456,20 @@ def joining(draft: Draft, parse: Mapping[str, Any], cue: Cue | None) -> Joining:
         return Joining.FRESH
     if cue is not None:
         return Joining.ADD
-    sent = {str(line["sku"]) for line in parse.get("lines", [])}
+    sent = {line.sku for line in parse.lines}
     open_skus = {line.sku for line in draft.lines}
     if not sent & open_skus:
         return Joining.ADD
     if len(open_skus) > 1 and open_skus <= sent:
         return Joining.FRESH
-    if sent <= open_skus and not parse.get("ambiguous"):
+    if sent <= open_skus and not parse.ambiguous:
         return Joining.ASK_SAME
     return Joining.ASK_WHICH
 
 
-def replace_quantities(draft: Draft, parse: Mapping[str, Any]) -> Draft:
+def replace_quantities(draft: Draft, parse: OrderParse) -> Draft:
     """The draft with the quantities of the products a message names again set to what it says; the rest added."""
-    sent = {str(line["sku"]): _quantity(line.get("quantity")) for line in parse.get("lines", [])}
+    sent = {line.sku: _quantity(line.quantity) for line in parse.lines}
     lines = tuple(DraftLine(line.sku, sent.pop(line.sku, line.quantity)) for line in draft.lines)
-    rest = {**parse, "lines": [line for line in parse.get("lines", []) if str(line["sku"]) in sent]}
+    rest = replace(parse, lines=tuple(line for line in parse.lines if line.sku in sent))
     return add_parse(replace(draft, lines=lines), rest)

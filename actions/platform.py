@@ -13,7 +13,7 @@ from redis.asyncio import Redis
 from backend.client import PlatformClient
 from backend.errors import InvalidRequest
 from backend.models import Store
-from nlu import AliasStore, Catalog, CatalogCache, RedisAliasStore, parse_order
+from nlu import AliasStore, Catalog, CatalogCache, OrderParse, RedisAliasStore, parse_order
 
 
 @dataclass(frozen=True)
@@ -128,22 +128,24 @@ class Platform:
 
 def read_order(
     text: str, message: Mapping[str, Any], catalog: Catalog, learned: Mapping[str, str] | None = None
-) -> dict[str, Any]:
-    """The DESIGN.md parse of `text`: the one the NLU pipeline attached to the message, or a fresh one.
+) -> OrderParse:
+    """The parse of `text`, read once as it enters the actions: the one the NLU pipeline attached to the message
+    (DESIGN.md JSON), or a fresh one.
 
     A fresh one when the store has learned phrases (the pipeline does not know the store) or when the
     attached parse names SKUs this server's catalog version does not have.
     """
     attached = message.get("order")
-    if not learned and isinstance(attached, dict) and attached.get("text") == text and _known_skus(attached, catalog):
-        return attached
-    return parse_order(text, catalog.index, dict(learned or {})).to_json()
+    if not learned and isinstance(attached, dict) and attached.get("text") == text:
+        parse = OrderParse.from_json(attached)
+        if _known_skus(parse, catalog):
+            return parse
+    return parse_order(text, catalog.index, dict(learned or {}))
 
 
 PLATFORM = Platform()
 
 
-def _known_skus(parse: Mapping[str, Any], catalog: Catalog) -> bool:
-    skus = [line["sku"] for line in parse.get("lines", [])]
-    skus += [sku for item in parse.get("ambiguous", []) for sku in item["candidates"]]
+def _known_skus(parse: OrderParse, catalog: Catalog) -> bool:
+    skus = [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
     return all(sku in catalog.items for sku in skus)

@@ -46,6 +46,7 @@ from backend.catalog import CatalogItem
 from backend.database import PlatformDatabase, RequestedLine
 from backend.models import Quote, Store
 from i18n import phrasebook
+from nlu.model import OrderLine, OrderParse
 
 
 def item(
@@ -76,12 +77,18 @@ CATALOG = {
     "E": item("E", brand="Mlima", price="70.00", active=False),
 }
 
-PARSE = {
-    "text": "5 zuri n 2 mlima, cola",
-    "lines": [{"sku": "A", "quantity": 5, "phrase": "5 zuri"}, {"sku": "D", "quantity": 2, "phrase": "2 mlima"}],
-    "ambiguous": [{"phrase": "cola", "quantity": 3, "candidates": ["A", "C"]}],
-    "unknown": [{"phrase": "tusker", "quantity": 1}],
-}
+PARSE = OrderParse.from_json(
+    {
+        "text": "5 zuri n 2 mlima, cola",
+        "lines": [{"sku": "A", "quantity": 5, "phrase": "5 zuri"}, {"sku": "D", "quantity": 2, "phrase": "2 mlima"}],
+        "ambiguous": [{"phrase": "cola", "quantity": 3, "candidates": ["A", "C"]}],
+        "unknown": [{"phrase": "tusker", "quantity": 1}],
+    }
+)
+
+
+def parsed(*lines: tuple[str, int]) -> OrderParse:
+    return OrderParse(text="", lines=tuple(OrderLine(sku, quantity, "", 100.0) for sku, quantity in lines))
 
 
 def test_new_draft_takes_resolved_lines_and_keeps_ambiguous_items_as_choices() -> None:
@@ -121,7 +128,7 @@ def test_removing_a_line_that_does_not_exist_is_rejected() -> None:
 
 
 def test_adding_a_parse_merges_lines_of_the_same_sku() -> None:
-    draft = add_parse(new_draft("d1", PARSE), {"lines": [{"sku": "A", "quantity": 1}, {"sku": "C", "quantity": 2}]})
+    draft = add_parse(new_draft("d1", PARSE), parsed(("A", 1), ("C", 2)))
     assert draft.lines == (DraftLine("A", 6), DraftLine("D", 2), DraftLine("C", 2))
 
 
@@ -287,10 +294,6 @@ def test_a_draft_cue_is_read_from_the_locale_words_and_cut_from_the_items(
     text: str, cue: Cue | None, rest: str
 ) -> None:
     assert read_cue(text) == (cue, rest)
-
-
-def parsed(*lines: tuple[str, int]) -> dict[str, object]:
-    return {"lines": [{"sku": sku, "quantity": quantity} for sku, quantity in lines], "ambiguous": [], "unknown": []}
 
 
 def test_items_join_an_open_draft_as_said_or_as_they_read() -> None:
