@@ -59,3 +59,4 @@ bench: bench-nlu bench-gateway bench-promotions bench-scale
 lint: install
 	@.venv/bin/ruff check backend bot nlu actions i18n rasa_server scripts tests
 	@.venv/bin/mypy backend bot nlu actions i18n rasa_server scripts/run.py
+	@$(PY) scripts/check_lengths.py

@@ -1,4 +1,5 @@
-"""List every function longer than the limit (60 lines by default) outside the tests; exit 1 when there is one.
+"""List every function longer than the limit (60 lines by default) outside the tests; exit 1 when there is one
+(`make lint` runs it).
 
 A function's length runs from its `def` (decorators aside) to its last line, docstring and comments included.
 """
@@ -48,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     for length, f, line, name in sorted(rows, key=lambda r: (-r[0], str(r[1]))):
         shown = f.resolve().relative_to(ROOT) if f.resolve().is_relative_to(ROOT) else f
         print(f"{shown}:{line} {name} ({length} lines)")
-    print(f"{len(rows)} function(s) over {args.limit} lines", file=sys.stderr)
+    if rows:
+        print(f"{len(rows)} function(s) over {args.limit} lines", file=sys.stderr)
     return 1 if rows else 0
 
 
