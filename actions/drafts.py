@@ -285,6 +285,18 @@ def order_ref(text: str) -> str | None:
     return match[1] if match else None
 
 
+class Problem(str, enum.Enum):
+    """Why a draft line cannot be ordered: the platform's problem codes (backend/openapi.yaml), and not enough
+    stock for out of stock with some left."""
+
+    INVALID_QUANTITY = "invalid_quantity"
+    UNKNOWN_SKU = "unknown_sku"
+    DISCONTINUED = "discontinued"
+    OUT_OF_STOCK = "out_of_stock"
+    NOT_ENOUGH_STOCK = "not_enough_stock"
+    BELOW_MINIMUM = "below_minimum"
+
+
 @dataclass(frozen=True)
 class PricedLine:
     """A draft line at the price the store pays now, with what stands in the way of ordering it, if anything."""
@@ -294,7 +306,7 @@ class PricedLine:
     sku: str
     quantity: int
     line_total: Decimal
-    problem: str | None
+    problem: Problem | None
     alternative: CatalogItem | None
 
 
@@ -328,7 +340,7 @@ def alternative_requests(
     for line in draft.lines:
         item = catalog.get(line.sku)
         problem = _quoted_problem(quoted.get(line.sku))
-        if item is None or problem is None or problem == "below_minimum":
+        if item is None or problem is None or problem is Problem.BELOW_MINIMUM:
             continue
         siblings = [
             (other.sku, max(line.quantity, other.min_order_qty))
@@ -347,15 +359,14 @@ def alternative_for(item: CatalogItem, siblings: Quote, catalog: Mapping[str, Ca
     return min(options, key=lambda other: (abs(other.price - item.price), other.sku), default=None)
 
 
-def _quoted_problem(line: QuoteLine | None) -> str | None:
-    """The platform's problem code for a quoted line; `out_of_stock` with some stock left is `not_enough_stock`."""
+def _quoted_problem(line: QuoteLine | None) -> Problem | None:
+    """The platform's problem with a quoted line; out of stock with some stock left is not enough stock."""
     if line is None:
-        return "unknown_sku"
+        return Problem.UNKNOWN_SKU
     if line.problem is None:
         return None
-    if line.problem.code == "out_of_stock" and line.problem.available:
-        return "not_enough_stock"
-    return line.problem.code
+    problem = Problem(line.problem.code)
+    return Problem.NOT_ENOUGH_STOCK if problem is Problem.OUT_OF_STOCK and line.problem.available else problem
 
 
 def draft_lines(draft: Draft) -> list[tuple[str, int]]:

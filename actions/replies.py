@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
 
-from actions.drafts import Choice, DraftLine, EditRejected, PricedDraft, PricedLine, credit_fix
+from actions.drafts import Choice, DraftLine, EditRejected, PricedDraft, PricedLine, Problem, credit_fix
 from backend.catalog import CatalogItem
 from backend.models import Order, Promotion, Store
 from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
@@ -74,12 +74,12 @@ LANGUAGE_SET = N_("OK, I'll reply in English. For Kiswahili or Hindi, just say s
 WHICH_LANGUAGE = N_("Which language should I reply in? Send English, Kiswahili or Hindi.")
 
 _PROBLEM_TEXT = {
-    "out_of_stock": N_("out of stock"),
-    "not_enough_stock": N_("not enough stock"),
-    "below_minimum": N_("below the minimum order"),
-    "discontinued": N_("no longer sold"),
-    "unknown_sku": N_("not in the catalog"),
-    "invalid_quantity": N_("quantity not accepted"),
+    Problem.OUT_OF_STOCK: N_("out of stock"),
+    Problem.NOT_ENOUGH_STOCK: N_("not enough stock"),
+    Problem.BELOW_MINIMUM: N_("below the minimum order"),
+    Problem.DISCONTINUED: N_("no longer sold"),
+    Problem.UNKNOWN_SKU: N_("not in the catalog"),
+    Problem.INVALID_QUANTITY: N_("quantity not accepted"),
 }
 
 
@@ -119,11 +119,11 @@ def _per_unit(t: Phrasebook, item: CatalogItem) -> str:
 def problem_text(t: Phrasebook, line: PricedLine) -> str:
     """Why a line can't be ordered, and what would work instead."""
     item = line.item
-    problem = line.problem or ""
-    reason = t._(_PROBLEM_TEXT[problem]) if problem in _PROBLEM_TEXT else problem
-    if item is not None and problem == "not_enough_stock":
+    problem = line.problem
+    reason = t._(_PROBLEM_TEXT[problem]) if problem is not None else ""
+    if item is not None and problem is Problem.NOT_ENOUGH_STOCK:
         reason = t.ngettext("only %(count)s left", "only %(count)s left", item.stock)
-    if item is not None and problem == "below_minimum":
+    if item is not None and problem is Problem.BELOW_MINIMUM:
         minimum = item.min_order_qty
         least = f"{t.number(minimum)} {unit_name(t, item.sell_unit, minimum)}"
         reason = t._("minimum is %(quantity)s", quantity=least)
