@@ -19,6 +19,7 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{_HAN}]")
 _HAN_RUN_RE = re.compile(f"[{_HAN}]+")
 _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+_WORD_OR_HAN_RUN_RE = re.compile(f"[{_HAN}]+|[^\\W_{_HAN}]+")
 # A space the reader put between two Hanzi, or between a Hanzi and a digit.
 _ADDED_SPACE_RE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}\\d])|(?<=\\d) (?=[{_HAN}])")
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
@@ -125,6 +126,29 @@ def parts(word: str) -> tuple[str, ...]:
     if len(word) < 3 or not HAN_RE.search(word):
         return ()
     return tuple(w for w in _dictionary().cut_for_search(word, HMM=False) if 1 < len(w) < len(word))
+
+
+def segmented(text: str) -> list[tuple[str, int]]:
+    """The words of a text as the order reader reads them without a catalog (numerals as digits, `两袋` as `2 袋`),
+    each with where it starts; punctuation and spaces left out."""
+    reader = _reader_without_catalog()
+    words: list[tuple[str, int]] = []
+    for match in _WORD_OR_HAN_RUN_RE.finditer(text):
+        if not HAN_RE.match(match.group()):
+            words.append((match.group(), match.start()))
+            continue
+        start = match.start()
+        for word in reader._words(match.group()):
+            words.append((word, min(start, match.end() - 1)))
+            start += len(word)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _reader_without_catalog() -> ChineseReader:
+    from nlu.lexicon import load_lexicon
+
+    return ChineseReader([], load_lexicon())
 
 
 def as_written(parse: OrderParse) -> OrderParse:
