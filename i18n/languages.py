@@ -12,11 +12,13 @@ from typing import Iterable, Iterator
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from nlu.chinese import HAN_RE
 from nlu.lexicon import LOCALE_DIR
 
 ENGLISH = "en"
 SWAHILI = "sw"
 HINDI = "hi"
+CHINESE = "zh"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
@@ -107,11 +109,24 @@ def reply_languages() -> tuple[str, ...]:
     return (ENGLISH, *sorted(tags))
 
 
-# How owners name each language when they ask to switch: in English, Swahili and Hindi (both scripts).
+# How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts) and Chinese.
 _NAMES = {
-    ENGLISH: ("english", "eng", "kiingereza", "kizungu", "angrezi", "angreji", "angrezee", "अंग्रेजी", "अंग्रेज़ी"),
+    ENGLISH: (
+        "english",
+        "eng",
+        "kiingereza",
+        "kizungu",
+        "angrezi",
+        "angreji",
+        "angrezee",
+        "अंग्रेजी",
+        "अंग्रेज़ी",
+        "英文",
+        "英语",
+    ),
     SWAHILI: ("kiswahili", "swahili", "kiswahii", "swahilli"),
     HINDI: ("hindi", "hindee", "हिंदी", "हिन्दी"),
+    CHINESE: ("chinese", "mandarin", "zhongwen", "中文", "汉语", "普通话", "华语"),
 }
 _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 
@@ -120,7 +135,12 @@ _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 # means "no", so a name alone is a request only where the classifier said so.
 _REQUEST_CUES = frozenset(
     "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
-    "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए".split()
+    "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए "
+    "请 用 说 讲 回复 换成 改用 改成".split()
+)
+# Chinese is written without spaces, so its names and cues are found inside the text (`请用中文`).
+_HAN_WORDS = frozenset(
+    word for word in (*_REQUEST_CUES, *(n for names in _NAMES.values() for n in names)) if HAN_RE.search(word)
 )
 
 
@@ -131,6 +151,7 @@ def requested_language(text: str, cue_required: bool = False) -> str | None:
     `cue_required`, a name counts only beside a word that asks for it (`please`, `kwa`, `mein`).
     """
     words = {word.lower() for word in _WORD.findall(text.replace("़", ""))}
+    words.update(word for word in _HAN_WORDS if word in text)
     named = [tag for tag, names in _NAMES.items() if words & {name.replace("़", "") for name in names}]
     if len(named) != 1 or (cue_required and not words & _REQUEST_CUES):
         return None
@@ -143,6 +164,8 @@ def detect_language(text: str) -> str | None:
     """The reply language a message seems written in, from the order reader's words; None when it can't tell."""
     if _DEVANAGARI.search(text):
         return HINDI_DEVANAGARI
+    if HAN_RE.search(text):
+        return CHINESE
     words = [word.lower() for word in _WORD.findall(text)]
     if not words:
         return None

@@ -31,6 +31,7 @@ from bot.redis_server import free_port
 from tests.conftest import ROOT
 from tests.dialogues.seed import (
     CATALOG_CSV,
+    CHINESE_STORE_PHONES,
     DEVANAGARI_STORE_PHONES,
     HINDI_STORE_PHONES,
     SINGLE_STORE_PHONES,
@@ -188,11 +189,12 @@ def phones() -> Phones:
 
 @pytest.fixture(scope="session")
 def language_phones() -> dict[str, Phones]:
-    """Pools of single-store phones by the store's language: Swahili, Hindi (Hinglish) and Hindi in Devanagari."""
+    """Pools of single-store phones by the store's language: Swahili, Hindi (Hinglish), Hindi in Devanagari, Chinese."""
     return {
         "sw": Phones(SWAHILI_STORE_PHONES),
         "hi": Phones(HINDI_STORE_PHONES),
         "hi-Deva": Phones(DEVANAGARI_STORE_PHONES),
+        "zh": Phones(CHINESE_STORE_PHONES),
     }
 
 

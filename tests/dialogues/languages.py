@@ -10,7 +10,7 @@ from tests.dialogues.seed import CATALOG_CSV, stores_csv
 
 # Words every reply language may carry: what owners type, currency codes, the catalog's and stores' names.
 KEYWORDS = {"yes", "no", "stop", "start", "status", "agent", "more", "help", "cancel", "ndiyo", "hapana", "zaidi"}
-KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k"}
+KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k", "cny"}
 ENGLISH = {
     "the", "your", "reply", "is", "are", "to", "and", "of", "for", "was", "please", "placed", "sorry", "send",
     "you", "we", "our", "any", "it", "there", "can't", "will", "be", "not", "at", "by", "with", "from", "that",
@@ -31,6 +31,7 @@ HINGLISH = {
     "mila", "hua", "isse", "yeh",
 }  # fmt: skip
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+(?:'[a-z]+)?")
 
 
@@ -52,10 +53,12 @@ def words(text: str) -> list[str]:
 
 
 def language_of(text: str) -> str:
-    """`sw`, `hi`, `hi-Deva` or `en`: the language a reply is written in, `?` when it is a mix of them."""
+    """`sw`, `hi`, `hi-Deva`, `zh` or `en`: the language a reply is written in, `?` when it is a mix of them."""
     own = words(text)
     if not own:
         return "?"
+    if any(_HAN.search(w) for w in own):
+        return "zh" if not set(own) & ENGLISH else "?"
     latin = [w for w in own if not _DEVANAGARI.search(w)]
     if len(latin) < len(own):
         return "hi-Deva" if not set(latin) & (ENGLISH - {"ok"}) else "?"

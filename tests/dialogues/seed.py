@@ -13,6 +13,10 @@ TA-CANDLE-6-20,"Taa Candles 6 pack, box of 20",Taa,home,6pc,box,20,300.00,KES,mi
 KP-SUGAR-1KG-10,"Kipepeo Sugar 1kg, bale of 10",Kipepeo,sugar,1kg,bale,10,1350.00,KES,sukari kipepeo,60,1,true
 KP-SUGAR-50KG,"Kipepeo Sugar 50kg bag",Kipepeo,sugar,50kg,bag,1,6200.00,KES,sukari kipepeo,15,1,true
 NY-RICE-5KG-4,"Nyota Pishori Rice 5kg, bale of 4",Nyota,rice,5kg,bale,4,2900.00,KES,mchele nyota,20,1,true
+CN-COLA-330-24,可口可乐 330ml×24罐,可口可乐,beverages,330ml,case,24,52.00,CNY,可乐,100,1,true
+CN-NOODLE-120-24,岭丰 红烧牛肉面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,红烧牛肉面|牛肉面,100,1,true
+CN-RICE-10KG,禾香 丝苗米 10kg,禾香,rice,10kg,bag,1,62.00,CNY,丝苗米,80,1,true
+CN-RICE-25KG,禾香 丝苗米 25kg,禾香,rice,25kg,bag,1,148.00,CNY,丝苗米,40,1,true
 """
 
 # Stores whose language is English: most dialogue tests read the English replies.
@@ -26,6 +30,8 @@ OFFER_REGION_PHONE = "+254712000203"
 SWAHILI_STORE_PHONES = [f"+2547120003{n:02d}" for n in range(12)]
 HINDI_STORE_PHONES = [f"+9198120001{n:02d}" for n in range(12)]
 DEVANAGARI_STORE_PHONES = [f"+9198120002{n:02d}" for n in range(6)]
+# Stores answered in Chinese (language `zh`), writing from China.
+CHINESE_STORE_PHONES = [f"+8613900001{n:03d}" for n in range(6)]
 SWAHILI_OFFER_PHONE = "+254712000204"
 HINDI_OFFER_PHONE = "+919812000301"
 
@@ -46,6 +52,8 @@ def stores_csv() -> str:
         rows.append(f"H{n:02d},Sharma Kirana {n:02d},{phone},Pune,hi,Asia/Kolkata,1000000.00,true")
     for n, phone in enumerate(DEVANAGARI_STORE_PHONES):
         rows.append(f"D{n:02d},Gupta General Store {n:02d},{phone},Pune,hi-Deva,Asia/Kolkata,1000000.00,true")
+    for n, phone in enumerate(CHINESE_STORE_PHONES):
+        rows.append(f"Z{n:02d},幸福便利店 {n:02d},{phone},南宁,zh,Asia/Shanghai,1000000.00,true")
     rows.append(f"KW,Duka la Mlimani,{SWAHILI_OFFER_PHONE},Eldoret,sw,Africa/Nairobi,1000000.00,true")
     rows.append(f"KH,Patel Kirana,{HINDI_OFFER_PHONE},Nashik,hi,Asia/Kolkata,1000000.00,true")
     return "\n".join(rows) + "\n"

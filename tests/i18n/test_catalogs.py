@@ -73,6 +73,8 @@ def test_the_source_marks_the_texts_owners_read() -> None:
 @pytest.mark.parametrize("locale", sorted(SHIPPED))
 def test_every_message_has_a_translation_in_every_shipped_language(locale: str) -> None:
     entries = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): (m, forms) for m, forms in translated(locale)}
+    # A language with one plural form (Chinese) writes one; the others at least two.
+    plurals = min(2, catalog(locale).num_plurals)
     missing = []
     for key, source in source_messages().items():
         entry = entries.get(key)
@@ -80,7 +82,7 @@ def test_every_message_has_a_translation_in_every_shipped_language(locale: str) 
             missing.append(f"{key}: not in the catalog (run make messages)")
             continue
         message, forms = entry
-        if message.fuzzy or not all(forms) or (len(source) > 1 and len(forms) < 2):
+        if message.fuzzy or not all(forms) or (len(source) > 1 and len(forms) < plurals):
             missing.append(f"{key}: untranslated or fuzzy")
     assert not missing, "\n".join(missing)
 

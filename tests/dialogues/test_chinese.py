@@ -1,0 +1,82 @@
+"""The main flows in Chinese, as a store on WeChat writes them: order, choose, edit, YES, status, 退订."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from backend.client import PlatformClient
+from tests.dialogues.conftest import Chat, Phones
+from tests.dialogues.languages import language_of
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+# A delivery day as zh_CN writes it: `12月8日周二`.
+CHINESE_DAY = re.compile(r"\d{1,2}月\d{1,2}日周[一二三四五六日]")
+
+
+@pytest.fixture
+def zh(agent: Any, language_phones: dict[str, Phones]) -> Chat:
+    """A store whose language is Chinese."""
+    return Chat(agent, language_phones["zh"].take())
+
+
+async def said(chat: Chat, text: str) -> list[dict[str, Any]]:
+    """Send a message; every reply must be in Chinese."""
+    replies = await chat.say(text)
+    assert replies, f"no reply to {text!r}"
+    for reply in replies:
+        if reply.get("text"):
+            assert language_of(reply["text"]) == "zh", f"{text!r} answered in another language: {reply['text']!r}"
+    return replies
+
+
+async def text(chat: Chat, message: str) -> str:
+    """Send a message; the replies' text, each checked to be in Chinese."""
+    return "\n".join(reply.get("text") or "" for reply in await said(chat, message))
+
+
+async def test_a_chinese_store_orders_chooses_edits_and_confirms_in_chinese(
+    zh: Chat, platform_client: PlatformClient
+) -> None:
+    question = (await said(zh, "丝苗米 两袋"))[-1]
+    assert question["text"].startswith("哪种丝苗米") and question["text"].endswith("请回复序号。")
+    assert "1) 禾香 丝苗米 10kg 62/袋 2) 禾香 丝苗米 25kg 148/袋" in question["text"]
+    ten_kilos = next(b["payload"] for b in question["buttons"] if "10kg" in b["title"])
+    replies = await said(zh, ten_kilos)
+    summary = replies[-1]["text"]
+    assert summary.startswith("您的订单：\n1) 禾香 丝苗米 10kg 2 袋 x 62 = 124\n合计¥124。"), summary
+    assert CHINESE_DAY.search(summary), summary
+    assert "回复 YES 确认，NO 放弃" in summary
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["YES", "NO"]
+    added = await text(zh, "再加两箱可乐")
+    assert "2) 可口可乐 330ml×24罐 2 箱 x 52 = 104" in added and "合计¥228。" in added
+    assert "1) 禾香 丝苗米 10kg 4 袋 x 62 = 248" in await text(zh, "1 = 4")
+    again = await text(zh, "一共多少钱")
+    assert again.startswith("您的订单：") and "合计¥352。" in again
+    placed = await text(zh, "YES")
+    assert re.match(r"订单 #\d+ 已下单：共2行，合计¥352。", placed), placed
+    [order] = await platform_client.store_orders(str(await zh.slot("store_id")))
+    assert order.order_id in placed
+    status = await text(zh, "我的货到哪了？")
+    assert status.startswith(f"订单 #{order.order_id}（¥352）已收到。"), status
+    assert "已经下单了" in await text(zh, "确认")
+
+
+async def test_a_chinese_store_reads_numerals_and_measure_words_and_opts_out_with_tuiding(
+    zh: Chat, platform_client: PlatformClient
+) -> None:
+    summary = await text(zh, "来十箱岭丰红烧牛肉面")
+    assert summary.startswith("您的订单：\n1) 岭丰 红烧牛肉面 120g×24袋 10 箱 x 55 = 550\n合计¥550。"), summary
+    assert "好的，这个订单草稿已作废" in await text(zh, "NO")
+    assert "已退订" in await text(zh, "退订")
+    assert (await platform_client.store(str(await zh.slot("store_id")))).promo_opt_in is False
+    assert "您会收到我们的优惠" in await text(zh, "开始")
+    assert (await platform_client.store(str(await zh.slot("store_id")))).promo_opt_in is True
+
+
+async def test_an_english_store_switches_to_chinese_by_text(chat: Chat) -> None:
+    assert language_of(await chat.text("请用中文")) == "zh"
+    assert (await chat.text("你好")).startswith("您好！")
