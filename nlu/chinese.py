@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
 from nlu.lexicon import Lexicon
@@ -65,6 +65,8 @@ class ChineseReader:
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
         self._pinyin = _pinyin_spellings(brands, aliases, _latin_words(items) | _latin_lexicon_words(lexicon))
+        # Loaded now rather than on the catalog's first message, which would otherwise wait half a second.
+        _numeral_reader()
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
@@ -173,11 +175,19 @@ def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | No
     return ChineseReader(items, lexicon)
 
 
-def _number(numeral: str) -> str:
+@lru_cache(maxsize=1)
+def _numeral_reader() -> Callable[[str, str], float]:
+    """cn2an's numeral reader: its import compiles large patterns, so it is loaded once, with a Chinese catalog."""
     import cn2an
 
+    reader: Callable[[str, str], float] = cn2an.cn2an
+    return reader
+
+
+@lru_cache(maxsize=4096)
+def _number(numeral: str) -> str:
     try:
-        value = cn2an.cn2an(numeral, "smart")
+        value = _numeral_reader()(numeral, "smart")
     except ValueError:
         return numeral
     return f"{value:g}"
