@@ -17,6 +17,7 @@ import asyncio
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -397,6 +398,9 @@ async def run_setup(replicas: int, stores: int, kills: bool, slowest_unfaulted: 
     finally:
         await asyncio.to_thread(stop_system, system)
         await runner.cleanup()
+    if outcome.sound:
+        # The logs are kept only for a run that broke a check.
+        shutil.rmtree(var, ignore_errors=True)
     return outcome
 
 
