@@ -65,7 +65,7 @@ class _Reading:
         """Add one request: a correction or removal changes what came before; an item is matched."""
         if request.correction:
             if request.size is not None and self.previous is not None:
-                item = _respecify(request, self.previous, self.ordered.lines, self.index)
+                item = _respecify(request, self.previous, self.ordered, self.index)
                 self.previous_item = item or self.previous_item
             else:
                 _apply_correction(request, self.ordered.lines, self.index)
@@ -181,9 +181,10 @@ def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:
 
 
 def _respecify(
-    request: ItemRequest, previous: ItemRequest, lines: list[OrderLine], index: CatalogIndex
+    request: ItemRequest, previous: ItemRequest, ordered: _Outcome, index: CatalogIndex
 ) -> IndexedItem | None:
     """`5 bags sugar 1kg, no wait, the 2kg one`: the last line becomes the same product in the new size."""
+    lines = ordered.lines
     match = match_request(replace(request, words=previous.words, optional_words=previous.optional_words), index)
     corrected = index.item_for_sku(lines[-1].sku) if lines else None
     if match.confirm or corrected is None:
@@ -195,6 +196,11 @@ def _respecify(
     item = same[0] if len(same) == 1 else match.candidates[0]
     number = request.quantity if request.quantity is not None else lines[-1].quantity
     phrase = f"{lines[-1].phrase}, {request.phrase}"
+    if number != int(number) or not 0 < number <= index.lexicon.max_quantity:
+        # `sorry, half ctn`: not a count of packs, so the line becomes a question about the amount.
+        lines.pop()
+        ordered.ambiguous.append(AmbiguousItem(phrase, 0, (item.item.sku,), reason="quantity"))
+        return item
     lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=phrase)
     return item
 

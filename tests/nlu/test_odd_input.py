@@ -59,3 +59,10 @@ def test_mixed_scripts_and_thousands_separators(invented_index: CatalogIndex) ->
     parse = parse_order("नमस्ते vimba 350ml २ crates, rundu 5L 1,200", invented_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("Q101", 2)]
     assert parse.ambiguous[0].reason == "quantity" and parse.ambiguous[0].quantity == 1200
+
+
+def test_a_correction_to_half_a_pack_is_never_an_order_line_of_nothing(invented_index: CatalogIndex) -> None:
+    text = "vimba ctn sorry ctn half 350ml"
+    parse = parse_order(text, invented_index)
+    assert_well_formed(parse, text)
+    assert [item.quantity for item in parse.ambiguous] == [0] and not parse.lines
