@@ -106,7 +106,7 @@ async def test_a_replayed_push_with_an_old_timestamp_is_forbidden(wechat: WeChat
 async def test_an_unlinked_account_is_asked_for_its_link_code(wechat: WeChatStack) -> None:
     await wechat.text("来5箱康师傅红烧牛肉面")
     [reply] = await wechat.replies(1)
-    assert "link code" in reply
+    assert "绑定码" in reply  # asked in the language the owner wrote in: the link code
     assert wechat.stack.rasa.turns == []
 
 
