@@ -13,6 +13,7 @@ import os
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Iterable
 from urllib.parse import urlencode
 
 import aiohttp
@@ -25,6 +26,12 @@ from bot.settings import Settings
 TEXTS = ("hello", "5 ctn coke 300ml", "where is my order", "2 bags sugar 50kg", "thanks")
 TOKEN = "bench-twilio-token"
 PUBLIC = "http://bench.local"
+
+
+def percentile_ms(latencies: Iterable[float], p: float) -> float:
+    """The p-th percentile of latencies in seconds, in milliseconds (0 when there are none)."""
+    ordered = sorted(latencies)
+    return 1000 * ordered[min(int(p / 100 * len(ordered)), len(ordered) - 1)] if ordered else 0.0
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,7 @@ class Figures:
 
     def percentile(self, p: float) -> float:
         """The p-th percentile latency in milliseconds."""
-        ordered = sorted(self.latencies)
-        return 1000 * ordered[min(int(p / 100 * len(ordered)), len(ordered) - 1)] if ordered else 0.0
+        return percentile_ms(self.latencies, p)
 
     def line(self) -> str:
         """The figures as one printed line."""

@@ -40,6 +40,7 @@ from backend.database import PlatformDatabase
 from backend.devenv import read_env_file, run_env_file
 from backend.models import Store
 from bot import replies
+from bot.bench import percentile_ms
 from bot.promotions.bench import FakeTwilio, _serve
 from bot.redis_server import own_system_env
 from i18n import phrasebook
@@ -156,8 +157,7 @@ class Outcome:
 
     def percentile(self, p: float) -> float:
         """The p-th percentile reply latency in milliseconds."""
-        ordered = sorted(latency for _, latency in self.answered)
-        return 1000 * ordered[min(int(p / 100 * len(ordered)), len(ordered) - 1)] if ordered else 0.0
+        return percentile_ms((latency for _, latency in self.answered), p)
 
     @property
     def sound(self) -> bool:
