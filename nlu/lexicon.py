@@ -50,8 +50,11 @@ class Lexicon:
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
     time_suffixes: frozenset[str]
-    # Currency words and `wala` (`5 rupee wala`, `shilingi 20`, `₦50`): the number beside them is a price point.
+    # Currency words (`5 rupee`, `shilingi 20`, `₦50`): the number beside them is a price point.
     price_point_words: frozenset[str]
+    # Words after an amount that make it say which product, not how many (`10 wala`, `1 kg wala`,
+    # `4 pack wala 3 peti`); never before a number.
+    description_suffixes: frozenset[str]
     # A price said in one word (Sheng `mbao`, 20 shillings): the pack sold at that price (`kiwi ya mbao`).
     price_amount_words: dict[str, int]
     # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
@@ -136,6 +139,7 @@ _WORD_LISTS = (
     "time_words",
     "time_suffixes",
     "price_point_words",
+    "description_suffixes",
     "command_words",
     "non_order_cues",
     "packaging_words",

@@ -417,7 +417,9 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
     """Digits: a pack's notation, a price point, a size with its measure, or a number."""
     if _pack_notation(following, after_next, lexicon):
         return [], 2  # "3pc pack": what the pack holds; the pack word is read next
-    if following is not None and following.text in lexicon.price_point_words:
+    if following is not None and (
+        following.text in lexicon.price_point_words or following.text in lexicon.description_suffixes
+    ):
         # "5 rupee", "10 wala", "50 naira": the pack sold at that price
         return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value))], 2
     size_unit = lexicon.size_words.get(following.text) if following and following.kind == "word" else None
@@ -611,12 +613,22 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
     """
     if not piece.groups:
         return None
+    counting = [g for g in piece.groups if not _described(piece.elements, g, lexicon)]
+    if counting and len(counting) < len(piece.groups):
+        # `1 kg wala 25 pkt`, `4 pack wala 3 peti`: an amount followed by `wala` says which product.
+        piece = _Piece(piece.elements, counting)
     first = piece.groups[0]
     if first.unit is None and piece.elements[first.first].kind == "x":
         return next((g for g in piece.groups if g.unit is not None), first)
     if first.unit is not None and lexicon.unit_levels.get(first.unit) == "single":
         return next((g for g in piece.groups[1:] if lexicon.unit_levels.get(g.unit or "") == "pack"), first)
     return first
+
+
+def _described(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:
+    """True when a word such as `wala` follows the amount: it names the product's pack, not a count of it."""
+    following = elements[group.last + 1] if group.last + 1 < len(elements) else None
+    return following is not None and following.kind == "word" and following.text in lexicon.description_suffixes
 
 
 def _leading_chatter(

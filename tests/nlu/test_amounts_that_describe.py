@@ -1,0 +1,38 @@
+"""Amounts that say which product rather than how many: `1 kg wala`, `4 pack wala`, price points."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = """\
+K201,"Dhanu Chakki Atta 1kg, bale of 10",Dhanu,atta_flour,1kg,bale,10,540.00,INR,dhanu,40,1,true
+K202,Dhanu Chakki Atta 5kg bag,Dhanu,atta_flour,5kg,bag,1,250.00,INR,dhanu,90,1,true
+K203,"Rola Masala Noodles 70g, carton of 96",Rola,noodles,70g,carton,96,1190.00,INR,rola,150,1,true
+K204,"Rola Masala Noodles 280g (4-pack), carton of 24",Rola,noodles,280g,carton,24,1150.00,INR,rola,40,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("dhanu atta 1 kg wala 20 pkt", ("K201", 2)),
+        ("rola 280g 4 pack wala 3 peti", ("K204", 3)),
+        ("rola 70g wale 5 peti", ("K203", 5)),
+    ],
+)
+def test_an_amount_before_wala_names_the_pack_and_the_other_amount_counts(
+    text: str, line: tuple[str, int], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == [line]
