@@ -153,6 +153,47 @@ def _failures(score: Score, out: TextIO) -> None:
         out.write(f" price_questions={got['price_questions']}\n" if got["price_questions"] else "\n")
 
 
+def failure_classes(case: dict[str, Any], parse: OrderParse) -> set[str]:
+    """The kinds of miss in one failing case: enough to aim a general rule without reading the message."""
+    expected = {line["sku"]: int(line["quantity"]) for line in case.get("lines", [])}
+    got = {line.sku: line.quantity for line in parse.lines}
+    groups = [set(group) for group in case.get("ambiguous", [])]
+    asked = [set(item.candidates) for item in parse.ambiguous if item.reason == "product"]
+    found: set[str] = set()
+    for sku, quantity in expected.items():
+        if sku not in got:
+            found.add("line asked instead" if any(sku in group for group in asked) else "line missed")
+        elif got[sku] != quantity:
+            found.add("wrong quantity")
+    if any(sku not in expected and not any(sku in group for group in groups) for sku in got):
+        found.add("wrong product")
+    for group in groups:
+        if any(sku in group for sku in got):
+            found.add("guessed, not asked")
+        elif not any(group & candidates for candidates in asked):
+            found.add("question missed")
+        elif group not in asked:
+            found.add("question, other choices")
+    if len(asked) > len(groups) and not found & {"line asked instead"}:
+        found.add("needless question")
+    if len(parse.unknown) < len(case.get("unknown", [])):
+        found.add("unknown missed")
+    elif len(parse.unknown) > len(case.get("unknown", [])):
+        found.add("needless unknown")
+    if sorted(map(sorted, case.get("price_questions", []))) != sorted(
+        sorted(item.candidates) for item in parse.price_questions
+    ):
+        found.add("price question")
+    if any(item.reason != "product" for item in parse.ambiguous):
+        found.add("quantity question")
+    return found or {"other"}
+
+
+def _failure_classes(name: str, score: Score, out: TextIO) -> None:
+    counts = Counter(kind for case, parse in score.failures for kind in failure_classes(case, parse))
+    out.write(f"{name:<22}" + ", ".join(f"{kind} {count}" for kind, count in counts.most_common()) + "\n")
+
+
 MARKET_COLUMNS = (
     ("case_exact", "case exact"),
     ("line_f1", "line F1"),
@@ -189,6 +230,9 @@ def report_markets(directory: Path, held_out: set[str], show_failures: bool, out
         out.write(f"{label:<22}{score.cases:>6}" + "".join(f"{figures[key]:>18.3f}" for key, _ in MARKET_COLUMNS))
         out.write("\n")
         scored.append((name, score))
+    out.write("kinds of miss (failing cases; one case may have several)\n")
+    for name, score in scored:
+        _failure_classes(name, score, out)
     if show_failures:
         for name, score in scored:
             if name not in held_out:

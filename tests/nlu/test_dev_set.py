@@ -55,3 +55,18 @@ def test_parse_command_reads_json_strings_and_raw_lines(invented_index: CatalogI
     assert [o["text"] for o in outputs] == ["vimba 350ml 2 crates\nrundu 5L 1", "korro grape 600ml 1 case", ""]
     assert [line["sku"] for line in outputs[0]["lines"]] == ["Q101", "Q116"]
     assert outputs[2] == {"text": "", "lines": [], "ambiguous": [], "unknown": [], "price_questions": []}
+
+
+def test_a_market_held_out_shows_its_kinds_of_miss_but_never_a_message(tmp_path: Path, shared_dir: Path) -> None:
+    from nlu.evaluate import report_markets
+
+    (tmp_path / "m_catalog.csv").write_bytes((shared_dir / "catalog" / "sample_catalog.csv").read_bytes())
+    guessed = {"id": "M1", "text": "ketepa 3", "intent": "place_order", "lines": [], "unknown": [],
+               "ambiguous": [["TEA-KETEPA-50G-48", "TEA-KETEPA-100G-40"]]}
+    missed = {"id": "M2", "text": "zzqx brand 4 ctn", "intent": "place_order", "unknown": [],
+              "lines": [{"sku": "TEA-KETEPA-50G-48", "quantity": 4}], "ambiguous": []}
+    (tmp_path / "m_cases.jsonl").write_text("\n".join(json.dumps(case) for case in (guessed, missed)))
+    out = io.StringIO()
+    report_markets(tmp_path, {"m"}, show_failures=True, out=out)
+    assert "line missed 1" in out.getvalue() and "needless unknown 1" in out.getvalue()
+    assert "zzqx" not in out.getvalue() and "ketepa 3" not in out.getvalue()
