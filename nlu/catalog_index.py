@@ -17,7 +17,7 @@ from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import RATIO_RE, clean_text, ratio_word, sound
+from nlu.text import RATIO_RE, clean_text, ratio_word, romanised, sound
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -293,6 +293,9 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
         words = _CATALOG_WORD_RE.findall(folded.replace("'", "").replace("’", ""))
+        if not folded.isascii():
+            # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
+            words = [romanised(word) for word in words]
         # Content words: letters only, without joining words and the units of written sizes (`300 ml`).
         content: list[str] = []
         # `2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from nlu.text import romanised
+from nlu.text import romanised, sound
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _VOWELS = frozenset("aeiou")
@@ -91,6 +92,33 @@ class Lexicon:
         cues = self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
         return cues | self.each_words
 
+    @cached_property
+    def spelt_by_sound(self) -> dict[str, str]:
+        """One-word locale words by how they sound (`nlu.text.sound`), where every word sounding so means the same.
+
+        Devanagari read into Latin letters (`vaala`, `graam`, `bhaav`) is then the locale's `wala`, `gram`, `bhav`.
+        """
+        roles: dict[str, set[tuple[str, object]]] = defaultdict(set)
+        for entry in fields(self):
+            value = getattr(self, entry.name)
+            if entry.name in _KEYED_BY_UNIT:
+                continue
+            if isinstance(value, frozenset):
+                for word in value:
+                    roles[word].add((entry.name, None))
+            elif isinstance(value, dict):
+                for word, meaning in value.items():
+                    roles[word].add((entry.name, meaning))
+        alike: dict[str, set[str]] = defaultdict(set)
+        for word in roles:
+            if len(word) >= _MIN_SOUNDED and word.isalpha():
+                alike[sound(word)].add(word)
+        return {
+            key: min(words)
+            for key, words in alike.items()
+            if all(roles[word] == roles[min(words)] for word in words)
+        }
+
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
         return self.unit_sell_units.get(unit, frozenset({unit}))
@@ -121,6 +149,11 @@ def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str,
                 linked.setdefault(word + suffix, value)
     return linked
 
+
+# Lookups keyed by a unit's name rather than by a word a sender types.
+_KEYED_BY_UNIT = frozenset({"unit_levels", "unit_sell_units", "pieces_per_unit", "filler_phrases_by_first"})
+# Shorter words have too many that sound alike.
+_MIN_SOUNDED = 3
 
 # Keys of a language file whose value is a list of words, each merged into one set of the lexicon.
 _WORD_LISTS = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from nlu.catalog_index import CatalogIndex
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, tokenize
+from nlu.text import Token, clean_text, is_devanagari, sound, tokenize
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -78,7 +78,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = clean_text(text)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
-    tokens = _joined_words(_merge_mixed(tokenize(cleaned)[:_MAX_TOKENS], index), index)
+    tokens = _locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index)
+    tokens = _joined_words(_merge_mixed(tokens, index), index)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -110,6 +111,20 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
     )
+
+
+def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
+    """Words written in Devanagari, read in Latin letters, as the locale spells the word that sounds the same
+    (`वाला` reads `vaala`, the locale's `wala`), unless the catalog writes them so."""
+    if text.isascii():
+        return tokens
+    spelt = index.lexicon.spelt_by_sound
+    return [
+        replace(token, text=spelt.get(sound(token.text), token.text))
+        if token.kind == "word" and token.text not in index.postings and is_devanagari(text[token.start : token.end])
+        else token
+        for token in tokens
+    ]
 
 
 def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:

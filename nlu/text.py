@@ -73,9 +73,14 @@ _LONG_AT_END = {vowel: re.compile(f"{vowel}$") for vowel in "AIU"}
 _PLAIN = str.maketrans({".": "", "^": "", "~": ""})
 
 
+def is_devanagari(text: str) -> bool:
+    """True when the text has a Devanagari letter."""
+    return _DEVANAGARI.search(text) is not None
+
+
 def romanised(word: str) -> str:
     """A Devanagari word in the Latin letters Hinglish senders use (`पारले` -> `parle`); others unchanged."""
-    return _romanised(word) if _DEVANAGARI.search(word) else word
+    return _romanised(word) if is_devanagari(word) else word
 
 
 @lru_cache(maxsize=8192)

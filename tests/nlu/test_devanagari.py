@@ -1,0 +1,40 @@
+"""Messages and catalogs written in Devanagari read like the same words in Latin letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = """\
+D301,"Kanta Toothpaste 100g, dozen",Kanta,toothpaste,100g,dozen,12,600.00,INR,kanta,60,1,true
+D302,"Kanta Toothpaste 200g, dozen",Kanta,toothpaste,200g,dozen,12,1180.00,INR,kanta,30,1,true
+D303,"Bolo-B Biscuit Rs 5 Pack, carton of 120",Bolo,biscuits,Rs 5,carton,120,540.00,INR,bolo b|बोलो बी,200,1,true
+D304,"Bolo-B Biscuit Rs 10 Pack, carton of 60",Bolo,biscuits,Rs 10,carton,60,540.00,INR,bolo b|बोलो बी,120,1,true
+D305,"Bolo Cream Rs 10 Pack, carton of 60",Bolo,biscuits,Rs 10,carton,60,540.00,INR,bolo cream,40,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("कांता 200 ग्राम तीन दर्जन", ("D302", 3)),
+        ("कांता १०० ग्राम ४ दर्जन", ("D301", 4)),
+        ("बोलो बी ५ वाला ५ पेटी, नहीं ७ पेटी कर दो", ("D303", 7)),
+    ],
+)
+def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
+    text: str, line: tuple[str, int], index: CatalogIndex
+) -> None:
+    assert [(found.sku, found.quantity) for found in parse_order(text, index).lines] == [line]
+
+
+def test_a_catalog_alias_in_devanagari_names_its_products(index: CatalogIndex) -> None:
+    parse = parse_order("5 पेटी बोलो बी भेज दो", index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"D303", "D304"}]
