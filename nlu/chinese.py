@@ -22,6 +22,8 @@ _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
 _WORD_OR_HAN_RUN_RE = re.compile(f"[{_HAN}]+|[^\\W_{_HAN}]+")
 # A space the reader put between two Hanzi, or between a Hanzi and a digit.
 _ADDED_SPACE_RE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}\\d])|(?<=\\d) (?=[{_HAN}])")
+# WeChat sends its emoji as their names in brackets (`[抱拳]`, `[微笑]`): a greeting, never a product.
+_WECHAT_EMOJI_RE = re.compile(f"\\[[{_HAN}]{{1,4}}\\]")
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
 _NUMBER_CHARACTERS = "".join(_NUMERALS) + "半"
 # Punctuation NFKC leaves as it is: `、` lists items, `。` ends a sentence.
@@ -74,6 +76,7 @@ class ChineseReader:
             text = _LATIN_RUN_RE.sub(lambda m: self._pinyin.get(m.group().casefold(), m.group()), text)
         if not HAN_RE.search(text):
             return text
+        text = _WECHAT_EMOJI_RE.sub(" ", text)
         return _HAN_RUN_RE.sub(lambda m: self._spaced_run(m.group()), text.translate(_PUNCTUATION))
 
     def _spaced_run(self, run: str) -> str:
@@ -207,6 +210,7 @@ def _catalog_words(items: Iterable[CatalogItem]) -> tuple[set[str], set[str]]:
 def _lexicon_words(lexicon: Lexicon) -> set[str]:
     known = (
         set(lexicon.unit_words)
+        | set(lexicon.number_words)
         | set(lexicon.size_words)
         | set(lexicon.product_words)
         | lexicon.fillers

@@ -70,6 +70,24 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
     assert [item.candidates for item in parse.price_questions] == [("C09",)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("老板儿 整俩箱可乐嘛[抱拳]", [("C05", 2)]),
+        ("[微笑]帅哥 搞仨箱纯净水", [("C04", 3)]),
+        ("酸菜面再加5箱", [("C03", 5)]),
+    ],
+)
+def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, text: str, expected: list) -> None:
+    assert _lines(text, index) == expected
+
+
+def test_a_price_asked_the_sichuan_way_is_a_price_question(index: CatalogIndex) -> None:
+    parse = parse_order("酸菜面5箱，花生油好多钱一桶", index)
+    assert [line.sku for line in parse.lines] == ["C03"]
+    assert [item.candidates for item in parse.price_questions] == [("C09",)]
+
+
 def test_a_correction_replaces_the_amount(index: CatalogIndex) -> None:
     assert _lines("纯净水5箱，不对，改成8箱", index) == [("C04", 8)]
 
