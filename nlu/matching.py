@@ -56,7 +56,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
     extras = {core: groups.cores[core] - canonical for core in set(map(groups.core_of.__getitem__, candidates))}
-    candidates = _without_named_variants(candidates, extras, index)
+    candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
     candidates = _without_other_lines(candidates, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
@@ -262,8 +262,14 @@ def _by_pack(
     return selling.union(p for p in candidates if product_of[p] not in named_products)
 
 
-def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> Positions:
-    """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's."""
+def _without_named_variants(
+    candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex, kind_only: bool = False
+) -> Positions:
+    """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's.
+
+    A kind of goods named alone (`noodles`, `bathing soap`) asks among its flavours and lines too: only a SKU
+    that adds a variant word (`lite`, `brown`, `zero`) is dropped then.
+    """
     if len(extras) < 2:
         # Every candidate's name adds the same words, so none adds to another's.
         return candidates
@@ -284,6 +290,9 @@ def _without_named_variants(candidates: Positions, extras: dict[int, frozenset[s
         order = list(compress(order, without_base))
         products = list(compress(products, without_base))
     dropped.update(_sibling_variants(order, products, extras, index))
+    if dropped and kind_only:
+        variant_words, core_of = index.lexicon.variant_words, groups.core_of
+        dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(variant_words)}
     return candidates.difference(dropped) if dropped else candidates
 
 

@@ -1,0 +1,38 @@
+"""A kind of goods named alone asks among the products of that kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = """\
+B401,"Sabo Original Soap 70g, carton of 72",Sabo,bathing_soap,70g,carton,72,360.00,NGN,sabo,40,1,true
+B402,"Sabo Cool Soap 70g, carton of 72",Sabo,bathing_soap,70g,carton,72,360.00,NGN,sabo cool,30,1,true
+B403,"Mira Beauty Soap 70g, carton of 72",Mira,bathing_soap,70g,carton,72,288.00,NGN,mira,40,1,true
+B404,"Tamu Salt 1kg, bale of 25",Tamu,salt,1kg,bale,25,620.00,INR,tamu salt,100,1,true
+B405,"Tamu Salt Lite 1kg, bale of 10",Tamu,salt,1kg,bale,10,420.00,INR,tamu lite,20,1,true
+B406,"Pura Salt 1kg, bale of 25",Pura,salt,1kg,bale,25,560.00,INR,pura salt,50,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+def asked(text: str, index: CatalogIndex) -> list[set[str]]:
+    return [set(item.candidates) for item in parse_order(text, index).ambiguous]
+
+
+def test_a_kind_named_alone_asks_among_every_line_of_a_brand(index: CatalogIndex) -> None:
+    assert asked("bathing soap 70g 4 carton", index) == [{"B401", "B402", "B403"}]
+
+
+def test_a_kind_named_alone_leaves_out_a_variant_that_must_be_named(index: CatalogIndex) -> None:
+    assert asked("namak 5 bale", index) == [{"B404", "B406"}]
+
+
+def test_a_brand_named_alone_still_means_its_base_product(index: CatalogIndex) -> None:
+    assert [(line.sku, line.quantity) for line in parse_order("sabo 70g 2 carton", index).lines] == [("B401", 2)]
