@@ -10,7 +10,7 @@ from nlu.chinese import as_written
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message
-from nlu.sizes import SIZE_NUMBER
+from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import clean_text, tokenize
 
 _MAX_LEARNED = 2000
@@ -103,6 +103,8 @@ class _Reading:
         match = match_request(request, self.index)
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
+        if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
+            match = match_request(priced, self.index)
         return match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -247,6 +249,20 @@ def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemReque
         return None
     words = tuple(w for w in request.words if w not in kinds)
     return replace(request, words=words, optional_words=request.optional_words + kinds)
+
+
+def _price_point_unglued(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`beloxxi 100 naira` read as the catalog's word `100naira` (another product's alias) names nothing: the
+    amount and its currency are the price point of the pack instead."""
+    if request.size is not None:
+        return None
+    for word in request.words:
+        digits = word.rstrip("abcdefghijklmnopqrstuvwxyz")
+        currency = word[len(digits) :]
+        if digits and currency in index.lexicon.price_point_words and digits.replace(".", "", 1).isdigit():
+            words = tuple(w for w in request.words if w != word)
+            return replace(request, words=words, size=Size(SIZE_PRICE, float(digits)))
+    return None
 
 
 def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:

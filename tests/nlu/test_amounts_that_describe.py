@@ -36,3 +36,13 @@ def test_an_amount_before_wala_names_the_pack_and_the_other_amount_counts(
     text: str, line: tuple[str, int], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == [line]
+
+
+def test_a_price_point_that_another_products_alias_writes_names_the_pack_of_the_brand_said() -> None:
+    rows = """\
+P501,"Zuma Detergent ₦100 Sachet (35g), outer of 48",Zuma,detergent,35g,outer,48,4300.00,NGN,zuma 100 naira,100,1,true
+P502,"Kolo Crackers ₦100 Pack, carton of 24",Kolo,biscuits,₦100,carton,24,2100.00,NGN,kolo,45,1,true
+P503,"Kolo Crackers ₦50 Pack, carton of 36",Kolo,biscuits,₦50,carton,36,1620.00,NGN,kolo,45,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert resolved("kolo 100 naira 3 ctn", index) == [("P502", 3)]
