@@ -115,16 +115,18 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
     """Words written in Devanagari, read in Latin letters, as the locale spells the word that sounds the same
-    (`वाला` reads `vaala`, the locale's `wala`), unless the catalog writes them so."""
+    (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so (`टाटा` is `tata`)."""
     if text.isascii():
         return tokens
     spelt = index.lexicon.spelt_by_sound
-    return [
-        replace(token, text=spelt.get(sound(token.text), token.text))
-        if token.kind == "word" and token.text not in index.postings and is_devanagari(text[token.start : token.end])
-        else token
-        for token in tokens
-    ]
+    read: list[Token] = []
+    for token in tokens:
+        if token.kind == "word" and token.text not in index.postings and is_devanagari(text[token.start : token.end]):
+            key = sound(token.text)
+            if key not in index.sounds:
+                token = replace(token, text=spelt.get(key, token.text))
+        read.append(token)
+    return read
 
 
 def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:

@@ -13,6 +13,8 @@ D302,"Kanta Toothpaste 200g, dozen",Kanta,toothpaste,200g,dozen,12,1180.00,INR,k
 D303,"Bolo-B Biscuit Rs 5 Pack, carton of 120",Bolo,biscuits,Rs 5,carton,120,540.00,INR,bolo b|बोलो बी,200,1,true
 D304,"Bolo-B Biscuit Rs 10 Pack, carton of 60",Bolo,biscuits,Rs 10,carton,60,540.00,INR,bolo b|बोलो बी,120,1,true
 D305,"Bolo Cream Rs 10 Pack, carton of 60",Bolo,biscuits,Rs 10,carton,60,540.00,INR,bolo cream,40,1,true
+D306,"Tata Salt 1kg, bale of 25",Tata,salt,1kg,bale,25,620.00,INR,tata namak,100,1,true
+D307,"Pura Salt 1kg, bale of 25",Pura,salt,1kg,bale,25,560.00,INR,pura namak,50,1,true
 """
 
 
@@ -27,6 +29,7 @@ def index() -> CatalogIndex:
         ("कांता 200 ग्राम तीन दर्जन", ("D302", 3)),
         ("कांता १०० ग्राम ४ दर्जन", ("D301", 4)),
         ("बोलो बी ५ वाला ५ पेटी, नहीं ७ पेटी कर दो", ("D303", 7)),
+        ("टाटा नमक १० बेल", ("D306", 10)),
     ],
 )
 def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
