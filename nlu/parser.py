@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import as_written
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
-from nlu.segments import ItemRequest, read_message
+from nlu.segments import ItemRequest, read_message, says_amount
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import clean_text, tokenize
 
@@ -60,21 +60,36 @@ class _Reading:
     asked: _Outcome = field(default_factory=_Outcome)
     previous: ItemRequest | None = None
     previous_item: IndexedItem | None = None
+    # The line a product named again without an amount points at (`..., aki dasani iwe 4`), for the correction
+    # that follows; otherwise corrections change the line ordered last.
+    focus: int | None = None
+    # The request each ordered SKU was read from, for a correction that changes its size or product.
+    line_requests: dict[str, ItemRequest] = field(default_factory=dict)
 
     def read(self, request: ItemRequest) -> None:
         """Add one request: a correction or removal changes what came before; an item is matched."""
+        focus, self.focus = self.focus, None
+        lines = self.ordered.lines
+        target = focus if focus is not None else len(lines) - 1
         if request.correction:
-            if request.size is not None and self.previous is not None:
-                item = _respecify(request, self.previous, self.ordered, self.index)
+            previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
+            if request.size is not None and previous is not None:
+                item = _respecify(request, previous, self.ordered, target, self.index)
+                if item is None and request.size.dimension == SIZE_NUMBER:
+                    # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
+                    _apply_correction(replace(request, bare_numbers=(request.size.value,)), lines, target, self.index)
                 self.previous_item = item or self.previous_item
             else:
-                _apply_correction(request, self.ordered.lines, self.index)
+                _apply_correction(request, lines, target, self.index)
             return
         if request.removal:
             _remove(request, self.ordered, self.index)
             return
         completed = self._completed(request)
         if completed is None:
+            return
+        replaces = request.replacement and lines and not request.price_question
+        if (replaces and self._replaced(completed, target)) or self._named_again(completed):
             return
         outcome = self.asked if completed.price_question else self.ordered
         match = self._match(completed)
@@ -145,9 +160,49 @@ class _Reading:
         if quantity.acceptable:
             line = OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
             outcome.lines.append(line)
+            self.line_requests[item.item.sku] = request
         else:
             outcome.ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
         self.previous_item = item
+
+    def _named_again(self, request: ItemRequest) -> bool:
+        """`..., aki dasani iwe 4`: a product this message ordered on one line, named again without an amount or
+        a question, is the line the correction after it changes, not another line."""
+        lines = self.ordered.lines
+        if not lines or says_amount(request) or request.unit is not None or request.price_question:
+            return False
+        match = match_request(request, self.index)
+        skus = {c.item.sku for c in match.candidates}
+        hits = [position for position, line in enumerate(lines) if line.sku in skus]
+        if match.confirm or len(hits) != 1:
+            return False
+        self.focus = hits[0]
+        return True
+
+    def _replaced(self, request: ItemRequest, target: int) -> bool:
+        """`mumias 50kg gunia 2, no wait make it kabras`, `fanta orange crate 3, sorry passion`: the line becomes
+        the product of the same kind named, in the size, pack and amount it had; its brand carries over when the
+        product needs it."""
+        lines = self.ordered.lines
+        line = lines[target]
+        before = self.line_requests.get(line.sku, self.previous)
+        item = self.index.item_for_sku(line.sku)
+        if before is None or item is None:
+            return False
+        replacement = _carried_over(request, before, item, self.index)
+        if replacement is None:
+            widened = replace(request, size=request.size or before.size, unit=before.unit)
+            match = match_request(widened, self.index)
+            if len(match.candidates) != 1 or match.confirm:
+                return False
+            replacement = match.candidates[0]
+        if replacement.item.category != item.item.category:
+            # A product of another kind is one more item, not a correction of this one.
+            return False
+        lines[target] = replace(line, sku=replacement.item.sku, phrase=f"{line.phrase}, {request.phrase}")
+        self.line_requests[replacement.item.sku] = replace(request, size=request.size or before.size)
+        self.previous_item = replacement
+        return True
 
     def _narrowed(self, request: ItemRequest, candidates: tuple[IndexedItem, ...]) -> tuple[IndexedItem, ...]:
         """Several SKUs fit: the one this message already ordered, or the one the item before it carries over."""
@@ -183,12 +238,12 @@ def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:
 
 
 def _respecify(
-    request: ItemRequest, previous: ItemRequest, ordered: _Outcome, index: CatalogIndex
+    request: ItemRequest, previous: ItemRequest, ordered: _Outcome, target: int, index: CatalogIndex
 ) -> IndexedItem | None:
-    """`5 bags sugar 1kg, no wait, the 2kg one`: the last line becomes the same product in the new size."""
+    """`5 bags sugar 1kg, no wait, the 2kg one`: the line becomes the same product in the new size."""
     lines = ordered.lines
     match = match_request(replace(request, words=previous.words, optional_words=previous.optional_words), index)
-    corrected = index.item_for_sku(lines[-1].sku) if lines else None
+    corrected = index.item_for_sku(lines[target].sku) if lines else None
     if match.confirm or corrected is None:
         return None
     # The same product in another size: the brand and the kind of goods stay.
@@ -196,14 +251,14 @@ def _respecify(
     if len(same) != 1 and len(match.candidates) != 1:
         return None
     item = same[0] if len(same) == 1 else match.candidates[0]
-    number = request.quantity if request.quantity is not None else lines[-1].quantity
-    phrase = f"{lines[-1].phrase}, {request.phrase}"
+    number = request.quantity if request.quantity is not None else lines[target].quantity
+    phrase = f"{lines[target].phrase}, {request.phrase}"
     if number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         # `sorry, half ctn`: not a count of packs, so the line becomes a question about the amount.
-        lines.pop()
+        lines.pop(target)
         ordered.ambiguous.append(AmbiguousItem(phrase, 0, (item.item.sku,), reason="quantity"))
         return item
-    lines[-1] = replace(lines[-1], sku=item.item.sku, quantity=int(number), phrase=phrase)
+    lines[target] = replace(lines[target], sku=item.item.sku, quantity=int(number), phrase=phrase)
     return item
 
 
@@ -286,20 +341,20 @@ def _carried_over(
     return match.candidates[0] if len(match.candidates) == 1 and not match.confirm else None
 
 
-def _apply_correction(request: ItemRequest, lines: list[OrderLine], index: CatalogIndex) -> None:
-    """`5 ctn coke, sorry make it 6` or `7 not 5`: the new number replaces the last line's quantity."""
+def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int, index: CatalogIndex) -> None:
+    """`5 ctn coke, sorry make it 6` or `7 not 5`: the new number replaces the line's quantity."""
     if not lines:
         return
     numbers = list(((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers)
-    if len(numbers) > 1 and lines[-1].quantity in numbers:
-        numbers.remove(lines[-1].quantity)  # the amount being corrected, whichever side of the negation
+    if len(numbers) > 1 and lines[target].quantity in numbers:
+        numbers.remove(lines[target].quantity)  # the amount being corrected, whichever side of the negation
     elif len(numbers) > 1:
         numbers = [n for n in numbers if n not in request.negated]
     # A lone number is the new amount, whatever negation stands beside it ("hindi, 6 pala").
     number = numbers[0] if numbers else None
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return
-    lines[-1] = replace(lines[-1], quantity=int(number), phrase=f"{lines[-1].phrase}, {request.phrase}")
+    lines[target] = replace(lines[target], quantity=int(number), phrase=f"{lines[target].phrase}, {request.phrase}")
 
 
 def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...]) -> IndexedItem | None:

@@ -34,6 +34,8 @@ class ItemRequest:
     price_question: bool = False
     # `remove the omo`, `coke nahi chahiye`: the product comes off what the message ordered.
     removal: bool = False
+    # `..., no wait make it kabras`, `sorry, passion`: a product without an amount replaces the one ordered last.
+    replacement: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
             removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
             if said & (lexicon.correction_markers | lexicon.negations) and not any(
-                _counts(r) or r.words for r in found
+                says_amount(r) or r.words for r in found
             ):
                 # `no wait,` / `sorry,`: what comes next corrects what came before.
                 correcting, found = True, []
@@ -733,6 +735,11 @@ def _request(
     negated = _negated(elements, lexicon, index)
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & (lexicon.correction_markers | lexicon.negations)) or bool(negated)
+    uncounted = group is None and not bare and not sizes
+    removes = _says(raw_words, lexicon.removal_words, index)
+    # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
+    correcting = _says(raw_words, lexicon.correction_markers - lexicon.negations, index)
+    replaces = bool(required) and uncounted and not removes and correcting
     return ItemRequest(
         phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),
@@ -745,10 +752,9 @@ def _request(
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
         negated=negated,
         removal=bool(required)
-        and (
-            _says(raw_words, lexicon.removal_words, index)
-            or (group is None and not bare and _says(raw_words, lexicon.negations, index))
-        ),
+        and not replaces
+        and (removes or (group is None and not bare and _says(raw_words, lexicon.negations, index))),
+        replacement=replaces,
     )
 
 
@@ -834,7 +840,7 @@ def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:
     return any(w not in index.postings for w in words & cues)
 
 
-def _counts(request: ItemRequest) -> bool:
+def says_amount(request: ItemRequest) -> bool:
     """True when a request says an amount or a size."""
     return request.quantity is not None or request.size is not None or bool(request.bare_numbers)
 

@@ -79,3 +79,36 @@ def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogInde
 @pytest.mark.parametrize("text", ["वीम्बा 350ml 5 crates", "wimba 350ml 5 crates", "veemba 350ml 5 crates"])
 def test_a_brand_written_as_it_sounds_is_read(invented_index: CatalogIndex, text: str) -> None:
     assert lines_of(parse_order(text, invented_index)) == [("Q101", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml na siki 1L case 3, aki siki iwe 4",
+        "5 crates vimba 350ml, 3 cases siki 1L, vimba sorry 4",
+    ],
+)
+def test_a_product_named_again_is_the_line_its_correction_changes(invented_index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, invented_index)
+    corrected = dict(lines_of(parse))
+    assert len(parse.lines) == 2
+    assert corrected["Q114" if "iwe" in text else "Q101"] == 4
+
+
+def test_a_product_named_again_with_a_new_size_changes_its_own_line(invented_index: CatalogIndex) -> None:
+    parse = parse_order("tamu 1kg bale 2 na pola ctn 1. hapana, tamu iwe 25kg", invented_index)
+    assert sorted(lines_of(parse)) == [("Q108", 2), ("Q111", 1)]
+
+
+@pytest.mark.parametrize("text", ["2 bales tamu 1kg... no wait make it nyali", "2 bales tamu 1kg, sorry nyali"])
+def test_a_product_named_in_a_correction_replaces_the_last_one(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q109", 2)]
+
+
+def test_a_correction_naming_another_kind_of_goods_is_one_more_item(invented_index: CatalogIndex) -> None:
+    parse = parse_order("2 bales tamu 1kg, sorry rundu", invented_index)
+    assert lines_of(parse) == [("Q107", 2), ("Q116", 1)]
+
+
+def test_a_number_after_no_that_sizes_nothing_is_the_new_amount(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("pola ctn 4, no 5", invented_index)) == [("Q111", 5)]
