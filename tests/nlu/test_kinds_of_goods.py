@@ -36,3 +36,13 @@ def test_a_kind_named_alone_leaves_out_a_variant_that_must_be_named(index: Catal
 
 def test_a_brand_named_alone_still_means_its_base_product(index: CatalogIndex) -> None:
     assert [(line.sku, line.quantity) for line in parse_order("sabo 70g 2 carton", index).lines] == [("B401", 2)]
+
+
+def test_a_brand_whose_name_is_an_alias_of_some_products_leaves_out_its_variants_in_other_sizes() -> None:
+    rows = """\
+R601,"Rola 2-Minute Masala Noodles 70g, carton of 96",Rola,noodles,70g,carton,96,1190.00,INR,rola,150,1,true
+R602,"Rola 2-Minute Masala Noodles 280g (4-pack), carton of 24",Rola,noodles,280g,carton,24,1150.00,INR,rola,40,1,true
+R603,"Rola Multigrain Masala Noodles 72.5g, carton of 48",Rola,noodles,72.5g,carton,48,1120.00,INR,,30,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert asked("rola 10 peti", index) == [{"R601", "R602"}]
