@@ -474,7 +474,12 @@ def _word_token(
     if word in lexicon.unit_words:
         return [_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word])], 1
     number = _number_word(chunk, position, lexicon)
-    names_product = word in index.postings and not (following is not None and following.text in lexicon.unit_words)
+    # `coke zero`, `indomie moja`: a number word the catalog writes names the product, except before a unit and
+    # where it is an everyday word (`sprite moja zaidi`); zero never counts.
+    names_product = word in index.postings and (
+        (number is not None and number[0] == 0)
+        or not (word in lexicon.fillers or (following is not None and following.text in lexicon.unit_words))
+    )
     if number is not None and not names_product:
         value, span = number
         return [_Element("num", token.start, chunk[position + span - 1].end, value=value)], span
@@ -564,6 +569,9 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
     for position, left, right in pairs:
         if not left.used and not right.used and left.kind == "unit" and right.kind == "num":
             claim(position, position + 1, right, left.unit)
+    for _, left, right in pairs:
+        # `coke 300 x 5 crates`: an `x` before a number counted with its unit belongs to it; 300 is the size.
+        left.used = left.used or (left.kind == "x" and right.kind == "num" and right.used)
     for position, left, right in pairs:
         if left.used or right.used:
             continue

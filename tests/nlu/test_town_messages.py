@@ -1,0 +1,40 @@
+"""How Kenyan town dukas write to a wholesaler on the sample catalog: number words the catalog also writes,
+pack notation beside a size, and the other habits the Kenyan town market measures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+CATALOG = Path(__file__).resolve().parent / "data" / "kenya_town_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def town_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(CATALOG))
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
+def test_a_number_word_that_names_a_variant_before_a_unit_is_not_a_count(town_index: CatalogIndex) -> None:
+    assert resolved("coke zero case 2", town_index) == [("BEV-COKEZ-500P-24", 2)]
+
+
+def test_an_everyday_number_word_the_catalog_also_writes_still_counts(town_index: CatalogIndex) -> None:
+    text = "sprite 500ml case 2, fanta orange 500ml case 2 na sprite moja zaidi"
+    assert resolved(text, town_index) == [("BEV-SPRITE-500P-24", 3), ("BEV-FANTAO-500P-24", 2)]
+
+
+@pytest.mark.parametrize("text", ["coke 300 x 5 crates", "coke 300ml x5", "5x coke 300"])
+def test_a_times_sign_before_a_counted_number_leaves_the_size(town_index: CatalogIndex, text: str) -> None:
+    assert resolved(text, town_index) == [("BEV-COKE-300G-24", 5)]
+
+
+def test_a_times_sign_between_count_and_pack_still_counts_the_first(town_index: CatalogIndex) -> None:
+    assert resolved("coke 500ml 2 x 24", town_index) == [("BEV-COKE-500P-24", 2)]
