@@ -470,7 +470,9 @@ def _post_names(
 ) -> tuple[list[frozenset[str]], set[tuple[str, str, str]]]:
     """Post every name's words; each SKU's core (its name's words but brand, packaging and sell unit), and the
     connector triples names write (`salt and pepper`)."""
-    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers
+    # `Rs` of `Rs 10` marks a price point, a size like `size 4`: packs at two prices are one product.
+    currency = frozenset(word for word in lexicon.price_point_words if len(word) > 1)
+    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers | currency
     cores: list[frozenset[str]] = []
     protected: set[tuple[str, str, str]] = set()
     for position, item in enumerate(items):

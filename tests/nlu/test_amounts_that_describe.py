@@ -46,3 +46,12 @@ P503,"Kolo Crackers ₦50 Pack, carton of 36",Kolo,biscuits,₦50,carton,36,1620
 """
     index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
     assert resolved("kolo 100 naira 3 ctn", index) == [("P502", 3)]
+
+
+def test_a_pack_sold_at_a_price_point_is_another_size_of_the_same_product() -> None:
+    rows = """\
+P601,"Kanta Soft Soap 100g, 3pc pack",Kanta,bathing_soap,100g,pack,3,128.00,INR,kanta,120,1,true
+P602,"Kanta Soft Soap Rs 10 (41g), dozen",Kanta,bathing_soap,41g,dozen,12,110.00,INR,kanta,80,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert [set(item.candidates) for item in parse_order("kanta 6", index).ambiguous] == [{"P601", "P602"}]
