@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from nlu.catalog_index import CatalogIndex
+from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import Token, clean_text, is_devanagari, sound, tokenize
@@ -280,7 +280,7 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
     ):
         return False  # "N100": a currency letter written onto its price, not "n" for "and"
     if before is not None and after is not None:
-        if (before.text, token.text, after.text) in index.protected_connectors:
+        if _protected(before.text, token.text, after.text, index):
             return False
         # "kumi na mbili" is one number (12), not two items.
         if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
@@ -293,6 +293,17 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
             if left is not None and right is not None and left >= 10 and right < 10:
                 return False
     return True
+
+
+def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> bool:
+    """True when the catalog writes the connector between these words (`salt and pepper`), either word in
+    either number (`head n shoulder` for `head n shoulders`)."""
+    protected = index.protected_connectors
+    return any(
+        (first, connector, last) in protected
+        for first in (before, *singular_and_plural(before))
+        for last in (after, *singular_and_plural(after))
+    )
 
 
 def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[list[Token]]:

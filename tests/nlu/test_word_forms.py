@@ -146,3 +146,11 @@ def test_a_count_word_in_capitals_still_counts() -> None:
     index = catalog("1,Jogoo Maize Flour 2kg BALE,Jogoo,flour,2kg,bale,12,1500.00,KES,,10,1,true\n")
     assert index.capital_names == frozenset()
     assert resolved("jogoo 2kg 3 BALE", index) == [("1", 3)]
+
+
+def test_a_name_joined_by_n_keeps_together_when_a_word_is_said_in_the_other_number() -> None:
+    index = catalog(
+        'H701,"Heron & Stones Shampoo Rs 3 Sachet, strip of 16",Heron & Stones,shampoo,Rs 3,pack,16,42.00,INR,'
+        "heron n stones,150,5,true\n"
+    )
+    assert resolved("heron n stone 3 rs ki 10 ladi", index) == [("H701", 10)]
