@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
-from nlu.chinese import ChineseReader, reader_for
+from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.chinese import parts as chinese_parts
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
@@ -21,6 +21,8 @@ from nlu.text import RATIO_RE, clean_text, ratio_word, romanised, sound
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
+# A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
+_PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
 # A grade or rating: a number with one letter after it (`42.5R` cement, `9V` battery), read as one word.
 _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 # Two capitals in a row: the quick test before a catalog text is searched for words in capitals.
@@ -51,6 +53,8 @@ class IndexedItem:
     other_line: frozenset[str] = frozenset()
     # The words of each alias written without digits: a message that says them all says the alias.
     alias_words: tuple[tuple[str, ...], ...] = ()
+    # The unit a pack's name counts its pieces in (`tin` for `330ml×24罐`): a count of those fills packs.
+    piece_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class SkuGroups:
     brands_by_word: dict[str, tuple[frozenset[str], ...]]
     by_category_word: dict[str, frozenset[int]]
     by_sell_unit: dict[str, frozenset[int]]
+    by_piece_unit: dict[str, frozenset[int]]
     by_level: dict[str, frozenset[int]]
     sizes: tuple[tuple[Size, frozenset[int]], ...]
     # SKUs by the number of their core, and the cores; a product is a brand's words with a core, and its
@@ -385,6 +390,28 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
     return main_lines, other_lines
 
 
+def _post_piece_words(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> list[str]:
+    """Each pack's piece word (`罐` of `×24罐`), posted: `罐装` beside a count of cases says which product."""
+    piece_words = [_piece_word(item.name, lexicon) for item in items]
+    for position, word in enumerate(piece_words):
+        if word:
+            postings_sets[word].add(position)
+    return piece_words
+
+
+def _piece_word(name: str, lexicon: Lexicon) -> str:
+    """The unit word a pack's name counts its pieces in (`罐` of `330ml×24罐`, `bottles` of `x 12 bottles`)."""
+    found = _PIECES_RE.search(clean_text(name).casefold())
+    if found is None:
+        return ""
+    word = found.group(1)
+    # Chinese writes on without a space (`×24袋装`): the measure word is the first character.
+    for candidate in (word, word[:1]) if HAN_RE.match(word) else (word,):
+        if candidate in lexicon.unit_words:
+            return candidate
+    return ""
+
+
 def _is_size_or_count(word: str, lexicon: Lexicon) -> bool:
     letters = word.lstrip("0123456789.")
     return letters in lexicon.size_words or letters in lexicon.unit_words
@@ -409,6 +436,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # would take more memory than the finished index.
     postings_sets: dict[str, set[int]] = defaultdict(set)
     cores, protected = _post_names(items, read, brand_sets, lexicon, postings_sets)
+    piece_words = _post_piece_words(items, lexicon, postings_sets)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands)
@@ -425,7 +453,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         word, holders = postings_sets.popitem()
         if holders:
             postings[word] = frozenset(holders)
-    indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, lexicon)
+    indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, piece_words, lexicon)
     return CatalogIndex(
         items=indexed,
         postings=postings,
@@ -612,6 +640,7 @@ def _indexed_items(
     brand_sets: dict[str, frozenset[str]],
     category_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
+    piece_words: list[str],
     lexicon: Lexicon,
 ) -> tuple[IndexedItem, ...]:
     sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
@@ -628,6 +657,7 @@ def _indexed_items(
             main_line=position in main_lines,
             other_line=other_lines.get(position, _NOTHING),
             alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
+            piece_unit=lexicon.unit_words.get(piece_words[position]) if item.units_per_pack > 1 else None,
         )
         for position, item in enumerate(items)
     )
@@ -647,6 +677,7 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     by_brand: dict[frozenset[str], list[int]] = defaultdict(list)
     by_category: dict[frozenset[str], list[int]] = defaultdict(list)
     by_sell_unit: dict[str, list[int]] = defaultdict(list)
+    by_piece_unit: dict[str, list[int]] = defaultdict(list)
     by_level: dict[str, list[int]] = defaultdict(list)
     by_size: dict[tuple[str, float, float], list[int]] = defaultdict(list)
     size_of: dict[tuple[str, float, float], Size] = {}
@@ -664,6 +695,8 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         by_brand[entry.brand_words].append(position)
         by_category[entry.category_words].append(position)
         by_sell_unit[entry.item.sell_unit].append(position)
+        if entry.piece_unit is not None:
+            by_piece_unit[entry.piece_unit].append(position)
         by_level[entry.level].append(position)
         if entry.size is not None:
             # The unit a size was written in counts too: a bare `35` is 35cl only where the catalog wrote cl.
@@ -686,6 +719,7 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         brands_by_word=_brands_by_rarest_word(by_brand),
         by_category_word=_by_category_word(by_category),
         by_sell_unit={unit: frozenset(positions) for unit, positions in by_sell_unit.items()},
+        by_piece_unit={unit: frozenset(positions) for unit, positions in by_piece_unit.items()},
         by_level={level: frozenset(positions) for level, positions in by_level.items()},
         sizes=tuple((size_of[key], frozenset(positions)) for key, positions in by_size.items()),
         core_of=tuple(core_of),

@@ -245,10 +245,12 @@ def _by_pack(
     lexicon = index.lexicon
     groups = index.groups
     level = lexicon.unit_levels.get(request.unit)
-    # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack).
+    # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack), and
+    # so does the unit its pieces are counted in when the count fills whole packs (`48罐` of a case of `×24罐`).
     selling: set[int] = set()
     for sell_unit in lexicon.sell_units_for(request.unit):
         selling.update(candidates & groups.by_sell_unit.get(sell_unit, frozenset()))
+        selling.update(_filled_by(candidates & groups.by_piece_unit.get(sell_unit, frozenset()), request, index))
     same_level = selling.union(candidates & groups.by_level[level]) if level in groups.by_level else selling
     if same_level:
         candidates = same_level
@@ -260,6 +262,14 @@ def _by_pack(
     product_of = groups.product_of
     named_products = set(map(product_of.__getitem__, selling))
     return selling.union(p for p in candidates if product_of[p] not in named_products)
+
+
+def _filled_by(packs: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    """The packs a count of their pieces fills whole (48 of a case of 24); all of them when nothing is counted."""
+    if not packs or request.quantity is None:
+        return packs
+    items = index.items
+    return {p for p in packs if request.quantity > 0 and request.quantity % items[p].item.units_per_pack == 0}
 
 
 def _without_named_variants(

@@ -429,7 +429,9 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
         pieces: float | None = None
         if unit in lexicon.pieces_per_unit:
             pieces = typed * lexicon.pieces_per_unit[unit]
-        elif lexicon.unit_levels.get(unit) == "single" and item.item.units_per_pack > 1:
+        elif item.piece_unit in lexicon.sell_units_for(unit) or (
+            lexicon.unit_levels.get(unit) == "single" and item.item.units_per_pack > 1
+        ):
             pieces = typed
         elif lexicon.unit_levels.get(unit) == "pack" and item.level == "single":
             mismatch = True

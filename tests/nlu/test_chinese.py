@@ -40,6 +40,10 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("丝苗米 25公斤 两袋", [("C08", 2)]),
         ("丝苗米 50斤 一袋", [("C08", 1)]),
         ("纯净水 48瓶", [("C04", 2)]),
+        # The pieces a pack's name counts (`×24罐`, `×6瓶`) say which pack.
+        ("可乐 48罐", [("C05", 2)]),
+        ("可乐 12瓶", [("C06", 2)]),
+        ("可乐罐装 3箱", [("C05", 3)]),
     ],
 )
 def test_chinese_numerals_and_measure_words_count_sell_units(index: CatalogIndex, text: str, expected: list) -> None:
