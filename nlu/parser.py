@@ -116,6 +116,8 @@ class _Reading:
         if learned_item is not None:
             return Match((learned_item,), 100.0)
         match = match_request(request, self.index)
+        if not match.candidates and (named := _kind_words_named(request, self.index)) is not None:
+            match = match_request(named, self.index)
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
@@ -292,6 +294,17 @@ def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
     words = tuple(w for w in request.words if w not in everyday)
     optional = request.optional_words + tuple(w for w in request.capitalised if w in index.postings)
     return replace(request, words=words, optional_words=optional, capitalised=())
+
+
+def _kind_words_named(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`unga ya mahindi`: a local word for a kind of goods that the catalog gives to one product (`mahindi`, the
+    grain) is read as the kind (`maize`) when the words together name nothing."""
+    product_words, postings = index.lexicon.product_words, index.postings
+    words: list[str] = []
+    for word in request.words:
+        namings = [naming for naming in product_words.get(word, ()) if all(w in postings for w in naming)]
+        words.extend(namings[0] if namings else (word,))
+    return replace(request, words=tuple(words)) if tuple(words) != request.words else None
 
 
 def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -38,3 +38,20 @@ def test_a_times_sign_before_a_counted_number_leaves_the_size(town_index: Catalo
 
 def test_a_times_sign_between_count_and_pack_still_counts_the_first(town_index: CatalogIndex) -> None:
     assert resolved("coke 500ml 2 x 24", town_index) == [("BEV-COKE-500P-24", 2)]
+
+
+def asked(text: str, index: CatalogIndex) -> list[set[str]]:
+    return [set(item.candidates) for item in parse_order(text, index).ambiguous]
+
+
+def test_a_kind_word_a_catalog_gives_to_one_product_reads_as_the_kind_when_nothing_else_fits(
+    town_index: CatalogIndex,
+) -> None:
+    maize_meal = {"FLR-JOGOO-1KG-24", "FLR-PEMBE-1KG-24", "FLR-SOKO-1KG-24", "FLR-HOSTESS-1KG-24"}
+    assert asked("unga ya mahindi 1kg bale 5", town_index) == [maize_meal]
+    assert resolved("mahindi gunia 5", town_index) == [("GRN-SOKOBORA-MAIZE-90KG", 5)]
+
+
+def test_a_description_alias_of_one_brand_asks_among_its_kind(town_index: CatalogIndex) -> None:
+    maize_meal = {"FLR-JOGOO-2KG-12", "FLR-PEMBE-2KG-12", "FLR-SOKO-2KG-12", "FLR-HOSTESS-2KG-12", "FLR-JIMBI-2KG-12"}
+    assert asked("unga wa ugali 2kg bale 10", town_index) == [maize_meal]
