@@ -23,6 +23,8 @@ _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
 _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
+# The number that ends a word of letters and digits (`3in1`, `b12`): it belongs to that word, not to the next.
+_GLUED_NUMBER_RE = re.compile(r"[^\W\d_](\d+)(?![\w.])")
 # A grade or rating: a number with one letter after it (`42.5R` cement, `9V` battery), read as one word.
 _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 # Two capitals in a row: the quick test before a catalog text is searched for words in capitals.
@@ -307,9 +309,10 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         numbered: set[str] = set()
         previous = ""
         has_number = False
+        glued = frozenset(_GLUED_NUMBER_RE.findall(folded)) if any(map(str.isdigit, folded)) else frozenset()
         for word in words:
             if word[0].isdigit():
-                previous = word
+                previous = "" if word in glued else word
                 has_number = True
                 continue
             after_number = previous[:1].isdigit()

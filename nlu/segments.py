@@ -481,7 +481,10 @@ def _word_token(
         if word in lexicon.size_markers:
             return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2
     if word in lexicon.article_words and following is not None and following.text in lexicon.unit_words:
-        return [_Element("num", token.start, token.end, value=1.0)], 1
+        # `innem a case`: after a number, the article is the language's linker, not a count of one.
+        previous = chunk[position - 1] if position else None
+        if previous is None or not (previous.kind == "num" or previous.text in lexicon.number_words):
+            return [_Element("num", token.start, token.end, value=1.0)], 1
     if word in lexicon.unit_words:
         return [_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word])], 1
     number = _number_word(chunk, position, lexicon)

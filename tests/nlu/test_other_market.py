@@ -57,7 +57,8 @@ def market_figures(market: str) -> dict[str, float]:
 #   kenya_town: fresh messages of Kenyan town dukas on the shared sample catalog (Swahili, Sheng, English,
 #     feature-phone shorthand). First run: case exact 0.865, line F1 0.932, wrong lines 0.022, asked 0.862.
 #   luzon: a Luzon sari-sari wholesaler (Tagalog, Taglish, Ilocano, Bikol; banig, ream, tali, dosena). First read:
-#     case exact 0.792, line F1 0.845, wrong lines 3.1 %, ambiguity asked 0.893.
+#     case exact 0.792, line F1 0.845, wrong lines 3.1 %, ambiguity asked 0.893. Its misses: Bikol `asin` (and)
+#     is Tagalog salt; `kape 3in1` and `silka` take the plain product where the labels ask.
 #   sichuan: a Chengdu wholesaler on WeChat (Sichuan words, pinyin and initials, homophone typos, emoji names);
 #     first read at 0.778 case exact, 0.867 line F1, 0.012 wrong lines, 0.889 asked, 0.833 unknowns flagged.
 MARKET_FLOORS = [
@@ -72,7 +73,7 @@ MARKET_FLOORS = [
     ("guangxi_market", 125, 0.98, 0.99, 0.0, 1.0, 0.83),
     ("rift_market", 95, 0.96, 0.98, 0.0, 0.90, 1.0),
     ("kenya_town", 170, 0.93, 0.97, 0.0, 0.93, 1.0),
-    ("luzon_market", 175, 0.93, 0.95, 0.006, 0.92, 1.0),
+    ("luzon_market", 175, 0.96, 0.97, 0.006, 0.89, 1.0),
     ("sichuan_market", 190, 0.87, 0.93, 0.015, 0.88, 0.83),
 ]
 
