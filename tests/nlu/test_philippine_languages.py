@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from backend.catalog import read_catalog_csv
-from nlu import CatalogIndex, parse_order
+from nlu import CatalogIndex
+from tests.nlu.test_other_market import resolved
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -17,36 +18,21 @@ def luzon_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(DATA / "luzon_market_catalog.csv"))
 
 
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("innem a case ti pepsi 8oz", [("PP90011", 6)]),
         ("sangapulo a banig ti milo", [("ML60020", 10)]),
+        ("siam a pack ti rebisco", [("RB15010", 9)]),
+        ("a case of pepsi 8oz", [("PP90011", 1)]),
         ("tallo nga case ti zonrox 1L ken dua nga case ti mother's best suka", [("ZR12041", 3), ("MB80021", 2)]),
         ("duwang kaso na cobra, ay sala, tulo palan", [("CB90070", 3)]),
         ("anom na kaso kan pepsi 8oz, Dios mabalos", [("PP90011", 6)]),
+        ("apat na ream na marlboro red", [("MR11010", 4)]),
+        ("bond paper short 3 ream", [("HC16030", 3)]),
     ],
 )
-def test_ilocano_and_bikol_numbers_linkers_and_corrections(
-    text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
-) -> None:
-    assert resolved(text, luzon_index) == expected
-
-
-def test_an_article_after_a_number_links_it_to_the_unit_and_alone_still_counts_one(luzon_index: CatalogIndex) -> None:
-    assert resolved("siam a pack ti rebisco", luzon_index) == [("RB15010", 9)]
-    assert resolved("a case of pepsi 8oz", luzon_index) == [("PP90011", 1)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("apat na ream na marlboro red", [("MR11010", 4)]), ("bond paper short 3 ream", [("HC16030", 3)])],
-)
-def test_a_ream_counts_cigarette_cartons_and_packs_of_paper(
+def test_ilocano_and_bikol_words_linkers_after_numbers_and_reams_count_the_item(
     text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
 ) -> None:
     assert resolved(text, luzon_index) == expected
