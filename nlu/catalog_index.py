@@ -17,7 +17,7 @@ from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import RATIO_RE, clean_text, ratio_word, romanised, sound
+from nlu.text import RATIO_RE, clean_text, ratio_word, romanised, sound, sounds
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -669,9 +669,9 @@ def _indexed_items(
 def _sounds(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:
     """Catalog words by how they sound (`nlu.text.sound`), for words read neither exactly nor by spelling."""
     found: dict[str, list[str]] = defaultdict(list)
-    for word in postings:
-        if len(word) >= 3 and word.isalpha():
-            found[sound(word)].append(word)
+    words = [word for word in postings if len(word) >= 3 and word.isalpha()]
+    for word, key in zip(words, sounds(words), strict=True):
+        found[key].append(word)
     return {key: tuple(words) for key, words in found.items()}
 
 

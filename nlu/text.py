@@ -166,7 +166,7 @@ CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u
 
 # How a word sounds, spelt one way: English spellings and Hinglish or Devanagari renderings of a brand
 # (`colgate`, `kolget`; `surf excel`, `sarf eksel`; `super`, `supa`) reduce to the same key. Plain
-# replacements, in order, and three patterns: this runs over a whole catalog's vocabulary.
+# replacements, in order, and three patterns, run once over a whole catalog's vocabulary, a word a line.
 _SOUND_REPLACEMENTS = (
     ("ee", "i"), ("ii", "i"), ("ie", "i"), ("ey", "i"), ("ea", "e"), ("oo", "u"), ("ou", "u"), ("aa", "a"),
     ("ai", "a"), ("aw", "o"), ("ow", "o"), ("au", "o"), ("ph", "f"), ("bh", "b"), ("dh", "d"), ("gh", "g"),
@@ -174,19 +174,26 @@ _SOUND_REPLACEMENTS = (
     ("ci", "si"), ("cy", "sy"), ("ch", "\0"), ("c", "k"), ("\0", "ch"), ("w", "v"), ("z", "j"), ("y", "i"),
     ("u", "a"),
 )
-_MAGIC_E = re.compile(r"a([^aeiou])e$")
+_MAGIC_E = re.compile(r"a([^aeiou\n])e$", re.MULTILINE)
 _DOUBLED = re.compile(r"(.)\1+")
-_ENDING = re.compile(r"(?<=[^aeiou])e$|(?<=..)[ae]r$")
+_ENDING = re.compile(r"(?<=[^aeiou\n])e$|(?<=..)[ae]r$", re.MULTILINE)
 
 
 @lru_cache(maxsize=65536)
 def sound(word: str) -> str:
     """A key that spellings of one spoken word share (`kolget` and `colgate` both give `kolget`)."""
+    return sounds([word])[0]
+
+
+def sounds(words: list[str]) -> list[str]:
+    """The `sound` of each word, worked out for all of them at once."""
+    if not words:
+        return []
+    text = "\n".join(words)
     for spelt, said in _SOUND_REPLACEMENTS:
-        if spelt in word:
-            word = word.replace(spelt, said)
-    word = _DOUBLED.sub(r"\1", _MAGIC_E.sub(r"e\1", word))
-    return _ENDING.sub(lambda m: "a" if m.group().endswith("r") else "", word)
+        text = text.replace(spelt, said)
+    text = _DOUBLED.sub(r"\1", _MAGIC_E.sub(r"e\1", text))
+    return _ENDING.sub(lambda m: "a" if m.group().endswith("r") else "", text).split("\n")
 
 
 def catalog_words(text: str) -> list[str]:
