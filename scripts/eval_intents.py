@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -106,7 +107,8 @@ def f1(cases: list[dict[str, str]], predicted: dict[str, str], intent: str) -> t
 
 
 def report(path: Path, cases: list[dict[str, str]], predicted: dict[str, str]) -> None:
-    """Accuracy and watched-intent F1 of one file; its misread messages unless the market is held out."""
+    """Accuracy, watched-intent F1 and how often each intent was read as another of one file; its misread
+    messages unless the market is held out."""
     hidden = is_held_out_market(path)
     print(f"== {path.name}{' (held out: figures only)' if hidden else ''}")
     kind = "dev cases" if is_dev_file(path) else "cases"
@@ -120,6 +122,8 @@ def report(path: Path, cases: list[dict[str, str]], predicted: dict[str, str]) -
         if score is not None:
             scores.append(f"{intent} {score[0]:.2f} (n={score[1]})")
     print("F1: " + (", ".join(scores) if scores else "-"))
+    confused = Counter(f"{c['intent']} -> {predicted[c['text']]}" for c in cases if predicted[c["text"]] != c["intent"])
+    print("read as another intent: " + (", ".join(f"{pair} {n}" for pair, n in confused.most_common()) or "-"))
     if not hidden:
         for case in cases:
             if predicted[case["text"]] != case["intent"]:
