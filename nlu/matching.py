@@ -30,6 +30,8 @@ class Match:
     score: float
     confirm: bool = False
     size_from_number: float | None = None
+    # `花椒 10斤` of a pepper sold in 500g bags: the weight said is the amount, ten bags.
+    amount_from_size: float | None = None
 
 
 _Cover: TypeAlias = "tuple[Positions, tuple[WordMatch, ...], str | None]"
@@ -44,8 +46,11 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     canonical = {m.word for found in known for m in found}
     canonical.update(w for w in request.optional_words if w in index.postings)
     covers = _covers(known, canonical, index)
-    candidates = _intersected(covers, index) if covers else _NO_POSITIONS
-    candidates, size_number = _by_size(candidates, request, index)
+    found = _intersected(covers, index) if covers else _NO_POSITIONS
+    candidates, size_number = _by_size(found, request, index)
+    amount = None
+    if not candidates and found:
+        candidates, amount = _weighed_out(found, request, index)
     if not candidates:
         return Match((), 0.0)
     candidates = _by_brand_named(candidates, canonical, index)
@@ -69,7 +74,9 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     ranked, best = _ranked(candidates, [found for _, found, _ in covers], extras, index)
     items = index.items
     foreign = len(known) < len(request.words)
-    return Match(tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number)
+    return Match(
+        tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number, amount_from_size=amount
+    )
 
 
 def _covers(known: list[tuple[WordMatch, ...]], canonical: set[str], index: CatalogIndex) -> list[_Cover]:
@@ -175,6 +182,26 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     if len(graded) == 1:
         return graded[0][1], graded[0][0]
     return candidates, None
+
+
+def _weighed_out(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
+    """`花椒 10斤`, `5kg` of a spice sold in 500g bags and no pack of that size: the measure is the amount, in
+    bags of the one size it is a whole number of."""
+    size = request.size
+    if size is None or request.quantity is not None or request.bare_numbers:
+        return _NO_POSITIONS, None
+    items = index.items
+    counts: dict[float, set[int]] = defaultdict(set)
+    for position in candidates:
+        own = items[position].size
+        if items[position].level == "single" and own is not None and own.dimension == size.dimension and own.value:
+            count = size.value / own.value
+            if count >= 1 and abs(count - round(count)) < 1e-6:
+                counts[round(count)].add(position)
+    if len(counts) != 1:
+        return _NO_POSITIONS, None
+    ((count, positions),) = counts.items()
+    return positions, float(count)
 
 
 def _by_grade(candidates: Positions, number: float, index: CatalogIndex) -> Positions:

@@ -421,6 +421,8 @@ def _halved(content: tuple[str, float] | None) -> tuple[str, float] | None:
 def _typed_number(request: ItemRequest, match: Match) -> float:
     if request.quantity is not None:
         return request.quantity
+    if match.amount_from_size is not None:
+        return match.amount_from_size
     for number in request.bare_numbers:
         if number != match.size_from_number:
             return number

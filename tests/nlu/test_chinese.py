@@ -86,6 +86,12 @@ def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, t
     assert _lines(text, index) == expected
 
 
+def test_a_measure_said_as_the_amount_counts_the_bags_it_fills(index: CatalogIndex) -> None:
+    assert _lines("花生油 10升", index) == [("C09", 2)]
+    # 50kg is five 10kg bags or two 25kg ones: not a choice the reader makes.
+    assert not parse_order("丝苗米 50公斤", index).lines
+
+
 def test_a_price_asked_the_sichuan_way_is_a_price_question(index: CatalogIndex) -> None:
     parse = parse_order("酸菜面5箱，花生油好多钱一桶", index)
     assert [line.sku for line in parse.lines] == ["C03"]
