@@ -63,6 +63,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     extras = {core: groups.cores[core] - canonical for core in set(map(groups.core_of.__getitem__, candidates))}
     candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
     candidates = _without_other_lines(candidates, canonical, index)
+    candidates = _without_unsaid_flavours(candidates, extras, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
     elif not candidates & groups.active and _names_a_kind(request, canonical, index):
@@ -442,6 +443,22 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
         elif (item.core | item.brand_words) & alias_words:
             return candidates
     return named
+
+
+def _without_unsaid_flavours(
+    candidates: Positions, extras: dict[int, frozenset[str]], mentioned: set[str], index: CatalogIndex
+) -> Positions:
+    """`indomie chicken`: with a flavour said, a product whose name adds another flavour (`onion chicken`) is not
+    meant while a product that adds none fits."""
+    flavours = index.lexicon.flavour_words
+    if len(candidates) < 2 or flavours.isdisjoint(mentioned):
+        return candidates
+    core_of = index.groups.core_of
+    cores = set(map(core_of.__getitem__, candidates))
+    flavoured = {core for core in cores if not flavours.isdisjoint(extras[core])}
+    if not flavoured or flavoured == cores:
+        return candidates
+    return {p for p in candidates if core_of[p] not in flavoured}
 
 
 def _without_other_lines(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:

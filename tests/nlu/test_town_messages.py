@@ -55,3 +55,13 @@ def test_a_kind_word_a_catalog_gives_to_one_product_reads_as_the_kind_when_nothi
 def test_a_description_alias_of_one_brand_asks_among_its_kind(town_index: CatalogIndex) -> None:
     maize_meal = {"FLR-JOGOO-2KG-12", "FLR-PEMBE-2KG-12", "FLR-SOKO-2KG-12", "FLR-HOSTESS-2KG-12", "FLR-JIMBI-2KG-12"}
     assert asked("unga wa ugali 2kg bale 10", town_index) == [maize_meal]
+
+
+def test_a_flavour_said_leaves_out_the_products_that_add_another_flavour(town_index: CatalogIndex) -> None:
+    assert resolved("2 ctn indomie chicken 70g", town_index) == [("NOD-INDOMIE-CHK-70G-40", 2)]
+    assert asked("indomie chicken 5 ctns", town_index) == [{"NOD-INDOMIE-CHK-70G-40", "NOD-INDOMIE-CHK-120G-40"}]
+
+
+def test_flavours_stay_equal_alternatives_when_none_is_said(town_index: CatalogIndex) -> None:
+    fanta = {"BEV-FANTAO-500P-24", "BEV-FANTAP-500P-24", "BEV-FANTAPN-500P-24", "BEV-FANTABC-500P-24"}
+    assert asked("fanta 500ml case 6", town_index) == [fanta]
