@@ -407,7 +407,7 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
                 break
             value += after
             span += 2
-        elif nxt in lexicon.number_words and value >= 20 and value % 10 == 0 and lexicon.number_words[nxt] < 10:
+        elif nxt in lexicon.number_words and value >= 10 and value % 10 == 0 and lexicon.number_words[nxt] < 10:
             value += lexicon.number_words[nxt]
             span += 1
         else:

@@ -30,9 +30,15 @@ def luzon_index() -> CatalogIndex:
         ("anom na kaso kan pepsi 8oz, Dios mabalos", [("PP90011", 6)]),
         ("apat na ream na marlboro red", [("MR11010", 4)]),
         ("bond paper short 3 ream", [("HC16030", 3)]),
+        ("labing-anim na kahon ng homi beef", [("HM10201", 16)]),
+        ("labing apat na case cobra", [("CB90070", 14)]),
+        ("labintatlong case cobra", [("CB90070", 13)]),
+        ("bente-singko case cobra", [("CB90070", 25)]),
+        ("katorse kahon perla", [("PL12030", 14)]),
+        ("3 case cobra, este 4 case", [("CB90070", 4)]),
     ],
 )
-def test_ilocano_and_bikol_words_linkers_after_numbers_and_reams_count_the_item(
+def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
     text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
 ) -> None:
     assert resolved(text, luzon_index) == expected
