@@ -83,6 +83,10 @@ class ChineseReader:
         text = _WECHAT_EMOJI_RE.sub(" ", text)
         return _HAN_RUN_RE.sub(lambda m: self._spaced_run(m.group()), text.translate(_PUNCTUATION))
 
+    def is_word(self, word: str) -> bool:
+        """True for a word of the language as its dictionary has it (`统一`, `蚝油`), not a name it lacks."""
+        return len(word) > 1 and HAN_RE.match(word) is not None and bool(self._tokenizer.FREQ.get(word))
+
     def _spaced_run(self, run: str) -> str:
         spaced = self._runs.get(run)
         if spaced is None:

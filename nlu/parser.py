@@ -136,7 +136,7 @@ class _Reading:
         if match.candidates and not said:
             return
         quantity = _typed_quantity(request, match)
-        if len(match.candidates) == 1:
+        if len(match.candidates) == 1 and not _names_another(request, self.index):
             outcome.ambiguous.append(
                 AmbiguousItem(request.phrase, quantity, (match.candidates[0].item.sku,), "confirm")
             )
@@ -219,6 +219,13 @@ class _Reading:
             if carried is not None and carried in candidates:
                 return (carried,)
         return candidates
+
+
+def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:
+    """`统一老坛酸菜`, `海天蚝油`: a word of the language the catalog does not have names a brand or a product it
+    does not sell, not a misspelling of the one it does."""
+    chinese = index.chinese
+    return chinese is not None and any(chinese.is_word(w) for w in request.words if not index.read_word(w))
 
 
 def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:

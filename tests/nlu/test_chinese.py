@@ -86,6 +86,12 @@ def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, t
     assert _lines(text, index) == expected
 
 
+def test_another_brand_of_a_product_sold_is_unknown_not_confirmed(index: CatalogIndex) -> None:
+    parse = parse_order("统一酸菜面 5箱", index)
+    assert not parse.lines and not parse.ambiguous
+    assert [(item.phrase, item.quantity) for item in parse.unknown] == [("统一酸菜面5箱", 5)]
+
+
 def test_a_measure_said_as_the_amount_counts_the_bags_it_fills(index: CatalogIndex) -> None:
     assert _lines("花生油 10升", index) == [("C09", 2)]
     # 50kg is five 10kg bags or two 25kg ones: not a choice the reader makes.
