@@ -36,12 +36,21 @@ def luzon_index() -> CatalogIndex:
         ("bente-singko case cobra", [("CB90070", 25)]),
         ("katorse kahon perla", [("PL12030", 14)]),
         ("3 case cobra, este 4 case", [("CB90070", 4)]),
+        ("duha ka case cobra og usa ka case red horse", [("CB90070", 2), ("RH90080", 1)]),
+        ("napulog duha ka kahon perla", [("PL12030", 12)]),
+        ("kawhaan ka banig breeze", [("BZ12010", 20)]),
+        ("katunga ka sako dinorado", [("GP14010", 1)]),
+        ("hatagi ko'g duha ka kahon homi beef, pahatod ugma", [("HM10201", 2)]),
     ],
 )
 def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
     text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
 ) -> None:
     assert resolved(text, luzon_index) == expected
+
+
+def test_a_cebuano_removal_takes_the_item_off(luzon_index: CatalogIndex) -> None:
+    assert resolved("2 case cobra ug 2 case red horse, tangtanga ang red horse", luzon_index) == [("CB90070", 2)]
 
 
 def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> None:
