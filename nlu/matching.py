@@ -256,8 +256,11 @@ def _by_category_named(candidates: Positions, mentioned: set[str], index: Catalo
 
 
 def _by_optional_words(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    postings = index.postings
     for word in request.optional_words:
-        having = candidates & index.postings.get(word, frozenset())
+        # `tea bag` for a catalog's `Tea Bags`: the word in either number.
+        forms = (word, *index.number_forms.get(word, ()))
+        having = candidates & frozenset().union(*(postings.get(form, _NO_POSITIONS) for form in forms))
         if having and len(having) < len(candidates):
             candidates = having
     return candidates

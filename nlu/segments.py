@@ -791,6 +791,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
             or (
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
+                and (e.text not in lexicon.time_words or e.text in index.postings)
                 and (len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words)
             )
         )

@@ -65,3 +65,15 @@ def test_a_flavour_said_leaves_out_the_products_that_add_another_flavour(town_in
 def test_flavours_stay_equal_alternatives_when_none_is_said(town_index: CatalogIndex) -> None:
     fanta = {"BEV-FANTAO-500P-24", "BEV-FANTAP-500P-24", "BEV-FANTAPN-500P-24", "BEV-FANTABC-500P-24"}
     assert asked("fanta 500ml case 6", town_index) == [fanta]
+
+
+def test_a_pack_word_in_the_other_number_than_the_catalog_writes_still_names_the_pack(
+    town_index: CatalogIndex,
+) -> None:
+    assert resolved("ketepa tea bag 5 boxes", town_index) == [("TEA-KETEPA-BAGS100", 5)]
+
+
+def test_a_delivery_time_after_the_product_never_makes_it_a_question(town_index: CatalogIndex) -> None:
+    parse = parse_order("Kindly deliver 2 cartons Fresh Fri 2L by kesho asubuhi. Thanks", town_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("OIL-FRESHFRI-2L-6", 2)]
+    assert parse.ambiguous == ()
