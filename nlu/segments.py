@@ -345,12 +345,18 @@ def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: 
 
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
-    """`kwali uku na Maltina`, `dalawang kahon na canton`: after an amount alone, `na` links it to its product."""
+    """`kwali uku na Maltina`, `dalawang kahon na canton`, `385ml na datu puti`, `P7 na shampoo`: after an amount,
+    a size or a price point alone, `na` links it to its product."""
     counted = False
     for token in chunk:
         if token.kind == "num" or token.text in lexicon.number_words:
             counted = True
-        elif token.kind != "word" or (token.text not in lexicon.unit_words and token.text not in lexicon.fillers):
+        elif token.kind != "word" or not (
+            token.text in lexicon.unit_words
+            or token.text in lexicon.fillers
+            or token.text in lexicon.size_words
+            or token.text in lexicon.price_point_words
+        ):
             return False
     return counted
 

@@ -41,6 +41,8 @@ def luzon_index() -> CatalogIndex:
         ("kawhaan ka banig breeze", [("BZ12010", 20)]),
         ("katunga ka sako dinorado", [("GP14010", 1)]),
         ("hatagi ko'g duha ka kahon homi beef, pahatod ugma", [("HM10201", 2)]),
+        ("yung 500ml na jolly 2 case", [("JL14051", 2)]),
+        ("25kg na sampaguita 2 sako", [("SP14020", 2)]),
     ],
 )
 def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
