@@ -160,6 +160,12 @@ class CatalogIndex:
         self._fuzzy_cache[word] = found
         return found
 
+    def other_spellings(self, word: str) -> tuple[str, ...]:
+        """Catalog words that a catalog word may also be written for: those sounding the same, or an edit or two
+        away (`ashirvad` for `aashirvaad`, `sarso` for `sarson`)."""
+        found = (*self._sounding_alike(word), *self._misspelt(word, besides=word))
+        return tuple(dict.fromkeys(m.word for m in found if m.word != word))
+
     def posted_under_all(self, words: list[str]) -> frozenset[int]:
         """Positions of the SKUs posted under every one of the catalog words, rarest word first."""
         if len(self.postings[words[0]]) < _COMMON_WORD:
@@ -229,7 +235,7 @@ class CatalogIndex:
             return ()
         return tuple(WordMatch(known, 90.0) for known in self.sounds.get(sound(word), ()))
 
-    def _misspelt(self, word: str) -> tuple[WordMatch, ...]:
+    def _misspelt(self, word: str, besides: str = "") -> tuple[WordMatch, ...]:
         # Short words have too many one-edit neighbours to guess; a wrong first letter is rarely a typo.
         if len(word) < 5 or not word[0].isalpha():
             return ()
@@ -239,7 +245,7 @@ class CatalogIndex:
         for length in range(max(4, len(word) - allowed), len(word) + allowed + 1):
             bucket = self.words_by_shape.get((word[0], length))
             if bucket is not None:
-                found.extend(bucket.within(word, allowed))
+                found.extend(spelling for spelling in bucket.within(word, allowed) if spelling[0] != besides)
         if not found:
             return ()
         closest = min(distance for _, distance in found)

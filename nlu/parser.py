@@ -122,6 +122,8 @@ class _Reading:
             match = match_request(loose, self.index)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
+        if not match.candidates:
+            match = _respelt(request, self.index) or match
         return match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -324,6 +326,22 @@ def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemReque
         return None
     words = tuple(w for w in request.words if w not in kinds)
     return replace(request, words=words, optional_words=request.optional_words + kinds)
+
+
+def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:
+    """`ashirvad multigrain`, `patanjali sarso tel`: words that each name something but together nothing, where
+    one is the catalog's other spelling of a word (an alias spelt as it sounds, a letter dropped)."""
+    if len(request.words) < 2:
+        return None
+    for position, word in enumerate(request.words):
+        if word not in index.postings:
+            continue
+        for spelling in index.other_spellings(word):
+            words = request.words[:position] + (spelling,) + request.words[position + 1 :]
+            match = match_request(replace(request, words=words), index)
+            if match.candidates:
+                return match
+    return None
 
 
 def _price_point_unglued(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

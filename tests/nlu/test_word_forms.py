@@ -154,3 +154,28 @@ def test_a_name_joined_by_n_keeps_together_when_a_word_is_said_in_the_other_numb
         "heron n stones,150,5,true\n"
     )
     assert resolved("heron n stone 3 rs ki 10 ladi", index) == [("H701", 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("ashirvad multigrain 5kg do bag", ("M802", 2)), ("patanjal sarso tel 1 litre teen peti", ("M804", 3))],
+)
+def test_a_word_the_catalog_spells_another_way_for_other_products_finds_the_product_named(
+    text: str, line: tuple[str, int]
+) -> None:
+    index = catalog(
+        "M801,Aashirvaad Atta 5kg bag,Aashirvaad,atta_flour,5kg,bag,1,250.00,INR,ashirvad|aata,90,1,true\n"
+        "M802,Aashirvaad Multigrain Atta 5kg bag,Aashirvaad,atta_flour,5kg,bag,1,345.00,INR,,25,1,true\n"
+        'M803,"Engine Mustard Oil 1L, carton of 12",Engine,edible_oil,1L,carton,12,1850.00,INR,sarso tel,80,1,true\n'
+        'M804,"Patanjal Mustard Oil 1L, carton of 12",Patanjal,edible_oil,1L,carton,12,20.00,INR,sarson tel,9,1,true\n'
+    )
+    assert resolved(text, index) == [line]
+
+
+def test_a_verb_between_the_words_of_a_kind_of_goods_leaves_the_question_among_them() -> None:
+    index = catalog(
+        'W901,"Rin Bar 250g, box of 40",Rin,detergent_bar,250g,box,40,1080.00,INR,kapde ka sabun,35,1,true\n'
+        'W902,"Ghadi Cake 150g, box of 60",Ghadi,detergent_bar,150g,box,60,600.00,INR,kapde ka sabun,30,1,true\n'
+    )
+    asked = [set(item.candidates) for item in parse_order("kapde dhone ka sabun 3 peti", index).ambiguous]
+    assert asked == [{"W901", "W902"}]
