@@ -7,7 +7,7 @@ SHARED ?= ../shared
 # `make run REPLICAS=2`: two gateways, Rasa servers and action servers behind HAProxy.
 REPLICAS ?= 1
 
-.PHONY: install train run test test-kills lint eval bench bench-nlu bench-promotions bench-gateway bench-scale messages
+.PHONY: install train run test lint eval bench bench-nlu bench-promotions bench-gateway bench-scale messages
 
 install:
 	@scripts/install.sh
@@ -30,11 +30,6 @@ run: train
 
 test: train
 	@$(PY) -m pytest
-
-# 20 stores on two of each process with one of each killed mid-load. Left out of `make test`: about one run in
-# ten still loses a reply in one conversation after the kills (see README, Scaling out: limits).
-test-kills: train
-	@$(PY) -m pytest -m kills
 
 # Markets whose failing cases are never printed: only their figures count as unseen.
 HELD_OUT := kenya_fresh,philippines_market,china_market

@@ -140,6 +140,12 @@ class Inbox:
         # A message handed out again (its gateway died, or Rasa failed) may have had its turn already: its
         # answer then comes from the conversation, and the turn is never run twice.
         earlier = await self._earlier_turn(message) if handed_out_before else None
+        if handed_out_before:
+            taken = "answer taken from the conversation" if earlier is not None else "turn sent to the assistant"
+            log.info(
+                "message handed out again",
+                extra={"ctx_message_id": message.message_id, "ctx_from": mask_phone(message.phone), "ctx_turn": taken},
+            )
         answer = earlier if earlier is not None else await self._rasa.send(message.phone, text, metadata)
         reply = reply_from_rasa(answer)
         # Read before the conversation's next message reaches the assistant, and before the reply

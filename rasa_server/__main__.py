@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("RASA_TOKEN is not set: Rasa's HTTP API would answer anyone who reaches it")
     # Read by rasa.utils.log_utils when it is imported: structlog events as JSON, so they can be scrubbed.
     os.environ["FORCE_JSON_LOGGING"] = "true"
+    # Read by Rasa at each action call, which carries the whole conversation: deflated (the action server
+    # inflates it), a day's conversation fits the buffer in which HAProxy keeps a request it may send again
+    # to another action server (deploy/haproxy.cfg).
+    os.environ.setdefault("COMPRESS_ACTION_SERVER_REQUEST", "true")
     install_record_scrubbing()
 
     import rasa.telemetry

@@ -9,7 +9,7 @@ import pytest
 from bot.scale_bench import run_setup
 from tests.e2e.conftest import MODEL
 
-pytestmark = [pytest.mark.e2e, pytest.mark.kills]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.timeout(900)
