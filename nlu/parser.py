@@ -89,7 +89,9 @@ class _Reading:
         if completed is None:
             return
         replaces = request.replacement and lines and not request.price_question
-        if (replaces and self._replaced(completed, target)) or self._named_again(completed):
+        if replaces and _says_amount(completed):
+            self._give_way(completed, target)
+        elif (replaces and self._replaced(completed, target)) or self._named_again(completed):
             return
         outcome = self.asked if completed.price_question else self.ordered
         match = self._match(completed)
@@ -183,6 +185,16 @@ class _Reading:
         self.focus = hits[0]
         return True
 
+    def _give_way(self, request: ItemRequest, target: int) -> None:
+        """`酸菜面5箱，哦不，鸡汤面5箱`: a line gives way to another product of its kind named with its own amount."""
+        line = self.ordered.lines[target]
+        item = self.index.item_for_sku(line.sku)
+        candidates = match_request(request, self.index).candidates
+        if item is None or not candidates or any(c.item.sku == line.sku for c in candidates):
+            return
+        if all(c.item.category == item.item.category for c in candidates):
+            del self.ordered.lines[target]
+
     def _replaced(self, request: ItemRequest, target: int) -> bool:
         """`mumias 50kg gunia 2, no wait make it kabras`, `fanta orange crate 3, sorry passion`: the line becomes
         the product of the same kind named, in the size, pack and amount it had; its brand carries over when the
@@ -228,6 +240,10 @@ def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:
     does not sell, not a misspelling of the one it does."""
     chinese = index.chinese
     return chinese is not None and any(chinese.is_word(w) for w in request.words if not index.read_word(w))
+
+
+def _says_amount(request: ItemRequest) -> bool:
+    return request.quantity is not None or bool(request.bare_numbers)
 
 
 def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:

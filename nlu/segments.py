@@ -94,7 +94,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             # A price cue covers its own part of the sentence and the uncounted items joined to it.
             asking = bool(said & lexicon.price_cues) or (asking and all(r.quantity is None for r in found))
             if correcting:
-                found = [replace(r, correction=True) if not r.words else r for r in found]
+                # `..., 哦不, 鸡汤面5箱`: an amount alone corrects the last amount, a product replaces the last line.
+                found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
             if removing:
                 found = [replace(r, removal=True) if r.words else r for r in found]
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
@@ -767,7 +768,9 @@ def _request(
     removes = _says(raw_words, lexicon.removal_words, index)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.correction_markers - lexicon.negations, index)
-    replaces = bool(required) and uncounted and not removes and correcting
+    # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
+    opens = elements[0].kind == "word" and elements[0].text in lexicon.correction_markers
+    replaces = bool(required) and (uncounted or opens) and not removes and correcting
     return ItemRequest(
         phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),

@@ -108,6 +108,13 @@ def test_a_correction_replaces_the_amount(index: CatalogIndex) -> None:
     assert _lines("纯净水5箱，不对，改成8箱", index) == [("C04", 8)]
 
 
+@pytest.mark.parametrize("text", ["酸菜面5箱，哦不，红烧牛肉面3箱", "酸菜面5箱 不对 红烧牛肉面3箱"])
+def test_another_product_with_its_amount_after_a_correction_takes_the_lines_place(
+    index: CatalogIndex, text: str
+) -> None:
+    assert _lines(text, index) == [("C01", 3)]
+
+
 def test_one_catalogs_words_never_reach_another_catalogs_reader(index: CatalogIndex) -> None:
     row = "D01,岭丰米业 长粒香 5kg,岭丰米业,rice,5kg,bag,1,30.00,CNY,长粒香,9,1,true"
     other = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + row + "\n"))
