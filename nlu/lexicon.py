@@ -93,6 +93,11 @@ class Lexicon:
         return cues | self.each_words
 
     @cached_property
+    def product_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Kinds of goods named in several words (`cold drink`, `kapde ka sabun`), longest first, by first word."""
+        return _by_first_word({tuple(word.split()) for word in self.product_words if " " in word})
+
+    @cached_property
     def spelt_by_sound(self) -> dict[str, str]:
         """One-word locale words by how they sound (`nlu.text.sound`), where every word sounding so means the same.
 

@@ -81,7 +81,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index)
-    tokens = _joined_words(_merge_mixed(tokens, index), index)
+    tokens = _kind_phrases(_joined_words(_merge_mixed(tokens, index), index), index)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -233,6 +233,35 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         else:
             joined.append(token)
     return joined
+
+
+def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`cold drink`: words that together name a kind of goods in a locale are one word, read as that kind,
+    unless the catalog writes the words themselves together (`cold` of a `cold drink` in a name)."""
+    phrases = index.lexicon.product_phrases_by_first
+    if not phrases:
+        return tokens
+    read: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        span = 1
+        for phrase in phrases.get(token.text, ()) if token.kind == "word" else ():
+            window = tokens[position : position + len(phrase)]
+            if [t.text for t in window] == list(phrase) and _names_a_catalog_kind(phrase, index):
+                token, span = Token("word", " ".join(phrase), token.start, window[-1].end), len(phrase)
+                break
+        read.append(token)
+        position += span
+    return read
+
+
+def _names_a_catalog_kind(phrase: tuple[str, ...], index: CatalogIndex) -> bool:
+    """True when the catalog does not write the phrase's words itself but writes one naming of its kind."""
+    postings = index.postings
+    if all(word in postings for word in phrase):
+        return False
+    return any(all(word in postings for word in naming) for naming in index.lexicon.product_words[" ".join(phrase)])
 
 
 def _lines(tokens: list[Token]) -> list[list[Token]]:
@@ -850,7 +879,8 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
 
     A catalog that writes the word only for goods of that kind (an alias `suka datu puti` for one vinegar)
     still sells the other goods of the kind, so the word is read as the kind; the first naming whose words
-    the catalog all has is taken.
+    the catalog all has is taken. A naming the catalog has only part of is not the kind (`elubo`, yam flour,
+    is not any flour): the word stays itself.
     """
     namings = lexicon.product_words.get(word)
     if namings is None:
@@ -861,10 +891,7 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
             if holders is None or (word in index.alias_only_words and holders <= index.posted_under_all(list(naming))):
                 return naming
             return (word,)
-    if holders is not None or word in index.phrase_postings:
-        return (word,)
-    known = tuple(w for w in namings[0] if w in index.postings)
-    return known or (word,)
+    return (word,)
 
 
 def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:

@@ -46,3 +46,20 @@ R603,"Rola Multigrain Masala Noodles 72.5g, carton of 48",Rola,noodles,72.5g,car
 """
     index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
     assert asked("rola 10 peti", index) == [{"R601", "R602"}]
+
+
+def test_a_kind_named_in_several_words_asks_among_that_kind() -> None:
+    rows = """\
+C701,"Tums Cola 750ml PET, case of 24",Tums,soft_drinks,750ml,case,24,840.00,INR,tums,60,1,true
+C702,"Sprig Lemon 750ml PET, case of 24",Sprig,soft_drinks,750ml,case,24,840.00,INR,sprig,45,1,true
+C703,"Mango Drink 750ml, case of 24",Mangi,juice,750ml,case,24,840.00,INR,mangi,45,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert asked("cold drink 750 ml 6 crate", index) == [{"C701", "C702"}]
+
+
+def test_a_local_word_for_a_narrower_kind_than_the_catalog_sells_is_not_sold() -> None:
+    rows = "F801,Kolo Wheat Flour 50kg bag,Kolo,flour,50kg,bag,1,72000.00,NGN,flour,30,1,true\n"
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    parse = parse_order("elubo 5 bags", index)
+    assert not parse.lines and not parse.ambiguous and [item.phrase for item in parse.unknown] == ["elubo 5 bags"]
