@@ -676,8 +676,9 @@ def _requests(
     elements = _elements(chunk, lexicon, index, names)
     groups = _quantity_groups(elements)
     requests = []
-    for piece in _pieces(elements, groups, lexicon):
-        request = _request(piece, text, lexicon, index, raw_words)
+    pieces = _pieces(elements, groups, lexicon)
+    for piece in pieces:
+        request = _request(piece, text, lexicon, index, raw_words, len(pieces) == 1)
         if request is not None:
             requests.append(request)
     return requests
@@ -767,7 +768,7 @@ def _known(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
 
 
 def _request(
-    piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str]
+    piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str], alone: bool = True
 ) -> ItemRequest | None:
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements = piece.elements
@@ -794,7 +795,9 @@ def _request(
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & (lexicon.correction_markers | lexicon.negations)) or bool(negated)
     uncounted = group is None and not bare and not sizes
-    removes = _says(raw_words, lexicon.removal_words, index)
+    # `辣条5箱 魔芋爽2箱 魔芋爽算了不要`: of several items in one stretch, the removal word takes off its own.
+    own_words = raw_words if alone else {e.text for e in elements if e.kind == "word"}
+    removes = _says(own_words, lexicon.removal_words, index)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.correction_markers - lexicon.negations, index)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).

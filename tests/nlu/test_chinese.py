@@ -108,6 +108,14 @@ def test_a_correction_replaces_the_amount(index: CatalogIndex) -> None:
     assert _lines("纯净水5箱，不对，改成8箱", index) == [("C04", 8)]
 
 
+def test_a_removal_among_items_without_commas_takes_off_its_own_item(index: CatalogIndex) -> None:
+    assert _lines("酸菜面5箱 纯净水2箱 纯净水算了不要", index) == [("C03", 5)]
+
+
+def test_an_amount_on_condition_of_stock_orders_the_product_asked_about(index: CatalogIndex) -> None:
+    assert _lines("有没有花生油，有的话来3桶", index) == [("C09", 3)]
+
+
 @pytest.mark.parametrize("text", ["酸菜面5箱，哦不，红烧牛肉面3箱", "酸菜面5箱 不对 红烧牛肉面3箱"])
 def test_another_product_with_its_amount_after_a_correction_takes_the_lines_place(
     index: CatalogIndex, text: str
