@@ -63,3 +63,13 @@ def test_a_local_word_for_a_narrower_kind_than_the_catalog_sells_is_not_sold() -
     index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
     parse = parse_order("elubo 5 bags", index)
     assert not parse.lines and not parse.ambiguous and [item.phrase for item in parse.unknown] == ["elubo 5 bags"]
+
+
+def test_a_flavour_said_leaves_out_the_product_that_adds_a_pepper_soup_flavour() -> None:
+    rows = """\
+N901,"Nudo Instant Noodles Chicken 70g, carton of 40",Nudo,noodles,70g,carton,40,9800.00,NGN,nudo chicken,300,1,true
+N902,"Nudo Chicken Pepper Soup 70g, carton of 40",Nudo,noodles,70g,carton,40,10200.00,NGN,nudo pepper soup,9,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    lines = [(line.sku, line.quantity) for line in parse_order("nudo chicken 70g 120 pieces", index).lines]
+    assert lines == [("N901", 3)]
