@@ -50,6 +50,7 @@ def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index
         "5 crates vimba 350ml, 5 nahi, 7 karo",
         "5 crates vimba 350ml badala yake weka 7",
         "pakisend po 5 crates vimba 350ml, ay hindi 7 pala",
+        "5 crates vimba 350ml, galti se likha, 7 crates",
     ],
 )
 def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
