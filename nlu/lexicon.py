@@ -68,6 +68,9 @@ class Lexicon:
     base_variant_words: frozenset[str]
     # Words that make a product a variant of its brand's plain one (`hot`, `zero`, `multigrain`), not a flavour.
     variant_words: frozenset[str]
+    # Names of a brand's pack sizes (`mismo`, `swakto`): said, they pick that size; unsaid, they make no other
+    # size the plain product.
+    size_names: frozenset[str]
     # Flavours, scents and colours: a word of these names a product even when the catalog does not sell it.
     flavour_words: frozenset[str]
     stop_words: frozenset[str]
@@ -183,6 +186,7 @@ _WORD_LISTS = (
     "packaging_words",
     "base_variant_words",
     "variant_words",
+    "size_names",
     "flavour_words",
     "stop_words",
     "each_words",

@@ -60,7 +60,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     groups = index.groups
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
-    extras = {core: groups.cores[core] - canonical for core in set(map(groups.core_of.__getitem__, candidates))}
+    unsaid = canonical | index.lexicon.size_names
+    extras = {core: groups.cores[core] - unsaid for core in set(map(groups.core_of.__getitem__, candidates))}
     candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
     candidates = _without_other_lines(candidates, canonical, index)
     candidates = _without_unsaid_flavours(candidates, extras, canonical, index)

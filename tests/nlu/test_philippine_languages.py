@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backend.catalog import read_catalog_csv
-from nlu import CatalogIndex
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
+from nlu import CatalogIndex, parse_order
 from tests.nlu.test_other_market import resolved
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -63,3 +63,15 @@ def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> 
 def test_a_3in1_name_still_has_its_plain_product(luzon_index: CatalogIndex) -> None:
     assert resolved("san mig 10 pack", luzon_index) == [("SG70010", 10)]
     assert resolved("san mig sugar free 5 pack", luzon_index) == [("SG70011", 5)]
+
+
+def test_a_named_pack_size_is_no_variant_of_the_brand() -> None:
+    rows = (
+        'C1,"Cola Mismo 300ml, case of 12",Cola,soft drinks,300ml,case,12,216.00,PHP,,300,1,true\n'
+        'C2,"Cola 1.5L, case of 12",Cola,soft drinks,1.5L,case,12,816.00,PHP,,90,1,true\n'
+        'C3,"Cola Zero 1.5L, case of 12",Cola,soft drinks,1.5L,case,12,840.00,PHP,,60,1,true\n'
+    )
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert [set(item.candidates) for item in parse_order("cola 5 case", index).ambiguous] == [{"C1", "C2"}]
+    assert resolved("cola mismo 2 case", index) == [("C1", 2)]
+    assert resolved("cola zero 2 case", index) == [("C3", 2)]
