@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from nlu.catalog_index import CatalogIndex, singular_and_plural
+from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import Token, clean_text, is_devanagari, sound, tokenize
@@ -612,8 +613,10 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
         if not left.used and not right.used and left.kind == "num" and right.kind == "unit":
             before = elements[position - 1] if position > 0 else None
             after = elements[position + 2] if position + 2 < len(elements) else None
-            # In "jik 750 ctn 2" the number after the unit is the quantity; 750 is left as a size.
-            if before is not None and before.kind == "word" and after is not None and after.kind == "num":
+            # In "jik 750 ctn 2" the number after the unit is the quantity; 750 is left as a size. A Chinese
+            # measure word always follows its number (`5箱24罐装` is five cases of 24 cans).
+            counted_after = before is not None and before.kind == "word" and after is not None and after.kind == "num"
+            if counted_after and HAN_RE.match(right.text) is None:
                 continue
             claim(position, position + 1, left, right.unit)
     for position, left, right in pairs:
@@ -696,7 +699,7 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
         # `1 kg wala 25 pkt`, `4 pack wala 3 peti`: an amount followed by `wala` says which product.
         piece = _Piece(piece.elements, counting)
     first = piece.groups[0]
-    if first.unit is None and piece.elements[first.first].kind == "x":
+    if first.unit is None and piece.elements[first.first].kind in ("x", "dash"):
         return next((g for g in piece.groups if g.unit is not None), first)
     if first.unit is not None and lexicon.unit_levels.get(first.unit) == "single":
         return next((g for g in piece.groups[1:] if lexicon.unit_levels.get(g.unit or "") == "pack"), first)

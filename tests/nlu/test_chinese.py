@@ -40,6 +40,9 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("丝苗米 25公斤 两袋", [("C08", 2)]),
         ("丝苗米 50斤 一袋", [("C08", 1)]),
         ("纯净水 48瓶", [("C04", 2)]),
+        # What a case holds, written beside the count of cases, counts nothing.
+        ("纯净水550ml*24 十箱", [("C04", 10)]),
+        ("可乐5箱24罐装", [("C05", 5)]),
         # The pieces a pack's name counts (`×24罐`, `×6瓶`) say which pack.
         ("可乐 48罐", [("C05", 2)]),
         ("可乐 12瓶", [("C06", 2)]),
