@@ -94,6 +94,9 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             found = _requests(chunk, cleaned, lexicon, index, names)
             # A price cue covers its own part of the sentence and the uncounted items joined to it.
             asking = bool(said & lexicon.price_cues) or (asking and all(r.quantity is None for r in found))
+            if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
+                # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
+                in_line[-1] = replace(in_line[-1], price_question=True)
             if correcting:
                 # `..., 哦不, 鸡汤面5箱`: an amount alone corrects the last amount, a product replaces the last line.
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]

@@ -36,3 +36,9 @@ def test_a_chichewa_price_question_is_a_price_not_an_order(malawi_index: Catalog
     parse = parse_order("mtengo wa kukoma 5L ndi zingati?", malawi_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("MF-50131", 1)]
     assert parse.ambiguous == ()
+
+
+def test_a_question_after_an_item_asks_its_price_inside_an_order(malawi_index: CatalogIndex) -> None:
+    parse = parse_order("illovo 1kg bale 2. Nanga lux ndi zingati?", malawi_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("KB-20417", 2)]
+    assert [question.candidates for question in parse.price_questions] == [("SP-60254",)]

@@ -113,3 +113,9 @@ def test_a_correction_naming_another_kind_of_goods_is_one_more_item(invented_ind
 
 def test_a_number_after_no_that_sizes_nothing_is_the_new_amount(invented_index: CatalogIndex) -> None:
     assert lines_of(parse_order("pola ctn 4, no 5", invented_index)) == [("Q111", 5)]
+
+
+def test_a_question_alone_after_an_uncounted_item_asks_its_price(invented_index: CatalogIndex) -> None:
+    parse = parse_order("5 crates vimba 350ml, siki 1L, how much?", invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
+    assert asked_of(parse) == [("Q114",)]
