@@ -55,6 +55,11 @@ def test_a_cebuano_removal_takes_the_item_off(luzon_index: CatalogIndex) -> None
     assert resolved("2 case cobra ug 2 case red horse, tangtanga ang red horse", luzon_index) == [("CB90070", 2)]
 
 
+def test_an_amount_after_an_availability_question_orders_the_item_asked_about(luzon_index: CatalogIndex) -> None:
+    text = "may stock pa kayo ng piattos? kung meron pa-order 3 pack"
+    assert resolved(text, luzon_index) == [("PT15040", 3)]
+
+
 def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> None:
     assert resolved("isa pang kahon ng homi beef", luzon_index) == [("HM10201", 1)]
     assert resolved("saro pang kahon na homi chicken", luzon_index) == [("HM10202", 1)]
