@@ -60,6 +60,23 @@ def test_an_amount_after_an_availability_question_orders_the_item_asked_about(lu
     assert resolved(text, luzon_index) == [("PT15040", 3)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 case cobra tas mag kano yung red horse",
+        "3 case cobra tapos red horse magkano po kaya",
+        "3 case cobra. mgkano red horse?",
+        "3 case cobra, pakisabi po kung magkano ang red horse",
+    ],
+)
+def test_a_tagalog_price_question_after_an_order_asks_and_orders_nothing_more(
+    text: str, luzon_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, luzon_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("CB90070", 3)]
+    assert [question.candidates for question in parse.price_questions] == [("RH90080",)]
+
+
 def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> None:
     assert resolved("isa pang kahon ng homi beef", luzon_index) == [("HM10201", 1)]
     assert resolved("saro pang kahon na homi chicken", luzon_index) == [("HM10202", 1)]
