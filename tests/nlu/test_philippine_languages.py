@@ -1,4 +1,5 @@
-"""Orders in the languages of Philippine sari-sari owners: Tagalog, Ilocano and Bikol words and pack words."""
+"""Orders in the languages of Philippine sari-sari owners: Tagalog, Cebuano, Ilocano, Bikol, Hiligaynon, Waray,
+Chavacano and Kapampangan words and pack words."""
 
 from __future__ import annotations
 
@@ -97,3 +98,37 @@ def test_a_named_pack_size_is_no_variant_of_the_brand() -> None:
     assert [set(item.candidates) for item in parse_order("cola 5 case", index).ambiguous] == [{"C1", "C2"}]
     assert resolved("cola mismo 2 case", index) == [("C1", 2)]
     assert resolved("cola zero 2 case", index) == [("C3", 2)]
+
+
+@pytest.fixture(scope="module")
+def mindanao_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "mindanao_market_catalog.csv"))
+
+
+PILSEN, LIGHT, SACK_25, BATCHOY = "4801759314693", "4805297635623", "4809999626293", "4806690382763"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("palihog pa-order ko sang tatlo ka kaha pilsen kag isa ka kaha san mig light", [(PILSEN, 3), (LIGHT, 1)]),
+        ("anom ka kaha pilsen, ay indi, pito gali", [(PILSEN, 7)]),
+        ("alayon pakidara tulo ka kahon han pilsen ngan usa ka kahon han san mig light", [(PILSEN, 3), (LIGHT, 1)]),
+        ("manda kanamon cinco caja de pilsen y diez caja de san mig light", [(PILSEN, 5), (LIGHT, 10)]),
+        ("cuatro saco de sinandomeng 25kg", [(SACK_25, 4)]),
+        ("pakipadala yu ku atlung kahun ning pilsen ampo adwang kahun ning san mig light", [(PILSEN, 3), (LIGHT, 2)]),
+        ("apulung kahun ning lucky me batchoy", [(BATCHOY, 10)]),
+    ],
+)
+def test_hiligaynon_waray_chavacano_and_kapampangan_orders_count_each_item(
+    text: str, expected: list[tuple[str, int]], mindanao_index: CatalogIndex
+) -> None:
+    assert resolved(text, mindanao_index) == expected
+
+
+def test_a_chavacano_price_question_reads_the_product_not_the_article(mindanao_index: CatalogIndex) -> None:
+    assert resolved("cuanto el precio del pilsen?", mindanao_index) == [(PILSEN, 1)]
+
+
+def test_half_a_sack_in_chavacano_is_the_smaller_sack(mindanao_index: CatalogIndex) -> None:
+    assert resolved("medio saco de sinandomeng", mindanao_index) == [(SACK_25, 1)]
