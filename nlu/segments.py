@@ -89,7 +89,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     for line in _numbered_lines(_lines(tokens)):
         asking = correcting = removing = False
         in_line: list[ItemRequest] = []
-        for chunk in _chunks(_without_header(line), lexicon, index):
+        for chunk in _chunks(_without_header(line, lexicon), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
             # A price cue covers its own part of the sentence and the uncounted items joined to it.
@@ -290,14 +290,28 @@ def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
     return bulleted
 
 
-def _without_header(line: list[Token]) -> list[Token]:
-    """`Order:` or `tea:` before a list is a heading, not an item, when it holds no number."""
+def _without_header(line: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`Order:` or `tea:` before a list is a heading, not an item, when it holds no number; before an amount
+    alone (`红牛：5箱`, `sugar: 2 bales`) it is the item."""
     for position, token in enumerate(line):
         if token.kind == "sep" and token.text == ":":
-            if not any(t.kind == "num" for t in line[:position]):
+            if not any(t.kind == "num" for t in line[:position]) and not _amount_only(line[position + 1 :], lexicon):
                 return line[position + 1 :]
             break
     return line
+
+
+def _amount_only(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """True when the tokens up to the next comma are a number with at most its unit and chatter: no product."""
+    counted = False
+    for token in tokens:
+        if token.kind == "sep":
+            break
+        if token.kind == "num" or token.text in lexicon.number_words:
+            counted = True
+        elif token.kind == "word" and token.text not in lexicon.unit_words and token.text not in lexicon.chatter_words:
+            return False
+    return counted
 
 
 def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:

@@ -40,6 +40,9 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("丝苗米 25公斤 两袋", [("C08", 2)]),
         ("丝苗米 50斤 一袋", [("C08", 1)]),
         ("纯净水 48瓶", [("C04", 2)]),
+        # The product before a colon, its amount after it.
+        ("可乐：3箱", [("C05", 3)]),
+        ("酸菜面: 5箱，纯净水：2箱", [("C03", 5), ("C04", 2)]),
         # What a case holds, written beside the count of cases, counts nothing.
         ("纯净水550ml*24 十箱", [("C04", 10)]),
         ("可乐5箱24罐装", [("C05", 5)]),
