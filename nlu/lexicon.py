@@ -81,6 +81,8 @@ class Lexicon:
     draft_add_cues: frozenset[str]
     draft_more_cues: frozenset[str]
     draft_new_cues: frozenset[str]
+    # Endings that join a word to the next (`pulang asukal`, `dalawang kahon`): the word without one is the word.
+    linker_suffixes: frozenset[str]
     max_quantity: int
 
     @cached_property
@@ -305,6 +307,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         for phrase in language.get("filler_phrases", []):
             phrases.add(tuple(_word(phrase).split()))
     return {
+        "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
         "unit_words": unit_words,
         "size_words": size_words,
         "product_words": product_words,

@@ -907,7 +907,8 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
     """
     namings = lexicon.product_words.get(word)
     if namings is None:
-        return (word,)
+        unlinked = _unlinked(word, lexicon, index)
+        return (word,) if unlinked is None else _catalog_words(unlinked, lexicon, index)
     holders = index.postings.get(word)
     for naming in namings:
         if all(w in index.postings for w in naming):
@@ -915,6 +916,18 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
                 return naming
             return (word,)
     return (word,)
+
+
+def _unlinked(word: str, lexicon: Lexicon, index: CatalogIndex) -> str | None:
+    """`pulang`, `sabong`: a word the catalog lacks, with the linker it wears before the next word, is the
+    catalog's or the language's word for goods."""
+    if word in index.postings:
+        return None
+    for suffix in lexicon.linker_suffixes:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in index.postings or stem in lexicon.product_words):
+            return stem
+    return None
 
 
 def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:

@@ -44,6 +44,7 @@ def luzon_index() -> CatalogIndex:
         ("hatagi ko'g duha ka kahon homi beef, pahatod ugma", [("HM10201", 2)]),
         ("yung 500ml na jolly 2 case", [("JL14051", 2)]),
         ("25kg na sampaguita 2 sako", [("SP14020", 2)]),
+        ("pulang asukal 1 sako", [("HC14042", 1)]),
     ],
 )
 def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
@@ -76,6 +77,13 @@ def test_a_tagalog_price_question_after_an_order_asks_and_orders_nothing_more(
     parse = parse_order(text, luzon_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("CB90070", 3)]
     assert [question.candidates for question in parse.price_questions] == [("RH90080",)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("biskwit 5 pack", {"HN15020", "HN15021"})])
+def test_a_tagalog_word_for_a_kind_of_goods_asks_among_that_kind(
+    text: str, kind: set[str], luzon_index: CatalogIndex
+) -> None:
+    assert [set(item.candidates) for item in parse_order(text, luzon_index).ambiguous] == [kind]
 
 
 def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> None:
