@@ -410,13 +410,22 @@ def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
 
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
-    """`5 ctn coke sorry 7 not 5`: a correction word followed soon by a number begins a part of its own."""
+    """`5 ctn coke sorry 7 not 5`: a correction word followed soon by a number begins a part of its own; so
+    does one followed soon by a product after a counted item (`kukoma 1L ctn 2 sorry make it sunseed`)."""
     token = line[position]
     if token.kind != "word" or token.text not in lexicon.correction_markers or token.text in lexicon.negations:
         return False
     if position == 0 or token.text in index.postings:
         return False
-    return any(t.kind == "num" or t.text in lexicon.number_words for t in line[position + 1 : position + 4])
+    soon = line[position + 1 : position + 4]
+    if any(t.kind == "num" or t.text in lexicon.number_words for t in soon):
+        return True
+    before: list[Token] = []
+    for earlier in line[:position]:
+        before = [] if earlier.kind == "sep" else [*before, earlier]
+    return any(t.kind == "num" for t in before) and any(
+        t.kind == "word" and t.text not in lexicon.chatter_words and index.knows_word(t.text) for t in soon
+    )
 
 
 def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -24,6 +24,7 @@ def malawi_index() -> CatalogIndex:
         ("matumba awiri a kilombero 5kg", [("MP-40211", 2)]),
         ("coke 300ml makreti 10 ndi fanta 500ml ma case 5", [("ZK-90111", 10), ("ZK-90153", 5)]),
         ("coke 300ml crate 5, pepani 7", [("ZK-90111", 7)]),
+        ("shuga wa illovo 2kg mabelo 2 ndi wina umodzi", [("KB-20433", 3)]),
     ],
 )
 def test_chichewa_pack_and_number_words_count_the_item(

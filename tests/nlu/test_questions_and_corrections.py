@@ -101,7 +101,14 @@ def test_a_product_named_again_with_a_new_size_changes_its_own_line(invented_ind
     assert sorted(lines_of(parse)) == [("Q108", 2), ("Q111", 1)]
 
 
-@pytest.mark.parametrize("text", ["2 bales tamu 1kg... no wait make it nyali", "2 bales tamu 1kg, sorry nyali"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 bales tamu 1kg... no wait make it nyali",
+        "2 bales tamu 1kg, sorry nyali",
+        "2 bales tamu 1kg sorry make it nyali",
+    ],
+)
 def test_a_product_named_in_a_correction_replaces_the_last_one(invented_index: CatalogIndex, text: str) -> None:
     assert lines_of(parse_order(text, invented_index)) == [("Q109", 2)]
 
