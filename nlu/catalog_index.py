@@ -344,6 +344,8 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
                 for before, middle, after in zip(words, words[1:], words[2:], strict=False)
                 if middle in connectors
             )
+        if "&" in folded:
+            triples += _ampersand_triples(folded, connectors)
         return _TextFacts(
             content=tuple(content),
             extra_words=frozenset(extra) if extra else _NOTHING,
@@ -496,6 +498,17 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
 def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: int) -> None:
     for word in words:
         postings_sets[word].add(position)
+
+
+def _ampersand_triples(folded: str, connectors: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """`PORK & BEANS`: the two words an `&` joins stay one name however a sender writes the `and`."""
+    parts = [_CATALOG_WORD_RE.findall(part.replace("'", "").replace("’", "")) for part in folded.split("&")]
+    return tuple(
+        (left[-1], connector, right[0])
+        for left, right in zip(parts, parts[1:], strict=False)
+        if left and right
+        for connector in connectors
+    )
 
 
 def _post_names(

@@ -150,6 +150,9 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token("sep", ".", start, end))
         elif kind == "dash":
             tokens.append(Token("dash", raw, start, end))
+        elif raw == "&":
+            # `pork & beans`, `2 coke & 3 fanta`: the word `and`, which joins two items unless a name writes it.
+            tokens.append(Token("word", "and", start, end))
         else:
             tokens.append(Token("sep", raw, start, end))
     return tokens

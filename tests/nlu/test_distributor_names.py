@@ -1,0 +1,34 @@
+"""Catalogs as distributors export them (`HUNT'S PORK & BEANS 230G 48S`, `MIGHTY RED 20S REAM`) read the way
+store owners name the goods."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
+from nlu import CatalogIndex, parse_order
+
+ROWS = (
+    "PB1,HUNT'S PORK & BEANS 230G 48S,Hunt's,CANNED GOODS,230g,case,48,1340.00,PHP,,90,1,true\n"
+    "TS1,DEL MONTE TOMATO SAUCE 250G 24S,Del Monte,CANNED GOODS,250g,case,24,790.00,PHP,,90,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+
+
+@pytest.mark.parametrize(
+    "text", ["pork and beans 2 case", "pork n beans 2 case", "pork & beans 2 case", "2 kaha pork ug beans"]
+)
+def test_words_a_name_joins_with_an_ampersand_stay_one_item(text: str, index: CatalogIndex) -> None:
+    assert resolved(text, index) == [("PB1", 2)]
+
+
+def test_an_ampersand_between_two_items_still_joins_two_items(index: CatalogIndex) -> None:
+    assert resolved("2 case pork and beans & 3 case tomato sauce", index) == [("PB1", 2), ("TS1", 3)]
