@@ -333,6 +333,14 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         # "kumi na mbili" is one number (12), not two items.
         if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
             return False  # "apat na kahon": a linker between a number and its unit
+        if (
+            token.text in lexicon.number_joiners
+            and before.text in lexicon.product_words
+            and after.text in index.postings
+            and after.text not in lexicon.product_words
+            and after.text not in index.groups.brands_by_word
+        ):
+            return False  # "asukal na pula", "gatas na evap": a kind of goods linked to the word that says which
         if token.text in lexicon.number_joiners:
             if after.text in lexicon.half_words and (before.kind == "num" or before.text in lexicon.number_words):
                 return False  # "mbili na nusu" is two and a half

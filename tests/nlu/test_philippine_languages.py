@@ -45,6 +45,8 @@ def luzon_index() -> CatalogIndex:
         ("yung 500ml na jolly 2 case", [("JL14051", 2)]),
         ("25kg na sampaguita 2 sako", [("SP14020", 2)]),
         ("pulang asukal 1 sako", [("HC14042", 1)]),
+        ("asukal na pula 1 sako", [("HC14042", 1)]),
+        ("asukal na washed 2 sako at mantika na canola 1 case", [("HC14041", 2), ("SN14060", 1)]),
     ],
 )
 def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
