@@ -137,21 +137,26 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
 
 
 def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
-    """`mantika 1 litro, 2 case po`: an amount alone right after an uncounted item counts that item."""
+    """`mantika 1 litro, 2 case po`: an amount alone right after an uncounted item counts that item; after a
+    question about one item's price (`红牛多少钱一箱，来5箱`) it orders that item."""
     joined: list[ItemRequest] = []
     for request in requests:
         previous = joined[-1] if joined else None
         if (
             previous is not None
             and previous.words
-            and not _counted(previous)
+            and (not _counted(previous) or (previous.price_question and not request.price_question))
             and not request.words
             and request.quantity is not None
             and request.size is None
             and not (request.correction or request.removal or previous.correction or previous.removal)
         ):
             joined[-1] = replace(
-                previous, phrase=f"{previous.phrase}, {request.phrase}", quantity=request.quantity, unit=request.unit
+                previous,
+                phrase=f"{previous.phrase}, {request.phrase}",
+                quantity=request.quantity,
+                unit=request.unit,
+                price_question=False,
             )
         else:
             joined.append(request)

@@ -104,6 +104,11 @@ def test_a_measure_said_as_the_amount_counts_the_bags_it_fills(index: CatalogInd
     assert not parse_order("丝苗米 50公斤", index).lines
 
 
+@pytest.mark.parametrize("text", ["可乐多少钱一箱，来3箱", "可乐一箱多少钱？要3箱"])
+def test_an_amount_after_a_price_question_orders_the_product_asked_about(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C05", 3)]
+
+
 def test_a_price_asked_the_sichuan_way_is_a_price_question(index: CatalogIndex) -> None:
     parse = parse_order("酸菜面5箱，花生油好多钱一桶", index)
     assert [line.sku for line in parse.lines] == ["C03"]
