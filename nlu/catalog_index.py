@@ -337,15 +337,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
-        triples: tuple[tuple[str, str, str], ...] = ()
-        if not connectors.isdisjoint(words):
-            triples = tuple(
-                (before, middle, after)
-                for before, middle, after in zip(words, words[1:], words[2:], strict=False)
-                if middle in connectors
-            )
-        if "&" in folded:
-            triples += _ampersand_triples(folded, connectors)
+        triples = _connector_triples(words, folded, connectors)
         return _TextFacts(
             content=tuple(content),
             extra_words=frozenset(extra) if extra else _NOTHING,
@@ -500,15 +492,27 @@ def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: in
         postings_sets[word].add(position)
 
 
-def _ampersand_triples(folded: str, connectors: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
-    """`PORK & BEANS`: the two words an `&` joins stay one name however a sender writes the `and`."""
-    parts = [_CATALOG_WORD_RE.findall(part.replace("'", "").replace("’", "")) for part in folded.split("&")]
-    return tuple(
-        (left[-1], connector, right[0])
-        for left, right in zip(parts, parts[1:], strict=False)
-        if left and right
-        for connector in connectors
-    )
+def _connector_triples(
+    words: list[str], folded: str, connectors: frozenset[str]
+) -> tuple[tuple[str, str, str], ...]:
+    """The joining words a name writes with the words either side (`salt and pepper`); the two words an `&`
+    joins (`PORK & BEANS`) with every joining word, as senders write the `and` in their own language."""
+    triples: tuple[tuple[str, str, str], ...] = ()
+    if not connectors.isdisjoint(words):
+        triples = tuple(
+            (before, middle, after)
+            for before, middle, after in zip(words, words[1:], words[2:], strict=False)
+            if middle in connectors
+        )
+    if "&" in folded:
+        parts = [_CATALOG_WORD_RE.findall(part.replace("'", "").replace("’", "")) for part in folded.split("&")]
+        triples += tuple(
+            (left[-1], connector, right[0])
+            for left, right in zip(parts, parts[1:], strict=False)
+            if left and right
+            for connector in connectors
+        )
+    return triples
 
 
 def _post_names(

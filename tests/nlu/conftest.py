@@ -38,3 +38,8 @@ def invented_items() -> list[CatalogItem]:
 def invented_index(invented_items: list[CatalogItem]) -> CatalogIndex:
     """An index over the invented catalog, built once for the session."""
     return CatalogIndex.build(invented_items)
+
+
+def catalog_index(rows: str) -> CatalogIndex:
+    """An index over catalog rows written in a test (the header is added)."""
+    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))

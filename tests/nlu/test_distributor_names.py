@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
-from nlu import CatalogIndex, parse_order
+from nlu import CatalogIndex
+from tests.nlu.conftest import catalog_index
+from tests.nlu.test_other_market import resolved
 
 ROWS = (
     "PB1,HUNT'S PORK & BEANS 230G 48S,Hunt's,CANNED GOODS,230g,case,48,1340.00,PHP,,90,1,true\n"
@@ -16,11 +17,7 @@ ROWS = (
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
-
-
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+    return catalog_index(ROWS)
 
 
 @pytest.mark.parametrize(
