@@ -183,6 +183,13 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     ]
     if len(graded) == 1:
         return graded[0][1], graded[0][0]
+    if counted_elsewhere and len(candidates) <= MAX_CANDIDATES:
+        items = index.items
+        for number in request.bare_numbers:
+            # `rosy ya 40 bale 2`: beside a count, a number that is what some of the packs hold names those packs.
+            holding = {p for p in candidates if items[p].item.units_per_pack == number}
+            if holding and len(holding) < len(candidates):
+                return holding, number
     return candidates, None
 
 

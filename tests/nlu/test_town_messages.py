@@ -77,3 +77,8 @@ def test_a_delivery_time_after_the_product_never_makes_it_a_question(town_index:
     parse = parse_order("Kindly deliver 2 cartons Fresh Fri 2L by kesho asubuhi. Thanks", town_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("OIL-FRESHFRI-2L-6", 2)]
     assert parse.ambiguous == ()
+
+
+def test_a_number_beside_the_count_that_is_what_a_pack_holds_names_that_pack(town_index: CatalogIndex) -> None:
+    assert resolved("rosy ya 40 bale 2", town_index) == [("SAN-ROSY-TP-40", 2)]
+    assert asked("rosy bale 2", town_index) == [{"SAN-ROSY-TP-10", "SAN-ROSY-TP-40"}]
