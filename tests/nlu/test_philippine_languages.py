@@ -142,3 +142,18 @@ def test_a_chavacano_price_question_reads_the_product_not_the_article(mindanao_i
 
 def test_half_a_sack_in_chavacano_is_the_smaller_sack(mindanao_index: CatalogIndex) -> None:
     assert resolved("medio saco de sinandomeng", mindanao_index) == [(SACK_25, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gud pm po! 3 kaha pilsen", [(PILSEN, 3)]),
+        ("10 pack fabcon del", [("4804396254537", 10)]),
+        ("pilit 10 kilos", [("4801279774281", 10)]),
+        ("sunsilk itom 5 tali", [("4802313597057", 5)]),
+    ],
+)
+def test_greetings_short_names_and_colours_in_local_words_name_the_goods(
+    text: str, expected: list[tuple[str, int]], mindanao_index: CatalogIndex
+) -> None:
+    assert resolved(text, mindanao_index) == expected
