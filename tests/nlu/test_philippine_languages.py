@@ -88,6 +88,16 @@ def test_a_tagalog_word_for_a_kind_of_goods_asks_among_that_kind(
     assert [set(item.candidates) for item in parse_order(text, luzon_index).ambiguous] == [kind]
 
 
+def test_a_ream_of_cigarettes_is_the_carton_not_the_single_pack() -> None:
+    rows = (
+        "R1,MIGHTY RED 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,90,1,true\n"
+        "R2,MIGHTY RED 20S PER PACK,Mighty,TOBACCO,20s,pack,20,80.00,PHP,,300,1,true\n"
+    )
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert resolved("mighty red 2 ream", index) == [("R1", 2)]
+    assert resolved("mighty red 5 pack", index) == [("R2", 5)]
+
+
 def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> None:
     assert resolved("isa pang kahon ng homi beef", luzon_index) == [("HM10201", 1)]
     assert resolved("saro pang kahon na homi chicken", luzon_index) == [("HM10202", 1)]
