@@ -86,6 +86,7 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
         ("老板儿 整俩箱可乐嘛[抱拳]", [("C05", 2)]),
         ("[微笑]帅哥 搞仨箱纯净水", [("C04", 3)]),
         ("酸菜面再加5箱", [("C03", 5)]),
+        ("酸菜面5箱，另外酸菜面再来2箱", [("C03", 7)]),
     ],
 )
 def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, text: str, expected: list) -> None:
