@@ -436,11 +436,24 @@ def _filled_packs(
     """`24 pcs` of a soap sold in outers of 12 and cartons of 72 is 2 outers: the only pack it fills whole."""
     if request.unit is None or len(candidates) < 2:
         return candidates
+    candidates = _counted_packs(request, candidates, index)
     first = candidates[0]
     if any((c.brand_words, c.core, c.size) != (first.brand_words, first.core, first.size) for c in candidates):
         return candidates
     filled = [c for c in candidates if _fills(_quantity(request, match, c, index))]
     return (filled[0],) if len(filled) == 1 else candidates
+
+
+def _counted_packs(
+    request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`2 ream mighty red` of a brand sold in one size by the ream and by the pack: a count of packs of packs
+    (ream, case, carton) is of the SKUs sold so, not of those sold one pack at a time."""
+    levels = index.lexicon.unit_levels
+    if levels.get(request.unit or "") != "pack" or len({(c.brand_words, c.size) for c in candidates}) != 1:
+        return candidates
+    packs = tuple(c for c in candidates if levels.get(c.item.sell_unit) == "pack")
+    return packs or candidates
 
 
 def _fills(quantity: _Quantity) -> bool:

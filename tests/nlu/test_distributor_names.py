@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from nlu import CatalogIndex
+from nlu import CatalogIndex, parse_order
 from tests.nlu.conftest import catalog_index
 from tests.nlu.test_other_market import resolved
 
 ROWS = (
     "PB1,HUNT'S PORK & BEANS 230G 48S,Hunt's,CANNED GOODS,230g,case,48,1340.00,PHP,,90,1,true\n"
     "TS1,DEL MONTE TOMATO SAUCE 250G 24S,Del Monte,CANNED GOODS,250g,case,24,790.00,PHP,,90,1,true\n"
+    "MR1,MIGHTY RED 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,90,1,true\n"
+    "MP1,MIGHTY RED 20S PER PACK,Mighty,TOBACCO,20s,pack,20,80.00,PHP,,300,1,true\n"
+    "MG1,MIGHTY GREEN MENTHOL 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,70,1,true\n"
 )
 
 
@@ -29,3 +32,17 @@ def test_words_a_name_joins_with_an_ampersand_stay_one_item(text: str, index: Ca
 
 def test_an_ampersand_between_two_items_still_joins_two_items(index: CatalogIndex) -> None:
     assert resolved("2 case pork and beans & 3 case tomato sauce", index) == [("PB1", 2), ("TS1", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("mighty red 2 ream", [("MR1", 2)]), ("mighty red 5 pakete", [("MP1", 5)])]
+)
+def test_a_ream_counts_the_sku_sold_by_the_ream_and_a_pack_the_one_sold_by_the_pack(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+def test_a_ream_of_a_brand_in_two_variants_asks_between_the_reams_only(index: CatalogIndex) -> None:
+    asked = [set(item.candidates) for item in parse_order("mighty 3 ream", index).ambiguous]
+    assert asked == [{"MR1", "MG1"}]
