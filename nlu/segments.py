@@ -619,19 +619,22 @@ def _time_of_day(token: Token, following: Token | None, after_next: Token | None
 
 
 def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[Size, int] | None:
-    """`kilo tano`, `lita mbili na nusu`, `litre 2`: a measure written out, its amount after it."""
+    """`kilo tano`, `lita mbili na nusu`, `litre 2`: a measure written out, its amount after it; `ya lita`, one
+    of it (`golden fry ya lita` is the one-litre one)."""
     word = chunk[position].text
     unit = lexicon.size_words.get(word)
-    if unit is None or len(word) < 4 or chunk[position].kind != "word" or position + 1 >= len(chunk):
+    if unit is None or len(word) < 4 or chunk[position].kind != "word":
         return None
-    following = chunk[position + 1]
-    if following.kind == "num":
+    following = chunk[position + 1] if position + 1 < len(chunk) else None
+    spoken = _number_word(chunk, position + 1, lexicon) if following is not None else None
+    if following is not None and following.kind == "num":
         value, span = following.value, 2
-    else:
-        spoken = _number_word(chunk, position + 1, lexicon)
-        if spoken is None:
-            return None
+    elif spoken is not None:
         value, span = spoken[0], spoken[1] + 1
+    elif position > 0 and chunk[position - 1].text in lexicon.stop_words:
+        return Size(unit.dimension, unit.factor), 1
+    else:
+        return None
     rest = [t.text for t in chunk[position + span : position + span + 2]]
     if len(rest) == 2 and rest[0] in lexicon.number_joiners and rest[1] in lexicon.half_words:
         value, span = value + 0.5, span + 2

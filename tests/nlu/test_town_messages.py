@@ -82,3 +82,16 @@ def test_a_delivery_time_after_the_product_never_makes_it_a_question(town_index:
 def test_a_number_beside_the_count_that_is_what_a_pack_holds_names_that_pack(town_index: CatalogIndex) -> None:
     assert resolved("rosy ya 40 bale 2", town_index) == [("SAN-ROSY-TP-40", 2)]
     assert asked("rosy bale 2", town_index) == [{"SAN-ROSY-TP-10", "SAN-ROSY-TP-40"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("leta ctn mbili za golden fry ya lita", [("OIL-GOLDENFRY-1L-12", 2)]),
+        ("unga jogoo ya kilo bale 2", [("FLR-JOGOO-1KG-24", 2)]),
+    ],
+)
+def test_a_measure_word_alone_after_of_is_one_of_it(
+    town_index: CatalogIndex, text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, town_index) == expected
