@@ -556,10 +556,15 @@ def _word_token(
             return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value))], 2
         if word in lexicon.size_markers:
             return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2
-    if word in lexicon.article_words and following is not None and following.text in lexicon.unit_words:
-        # `innem a case`: after a number, the article is the language's linker, not a count of one.
+    if following is not None and following.text in lexicon.unit_words and word in lexicon.stop_words:
         previous = chunk[position - 1] if position else None
-        if previous is None or not (previous.kind == "num" or previous.text in lexicon.number_words):
+        if previous is not None and (previous.kind == "num" or previous.text in lexicon.number_words) and not (
+            word in lexicon.connectors or (position > 1 and chunk[position - 2].text in lexicon.unit_words)
+        ):
+            # `20 ka buok`, `innem a case`, `5 nga kahon`: after a number, the language's linker joins it to its
+            # unit, so the number counts that unit.
+            return [], 1
+        if word in lexicon.article_words:
             return [_Element("num", token.start, token.end, value=1.0)], 1
     if word in lexicon.unit_words:
         return [_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word])], 1

@@ -138,6 +138,8 @@ PILSEN, LIGHT, SACK_25, BATCHOY = "4801759314693", "4805297635623", "48099996262
         ("cuatro saco de sinandomeng 25kg", [(SACK_25, 4)]),
         ("pakipadala yu ku atlung kahun ning pilsen ampo adwang kahun ning san mig light", [(PILSEN, 3), (LIGHT, 2)]),
         ("apulung kahun ning lucky me batchoy", [(BATCHOY, 10)]),
+        ("san mig light, 12 ka kaha", [(LIGHT, 12)]),
+        ("tig-3 ka kaha pilsen kag san mig light", [(PILSEN, 3), (LIGHT, 3)]),
     ],
 )
 def test_hiligaynon_waray_chavacano_and_kapampangan_orders_count_each_item(
