@@ -78,6 +78,8 @@ class SkuGroups:
     by_category_word: dict[str, frozenset[int]]
     by_sell_unit: dict[str, frozenset[int]]
     by_piece_unit: dict[str, frozenset[int]]
+    # The SKUs of `by_piece_unit` by how many pieces their pack holds: which packs a count of pieces fills.
+    by_pieces_per_pack: dict[int, frozenset[int]]
     by_level: dict[str, frozenset[int]]
     sizes: tuple[tuple[Size, frozenset[int]], ...]
     # SKUs by the number of their core, and the cores; a product is a brand's words with a core, and its
@@ -714,8 +716,6 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     product_of: list[int] = []
     stock_rank: list[int] = []
     active: list[int] = []
-    main_line: list[int] = []
-    other_line: list[int] = []
     for entry in indexed:
         position = entry.position
         by_brand[entry.brand_words].append(position)
@@ -736,16 +736,13 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         stock_rank.append(position + len(indexed) if entry.item.stock <= 0 else position)
         if entry.item.active:
             active.append(position)
-        if entry.main_line:
-            main_line.append(position)
-        if entry.other_line:
-            other_line.append(position)
     return SkuGroups(
         by_brand={brand: frozenset(positions) for brand, positions in by_brand.items()},
         brands_by_word=_brands_by_rarest_word(by_brand),
         by_category_word=_by_category_word(by_category),
         by_sell_unit={unit: frozenset(positions) for unit, positions in by_sell_unit.items()},
         by_piece_unit={unit: frozenset(positions) for unit, positions in by_piece_unit.items()},
+        by_pieces_per_pack=_by_pieces_per_pack(indexed),
         by_level={level: frozenset(positions) for level, positions in by_level.items()},
         sizes=tuple((size_of[key], frozenset(positions)) for key, positions in by_size.items()),
         core_of=tuple(core_of),
@@ -755,9 +752,18 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         product_core=tuple(core_number for _, core_number in products),
         stock_rank=tuple(stock_rank),
         active=frozenset(active),
-        main_line=frozenset(main_line),
-        other_line=frozenset(other_line),
+        main_line=frozenset(entry.position for entry in indexed if entry.main_line),
+        other_line=frozenset(entry.position for entry in indexed if entry.other_line),
     )
+
+
+def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset[int]]:
+    """The SKUs whose pieces have a unit of their own, by how many pieces their pack holds."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for entry in indexed:
+        if entry.piece_unit is not None:
+            found[entry.item.units_per_pack].append(entry.position)
+    return {pieces: frozenset(positions) for pieces, positions in found.items()}
 
 
 def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:

@@ -53,18 +53,21 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates, amount = _weighed_out(found, request, index)
     if not candidates:
         return Match((), 0.0)
-    candidates = _by_brand_named(candidates, canonical, index)
-    candidates = _by_category_named(candidates, canonical, index)
-    candidates = _by_optional_words(candidates, request, index)
-    candidates = _by_pack(candidates, request, index, canonical)
     groups = index.groups
+    several = len(candidates) > 1
+    if several:
+        candidates = _by_brand_named(candidates, canonical, index)
+        candidates = _by_category_named(candidates, canonical, index)
+        candidates = _by_optional_words(candidates, request, index)
+        candidates = _by_pack(candidates, request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
     unsaid = canonical | index.lexicon.size_names
     extras = {core: groups.cores[core] - unsaid for core in set(map(groups.core_of.__getitem__, candidates))}
-    candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
-    candidates = _without_other_lines(candidates, canonical, index)
-    candidates = _without_unsaid_flavours(candidates, extras, canonical, index)
+    if several:
+        candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
+        candidates = _without_other_lines(candidates, canonical, index)
+        candidates = _without_unsaid_flavours(candidates, extras, canonical, index)
     if len(candidates) > 1:
         candidates = (candidates & groups.active) or candidates
     elif not candidates & groups.active and _names_a_kind(request, canonical, index):
@@ -307,8 +310,14 @@ def _filled_by(packs: Positions, request: ItemRequest, index: CatalogIndex) -> P
     """The packs a count of their pieces fills whole (48 of a case of 24); all of them when nothing is counted."""
     if not packs or request.quantity is None:
         return packs
-    items = index.items
-    return {p for p in packs if request.quantity > 0 and request.quantity % items[p].item.units_per_pack == 0}
+    filled: set[int] = set()
+    if request.quantity > 0:
+        # A catalog has few pack contents, so each is tried once instead of each pack.
+        for pieces, holders in index.groups.by_pieces_per_pack.items():
+            held = packs & holders
+            if held and request.quantity % pieces == 0:
+                filled.update(held)
+    return filled
 
 
 def _without_named_variants(
