@@ -177,10 +177,15 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
     amount = counted[0]
     return [
         replace(r, quantity=amount.quantity, unit=r.unit or amount.unit)
-        if r.words and r.quantity is None and not r.bare_numbers and not (r.correction or r.removal)
+        if r.words and r.quantity is None and not _counted_bare(r) and not (r.correction or r.removal)
         else r
         for r in requests
     ]
+
+
+def _counted_bare(request: ItemRequest) -> bool:
+    """True when a number beside the item may count it: `sprite 1.5` has a size, not an amount."""
+    return any(number == int(number) for number in request.bare_numbers)
 
 
 def _capitalised_names(tokens: list[Token], text: str, index: CatalogIndex) -> frozenset[int]:
