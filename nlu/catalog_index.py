@@ -585,11 +585,13 @@ def _post_brands_and_aliases(
                 continue
             _post(postings_sets, alias.extra_words, position)
             home_words = [w for w in alias.content if w not in generic or item.category in generic[w]]
-            if len(home_words) == len(alias.content):
+            # `mafuta ya kimbo` (Kimbo's oil): beside the brand, the generic word is meant only in that phrase.
+            branded = len(alias.content) > 1 and not brands[position].contributed.isdisjoint(alias.content)
+            if len(home_words) == len(alias.content) and not branded:
                 _post(postings_sets, alias.content, position)
                 _post(postings_sets, alias.joined, position)
             else:
-                _post(postings_sets, home_words, position)
+                _post(postings_sets, [w for w in home_words if not (branded and w in generic)], position)
                 phrase_only[position].append(frozenset(alias.content))
     return phrase_only
 

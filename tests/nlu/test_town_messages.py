@@ -95,3 +95,11 @@ def test_a_measure_word_alone_after_of_is_one_of_it(
     town_index: CatalogIndex, text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert resolved(text, town_index) == expected
+
+
+def test_a_generic_word_in_one_brands_phrase_alias_does_not_make_that_brand_of_the_kind(
+    town_index: CatalogIndex,
+) -> None:
+    oils = asked("mafuta 2 ctn", town_index)
+    assert oils and not any(sku.startswith("FAT-") for sku in oils[0])
+    assert resolved("mafuta ya kimbo 250g ctn 2", town_index) == [("FAT-KIMBO-250G-48", 2)]
