@@ -71,6 +71,9 @@ class Lexicon:
     # Names of a brand's pack sizes (`mismo`, `swakto`): said, they pick that size; unsaid, they make no other
     # size the plain product.
     size_names: frozenset[str]
+    # Words asking for a product's smallest or largest size (`maliit`, `gamay`; `malaki`, `dako`).
+    smaller_words: frozenset[str]
+    larger_words: frozenset[str]
     # Flavours, scents and colours: a word of these names a product even when the catalog does not sell it.
     flavour_words: frozenset[str]
     stop_words: frozenset[str]
@@ -87,8 +90,10 @@ class Lexicon:
 
     @cached_property
     def chatter_words(self) -> frozenset[str]:
-        """Fillers, joining words, connectors and correction words: never the words of a product."""
-        return self.fillers | self.stop_words | self.connectors | self.correction_markers
+        """Fillers, joining words, connectors, correction words and words for a size among sizes: never the words
+        of a product."""
+        chatter = self.fillers | self.stop_words | self.connectors | self.correction_markers
+        return chatter | self.smaller_words | self.larger_words
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
@@ -189,6 +194,8 @@ _WORD_LISTS = (
     "base_variant_words",
     "variant_words",
     "size_names",
+    "smaller_words",
+    "larger_words",
     "flavour_words",
     "stop_words",
     "each_words",

@@ -157,6 +157,7 @@ class _Reading:
             self.previous_item = half_pack
             return
         candidates = _filled_packs(request, match, candidates, self.index)
+        candidates = _size_said(request, candidates, self.index)
         if len(candidates) > 1:
             skus = tuple(c.item.sku for c in candidates)
             outcome.ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
@@ -454,6 +455,32 @@ def _counted_packs(
         return candidates
     packs = tuple(c for c in candidates if levels.get(c.item.sell_unit) == "pack")
     return packs or candidates
+
+
+def _size_said(
+    request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`argentina maliit`, `evap dako`: among the sizes of one product, the smallest or the largest."""
+    lexicon = index.lexicon
+    words = {token.text for token in tokenize(clean_text(request.phrase)) if token.kind == "word"}
+    smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
+    first = candidates[0]
+    if smaller == larger or first.size is None:
+        return candidates
+    if len(candidates) == 1:
+        # A name that only one size answers to (an alias of the big tin): its product's other sizes too.
+        groups = index.groups
+        siblings = groups.by_brand.get(first.brand_words, frozenset()) & groups.active
+        product = groups.product_of[first.position]
+        candidates = tuple(index.items[p] for p in sorted(siblings) if groups.product_of[p] == product) or candidates
+    kind = (first.brand_words, first.core, first.size.dimension)
+    if any(c.size is None or (c.brand_words, c.core, c.size.dimension) != kind for c in candidates):
+        return candidates
+    return (min(candidates, key=_size_value) if smaller else max(candidates, key=_size_value),)
+
+
+def _size_value(item: IndexedItem) -> float:
+    return item.size.value if item.size is not None else 0.0
 
 
 def _fills(quantity: _Quantity) -> bool:
