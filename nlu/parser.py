@@ -108,7 +108,7 @@ class _Reading:
             request = _everyday_reading(request, self.index)
         if request.words:
             return request
-        if self.previous is None or (request.size is None and not request.bare_numbers):
+        if self.previous is None or (request.size is None and not request.bare_numbers and not request.more):
             return None
         return replace(request, words=self.previous.words, optional_words=self.previous.optional_words)
 

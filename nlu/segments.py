@@ -37,6 +37,8 @@ class ItemRequest:
     removal: bool = False
     # `..., no wait make it kabras`, `sorry, passion`: a product without an amount replaces the one ordered last.
     replacement: bool = False
+    # `红牛5箱 再加5箱`: an amount alone said as more is more of the item before it.
+    more: bool = False
 
 
 @dataclass(frozen=True)
@@ -702,6 +704,11 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
     def has_words(part: list[_Element]) -> bool:
         return any(e.kind == "word" and (e.named or e.text not in lexicon.fillers) for e in part)
 
+    def adds_more(part: list[_Element]) -> bool:
+        # `红牛5箱 再加2箱`: an amount said as more is an item of its own, more of the one before.
+        more = lexicon.draft_add_cues | lexicon.draft_more_cues
+        return any(e.kind == "word" and e.text in more for e in part)
+
     if len(groups) < 2:
         return [_Piece(elements, groups)]
     prefix_style = not has_words(elements[: groups[0].first])
@@ -712,7 +719,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
         bounds = [g.last + 1 for g in groups[:-1]]
     cuts = [0, *bounds, len(elements)]
     parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
-    if not all(has_words(part) for part in parts):
+    if not has_words(parts[0]) or not all(has_words(part) or adds_more(part) for part in parts[1:]):
         return [_Piece(elements, groups)]
     pieces: list[_Piece] = []
     for (a, b), part in zip(zip(cuts, cuts[1:], strict=False), parts, strict=False):
@@ -858,6 +865,7 @@ def _request(
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
     opens = elements[0].kind == "word" and elements[0].text in lexicon.correction_markers
     replaces = bool(required) and (uncounted or opens) and not removes and correcting
+    more_cues = lexicon.draft_add_cues | lexicon.draft_more_cues
     return ItemRequest(
         phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),
@@ -873,6 +881,7 @@ def _request(
         and not replaces
         and (removes or (group is None and not bare and _says(raw_words, lexicon.negations, index))),
         replacement=replaces,
+        more=not required and group is not None and _says(own_words, more_cues, index),
     )
 
 

@@ -88,6 +88,9 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
         ("酸菜面再加5箱", [("C03", 5)]),
         ("酸菜面5箱，另外酸菜面再来2箱", [("C03", 7)]),
         ("大哥 酸菜面补货5箱 急需 下午送", [("C03", 5)]),
+        # An amount said as more is more of the item before it.
+        ("酸菜面 五箱 再加五箱", [("C03", 10)]),
+        ("酸菜面5箱 纯净水3箱 再加2箱", [("C03", 5), ("C04", 5)]),
     ],
 )
 def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, text: str, expected: list) -> None:
