@@ -144,6 +144,8 @@ PILSEN, LIGHT, SACK_25, BATCHOY = "4801759314693", "4805297635623", "48099996262
         ("san mig light, 12 ka kaha", [(LIGHT, 12)]),
         ("tig-3 ka kaha pilsen kag san mig light", [(PILSEN, 3), (LIGHT, 3)]),
         ("tig 4 case coke 1.5 ug sprite 1.5", [("4802418995758", 4), ("4801244488946", 4)]),
+        ("dos caja de hunts pork and beans grande", [("4801790813742", 2)]),
+        ("evap gutiay 3 case", [("4801590310984", 3)]),
     ],
 )
 def test_hiligaynon_waray_chavacano_and_kapampangan_orders_count_each_item(
