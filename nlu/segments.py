@@ -685,7 +685,12 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
         if left.kind == "x" and right.kind == "num":
             claim(position, position + 1, right, None)
         elif left.kind == "num" and right.kind == "x":
-            claim(position, position + 1, left, None)
+            described = groups and position + 2 < len(elements) and elements[position + 2].kind == "size"
+            if described:
+                # `sprite 12 x 300ml 2 case`: beside a counted amount, `12 x 300ml` says what the pack holds.
+                left.used = right.used = True
+            else:
+                claim(position, position + 1, left, None)
         elif left.kind == "dash" and right.kind == "num":
             claim(position, position + 1, right, None)
     for group in groups:
