@@ -37,7 +37,7 @@ HELD_OUT := kenya_fresh,philippines_market,china_market
 eval: install
 	@$(PY) -m nlu.evaluate --catalog $(SHARED)/catalog/sample_catalog.csv --cases $(SHARED)/eval/dev_cases.jsonl --split all
 	@$(PY) -m nlu.evaluate --markets tests/nlu/data --held-out $(HELD_OUT) --failures hide
-	@$(PY) scripts/eval_intents.py --cases $(SHARED)/eval/dev_cases.jsonl
+	@$(PY) scripts/eval_intents.py --cases $(SHARED)/eval/dev_cases.jsonl --markets tests/nlu/data
 
 bench-nlu: install
 	@$(PY) -m nlu.bench

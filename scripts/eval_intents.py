@@ -1,13 +1,14 @@
 """Intent accuracy on labelled messages (`rasa test nlu`), per market file, model load time and memory.
 
     .venv/bin/python scripts/eval_intents.py --cases ../shared/eval/dev_cases.jsonl \
-        --cases tests/nlu/data/other_market_cases.jsonl [--cases ...] [--time-training]
+        [--cases tests/nlu/data/other_market_cases.jsonl ...] [--markets tests/nlu/data] [--time-training]
 
-Every file given with `--cases` is one market; all of them go through one `rasa test nlu` run, so the model
-is loaded once. Per file: intent accuracy and the F1 of the intents that are hardest to tell apart. None of
-the labelled messages is trained on; for the dev file, the held-out cases (`nlu/splits.py`, the split every
-evaluation uses) are also reported, so the figure can be compared with runs that tune on the other cases.
-Files of held-out markets (`kenya_fresh_*`, `philippines_*`, `china_*`) show figures only, never their messages,
+Every file given with `--cases`, and every `*_cases.jsonl` in the `--markets` folder, is one market; all of
+them go through one `rasa test nlu` run, so the model is loaded once. Per file: intent accuracy, the F1 of the
+intents that are hardest to tell apart and how often each intent was read as another. None of the labelled
+messages is trained on; for the dev file, the held-out cases (`nlu/splits.py`, the split every evaluation
+uses) are also reported, so the figure can be compared with runs that tune on the other cases. Files of
+held-out markets (`kenya_fresh_*`, `philippines_*`, `china_*`) show figures only, never their messages,
 so that no example is written from them.
 """
 
@@ -160,10 +161,13 @@ def main() -> int:
     parser.add_argument(
         "--cases", type=Path, action="append", help="a labelled JSONL file (one market); give it once per file"
     )
+    parser.add_argument("--markets", type=Path, help="a folder whose every NAME_cases.jsonl is one more market")
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
     parser.add_argument("--time-training", action="store_true", help="also time a full rasa train (about 3 min)")
     args = parser.parse_args()
     paths: list[Path] = args.cases or [ROOT.parent / "shared" / "eval" / "dev_cases.jsonl"]
+    if args.markets is not None:
+        paths += sorted(args.markets.glob("*_cases.jsonl"))
     files = [(path, load_cases(path)) for path in paths]
     with tempfile.TemporaryDirectory(prefix="eval-intents-") as scratch:
         workdir = Path(scratch)
