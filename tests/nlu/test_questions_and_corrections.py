@@ -22,6 +22,9 @@ def asked_of(parse: OrderParse) -> list[tuple[str, ...]]:
         "tuma 5 crates vimba 350ml, pia siki 1L bei gani?",
         "5 crates vimba 350ml bhejo, siki 1L ka kya rate hai",
         "abeg send 5 crates vimba 350ml, wetin be price of siki 1L",
+        "5 crates vimba 350ml, siki 1L inaenda aje",
+        "5 crates vimba 350ml. Na je siki 1L?",
+        "5 crates vimba 350ml na unipatie rate ya siki 1L",
     ],
 )
 def test_a_price_asked_inside_an_order_is_answered_not_ordered(invented_index: CatalogIndex, text: str) -> None:
