@@ -669,7 +669,14 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
             after = elements[position + 2] if position + 2 < len(elements) else None
             # In "jik 750 ctn 2" the number after the unit is the quantity; 750 is left as a size. A Chinese
             # measure word always follows its number (`5箱24罐装` is five cases of 24 cans).
-            counted_after = before is not None and before.kind == "word" and after is not None and after.kind == "num"
+            after_unit = elements[position + 3] if position + 3 < len(elements) else None
+            counted_after = (
+                before is not None
+                and before.kind == "word"
+                and after is not None
+                and after.kind == "num"
+                and not (after_unit is not None and after_unit.kind == "unit")
+            )
             if counted_after and HAN_RE.match(right.text) is None:
                 continue
             claim(position, position + 1, left, right.unit)
@@ -701,6 +708,18 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
                 group.unit = trailing.unit
                 group.last += 1
     return sorted(groups, key=lambda g: g.first)
+
+
+def _pack_contents_unclaimed(groups: list[_Group], lexicon: Lexicon) -> list[_Group]:
+    """`2 kahon 72 pcs`: a count of pieces right after a count of packs says what each pack holds."""
+    described = {
+        id(after)
+        for before, after in zip(groups, groups[1:], strict=False)
+        if after.first == before.last + 1
+        and lexicon.unit_levels.get(before.unit or "") == "pack"
+        and after.unit == "piece"
+    }
+    return [group for group in groups if id(group) not in described] if described else groups
 
 
 def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) -> list[_Piece]:
@@ -741,7 +760,7 @@ def _requests(
     if not chunk:
         return []
     elements = _elements(chunk, lexicon, index, names)
-    groups = _quantity_groups(elements)
+    groups = _pack_contents_unclaimed(_quantity_groups(elements), lexicon)
     requests = []
     pieces = _pieces(elements, groups, lexicon)
     for piece in pieces:

@@ -48,6 +48,7 @@ def luzon_index() -> CatalogIndex:
         ("asukal na pula 1 sako", [("HC14042", 1)]),
         ("karne norte maliit 2 case", [("CD50010", 2)]),
         ("cobra 24 x 350ml 2 case", [("CB90070", 2)]),
+        ("homi beef 2 kahon 72 pcs", [("HM10201", 2)]),
         ("karne norte malaki 2 case", [("CD50011", 2)]),
         ("hapee gamay 3 box ug hapee dako 1 box", [("HP13050", 3), ("HP13051", 1)]),
         ("asukal na washed 2 sako at mantika na canola 1 case", [("HC14041", 2), ("SN14060", 1)]),
