@@ -528,7 +528,9 @@ def _post_names(
     connector triples names write (`salt and pepper`)."""
     # `Rs` of `Rs 10` marks a price point, a size like `size 4`: packs at two prices are one product.
     currency = frozenset(word for word in lexicon.price_point_words if len(word) > 1)
+    # `1.5L X 12`: the pack's notation in a name is no word of the product.
     noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers | currency
+    noise |= lexicon.quantity_markers
     cores: list[frozenset[str]] = []
     protected: set[tuple[str, str, str]] = set()
     for position, item in enumerate(items):

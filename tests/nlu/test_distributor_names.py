@@ -15,6 +15,9 @@ ROWS = (
     "MR1,MIGHTY RED 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,90,1,true\n"
     "MP1,MIGHTY RED 20S PER PACK,Mighty,TOBACCO,20s,pack,20,80.00,PHP,,300,1,true\n"
     "MG1,MIGHTY GREEN MENTHOL 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,70,1,true\n"
+    "VC1,VIMBA COLA REGULAR 1.5L X 12,Vimba,BEVERAGES,1.5L,case,12,780.00,PHP,,150,1,true\n"
+    "VC2,VIMBA COLA ZERO 1.5L X 12,Vimba,BEVERAGES,1.5L,case,12,780.00,PHP,,60,1,true\n"
+    "VC3,VIMBA COLA 200ML 24S,Vimba,BEVERAGES,200ml,case,24,250.00,PHP,,140,1,true\n"
 )
 
 
@@ -46,3 +49,8 @@ def test_a_ream_counts_the_sku_sold_by_the_ream_and_a_pack_the_one_sold_by_the_p
 def test_a_ream_of_a_brand_in_two_variants_asks_between_the_reams_only(index: CatalogIndex) -> None:
     asked = [set(item.candidates) for item in parse_order("mighty 3 ream", index).ambiguous]
     assert asked == [{"MR1", "MG1"}]
+
+
+def test_the_pack_notation_of_a_name_is_no_variant_word(index: CatalogIndex) -> None:
+    asked = [set(item.candidates) for item in parse_order("vimba cola 3 case", index).ambiguous]
+    assert asked == [{"VC1", "VC3"}]
