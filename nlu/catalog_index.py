@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
@@ -121,6 +121,9 @@ class CatalogIndex:
     # Local words for kinds of goods that the catalog writes only inside longer aliases (`suka` of
     # `suka datu puti`), never alone or in a name, brand or category.
     alias_only_words: frozenset[str] = frozenset()
+    # The words of each core (by its number in `groups`) that are words of its SKUs' categories (`detergent` of
+    # an `Omo Detergent`).
+    core_kinds: tuple[frozenset[str], ...] = ()
     # The first word of every alias written without digits: a message without one of them says no alias in full.
     alias_first_words: frozenset[str] = frozenset()
     # The catalog's Chinese segmenter and pinyin spellings, when it writes Chinese.
@@ -470,7 +473,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         protected_connectors=frozenset(protected),
         positions_by_sku={item.sku: position for position, item in enumerate(items)},
         lexicon=lexicon,
-        groups=_sku_groups(indexed),
+        **_grouped(indexed),
         number_forms=_number_forms(postings),
         grades=_grades(postings),
         capital_names=_capital_names(items, postings, lexicon),
@@ -768,6 +771,15 @@ def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset
         if entry.piece_unit is not None:
             found[entry.item.units_per_pack].append(entry.position)
     return {pieces: frozenset(positions) for pieces, positions in found.items()}
+
+
+def _grouped(indexed: tuple[IndexedItem, ...]) -> dict[str, Any]:
+    """The SKU groups, and the words of each core that are words of its SKUs' categories."""
+    groups = _sku_groups(indexed)
+    kinds: list[frozenset[str]] = [frozenset()] * len(groups.cores)
+    for entry, number in zip(indexed, groups.core_of, strict=True):
+        kinds[number] = kinds[number] | (entry.core & entry.category_words)
+    return {"groups": groups, "core_kinds": tuple(kinds)}
 
 
 def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:

@@ -332,6 +332,12 @@ def _without_named_variants(
         # Every candidate's name adds the same words, so none adds to another's.
         return candidates
     groups = index.groups
+    # A word of the category every candidate is in adds no variant (`Omo Multi-Active Detergent` beside its
+    # sachet); a brand's soy sauce beside its vinegar stays two products.
+    kinds = frozenset().union(*map(index.core_kinds.__getitem__, extras))
+    shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
+    if shared:
+        extras = {core: own - shared for core, own in extras.items()}
     order = list(candidates)
     products = list(map(groups.product_of.__getitem__, order))
     dropped: set[int] = set()

@@ -73,3 +73,12 @@ N902,"Nudo Chicken Pepper Soup 70g, carton of 40",Nudo,noodles,70g,carton,40,102
     index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
     lines = [(line.sku, line.quantity) for line in parse_order("nudo chicken 70g 120 pieces", index).lines]
     assert lines == [("N901", 3)]
+
+
+def test_a_category_word_in_one_pack_name_does_not_make_it_a_variant_of_the_other_pack() -> None:
+    rows = """\
+S951,"Sudo Multi-Active Detergent 850g, bale of 12",Sudo,detergent,850g,bale,12,27600.00,NGN,sudo,60,1,true
+S952,"Sudo Multi-Active ₦100 Sachet (35g), outer of 48",Sudo,detergent,35g,outer,48,4300.00,NGN,sudo sachet,100,1,true
+"""
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert asked("sudo 4", index) == [{"S951", "S952"}]
