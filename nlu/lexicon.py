@@ -126,12 +126,12 @@ class Lexicon:
                     roles[word].add((entry.name, meaning))
         alike: dict[str, set[str]] = defaultdict(set)
         for word in roles:
-            if len(word) >= _MIN_SOUNDED and word.isalpha():
+            if word.isalpha():
                 alike[sound(word)].add(word)
         return {
             key: min(words)
             for key, words in alike.items()
-            if all(roles[word] == roles[min(words)] for word in words)
+            if len(key) >= _MIN_SOUNDED and all(roles[word] == roles[min(words)] for word in words)
         }
 
     def sell_units_for(self, unit: str) -> frozenset[str]:

@@ -30,6 +30,7 @@ def index() -> CatalogIndex:
         ("कांता १०० ग्राम ४ दर्जन", ("D301", 4)),
         ("बोलो बी ५ वाला ५ पेटी, नहीं ७ पेटी कर दो", ("D303", 7)),
         ("टाटा नमक १० बेल", ("D306", 10)),
+        ("कांता 100 ग्राम दो दर्जन", ("D301", 2)),
     ],
 )
 def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
