@@ -345,14 +345,10 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         # "kumi na mbili" is one number (12), not two items.
         if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
             return False  # "apat na kahon": a linker between a number and its unit
-        if (
-            token.text in lexicon.number_joiners
-            and before.text in lexicon.product_words
-            and after.text in index.postings
-            and after.text not in lexicon.product_words
-            and after.text not in index.groups.brands_by_word
+        if token.text in lexicon.number_joiners and (
+            _says_which(before.text, after.text, lexicon, index) or _says_which(after.text, before.text, lexicon, index)
         ):
-            return False  # "asukal na pula", "gatas na evap": a kind of goods linked to the word that says which
+            return False  # "asukal na pula", "sardinas na ligo": a kind of goods linked to the word that says which
         if token.text in lexicon.number_joiners:
             if after.text in lexicon.half_words and (before.kind == "num" or before.text in lexicon.number_words):
                 return False  # "mbili na nusu" is two and a half
@@ -371,6 +367,23 @@ def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> 
         (first, connector, last) in protected
         for first in (before, *singular_and_plural(before))
         for last in (after, *singular_and_plural(after))
+    )
+
+
+def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`word` says which goods of the local `kind` word are meant: a catalog word that is no other kind, and no
+    brand unless the brand sells that kind (`ligo` sardines, not `omo` for `sukari`)."""
+    namings = lexicon.product_words.get(kind)
+    if namings is None or word not in index.postings or word in lexicon.product_words:
+        return False
+    brands = index.groups.brands_by_word.get(word)
+    if not brands:
+        return True
+    postings, by_brand = index.postings, index.groups.by_brand
+    return any(
+        all(by_brand.get(brand, frozenset()) & postings.get(w, frozenset()) for w in naming)
+        for brand in brands
+        for naming in namings
     )
 
 

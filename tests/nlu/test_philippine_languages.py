@@ -52,6 +52,8 @@ def luzon_index() -> CatalogIndex:
         ("karne norte malaki 2 case", [("CD50011", 2)]),
         ("hapee gamay 3 box ug hapee dako 1 box", [("HP13050", 3), ("HP13051", 1)]),
         ("asukal na washed 2 sako at mantika na canola 1 case", [("HC14041", 2), ("SN14060", 1)]),
+        ("sardinas na master 2 case", [("MS40020", 2)]),
+        ("master na sardinas 2 case", [("MS40020", 2)]),
     ],
 )
 def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
