@@ -71,6 +71,8 @@ class _Reading:
         focus, self.focus = self.focus, None
         lines = self.ordered.lines
         target = focus if focus is not None else len(lines) - 1
+        if request.correction and request.size is not None and self._sized_choice(request):
+            return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
             if request.size is not None and previous is not None:
@@ -100,6 +102,24 @@ class _Reading:
             return
         self._resolve(completed, match, outcome)
         self.previous = completed
+
+    def _sized_choice(self, request: ItemRequest) -> bool:
+        """`丝苗米 3袋，不对，要25公斤的`: a size said right after a question among sizes answers it."""
+        asked = self.ordered.ambiguous
+        previous = self.previous
+        if not asked or previous is None or asked[-1].phrase != previous.phrase or asked[-1].reason != "product":
+            return False
+        sized = replace(request, words=previous.words, optional_words=previous.optional_words)
+        match = match_request(sized, self.index)
+        fitting = [c for c in match.candidates if c.item.sku in asked[-1].candidates]
+        number = request.quantity if request.quantity is not None else asked[-1].quantity
+        if len(fitting) != 1 or match.confirm or not 0 < number <= self.index.lexicon.max_quantity:
+            return False
+        question = asked.pop()
+        phrase = f"{question.phrase}, {request.phrase}"
+        self.ordered.lines.append(OrderLine(fitting[0].item.sku, int(number), phrase, match.score))
+        self.previous_item = fitting[0]
+        return True
 
     def _completed(self, request: ItemRequest) -> ItemRequest | None:
         """The request with its product words: `CAN` read as an everyday word when it names nothing, and

@@ -73,6 +73,12 @@ def test_a_missing_size_is_asked(index: CatalogIndex) -> None:
     assert [set(item.candidates) for item in parse.ambiguous] == [{"C07", "C08"}]
 
 
+def test_a_size_said_in_a_correction_answers_the_question_among_sizes(index: CatalogIndex) -> None:
+    parse = parse_order("丝苗米 3袋，不对，要25公斤的", index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C08", 3)]
+    assert not parse.ambiguous
+
+
 def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None:
     parse = parse_order("酸菜面5箱，花生油多少钱一桶？", index)
     assert _lines("酸菜面5箱", index) == [("C03", 5)]
