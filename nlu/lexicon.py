@@ -37,6 +37,8 @@ class Lexicon:
     article_words: frozenset[str]
     number_words: dict[str, int]
     number_words_needing_unit: dict[str, int]
+    # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
+    number_words_and_a_half: dict[str, int]
     number_multipliers: dict[str, int]
     number_joiners: frozenset[str]
     quantity_markers: frozenset[str]
@@ -204,7 +206,13 @@ _WORD_LISTS = (
     "draft_new_cues",
 )
 # Keys whose value maps a word to a whole number.
-_NUMBER_MAPS = ("number_words", "number_words_needing_unit", "number_multipliers", "price_amount_words")
+_NUMBER_MAPS = (
+    "number_words",
+    "number_words_needing_unit",
+    "number_words_and_a_half",
+    "number_multipliers",
+    "price_amount_words",
+)
 # Every other key a language file may have, with the type of its value (lists hold words).
 _OTHER_KEYS: dict[str, type] = {
     "language": str,

@@ -480,6 +480,8 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     """A number written in words starting at `position`, and how many tokens it spans."""
     word = chunk[position].text
     following = chunk[position + 1] if position + 1 < len(chunk) else None
+    if word in lexicon.number_words_and_a_half:
+        return lexicon.number_words_and_a_half[word] + 0.5, 1
     if word in lexicon.number_words_needing_unit:
         if following is not None and following.text in lexicon.unit_words:
             return float(lexicon.number_words_needing_unit[word]), 1
