@@ -37,6 +37,7 @@ def luzon_index() -> CatalogIndex:
         ("bente-singko case cobra", [("CB90070", 25)]),
         ("katorse kahon perla", [("PL12030", 14)]),
         ("3 case cobra, este 4 case", [("CB90070", 4)]),
+        ("3 case cobra, gawin nating 5", [("CB90070", 5)]),
         ("duha ka case cobra og usa ka case red horse", [("CB90070", 2), ("RH90080", 1)]),
         ("napulog duha ka kahon perla", [("PL12030", 12)]),
         ("kawhaan ka banig breeze", [("BZ12010", 20)]),
@@ -62,8 +63,16 @@ def test_philippine_numbers_linkers_corrections_and_reams_count_the_item(
     assert resolved(text, luzon_index) == expected
 
 
-def test_a_cebuano_removal_takes_the_item_off(luzon_index: CatalogIndex) -> None:
-    assert resolved("2 case cobra ug 2 case red horse, tangtanga ang red horse", luzon_index) == [("CB90070", 2)]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 case cobra ug 2 case red horse, tangtanga ang red horse",
+        "2 case cobra at 2 case red horse. di na pala red horse",
+        "2 case cobra at 2 case red horse, kanselahin ang red horse",
+    ],
+)
+def test_a_removal_in_tagalog_or_cebuano_takes_the_item_off(text: str, luzon_index: CatalogIndex) -> None:
+    assert resolved(text, luzon_index) == [("CB90070", 2)]
 
 
 def test_an_amount_after_an_availability_question_orders_the_item_asked_about(luzon_index: CatalogIndex) -> None:
