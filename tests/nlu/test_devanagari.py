@@ -31,6 +31,7 @@ def index() -> CatalogIndex:
         ("बोलो बी ५ वाला ५ पेटी, नहीं ७ पेटी कर दो", ("D303", 7)),
         ("टाटा नमक १० बेल", ("D306", 10)),
         ("कांता 100 ग्राम दो दर्जन", ("D301", 2)),
+        ("टाटा नमक 1 किलो 5 बेल", ("D306", 5)),
     ],
 )
 def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
