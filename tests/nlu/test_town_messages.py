@@ -103,3 +103,9 @@ def test_a_generic_word_in_one_brands_phrase_alias_does_not_make_that_brand_of_t
     oils = asked("mafuta 2 ctn", town_index)
     assert oils and not any(sku.startswith("FAT-") for sku in oils[0])
     assert resolved("mafuta ya kimbo 250g ctn 2", town_index) == [("FAT-KIMBO-250G-48", 2)]
+
+
+def test_wanting_to_know_a_price_asks_it(town_index: CatalogIndex) -> None:
+    parse = parse_order("nataka kujua bei ya mumias 2kg", town_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("SUG-MUMIAS-2KG-12", 1)]
+    assert parse.unknown == ()
