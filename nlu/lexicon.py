@@ -76,6 +76,8 @@ class Lexicon:
     # Words asking for a product's smallest or largest size (`maliit`, `gamay`; `malaki`, `dako`).
     smaller_words: frozenset[str]
     larger_words: frozenset[str]
+    # `SARDINES IN TOMATO SAUCE`: what a name writes after such a word is what the product comes in, not what it is.
+    contents_words: frozenset[str]
     # Flavours, scents and colours: a word of these names a product even when the catalog does not sell it.
     flavour_words: frozenset[str]
     stop_words: frozenset[str]
@@ -198,6 +200,7 @@ _WORD_LISTS = (
     "size_names",
     "smaller_words",
     "larger_words",
+    "contents_words",
     "flavour_words",
     "stop_words",
     "each_words",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
+from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import as_written
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message, says_amount
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import clean_text, tokenize
+from nlu.text import catalog_words, clean_text, tokenize
 
 _MAX_LEARNED = 2000
 
@@ -170,7 +171,7 @@ class _Reading:
 
     def _resolve(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
         """A line when one SKU is left (or half a pack), else a question among the SKUs left."""
-        candidates = self._narrowed(request, match.candidates)
+        candidates = _named_as_such(request, self._narrowed(request, match.candidates), self.index)
         half_pack = _half_pack(request, match, candidates)
         if half_pack is not None:
             outcome.lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
@@ -430,6 +431,33 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int,
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
         return
     lines[target] = replace(lines[target], quantity=int(number), phrase=f"{lines[target].phrase}, {request.phrase}")
+
+
+def _named_as_such(
+    request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`tomato sauce` asks among the tomato sauces, not the `SARDINES IN TOMATO SAUCE`: a product whose name has
+    the words said only after a word that says what it comes in (`in`, `with`) is not what was named."""
+    if len(candidates) < 2:
+        return candidates
+    said = set(request.words)
+    named = tuple(c for c in candidates if not _only_in_contents(said, c.item, index))
+    return named or candidates
+
+
+def _only_in_contents(said: set[str], item: CatalogItem, index: CatalogIndex) -> bool:
+    """True when the words said are in what the name says the product comes in, and not in the rest of the name,
+    its brand or its aliases."""
+    contents = index.lexicon.contents_words
+    folded = f" {item.name.casefold()} "
+    if not any(f" {word} " in folded for word in contents):
+        return False
+    words = catalog_words(item.name)
+    cut = next((position for position, word in enumerate(words) if position and word in contents), len(words))
+    if said.isdisjoint(words[cut:]):
+        return False
+    named = set(words[:cut]).union(*(catalog_words(text) for text in (item.brand, *item.aliases)))
+    return said.isdisjoint(named)
 
 
 def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...]) -> IndexedItem | None:

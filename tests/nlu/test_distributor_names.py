@@ -18,6 +18,7 @@ ROWS = (
     "VC1,VIMBA COLA REGULAR 1.5L X 12,Vimba,BEVERAGES,1.5L,case,12,780.00,PHP,,150,1,true\n"
     "VC2,VIMBA COLA ZERO 1.5L X 12,Vimba,BEVERAGES,1.5L,case,12,780.00,PHP,,60,1,true\n"
     "VC3,VIMBA COLA 200ML 24S,Vimba,BEVERAGES,200ml,case,24,250.00,PHP,,140,1,true\n"
+    "SD1,HAKONE SARDINES IN TOMATO SAUCE 155G 100S,Hakone,CANNED GOODS,155g,case,100,1880.00,PHP,,120,1,true\n"
 )
 
 
@@ -27,20 +28,24 @@ def index() -> CatalogIndex:
 
 
 @pytest.mark.parametrize(
-    "text", ["pork and beans 2 case", "pork n beans 2 case", "pork & beans 2 case", "2 kaha pork ug beans"]
+    ("text", "expected"),
+    [
+        # words a name joins with an ampersand stay one item, however the `and` is written
+        ("pork and beans 2 case", [("PB1", 2)]),
+        ("pork n beans 2 case", [("PB1", 2)]),
+        ("pork & beans 2 case", [("PB1", 2)]),
+        ("2 kaha pork ug beans", [("PB1", 2)]),
+        ("2 case pork and beans & 3 case tomato sauce", [("PB1", 2), ("TS1", 3)]),
+        # a ream counts the SKU sold by the ream, a pack the one sold by the pack
+        ("mighty red 2 ream", [("MR1", 2)]),
+        ("mighty red 5 pakete", [("MP1", 5)]),
+        # what a product comes in does not name it
+        ("tomato sauce 5 case", [("TS1", 5)]),
+        ("sardines in tomato sauce 2 case", [("SD1", 2)]),
+        ("hakone tomato sauce 2 case", [("SD1", 2)]),
+    ],
 )
-def test_words_a_name_joins_with_an_ampersand_stay_one_item(text: str, index: CatalogIndex) -> None:
-    assert resolved(text, index) == [("PB1", 2)]
-
-
-def test_an_ampersand_between_two_items_still_joins_two_items(index: CatalogIndex) -> None:
-    assert resolved("2 case pork and beans & 3 case tomato sauce", index) == [("PB1", 2), ("TS1", 3)]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [("mighty red 2 ream", [("MR1", 2)]), ("mighty red 5 pakete", [("MP1", 5)])]
-)
-def test_a_ream_counts_the_sku_sold_by_the_ream_and_a_pack_the_one_sold_by_the_pack(
+def test_distributor_names_read_as_owners_name_the_goods(
     text: str, expected: list[tuple[str, int]], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == expected
