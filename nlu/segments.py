@@ -339,6 +339,8 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         and token.text in lexicon.price_point_words
     ):
         return False  # "N100": a currency letter written onto its price, not "n" for "and"
+    if _opens_filler_phrase(line, position, lexicon):
+        return False  # "sprite na lang": `na` begins a phrase that only softens, it joins nothing
     if before is not None and after is not None:
         if _protected(before.text, token.text, after.text, index):
             return False
@@ -368,6 +370,14 @@ def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> 
         for first in (before, *singular_and_plural(before))
         for last in (after, *singular_and_plural(after))
     )
+
+
+def _opens_filler_phrase(line: list[Token], position: int, lexicon: Lexicon) -> bool:
+    for phrase in lexicon.filler_phrases_by_first.get(line[position].text, ()):
+        window = line[position : position + len(phrase)]
+        if len(window) == len(phrase) and all(t.text == w for t, w in zip(window, phrase, strict=True)):
+            return True
+    return False
 
 
 def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:

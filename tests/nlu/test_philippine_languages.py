@@ -38,6 +38,7 @@ def luzon_index() -> CatalogIndex:
         ("katorse kahon perla", [("PL12030", 14)]),
         ("3 case cobra, este 4 case", [("CB90070", 4)]),
         ("3 case cobra, gawin nating 5", [("CB90070", 5)]),
+        ("3 case ginebra, tanduay na lang pala", [("TD90100", 3)]),
         ("duha ka case cobra og usa ka case red horse", [("CB90070", 2), ("RH90080", 1)]),
         ("napulog duha ka kahon perla", [("PL12030", 12)]),
         ("kawhaan ka banig breeze", [("BZ12010", 20)]),
