@@ -320,7 +320,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         numbered: set[str] = set()
         previous = ""
         has_number = False
-        glued = frozenset(_GLUED_NUMBER_RE.findall(folded)) if any(map(str.isdigit, folded)) else frozenset()
+        glued = _GLUED_NUMBER_RE.findall(folded)
         for word in words:
             if word[0].isdigit():
                 previous = "" if word in glued else word
