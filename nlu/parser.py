@@ -510,6 +510,9 @@ def _size_said(
 ) -> tuple[IndexedItem, ...]:
     """`argentina maliit`, `evap dako`: among the sizes of one product, the smallest or the largest."""
     lexicon = index.lexicon
+    phrase = request.phrase.casefold()
+    if not any(word in phrase for word in lexicon.smaller_words | lexicon.larger_words):
+        return candidates
     words = {token.text for token in tokenize(clean_text(request.phrase)) if token.kind == "word"}
     smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
     first = candidates[0]
