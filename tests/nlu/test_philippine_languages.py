@@ -180,12 +180,14 @@ def test_half_a_sack_in_chavacano_is_the_smaller_sack(mindanao_index: CatalogInd
     ("text", "expected"),
     [
         ("gud pm po! 3 kaha pilsen", [(PILSEN, 3)]),
+        ("pilsen 2 kaha jud, unya sml 3 kaha", [(PILSEN, 2), (LIGHT, 3)]),
+        ("pakuha ko 2 kaha pilsen puhon", [(PILSEN, 2)]),
         ("10 pack fabcon del", [("4804396254537", 10)]),
         ("pilit 10 kilos", [("4801279774281", 10)]),
         ("sunsilk itom 5 tali", [("4802313597057", 5)]),
     ],
 )
-def test_greetings_short_names_and_colours_in_local_words_name_the_goods(
+def test_greetings_chatter_short_names_and_colours_in_local_words_name_the_goods(
     text: str, expected: list[tuple[str, int]], mindanao_index: CatalogIndex
 ) -> None:
     assert resolved(text, mindanao_index) == expected
