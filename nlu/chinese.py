@@ -196,8 +196,17 @@ def _numeral_reader() -> Callable[[str, str], float]:
     return reader
 
 
+# Two numerals one apart (`两三`, `五六`, `三四十`) say about how many, a range, never one number (23).
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_RANGE_RE = re.compile(f"([{''.join(_DIGITS)}])([{''.join(_DIGITS)}])([十百千]?)")
+
+
 @lru_cache(maxsize=4096)
 def _number(numeral: str) -> str:
+    ranged = _RANGE_RE.fullmatch(numeral)
+    if ranged is not None and _DIGITS[ranged.group(2)] == _DIGITS[ranged.group(1)] + 1:
+        scale = {"": 1, "十": 10, "百": 100, "千": 1000}[ranged.group(3)]
+        return f"{_DIGITS[ranged.group(1)] * scale}-{_DIGITS[ranged.group(2)] * scale}"
     try:
         value = _numeral_reader()(numeral, "smart")
     except ValueError:

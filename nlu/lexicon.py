@@ -83,6 +83,8 @@ class Lexicon:
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
+    # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
+    range_words: frozenset[str]
     # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
     # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`).
     draft_add_cues: frozenset[str]
@@ -204,6 +206,7 @@ _WORD_LISTS = (
     "flavour_words",
     "stop_words",
     "each_words",
+    "range_words",
     "draft_add_cues",
     "draft_more_cues",
     "draft_new_cues",

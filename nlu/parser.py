@@ -185,12 +185,14 @@ class _Reading:
             return
         item = candidates[0]
         quantity = _quantity(request, match, item, self.index)
-        if quantity.acceptable:
+        if quantity.acceptable and not request.ranged:
             line = OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
             outcome.lines.append(line)
             self.line_requests[item.item.sku] = request
         else:
-            outcome.ambiguous.append(AmbiguousItem(request.phrase, quantity.value, (item.item.sku,), "quantity"))
+            # `2-3 ctn`, half a pack not sold: the amount is asked, never guessed.
+            amount = 0 if request.ranged else quantity.value
+            outcome.ambiguous.append(AmbiguousItem(request.phrase, amount, (item.item.sku,), "quantity"))
         self.previous_item = item
 
     def _named_again(self, request: ItemRequest) -> bool:
@@ -562,6 +564,8 @@ def _typed_number(request: ItemRequest, match: Match) -> float:
 
 
 def _typed_quantity(request: ItemRequest, match: Match) -> int:
+    if request.ranged:
+        return 0
     number = _typed_number(request, match)
     return int(number) if number == int(number) and abs(number) < 1e12 else 0
 

@@ -39,6 +39,8 @@ class ItemRequest:
     replacement: bool = False
     # `红牛5箱 再加5箱`: an amount alone said as more is more of the item before it.
     more: bool = False
+    # `2-3 ctn`, `两三箱`: the amount is a range, so the sender is asked how many.
+    ranged: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class _Element:
     size: Size | None = None
     used: bool = False
     named: bool = False
+    upto: float = 0.0
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _Group:
     last: int
     quantity: float
     unit: str | None = None
+    upto: float = 0.0
 
 
 @dataclass
@@ -84,7 +88,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index)
-    tokens = _kind_phrases(_joined_words(_merge_mixed(tokens, index), index), index)
+    tokens = _ranges(_kind_phrases(_joined_words(_merge_mixed(tokens, index), index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -138,6 +142,44 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
     return read
 
 
+def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`2-3 ctn`, `2 or 3`, `mbili au tatu`, `do teen`, `两三箱`: two amounts that leave it open are one range."""
+    read: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        low = _amount_value(token, lexicon)
+        between = tokens[position + 1] if position + 1 < len(tokens) else None
+        # A dash makes a range written tight (`2-3`); `no.3 - 4 packs` is a size, then its amount.
+        dashed = between is not None and between.kind == "dash" and token.end == between.start
+        joined = between is not None and (dashed or between.text in lexicon.range_words)
+        span = 3 if joined else 2
+        top = tokens[position + span - 1] if low is not None and position + span - 1 < len(tokens) else None
+        high = _amount_value(top, lexicon) if top is not None else None
+        sized = position > 0 and tokens[position - 1].text in lexicon.size_markers
+        if top is not None and low is not None and high is not None and low < high <= 2 * low + 1 and not sized:
+            # Side by side, only two number words one apart (`mbili tatu`), never digits or `twenty one`.
+            if joined or (token.kind == top.kind == "word" and high == low + 1 and high < 10):
+                read.append(Token("num", f"{low:g}-{high:g}", token.start, top.end, low, high))
+                position += span
+                continue
+        read.append(token)
+        position += 1
+    return read
+
+
+def _amount_value(token: Token, lexicon: Lexicon) -> float | None:
+    """A whole number of one token, in digits or in a word; None for anything else."""
+    if token.kind == "num":
+        value: float | None = token.value
+    elif token.kind == "word":
+        known = lexicon.number_words.get(token.text, lexicon.number_words_needing_unit.get(token.text))
+        value = float(known) if known is not None else None
+    else:
+        value = None
+    return value if value is not None and value == int(value) and 0 < value <= lexicon.max_quantity else None
+
+
 def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
     """`mantika 1 litro, 2 case po`: an amount alone right after an uncounted item counts that item; after a
     question about one item's price (`红牛多少钱一箱，来5箱`) it orders that item."""
@@ -159,6 +201,7 @@ def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
                 quantity=request.quantity,
                 unit=request.unit,
                 price_question=False,
+                ranged=request.ranged,
             )
         else:
             joined.append(request)
@@ -178,7 +221,7 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
         return requests
     amount = counted[0]
     return [
-        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit)
+        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged)
         if r.words and r.quantity is None and not _counted_bare(r) and not (r.correction or r.removal)
         else r
         for r in requests
@@ -564,7 +607,7 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
     if size_unit is not None and following is not None:
         size = Size(size_unit.dimension, token.value * size_unit.factor)
         return [_Element("size", token.start, following.end, size=size)], 2
-    return [_Element("num", token.start, token.end, value=token.value)], 1
+    return [_Element("num", token.start, token.end, value=token.value, upto=token.upto)], 1
 
 
 def _word_token(
@@ -685,7 +728,7 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
     def claim(first: int, last: int, number: _Element, unit: str | None) -> None:
         for element in elements[first : last + 1]:
             element.used = True
-        groups.append(_Group(first, last, number.value, unit))
+        groups.append(_Group(first, last, number.value, unit, number.upto))
 
     pairs = list(zip(range(len(elements)), elements, elements[1:], strict=False))
     for position, left, right in pairs:
@@ -772,7 +815,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
         return [_Piece(elements, groups)]
     pieces: list[_Piece] = []
     for (a, b), part in zip(zip(cuts, cuts[1:], strict=False), parts, strict=False):
-        own = [_Group(g.first - a, g.last - a, g.quantity, g.unit) for g in groups if a <= g.first < b]
+        own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
 
@@ -915,6 +958,7 @@ def _request(
     opens = elements[0].kind == "word" and elements[0].text in lexicon.correction_markers
     replaces = bool(required) and (uncounted or opens) and not removes and correcting
     more_cues = lexicon.draft_add_cues | lexicon.draft_more_cues
+    ranged = (group is not None and group.upto > 0) or any(e.upto for e in elements if e.kind == "num" and not e.used)
     return ItemRequest(
         phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),
@@ -931,6 +975,7 @@ def _request(
         and (removes or (group is None and not bare and _says(raw_words, lexicon.negations, index))),
         replacement=replaces,
         more=not required and group is not None and _says(own_words, more_cues, index),
+        ranged=ranged,
     )
 
 

@@ -40,6 +40,8 @@ class Token:
     start: int
     end: int
     value: float = 0.0
+    # `2-3`, `2 or 3`: the top of a range of amounts whose bottom is `value`; 0 when the number is one amount.
+    upto: float = 0.0
 
 
 def clean_text(text: str) -> str:

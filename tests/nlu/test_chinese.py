@@ -175,3 +175,10 @@ def test_a_one_character_kind_of_goods_is_read_as_that_kind(index: CatalogIndex)
     parse = parse_order("米 两袋", index)
     assert [set(item.candidates) for item in parse.ambiguous] == [{"C07", "C08"}]
     assert [(item.phrase, item.quantity) for item in parse_order("来5箱糖", index).unknown] == [("5箱糖", 5)]
+
+
+@pytest.mark.parametrize("text", ["酸菜面两三箱", "酸菜面 五六箱", "来三四箱酸菜面"])
+def test_two_numerals_one_apart_are_a_range_the_owner_is_asked_about(index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, index)
+    assert parse.lines == ()
+    assert [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous] == [(("C03",), 0, "quantity")]

@@ -11,6 +11,12 @@ def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
     return [(line.sku, line.quantity) for line in parse.lines]
 
 
+def questions_of(parse: OrderParse) -> list[tuple[tuple[str, ...], int, str]]:
+    """What the parse asks about, when it orders nothing."""
+    assert parse.lines == ()
+    return [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous]
+
+
 def asked_of(parse: OrderParse) -> list[tuple[str, ...]]:
     return [question.candidates for question in parse.price_questions]
 
@@ -129,3 +135,18 @@ def test_a_question_alone_after_an_uncounted_item_asks_its_price(invented_index:
     parse = parse_order("5 crates vimba 350ml, siki 1L, how much?", invented_index)
     assert lines_of(parse) == [("Q101", 5)]
     assert asked_of(parse) == [("Q114",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vimba 350ml 2-3 ctn",
+        "2 or 3 crates vimba 350ml",
+        "vimba 350ml 2 au 3 crates",
+        "vimba 350ml crates mbili tatu",
+        "vimba 350ml do teen crate",
+        "2 o 3 kahon vimba 350ml",
+    ],
+)
+def test_a_range_of_amounts_asks_how_many(invented_index: CatalogIndex, text: str) -> None:
+    assert questions_of(parse_order(text, invented_index)) == [(("Q101",), 0, "quantity")]
