@@ -109,3 +109,18 @@ def test_wanting_to_know_a_price_asks_it(town_index: CatalogIndex) -> None:
     parse = parse_order("nataka kujua bei ya mumias 2kg", town_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("SUG-MUMIAS-2KG-12", 1)]
     assert parse.unknown == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("manze nipeni coke 300ml crate 2 jumamosi, nitalipa mpesa", [("BEV-COKE-300G-24", 2)]),
+        ("tumieni dasani ya 500ml case 3 kwanza", [("WAT-DASANI-500-24", 3)]),
+    ],
+)
+def test_swahili_requests_days_and_payment_words_are_never_products(
+    town_index: CatalogIndex, text: str, expected: list[tuple[str, int]]
+) -> None:
+    parse = parse_order(text, town_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert parse.unknown == () and parse.ambiguous == ()
