@@ -557,10 +557,10 @@ def _typed_number(request: ItemRequest, match: Match) -> float:
         return request.quantity
     if match.amount_from_size is not None:
         return match.amount_from_size
-    for number in request.bare_numbers:
-        if number != match.size_from_number:
-            return number
-    return 1.0
+    # `vimba crates hindi 3, 5`: a number a negation takes back is not the amount.
+    said = [n for n in request.bare_numbers if n != match.size_from_number]
+    kept = [n for n in said if n not in request.negated] or said
+    return kept[0] if kept else 1.0
 
 
 def _typed_quantity(request: ItemRequest, match: Match) -> int:

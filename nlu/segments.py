@@ -189,7 +189,11 @@ def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
         if (
             previous is not None
             and previous.words
-            and (not _counted(previous) or (previous.price_question and not request.price_question))
+            and (
+                not _counted(previous)
+                or _only_taken_back(previous)
+                or (previous.price_question and not request.price_question)
+            )
             and not request.words
             and request.quantity is not None
             and request.size is None
@@ -206,6 +210,12 @@ def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
         else:
             joined.append(request)
     return joined
+
+
+def _only_taken_back(request: ItemRequest) -> bool:
+    """`vimba not 3, 5 crates`: every amount of the item is one a negation takes back."""
+    amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
+    return bool(amounts) and all(amount in request.negated for amount in amounts)
 
 
 def _counted(request: ItemRequest) -> bool:
@@ -849,12 +859,22 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
     if counting and len(counting) < len(piece.groups):
         # `1 kg wala 25 pkt`, `4 pack wala 3 peti`: an amount followed by `wala` says which product.
         piece = _Piece(piece.elements, counting)
+    kept = [g for g in piece.groups if not _taken_back(piece.elements, g, lexicon)]
+    if kept and len(kept) < len(piece.groups):
+        # `不是3箱是5箱`, `not 3 but 5 ctn`: the amount a negation takes back never counts beside another.
+        piece = _Piece(piece.elements, kept)
     first = piece.groups[0]
     if first.unit is None and piece.elements[first.first].kind in ("x", "dash"):
         return next((g for g in piece.groups if g.unit is not None), first)
     if first.unit is not None and lexicon.unit_levels.get(first.unit) == "single":
         return next((g for g in piece.groups[1:] if lexicon.unit_levels.get(g.unit or "") == "pack"), first)
     return first
+
+
+def _taken_back(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:
+    """True when a negation stands right before the amount (`not 3 ctn`, `不是3箱`)."""
+    before = elements[group.first - 1] if group.first > 0 else None
+    return before is not None and before.kind == "word" and before.text in lexicon.negations
 
 
 def _described(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:

@@ -150,3 +150,17 @@ def test_a_question_alone_after_an_uncounted_item_asks_its_price(invented_index:
 )
 def test_a_range_of_amounts_asks_how_many(invented_index: CatalogIndex, text: str) -> None:
     assert questions_of(parse_order(text, invented_index)) == [(("Q101",), 0, "quantity")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vimba 350ml not 3, 5 crates",
+        "vimba 350ml not 3 but 5 crates",
+        "vimba 350ml crates si 3 ni 5",
+        "vimba 350ml 3 nahi 5 crate",
+        "vimba 350ml hindi 3, 5 crates",
+    ],
+)
+def test_the_amount_after_the_one_taken_back_is_ordered(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 5)]
