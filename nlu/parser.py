@@ -98,6 +98,10 @@ class _Reading:
             return
         outcome = self.asked if completed.price_question else self.ordered
         match = self._match(completed)
+        if not match.candidates and completed.each and (apart := _each_apart(completed, self.index)):
+            for part in apart:
+                self.read(part)
+            return
         if not match.candidates or match.confirm:
             self._unclear(completed, match, outcome)
             return
@@ -257,6 +261,22 @@ class _Reading:
             if carried is not None and carried in candidates:
                 return (carried,)
         return candidates
+
+
+def _each_apart(request: ItemRequest, index: CatalogIndex) -> list[ItemRequest]:
+    """`可乐 雪碧 各5箱`: words that name nothing together, before an amount for each, are the products listed,
+    each the longest run of words that names one; none when a word is left naming nothing."""
+    words, items, start = request.words, [], 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            item = replace(request, words=words[start:end], optional_words=(), each=False)
+            if match_request(item, index).candidates:
+                items.append(item)
+                start = end
+                break
+        else:
+            return []
+    return items if len(items) > 1 else []
 
 
 def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:

@@ -41,6 +41,8 @@ class ItemRequest:
     more: bool = False
     # `2-3 ctn`, `两三箱`: the amount is a range, so the sender is asked how many.
     ranged: bool = False
+    # `可乐 雪碧 各5箱`: one amount for each item of the line, so its words may name several products.
+    each: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,17 +225,25 @@ def _counted(request: ItemRequest) -> bool:
 
 
 def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexicon) -> list[ItemRequest]:
-    """`tig-2 case sprite at royal`, `sprite and royal 2 cases each`: the one amount counts every item of the line."""
+    """`tig-2 case sprite at royal`, `sprite and royal 2 cases each`, `coke, sprite 5 each`: the one amount counts
+    every item of the line; the items are marked, so that words naming nothing together are read apart."""
     if not lexicon.each_words.intersection(t.text for t in line if t.kind == "word"):
         return requests
+    if not any(r.quantity is not None for r in requests) and sum(1 for r in requests if r.words) > 1:
+        # `coke, sprite 5 each`: a whole number alone beside one of the items is the amount of each.
+        bare = [r for r in requests if len(r.bare_numbers) == 1 and _counted_bare(r)]
+        if len(bare) == 1:
+            requests = [
+                replace(r, quantity=r.bare_numbers[0], bare_numbers=()) if r is bare[0] else r for r in requests
+            ]
     counted = [r for r in requests if r.quantity is not None]
     if len(counted) != 1:
         return requests
     amount = counted[0]
     return [
-        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged)
+        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged, each=True)
         if r.words and r.quantity is None and not _counted_bare(r) and not (r.correction or r.removal)
-        else r
+        else replace(r, each=True)
         for r in requests
     ]
 

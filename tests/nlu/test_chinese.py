@@ -187,3 +187,8 @@ def test_two_numerals_one_apart_are_a_range_the_owner_is_asked_about(index: Cata
 @pytest.mark.parametrize("text", ["酸菜面不是3箱是5箱", "酸菜面3箱，不是3箱是5箱", "酸菜面3箱，不是，5箱"])
 def test_the_amount_after_bushi_is_the_one_ordered(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C03", 5)]
+
+
+@pytest.mark.parametrize("text", ["可乐 纯净水 各5箱", "可乐纯净水各5箱", "可乐，纯净水各5箱"])
+def test_ge_gives_its_amount_to_every_product_listed_before_it(index: CatalogIndex, text: str) -> None:
+    assert sorted(_lines(text, index)) == [("C04", 5), ("C05", 5)]

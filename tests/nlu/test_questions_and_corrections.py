@@ -164,3 +164,8 @@ def test_a_range_of_amounts_asks_how_many(invented_index: CatalogIndex, text: st
 )
 def test_the_amount_after_the_one_taken_back_is_ordered(invented_index: CatalogIndex, text: str) -> None:
     assert lines_of(parse_order(text, invented_index)) == [("Q101", 5)]
+
+
+@pytest.mark.parametrize("text", ["siki 1L, rundu 5 each", "siki 1L, rundu tig-5", "tig-5 siki 1L at rundu"])
+def test_one_amount_for_each_counts_every_product_listed(invented_index: CatalogIndex, text: str) -> None:
+    assert sorted(lines_of(parse_order(text, invented_index))) == [("Q114", 5), ("Q116", 5)]
