@@ -242,6 +242,7 @@ def _lexicon_words(lexicon: Lexicon) -> set[str]:
         | lexicon.draft_add_cues
         | lexicon.draft_more_cues
         | lexicon.draft_new_cues
+        | lexicon.place_cues
     )
     return {word for word in known if HAN_RE.search(word) and " " not in word}
 

@@ -83,6 +83,8 @@ class Lexicon:
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
+    # `deliver to my shop`, `地址：...`: where to deliver; after an item, or before a colon, never an item.
+    place_cues: frozenset[str]
     # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
     range_words: frozenset[str]
     # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
@@ -112,6 +114,11 @@ class Lexicon:
     def product_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Kinds of goods named in several words (`cold drink`, `kapde ka sabun`), longest first, by first word."""
         return _by_first_word({tuple(word.split()) for word in self.product_words if " " in word})
+
+    @cached_property
+    def place_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Place cues in one word or several, longest first, by first word."""
+        return _by_first_word({tuple(cue.split()) for cue in self.place_cues})
 
     @cached_property
     def spelt_by_sound(self) -> dict[str, str]:
@@ -207,6 +214,7 @@ _WORD_LISTS = (
     "stop_words",
     "each_words",
     "range_words",
+    "place_cues",
     "draft_add_cues",
     "draft_more_cues",
     "draft_new_cues",

@@ -97,7 +97,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     for line in _numbered_lines(_lines(tokens)):
         asking = correcting = removing = False
         in_line: list[ItemRequest] = []
-        for chunk in _chunks(_without_header(line, lexicon), lexicon, index):
+        for chunk in _chunks(_without_header(_without_place(line, lexicon), lexicon), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
             # A price cue covers its own part of the sentence and the uncounted items joined to it.
@@ -363,6 +363,26 @@ def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
     if sum(numbered) >= 2:
         return [line[2:] if flag else line for line, flag in zip(bulleted, numbered, strict=False)]
     return bulleted
+
+
+def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`..., deliver to my shop`, `红牛5箱 老地方`, `地址：...`: where to deliver is no item. A place cue before a
+    colon labels the rest of the line; after an amount, it names the place up to the next separator."""
+    counted = False
+    for position, token in enumerate(line):
+        counted = counted or token.kind == "num" or token.text in lexicon.number_words
+        for phrase in lexicon.place_phrases_by_first.get(token.text, ()) if token.kind == "word" else ():
+            window = line[position : position + len(phrase)]
+            if [t.text for t in window] != list(phrase):
+                continue
+            after = line[position + len(phrase)] if position + len(phrase) < len(line) else None
+            if after is not None and after.kind == "sep" and after.text == ":":
+                return line[:position]
+            if counted:
+                rest = line[position:]
+                end = next((i for i, t in enumerate(rest) if t.kind == "sep"), len(rest))
+                return line[:position] + rest[end:]
+    return line
 
 
 def _without_header(line: list[Token], lexicon: Lexicon) -> list[Token]:

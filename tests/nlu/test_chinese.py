@@ -192,3 +192,11 @@ def test_the_amount_after_bushi_is_the_one_ordered(index: CatalogIndex, text: st
 @pytest.mark.parametrize("text", ["可乐 纯净水 各5箱", "可乐纯净水各5箱", "可乐，纯净水各5箱"])
 def test_ge_gives_its_amount_to_every_product_listed_before_it(index: CatalogIndex, text: str) -> None:
     assert sorted(_lines(text, index)) == [("C04", 5), ("C05", 5)]
+
+
+@pytest.mark.parametrize(
+    "text", ["酸菜面5箱 老地方", "酸菜面5箱 送老地方", "酸菜面5箱\n地址：城南路12号", "地址：城南路12号\n酸菜面5箱"]
+)
+def test_where_to_deliver_is_never_an_item(index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, index)
+    assert (_lines(text, index), parse.unknown) == ([("C03", 5)], ())

@@ -169,3 +169,12 @@ def test_the_amount_after_the_one_taken_back_is_ordered(invented_index: CatalogI
 @pytest.mark.parametrize("text", ["siki 1L, rundu 5 each", "siki 1L, rundu tig-5", "tig-5 siki 1L at rundu"])
 def test_one_amount_for_each_counts_every_product_listed(invented_index: CatalogIndex, text: str) -> None:
     assert sorted(lines_of(parse_order(text, invented_index))) == [("Q114", 5), ("Q116", 5)]
+
+
+PLACES = ["deliver to my shop", "\naddress: plot 12 main street", "\nlocation: stall 12, kariakor"]
+
+
+@pytest.mark.parametrize("text", [f"5 crates vimba 350ml {place}" for place in PLACES])
+def test_where_to_deliver_is_never_an_item(invented_index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, invented_index)
+    assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
