@@ -593,6 +593,8 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
             value *= lexicon.number_multipliers[nxt]
             span += 1
         elif nxt in lexicon.number_joiners and position + span + 1 < len(chunk):
+            if chunk[position + span + 1].text in lexicon.half_words:
+                return value + 0.5, span + 2  # `moja na nusu`, one and a half
             after = lexicon.number_words.get(chunk[position + span + 1].text)
             if after is None or value < 10 or after >= 10:
                 break

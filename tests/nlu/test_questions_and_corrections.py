@@ -178,3 +178,8 @@ PLACES = ["deliver to my shop", "\naddress: plot 12 main street", "\nlocation: s
 def test_where_to_deliver_is_never_an_item(invented_index: CatalogIndex, text: str) -> None:
     parse = parse_order(text, invented_index)
     assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
+
+
+@pytest.mark.parametrize("text", ["vimba 350ml crates moja na nusu", "one and a half crates vimba 350ml"])
+def test_a_count_and_a_half_of_packs_asks_how_many(invented_index: CatalogIndex, text: str) -> None:
+    assert questions_of(parse_order(text, invented_index)) == [(("Q101",), 0, "quantity")]
