@@ -30,9 +30,9 @@ _NUMBER_CHARACTERS = "".join(_NUMERALS) + "半"
 _PUNCTUATION = str.maketrans({"、": ",", "。": ","})
 # Initials name a word only from three characters on: two letters are too often something else.
 _MIN_INITIALS = 3
-# How often jieba should think a catalog's or the lexicon's word occurs: enough to keep it whole. No split
-# scores higher: two parts score at most twice the log share of jieba's commonest word (under 900,000 of a
-# total over 60 million), below the one log share of such a word.
+# How often jieba should think a catalog's or the lexicon's word occurs: enough to keep it whole. jieba scores
+# a split by the sum of its parts' log shares of its total (over 60 million); two parts score at most twice
+# the log share of its commonest word (under 900,000), which is below the log share of 50,000.
 _USER_WORD_FREQUENCY = 50_000
 # The characters jieba segments with its dictionary; a run of them that is a known word is that word.
 _DICTIONARY_RUN_RE = re.compile("[\u4e00-\u9fd5]+")
