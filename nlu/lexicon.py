@@ -58,6 +58,10 @@ class Lexicon:
     # Words after an amount that make it say which product, not how many (`10 wala`, `1 kg wala`,
     # `4 pack wala 3 peti`); never before a number.
     description_suffixes: frozenset[str]
+    # Letters glued to an amount that make it what each pack holds (`100s`, `24's`): they name the pack.
+    pack_content_suffixes: frozenset[str]
+    # Words that open the sender's own sum after an order (`total 408`, `jumla 4000`, `总共408元`): no item.
+    sum_words: frozenset[str]
     # A price said in one word (Sheng `mbao`, 20 shillings): the pack sold at that price (`kiwi ya mbao`).
     price_amount_words: dict[str, int]
     # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
@@ -201,6 +205,8 @@ _WORD_LISTS = (
     "time_suffixes",
     "price_point_words",
     "description_suffixes",
+    "pack_content_suffixes",
+    "sum_words",
     "command_words",
     "non_order_cues",
     "packaging_words",

@@ -90,7 +90,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index)
-    tokens = _ranges(_kind_phrases(_joined_words(_merge_mixed(tokens, index), index), index), lexicon)
+    tokens = _merge_mixed(_without_sums(tokens, lexicon), index)
+    tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -126,6 +127,28 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
     )
+
+
+def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`..., total 408`, `jumla 4000`, `总共408元`: after an amount has been said, a sum word with its number (and
+    that number's unit or currency) is the sender's own sum, never an item or more of the last one."""
+    kept: list[Token] = []
+    counted = False
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if counted and token.text in lexicon.sum_words and following is not None and following.kind == "num":
+            position += 2
+            if position < len(tokens) and (
+                tokens[position].text in lexicon.unit_words or tokens[position].text in lexicon.price_point_words
+            ):
+                position += 1
+            continue
+        counted = counted or token.kind == "num"
+        kept.append(token)
+        position += 1
+    return kept
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
@@ -627,6 +650,8 @@ def _elements(
             found, span = [_Element("dash", token.start, token.end)], 1
         elif _time_of_day(token, following, after_next, lexicon):
             found, span = [], 2  # "before 10", "4 pm": when to deliver, not how many
+        elif _pack_contents(chunk, position, lexicon):
+            found, span = [], 2  # "2 case 100s", "3 ctn 24's": what each pack holds names the pack, not a count
         elif token.kind == "num":
             found, span = _number_token(token, following, after_next, lexicon)
         else:
@@ -728,6 +753,17 @@ def _pack_notation(following: Token | None, after_next: Token | None, lexicon: L
         "pack",
         "packet",
     )
+
+
+def _pack_contents(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """A number with a pack-content ending glued to it (`100s`, `24's`) after a count of packs already said."""
+    token = chunk[position]
+    following = chunk[position + 1] if position + 1 < len(chunk) else None
+    if token.kind != "num" or following is None or following.text not in lexicon.pack_content_suffixes:
+        return False
+    if following.start > token.end + 1 or position < 2:
+        return False
+    return chunk[position - 1].text in lexicon.unit_words and chunk[position - 2].kind == "num"
 
 
 def _time_of_day(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:

@@ -1,0 +1,50 @@
+"""Figures beside an order that count nothing: the sender's own sum (`total 408`, `jumla 4000`, `总共408元`) and
+what each pack holds (`2 case 100s`, `24's`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex
+from tests.nlu.conftest import catalog_index
+from tests.nlu.test_other_market import resolved
+
+ROWS = """\
+S301,"Isda Sardines 155g, case of 100",Isda,canned fish,155g,case,100,2350.00,PHP,isda,150,1,true
+S302,"Bahari Tuna 155g, case of 48",Bahari,canned fish,155g,case,48,2900.00,PHP,bahari,90,1,true
+S303,"Pamba Soap 200g, carton of 24",Pamba,soap,200g,carton,24,1200.00,KES,pamba,80,1,true
+S304,"Hongli Cola 330ml, case of 24",Hongli,soft drinks,330ml,case,24,60.00,CNY,红力可乐,80,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("isda 2 case, bahari 3 case, total 408", [("S301", 2), ("S302", 3)]),
+        ("isda 2 case\nbahari 3 case\ntotal 5", [("S301", 2), ("S302", 3)]),
+        ("isda 2 case at bahari 3 case lahat 5", [("S301", 2), ("S302", 3)]),
+        ("pamba 2 ctn na bahari 1 case jumla 4000", [("S303", 2), ("S302", 1)]),
+        ("pamba 2 ctn, bahari 1 case, kul 500 rs", [("S303", 2), ("S302", 1)]),
+        ("红力可乐2箱，pamba 3 ctn，总共408元", [("S304", 2), ("S303", 3)]),
+    ],
+)
+def test_the_senders_sum_after_an_order_is_no_item(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+def test_a_sum_word_before_the_only_amount_still_counts(index: CatalogIndex) -> None:
+    assert resolved("isda total 3 case", index) == [("S301", 3)]
+
+
+@pytest.mark.parametrize(
+    "text", ["isda 2 case 100s", "isda 2 case 100's", "isda 2 cs 100s", "isda 2 case x100", "isda 2 case per 100"]
+)
+def test_what_each_pack_holds_after_the_count_names_the_pack(text: str, index: CatalogIndex) -> None:
+    assert resolved(text, index) == [("S301", 2)]
