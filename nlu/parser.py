@@ -88,6 +88,8 @@ class _Reading:
         if request.removal:
             _remove(request, self.ordered, self.index)
             return
+        if self._variant_choice(request):
+            return
         completed = self._completed(request)
         if completed is None:
             return
@@ -112,7 +114,7 @@ class _Reading:
         """`丝苗米 3袋，不对，要25公斤的`: a size said right after a question among sizes answers it."""
         asked = self.ordered.ambiguous
         previous = self.previous
-        if not asked or previous is None or asked[-1].phrase != previous.phrase or asked[-1].reason != "product":
+        if previous is None or not self._asked_among_products():
             return False
         sized = replace(request, words=previous.words, optional_words=previous.optional_words)
         match = match_request(sized, self.index)
@@ -123,6 +125,37 @@ class _Reading:
         question = asked.pop()
         phrase = f"{question.phrase}, {request.phrase}"
         self.ordered.lines.append(OrderLine(fitting[0].item.sku, int(number), phrase, match.score))
+        self.previous_item = fitting[0]
+        return True
+
+    def _asked_among_products(self) -> bool:
+        """The question asked last is among products for the item read last."""
+        asked = self.ordered.ambiguous
+        previous = self.previous
+        if not asked or previous is None:
+            return False
+        return asked[-1].phrase == previous.phrase and asked[-1].reason == "product"
+
+    def _variant_choice(self, request: ItemRequest) -> bool:
+        """`kopiko 10 packs, brown`: words alone right after a question among products, naming one of them with
+        the words before, say which product that line is."""
+        asked = self.ordered.ambiguous
+        previous = self.previous
+        if previous is None or not self._asked_among_products():
+            return False
+        if not request.words or says_amount(request) or request.unit is not None or request.size is not None:
+            return False
+        if request.price_question or request.replacement or request.more:
+            return False
+        named = replace(previous, words=previous.words + request.words)
+        match = match_request(named, self.index)
+        fitting = [c for c in match.candidates if c.item.sku in asked[-1].candidates]
+        if len(fitting) != 1 or len(match.candidates) != 1 or match.confirm or asked[-1].quantity <= 0:
+            return False
+        question = asked.pop()
+        phrase = f"{question.phrase}, {request.phrase}"
+        self.ordered.lines.append(OrderLine(fitting[0].item.sku, question.quantity, phrase, match.score))
+        self.line_requests[fitting[0].item.sku] = named
         self.previous_item = fitting[0]
         return True
 

@@ -6,6 +6,7 @@ import pytest
 
 from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, OrderParse, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 V01,"Lumo Petroleum Jelly 50ml, dozen",Lumo,skin_care,50ml,dozen,12,900.00,ZZZ,lumo,10,1,true
@@ -47,3 +48,27 @@ def test_type_word_without_the_brand_keeps_every_brand(index: CatalogIndex) -> N
 
 def test_flavour_stays_a_question_when_its_word_is_used_in_other_categories(index: CatalogIndex) -> None:
     assert asked(parse_order("fizz 600ml 5 cases", index)) == [{"V10", "V12"}]
+
+
+COFFEE_ROWS = """\
+C01,"Kafe Black 3in1 Coffee 30g, pack of 10",Kafe,coffee,30g,pack,10,78.00,PHP,,350,5,true
+C02,"Kafe Brown 3in1 Coffee 27.5g, pack of 10",Kafe,coffee,27.5g,pack,10,78.00,PHP,,300,5,true
+C03,"Brown Sugar 1kg, bale of 20",Sweet,sugar,1kg,bale,20,1500.00,PHP,,90,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("kafe 10 packs, brown", [("C02", 10)]), ("kafe 10 packs, black", [("C01", 10)])],
+)
+def test_a_variant_word_after_a_comma_says_which_product_the_line_before_is(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    parse = parse_order(text, catalog_index(COFFEE_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+
+
+def test_a_product_of_its_own_after_a_comma_is_another_line() -> None:
+    parse = parse_order("kafe black 10 packs, brown sugar", catalog_index(COFFEE_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C01", 10), ("C03", 1)]
