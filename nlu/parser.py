@@ -100,6 +100,8 @@ class _Reading:
             return
         outcome = self.asked if completed.price_question else self.ordered
         match = self._match(completed)
+        if (not match.candidates or match.confirm) and completed.size_as_count is not None:
+            completed, match = self._size_as_count(completed, match, *completed.size_as_count)
         if not match.candidates and completed.each and (apart := _each_apart(completed, self.index)):
             for part in apart:
                 self.read(part)
@@ -109,6 +111,14 @@ class _Reading:
             return
         self._resolve(completed, match, outcome)
         self.previous = completed
+
+    def _size_as_count(self, request: ItemRequest, match: Match, word: str, number: float) -> tuple[ItemRequest, Match]:
+        """`coke litro 2`: no product comes in the size read, so the number counts what the measure word names."""
+        counted = replace(request, words=(*request.words, word), size=None, quantity=number, size_as_count=None)
+        counted_match = match_request(counted, self.index)
+        if counted_match.candidates and not counted_match.confirm:
+            return counted, counted_match
+        return request, match
 
     def _sized_choice(self, request: ItemRequest) -> bool:
         """`丝苗米 3袋，不对，要25公斤的`: a size said right after a question among sizes answers it."""

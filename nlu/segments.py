@@ -43,6 +43,9 @@ class ItemRequest:
     ranged: bool = False
     # `可乐 雪碧 各5箱`: one amount for each item of the line, so its words may name several products.
     each: bool = False
+    # `coke litro 2`: a measure word before a whole number, read as a size, and that number; where no product
+    # comes in that size, the number counts what the measure word names.
+    size_as_count: tuple[str, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -687,7 +690,10 @@ def _word_token(
     spelled = _spelled_size(chunk, position, lexicon)
     if spelled is not None:
         size, span = spelled
-        return [_Element("size", token.start, chunk[position + span - 1].end, size=size)], span
+        digits = chunk[position + 1] if span == 2 and chunk[position + 1].kind == "num" else None
+        counted = digits.value if digits is not None else 0.0
+        end = chunk[position + span - 1].end
+        return [_Element("size", token.start, end, text=word, value=counted, size=size)], span
     if word in lexicon.half_words:
         return _half(chunk, position, lexicon)
     if word in lexicon.price_amount_words:
@@ -1047,7 +1053,9 @@ def _request(
     replaces = bool(required) and (uncounted or opens) and not removes and correcting
     more_cues = lexicon.draft_add_cues | lexicon.draft_more_cues
     ranged = (group is not None and group.upto > 0) or any(e.upto for e in elements if e.kind == "num" and not e.used)
+    spelled = [e for e in elements if e.kind == "size" and e.value.is_integer() and e.value > 0]
     return ItemRequest(
+        size_as_count=(spelled[0].text, spelled[0].value) if spelled and quantity is None and not bare else None,
         phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
         words=tuple(required),
         optional_words=tuple(optional),

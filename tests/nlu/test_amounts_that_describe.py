@@ -6,6 +6,7 @@ import pytest
 
 from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 K201,"Dhanu Chakki Atta 1kg, bale of 10",Dhanu,atta_flour,1kg,bale,10,540.00,INR,dhanu,40,1,true
@@ -62,3 +63,20 @@ def test_a_count_of_packs_and_a_half_asks_for_the_amount_of_the_product_named(te
     parse = parse_order(text, index)
     assert not parse.lines
     assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("K202",), "quantity")]
+
+
+LITRE_ROWS = """\
+F01,"Fizz Cola 1.5L, case of 12",Fizz,soft drinks,1.5L,case,12,816.00,PHP,fizz litro|fizz 1.5,90,1,true
+F02,"Fizz Cola 300ml, case of 12",Fizz,soft drinks,300ml,case,12,216.00,PHP,fizz mismo,300,1,true
+F03,"Bubbly Cola 2L, case of 6",Bubbly,soft drinks,2L,case,6,600.00,PHP,bubbly,90,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("fizz litro 2", ("F01", 2)), ("fizz litro 3 at bubbly litro 2", ("F01", 3)), ("bubbly litro 2", ("F03", 1))],
+)
+def test_a_number_after_a_measure_word_counts_it_where_no_product_comes_in_that_size(
+    text: str, line: tuple[str, int]
+) -> None:
+    assert resolved(text, catalog_index(LITRE_ROWS))[0] == line
