@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Mapping
 
 from backend.catalog import CatalogItem
@@ -513,16 +514,19 @@ def _named_as_such(
 def _only_in_contents(said: set[str], item: CatalogItem, index: CatalogIndex) -> bool:
     """True when the words said are in what the name says the product comes in, and not in the rest of the name,
     its brand or its aliases."""
-    contents = index.lexicon.contents_words
-    folded = f" {item.name.casefold()} "
-    if not any(f" {word} " in folded for word in contents):
+    parts = _name_parts(item.name, index.lexicon.contents_words)
+    if parts is None or said.isdisjoint(parts[1]):
         return False
-    words = catalog_words(item.name)
-    cut = next((position for position, word in enumerate(words) if position and word in contents), len(words))
-    if said.isdisjoint(words[cut:]):
-        return False
-    named = set(words[:cut]).union(*(catalog_words(text) for text in (item.brand, *item.aliases)))
+    named = parts[0].union(*(catalog_words(text) for text in (item.brand, *item.aliases)))
     return said.isdisjoint(named)
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str, contents: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A name's words before and after its first word that says what the product comes in; None without one."""
+    words = catalog_words(name)
+    cut = next((position for position, word in enumerate(words) if position and word in contents), None)
+    return None if cut is None else (frozenset(words[:cut]), frozenset(words[cut:]))
 
 
 def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...]) -> IndexedItem | None:
