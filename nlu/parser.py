@@ -514,19 +514,26 @@ def _named_as_such(
 def _only_in_contents(said: set[str], item: CatalogItem, index: CatalogIndex) -> bool:
     """True when the words said are in what the name says the product comes in, and not in the rest of the name,
     its brand or its aliases."""
-    parts = _name_parts(item.name, index.lexicon.contents_words)
-    if parts is None or said.isdisjoint(parts[1]):
+    contents = index.lexicon.contents_words
+    folded = item.name.casefold()
+    if not any(f" {word} " in folded for word in contents):
         return False
-    named = parts[0].union(*(catalog_words(text) for text in (item.brand, *item.aliases)))
-    return said.isdisjoint(named)
+    parts = _name_parts(item.name, item.brand, item.aliases, contents)
+    return parts is not None and not said.isdisjoint(parts[1]) and said.isdisjoint(parts[0])
 
 
 @lru_cache(maxsize=65536)
-def _name_parts(name: str, contents: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
-    """A name's words before and after its first word that says what the product comes in; None without one."""
+def _name_parts(
+    name: str, brand: str, aliases: tuple[str, ...], contents: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words that name a product (its name's before the first word that says what it comes in, its brand's
+    and its aliases') and the words after that word; None for a name without one."""
     words = catalog_words(name)
     cut = next((position for position, word in enumerate(words) if position and word in contents), None)
-    return None if cut is None else (frozenset(words[:cut]), frozenset(words[cut:]))
+    if cut is None:
+        return None
+    named = frozenset(words[:cut]).union(*(catalog_words(text) for text in (brand, *aliases)))
+    return named, frozenset(words[cut:])
 
 
 def _half_pack(request: ItemRequest, match: Match, candidates: tuple[IndexedItem, ...]) -> IndexedItem | None:
