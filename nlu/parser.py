@@ -131,7 +131,8 @@ class _Reading:
         match = match_request(sized, self.index)
         fitting = [c for c in match.candidates if c.item.sku in asked[-1].candidates]
         number = request.quantity if request.quantity is not None else asked[-1].quantity
-        if len(fitting) != 1 or match.confirm or not 0 < number <= self.index.lexicon.max_quantity:
+        whole = number == int(number) and 0 < number <= self.index.lexicon.max_quantity
+        if len(fitting) != 1 or match.confirm or not whole:
             return False
         question = asked.pop()
         phrase = f"{question.phrase}, {request.phrase}"
