@@ -1,5 +1,5 @@
-"""Figures beside an order that count nothing: the sender's own sum (`total 408`, `jumla 4000`, `总共408元`) and
-what each pack holds (`2 case 100s`, `24's`)."""
+"""Figures beside an order that count nothing: the sender's own sum (`total 408`, `jumla 4000`, `总共408元`),
+what each pack holds (`2 case 100s`, `24's`), and the price each costs (`@2350`)."""
 
 from __future__ import annotations
 
@@ -48,3 +48,11 @@ def test_a_sum_word_before_the_only_amount_still_counts(index: CatalogIndex) -> 
 )
 def test_what_each_pack_holds_after_the_count_names_the_pack(text: str, index: CatalogIndex) -> None:
     assert resolved(text, index) == [("S301", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("isda 2 case @2350", [("S301", 2)]), ("pamba 3 ctn @ 1200, bahari 1 case", [("S303", 3), ("S302", 1)])],
+)
+def test_a_price_after_an_at_sign_is_no_amount(text: str, expected: list[tuple[str, int]], index: CatalogIndex) -> None:
+    assert resolved(text, index) == expected
