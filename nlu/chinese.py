@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
@@ -38,6 +38,8 @@ _USER_WORD_FREQUENCY = 50_000
 _DICTIONARY_RUN_RE = re.compile("[\u4e00-\u9fd5]+")
 # Runs of Chinese repeat (a brand, `红烧牛肉面`), in catalogs and messages alike; each is read once.
 _RUN_CACHE_LIMIT = 50_000
+# The longest catalog word a message's homophone typo is looked for as (`老干吗` for `老干妈`).
+_MAX_HEARD = 6
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,7 @@ class ChineseReader:
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
         self._pinyin = _pinyin_spellings(brands, aliases, _latin_words(items) | _latin_lexicon_words(lexicon))
+        self._catalog_words = brands | aliases
         # Loaded now rather than on the catalog's first message, which would otherwise wait half a second.
         _numeral_reader()
 
@@ -86,6 +89,35 @@ class ChineseReader:
     def is_word(self, word: str) -> bool:
         """True for a word of the language as its dictionary has it (`统一`, `蚝油`), not a name it lacks."""
         return len(word) > 1 and HAN_RE.match(word) is not None and bool(self._tokenizer.FREQ.get(word))
+
+    def heard(self, phrase: str) -> str:
+        """A phrase with its homophone typos as the catalog writes them (`康师父` -> `康师傅`, `炸菜` -> `榨菜`): the
+        input method offered the wrong characters for the right sounds. Only a sound one catalog word has counts."""
+        return _HAN_RUN_RE.sub(lambda m: "".join(self._heard_words(m.group())), unspaced(phrase))
+
+    @cached_property
+    def _sounds(self) -> dict[str, str]:
+        return _sounds(self._catalog_words)
+
+    def _heard_words(self, run: str) -> Iterator[str]:
+        syllables = [_syllable(ch) for ch in run]
+        frequencies = _dictionary().FREQ
+        start = 0
+        while start < len(run):
+            for end in range(min(len(run), start + _MAX_HEARD), start + 1, -1):
+                typed = run[start:end]
+                word = self._sounds.get("".join(syllables[start:end]))
+                if word is None or _NUMERALS.intersection(typed):
+                    continue
+                # A word of the language typed as it is (`师父`, `统一`) is meant; so is a word the reader knows.
+                if word != typed and (frequencies.get(typed) or typed in self._known):
+                    continue
+                yield word
+                start = end
+                break
+            else:
+                yield run[start]
+                start += 1
 
     def _spaced_run(self, run: str) -> str:
         spaced = self._runs.get(run)
@@ -169,14 +201,15 @@ def as_written(parse: OrderParse) -> OrderParse:
     """A parse whose phrases read as the owner wrote them, without the spaces put between Chinese words."""
     return replace(
         parse,
-        lines=tuple(replace(line, phrase=_unspaced(line.phrase)) for line in parse.lines),
-        ambiguous=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.ambiguous),
-        unknown=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.unknown),
-        price_questions=tuple(replace(item, phrase=_unspaced(item.phrase)) for item in parse.price_questions),
+        lines=tuple(replace(line, phrase=unspaced(line.phrase)) for line in parse.lines),
+        ambiguous=tuple(replace(item, phrase=unspaced(item.phrase)) for item in parse.ambiguous),
+        unknown=tuple(replace(item, phrase=unspaced(item.phrase)) for item in parse.unknown),
+        price_questions=tuple(replace(item, phrase=unspaced(item.phrase)) for item in parse.price_questions),
     )
 
 
-def _unspaced(text: str) -> str:
+def unspaced(text: str) -> str:
+    """Text without the spaces the reader put between Chinese words."""
     return _ADDED_SPACE_RE.sub("", " ".join(text.split()))
 
 
@@ -265,6 +298,16 @@ def _syllable(character: str) -> str:
     from pypinyin import lazy_pinyin
 
     return "".join(lazy_pinyin(character))
+
+
+def _sounds(words: set[str]) -> dict[str, str]:
+    """Catalog words by their sounds, character by character as a message's are read; a sound two words share
+    names neither."""
+    by_sound: dict[str, set[str]] = {}
+    for word in words:
+        if 1 < len(word) <= _MAX_HEARD:
+            by_sound.setdefault("".join(_syllable(ch) for ch in word), set()).add(word)
+    return {sound: next(iter(named)) for sound, named in by_sound.items() if len(named) == 1}
 
 
 def _pinyin_spellings(brands: set[str], aliases: set[str], taken: set[str]) -> dict[str, str]:

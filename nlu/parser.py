@@ -8,7 +8,7 @@ from typing import Mapping
 
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
-from nlu.chinese import as_written
+from nlu.chinese import as_written, unspaced
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message, says_amount
@@ -196,6 +196,8 @@ class _Reading:
             match = match_request(priced, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
+        if not match.candidates and self.index.chinese is not None:
+            match = _heard(request, self.index) or match
         return match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -447,6 +449,20 @@ def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:
             if match.candidates:
                 return match
     return None
+
+
+def _heard(request: ItemRequest, index: CatalogIndex) -> Match | None:
+    """`炸菜`, `老干吗油辣椒`: Chinese that names nothing, with a word typed in characters that sound like a catalog
+    word (the input method's wrong choice), read as that word when it then names a product for sure."""
+    chinese = index.chinese
+    heard = chinese.heard(request.phrase) if chinese is not None else request.phrase
+    if heard == unspaced(request.phrase):
+        return None
+    named = [r for r in read_message(heard, index).requests if r.words]
+    if len(named) != 1:
+        return None
+    match = match_request(replace(request, words=named[0].words, optional_words=named[0].optional_words), index)
+    return match if match.candidates and not match.confirm else None
 
 
 def _price_point_unglued(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -200,3 +200,10 @@ def test_ge_gives_its_amount_to_every_product_listed_before_it(index: CatalogInd
 def test_where_to_deliver_is_never_an_item(index: CatalogIndex, text: str) -> None:
     parse = parse_order(text, index)
     assert (_lines(text, index), parse.unknown) == ([("C03", 5)], ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [("山查湾 2桶", [("C09", 2)]), ("全心湾 3箱", [("C04", 3)])])
+def test_a_brand_typed_in_characters_that_sound_the_same_is_the_brand(
+    index: CatalogIndex, text: str, expected: list
+) -> None:
+    assert _lines(text, index) == expected
