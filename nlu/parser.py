@@ -73,7 +73,7 @@ class _Reading:
         focus, self.focus = self.focus, None
         lines = self.ordered.lines
         target = focus if focus is not None else len(lines) - 1
-        if request.correction and request.size is not None and self._sized_choice(request):
+        if _says_a_size(request) and self._sized_choice(request):
             return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
@@ -308,6 +308,15 @@ class _Reading:
             if carried is not None and carried in candidates:
                 return (carried,)
         return candidates
+
+
+def _says_a_size(request: ItemRequest) -> bool:
+    """A size said as a correction or alone (`..., no, 25kg`, `..., 1.5L`), or a correction that is a number no
+    whole count (`..., 1.5 pala`)."""
+    if request.size is not None:
+        return request.correction or not request.words
+    numbers = request.bare_numbers
+    return request.correction and not request.words and len(numbers) == 1 and not numbers[0].is_integer()
 
 
 def _each_apart(request: ItemRequest, index: CatalogIndex) -> list[ItemRequest]:

@@ -80,3 +80,8 @@ def test_a_number_after_a_measure_word_counts_it_where_no_product_comes_in_that_
     text: str, line: tuple[str, int]
 ) -> None:
     assert resolved(text, catalog_index(LITRE_ROWS))[0] == line
+
+
+@pytest.mark.parametrize("text", ["fizz 2 case, 1.5 pala", "fizz 2 case, 1.5L", "fizz 2 case, no, 1.5 litre"])
+def test_a_size_said_after_a_question_among_sizes_answers_it(text: str) -> None:
+    assert resolved(text, catalog_index(LITRE_ROWS)) == [("F01", 2)]
