@@ -369,7 +369,9 @@ def _respecify(
 ) -> IndexedItem | None:
     """`5 bags sugar 1kg, no wait, the 2kg one`: the line becomes the same product in the new size."""
     lines = ordered.lines
-    match = match_request(replace(request, words=previous.words, optional_words=previous.optional_words), index)
+    # `coke mismo 2 case, no, 1.5 litre`: the name of the old size (`mismo`) gives way to the size said.
+    words = tuple(word for word in previous.words if word not in index.lexicon.size_names) or previous.words
+    match = match_request(replace(request, words=words, optional_words=previous.optional_words), index)
     corrected = index.item_for_sku(lines[target].sku) if lines else None
     if match.confirm or corrected is None:
         return None

@@ -85,3 +85,8 @@ def test_a_number_after_a_measure_word_counts_it_where_no_product_comes_in_that_
 @pytest.mark.parametrize("text", ["fizz 2 case, 1.5 pala", "fizz 2 case, 1.5L", "fizz 2 case, no, 1.5 litre"])
 def test_a_size_said_after_a_question_among_sizes_answers_it(text: str) -> None:
     assert resolved(text, catalog_index(LITRE_ROWS)) == [("F01", 2)]
+
+
+@pytest.mark.parametrize("text", ["fizz mismo 2 case, no, 1.5 litre", "fizz mismo 2 case, 1.5L pala"])
+def test_a_size_corrected_replaces_the_name_of_the_old_size(text: str) -> None:
+    assert resolved(text, catalog_index(LITRE_ROWS)) == [("F01", 2)]
