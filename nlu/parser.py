@@ -8,7 +8,7 @@ from typing import Mapping
 
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
-from nlu.chinese import as_written, unspaced
+from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.matching import Match, match_request
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message, says_amount
@@ -197,7 +197,7 @@ class _Reading:
         if not match.candidates:
             match = _respelt(request, self.index) or match
         if not match.candidates and self.index.chinese is not None:
-            match = _heard(request, self.index) or match
+            match = _heard(request, self.index) or _without_loose_characters(request, self.index) or match
         return match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -473,6 +473,16 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> Match | None:
     if len(named) != 1:
         return None
     match = match_request(replace(request, words=named[0].words, optional_words=named[0].optional_words), index)
+    return match if match.candidates and not match.confirm else None
+
+
+def _without_loose_characters(request: ItemRequest, index: CatalogIndex) -> Match | None:
+    """`红牛5箱 老`: a Chinese character left alone beside the words of an item that names nothing is chatter
+    when the other words then name a product for sure."""
+    words = tuple(w for w in request.words if len(w) > 1 or HAN_RE.match(w) is None)
+    if not words or len(words) == len(request.words):
+        return None
+    match = match_request(replace(request, words=words), index)
     return match if match.candidates and not match.confirm else None
 
 

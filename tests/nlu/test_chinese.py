@@ -207,3 +207,10 @@ def test_a_brand_typed_in_characters_that_sound_the_same_is_the_brand(
     index: CatalogIndex, text: str, expected: list
 ) -> None:
     assert _lines(text, index) == expected
+
+
+def test_a_character_left_alone_beside_an_item_is_not_part_of_its_name() -> None:
+    rows = "S1,老火锅底料 400g×30袋,红油,condiments,400g,carton,30,60.00,CNY,火锅底料,100,1,true\n" + ROWS
+    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    assert "老" in index.postings
+    assert _lines("可乐3箱 老", index) == [("C05", 3)]
