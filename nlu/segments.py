@@ -133,25 +133,42 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 
 def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    """`..., total 408`, `jumla 4000`, `总共408元`: after an amount has been said, a sum word with its number (and
-    that number's unit or currency) is the sender's own sum, never an item or more of the last one."""
+    """`..., total 408`, `jumla: ksh 4,000.00`, `总共408元`: after an amount has been said, a sum word with its number
+    (and that number's unit or currency) is the sender's own sum, never an item or more of the last one."""
     kept: list[Token] = []
     counted = False
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        if counted and token.text in lexicon.sum_words and following is not None and following.kind == "num":
-            position += 2
-            if position < len(tokens) and (
-                tokens[position].text in lexicon.unit_words or tokens[position].text in lexicon.price_point_words
-            ):
-                position += 1
+        end = _sum_end(tokens, position + 1, lexicon) if counted and token.text in lexicon.sum_words else None
+        if end is not None:
+            position = end
             continue
         counted = counted or token.kind == "num"
         kept.append(token)
         position += 1
     return kept
+
+
+def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
+    """Where the sum after a sum word ends: past `:`/`=` and a currency, its number with any decimals glued to it,
+    and a unit or currency after it; None when no number follows."""
+    while position < len(tokens) and (
+        tokens[position].text in (":", "=") or tokens[position].text in lexicon.price_point_words
+    ):
+        position += 1
+    if position >= len(tokens) or tokens[position].kind != "num":
+        return None
+    position += 1
+    while position < len(tokens) and tokens[position].kind == "num":
+        if tokens[position].start > tokens[position - 1].end + 1:
+            break
+        position += 1
+    if position < len(tokens) and (
+        tokens[position].text in lexicon.unit_words or tokens[position].text in lexicon.price_point_words
+    ):
+        position += 1
+    return position
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:

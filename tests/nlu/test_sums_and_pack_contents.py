@@ -31,6 +31,9 @@ def index() -> CatalogIndex:
         ("pamba 2 ctn na bahari 1 case jumla 4000", [("S303", 2), ("S302", 1)]),
         ("pamba 2 ctn, bahari 1 case, kul 500 rs", [("S303", 2), ("S302", 1)]),
         ("红力可乐2箱，pamba 3 ctn，总共408元", [("S304", 2), ("S303", 3)]),
+        ("isda 2 case, bahari 3 case, total: 408", [("S301", 2), ("S302", 3)]),
+        ("isda 2 case, bahari 3 case, total = ₱408", [("S301", 2), ("S302", 3)]),
+        ("pamba 2 ctn\nbahari 1 case\nJUMLA ksh 4,000.00", [("S303", 2), ("S302", 1)]),
     ],
 )
 def test_the_senders_sum_after_an_order_is_no_item(
