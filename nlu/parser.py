@@ -149,26 +149,34 @@ class _Reading:
         return asked[-1].phrase == previous.phrase and asked[-1].reason == "product"
 
     def _variant_choice(self, request: ItemRequest) -> bool:
-        """`kopiko 10 packs, brown`: words alone right after a question among products, naming one of them with
-        the words before, say which product that line is."""
-        asked = self.ordered.ambiguous
-        previous = self.previous
-        if previous is None or not self._asked_among_products():
+        """`kopiko 10 packs, brown`: words alone right after the item read last, naming with its words one product
+        of its brand (among those asked about, or other than the one read), say which product that item is."""
+        previous, lines, asked = self.previous, self.ordered.lines, self.ordered.ambiguous
+        if previous is None or not request.words or says_amount(request) or request.unit is not None:
             return False
-        if not request.words or says_amount(request) or request.unit is not None or request.size is not None:
+        if request.size is not None or request.price_question or request.replacement or request.more:
             return False
-        if request.price_question or request.replacement or request.more:
+        questioned = self._asked_among_products() and asked[-1].quantity > 0
+        read_last = bool(lines) and lines[-1].phrase == previous.phrase
+        if not questioned and not read_last:
             return False
         named = replace(previous, words=previous.words + request.words)
         match = match_request(named, self.index)
-        fitting = [c for c in match.candidates if c.item.sku in asked[-1].candidates]
-        if len(fitting) != 1 or len(match.candidates) != 1 or match.confirm or asked[-1].quantity <= 0:
+        if len(match.candidates) != 1 or match.confirm:
             return False
-        question = asked.pop()
-        phrase = f"{question.phrase}, {request.phrase}"
-        self.ordered.lines.append(OrderLine(fitting[0].item.sku, question.quantity, phrase, match.score))
-        self.line_requests[fitting[0].item.sku] = named
-        self.previous_item = fitting[0]
+        item = match.candidates[0]
+        if questioned and item.item.sku in asked[-1].candidates:
+            question = asked.pop()
+            line = OrderLine(item.item.sku, question.quantity, question.phrase, match.score)
+        elif not questioned and (old := self.index.item_for_sku(lines[-1].sku)) is not None:
+            if item.item.sku == old.item.sku or item.brand_words != old.brand_words:
+                return False
+            line = lines.pop()
+        else:
+            return False
+        lines.append(replace(line, sku=item.item.sku, phrase=f"{line.phrase}, {request.phrase}"))
+        self.line_requests[item.item.sku] = named
+        self.previous_item = item
         return True
 
     def _completed(self, request: ItemRequest) -> ItemRequest | None:

@@ -72,3 +72,9 @@ def test_a_variant_word_after_a_comma_says_which_product_the_line_before_is(
 def test_a_product_of_its_own_after_a_comma_is_another_line() -> None:
     parse = parse_order("kafe black 10 packs, brown sugar", catalog_index(COFFEE_ROWS))
     assert [(line.sku, line.quantity) for line in parse.lines] == [("C01", 10), ("C03", 1)]
+
+
+def test_a_variant_word_after_a_comma_changes_the_product_read_for_the_line_before() -> None:
+    rows = COFFEE_ROWS.replace(",,350,5,true", ",kafe,350,5,true", 1)
+    parse = parse_order("kafe 10 packs, brown", catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C02", 10)]
