@@ -19,6 +19,7 @@ from redis.exceptions import RedisError
 from actions import replies
 from actions.drafts import (
     AddItems,
+    Choice,
     Cue,
     Draft,
     EditRejected,
@@ -32,6 +33,7 @@ from actions.drafts import (
     add_parse,
     alternative_for,
     alternative_requests,
+    amount_in,
     choose,
     credit_fix,
     draft_from_lines,
@@ -253,7 +255,7 @@ async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequen
     """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long."""
     t = turn.t
     if draft.choices:
-        question, buttons = replies.choice_question(t, draft.choices[0], catalog.items)
+        question, buttons = ask_choice(t, draft.choices[0], catalog)
         if unknown:
             question = f"{replies.not_found(t, unknown)} {question}"
         turn.say(question, buttons)
@@ -267,6 +269,13 @@ async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequen
     lines = replies.draft_summary(t, priced, PLATFORM.delivery_estimate(), unknown, header)
     say_pages(turn, [*lines, t._(replies.CONFIRM_PROMPT)], confirm_buttons(t, priced))
     keep_draft(turn, replace(draft, priced_at=time.time()))
+
+
+def ask_choice(t: Phrasebook, choice: Choice, catalog: Catalog) -> tuple[str, list[dict[str, str]]]:
+    """The question an open choice asks: which product, or how many of the one product."""
+    if choice.asks_amount:
+        return replies.amount_question(t, choice, catalog.items), []
+    return replies.choice_question(t, choice, catalog.items)
 
 
 def confirm_buttons(t: Phrasebook, priced: PricedDraft) -> list[dict[str, str]]:
@@ -317,7 +326,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     command = read_command(turn.text)
     unknown: list[str] = []
     try:
-        if isinstance(command, Pick):
+        if draft.choices and draft.choices[0].asks_amount and (command is None or isinstance(command, Pick)):
+            draft = choose(draft, command.option if isinstance(command, Pick) else amount_in(turn.text))
+        elif isinstance(command, Pick):
             if draft.choices:
                 await learn_choice(turn, draft, command.option)
             draft = choose(draft, command.option)
@@ -400,7 +411,12 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
             return
-        if not await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+        if await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+            return
+        if draft is not None and draft.choices:
+            # No items: the words answer the open question, or it is asked again with what it needs.
+            await edit_open_draft(turn, draft)
+        else:
             turn.say(turn.t._(replies.NO_ITEMS))
 
 

@@ -12,8 +12,9 @@ from typing import Any, Mapping, Sequence
 from backend.catalog import CatalogItem
 from backend.models import Quote, QuoteLine
 from i18n import N_
+from nlu.chinese import NUMERAL_RUN, numeral_value
 from nlu.lexicon import load_lexicon
-from nlu.model import OrderParse
+from nlu.model import OrderLine, OrderParse
 from nlu.text import normalise_word
 
 
@@ -27,11 +28,17 @@ class DraftLine:
 
 @dataclass(frozen=True)
 class Choice:
-    """An item the text could not pin to one SKU; the owner picks one of `candidates` by number."""
+    """An item the text could not pin down: the owner picks one of `candidates` by number, and when `quantity` is 0
+    (a range, a part of a pack, pieces that fill no whole pack) then says how many sell units of it."""
 
     phrase: str
     quantity: int
     candidates: tuple[str, ...]
+
+    @property
+    def asks_amount(self) -> bool:
+        """The product is known (one candidate) and the owner is asked how many."""
+        return self.quantity == 0 and len(self.candidates) == 1
 
 
 @dataclass(frozen=True)
@@ -97,20 +104,25 @@ def _merge(lines: Sequence[DraftLine], sku: str, quantity: int) -> tuple[DraftLi
     return (*lines, DraftLine(sku, quantity))
 
 
-def _quantity(value: int) -> int:
-    """A parsed quantity as whole sell units; anything below one counts as one."""
-    return max(value, 1)
+def whole_amount(line: OrderLine) -> bool:
+    """A line's amount is a whole number of sell units: not `50 cans` of trays of 24."""
+    return not line.unit_mismatch and line.quantity > 0
 
 
 def add_parse(draft: Draft, parse: OrderParse) -> Draft:
-    """The draft with a parsed message's resolved lines and open choices added."""
+    """The draft with a parsed message's resolved lines and open choices added. An amount that is no whole number of
+    sell units (`50 cans` of trays of 24, `2-3 ctn`, `half ctn`) is never guessed: it becomes a question."""
     lines = draft.lines
     for line in parse.lines:
-        lines = _merge(lines, line.sku, _quantity(line.quantity))
-    choices = draft.choices + tuple(
-        Choice(a.phrase, _quantity(a.quantity), a.candidates) for a in parse.ambiguous if a.candidates
+        if whole_amount(line):
+            lines = _merge(lines, line.sku, line.quantity)
+    amounts = tuple(Choice(line.phrase, 0, (line.sku,)) for line in parse.lines if not whole_amount(line))
+    choices = tuple(
+        Choice(a.phrase, 0 if a.reason == "quantity" else max(a.quantity, 0), a.candidates)
+        for a in parse.ambiguous
+        if a.candidates
     )
-    return Draft(draft.draft_id, draft.version + 1, lines, choices)
+    return Draft(draft.draft_id, draft.version + 1, lines, draft.choices + amounts + choices)
 
 
 def new_draft(draft_id: str, parse: OrderParse) -> Draft:
@@ -164,14 +176,27 @@ def line_number_for(draft: Draft, skus: Sequence[str]) -> int:
     return numbers[0]
 
 
+HOW_MANY = N_("Please reply with how many, as a number.")
+
+
 def choose(draft: Draft, option: int) -> Draft:
-    """The first open choice answered with option `option` (1-based)."""
+    """The first open choice answered: `option` is a candidate's number (1-based), or the amount it asks for. A product
+    picked whose amount is still open becomes the question of how many."""
     if not draft.choices:
         raise EditRejected(N_("There is nothing to choose right now."))
     choice = draft.choices[0]
+    if choice.asks_amount:
+        if option < 1:
+            raise EditRejected(HOW_MANY)
+        lines = _merge(draft.lines, choice.candidates[0], option)
+        return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
     if not 1 <= option <= len(choice.candidates):
         raise EditRejected(N_("Please reply with a number from 1 to %(count)s."), count=len(choice.candidates))
-    lines = _merge(draft.lines, choice.candidates[option - 1], choice.quantity)
+    sku = choice.candidates[option - 1]
+    if choice.quantity == 0:
+        picked = (Choice(choice.phrase, 0, (sku,)),)
+        return Draft(draft.draft_id, draft.version + 1, draft.lines, picked + draft.choices[1:])
+    lines = _merge(draft.lines, sku, choice.quantity)
     return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
 
 
@@ -431,6 +456,26 @@ class Cue(enum.Enum):
     NEW = "new"
 
 
+_DIGITS_RUN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def amount_in(text: str) -> int:
+    """How many the owner's answer says: its first number, in any script's digits or any language's number words the
+    reader knows (`5`, `5 ctn`, `५`, `tano`, `五箱`); 0 when it says none or not a whole number."""
+    number_words = load_lexicon().number_words
+    for word in re.split(r"[\s,;:!?]+", text.lower()):
+        if match := _DIGITS_RUN.match(word):
+            value: float | None = float(match[0])
+        elif match := NUMERAL_RUN.match(word):
+            value = numeral_value(match[0])
+        elif word in number_words:
+            value = number_words[word]
+        else:
+            continue
+        return int(value) if value is not None and value.is_integer() else 0
+    return 0
+
+
 def read_cue(text: str) -> tuple[Cue | None, str]:
     """The draft cue an item message opens with (after fillers such as `pls`), and the text after it.
 
@@ -480,7 +525,7 @@ def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
 
 def replace_quantities(draft: Draft, parse: OrderParse) -> Draft:
     """The draft with the quantities of the products a message names again set to what it says; the rest added."""
-    sent = {line.sku: _quantity(line.quantity) for line in parse.lines}
+    sent = {line.sku: line.quantity for line in parse.lines if whole_amount(line)}
     lines = tuple(DraftLine(line.sku, sent.pop(line.sku, line.quantity)) for line in draft.lines)
-    rest = replace(parse, lines=tuple(line for line in parse.lines if line.sku in sent))
+    rest = replace(parse, lines=tuple(line for line in parse.lines if line.sku in sent or not whole_amount(line)))
     return add_parse(replace(draft, lines=lines), rest)

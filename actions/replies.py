@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
 
-from actions.drafts import Choice, DraftLine, EditRejected, PricedDraft, PricedLine, Problem, credit_fix
+from actions.drafts import HOW_MANY, Choice, DraftLine, EditRejected, PricedDraft, PricedLine, Problem, credit_fix
 from backend.catalog import CatalogItem
 from backend.models import Order, Promotion, Store
 from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
@@ -221,6 +221,22 @@ def choice_question(
         options=" ".join(options),
     )
     return question, buttons
+
+
+def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, CatalogItem]) -> str:
+    """`How many trays of Coca-Cola 330ml can? One tray holds 24.`: the amount the owner's words left open."""
+    item = catalog.get(choice.candidates[0])
+    if item is None:
+        return t._(HOW_MANY)
+    question = t._(
+        "How many %(units)s of %(product)s? Reply with a number.",
+        units=unit_name(t, item.sell_unit, 2),
+        product=short_name(item),
+    )
+    if item.units_per_pack <= 1:
+        return question
+    holds = t._("One %(unit)s holds %(pack)s.", unit=unit_name(t, item.sell_unit, 1), pack=item.units_per_pack)
+    return f"{question} {holds}"
 
 
 def _sms_size(text: str) -> int:

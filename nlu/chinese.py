@@ -26,6 +26,7 @@ _ADDED_SPACE_RE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}\\d])|(?<=\\d) (?=[{_HAN}
 _WECHAT_EMOJI_RE = re.compile(f"\\[[{_HAN}]{{1,4}}\\]")
 _NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
 _NUMBER_CHARACTERS = "".join(_NUMERALS) + "半"
+NUMERAL_RUN = re.compile(f"[{''.join(sorted(_NUMERALS))}]+")
 # Punctuation NFKC leaves as it is: `、` lists items, `。` ends a sentence.
 _PUNCTUATION = str.maketrans({"、": ",", "。": ","})
 # Initials name a word only from three characters on: two letters are too often something else.
@@ -227,6 +228,14 @@ def _numeral_reader() -> Callable[[str, str], float]:
 
     reader: Callable[[str, str], float] = cn2an.cn2an
     return reader
+
+
+def numeral_value(numeral: str) -> float | None:
+    """A Chinese numeral's value (`二十五` is 25, `两` is 2), or None when it is none."""
+    try:
+        return float(_numeral_reader()(numeral, "smart"))
+    except ValueError:
+        return None
 
 
 # Two numerals one apart (`两三`, `五六`, `三四十`) say about how many, a range, never one number (23).

@@ -80,3 +80,10 @@ async def test_a_chinese_store_reads_numerals_and_measure_words_and_opts_out_wit
 async def test_an_english_store_switches_to_chinese_by_text(chat: Chat) -> None:
     assert language_of(await chat.text("请用中文")) == "zh"
     assert (await chat.text("你好")).startswith("您好！")
+
+
+async def test_a_range_of_cases_is_asked_how_many_in_chinese(zh: Chat) -> None:
+    question = await text(zh, "可乐 两三箱")
+    assert question.startswith("可口可乐 330ml×24罐要几箱？请回复数字。"), question
+    summary = await text(zh, "三箱")
+    assert "1) 可口可乐 330ml×24罐 3 箱 x 52 = 156" in summary, summary

@@ -240,3 +240,9 @@ async def test_an_unregistered_phone_is_answered_in_the_language_it_writes(agent
     assert "Namba hii haijasajiliwa" in await text(chat, "nataka sukari mbili tafadhali", "sw")
     assert "Yeh number kisi store" in await text(chat, "bhai 5 cheeni bhejo", "hi")
     assert "not registered" in await text(chat, "please send 5 boxes of candles", "en")
+
+
+async def test_pieces_that_fill_no_whole_tray_are_asked_in_swahili(sw: Chat) -> None:
+    question = await text(sw, "zuri cola 350ml tray moja na nusu", "sw")
+    assert question.startswith("Zuri Cola 350ml can: trei ngapi? Jibu kwa namba. Kila trei ina 24."), question
+    assert "1) Zuri Cola 350ml can 2 trei" in await text(sw, "2", "sw")

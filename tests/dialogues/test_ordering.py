@@ -188,3 +188,26 @@ async def test_a_price_asked_inside_an_order_is_answered_with_the_draft_and_neve
     [order] = await platform_client.store_orders(await store_id(chat))
     assert order.order_id in placed
     assert [(line.sku, line.quantity) for line in order.lines] == [("ZC-350C-24", 5)]
+
+
+async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
+    question = await chat.text("50 cans zuri cola 350ml")
+    assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
+    summary = await chat.text("2")
+    assert "1) Zuri Cola 350ml can 2 trays x 720 = 1,440" in summary
+
+
+async def test_a_range_is_asked_after_the_product_is_chosen(chat: Chat) -> None:
+    which = await chat.text("zuri cola 2 or 3 cases")
+    assert which.startswith("Which zuri cola"), which
+    how_many = await chat.text("2")
+    assert how_many.startswith("How many cases of Zuri Cola"), how_many
+    summary = await chat.text("tatu")
+    assert "3 cases" in summary and "Which" not in summary, summary
+
+
+async def test_an_answer_with_no_number_asks_again(chat: Chat) -> None:
+    await chat.text("half tray zuri cola 350ml")
+    again = await chat.text("a few")
+    assert "how many" in again.lower(), again
+    assert "1) Zuri Cola 350ml can 4 trays" in await chat.text("4 trays")

@@ -1,0 +1,24 @@
+"""An amount that is no whole number of packs is asked, through the real processes, never ordered as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import System
+
+# Mama Njeri Duka (ST-001): English.
+PHONE = "+254712000001"
+
+
+@pytest.mark.e2e
+def test_cans_that_fill_no_whole_tray_are_asked_and_the_answer_is_ordered(system: System) -> None:
+    asked = "\n".join(system.exchange(PHONE, "pls send 30 cans coke 330ml"))
+    assert asked == "How many trays of Coca-Cola 330ml can? Reply with a number. One tray holds 24.", asked
+    unclear = "\n".join(system.exchange(PHONE, "a few"))
+    assert "how many" in unclear.lower(), unclear
+    summary = "\n".join(system.exchange(PHONE, "2"))
+    assert "1) Coca-Cola 330ml can 2 trays x 1,560 = 3,120" in summary, summary
+    placed = "\n".join(system.exchange(PHONE, "YES"))
+    [order] = system.orders("ST-001")
+    assert order["order_id"] in placed, placed
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [("BEV-COKE-330C-24", 2)]
