@@ -184,8 +184,7 @@ def failure_classes(case: dict[str, Any], parse: OrderParse) -> set[str]:
         sorted(item.candidates) for item in parse.price_questions
     ):
         found.add("price question")
-    if any(item.reason != "product" for item in parse.ambiguous):
-        found.add("quantity question")
+    found.update(f"{item.reason} question" for item in parse.ambiguous if item.reason != "product")
     return found or {"other"}
 
 
