@@ -176,7 +176,7 @@ def line_number_for(draft: Draft, skus: Sequence[str]) -> int:
     return numbers[0]
 
 
-HOW_MANY = N_("Please reply with how many, as a number.")
+HOW_MANY = N_("Please reply with how many, as a whole number.")
 
 
 def choose(draft: Draft, option: int) -> Draft:
