@@ -249,11 +249,8 @@ def _number(numeral: str) -> str:
     if ranged is not None and _DIGITS[ranged.group(2)] == _DIGITS[ranged.group(1)] + 1:
         scale = {"": 1, "十": 10, "百": 100, "千": 1000}[ranged.group(3)]
         return f"{_DIGITS[ranged.group(1)] * scale}-{_DIGITS[ranged.group(2)] * scale}"
-    try:
-        value = _numeral_reader()(numeral, "smart")
-    except ValueError:
-        return numeral
-    return f"{value:g}"
+    value = numeral_value(numeral)
+    return numeral if value is None else f"{value:g}"
 
 
 def _catalog_words(items: Iterable[CatalogItem]) -> tuple[set[str], set[str]]:

@@ -174,7 +174,7 @@ def failure_classes(case: dict[str, Any], parse: OrderParse) -> set[str]:
             found.add("question missed")
         elif group not in asked:
             found.add("question, other choices")
-    if len(asked) > len(groups) and not found & {"line asked instead"}:
+    if len(asked) > len(groups) and "line asked instead" not in found:
         found.add("needless question")
     if len(parse.unknown) < len(case.get("unknown", [])):
         found.add("unknown missed")
@@ -190,7 +190,8 @@ def failure_classes(case: dict[str, Any], parse: OrderParse) -> set[str]:
 
 def _failure_classes(name: str, score: Score, out: TextIO) -> None:
     counts = Counter(kind for case, parse in score.failures for kind in failure_classes(case, parse))
-    out.write(f"{name:<22}" + ", ".join(f"{kind} {count}" for kind, count in counts.most_common()) + "\n")
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    out.write(f"{name:<22}" + ", ".join(f"{kind} {count}" for kind, count in ranked) + "\n")
 
 
 MARKET_COLUMNS = (
