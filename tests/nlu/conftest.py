@@ -6,6 +6,7 @@ import pytest
 
 from backend.catalog import CATALOG_COLUMNS, CatalogItem, parse_catalog_csv
 from nlu.catalog_index import CatalogIndex
+from nlu.parser import parse_order
 
 INVENTED_ROWS = """\
 Q101,"Vimba Cola 350ml glass, crate of 24",Vimba,drinks,350ml,crate,24,700.00,ZZZ,vimba|fizzi,50,1,true
@@ -38,6 +39,11 @@ def invented_items() -> list[CatalogItem]:
 def invented_index(invented_items: list[CatalogItem]) -> CatalogIndex:
     """An index over the invented catalog, built once for the session."""
     return CatalogIndex.build(invented_items)
+
+
+def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
+    """The (SKU, quantity) lines the order reader resolves in `text`."""
+    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
 
 
 def catalog_index(rows: str) -> CatalogIndex:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
-from tests.nlu.conftest import catalog_index
+from tests.nlu.conftest import catalog_index, resolved
 
 ROWS = """\
 K201,"Dhanu Chakki Atta 1kg, bale of 10",Dhanu,atta_flour,1kg,bale,10,540.00,INR,dhanu,40,1,true
@@ -18,11 +17,7 @@ K204,"Rola Masala Noodles 280g (4-pack), carton of 24",Rola,noodles,280g,carton,
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
-
-
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+    return catalog_index(ROWS)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +40,7 @@ P501,"Zuma Detergent ₦100 Sachet (35g), outer of 48",Zuma,detergent,35g,outer,
 P502,"Kolo Crackers ₦100 Pack, carton of 24",Kolo,biscuits,₦100,carton,24,2100.00,NGN,kolo,45,1,true
 P503,"Kolo Crackers ₦50 Pack, carton of 36",Kolo,biscuits,₦50,carton,36,1620.00,NGN,kolo,45,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert resolved("kolo 100 naira 3 ctn", index) == [("P502", 3)]
 
 
@@ -54,7 +49,7 @@ def test_a_pack_sold_at_a_price_point_is_another_size_of_the_same_product() -> N
 P601,"Kanta Soft Soap 100g, 3pc pack",Kanta,bathing_soap,100g,pack,3,128.00,INR,kanta,120,1,true
 P602,"Kanta Soft Soap Rs 10 (41g), dozen",Kanta,bathing_soap,41g,dozen,12,110.00,INR,kanta,80,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert [set(item.candidates) for item in parse_order("kanta 6", index).ambiguous] == [{"P601", "P602"}]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 C01,岭丰 红烧牛肉面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,红烧牛肉面,100,1,true
@@ -22,7 +22,7 @@ C09,山茶湾 花生油 5L,山茶湾,oil,5L,jerrycan,1,118.00,CNY,花生油,100,
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+    return catalog_index(ROWS)
 
 
 def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
@@ -147,7 +147,7 @@ def test_another_product_with_its_amount_after_a_correction_takes_the_lines_plac
 
 def test_one_catalogs_words_never_reach_another_catalogs_reader(index: CatalogIndex) -> None:
     row = "D01,岭丰米业 长粒香 5kg,岭丰米业,rice,5kg,bag,1,30.00,CNY,长粒香,9,1,true"
-    other = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + row + "\n"))
+    other = catalog_index(row + "\n")
     assert other.chinese is not None and index.chinese is not None
     assert "岭丰米业" in other.chinese.spaced("岭丰米业 2袋").split()
     assert "岭丰米业" not in index.chinese.spaced("岭丰米业 2袋").split()
@@ -211,6 +211,6 @@ def test_a_brand_typed_in_characters_that_sound_the_same_is_the_brand(
 
 def test_a_character_left_alone_beside_an_item_is_not_part_of_its_name() -> None:
     rows = "S1,老火锅底料 400g×30袋,红油,condiments,400g,carton,30,60.00,CNY,火锅底料,100,1,true\n" + ROWS
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert "老" in index.postings
     assert _lines("可乐3箱 老", index) == [("C05", 3)]

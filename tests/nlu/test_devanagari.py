@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 D301,"Kanta Toothpaste 100g, dozen",Kanta,toothpaste,100g,dozen,12,600.00,INR,kanta,60,1,true
@@ -20,7 +20,7 @@ D307,"Pura Salt 1kg, bale of 25",Pura,salt,1kg,bale,25,560.00,INR,pura namak,50,
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+    return catalog_index(ROWS)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 H01,Zuri Sugar 50kg bag,Zuri,sugar,50kg,bag,1,7000.00,ZZZ,zuri,10,1,true
@@ -20,7 +20,7 @@ H10,Kito Sugar 50kg bag,Kito,sugar,50kg,bag,1,6900.00,ZZZ,kito,10,1,true
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+    return catalog_index(ROWS)
 
 
 @pytest.mark.parametrize("text", ["half a bag zuri sugar", "nusu bag zuri", "zuri aadha bori"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 
 ROWS = """\
 B401,"Sabo Original Soap 70g, carton of 72",Sabo,bathing_soap,70g,carton,72,360.00,NGN,sabo,40,1,true
@@ -19,7 +19,7 @@ B406,"Pura Salt 1kg, bale of 25",Pura,salt,1kg,bale,25,560.00,INR,pura salt,50,1
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+    return catalog_index(ROWS)
 
 
 def asked(text: str, index: CatalogIndex) -> list[set[str]]:
@@ -44,7 +44,7 @@ R601,"Rola 2-Minute Masala Noodles 70g, carton of 96",Rola,noodles,70g,carton,96
 R602,"Rola 2-Minute Masala Noodles 280g (4-pack), carton of 24",Rola,noodles,280g,carton,24,1150.00,INR,rola,40,1,true
 R603,"Rola Multigrain Masala Noodles 72.5g, carton of 48",Rola,noodles,72.5g,carton,48,1120.00,INR,,30,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert asked("rola 10 peti", index) == [{"R601", "R602"}]
 
 
@@ -54,13 +54,13 @@ C701,"Tums Cola 750ml PET, case of 24",Tums,soft_drinks,750ml,case,24,840.00,INR
 C702,"Sprig Lemon 750ml PET, case of 24",Sprig,soft_drinks,750ml,case,24,840.00,INR,sprig,45,1,true
 C703,"Mango Drink 750ml, case of 24",Mangi,juice,750ml,case,24,840.00,INR,mangi,45,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert asked("cold drink 750 ml 6 crate", index) == [{"C701", "C702"}]
 
 
 def test_a_local_word_for_a_narrower_kind_than_the_catalog_sells_is_not_sold() -> None:
     rows = "F801,Kolo Wheat Flour 50kg bag,Kolo,flour,50kg,bag,1,72000.00,NGN,flour,30,1,true\n"
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     parse = parse_order("elubo 5 bags", index)
     assert not parse.lines and not parse.ambiguous and [item.phrase for item in parse.unknown] == ["elubo 5 bags"]
 
@@ -70,7 +70,7 @@ def test_a_flavour_said_leaves_out_the_product_that_adds_a_pepper_soup_flavour()
 N901,"Nudo Instant Noodles Chicken 70g, carton of 40",Nudo,noodles,70g,carton,40,9800.00,NGN,nudo chicken,300,1,true
 N902,"Nudo Chicken Pepper Soup 70g, carton of 40",Nudo,noodles,70g,carton,40,10200.00,NGN,nudo pepper soup,9,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     lines = [(line.sku, line.quantity) for line in parse_order("nudo chicken 70g 120 pieces", index).lines]
     assert lines == [("N901", 3)]
 
@@ -80,5 +80,5 @@ def test_a_category_word_in_one_pack_name_does_not_make_it_a_variant_of_the_othe
 S951,"Sudo Multi-Active Detergent 850g, bale of 12",Sudo,detergent,850g,bale,12,27600.00,NGN,sudo,60,1,true
 S952,"Sudo Multi-Active ₦100 Sachet (35g), outer of 48",Sudo,detergent,35g,outer,48,4300.00,NGN,sudo sachet,100,1,true
 """
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert asked("sudo 4", index) == [{"S951", "S952"}]

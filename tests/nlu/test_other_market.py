@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
+from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from nlu.evaluate import counts_for_orders, evaluate
 from nlu.text import tokenize
+from tests.nlu.conftest import catalog_index, resolved
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -29,10 +30,6 @@ def fourth_index() -> CatalogIndex:
 @pytest.fixture(scope="module")
 def fifth_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(DATA / "fifth_market_catalog.csv"))
-
-
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
 
 
 def market_cases(market: str) -> list[dict[str, Any]]:
@@ -214,7 +211,7 @@ def test_half_a_box_never_swaps_one_page_count_for_another() -> None:
         '401,"Shule Exercise Book 48pg, box of 24",Shule,stationery,48pg,box,24,9600.00,UGX,,50,1,true\n'
         '402,"Shule Exercise Book 96pg, box of 24",Shule,stationery,96pg,box,24,16800.00,UGX,,40,1,true\n'
     )
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     parse = parse_order("half box shule", index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"401", "402"}]

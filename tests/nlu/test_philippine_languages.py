@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
+from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index
 from tests.nlu.test_other_market import resolved
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -110,7 +111,7 @@ def test_a_ream_of_cigarettes_is_the_carton_not_the_single_pack() -> None:
         "R1,MIGHTY RED 20S REAM,Mighty,TOBACCO,20s,carton,10,780.00,PHP,,90,1,true\n"
         "R2,MIGHTY RED 20S PER PACK,Mighty,TOBACCO,20s,pack,20,80.00,PHP,,300,1,true\n"
     )
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert resolved("mighty red 2 ream", index) == [("R1", 2)]
     assert resolved("mighty red 5 pack", index) == [("R2", 5)]
 
@@ -131,7 +132,7 @@ def test_a_named_pack_size_is_no_variant_of_the_brand() -> None:
         'C2,"Cola 1.5L, case of 12",Cola,soft drinks,1.5L,case,12,816.00,PHP,,90,1,true\n'
         'C3,"Cola Zero 1.5L, case of 12",Cola,soft drinks,1.5L,case,12,840.00,PHP,,60,1,true\n'
     )
-    index = CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
+    index = catalog_index(rows)
     assert [set(item.candidates) for item in parse_order("cola 5 case", index).ambiguous] == [{"C1", "C2"}]
     assert resolved("cola mismo 2 case", index) == [("C1", 2)]
     assert resolved("cola zero 2 case", index) == [("C3", 2)]

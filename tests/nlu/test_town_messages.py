@@ -9,6 +9,7 @@ import pytest
 
 from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import resolved
 
 CATALOG = Path(__file__).resolve().parent / "data" / "kenya_town_catalog.csv"
 
@@ -16,10 +17,6 @@ CATALOG = Path(__file__).resolve().parent / "data" / "kenya_town_catalog.csv"
 @pytest.fixture(scope="module")
 def town_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(CATALOG))
-
-
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
 
 
 def test_a_number_word_that_names_a_variant_before_a_unit_is_not_a_count(town_index: CatalogIndex) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv
 from nlu import CatalogIndex, OrderParse, parse_order
 from tests.nlu.conftest import catalog_index
 
@@ -26,7 +25,7 @@ V20,"Shine Lemon Dish Soap 400ml, carton of 12",Shine,cleaning,400ml,carton,12,9
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + ROWS))
+    return catalog_index(ROWS)
 
 
 def asked(parse: OrderParse) -> list[set[str]]:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from backend.catalog import CATALOG_COLUMNS, parse_catalog_csv, read_catalog_csv
+from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from nlu.catalog_index import singular_and_plural
+from tests.nlu.conftest import catalog_index, resolved
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -19,11 +20,7 @@ def fifth_index() -> CatalogIndex:
 
 
 def catalog(rows: str) -> CatalogIndex:
-    return CatalogIndex.build(parse_catalog_csv(",".join(CATALOG_COLUMNS) + "\n" + rows))
-
-
-def resolved(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
-    return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
+    return catalog_index(rows)
 
 
 @pytest.mark.parametrize(
