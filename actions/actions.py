@@ -34,6 +34,7 @@ from actions.drafts import (
     alternative_for,
     alternative_requests,
     amount_in,
+    answers_choice,
     choose,
     credit_fix,
     draft_from_lines,
@@ -173,7 +174,7 @@ class StoreAction(TurnAction, abc.ABC):
 
     async def serve(self, turn: Turn) -> None:
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
-        if await order_from_offer(turn, self.name()):
+        if await order_from_offer(turn, self.name()) or await answer_open_choice(turn, self.name()):
             return
         if self.needs_store and not await find_store(turn, self.name()):
             return
@@ -197,6 +198,19 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     minimums = {sku: item.min_order_qty for sku, item in catalog.items.items()}
     draft = draft_from_lines(uuid.uuid4().hex[:12], with_minimums(picked, minimums))
     await show_draft(turn, draft, catalog, header=turn.t._(replies.FROM_THE_OFFER))
+    return True
+
+
+async def answer_open_choice(turn: Turn, action_name: str) -> bool:
+    """A bare number while the draft asks which one or how many answers that question, whatever the classifier read
+    (`tatu` as a status question, `2` as NO)."""
+    draft = turn.draft
+    if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN) or draft is None or not draft.choices:
+        return False
+    if not answers_choice(turn.text, draft.choices[0]):
+        return False
+    if await find_store(turn, action_name):
+        await edit_open_draft(turn, draft)
     return True
 
 

@@ -462,18 +462,34 @@ _DIGITS_RUN = re.compile(r"\d+(?:\.\d+)?")
 def amount_in(text: str) -> int:
     """How many the owner's answer says: its first number, in any script's digits or any language's number words the
     reader knows (`5`, `5 ctn`, `५`, `tano`, `五箱`); 0 when it says none or not a whole number."""
-    number_words = load_lexicon().number_words
-    for word in re.split(r"[\s,;:!?]+", text.lower()):
-        if match := _DIGITS_RUN.match(word):
-            value: float | None = float(match[0])
-        elif match := NUMERAL_RUN.match(word):
-            value = numeral_value(match[0])
-        elif word in number_words:
-            value = number_words[word]
-        else:
-            continue
-        return int(value) if value is not None and value.is_integer() else 0
+    for word in _answer_words(text):
+        value = _number_in(word)
+        if value is not None:
+            return int(value) if value.is_integer() else 0
     return 0
+
+
+def answers_choice(text: str, choice: Choice) -> bool:
+    """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
+    `5 ctn`, `2.5`, `三箱`): it answers the question whatever the intent classifier made of it."""
+    if isinstance(read_command(text), Pick):
+        return True
+    words = _answer_words(text)
+    return choice.asks_amount and 1 <= len(words) <= 2 and _number_in(words[0]) is not None
+
+
+def _answer_words(text: str) -> list[str]:
+    return [word for word in re.split(r"[\s,;:!?]+", text.lower()) if word]
+
+
+def _number_in(word: str) -> float | None:
+    """The number a word opens with: digits of any script, Chinese numerals, or a number word; None if none."""
+    if match := _DIGITS_RUN.match(word):
+        return float(match[0])
+    if match := NUMERAL_RUN.match(word):
+        return numeral_value(match[0])
+    value = load_lexicon().number_words.get(word)
+    return None if value is None else float(value)
 
 
 def read_cue(text: str) -> tuple[Cue | None, str]:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from actions.drafts import (
     AddItems,
+    Choice,
     Cue,
     Draft,
     DraftLine,
@@ -26,6 +27,8 @@ from actions.drafts import (
     add_parse,
     alternative_for,
     alternative_requests,
+    amount_in,
+    answers_choice,
     choose,
     credit_fix,
     draft_from_lines,
@@ -172,6 +175,34 @@ def test_draft_round_trips_through_its_slot() -> None:
 )
 def test_read_command_reads_sms_edits(text: str, command: object) -> None:
     assert read_command(text) == command
+
+
+HOW_MANY = Choice("zuri cola 2 or 3 cases", 0, ("ZC-1",))
+WHICH = Choice("zuri cola", 2, ("ZC-1", "ZC-2"))
+
+
+@pytest.mark.parametrize(
+    ("text", "choice", "answers"),
+    [
+        ("2", WHICH, True),
+        ("option 2", WHICH, True),
+        ("tatu", HOW_MANY, True),
+        ("5 ctn", HOW_MANY, True),
+        ("2.5", HOW_MANY, True),
+        ("三箱", HOW_MANY, True),
+        ("tatu", WHICH, True),
+        ("5 ctn", WHICH, False),
+        ("where is order 12345", HOW_MANY, False),
+        ("no", HOW_MANY, False),
+    ],
+)
+def test_a_bare_number_answers_the_open_question_whatever_the_intent(text: str, choice: Choice, answers: bool) -> None:
+    assert answers_choice(text, choice) is answers
+
+
+@pytest.mark.parametrize(("text", "amount"), [("tatu", 3), ("5 ctn", 5), ("2.5", 0), ("五箱", 5), ("a few", 0)])
+def test_an_amount_answer_is_its_first_whole_number(text: str, amount: int) -> None:
+    assert amount_in(text) == amount
 
 
 @pytest.mark.parametrize(
