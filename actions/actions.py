@@ -49,6 +49,7 @@ from actions.drafts import (
     remove_line,
     replace_quantities,
     set_quantity,
+    skip_choice,
 )
 from actions.offers import pick_from_offer, with_minimums
 from actions.platform import PLATFORM, read_order
@@ -660,6 +661,13 @@ class ActionAnswerNo(StoreAction):
             turn.set("resume", None)
             await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
             return
+        if draft is not None and draft.choices and await find_store(turn, self.name()):
+            # NO to "which one?" or "how many?": that item is left out, what else the draft holds stays.
+            rest = skip_choice(draft)
+            if rest.lines or rest.choices:
+                turn.say(replies.left_out(turn.t, draft.choices[0].phrase))
+                await show_draft(turn, rest, await PLATFORM.catalog(turn.store_id))
+                return
         if draft is not None:
             turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)

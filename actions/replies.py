@@ -150,6 +150,11 @@ def not_found(t: Phrasebook, unknown: Sequence[str]) -> str:
     return t._("We don't sell or couldn't find: %(items)s.", items=", ".join(unknown))
 
 
+def left_out(t: Phrasebook, phrase: str) -> str:
+    """NO to an open question: the item it asked about is left out, the rest of the draft stays."""
+    return t._("OK, I left out %(item)s.", item=phrase)
+
+
 def credit_lines(t: Phrasebook, priced: PricedDraft) -> list[str]:
     """Over the credit limit: the credit available, and the one cut that would fit it (or by how much to cut)."""
     if not priced.over_credit or priced.credit_available is None:

@@ -206,6 +206,14 @@ async def test_a_range_is_asked_after_the_product_is_chosen(chat: Chat) -> None:
     assert "3 cases" in summary and "Which" not in summary, summary
 
 
+async def test_no_to_a_question_leaves_out_that_item_and_keeps_the_rest(chat: Chat) -> None:
+    which = await chat.text("2 bales unga mlima, zuri cola 2 or 3 cases")
+    assert which.startswith("Which zuri cola"), which
+    summary = await chat.text("no")
+    assert "left out zuri cola" in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary
+    assert "Zuri Cola" not in summary and "YES" in summary, summary
+
+
 async def test_an_answer_that_is_no_whole_number_asks_again(chat: Chat) -> None:
     await chat.text("half tray zuri cola 350ml")
     again = await chat.text("2.5")
