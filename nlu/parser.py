@@ -712,7 +712,12 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
                 value = packs
             else:
                 mismatch = True
-    whole = value == int(value) if abs(value) < 1e12 else False
+    if not abs(value) < 1e12:
+        return _Quantity(0, mismatch, False)
+    if value != int(value) and value > 1:
+        # `1.5 ctn`, `dhai bori`: kept as typed (its whole part) and flagged, so the amount is asked, never guessed.
+        value, mismatch = int(value), True
+    whole = value == int(value)
     acceptable = whole and 0 < value <= lexicon.max_quantity
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)
 

@@ -674,6 +674,11 @@ def _elements(
             found, span = [], 2  # "2 case 100s", "3 ctn 24's": what each pack holds names the pack, not a count
         elif token.kind == "num":
             found, span = _number_token(token, following, after_next, lexicon)
+        elif _half_after_count(elements, token, following, lexicon):
+            # `1箱半`, `2 ctn half`: the count of packs before it and a half
+            elements[-2].value += 0.5
+            elements[-1].end = token.end
+            found, span = [], 1
         else:
             found, span = _word_token(chunk, position, lexicon, index, names)
         elements.extend(found)
@@ -746,6 +751,16 @@ def _word_token(
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_Element("word", token.start, token.end, text=word, named=token.start in names)], 1
+
+
+def _half_after_count(elements: list[_Element], token: Token, following: Token | None, lexicon: Lexicon) -> bool:
+    """A half word right after a whole count and its unit, with no measure of its own after it."""
+    if token.text not in lexicon.half_words or len(elements) < 2 or elements[-1].kind != "unit":
+        return False
+    count = elements[-2]
+    if count.kind != "num" or count.value != int(count.value):
+        return False
+    return following is None or not (following.text in lexicon.unit_words or following.text in lexicon.size_words)
 
 
 def _half(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read:

@@ -82,8 +82,9 @@ async def test_an_english_store_switches_to_chinese_by_text(chat: Chat) -> None:
     assert (await chat.text("你好")).startswith("您好！")
 
 
-async def test_a_range_of_cases_is_asked_how_many_in_chinese(zh: Chat) -> None:
-    question = await text(zh, "可乐 两三箱")
+@pytest.mark.parametrize("amount", ["两三箱", "一箱半"])
+async def test_an_amount_that_is_no_whole_count_of_cases_is_asked_in_chinese(zh: Chat, amount: str) -> None:
+    question = await text(zh, f"可乐 {amount}")
     assert question.startswith("可口可乐 330ml×24罐要几箱？请回复数字。"), question
     summary = await text(zh, "三箱")
     assert "1) 可口可乐 330ml×24罐 3 箱 x 52 = 156" in summary, summary
