@@ -447,10 +447,10 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     piece_words = _post_piece_words(items, lexicon, postings_sets)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
-    generic_brands, generic = _generic_aliases(items, aliases, folded_brands)
+    generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
     _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
-    _spread_generic_words(items, generic, folded_brands, cores, postings_sets)
+    _spread_generic_words(items, generic, folded_brands, brand_sets, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
         protected.update(brands[position].connector_triples)
@@ -552,12 +552,17 @@ def _post_names(
 
 
 def _generic_aliases(
-    items: list[CatalogItem], aliases: list[list[_TextFacts]], folded_brands: list[str]
+    items: list[CatalogItem],
+    aliases: list[list[_TextFacts]],
+    folded_brands: list[str],
+    kind_words: dict[str, tuple[tuple[str, ...], ...]],
 ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The brands of each one-word alias, and the one-word aliases several brands share with their categories.
+    """The brands of each one-word alias, and the one-word aliases that are generic terms, with their categories.
 
     A one-word alias shared by several brands is a generic term ("sugar" in the local language); it belongs to
-    the categories where it is used that way.
+    the categories where it is used that way. So is a local word for a kind of goods that the catalog gives to
+    one brand (`mafuta` on one oil), unless the catalog shares another word for that kind among brands: then
+    the one-brand word is that brand's nickname.
     """
     generic_brands: dict[str, set[str]] = defaultdict(set)
     generic_categories: dict[str, set[str]] = defaultdict(set)
@@ -566,7 +571,13 @@ def _generic_aliases(
             if len(alias.content) == 1:
                 generic_brands[alias.content[0]].add(folded_brands[position])
                 generic_categories[alias.content[0]].add(item.category)
-    generic = {w: generic_categories[w] for w, brands in generic_brands.items() if len(brands) >= 2}
+    shared = {w for w, brands in generic_brands.items() if len(brands) >= 2}
+    kinds_shared = {naming for w in shared for naming in kind_words.get(w, ())}
+    generic = {
+        w: generic_categories[w]
+        for w in generic_brands
+        if w in shared or (w in kind_words and kinds_shared.isdisjoint(kind_words[w]))
+    }
     return generic_brands, generic
 
 
@@ -622,6 +633,7 @@ def _spread_generic_words(
     items: list[CatalogItem],
     generic: dict[str, set[str]],
     folded_brands: list[str],
+    brand_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
     postings_sets: dict[str, set[int]],
 ) -> None:
@@ -638,10 +650,12 @@ def _spread_generic_words(
         carrier_brands = {folded_brands[p] for p in carriers}
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
+        # A brand that names its product's kind (`Malindi Salt`) leaves that word out of the product's core.
         holders.update(
             p
             for p in members
-            if cores[p] in carrier_cores or (folded_brands[p] not in carrier_brands and cores[p] & common)
+            if cores[p] in carrier_cores
+            or (folded_brands[p] not in carrier_brands and (cores[p] | brand_sets[items[p].brand]) & common)
         )
 
 
