@@ -71,9 +71,9 @@ def market_figures(market: str) -> dict[str, float]:
 #     Cebuano, Tagalog, Taglish and English shorthand). First read: case exact 0.713, line F1 0.844, wrong lines 3.7 %,
 #     ambiguity asked 0.696, unknowns flagged 1.0, price questions 1.0.
 #   dongbei: a northeastern wholesaler on WeChat (specs written `500ml*12听`, `5Lx4桶`, `5kg/袋`; northern words such as
-#     俺, 捎, 今儿, 老铁, 仨; shortened brands such as 哈啤; pinyin and initials; homophone typos; traditional characters).
-#     First read: case exact 0.897, line F1 0.945, wrong lines 0 %, ambiguity asked 0.765, unknowns flagged 1.0,
-#     price questions 0.667.
+#     俺, 捎, 今儿, 老铁, 仨; shortened brands such as 哈啤; pinyin and initials; homophone typos; traditional
+#     characters). First read: case exact 0.897, line F1 0.945, wrong lines 0 %, ambiguity asked 0.765, unknowns
+#     flagged 1.0, price questions 0.667.
 #   copperbelt: a Copperbelt (Zambia) wholesaler (Bemba, Nyanja and English; ZMW; opaque SKUs; Bemba counting words
 #     and noun classes, `container` for a jerrycan). First read, before any Bemba words: case exact 0.728, line F1
 #     0.861, wrong lines 1.2 %, ambiguity asked 0.872, unknowns flagged 1.0, price questions 0.444.
