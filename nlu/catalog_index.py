@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
+from nlu.abbreviations import ShortWords, glued_word
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.chinese import parts as chinese_parts
 from nlu.lexicon import Lexicon, load_lexicon
@@ -128,6 +129,8 @@ class CatalogIndex:
     alias_first_words: frozenset[str] = frozenset()
     # The catalog's Chinese segmenter and pinyin spellings, when it writes Chinese.
     chinese: ChineseReader | None = None
+    # Catalog words that may be others written short (`SHMP`, `SAUS`): what a message word in full finds.
+    short_words: ShortWords | None = None
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -232,7 +235,13 @@ class CatalogIndex:
         same_noun = tuple(WordMatch(form, 100.0) for form in singular_and_plural(word) if form in self.postings)
         if same_noun:
             return same_noun
-        return self._misspelt(word) or self._sounding_alike(word)
+        return self._misspelt(word) or self._sounding_alike(word) or self._written_short(word)
+
+    def _written_short(self, word: str) -> tuple[WordMatch, ...]:
+        """`shampoo` for a distributor's `SHMP`, `sausage` for its `SAUS`."""
+        if self.short_words is None:
+            return ()
+        return tuple(WordMatch(short, 90.0) for short in self.short_words.read(word))
 
     def _sounding_alike(self, word: str) -> tuple[WordMatch, ...]:
         """`kolget` for `colgate`, `supa` for `super`: a brand written as it sounds, often from Devanagari."""
@@ -451,16 +460,13 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
     _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, postings_sets)
+    short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
         protected.update(brands[position].connector_triples)
         for alias in aliases[position]:
             protected.update(alias.connector_triples)
-    postings: dict[str, frozenset[int]] = {}
-    while postings_sets:
-        word, holders = postings_sets.popitem()
-        if holders:
-            postings[word] = frozenset(holders)
+    postings = _frozen_postings(postings_sets)
     indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, piece_words, lexicon)
     return CatalogIndex(
         items=indexed,
@@ -489,7 +495,18 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         ),
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
         chinese=chinese,
+        short_words=short_words,
     )
+
+
+def _frozen_postings(postings_sets: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    """The postings as the index keeps them, each set freed as soon as it is copied."""
+    postings: dict[str, frozenset[int]] = {}
+    while postings_sets:
+        word, holders = postings_sets.popitem()
+        if holders:
+            postings[word] = frozenset(holders)
+    return postings
 
 
 def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: int) -> None:
@@ -529,11 +546,7 @@ def _post_names(
 ) -> tuple[list[frozenset[str]], set[tuple[str, str, str]]]:
     """Post every name's words; each SKU's core (its name's words but brand, packaging and sell unit), and the
     connector triples names write (`salt and pepper`)."""
-    # `Rs` of `Rs 10` marks a price point, a size like `size 4`: packs at two prices are one product.
-    currency = frozenset(word for word in lexicon.price_point_words if len(word) > 1)
-    # `1.5L X 12`: the pack's notation in a name is no word of the product.
-    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers | currency
-    noise |= lexicon.quantity_markers
+    noise = _core_noise(lexicon)
     cores: list[frozenset[str]] = []
     protected: set[tuple[str, str, str]] = set()
     for position, item in enumerate(items):
@@ -549,6 +562,34 @@ def _post_names(
         _post(postings_sets, name.contributed, position)
         protected.update(name.connector_triples)
     return cores, protected
+
+
+def _core_noise(lexicon: Lexicon) -> frozenset[str]:
+    """Name words that are no word of the product: packaging, the plain variant, joining words, price points."""
+    # `Rs` of `Rs 10` marks a price point, a size like `size 4`: packs at two prices are one product.
+    currency = frozenset(word for word in lexicon.price_point_words if len(word) > 1)
+    # `1.5L X 12`: the pack's notation in a name is no word of the product.
+    noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers | currency
+    return noise | lexicon.quantity_markers
+
+
+def _post_short_words(
+    lexicon: Lexicon, cores: list[frozenset[str]], postings_sets: dict[str, set[int]]
+) -> tuple[ShortWords, list[frozenset[str]]]:
+    """Post the words a catalog writes short (`sauce` of `SOY SCE`, `canton` of `PCANTON`) where the short form
+    is; a short form of packaging or of the plain variant (`PCH`, `ORIG`) is no word of the product either."""
+    structural = lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.size_words.keys()
+    short_words = ShortWords.of(w for w in postings_sets if w not in structural)
+    for full, shorts in short_words.expansions(lexicon.catalog_vocabulary).items():
+        postings_sets[full].update(*(postings_sets[short] for short in shorts))
+    for word in short_words.words:
+        glued = glued_word(word)
+        if glued is not None:
+            postings_sets[glued].update(postings_sets[word])
+    noise = frozenset(short for full in _core_noise(lexicon) for short in short_words.read(full))
+    if noise:
+        cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]
+    return short_words, cores
 
 
 def _generic_aliases(

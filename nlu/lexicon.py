@@ -120,6 +120,14 @@ class Lexicon:
         return _by_first_word({tuple(word.split()) for word in self.product_words if " " in word})
 
     @cached_property
+    def catalog_vocabulary(self) -> frozenset[str]:
+        """Words catalogs name goods, variants and packaging with (`sauce`, `white`, `pouch`), which a
+        distributor's names may write short."""
+        named = {word for namings in self.product_words.values() for naming in namings for word in naming}
+        listed = self.flavour_words | self.variant_words | self.base_variant_words | self.packaging_words
+        return frozenset(named) | listed | self.contents_words
+
+    @cached_property
     def place_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Place cues in one word or several, longest first, by first word."""
         return _by_first_word({tuple(cue.split()) for cue in self.place_cues})

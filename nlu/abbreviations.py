@@ -1,0 +1,108 @@
+"""Catalog words written short, as distributors write them (`SCE` sauce, `CHKN` chicken, `ORIG` original,
+`PCANTON` pancit canton), read as the words they shorten."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+_VOWELS = frozenset("aeiou")
+# Letters that follow a consonant at the start of a syllable (`br`, `ch`, `pl`, `tw`, `ny`): a word that starts
+# with two consonants otherwise (`PCANTON`) is a letter glued to a word.
+_SECOND_OF_ONSET = frozenset("hlrwy")
+# A prefix shorter than this is too often a word of its own (`big`, `tea`, `red`).
+_MIN_PREFIX = 4
+_MIN_GLUED_WORD = 5
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants after it, each run of one letter once (`chicken` -> `chckn`)."""
+    kept = [word[0]]
+    for letter in word[1:]:
+        if letter not in _VOWELS and letter != kept[-1]:
+            kept.append(letter)
+    return "".join(kept)
+
+
+def _shaped(short: str) -> bool:
+    """Consonants but for the first and last letter (`wht`, `sce`, `vngr`): how a word is written short."""
+    return not _VOWELS.intersection(short[1:-1]) and sum(letter not in _VOWELS for letter in short) >= 2
+
+
+def shortens(short: str, full: str) -> bool:
+    """True when `short` is `full` written short: its start (`orig`), or its consonants (`vngr`, `chkn`, `pwd`)."""
+    if len(short) < 3 or len(full) <= len(short) or short[0] != full[0] or not (short.isalpha() and full.isalpha()):
+        return False
+    if full.startswith(short):
+        return len(short) >= _MIN_PREFIX and len(full) - len(short) >= 2
+    if not _shaped(short) or (short[-1] in _VOWELS and full[-1] != short[-1]):
+        return False
+    own, whole = skeleton(short), skeleton(full)
+    if own == whole:
+        return len(own) >= 2
+    if len(own) < 3 or len(whole) != len(own) + 1:
+        return False
+    return whole.startswith(own) or (own[-1] == whole[-1] and _within(own, whole))
+
+
+def _within(part: str, whole: str) -> bool:
+    letters = iter(whole)
+    return all(letter in letters for letter in part)
+
+
+def glued_word(word: str) -> str | None:
+    """The word a letter is glued to (`canton` of `pcanton`), when the two first letters start no syllable."""
+    if len(word) - 1 < _MIN_GLUED_WORD or not word.isalpha():
+        return None
+    first, second = word[0], word[1]
+    if first in _VOWELS or second in _VOWELS or second in _SECOND_OF_ONSET or first == "s" or first + second == "ng":
+        return None
+    # Letters without a vowel are initials (pinyin `lgmyl`), not a word.
+    return word[1:] if _VOWELS.intersection(word) else None
+
+
+def _keys(word: str) -> set[str]:
+    """Where a word may be found by what it shortens: its skeleton, and that skeleton one inner letter fewer."""
+    whole = skeleton(word)
+    keys = {whole, whole[:-1]}
+    keys.update(whole[:i] + whole[i + 1 :] for i in range(1, len(whole) - 1))
+    return keys
+
+
+@dataclass(frozen=True)
+class ShortWords:
+    """A catalog's words that may be others written short, found by skeleton or by start."""
+
+    by_key: dict[str, tuple[str, ...]]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, catalog_words: Iterable[str]) -> ShortWords:
+        """Index the catalog words that could shorten another (letters only, three or more)."""
+        words = frozenset(w for w in catalog_words if len(w) >= 3 and w.isalpha())
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in words:
+            if _shaped(word):
+                by_key[skeleton(word)].append(word)
+        return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words)
+
+    def read(self, full: str) -> tuple[str, ...]:
+        """The catalog words that write `full` short."""
+        if len(full) < _MIN_PREFIX or not full.isalpha():
+            return ()
+        found = {full[:end] for end in range(_MIN_PREFIX, len(full) - 1) if full[:end] in self.words}
+        for key in _keys(full):
+            found.update(short for short in self.by_key.get(key, ()) if shortens(short, full))
+        return tuple(sorted(found))
+
+    def expansions(self, vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """Each word of `vocabulary` that the catalog writes short, with the catalog words that shorten it."""
+        found = {}
+        for full in vocabulary:
+            if full not in self.words:
+                shorts = self.read(full)
+                if shorts:
+                    found[full] = shorts
+        return found
+

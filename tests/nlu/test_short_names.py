@@ -1,0 +1,76 @@
+"""Names a distributor writes short (`SOY SCE`, `CHKN`, `SHMP`, `PCANTON`, `ORIG`) read as the words owners type."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, parse_order
+from nlu.abbreviations import glued_word, shortens
+from tests.nlu.conftest import catalog_index, resolved
+
+ROWS = (
+    "K1,ZORA SOY SCE 1L X 12,Zora,FOOD-CONDIMENTS,1L,case,12,840.00,PHP,,80,1,true\n"
+    "K2,ZORA SOY SCE 200ML PCH X 48,Zora,FOOD-CONDIMENTS,200ml,case,48,720.00,PHP,,90,1,true\n"
+    "K3,BELO VNGR 1L X 12,Belo,FOOD-CONDIMENTS,1L,case,12,720.00,PHP,,90,1,true\n"
+    "K4,TIKO INST NDLS CHKN 55G X 72,Tiko,FOOD-NOODLES,55g,box,72,864.00,PHP,,100,1,true\n"
+    "K5,TIKO INST NDLS BEEF 55G X 72,Tiko,FOOD-NOODLES,55g,box,72,864.00,PHP,,100,1,true\n"
+    "K6,TIKO PCANTON ORIG 60G X 72,Tiko,FOOD-NOODLES,60g,box,72,1080.00,PHP,,200,1,true\n"
+    "K7,TIKO PCANTON XTRA HOT 60G X 72,Tiko,FOOD-NOODLES,60g,box,72,1080.00,PHP,,90,1,true\n"
+    "K8,LUMA SHMP PINK 13ML 12S,Luma,HPC-HAIR,13ml,pack,12,66.00,PHP,,300,5,true\n"
+    "K9,LUMA COND PINK 13ML 12S,Luma,HPC-HAIR,13ml,pack,12,66.00,PHP,,300,5,true\n"
+    "K10,RENA VIENNA SAUS 130G X 48,Rena,FOOD-CANNED,130g,case,48,1780.00,PHP,,70,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("soy sauce 1L 3 case", [("K1", 3)]),
+        ("toyo 1 litro 2 kaha", [("K1", 2)]),
+        ("vinegar 1L 2 case", [("K3", 2)]),
+        ("tiko noodles chicken 2 box", [("K4", 2)]),
+        ("canton 5 box", [("K6", 5)]),
+        ("canton original 5 box", [("K6", 5)]),
+        ("canton xtra hot 2 box", [("K7", 2)]),
+        ("shampoo pink 10 pack", [("K8", 10)]),
+        ("vienna sausage 1 case", [("K10", 1)]),
+    ],
+)
+def test_words_the_catalog_writes_short_name_its_products(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+def test_a_short_packaging_word_leaves_the_sizes_one_product(index: CatalogIndex) -> None:
+    parse = parse_order("zora 3 case", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"K1", "K2"}]
+    assert resolved("zora pouch 2 case", index) == [("K2", 2)]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "written_short"),
+    [
+        ("sce", "sauce", True),
+        ("chkn", "chicken", True),
+        ("pwd", "powder", True),
+        ("orig", "original", True),
+        ("big", "bigas", False),
+        ("mang", "mango", False),
+        ("tea", "teacher", False),
+        ("sauce", "sce", False),
+    ],
+)
+def test_what_counts_as_a_word_written_short(short: str, full: str, written_short: bool) -> None:
+    assert shortens(short, full) is written_short
+
+
+@pytest.mark.parametrize(("word", "glued"), [("pcanton", "canton"), ("sprite", None), ("bread", None), ("lgmyl", None)])
+def test_a_letter_glued_to_a_word_only_where_no_syllable_starts(word: str, glued: str | None) -> None:
+    assert glued_word(word) == glued
