@@ -410,6 +410,11 @@ def _only_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex)
     return all(map(_kind_word_test(index), request.words)) and not _brands_named(mentioned, index)
 
 
+def names_only_a_kind(request: ItemRequest, index: CatalogIndex) -> bool:
+    """True when a request's words all name a kind of goods (`cooking oil 5L`, `sukari`) and no brand."""
+    return bool(request.words) and _only_a_kind(request, set(request.words), index)
+
+
 def _names_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:
     """True when the words name a kind of goods (a category's word or a locale's word for one) and no brand."""
     return any(map(_kind_word_test(index), request.words)) and not _brands_named(mentioned, index)

@@ -9,7 +9,7 @@ from typing import Mapping
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
-from nlu.matching import Match, match_request
+from nlu.matching import Match, match_request, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message, says_amount
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
@@ -311,7 +311,9 @@ class _Reading:
             again = [c for c in candidates if c.item.sku in ordered_skus]
             if len(again) == 1:
                 return (again[0],)
-        if len(candidates) > 1 and self.previous_item is not None and self.previous is not None:
+        # `kapiri 25kg 10 bags, mealie meal 10kg`: a kind of goods named alone keeps no brand said before.
+        carries = not names_only_a_kind(request, self.index)
+        if carries and len(candidates) > 1 and self.previous_item is not None and self.previous is not None:
             carried = _carried_over(request, self.previous, self.previous_item, self.index)
             if carried is not None and carried in candidates:
                 return (carried,)

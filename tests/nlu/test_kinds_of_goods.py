@@ -84,13 +84,21 @@ S952,"Sudo Multi-Active ₦100 Sachet (35g), outer of 48",Sudo,detergent,35g,out
     assert asked("sudo 4", index) == [{"S951", "S952"}]
 
 
-def test_a_local_kind_word_the_catalog_gives_one_brand_still_asks_among_the_kind() -> None:
-    rows = """\
+OIL_ROWS = """\
 K801,"Lumo Cooking Oil 1L, carton of 12",Lumo,cooking_oil,1L,carton,12,540.00,ZZZ,lumo|mafuta,90,1,true
 K802,"Sapa Sunflower Oil 1L, carton of 12",Sapa,cooking_oil,1L,carton,12,570.00,ZZZ,sapa,50,1,true
 K803,"Lumo Cooking Oil 5L jerrycan",Lumo,cooking_oil,5L,jerrycan,1,215.00,ZZZ,lumo|mafuta,60,1,true
+K804,"Sapa Cooking Oil 5L jerrycan",Sapa,cooking_oil,5L,jerrycan,1,205.00,ZZZ,sapa,60,1,true
 """
-    assert asked("mafuta 1L 2 ctn", catalog_index(rows)) == [{"K801", "K802"}]
+
+
+@pytest.fixture(scope="module")
+def oils() -> CatalogIndex:
+    return catalog_index(OIL_ROWS)
+
+
+def test_a_local_kind_word_the_catalog_gives_one_brand_still_asks_among_the_kind(oils: CatalogIndex) -> None:
+    assert asked("mafuta 1L 2 ctn", oils) == [{"K801", "K802"}]
 
 
 def test_a_local_kind_word_beside_one_the_catalog_shares_among_brands_is_a_nickname() -> None:
@@ -101,3 +109,9 @@ S902,"Lenga Iodised Salt 1kg, bale of 12",Lenga,salt,1kg,bale,12,126.00,ZZZ,chum
     index = catalog_index(rows)
     assert [(line.sku, line.quantity) for line in parse_order("omunnyo 1kg 3 bales", index).lines] == [("S901", 3)]
     assert asked("chumvi 1kg 3 bales", index) == [{"S901", "S902"}]
+
+
+def test_a_kind_named_after_a_brand_keeps_no_brand_from_the_item_before(oils: CatalogIndex) -> None:
+    parse = parse_order("lumo 1L 2 ctn, and how much is cooking oil 5L?", oils)
+    assert [set(question.candidates) for question in parse.price_questions] == [{"K803", "K804"}]
+    assert asked("lumo 1L 2 ctn, cooking oil 5L 3", oils) == [{"K803", "K804"}]

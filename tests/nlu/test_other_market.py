@@ -95,7 +95,7 @@ MARKET_FLOORS = [
     ("mindanao_market", 170, 0.945, 0.985, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.82, 0.91, 0.011, 0.95, 1.0),
     ("dongbei_market", 230, 0.89, 0.94, 0.0, 0.76, 1.0),
-    ("copperbelt_market", 210, 0.72, 0.86, 0.012, 0.87, 1.0),
+    ("copperbelt_market", 210, 0.73, 0.86, 0.012, 0.87, 1.0),
 ]
 
 
