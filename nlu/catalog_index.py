@@ -576,12 +576,17 @@ def _core_noise(lexicon: Lexicon) -> frozenset[str]:
 def _post_short_words(
     lexicon: Lexicon, cores: list[frozenset[str]], postings_sets: dict[str, set[int]]
 ) -> tuple[ShortWords, list[frozenset[str]]]:
-    """Post the words a catalog writes short (`sauce` of `SOY SCE`, `canton` of `PCANTON`) where the short form
-    is; a short form of packaging or of the plain variant (`PCH`, `ORIG`) is no word of the product either."""
+    """Post the words a catalog writes short (`sauce` of `SOY SCE`, `canton` of `PCANTON`) or in their other
+    number (`candles` of `CANDLE`) where it writes them; a short form of packaging or of the plain variant (`PCH`,
+    `ORIG`) is no word of the product either."""
     structural = lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.size_words.keys()
     short_words = ShortWords.of(w for w in postings_sets if w not in structural)
     for full, shorts in short_words.expansions(lexicon.catalog_vocabulary).items():
         postings_sets[full].update(*(postings_sets[short] for short in shorts))
+    for full in lexicon.catalog_vocabulary - postings_sets.keys():
+        forms = [postings_sets[form] for form in singular_and_plural(full) if form in postings_sets]
+        if forms:
+            postings_sets[full].update(*forms)
     for word in short_words.words:
         glued = glued_word(word)
         if glued is not None:

@@ -19,6 +19,12 @@ ROWS = (
     "K8,LUMA SHMP PINK 13ML 12S,Luma,HPC-HAIR,13ml,pack,12,66.00,PHP,,300,5,true\n"
     "K9,LUMA COND PINK 13ML 12S,Luma,HPC-HAIR,13ml,pack,12,66.00,PHP,,300,5,true\n"
     "K10,RENA VIENNA SAUS 130G X 48,Rena,FOOD-CANNED,130g,case,48,1780.00,PHP,,70,1,true\n"
+    "K11,NOVA CANDLE #5 12S,Nova,GM,#5,dozen,12,96.00,PHP,,150,1,true\n"
+    "K12,VIMBA COLA REG 1.5L X 12,Vimba,BEV-CSD,1.5L,case,12,816.00,PHP,,90,1,true\n"
+    "K13,VIMBA COLA ZERO 1.5L X 12,Vimba,BEV-CSD,1.5L,case,12,840.00,PHP,,60,1,true\n"
+    "K14,FINE SALT 1KG X 25,,FOOD-CONDIMENTS,1kg,bale,25,450.00,PHP,,60,1,true\n"
+    "K15,BROWN SUGAR 1KG REPACK X 20,,FOOD-STAPLES,1kg,bale,20,1240.00,PHP,,50,1,true\n"
+    "K16,WASHED SUGAR 1KG REPACK X 20,,FOOD-STAPLES,1kg,bale,20,1500.00,PHP,,40,1,true\n"
 )
 
 
@@ -39,6 +45,15 @@ def index() -> CatalogIndex:
         ("canton xtra hot 2 box", [("K7", 2)]),
         ("shampoo pink 10 pack", [("K8", 10)]),
         ("vienna sausage 1 case", [("K10", 1)]),
+        # a kind of goods said in the other number than the catalog writes it
+        ("kandila 3 dosena", [("K11", 3)]),
+        # `REG` is the plain product, as `regular` is
+        ("vimba cola 1.5 2 case", [("K12", 2)]),
+        ("asin 2 putos", [("K14", 2)]),
+        ("asukal pula 3 bale", [("K15", 3)]),
+        ("asukal puti 1kg 2 bale", [("K16", 2)]),
+        ("vimba zero 2 case, usba, 3 na lang", [("K13", 3)]),
+        ("yung dati po, dagdag lang 2 case vimba zero", [("K13", 2)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
