@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex
+from nlu.chinese import load_libraries
 from nlu.parser import parse_order
 
 _SYLLABLES = (
@@ -137,8 +138,9 @@ def _invented_item(
     sold come from `rng`."""
     return CatalogItem(
         sku=sku,
-        name=f"{described} {size}{packed}" if packed is not None else f"{described} {size}, {kind.sell_unit} of "
-        f"{kind.units_per_pack}",
+        name=f"{described} {size}{packed}"
+        if packed is not None
+        else f"{described} {size}, {kind.sell_unit} of {kind.units_per_pack}",
         brand=brand,
         category=kind.category,
         size=size,
@@ -336,13 +338,15 @@ class _Shape:
     build: Callable[[int], list[CatalogItem]]
     unbranded: float
     messages: Callable[..., list[str]] = synthetic_messages
+    # What the first catalog of this language loads once per process, before any index is built.
+    libraries: Callable[[], None] | None = None
 
 
 _SHAPES = (
     _Shape("distinct words", synthetic_catalog, 0.0),
     # Where names share their words, senders often leave the brand out and name the flavour and product.
     _Shape("shared words", shared_words_catalog, 0.7),
-    _Shape("Chinese", chinese_catalog, 0.0, chinese_messages),
+    _Shape("Chinese", chinese_catalog, 0.0, chinese_messages, load_libraries),
 )
 
 
@@ -350,6 +354,7 @@ _SHAPES = (
 class _Figures:
     skus: int
     words: int
+    load_seconds: float
     build_seconds: float
     messages_per_second: float
     messages: int
@@ -364,6 +369,11 @@ def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: i
     items = shape.build(skus)
     messages = shape.messages(items, messages_count, unbranded=shape.unbranded)
     before = _resident_mb()
+    # A running server loads a language's libraries with its first catalog; a new version is indexed without.
+    started = _clock()
+    if shape.libraries is not None:
+        shape.libraries()
+    load_seconds = _clock() - started
     started = _clock()
     index = CatalogIndex.build(items)
     build_seconds = _clock() - started
@@ -376,6 +386,7 @@ def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: i
     return _Figures(
         skus=len(items),
         words=len(index.postings),
+        load_seconds=load_seconds,
         build_seconds=build_seconds,
         messages_per_second=ours,
         messages=len(messages),
@@ -401,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: tuple[tuple[str, str, Callable[[_Figures], float]], ...] = (
         ("SKUs", "{:,}", lambda f: f.skus),
         ("distinct words", "{:,}", lambda f: f.words),
+        ("libraries, loaded once per process, s", "{:.2f}", lambda f: f.load_seconds),
         ("index build, s (bar <= 3)", "{:.2f}", lambda f: f.build_seconds),
         ("parse, messages/s on one core (bar >= 2,000)", "{:,.0f}", lambda f: f.messages_per_second),
         ("messages parsed", "{:,}", lambda f: f.messages),
@@ -418,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<{label_width}}{cells}")
     print("naive baseline: split on commas, rapidfuzz extractOne (WRatio) over every name and alias")
     print("times are CPU seconds of the measuring process, so other work on the machine does not count")
+    print("index build: a catalog's new version in a running server, its language's libraries already loaded")
     return 0
 
 

@@ -18,7 +18,7 @@ from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import RATIO_RE, clean_text, ratio_word, romanised, sound, sounds
+from nlu.text import RATIO_RE, clean_text, is_devanagari, ratio_word, romanised, sound, sounds
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -286,11 +286,17 @@ def singular_and_plural(word: str) -> tuple[str, ...]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Every object a build allocates stays alive, so cyclic collection passes during it are pure cost."""
+    """Every object a build allocates stays alive, so cyclic collection passes during it are pure cost.
+
+    What is alive after it is then frozen (`gc.freeze`): the collector never traverses the index again, not once
+    after the build nor while messages are read. An index holds no reference cycles, so a version replaced by a
+    newer one is still freed, by reference counting.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        gc.freeze()
     finally:
         if enabled:
             gc.enable()
@@ -307,6 +313,8 @@ class _TextFacts:
     contributed: frozenset[str]
     connector_triples: tuple[tuple[str, str, str], ...]
     has_number: bool = False
+    # The unit word a pack's name counts its pieces in (`罐` of `330ml×24罐`); a name's only, used.
+    piece_word: str = ""
 
 
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
@@ -317,10 +325,11 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
 
     def facts(text: str) -> _TextFacts:
         folded = clean_text(text).casefold()
+        piece_word = _piece_word(folded, lexicon)
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
         words = _CATALOG_WORD_RE.findall(folded.replace("'", "").replace("’", ""))
-        if not folded.isascii():
+        if not folded.isascii() and is_devanagari(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
         # Content words: letters only, without joining words and the units of written sizes (`300 ml`).
@@ -360,6 +369,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
             contributed=frozenset(content).union(extra, joined),
             connector_triples=triples,
             has_number=has_number,
+            piece_word=piece_word,
         )
 
     return facts
@@ -407,18 +417,9 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
     return main_lines, other_lines
 
 
-def _post_piece_words(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> list[str]:
-    """Each pack's piece word (`罐` of `×24罐`), posted: `罐装` beside a count of cases says which product."""
-    piece_words = [_piece_word(item.name, lexicon) for item in items]
-    for position, word in enumerate(piece_words):
-        if word:
-            postings_sets[word].add(position)
-    return piece_words
-
-
-def _piece_word(name: str, lexicon: Lexicon) -> str:
+def _piece_word(folded: str, lexicon: Lexicon) -> str:
     """The unit word a pack's name counts its pieces in (`罐` of `330ml×24罐`, `bottles` of `x 12 bottles`)."""
-    found = _PIECES_RE.search(clean_text(name).casefold())
+    found = _PIECES_RE.search(folded) if "x" in folded or "×" in folded or "*" in folded else None
     if found is None:
         return ""
     word = found.group(1)
@@ -452,8 +453,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # Postings are filled in directly, never as one word set per SKU: at 50,000 SKUs those sets alone
     # would take more memory than the finished index.
     postings_sets: dict[str, set[int]] = defaultdict(set)
-    cores, protected = _post_names(items, read, brand_sets, lexicon, postings_sets)
-    piece_words = _post_piece_words(items, lexicon, postings_sets)
+    cores, piece_words, protected = _post_names(items, read, brand_sets, lexicon, postings_sets)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
@@ -514,9 +514,7 @@ def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: in
         postings_sets[word].add(position)
 
 
-def _connector_triples(
-    words: list[str], folded: str, connectors: frozenset[str]
-) -> tuple[tuple[str, str, str], ...]:
+def _connector_triples(words: list[str], folded: str, connectors: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
     """The joining words a name writes with the words either side (`salt and pepper`); the two words an `&`
     joins (`PORK & BEANS`) with every joining word, as senders write the `and` in their own language."""
     triples: tuple[tuple[str, str, str], ...] = ()
@@ -543,11 +541,13 @@ def _post_names(
     brand_sets: dict[str, frozenset[str]],
     lexicon: Lexicon,
     postings_sets: dict[str, set[int]],
-) -> tuple[list[frozenset[str]], set[tuple[str, str, str]]]:
-    """Post every name's words; each SKU's core (its name's words but brand, packaging and sell unit), and the
-    connector triples names write (`salt and pepper`)."""
+) -> tuple[list[frozenset[str]], list[str], set[tuple[str, str, str]]]:
+    """Post every name's words and its pack's piece word (`罐装` beside a count of cases says which product); each
+    SKU's core (its name's words but brand, packaging and sell unit), its piece word, and the connector triples
+    names write (`salt and pepper`)."""
     noise = _core_noise(lexicon)
     cores: list[frozenset[str]] = []
+    piece_words: list[str] = []
     protected: set[tuple[str, str, str]] = set()
     for position, item in enumerate(items):
         name = read(item.name)
@@ -560,8 +560,12 @@ def _post_names(
             | name.numbered
         )
         _post(postings_sets, name.contributed, position)
+        piece_words.append(name.piece_word)
         protected.update(name.connector_triples)
-    return cores, protected
+    for position, word in enumerate(piece_words):
+        if word:
+            postings_sets[word].add(position)
+    return cores, piece_words, protected
 
 
 def _core_noise(lexicon: Lexicon) -> frozenset[str]:
@@ -905,7 +909,8 @@ def _number_forms(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, .
     """Each catalog word with the catalog's other number of it, so `seed` also finds `seeds`."""
     found: dict[str, tuple[str, ...]] = {}
     for word in postings:
-        if word[:1].isalpha():
+        # Only a word ending in `s` or `y` has another number shorter than itself: the rest need `word + s(es)`.
+        if word[-1:] in ("s", "y") or word + "s" in postings or word + "es" in postings:
             forms = tuple(form for form in singular_and_plural(word) if form in postings)
             if forms:
                 found[word] = forms

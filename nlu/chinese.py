@@ -61,6 +61,8 @@ class ChineseReader:
     def __init__(self, items: list[CatalogItem], lexicon: Lexicon) -> None:
         import jieba
 
+        # Loaded now rather than on the catalog's first message, which would otherwise wait half a second.
+        load_libraries()
         base = _dictionary()
         self._tokenizer = jieba.Tokenizer()
         # Words added here go to this catalog's copy only; the shared dictionary stays as loaded.
@@ -75,8 +77,6 @@ class ChineseReader:
         self._runs: dict[str, str] = {}
         self._pinyin = _pinyin_spellings(brands, aliases, _latin_words(items) | _latin_lexicon_words(lexicon))
         self._catalog_words = brands | aliases
-        # Loaded now rather than on the catalog's first message, which would otherwise wait half a second.
-        _numeral_reader()
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
@@ -221,6 +221,22 @@ def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | No
     return ChineseReader(items, lexicon)
 
 
+def load_libraries() -> None:
+    """Load jieba's dictionary, pypinyin and cn2an: once per process, so only the first Chinese catalog waits for
+    them (most of a second) and a new version of it is indexed without."""
+    _dictionary()
+    _pinyin_reader()
+    _numeral_reader()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_reader() -> Callable[[str], list[str]]:
+    from pypinyin import lazy_pinyin
+
+    reader: Callable[[str], list[str]] = lazy_pinyin
+    return reader
+
+
 @lru_cache(maxsize=1)
 def _numeral_reader() -> Callable[[str, str], float]:
     """cn2an's numeral reader: its import compiles large patterns, so it is loaded once, with a Chinese catalog."""
@@ -301,9 +317,7 @@ def _latin_lexicon_words(lexicon: Lexicon) -> set[str]:
 
 @lru_cache(maxsize=16384)
 def _syllable(character: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return "".join(lazy_pinyin(character))
+    return "".join(_pinyin_reader()(character))
 
 
 def _sounds(words: set[str]) -> dict[str, str]:
@@ -322,8 +336,7 @@ def _pinyin_spellings(brands: set[str], aliases: set[str], taken: set[str]) -> d
     Brands are read as whole words, so a character with two readings takes the one the word gives it; the
     many more aliases character by character, so a large catalog is indexed in time.
     """
-    from pypinyin import lazy_pinyin
-
+    lazy_pinyin = _pinyin_reader()
     spellings: dict[str, set[str]] = {}
     for word in brands | aliases:
         if len(word) < 2:

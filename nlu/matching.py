@@ -373,14 +373,18 @@ def _sibling_variants(
         return iter(())
     shared = {brand for brand, products_of_brand in Counter(brand_of_product).items() if products_of_brand > 1}
     sharing = list(compress(distinct, map(shared.__contains__, brand_of_product)))
+    brands = list(map(groups.product_brand.__getitem__, sharing))
+    added = list(map(extras.__getitem__, map(groups.product_core.__getitem__, sharing)))
     siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
-    for product in sharing:
-        siblings[groups.product_brand[product]].add(extras[groups.product_core[product]])
+    for brand, words in zip(brands, added, strict=True):
+        siblings[brand].add(words)
     variants = {brand: found for brand, words in siblings.items() if len(words) > 1 and (found := _variants(words))}
+    if not variants:
+        return iter(())
     dropped = {
         product
-        for product in sharing
-        if extras[groups.product_core[product]] in variants.get(groups.product_brand[product], _NONE)
+        for product, brand, words in zip(sharing, brands, added, strict=True)
+        if words in variants.get(brand, _NONE)
     }
     return compress(order, map(dropped.__contains__, products))
 

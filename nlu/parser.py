@@ -552,22 +552,28 @@ def _named_as_such(
 ) -> tuple[IndexedItem, ...]:
     """`tomato sauce` asks among the tomato sauces, not the `SARDINES IN TOMATO SAUCE`: a product whose name has
     the words said only after a word that says what it comes in (`in`, `with`) is not what was named."""
-    if len(candidates) < 2:
+    contents = index.lexicon.contents_words
+    if len(candidates) < 2 or not any(_says_contents(c.item.name, contents) for c in candidates):
         return candidates
     said = set(request.words)
-    named = tuple(c for c in candidates if not _only_in_contents(said, c.item, index))
+    named = tuple(c for c in candidates if not _only_in_contents(said, c.item, contents))
     return named or candidates
 
 
-def _only_in_contents(said: set[str], item: CatalogItem, index: CatalogIndex) -> bool:
+def _only_in_contents(said: set[str], item: CatalogItem, contents: frozenset[str]) -> bool:
     """True when the words said are in what the name says the product comes in, and not in the rest of the name,
     its brand or its aliases."""
-    contents = index.lexicon.contents_words
-    folded = item.name.casefold()
-    if not any(f" {word} " in folded for word in contents):
+    if not _says_contents(item.name, contents):
         return False
     parts = _name_parts(item.name, item.brand, item.aliases, contents)
     return parts is not None and not said.isdisjoint(parts[1]) and said.isdisjoint(parts[0])
+
+
+@lru_cache(maxsize=65536)
+def _says_contents(name: str, contents: frozenset[str]) -> bool:
+    """True when a name has a word that says what the product comes in; a name is read once, not per message."""
+    folded = name.casefold()
+    return any(f" {word} " in folded for word in contents)
 
 
 @lru_cache(maxsize=65536)
