@@ -1153,13 +1153,13 @@ def _required_and_optional(
 
 
 def _amount(group: _Group | None, units: list[str], lexicon: Lexicon) -> tuple[float | None, str | None]:
-    """The counted amount and its unit; `a dozen pola bars` counts twelve bars."""
+    """The counted amount and its unit; `a dozen pola bars` counts twelve bars, `a dozen crates` twelve crates."""
     quantity = group.quantity if group else None
     unit = group.unit if group and group.unit else (units[0] if units else None)
     dozen_of = lexicon.pieces_per_unit.get(unit or "")
-    single_units = [u for u in units if lexicon.unit_levels.get(u) == "single"]
-    if quantity is not None and dozen_of and single_units:
-        return quantity * dozen_of, single_units[0]
+    counted = [u for u in units if u != unit and u not in lexicon.pieces_per_unit]
+    if quantity is not None and dozen_of and counted:
+        return quantity * dozen_of, counted[0]
     return quantity, unit
 
 

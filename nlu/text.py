@@ -14,10 +14,12 @@ _FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
 # A ratio of three numbers (NPK `17:17:17`, also `17-17-17` or `17.17.17`) names a blend or grade, never an
 # amount; it is one word, written with colons.
 _RATIO = r"(?<![\d:.\-])\d{1,2}(?P<ratio_mark>[:.\-])\d{1,2}(?P=ratio_mark)\d{1,2}(?![\d:.\-])"
+# A decimal comma before a measure written on (`2,5L`, `1,5kg`): one number.
+_DECIMAL_COMMA = r"\d+,\d{1,2}(?=(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts|litres?|liters?)(?![^\W\d_]))"
 # Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
 _TOKEN_RE = re.compile(
     rf"(?P<ratio>{_RATIO})"
-    rf"|(?P<num>{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
+    rf"|(?P<num>{_FRACTION}|{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
     r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+(?:['’][^\W\d_]+)?)"
     r"|(?P<currency>[₹₦₱$£€@])"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
@@ -127,7 +129,8 @@ def _number_value(raw: str) -> float:
     if "/" in raw:
         numerator, denominator = raw.split("/")
         return _number_value(numerator) / _number_value(denominator)
-    digits = raw.replace(",", "")
+    whole, comma, rest = raw.rpartition(",")
+    digits = f"{whole}.{rest}" if comma and len(rest) < 3 else raw.replace(",", "")
     try:
         return float(digits)
     except ValueError:

@@ -79,6 +79,12 @@ def test_pieces_pick_the_single_piece_sku_and_cartons_the_carton(invented_index:
 def test_a_dozen_and_half_dozen_are_quantities(invented_index: CatalogIndex) -> None:
     assert lines_of(parse_order("half dozen pola bars", invented_index)) == [("Q112", 6)]
     assert lines_of(parse_order("a dozen pola bars", invented_index)) == [("Q112", 12)]
+    assert lines_of(parse_order("a dozen crates vimba 350ml", invented_index)) == [("Q101", 12)]
+
+
+def test_a_decimal_comma_before_a_measure_is_one_size(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("siki 0,25L 2 cases", invented_index)) == [("Q115", 2)]
+    assert lines_of(parse_order("vimba 0,6L 3 cases", invented_index)) == [("Q102", 3)]
 
 
 def test_product_not_sold_is_unknown_and_the_rest_still_resolves(invented_index: CatalogIndex) -> None:
