@@ -96,6 +96,8 @@ class _Reading:
             return
         replaces = request.replacement and lines and not request.price_question
         if replaces and _says_amount(completed):
+            if self._amount_corrected(completed):
+                return
             self._give_way(completed, target)
         elif (replaces and self._replaced(completed, target)) or self._named_again(completed):
             return
@@ -266,6 +268,24 @@ class _Reading:
         if match.confirm or len(hits) != 1:
             return False
         self.focus = hits[0]
+        return True
+
+    def _amount_corrected(self, request: ItemRequest) -> bool:
+        """`castle 5 crates, eagle 5 crates, sorry castle 3`: a product this message ordered, named again with an
+        amount right after a correction word, takes that amount instead of adding to it."""
+        lines = self.ordered.lines
+        match = match_request(request, self.index)
+        skus = {c.item.sku for c in match.candidates}
+        hits = [position for position, line in enumerate(lines) if line.sku in skus]
+        item = self.index.item_for_sku(lines[hits[0]].sku) if len(hits) == 1 and not match.confirm else None
+        if item is None:
+            return False
+        quantity = _quantity(request, match, item, self.index)
+        if not quantity.acceptable:
+            return False
+        line = lines[hits[0]]
+        phrase = f"{line.phrase}, {request.phrase}"
+        lines[hits[0]] = replace(line, quantity=quantity.value, phrase=phrase, unit_mismatch=quantity.unit_mismatch)
         return True
 
     def _give_way(self, request: ItemRequest, target: int) -> None:
