@@ -14,6 +14,8 @@ _SECOND_OF_ONSET = frozenset("hlrwy")
 # A prefix shorter than this is too often a word of its own (`big`, `tea`, `red`).
 _MIN_PREFIX = 4
 _MIN_GLUED_WORD = 5
+# A word's own endings (`salt`ed, `drink`ing): the start of such a word is another word, not a short form.
+_ENDINGS = frozenset({"ed", "es", "er", "ers", "ing", "ings", "ies", "ly", "ness"})
 
 
 def skeleton(word: str) -> str:
@@ -35,12 +37,16 @@ def shortens(short: str, full: str) -> bool:
     if len(short) < 3 or len(full) <= len(short) or short[0] != full[0] or not (short.isalpha() and full.isalpha()):
         return False
     if full.startswith(short):
-        return len(short) >= _MIN_PREFIX and len(full) - len(short) >= 2
+        # Words are cut short before a vowel (`orig|inal`, `saus|age`); a start before a consonant is mostly a word
+        # of its own (`water|melon`, `black|currant`).
+        rest = full[len(short) :]
+        return len(short) >= _MIN_PREFIX and len(rest) >= 2 and rest[0] in _VOWELS and rest not in _ENDINGS
     if not _shaped(short) or (short[-1] in _VOWELS and full[-1] != short[-1]):
         return False
     own, whole = skeleton(short), skeleton(full)
     if own == whole:
-        return len(own) >= 2
+        # Two consonants are a short form only with the vowel the word ends in (`sce`), not doubled (`all`).
+        return len(own) >= 3 or short[-1] in _VOWELS
     if len(own) < 3 or len(whole) != len(own) + 1:
         return False
     return whole.startswith(own) or (own[-1] == whole[-1] and _within(own, whole))
@@ -76,22 +82,29 @@ class ShortWords:
 
     by_key: dict[str, tuple[str, ...]]
     words: frozenset[str]
+    # The catalog's words and the locale's: what is left after a start that is one of them makes two words.
+    known: frozenset[str]
 
     @classmethod
-    def of(cls, catalog_words: Iterable[str]) -> ShortWords:
+    def of(cls, catalog_words: Iterable[str], vocabulary: frozenset[str]) -> ShortWords:
         """Index the catalog words that could shorten another (letters only, three or more)."""
         words = frozenset(w for w in catalog_words if len(w) >= 3 and w.isalpha())
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in words:
             if _shaped(word):
                 by_key[skeleton(word)].append(word)
-        return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words)
+        return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words, words | vocabulary)
 
     def read(self, full: str) -> tuple[str, ...]:
         """The catalog words that write `full` short."""
         if len(full) < _MIN_PREFIX or not full.isalpha():
             return ()
-        found = {full[:end] for end in range(_MIN_PREFIX, len(full) - 1) if full[:end] in self.words}
+        # A start that leaves another word is one word of two (`water` of `watermelon`), not a short form.
+        found = {
+            full[:end]
+            for end in range(_MIN_PREFIX, len(full) - 1)
+            if full[:end] in self.words and full[end:] not in self.known and shortens(full[:end], full)
+        }
         for key in _keys(full):
             found.update(short for short in self.by_key.get(key, ()) if shortens(short, full))
         return tuple(sorted(found))
@@ -100,9 +113,7 @@ class ShortWords:
         """Each word of `vocabulary` that the catalog writes short, with the catalog words that shorten it."""
         found = {}
         for full in vocabulary:
-            if full not in self.words:
-                shorts = self.read(full)
-                if shorts:
-                    found[full] = shorts
+            shorts = self.read(full)
+            if shorts:
+                found[full] = shorts
         return found
-

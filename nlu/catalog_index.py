@@ -131,6 +131,8 @@ class CatalogIndex:
     chinese: ChineseReader | None = None
     # Catalog words that may be others written short (`SHMP`, `SAUS`): what a message word in full finds.
     short_words: ShortWords | None = None
+    # SKUs by the pack unit their name calls by a local word (`25G 12S (TINGI)`, `(TALI)`).
+    named_units: dict[str, frozenset[int]] = field(default_factory=dict)
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -167,6 +169,13 @@ class CatalogIndex:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[word] = found
         return found
+
+    def namings(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        """The locale's namings of a kind of goods whose words the catalog writes, those it writes together on one
+        SKU first (`washed sugar` before `white sugar` where no SKU is both)."""
+        namings = self.lexicon.product_words.get(kind, ())
+        written = [naming for naming in namings if all(w in self.postings for w in naming)]
+        return tuple(sorted(written, key=lambda naming: not self.posted_under_all(list(naming))))
 
     def other_spellings(self, word: str) -> tuple[str, ...]:
         """Catalog words that a catalog word may also be written for: those sounding the same, or an edit or two
@@ -453,7 +462,8 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # Postings are filled in directly, never as one word set per SKU: at 50,000 SKUs those sets alone
     # would take more memory than the finished index.
     postings_sets: dict[str, set[int]] = defaultdict(set)
-    cores, piece_words, protected = _post_names(items, read, brand_sets, lexicon, postings_sets)
+    named_units: dict[str, set[int]] = defaultdict(set)
+    cores, piece_words, protected = _post_names(items, read, brand_sets, lexicon, postings_sets, named_units)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
@@ -496,6 +506,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
         chinese=chinese,
         short_words=short_words,
+        named_units={unit: frozenset(positions) for unit, positions in named_units.items()},
     )
 
 
@@ -541,11 +552,14 @@ def _post_names(
     brand_sets: dict[str, frozenset[str]],
     lexicon: Lexicon,
     postings_sets: dict[str, set[int]],
+    named_units: dict[str, set[int]],
 ) -> tuple[list[frozenset[str]], list[str], set[tuple[str, str, str]]]:
     """Post every name's words and its pack's piece word (`罐装` beside a count of cases says which product); each
-    SKU's core (its name's words but brand, packaging and sell unit), its piece word, and the connector triples
-    names write (`salt and pepper`)."""
+    SKU's core (its name's words but brand, packaging and sell unit), its piece word, the connector triples names
+    write (`salt and pepper`), and the SKUs by the pack unit a name calls by a local word (`(TALI)`) in
+    `named_units`."""
     noise = _core_noise(lexicon)
+    local_units = {w: unit for w, unit in lexicon.unit_words.items() if w not in lexicon.packaging_words}
     cores: list[frozenset[str]] = []
     piece_words: list[str] = []
     protected: set[tuple[str, str, str]] = set()
@@ -562,6 +576,9 @@ def _post_names(
         _post(postings_sets, name.contributed, position)
         piece_words.append(name.piece_word)
         protected.update(name.connector_triples)
+        for word in name.content:
+            if word in local_units:
+                named_units[local_units[word]].add(position)
     for position, word in enumerate(piece_words):
         if word:
             postings_sets[word].add(position)
@@ -584,7 +601,7 @@ def _post_short_words(
     number (`candles` of `CANDLE`) where it writes them; a short form of packaging or of the plain variant (`PCH`,
     `ORIG`) is no word of the product either."""
     structural = lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.size_words.keys()
-    short_words = ShortWords.of(w for w in postings_sets if w not in structural)
+    short_words = ShortWords.of((w for w in postings_sets if w not in structural), lexicon.catalog_vocabulary)
     for full, shorts in short_words.expansions(lexicon.catalog_vocabulary).items():
         postings_sets[full].update(*(postings_sets[short] for short in shorts))
     for full in lexicon.catalog_vocabulary - postings_sets.keys():

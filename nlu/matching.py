@@ -293,6 +293,12 @@ def _by_pack(
     for sell_unit in lexicon.sell_units_for(request.unit):
         selling.update(candidates & groups.by_sell_unit.get(sell_unit, frozenset()))
         selling.update(_filled_by(candidates & groups.by_piece_unit.get(sell_unit, frozenset()), request, index))
+    # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it.
+    named_unit = candidates & index.named_units.get(request.unit, frozenset())
+    if named_unit:
+        brand_of = groups.product_brand
+        named_brands = {brand_of[groups.product_of[p]] for p in named_unit}
+        return named_unit.union(p for p in candidates if brand_of[groups.product_of[p]] not in named_brands)
     same_level = selling.union(candidates & groups.by_level[level]) if level in groups.by_level else selling
     if same_level:
         candidates = same_level

@@ -456,10 +456,9 @@ def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
 def _kind_words_named(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     """`unga ya mahindi`: a local word for a kind of goods that the catalog gives to one product (`mahindi`, the
     grain) is read as the kind (`maize`) when the words together name nothing."""
-    product_words, postings = index.lexicon.product_words, index.postings
     words: list[str] = []
     for word in request.words:
-        namings = [naming for naming in product_words.get(word, ()) if all(w in postings for w in naming)]
+        namings = index.namings(word)
         words.extend(namings[0] if namings else (word,))
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
 

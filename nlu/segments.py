@@ -1176,11 +1176,10 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
         unlinked = _unlinked(word, lexicon, index)
         return (word,) if unlinked is None else _catalog_words(unlinked, lexicon, index)
     holders = index.postings.get(word)
-    for naming in namings:
-        if all(w in index.postings for w in naming):
-            if holders is None or (word in index.alias_only_words and holders <= index.posted_under_all(list(naming))):
-                return naming
-            return (word,)
+    for naming in index.namings(word):
+        if holders is None or (word in index.alias_only_words and holders <= index.posted_under_all(list(naming))):
+            return naming
+        return (word,)
     return (word,)
 
 

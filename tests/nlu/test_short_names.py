@@ -25,6 +25,8 @@ ROWS = (
     "K14,FINE SALT 1KG X 25,,FOOD-CONDIMENTS,1kg,bale,25,450.00,PHP,,60,1,true\n"
     "K15,BROWN SUGAR 1KG REPACK X 20,,FOOD-STAPLES,1kg,bale,20,1240.00,PHP,,50,1,true\n"
     "K16,WASHED SUGAR 1KG REPACK X 20,,FOOD-STAPLES,1kg,bale,20,1500.00,PHP,,40,1,true\n"
+    "K17,MIRA PWD MLK 33G 12S (TALI),Mira,FOOD-DAIRY,33g,pack,12,156.00,PHP,,500,5,true\n"
+    "K18,MIRA PWD MLK 150G X 24,Mira,FOOD-DAIRY,150g,box,24,1632.00,PHP,,60,1,true\n"
 )
 
 
@@ -54,6 +56,9 @@ def index() -> CatalogIndex:
         ("asukal puti 1kg 2 bale", [("K16", 2)]),
         ("vimba zero 2 case, usba, 3 na lang", [("K13", 3)]),
         ("yung dati po, dagdag lang 2 case vimba zero", [("K13", 2)]),
+        # `(TALI)`: the name calls the pack by the word the owner types
+        ("mira 5 tali", [("K17", 5)]),
+        ("mira 150g 2 box", [("K18", 2)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
@@ -80,6 +85,8 @@ def test_a_short_packaging_word_leaves_the_sizes_one_product(index: CatalogIndex
         ("mang", "mango", False),
         ("tea", "teacher", False),
         ("sauce", "sce", False),
+        ("water", "watermelon", False),
+        ("salt", "salted", False),
     ],
 )
 def test_what_counts_as_a_word_written_short(short: str, full: str, written_short: bool) -> None:
