@@ -72,10 +72,13 @@ class ChineseReader:
         self._lexicon_words = _lexicon_words(lexicon)
         brands, aliases = _catalog_words(items)
         self._known = brands | aliases | self._lexicon_words
-        for word in sorted(self._known):
+        self._shortened = _shortened_brands(brands, self._known)
+        for word in sorted(self._known | self._shortened.keys()):
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
-        self._pinyin = _pinyin_spellings(brands, aliases, _latin_words(items) | _latin_lexicon_words(lexicon))
+        self._pinyin = _pinyin_spellings(
+            brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
+        )
         self._catalog_words = brands | aliases
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
@@ -90,6 +93,11 @@ class ChineseReader:
     def is_word(self, word: str) -> bool:
         """True for a word of the language as its dictionary has it (`统一`, `蚝油`), not a name it lacks."""
         return len(word) > 1 and HAN_RE.match(word) is not None and bool(self._tokenizer.FREQ.get(word))
+
+    def is_chatter(self, word: str) -> bool:
+        """True for a word the catalog does not write that the language uses for how, when, who or whether
+        (`赶紧`, `今儿`, `顺便`), never for a thing."""
+        return word not in self._known and word in _everyday_words()
 
     def heard(self, phrase: str) -> str:
         """A phrase with its homophone typos as the catalog writes them (`康师父` -> `康师傅`, `炸菜` -> `榨菜`): the
@@ -133,7 +141,9 @@ class ChineseReader:
         numeral = ""
         whole = run in self._known and _DICTIONARY_RUN_RE.fullmatch(run) is not None
         for word in self._joined_characters((run,) if whole else self._tokenizer.cut(run, HMM=False)):
-            if word in _NUMERALS or (len(word) > 1 and all(ch in _NUMERALS for ch in word)):
+            # A brand written in numerals (`九三`) is that brand, not a number.
+            counts = word in _NUMERALS or (len(word) > 1 and all(ch in _NUMERALS for ch in word))
+            if counts and word not in self._catalog_words:
                 numeral += word
                 continue
             lead = len(word) - len(word.lstrip(_NUMBER_CHARACTERS))
@@ -147,7 +157,7 @@ class ChineseReader:
             if numeral:
                 words.append(_number(numeral))
                 numeral = ""
-            words.append(word)
+            words.append(self._shortened.get(word, word))
         if numeral:
             words.append(_number(numeral))
         return words
@@ -278,6 +288,45 @@ def _catalog_words(items: Iterable[CatalogItem]) -> tuple[set[str], set[str]]:
         for alias in item.aliases:
             aliases.update(_HAN_RUN_RE.findall(alias))
     return brands, aliases - brands
+
+
+def _shortened_brands(brands: set[str], known: set[str]) -> dict[str, str]:
+    """Brands of two words as owners shorten them, the first character of each (`哈啤` for `哈尔滨啤酒`, `青啤` for
+    `青岛啤酒`); a short form that is already a word, or that two brands share, is neither's."""
+    base = _dictionary()
+    found: dict[str, set[str]] = {}
+    for brand in brands:
+        words = base.lcut(brand, HMM=False) if len(brand) >= 4 else []
+        if len(words) == 2 and all(len(word) >= 2 for word in words):
+            found.setdefault(words[0][0] + words[1][0], set()).add(brand)
+    return {
+        short: next(iter(named))
+        for short, named in found.items()
+        if len(named) == 1 and short not in known and not base.FREQ.get(short)
+    }
+
+
+# jieba's part-of-speech tags of words that never name a thing: adverbs, verbs, pronouns, times, prepositions,
+# conjunctions, particles, interjections, directions, numerals and measure words.
+_EVERYDAY_TAGS = frozenset(
+    {"d", "ad", "v", "vd", "vg", "r", "rr", "rz", "t", "tg", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv"}
+    | {"y", "e", "o", "f", "m", "q", "mq", "zg"}
+)
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """The words of two characters or more that jieba's dictionary tags as never naming a thing; read once, when a
+    Chinese message first has a word its catalog does not write."""
+    import jieba
+
+    words: set[str] = set()
+    with jieba.get_dict_file() as lines:
+        for line in lines:
+            entry = line.decode("utf-8").split()
+            if len(entry) == 3 and len(entry[0]) > 1 and entry[2] in _EVERYDAY_TAGS:
+                words.add(entry[0])
+    return frozenset(words)
 
 
 def _lexicon_words(lexicon: Lexicon) -> set[str]:

@@ -102,7 +102,7 @@ class _Reading:
         elif (replaces and self._replaced(completed, target)) or self._named_again(completed):
             return
         outcome = self.asked if completed.price_question else self.ordered
-        match = self._match(completed)
+        completed, match = self._match(completed)
         if (not match.candidates or match.confirm) and completed.size_as_count is not None:
             completed, match = self._size_as_count(completed, match, *completed.size_as_count)
         if not match.candidates and completed.each and (apart := _each_apart(completed, self.index)):
@@ -192,11 +192,12 @@ class _Reading:
             return None
         return replace(request, words=self.previous.words, optional_words=self.previous.optional_words)
 
-    def _match(self, request: ItemRequest) -> Match:
+    def _match(self, request: ItemRequest) -> tuple[ItemRequest, Match]:
+        """The request's match, and the request as read to match: a Chinese typo as the catalog word it sounds."""
         learned_sku = self.learned_keys.get(" ".join(request.words))
         learned_item = self.index.item_for_sku(learned_sku) if learned_sku else None
         if learned_item is not None:
-            return Match((learned_item,), 100.0)
+            return request, Match((learned_item,), 100.0)
         match = match_request(request, self.index)
         if not match.candidates and (named := _kind_words_named(request, self.index)) is not None:
             match = match_request(named, self.index)
@@ -206,9 +207,9 @@ class _Reading:
             match = match_request(priced, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
-        if not match.candidates and self.index.chinese is not None:
-            match = _heard(request, self.index) or _without_loose_characters(request, self.index) or match
-        return match
+        if self.index.chinese is not None and (not match.candidates or match.confirm):
+            return _read_as_chinese(request, match, self.index)
+        return request, match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
         """Nothing fits, or what fits needs confirming: flagged only when the item was clearly asked for."""
@@ -491,9 +492,27 @@ def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:
     return None
 
 
-def _heard(request: ItemRequest, index: CatalogIndex) -> Match | None:
-    """`炸菜`, `老干吗油辣椒`: Chinese that names nothing, with a word typed in characters that sound like a catalog
-    word (the input method's wrong choice), read as that word when it then names a product for sure."""
+def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match]:
+    """Chinese whose words name nothing, or whose words that name nothing leave the product to confirm: read
+    without the words of the language that name no thing (`赶紧`, `今儿`) and, when nothing is named, with a word
+    typed in characters that sound like a catalog word or without a character left alone; taken when the words
+    then name a product for sure, among those the other words named."""
+    named = {c.item.sku for c in match.candidates}
+    readings = [_without_chatter(request, index)]
+    if not named:
+        readings += [_heard(request, index), _without_loose_characters(request)]
+    for reading in readings:
+        if reading is None:
+            continue
+        found = match_request(reading, index)
+        if found.candidates and not found.confirm and all(c.item.sku in named for c in found.candidates if named):
+            return reading, found
+    return request, match
+
+
+def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`炸菜`, `老干吗油辣椒`, `康师付红烧面`: the request with its words typed in characters that sound like a catalog
+    word (the input method's wrong choice) as that word."""
     chinese = index.chinese
     heard = chinese.heard(request.phrase) if chinese is not None else request.phrase
     if heard == unspaced(request.phrase):
@@ -501,18 +520,24 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> Match | None:
     named = [r for r in read_message(heard, index).requests if r.words]
     if len(named) != 1:
         return None
-    match = match_request(replace(request, words=named[0].words, optional_words=named[0].optional_words), index)
-    return match if match.candidates and not match.confirm else None
+    return replace(request, words=named[0].words, optional_words=named[0].optional_words)
 
 
-def _without_loose_characters(request: ItemRequest, index: CatalogIndex) -> Match | None:
-    """`红牛5箱 老`: a Chinese character left alone beside the words of an item that names nothing is chatter
-    when the other words then name a product for sure."""
+def _without_chatter(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`赶紧的 纯净水20箱`: the request without the words of the language that name no thing."""
+    chinese = index.chinese
+    words = tuple(w for w in request.words if chinese is None or not chinese.is_chatter(w))
+    if not words or len(words) == len(request.words):
+        return None
+    return replace(request, words=words)
+
+
+def _without_loose_characters(request: ItemRequest) -> ItemRequest | None:
+    """`红牛5箱 老`: the request without a Chinese character left alone beside its words, which is chatter."""
     words = tuple(w for w in request.words if len(w) > 1 or HAN_RE.match(w) is None)
     if not words or len(words) == len(request.words):
         return None
-    match = match_request(replace(request, words=words), index)
-    return match if match.candidates and not match.confirm else None
+    return replace(request, words=words)
 
 
 def _price_point_unglued(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
@@ -541,13 +566,23 @@ def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, 
 def _carried_over(
     request: ItemRequest, previous: ItemRequest, previous_item: IndexedItem, index: CatalogIndex
 ) -> IndexedItem | None:
-    """`royco 200g chicken 2 ctn beef 2 ctn`: the second item keeps the brand and size said before."""
-    brand = tuple(sorted(previous_item.brand_words - set(request.words)))
+    """`royco 200g chicken 2 ctn beef 2 ctn`: the second item keeps the brand and size said before; one that names
+    only another brand (`纯牛奶伊利的5箱 蒙牛的3箱`) keeps the product said before."""
+    said = set(request.words)
+    brand = tuple(sorted(previous_item.brand_words - said))
     if not brand:
         return None
     widened = replace(request, words=brand + request.words, size=request.size or previous.size)
     match = match_request(widened, index)
+    if not match.candidates and said and _only_a_brand(said, index):
+        product = tuple(w for w in previous.words if w not in previous_item.brand_words and w not in said)
+        match = match_request(replace(widened, words=request.words + product), index) if product else match
     return match.candidates[0] if len(match.candidates) == 1 and not match.confirm else None
+
+
+def _only_a_brand(words: set[str], index: CatalogIndex) -> bool:
+    """True when the words are all one brand's, and nothing more."""
+    return any(brand == words for word in words for brand in index.groups.brands_by_word.get(word, ()))
 
 
 def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int, index: CatalogIndex) -> None:

@@ -536,6 +536,9 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             token.text in lexicon.price_cues and _starts_question(line, position, lexicon, index)
         ):
             chunks.append([token])
+        elif token.text in lexicon.price_cues and (asked := _asked_after_item(chunks[-1], lexicon, index)):
+            chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
+            chunks.append([*asked, token])
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
@@ -559,6 +562,22 @@ def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: 
         if after.kind == "word" and after.text not in ignored:
             return index.knows_word(after.text)
     return False
+
+
+def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[Token]:
+    """`红牛5箱 顺便问下旺仔啥价`: before a price cue, the words after a counted item that name a product are asked
+    about, in a part of their own; empty when there are none."""
+    for position in range(len(chunk) - 2, 0, -1):
+        if chunk[position].kind == "num" and chunk[position + 1].text in lexicon.unit_words:
+            asked, named = chunk[position + 2 :], chunk[:position]
+            break
+    else:
+        return []
+
+    def names(tokens: list[Token]) -> bool:
+        return any(t.kind == "word" and t.text not in lexicon.fillers and index.knows_word(t.text) for t in tokens)
+
+    return asked if names(asked) and names(named) else []
 
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
@@ -906,7 +925,7 @@ def _pack_contents_unclaimed(groups: list[_Group], lexicon: Lexicon) -> list[_Gr
     return [group for group in groups if id(group) not in described] if described else groups
 
 
-def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) -> list[_Piece]:
+def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, index: CatalogIndex) -> list[_Piece]:
     """Two quantities in one stretch of text without separators are two items."""
 
     def has_words(part: list[_Element]) -> bool:
@@ -919,7 +938,12 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon) ->
 
     if len(groups) < 2:
         return [_Piece(elements, groups)]
-    prefix_style = not has_words(elements[: groups[0].first])
+    prefix_style = not has_words(elements[: groups[0].first]) or (
+        # `老铁 来20件勇闯 10件雪花纯生`: words the catalog does not know before the first amount, and words after
+        # the last, say each amount comes before its product.
+        has_words(elements[groups[-1].last + 1 :])
+        and not any(e.kind == "word" and index.knows_word(e.text) for e in elements[: groups[0].first])
+    )
     bounds: list[int] = []
     if prefix_style:
         bounds = [g.first for g in groups[1:]]
@@ -946,7 +970,7 @@ def _requests(
     elements = _elements(chunk, lexicon, index, names)
     groups = _pack_contents_unclaimed(_quantity_groups(elements), lexicon)
     requests = []
-    pieces = _pieces(elements, groups, lexicon)
+    pieces = _pieces(elements, groups, lexicon, index)
     for piece in pieces:
         request = _request(piece, text, lexicon, index, raw_words, len(pieces) == 1)
         if request is not None:

@@ -214,3 +214,48 @@ def test_a_character_left_alone_beside_an_item_is_not_part_of_its_name() -> None
     index = catalog_index(rows)
     assert "老" in index.postings
     assert _lines("可乐3箱 老", index) == [("C05", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words the catalog does not know before the first amount: each amount comes before its product.
+        ("老铁 来5箱酸菜面 2箱纯净水", [("C03", 5), ("C04", 2)]),
+        # Words of the language that name no thing (`赶紧`, `顺便`) leave a product named for sure.
+        ("赶紧的 纯净水3箱", [("C04", 3)]),
+    ],
+)
+def test_chatter_around_amounts_and_products_is_not_part_of_an_item(
+    index: CatalogIndex, text: str, expected: list
+) -> None:
+    parse = parse_order(text, index)
+    assert (_lines(text, index), parse.ambiguous, parse.unknown) == (expected, (), ())
+
+
+def test_a_price_asked_after_an_item_without_a_comma_is_a_question_of_its_own(index: CatalogIndex) -> None:
+    parse = parse_order("酸菜面5箱 顺便问下花生油啥价", index)
+    assert _lines("酸菜面5箱 顺便问下花生油啥价", index) == [("C03", 5)]
+    assert [question.candidates for question in parse.price_questions] == [("C09",)]
+
+
+def test_a_brand_alone_after_an_item_keeps_that_items_product() -> None:
+    rows = "M1,禾田 纯牛奶 250ml×24盒,禾田,dairy,250ml,carton,24,62.00,CNY,,100,1,true\n"
+    rows += "M2,牧云 纯牛奶 250ml×16盒,牧云,dairy,250ml,carton,16,46.00,CNY,,100,1,true\n"
+    rows += "M3,牧云 特浓 250ml×12盒,牧云,dairy,250ml,carton,12,60.00,CNY,特浓,100,1,true\n"
+    assert _lines("纯牛奶禾田的5箱 牧云的3箱", catalog_index(rows)) == [("M1", 5), ("M2", 3)]
+
+
+def test_a_brand_of_two_words_is_known_by_their_first_characters() -> None:
+    rows = "B1,松江啤酒 冰爽 500ml*12听,松江啤酒,beer,500ml,case,12,45.00,CNY,冰爽,100,1,true\n"
+    rows += "B2,雪岭 纯生 500ml*12听,雪岭,beer,500ml,case,12,58.00,CNY,纯生,100,1,true\n"
+    index = catalog_index(rows)
+    assert _lines("松啤冰爽 5箱", index) == [("B1", 5)]
+    assert _lines("songpi bingshuang 2箱", index) == [("B1", 2)]
+
+
+def test_a_brand_written_in_numerals_is_the_brand_not_an_amount() -> None:
+    rows = "Y1,丰禾 大豆油 5L×4桶,丰禾,oil,5L,carton,4,240.00,CNY,,100,1,true\n"
+    rows += "Y2,九三 大豆油 5L,九三,oil,5L,jerrycan,1,58.00,CNY,,100,1,true\n"
+    index = catalog_index(rows)
+    assert _lines("九三 3桶", index) == [("Y2", 3)]
+    assert parse_order("九三豆油", index).ambiguous == ()
