@@ -692,7 +692,7 @@ def _counted_packs(
 def _size_said(
     request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
 ) -> tuple[IndexedItem, ...]:
-    """`argentina maliit`, `evap dako`: among the sizes of one product, the smallest or the largest."""
+    """`argentina maliit`, `evap dako`: among the sizes of a brand's goods of one kind, the smallest or the largest."""
     lexicon = index.lexicon
     phrase = request.phrase.casefold()
     if not any(word in phrase for word in lexicon.smaller_words | lexicon.larger_words):
@@ -708,8 +708,9 @@ def _size_said(
         siblings = groups.by_brand.get(first.brand_words, frozenset()) & groups.active
         product = groups.product_of[first.position]
         candidates = tuple(index.items[p] for p in sorted(siblings) if groups.product_of[p] == product) or candidates
-    kind = (first.brand_words, first.core, first.size.dimension)
-    if any(c.size is None or (c.brand_words, c.core, c.size.dimension) != kind for c in candidates):
+    # A brand's goods of one kind (its toothpastes, whatever their flavour), sized in one dimension.
+    kind = (first.brand_words, first.item.category, first.size.dimension)
+    if any(c.size is None or (c.brand_words, c.item.category, c.size.dimension) != kind for c in candidates):
         return candidates
     return (min(candidates, key=_size_value) if smaller else max(candidates, key=_size_value),)
 

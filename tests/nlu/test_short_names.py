@@ -27,6 +27,8 @@ ROWS = (
     "K16,WASHED SUGAR 1KG REPACK X 20,,FOOD-STAPLES,1kg,bale,20,1500.00,PHP,,40,1,true\n"
     "K17,MIRA PWD MLK 33G 12S (TALI),Mira,FOOD-DAIRY,33g,pack,12,156.00,PHP,,500,5,true\n"
     "K18,MIRA PWD MLK 150G X 24,Mira,FOOD-DAIRY,150g,box,24,1632.00,PHP,,60,1,true\n"
+    "K19,SELA TP FRESH MINT 25ML X 12,Sela,HPC-ORAL,25ml,box,12,264.00,PHP,,120,1,true\n"
+    "K20,SELA TP GREAT REG 150ML X 12,Sela,HPC-ORAL,150ml,box,12,1140.00,PHP,,60,1,true\n"
 )
 
 
@@ -59,6 +61,10 @@ def index() -> CatalogIndex:
         # `(TALI)`: the name calls the pack by the word the owner types
         ("mira 5 tali", [("K17", 5)]),
         ("mira 150g 2 box", [("K18", 2)]),
+        ("3 kahon pancit canton xtra hot", [("K7", 3)]),
+        # a size word picks among a brand's goods of one kind, whatever their flavour
+        ("sela dako 1 box", [("K20", 1)]),
+        ("sela gamay 2 box", [("K19", 2)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
