@@ -76,6 +76,7 @@ class ChineseReader:
         for word in sorted(self._known | self._shortened.keys()):
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
+        self._heard_runs: dict[str, str] = {}
         self._pinyin = _pinyin_spellings(
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
         )
@@ -102,11 +103,19 @@ class ChineseReader:
     def heard(self, phrase: str) -> str:
         """A phrase with its homophone typos as the catalog writes them (`康师父` -> `康师傅`, `炸菜` -> `榨菜`): the
         input method offered the wrong characters for the right sounds. Only a sound one catalog word has counts."""
-        return _HAN_RUN_RE.sub(lambda m: "".join(self._heard_words(m.group())), unspaced(phrase))
+        return _HAN_RUN_RE.sub(lambda m: self._heard_run(m.group()), unspaced(phrase))
 
     @cached_property
     def _sounds(self) -> dict[str, str]:
         return _sounds(self._catalog_words)
+
+    def _heard_run(self, run: str) -> str:
+        heard = self._heard_runs.get(run)
+        if heard is None:
+            if len(self._heard_runs) >= _RUN_CACHE_LIMIT:
+                self._heard_runs.clear()
+            heard = self._heard_runs[run] = "".join(self._heard_words(run))
+        return heard
 
     def _heard_words(self, run: str) -> Iterator[str]:
         syllables = [_syllable(ch) for ch in run]

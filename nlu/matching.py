@@ -135,13 +135,11 @@ def _ranked(
     order = list(candidates)
     count = len(index.items)
     unsaid = {core: len(words) * 2 * count for core, words in extras.items()}
-    keys = list(
-        map(
-            add,
-            map(unsaid.__getitem__, map(groups.core_of.__getitem__, order)),
-            map(groups.stock_rank.__getitem__, order),
-        )
-    )
+    ranks = map(groups.stock_rank.__getitem__, order)
+    if len(set(unsaid.values())) > 1:
+        # Otherwise every key has the same multiple of `count` added, which changes neither order nor position.
+        ranks = map(add, map(unsaid.__getitem__, map(groups.core_of.__getitem__, order)), ranks)
+    keys = list(ranks)
     if all(len(found) == 1 for found in readings):
         # Every word was read one way only, so every candidate scores the same.
         ranked = [key % count for key in sorted(keys)[:MAX_CANDIDATES]]

@@ -64,6 +64,8 @@ def _inch_marks(text: str) -> str:
 
 def normalise_word(word: str) -> str:
     """Case-fold and drop apostrophes so `That's` and `thats` are one word; Devanagari as Hinglish spells it."""
+    if word.isascii():
+        return word.casefold().replace("'", "")
     return romanised(word.casefold().replace("'", "").replace("’", ""))
 
 
