@@ -13,7 +13,6 @@ from typing import Any, Callable, Iterable, Iterator
 from backend.catalog import CatalogItem
 from nlu.abbreviations import ShortWords, glued_word
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
-from nlu.chinese import parts as chinese_parts
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
@@ -367,7 +366,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
             previous = word
         extra = set(numbered)
         if chinese is not None:
-            extra.update(part for word in content for part in chinese_parts(word))
+            extra.update(part for word in content for part in chinese.parts(word))
         if has_number:
             # Names that mix digits and letters (`7up`), which messages must read as one word.
             extra.update(w for w in _RAW_MIXED_RE.findall(folded) if not _is_size_or_count(w, lexicon))

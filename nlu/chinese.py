@@ -70,6 +70,8 @@ class ChineseReader:
         self._tokenizer.total = base.total
         self._tokenizer.initialized = True
         self._lexicon_words = _lexicon_words(lexicon)
+        # `罐装`, `瓶装`: a measure word with a word that says nothing more is that measure word, what the pack holds.
+        self._packed = {unit + word for unit in lexicon.unit_words if len(unit) == 1 for word in lexicon.stop_words}
         brands, aliases = _catalog_words(items)
         self._known = brands | aliases | self._lexicon_words
         self._shortened = _shortened_brands(brands, self._known)
@@ -94,6 +96,11 @@ class ChineseReader:
     def is_word(self, word: str) -> bool:
         """True for a word of the language as its dictionary has it (`统一`, `蚝油`), not a name it lacks."""
         return len(word) > 1 and HAN_RE.match(word) is not None and bool(self._tokenizer.FREQ.get(word))
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The shorter dictionary words inside a longer catalog word (`牛奶` in `纯牛奶`), which owners also say alone;
+        not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds."""
+        return tuple(part for part in parts(word) if part not in self._packed)
 
     def is_chatter(self, word: str) -> bool:
         """True for a word the catalog does not write that the language uses for how, when, who or whether
@@ -166,10 +173,21 @@ class ChineseReader:
             if numeral:
                 words.append(_number(numeral))
                 numeral = ""
-            words.append(self._shortened.get(word, word))
+            words.extend(self._unpacked(word))
         if numeral:
             words.append(_number(numeral))
         return words
+
+    def _unpacked(self, word: str) -> tuple[str, ...]:
+        """A word as the reader takes it: a measure word packed (`罐装`, also in `冰茶罐装`) apart from its word, and a
+        brand's short form as the brand."""
+        if word in self._packed:
+            return tuple(word)
+        if len(word) > 2 and word[-2:] in self._packed:
+            return (word[:-2], word[-2], word[-1])
+        if len(word) > 2 and word[:2] in self._packed:
+            return (word[0], word[1], word[2:])
+        return (self._shortened.get(word, word),)
 
     def _joined_characters(self, words: Iterable[str]) -> Iterator[str]:
         """Characters the dictionaries know only one by one (`雪` `碧`) as the one word they are (a name it lacks)."""

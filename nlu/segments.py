@@ -1172,7 +1172,12 @@ def _required_and_optional(
     # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
     # uses in names, beyond the one that counts, narrows the choice like any other optional word.
     describing = spare_units if group is not None and group.unit else spare_units[1:]
-    optional.extend(e.text for e in describing if e.text in index.postings)
+    for element in describing:
+        # `听装` of a pack the catalog counts in `罐`: the catalog's word for the same unit.
+        if element.text in index.postings:
+            optional.append(element.text)
+        else:
+            optional.extend(w for w, unit in lexicon.unit_words.items() if unit == element.unit and w in index.postings)
     return required, optional
 
 
