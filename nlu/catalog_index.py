@@ -76,6 +76,7 @@ class SkuGroups:
     # found through that word, without reading every brand that shares a common word (`Royal`, `Golden`).
     brands_by_word: dict[str, tuple[frozenset[str], ...]]
     by_category_word: dict[str, frozenset[int]]
+    by_category: dict[frozenset[str], frozenset[int]]
     by_sell_unit: dict[str, frozenset[int]]
     by_piece_unit: dict[str, frozenset[int]]
     # The SKUs of `by_piece_unit` by how many pieces their pack holds: which packs a count of pieces fills.
@@ -833,6 +834,7 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         by_brand={brand: frozenset(positions) for brand, positions in by_brand.items()},
         brands_by_word=_brands_by_rarest_word(by_brand),
         by_category_word=_by_category_word(by_category),
+        by_category={words: frozenset(positions) for words, positions in by_category.items()},
         by_sell_unit={unit: frozenset(positions) for unit, positions in by_sell_unit.items()},
         by_piece_unit={unit: frozenset(positions) for unit, positions in by_piece_unit.items()},
         by_pieces_per_pack=_by_pieces_per_pack(indexed),

@@ -255,13 +255,26 @@ def _brands_named(mentioned: set[str], index: CatalogIndex) -> set[frozenset[str
 
 
 def _by_category_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
-    """`sugar` names the sugar category; a drink that merely has the word in its name is not meant."""
+    """`sugar` names the sugar category; a drink that merely has the word in its name is not meant. `beer` names
+    the beer category, not `opaque beer`, where both are on the list."""
     named: set[int] = set()
     for word in mentioned:
         holders = index.groups.by_category_word.get(word)
         if holders is not None:
             named.update(candidates & holders)
-    return named or candidates
+    if not named:
+        return candidates
+    by_category = index.groups.by_category
+    said = sorted(w for w in mentioned if w in index.groups.by_category_word)
+    whole: set[int] = set()
+    for size in range(1, min(len(said), _CATEGORY_WORDS) + 1):
+        for words in combinations(said, size):
+            whole.update(named & by_category.get(frozenset(words), _NO_POSITIONS))
+    return whole or named
+
+
+# Categories are named in a few words (`soft drinks`, `cooking oil`); more said at once are tried no further.
+_CATEGORY_WORDS = 3
 
 
 def _by_optional_words(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

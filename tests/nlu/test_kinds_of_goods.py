@@ -115,3 +115,12 @@ def test_a_kind_named_after_a_brand_keeps_no_brand_from_the_item_before(oils: Ca
     parse = parse_order("lumo 1L 2 ctn, and how much is cooking oil 5L?", oils)
     assert [set(question.candidates) for question in parse.price_questions] == [{"K803", "K804"}]
     assert asked("lumo 1L 2 ctn, cooking oil 5L 3", oils) == [{"K803", "K804"}]
+
+
+def test_a_kind_named_alone_means_its_own_category_not_one_that_adds_a_word() -> None:
+    rows = """\
+L101,"Tusk Lager 375ml, crate of 24",Tusk,beer,375ml,crate,24,310.00,ZZZ,tusk,100,1,true
+L102,"Pala Lager 375ml, crate of 24",Pala,beer,375ml,crate,24,320.00,ZZZ,pala,70,1,true
+L103,"Mtama Shake 1L, crate of 12",Mtama,opaque_beer,1L,crate,12,150.00,ZZZ,mtama,90,1,true
+"""
+    assert asked("beer 5 crates", catalog_index(rows)) == [{"L101", "L102"}]

@@ -95,7 +95,7 @@ MARKET_FLOORS = [
     ("mindanao_market", 170, 0.95, 0.99, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.91, 0.965, 0.0, 1.0, 1.0),
     ("dongbei_market", 230, 0.94, 0.97, 0.0, 0.82, 1.0),
-    ("copperbelt_market", 210, 0.895, 0.965, 0.0, 1.0, 1.0),
+    ("copperbelt_market", 210, 0.90, 0.965, 0.0, 1.0, 1.0),
 ]
 
 
