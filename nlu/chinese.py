@@ -253,7 +253,8 @@ def unspaced(text: str) -> str:
 
 def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | None:
     """A reader for a catalog that writes Chinese; None for the others, which never pay for it."""
-    if not any(HAN_RE.search(f"{item.name} {item.brand} {' '.join(item.aliases)}") for item in items):
+    texts = (text for item in items for text in (item.name, item.brand, *item.aliases))
+    if not any(not text.isascii() and HAN_RE.search(text) for text in texts):
         return None
     return ChineseReader(items, lexicon)
 
@@ -306,14 +307,15 @@ def _number(numeral: str) -> str:
     return numeral if value is None else f"{value:g}"
 
 
-def _catalog_words(items: Iterable[CatalogItem]) -> tuple[set[str], set[str]]:
+def _catalog_words(items: list[CatalogItem]) -> tuple[set[str], set[str]]:
     """The brands and the aliases a catalog writes in Hanzi: the words its owners type whole."""
     brands: set[str] = set()
     aliases: set[str] = set()
-    for item in items:
-        brands.update(_HAN_RUN_RE.findall(item.brand))
-        for alias in item.aliases:
-            aliases.update(_HAN_RUN_RE.findall(alias))
+    # Each brand and alias once: a brand has many SKUs.
+    for brand in {item.brand for item in items}:
+        brands.update(_HAN_RUN_RE.findall(brand))
+    for alias in {alias for item in items for alias in item.aliases}:
+        aliases.update(_HAN_RUN_RE.findall(alias))
     return brands, aliases - brands
 
 
@@ -378,13 +380,9 @@ def _lexicon_words(lexicon: Lexicon) -> set[str]:
     return {word for word in known if HAN_RE.search(word) and " " not in word}
 
 
-def _latin_words(items: Iterable[CatalogItem]) -> set[str]:
-    return {
-        word.casefold()
-        for item in items
-        for text in (item.name, item.brand, *item.aliases)
-        for word in _LATIN_RUN_RE.findall(text)
-    }
+def _latin_words(items: list[CatalogItem]) -> set[str]:
+    texts = {text for item in items for text in (item.name, item.brand, *item.aliases)}
+    return {word.casefold() for text in texts for word in _LATIN_RUN_RE.findall(text)}
 
 
 def _latin_lexicon_words(lexicon: Lexicon) -> set[str]:
