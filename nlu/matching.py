@@ -65,7 +65,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     unsaid = canonical | index.lexicon.size_names
     extras = {core: groups.cores[core] - unsaid for core in set(map(groups.core_of.__getitem__, candidates))}
     if several:
-        candidates = _without_named_variants(candidates, extras, index, _only_a_kind(request, canonical, index))
+        kind_only = _only_a_kind(request, canonical, index) and _of_several_brands(candidates, index)
+        candidates = _without_named_variants(candidates, extras, index, kind_only)
         candidates = _without_other_lines(candidates, canonical, index)
         candidates = _without_unsaid_flavours(candidates, extras, canonical, index)
     if len(candidates) > 1:
@@ -424,6 +425,13 @@ def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:
 def _kind_word_test(index: CatalogIndex) -> Callable[[str], bool]:
     product_words, category_words = index.lexicon.product_words, index.groups.by_category_word
     return lambda word: word in product_words or word in category_words
+
+
+def _of_several_brands(candidates: Positions, index: CatalogIndex) -> bool:
+    """`maheu` where one brand makes every maheu: the kind named is that brand's, and means its base product."""
+    product_brand, product_of = index.groups.product_brand, index.groups.product_of
+    first = product_brand[product_of[next(iter(candidates))]]
+    return any(product_brand[product_of[p]] != first for p in candidates)
 
 
 def _only_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:

@@ -124,3 +124,14 @@ L102,"Pala Lager 375ml, crate of 24",Pala,beer,375ml,crate,24,320.00,ZZZ,pala,70
 L103,"Mtama Shake 1L, crate of 12",Mtama,opaque_beer,1L,crate,12,150.00,ZZZ,mtama,90,1,true
 """
     assert asked("beer 5 crates", catalog_index(rows)) == [{"L101", "L102"}]
+
+
+def test_a_kind_that_one_brand_makes_means_that_brands_base_product() -> None:
+    rows = """\
+M201,"Tamu Maheu Original 500ml, case of 12",Tamu Maheu,maheu,500ml,case,12,96.00,ZZZ,maheu,80,1,true
+M202,"Tamu Maheu Banana 500ml, case of 12",Tamu Maheu,maheu,500ml,case,12,96.00,ZZZ,,50,1,true
+M203,"Tamu Maheu Original 1L, case of 6",Tamu Maheu,maheu,1L,case,6,90.00,ZZZ,,30,1,true
+"""
+    index = catalog_index(rows)
+    assert [(line.sku, line.quantity) for line in parse_order("maheu 500ml 10 cases", index).lines] == [("M201", 10)]
+    assert asked("maheu 6 cases", index) == [{"M201", "M203"}]
