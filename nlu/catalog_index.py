@@ -23,6 +23,8 @@ _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
 _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
+# `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
+_HYPHENED_RE = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
 # The number that ends a word of letters and digits (`3in1`, `b12`): it belongs to that word, not to the next.
 _GLUED_NUMBER_RE = re.compile(r"[^\W\d_](\d+)(?![\w.])")
 # A grade or rating: a number with one letter after it (`42.5R` cement, `9V` battery), read as one word.
@@ -377,6 +379,8 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
             if folded.count(":") > 1 or folded.count(".") > 1 or folded.count("-") > 1:
                 # A ratio writes one of these marks twice (`17-17-17`).
                 extra.update(ratio_word(m.group()) for m in RATIO_RE.finditer(folded))
+            if "-" in folded:
+                extra.update(_hyphened(folded))
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
@@ -393,6 +397,14 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         )
 
     return facts
+
+
+def _hyphened(folded: str) -> Iterator[str]:
+    """`3in1` of `3-in-1`: hyphenated digits and letters as the one word messages write."""
+    for found in _HYPHENED_RE.findall(folded):
+        joined = found.replace("-", "")
+        if _MIXED_RE.match(joined):
+            yield joined
 
 
 def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tuple[set[int], dict[int, frozenset[str]]]:

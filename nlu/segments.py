@@ -317,7 +317,7 @@ def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     when the catalog has the code, so their digits name the product instead of counting it.
     """
     merged: list[Token] = []
-    for token in tokens:
+    for token in _three_part_names(tokens, index):
         if not merged or {merged[-1].kind, token.kind} != {"num", "word"}:
             merged.append(token)
             continue
@@ -336,6 +336,29 @@ def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
                 continue
         merged.append(token)
     return merged
+
+
+def _three_part_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`3in1`, `2in1` typed as digits, letters and digits: one word when the catalog has it (`3-IN-1`)."""
+    if not index.mixed_words:
+        return tokens
+    read: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        parts = tokens[position : position + 3] if tokens[position].kind == "num" else ()
+        if (
+            len(parts) == 3
+            and [t.kind for t in parts] == ["num", "word", "num"]
+            and parts[0].end == parts[1].start
+            and parts[1].end == parts[2].start
+            and (joined := "".join(t.text.casefold() for t in parts)) in index.mixed_words
+        ):
+            read.append(Token("word", joined, parts[0].start, parts[2].end))
+            position += 3
+            continue
+        read.append(tokens[position])
+        position += 1
+    return read
 
 
 def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:

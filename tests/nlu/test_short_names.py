@@ -29,6 +29,8 @@ ROWS = (
     "K18,MIRA PWD MLK 150G X 24,Mira,FOOD-DAIRY,150g,box,24,1632.00,PHP,,60,1,true\n"
     "K19,SELA TP FRESH MINT 25ML X 12,Sela,HPC-ORAL,25ml,box,12,264.00,PHP,,120,1,true\n"
     "K20,SELA TP GREAT REG 150ML X 12,Sela,HPC-ORAL,150ml,box,12,1140.00,PHP,,60,1,true\n"
+    "K21,Novo Coffee 3-in-1 Original 28g - 10 sachets/pack,Novo,Coffee,28g,pack,10,80.00,PHP,,300,5,true\n"
+    "K22,Novo Coffee Classic 2g Stick - 48 sticks/pack,Novo,Coffee,2g,pack,48,96.00,PHP,,200,5,true\n"
 )
 
 
@@ -65,6 +67,10 @@ def index() -> CatalogIndex:
         # a size word picks among a brand's goods of one kind, whatever their flavour
         ("sela dako 1 box", [("K20", 1)]),
         ("sela gamay 2 box", [("K19", 2)]),
+        # `3-in-1` in a name is the `3in1` owners type
+        ("novo 3in1 10 pack", [("K21", 10)]),
+        ("novo stick 5 pack, gawin mong 6", [("K22", 6)]),
+        ("tolong box tiko beef", [("K5", 3)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
