@@ -428,7 +428,31 @@ def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
     ]
     if sum(numbered) >= 2:
         return [line[2:] if flag else line for line, flag in zip(bulleted, numbered, strict=False)]
-    return bulleted
+    return [_inline_numbered(line) for line in bulleted]
+
+
+def _inline_numbered(line: list[Token]) -> list[Token]:
+    """`1. tide 20 pack 2. surf 10 pack 3. zonrox 1 case`: a list numbered 1, 2, 3 on one line; its numbers part
+    the items and count nothing."""
+    if len(line) < 3 or not _list_number(line, 0, 1):
+        return line
+    markers = [0]
+    for position in range(2, len(line) - 1):
+        if _list_number(line, position, len(markers) + 1):
+            markers.append(position)
+    if len(markers) < 2:
+        return line
+    read: list[Token] = []
+    for start, end in zip(markers, [*markers[1:], len(line)], strict=True):
+        if read:
+            read.append(Token("sep", ",", line[start].start, line[start + 1].end))
+        read.extend(line[start + 2 : end])
+    return read
+
+
+def _list_number(line: list[Token], position: int, expected: int) -> bool:
+    token, after = line[position], line[position + 1]
+    return token.kind == "num" and token.value == expected and after.kind == "sep" and after.text in _LIST_CLOSERS
 
 
 def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:

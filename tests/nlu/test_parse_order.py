@@ -167,3 +167,10 @@ def test_to_json_has_the_contract_shape_and_round_trips(invented_index: CatalogI
     assert set(data["ambiguous"][0]) >= {"phrase", "quantity", "candidates"}
     assert set(data["unknown"][0]) == {"phrase", "quantity"}
     assert OrderParse.from_json(data) == parse
+
+
+@pytest.mark.parametrize(
+    "text", ["1. vimba 600ml 2 cases 2. korro lime 3 cases", "1) vimba 600ml 2 cases 2) korro lime 3 cases"]
+)
+def test_a_list_numbered_on_one_line_parts_items_and_counts_nothing(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q102", 2), ("Q104", 3)]
