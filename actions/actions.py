@@ -446,6 +446,10 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
     cue, text = read_cue(turn.text)
     parse = parse_text(turn, text, catalog)
     draft = turn.draft
+    if parse.asks_prices:
+        # `how much is omo 1kg` read as an order by the classifier: answered, never ordered.
+        answer_prices(turn, parse, catalog)
+        return True
     if not has_items(parse):
         if cue is Cue.NEW and draft is not None:
             turn.say(turn.t._(replies.DRAFT_DISCARDED))
@@ -763,25 +767,27 @@ class ActionCheckPrice(StoreAction):
     async def respond(self, turn: Turn) -> None:
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
-        # Items said to join the open draft (`add`, `pia`), or an order that also asks a price, are an order.
-        joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.price_questions
-        if joins or (parse.price_questions and (parse.lines or parse.ambiguous)):
+        # Items said to join the open draft (`add`, `pia`), or an order that also asks a price, are an order; a
+        # message the reader finds only asking prices is answered, whatever cue it opens with (`and how much is`).
+        joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.asks_prices
+        if (joins and not parse.price_questions) or (parse.price_questions and (parse.lines or parse.ambiguous)):
             await take_items(turn, catalog)
             return
-        answers = [
-            replies.PriceAnswer(catalog.items[line.sku], line.quantity)
-            for line in parse.lines
-            if line.sku in catalog.items
-        ]
-        for item in parse.ambiguous:
-            answers.extend(
-                replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items
-            )
-        unknown = [item.phrase for item in parse.unknown]
-        if not answers and not unknown:
-            turn.say(turn.t._(replies.PRICE_WHAT))
-            return
-        say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
+        answer_prices(turn, parse, catalog)
+
+
+def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
+    """The price and stock of every product a message asks about (a few at most), and what the catalog lacks."""
+    answers = [
+        replies.PriceAnswer(catalog.items[line.sku], line.quantity) for line in parse.lines if line.sku in catalog.items
+    ]
+    for item in parse.ambiguous:
+        answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items)
+    unknown = [item.phrase for item in parse.unknown]
+    if not answers and not unknown:
+        turn.say(turn.t._(replies.PRICE_WHAT))
+        return
+    say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
 
 
 class ActionListPromotions(StoreAction):

@@ -79,6 +79,8 @@ class OrderParse:
     ambiguous: tuple[AmbiguousItem, ...] = ()
     unknown: tuple[UnknownItem, ...] = ()
     price_questions: tuple[PriceQuestion, ...] = ()
+    # The message only asks prices: its lines are what it asks about (one sell unit each), not an order.
+    asks_prices: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -93,6 +95,7 @@ class OrderParse:
             "ambiguous": [item.to_json() for item in self.ambiguous],
             "unknown": [item.to_json() for item in self.unknown],
             "price_questions": [item.to_json() for item in self.price_questions],
+            **({"asks_prices": True} if self.asks_prices else {}),
         }
 
     @classmethod
@@ -129,4 +132,5 @@ class OrderParse:
                 )
                 for item in data.get("price_questions", [])
             ),
+            asks_prices=bool(data.get("asks_prices", False)),
         )

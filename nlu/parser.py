@@ -379,7 +379,8 @@ def _says_amount(request: ItemRequest) -> bool:
 
 def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:
     """The parse: lines merged by SKU, and the items only asked about as price questions."""
-    if not ordered:
+    asks_prices = not ordered and bool(asked)
+    if asks_prices:
         # A message that only asks prices reads its items as lines (the price of one sell unit).
         ordered, asked = asked, _Outcome(unknown=ordered.unknown)
         ordered.unknown[:0] = asked.unknown
@@ -392,6 +393,7 @@ def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:
         ambiguous=tuple(ordered.ambiguous),
         unknown=tuple(ordered.unknown + asked.unknown),
         price_questions=questions,
+        asks_prices=asks_prices,
     )
 
 

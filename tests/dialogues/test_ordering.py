@@ -190,6 +190,15 @@ async def test_a_price_asked_inside_an_order_is_answered_with_the_draft_and_neve
     assert [(line.sku, line.quantity) for line in order.lines] == [("ZC-350C-24", 5)]
 
 
+@pytest.mark.parametrize("question", ["and how much is nyota rice 5kg?", "pia nyota rice 5kg bei gani", "how much nyota rice 5kg"])
+async def test_a_price_asked_while_a_draft_is_open_is_answered_and_never_joins_it(chat: Chat, question: str) -> None:
+    await chat.text("5 tray zuri cola 350ml")
+    answer = await chat.text(question)
+    assert "Nyota Pishori Rice 5kg" in answer and "2,900" in answer, answer
+    summary = await chat.text("show my order")
+    assert "1) Zuri Cola 350ml can 5 trays" in summary and "Nyota" not in summary, summary
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
