@@ -8,8 +8,10 @@ Public API (plain Python; nothing here touches the network at import time):
     parse = parse_order(text, index, learned=None)  # learned: a store's {phrase: sku}, tried before fuzzy matching
     parse.lines       # tuple[OrderLine]: sku, quantity (sell units), phrase, score, unit_mismatch
     parse.ambiguous   # tuple[AmbiguousItem]: phrase, quantity, candidates (active SKUs, best first),
-                      #   reason: "product" (which one?), "confirm" (unsure word) or "quantity" (0, huge, 1.5)
+                      #   reason: "product" (which one?), "confirm" (unsure word) or "quantity" (a range, half a pack)
     parse.unknown     # tuple[UnknownItem]: phrase, quantity
+    parse.price_questions  # tuple[PriceQuestion]: phrase, candidates: products whose price an order also asks
+    parse.asks_prices # True when the message only asks prices: its lines are what it asks about, not an order
     parse.to_json()   # the DESIGN.md contract dict; OrderParse.from_json(data) rebuilds it
 
 A single phrase works too (`parse_order("add 2 omo 1kg", index)`), which is how draft edits are read.
