@@ -492,7 +492,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
     _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
-    _spread_generic_words(items, generic, folded_brands, brand_sets, cores, postings_sets)
+    _spread_generic_words(items, generic, folded_brands, brand_sets, cores, lexicon, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
@@ -725,17 +725,21 @@ def _spread_generic_words(
     folded_brands: list[str],
     brand_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
+    lexicon: Lexicon,
     postings_sets: dict[str, set[int]],
 ) -> None:
     """A generic alias reaches the products of its categories that are like the ones it was given to."""
     by_category: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         by_category[item.category].append(position)
+    unsized = _unsized_cores(items, cores, lexicon)
     for word, word_categories in generic.items():
         members = [p for category in sorted(word_categories) for p in by_category[category]]
         holders = postings_sets[word]
         carriers = [p for p in members if p in holders]
         carrier_cores = {cores[p] for p in carriers if cores[p]}
+        # The same product in another size (`Battery D` beside the `Battery AA` given the word) is like it.
+        carrier_cores |= {unsized[p] for p in carriers if unsized[p]}
         # A brand whose aliases give the word to some of its products and not others means the difference.
         carrier_brands = {folded_brands[p] for p in carriers}
         counts = Counter(w for p in carriers for w in cores[p])
@@ -745,8 +749,19 @@ def _spread_generic_words(
             p
             for p in members
             if cores[p] in carrier_cores
+            or unsized[p] in carrier_cores
             or (folded_brands[p] not in carrier_brands and (cores[p] | brand_sets[items[p].brand]) & common)
         )
+
+
+def _unsized_cores(items: list[CatalogItem], cores: list[frozenset[str]], lexicon: Lexicon) -> list[frozenset[str]]:
+    """Each SKU's core without numbers (`48 diapers`) and the words of its size (`aa`, `size 4`), but for words
+    that say what it is sold as (`100 bags` of tea bags)."""
+    found = []
+    for item, core in zip(items, cores, strict=True):
+        size_words = {w for w in _CATALOG_WORD_RE.findall(item.size.casefold()) if w not in lexicon.unit_words}
+        found.append(frozenset(w for w in core if not w[:1].isdigit() and w not in size_words))
+    return found
 
 
 def _phrase_sets(

@@ -135,3 +135,12 @@ M203,"Tamu Maheu Original 1L, case of 6",Tamu Maheu,maheu,1L,case,6,90.00,ZZZ,,3
     index = catalog_index(rows)
     assert [(line.sku, line.quantity) for line in parse_order("maheu 500ml 10 cases", index).lines] == [("M201", 10)]
     assert asked("maheu 6 cases", index) == [{"M201", "M203"}]
+
+
+def test_a_local_kind_word_reaches_the_same_product_in_another_size() -> None:
+    rows = """\
+T301,"Jaguar Battery D, box of 24",Jaguar,household,D,box,24,14400.00,ZZZ,jaguar|mabatire,50,1,true
+T302,"Jaguar Battery AA, box of 40",Jaguar,household,AA,box,40,12000.00,ZZZ,jaguar aa,40,1,true
+T303,"Nuru Battery AA, box of 24",Nuru,household,AA,box,24,9600.00,ZZZ,nuru,30,1,true
+"""
+    assert asked("mabatire AA box 2", catalog_index(rows)) == [{"T302", "T303"}]
