@@ -149,7 +149,8 @@ class ChineseReader:
         if spaced is None:
             if len(self._runs) >= _RUN_CACHE_LIMIT:
                 self._runs.clear()
-            spaced = self._runs[run] = f" {' '.join(self._words(run))} "
+            # Traditional characters (`康師傅 紅燒牛肉麵`) are read as the simplified ones catalogs and owners share.
+            spaced = self._runs[run] = f" {' '.join(self._words(_simplified(run)))} "
         return spaced
 
     def _words(self, run: str) -> list[str]:
@@ -260,11 +261,12 @@ def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | No
 
 
 def load_libraries() -> None:
-    """Load jieba's dictionary, pypinyin and cn2an: once per process, so only the first Chinese catalog waits for
-    them (most of a second) and a new version of it is indexed without."""
+    """Load jieba's dictionary, pypinyin, cn2an and OpenCC: once per process, so only the first Chinese catalog
+    waits for them (most of a second) and a new version of it is indexed without."""
     _dictionary()
     _pinyin_reader()
     _numeral_reader()
+    _simplifier()
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +275,24 @@ def _pinyin_reader() -> Callable[[str], list[str]]:
 
     reader: Callable[[str], list[str]] = lazy_pinyin
     return reader
+
+
+@lru_cache(maxsize=1)
+def _simplifier() -> Callable[[str], str]:
+    """OpenCC's converter from traditional to simplified characters, loaded once."""
+    import opencc
+
+    converter: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return converter
+
+
+def _simplified(run: str) -> str:
+    """A run in simplified characters; one GB2312 writes wholly (the simplified set) is converted no further."""
+    try:
+        run.encode("gb2312")
+    except UnicodeEncodeError:
+        return _simplifier()(run)
+    return run
 
 
 @lru_cache(maxsize=1)

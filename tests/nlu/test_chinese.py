@@ -269,3 +269,8 @@ def test_a_measure_word_packed_names_what_the_pack_holds(text: str, expected: li
     rows = "P1,岭泉 冰茶 500ml*15瓶,岭泉,drinks,500ml,case,15,45.00,CNY,冰茶,100,1,true\n"
     rows += "P2,岭泉 冰茶 310ml*24罐,岭泉,drinks,310ml,case,24,60.00,CNY,冰茶罐装,100,1,true\n"
     assert _lines(text, catalog_index(rows)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("紅燒牛肉麵 5箱", [("C01", 5)]), ("山茶灣花生油 2桶", [("C09", 2)])])
+def test_traditional_characters_read_as_the_simplified_ones(index: CatalogIndex, text: str, expected: list) -> None:
+    assert _lines(text, index) == expected

@@ -98,7 +98,7 @@ MARKET_FLOORS = [
     ("sichuan_market", 190, 0.94, 0.97, 0.0, 0.88, 1.0),
     ("mindanao_market", 170, 0.95, 0.99, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.915, 0.965, 0.0, 1.0, 1.0),
-    ("dongbei_market", 230, 0.94, 0.97, 0.0, 0.82, 1.0),
+    ("dongbei_market", 230, 0.95, 0.975, 0.0, 0.82, 1.0),
     ("copperbelt_market", 210, 0.91, 0.97, 0.0, 1.0, 1.0),
     ("quezon_grocery", 155, 0.955, 0.98, 0.0, 0.84, 1.0),
 ]
