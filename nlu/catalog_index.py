@@ -23,6 +23,8 @@ _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
 _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
+# A count and the word it counts in, inside a name (`outer of 10 boxes`).
+_COUNTED_RE = re.compile(r"(?<![\w.])\d+\s+([^\W\d_]+)")
 # `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
 _HYPHENED_RE = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
 # The number that ends a word of letters and digits (`3in1`, `b12`): it belongs to that word, not to the next.
@@ -450,10 +452,12 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
 
 
 def _piece_word(folded: str, lexicon: Lexicon) -> str:
-    """The unit word a pack's name counts its pieces in (`罐` of `330ml×24罐`, `bottles` of `x 12 bottles`)."""
+    """The unit word a pack's name counts its pieces in (`罐` of `330ml×24罐`, `bottles` of `x 12 bottles`,
+    `boxes` of `outer of 10 boxes`)."""
     found = _PIECES_RE.search(folded) if "x" in folded or "×" in folded or "*" in folded else None
     if found is None:
-        return ""
+        counted = _COUNTED_RE.search(folded)
+        return counted.group(1) if counted is not None and counted.group(1) in lexicon.unit_words else ""
     word = found.group(1)
     # Chinese writes on without a space (`×24袋装`): the measure word is the first character.
     for candidate in (word, word[:1]) if HAN_RE.match(word) else (word,):

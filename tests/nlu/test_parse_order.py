@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import CatalogIndex, OrderParse, parse_order
+from tests.nlu.conftest import catalog_index
 
 
 def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
@@ -63,6 +64,11 @@ def test_local_generic_word_asks_across_brands_without_named_variants(invented_i
 
 def test_piece_count_making_whole_packs_converts_to_sell_units(invented_index: CatalogIndex) -> None:
     assert lines_of(parse_order("48 bottles vimba 350ml", invented_index)) == [("Q101", 2)]
+
+
+def test_a_count_of_the_pieces_a_name_counts_its_pack_in_converts() -> None:
+    index = catalog_index('M501,"Simba Safety Matches, outer of 10 boxes",Simba,matches,,outer,10,18.00,ZZZ,,90,1,true')
+    assert lines_of(parse_order("simba matches 20 boxes", index)) == [("M501", 2)]
 
 
 def test_piece_count_not_making_whole_packs_is_kept_and_flagged(invented_index: CatalogIndex) -> None:
