@@ -424,18 +424,23 @@ def _sounds(words: set[str]) -> dict[str, str]:
     return {sound: next(iter(named)) for sound, named in by_sound.items() if len(named) == 1}
 
 
+@lru_cache(maxsize=65536)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    """A brand's syllables, read as one word; remembered, so a catalog's next version reads only its new brands."""
+    return tuple(_pinyin_reader()(word))
+
+
 def _pinyin_spellings(brands: set[str], aliases: set[str], taken: set[str]) -> dict[str, str]:
     """`kangshifu` and `ksf` for 康师傅: a spelling two words share, or one that is already a word, names neither.
 
     Brands are read as whole words, so a character with two readings takes the one the word gives it; the
     many more aliases character by character, so a large catalog is indexed in time.
     """
-    lazy_pinyin = _pinyin_reader()
     spellings: dict[str, set[str]] = {}
     for word in brands | aliases:
         if len(word) < 2:
             continue
-        syllables = lazy_pinyin(word) if word in brands else [_syllable(ch) for ch in word]
+        syllables = _word_syllables(word) if word in brands else [_syllable(ch) for ch in word]
         spellings.setdefault("".join(syllables), set()).add(word)
         if len(word) >= _MIN_INITIALS:
             spellings.setdefault("".join(s[0] for s in syllables if s), set()).add(word)
