@@ -500,9 +500,9 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     typed in characters that sound like a catalog word or without a character left alone; taken when the words
     then name a product for sure, among those the other words named."""
     named = {c.item.sku for c in match.candidates}
-    readings = [_without_chatter(request, index)]
+    readings = [_without_chatter(request, index), _heard(request, index)]
     if not named:
-        readings += [_heard(request, index), _without_loose_characters(request)]
+        readings.append(_without_loose_characters(request))
     for reading in readings:
         if reading is None:
             continue

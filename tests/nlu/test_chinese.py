@@ -202,7 +202,16 @@ def test_where_to_deliver_is_never_an_item(index: CatalogIndex, text: str) -> No
     assert (_lines(text, index), parse.unknown) == ([("C03", 5)], ())
 
 
-@pytest.mark.parametrize(("text", "expected"), [("山查湾 2桶", [("C09", 2)]), ("全心湾 3箱", [("C04", 3)])])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("山查湾 2桶", [("C09", 2)]),
+        ("全心湾 3箱", [("C04", 3)]),
+        # Beside words that name a product, the word typed for the sound says which one, never asked to confirm.
+        ("岭风红烧牛肉面 5箱", [("C01", 5)]),
+        ("禾乡丝苗米 25公斤 2袋", [("C08", 2)]),
+    ],
+)
 def test_a_brand_typed_in_characters_that_sound_the_same_is_the_brand(
     index: CatalogIndex, text: str, expected: list
 ) -> None:
