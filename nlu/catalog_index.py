@@ -25,6 +25,8 @@ _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\
 _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
 # A count and the word it counts in, inside a name (`outer of 10 boxes`).
 _COUNTED_RE = re.compile(r"(?<![\w.])\d+\s+([^\W\d_]+)")
+# `W/ FREE MUG`, `with tumbler`: where a name starts writing what comes with the product.
+_ATTACHED_RE = re.compile(r"(?<![^\W\d_])w/|\bwith\b")
 # `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
 _HYPHENED_RE = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
 # The number that ends a word of letters and digits (`3in1`, `b12`): it belongs to that word, not to the next.
@@ -341,7 +343,7 @@ class _TextFacts(NamedTuple):
 
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
-    packaging_words, connectors = lexicon.packaging_words, lexicon.connectors
+    packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
     not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words
     not_joined = packaging_words | unit_words.keys()
 
@@ -386,7 +388,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
-        triples = _connector_triples(words, folded, connectors)
+        triples = _connector_triples(words, folded, connectors, attaching)
         return _TextFacts(
             content=tuple(content),
             extra_words=frozenset(extra) if extra else _NOTHING,
@@ -552,7 +554,9 @@ def _post(postings_sets: dict[str, set[int]], words: Iterable[str], position: in
         postings_sets[word].add(position)
 
 
-def _connector_triples(words: list[str], folded: str, connectors: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+def _connector_triples(
+    words: list[str], folded: str, connectors: frozenset[str], attaching: frozenset[str]
+) -> tuple[tuple[str, str, str], ...]:
     """The joining words a name writes with the words either side (`salt and pepper`); the two words an `&`
     joins (`PORK & BEANS`) with every joining word, as senders write the `and` in their own language."""
     triples: tuple[tuple[str, str, str], ...] = ()
@@ -570,7 +574,17 @@ def _connector_triples(words: list[str], folded: str, connectors: frozenset[str]
             if left and right
             for connector in connectors
         )
-    return triples
+    return triples + _attached_triples(folded, attaching)
+
+
+def _attached_triples(folded: str, attaching: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """`W/ FREE MUG`, `with tumbler`: what a name writes after its `with` comes with the product, so `with mug`
+    after any word is part of that item (the empty first word of each triple)."""
+    found = _ATTACHED_RE.search(folded)
+    if found is None or not attaching:
+        return ()
+    words = [w for w in _CATALOG_WORD_RE.findall(folded[found.end() :]) if w[0].isalpha()]
+    return tuple(("", connector, word) for word in words for connector in attaching)
 
 
 def _post_names(

@@ -128,6 +128,11 @@ class Lexicon:
         return frozenset(named) | listed | self.contents_words
 
     @cached_property
+    def attaching_words(self) -> frozenset[str]:
+        """Joining words that also say what a product comes with (`with`)."""
+        return self.connectors & self.contents_words
+
+    @cached_property
     def place_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Place cues in one word or several, longest first, by first word."""
         return _by_first_word({tuple(cue.split()) for cue in self.place_cues})

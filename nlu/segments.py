@@ -536,11 +536,12 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
 
 def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> bool:
     """True when the catalog writes the connector between these words (`salt and pepper`), either word in
-    either number (`head n shoulder` for `head n shoulders`)."""
+    either number (`head n shoulder` for `head n shoulders`), or writes what follows it as what a product comes
+    with (`with mug`)."""
     protected = index.protected_connectors
     return any(
         (first, connector, last) in protected
-        for first in (before, *singular_and_plural(before))
+        for first in (before, *singular_and_plural(before), "")
         for last in (after, *singular_and_plural(after))
     )
 

@@ -31,6 +31,7 @@ ROWS = (
     "K20,SELA TP GREAT REG 150ML X 12,Sela,HPC-ORAL,150ml,box,12,1140.00,PHP,,60,1,true\n"
     "K21,Novo Coffee 3-in-1 Original 28g - 10 sachets/pack,Novo,Coffee,28g,pack,10,80.00,PHP,,300,5,true\n"
     "K22,Novo Coffee Classic 2g Stick - 48 sticks/pack,Novo,Coffee,2g,pack,48,96.00,PHP,,200,5,true\n"
+    "K23,Novo Coffee 3-in-1 Original 28g W/ Free Mug - 10 sachets/pack,Novo,Coffee,28g,pack,10,95.00,PHP,,30,1,true\n"
 )
 
 
@@ -71,6 +72,9 @@ def index() -> CatalogIndex:
         ("novo 3in1 10 pack", [("K21", 10)]),
         ("novo stick 5 pack, gawin mong 6", [("K22", 6)]),
         ("tolong box tiko beef", [("K5", 3)]),
+        # what a name writes after `W/` comes with the product: `with mug` is no second item
+        ("novo 3in1 with mug 3 pack", [("K23", 3)]),
+        ("novo stick 2 pack with zora pouch 1 case", [("K22", 2), ("K2", 1)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
