@@ -115,6 +115,22 @@ class Lexicon:
         return cues | self.each_words | self.draft_add_cues | self.draft_more_cues | self.draft_new_cues
 
     @cached_property
+    def corrections_and_negations(self) -> frozenset[str]:
+        """Words that take back what was said (`sorry`, `not`, `hapana`); worked out once, read for every item."""
+        return self.correction_markers | self.negations
+
+    @cached_property
+    def corrections_not_negations(self) -> frozenset[str]:
+        """Correction words that are no negation (`sorry`, `badala yake`): beside a product, it takes the place of
+        the last one."""
+        return self.correction_markers - self.negations
+
+    @cached_property
+    def more_cues(self) -> frozenset[str]:
+        """Words that add to the draft or to a line already there (`ongeza`, `one more`, `再加`)."""
+        return self.draft_add_cues | self.draft_more_cues
+
+    @cached_property
     def product_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Kinds of goods named in several words (`cold drink`, `kapde ka sabun`), longest first, by first word."""
         return _by_first_word({tuple(word.split()) for word in self.product_words if " " in word})

@@ -116,7 +116,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = [replace(r, removal=True) if r.words else r for r in found]
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
             removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
-            if said & (lexicon.correction_markers | lexicon.negations) and not any(
+            if said & lexicon.corrections_and_negations and not any(
                 says_amount(r) or r.words for r in found
             ):
                 # `no wait,` / `sorry,`: what comes next corrects what came before.
@@ -981,8 +981,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
 
     def adds_more(part: list[_Element]) -> bool:
         # `红牛5箱 再加2箱`: an amount said as more is an item of its own, more of the one before.
-        more = lexicon.draft_add_cues | lexicon.draft_more_cues
-        return any(e.kind == "word" and e.text in more for e in part)
+        return any(e.kind == "word" and e.text in lexicon.more_cues for e in part)
 
     if len(groups) < 2:
         return [_Piece(elements, groups)]
@@ -1145,17 +1144,16 @@ def _request(
     quantity, unit = _amount(group, [e.unit for e in elements if e.kind == "unit" and not e.used], lexicon)
     negated = _negated(elements, lexicon, index)
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
-    takes_back = bool(raw_words & (lexicon.correction_markers | lexicon.negations)) or bool(negated)
+    takes_back = bool(raw_words & lexicon.corrections_and_negations) or bool(negated)
     uncounted = group is None and not bare and not sizes
     # `辣条5箱 魔芋爽2箱 魔芋爽算了不要`: of several items in one stretch, the removal word takes off its own.
     own_words = raw_words if alone else {e.text for e in elements if e.kind == "word"}
     removes = _says(own_words, lexicon.removal_words, index)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
-    correcting = _says(raw_words, lexicon.correction_markers - lexicon.negations, index)
+    correcting = _says(raw_words, lexicon.corrections_not_negations, index)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
     opens = elements[0].kind == "word" and elements[0].text in lexicon.correction_markers
     replaces = bool(required) and (uncounted or opens) and not removes and correcting
-    more_cues = lexicon.draft_add_cues | lexicon.draft_more_cues
     ranged = (group is not None and group.upto > 0) or any(e.upto for e in elements if e.kind == "num" and not e.used)
     spelled = [e for e in elements if e.kind == "size" and e.value.is_integer() and e.value > 0]
     return ItemRequest(
@@ -1174,7 +1172,7 @@ def _request(
         and not replaces
         and (removes or (group is None and not bare and _says(raw_words, lexicon.negations, index))),
         replacement=replaces,
-        more=not required and group is not None and _says(own_words, more_cues, index),
+        more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
 
