@@ -18,6 +18,7 @@ from redis.exceptions import RedisError
 
 from actions import replies
 from actions.drafts import (
+    PICK_A_NUMBER,
     AddItems,
     Choice,
     Cue,
@@ -35,12 +36,14 @@ from actions.drafts import (
     alternative_requests,
     amount_in,
     answers_choice,
+    by_size,
     choose,
     credit_fix,
     draft_from_lines,
     draft_lines,
     joining,
     line_number_for,
+    narrow,
     new_draft,
     order_ref,
     price_draft,
@@ -49,6 +52,7 @@ from actions.drafts import (
     remove_line,
     replace_quantities,
     set_quantity,
+    size_named,
     skip_choice,
 )
 from actions.offers import pick_from_offer, with_minimums
@@ -229,7 +233,7 @@ async def learned_phrases(store_id: str) -> dict[str, str]:
 async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
     """Remember which SKU the owner meant by the phrase of the choice they just answered."""
     choice = draft.choices[0]
-    if not turn.store_id or not 1 <= option <= len(choice.candidates):
+    if choice.sizes or not turn.store_id or not 1 <= option <= len(choice.candidates):
         return
     try:
         await PLATFORM.aliases.learn(turn.store_id, replies.product_words(choice.phrase), choice.candidates[option - 1])
@@ -270,6 +274,7 @@ async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequen
     """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long."""
     t = turn.t
     if draft.choices:
+        draft = replace(draft, choices=(by_size(draft.choices[0], catalog.items), *draft.choices[1:]))
         question, buttons = ask_choice(t, draft.choices[0], catalog)
         if unknown:
             question = f"{replies.not_found(t, unknown)} {question}"
@@ -290,6 +295,8 @@ def ask_choice(t: Phrasebook, choice: Choice, catalog: Catalog) -> tuple[str, li
     """The question an open choice asks: which product, or how many of the one product."""
     if choice.asks_amount:
         return replies.amount_question(t, choice, catalog.items), []
+    if choice.sizes:
+        return replies.size_question(t, choice)
     return replies.choice_question(t, choice, catalog.items)
 
 
@@ -361,9 +368,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             unknown = [item.phrase for item in parse.unknown]
             draft = add_parse(draft, parse)
         elif draft.choices:
-            option = option_by_words(turn, draft, catalog)
-            await learn_choice(turn, draft, option)
-            draft = choose(draft, option)
+            draft = await choose_by_words(turn, draft, catalog)
         else:
             turn.say(f"{turn.t._(replies.CHANGE_NOT_UNDERSTOOD)} {turn.t._(replies.CONFIRM_PROMPT)}")
             return
@@ -373,15 +378,20 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     await show_draft(turn, draft, catalog, unknown)
 
 
-def option_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> int:
-    """The option that words (`the 500ml one`) answering the open choice point at, if exactly one."""
+async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
+    """The open choice answered in words: a size it asks (`5L`), one product (`the 500ml one`, learned as the
+    owner's name for it), or fewer products to choose among (`golden fry`)."""
     choice = draft.choices[0]
+    if choice.sizes and (number := size_named(turn.text, choice)) is not None:
+        return choose(draft, number)
     picked = [
         sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates
     ]
-    if len(picked) != 1:
-        raise EditRejected(replies.PICK_A_NUMBER, count=len(choice.candidates))
-    return choice.candidates.index(picked[0]) + 1
+    if not picked or len(picked) == len(choice.candidates):
+        raise EditRejected(PICK_A_NUMBER, count=len(choice.sizes or choice.candidates))
+    if len(picked) == 1 and not choice.sizes:
+        await learn_choice(turn, draft, choice.candidates.index(picked[0]) + 1)
+    return narrow(draft, picked)
 
 
 async def choose_store(turn: Turn) -> None:
@@ -389,7 +399,7 @@ async def choose_store(turn: Turn) -> None:
     options = turn.slot("store_options") or []
     command = read_command(turn.text)
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
-        turn.say(turn.t._(replies.PICK_A_NUMBER, count=len(options)))
+        turn.say(turn.t._(PICK_A_NUMBER, count=len(options)))
         return
     store = await PLATFORM.client.store(options[command.option - 1])
     if not turn.slot("language_chosen"):
@@ -882,6 +892,10 @@ class ActionHandleFallback(StoreAction):
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, read_cue(turn.text)[1], catalog)
         if (parse.lines or parse.ambiguous) and await take_items(turn, catalog):
+            return
+        if draft is not None and draft.choices:
+            # While a question is open, the answer it needs is said again rather than everything I can do.
+            await edit_open_draft(turn, draft)
             return
         turn.say(f"{turn.t._(replies.NOT_UNDERSTOOD)} {turn.t._(replies.CAPABILITIES)}")
 

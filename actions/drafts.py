@@ -15,6 +15,7 @@ from i18n import N_
 from nlu.chinese import NUMERAL_RUN, numeral_value
 from nlu.lexicon import load_lexicon
 from nlu.model import OrderLine, OrderParse
+from nlu.sizes import Size, size_from_text
 from nlu.text import normalise_word
 
 
@@ -34,6 +35,8 @@ class Choice:
     phrase: str
     quantity: int
     candidates: tuple[str, ...]
+    # Too many candidates for one SMS: the size is asked first, each size with its candidates, smallest first.
+    sizes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def asks_amount(self) -> bool:
@@ -64,7 +67,13 @@ class Draft:
             "version": self.version,
             "lines": [{"sku": line.sku, "quantity": line.quantity} for line in self.lines],
             "choices": [
-                {"phrase": c.phrase, "quantity": c.quantity, "candidates": list(c.candidates)} for c in self.choices
+                {
+                    "phrase": c.phrase,
+                    "quantity": c.quantity,
+                    "candidates": list(c.candidates),
+                    **({"sizes": [[size, list(skus)] for size, skus in c.sizes]} if c.sizes else {}),
+                }
+                for c in self.choices
             ],
             "priced_at": self.priced_at,
         }
@@ -77,7 +86,12 @@ class Draft:
             version=int(data["version"]),
             lines=tuple(DraftLine(str(line["sku"]), int(line["quantity"])) for line in data["lines"]),
             choices=tuple(
-                Choice(str(c["phrase"]), int(c["quantity"]), tuple(str(s) for s in c["candidates"]))
+                Choice(
+                    str(c["phrase"]),
+                    int(c["quantity"]),
+                    tuple(str(s) for s in c["candidates"]),
+                    tuple((str(size), tuple(str(s) for s in skus)) for size, skus in c.get("sizes", [])),
+                )
                 for c in data.get("choices", [])
             ),
             priced_at=float(data.get("priced_at") or 0.0),
@@ -177,6 +191,9 @@ def line_number_for(draft: Draft, skus: Sequence[str]) -> int:
 
 
 HOW_MANY = N_("Please reply with how many, as a whole number.")
+PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
+# More options than this on one question are asked by size first.
+MAX_OPTIONS = 8
 
 
 def choose(draft: Draft, option: int) -> Draft:
@@ -190,14 +207,55 @@ def choose(draft: Draft, option: int) -> Draft:
             raise EditRejected(HOW_MANY)
         lines = _merge(draft.lines, choice.candidates[0], option)
         return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
-    if not 1 <= option <= len(choice.candidates):
-        raise EditRejected(N_("Please reply with a number from 1 to %(count)s."), count=len(choice.candidates))
-    sku = choice.candidates[option - 1]
-    if choice.quantity == 0:
-        picked = (Choice(choice.phrase, 0, (sku,)),)
-        return Draft(draft.draft_id, draft.version + 1, draft.lines, picked + draft.choices[1:])
-    lines = _merge(draft.lines, sku, choice.quantity)
-    return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
+    options = choice.sizes or choice.candidates
+    if not 1 <= option <= len(options):
+        raise EditRejected(PICK_A_NUMBER, count=len(options))
+    return narrow(draft, choice.sizes[option - 1][1] if choice.sizes else (choice.candidates[option - 1],))
+
+
+def narrow(draft: Draft, skus: Sequence[str]) -> Draft:
+    """The first open choice left with `skus`: one product with its amount said is a line; one whose amount is open
+    becomes the question of how many; several stay a question among them."""
+    choice = draft.choices[0]
+    if len(skus) == 1 and choice.quantity > 0:
+        lines = _merge(draft.lines, skus[0], choice.quantity)
+        return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
+    narrowed = Choice(choice.phrase, choice.quantity, tuple(skus))
+    return Draft(draft.draft_id, draft.version + 1, draft.lines, (narrowed, *draft.choices[1:]))
+
+
+def by_size(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
+    """A choice among more products than one SMS lists well, asked by size first when sizes split them."""
+    if choice.sizes or len(choice.candidates) <= MAX_OPTIONS:
+        return choice
+    groups: dict[str, list[str]] = {}
+    for sku in choice.candidates:
+        item = items.get(sku)
+        groups.setdefault(item.size.strip() if item else "", []).append(sku)
+    if "" in groups or not 2 <= len(groups) <= MAX_OPTIONS:
+        return choice
+    lexicon = load_lexicon()
+    sizes = {label: size_from_text(label, lexicon) for label in groups}
+    order = sorted(groups, key=lambda label: _size_key(sizes[label]))
+    return replace(choice, sizes=tuple((label, tuple(groups[label])) for label in order))
+
+
+def size_named(text: str, choice: Choice) -> int | None:
+    """The size (1-based) a reply such as `5L` or `5 litres` names among those a choice asks, if one."""
+    said = size_from_text(text, load_lexicon())
+    if said is None:
+        return None
+    named = [number for number, (label, _) in enumerate(choice.sizes, 1) if _same_size(label, said)]
+    return named[0] if len(named) == 1 else None
+
+
+def _same_size(label: str, said: Size) -> bool:
+    size = size_from_text(label, load_lexicon())
+    return size is not None and size.matches(said)
+
+
+def _size_key(size: Size | None) -> tuple[int, str, float]:
+    return (1, "", 0.0) if size is None else (0, size.dimension, size.value)
 
 
 def skip_choice(draft: Draft) -> Draft:
@@ -471,8 +529,8 @@ def amount_in(text: str) -> int:
 
 def answers_choice(text: str, choice: Choice) -> bool:
     """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
-    `5 ctn`, `2.5`, `三箱`): it answers the question whatever the intent classifier made of it."""
-    if isinstance(read_command(text), Pick):
+    `5 ctn`, `2.5`, `三箱`) or a size it asks (`1L`): it answers the question whatever the intent classifier read."""
+    if isinstance(read_command(text), Pick) or (choice.sizes and size_named(text, choice) is not None):
         return True
     words = _answer_words(text)
     return choice.asks_amount and 1 <= len(words) <= 2 and _number_in(words[0]) is not None

@@ -11,11 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
 
-from actions.drafts import HOW_MANY, Choice, DraftLine, EditRejected, PricedDraft, PricedLine, Problem, credit_fix
+from actions.drafts import (
+    HOW_MANY,
+    Choice,
+    DraftLine,
+    EditRejected,
+    PricedDraft,
+    PricedLine,
+    Problem,
+    credit_fix,
+)
 from backend.catalog import CatalogItem
 from backend.models import Order, Promotion, Store
 from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
 from i18n import N_, Phrasebook
+from nlu.lexicon import load_lexicon
 
 # About three SMS segments; longer summaries are sent a page at a time ("reply MORE").
 PAGE_CHARS = 400
@@ -51,7 +61,6 @@ NO_MORE = N_("That was everything. Reply YES to confirm an open order, or send a
 MORE_PROMPT = N_("Reply MORE for the rest.")
 YOUR_ORDER = N_("Your order:")
 FROM_THE_OFFER = N_("From the offer:")
-PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
 NOT_ACCEPTED = N_("the order system did not accept it")
 REPRICED = N_("Prices and stock may have changed since you last saw this order. Here it is at today's:")
 ADD_OR_NEW = N_("Add to your open order (1) or start a new one (2)?")
@@ -204,9 +213,29 @@ def draft_summary(
     return lines
 
 
+_COUNT = re.compile(r"[x×]|x?\d+(?:[.,-]\d+)*x?")
+_CJK_COUNT = re.compile(r"\d+(?:\.\d+)?(?P<unit>\w)半?$")
+
+
 def product_words(phrase: str) -> str:
-    """The product part of an item phrase: "3 zuri cola" asks "Which zuri cola?", the quantity is known."""
-    return re.sub(r"^\s*\d+\s*(?:x\s*)?", "", phrase) or phrase
+    """The product part of an item phrase, without the amount said before or after it: "3 zuri cola" asks "Which
+    zuri cola?", "mafuta ya kupika 3" "Which mafuta ya kupika?", "coke 2 or 3 ctn" "Which coke?"."""
+    lexicon = load_lexicon()
+    words = phrase.split()
+
+    def counts(word: str) -> bool:
+        word = word.lower().strip(",.;:!?")
+        if _COUNT.fullmatch(word) or lexicon.number_words.get(word, 0) > 0:  # `zero` names a product (Coke Zero)
+            return True
+        return any(word in table for table in (lexicon.unit_words, lexicon.range_words, lexicon.half_words))
+
+    while words and counts(words[0]):
+        words.pop(0)
+    while words and counts(words[-1]):
+        words.pop()
+    if words and (cjk := _CJK_COUNT.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
+        words[-1] = words[-1][: cjk.start()]
+    return " ".join(words) or phrase
 
 
 def choice_question(
@@ -226,6 +255,17 @@ def choice_question(
         options=" ".join(options),
     )
     return question, buttons
+
+
+def size_question(t: Phrasebook, choice: Choice) -> tuple[str, list[dict[str, str]]]:
+    """`Which size of cooking oil? 1) 500ml 2) 1L ...`: the size first, when more products fit than one SMS lists."""
+    options = " ".join(f"{number}) {size}" for number, (size, _) in enumerate(choice.sizes, start=1))
+    question = t._(
+        "Which size of %(product)s? %(options)s. Reply with the number.",
+        product=product_words(choice.phrase),
+        options=options,
+    )
+    return question, [{"title": size, "payload": str(number)} for number, (size, _) in enumerate(choice.sizes, 1)]
 
 
 def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, CatalogItem]) -> str:

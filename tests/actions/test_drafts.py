@@ -29,6 +29,7 @@ from actions.drafts import (
     alternative_requests,
     amount_in,
     answers_choice,
+    by_size,
     choose,
     credit_fix,
     draft_from_lines,
@@ -43,6 +44,7 @@ from actions.drafts import (
     remove_line,
     replace_quantities,
     set_quantity,
+    size_named,
 )
 from actions.replies import draft_line, draft_summary, pages
 from backend.catalog import CatalogItem
@@ -105,6 +107,30 @@ def test_choosing_an_option_adds_it_with_the_asked_quantity_merging_same_sku() -
     draft = choose(new_draft("d1", PARSE), 1)
     assert draft.lines == (DraftLine("A", 8), DraftLine("D", 2))
     assert draft.choices == ()
+
+
+OILS = {
+    f"{brand}-{size}": replace(item(f"{brand}-{size}", brand=brand), size=size)
+    for brand in ("Fry", "Salit", "Rina")
+    for size in ("20L", "1L", "500ml", "5L")
+}
+
+
+def test_more_products_than_one_sms_lists_are_asked_by_size_first_smallest_first() -> None:
+    choice = by_size(Choice("cooking oil", 2, tuple(OILS)), OILS)
+    assert [size for size, _ in choice.sizes] == ["500ml", "1L", "5L", "20L"]
+    draft = Draft("d1", 0, (), (choice,))
+    by_number = choose(draft, 2).choices[0]
+    assert (by_number.candidates, by_number.sizes) == (("Fry-1L", "Salit-1L", "Rina-1L"), ())
+    assert size_named("5 litres", choice) == 3 and size_named("2kg", choice) is None
+    assert answers_choice("1L", choice) and not answers_choice("1L", replace(choice, sizes=()))
+    assert choose(choose(draft, 2), 3).lines == (DraftLine("Rina-1L", 2),)
+    assert Draft.from_slot(draft.to_slot()) == draft
+
+
+def test_a_few_products_are_listed_without_asking_the_size() -> None:
+    few = Choice("oil", 2, ("Fry-1L", "Fry-5L", "Rina-1L"))
+    assert by_size(few, OILS) == few
 
 
 def test_choosing_a_number_out_of_range_is_rejected() -> None:

@@ -190,7 +190,9 @@ async def test_a_price_asked_inside_an_order_is_answered_with_the_draft_and_neve
     assert [(line.sku, line.quantity) for line in order.lines] == [("ZC-350C-24", 5)]
 
 
-@pytest.mark.parametrize("question", ["and how much is nyota rice 5kg?", "pia nyota rice 5kg bei gani", "how much nyota rice 5kg"])
+@pytest.mark.parametrize(
+    "question", ["and how much is nyota rice 5kg?", "pia nyota rice 5kg bei gani", "how much nyota rice 5kg"]
+)
 async def test_a_price_asked_while_a_draft_is_open_is_answered_and_never_joins_it(chat: Chat, question: str) -> None:
     await chat.text("5 tray zuri cola 350ml")
     answer = await chat.text(question)

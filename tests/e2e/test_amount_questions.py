@@ -22,3 +22,14 @@ def test_cans_that_fill_no_whole_tray_are_asked_and_the_answer_is_ordered(system
     [order] = system.orders("ST-001")
     assert order["order_id"] in placed, placed
     assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [("BEV-COKE-330C-24", 2)]
+
+
+@pytest.mark.e2e
+def test_a_kind_of_goods_sold_in_many_products_is_asked_by_size_first(system: System) -> None:
+    sizes = "\n".join(system.exchange(PHONE, "mafuta ya kupika 3"))
+    assert sizes.startswith("Which size of mafuta ya kupika? 1) 500ml 2) 1L 3) 2L 4) 3L 5) 5L 6) 10L 7) 20L."), sizes
+    which = "\n".join(system.exchange(PHONE, "1L"))
+    assert which.startswith("Which mafuta ya kupika? 1) ") and "5) " in which and "6) " not in which, which
+    summary = "\n".join(system.exchange(PHONE, "2"))
+    assert "1) " in summary and " 1L 3 cartons" in summary, summary
+    assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
