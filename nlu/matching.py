@@ -439,6 +439,11 @@ def _only_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex)
     return all(map(_kind_word_test(index), request.words)) and not _brands_named(mentioned, index)
 
 
+def names_a_brand(request: ItemRequest, index: CatalogIndex) -> bool:
+    """True when a request says a brand's every word (`maluwa`, `golden pride`)."""
+    return bool(_brands_named(set(request.words), index))
+
+
 def names_only_a_kind(request: ItemRequest, index: CatalogIndex) -> bool:
     """True when a request's words all name a kind of goods (`cooking oil 5L`, `sukari`) and no brand."""
     return bool(request.words) and _only_a_kind(request, set(request.words), index)

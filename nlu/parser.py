@@ -9,7 +9,7 @@ from typing import Mapping
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
-from nlu.matching import Match, match_request, names_only_a_kind
+from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, read_message, says_amount
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
@@ -199,8 +199,13 @@ class _Reading:
         if learned_item is not None:
             return request, Match((learned_item,), 100.0)
         match = match_request(request, self.index)
-        if not match.candidates and (named := _kind_words_named(request, self.index)) is not None:
-            match = match_request(named, self.index)
+        named = _kind_words_named(request, self.index)
+        if named is not None and (not match.candidates or _brand_beside_kind_words(request, self.index)):
+            # `sopo ya maluwa`: beside a brand named, a local word for the kind says only the kind, even where the
+            # catalog gives that word to one of the brand's products.
+            widened = match_request(named, self.index)
+            if widened.candidates and set(match.candidates) <= set(widened.candidates):
+                match = widened
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
@@ -464,6 +469,12 @@ def _kind_words_named(request: ItemRequest, index: CatalogIndex) -> ItemRequest 
         namings = index.namings(word)
         words.extend(namings[0] if namings else (word,))
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
+
+
+def _brand_beside_kind_words(request: ItemRequest, index: CatalogIndex) -> bool:
+    """`sopo ya maluwa`: the words other than local words for kinds of goods name a brand."""
+    kinds = index.lexicon.product_words
+    return names_a_brand(replace(request, words=tuple(w for w in request.words if w not in kinds)), index)
 
 
 def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

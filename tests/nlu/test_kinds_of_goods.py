@@ -144,3 +144,11 @@ T302,"Jaguar Battery AA, box of 40",Jaguar,household,AA,box,40,12000.00,ZZZ,jagu
 T303,"Nuru Battery AA, box of 24",Nuru,household,AA,box,24,9600.00,ZZZ,nuru,30,1,true
 """
     assert asked("mabatire AA box 2", catalog_index(rows)) == [{"T302", "T303"}]
+
+
+def test_a_local_kind_word_beside_a_brand_says_only_the_kind() -> None:
+    rows = """\
+W401,"Dema Blue Bar Soap 800g, carton of 20",Dema,soap,800g,carton,20,360.00,ZZZ,dema|sopo,100,1,true
+W402,"Dema White Bar Soap 800g, carton of 20",Dema,soap,800g,carton,20,360.00,ZZZ,dema white,50,1,true
+"""
+    assert asked("sopo ya dema makatoni 5", catalog_index(rows)) == [{"W401", "W402"}]
