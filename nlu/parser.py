@@ -188,6 +188,9 @@ class _Reading:
             request = _everyday_reading(request, self.index)
         if request.words:
             return request
+        if self.index.chinese is not None and says_amount(request) and (heard := _heard(request, self.index)):
+            # `好丽有派 2箱`: characters that each name nothing, typed for the sound of a catalog word.
+            return heard
         if self.previous is None or (request.size is None and not request.bare_numbers and not request.more):
             return None
         return replace(request, words=self.previous.words, optional_words=self.previous.optional_words)

@@ -283,3 +283,8 @@ def test_a_measure_word_packed_names_what_the_pack_holds(text: str, expected: li
 @pytest.mark.parametrize(("text", "expected"), [("紅燒牛肉麵 5箱", [("C01", 5)]), ("山茶灣花生油 2桶", [("C09", 2)])])
 def test_traditional_characters_read_as_the_simplified_ones(index: CatalogIndex, text: str, expected: list) -> None:
     assert _lines(text, index) == expected
+
+
+def test_characters_that_each_name_nothing_typed_for_a_brands_sound_are_the_brand() -> None:
+    rows = "H1,好丽友 巧克力派 6枚*16盒,好丽友,snacks,204g,carton,16,160.00,CNY,好丽友派,100,1,true\n" + ROWS
+    assert _lines("好丽有派 2箱", catalog_index(rows)) == [("H1", 2)]
