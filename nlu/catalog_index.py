@@ -500,6 +500,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, lexicon, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
+    _post_brand_initials(brands, lexicon, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
         protected.update(brands[position].connector_triples)
@@ -657,6 +658,29 @@ def _post_short_words(
     if noise:
         cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]
     return short_words, cores
+
+
+def _post_brand_initials(brands: list[_TextFacts], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> None:
+    """`RH` for Red Horse, `GSM` for Ginebra San Miguel: a brand of several words by its initials, where no other
+    brand, catalog word or word the reader knows is written so."""
+    everyday = (
+        lexicon.chatter_words
+        | lexicon.cue_words
+        | lexicon.unit_words.keys()
+        | lexicon.size_words.keys()
+        | lexicon.number_words.keys()
+    )
+    positions: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for position, brand in enumerate(brands):
+        positions[brand.content].append(position)
+    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for content in positions:
+        words = [w for w in content if w[:1].isalpha()]
+        if len(words) >= 2:
+            owners["".join(w[0] for w in words)].append(content)
+    for initials, named in owners.items():
+        if len(named) == 1 and initials not in postings_sets and initials not in everyday:
+            postings_sets[initials].update(positions[named[0]])
 
 
 def _generic_aliases(

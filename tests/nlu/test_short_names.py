@@ -32,6 +32,7 @@ ROWS = (
     "K21,Novo Coffee 3-in-1 Original 28g - 10 sachets/pack,Novo,Coffee,28g,pack,10,80.00,PHP,,300,5,true\n"
     "K22,Novo Coffee Classic 2g Stick - 48 sticks/pack,Novo,Coffee,2g,pack,48,96.00,PHP,,200,5,true\n"
     "K23,Novo Coffee 3-in-1 Original 28g W/ Free Mug - 10 sachets/pack,Novo,Coffee,28g,pack,10,95.00,PHP,,30,1,true\n"
+    "K24,RADO HILL BEER 500ML X 12,Rado Hill,BEV-ALCO,500ml,case,12,720.00,PHP,,100,1,true\n"
 )
 
 
@@ -75,6 +76,8 @@ def index() -> CatalogIndex:
         # what a name writes after `W/` comes with the product: `with mug` is no second item
         ("novo 3in1 with mug 3 pack", [("K23", 3)]),
         ("novo stick 2 pack with zora pouch 1 case", [("K22", 2), ("K2", 1)]),
+        # a brand of several words by its initials
+        ("RH 500 5cs", [("K24", 5)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
