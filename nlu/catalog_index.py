@@ -501,6 +501,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, lexicon, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     _post_brand_initials(brands, lexicon, postings_sets)
+    cores = _post_lettered_pairs(items, read, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     for position in range(len(items)):
         protected.update(brands[position].connector_triples)
@@ -658,6 +659,41 @@ def _post_short_words(
     if noise:
         cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]
     return short_words, cores
+
+
+def _post_lettered_pairs(
+    items: list[CatalogItem],
+    read: Callable[[str], _TextFacts],
+    cores: list[frozenset[str]],
+    postings_sets: dict[str, set[int]],
+) -> list[frozenset[str]]:
+    """`TUNA H&S` beside `SARDINES HOT&SPICY`: letters a name joins with `&` are the words another name joins so,
+    when one pair of its words has those initials and they are not the brand's own (`H&S` of Head & Shoulders)."""
+    lettered: dict[tuple[str, str], list[int]] = defaultdict(list)
+    pairs: set[tuple[str, str]] = set()
+    for position, item in enumerate(items):
+        if "&" not in item.name:
+            continue
+        for before, _, after in read(item.name).connector_triples:
+            if before.isalpha() and after.isalpha():
+                if len(before) == len(after) == 1:
+                    lettered[(before, after)].append(position)
+                elif len(before) > 1 and len(after) > 1:
+                    pairs.add((before, after))
+    if not lettered or not pairs:
+        return cores
+    cores = list(cores)
+    for (first, second), positions in lettered.items():
+        meant = {(a, b) for a, b in pairs if a[0] == first and b[0] == second}
+        if len(meant) != 1:
+            continue
+        words = frozenset(next(iter(meant)))
+        for position in set(positions):
+            brand = [w for w in read(items[position].brand).content if w[:1].isalpha()]
+            if "".join(w[0] for w in brand) != first + second:
+                _post(postings_sets, words, position)
+                cores[position] = cores[position] - {first, second} | words
+    return cores
 
 
 def _post_brand_initials(brands: list[_TextFacts], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> None:

@@ -33,6 +33,9 @@ ROWS = (
     "K22,Novo Coffee Classic 2g Stick - 48 sticks/pack,Novo,Coffee,2g,pack,48,96.00,PHP,,200,5,true\n"
     "K23,Novo Coffee 3-in-1 Original 28g W/ Free Mug - 10 sachets/pack,Novo,Coffee,28g,pack,10,95.00,PHP,,30,1,true\n"
     "K24,RADO HILL BEER 500ML X 12,Rado Hill,BEV-ALCO,500ml,case,12,720.00,PHP,,100,1,true\n"
+    "K25,OMA TUNA FLKS H&S 155G X 48,Oma,FOOD-CANNED,155g,case,48,1776.00,PHP,,70,1,true\n"
+    "K26,PIKO SARD HOT&SPICY 155G X 100,Piko,FOOD-CANNED,155g,case,100,2400.00,PHP,,90,1,true\n"
+    "K27,H&S SHMP COOL MENTHOL 12ML 12S,Head & Shoulders,HPC-HAIR,12ml,pack,12,84.00,PHP,,300,5,true\n"
 )
 
 
@@ -78,6 +81,9 @@ def index() -> CatalogIndex:
         ("novo stick 2 pack with zora pouch 1 case", [("K22", 2), ("K2", 1)]),
         # a brand of several words by its initials
         ("RH 500 5cs", [("K24", 5)]),
+        # letters joined by `&` (H&S) are the words another name joins so (HOT&SPICY), but not the brand's own
+        ("oma tuna hot and spicy 1 case", [("K25", 1)]),
+        ("head and shoulders 10 pack", [("K27", 10)]),
     ],
 )
 def test_words_the_catalog_writes_short_name_its_products(
