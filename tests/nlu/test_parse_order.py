@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import CatalogIndex, OrderParse, parse_order
-from tests.nlu.conftest import catalog_index
+from tests.nlu.conftest import catalog_index, resolved
 
 
 def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
@@ -180,3 +180,8 @@ def test_to_json_has_the_contract_shape_and_round_trips(invented_index: CatalogI
 )
 def test_a_list_numbered_on_one_line_parts_items_and_counts_nothing(invented_index: CatalogIndex, text: str) -> None:
     assert lines_of(parse_order(text, invented_index)) == [("Q102", 2), ("Q104", 3)]
+
+
+@pytest.mark.parametrize("text", ["korro lime: 2", "korro lime, 2", "korro lime：2"])
+def test_an_amount_alone_after_an_item_said_without_one_is_its_amount(invented_index: CatalogIndex, text: str) -> None:
+    assert resolved(text, invented_index) == [("Q104", 2)]
