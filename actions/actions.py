@@ -726,6 +726,14 @@ class ActionCheckStatus(StoreAction):
         return "action_check_status"
 
     async def respond(self, turn: Turn) -> None:
+        draft = turn.draft
+        if order_ref(turn.text) is None and draft is not None and (draft.lines or draft.choices):
+            orders = await PLATFORM.client.store_orders(turn.store_id, limit=1)
+            if not orders:
+                # Only a draft so far: say it is not placed and ask what it still needs.
+                turn.say(turn.t._(replies.NOT_PLACED_YET))
+                await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+                return
         order = await referenced_order(turn)
         if order is not None:
             turn.say(replies.order_status(turn.t, order))

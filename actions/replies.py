@@ -49,6 +49,7 @@ NO_DRAFT_TO_CHANGE = N_("There is no open order to change. Send e.g. 5 ctn soda 
 NO_DRAFT_TO_SHOW = N_(
     "You have no open order. Send the items you need, e.g. 5 ctn soda 300ml, or reply STATUS for your last order."
 )
+NOT_PLACED_YET = N_("Nothing is placed yet: your order is still open.")
 NO_ORDERS = N_("I can't find any orders for your store yet. Send the items you need to place one.")
 NOTHING_DENIED = N_("OK. Send your order any time, or reply HELP.")
 HANDOFF = N_("OK, someone from our team will reply here soon.")

@@ -32,6 +32,13 @@ async def test_status_of_the_latest_order_and_of_one_by_number_in_any_form(chat:
         assert f"Order #{first}" in await chat.text(text), text
 
 
+async def test_status_before_any_order_is_placed_shows_the_open_one_and_what_it_needs(chat: Chat) -> None:
+    await chat.text("zuri cola 3 trays")
+    status = await chat.text("where is my order?")
+    assert status.startswith("Nothing is placed yet: your order is still open.") and "3 trays" in status, status
+    assert "Reply YES to confirm" in status, status
+
+
 async def test_status_of_another_stores_order_is_not_shown(chat: Chat, agent: Any, phones: Any) -> None:
     theirs = await place(Chat(agent, phones.take()), "2 box mishumaa")
     assert "can't find order" in await chat.text(f"status of order {theirs}")
