@@ -192,3 +192,23 @@ def test_greetings_chatter_short_names_and_colours_in_local_words_name_the_goods
     text: str, expected: list[tuple[str, int]], mindanao_index: CatalogIndex
 ) -> None:
     assert resolved(text, mindanao_index) == expected
+
+
+@pytest.fixture(scope="module")
+def cebu_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "cebu_distributor_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # colours and fruits in Tagalog and Cebuano spellings say the flavour or the colour
+        ("c2 apol 2cs", [("20707", 2)]),
+        ("safeguard puti 2 box", [("20901", 2)]),
+        ("zesto mangga 10 pack", [("20710", 10)]),
+    ],
+)
+def test_flavours_and_colours_in_filipino_words(
+    text: str, expected: list[tuple[str, int]], cebu_index: CatalogIndex
+) -> None:
+    assert resolved(text, cebu_index) == expected
