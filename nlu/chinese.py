@@ -396,6 +396,8 @@ def _lexicon_words(lexicon: Lexicon) -> set[str]:
         | lexicon.draft_more_cues
         | lexicon.draft_new_cues
         | lexicon.place_cues
+        | lexicon.smaller_words
+        | lexicon.larger_words
     )
     return {word for word in known if HAN_RE.search(word) and " " not in word}
 

@@ -232,6 +232,11 @@ class _Reading:
             match = match_request(priced, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
+        if (not match.candidates or match.confirm) and (plain := _without_base_words(request, self.index)):
+            # Only a product sold in one kind is its own base; among flavours, one named `original` is not sold.
+            found = match_request(plain, self.index)
+            if len(found.candidates) == 1 and not found.confirm:
+                return plain, found
         if self.index.chinese is not None and (not match.candidates or match.confirm):
             return _read_as_chinese(request, match, self.index)
         return request, match
@@ -554,6 +559,14 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     if len(named) != 1:
         return None
     return replace(request, words=named[0].words, optional_words=named[0].optional_words)
+
+
+def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`红牛 原味`, `coke original`: the request without the words for a brand's base product, which its name need
+    not write."""
+    base = index.lexicon.base_variant_words
+    words = tuple(w for w in request.words if w not in base)
+    return replace(request, words=words) if words and len(words) < len(request.words) else None
 
 
 def _without_chatter(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -288,3 +288,19 @@ def test_traditional_characters_read_as_the_simplified_ones(index: CatalogIndex,
 def test_characters_that_each_name_nothing_typed_for_a_brands_sound_are_the_brand() -> None:
     rows = "H1,好丽友 巧克力派 6枚*16盒,好丽友,snacks,204g,carton,16,160.00,CNY,好丽友派,100,1,true\n" + ROWS
     assert _lines("好丽有派 2箱", catalog_index(rows)) == [("H1", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("丝苗米 大袋 2袋", [("C08", 2)]),
+        ("丝苗米 小袋的 3袋", [("C07", 3)]),
+        # The base product's word where the catalog writes none, and a distributor's `规格` (spec), name no other.
+        ("花生油 原味 2桶", [("C09", 2)]),
+        ("酸菜面 规格120g*24 3箱", [("C03", 3)]),
+    ],
+)
+def test_the_bigger_or_smaller_pack_and_words_that_name_no_other_product(
+    index: CatalogIndex, text: str, expected: list
+) -> None:
+    assert _lines(text, index) == expected
