@@ -890,6 +890,9 @@ def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[
         return None
     following = chunk[position + 1] if position + 1 < len(chunk) else None
     spoken = _number_word(chunk, position + 1, lexicon) if following is not None else None
+    if following is not None and following.kind == "num" and _counts_the_unit_after(chunk, position + 1, lexicon):
+        # `coke litro 3 cs`: the number counts the packs after it, and the measure alone is one of it.
+        return Size(unit.dimension, unit.factor), 1
     if following is not None and following.kind == "num":
         value, span = following.value, 2
     elif spoken is not None:
@@ -902,6 +905,15 @@ def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[
     if len(rest) == 2 and rest[0] in lexicon.number_joiners and rest[1] in lexicon.half_words:
         value, span = value + 0.5, span + 2
     return Size(unit.dimension, value * unit.factor), span
+
+
+def _counts_the_unit_after(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """The number at `position` counts the pack unit after it, no other amount following (`litro 3 cs`, not
+    `lita 25 jarka biyu`)."""
+    after = chunk[position + 1 : position + 3]
+    if not after or after[0].text not in lexicon.unit_words:
+        return False
+    return len(after) == 1 or not (after[1].kind == "num" or after[1].text in lexicon.number_words)
 
 
 def _quantity_groups(elements: list[_Element]) -> list[_Group]:
