@@ -180,6 +180,15 @@ class Lexicon:
             if len(key) >= _MIN_SOUNDED and all(roles[word] == roles[min(words)] for word in words)
         }
 
+    @cached_property
+    def piece_packaging(self) -> dict[str, frozenset[str]]:
+        """The packaging words of each single-piece unit (`tin`: `tins`, `cans`; `bottle`: `bottles`), by unit."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for word, unit in self.unit_words.items():
+            if self.unit_levels.get(unit) == "single" and word in self.packaging_words:
+                found[unit].add(word)
+        return {unit: frozenset(words) for unit, words in found.items()}
+
     def sell_units_for(self, unit: str) -> frozenset[str]:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
         return self.unit_sell_units.get(unit, frozenset({unit}))

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress
 from operator import add, not_
-from typing import Callable, Iterator, TypeAlias
+from typing import Callable, Iterable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.segments import ItemRequest
@@ -299,6 +299,9 @@ def _by_pack(
     lexicon = index.lexicon
     groups = index.groups
     level = lexicon.unit_levels.get(request.unit)
+    sold_so = any(candidates & groups.by_sell_unit.get(u, _NO_POSITIONS) for u in lexicon.sell_units_for(request.unit))
+    if level == "single" and not sold_so:
+        candidates = _by_piece_packaging(candidates, request, index)
     # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack), and
     # so does the unit its pieces are counted in when the count fills whole packs (`48罐` of a case of `×24罐`).
     selling: set[int] = set()
@@ -322,6 +325,34 @@ def _by_pack(
     product_of = groups.product_of
     named_products = set(map(product_of.__getitem__, selling))
     return selling.union(p for p in candidates if product_of[p] not in named_products)
+
+
+def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    """`96 cans sprite`, `48 bottles mosi`: pieces counted in one packaging, filling whole packs where no SKU is sold
+    by the piece, are of the packs whose name writes it, else of those whose name writes no other (a tray of cans is
+    no crate of bottles)."""
+    packaging = index.lexicon.piece_packaging
+    unit, count = request.unit, request.quantity
+    if unit not in packaging or count is None or count <= 0:
+        return candidates
+    items = index.items
+    filled = {p for p in candidates if items[p].item.units_per_pack > 1 and count % items[p].item.units_per_pack == 0}
+    if not filled:
+        return candidates
+
+    def writing(words: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for word in words:
+            for form in (word, *index.number_forms.get(word, ())):
+                found.update(filled & index.postings.get(form, _NO_POSITIONS))
+        return found
+
+    own = writing(packaging[unit])
+    if own and len(own) < len(candidates):
+        return own
+    other = writing(w for other_unit, words in packaging.items() if other_unit != unit for w in words)
+    kept = filled - other
+    return kept if other and kept else candidates
 
 
 def _filled_by(packs: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

@@ -71,6 +71,21 @@ def test_a_count_of_the_pieces_a_name_counts_its_pack_in_converts() -> None:
     assert lines_of(parse_order("simba matches 20 boxes", index)) == [("M501", 2)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("96 cans zuri", [("Z303", 4)]), ("48 bottles zuri", [("Z301", 2)]), ("48 btl nuru", [("N401", 2)])],
+)
+def test_pieces_counted_in_a_packaging_are_of_packs_holding_it(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+Z301,"Zuri Cola 300ml glass bottle, crate of 24",Zuri,soft_drinks,300ml,crate,24,700.00,ZZZ,zuri,50,1,true
+Z302,"Zuri Cola 500ml PET, case of 24",Zuri,soft_drinks,500ml,case,24,900.00,ZZZ,zuri,50,1,true
+Z303,"Zuri Cola 330ml can, tray of 24",Zuri,soft_drinks,330ml,tray,24,950.00,ZZZ,zuri,50,1,true
+N401,"Nuru Lager 375ml, crate of 24",Nuru,beer,375ml,crate,24,310.00,ZZZ,nuru,100,1,true
+N402,"Nuru Lager 500ml can, tray of 24",Nuru,beer,500ml,tray,24,420.00,ZZZ,nuru can,30,1,true
+"""
+    assert lines_of(parse_order(text, catalog_index(rows))) == expected
+
+
 def test_piece_count_not_making_whole_packs_is_kept_and_flagged(invented_index: CatalogIndex) -> None:
     parse = parse_order("30 bottles vimba 350ml", invented_index)
     assert lines_of(parse) == [("Q101", 30)]
