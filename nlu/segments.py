@@ -1217,7 +1217,8 @@ def _required_and_optional(
     index: CatalogIndex,
 ) -> tuple[list[str], list[str]]:
     """The catalog words every match must have, and those that only prefer the products having them."""
-    required = [w for e in product_words if e not in chatter for w in _catalog_words(e.text, lexicon, index)]
+    naming = [e for e in product_words if e not in chatter]
+    required = [w for e in naming for w in _catalog_words(e.text, lexicon, index, len(naming) == 1)]
     words = [e for e in piece.elements if e.kind == "word"]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     if not required and (sized or group is not None) and index.filler_brands:
@@ -1250,7 +1251,7 @@ def _amount(group: _Group | None, units: list[str], lexicon: Lexicon) -> tuple[f
     return quantity, unit
 
 
-def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[str, ...]:
+def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool = False) -> tuple[str, ...]:
     """A local word for a kind of goods, in the catalog's own words when the catalog does not name a product with it.
 
     A catalog that writes the word only for goods of that kind (an alias `suka datu puti` for one vinegar)
@@ -1263,8 +1264,12 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex) -> tuple[st
         unlinked = _unlinked(word, lexicon, index)
         return (word,) if unlinked is None else _catalog_words(unlinked, lexicon, index)
     holders = index.postings.get(word)
+    # A Chinese character said alone (`油 2桶`, `米`) is in a catalog only as the piece its segmenter left of a longer
+    # name (`豆豉油制辣椒`), never as the name of one product: it is the kind.
+    loose = alone and len(word) == 1 and HAN_RE.match(word) is not None
     for naming in index.namings(word):
-        if holders is None or (word in index.alias_only_words and holders <= index.posted_under_all(list(naming))):
+        alias_only = word in index.alias_only_words and holders is not None
+        if holders is None or loose or (alias_only and holders <= index.posted_under_all(list(naming))):
             return naming
         return (word,)
     return (word,)

@@ -304,3 +304,10 @@ def test_the_bigger_or_smaller_pack_and_words_that_name_no_other_product(
     index: CatalogIndex, text: str, expected: list
 ) -> None:
     assert _lines(text, index) == expected
+
+
+def test_a_kind_said_in_one_character_is_that_kind_not_a_piece_of_another_name() -> None:
+    rows = "S2,老岭 风味豆豉油制辣椒 280g×12瓶,老岭,seasoning,280g,case,12,118.00,CNY,豆豉,100,1,true\n" + ROWS
+    index = catalog_index(rows)
+    assert "油" in index.postings
+    assert _lines("油 2桶", index) == [("C09", 2)]
