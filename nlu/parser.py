@@ -62,6 +62,8 @@ class _Reading:
     asked: _Outcome = field(default_factory=_Outcome)
     previous: ItemRequest | None = None
     previous_item: IndexedItem | None = None
+    # `4 kahon pala yung bulalo`: an amount said before any product, for the product named next without one.
+    amount_ahead: ItemRequest | None = None
     # The line a product named again without an amount points at (`..., aki dasani iwe 4`), for the correction
     # that follows; otherwise corrections change the line ordered last.
     focus: int | None = None
@@ -74,6 +76,10 @@ class _Reading:
         lines = self.ordered.lines
         target = focus if focus is not None else len(lines) - 1
         if _says_a_size(request) and self._sized_choice(request):
+            return
+        if request.correction and not lines and not request.words and request.quantity is not None:
+            # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
+            self.amount_ahead = request
             return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
@@ -93,7 +99,13 @@ class _Reading:
             return
         completed = self._completed(request)
         if completed is None:
+            if self.previous is None and request.quantity is not None and not lines:
+                self.amount_ahead = request
             return
+        ahead, self.amount_ahead = self.amount_ahead, None
+        if ahead is not None and not says_amount(completed):
+            phrase = f"{ahead.phrase} {completed.phrase}"
+            completed = replace(completed, quantity=ahead.quantity, unit=ahead.unit, phrase=phrase)
         replaces = request.replacement and lines and not request.price_question
         if replaces and _says_amount(completed):
             if self._amount_corrected(completed):

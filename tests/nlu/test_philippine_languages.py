@@ -214,3 +214,23 @@ def test_flavours_and_colours_in_filipino_words(
     text: str, expected: list[tuple[str, int]], cebu_index: CatalogIndex
 ) -> None:
     assert resolved(text, cebu_index) == expected
+
+
+@pytest.fixture(scope="module")
+def quezon_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "quezon_grocery_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount said before the product, a correction word between them, is that product's amount
+        ("4 kahon pala yung bulalo", [("A-1005", 4)]),
+        ("ay mali, 4 kahon pala yung bulalo", [("A-1005", 4)]),
+        ("yung dinorado gawin nyong 3 sako", [("A-1601", 3)]),
+    ],
+)
+def test_tagalog_amounts_said_before_or_after_a_correction(
+    text: str, expected: list[tuple[str, int]], quezon_index: CatalogIndex
+) -> None:
+    assert resolved(text, quezon_index) == expected
