@@ -729,22 +729,32 @@ def _generic_aliases(
 
     A one-word alias shared by several brands is a generic term ("sugar" in the local language); it belongs to
     the categories where it is used that way. So is a local word for a kind of goods that the catalog gives to
-    one brand (`mafuta` on one oil), unless the catalog shares another word for that kind among brands: then
-    the one-brand word is that brand's nickname.
+    one brand (`mafuta` on one oil), unless the catalog shares another word for that kind among brands and gives
+    this one to every SKU of the brand in its kind: then it is that brand's nickname.
     """
     generic_brands: dict[str, set[str]] = defaultdict(set)
     generic_categories: dict[str, set[str]] = defaultdict(set)
+    carriers: Counter[str] = Counter()
+    skus_of_kind: Counter[tuple[str, str]] = Counter()
     for position, item in enumerate(items):
+        skus_of_kind[(folded_brands[position], item.category)] += 1
         for alias in aliases[position]:
             if len(alias.content) == 1:
                 generic_brands[alias.content[0]].add(folded_brands[position])
                 generic_categories[alias.content[0]].add(item.category)
+                carriers[alias.content[0]] += 1
     shared = {w for w, brands in generic_brands.items() if len(brands) >= 2}
     kinds_shared = {naming for w in shared for naming in kind_words.get(w, ())}
+
+    def nickname(word: str) -> bool:
+        (brand,) = generic_brands[word]
+        whole = sum(skus_of_kind[(brand, category)] for category in generic_categories[word])
+        return not kinds_shared.isdisjoint(kind_words[word]) and carriers[word] == whole
+
     generic = {
         w: generic_categories[w]
         for w in generic_brands
-        if w in shared or (w in kind_words and kinds_shared.isdisjoint(kind_words[w]))
+        if w in shared or (w in kind_words and not nickname(w))
     }
     return generic_brands, generic
 

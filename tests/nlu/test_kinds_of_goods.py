@@ -152,3 +152,12 @@ W401,"Dema Blue Bar Soap 800g, carton of 20",Dema,soap,800g,carton,20,360.00,ZZZ
 W402,"Dema White Bar Soap 800g, carton of 20",Dema,soap,800g,carton,20,360.00,ZZZ,dema white,50,1,true
 """
     assert asked("sopo ya dema makatoni 5", catalog_index(rows)) == [{"W401", "W402"}]
+
+
+def test_a_local_kind_word_on_some_of_a_brands_skus_is_no_nickname() -> None:
+    rows = """\
+S901,"Kiva Salt 1kg, bale of 12",Kiva,salt,1kg,bale,12,132.00,ZZZ,chumvi|omunnyo|kiva,70,1,true
+S903,"Kiva Salt 500g, bale of 24",Kiva,salt,500g,bale,24,140.00,ZZZ,chumvi|kiva,70,1,true
+S902,"Lenga Iodised Salt 1kg, bale of 12",Lenga,salt,1kg,bale,12,126.00,ZZZ,chumvi|lenga,50,1,true
+"""
+    assert asked("omunnyo 1kg 3 bales", catalog_index(rows)) == [{"S901", "S902"}]
