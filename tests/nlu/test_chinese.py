@@ -298,6 +298,8 @@ def test_characters_that_each_name_nothing_typed_for_a_brands_sound_are_the_bran
         # The base product's word where the catalog writes none, and a distributor's `规格` (spec), name no other.
         ("花生油 原味 2桶", [("C09", 2)]),
         ("酸菜面 规格120g*24 3箱", [("C03", 3)]),
+        # `6瓶装` says what the pack holds; the amount is the packs counted after it.
+        ("可乐 6瓶装 3提", [("C06", 3)]),
     ],
 )
 def test_the_bigger_or_smaller_pack_and_words_that_name_no_other_product(
