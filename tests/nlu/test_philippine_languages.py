@@ -228,6 +228,8 @@ def quezon_index() -> CatalogIndex:
         ("4 kahon pala yung bulalo", [("A-1005", 4)]),
         ("ay mali, 4 kahon pala yung bulalo", [("A-1005", 4)]),
         ("yung dinorado gawin nyong 3 sako", [("A-1601", 3)]),
+        # the amount after `instead of` is the one taken back
+        ("red horse 500 5 case instead of 3", [("A-1802", 5)]),
     ],
 )
 def test_tagalog_amounts_said_before_or_after_a_correction(
