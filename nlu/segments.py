@@ -99,7 +99,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
     for line in _numbered_lines(_lines(tokens)):
-        asking = correcting = removing = False
+        asking = correcting = removing = swapping = False
         in_line: list[ItemRequest] = []
         for chunk in _chunks(_without_header(_without_place(line, lexicon), lexicon), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
@@ -116,6 +116,11 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = [replace(r, removal=True) if r.words else r for r in found]
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
             removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
+            if swapping and found and found[0].words and not (found[0].removal or found[0].price_question):
+                # `chama 5kg 6 bags, not chama, mongu`: the product said after the one taken back replaces it.
+                in_line.pop()
+                found[0] = replace(found[0], replacement=True)
+            swapping = _takes_back_alone(found, said, lexicon, index)
             if said & lexicon.corrections_and_negations and not any(
                 says_amount(r) or r.words for r in found
             ):
@@ -1290,6 +1295,13 @@ def _unlinked(word: str, lexicon: Lexicon, index: CatalogIndex) -> str | None:
 def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:
     """True when one of the words is such a cue and not a catalog word."""
     return any(w not in index.postings for w in words & cues)
+
+
+def _takes_back_alone(found: list[ItemRequest], said: set[str], lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`not chama`, `te chama`: a negation takes back one product, with no amount and no word that removes it."""
+    if len(found) != 1 or not found[0].removal or says_amount(found[0]):
+        return False
+    return _says(said, lexicon.negations, index) and not _says(said, lexicon.removal_words, index)
 
 
 def says_amount(request: ItemRequest) -> bool:

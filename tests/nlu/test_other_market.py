@@ -99,7 +99,7 @@ MARKET_FLOORS = [
     ("mindanao_market", 170, 0.95, 0.99, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.93, 0.97, 0.0, 1.0, 1.0),
     ("dongbei_market", 230, 0.97, 0.985, 0.0, 0.82, 1.0),
-    ("copperbelt_market", 210, 0.92, 0.98, 0.0, 1.0, 1.0),
+    ("copperbelt_market", 210, 0.925, 0.98, 0.0, 1.0, 1.0),
     ("quezon_grocery", 155, 0.955, 0.98, 0.0, 0.84, 1.0),
 ]
 

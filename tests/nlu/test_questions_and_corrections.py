@@ -118,6 +118,8 @@ def test_a_product_named_again_with_a_new_size_changes_its_own_line(invented_ind
         "2 bales tamu 1kg... no wait make it nyali",
         "2 bales tamu 1kg, sorry nyali",
         "2 bales tamu 1kg sorry make it nyali",
+        "2 bales tamu 1kg, not tamu, nyali",
+        "2 bales tamu 1kg. sorry, sio tamu, nyali",
     ],
 )
 def test_a_product_named_in_a_correction_replaces_the_last_one(invented_index: CatalogIndex, text: str) -> None:
