@@ -109,6 +109,9 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
                 # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
                 in_line[-1] = replace(in_line[-1], price_question=True)
+            elif found and in_line and _asks_after_items(chunk, in_line, lexicon):
+                # `红牛和王老吉多少钱`, `coke and fanta how much`: a price asked after the items asks about all of them.
+                in_line = [replace(r, price_question=True) for r in in_line]
             if correcting:
                 # `..., 哦不, 鸡汤面5箱`: an amount alone corrects the last amount, a product replaces the last line.
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
@@ -615,6 +618,13 @@ def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: 
         if after.kind == "word" and after.text not in ignored:
             return index.knows_word(after.text)
     return False
+
+
+def _asks_after_items(chunk: list[Token], before: list[ItemRequest], lexicon: Lexicon) -> bool:
+    """True when the part asks a price after naming its item and every item before it in the line is uncounted."""
+    cues = lexicon.price_cues
+    asks = any(t.kind == "word" and t.text in cues for t in chunk) and chunk[0].text not in cues
+    return asks and all(r.words and r.quantity is None and not r.bare_numbers for r in before)
 
 
 def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[Token]:

@@ -318,3 +318,8 @@ def test_a_kind_said_in_one_character_is_that_kind_not_a_piece_of_another_name()
 def test_rolls_counted_fill_the_packs_of_rolls() -> None:
     rows = "R1,柔云 卷纸 4层*10卷,柔云,household,10卷,pack,10,24.00,CNY,卷纸|卫生纸,100,1,true\n" + ROWS
     assert _lines("卫生纸 30卷", catalog_index(rows)) == [("R1", 3)]
+
+
+def test_a_price_asked_after_two_uncounted_items_asks_about_both(index: CatalogIndex) -> None:
+    parse = parse_order("酸菜面和花生油多少钱", index)
+    assert parse.asks_prices and sorted(line.sku for line in parse.lines) == ["C03", "C09"]
