@@ -277,7 +277,7 @@ async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequen
         draft = replace(draft, choices=(by_size(draft.choices[0], catalog.items), *draft.choices[1:]))
         question, buttons = ask_choice(t, draft.choices[0], catalog)
         if unknown:
-            question = f"{replies.not_found(t, unknown)} {question}"
+            question = replies.sentences(replies.not_found(t, unknown), question)
         turn.say(question, buttons)
         keep_draft(turn, draft)
         return

@@ -216,6 +216,8 @@ def draft_summary(
 
 _COUNT = re.compile(r"[x×]|x?\d+(?:[.,-]\d+)*x?")
 _CJK_COUNT = re.compile(r"\d+(?:\.\d+)?(?P<unit>\w)半?$")
+_CJK_LEADING_COUNT = re.compile(r"\d+(?:\.\d+)?(?P<unit>\w)半?")
+_FULL_WIDTH_STOPS = ("。", "？", "！", "：")
 
 
 def product_words(phrase: str) -> str:
@@ -236,7 +238,19 @@ def product_words(phrase: str) -> str:
         words.pop()
     if words and (cjk := _CJK_COUNT.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
         words[-1] = words[-1][: cjk.start()]
+    if words and (cjk := _CJK_LEADING_COUNT.match(words[0])) and cjk["unit"] in lexicon.unit_words and cjk.end() < len(
+        words[0]
+    ):
+        words[0] = words[0][cjk.end() :]
     return " ".join(words) or phrase
+
+
+def sentences(*parts: str) -> str:
+    """Sentences said together: spaced, except after a full-width stop (`。`, `？`), where Chinese puts no space."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text.endswith(_FULL_WIDTH_STOPS) else f" {part}"
+    return text
 
 
 def choice_question(
@@ -282,7 +296,7 @@ def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, Catalog
     if item.units_per_pack <= 1:
         return question
     holds = t._("One %(unit)s holds %(pack)s.", unit=unit_name(t, item.sell_unit, 1), pack=item.units_per_pack)
-    return f"{question} {holds}"
+    return sentences(question, holds)
 
 
 def _sms_size(text: str) -> int:
