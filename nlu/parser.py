@@ -95,7 +95,7 @@ class _Reading:
         if request.removal:
             _remove(request, self.ordered, self.index)
             return
-        if self._variant_choice(request) or self._amount_of_the_item_before(request):
+        if self._variant_choice(request):
             return
         completed = self._completed(request)
         if completed is None:
@@ -126,23 +126,6 @@ class _Reading:
             return
         self._resolve(completed, match, outcome)
         self.previous = completed
-
-    def _amount_of_the_item_before(self, request: ItemRequest) -> bool:
-        """`小麦王：2`, `korro lime: 2`: an amount alone right after an item said without one is that item's amount,
-        never one more line of it."""
-        previous = self.previous
-        counted = request.quantity is not None or bool(request.bare_numbers)
-        if previous is None or request.words or request.size is not None or request.more or not counted:
-            return False
-        if previous.quantity is not None or previous.bare_numbers or previous.price_question or request.price_question:
-            return False
-        for said in (self.ordered.lines, self.ordered.ambiguous):
-            if said and said[-1].phrase == previous.phrase:
-                said.pop()
-        self.previous = None
-        amount = replace(request, words=previous.words, optional_words=previous.optional_words, size=previous.size)
-        self.read(replace(amount, phrase=f"{previous.phrase} {request.phrase}", unit=request.unit or previous.unit))
-        return True
 
     def _size_as_count(self, request: ItemRequest, match: Match, word: str, number: float) -> tuple[ItemRequest, Match]:
         """`coke litro 2`: no product comes in the size read, so the number counts what the measure word names."""

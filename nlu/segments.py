@@ -132,7 +132,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
-        requests.extend(_each_counted(_amounts_joined(in_line), line, lexicon))
+        requests.extend(_each_counted(_amounts_joined(in_line, lexicon, index), line, lexicon))
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
@@ -233,12 +233,14 @@ def _amount_value(token: Token, lexicon: Lexicon) -> float | None:
     return value if value is not None and value == int(value) and 0 < value <= lexicon.max_quantity else None
 
 
-def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
-    """`mantika 1 litro, 2 case po`: an amount alone right after an uncounted item counts that item; after a
-    question about one item's price (`红牛多少钱一箱，来5箱`) it orders that item."""
+def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: CatalogIndex) -> list[ItemRequest]:
+    """`mantika 1 litro, 2 case po`, `korro lime: 2`: an amount alone right after an uncounted item counts that
+    item; after a question about one item's price (`红牛多少钱一箱，来5箱`) it orders that item, and the pack word
+    the question said (`王老吉罐装多少钱？要3件`) still says which."""
     joined: list[ItemRequest] = []
     for request in requests:
         previous = joined[-1] if joined else None
+        amount = request.quantity is not None or (request.bare_numbers and previous and not _counted(previous))
         if (
             previous is not None
             and previous.words
@@ -248,21 +250,29 @@ def _amounts_joined(requests: list[ItemRequest]) -> list[ItemRequest]:
                 or (previous.price_question and not request.price_question)
             )
             and not request.words
-            and request.quantity is not None
+            and amount
             and request.size is None
             and not (request.correction or request.removal or previous.correction or previous.removal)
         ):
+            said = _unit_words(previous.unit, lexicon, index) if previous.unit != request.unit else []
             joined[-1] = replace(
                 previous,
                 phrase=f"{previous.phrase}, {request.phrase}",
+                optional_words=previous.optional_words + tuple(said),
                 quantity=request.quantity,
                 unit=request.unit,
+                bare_numbers=request.bare_numbers,
                 price_question=False,
                 ranged=request.ranged,
             )
         else:
             joined.append(request)
     return joined
+
+
+def _unit_words(unit: str | None, lexicon: Lexicon, index: CatalogIndex) -> list[str]:
+    """The catalog's words for a pack unit (`罐` for `听`, both a tin), which say which product."""
+    return [w for w, meaning in lexicon.unit_words.items() if meaning == unit and w in index.postings] if unit else []
 
 
 def _only_taken_back(request: ItemRequest) -> bool:
@@ -1248,10 +1258,7 @@ def _required_and_optional(
     describing = spare_units if group is not None and group.unit else spare_units[1:]
     for element in describing:
         # `听装` of a pack the catalog counts in `罐`: the catalog's word for the same unit.
-        if element.text in index.postings:
-            optional.append(element.text)
-        else:
-            optional.extend(w for w, unit in lexicon.unit_words.items() if unit == element.unit and w in index.postings)
+        optional.extend([element.text] if element.text in index.postings else _unit_words(element.unit, lexicon, index))
     return required, optional
 
 

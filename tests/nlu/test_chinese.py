@@ -272,7 +272,12 @@ def test_a_brand_written_in_numerals_is_the_brand_not_an_amount() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("冰茶瓶装 5箱", [("P1", 5)]), ("冰茶罐装 5箱", [("P2", 5)]), ("冰茶 听装 2箱", [("P2", 2)])],
+    [
+        ("冰茶瓶装 5箱", [("P1", 5)]),
+        ("冰茶罐装 5箱", [("P2", 5)]),
+        ("冰茶 听装 2箱", [("P2", 2)]),
+        ("冰茶罐装多少钱？要3箱", [("P2", 3)]),
+    ],
 )
 def test_a_measure_word_packed_names_what_the_pack_holds(text: str, expected: list) -> None:
     rows = "P1,岭泉 冰茶 500ml*15瓶,岭泉,drinks,500ml,case,15,45.00,CNY,冰茶,100,1,true\n"
