@@ -230,6 +230,10 @@ def quezon_index() -> CatalogIndex:
         ("yung dinorado gawin nyong 3 sako", [("A-1601", 3)]),
         # the amount after `instead of` is the one taken back
         ("red horse 500 5 case instead of 3", [("A-1802", 5)]),
+        # words to the seller and of haste after the item are chatter, not a doubt about the product
+        ("2 case kasalo suki", [("A-1701", 2)]),
+        ("2 case kasalo bay, paspas lang", [("A-1701", 2)]),
+        ("2 case kasalo pakisuyo", [("A-1701", 2)]),
     ],
 )
 def test_tagalog_amounts_said_before_or_after_a_correction(
