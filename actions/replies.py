@@ -234,8 +234,8 @@ def product_words(phrase: str) -> str:
 
     while words and counts(words[0]):
         words.pop(0)
-    while words and counts(words[-1]):
-        words.pop()
+    while words and counts(words[-1]) and not (len(words) > 1 and words[-2].lower() in lexicon.size_words):
+        words.pop()  # a number after `kilo` is the size (`sukari kilo 2`), kept
     if words and (cjk := _CJK_COUNT.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
         words[-1] = words[-1][: cjk.start()]
     if words and (cjk := _CJK_LEADING_COUNT.match(words[0])) and cjk["unit"] in lexicon.unit_words and cjk.end() < len(
