@@ -206,6 +206,8 @@ def cebu_index() -> CatalogIndex:
         ("c2 apol 2cs", [("20707", 2)]),
         ("safeguard puti 2 box", [("20901", 2)]),
         ("zesto mangga 10 pack", [("20710", 10)]),
+        ("2 case pilsen para sunod semana", [("20717", 2)]),
+        ("2 case pilsen later hehe", [("20717", 2)]),
         # a measure word alone before the count of packs is one of it: the one-litre water, three cases
         ("nature spring litro 3 cs", [("20713", 3)]),
     ],
