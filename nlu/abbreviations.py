@@ -52,6 +52,23 @@ def shortens(short: str, full: str) -> bool:
     return whole.startswith(own) or (own[-1] == whole[-1] and _within(own, whole))
 
 
+def vowels_dropped(typed: str, full: str) -> bool:
+    """True when `typed` is `full` with one or two of its vowels left out (`brwn`, `zro`, `royl`), as owners
+    type on a phone keypad."""
+    if not 0 < len(full) - len(typed) <= 2 or typed[:1] != full[:1]:
+        return False
+    letters = iter(full)
+    for letter in typed:
+        for other in letters:
+            if other == letter:
+                break
+            if other not in _VOWELS:
+                return False
+        else:
+            return False
+    return all(rest in _VOWELS for rest in letters)
+
+
 def _within(part: str, whole: str) -> bool:
     letters = iter(whole)
     return all(letter in letters for letter in part)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_word
+from nlu.abbreviations import ShortWords, glued_word, vowels_dropped
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
@@ -256,7 +256,21 @@ class CatalogIndex:
         same_noun = tuple(WordMatch(form, 100.0) for form in singular_and_plural(word) if form in self.postings)
         if same_noun:
             return same_noun
-        return self._misspelt(word) or self._sounding_alike(word) or self._written_short(word)
+        found = self._misspelt(word) or self._sounding_alike(word) or self._written_short(word)
+        return found or self._vowels_dropped(word)
+
+    def _vowels_dropped(self, word: str) -> tuple[WordMatch, ...]:
+        """`brwn`, `zro`, `royl`: a short word typed without its vowels, too short to be read as a misspelling."""
+        if not 3 <= len(word) < 5 or not word.isalpha():
+            return ()
+        found = [
+            full
+            for length in (len(word) + 1, len(word) + 2)
+            if (bucket := self.words_by_shape.get((word[0], length))) is not None
+            for full in bucket.words
+            if vowels_dropped(word, full)
+        ]
+        return tuple(WordMatch(full, 85.0) for full in found)
 
     def _written_short(self, word: str) -> tuple[WordMatch, ...]:
         """`shampoo` for a distributor's `SHMP`, `sausage` for its `SAUS`."""

@@ -236,6 +236,10 @@ def quezon_index() -> CatalogIndex:
         ("2 case kasalo suki", [("A-1701", 2)]),
         ("2 case kasalo bay, paspas lang", [("A-1701", 2)]),
         ("2 case kasalo pakisuyo", [("A-1701", 2)]),
+        # short words typed without their vowels, as on a phone keypad
+        ("mlo 10 pack", [("A-1305", 10)]),
+        ("kopiko brwn 10 pack", [("A-1403", 10)]),
+        ("royl 2 case", [("A-1704", 2)]),
     ],
 )
 def test_tagalog_amounts_said_before_or_after_a_correction(
