@@ -1,4 +1,4 @@
-"""An amount that is no whole number of packs is asked, through the real processes, never ordered as typed."""
+"""Amounts, sizes and prices the owner is asked about or asks, through the real processes: never ordered as typed."""
 
 from __future__ import annotations
 
@@ -32,4 +32,14 @@ def test_a_kind_of_goods_sold_in_many_products_is_asked_by_size_first(system: Sy
     assert which.startswith("Which mafuta ya kupika? 1) ") and "5) " in which and "6) " not in which, which
     summary = "\n".join(system.exchange(PHONE, "2"))
     assert "1) " in summary and " 1L 3 cartons" in summary, summary
+    assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
+
+
+@pytest.mark.e2e
+def test_a_price_asked_after_an_order_is_answered_and_never_ordered(system: System) -> None:
+    system.exchange(PHONE, "5 ctn coke 300ml")
+    answer = "\n".join(system.exchange(PHONE, "and how much is omo 1kg?"))
+    assert "Omo" in answer and "4,680" in answer and "Your order" not in answer, answer
+    summary = "\n".join(system.exchange(PHONE, "show my order"))
+    assert "5 crates" in summary and "Omo" not in summary, summary
     assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
