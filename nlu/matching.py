@@ -58,6 +58,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     if several:
         candidates = _by_brand_named(candidates, canonical, index)
         candidates = _by_category_named(candidates, canonical, index)
+        candidates = _of_the_whole_kind(candidates, canonical, index)
         candidates = _by_optional_words(candidates, request, index)
         candidates = _by_pack(candidates, request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
@@ -272,6 +273,27 @@ def _by_category_named(candidates: Positions, mentioned: set[str], index: Catalo
         for words in combinations(said, size):
             whole.update(named & by_category.get(frozenset(words), _NO_POSITIONS))
     return whole or named
+
+
+def _of_the_whole_kind(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
+    """`cooking oil`, `mafuta ya kupika`: a kind named in several words of a category means the products whose name
+    has the word the others describe (the category's last), or none of its words; not `Cooking Fat`, whose name
+    shares only a describing word. Those are left out when at least two of the whole kind are there to choose from."""
+    category_words = index.groups.by_category_word
+    kind = {w for w in mentioned if w in category_words}
+    if len(kind) < 2:
+        return candidates
+    items = index.items
+    categories = {items[p].item.category for p in candidates if kind <= items[p].category_words}
+    heads = {next((w for w in reversed(catalog_words(c.replace("_", " "))) if w in kind), "") for c in categories}
+    if len(heads) != 1:
+        return candidates
+    (head,) = heads
+    named = {p: items[p].core | items[p].brand_words for p in candidates}
+    partial = {p for p, words in named.items() if head not in words and not words.isdisjoint(kind)}
+    if partial and len(candidates) - len(partial) >= 2:
+        return candidates - partial
+    return candidates
 
 
 # Categories are named in a few words (`soft drinks`, `cooking oil`); more said at once are tried no further.

@@ -161,3 +161,33 @@ S903,"Kiva Salt 500g, bale of 24",Kiva,salt,500g,bale,24,140.00,ZZZ,chumvi|kiva,
 S902,"Lenga Iodised Salt 1kg, bale of 12",Lenga,salt,1kg,bale,12,126.00,ZZZ,chumvi|lenga,50,1,true
 """
     assert asked("omunnyo 1kg 3 bales", catalog_index(rows)) == [{"S901", "S902"}]
+
+
+def _oils_and_fats() -> str:
+    """Many cooking oils, some out of stock, and in the same category cooking fats whose names share only `cooking`."""
+    pack = "carton,12,3000.00,KES,"
+    oils = [
+        f'K8{n:02d},"{brand} {kind} Oil {size}, carton of 12",{brand},cooking_oil,{size},{pack},{n % 5},1,true'
+        for n, (brand, kind, size) in enumerate(
+            (brand, kind, size)
+            for brand, kind in (("Zelo", "Cooking"), ("Maru", "Vegetable"), ("Tendo", "Corn"), ("Pirra", "Sunflower"))
+            for size in ("500ml", "1L", "2L", "5L")
+        )
+    ]
+    fats = [
+        f'K9{n:02d},"{brand} Cooking Fat {size}, carton of 12",{brand},cooking_oil,{size},{pack},90,1,true'
+        for n, (brand, size) in enumerate((b, s) for b in ("Lumo", "Kadi") for s in ("250g", "500g", "1kg"))
+    ]
+    return "\n".join(oils + fats) + "\n"
+
+
+def test_a_kind_in_several_words_asks_among_its_whole_kind_not_a_kind_sharing_one_word() -> None:
+    index = catalog_index(_oils_and_fats())
+    (oils,) = asked("2 ctn cooking oil", index)
+    assert oils and all(sku.startswith("K8") for sku in oils)
+    assert asked("cooking fat 2 ctn", index) == [{f"K9{n:02d}" for n in range(6)}]
+
+
+def test_a_kind_with_more_products_than_a_question_lists_none_of_them_for_another_kind() -> None:
+    index = catalog_index(_oils_and_fats())
+    assert asked("cooking oil 2", index) == [{f"K8{n:02d}" for n in range(16)}]
