@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
@@ -517,10 +518,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _post_brand_initials(brands, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
-    for position in range(len(items)):
-        protected.update(brands[position].connector_triples)
-        for alias in aliases[position]:
-            protected.update(alias.connector_triples)
+    protected.update(t for text_read in chain(brands, *aliases) for t in text_read.connector_triples)
     postings = _frozen_postings(postings_sets)
     indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, piece_words, lexicon)
     return CatalogIndex(
