@@ -1020,6 +1020,11 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         # `红牛5箱 再加2箱`: an amount said as more is an item of its own, more of the one before.
         return any(e.kind == "word" and e.text in lexicon.more_cues for e in part)
 
+    taken_off = _taken_off_after(elements, groups, lexicon, index)
+    if taken_off:
+        # `王老吉3件 加多宝不要`: a product taken off after the last amount is an item of its own, not a word of
+        # the one counted.
+        return [*_pieces(elements[:taken_off], groups, lexicon, index), _Piece(elements[taken_off:])]
     if len(groups) < 2:
         return [_Piece(elements, groups)]
     prefix_style = not has_words(elements[: groups[0].first]) or (
@@ -1042,6 +1047,21 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
+
+
+def _taken_off_after(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, index: CatalogIndex) -> int:
+    """Where a product said after the last amount with a word that removes it begins; 0 when there is none."""
+    if not groups:
+        return 0
+    cut = groups[-1].last + 1
+    words = [e for e in elements[cut:] if e.kind == "word"]
+    if not _says({e.text for e in words}, lexicon.removal_words, index):
+        return 0
+    before = [e for e in elements[: groups[-1].first] if e.kind == "word"]
+    named = [e for e in words if e.text not in lexicon.removal_words and index.knows_word(e.text)]
+    if not named or not any(index.knows_word(e.text) for e in before):
+        return 0
+    return cut
 
 
 def _requests(

@@ -97,6 +97,14 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
         # An amount said as more is more of the item before it.
         ("酸菜面 五箱 再加五箱", [("C03", 10)]),
         ("酸菜面5箱 纯净水3箱 再加2箱", [("C03", 5), ("C04", 5)]),
+        # Cantonese words for giving, correcting and joining.
+        ("俾我5箱酸菜面 唔该", [("C03", 5)]),
+        ("老细 听日送啲酸菜面过嚟 3箱", [("C03", 3)]),
+        ("纯净水5箱，唔系，8箱", [("C04", 8)]),
+        ("纯净水10箱 讲错 系5箱", [("C04", 5)]),
+        ("丝苗米 10kg 3袋，唔啱，要25公斤嘅", [("C08", 3)]),
+        ("酸菜面 两箱 换做红烧牛肉面", [("C01", 2)]),
+        ("酸菜面同红烧牛肉面各2箱", [("C03", 2), ("C01", 2)]),
     ],
 )
 def test_regional_words_and_wechat_emoji_are_not_products(index: CatalogIndex, text: str, expected: list) -> None:
@@ -328,3 +336,15 @@ def test_rolls_counted_fill_the_packs_of_rolls() -> None:
 def test_a_price_asked_after_two_uncounted_items_asks_about_both(index: CatalogIndex) -> None:
     parse = parse_order("酸菜面和花生油多少钱", index)
     assert parse.asks_prices and sorted(line.sku for line in parse.lines) == ["C03", "C09"]
+
+
+@pytest.mark.parametrize("text", ["酸菜面3箱 纯净水不要", "酸菜面3箱 纯净水唔要", "酸菜面3箱 可乐5箱 可乐唔要啦"])
+def test_a_product_taken_off_after_a_counted_one_leaves_that_one_ordered(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C03", 3)]
+
+
+def test_a_price_asked_in_cantonese_orders_nothing(index: CatalogIndex) -> None:
+    for text in ["花生油而家几多钱一桶", "花生油咩价", "花生油点卖"]:
+        parse = parse_order(text, index)
+        assert parse.asks_prices and [line.sku for line in parse.lines] == ["C09"], text
+    assert _lines("有冇花生油", index) == _lines("有没有花生油", index) == [("C09", 1)]
