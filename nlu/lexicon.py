@@ -222,6 +222,8 @@ def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str,
 
 # Lookups keyed by a unit's name rather than by a word a sender types.
 _KEYED_BY_UNIT = frozenset({"unit_levels", "unit_sell_units", "pieces_per_unit", "filler_phrases_by_first"})
+# A pack word typed without vowels shorter than this is too often some other word (`bot`, `sak`).
+_MIN_TYPED_UNIT = 4
 # Shorter words have too many that sound alike.
 _MIN_SOUNDED = 3
 
@@ -356,6 +358,25 @@ def _merged_maps(languages: list[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
+def _with_vowels_dropped(unit_words: dict[str, str], lists: dict[str, set[str]]) -> dict[str, str]:
+    """Pack words also as owners type them on a keypad, one or two vowels left out (`kahn`, `krtn`, `dsna`), where
+    that spelling is no other word the reader knows."""
+    known = set(unit_words).union(*lists.values())
+    found = dict(unit_words)
+    for word, unit in unit_words.items():
+        for typed in _vowel_drops(word):
+            if len(typed) >= _MIN_TYPED_UNIT and typed not in known:
+                found.setdefault(typed, unit)
+    return found
+
+
+def _vowel_drops(word: str) -> set[str]:
+    inner = [i for i, letter in enumerate(word) if i > 0 and letter in _VOWELS]
+    drops = {word[:i] + word[i + 1 :] for i in inner}
+    drops.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for i in inner for j in inner if i < j)
+    return drops if word.isalpha() else set()
+
+
 def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> dict[str, Any]:
     """Units, sizes, kinds of goods, filler phrases and every word list of every language, merged."""
     size_units = {
@@ -381,7 +402,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
             phrases.add(tuple(_word(phrase).split()))
     return {
         "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
-        "unit_words": unit_words,
+        "unit_words": _with_vowels_dropped(unit_words, lists),
         "size_words": size_words,
         "product_words": product_words,
         "filler_phrases_by_first": _by_first_word(phrases),

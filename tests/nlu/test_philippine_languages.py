@@ -240,6 +240,7 @@ def quezon_index() -> CatalogIndex:
         ("mlo 10 pack", [("A-1305", 10)]),
         ("kopiko brwn 10 pack", [("A-1403", 10)]),
         ("royl 2 case", [("A-1704", 2)]),
+        ("bulalo 3 kahn", [("A-1005", 3)]),
     ],
 )
 def test_tagalog_amounts_said_before_or_after_a_correction(
