@@ -49,6 +49,9 @@ class Lexicon:
     availability_cues: frozenset[str]
     price_cues: frozenset[str]
     negations: frozenset[str]
+    # Negations that only ever say `not`, never `no!` alone (`不是`, `not`; not `hapana`, `hindi`): the amount right
+    # after one, beside another amount, is the one taken back (`是6箱 不是5箱` orders six).
+    not_words: frozenset[str]
     removal_words: frozenset[str]
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
@@ -240,6 +243,7 @@ _WORD_LISTS = (
     "availability_cues",
     "price_cues",
     "negations",
+    "not_words",
     "removal_words",
     "time_words",
     "time_suffixes",

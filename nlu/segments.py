@@ -1016,7 +1016,13 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
     """Two quantities in one stretch of text without separators are two items."""
 
     def has_words(part: list[_Element]) -> bool:
-        return any(e.kind == "word" and (e.named or e.text not in lexicon.fillers) for e in part)
+        # `雪碧 是6箱 不是5箱`: a `not` before an amount is no word of an item; the amount it takes back stays beside
+        # the one it corrects.
+        return any(
+            e.kind == "word"
+            and (e.named or (e.text not in lexicon.fillers and not _says_not(part, position, lexicon)))
+            for position, e in enumerate(part)
+        )
 
     def adds_more(part: list[_Element]) -> bool:
         # `红牛5箱 再加2箱`: an amount said as more is an item of its own, more of the one before.
@@ -1049,6 +1055,12 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
+
+
+def _says_not(part: list[_Element], position: int, lexicon: Lexicon) -> bool:
+    """True when the word at the position is a `not` (`不是`, `not`) right before an amount."""
+    following = part[position + 1] if position + 1 < len(part) else None
+    return part[position].text in lexicon.not_words and following is not None and following.kind == "num"
 
 
 def _taken_off_after(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, index: CatalogIndex) -> int:

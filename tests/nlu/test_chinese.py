@@ -192,8 +192,17 @@ def test_two_numerals_one_apart_are_a_range_the_owner_is_asked_about(index: Cata
     assert [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous] == [(("C03",), 0, "quantity")]
 
 
-@pytest.mark.parametrize("text", ["酸菜面不是3箱是5箱", "酸菜面3箱，不是3箱是5箱", "酸菜面3箱，不是，5箱"])
-def test_the_amount_after_bushi_is_the_one_ordered(index: CatalogIndex, text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "酸菜面不是3箱是5箱",
+        "酸菜面3箱，不是3箱是5箱",
+        "酸菜面3箱，不是，5箱",
+        "酸菜面 是5箱 不是3箱",
+        "酸菜面5箱 唔系3箱",
+    ],
+)
+def test_the_amount_after_bushi_is_taken_back(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C03", 5)]
 
 
