@@ -1325,10 +1325,26 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool
     loose = alone and len(word) == 1 and HAN_RE.match(word) is not None
     for naming in index.namings(word):
         alias_only = word in index.alias_only_words and holders is not None
-        if holders is None or loose or (alias_only and holders <= index.posted_under_all(list(naming))):
+        if holders is None or loose:
+            return naming
+        if not alias_only:
+            return (word,)
+        if holders <= index.posted_under_all(list(naming)) or alone and _describes(word, holders, index):
             return naming
         return (word,)
     return (word,)
+
+
+def _describes(word: str, holders: frozenset[int], index: CatalogIndex) -> bool:
+    """`unga` (flour) only in an alias `sabuni ya unga` (powder soap): beside another word for a kind of goods, the
+    word describes that kind, so said alone it is its own kind, not those products."""
+    product_words = index.lexicon.product_words
+    return all(
+        any(w != word and w in product_words for w in alias)
+        for p in holders
+        for alias in index.items[p].alias_words
+        if word in alias
+    )
 
 
 def _unlinked(word: str, lexicon: Lexicon, index: CatalogIndex) -> str | None:

@@ -191,3 +191,14 @@ def test_a_kind_in_several_words_asks_among_its_whole_kind_not_a_kind_sharing_on
 def test_a_kind_with_more_products_than_a_question_lists_none_of_them_for_another_kind() -> None:
     index = catalog_index(_oils_and_fats())
     assert asked("cooking oil 2", index) == [{f"K8{n:02d}" for n in range(16)}]
+
+
+def test_a_word_for_a_kind_that_describes_another_kind_in_an_alias_is_its_own_kind_said_alone() -> None:
+    rows = """\
+U101,"Kora Maize Flour 2kg, bale of 12",Kora,maize_flour,2kg,bale,12,30000.00,TZS,kora,30,1,true
+U102,"Pesi Wheat Flour 2kg, bale of 12",Pesi,wheat_flour,2kg,bale,12,36000.00,TZS,pesi,20,1,true
+U103,"Lumi Washing Powder 500g, bale of 24",Lumi,detergent,500g,bale,24,48000.00,TZS,lumi|sabuni ya unga,25,1,true
+"""
+    index = catalog_index(rows)
+    assert asked("unga bale 3", index) == [{"U101", "U102"}]
+    assert [(line.sku, line.quantity) for line in parse_order("sabuni ya unga bale 2", index).lines] == [("U103", 2)]
