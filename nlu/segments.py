@@ -909,13 +909,15 @@ def _time_of_day(token: Token, following: Token | None, after_next: Token | None
 
 
 def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[Size, int] | None:
-    """`kilo tano`, `lita mbili na nusu`, `litre 2`: a measure written out, its amount after it; `ya lita`, one
-    of it (`golden fry ya lita` is the one-litre one)."""
+    """`kilo tano`, `lita mbili na nusu`, `litre 2`, `kg 25`: a measure, its amount after it (written short, only in
+    digits); `ya lita`, one of it (`golden fry ya lita` is the one-litre one)."""
     word = chunk[position].text
     unit = lexicon.size_words.get(word)
-    if unit is None or len(word) < 4 or chunk[position].kind != "word":
+    if unit is None or len(word) < 2 or chunk[position].kind != "word":
         return None
     following = chunk[position + 1] if position + 1 < len(chunk) else None
+    if len(word) < 4 and (following is None or following.kind != "num"):
+        return None
     spoken = _number_word(chunk, position + 1, lexicon) if following is not None else None
     if following is not None and following.kind == "num" and _counts_the_unit_after(chunk, position + 1, lexicon):
         # `coke litro 3 cs`: the number counts the packs after it, and the measure alone is one of it.

@@ -200,3 +200,8 @@ def test_a_list_numbered_on_one_line_parts_items_and_counts_nothing(invented_ind
 @pytest.mark.parametrize("text", ["korro lime: 2", "korro lime, 2", "korro lime：2"])
 def test_an_amount_alone_after_an_item_said_without_one_is_its_amount(invented_index: CatalogIndex, text: str) -> None:
     assert resolved(text, invented_index) == [("Q104", 2)]
+
+
+@pytest.mark.parametrize("text", ["kulu kg 25 bag 2", "kulu kilo 25 bag 2"])
+def test_a_measure_written_short_before_its_amount_is_the_size(invented_index: CatalogIndex, text: str) -> None:
+    assert resolved(text, invented_index) == [("Q108", 2)]
