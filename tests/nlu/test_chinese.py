@@ -357,3 +357,14 @@ def test_a_price_asked_in_cantonese_orders_nothing(index: CatalogIndex) -> None:
         parse = parse_order(text, index)
         assert parse.asks_prices and [line.sku for line in parse.lines] == ["C09"], text
     assert _lines("有冇花生油", index) == _lines("有没有花生油", index) == [("C09", 1)]
+
+
+def test_a_word_for_the_kind_beside_a_product_not_named_with_it_is_no_other_product() -> None:
+    rows = (
+        "M1,牧原 特选 250ml*12盒,牧原,dairy,250ml,carton,12,60.00,CNY,特选,100,1,true\n"
+        "M2,牧原 纯牛奶 250ml*16盒,牧原,dairy,250ml,carton,16,46.00,CNY,,100,1,true\n"
+        "M3,鲜厨 鸡精 200g*50袋,鲜厨,seasoning,200g,carton,50,300.00,CNY,鸡精,100,1,true\n" + ROWS
+    )
+    index = catalog_index(rows)
+    assert _lines("特选牛奶 2箱", index) == [("M1", 2)]
+    assert _lines("鲜厨鸡精调料 1箱", index) == [("M3", 1)]
