@@ -537,19 +537,23 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         grades=_grades(postings),
         capital_names=_capital_names(items, postings, lexicon),
         sounds=_sounds(postings),
-        alias_only_words=frozenset(
-            w
-            for w in lexicon.product_words
-            if w in postings
-            and w not in kind_words_named
-            and w not in generic_brands
-            and not any(w in words for words in brand_sets.values())
-            and not any(w in words for words in category_sets.values())
+        alias_only_words=_alias_only_words(
+            lexicon, postings, kind_words_named.union(generic_brands), (*brand_sets.values(), *category_sets.values())
         ),
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
         chinese=chinese,
         short_words=short_words,
         named_units={unit: frozenset(positions) for unit, positions in named_units.items()},
+    )
+
+
+def _alias_only_words(
+    lexicon: Lexicon, postings: dict[str, frozenset[int]], named: frozenset[str], fields: tuple[frozenset[str], ...]
+) -> frozenset[str]:
+    """Local words for kinds of goods that the catalog writes only in aliases: posted, yet not `named` (in a name, or
+    a generic brand) and in no brand or category (`fields`)."""
+    return frozenset(
+        w for w in lexicon.product_words if w in postings and w not in named and not any(w in words for words in fields)
     )
 
 
@@ -763,11 +767,7 @@ def _generic_aliases(
         whole = sum(skus_of_kind[(brand, category)] for category in generic_categories[word])
         return not kinds_shared.isdisjoint(kind_words[word]) and carriers[word] == whole
 
-    generic = {
-        w: generic_categories[w]
-        for w in generic_brands
-        if w in shared or (w in kind_words and not nickname(w))
-    }
+    generic = {w: generic_categories[w] for w in generic_brands if w in shared or (w in kind_words and not nickname(w))}
     return generic_brands, generic
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
@@ -109,6 +110,12 @@ class Lexicon:
         of a product."""
         chatter = self.fillers | self.stop_words | self.connectors | self.correction_markers
         return chatter | self.smaller_words | self.larger_words
+
+    @cached_property
+    def size_order_words(self) -> re.Pattern[str] | None:
+        """Finds a word for the smallest or the largest size (`maliit`, `dako`) anywhere in a text, in one search."""
+        words = self.smaller_words | self.larger_words
+        return re.compile("|".join(map(re.escape, sorted(words)))) if words else None
 
     @cached_property
     def cue_words(self) -> frozenset[str]:

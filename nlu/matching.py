@@ -82,7 +82,11 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     items = index.items
     foreign = len(known) < len(request.words)
     return Match(
-        tuple(items[p] for p in ranked), best, confirm=foreign, size_from_number=size_number, amount_from_size=amount
+        tuple(map(items.__getitem__, ranked)),
+        best,
+        confirm=foreign,
+        size_from_number=size_number,
+        amount_from_size=amount,
     )
 
 

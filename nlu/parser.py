@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Mapping
 
 from backend.catalog import CatalogItem
@@ -642,13 +644,17 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int,
     lines[target] = replace(lines[target], quantity=int(number), phrase=f"{lines[target].phrase}, {request.phrase}")
 
 
+# A candidate's catalog name, read for a whole list without a loop in Python.
+_NAME = attrgetter("item.name")
+
+
 def _named_as_such(
     request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
 ) -> tuple[IndexedItem, ...]:
     """`tomato sauce` asks among the tomato sauces, not the `SARDINES IN TOMATO SAUCE`: a product whose name has
     the words said only after a word that says what it comes in (`in`, `with`) is not what was named."""
     contents = index.lexicon.contents_words
-    if len(candidates) < 2 or not any(_says_contents(c.item.name, contents) for c in candidates):
+    if len(candidates) < 2 or not any(map(_says_contents, map(_NAME, candidates), repeat(contents))):
         return candidates
     said = set(request.words)
     named = tuple(c for c in candidates if not _only_in_contents(said, c.item, contents))
@@ -735,8 +741,8 @@ def _size_said(
 ) -> tuple[IndexedItem, ...]:
     """`argentina maliit`, `evap dako`: among the sizes of a brand's goods of one kind, the smallest or the largest."""
     lexicon = index.lexicon
-    phrase = request.phrase.casefold()
-    if not any(word in phrase for word in lexicon.smaller_words | lexicon.larger_words):
+    pattern = lexicon.size_order_words
+    if pattern is None or pattern.search(request.phrase.casefold()) is None:
         return candidates
     words = {token.text for token in tokenize(clean_text(request.phrase)) if token.kind == "word"}
     smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
