@@ -149,22 +149,34 @@ def _ranked(
     if all(len(found) == 1 for found in readings):
         # Every word was read one way only, so every candidate scores the same.
         ranked = [key % count for key in sorted(keys)[:MAX_CANDIDATES]]
-        return ranked, _score(-1, readings, index) if ranked else 0.0
-    scores = {p: _score(p, readings, index) for p in order}
+        return ranked, sum(found[0].score for found in readings) / len(readings) if ranked else 0.0
+    scores = _scores(order, readings, index)
     scored = sorted(zip([-scores[p] for p in order], keys, strict=True))
     ranked = [key % count for _, key in scored[:MAX_CANDIDATES]]
     return ranked, scores[ranked[0]] if ranked else 0.0
 
 
-def _score(position: int, readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> float:
-    """Mean over the message words of how exactly each was read as a word this SKU has."""
-    total = 0.0
-    for found in readings:
-        if len(found) == 1:
-            total += found[0].score
-        else:
-            total += max((r.score for r in found if position in index.postings.get(r.word, ())), default=found[0].score)
-    return total / len(readings) if readings else 0.0
+def _scores(order: list[int], readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> dict[int, float]:
+    """Each SKU's mean over the message words of how exactly each was read as a word the SKU has.
+
+    A word read one way scores the same for every SKU, so it is added once; only the words read several ways are
+    looked up per SKU. Scores are whole numbers, so the sum is the same in whatever order it is taken.
+    """
+    postings = index.postings
+    fixed = sum(found[0].score for found in readings if len(found) == 1)
+    several = [found for found in readings if len(found) > 1]
+    count = len(readings)
+    return {
+        position: (
+            fixed
+            + sum(
+                max((r.score for r in found if position in postings.get(r.word, ())), default=found[0].score)
+                for found in several
+            )
+        )
+        / count
+        for position in order
+    }
 
 
 def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
@@ -350,7 +362,10 @@ def _by_pack(
     # Products with a SKU in the named unit keep only those; the others keep every pack.
     product_of = groups.product_of
     named_products = set(map(product_of.__getitem__, selling))
-    return selling.union(p for p in candidates if product_of[p] not in named_products)
+    order = list(candidates)
+    return selling.union(
+        compress(order, map(not_, map(named_products.__contains__, map(product_of.__getitem__, order))))
+    )
 
 
 def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
