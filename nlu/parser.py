@@ -13,7 +13,7 @@ from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
-from nlu.segments import ItemRequest, read_message, says_amount
+from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words, clean_text, tokenize
 
@@ -234,6 +234,8 @@ class _Reading:
             found = match_request(plain, self.index)
             if len(found.candidates) == 1 and not found.confirm:
                 return plain, found
+        if self.index.chinese is not None and not match.candidates and len(request.words) == 1:
+            match = _kind_headed(request, self.index) or match
         if self.index.chinese is not None and (not match.candidates or match.confirm):
             return _read_as_chinese(request, match, self.index)
         return request, match
@@ -509,6 +511,18 @@ def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemReque
         return None
     words = tuple(w for w in request.words if w not in kinds)
     return replace(request, words=words, optional_words=request.optional_words + kinds)
+
+
+def _kind_headed(request: ItemRequest, index: CatalogIndex) -> Match | None:
+    """`水 10箱`, `茶 5箱`: a Chinese character alone is the kind of every product named with a word it ends
+    (`纯净水`, `天然水`; `绿茶`, `冰红茶`); one such product is only confirmed."""
+    found: dict[str, IndexedItem] = {}
+    for word in heads_catalog_words(request.words[0], index):
+        for candidate in match_request(replace(request, words=(word,)), index).candidates:
+            found.setdefault(candidate.item.sku, candidate)
+    if not found:
+        return None
+    return Match(tuple(found.values()), 100.0, confirm=len(found) == 1)
 
 
 def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:

@@ -124,9 +124,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 in_line.pop()
                 found[0] = replace(found[0], replacement=True)
             swapping = _takes_back_alone(found, said, lexicon, index)
-            if said & lexicon.corrections_and_negations and not any(
-                says_amount(r) or r.words for r in found
-            ):
+            if said & lexicon.corrections_and_negations and not any(says_amount(r) or r.words for r in found):
                 # `no wait,` / `sorry,`: what comes next corrects what came before.
                 correcting, found = True, []
             else:
@@ -822,8 +820,10 @@ def _word_token(
             return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2
     if following is not None and following.text in lexicon.unit_words and word in lexicon.stop_words:
         previous = chunk[position - 1] if position else None
-        if previous is not None and (previous.kind == "num" or previous.text in lexicon.number_words) and not (
-            word in lexicon.connectors or (position > 1 and chunk[position - 2].text in lexicon.unit_words)
+        if (
+            previous is not None
+            and (previous.kind == "num" or previous.text in lexicon.number_words)
+            and not (word in lexicon.connectors or (position > 1 and chunk[position - 2].text in lexicon.unit_words))
         ):
             # `20 ka buok`, `innem a case`, `5 nga kahon`: after a number, the language's linker joins it to its
             # unit, so the number counts that unit.
@@ -1021,8 +1021,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         # `雪碧 是6箱 不是5箱`: a `not` before an amount is no word of an item; the amount it takes back stays beside
         # the one it corrects.
         return any(
-            e.kind == "word"
-            and (e.named or (e.text not in lexicon.fillers and not _says_not(part, position, lexicon)))
+            e.kind == "word" and (e.named or (e.text not in lexicon.fillers and not _says_not(part, position, lexicon)))
             for position, e in enumerate(part)
         )
 
@@ -1251,8 +1250,11 @@ def _request(
 
 
 def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
-    """The words that may name the product: not fillers, joining, correcting or cue words the catalog lacks."""
-    return [
+    """The words that may name the product: not fillers, joining, correcting or cue words the catalog lacks.
+
+    A Chinese character alone that ends catalog words (`水` of `纯净水`, `茶` of `绿茶`) names their kind when no
+    other word names a product."""
+    possible = [
         e
         for e in elements
         if e.kind == "word"
@@ -1262,10 +1264,26 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
                 and (e.text not in lexicon.time_words or e.text in index.postings)
-                and (len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words)
             )
         )
     ]
+    named = [
+        e for e in possible if e.named or len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words
+    ]
+    if named or len(possible) != 1 or not heads_catalog_words(possible[0].text, index):
+        return named
+    return possible
+
+
+def heads_catalog_words(character: str, index: CatalogIndex) -> tuple[str, ...]:
+    """The catalog's Chinese words of two or more characters that end with the character, the kind they name;
+    never a brand's (`响水` is no water)."""
+    if len(character) != 1 or HAN_RE.match(character) is None:
+        return ()
+    brands = index.groups.brands_by_word
+    return tuple(
+        w for w in index.postings if len(w) > 1 and w.endswith(character) and HAN_RE.match(w) and w not in brands
+    )
 
 
 def _required_and_optional(

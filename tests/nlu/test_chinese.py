@@ -368,3 +368,13 @@ def test_a_word_for_the_kind_beside_a_product_not_named_with_it_is_no_other_prod
     index = catalog_index(rows)
     assert _lines("特选牛奶 2箱", index) == [("M1", 2)]
     assert _lines("鲜厨鸡精调料 1箱", index) == [("M3", 1)]
+
+
+def test_a_character_alone_that_ends_catalog_words_asks_among_their_products() -> None:
+    rows = (
+        "W1,山泉 天然水 550ml*24瓶,山泉,drinks,550ml,case,24,30.00,CNY,,100,1,true\n"
+        "W2,响水 石板大米 10kg,响水,rice,10kg,bag,1,88.00,CNY,,100,1,true\n" + ROWS
+    )
+    parse = parse_order("水 10箱", catalog_index(rows))
+    assert parse.lines == ()
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["C04", "W1"], 10)]
