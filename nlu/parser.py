@@ -108,6 +108,8 @@ class _Reading:
         if ahead is not None and not says_amount(completed):
             phrase = f"{ahead.phrase} {completed.phrase}"
             completed = replace(completed, quantity=ahead.quantity, unit=ahead.unit, phrase=phrase)
+        if request.replacement and not request.price_question and (asked := self._question_replaced(completed)):
+            completed = replace(completed, quantity=asked.quantity, unit=asked.unit)
         replaces = request.replacement and lines and not request.price_question
         if replaces and _says_amount(completed):
             if self._amount_corrected(completed):
@@ -155,6 +157,19 @@ class _Reading:
         self.ordered.lines.append(OrderLine(fitting[0].item.sku, int(number), phrase, match.score))
         self.previous_item = fitting[0]
         return True
+
+    def _question_replaced(self, request: ItemRequest) -> ItemRequest | None:
+        """`怡宝 10箱 打错了 要景田`: a product of the same kind named without an amount after a correction word takes
+        the place of the question just asked among products; the item asked about, whose amount it takes."""
+        if says_amount(request) or self.previous is None or not self._asked_among_products():
+            return None
+        asked = self.ordered.ambiguous[-1]
+        kinds = {item.item.category for sku in asked.candidates if (item := self.index.item_for_sku(sku)) is not None}
+        candidates = match_request(request, self.index).candidates
+        if not candidates or any(c.item.category not in kinds for c in candidates):
+            return None
+        self.ordered.ambiguous.pop()
+        return self.previous
 
     def _asked_among_products(self) -> bool:
         """The question asked last is among products for the item read last."""

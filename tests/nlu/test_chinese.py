@@ -378,3 +378,11 @@ def test_a_character_alone_that_ends_catalog_words_asks_among_their_products() -
     parse = parse_order("水 10箱", catalog_index(rows))
     assert parse.lines == ()
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["C04", "W1"], 10)]
+
+
+@pytest.mark.parametrize("text", ["可乐 5箱 打错了 要纯净水", "可乐 5箱，不对，纯净水"])
+def test_a_product_named_after_a_correction_takes_the_place_of_the_question_and_its_amount(
+    index: CatalogIndex, text: str
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C04", 5)] and parse.ambiguous == ()
