@@ -299,9 +299,14 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
     if len(counted) != 1:
         return requests
     amount = counted[0]
+    # `可口可乐330和2L各3箱`: beside an amount of each in its pack, a number alone at an item is its size.
+    sized_by_bare = amount.unit is not None
     return [
         replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged, each=True)
-        if r.words and r.quantity is None and not _counted_bare(r) and not (r.correction or r.removal)
+        if r.words
+        and r.quantity is None
+        and (sized_by_bare or not _counted_bare(r))
+        and not (r.correction or r.removal)
         else replace(r, each=True)
         for r in requests
     ]

@@ -211,6 +211,10 @@ def test_ge_gives_its_amount_to_every_product_listed_before_it(index: CatalogInd
     assert sorted(_lines(text, index)) == [("C04", 5), ("C05", 5)]
 
 
+def test_ge_gives_its_amount_to_each_size_listed_before_it(index: CatalogIndex) -> None:
+    assert _lines("可口可乐330和500各3箱", index) == [("C05", 3), ("C06", 3)]
+
+
 @pytest.mark.parametrize(
     "text", ["酸菜面5箱 老地方", "酸菜面5箱 送老地方", "酸菜面5箱\n地址：城南路12号", "地址：城南路12号\n酸菜面5箱"]
 )
