@@ -97,6 +97,9 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
         # An amount said as more is more of the item before it.
         ("酸菜面 五箱 再加五箱", [("C03", 10)]),
         ("酸菜面5箱 纯净水3箱 再加2箱", [("C03", 5), ("C04", 5)]),
+        # Haste, payment, the person written to and the shop: chatter around an item.
+        ("酸菜面 别忘了 5箱 月结", [("C03", 5)]),
+        ("小哥 方便的话 酸菜面5箱 着急 小卖部缺货", [("C03", 5)]),
         # Cantonese words for giving, correcting and joining.
         ("俾我5箱酸菜面 唔该", [("C03", 5)]),
         ("老细 听日送啲酸菜面过嚟 3箱", [("C03", 3)]),
