@@ -359,8 +359,9 @@ def test_a_product_taken_off_after_a_counted_one_leaves_that_one_ordered(index: 
     assert _lines(text, index) == [("C03", 3)]
 
 
-def test_a_price_asked_in_cantonese_orders_nothing(index: CatalogIndex) -> None:
-    for text in ["花生油而家几多钱一桶", "花生油咩价", "花生油点卖"]:
+def test_a_price_asked_in_cantonese_or_as_a_trade_price_orders_nothing(index: CatalogIndex) -> None:
+    asked = ["花生油而家几多钱一桶", "花生油咩价", "花生油点卖", "花生油批发价多少", "花生油怎么批", "花生油涨价了吗"]
+    for text in asked:
         parse = parse_order(text, index)
         assert parse.asks_prices and [line.sku for line in parse.lines] == ["C09"], text
     assert _lines("有冇花生油", index) == _lines("有没有花生油", index) == [("C09", 1)]
