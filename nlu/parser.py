@@ -562,7 +562,7 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     typed in characters that sound like a catalog word or without a character left alone; taken when the words
     then name a product for sure, among those the other words named."""
     named = {c.item.sku for c in match.candidates}
-    readings = [_without_chatter(request, index), _heard(request, index)]
+    readings = [_without_chatter(request, index), _heard(request, index), _cut_short(request, index)]
     if not named:
         readings.append(_without_loose_characters(request))
     for reading in readings:
@@ -585,6 +585,18 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     if len(named) != 1:
         return None
     return replace(request, words=named[0].words, optional_words=named[0].optional_words)
+
+
+def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`康师傅冰红`: a Chinese word the catalog lacks that begins one catalog word only (`冰红茶`) is that word."""
+    words = list(request.words)
+    for position, word in enumerate(words):
+        if word in index.postings or len(word) < 2 or HAN_RE.match(word) is None:
+            continue
+        longer = [w for w in index.postings if len(w) > len(word) and w.startswith(word)]
+        if len(longer) == 1:
+            words[position] = longer[0]
+    return replace(request, words=tuple(words)) if tuple(words) != request.words else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

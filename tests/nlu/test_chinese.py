@@ -394,3 +394,8 @@ def test_a_product_named_after_a_correction_takes_the_place_of_the_question_and_
 ) -> None:
     parse = parse_order(text, index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("C04", 5)] and parse.ambiguous == ()
+
+
+def test_a_word_cut_short_that_begins_one_catalog_word_is_that_word() -> None:
+    rows = "T1,泉心湾 冰红茶 500ml*15瓶,泉心湾,drinks,500ml,case,15,45.00,CNY,,100,1,true\n" + ROWS
+    assert _lines("泉心湾冰红 5箱", catalog_index(rows)) == [("T1", 5)]
