@@ -100,6 +100,8 @@ def test_a_price_question_in_chinese_orders_nothing(index: CatalogIndex) -> None
         # Haste, payment, the person written to and the shop: chatter around an item.
         ("酸菜面 别忘了 5箱 月结", [("C03", 5)]),
         ("小哥 方便的话 酸菜面5箱 着急 小卖部缺货", [("C03", 5)]),
+        ("酸菜面5箱 纯净水5箱 纯净水下次再说", [("C03", 5)]),
+        ("酸菜面 5箱 酸菜面换红烧牛肉面", [("C01", 5)]),
         # Cantonese words for giving, correcting and joining.
         ("俾我5箱酸菜面 唔该", [("C03", 5)]),
         ("老细 听日送啲酸菜面过嚟 3箱", [("C03", 3)]),
