@@ -1332,6 +1332,18 @@ def _amount(group: _Group | None, units: list[str], lexicon: Lexicon) -> tuple[f
     return quantity, unit
 
 
+def _kind_holds(word: str, holders: frozenset[int] | None, index: CatalogIndex) -> bool:
+    """True when the first naming of the kind the word says names more products, every one the word names among
+    them, and no alias gives the word to a product (`面粉` for one flour names that flour)."""
+    namings = index.namings(word)
+    if not namings or holders is None:
+        return False
+    if any(word in words for item in index.items for words in item.alias_words):
+        return False
+    kind = index.posted_under_all(list(namings[0]))
+    return holders < kind
+
+
 def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool = False) -> tuple[str, ...]:
     """A local word for a kind of goods, in the catalog's own words when the catalog does not name a product with it.
 
@@ -1348,6 +1360,9 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool
     # A Chinese character said alone (`油 2桶`, `米`) is in a catalog only as the piece its segmenter left of a longer
     # name (`豆豉油制辣椒`), never as the name of one product: it is the kind.
     loose = alone and len(word) == 1 and HAN_RE.match(word) is not None
+    # `啤酒 10箱`: a Chinese word for a kind said alone, which some names write (`哈尔滨啤酒`) and others do not
+    # (`雪花 勇闯天涯`), is the whole kind when that kind holds every product the word names.
+    loose = loose or (alone and HAN_RE.match(word) is not None and _kind_holds(word, holders, index))
     for naming in index.namings(word):
         alias_only = word in index.alias_only_words and holders is not None
         if holders is None or loose:

@@ -401,3 +401,12 @@ def test_a_product_named_after_a_correction_takes_the_place_of_the_question_and_
 def test_a_word_cut_short_that_begins_one_catalog_word_is_that_word() -> None:
     rows = "T1,泉心湾 冰红茶 500ml*15瓶,泉心湾,drinks,500ml,case,15,45.00,CNY,,100,1,true\n" + ROWS
     assert _lines("泉心湾冰红 5箱", catalog_index(rows)) == [("T1", 5)]
+
+
+def test_a_word_for_a_kind_said_alone_asks_among_the_whole_kind_not_only_the_names_that_write_it() -> None:
+    rows = (
+        "B1,北岭啤酒 冰爽 500ml*12听,北岭啤酒,beer,500ml,case,12,45.00,CNY,,100,1,true\n"
+        "B2,雪山 勇闯 500ml*12听,雪山,beer,500ml,case,12,48.00,CNY,,100,1,true\n" + ROWS
+    )
+    parse = parse_order("啤酒 10箱", catalog_index(rows))
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["B1", "B2"], 10)]
