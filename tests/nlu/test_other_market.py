@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from nlu.evaluate import counts_for_orders, evaluate
 from nlu.text import tokenize
+from tests.conftest import ROOT
 from tests.nlu.conftest import catalog_index, resolved
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -135,6 +137,16 @@ def test_invented_market_keeps_its_figures(
     assert figures["wrong_line_rate"] <= wrong_lines
     assert figures["ambiguous_asked"] >= asked
     assert figures["unknown_flagged"] >= unknowns
+
+
+MARKETS = sorted(path.name.removesuffix("_cases.jsonl") for path in DATA.glob("*_cases.jsonl"))
+
+
+@pytest.mark.parametrize("market", MARKETS)
+def test_every_labelled_message_carries_an_intent_the_assistant_knows(market: str) -> None:
+    known = set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"])
+    unknown = [case["id"] for case in market_cases(market) if case.get("intent") not in known]
+    assert not unknown, f"{market}: cases {unknown} carry no intent of domain.yml"
 
 
 def test_fourth_market_messages_that_are_not_orders_ask_for_nothing(fourth_index: CatalogIndex) -> None:
