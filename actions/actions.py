@@ -161,7 +161,8 @@ class TurnAction(Action, abc.ABC):
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
         turn.speak(await reply_language(turn))
         try:
-            await self.serve(turn)
+            if not await answer_open_choice(turn, self.name()):
+                await self.serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
             turn.say(turn.t._(replies.UNAVAILABLE))
@@ -179,7 +180,7 @@ class StoreAction(TurnAction, abc.ABC):
 
     async def serve(self, turn: Turn) -> None:
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
-        if await order_from_offer(turn, self.name()) or await answer_open_choice(turn, self.name()):
+        if await order_from_offer(turn, self.name()):
             return
         if self.needs_store and not await find_store(turn, self.name()):
             return
@@ -208,7 +209,7 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
 
 async def answer_open_choice(turn: Turn, action_name: str) -> bool:
     """A bare number while the draft asks which one or how many answers that question, whatever the classifier read
-    (`tatu` as a status question, `2` as NO)."""
+    (`tatu` as a status question, `1L` as a greeting)."""
     draft = turn.draft
     if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN) or draft is None or not draft.choices:
         return False
@@ -729,11 +730,13 @@ class ActionCheckStatus(StoreAction):
         draft = turn.draft
         if order_ref(turn.text) is None and draft is not None and (draft.lines or draft.choices):
             orders = await PLATFORM.client.store_orders(turn.store_id, limit=1)
-            if not orders:
+            if orders:
+                turn.say(replies.order_status(turn.t, orders[0]))
+            else:
                 # Only a draft so far: say it is not placed and ask what it still needs.
                 turn.say(turn.t._(replies.NOT_PLACED_YET))
                 await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
-                return
+            return
         order = await referenced_order(turn)
         if order is not None:
             turn.say(replies.order_status(turn.t, order))

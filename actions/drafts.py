@@ -242,16 +242,13 @@ def by_size(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
 
 def size_named(text: str, choice: Choice) -> int | None:
     """The size (1-based) a reply such as `5L` or `5 litres` names among those a choice asks, if one."""
-    said = size_from_text(text, load_lexicon())
+    lexicon = load_lexicon()
+    said = size_from_text(text, lexicon)
     if said is None:
         return None
-    named = [number for number, (label, _) in enumerate(choice.sizes, 1) if _same_size(label, said)]
+    sizes = [size_from_text(label, lexicon) for label, _ in choice.sizes]
+    named = [number for number, size in enumerate(sizes, 1) if size is not None and size.matches(said)]
     return named[0] if len(named) == 1 else None
-
-
-def _same_size(label: str, said: Size) -> bool:
-    size = size_from_text(label, load_lexicon())
-    return size is not None and size.matches(said)
 
 
 def _size_key(size: Size | None) -> tuple[int, str, float]:

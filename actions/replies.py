@@ -215,8 +215,10 @@ def draft_summary(
 
 
 _COUNT = re.compile(r"[x×]|x?\d+(?:[.,-]\d+)*x?")
-_CJK_COUNT = re.compile(r"\d+(?:\.\d+)?(?P<unit>\w)半?$")
-_CJK_LEADING_COUNT = re.compile(r"\d+(?:\.\d+)?(?P<unit>\w)半?")
+# A count and its measure word written onto a Chinese product name (`2桶金龙鱼`, `可乐1箱半`).
+_CJK_COUNT = r"\d+(?:\.\d+)?(?P<unit>\w)半?"
+_CJK_COUNT_BEFORE = re.compile(_CJK_COUNT)
+_CJK_COUNT_AFTER = re.compile(_CJK_COUNT + "$")
 _FULL_WIDTH_STOPS = ("。", "？", "！", "：")
 
 
@@ -236,12 +238,10 @@ def product_words(phrase: str) -> str:
         words.pop(0)
     while words and counts(words[-1]) and not (len(words) > 1 and words[-2].lower() in lexicon.size_words):
         words.pop()  # a number after `kilo` is the size (`sukari kilo 2`), kept
-    if words and (cjk := _CJK_COUNT.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
+    if words and (cjk := _CJK_COUNT_AFTER.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
         words[-1] = words[-1][: cjk.start()]
-    if words and (cjk := _CJK_LEADING_COUNT.match(words[0])) and cjk["unit"] in lexicon.unit_words and cjk.end() < len(
-        words[0]
-    ):
-        words[0] = words[0][cjk.end() :]
+    if words and (cjk := _CJK_COUNT_BEFORE.match(words[0])) and cjk["unit"] in lexicon.unit_words:
+        words[0] = words[0][cjk.end() :] or words[0]
     return " ".join(words) or phrase
 
 
