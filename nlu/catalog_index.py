@@ -26,6 +26,8 @@ _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\
 _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
 # A count and the word it counts in, inside a name (`outer of 10 boxes`).
 _COUNTED_RE = re.compile(r"(?<![\w.])\d+\s+([^\W\d_]+)")
+# The unit after a slash in a name says what the pack is sold by (`24瓶/箱`, `72 pcs/box`).
+_SOLD_BY_RE = re.compile(r"/\s*([^\W\d_]+)")
 # `W/ FREE MUG`, `with tumbler`: where a name starts writing what comes with the product.
 _ATTACHED_RE = re.compile(r"(?<![^\W\d_])w/|\bwith\b")
 # `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
@@ -624,11 +626,15 @@ def _post_names(
     protected: set[tuple[str, str, str]] = set()
     for position, item in enumerate(items):
         name = read(item.name)
+        sold_by = _SOLD_BY_RE.findall(item.name.casefold()) if "/" in item.name else ()
         cores.append(
             frozenset(
                 w
                 for w in name.content
-                if w not in brand_sets[item.brand] and w not in noise and lexicon.unit_words.get(w) != item.sell_unit
+                if w not in brand_sets[item.brand]
+                and w not in noise
+                and lexicon.unit_words.get(w) != item.sell_unit
+                and not (w in sold_by and w in lexicon.unit_words)
             )
             | name.numbered
         )

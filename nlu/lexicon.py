@@ -119,10 +119,11 @@ class Lexicon:
 
     @cached_property
     def cue_words(self) -> frozenset[str]:
-        """Words that say what to do with an item (ask its price, take it back, add it to the draft) or to the
-        assistant, never what the item is."""
+        """Words that say what to do with an item (ask its price, take it back, add it to the draft, where to take
+        it) or to the assistant, never what the item is."""
         cues = self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
-        return cues | self.each_words | self.draft_add_cues | self.draft_more_cues | self.draft_new_cues
+        drafts = self.draft_add_cues | self.draft_more_cues | self.draft_new_cues
+        return cues | self.each_words | drafts | self.place_cues
 
     @cached_property
     def corrections_and_negations(self) -> frozenset[str]:

@@ -483,7 +483,10 @@ def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
     colon labels the rest of the line; after an amount, it names the place up to the next separator."""
     counted = False
     for position, token in enumerate(line):
-        counted = counted or token.kind == "num" or token.text in lexicon.number_words
+        # `下午3点前送到 ...`: a time of day is no amount, so what follows the cue may still be the order.
+        following = line[position + 1] if position + 1 < len(line) else None
+        timed = token.kind == "num" and _time_of_day(token, following, None, lexicon)
+        counted = counted or (token.kind == "num" and not timed) or token.text in lexicon.number_words
         for phrase in lexicon.place_phrases_by_first.get(token.text, ()) if token.kind == "word" else ():
             window = line[position : position + len(phrase)]
             if [t.text for t in window] != list(phrase):

@@ -410,3 +410,19 @@ def test_a_word_for_a_kind_said_alone_asks_among_the_whole_kind_not_only_the_nam
     )
     parse = parse_order("啤酒 10箱", catalog_index(rows))
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["B1", "B2"], 10)]
+
+
+def test_the_unit_a_name_writes_after_a_slash_is_no_word_of_the_product() -> None:
+    rows = (
+        "T1,泉心湾 冰红茶 500ml*15瓶/箱,泉心湾,drinks,500ml,case,15,42.00,CNY,冰红茶,100,1,true\n"
+        "T2,泉心湾 冰红茶 1L*12瓶/箱,泉心湾,drinks,1L,case,12,48.00,CNY,大冰红茶,100,1,true\n"
+        "T3,北岭 冰红茶 500ml*15瓶/箱,北岭,drinks,500ml,case,15,40.00,CNY,冰红茶,100,1,true\n"
+        "T4,山泉 杏皮水 310ml*20罐/箱,山泉,drinks,310ml,case,20,60.00,CNY,杏皮水|杏皮茶,100,1,true\n"
+    )
+    parse = parse_order("冰红茶 5箱", catalog_index(rows))
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["T1", "T2", "T3"], 5)]
+
+
+@pytest.mark.parametrize("text", ["下午三点前送到 纯净水 十箱", "明天送到 纯净水10箱"])
+def test_a_time_of_day_and_a_place_cue_before_the_order_leave_it_an_order(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C04", 10)]
