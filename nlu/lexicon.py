@@ -192,6 +192,16 @@ class Lexicon:
         }
 
     @cached_property
+    def hyphened_words(self) -> frozenset[str]:
+        """Locale words written with a hyphen (`ap-at`, `san-o`, `may-ara`), which a message's tokens split."""
+        found: set[str] = set(self.unit_words)
+        for entry in fields(self):
+            value = getattr(self, entry.name)
+            if entry.name not in _KEYED_BY_UNIT and isinstance(value, (frozenset, dict)):
+                found.update(value)
+        return frozenset(word for word in found if "-" in word and " " not in word and all(word.split("-")))
+
+    @cached_property
     def piece_packaging(self) -> dict[str, frozenset[str]]:
         """The packaging words of each single-piece unit (`tin`: `tins`, `cans`; `bottle`: `bottles`), by unit."""
         found: dict[str, set[str]] = defaultdict(set)

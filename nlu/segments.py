@@ -92,7 +92,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = clean_text(text)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
-    tokens = _locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index)
+    tokens = _hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon)
     tokens = _merge_mixed(_without_sums(tokens, lexicon), index)
     tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
@@ -379,6 +379,26 @@ def _three_part_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             continue
         read.append(tokens[position])
         position += 1
+    return read
+
+
+def _hyphened(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`ap-at`, `an-om`, `san-o`: a word, a hyphen and a word typed tight, as a locale writes them, are one word."""
+    words = lexicon.hyphened_words
+    read: list[Token] = []
+    for token in tokens:
+        if (
+            len(read) >= 2
+            and token.kind == read[-2].kind == "word"
+            and read[-1].kind == "dash"
+            and read[-2].end == read[-1].start
+            and read[-1].end == token.start
+            and f"{read[-2].text}-{token.text}" in words
+        ):
+            first = read[-2]
+            read[-2:] = [Token("word", f"{first.text}-{token.text}", first.start, token.end)]
+        else:
+            read.append(token)
     return read
 
 

@@ -1,5 +1,5 @@
-"""Orders in the languages of Philippine sari-sari owners: Tagalog, Cebuano, Ilocano, Bikol, Hiligaynon, Waray,
-Chavacano and Kapampangan words and pack words."""
+"""Orders in the languages of Philippine sari-sari owners: Tagalog, Cebuano, Ilocano, Bikol, Hiligaynon, Kinaray-a,
+Aklanon, Waray, Chavacano and Kapampangan words and pack words."""
 
 from __future__ import annotations
 
@@ -247,3 +247,25 @@ def test_tagalog_amounts_said_before_or_after_a_correction(
     text: str, expected: list[tuple[str, int]], quezon_index: CatalogIndex
 ) -> None:
     assert resolved(text, quezon_index) == expected
+
+
+@pytest.fixture(scope="module")
+def panay_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "panay_negros_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("darwa ka ream it marlboro", [("310601", 2)]),
+        ("ginebra darwa ka kaha, bukon gali, tatlo", [("310503", 3)]),
+        ("napueo ka tali it downy", [("310806", 10)]),
+        # a counting word Aklanon writes with a hyphen, where it holds a glottal stop
+        ("ap-at ka kaha it cobra", [("310411", 4)]),
+        ("an-om ka kaha it c2 apple", [("310408", 6)]),
+    ],
+)
+def test_kinaray_a_and_aklanon_counting_words_and_linkers_count_the_item(
+    text: str, expected: list[tuple[str, int]], panay_index: CatalogIndex
+) -> None:
+    assert resolved(text, panay_index) == expected
