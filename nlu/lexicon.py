@@ -102,6 +102,10 @@ class Lexicon:
     draft_new_cues: frozenset[str]
     # Endings that join a word to the next (`pulang asukal`, `dalawang kahon`): the word without one is the word.
     linker_suffixes: frozenset[str]
+    # A digit owners type for a letter their keypad lacks (Twi `3` for the open e: `s3n`, `mmi3nsa`), and the letter.
+    letter_digits: dict[str, str]
+    # The words of the languages that type so: only these are read from a word with a digit in it.
+    digit_spelt_words: frozenset[str]
     max_quantity: int
 
     @cached_property
@@ -200,6 +204,15 @@ class Lexicon:
             if entry.name not in _KEYED_BY_UNIT and isinstance(value, (frozenset, dict)):
                 found.update(value)
         return frozenset(word for word in found if "-" in word and " " not in word and all(word.split("-")))
+
+    @cached_property
+    def digit_typed_words(self) -> re.Pattern[str] | None:
+        """Finds a word typed with a digit for a letter after a letter (`s3n`, `mmi3nsa`), never an amount with its
+        unit (`3kg`) or a count (`x3`, `3x`) unless the word spelt is one of the languages that type so."""
+        if not self.letter_digits:
+            return None
+        digits = "".join(map(re.escape, self.letter_digits))
+        return re.compile(rf"(?<![^\W_])[^\W\d_]+[{digits}](?:[^\W\d_]|[{digits}])*(?![^\W_])")
 
     @cached_property
     def piece_packaging(self) -> dict[str, frozenset[str]]:
@@ -303,6 +316,7 @@ _OTHER_KEYS: dict[str, type] = {
     "product_words": dict,
     "filler_phrases": list,
     "linker_suffixes": list,
+    "letter_digits": dict,
 }
 _COMMON_KEYS: dict[str, type] = {
     "unit_levels": dict,
@@ -424,12 +438,31 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
             phrases.add(tuple(_word(phrase).split()))
     return {
         "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
+        "letter_digits": {
+            digit: letter for language in languages for digit, letter in language.get("letter_digits", {}).items()
+        },
+        "digit_spelt_words": frozenset(
+            word for language in languages if language.get("letter_digits") for word in _language_words(language)
+        ),
         "unit_words": _with_vowels_dropped(unit_words, lists),
         "size_words": size_words,
         "product_words": product_words,
         "filler_phrases_by_first": _by_first_word(phrases),
         **{key: frozenset(words) for key, words in lists.items()},
     }
+
+
+def _language_words(language: dict[str, Any]) -> set[str]:
+    """Every one word of a language file: its lists, the words its maps key and its units' and phrases' words."""
+    words: set[str] = set()
+    for key, value in language.items():
+        if key in _WORD_LISTS or key == "filler_phrases":
+            words.update(word for phrase in _words(value) for word in phrase.split())
+        elif key in _NUMBER_MAPS or key == "product_words":
+            words.update(_word(word) for word in value)
+        elif key == "units":
+            words.update(word for unit_words in value.values() for word in _words(unit_words))
+    return words
 
 
 @lru_cache(maxsize=4)

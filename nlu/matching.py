@@ -371,26 +371,32 @@ def _by_pack(
 def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
     """`96 cans sprite`, `48 bottles mosi`: pieces counted in one packaging, filling whole packs where no SKU is sold
     by the piece, are of the packs whose name writes it, else of those whose name writes no other (a tray of cans is
-    no crate of bottles)."""
+    no crate of bottles). A packaging said with no count that fills a pack (`tasty tom tin 2`, `... sachet how much`)
+    still names the product whose name writes it."""
     packaging = index.lexicon.piece_packaging
     unit, count = request.unit, request.quantity
-    if unit not in packaging or count is None or count <= 0:
+    if unit not in packaging:
         return candidates
     items = index.items
-    filled = {p for p in candidates if items[p].item.units_per_pack > 1 and count % items[p].item.units_per_pack == 0}
-    if not filled:
-        return candidates
+    filled = (
+        {p for p in candidates if items[p].item.units_per_pack > 1 and count % items[p].item.units_per_pack == 0}
+        if count is not None and count > 0
+        else set()
+    )
+    pool = filled or candidates
 
     def writing(words: Iterable[str]) -> set[int]:
         found: set[int] = set()
         for word in words:
             for form in (word, *index.number_forms.get(word, ())):
-                found.update(filled & index.postings.get(form, _NO_POSITIONS))
+                found.update(pool & index.postings.get(form, _NO_POSITIONS))
         return found
 
     own = writing(packaging[unit])
     if own and len(own) < len(candidates):
         return own
+    if not filled:
+        return candidates
     other = writing(w for other_unit, words in packaging.items() if other_unit != unit for w in words)
     kept = filled - other
     return kept if other and kept else candidates

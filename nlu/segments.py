@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from nlu.catalog_index import CatalogIndex, singular_and_plural
@@ -89,7 +90,7 @@ class _Piece:
 def read_message(text: str, index: CatalogIndex) -> MessageReading:
     """Read a message into item requests; never raises on odd input."""
     lexicon = index.lexicon
-    cleaned = clean_text(text)
+    cleaned = _digits_read_as_letters(clean_text(text), lexicon)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon)
@@ -175,6 +176,21 @@ def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None
     ):
         position += 1
     return position
+
+
+def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
+    """`y3 s3n`, `mmi3nsa`: a word typed with a digit for a letter, read as the word it spells where that is a word of
+    a language that types so (Twi `sen`, `mmiensa`); same length, so every span stays where it was."""
+    found = lexicon.digit_typed_words
+    if found is None or not any(digit in text for digit in lexicon.letter_digits):
+        return text
+
+    def spelt(match: re.Match[str]) -> str:
+        typed = match.group()
+        word = "".join(lexicon.letter_digits.get(ch, ch) for ch in typed)
+        return word if word.casefold() in lexicon.digit_spelt_words else typed
+
+    return found.sub(spelt, text)
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
