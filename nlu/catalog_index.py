@@ -514,8 +514,9 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
-    _post_shared_nicknames(aliases, folded_brands, cores, postings_sets)
-    _spread_generic_words(items, generic, folded_brands, brand_sets, cores, lexicon, postings_sets)
+    named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
+    _post_shared_nicknames(aliases, folded_brands, cores, named_apart, postings_sets)
+    _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     _post_brand_initials(brands, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
@@ -808,13 +809,36 @@ def _post_brands_and_aliases(
     return phrase_only
 
 
+def _named_apart(
+    items: list[CatalogItem],
+    aliases: list[list[_TextFacts]],
+    brand_sets: dict[str, frozenset[str]],
+    folded_brands: list[str],
+    cores: list[frozenset[str]],
+) -> frozenset[int]:
+    """Sizes the catalog names apart from the other sizes of their product: each has an alias they lack, and more
+    than its brand and size (`大桶水` beside the bottles' `矿泉水`; not `tiger aa` beside `tiger`)."""
+    holders: dict[tuple[str, frozenset[str]], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for position in range(len(aliases)):
+        holders[(folded_brands[position], cores[position])].update({alias.content for alias in aliases[position]})
+    apart = []
+    for position, item in enumerate(items):
+        held = holders[(folded_brands[position], cores[position])]
+        plain = brand_sets[item.brand].union(_CATALOG_WORD_RE.findall(item.size.casefold()))
+        if any(held[alias.content] == 1 and not plain.issuperset(alias.content) for alias in aliases[position]):
+            apart.append(position)
+    return frozenset(apart)
+
+
 def _post_shared_nicknames(
     aliases: list[list[_TextFacts]],
     folded_brands: list[str],
     cores: list[frozenset[str]],
+    named_apart: frozenset[int],
     postings_sets: dict[str, set[int]],
 ) -> None:
-    """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg."""
+    """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg; a size
+    named apart takes none of theirs."""
     single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
     for position in range(len(aliases)):
         for alias in aliases[position]:
@@ -822,7 +846,8 @@ def _post_shared_nicknames(
                 single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
     if single_aliases:
         for position in range(len(aliases)):
-            _post(postings_sets, single_aliases.get((folded_brands[position], cores[position]), ()), position)
+            if position not in named_apart:
+                _post(postings_sets, single_aliases.get((folded_brands[position], cores[position]), ()), position)
 
 
 def _spread_generic_words(
@@ -831,10 +856,12 @@ def _spread_generic_words(
     folded_brands: list[str],
     brand_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
+    named_apart: frozenset[int],
     lexicon: Lexicon,
     postings_sets: dict[str, set[int]],
 ) -> None:
-    """A generic alias reaches the products of its categories that are like the ones it was given to."""
+    """A generic alias reaches the products of its categories that are like the ones it was given to; given by
+    one brand, not its sizes named apart (`矿泉水` of the bottles is not the jug the catalog calls `大桶水`)."""
     by_category: dict[str, list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         by_category[item.category].append(position)
@@ -850,12 +877,12 @@ def _spread_generic_words(
         carrier_brands = {folded_brands[p] for p in carriers}
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
+        apart = named_apart if len(carrier_brands) == 1 else frozenset()
         # A brand that names its product's kind (`Malindi Salt`) leaves that word out of the product's core.
         holders.update(
             p
             for p in members
-            if cores[p] in carrier_cores
-            or unsized[p] in carrier_cores
+            if ((cores[p] in carrier_cores or unsized[p] in carrier_cores) and p not in apart)
             or (folded_brands[p] not in carrier_brands and (cores[p] | brand_sets[items[p].brand]) & common)
         )
 

@@ -426,3 +426,14 @@ def test_the_unit_a_name_writes_after_a_slash_is_no_word_of_the_product() -> Non
 @pytest.mark.parametrize("text", ["下午三点前送到 纯净水 十箱", "明天送到 纯净水10箱"])
 def test_a_time_of_day_and_a_place_cue_before_the_order_leave_it_an_order(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C04", 10)]
+
+
+@pytest.mark.parametrize(("text", "sku"), [("矿泉水 二十箱", "S1"), ("大桶水 2箱", "S2"), ("大可乐 4件", "K2")])
+def test_a_size_the_catalog_names_apart_is_the_one_its_own_alias_names(text: str, sku: str) -> None:
+    rows = (
+        "S1,山泉 饮用天然水 550ml*24瓶/箱,山泉,drinks,550ml,case,24,30.00,CNY,山泉水|矿泉水,100,1,true\n"
+        "S2,山泉 饮用天然水 4L*6桶/箱,山泉,drinks,4L,case,6,36.00,CNY,大桶水,100,1,true\n"
+        "K1,可口可乐 330ml*24罐/箱,可口可乐,drinks,330ml,case,24,52.00,CNY,可乐罐装,100,1,true\n"
+        "K2,可口可乐 2L*6瓶/箱,可口可乐,drinks,2L,case,6,40.00,CNY,大可乐,100,1,true\n"
+    )
+    assert [line.sku for line in parse_order(text, catalog_index(rows)).lines] == [sku]
