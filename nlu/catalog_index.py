@@ -361,7 +361,7 @@ class _TextFacts(NamedTuple):
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
-    not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words
+    not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words
     not_joined = packaging_words | unit_words.keys()
 
     def facts(text: str) -> _TextFacts:
@@ -654,7 +654,7 @@ def _post_names(
 def _core_noise(lexicon: Lexicon) -> frozenset[str]:
     """Name words that are no word of the product: packaging, the plain variant, joining words, price points."""
     # `Rs` of `Rs 10` marks a price point, a size like `size 4`: packs at two prices are one product.
-    currency = frozenset(word for word in lexicon.price_point_words if len(word) > 1)
+    currency = lexicon.currency_words
     # `1.5L X 12`: the pack's notation in a name is no word of the product.
     noise = lexicon.packaging_words | lexicon.base_variant_words | lexicon.stop_words | lexicon.size_markers | currency
     return noise | lexicon.quantity_markers

@@ -206,6 +206,12 @@ class Lexicon:
         return frozenset(word for word in found if "-" in word and " " not in word and all(word.split("-")))
 
     @cached_property
+    def currency_words(self) -> frozenset[str]:
+        """Price point words of more than one letter (`rs`, `bob`, `naira`): a single letter (`n`, `p`) is as often a
+        grade or a unit a name writes (`32.5N` cement)."""
+        return frozenset(word for word in self.price_point_words if len(word) > 1)
+
+    @cached_property
     def digit_typed_words(self) -> re.Pattern[str] | None:
         """Finds a word typed with a digit for a letter after a letter (`s3n`, `mmi3nsa`), never an amount with its
         unit (`3kg`) or a count (`x3`, `3x`) unless the word spelt is one of the languages that type so."""

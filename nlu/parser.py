@@ -448,15 +448,18 @@ def _respecify(
     lines = ordered.lines
     # `coke mismo 2 case, no, 1.5 litre`: the name of the old size (`mismo`) gives way to the size said.
     words = tuple(word for word in previous.words if word not in index.lexicon.size_names) or previous.words
-    match = match_request(replace(request, words=words, optional_words=previous.optional_words), index)
     corrected = index.item_for_sku(lines[target].sku) if lines else None
-    if match.confirm or corrected is None:
+    if corrected is None:
         return None
-    # The same product in another size: the brand and the kind of goods stay.
-    same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
-    if len(same) != 1 and len(match.candidates) != 1:
+    item = _resized(request, previous, words, corrected, index)
+    if item is None:
+        # `coke small 4 packs, change it to 1L`: a word that named the old size among variants (`small`) gives way
+        # too, where the product stays the same one.
+        plain = tuple(word for word in words if word not in index.lexicon.variant_words)
+        if 0 < len(plain) < len(words):
+            item = _resized(request, previous, plain, corrected, index, same_only=True)
+    if item is None:
         return None
-    item = same[0] if len(same) == 1 else match.candidates[0]
     number = request.quantity if request.quantity is not None else lines[target].quantity
     phrase = f"{lines[target].phrase}, {request.phrase}"
     if number != int(number) or not 0 < number <= index.lexicon.max_quantity:
@@ -466,6 +469,24 @@ def _respecify(
         return item
     lines[target] = replace(lines[target], sku=item.item.sku, quantity=int(number), phrase=phrase)
     return item
+
+
+def _resized(
+    request: ItemRequest,
+    previous: ItemRequest,
+    words: tuple[str, ...],
+    corrected: IndexedItem,
+    index: CatalogIndex,
+    same_only: bool = False,
+) -> IndexedItem | None:
+    """The product of the corrected line in the size a correction says: the brand and the kind of goods stay."""
+    match = match_request(replace(request, words=words, optional_words=previous.optional_words), index)
+    if match.confirm:
+        return None
+    same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
+    if len(same) == 1:
+        return same[0]
+    return match.candidates[0] if len(match.candidates) == 1 and not same_only else None
 
 
 def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> None:

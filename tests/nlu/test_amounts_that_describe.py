@@ -85,3 +85,24 @@ def test_a_size_said_after_a_question_among_sizes_answers_it(text: str) -> None:
 @pytest.mark.parametrize("text", ["fizz mismo 2 case, no, 1.5 litre", "fizz mismo 2 case, 1.5L pala"])
 def test_a_size_corrected_replaces_the_name_of_the_old_size(text: str) -> None:
     assert resolved(text, catalog_index(LITRE_ROWS)) == [("F01", 2)]
+
+
+def test_a_size_corrected_replaces_a_word_that_named_the_old_size() -> None:
+    rows = """\
+C01,"Kola 350ml PET, pack of 12",Kola,soft drinks,350ml,pack,12,66.00,GHS,kola|kola small,120,1,true
+C02,"Kola 1L PET, pack of 12",Kola,soft drinks,1L,pack,12,150.00,GHS,kola|kola big,60,1,true
+C03,"Kola Zero 350ml PET, pack of 12",Kola,soft drinks,350ml,pack,12,66.00,GHS,kola zero,60,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("kola small 4 packs, change it to 1L", index) == [("C02", 4)]
+    assert resolved("kola zero 4 packs, sorry 1L", index) == [("C03", 4)]
+
+
+def test_a_price_point_written_in_a_name_is_its_size_not_a_variant() -> None:
+    rows = """\
+K01,"Kiwi Black Shoe Polish 20 Bob, dozen",Kiwi,shoe polish,20 bob,dozen,12,216.00,KES,kiwi,30,1,true
+K02,"Kiwi Black Shoe Polish 50ml, dozen",Kiwi,shoe polish,50ml,dozen,12,1080.00,KES,kiwi kubwa,20,1,true
+"""
+    parse = parse_order("kiwi dazeni 2", catalog_index(rows))
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"K01", "K02"}]
