@@ -102,6 +102,13 @@ class ChineseReader:
         not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds."""
         return tuple(part for part in parts(word) if part not in self._packed)
 
+    def spells(self, letters: str, word: str) -> bool:
+        """True when Latin letters are a Chinese word's pinyin or its initials (`hs` of `汉斯`), however short."""
+        if not letters.isascii() or not letters.isalpha() or HAN_RE.search(word) is None:
+            return False
+        syllables = _word_syllables(word)
+        return letters.casefold() in ("".join(syllables), "".join(s[0] for s in syllables if s))
+
     def is_chatter(self, word: str) -> bool:
         """True for a word the catalog does not write that the language uses for how, when, who or whether
         (`赶紧`, `今儿`, `顺便`), never for a thing."""

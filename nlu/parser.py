@@ -583,7 +583,12 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     typed in characters that sound like a catalog word or without a character left alone; taken when the words
     then name a product for sure, among those the other words named."""
     named = {c.item.sku for c in match.candidates}
-    readings = [_without_chatter(request, index), _heard(request, index), _cut_short(request, index)]
+    readings = [
+        _without_chatter(request, index),
+        _without_brand_spelt(request, match, index),
+        _heard(request, index),
+        _cut_short(request, index),
+    ]
     if not named:
         readings.append(_without_loose_characters(request))
     for reading in readings:
@@ -609,15 +614,39 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
 
 
 def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
-    """`康师傅冰红`: a Chinese word the catalog lacks that begins one catalog word only (`冰红茶`) is that word."""
+    """`康师傅冰红`: a Chinese word the catalog lacks that begins one catalog word only (`冰红茶`) is that word; one
+    that no catalog word begins, but whose characters one catalog word only has in that order from its first
+    (`纯奶` of `纯牛奶`), is that word written short. Words that begin with that word count as that word."""
     words = list(request.words)
     for position, word in enumerate(words):
         if word in index.postings or len(word) < 2 or HAN_RE.match(word) is None:
             continue
         longer = [w for w in index.postings if len(w) > len(word) and w.startswith(word)]
-        if len(longer) == 1:
-            words[position] = longer[0]
+        if not longer:
+            longer = [w for w in index.postings if len(w) > len(word) and w[0] == word[0] and _in_order(word, w)]
+        # A name's words joined (`纯牛奶枕` of `纯牛奶 枕包`) begin with the one word they hold.
+        shortest = min(longer, key=len, default="")
+        if longer and all(w.startswith(shortest) for w in longer):
+            words[position] = shortest
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
+
+
+def _in_order(short: str, word: str) -> bool:
+    """True when a word has every character of `short`, in that order."""
+    rest = iter(word)
+    return all(character in rest for character in short)
+
+
+def _without_brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> ItemRequest | None:
+    """`hs干啤`: Latin letters beside Chinese words that name one brand's goods, the letters that brand's pinyin or
+    its initials (too short to name it alone): the request without them."""
+    chinese = index.chinese
+    brands = {c.item.brand for c in match.candidates}
+    if chinese is None or len(brands) != 1:
+        return None
+    (brand,) = brands
+    words = tuple(w for w in request.words if not chinese.spells(w, brand))
+    return replace(request, words=words) if words and len(words) < len(request.words) else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
