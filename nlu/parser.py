@@ -242,6 +242,9 @@ class _Reading:
             match = match_request(loose, self.index)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
+        if not match.candidates and (unsized := _without_size_order_words(request, self.index)) is not None:
+            # `pepsodent small` where only other products' aliases write `small`: the brand's smallest size.
+            match = match_request(unsized, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
         if (not match.candidates or match.confirm) and (plain := _without_base_words(request, self.index)):
@@ -686,6 +689,13 @@ def _price_point_unglued(request: ItemRequest, index: CatalogIndex) -> ItemReque
             words = tuple(w for w in request.words if w != word)
             return replace(request, words=words, size=Size(SIZE_PRICE, float(digits)))
     return None
+
+
+def _without_size_order_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """The request without its words for the smallest or largest size, when it has such words and others."""
+    lexicon = index.lexicon
+    words = tuple(w for w in request.words if w not in lexicon.smaller_words and w not in lexicon.larger_words)
+    return replace(request, words=words) if words and len(words) < len(request.words) else None
 
 
 def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:

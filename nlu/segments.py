@@ -1293,6 +1293,11 @@ def _request(
     )
 
 
+def _sizes_a_name(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """A word for the smallest or largest size that the catalog itself writes (`guinness small`): part of the name."""
+    return (word in lexicon.smaller_words or word in lexicon.larger_words) and word in index.postings
+
+
 def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
     """The words that may name the product: not fillers, joining, correcting or cue words the catalog lacks.
 
@@ -1304,6 +1309,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
         if e.kind == "word"
         and (
             e.named
+            or _sizes_a_name(e.text, lexicon, index)
             or (
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)

@@ -106,3 +106,26 @@ K02,"Kiwi Black Shoe Polish 50ml, dozen",Kiwi,shoe polish,50ml,dozen,12,1080.00,
     parse = parse_order("kiwi dazeni 2", catalog_index(rows))
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"K01", "K02"}]
+
+
+SIZE_WORD_ROWS = """\
+T01,"Denta Toothpaste 70g, carton of 72",Denta,toothpaste,70g,carton,72,504.00,GHS,denta,40,1,true
+T02,"Denta Toothpaste 140g, carton of 48",Denta,toothpaste,140g,carton,48,576.00,GHS,denta,20,1,true
+M01,"Lacta Evaporated Milk 160g tin, carton of 48",Lacta,milk,160g,carton,48,432.00,GHS,lacta small,70,1,true
+M02,"Lacta Evaporated Milk 385g tin, carton of 24",Lacta,milk,385g,carton,24,408.00,GHS,lacta big,40,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("denta small 2 carton", [("T01", 2)]),
+        ("denta big 2 carton", [("T02", 2)]),
+        ("lacta small 3 ctn", [("M01", 3)]),
+        ("My sister I beg add 2 ctn lacta big", [("M02", 2)]),
+    ],
+)
+def test_small_and_big_pick_the_size_where_only_other_products_aliases_write_them(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, catalog_index(SIZE_WORD_ROWS)) == expected
