@@ -18,6 +18,8 @@ from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words, clean_text, tokenize
 
 _MAX_LEARNED = 2000
+# A word cut short (`spag`) keeps this many letters at least to be read as the catalog word it begins.
+_MIN_CUT_SHORT = 4
 
 
 @dataclass
@@ -247,6 +249,8 @@ class _Reading:
             match = match_request(unsized, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
+        if match.confirm and _cut_short_words_of(request, match, self.index):
+            match = replace(match, confirm=False)
         if (not match.candidates or match.confirm) and (plain := _without_base_words(request, self.index)):
             # Only a product sold in one kind is its own base; among flavours, one named `original` is not sold.
             found = match_request(plain, self.index)
@@ -562,6 +566,19 @@ def _kind_headed(request: ItemRequest, index: CatalogIndex) -> Match | None:
     if not found:
         return None
     return Match(tuple(found.values()), 100.0, confirm=len(found) == 1)
+
+
+def _cut_short_words_of(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """`obaapa spag`, `milo choc`: every word the catalog does not know begins a word of every candidate's name
+    (four letters at least), so it is that word cut short, and names nothing else."""
+    unknown = [word for word in request.words if not index.read_word(word)]
+    if not unknown or any(len(word) < _MIN_CUT_SHORT or not word.isalpha() for word in unknown):
+        return False
+    return all(
+        any(written.startswith(word) for written in candidate.core | candidate.brand_words)
+        for candidate in match.candidates
+        for word in unknown
+    )
 
 
 def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:

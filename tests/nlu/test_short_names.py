@@ -121,3 +121,19 @@ def test_what_counts_as_a_word_written_short(short: str, full: str, written_shor
 @pytest.mark.parametrize(("word", "glued"), [("pcanton", "canton"), ("sprite", None), ("bread", None), ("lgmyl", None)])
 def test_a_letter_glued_to_a_word_only_where_no_syllable_starts(word: str, glued: str | None) -> None:
     assert glued_word(word) == glued
+
+
+CUT_SHORT_ROWS = (
+    'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
+    'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
+)
+
+
+def test_a_word_cut_short_that_begins_a_word_of_the_name_is_that_word() -> None:
+    assert resolved("oba spag 2 carton", catalog_index(CUT_SHORT_ROWS)) == [("S1", 2)]
+
+
+def test_a_word_cut_short_that_begins_no_word_of_the_name_still_asks_to_confirm() -> None:
+    parse = parse_order("indo pepp 2 carton", catalog_index(CUT_SHORT_ROWS))
+    assert not parse.lines
+    assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("S2",), "confirm")]
