@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import repeat
+from itertools import repeat, takewhile
 from operator import attrgetter
 from typing import Mapping
 
@@ -285,6 +285,7 @@ class _Reading:
     def _resolve(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
         """A line when one SKU is left (or half a pack), else a question among the SKUs left."""
         candidates = _named_as_such(request, self._narrowed(request, match.candidates), self.index)
+        candidates = _plain_beside_variants(candidates, self.index)
         half_pack = _half_pack(request, match, candidates)
         if half_pack is not None:
             outcome.lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
@@ -777,6 +778,43 @@ def _named_as_such(
     said = set(request.words)
     named = tuple(c for c in candidates if not _only_in_contents(said, c.item, contents))
     return named or candidates
+
+
+def _plain_beside_variants(candidates: tuple[IndexedItem, ...], index: CatalogIndex) -> tuple[IndexedItem, ...]:
+    """`century tuna` among its `Flakes in Oil` and `Flakes Hot & Spicy`: what a name says the product comes in
+    (`in oil`) makes no variant, so among one brand's products the one whose other words are part of every other's
+    is the plain product meant."""
+    if len(candidates) < 2:
+        return candidates
+    brand, contents = candidates[0].brand_words, index.lexicon.contents_words
+    if not brand or any(c.brand_words != brand for c in candidates):
+        return candidates
+    if not any(map(_says_contents, map(_NAME, candidates), repeat(contents))):
+        return candidates
+    flavours = index.lexicon.flavour_words
+    own = {c.position: c.core - _comes_in(c.item.name, contents, flavours) for c in candidates}
+    words, variants = set(own.values()), index.lexicon.variant_words
+    plain = [w for w in words if all(_adds_variant(other, w, variants) for other in words - {w})]
+    if len(plain) != 1:
+        return candidates
+    return tuple(c for c in candidates if own[c.position] == plain[0])
+
+
+def _adds_variant(other: frozenset[str], plain: frozenset[str], variants: frozenset[str]) -> bool:
+    """True when `other` is `plain` with words added, or adds variant words (`hot`, `spicy`) where `plain` has none."""
+    added = other - plain
+    return plain < other or (bool(added) and added <= variants and (plain - other).isdisjoint(variants))
+
+
+@lru_cache(maxsize=65536)
+def _comes_in(name: str, contents: frozenset[str], flavours: frozenset[str]) -> frozenset[str]:
+    """The words a name writes after a word that says what the product comes in (`oil` of `Tuna Flakes in Oil
+    155g`), up to a colour or flavour, which names the product again (`red` of `Sardines in Tomato Sauce Red`)."""
+    words = catalog_words(name)
+    cut = next((position for position, word in enumerate(words) if position and word in contents), None)
+    if cut is None:
+        return frozenset()
+    return frozenset(takewhile(lambda word: word.isalpha() and word not in flavours, words[cut + 1 :]))
 
 
 def _only_in_contents(said: set[str], item: CatalogItem, contents: frozenset[str]) -> bool:

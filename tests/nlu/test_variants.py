@@ -77,3 +77,23 @@ def test_a_variant_word_after_a_comma_changes_the_product_read_for_the_line_befo
     rows = COFFEE_ROWS.replace(",,350,5,true", ",kafe,350,5,true", 1)
     parse = parse_order("kafe 10 packs, brown", catalog_index(rows))
     assert [(line.sku, line.quantity) for line in parse.lines] == [("C02", 10)]
+
+
+CANNED = """\
+T01,Sea Star Tuna Flakes in Oil 155g x48,Sea Star,Canned Fish,155g,case,48,1850.00,ZZZ,,10,1,true
+T02,Sea Star Tuna Flakes Hot & Spicy 155g x48,Sea Star,Canned Fish,155g,case,48,1890.00,ZZZ,,10,1,true
+T03,Reef Tuna in Water 180g x48,Reef,Canned Fish,180g,case,48,1900.00,ZZZ,,10,1,true
+T04,Reef Tuna Hot & Spicy 180g x48,Reef,Canned Fish,180g,case,48,1950.00,ZZZ,,10,1,true
+T05,Bay Sardines in Tomato Sauce Red 155g x100,Bay,Canned Fish,155g,case,100,2380.00,ZZZ,,10,1,true
+T06,Bay Sardines Hot & Spicy Green 155g x100,Bay,Canned Fish,155g,case,100,2420.00,ZZZ,,10,1,true
+"""
+
+
+@pytest.mark.parametrize(("text", "sku"), [("sea star tuna 2 case", "T01"), ("reef tuna 3 case", "T03")])
+def test_what_a_name_says_the_product_comes_in_makes_no_variant(text: str, sku: str) -> None:
+    parse = parse_order(text, catalog_index(CANNED))
+    assert [line.sku for line in parse.lines] == [sku]
+
+
+def test_a_colour_after_what_the_product_comes_in_still_names_a_product_of_its_own() -> None:
+    assert asked(parse_order("bay sardines 3 case", catalog_index(CANNED))) == [{"T05", "T06"}]
