@@ -1078,6 +1078,8 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         # `王老吉3件 加多宝不要`: a product taken off after the last amount is an item of its own, not a word of
         # the one counted.
         return [*_pieces(elements[:taken_off], groups, lexicon, index), _Piece(elements[taken_off:])]
+    if not groups and (cuts := _bare_count_cuts(elements, index)):
+        return [_Piece(elements[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     if len(groups) < 2:
         return [_Piece(elements, groups)]
     prefix_style = not has_words(elements[: groups[0].first]) or (
@@ -1100,6 +1102,21 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
+
+
+def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
+    """`coke 3 fanta 5`, `红牛 3 东鹏 5`: where no unit counts anything, whole numbers that each end words the catalog
+    knows, the last ending the text, end one item each; where the text is cut. Empty when it is not so."""
+    numbers = [position for position, e in enumerate(elements) if e.kind == "num"]
+    if len(numbers) < 2 or numbers[-1] != len(elements) - 1:
+        return []
+    cuts = [0, *(position + 1 for position in numbers)]
+    for start, end in zip(cuts, numbers, strict=False):
+        value = elements[end].value
+        words = [e for e in elements[start:end] if e.kind == "word"]
+        if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
+            return []
+    return cuts
 
 
 def _says_not(part: list[_Element], position: int, lexicon: Lexicon) -> bool:

@@ -449,3 +449,8 @@ def test_a_brand_spelt_by_its_initials_and_a_word_written_short_agree_with_the_p
     parse = parse_order(text, catalog_index(rows))
     assert [(found.sku, found.quantity) for found in parse.lines] == [line]
     assert parse.ambiguous == ()
+
+
+@pytest.mark.parametrize("text", ["纯净水 3 花生油 5", "纯净水3 花生油5"])
+def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C04", 3), ("C09", 5)]

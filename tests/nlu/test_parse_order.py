@@ -197,6 +197,10 @@ def test_a_list_numbered_on_one_line_parts_items_and_counts_nothing(invented_ind
     assert lines_of(parse_order(text, invented_index)) == [("Q102", 2), ("Q104", 3)]
 
 
+def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(invented_index: CatalogIndex) -> None:
+    assert resolved("vimba 600ml 2 korro lime 3", invented_index) == [("Q102", 2), ("Q104", 3)]
+
+
 @pytest.mark.parametrize("text", ["korro lime: 2", "korro lime, 2", "korro lime：2"])
 def test_an_amount_alone_after_an_item_said_without_one_is_its_amount(invented_index: CatalogIndex, text: str) -> None:
     assert resolved(text, invented_index) == [("Q104", 2)]
