@@ -70,6 +70,8 @@ class _Element:
     used: bool = False
     named: bool = False
     upto: float = 0.0
+    # A unit that says what the pack holds (`罐装`): it names the product and never counts.
+    packed: bool = False
 
 
 @dataclass
@@ -875,7 +877,9 @@ def _word_token(
         if word in lexicon.article_words:
             return [_Element("num", token.start, token.end, value=1.0)], 1
     if word in lexicon.unit_words:
-        return [_Element("unit", token.start, token.end, text=word, unit=lexicon.unit_words[word])], 1
+        packed = following is not None and following.text in lexicon.description_suffixes
+        unit = lexicon.unit_words[word]
+        return [_Element("unit", token.start, token.end, text=word, unit=unit, packed=packed)], 1
     number = _number_word(chunk, position, lexicon)
     # `coke zero`, `indomie moja`: a number word the catalog writes names the product, except before a unit and
     # where it is an everyday word (`sprite moja zaidi`); zero never counts.
@@ -1274,7 +1278,8 @@ def _request(
     ]
     if not meaningful:
         return None
-    quantity, unit = _amount(group, [e.unit for e in elements if e.kind == "unit" and not e.used], lexicon)
+    counting = [e.unit for e in elements if e.kind == "unit" and not e.used and not e.packed]
+    quantity, unit = _amount(group, counting, lexicon)
     negated = _negated(elements, lexicon, index)
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & lexicon.corrections_and_negations) or bool(negated)
@@ -1376,7 +1381,8 @@ def _required_and_optional(
     spare_units = [e for e in piece.elements if e.kind == "unit" and not e.used]
     # In "tomi sachet 3 ctn" the carton counts and "sachet" says which product: a pack word the catalog
     # uses in names, beyond the one that counts, narrows the choice like any other optional word.
-    describing = spare_units if group is not None and group.unit else spare_units[1:]
+    counting = [e for e in spare_units if not e.packed]
+    describing = spare_units if group is not None and group.unit else [e for e in spare_units if e not in counting[:1]]
     for element in describing:
         # `听装` of a pack the catalog counts in `罐`: the catalog's word for the same unit.
         optional.extend([element.text] if element.text in index.postings else _unit_words(element.unit, lexicon, index))

@@ -454,3 +454,8 @@ def test_a_brand_spelt_by_its_initials_and_a_word_written_short_agree_with_the_p
 @pytest.mark.parametrize("text", ["纯净水 3 花生油 5", "纯净水3 花生油5"])
 def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C04", 3), ("C09", 5)]
+
+
+@pytest.mark.parametrize("text", ["可乐罐装*3", "可乐 罐装 x3"])
+def test_a_packed_measure_word_names_the_pack_beside_an_amount_without_a_unit(index: CatalogIndex, text: str) -> None:
+    assert _lines(text, index) == [("C05", 3)]
