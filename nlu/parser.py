@@ -87,9 +87,10 @@ class _Reading:
             return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
-            if request.size is not None and previous is not None:
+            # `冰峰瓶装10件 哦不 罐装的`: a pack word alone (an optional word) corrects the pack, as a size does.
+            if (request.size is not None or request.optional_words) and previous is not None:
                 item = _respecify(request, previous, self.ordered, target, self.index)
-                if item is None and request.size.dimension == SIZE_NUMBER:
+                if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
                     # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
                     _apply_correction(replace(request, bare_numbers=(request.size.value,)), lines, target, self.index)
                 self.previous_item = item or self.previous_item
@@ -222,9 +223,12 @@ class _Reading:
         if self.index.chinese is not None and says_amount(request) and (heard := _heard(request, self.index)):
             # `好丽有派 2箱`: characters that each name nothing, typed for the sound of a catalog word.
             return heard
-        if self.previous is None or (request.size is None and not request.bare_numbers and not request.more):
+        # `冰峰瓶的5件 罐的5件`: a pack word alone (an optional word) takes the product said before, in that pack.
+        said = request.size is not None or request.bare_numbers or request.more or request.optional_words
+        if self.previous is None or not said:
             return None
-        return replace(request, words=self.previous.words, optional_words=self.previous.optional_words)
+        optional = request.optional_words or self.previous.optional_words
+        return replace(request, words=self.previous.words, optional_words=optional)
 
     def _match(self, request: ItemRequest) -> tuple[ItemRequest, Match]:
         """The request's match, and the request as read to match: a Chinese typo as the catalog word it sounds."""
@@ -488,7 +492,8 @@ def _resized(
     same_only: bool = False,
 ) -> IndexedItem | None:
     """The product of the corrected line in the size a correction says: the brand and the kind of goods stay."""
-    match = match_request(replace(request, words=words, optional_words=previous.optional_words), index)
+    optional = request.optional_words or previous.optional_words
+    match = match_request(replace(request, words=words, optional_words=optional), index)
     if match.confirm:
         return None
     same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]

@@ -128,8 +128,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found[0] = replace(found[0], replacement=True)
             swapping = _takes_back_alone(found, said, lexicon, index)
             if said & lexicon.corrections_and_negations and not any(says_amount(r) or r.words for r in found):
-                # `no wait,` / `sorry,`: what comes next corrects what came before.
-                correcting, found = True, []
+                # `no wait,` / `sorry,`: what comes next corrects what came before; `哦不 罐装的`, a pack alone, too.
+                correcting, found = True, [replace(r, correction=True) for r in found if r.optional_words]
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
@@ -274,7 +274,7 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
             joined[-1] = replace(
                 previous,
                 phrase=f"{previous.phrase}, {request.phrase}",
-                optional_words=previous.optional_words + tuple(said),
+                optional_words=previous.optional_words + tuple(said) + request.optional_words,
                 quantity=request.quantity,
                 unit=request.unit,
                 bare_numbers=request.bare_numbers,
@@ -1067,9 +1067,13 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
 
     def has_words(part: list[_Element]) -> bool:
         # `雪碧 是6箱 不是5箱`: a `not` before an amount is no word of an item; the amount it takes back stays beside
-        # the one it corrects.
+        # the one it corrects. `冰峰瓶的5件 罐的5件`: a pack word the catalog writes, counting nothing, names one.
         return any(
-            e.kind == "word" and (e.named or (e.text not in lexicon.fillers and not _says_not(part, position, lexicon)))
+            (e.kind == "unit" and not e.used and e.text in index.postings)
+            or (
+                e.kind == "word"
+                and (e.named or (e.text not in lexicon.fillers and not _says_not(part, position, lexicon)))
+            )
             for position, e in enumerate(part)
         )
 
@@ -1268,7 +1272,8 @@ def _request(
     sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
     required, optional = _required_and_optional(product_words, leading, piece, group, bool(sizes), lexicon, index)
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
-    if not required and not sizes and group is None and not bare:
+    packed = any(e.kind == "unit" and e.packed for e in elements)
+    if not required and not sizes and group is None and not bare and not (packed and optional):
         return None
     meaningful = [
         e

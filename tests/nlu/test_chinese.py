@@ -50,6 +50,10 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("可乐 48罐", [("C05", 2)]),
         ("可乐 12瓶", [("C06", 2)]),
         ("可乐罐装 3箱", [("C05", 3)]),
+        # A pack word alone after an item is that product in that pack.
+        ("可乐瓶装的2提 罐装的3箱", [("C06", 2), ("C05", 3)]),
+        ("可乐，罐的3箱", [("C05", 3)]),
+        ("可乐瓶装2提 哦不 罐装的", [("C05", 2)]),
     ],
 )
 def test_chinese_numerals_and_measure_words_count_sell_units(index: CatalogIndex, text: str, expected: list) -> None:
@@ -459,3 +463,4 @@ def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(ind
 @pytest.mark.parametrize("text", ["可乐罐装*3", "可乐 罐装 x3"])
 def test_a_packed_measure_word_names_the_pack_beside_an_amount_without_a_unit(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C05", 3)]
+
