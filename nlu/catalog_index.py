@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
@@ -155,6 +155,11 @@ class CatalogIndex:
 
     def __len__(self) -> int:
         return len(self.items)
+
+    @cached_property
+    def connector_heads(self) -> frozenset[tuple[str, str]]:
+        """Each joining word a name writes with the word before it (`energy`, `plus` of `Energy Plus Biscuit`)."""
+        return frozenset((first, connector) for first, connector, _ in self.protected_connectors if first)
 
     def item_for_sku(self, sku: str) -> IndexedItem | None:
         """The indexed SKU, or None when the catalog does not have it."""

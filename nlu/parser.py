@@ -913,7 +913,7 @@ def _size_said(
     if len(candidates) == 1:
         # A name that only one size answers to (an alias of the big tin): its product's other sizes too.
         groups = index.groups
-        siblings = groups.by_brand.get(first.brand_words, frozenset()) & groups.active
+        siblings = groups.by_brand.get(first.brand_words, frozenset()) & groups.active | {first.position}
         product = groups.product_of[first.position]
         candidates = tuple(index.items[p] for p in sorted(siblings) if groups.product_of[p] == product) or candidates
     # A brand's goods of one kind (its toothpastes, whatever their flavour), sized in one dimension.

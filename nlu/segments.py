@@ -578,6 +578,8 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         return False  # "N100": a currency letter written onto its price, not "n" for "and"
     if _opens_filler_phrase(line, position, lexicon):
         return False  # "sprite na lang": `na` begins a phrase that only softens, it joins nothing
+    if _ends_a_name(before, token, after, index):
+        return False
     if before is not None and after is not None:
         if _protected(before.text, token.text, after.text, index):
             return False
@@ -1325,6 +1327,17 @@ def _sizes_a_name(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:
     return (word in lexicon.smaller_words or word in lexicon.larger_words) and word in index.postings
 
 
+def _ends_a_name(
+    before: Token | _Element | None, word: Token | _Element, after: Token | _Element | None, index: CatalogIndex
+) -> bool:
+    """`energy plus 3 ctn`: a joining word a name writes after the word before it, with no word after it."""
+    return (
+        before is not None
+        and (after is None or after.kind != "word")
+        and (before.text, word.text) in index.connector_heads
+    )
+
+
 def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
     """The words that may name the product: not fillers, joining, correcting or cue words the catalog lacks.
 
@@ -1332,11 +1345,12 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
     other word names a product."""
     possible = [
         e
-        for e in elements
+        for before, e, after in zip([None, *elements][: len(elements)], elements, [*elements[1:], None], strict=True)
         if e.kind == "word"
         and (
             e.named
             or _sizes_a_name(e.text, lexicon, index)
+            or _ends_a_name(before, e, after, index)
             or (
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
