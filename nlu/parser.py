@@ -365,6 +365,7 @@ class _Reading:
         item = self.index.item_for_sku(line.sku)
         if before is None or item is None:
             return False
+        request = _without_words_of(request, item)
         replacement = _carried_over(request, before, item, self.index)
         if replacement is None:
             widened = replace(request, size=request.size or before.size, unit=before.unit)
@@ -548,6 +549,14 @@ def _brand_beside_kind_words(request: ItemRequest, index: CatalogIndex) -> bool:
     """`sopo ya maluwa`: the words other than local words for kinds of goods name a brand."""
     kinds = index.lexicon.product_words
     return names_a_brand(replace(request, words=tuple(w for w in request.words if w not in kinds)), index)
+
+
+def _without_words_of(request: ItemRequest, item: IndexedItem) -> ItemRequest:
+    """`lux er bodole keya`, `badala ya lux, keya`: a correction that names the product it replaces beside the new
+    one names the new one; the old one's words are left out where other words remain."""
+    old = item.brand_words | item.core | {word for alias in item.alias_words for word in alias}
+    words = tuple(word for word in request.words if word not in old)
+    return replace(request, words=words) if words and len(words) < len(request.words) else request
 
 
 def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -44,3 +44,17 @@ def test_a_bangla_price_question_inside_an_order_is_answered(dhaka_index: Catalo
     parse = parse_order("lux 3 ctn, ar lifebuoy er dam koto?", dhaka_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("BD-5201", 3)]
     assert [item.candidates for item in parse.price_questions] == [("BD-5205",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lux 2 ctn, lux er bodole keya den", [("BD-5210", 2)]),
+        ("maggi 3 ctn, mr noodles 2 ctn, maggi bad den", [("BD-5501", 2)]),
+        ("24 ta mojo 250", [("BD-5001", 1)]),
+    ],
+)
+def test_bangla_corrections_removals_and_piece_counts(
+    text: str, expected: list[tuple[str, int]], dhaka_index: CatalogIndex
+) -> None:
+    assert resolved(text, dhaka_index) == expected
