@@ -627,6 +627,8 @@ def _post_names(
     `named_units`."""
     noise = _core_noise(lexicon)
     local_units = {w: unit for w, unit in lexicon.unit_words.items() if w not in lexicon.packaging_words}
+    # `【整箱】` of a case: a name's word for its sell unit, or for a unit that names it, is no word of the product.
+    sell_units = {w: lexicon.sell_units_for(unit) for w, unit in lexicon.unit_words.items()}
     cores: list[frozenset[str]] = []
     piece_words: list[str] = []
     protected: set[tuple[str, str, str]] = set()
@@ -639,8 +641,7 @@ def _post_names(
                 for w in name.content
                 if w not in brand_sets[item.brand]
                 and w not in noise
-                and lexicon.unit_words.get(w) != item.sell_unit
-                and not (w in sold_by and w in lexicon.unit_words)
+                and not (w in lexicon.unit_words and (w in sold_by or item.sell_unit in sell_units[w]))
             )
             | name.numbered
         )

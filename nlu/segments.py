@@ -481,12 +481,17 @@ def _lines(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _numbered_lines(lines: list[list[Token]]) -> list[list[Token]]:
-    """Drop bullets, and list numbers (`1.`, `2)`) when several lines are numbered."""
+    """Drop bullets, and list numbers (`1.`, `2)`; `1、`, read as a comma, when the lines count 1, 2, 3) when
+    several lines are numbered."""
     bulleted = [line[1:] if line[0].kind == "dash" else line for line in lines]
-    numbered = [
-        len(line) > 2 and line[0].kind == "num" and line[1].kind == "sep" and line[1].text in _LIST_CLOSERS
-        for line in bulleted
-    ]
+    numbered = []
+    expected = 1.0
+    for line in bulleted:
+        marked = len(line) > 2 and line[0].kind == "num" and line[1].kind == "sep"
+        closed = marked and line[1].text in _LIST_CLOSERS
+        counted = marked and line[1].text == "," and line[0].value == expected
+        expected += counted
+        numbered.append(closed or counted)
     if sum(numbered) >= 2:
         return [line[2:] if flag else line for line, flag in zip(bulleted, numbered, strict=False)]
     return [_inline_numbered(line) for line in bulleted]

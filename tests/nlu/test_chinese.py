@@ -50,6 +50,9 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("可乐 48罐", [("C05", 2)]),
         ("可乐 12瓶", [("C06", 2)]),
         ("可乐罐装 3箱", [("C05", 3)]),
+        # `、` numbers a list counted 1, 2, 3; `廿` is twenty.
+        ("1、纯净水 2箱\n2、花生油 1桶", [("C04", 2), ("C09", 1)]),
+        ("纯净水廿箱", [("C04", 20)]),
         # A pack word alone after an item is that product in that pack.
         ("可乐瓶装的2提 罐装的3箱", [("C06", 2), ("C05", 3)]),
         ("可乐，罐的3箱", [("C05", 3)]),
@@ -416,12 +419,13 @@ def test_a_word_for_a_kind_said_alone_asks_among_the_whole_kind_not_only_the_nam
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["B1", "B2"], 10)]
 
 
-def test_the_unit_a_name_writes_after_a_slash_is_no_word_of_the_product() -> None:
+@pytest.mark.parametrize(("before", "after"), [("", "/箱"), ("【整箱】", "")])
+def test_a_name_s_word_for_its_sell_unit_is_no_word_of_the_product(before: str, after: str) -> None:
     rows = (
-        "T1,泉心湾 冰红茶 500ml*15瓶/箱,泉心湾,drinks,500ml,case,15,42.00,CNY,冰红茶,100,1,true\n"
-        "T2,泉心湾 冰红茶 1L*12瓶/箱,泉心湾,drinks,1L,case,12,48.00,CNY,大冰红茶,100,1,true\n"
-        "T3,北岭 冰红茶 500ml*15瓶/箱,北岭,drinks,500ml,case,15,40.00,CNY,冰红茶,100,1,true\n"
-        "T4,山泉 杏皮水 310ml*20罐/箱,山泉,drinks,310ml,case,20,60.00,CNY,杏皮水|杏皮茶,100,1,true\n"
+        f"T1,{before}泉心湾 冰红茶 500ml*15瓶{after},泉心湾,drinks,500ml,case,15,42.00,CNY,冰红茶,100,1,true\n"
+        f"T2,{before}泉心湾 冰红茶 1L*12瓶{after},泉心湾,drinks,1L,case,12,48.00,CNY,大冰红茶,100,1,true\n"
+        f"T3,{before}北岭 冰红茶 500ml*15瓶{after},北岭,drinks,500ml,case,15,40.00,CNY,冰红茶,100,1,true\n"
+        f"T4,{before}山泉 杏皮水 310ml*20罐{after},山泉,drinks,310ml,case,20,60.00,CNY,杏皮水|杏皮茶,100,1,true\n"
     )
     parse = parse_order("冰红茶 5箱", catalog_index(rows))
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["T1", "T2", "T3"], 5)]
