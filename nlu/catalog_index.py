@@ -12,7 +12,7 @@ from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_word, vowels_dropped
+from nlu.abbreviations import ShortWords, glued_word, shortens, vowels_dropped
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
@@ -40,6 +40,10 @@ _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 _TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _FUZZY_CACHE_LIMIT = 50_000
+# A typed start shorter than this is too often a word of its own (`big`, `red`); one cut more than this many
+# letters short of its word is no longer that word.
+_MIN_TYPED_START = 4
+_MAX_TYPED_CUT = 6
 # Sizes and numbers come from senders, so their caches are bounded like the spelling cache.
 _SIZE_CACHE_LIMIT = 10_000
 # Words on this many SKUs (flavours, colours, `classic`, `family`) cost more to intersect than to look up.
@@ -265,7 +269,7 @@ class CatalogIndex:
         if same_noun:
             return same_noun
         found = self._misspelt(word) or self._sounding_alike(word) or self._written_short(word)
-        return found or self._vowels_dropped(word)
+        return found or self._vowels_dropped(word) or self._typed_short(word)
 
     def _vowels_dropped(self, word: str) -> tuple[WordMatch, ...]:
         """`brwn`, `zro`, `royl`: a short word typed without its vowels, too short to be read as a misspelling."""
@@ -277,6 +281,20 @@ class CatalogIndex:
             if (bucket := self.words_by_shape.get((word[0], length))) is not None
             for full in bucket.words
             if vowels_dropped(word, full)
+        ]
+        return tuple(WordMatch(full, 85.0) for full in found)
+
+    def _typed_short(self, word: str) -> tuple[WordMatch, ...]:
+        """`orig` for a catalog's `original`, `kalam` for its `kalamansi`: the start of a catalog word, cut before a
+        vowel, as owners type a long word short."""
+        if len(word) < _MIN_TYPED_START or not word.isalpha():
+            return ()
+        found = [
+            full
+            for length in range(len(word) + 2, len(word) + _MAX_TYPED_CUT + 1)
+            if (bucket := self.words_by_shape.get((word[0], length))) is not None
+            for full in bucket.words
+            if full.startswith(word) and shortens(word, full)
         ]
         return tuple(WordMatch(full, 85.0) for full in found)
 

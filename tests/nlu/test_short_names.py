@@ -137,3 +137,19 @@ def test_a_word_cut_short_that_begins_no_word_of_the_name_still_asks_to_confirm(
     parse = parse_order("indo pepp 2 carton", catalog_index(CUT_SHORT_ROWS))
     assert not parse.lines
     assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("S2",), "confirm")]
+
+
+TYPED_SHORT = (
+    "S1,Tala Pancit Canton Original 60g x72,Tala,Noodles,60g,box,72,1050.00,PHP,,100,1,true\n"
+    "S2,Tala Pancit Canton Chilimansi 60g x72,Tala,Noodles,60g,box,72,1050.00,PHP,,100,1,true\n"
+    "S3,Bida Pancit Canton 130g x24,Bida,Noodles,130g,box,24,560.00,PHP,,70,1,true\n"
+    "S4,Tala Pancit Canton Kalamansi 60g x72,Tala,Noodles,60g,box,72,1050.00,PHP,,100,1,true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("canton orig 5 box", [("S1", 5)]), ("canton chilim 2 box", [("S2", 2)]), ("tala kalam 3 box", [("S4", 3)])],
+)
+def test_a_long_catalog_word_typed_short_by_its_start_is_that_word(text: str, expected: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(TYPED_SHORT)) == expected
