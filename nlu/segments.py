@@ -629,8 +629,8 @@ def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> 
     """`word` says which goods of the local `kind` word are meant: a catalog word that is no other kind, and no
     brand unless the brand sells that kind (`ligo` sardines, not `omo` for `sukari`)."""
     namings = lexicon.product_words.get(kind)
-    if namings is None or word not in index.postings or word in lexicon.product_words:
-        return False
+    if namings is None or word not in index.postings or word in lexicon.product_words or word in lexicon.unit_words:
+        return False  # a pack unit (`bale na mafuta`) says how goods come, never which
     brands = index.groups.brands_by_word.get(word)
     if not brands:
         return True

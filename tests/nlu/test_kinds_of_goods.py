@@ -202,3 +202,16 @@ U103,"Lumi Washing Powder 500g, bale of 24",Lumi,detergent,500g,bale,24,48000.00
     index = catalog_index(rows)
     assert asked("unga bale 3", index) == [{"U101", "U102"}]
     assert [(line.sku, line.quantity) for line in parse_order("sabuni ya unga bale 2", index).lines] == [("U103", 2)]
+
+
+def test_a_pack_unit_before_a_joining_word_never_says_which_goods_of_the_kind_after_it() -> None:
+    rows = """\
+U801,"Simba Maize Meal 2kg, bale of 12",Simba,flour,2kg,bale,12,1500.00,KES,unga|simba,80,1,true
+U802,"Twiga Maize Meal 2kg, bale of 12",Twiga,flour,2kg,bale,12,1520.00,KES,unga|twiga,80,1,true
+U803,"Bora Vegetable Oil 3L, carton of 4",Bora,cooking_oil,3L,carton,4,2900.00,KES,mafuta|bora,40,1,true
+U804,"Safi Vegetable Oil 3L, carton of 4",Safi,cooking_oil,3L,carton,4,2950.00,KES,mafuta|safi,40,1,true
+U805,"Kondo Cooking Fat 2kg, carton of 6",Kondo,cooking_oil,2kg,carton,6,3100.00,KES,kondo|fat,20,1,true
+"""
+    parse = parse_order("nataka unga kilo mbili 2 bale na mafuta ya kupika lita 3", catalog_index(rows))
+    assert parse.lines == ()
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"U801", "U802"}, {"U803", "U804"}]
