@@ -17,8 +17,7 @@ from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import Size, size_from_text
 from nlu.spelling import Spellings
-from nlu.text import CATALOG_WORD_RE as _CATALOG_WORD_RE
-from nlu.text import RATIO_RE, clean_text, is_devanagari, ratio_word, romanised, sound, sounds
+from nlu.text import RATIO_RE, clean_text, find_words, is_devanagari, ratio_word, romanised, sound, sounds
 
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -392,7 +391,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         piece_word = _piece_word(folded, lexicon)
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
-        words = _CATALOG_WORD_RE.findall(folded.replace("'", "").replace("’", ""))
+        words = find_words(folded.replace("'", "").replace("’", ""))
         if not folded.isascii() and is_devanagari(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
@@ -611,7 +610,7 @@ def _connector_triples(
             if middle in connectors
         )
     if "&" in folded:
-        parts = [_CATALOG_WORD_RE.findall(part.replace("'", "").replace("’", "")) for part in folded.split("&")]
+        parts = [find_words(part.replace("'", "").replace("’", "")) for part in folded.split("&")]
         triples += tuple(
             (left[-1], connector, right[0])
             for left, right in zip(parts, parts[1:], strict=False)
@@ -624,10 +623,11 @@ def _connector_triples(
 def _attached_triples(folded: str, attaching: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
     """`W/ FREE MUG`, `with tumbler`: what a name writes after its `with` comes with the product, so `with mug`
     after any word is part of that item (the empty first word of each triple)."""
-    found = _ATTACHED_RE.search(folded)
+    # The quick test first: most names write neither.
+    found = _ATTACHED_RE.search(folded) if "w/" in folded or "with" in folded else None
     if found is None or not attaching:
         return ()
-    words = [w for w in _CATALOG_WORD_RE.findall(folded[found.end() :]) if w[0].isalpha()]
+    words = [w for w in find_words(folded[found.end() :]) if w[0].isalpha()]
     return tuple(("", connector, word) for word in words for connector in attaching)
 
 
@@ -848,7 +848,7 @@ def _named_apart(
     apart = []
     for position, item in enumerate(items):
         held = holders[(folded_brands[position], cores[position])]
-        plain = brand_sets[item.brand].union(_CATALOG_WORD_RE.findall(item.size.casefold()))
+        plain = brand_sets[item.brand].union(find_words(item.size.casefold()))
         if any(held[alias.content] == 1 and not plain.issuperset(alias.content) for alias in aliases[position]):
             apart.append(position)
     return frozenset(apart)
@@ -916,7 +916,7 @@ def _unsized_cores(items: list[CatalogItem], cores: list[frozenset[str]], lexico
     that say what it is sold as (`100 bags` of tea bags)."""
     found = []
     for item, core in zip(items, cores, strict=True):
-        size_words = {w for w in _CATALOG_WORD_RE.findall(item.size.casefold()) if w not in lexicon.unit_words}
+        size_words = {w for w in find_words(item.size.casefold()) if w not in lexicon.unit_words}
         found.append(frozenset(w for w in core if not w[:1].isdigit() and w not in size_words))
     return found
 

@@ -79,6 +79,7 @@ class ChineseReader:
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
         self._heard_runs: dict[str, str] = {}
+        self._parts: dict[str, tuple[str, ...]] = {}
         self._pinyin = _pinyin_spellings(
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
         )
@@ -99,8 +100,12 @@ class ChineseReader:
 
     def parts(self, word: str) -> tuple[str, ...]:
         """The shorter dictionary words inside a longer catalog word (`牛奶` in `纯牛奶`), which owners also say alone;
-        not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds."""
-        return tuple(part for part in parts(word) if part not in self._packed)
+        not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds. Asked of catalog words
+        only, each many times over (a brand on every SKU), so each is answered once."""
+        found = self._parts.get(word)
+        if found is None:
+            found = self._parts[word] = tuple(part for part in parts(word) if part not in self._packed)
+        return found
 
     def spells(self, letters: str, word: str) -> bool:
         """True when Latin letters are a Chinese word's pinyin or its initials (`hs` of `汉斯`), however short."""
@@ -268,9 +273,10 @@ def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | No
 
 
 def load_libraries() -> None:
-    """Load jieba's dictionary, pypinyin, cn2an and OpenCC: once per process, so only the first Chinese catalog
-    waits for them (most of a second) and a new version of it is indexed without."""
+    """Load jieba's dictionary and its everyday words, pypinyin, cn2an and OpenCC: once per process, so only the
+    first Chinese catalog waits for them (most of a second), and neither a new version of it nor a message."""
     _dictionary()
+    _everyday_words()
     _pinyin_reader()
     _numeral_reader()
     _simplifier()
@@ -372,8 +378,8 @@ _EVERYDAY_TAGS = frozenset(
 
 @lru_cache(maxsize=1)
 def _everyday_words() -> frozenset[str]:
-    """The words of two characters or more that jieba's dictionary tags as never naming a thing; read once, when a
-    Chinese message first has a word its catalog does not write."""
+    """The words of two characters or more that jieba's dictionary tags as never naming a thing; read once, with
+    the other libraries."""
     import jieba
 
     words: set[str] = set()

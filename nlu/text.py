@@ -171,7 +171,15 @@ def ratio_word(raw: str) -> str:
 
 
 RATIO_RE = re.compile(_RATIO)
-CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+")
+_NUMBER_OR_LETTERS = r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+"
+_CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|{_NUMBER_OR_LETTERS}")
+# Every fraction has a `/`: a text without one has the same words, found without trying a fraction at each place.
+_UNFRACTIONED_WORD_RE = re.compile(_NUMBER_OR_LETTERS)
+
+
+def find_words(text: str) -> list[str]:
+    """The words and numbers of a text as written (a fraction such as `1/2` one number), in order."""
+    return (_CATALOG_WORD_RE if "/" in text else _UNFRACTIONED_WORD_RE).findall(text)
 
 
 # How a word sounds, spelt one way: English spellings and Hinglish or Devanagari renderings of a brand
@@ -208,5 +216,5 @@ def sounds(words: list[str]) -> list[str]:
 
 def catalog_words(text: str) -> list[str]:
     """Words and numbers of a catalog field, normalised the same way as message tokens."""
-    words = CATALOG_WORD_RE.findall(clean_text(text).casefold().replace("'", "").replace("’", ""))
+    words = find_words(clean_text(text).casefold().replace("'", "").replace("’", ""))
     return [romanised(word) for word in words]
