@@ -1039,7 +1039,12 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
         if left.kind == "x" and right.kind == "num":
             claim(position, position + 1, right, None)
         elif left.kind == "num" and right.kind == "x":
-            described = groups and position + 2 < len(elements) and elements[position + 2].kind == "size"
+            following = elements[position + 2] if position + 2 < len(elements) else None
+            described = groups and following is not None and following.kind == "size"
+            if following is not None and following.kind == "num" and not any(e.kind == "size" for e in elements):
+                # `农夫550x20`: between two numbers and no size, the `x` counts the one after it; 550 is the size.
+                # (`coke 500ml 2 x 24`, sized, is two cases of 24.)
+                continue
             if described:
                 # `sprite 12 x 300ml 2 case`: beside a counted amount, `12 x 300ml` says what the pack holds.
                 left.used = right.used = True
@@ -1055,6 +1060,18 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
                 group.unit = trailing.unit
                 group.last += 1
     return sorted(groups, key=lambda g: g.first)
+
+
+def _notation_unclaimed(groups: list[_Group], elements: list[_Element]) -> list[_Group]:
+    """`250ml*24盒 10箱`: a count right after a size and its `*` or `x`, before another count, is the pack's notation
+    copied from the price list, not an amount."""
+
+    def notation(group: _Group) -> bool:
+        # A group begins at its number or at the mark before it.
+        mark = group.first if elements[group.first].kind in ("x", "dash") else group.first - 1
+        return mark > 0 and elements[mark].kind in ("x", "dash") and elements[mark - 1].kind == "size"
+
+    return [group for group in groups[:-1] if not notation(group)] + groups[-1:]
 
 
 def _pack_contents_unclaimed(groups: list[_Group], lexicon: Lexicon) -> list[_Group]:
@@ -1163,7 +1180,7 @@ def _requests(
     if not chunk:
         return []
     elements = _elements(chunk, lexicon, index, names)
-    groups = _pack_contents_unclaimed(_quantity_groups(elements), lexicon)
+    groups = _pack_contents_unclaimed(_notation_unclaimed(_quantity_groups(elements), elements), lexicon)
     requests = []
     pieces = _pieces(elements, groups, lexicon, index)
     for piece in pieces:

@@ -50,6 +50,9 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
         ("可乐 48罐", [("C05", 2)]),
         ("可乐 12瓶", [("C06", 2)]),
         ("可乐罐装 3箱", [("C05", 3)]),
+        # The pack's notation copied from a price list counts nothing; between two numbers `x` counts the second.
+        ("纯净水550ml*24瓶 10箱", [("C04", 10)]),
+        ("纯净水550x20", [("C04", 20)]),
         # `、` numbers a list counted 1, 2, 3; `廿` is twenty.
         ("1、纯净水 2箱\n2、花生油 1桶", [("C04", 2), ("C09", 1)]),
         ("纯净水廿箱", [("C04", 20)]),
