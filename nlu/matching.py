@@ -258,12 +258,15 @@ def _writes_number(candidate: IndexedItem, number: float) -> bool:
 
 
 def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
-    """A brand named in full wins over SKUs that only share a word or a nickname with it."""
+    """A brand named in full wins over SKUs that only share a word or a nickname with it; among the brand's own,
+    those whose name writes it win over its other lines (`农夫山泉` is the water, not `东方树叶` tea it also makes)."""
     by_brand = index.groups.by_brand
     named: set[int] = set()
     for brand in _brands_named(mentioned, index):
         named.update(candidates & by_brand[brand])
-    return named or candidates
+    items = index.items
+    written = {p for p in named if items[p].item.brand.casefold() in items[p].item.name.casefold()}
+    return written or named or candidates
 
 
 def _brands_named(mentioned: set[str], index: CatalogIndex) -> set[frozenset[str]]:

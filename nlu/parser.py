@@ -409,11 +409,12 @@ def _says_a_size(request: ItemRequest) -> bool:
 
 def _each_apart(request: ItemRequest, index: CatalogIndex) -> list[ItemRequest]:
     """`可乐 雪碧 各5箱`: words that name nothing together, before an amount for each, are the products listed,
-    each the longest run of words that names one; none when a word is left naming nothing."""
+    each the longest run of words that names one; none when a word is left naming nothing. A pack word said
+    (`可乐罐装 雪碧 各5箱`) still prefers that pack for each."""
     words, items, start = request.words, [], 0
     while start < len(words):
         for end in range(len(words), start, -1):
-            item = replace(request, words=words[start:end], optional_words=(), each=False)
+            item = replace(request, words=words[start:end], each=False)
             if match_request(item, index).candidates:
                 items.append(item)
                 start = end

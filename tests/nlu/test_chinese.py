@@ -471,3 +471,22 @@ def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(ind
 def test_a_packed_measure_word_names_the_pack_beside_an_amount_without_a_unit(index: CatalogIndex, text: str) -> None:
     assert _lines(text, index) == [("C05", 3)]
 
+
+
+def test_a_brand_said_alone_means_the_products_whose_name_writes_it() -> None:
+    rows = (
+        "W1,山泉 饮用天然水 550ml*24瓶,山泉,drinks,550ml,case,24,30.00,CNY,,100,1,true\n"
+        "W2,山泉 饮用天然水 1.5L*12瓶,山泉,drinks,1.5L,case,12,32.00,CNY,,100,1,true\n"
+        "W3,东方叶 茉莉花茶 500ml*15瓶,山泉,drinks,500ml,case,15,60.00,CNY,,100,1,true\n"
+    )
+    parse = parse_order("山泉 20箱", catalog_index(rows))
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["W1", "W2"], 20)]
+
+
+def test_a_pack_word_said_before_each_still_says_which_pack() -> None:
+    rows = (
+        "K1,可口可乐 330ml*24罐,可口可乐,drinks,330ml,case,24,52.00,CNY,,100,1,true\n"
+        "K2,可口可乐 500ml*24瓶,可口可乐,drinks,500ml,case,24,58.00,CNY,,100,1,true\n"
+        "K3,雪碧 330ml*24罐,雪碧,drinks,330ml,case,24,52.00,CNY,,100,1,true\n"
+    )
+    assert _lines("可口可乐罐装 雪碧 各5箱", catalog_index(rows)) == [("K1", 5), ("K3", 5)]
