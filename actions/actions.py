@@ -620,6 +620,9 @@ class ActionAnswerYes(StoreAction):
             ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
             return
         if draft.choices:
+            if draft.choices[0].offers_one:
+                await learn_choice(turn, draft, 1)
+                draft = choose(draft, 1)
             await show_draft(turn, draft, catalog)
             return
         if draft.stale(time.time(), PLATFORM.settings.draft_max_age_hours * 3600):

@@ -43,6 +43,11 @@ class Choice:
         """The product is known (one candidate) and the owner is asked how many."""
         return self.quantity == 0 and len(self.candidates) == 1
 
+    @property
+    def offers_one(self) -> bool:
+        """One product offered for words the reader was unsure of (`Which parle g? 1) ...`): YES takes it, as `1`."""
+        return self.quantity > 0 and len(self.candidates) == 1 and not self.sizes
+
 
 @dataclass(frozen=True)
 class Draft:

@@ -41,8 +41,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     """Candidates for a request after word, size, pack and variant filters (empty when nothing fits)."""
     readings = [index.read_word(word) for word in request.words]
     known = [found for found in readings if found]
-    if not known:
-        return Match((), 0.0)
+    if not known or all(_a_letter(word) for word, found in zip(request.words, readings, strict=True) if found):
+        return Match((), 0.0)  # `parle g`: a lone letter of a name (`Big G`) is too little to name a product by
     canonical = {m.word for found in known for m in found}
     canonical.update(w for w in request.optional_words if w in index.postings)
     covers = _covers(known, canonical, index)
@@ -88,6 +88,10 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         size_from_number=size_number,
         amount_from_size=amount,
     )
+
+
+def _a_letter(word: str) -> bool:
+    return len(word) == 1 and word.isascii() and word.isalpha()
 
 
 def _covers(known: list[tuple[WordMatch, ...]], canonical: set[str], index: CatalogIndex) -> list[_Cover]:

@@ -225,6 +225,14 @@ async def test_no_to_a_question_leaves_out_that_item_and_keeps_the_rest(chat: Ch
     assert "Zuri Cola" not in summary and "YES" in summary, summary
 
 
+async def test_yes_to_the_one_product_offered_for_an_unsure_word_takes_it(chat: Chat) -> None:
+    which = await chat.text("3 bales mlima flour special")
+    assert which.startswith("Which mlima flour special? 1) Mlima Maize Flour 2kg"), which
+    summary = await chat.text("yes")
+    assert "1) Mlima Maize Flour 2kg 3 bales" in summary and "Which" not in summary, summary
+    assert "YES" in summary, summary
+
+
 async def test_an_answer_that_is_no_whole_number_asks_again(chat: Chat) -> None:
     await chat.text("half tray zuri cola 350ml")
     again = await chat.text("2.5")

@@ -153,3 +153,13 @@ TYPED_SHORT = (
 )
 def test_a_long_catalog_word_typed_short_by_its_start_is_that_word(text: str, expected: list[tuple[str, int]]) -> None:
     assert resolved(text, catalog_index(TYPED_SHORT)) == expected
+
+
+def test_a_lone_letter_of_a_name_is_too_little_to_order_by() -> None:
+    index = catalog_index(
+        'G1,"Big G Chewing Gum, box of 100",Big G,snacks,pcs,box,100,450.00,KES,big g|bigg,125,1,true\n'
+        'G2,"Tamu Glucose Biscuits 100g, carton of 48",Tamu,snacks,100g,carton,48,960.00,KES,tamu,80,1,true\n'
+    )
+    unread = parse_order("10 peti parle g", index)
+    assert (unread.lines, unread.ambiguous, [item.phrase for item in unread.unknown]) == ((), (), ["10 peti parle g"])
+    assert [(line.sku, line.quantity) for line in parse_order("10 peti big g", index).lines] == [("G1", 10)]
