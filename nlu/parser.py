@@ -98,7 +98,8 @@ class _Reading:
                 _apply_correction(request, lines, target, self.index)
             return
         if request.removal:
-            _remove(request, self.ordered, self.index)
+            if not self._swapped(request):
+                _remove(request, self.ordered, self.index)
             return
         if self._variant_choice(request):
             return
@@ -354,6 +355,23 @@ class _Reading:
             return
         if all(c.item.category == item.item.category for c in candidates):
             del self.ordered.lines[target]
+
+    def _swapped(self, request: ItemRequest) -> bool:
+        """`beta malt instead of malta`, `instead of malta send beta malt`: a product taken back beside another
+        one not ordered yet is replaced by it, in the amount it had."""
+        lines = self.ordered.lines
+        ordered = {line.sku for line in lines}
+        for target in range(len(lines) - 1, -1, -1):
+            item = self.index.item_for_sku(lines[target].sku)
+            if item is None:
+                continue
+            rest = _without_words_of(request, item)
+            if rest is request:
+                continue
+            found = match_request(rest, self.index).candidates
+            if found and not any(c.item.sku in ordered for c in found):
+                return self._replaced(replace(rest, removal=False, replacement=True), target)
+        return False
 
     def _replaced(self, request: ItemRequest, target: int) -> bool:
         """`mumias 50kg gunia 2, no wait make it kabras`, `fanta orange crate 3, sorry passion`: the line becomes

@@ -133,6 +133,9 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
+        if removing and in_line and in_line[-1].words and not in_line[-1].removal:
+            # `indomie onion 3 ctn, remove it`: a removal word with nothing after it takes off the item before it.
+            in_line.append(replace(in_line[-1], removal=True, quantity=None, unit=None, bare_numbers=()))
         requests.extend(_each_counted(_amounts_joined(in_line, lexicon, index), line, lexicon))
     return MessageReading(
         requests=tuple(requests),

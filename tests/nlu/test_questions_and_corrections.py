@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import CatalogIndex, OrderParse, parse_order
+from tests.nlu.conftest import catalog_index
 
 
 def lines_of(parse: OrderParse) -> list[tuple[str, int]]:
@@ -194,3 +195,28 @@ def test_a_count_and_a_half_of_packs_is_kept_as_typed_and_flagged(invented_index
     parse = parse_order(text, invented_index)
     assert [(line.sku, line.quantity, line.unit_mismatch) for line in parse.lines] == [("Q101", 1, True)]
     assert not parse.ambiguous
+
+
+SWAP_ROWS = """\
+W1,"Malto Drink 330ml can, carton of 24",Malto,malt drinks,330ml,carton,24,192.00,GHS,malto,90,1,true
+W2,"Beto Malt 330ml can, carton of 24",Beto,malt drinks,330ml,carton,24,168.00,GHS,beto,70,1,true
+W3,"Nudo Noodles Onion 70g, carton of 40",Nudo,noodles,70g,carton,40,176.00,GHS,nudo onion,80,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "malto 2 ctn, beto malt instead of malto",
+        "malto 2 ctn, instead of malto send beto",
+        "malto 2 ctn, malto er bodole beto",
+        "malto 2 ctn, badala ya malto beto",
+    ],
+)
+def test_a_product_named_instead_of_one_ordered_takes_its_place(text: str) -> None:
+    assert lines_of(parse_order(text, catalog_index(SWAP_ROWS))) == [("W2", 2)]
+
+
+def test_a_removal_word_with_nothing_after_it_takes_off_the_item_before_it() -> None:
+    parse = parse_order("malto 2 ctn, nudo onion 3 ctn, remove it", catalog_index(SWAP_ROWS))
+    assert lines_of(parse) == [("W1", 2)]
