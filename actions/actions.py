@@ -490,7 +490,7 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
         joined = add_parse(draft, parse)
     if how is not Joining.FRESH and joined.choices and joined.lines:
         # The reply is the open question; say the items were not lost behind it.
-        turn.say(replies.added_before_question(turn.t, len(joined.lines)))
+        turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.ASK_SAME))
     await show_parsed(turn, joined, parse, catalog)
 
 

@@ -501,8 +501,15 @@ def dropped(t: Phrasebook, lines: int) -> str:
     )
 
 
-def added_before_question(t: Phrasebook, lines: int) -> str:
-    """Items joined a draft that still has a question open: they are on it, the question comes next."""
+def joined_before_question(t: Phrasebook, lines: int, changed: bool) -> str:
+    """Items joined a draft that still has a question open (added, or changing the lines they name): they are on
+    it, the question comes next."""
+    if changed:
+        return t.ngettext(
+            "Changed: your order has %(count)s line so far.",
+            "Changed: your order has %(count)s lines so far.",
+            lines,
+        )
     return t.ngettext(
         "Added: your order has %(count)s line so far.",
         "Added: your order has %(count)s lines so far.",

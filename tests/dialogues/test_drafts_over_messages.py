@@ -142,3 +142,13 @@ async def test_items_sent_while_a_choice_is_open_join_the_draft_and_the_question
     two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
     summary = await chat.text(two_litre)
     assert "1) Mlima Maize Flour 2kg 2 bales" in summary and "2) Zuri Cola 2L PET 3 cases" in summary
+
+
+async def test_a_line_changed_while_a_choice_is_open_is_said_changed_and_the_question_comes_again(chat: Chat) -> None:
+    await chat.text("4 box mishumaa and 3 zuri cola")
+    await chat.text("2 box mishumaa")
+    replies = await chat.say("2")
+    assert replies[0]["text"] == "Changed: your order has 1 line so far."
+    assert replies[-1]["text"].startswith("Which zuri cola?")
+    summary = await chat.text("1")
+    assert "1) Taa Candles 6 pack 2 boxes" in summary, summary
