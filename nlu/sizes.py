@@ -12,6 +12,8 @@ from nlu.text import clean_text, tokenize
 SIZE_NUMBER = "size"
 # A price point that names a pack (`Parle-G Rs 5`, `Cabin Biscuit ₦50`, `ya shilingi 20`).
 SIZE_PRICE = "price"
+# How far two figures of one size may differ: a label rounds `8oz` (236.6ml) to `237ml`.
+_ROUNDING = 0.005
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,9 @@ class Size:
     written_factor: float = field(default=1.0, compare=False)
 
     def matches(self, other: Size) -> bool:
-        """Same dimension and the same amount, allowing for rounding in `1.25L` style figures."""
-        return self.dimension == other.dimension and abs(self.value - other.value) <= 0.001 * max(1.0, self.value)
+        """Same dimension and the same amount, allowing for rounding in `1.25L` style figures and for a label's
+        millilitres rounded from ounces (`8oz` is the `237ml` bottle)."""
+        return self.dimension == other.dimension and abs(self.value - other.value) <= _ROUNDING * max(1.0, self.value)
 
     def matches_number(self, number: float) -> bool:
         """A bare number such as `300` or `1.25` read as this size in its own unit (`300` ml, `1.25` L)."""

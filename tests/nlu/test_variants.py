@@ -97,3 +97,20 @@ def test_what_a_name_says_the_product_comes_in_makes_no_variant(text: str, sku: 
 
 def test_a_colour_after_what_the_product_comes_in_still_names_a_product_of_its_own() -> None:
     assert asked(parse_order("bay sardines 3 case", catalog_index(CANNED))) == [{"T05", "T06"}]
+
+
+BOTTLES = """\
+B01,Vimba Cola 1.5L x12,Vimba,Softdrinks,1.5L,case,12,790.00,ZZZ,,10,1,true
+B02,Vimba Cola 8oz Returnable x24,Vimba,Softdrinks,8oz,crate,24,230.00,ZZZ,,10,1,true
+B03,Pino Cola Kasalo 1.5L x12,Pino,Softdrinks,1.5L,case,12,780.00,ZZZ,,10,1,true
+B04,"Pino Cola 8oz 237ml, case of 24",Pino,Softdrinks,237ml,case,24,264.00,ZZZ,,10,1,true
+"""
+
+
+def test_a_returnable_bottle_is_a_pack_of_the_product_not_a_variant() -> None:
+    assert asked(parse_order("vimba 3", catalog_index(BOTTLES))) == [{"B01", "B02"}]
+
+
+def test_ounces_are_the_millilitres_a_label_rounds_them_to() -> None:
+    assert [line.sku for line in parse_order("pino 8oz 2 case", catalog_index(BOTTLES)).lines] == ["B04"]
+    assert asked(parse_order("pino 3 case", catalog_index(BOTTLES))) == [{"B03", "B04"}]
