@@ -639,7 +639,7 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     named = {c.item.sku for c in match.candidates}
     readings = [
         _without_chatter(request, index),
-        _without_brand_spelt(request, match, index),
+        _brand_spelt(request, match, index),
         _heard(request, index),
         _cut_short(request, index),
     ]
@@ -649,6 +649,9 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
         if reading is None:
             continue
         found = match_request(reading, index)
+        if found.confirm and (spelt := _brand_spelt(reading, found, index)) is not None:
+            # `gm纯奶`: the word read short names the product, and the letters beside it spell its brand.
+            reading, found = spelt, match_request(spelt, index)
         if found.candidates and not found.confirm and all(c.item.sku in named for c in found.candidates if named):
             return reading, found
     return request, match
@@ -691,16 +694,18 @@ def _in_order(short: str, word: str) -> bool:
     return all(character in rest for character in short)
 
 
-def _without_brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> ItemRequest | None:
-    """`hs干啤`: Latin letters beside Chinese words that name one brand's goods, the letters that brand's pinyin or
-    its initials (too short to name it alone): the request without them."""
+def _brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> ItemRequest | None:
+    """`hs干啤`, `gm纯奶`: Latin letters beside Chinese words that name goods, the letters the pinyin or initials of
+    one of their brands (too short to name it alone): the request with that brand in their place."""
     chinese = index.chinese
-    brands = {c.item.brand for c in match.candidates}
-    if chinese is None or len(brands) != 1:
+    if chinese is None:
         return None
-    (brand,) = brands
-    words = tuple(w for w in request.words if not chinese.spells(w, brand))
-    return replace(request, words=words) if words and len(words) < len(request.words) else None
+    brands = {c.item.brand for c in match.candidates}
+    words: list[str] = []
+    for word in request.words:
+        spelt = [brand for brand in brands if chinese.spells(word, brand)]
+        words.extend(catalog_words(chinese.spaced(spelt[0].casefold(), pinyin=False)) if len(spelt) == 1 else [word])
+    return replace(request, words=tuple(words)) if tuple(words) != request.words else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -450,12 +450,15 @@ def test_a_size_the_catalog_names_apart_is_the_one_its_own_alias_names(text: str
     assert [line.sku for line in parse_order(text, catalog_index(rows)).lines] == [sku]
 
 
-@pytest.mark.parametrize(("text", "line"), [("hs干啤 20件", ("H1", 20)), ("汉斯纯奶 3箱", ("H2", 3))])
+@pytest.mark.parametrize(
+    ("text", "line"), [("hs干啤 20件", ("H1", 20)), ("汉斯纯奶 3箱", ("H2", 3)), ("hs纯奶 3箱", ("H2", 3))]
+)
 def test_a_brand_spelt_by_its_initials_and_a_word_written_short_agree_with_the_product(text: str, line: tuple) -> None:
     rows = (
         "H1,汉斯 干啤 500ml*12罐/箱,汉斯,beer,500ml,case,12,42.00,CNY,汉斯干啤|干啤,100,1,true\n"
         "H2,汉斯 纯牛奶 枕包 180g*16袋/箱,汉斯,dairy,180g,carton,16,36.00,CNY,,100,1,true\n"
         "H3,汉斯 酸奶 205g*12盒/箱,汉斯,dairy,205g,carton,12,60.00,CNY,,100,1,true\n"
+        "H4,北岭 纯牛奶 250ml*24盒/箱,北岭,dairy,250ml,carton,24,62.00,CNY,,100,1,true\n"
     )
     parse = parse_order(text, catalog_index(rows))
     assert [(found.sku, found.quantity) for found in parse.lines] == [line]
