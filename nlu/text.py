@@ -20,7 +20,7 @@ _DECIMAL_COMMA = r"\d+,\d{1,2}(?=(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts
 _TOKEN_RE = re.compile(
     rf"(?P<ratio>{_RATIO})"
     rf"|(?P<num>{_FRACTION}|{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
-    r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+(?:['’][^\W\d_]+)?)"
+    r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f\u0980-\u09e5\u09f0-\u09ff])+(?:['’][^\W\d_]+)?)"
     r"|(?P<currency>[₹₦₱$£€@])"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
@@ -70,6 +70,10 @@ def normalise_word(word: str) -> str:
 
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_BENGALI = re.compile(r"[\u0980-\u09ff]")
+# Bengali's one letter for b and v (`ব`) is said b; its ya sign after a consonant (`ড্যানো`, Dano) only colours
+# the vowel. Read so once in Devanagari, a Bengali word goes the way Hindi ones go.
+_BENGALI_AS_SAID = str.maketrans({"व": "ब"})
 _VIRAMA = "\u094d"
 _CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A)) | frozenset(chr(c) for c in range(0x0958, 0x0960))
 _NUKTA = "\u093c"
@@ -80,13 +84,22 @@ _PLAIN = str.maketrans({".": "", "^": "", "~": ""})
 
 
 def is_devanagari(text: str) -> bool:
-    """True when the text has a Devanagari letter."""
-    return _DEVANAGARI.search(text) is not None
+    """True when the text has a Devanagari or a Bengali letter: words read in Latin letters through Devanagari."""
+    return _DEVANAGARI.search(text) is not None or _BENGALI.search(text) is not None
 
 
 def romanised(word: str) -> str:
-    """A Devanagari word in the Latin letters Hinglish senders use (`पारले` -> `parle`); others unchanged."""
-    return _romanised(word) if is_devanagari(word) else word
+    """A Devanagari or Bengali word in the Latin letters senders use (`पारले` -> `parle`, `তেল` -> `tel`); others
+    unchanged."""
+    if _BENGALI.search(word) is not None:
+        word = _bengali_in_devanagari(word)
+    return _romanised(word) if _DEVANAGARI.search(word) is not None else word
+
+
+@lru_cache(maxsize=8192)
+def _bengali_in_devanagari(word: str) -> str:
+    devanagari = str(sanscript.transliterate(word, sanscript.BENGALI, sanscript.DEVANAGARI))
+    return devanagari.translate(_BENGALI_AS_SAID).replace("\u094dय", "")
 
 
 @lru_cache(maxsize=8192)
@@ -171,7 +184,7 @@ def ratio_word(raw: str) -> str:
 
 
 RATIO_RE = re.compile(_RATIO)
-_NUMBER_OR_LETTERS = r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f])+"
+_NUMBER_OR_LETTERS = r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f\u0980-\u09e5\u09f0-\u09ff])+"
 _CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|{_NUMBER_OR_LETTERS}")
 # Every fraction has a `/`: a text without one has the same words, found without trying a fraction at each place.
 _UNFRACTIONED_WORD_RE = re.compile(_NUMBER_OR_LETTERS)

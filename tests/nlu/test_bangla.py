@@ -58,3 +58,18 @@ def test_bangla_corrections_removals_and_piece_counts(
     text: str, expected: list[tuple[str, int]], dhaka_index: CatalogIndex
 ) -> None:
     assert resolved(text, dhaka_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ফ্রেশ তেল ১ লিটার ৫ কার্টন", [("BD-4101", 5)]),
+        ("লাক্স ২ কার্টন", [("BD-5201", 2)]),
+        ("ড্যানো ৫০০ গ্রাম ২ কার্টন", [("BD-4801", 2)]),
+        ("তীর আটা ৫ বেল", [("BD-4301", 5)]),
+    ],
+)
+def test_bengali_script_and_digits_are_read_in_latin_letters(
+    text: str, expected: list[tuple[str, int]], dhaka_index: CatalogIndex
+) -> None:
+    assert resolved(text, dhaka_index) == expected
