@@ -115,7 +115,7 @@ class _Reading:
         if request.replacement and not request.price_question and (asked := self._question_replaced(completed)):
             completed = replace(completed, quantity=asked.quantity, unit=asked.unit)
         replaces = request.replacement and lines and not request.price_question
-        if replaces and _says_amount(completed):
+        if replaces and _says_amount(completed) and not _only_its_size(completed, self.index):
             if self._amount_corrected(completed):
                 return
             self._give_way(completed, target)
@@ -451,6 +451,13 @@ def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:
 
 def _says_amount(request: ItemRequest) -> bool:
     return request.quantity is not None or bool(request.bare_numbers)
+
+
+def _only_its_size(request: ItemRequest, index: CatalogIndex) -> bool:
+    """`..., sorry red horse 500`: the one number said is the size of the product named, not its amount."""
+    if request.quantity is not None or len(request.bare_numbers) != 1:
+        return False
+    return match_request(request, index).size_from_number == request.bare_numbers[0]
 
 
 def _assembled(text: str, ordered: _Outcome, asked: _Outcome) -> OrderParse:

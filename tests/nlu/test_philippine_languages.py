@@ -269,3 +269,8 @@ def test_kinaray_a_and_aklanon_counting_words_and_linkers_count_the_item(
     text: str, expected: list[tuple[str, int]], panay_index: CatalogIndex
 ) -> None:
     assert resolved(text, panay_index) == expected
+
+
+@pytest.mark.parametrize("text", ["pilsen 3 kaha indi gali red horse 500", "pilsen 3 kaha sorry red horse 500"])
+def test_a_product_corrected_with_its_size_alone_keeps_the_amount_said(text: str, panay_index: CatalogIndex) -> None:
+    assert resolved(text, panay_index) == [("310506", 3)]
