@@ -36,6 +36,8 @@ class Lexicon:
     size_markers: frozenset[str]
     half_words: frozenset[str]
     article_words: frozenset[str]
+    # `the gallon one`, `that big one`: a word that points at a product, after which `one` says which, not how many.
+    pointing_words: frozenset[str]
     number_words: dict[str, int]
     number_words_needing_unit: dict[str, int]
     # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
@@ -272,6 +274,7 @@ _WORD_LISTS = (
     "size_markers",
     "half_words",
     "article_words",
+    "pointing_words",
     "number_joiners",
     "quantity_markers",
     "connectors",

@@ -87,8 +87,8 @@ class _Reading:
             return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
-            # `冰峰瓶装10件 哦不 罐装的`: a pack word alone (an optional word) corrects the pack, as a size does.
-            if (request.size is not None or request.optional_words) and previous is not None:
+            # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does.
+            if (request.size is not None or _names_a_pack(request)) and previous is not None:
                 item = _respecify(request, previous, self.ordered, target, self.index)
                 if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
                     # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
@@ -575,6 +575,11 @@ def _brand_beside_kind_words(request: ItemRequest, index: CatalogIndex) -> bool:
     """`sopo ya maluwa`: the words other than local words for kinds of goods name a brand."""
     kinds = index.lexicon.product_words
     return names_a_brand(replace(request, words=tuple(w for w in request.words if w not in kinds)), index)
+
+
+def _names_a_pack(request: ItemRequest) -> bool:
+    """A pack word (an optional word, or a pack unit said without an amount) and nothing else of the product."""
+    return bool(request.optional_words) or (request.unit is not None and request.quantity is None)
 
 
 def _without_words_of(request: ItemRequest, item: IndexedItem) -> ItemRequest:

@@ -129,7 +129,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             swapping = _takes_back_alone(found, said, lexicon, index)
             if said & lexicon.corrections_and_negations and not any(says_amount(r) or r.words for r in found):
                 # `no wait,` / `sorry,`: what comes next corrects what came before; `哦不 罐装的`, a pack alone, too.
-                correcting, found = True, [replace(r, correction=True) for r in found if r.optional_words]
+                correcting, found = True, [replace(r, correction=True) for r in found if r.optional_words or r.unit]
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
@@ -890,6 +890,8 @@ def _word_token(
         packed = following is not None and following.text in lexicon.description_suffixes
         unit = lexicon.unit_words[word]
         return [_Element("unit", token.start, token.end, text=word, unit=unit, packed=packed)], 1
+    if word in lexicon.article_words and _points_at_one(chunk, position, lexicon):
+        return [], 1
     number = _number_word(chunk, position, lexicon)
     # `coke zero`, `indomie moja`: a number word the catalog writes names the product, except before a unit and
     # where it is an everyday word (`sprite moja zaidi`); zero never counts.
@@ -903,6 +905,18 @@ def _word_token(
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_Element("word", token.start, token.end, text=word, named=token.start in names)], 1
+
+
+def _repacked(elements: list[_Element], raw_words: set[str], lexicon: Lexicon) -> bool:
+    """`..., no wait, the gallon one`: a pack said alone after a correction word corrects the pack."""
+    return any(e.kind == "unit" for e in elements) and bool(raw_words & lexicon.corrections_and_negations)
+
+
+def _points_at_one(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """`no wait, the gallon one`: `one` closing a stretch a pointing word opened says which product, not how many."""
+    if position + 1 < len(chunk) and chunk[position + 1].kind != "sep":
+        return False
+    return any(token.text in lexicon.pointing_words for token in chunk[max(0, position - 3) : position])
 
 
 def _half_after_count(elements: list[_Element], token: Token, following: Token | None, lexicon: Lexicon) -> bool:
@@ -1300,7 +1314,8 @@ def _request(
     required, optional = _required_and_optional(product_words, leading, piece, group, bool(sizes), lexicon, index)
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
     packed = any(e.kind == "unit" and e.packed for e in elements)
-    if not required and not sizes and group is None and not bare and not (packed and optional):
+    said = required or sizes or group is not None or bare or (packed and optional)
+    if not (said or _repacked(elements, raw_words, lexicon)):
         return None
     meaningful = [
         e

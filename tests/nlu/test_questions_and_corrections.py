@@ -220,3 +220,20 @@ def test_a_product_named_instead_of_one_ordered_takes_its_place(text: str) -> No
 def test_a_removal_word_with_nothing_after_it_takes_off_the_item_before_it() -> None:
     parse = parse_order("malto 2 ctn, nudo onion 3 ctn, remove it", catalog_index(SWAP_ROWS))
     assert lines_of(parse) == [("W1", 2)]
+
+
+OIL_ROWS = """\
+L1,"Fryo Cooking Oil 1L, carton of 12",Fryo,cooking oil,1L,carton,12,432.00,GHS,fryo,60,1,true
+L2,"Fryo Cooking Oil 5L, jerrycan",Fryo,cooking oil,5L,jerrycan,1,185.00,GHS,fryo,50,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    "text", ["fryo 1L 3 ctn, no wait the gallon one", "fryo 1L 3 ctn, sorry gallon", "fryo 1L 3 ctn, sorry the 5L one"]
+)
+def test_a_pack_said_alone_after_a_correction_word_changes_the_pack_and_keeps_the_amount(text: str) -> None:
+    assert lines_of(parse_order(text, catalog_index(OIL_ROWS))) == [("L2", 3)]
+
+
+def test_one_after_a_pack_word_with_nothing_pointing_at_it_still_counts() -> None:
+    assert lines_of(parse_order("fryo 1L carton one", catalog_index(OIL_ROWS))) == [("L1", 1)]
