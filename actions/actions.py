@@ -157,11 +157,15 @@ async def reply_language(turn: Turn) -> str:
 class TurnAction(Action, abc.ABC):
     """An action that answers in the owner's language and maps platform failures to a reply."""
 
+    # A message whose words answer the open question or only ask prices is answered so, whatever intent the
+    # classifier read; an action the owner asks for by name (a person, a language) is taken as asked.
+    read_by_words = True
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
         turn.speak(await reply_language(turn))
         try:
-            if not await answer_open_choice(turn, self.name()):
+            if not (self.read_by_words and await answered_by_words(turn, self.name())):
                 await self.serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
@@ -204,6 +208,25 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     minimums = {sku: item.min_order_qty for sku, item in catalog.items.items()}
     draft = draft_from_lines(uuid.uuid4().hex[:12], with_minimums(picked, minimums))
     await show_draft(turn, draft, catalog, header=turn.t._(replies.FROM_THE_OFFER))
+    return True
+
+
+async def answered_by_words(turn: Turn, action_name: str) -> bool:
+    """True when the message's words answered it: a bare answer to the open question, or a question of prices."""
+    return await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name)
+
+
+async def answer_price_question(turn: Turn, action_name: str) -> bool:
+    """A message the reader finds only asking prices (`可乐多少钱一箱？` read as YES) is answered, whatever the
+    classifier read; what it asks about never joins the draft."""
+    attached = turn.tracker.latest_message.get("order")
+    parse = OrderParse.from_json(attached) if isinstance(attached, dict) else None
+    # Only products the catalog has: `jumla ni ngapi?` (what is my total) asks no product's price.
+    if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN) or not (parse and parse.asks_prices and matched_skus(parse)):
+        return False
+    if await find_store(turn, action_name):
+        catalog = await PLATFORM.catalog(turn.store_id)
+        answer_prices(turn, parse_text(turn, turn.text, catalog), catalog)
     return True
 
 
@@ -852,6 +875,8 @@ class ActionOptIn(StoreAction):
 class ActionHandOff(TurnAction):
     """Hand the conversation to staff: the gateway sees the `handoff` payload, the assistant goes quiet."""
 
+    read_by_words = False
+
     def name(self) -> str:
         return "action_hand_off"
 
@@ -862,6 +887,8 @@ class ActionHandOff(TurnAction):
 
 class ActionHandBack(TurnAction):
     """Staff hand the conversation back (external intent EXTERNAL_handback)."""
+
+    read_by_words = False
 
     def name(self) -> str:
         return "action_hand_back"
@@ -926,6 +953,8 @@ def switch_language(turn: Turn) -> bool:
 
 class ActionSwitchLanguage(TurnAction):
     """`English please`, `kwa Kiswahili tafadhali`, `Hindi mein baat karo`, `हिंदी में`: every reply in that language."""
+
+    read_by_words = False
 
     def name(self) -> str:
         return "action_switch_language"

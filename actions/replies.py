@@ -483,10 +483,21 @@ def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence
         else:
             availability = t._("in stock")
         price = f"{t.money(item.price, item.currency)}/{unit_name(t, item.sell_unit, 1)}"
-        text = f"{short_name(item)}: {price}, {availability}"
+        values = {"product": short_name(item), "price": price, "availability": availability}
         if answer.quantity > 1 and item.active:
-            text += f"; {t.number(answer.quantity)} = {t.money(item.price * answer.quantity)}"
-        lines.append(text + ".")
+            # Translators: a price asked for several: "Omo 1kg: KES 1,950/bale, in stock; 3 = KES 5,850."
+            total = t.money(item.price * answer.quantity)
+            lines.append(
+                t._(
+                    "%(product)s: %(price)s, %(availability)s; %(count)s = %(total)s.",
+                    count=t.number(answer.quantity),
+                    total=total,
+                    **values,
+                )
+            )
+        else:
+            # Translators: a price asked: "Omo 1kg: KES 1,950/bale, in stock."
+            lines.append(t._("%(product)s: %(price)s, %(availability)s.", **values))
     if unknown:
         lines.append(not_found(t, unknown))
     return lines

@@ -88,3 +88,8 @@ async def test_an_amount_that_is_no_whole_count_of_cases_is_asked_in_chinese(zh:
     assert question.startswith("可口可乐 330ml×24罐要几箱？请回复数字。"), question
     summary = await text(zh, "三箱")
     assert "1) 可口可乐 330ml×24罐 3 箱 x 52 = 156" in summary, summary
+
+
+async def test_a_price_is_answered_with_chinese_punctuation(zh: Chat) -> None:
+    answer = await text(zh, "可乐多少钱一箱？")
+    assert answer.startswith("可口可乐 330ml×24罐：¥52/箱，有货。"), answer
