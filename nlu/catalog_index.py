@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
@@ -163,6 +163,12 @@ class CatalogIndex:
     def connector_heads(self) -> frozenset[tuple[str, str]]:
         """Each joining word a name writes with the word before it (`energy`, `plus` of `Energy Plus Biscuit`)."""
         return frozenset((first, connector) for first, connector, _ in self.protected_connectors if first)
+
+    @cached_property
+    def brand_in_name(self) -> frozenset[int]:
+        """The SKUs whose name writes their brand (`农夫山泉 饮用天然水`, not the `东方树叶` tea of the same brand)."""
+        written = (item.item.brand.casefold() in item.item.name.casefold() for item in self.items)
+        return frozenset(compress(range(len(self.items)), written))
 
     def item_for_sku(self, sku: str) -> IndexedItem | None:
         """The indexed SKU, or None when the catalog does not have it."""

@@ -268,9 +268,7 @@ def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIn
     named: set[int] = set()
     for brand in _brands_named(mentioned, index):
         named.update(candidates & by_brand[brand])
-    items = index.items
-    written = {p for p in named if items[p].item.brand.casefold() in items[p].item.name.casefold()}
-    return written or named or candidates
+    return index.brand_in_name.intersection(named) or named or candidates
 
 
 def _brands_named(mentioned: set[str], index: CatalogIndex) -> set[frozenset[str]]:
