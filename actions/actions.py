@@ -115,6 +115,12 @@ class Turn:
         value = self.slot("awaiting")
         return next((answer for answer in Awaiting if answer.value == value), None)
 
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """What the gateway sent with the message: its channel, its id, the promotion it answers."""
+        metadata = self.tracker.latest_message.get("metadata")
+        return metadata if isinstance(metadata, dict) else {}
+
     def slot(self, name: str) -> Any:
         """A slot's value as this turn has left it so far."""
         for event in reversed(self.events):
@@ -197,8 +203,7 @@ class StoreAction(TurnAction, abc.ABC):
 
 async def order_from_offer(turn: Turn, action_name: str) -> bool:
     """A reply picking items of the promotion the gateway says this phone just got starts a draft from them."""
-    metadata = turn.tracker.latest_message.get("metadata") or {}
-    promotion = metadata.get("promotion") if isinstance(metadata, dict) else None
+    promotion = turn.metadata.get("promotion")
     if not isinstance(promotion, dict) or turn.draft is not None or turn.awaiting:
         return False
     picked = pick_from_offer(turn.text, promotion)
@@ -347,7 +352,7 @@ async def quote_draft(turn: Turn, draft: Draft, catalog: Catalog) -> PricedDraft
 
 def say_pages(turn: Turn, lines: Sequence[str], buttons: Sequence[dict[str, str]] = ()) -> None:
     """Send the first page and keep the rest for MORE; buttons go with the last page."""
-    chunks = replies.pages(lines)
+    chunks = replies.pages(lines, turn.metadata.get("channel", ""))
     if len(chunks) == 1:
         turn.say(chunks[0], buttons)
         turn.set("more_pages", None)
@@ -394,7 +399,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         elif draft.choices:
             draft = await choose_by_words(turn, draft, catalog)
         else:
-            turn.say(f"{turn.t._(replies.CHANGE_NOT_UNDERSTOOD)} {turn.t._(replies.CONFIRM_PROMPT)}")
+            turn.say(replies.sentences(turn.t._(replies.CHANGE_NOT_UNDERSTOOD), turn.t._(replies.CONFIRM_PROMPT)))
             return
     except EditRejected as exc:
         turn.say(replies.edit_rejected(turn.t, exc))
@@ -938,7 +943,7 @@ class ActionHandleFallback(StoreAction):
             # While a question is open, the answer it needs is said again rather than everything I can do.
             await edit_open_draft(turn, draft)
             return
-        turn.say(f"{turn.t._(replies.NOT_UNDERSTOOD)} {turn.t._(replies.CAPABILITIES)}")
+        turn.say(replies.sentences(turn.t._(replies.NOT_UNDERSTOOD), turn.t._(replies.CAPABILITIES)))
 
 
 def switch_language(turn: Turn) -> bool:

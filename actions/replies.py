@@ -29,6 +29,9 @@ from nlu.lexicon import load_lexicon
 
 # About three SMS segments; longer summaries are sent a page at a time ("reply MORE").
 PAGE_CHARS = 400
+# Chat apps have no segments: a page there is what one of their messages holds, with its buttons
+# (WhatsApp's interactive body takes 1,024 characters; a WeChat text 2,048 bytes, 680 Chinese characters).
+CHAT_PAGE_CHARS = {"whatsapp": 1000, "twilio_whatsapp": 1000, "wechat": 680}
 
 UNAVAILABLE = N_("Sorry, I can't reach the order system right now, please try again in a few minutes.")
 NOT_REGISTERED = N_(
@@ -304,13 +307,16 @@ def _sms_size(text: str) -> int:
     return len(text) if is_gsm7(text) else -(-len(text) * GSM7_MULTI // UCS2_MULTI)
 
 
-def pages(lines: Sequence[str], limit: int = PAGE_CHARS) -> list[str]:
-    """The lines joined into pages of at most `limit` GSM-7 characters' worth of SMS, split between lines."""
+def pages(lines: Sequence[str], channel: str = "", limit: int = PAGE_CHARS) -> list[str]:
+    """The lines joined into pages, split between lines: on SMS of at most `limit` GSM-7 characters' worth, on a chat
+    app of what one of its messages holds."""
+    size = len if channel in CHAT_PAGE_CHARS else _sms_size
+    limit = CHAT_PAGE_CHARS.get(channel, limit)
     result: list[str] = []
     current = ""
     for line in lines:
         candidate = f"{current}\n{line}" if current else line
-        if current and _sms_size(candidate) > limit:
+        if current and size(candidate) > limit:
             result.append(current)
             current = line
         else:

@@ -204,10 +204,15 @@ class Chat:
 
     agent: Any
     phone: str
+    # The channel the gateway says the message came by, as it does in the message's metadata.
+    channel: str = "sms"
 
     async def say(self, text: str) -> list[dict[str, Any]]:
         """Send a message; the assistant's replies."""
-        return list(await self.agent.handle_text(text, sender_id=self.phone) or [])
+        from rasa.core.channels.channel import UserMessage
+
+        message = UserMessage(text, sender_id=self.phone, metadata={"channel": self.channel})
+        return list(await self.agent.handle_message(message) or [])
 
     async def text(self, text: str) -> str:
         """Send a message; the replies' text joined."""

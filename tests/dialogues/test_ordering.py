@@ -124,6 +124,15 @@ async def test_long_summary_pages_with_more(chat: Chat) -> None:
     assert "Total KES" in rest
 
 
+async def test_a_long_summary_on_a_chat_app_comes_whole_in_one_message(chat: Chat) -> None:
+    chat.channel = "whatsapp"
+    summary = await chat.text(
+        "5 tray zuri cola 350ml, 2 cases zuri cola 2L, 2 bales unga mlima, 1 ctn sabuni bafu 800g, "
+        "3 box mishumaa, 1 bale sukari kipepeo 1kg, 1 bag sukari kipepeo 50kg, 2 bales mchele nyota"
+    )
+    assert "MORE" not in summary and "8) Nyota Pishori Rice" in summary and "Total KES" in summary, summary
+
+
 async def test_over_the_credit_limit_is_said_plainly(agent: Any) -> None:
     from tests.dialogues.seed import LOW_CREDIT_PHONE
 
