@@ -1395,6 +1395,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or e.text in index.postings)
                 and (e.text not in lexicon.time_words or e.text in index.postings)
+                and (e.text not in lexicon.price_point_words or e.text in index.postings)
             )
         )
     ]

@@ -73,3 +73,8 @@ def test_bengali_script_and_digits_are_read_in_latin_letters(
     text: str, expected: list[tuple[str, int]], dhaka_index: CatalogIndex
 ) -> None:
     assert resolved(text, dhaka_index) == expected
+
+
+def test_a_currency_word_without_an_amount_is_no_word_of_the_product(dhaka_index: CatalogIndex) -> None:
+    parse = parse_order("teer atta koto taka?", dhaka_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("BD-4301", 1)]
