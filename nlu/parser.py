@@ -247,6 +247,10 @@ class _Reading:
                 match = widened
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
+        elif match.confirm and (loose := _kind_words_unwritten(request, self.index)) is not None:
+            # `bugas sinandomeng 25 kilos`: a local word for the kind that the catalog does not write asks no
+            # confirmation of the product the other words name.
+            match = _unless_unsure(match_request(loose, self.index), match)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
         if not match.candidates and (unsized := _without_size_order_words(request, self.index)) is not None:
@@ -600,6 +604,21 @@ def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemReque
         return None
     words = tuple(w for w in request.words if w not in kinds)
     return replace(request, words=words, optional_words=request.optional_words + kinds)
+
+
+def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """The request without its local words for a kind of goods, when they are the only words the catalog does not
+    write and the words left name more than a kind (a brand, a variety)."""
+    unread = [w for w in request.words if not index.read_word(w)]
+    kinds = index.lexicon.product_words
+    if not unread or len(unread) == len(request.words) or any(w not in kinds or index.namings(w) for w in unread):
+        return None
+    loose = replace(request, words=tuple(w for w in request.words if w not in unread))
+    return None if names_only_a_kind(loose, index) else loose
+
+
+def _unless_unsure(found: Match, otherwise: Match) -> Match:
+    return found if found.candidates and not found.confirm else otherwise
 
 
 def _kind_headed(request: ItemRequest, index: CatalogIndex) -> Match | None:

@@ -274,3 +274,7 @@ def test_kinaray_a_and_aklanon_counting_words_and_linkers_count_the_item(
 @pytest.mark.parametrize("text", ["pilsen 3 kaha indi gali red horse 500", "pilsen 3 kaha sorry red horse 500"])
 def test_a_product_corrected_with_its_size_alone_keeps_the_amount_said(text: str, panay_index: CatalogIndex) -> None:
     assert resolved(text, panay_index) == [("310506", 3)]
+
+
+def test_a_local_word_for_the_kind_the_catalog_does_not_write_asks_no_confirmation(cebu_index: CatalogIndex) -> None:
+    assert resolved("bugas sinandomeng 25 kilos 2 sako", cebu_index) == [("20602", 2)]
