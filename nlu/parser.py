@@ -278,6 +278,7 @@ class _Reading:
             or request.unit is not None
             or request.size is not None
             or self.asks_availability
+            or request.price_question
             or bool(request.bare_numbers)
         )
         if match.candidates and not said:

@@ -78,3 +78,9 @@ def test_bengali_script_and_digits_are_read_in_latin_letters(
 def test_a_currency_word_without_an_amount_is_no_word_of_the_product(dhaka_index: CatalogIndex) -> None:
     parse = parse_order("teer atta koto taka?", dhaka_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("BD-4301", 1)]
+
+
+def test_the_price_of_a_product_the_catalog_lacks_is_flagged_not_dropped(dhaka_index: CatalogIndex) -> None:
+    parse = parse_order("lux 2 ctn, pepsi er dam koto?", dhaka_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("BD-5201", 2)]
+    assert [item.phrase for item in parse.unknown] == ["pepsi"]
