@@ -123,7 +123,8 @@ def market_figures(market: str) -> dict[str, float]:
 #     0.809, wrong lines 5.8 %, ambiguity asked 0.783, unknowns flagged 1.0, price questions 0.25. With the Bangla
 #     words, Bengali script read through the transliteration library and the general rules: 0.928 / 0.936, 1.6 % wrong.
 #     Left: Bangla `na` after what it takes back (`10 na, 12 case`, `closeup lagbe na`: Swahili's `na` joins items),
-#     `tin` (three) beside the pack word `tin`, `কেস` (case) read as the currency KES, `mojo 250 case` read as 250 cases.
+#     `tin` (three) beside the pack word `tin`, `কেস` (case) read as the currency KES, `mojo 250 case` read as 250
+#     cases.
 #   jiangnan: a Shanghai and Zhejiang wholesaler on WeChat (names tagged `【整箱】`, `【整提】`; rice wine by the
 #     jar, `坛`; Wu words: 阿拉, 侬, 伐, 几钿, 覅, 勿要, 拨我, 明朝, 廿; lists numbered `1、`), labelled after the
 #     northwest market's rules landed. First read: case exact 0.847, line F1 0.923, wrong lines 2.3 %, ambiguity
