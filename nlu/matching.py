@@ -442,7 +442,7 @@ def _without_named_variants(
     order = list(candidates)
     products = list(map(groups.product_of.__getitem__, order))
     dropped: set[int] = set()
-    bases = {core for core, own in extras.items() if not own}
+    bases = {core for core, own in extras.items() if not own} or _written_as_base(candidates, index)
     if bases:
         # A SKU whose name adds nothing to the words said is the base product, and every SKU of its brand
         # that adds something is a variant of it: decided for the whole list at once, without comparing.
@@ -459,6 +459,16 @@ def _without_named_variants(
         variant_words, core_of = index.lexicon.variant_words, groups.core_of
         dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(variant_words)}
     return candidates.difference(dropped) if dropped else candidates
+
+
+def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:
+    """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
+    name writes the base word (`原味`, `original`) is the base."""
+    items = index.items
+    if len({items[p].size for p in candidates}) != 1:
+        return set()
+    cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
+    return cores if len(cores) == 1 else set()
 
 
 def _sibling_variants(

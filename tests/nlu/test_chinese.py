@@ -493,3 +493,11 @@ def test_a_pack_word_said_before_each_still_says_which_pack() -> None:
         "K3,雪碧 330ml*24罐,雪碧,drinks,330ml,case,24,52.00,CNY,,100,1,true\n"
     )
     assert _lines("可口可乐罐装 雪碧 各5箱", catalog_index(rows)) == [("K1", 5), ("K3", 5)]
+
+
+def test_the_one_flavour_whose_name_writes_the_base_word_is_the_base_product() -> None:
+    rows = (
+        "Y1,光明 莫斯利安 原味酸奶 200g*12盒,光明,dairy,200g,carton,12,62.00,CNY,莫斯利安,100,1,true\n"
+        "Y2,光明 莫斯利安 香草味 200g*12盒,光明,dairy,200g,carton,12,64.00,CNY,,100,1,true\n"
+    )
+    assert _lines("莫斯利安 3箱", catalog_index(rows)) == [("Y1", 3)]
