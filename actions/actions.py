@@ -270,6 +270,10 @@ async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
         log.warning("could not learn a phrase: %s", type(exc).__name__)
 
 
+# The most requests kept for a shared phone's answer to `which store?`.
+MAX_WAITING = 5
+
+
 async def find_store(turn: Turn, action_name: str) -> bool:
     """Put the store's id on the turn; ask which store when the phone serves several, or explain registering."""
     turn.store_id = turn.slot("store_id") or ""
@@ -287,9 +291,12 @@ async def find_store(turn: Turn, action_name: str) -> bool:
         return True
     question, buttons = replies.which_store(turn.t, stores)
     turn.say(question, buttons)
+    # Every request sent before the answer waits for it, in order: an order, then a price asked after it.
+    resume = turn.slot("resume") if turn.awaiting is Awaiting.STORE else None
+    waiting = resume.get("requests", []) if isinstance(resume, dict) else []
     turn.awaits(Awaiting.STORE)
     turn.set("store_options", [store.store_id for store in stores])
-    turn.set("resume", {"action": action_name, "text": turn.text})
+    turn.set("resume", {"requests": [*waiting, {"action": action_name, "text": turn.text}][-MAX_WAITING:]})
     return False
 
 
@@ -441,12 +448,14 @@ async def choose_store(turn: Turn) -> None:
     turn.set("resume", None)
     if not isinstance(resume, dict):
         return
-    # The request that waited for the answer is answered in this same turn: a follow-up action would
-    # leave the rules without a step to predict after it.
-    waiting = next((action for action in store_actions() if action.name() == resume.get("action")), None)
-    if waiting is not None:
-        turn.text = str(resume.get("text", ""))
-        await waiting.serve(turn)
+    # The requests that waited for the answer are answered in this same turn, in the order they came: a
+    # follow-up action would leave the rules without a step to predict after it.
+    actions = {action.name(): action for action in store_actions()}
+    for request in resume.get("requests", []):
+        waiting = actions.get(request.get("action"))
+        if waiting is not None:
+            turn.text = str(request.get("text", ""))
+            await waiting.serve(turn)
 
 
 def store_actions() -> list[StoreAction]:
