@@ -172,14 +172,8 @@ class CatalogIndex:
 
     @cached_property
     def base_written(self) -> frozenset[int]:
-        """The SKUs whose name writes a word for the base product (`原味酸奶`, `Original`)."""
-        base = self.lexicon.base_variant_words
-        han = [w for w in base if HAN_RE.match(w)]
-
-        def writes(folded: str) -> bool:
-            return any(w in folded for w in han) or not base.isdisjoint(find_words(folded))
-
-        return frozenset(p for p, item in enumerate(self.items) if writes(item.item.name.casefold()))
+        """The SKUs whose catalog words include a word for the base product (`原味酸奶`, `Original`)."""
+        return frozenset().union(*(self.postings.get(word, frozenset()) for word in self.lexicon.base_variant_words))
 
     def item_for_sku(self, sku: str) -> IndexedItem | None:
         """The indexed SKU, or None when the catalog does not have it."""
