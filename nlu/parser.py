@@ -226,10 +226,24 @@ class _Reading:
             return heard
         # `冰峰瓶的5件 罐的5件`: a pack word alone (an optional word) takes the product said before, in that pack.
         said = request.size is not None or request.bare_numbers or request.more or request.optional_words
+        if self.previous is not None and not said and request.quantity is not None and request.unit is not None:
+            return self._in_another_pack(request, request.unit, self.previous)
         if self.previous is None or not said:
             return None
         optional = request.optional_words or self.previous.optional_words
         return replace(request, words=self.previous.words, optional_words=optional)
+
+    def _in_another_pack(self, request: ItemRequest, unit: str, previous: ItemRequest) -> ItemRequest | None:
+        """`mighty red 2 ream ug 5 pack`: an amount in another pack word alone after an item is more of that
+        product, sold in that pack, when the catalog sells it so; None otherwise."""
+        if unit == previous.unit:
+            return None
+        taken = replace(request, words=previous.words, optional_words=previous.optional_words)
+        match = match_request(taken, self.index)
+        sold_in = self.index.lexicon.sell_units_for(unit)
+        if len(match.candidates) != 1 or match.confirm or match.candidates[0].item.sell_unit not in sold_in:
+            return None
+        return taken
 
     def _match(self, request: ItemRequest) -> tuple[ItemRequest, Match]:
         """The request's match, and the request as read to match: a Chinese typo as the catalog word it sounds."""

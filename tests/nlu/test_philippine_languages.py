@@ -278,3 +278,10 @@ def test_a_product_corrected_with_its_size_alone_keeps_the_amount_said(text: str
 
 def test_a_local_word_for_the_kind_the_catalog_does_not_write_asks_no_confirmation(cebu_index: CatalogIndex) -> None:
     assert resolved("bugas sinandomeng 25 kilos 2 sako", cebu_index) == [("20602", 2)]
+
+
+@pytest.mark.parametrize("text", ["mighty red 2 ream ug 5 pack", "2 ream mighty red, 5 pack"])
+def test_an_amount_in_another_pack_alone_is_more_of_the_product_in_that_pack(
+    text: str, mindanao_index: CatalogIndex
+) -> None:
+    assert resolved(text, mindanao_index) == [("4801262783580", 2), ("4801276820387", 5)]
