@@ -140,6 +140,8 @@ class CatalogIndex:
     core_kinds: tuple[frozenset[str], ...] = ()
     # The first word of every alias written without digits: a message without one of them says no alias in full.
     alias_first_words: frozenset[str] = frozenset()
+    # SKUs whose name has a word that says what the product comes in (`in` of `Sardines in Tomato Sauce`).
+    saying_contents: frozenset[int] = frozenset()
     # The catalog's Chinese segmenter and pinyin spellings, when it writes Chinese.
     chinese: ChineseReader | None = None
     # Catalog words that may be others written short (`SHMP`, `SAUS`): what a message word in full finds.
@@ -577,6 +579,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
             lexicon, postings, kind_words_named.union(generic_brands), (*brand_sets.values(), *category_sets.values())
         ),
         alias_first_words=frozenset(words[0] for item in indexed for words in item.alias_words if words),
+        saying_contents=_saying_contents(items, lexicon.contents_words),
         chinese=chinese,
         short_words=short_words,
         named_units={unit: frozenset(positions) for unit, positions in named_units.items()},
@@ -591,6 +594,17 @@ def _alias_only_words(
     return frozenset(
         w for w in lexicon.product_words if w in postings and w not in named and not any(w in words for words in fields)
     )
+
+
+def _saying_contents(items: list[CatalogItem], contents: frozenset[str]) -> frozenset[int]:
+    """The SKUs whose name writes a word that says what the product comes in, as a word of its own."""
+    marks = [f" {word} " for word in contents]
+    found: list[int] = []
+    for position, item in enumerate(items):
+        folded = item.name.casefold()
+        if any(mark in folded for mark in marks):
+            found.append(position)
+    return frozenset(found)
 
 
 def _frozen_postings(postings_sets: dict[str, set[int]]) -> dict[str, frozenset[int]]:

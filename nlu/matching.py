@@ -191,6 +191,8 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
             # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
             return candidates, None
         return sized, None
+    if not request.bare_numbers:
+        return candidates, None
     counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
     for number in sorted(request.bare_numbers, reverse=True):
         sized = candidates & index.sized_as(number)

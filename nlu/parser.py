@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import repeat, takewhile
+from itertools import takewhile
 from operator import attrgetter
 from typing import Mapping
 
-from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
@@ -847,8 +846,8 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int,
     lines[target] = replace(lines[target], quantity=int(number), phrase=f"{lines[target].phrase}, {request.phrase}")
 
 
-# A candidate's catalog name, read for a whole list without a loop in Python.
-_NAME = attrgetter("item.name")
+# A candidate's position, read for a whole list without a loop in Python.
+_POSITION = attrgetter("position")
 
 
 def _named_as_such(
@@ -856,11 +855,10 @@ def _named_as_such(
 ) -> tuple[IndexedItem, ...]:
     """`tomato sauce` asks among the tomato sauces, not the `SARDINES IN TOMATO SAUCE`: a product whose name has
     the words said only after a word that says what it comes in (`in`, `with`) is not what was named."""
-    contents = index.lexicon.contents_words
-    if len(candidates) < 2 or not any(map(_says_contents, map(_NAME, candidates), repeat(contents))):
+    if len(candidates) < 2 or index.saying_contents.isdisjoint(map(_POSITION, candidates)):
         return candidates
     said = set(request.words)
-    named = tuple(c for c in candidates if not _only_in_contents(said, c.item, contents))
+    named = tuple(c for c in candidates if not _only_in_contents(said, c, index))
     return named or candidates
 
 
@@ -873,7 +871,7 @@ def _plain_beside_variants(candidates: tuple[IndexedItem, ...], index: CatalogIn
     brand, contents = candidates[0].brand_words, index.lexicon.contents_words
     if not brand or any(c.brand_words != brand for c in candidates):
         return candidates
-    if not any(map(_says_contents, map(_NAME, candidates), repeat(contents))):
+    if index.saying_contents.isdisjoint(map(_POSITION, candidates)):
         return candidates
     flavours = index.lexicon.flavour_words
     own = {c.position: c.core - _comes_in(c.item.name, contents, flavours) for c in candidates}
@@ -901,20 +899,14 @@ def _comes_in(name: str, contents: frozenset[str], flavours: frozenset[str]) -> 
     return frozenset(takewhile(lambda word: word.isalpha() and word not in flavours, words[cut + 1 :]))
 
 
-def _only_in_contents(said: set[str], item: CatalogItem, contents: frozenset[str]) -> bool:
+def _only_in_contents(said: set[str], candidate: IndexedItem, index: CatalogIndex) -> bool:
     """True when the words said are in what the name says the product comes in, and not in the rest of the name,
     its brand or its aliases."""
-    if not _says_contents(item.name, contents):
+    if candidate.position not in index.saying_contents:
         return False
-    parts = _name_parts(item.name, item.brand, item.aliases, contents)
+    item = candidate.item
+    parts = _name_parts(item.name, item.brand, item.aliases, index.lexicon.contents_words)
     return parts is not None and not said.isdisjoint(parts[1]) and said.isdisjoint(parts[0])
-
-
-@lru_cache(maxsize=65536)
-def _says_contents(name: str, contents: frozenset[str]) -> bool:
-    """True when a name has a word that says what the product comes in; a name is read once, not per message."""
-    folded = name.casefold()
-    return any(f" {word} " in folded for word in contents)
 
 
 @lru_cache(maxsize=65536)
