@@ -217,7 +217,10 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
 
 
 async def answered_by_words(turn: Turn, action_name: str) -> bool:
-    """True when the message's words answered it: a bare answer to the open question, or a question of prices."""
+    """True when the message's words answered it: a bare answer to the open question, or a question of prices.
+    Never while the owner is asked which store or how to join: those questions take the message as it comes."""
+    if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN):
+        return False
     return await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name)
 
 
@@ -227,7 +230,7 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
     attached = turn.tracker.latest_message.get("order")
     parse = OrderParse.from_json(attached) if isinstance(attached, dict) else None
     # Only products the catalog has: `jumla ni ngapi?` (what is my total) asks no product's price.
-    if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN) or not (parse and parse.asks_prices and matched_skus(parse)):
+    if not (parse and parse.asks_prices and matched_skus(parse)):
         return False
     if await find_store(turn, action_name):
         catalog = await PLATFORM.catalog(turn.store_id)
@@ -239,7 +242,7 @@ async def answer_open_choice(turn: Turn, action_name: str) -> bool:
     """A bare number while the draft asks which one or how many answers that question, whatever the classifier read
     (`tatu` as a status question, `1L` as a greeting)."""
     draft = turn.draft
-    if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN) or draft is None or not draft.choices:
+    if draft is None or not draft.choices:
         return False
     if not answers_choice(turn.text, draft.choices[0]):
         return False
@@ -257,6 +260,14 @@ async def learned_phrases(store_id: str) -> dict[str, str]:
     except RedisError as exc:
         log.warning("learned phrases unavailable: %s", type(exc).__name__)
         return {}
+
+
+async def pick(turn: Turn, draft: Draft, option: int) -> Draft:
+    """The open choice answered with an option's number (typed, or YES to the one offered): remembered as the owner's
+    name for that product, then chosen."""
+    if draft.choices:
+        await learn_choice(turn, draft, option)
+    return choose(draft, option)
 
 
 async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
@@ -387,9 +398,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         if draft.choices and draft.choices[0].asks_amount and (command is None or isinstance(command, Pick)):
             draft = choose(draft, command.option if isinstance(command, Pick) else amount_in(turn.text))
         elif isinstance(command, Pick):
-            if draft.choices:
-                await learn_choice(turn, draft, command.option)
-            draft = choose(draft, command.option)
+            draft = await pick(turn, draft, command.option)
         elif isinstance(command, SetQuantity):
             draft = set_quantity(draft, command.line, command.quantity)
         elif isinstance(command, RemoveLine):
@@ -658,8 +667,7 @@ class ActionAnswerYes(StoreAction):
             return
         if draft.choices:
             if draft.choices[0].offers_one:
-                await learn_choice(turn, draft, 1)
-                draft = choose(draft, 1)
+                draft = await pick(turn, draft, 1)
             await show_draft(turn, draft, catalog)
             return
         if draft.stale(time.time(), PLATFORM.settings.draft_max_age_hours * 3600):
