@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -14,10 +15,21 @@ from typing import Iterator
 
 
 def free_port() -> int:
-    """A TCP port on localhost that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A TCP port on localhost that nothing listens on right now, below the range the kernel gives outgoing
+    connections their own ports from: a port picked there could be taken by a connection before the process meant
+    for it binds it."""
+    lowest_outgoing = int(Path(_PORT_RANGE).read_text().split()[0]) if Path(_PORT_RANGE).exists() else 32768
+    for port in random.sample(range(10000, lowest_outgoing), 100):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise OSError("no free port on 127.0.0.1 below the outgoing range")
+
+
+_PORT_RANGE = "/proc/sys/net/ipv4/ip_local_port_range"
 
 
 def own_system_env(var: Path) -> dict[str, str]:
