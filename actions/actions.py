@@ -60,7 +60,7 @@ from actions.platform import PLATFORM, read_order
 from backend.errors import Conflict, NotFound, OrderRejected, PlatformError
 from backend.models import Order
 from i18n import Phrasebook, detect_language, phrasebook, requested_language
-from nlu import Catalog, OrderParse
+from nlu import Catalog, OrderParse, sizes_sold
 
 log = logging.getLogger("actions")
 
@@ -317,7 +317,9 @@ def keep_draft(turn: Turn, draft: Draft | None) -> None:
     turn.awaits(Awaiting.ORDER if draft else None)
 
 
-async def show_draft(turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[str] = (), header: str = "") -> None:
+async def show_draft(
+    turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[replies.Unsold] = (), header: str = ""
+) -> None:
     """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long."""
     t = turn.t
     if draft.choices:
@@ -393,7 +395,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     """Apply a typed edit or a numbered answer to the open draft and show it again."""
     catalog = await PLATFORM.catalog(turn.store_id)
     command = read_command(turn.text)
-    unknown: list[str] = []
+    unknown: list[replies.Unsold] = []
     try:
         if draft.choices and draft.choices[0].asks_amount and (command is None or isinstance(command, Pick)):
             draft = choose(draft, command.option if isinstance(command, Pick) else amount_in(turn.text))
@@ -410,7 +412,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             draft = set_quantity(draft, number, command.quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
-            unknown = [item.phrase for item in parse.unknown]
+            unknown = unsold(parse, catalog)
             draft = add_parse(draft, parse)
         elif draft.choices:
             draft = await choose_by_words(turn, draft, catalog)
@@ -542,7 +544,7 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
 
 async def show_parsed(turn: Turn, draft: Draft, parse: OrderParse, catalog: Catalog) -> None:
     """Show the draft a message changed, with what it named that the catalog lacks and the prices it asked."""
-    unknown = [item.phrase for item in parse.unknown]
+    unknown = unsold(parse, catalog)
     await show_draft(turn, draft, catalog, unknown)
     asked = [
         replies.PriceAnswer(catalog.items[sku], 1)
@@ -845,6 +847,11 @@ class ActionCheckPrice(StoreAction):
         answer_prices(turn, parse, catalog)
 
 
+def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
+    """What a message named that the catalog lacks, each with the sizes sold of it when only its size is off."""
+    return [replies.Unsold(item.phrase, sizes_sold(item.phrase, catalog.index)) for item in parse.unknown]
+
+
 def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     """The price and stock of every product a message asks about (a few at most), and what the catalog lacks."""
     answers = [
@@ -852,7 +859,7 @@ def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     ]
     for item in parse.ambiguous:
         answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items)
-    unknown = [item.phrase for item in parse.unknown]
+    unknown = unsold(parse, catalog)
     if not answers and not unknown:
         turn.say(turn.t._(replies.PRICE_WHAT))
         return

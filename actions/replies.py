@@ -158,9 +158,26 @@ def draft_line(t: Phrasebook, line: PricedLine) -> str:
     return f"{text} = {t.money(line.line_total)}"
 
 
-def not_found(t: Phrasebook, unknown: Sequence[str]) -> str:
-    """The phrases the catalog has nothing for."""
-    return t._("We don't sell or couldn't find: %(items)s.", items=", ".join(unknown))
+@dataclass(frozen=True)
+class Unsold:
+    """A phrase the catalog has nothing for, and the sizes it sells of the same goods when only the size is off."""
+
+    phrase: str
+    sizes: tuple[str, ...] = ()
+
+
+def not_found(t: Phrasebook, unknown: Sequence[Unsold]) -> str:
+    """The phrases the catalog has nothing for; goods sold in other sizes than asked are told the sizes there are."""
+    missing = ", ".join(item.phrase for item in unknown if not item.sizes)
+    return sentences(
+        t._("We don't sell or couldn't find: %(items)s.", items=missing) if missing else "",
+        *(
+            # Translators: a size not sold: "unga 5kg: not in that size. We have 1kg, 2kg."
+            t._("%(item)s: not in that size. We have %(sizes)s.", item=item.phrase, sizes=", ".join(item.sizes))
+            for item in unknown
+            if item.sizes
+        ),
+    )
 
 
 def left_out(t: Phrasebook, phrase: str) -> str:
@@ -199,7 +216,7 @@ def credit_lines(t: Phrasebook, priced: PricedDraft) -> list[str]:
 
 
 def draft_summary(
-    t: Phrasebook, priced: PricedDraft, delivery: date, unknown: Sequence[str] = (), header: str = ""
+    t: Phrasebook, priced: PricedDraft, delivery: date, unknown: Sequence[Unsold] = (), header: str = ""
 ) -> list[str]:
     """The summary as lines of text: numbered lines, total, delivery estimate, credit, what was not understood."""
     lines = [header or t._(YOUR_ORDER), *(draft_line(t, line) for line in priced.lines)]
@@ -477,7 +494,7 @@ class PriceAnswer:
     quantity: int
 
 
-def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence[str]) -> list[str]:
+def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence[Unsold]) -> list[str]:
     """`Coca-Cola 300ml glass bottle: KES 660/crate, in stock.` for each product asked about."""
     lines = []
     for answer in answers:

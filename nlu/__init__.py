@@ -15,6 +15,8 @@ Public API (plain Python; nothing here touches the network at import time):
     parse.to_json()   # the DESIGN.md contract dict; OrderParse.from_json(data) rebuilds it
 
 A single phrase works too (`parse_order("add 2 omo 1kg", index)`), which is how draft edits are read.
+`sizes_sold(phrase, index)`: for an unknown phrase that names goods in a size not sold (`unga 5kg`), the sizes
+that are (`("1kg", "2kg")`), so the reply can say them.
 Per-store learned phrases: `AliasStore` (protocol), `RedisAliasStore`, `InMemoryAliasStore`;
 `await store.get(store_id)` gives the `learned` mapping. The Rasa component is `nlu.rasa_component.OrderParser`
 and sets `tracker.latest_message["order"]` to `parse.to_json()`.
@@ -29,7 +31,7 @@ from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore
 from nlu.catalog_cache import Catalog, CatalogCache
 from nlu.catalog_index import CatalogIndex
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
-from nlu.parser import parse_order
+from nlu.parser import parse_order, sizes_sold
 
 __all__ = [
     "AliasStore",
@@ -43,4 +45,5 @@ __all__ = [
     "RedisAliasStore",
     "UnknownItem",
     "parse_order",
+    "sizes_sold",
 ]

@@ -13,7 +13,7 @@ from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount
-from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
+from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size, size_from_text
 from nlu.text import catalog_words, clean_text, tokenize
 
 _MAX_LEARNED = 2000
@@ -52,6 +52,33 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
         reading.read(request)
     parse = _assembled(text, reading.ordered, reading.asked)
     return parse if index.chinese is None else as_written(parse)
+
+
+def sizes_sold(phrase: str, index: CatalogIndex) -> tuple[str, ...]:
+    """The sizes the catalog sells of what a phrase it has nothing for names once its size is left out (`unga kilo
+    tano`: `1kg`, `2kg`), smallest first; none when the phrase says no size or, without it, still names nothing."""
+    lexicon = index.lexicon
+    tokens = tokenize(clean_text(phrase))
+    dimensions = {lexicon.size_words[token.text].dimension for token in tokens if token.text in lexicon.size_words}
+    if not dimensions:
+        return ()
+    goods = " ".join(
+        token.text
+        for token in tokens
+        if token.kind != "num"
+        and token.text not in lexicon.size_words
+        and token.text not in lexicon.number_words
+        and token.text not in lexicon.unit_words
+    )
+    parse = parse_order(goods, index) if goods else OrderParse(text=goods)
+    skus = [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
+    items = [index.items[index.positions_by_sku[sku]].item for sku in skus]
+    sizes = {item.size: size for item in items if (size := size_from_text(item.size, lexicon)) is not None}
+    sold = {name: size for name, size in sizes.items() if size.dimension in dimensions}
+    asked = size_from_text(phrase, lexicon)
+    if asked is not None and any(size.matches(asked) for size in sold.values()):
+        return ()
+    return tuple(sorted(sold, key=lambda name: (sold[name].value, name)))
 
 
 @dataclass

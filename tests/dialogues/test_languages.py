@@ -246,3 +246,9 @@ async def test_pieces_that_fill_no_whole_tray_are_asked_in_swahili(sw: Chat) -> 
     question = await text(sw, "zuri cola 350ml tray moja na nusu", "sw")
     assert question.startswith("Zuri Cola 350ml can: trei ngapi? Jibu kwa namba. Kila trei ina 24."), question
     assert "1) Zuri Cola 350ml can 2 trei" in await text(sw, "2", "sw")
+
+
+async def test_goods_asked_in_a_size_not_sold_are_told_the_sizes_there_are_in_swahili(sw: Chat) -> None:
+    summary = await text(sw, "sukari kipepeo kilo tano gunia 2, unga mlima bale 2", "sw")
+    assert "sukari kipepeo kilo tano gunia 2: haipo kwa ukubwa huo. Tunazo 1kg, 50kg." in summary, summary
+    assert "1) Mlima Maize Flour 2kg" in summary

@@ -247,3 +247,9 @@ async def test_an_answer_that_is_no_whole_number_asks_again(chat: Chat) -> None:
     again = await chat.text("2.5")
     assert "how many" in again.lower(), again
     assert "1) Zuri Cola 350ml can 4 trays" in await chat.text("4 trays")
+
+
+async def test_goods_asked_in_a_size_not_sold_are_told_the_sizes_there_are(chat: Chat) -> None:
+    summary = await chat.text("1 bag sukari kipepeo 10kg and 2 crates tusker")
+    assert "sukari kipepeo 10kg: not in that size. We have 1kg, 50kg." in summary
+    assert "couldn't find: 2 crates tusker" in summary
