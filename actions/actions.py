@@ -18,6 +18,7 @@ from redis.exceptions import RedisError
 
 from actions import replies
 from actions.drafts import (
+    HOW_MANY,
     PICK_A_NUMBER,
     AddItems,
     Choice,
@@ -536,9 +537,12 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
         joined = replace_quantities(draft, parse)
     else:
         joined = add_parse(draft, parse)
-    if how is not Joining.FRESH and joined.choices and joined.lines:
+    if how is not Joining.FRESH and joined.choices:
         # The reply is the open question; say the items were not lost behind it.
-        turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.ASK_SAME))
+        if joined.lines:
+            turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.ASK_SAME))
+        elif len(joined.choices) > len(draft.choices):
+            turn.say(turn.t._(replies.ASKED_AFTER))
     await show_parsed(turn, joined, parse, catalog)
 
 
@@ -668,9 +672,13 @@ class ActionAnswerYes(StoreAction):
             ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
             return
         if draft.choices:
-            if draft.choices[0].offers_one:
-                draft = await pick(turn, draft, 1)
-            await show_draft(turn, draft, catalog)
+            choice = draft.choices[0]
+            if not choice.offers_one:
+                # YES picks none of several products, nor an amount: say what answers the question just asked.
+                count = len(choice.sizes or choice.candidates)
+                turn.say(turn.t._(HOW_MANY) if choice.asks_amount else turn.t._(PICK_A_NUMBER, count=count))
+                return
+            await show_draft(turn, await pick(turn, draft, 1), catalog)
             return
         if draft.stale(time.time(), PLATFORM.settings.draft_max_age_hours * 3600):
             await show_draft(turn, draft, catalog, header=turn.t._(replies.REPRICED))

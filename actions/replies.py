@@ -535,6 +535,10 @@ def dropped(t: Phrasebook, lines: int) -> str:
     )
 
 
+# Items sent while a question is open that need a question of their own: asked once this one is answered.
+ASKED_AFTER = N_("Noted: I'll ask about that after this question.")
+
+
 def joined_before_question(t: Phrasebook, lines: int, changed: bool) -> str:
     """Items joined a draft that still has a question open (added, or changing the lines they name): they are on
     it, the question comes next."""

@@ -144,6 +144,21 @@ async def test_items_sent_while_a_choice_is_open_join_the_draft_and_the_question
     assert "1) Mlima Maize Flour 2kg 2 bales" in summary and "2) Zuri Cola 2L PET 3 cases" in summary
 
 
+async def test_an_item_sent_while_a_choice_is_open_that_needs_its_own_question_is_asked_next(chat: Chat) -> None:
+    await chat.text("3 zuri cola")
+    replies = await chat.say("sukari kipepeo 2")
+    assert replies[0]["text"] == "Noted: I'll ask about that after this question.", replies
+    assert replies[-1]["text"].startswith("Which zuri cola?")
+    two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
+    assert (await chat.text(two_litre)).startswith("Which sukari kipepeo?")
+
+
+async def test_yes_to_a_choice_of_several_says_how_to_answer_it(chat: Chat) -> None:
+    await chat.text("3 zuri cola")
+    assert await chat.text("yes") == "Please reply with a number from 1 to 3."
+    assert "1) Zuri Cola 1L PET 3 cases" in await chat.text("3")
+
+
 async def test_a_line_changed_while_a_choice_is_open_is_said_changed_and_the_question_comes_again(chat: Chat) -> None:
     await chat.text("4 box mishumaa and 3 zuri cola")
     await chat.text("2 box mishumaa")
