@@ -1,5 +1,5 @@
 """Orders in the languages of Philippine sari-sari owners: Tagalog, Cebuano, Ilocano, Bikol, Hiligaynon, Kinaray-a,
-Aklanon, Waray, Chavacano and Kapampangan words and pack words."""
+Aklanon, Waray, Chavacano, Kapampangan and Pangasinan words and pack words."""
 
 from __future__ import annotations
 
@@ -285,3 +285,30 @@ def test_an_amount_in_another_pack_alone_is_more_of_the_product_in_that_pack(
     text: str, mindanao_index: CatalogIndex
 ) -> None:
     assert resolved(text, mindanao_index) == [("4801262783580", 2), ("4801276820387", 5)]
+
+
+@pytest.fixture(scope="module")
+def manila_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "manila_taglish_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dua ya kahon na canton chilimansi tan talo ya case na century tuna", [("110202", 2), ("120101", 3)]),
+        ("labay ko so dua ya ream na marlboro red", [("250101", 2)]),
+        ("samplo ya tali na bear brand 33g", [("130101", 10)]),
+        ("dua ya case na coke mismo, aliwa, talora", [("190102", 3)]),
+        ("talo ya case na sprite mismo tan dua ya case na royal mismo, ekalen yo so sprite", [("190202", 2)]),
+    ],
+)
+def test_pangasinan_counting_words_linkers_corrections_and_removals(
+    text: str, expected: list[tuple[str, int]], manila_index: CatalogIndex
+) -> None:
+    assert resolved(text, manila_index) == expected
+
+
+def test_a_pangasinan_price_question_asks_the_price_of_the_product(manila_index: CatalogIndex) -> None:
+    parse = parse_order("pigara so sakey ya case na red horse litro?", manila_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("200102", 1)]
+    assert not parse.unknown
