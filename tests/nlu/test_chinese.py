@@ -501,3 +501,9 @@ def test_the_one_flavour_whose_name_writes_the_base_word_is_the_base_product() -
         "Y2,光明 莫斯利安 香草味 200g*12盒,光明,dairy,200g,carton,12,64.00,CNY,,100,1,true\n"
     )
     assert _lines("莫斯利安 3箱", catalog_index(rows)) == [("Y1", 3)]
+
+
+@pytest.mark.parametrize(("text", "quantity"), [("十三香10条", 10), ("十条十三香", 10), ("十三香 20盒", 2)])
+def test_a_strip_of_boxes_is_counted_in_strips(text: str, quantity: int) -> None:
+    rows = "X1,豫香 十三香 45g*10盒/条,豫香,seasoning,45g,pack,10,36.00,CNY,十三香,100,1,true\n"
+    assert _lines(text, catalog_index(rows)) == [("X1", quantity)]
