@@ -533,14 +533,14 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
     if how is Joining.FRESH:
         turn.say(replies.dropped(turn.t, len(draft.lines) + len(draft.choices)))
         joined = new_draft(uuid.uuid4().hex[:12], parse)
-    elif how is Joining.ASK_SAME:
+    elif how is Joining.CHANGE:
         joined = replace_quantities(draft, parse)
     else:
         joined = add_parse(draft, parse)
     if how is not Joining.FRESH and joined.choices:
         # The reply is the open question; say the items were not lost behind it.
         if joined.lines:
-            turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.ASK_SAME))
+            turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.CHANGE))
         elif len(joined.choices) > len(draft.choices):
             turn.say(turn.t._(replies.ASKED_AFTER))
     await show_parsed(turn, joined, parse, catalog)
@@ -583,9 +583,10 @@ async def answer_how_to_join(turn: Turn) -> bool:
     turn.awaits(Awaiting.ORDER if draft else None)
     if not isinstance(resume, dict) or draft is None or not isinstance(command, Pick) or command.option not in (1, 2):
         return False
-    how = Joining.ADD if command.option == 1 else Joining(resume["join"])
-    if how is Joining.ASK_WHICH:
-        how = Joining.FRESH
+    if command.option == 1:
+        how = Joining.ADD
+    else:
+        how = Joining.CHANGE if Joining(resume["join"]) is Joining.ASK_SAME else Joining.FRESH
     await join_items(turn, draft, OrderParse.from_json(resume["parse"]), how, await PLATFORM.catalog(turn.store_id))
     return True
 
@@ -666,11 +667,11 @@ class ActionAnswerYes(StoreAction):
             last = turn.slot("last_order_id")
             turn.say(replies.already_placed(turn.t, last) if last else turn.t._(replies.NOTHING_TO_CONFIRM))
             return
-        catalog = await PLATFORM.catalog(turn.store_id)
         if awaiting is Awaiting.JOIN and isinstance(turn.slot("resume"), dict):
-            resume = turn.slot("resume")
-            ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
+            # YES says neither add (1) nor change or start anew (2).
+            turn.say(turn.t._(PICK_A_NUMBER, count=2))
             return
+        catalog = await PLATFORM.catalog(turn.store_id)
         if draft.choices:
             choice = draft.choices[0]
             if not choice.offers_one:

@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 from backend.catalog import CatalogItem
 from backend.models import Quote, QuoteLine
 from i18n import N_
-from nlu.chinese import NUMERAL_RUN, numeral_value
+from nlu.chinese import HAN_RE, NUMERAL_RUN, numeral_value
 from nlu.lexicon import load_lexicon
 from nlu.model import OrderLine, OrderParse
 from nlu.sizes import Size, size_from_text
@@ -504,6 +504,7 @@ class Joining(enum.Enum):
 
     ADD = "add"
     FRESH = "fresh"
+    CHANGE = "change"
     ASK_SAME = "same"
     ASK_WHICH = "which"
 
@@ -514,6 +515,7 @@ class Cue(enum.Enum):
     ADD = "add"
     MORE = "more"
     NEW = "new"
+    CHANGE = "change"
 
 
 _DIGITS_RUN = re.compile(r"\d+(?:\.\d+)?")
@@ -555,7 +557,8 @@ def _number_in(word: str) -> float | None:
 def read_cue(text: str) -> tuple[Cue | None, str]:
     """The draft cue an item message opens with (after fillers such as `pls`), and the text after it.
 
-    A `more` cue (`2 more bales`, `mfuko mmoja zaidi`) counts anywhere in the message; it is cut only at the start.
+    A `more` cue (`2 more bales`, `mfuko mmoja zaidi`) or else a `change` cue (`sorry 5 nahi 6`, `可乐改成5箱`)
+    counts anywhere in the message; a cue is cut only at the start.
     """
     lexicon = load_lexicon()
     kinds = ((Cue.NEW, lexicon.draft_new_cues), (Cue.MORE, lexicon.draft_more_cues), (Cue.ADD, lexicon.draft_add_cues))
@@ -571,25 +574,33 @@ def read_cue(text: str) -> tuple[Cue | None, str]:
         if words[start] not in lexicon.fillers:
             break
         start += 1
-    anywhere = any(
-        " ".join(words[i : i + size]) in lexicon.draft_more_cues for size in (1, 2) for i in range(len(words))
-    )
-    return (Cue.MORE if anywhere else None), text
+    for cue, phrases in ((Cue.MORE, lexicon.draft_more_cues), (Cue.CHANGE, lexicon.draft_change_cues)):
+        if _says_anywhere(words, text, phrases):
+            return cue, text
+    return None, text
+
+
+def _says_anywhere(words: list[str], text: str, phrases: frozenset[str]) -> bool:
+    """Whether a text says one of the phrases: as its words, or for a phrase in Chinese, anywhere in its characters."""
+    spaced = any(" ".join(words[i : i + size]) in phrases for size in (1, 2) for i in range(len(words)))
+    return spaced or any(HAN_RE.search(phrase) and phrase in text for phrase in phrases)
 
 
 def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
     """How items sent while `draft` is open change it.
 
-    Said outright (`new order`, `and also`, `one more`) it is done; items not on the draft join it; a message
-    naming every product of a draft of several lines restates the order and starts afresh; the same products
-    again ask whether to add to their lines or change them; a mix of both asks whether to add or start anew.
+    Said outright (`new order`, `and also`, `one more`, `sorry, 6 not 5`) it is done; items not on the draft join
+    it; a message naming every product of a draft of several lines restates the order and starts afresh; the same
+    products again ask whether to add to their lines or change them; a mix of both asks whether to add or start anew.
     """
-    if cue is Cue.NEW:
-        return Joining.FRESH
-    if cue is not None:
-        return Joining.ADD
     sent = {line.sku for line in parse.lines}
     open_skus = {line.sku for line in draft.lines}
+    if cue is Cue.NEW:
+        return Joining.FRESH
+    if cue is Cue.CHANGE and sent & open_skus:
+        return Joining.CHANGE
+    if cue is not None:
+        return Joining.ADD
     if not sent & open_skus:
         return Joining.ADD
     if len(open_skus) > 1 and open_skus <= sent:

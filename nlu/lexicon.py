@@ -98,10 +98,12 @@ class Lexicon:
     # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
     range_words: frozenset[str]
     # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
-    # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`).
+    # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`); and anywhere
+    # in it, that the amounts sent correct the lines there (`sorry`, `5 nahi 6`, `改成`).
     draft_add_cues: frozenset[str]
     draft_more_cues: frozenset[str]
     draft_new_cues: frozenset[str]
+    draft_change_cues: frozenset[str]
     # Endings that join a word to the next (`pulang asukal`, `dalawang kahon`): the word without one is the word.
     linker_suffixes: frozenset[str]
     # A digit owners type for a letter their keypad lacks (Twi `3` for the open e: `s3n`, `mmi3nsa`), and the letter.
@@ -308,6 +310,7 @@ _WORD_LISTS = (
     "draft_add_cues",
     "draft_more_cues",
     "draft_new_cues",
+    "draft_change_cues",
 )
 # Keys whose value maps a word to a whole number.
 _NUMBER_MAPS = (

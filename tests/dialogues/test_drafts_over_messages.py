@@ -167,3 +167,17 @@ async def test_a_line_changed_while_a_choice_is_open_is_said_changed_and_the_que
     assert replies[-1]["text"].startswith("Which zuri cola?")
     summary = await chat.text("1")
     assert "1) Taa Candles 6 pack 2 boxes" in summary, summary
+
+
+async def test_a_correction_sent_after_the_draft_changes_its_line_without_asking(chat: Chat) -> None:
+    await chat.text("2 bales unga mlima na 5 cases zuri cola 2l")
+    summary = await chat.text("sorry 5 nahi 6 cases zuri cola 2l")
+    assert "Zuri Cola 2L PET 6 cases" in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary
+    assert "11 cases" not in summary and "(2)" not in summary, summary
+
+
+async def test_yes_to_add_or_change_says_how_to_answer_it(chat: Chat) -> None:
+    await chat.text("5 cases zuri cola 2l")
+    assert "(2)" in await chat.text("zuri cola 2l 3 cases")
+    assert await chat.text("yes") == "Please reply with a number from 1 to 2."
+    assert "Zuri Cola 2L PET 3 cases" in await chat.text("2")
