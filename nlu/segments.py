@@ -445,11 +445,13 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 
 
 def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
-    """`cold drink`: words that together name a kind of goods in a locale are one word, read as that kind,
-    unless the catalog writes the words themselves together (`cold` of a `cold drink` in a name)."""
+    """`cold drink`, `mafuta ya taa`: words that together name a kind of goods in a locale are one word, read as
+    that kind, unless the catalog writes the words themselves (`cold` of a `cold drink` in a name); a kind the
+    catalog does not sell is then not sold, never the goods one of its words names alone (`mafuta`, oil)."""
     phrases = index.lexicon.product_phrases_by_first
     if not phrases:
         return tokens
+    postings = index.postings
     read: list[Token] = []
     position = 0
     while position < len(tokens):
@@ -457,20 +459,12 @@ def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         span = 1
         for phrase in phrases.get(token.text, ()) if token.kind == "word" else ():
             window = tokens[position : position + len(phrase)]
-            if [t.text for t in window] == list(phrase) and _names_a_catalog_kind(phrase, index):
+            if [t.text for t in window] == list(phrase) and not all(word in postings for word in phrase):
                 token, span = Token("word", " ".join(phrase), token.start, window[-1].end), len(phrase)
                 break
         read.append(token)
         position += span
     return read
-
-
-def _names_a_catalog_kind(phrase: tuple[str, ...], index: CatalogIndex) -> bool:
-    """True when the catalog does not write the phrase's words itself but writes one naming of its kind."""
-    postings = index.postings
-    if all(word in postings for word in phrase):
-        return False
-    return any(all(word in postings for word in naming) for naming in index.lexicon.product_words[" ".join(phrase)])
 
 
 def _lines(tokens: list[Token]) -> list[list[Token]]:

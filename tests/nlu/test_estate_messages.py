@@ -1,0 +1,70 @@
+"""How Nairobi estate dukas write to a wholesaler whose price list names packs the distributor's way (`RGB Crate
+(24 pcs)`, `Bale (12 pcs)`): Sheng, Swahili and English, kinds of goods said in several words, money beside an order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import resolved
+
+CATALOG = Path(__file__).resolve().parent / "data" / "nairobi_estates_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def estate_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(CATALOG))
+
+
+def asked(text: str, index: CatalogIndex) -> list[set[str]]:
+    return [set(item.candidates) for item in parse_order(text, index).ambiguous]
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("sabuni ya unga 1kg bale 2", {"WS11041", "WS11051", "WS11061"}),
+        ("mafuta ya kupaka 100ml dz 2", {"WS11121", "WS11131"}),
+    ],
+)
+def test_a_kind_said_in_several_words_asks_among_that_kind(
+    text: str, candidates: set[str], estate_index: CatalogIndex
+) -> None:
+    assert asked(text, estate_index) == [candidates]
+
+
+@pytest.mark.parametrize("text", ["mafuta taa 20L mtungi 1", "mafuta ya taa lita 20"])
+def test_a_kind_the_catalog_does_not_sell_is_not_the_goods_one_of_its_words_names(
+    text: str, estate_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, estate_index)
+    assert not parse.lines and not parse.ambiguous and len(parse.unknown) == 1
+
+
+def test_still_water_is_what_water_means_beside_sparkling(estate_index: CatalogIndex) -> None:
+    assert asked("maji 500ml case 10", estate_index) == [{"WS10211", "WS10221", "WS10231"}]
+
+
+def test_returnable_glass_written_rgb_is_packaging_not_a_variant(estate_index: CatalogIndex) -> None:
+    assert asked("nitumie coke 3", estate_index) == [{"WS10011", "WS10012", "WS10013", "WS10014"}]
+    assert resolved("coke crate 3", estate_index) == [("WS10011", 3)]
+
+
+@pytest.mark.parametrize("money", ["ngiri tano", "elfu tano", "ksh 5000"])
+def test_the_money_an_owner_has_is_no_item(money: str, estate_index: CatalogIndex) -> None:
+    parse = parse_order(f"niko na {money}, nitumie jogoo 2kg bale 2 na kabras 2kg bale 1", estate_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("WS10511", 2), ("WS10622", 1)]
+    assert not parse.unknown
+
+
+def test_alafu_joins_an_order_and_a_price_question(estate_index: CatalogIndex) -> None:
+    parse = parse_order("weka toss 1kg bale 2 alafu mchele pishori 1kg bale ni ngapi", estate_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("WS11051", 2)]
+    assert [item.candidates for item in parse.price_questions] == [("WS10911",)]
+
+
+def test_nimekosea_corrects_the_size_and_keeps_the_count(estate_index: CatalogIndex) -> None:
+    assert resolved("fresh fri 5L 3 nimekosea ni 10L", estate_index) == [("WS10724", 3)]
