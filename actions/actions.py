@@ -932,8 +932,15 @@ class ActionHandBack(TurnAction):
         return "action_hand_back"
 
     async def serve(self, turn: Turn) -> None:
-        turn.say(turn.t._(replies.HANDBACK), json_message={"handoff": "released"})
         turn.set("handoff", False)
+        draft = turn.draft
+        turn.store_id = turn.slot("store_id") or ""
+        if draft is None or not (draft.lines or draft.choices) or not turn.store_id:
+            turn.say(turn.t._(replies.HANDBACK), json_message={"handoff": "released"})
+            return
+        # The owner picks up where the conversation was: the open order, or its open question, as it stands now.
+        turn.say(turn.t._(replies.HANDBACK_OPEN_DRAFT), json_message={"handoff": "released"})
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
 
 
 class ActionStaySilent(Action):

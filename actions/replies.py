@@ -57,6 +57,7 @@ NO_ORDERS = N_("I can't find any orders for your store yet. Send the items you n
 NOTHING_DENIED = N_("OK. Send your order any time, or reply HELP.")
 HANDOFF = N_("OK, someone from our team will reply here soon.")
 HANDBACK = N_("I'm back. Send your order, or reply HELP for what I can do.")
+HANDBACK_OPEN_DRAFT = N_("I'm back. Your order is still open:")
 OPTED_OUT = N_("Done: you won't get promotions any more. Reply START to get them again.")
 OPTED_IN = N_("Done: you'll get our offers. Reply STOP any time to stop them.")
 NO_OFFERS = N_("There are no offers right now. I'll tell you when there are.")

@@ -144,3 +144,15 @@ async def test_handoff_marks_the_conversation_and_the_assistant_stays_quiet_unti
     assert any("I'm back" in message.get("text", "") for message in output.messages)
     assert await chat.slot("handoff") is False
     assert "Send your order" in await chat.text("hi")
+
+
+async def test_hand_back_shows_the_open_order_where_the_owner_left_it(chat: Chat, agent: Any) -> None:
+    await chat.text("2 bales unga mlima")
+    await chat.say("I want to talk to a person")
+    output = CollectingOutputChannel()
+    tracker = await agent.processor.fetch_tracker_with_initial_session(chat.phone, output)
+    await agent.trigger_intent("EXTERNAL_handback", [], output, tracker)
+    back = "\n".join(message.get("text", "") for message in output.messages)
+    assert back.startswith("I'm back. Your order is still open:"), back
+    assert "1) Mlima Maize Flour 2kg 2 bales" in back and "YES" in back, back
+    assert "placed" in await chat.text("yes")

@@ -98,7 +98,8 @@ def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> N
 
     sent = len(system.twilio.bodies(phone))
     console.submit(page, "Hand back to the assistant")
-    system.sms_replies(phone, after=sent)
+    back = "\n".join(system.sms_replies(phone, after=sent))
+    assert "YES" in back and "3300" in re.sub(r"[,\s]", "", back), f"the open order was not shown on hand back: {back}"
     answer = "\n".join(system.exchange(phone, "naya order 2 ctn coke 300ml"))
     assert "YES" in answer and "1320" in re.sub(r"[,\s]", "", answer), answer
 
