@@ -317,7 +317,16 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
                 replace(r, quantity=r.bare_numbers[0], bare_numbers=()) if r is bare[0] else r for r in requests
             ]
     counted = [r for r in requests if r.quantity is not None]
-    if len(counted) != 1:
+    if len(counted) > 1:
+        # `生抽老抽各两箱，蚝油一箱`: the amount said with the word for each counts the items said with it, not the
+        # items counted apart in the same line.
+        carrying = [r for r in counted if _says_each(r.phrase, lexicon)]
+        if len(carrying) != 1:
+            return requests
+        at = requests.index(carrying[0])
+        start = max((i + 1 for i, r in enumerate(requests[:at]) if r.quantity is not None), default=0)
+        return requests[:start] + _each_counted(requests[start : at + 1], line, lexicon) + requests[at + 1 :]
+    if not counted:
         return requests
     amount = counted[0]
     # `可口可乐330和2L各3箱`: beside an amount of each in its pack, a number alone at an item is its size.
@@ -331,6 +340,15 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
         else replace(r, each=True)
         for r in requests
     ]
+
+
+def _says_each(phrase: str, lexicon: Lexicon) -> bool:
+    """True when a phrase writes a word for each: as a word of its own, or inside a run of Chinese characters."""
+    text = phrase.casefold()
+    return any(
+        word in text if HAN_RE.match(word) else re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", text)
+        for word in lexicon.each_words
+    )
 
 
 def _counted_bare(request: ItemRequest) -> bool:

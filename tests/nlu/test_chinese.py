@@ -507,3 +507,15 @@ def test_the_one_flavour_whose_name_writes_the_base_word_is_the_base_product() -
 def test_a_strip_of_boxes_is_counted_in_strips(text: str, quantity: int) -> None:
     rows = "X1,豫香 十三香 45g*10盒/条,豫香,seasoning,45g,pack,10,36.00,CNY,十三香,100,1,true\n"
     assert _lines(text, catalog_index(rows)) == [("X1", quantity)]
+
+
+@pytest.mark.parametrize(
+    "text", ["生抽老抽各两箱，蚝油一箱", "蚝油1箱 生抽 老抽 各2箱", "生抽、老抽各2箱 蚝油1箱"]
+)
+def test_an_amount_for_each_counts_the_items_said_with_it_beside_an_item_counted_apart(text: str) -> None:
+    rows = (
+        "S1,鲜味坊 生抽 500ml*12瓶/箱,鲜味坊,seasoning,500ml,carton,12,66.00,CNY,生抽,100,1,true\n"
+        "S2,鲜味坊 老抽 500ml*12瓶/箱,鲜味坊,seasoning,500ml,carton,12,70.00,CNY,老抽,100,1,true\n"
+        "S3,鲜味坊 蚝油 715g*12瓶/箱,鲜味坊,seasoning,715g,carton,12,84.00,CNY,蚝油,100,1,true\n"
+    )
+    assert sorted(_lines(text, catalog_index(rows))) == [("S1", 2), ("S2", 2), ("S3", 1)]
