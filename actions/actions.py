@@ -539,7 +539,7 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
         joined = add_parse(draft, parse)
     if how is not Joining.FRESH and joined.choices:
         # The reply is the open question; say the items were not lost behind it.
-        if joined.lines:
+        if joined.lines != draft.lines:
             turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.CHANGE))
         elif len(joined.choices) > len(draft.choices):
             turn.say(turn.t._(replies.ASKED_AFTER))

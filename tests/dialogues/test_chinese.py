@@ -93,3 +93,9 @@ async def test_an_amount_that_is_no_whole_count_of_cases_is_asked_in_chinese(zh:
 async def test_a_price_is_answered_with_chinese_punctuation(zh: Chat) -> None:
     answer = await text(zh, "可乐多少钱一箱？")
     assert answer.startswith("可口可乐 330ml×24罐：¥52/箱，有货。"), answer
+
+
+async def test_an_amount_to_ask_sent_while_a_question_is_open_is_said_to_come_next_in_chinese(zh: Chat) -> None:
+    await zh.text("牛肉面5箱 丝苗米2袋")
+    replies = await zh.say("再加两提可乐")
+    assert replies[0]["text"] == "收到：这个问题答完后再问您那一项。", replies
