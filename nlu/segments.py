@@ -120,8 +120,11 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
             if removing:
                 found = [replace(r, removal=True) if r.words else r for r in found]
-            # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it.
+            # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it; with a
+            # word pointing back (`wacha hiyo`, `remove that`), the item before it.
             removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
+            if removing and said & lexicon.pointing_words and _taken_off_last(in_line):
+                removing = False
             if swapping and found and found[0].words and not (found[0].removal or found[0].price_question):
                 # `chama 5kg 6 bags, not chama, mongu`: the product said after the one taken back replaces it.
                 in_line.pop()
@@ -133,15 +136,23 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
-        if removing and in_line and in_line[-1].words and not in_line[-1].removal:
+        if removing:
             # `indomie onion 3 ctn, remove it`: a removal word with nothing after it takes off the item before it.
-            in_line.append(replace(in_line[-1], removal=True, quantity=None, unit=None, bare_numbers=()))
+            _taken_off_last(in_line)
         requests.extend(_each_counted(_amounts_joined(in_line, lexicon, index), line, lexicon))
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=bool(words & lexicon.non_order_cues),
     )
+
+
+def _taken_off_last(in_line: list[ItemRequest]) -> bool:
+    """Take off the item said last, where there is one still on; True when there was."""
+    if not in_line or not in_line[-1].words or in_line[-1].removal:
+        return False
+    in_line.append(replace(in_line[-1], removal=True, quantity=None, unit=None, bare_numbers=()))
+    return True
 
 
 def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -33,7 +33,9 @@ async def _sent(stack: Stack, count: int) -> bool:
     return len(stack.twilio.requests) >= count
 
 
-@pytest.mark.parametrize("word", ["STOP", "stop", " Unsubscribe. ", "ACHA", "sitisha", "Band karo", "RUKO"])
+@pytest.mark.parametrize(
+    "word", ["STOP", "stop", " Unsubscribe. ", "ACHA", "sitisha", "Wacha", "acha kunitumia", "Band karo", "RUKO"]
+)
 async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Stack, word: str) -> None:
     assert _promo_opt_in(stack, "ST-001")
     await stack.sms(word)

@@ -68,3 +68,19 @@ def test_alafu_joins_an_order_and_a_price_question(estate_index: CatalogIndex) -
 
 def test_nimekosea_corrects_the_size_and_keeps_the_count(estate_index: CatalogIndex) -> None:
     assert resolved("fresh fri 5L 3 nimekosea ni 10L", estate_index) == [("WS10724", 3)]
+
+
+@pytest.mark.parametrize("taken_back", ["wacha hiyo", "remove that"])
+def test_a_removal_pointing_back_takes_off_the_item_before_it(taken_back: str, estate_index: CatalogIndex) -> None:
+    text = f"ketepa 500g outer 2, {taken_back}, ketepa 250g outer 3"
+    assert resolved(text, estate_index) == [("WS10411", 3)]
+
+
+def test_a_removal_alone_still_takes_off_the_item_after_it(estate_index: CatalogIndex) -> None:
+    assert resolved("sprite 500 case 2, fanta orange 500 case 2, futa sprite", estate_index) == [("WS10022", 2)]
+
+
+def test_swahili_plural_pack_words_count_their_pack(estate_index: CatalogIndex) -> None:
+    assert resolved("makatoni mawili ya kimbo 500g", estate_index) == [("WS10812", 2)]
+    assert resolved("machupa 48 ya coke 300", estate_index) == [("WS10011", 2)]
+    assert resolved("mapakiti 40 indomie chicken", estate_index) == [("WS11211", 1)]

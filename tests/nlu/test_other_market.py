@@ -164,7 +164,7 @@ MARKET_FLOORS = [
     # market, cases, case exact, line F1, wrong lines at most, ambiguity asked, unknowns flagged
     ("other_market", 40, 0.90, 0.95, 0.01, 0.90, 0.90),
     ("third_market", 40, 0.97, 0.97, 0.0, 0.95, 0.90),
-    ("fourth_market", 75, 0.98, 0.99, 0.0, 1.0, 1.0),
+    ("fourth_market", 75, 0.995, 0.995, 0.0, 1.0, 1.0),
     ("fifth_market", 70, 0.95, 0.97, 0.0, 1.0, 1.0),
     ("ashanti_market", 190, 0.975, 0.99, 0.0, 1.0, 1.0),
     ("dhaka_market", 135, 0.925, 0.935, 0.017, 1.0, 1.0),
@@ -191,7 +191,7 @@ MARKET_FLOORS = [
     ("xibei_market", 210, 0.975, 0.985, 0.01, 0.94, 0.85),
     ("jiangnan_market", 135, 0.97, 0.99, 0.008, 0.91, 0.8),
     ("manila_taglish", 185, 0.92, 0.94, 0.012, 1.0, 0.875),
-    ("nairobi_estates", 170, 0.975, 0.98, 0.013, 0.97, 1.0),
+    ("nairobi_estates", 170, 0.98, 0.985, 0.007, 0.97, 1.0),
     ("zhongyuan_market", 270, 0.925, 0.96, 0.017, 0.87, 0.75),
 ]
 
