@@ -270,6 +270,12 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
     joined: list[ItemRequest] = []
     for request in requests:
         previous = joined[-1] if joined else None
+        if previous is not None and _taken_back_then_said(previous, request):
+            # `..., not 5, 8`, `obughi 5, o bu 8`: the amount after one taken back is what the correction says.
+            amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
+            phrase = f"{previous.phrase}, {request.phrase}"
+            joined[-1] = replace(previous, phrase=phrase, bare_numbers=previous.bare_numbers + amounts)
+            continue
         amount = request.quantity is not None or (request.bare_numbers and previous and not _counted(previous))
         if (
             previous is not None
@@ -303,6 +309,18 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
 def _unit_words(unit: str | None, lexicon: Lexicon, index: CatalogIndex) -> list[str]:
     """The catalog's words for a pack unit (`罐` for `听`, both a tin), which say which product."""
     return [w for w, meaning in lexicon.unit_words.items() if meaning == unit and w in index.postings] if unit else []
+
+
+def _taken_back_then_said(previous: ItemRequest, request: ItemRequest) -> bool:
+    """True when `previous` only takes back an amount (`not 5`) and `request` is an amount alone after it (`8`)."""
+    return (
+        previous.correction
+        and not previous.words
+        and _only_taken_back(previous)
+        and not (request.words or request.correction or request.removal)
+        and request.size is None
+        and _counted(request)
+    )
 
 
 def _only_taken_back(request: ItemRequest) -> bool:
@@ -794,13 +812,15 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
             return float(lexicon.number_words_needing_unit[word]), 1
         return None
     if word in lexicon.number_multipliers and word not in lexicon.number_words:
-        if following is not None and following.text in lexicon.number_words:
-            return float(lexicon.number_multipliers[word] * lexicon.number_words[following.text]), 2
-        return float(lexicon.number_multipliers[word]), 1
-    if word not in lexicon.number_words:
+        # A multiplier before what it multiplies (`dari biyu`, Igbo `iri abụọ` twenty), then what it adds
+        # (`iri na ise`, fifteen).
+        times = lexicon.number_words.get(following.text) if following is not None else None
+        value = float(lexicon.number_multipliers[word] * (1 if times is None else times))
+        span = 1 if times is None else 2
+    elif word in lexicon.number_words:
+        value, span = float(lexicon.number_words[word]), 1
+    else:
         return None
-    value = float(lexicon.number_words[word])
-    span = 1
     while position + span < len(chunk):
         nxt = chunk[position + span].text
         if nxt in lexicon.number_multipliers and chunk[position + span].kind == "word" and value < 100:
