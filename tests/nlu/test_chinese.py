@@ -519,3 +519,17 @@ def test_an_amount_for_each_counts_the_items_said_with_it_beside_an_item_counted
         "S3,鲜味坊 蚝油 715g*12瓶/箱,鲜味坊,seasoning,715g,carton,12,84.00,CNY,蚝油,100,1,true\n"
     )
     assert sorted(_lines(text, catalog_index(rows))) == [("S1", 2), ("S2", 2), ("S3", 1)]
+
+
+@pytest.mark.parametrize(("text", "asked"), [("白酒2箱", ["L1", "L2"]), ("糖 两箱", ["T1", "T2"])])
+def test_a_word_for_liquor_or_sugar_asks_among_the_kind_where_no_name_writes_it(text: str, asked: list) -> None:
+    rows = (
+        "L1,豫河 粮液 42度 500ml*6瓶/箱,豫河,spirits,500ml,case,6,228.00,CNY,,100,1,true\n"
+        "L2,北岭 二锅头 56度 500ml*12瓶/箱,北岭,spirits,500ml,case,12,180.00,CNY,二锅头,100,1,true\n"
+        "T1,甜田 绵白糖 400g*30袋/箱,甜田,sugar,400g,carton,30,102.00,CNY,白糖,100,1,true\n"
+        "T2,甜田 单晶冰糖 454g*24袋/箱,甜田,sugar,454g,carton,24,186.00,CNY,冰糖,100,1,true\n"
+        "B1,北岭 清爽啤酒 500ml*12罐/箱,北岭,beer,500ml,case,12,46.00,CNY,,100,1,true\n"
+    )
+    parse = parse_order(text, catalog_index(rows))
+    assert not parse.lines
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(asked, 2)]
