@@ -412,20 +412,20 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         content: list[str] = []
         # `2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`.
         numbered: set[str] = set()
-        previous = ""
-        has_number = False
+        number_before, has_number = "", False
         glued = _GLUED_NUMBER_RE.findall(folded)
         for word in words:
             if word[0].isdigit():
-                previous = "" if word in glued else word
-                has_number = True
-                continue
-            after_number = previous[:1].isdigit()
-            if word not in stop_words and not (after_number and (word in size_words or word in unit_words)):
+                # Unless it ends a word of its own (`b12`).
+                number_before, has_number = ("" if word in glued else word), True
+            elif number_before:
+                if word not in stop_words and word not in size_words and word not in unit_words:
+                    content.append(word)
+                if word[0].isalpha() and word not in not_numbered:
+                    numbered.add(number_before + word)
+                number_before = ""
+            elif word not in stop_words:
                 content.append(word)
-            if after_number and word[0].isalpha() and word not in not_numbered:
-                numbered.add(previous + word)
-            previous = word
         extra = set(numbered)
         if chinese is not None:
             extra.update(part for word in content for part in chinese.parts(word))
@@ -675,16 +675,18 @@ def _post_names(
     cores: list[frozenset[str]] = []
     piece_words: list[str] = []
     protected: set[tuple[str, str, str]] = set()
+    unit_words = lexicon.unit_words
     for position, item in enumerate(items):
         name = read(item.name)
         sold_by = _SOLD_BY_RE.findall(item.name.casefold()) if "/" in item.name else ()
+        brand_words = brand_sets[item.brand]
         cores.append(
             frozenset(
                 w
                 for w in name.content
-                if w not in brand_sets[item.brand]
+                if w not in brand_words
                 and w not in noise
-                and not (w in lexicon.unit_words and (w in sold_by or item.sell_unit in sell_units[w]))
+                and not (w in unit_words and (w in sold_by or item.sell_unit in sell_units[w]))
             )
             | name.numbered
         )
@@ -871,9 +873,13 @@ def _named_apart(
     for position in range(len(aliases)):
         holders[(folded_brands[position], cores[position])].update({alias.content for alias in aliases[position]})
     apart = []
+    # Brands and sizes repeat: each pair's words are put together once.
+    plains: dict[tuple[str, str], frozenset[str]] = {}
     for position, item in enumerate(items):
         held = holders[(folded_brands[position], cores[position])]
-        plain = brand_sets[item.brand].union(find_words(item.size.casefold()))
+        plain = plains.get((item.brand, item.size))
+        if plain is None:
+            plain = plains[(item.brand, item.size)] = brand_sets[item.brand].union(find_words(item.size.casefold()))
         if any(held[alias.content] == 1 and not plain.issuperset(alias.content) for alias in aliases[position]):
             apart.append(position)
     return frozenset(apart)
@@ -939,10 +945,15 @@ def _spread_generic_words(
 def _unsized_cores(items: list[CatalogItem], cores: list[frozenset[str]], lexicon: Lexicon) -> list[frozenset[str]]:
     """Each SKU's core without numbers (`48 diapers`) and the words of its size (`aa`, `size 4`), but for words
     that say what it is sold as (`100 bags` of tea bags)."""
+    # Cores and sizes repeat across brands: each pair is worked out once.
+    unsized: dict[tuple[frozenset[str], str], frozenset[str]] = {}
     found = []
     for item, core in zip(items, cores, strict=True):
-        size_words = {w for w in find_words(item.size.casefold()) if w not in lexicon.unit_words}
-        found.append(frozenset(w for w in core if not w[:1].isdigit() and w not in size_words))
+        own = unsized.get((core, item.size))
+        if own is None:
+            size_words = {w for w in find_words(item.size.casefold()) if w not in lexicon.unit_words}
+            own = unsized[(core, item.size)] = frozenset(w for w in core if not w[:1].isdigit() and w not in size_words)
+        found.append(own)
     return found
 
 

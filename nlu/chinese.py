@@ -417,7 +417,8 @@ def _lexicon_words(lexicon: Lexicon) -> set[str]:
 
 def _latin_words(items: list[CatalogItem]) -> set[str]:
     texts = {text for item in items for text in (item.name, item.brand, *item.aliases)}
-    return {word.casefold() for text in texts for word in _LATIN_RUN_RE.findall(text)}
+    # Read as one text, a line each: a run of Latin letters never crosses a line, and one search is quicker.
+    return {word.casefold() for word in _LATIN_RUN_RE.findall("\n".join(texts))}
 
 
 def _latin_lexicon_words(lexicon: Lexicon) -> set[str]:
