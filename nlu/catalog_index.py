@@ -119,6 +119,8 @@ class CatalogIndex:
     phrase_postings: dict[str, tuple[tuple[int, frozenset[str]], ...]]
     words_by_shape: dict[tuple[str, int], Spellings]
     mixed_words: frozenset[str]
+    # Names written in digits alone (the brand `555`): a message's number that is one names the product.
+    digit_names: frozenset[str]
     filler_brands: frozenset[frozenset[str]]
     protected_connectors: frozenset[tuple[str, str, str]]
     positions_by_sku: dict[str, int]
@@ -408,8 +410,8 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if not folded.isascii() and is_devanagari(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
-        # Content words: letters only, without joining words and the units of written sizes (`300 ml`).
-        content: list[str] = []
+        # Content words: letters (or digits alone, the brand `555`), without joining words and sizes' units (`300 ml`).
+        content: list[str] = words[:1] if len(words) == 1 and words[0].isdigit() else []
         # `2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`.
         numbered: set[str] = set()
         number_before, has_number = "", False
@@ -565,6 +567,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
         words_by_shape=_words_by_shape(postings, phrase_sets),
         mixed_words=frozenset(word for word in postings if word[:1].isdigit() and _MIXED_RE.match(word)),
+        digit_names=frozenset(word for word in postings if word.isdigit()),
         # Brands spelt wholly with everyday words (`Sawa` is Swahili for "ok"), which messages drop as chatter.
         filler_brands=frozenset(b for b in brand_sets.values() if b and b <= lexicon.fillers),
         protected_connectors=frozenset(protected),

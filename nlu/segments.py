@@ -95,8 +95,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = _digits_read_as_letters(clean_text(text), lexicon)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
-    tokens = _hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon)
-    tokens = _merge_mixed(_without_sums(tokens, lexicon), index)
+    tokens = _each_apart(_hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon), index)
+    tokens = _merge_mixed(_digit_names(_without_sums(tokens, lexicon), index), index)
     tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
@@ -399,6 +399,22 @@ def _capitalised_names(tokens: list[Token], text: str, index: CatalogIndex) -> f
     )
 
 
+def _digit_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`555 hot 3 cases`, `3 case 555`: a number the catalog writes as a name (the brand `555`) is that name, unless
+    a unit word after it makes it a count."""
+    if not index.digit_names:
+        return tokens
+    units = index.lexicon.unit_words
+    return [
+        replace(token, kind="word")
+        if token.kind == "num"
+        and token.text in index.digit_names
+        and not (position + 1 < len(tokens) and tokens[position + 1].text in units)
+        else token
+        for position, token in enumerate(tokens)
+    ]
+
+
 def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """Glue `7` + `up` (or `4 finger`) back into `7up` / `4finger` when the catalog has such a name.
 
@@ -467,6 +483,21 @@ def _hyphened(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             read[-2:] = [Token("word", f"{first.text}-{token.text}", first.start, token.end)]
         else:
             read.append(token)
+    return read
+
+
+def _each_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`tigdalawang case`, `tiglima`, `tagduha`: a word for each typed tight to a number word is the two words (as
+    `tig-2`), unless the catalog writes it."""
+    lexicon = index.lexicon
+    read: list[Token] = []
+    for token in tokens:
+        head = next((w for w in lexicon.each_words if token.text.startswith(w)), None) if token.kind == "word" else None
+        if head is not None and token.text[len(head) :] in lexicon.number_words and token.text not in index.postings:
+            split = token.start + len(head)
+            read.append(Token("word", head, token.start, split))
+            token = Token("word", token.text[len(head) :], split, token.end)
+        read.append(token)
     return read
 
 

@@ -312,3 +312,32 @@ def test_a_pangasinan_price_question_asks_the_price_of_the_product(manila_index:
     parse = parse_order("pigara so sakey ya case na red horse litro?", manila_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("200102", 1)]
     assert not parse.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("555 3cs", [("120201", 3)]),
+        ("3 cases 555 hot", [("120202", 3)]),
+        ("tig-2 cs century tuna at 555 hot", [("120101", 2), ("120202", 2)]),
+    ],
+)
+def test_a_brand_written_in_digits_names_the_product_and_counts_nothing(
+    text: str, expected: list[tuple[str, int]], manila_index: CatalogIndex
+) -> None:
+    assert resolved(text, manila_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("tigdalawang case coke mismo at royal mismo", 2),
+        ("tigatlong case coke mismo tsaka royal mismo", 3),
+        ("tiglima ka case coke mismo ug royal mismo", 5),
+        ("tagduha ka case coke mismo ug royal mismo", 2),
+    ],
+)
+def test_a_word_for_each_typed_tight_to_its_number_counts_every_item(
+    text: str, amount: int, manila_index: CatalogIndex
+) -> None:
+    assert resolved(text, manila_index) == [("190102", amount), ("190202", amount)]
