@@ -15,7 +15,7 @@ from backend.catalog import CatalogItem
 from nlu.abbreviations import ShortWords, glued_word, shortens, vowels_dropped
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
-from nlu.sizes import Size, size_from_text
+from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import RATIO_RE, clean_text, find_words, is_devanagari, ratio_word, romanised, sound, sounds
 
@@ -69,6 +69,8 @@ class IndexedItem:
     alias_words: tuple[tuple[str, ...], ...] = ()
     # The unit a pack's name counts its pieces in (`tin` for `330ml×24罐`): a count of those fills packs.
     piece_unit: str | None = None
+    # The price point a name writes beside another size (`Frooti ₹10 (125ml)`): `10 wala` names it too.
+    price_point: Size | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class SkuGroups:
     by_pieces_per_pack: dict[int, frozenset[int]]
     by_level: dict[str, frozenset[int]]
     sizes: tuple[tuple[Size, frozenset[int]], ...]
+    # SKUs whose name writes a price point beside the measure they are sized by (`Frooti ₹10 (125ml)`), by price.
+    by_name_price: dict[float, frozenset[int]]
     # SKUs by the number of their core, and the cores; a product is a brand's words with a core, and its
     # pack sizes and sell units share its number. The numbers are lists, never changed: matching reads them
     # through `map(list.__getitem__, ...)`, several times faster than a tuple's `__getitem__`.
@@ -256,6 +260,10 @@ class CatalogIndex:
         if found is None:
             found = self._cached_size(key, lambda own: own.matches(size))
         return found
+
+    def priced_in_name(self, price: float) -> frozenset[int]:
+        """Positions of the SKUs whose name writes this price point beside the measure they are sized by."""
+        return self.groups.by_name_price.get(price, frozenset())
 
     def sized_in(self, dimension: str) -> frozenset[int]:
         """Positions of the SKUs whose size is written in this dimension (a price point, a numbered size)."""
@@ -547,6 +555,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     postings_sets: dict[str, set[int]] = defaultdict(set)
     named_units: dict[str, set[int]] = defaultdict(set)
     cores, piece_words, protected = _post_names(items, read, brand_sets, lexicon, postings_sets, named_units)
+    priced = _priced_names(items, lexicon, postings_sets)
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
@@ -560,7 +569,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     protected.update(t for text_read in chain(brands, *aliases) for t in text_read.connector_triples)
     postings = _frozen_postings(postings_sets)
-    indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, piece_words, lexicon)
+    indexed = _indexed_items(items, aliases, brand_sets, category_sets, cores, piece_words, priced, lexicon)
     return CatalogIndex(
         items=indexed,
         postings=postings,
@@ -984,6 +993,15 @@ def _words_by_shape(
     return {k: Spellings.of(v) for k, v in by_shape.items()}
 
 
+def _priced_names(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> frozenset[int]:
+    """The SKUs whose name writes a price point word or sign (`Rs`, `MRP`, `₹`): only they are read for a price
+    point, from the names' words already posted."""
+    found: set[int] = set().union(*(postings_sets.get(word, ()) for word in lexicon.currency_words))
+    signs = [word for word in lexicon.price_point_words if len(word) == 1 and not word.isalpha()]
+    found.update(position for position, item in enumerate(items) if any(sign in item.name for sign in signs))
+    return frozenset(found)
+
+
 def _indexed_items(
     items: list[CatalogItem],
     aliases: list[list[_TextFacts]],
@@ -991,26 +1009,36 @@ def _indexed_items(
     category_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
     piece_words: list[str],
+    priced: frozenset[int],
     lexicon: Lexicon,
 ) -> tuple[IndexedItem, ...]:
     sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
     main_lines, other_lines = _product_lines(items, cores)
-    return tuple(
-        IndexedItem(
-            item=item,
-            position=position,
-            brand_words=brand_sets[item.brand],
-            core=cores[position],
-            category_words=category_sets[item.category],
-            size=sizes(item.size) or sizes(item.name),
-            level="single" if item.units_per_pack <= 1 else "pack",
-            main_line=position in main_lines,
-            other_line=other_lines.get(position, _NOTHING),
-            alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
-            piece_unit=lexicon.unit_words.get(piece_words[position]) if item.units_per_pack > 1 else None,
+    indexed = []
+    for position, item in enumerate(items):
+        size = sizes(item.size) or sizes(item.name)
+        indexed.append(
+            IndexedItem(
+                item=item,
+                position=position,
+                brand_words=brand_sets[item.brand],
+                core=cores[position],
+                category_words=category_sets[item.category],
+                size=size,
+                level="single" if item.units_per_pack <= 1 else "pack",
+                main_line=position in main_lines,
+                other_line=other_lines.get(position, _NOTHING),
+                alias_words=tuple(alias.content for alias in aliases[position] if not alias.has_number),
+                piece_unit=lexicon.unit_words.get(piece_words[position]) if item.units_per_pack > 1 else None,
+                # A name that writes a price point beside its measure (`Frooti ₹10 (125ml)`): `10 wala` names it.
+                price_point=(
+                    price_point_from_text(item.name, lexicon)
+                    if position in priced and size is not None and size.dimension != SIZE_PRICE
+                    else None
+                ),
+            )
         )
-        for position, item in enumerate(items)
-    )
+    return tuple(indexed)
 
 
 def _sounds(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, ...]]:
@@ -1031,6 +1059,7 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     by_level: dict[str, list[int]] = defaultdict(list)
     by_size: dict[tuple[str, float, float], list[int]] = defaultdict(list)
     size_of: dict[tuple[str, float, float], Size] = {}
+    by_name_price: dict[float, list[int]] = defaultdict(list)
     brands: dict[frozenset[str], int] = {}
     cores: dict[frozenset[str], int] = {}
     core_of: list[int] = []
@@ -1051,6 +1080,8 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
             key = (entry.size.dimension, entry.size.value, entry.size.written_factor)
             size_of.setdefault(key, entry.size)
             by_size[key].append(position)
+        if entry.price_point is not None:
+            by_name_price[entry.price_point.value].append(position)
         brand_number = brands.setdefault(entry.brand_words, len(brands))
         core_number = cores.setdefault(entry.core, len(cores))
         core_of.append(core_number)
@@ -1068,6 +1099,7 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         by_pieces_per_pack=_by_pieces_per_pack(indexed),
         by_level={level: frozenset(positions) for level, positions in by_level.items()},
         sizes=tuple((size_of[key], frozenset(positions)) for key, positions in by_size.items()),
+        by_name_price={price: frozenset(positions) for price, positions in by_name_price.items()},
         core_of=core_of,
         cores=tuple(cores),
         product_of=product_of,

@@ -187,9 +187,14 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     """A stated size must exist; a bare number that is a size or grade of the product is read as that."""
     if request.size is not None:
         sized = candidates & index.sized(request.size)
-        if not sized and request.size.dimension == SIZE_PRICE and not candidates & index.sized_in(SIZE_PRICE):
-            # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
-            return candidates, None
+        if not sized and request.size.dimension == SIZE_PRICE:
+            named = candidates & index.priced_in_name(request.size.value)
+            if named and len({index.items[position].brand_words for position in candidates}) == 1:
+                # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`).
+                return named, None
+            if not candidates & index.sized_in(SIZE_PRICE):
+                # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
+                return candidates, None
         return sized, None
     if not request.bare_numbers:
         return candidates, None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlu.lexicon import Lexicon
-from nlu.text import clean_text, tokenize
+from nlu.text import Token, clean_text, tokenize
 
 # Numbered sizes name a kind of piece and never add up: diaper size 4, and page counts (`96pg`),
 # whose words common.json puts in this dimension.
@@ -52,9 +52,27 @@ def size_from_text(text: str, lexicon: Lexicon) -> Size | None:
         if token.kind == "word" and token.text in lexicon.size_markers and following is not None:
             if following.kind == "num":
                 return Size(SIZE_NUMBER, following.value)
-        if token.kind == "word" and token.text in lexicon.price_point_words and following is not None:
-            if following.kind == "num":
-                return Size(SIZE_PRICE, following.value)
-        if token.kind == "num" and following is not None and following.text in lexicon.price_point_words:
-            return Size(SIZE_PRICE, token.value)
+        if (price := _price_point(token, following, lexicon)) is not None:
+            return price
+    return None
+
+
+def price_point_from_text(text: str, lexicon: Lexicon) -> Size | None:
+    """The price point a catalog name writes, also beside its measure (`Frooti ₹10 (125ml)`, `Vim Bar MRP 10`)."""
+    tokens = tokenize(clean_text(text))
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (price := _price_point(token, following, lexicon)) is not None:
+            return price
+    return None
+
+
+def _price_point(token: Token, following: Token | None, lexicon: Lexicon) -> Size | None:
+    """`Rs 10`, `₹10`, `10 rupees`: a currency word or sign before an amount, or a currency word after one."""
+    if following is None:
+        return None
+    if token.kind in ("word", "currency") and token.text in lexicon.price_point_words and following.kind == "num":
+        return Size(SIZE_PRICE, following.value)
+    if token.kind == "num" and following.text in lexicon.price_point_words:
+        return Size(SIZE_PRICE, token.value)
     return None

@@ -53,6 +53,36 @@ P602,"Kanta Soft Soap Rs 10 (41g), dozen",Kanta,bathing_soap,41g,dozen,12,110.00
     assert [set(item.candidates) for item in parse_order("kanta 6", index).ambiguous] == [{"P601", "P602"}]
 
 
+PRICED_ROWS = """\
+P701,"Mango Rani Drink ₹10 (125ml), carton of 40",Mango Rani,juice,125ml,carton,40,340.00,INR,mango rani,70,1,true
+P702,"Mango Rani Drink 600ml PET, case of 24",Mango Rani,juice,600ml,case,24,780.00,INR,mango rani,30,1,true
+P703,"Chamak Dishwash Bar MRP 10 (120g), box of 48",Chamak,dishwash,120g,box,48,432.00,INR,chamak,40,1,true
+P704,"Chamak Dishwash Bar 300g, box of 36",Chamak,dishwash,300g,box,36,1080.00,INR,chamak,25,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("mango rani 10 wala 5 peti", ("P701", 5)),
+        ("mango rani 40 nag 10 wala", ("P701", 1)),
+        ("10 rs mango rani 2 carton", ("P701", 2)),
+        ("chamak mrp 10 wala 4 box", ("P703", 4)),
+        ("chamak 10 rupaye wala 2 box", ("P703", 2)),
+    ],
+)
+def test_a_price_point_a_name_writes_beside_its_measure_names_that_pack(text: str, line: tuple[str, int]) -> None:
+    assert resolved(text, catalog_index(PRICED_ROWS)) == [line]
+
+
+def test_a_price_point_one_brands_name_writes_picks_no_brand_among_others() -> None:
+    other_brand = 'P705,"Ujala Dishwash Bar 120g, box of 48",Ujala,dishwash,120g,box,48,420.00,INR,ujala,40,1,true'
+    rows = PRICED_ROWS + other_brand + "\n"
+    parse = parse_order("dishwash bar 10 wala 4 box", catalog_index(rows))
+    assert not parse.lines
+    assert [(set(item.candidates), item.quantity) for item in parse.ambiguous] == [({"P703", "P704", "P705"}, 4)]
+
+
 @pytest.mark.parametrize(("text", "whole"), [("dhanu atta 5kg dhai bora", 2), ("डेढ़ बोरी धनु आटा 5 किलो", 1)])
 def test_a_count_of_packs_and_a_half_is_kept_as_typed_and_flagged(text: str, whole: int, index: CatalogIndex) -> None:
     parse = parse_order(text, index)
