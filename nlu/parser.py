@@ -428,14 +428,16 @@ class _Reading:
         item = self.index.item_for_sku(line.sku)
         if before is None or item is None:
             return False
-        request = _without_words_of(request, item)
+        said, request = request, _without_words_of(request, item)
         replacement = _carried_over(request, before, item, self.index)
+        # `coke mismo 5cs, palitan ng royal mismo`: the words it shares with the old line may be what picks it.
+        for words in (request, said) if replacement is None else ():
+            match = match_request(replace(words, size=words.size or before.size, unit=before.unit), self.index)
+            if len(match.candidates) == 1 and not match.confirm:
+                replacement = match.candidates[0]
+                break
         if replacement is None:
-            widened = replace(request, size=request.size or before.size, unit=before.unit)
-            match = match_request(widened, self.index)
-            if len(match.candidates) != 1 or match.confirm:
-                return False
-            replacement = match.candidates[0]
+            return False
         if replacement.item.category != item.item.category:
             # A product of another kind is one more item, not a correction of this one.
             return False

@@ -341,3 +341,17 @@ def test_a_word_for_each_typed_tight_to_its_number_counts_every_item(
     text: str, amount: int, manila_index: CatalogIndex
 ) -> None:
     assert resolved(text, manila_index) == [("190102", amount), ("190202", amount)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coke mismo 5cs, palitan mo ng royal mismo",
+        "coke mismo 5cs sorry royal mismo",
+        "coke mismo 5cs... royal mismo pala",
+    ],
+)
+def test_a_product_replaced_by_one_of_the_same_size_name_takes_the_line_and_its_amount(
+    text: str, manila_index: CatalogIndex
+) -> None:
+    assert resolved(text, manila_index) == [("190202", 5)]
