@@ -19,6 +19,8 @@ from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import RATIO_RE, clean_text, find_words, is_devanagari, ratio_word, romanised, sound, sounds
 
+# What joins two kinds of goods in one category's name (`Sugar & Salt`, `Noodles / Pasta`, `Beer and Stout`).
+_CATEGORY_JOINS_RE = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*", re.IGNORECASE)
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
@@ -559,7 +561,8 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
-    phrase_only = _post_brands_and_aliases(items, brands, aliases, category_sets, generic, postings_sets)
+    category_posts = _category_kinds(items, category_sets, cores, read)
+    phrase_only = _post_brands_and_aliases(items, brands, aliases, category_posts, generic, postings_sets)
     named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
@@ -841,11 +844,37 @@ def _generic_aliases(
     return generic_brands, generic
 
 
+def _category_kinds(
+    items: list[CatalogItem],
+    category_sets: dict[str, frozenset[str]],
+    cores: list[frozenset[str]],
+    read: Callable[[str], _TextFacts],
+) -> list[frozenset[str]]:
+    """The category words each SKU is found by. A category that joins several kinds (`Sugar & Salt`, `Noodles /
+    Pasta`) is, for a SKU whose name says some of them, the kinds it says: the salt is no sugar. A name that says
+    none (`ONION CHICKEN 70G`) keeps every kind."""
+    found = [category_sets[item.category] for item in items]
+    kinds_of: dict[str, list[frozenset[str]]] = {}
+    for position, item in enumerate(items):
+        if item.category not in kinds_of:
+            parts = _CATEGORY_JOINS_RE.split(item.category) if _CATEGORY_JOINS_RE.search(item.category) else []
+            kinds_of[item.category] = [kind for part in parts if (kind := frozenset(read(part).content))]
+        said = [kind for kind in kinds_of[item.category] if _says_kind(cores[position], kind)]
+        if len(kinds_of[item.category]) > 1 and said:
+            found[position] = frozenset().union(*said)
+    return found
+
+
+def _says_kind(core: frozenset[str], kind: frozenset[str]) -> bool:
+    """True when a name's words have a word of a kind, in either number (`BISCUIT` for `Biscuits`)."""
+    return any(word in core or not core.isdisjoint(singular_and_plural(word)) for word in kind)
+
+
 def _post_brands_and_aliases(
     items: list[CatalogItem],
     brands: list[_TextFacts],
     aliases: list[list[_TextFacts]],
-    category_sets: dict[str, frozenset[str]],
+    category_posts: list[frozenset[str]],
     generic: dict[str, set[str]],
     postings_sets: dict[str, set[int]],
 ) -> dict[int, list[frozenset[str]]]:
@@ -854,7 +883,7 @@ def _post_brands_and_aliases(
     phrase_only: dict[int, list[frozenset[str]]] = defaultdict(list)
     for position, item in enumerate(items):
         _post(postings_sets, brands[position].contributed, position)
-        _post(postings_sets, category_sets[item.category], position)
+        _post(postings_sets, category_posts[position], position)
         for alias in aliases[position]:
             if generic.keys().isdisjoint(alias.content):
                 _post(postings_sets, alias.contributed, position)

@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, is_devanagari, sound, tokenize
+from nlu.text import Token, clean_text, find_words, is_devanagari, sound, tokenize
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -524,12 +524,11 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 
 def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`cold drink`, `mafuta ya taa`: words that together name a kind of goods in a locale are one word, read as
-    that kind, unless the catalog writes the words themselves (`cold` of a `cold drink` in a name); a kind the
-    catalog does not sell is then not sold, never the goods one of its words names alone (`mafuta`, oil)."""
+    that kind, unless the catalog writes the words together (`cold drink` in a name); a kind the catalog does not
+    sell is then not sold, never the goods one of its words names alone (`mafuta`, oil; `pure` of `PURE LIFE`)."""
     phrases = index.lexicon.product_phrases_by_first
     if not phrases:
         return tokens
-    postings = index.postings
     read: list[Token] = []
     position = 0
     while position < len(tokens):
@@ -537,12 +536,26 @@ def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         span = 1
         for phrase in phrases.get(token.text, ()) if token.kind == "word" else ():
             window = tokens[position : position + len(phrase)]
-            if [t.text for t in window] == list(phrase) and not all(word in postings for word in phrase):
+            if [t.text for t in window] == list(phrase) and not _catalog_writes(phrase, index):
                 token, span = Token("word", " ".join(phrase), token.start, window[-1].end), len(phrase)
                 break
         read.append(token)
         position += span
     return read
+
+
+def _catalog_writes(phrase: tuple[str, ...], index: CatalogIndex) -> bool:
+    """True when a name or an alias of the catalog writes the words of a kind phrase together."""
+    postings = index.postings
+    if not all(word in postings for word in phrase):
+        return False
+    together = " ".join(phrase)
+    shared = frozenset.intersection(*(postings[word] for word in phrase))
+    return any(
+        together in " ".join(find_words(text.casefold()))
+        for position in shared
+        for text in (index.items[position].item.name, *index.items[position].item.aliases)
+    )
 
 
 def _lines(tokens: list[Token]) -> list[list[Token]]:

@@ -215,3 +215,28 @@ U805,"Kondo Cooking Fat 2kg, carton of 6",Kondo,cooking_oil,2kg,carton,6,3100.00
     parse = parse_order("nataka unga kilo mbili 2 bale na mafuta ya kupika lita 3", catalog_index(rows))
     assert parse.lines == ()
     assert [set(item.candidates) for item in parse.ambiguous] == [{"U801", "U802"}, {"U803", "U804"}]
+
+
+def test_a_category_that_joins_two_kinds_finds_each_product_by_its_own_kind() -> None:
+    rows = """\
+J101,DANTE SUGAR 500G X20,Dante,Sugar & Salt,500g,bale,20,18000.00,NGN,,50,1,true
+J102,DANTE REFINED SALT 500G X20,Dante,Sugar & Salt,500g,bale,20,7200.00,NGN,,80,1,true
+J103,MR KOKI TABLE SALT 500G X20,Mr Koki,Sugar & Salt,500g,bale,20,7000.00,NGN,,50,1,true
+"""
+    index = catalog_index(rows)
+    assert [(line.sku, line.quantity) for line in parse_order("dante salt 10 bale", index).lines] == [("J102", 10)]
+    assert [(line.sku, line.quantity) for line in parse_order("sugar 3 bale", index).lines] == [("J101", 3)]
+    assert asked("salt 4 bale", index) == [{"J102", "J103"}]
+
+
+def test_pure_water_asks_among_the_sachet_waters_never_a_bottled_water_called_pure() -> None:
+    rows = """\
+W101,NESTA PURE LIFE 75CL X12,Nesta,Water,75cl,pack,12,3100.00,NGN,pure life,70,1,true
+W102,CWELL SACHET WATER 50CL X20,Cwell,Water,50cl,bag,20,500.00,NGN,cwell,400,10,true
+W103,GOSHA SACHET WATER 50CL X20,Gosha,Water,50cl,bag,20,400.00,NGN,gosha,500,10,true
+"""
+    index = catalog_index(rows)
+    parse = parse_order("pure water 30 bags", index)
+    assert parse.lines == ()
+    assert asked("pure water 30 bags", index) == [{"W102", "W103"}]
+    assert [(line.sku, line.quantity) for line in parse_order("pure life 5 pk", index).lines] == [("W101", 5)]
