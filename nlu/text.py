@@ -77,6 +77,9 @@ _BENGALI = re.compile(r"[\u0980-\u09ff]")
 # Bengali's one letter for b and v (`ব`) is said b; its ya sign after a consonant (`ড্যানো`, Dano) only colours
 # the vowel. Read so once in Devanagari, a Bengali word goes the way Hindi ones go.
 _BENGALI_AS_SAID = str.maketrans({"व": "ब"})
+# The candra vowels Hindi and Marathi write English words with (`बॅग` bag, `मॅगी` Maggi, `ऑर्डर` order, `बॉक्स`
+# box) are said as the plain `a` and `o`: read so, the transliteration gives the Latin letters owners type.
+_CANDRA_AS_SAID = str.maketrans({"\u0945": "", "\u090d": "\u0905", "\u0949": "\u094b", "\u0911": "\u0913"})
 _VIRAMA = "\u094d"
 _CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A)) | frozenset(chr(c) for c in range(0x0958, 0x0960))
 _NUKTA = "\u093c"
@@ -107,7 +110,8 @@ def _bengali_in_devanagari(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _romanised(word: str) -> str:
-    latin = str(sanscript.transliterate(_without_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS))
+    said = _without_schwas(word.translate(_CANDRA_AS_SAID))
+    latin = str(sanscript.transliterate(said, sanscript.DEVANAGARI, sanscript.OPTITRANS))
     latin = latin.replace(".N", "n").replace("M", "n").replace("H", "h")
     # Long vowels as Hinglish writes them: doubled inside a word (`teen`, `paanch`), single at its end.
     for long, inside, final in (("A", "aa", "a"), ("I", "ee", "i"), ("U", "oo", "u")):

@@ -43,3 +43,14 @@ def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
 def test_a_catalog_alias_in_devanagari_names_its_products(index: CatalogIndex) -> None:
     parse = parse_order("5 पेटी बोलो बी भेज दो", index)
     assert [set(item.candidates) for item in parse.ambiguous] == [{"D303", "D304"}]
+
+
+def test_candra_vowels_of_english_words_read_as_the_plain_vowel() -> None:
+    rows = """\
+C101,Dhanu Chakki Atta 10kg bag,Dhanu,atta_flour,10kg,bag,1,420.00,INR,dhanu,80,1,true
+C102,"Dhanu Chakki Atta 1kg, bale of 10",Dhanu,atta_flour,1kg,bale,10,460.00,INR,dhanu,40,1,true
+C103,"Lakme Eyeconic Kajal, dozen",Lakme,cosmetics,0.35g,dozen,12,2400.00,INR,lakme,20,1,true
+"""
+    index = catalog_index(rows)
+    assert [(line.sku, line.quantity) for line in parse_order("धनु आटा ३ बॅग", index).lines] == [("C101", 3)]
+    assert [(line.sku, line.quantity) for line in parse_order("लॅक्मे काजल २ डझन", index).lines] == [("C103", 2)]
