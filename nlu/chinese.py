@@ -72,6 +72,7 @@ class ChineseReader:
         self._lexicon_words = _lexicon_words(lexicon)
         # `罐装`, `瓶装`: a measure word with a word that says nothing more is that measure word, what the pack holds.
         self._packed = {unit + word for unit in lexicon.unit_words if len(unit) == 1 for word in lexicon.stop_words}
+        self._kinds = frozenset(lexicon.product_words)
         brands, aliases = _catalog_words(items)
         self._known = brands | aliases | self._lexicon_words
         self._shortened = _shortened_brands(brands, self._known)
@@ -100,11 +101,17 @@ class ChineseReader:
 
     def parts(self, word: str) -> tuple[str, ...]:
         """The shorter dictionary words inside a longer catalog word (`牛奶` in `纯牛奶`), which owners also say alone;
-        not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds. Asked of catalog words
-        only, each many times over (a brand on every SKU), so each is answered once."""
+        not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds, nor a word for a kind of
+        goods that begins the word (`鸡蛋` of `鸡蛋挂面`, `泡面` of `泡面搭档`): it says what the product is made with
+        or for, and the word's last part what it is. Asked of catalog words only, each many times over (a brand on
+        every SKU), so each is answered once."""
         found = self._parts.get(word)
         if found is None:
-            found = self._parts[word] = tuple(part for part in parts(word) if part not in self._packed)
+            found = self._parts[word] = tuple(
+                part
+                for part in parts(word)
+                if part not in self._packed and not (part in self._kinds and word.startswith(part))
+            )
         return found
 
     def spells(self, letters: str, word: str) -> bool:

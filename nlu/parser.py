@@ -747,10 +747,13 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
 def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     """`康师傅冰红`: a Chinese word the catalog lacks that begins one catalog word only (`冰红茶`) is that word; one
     that no catalog word begins, but whose characters one catalog word only has in that order from its first
-    (`纯奶` of `纯牛奶`), is that word written short. Words that begin with that word count as that word."""
+    (`纯奶` of `纯牛奶`), is that word written short. Words that begin with that word count as that word. A word for
+    a kind of goods (`鸡蛋` beside `鸡蛋挂面`) is a word of its own, never another cut short."""
     words = list(request.words)
     for position, word in enumerate(words):
         if word in index.postings or len(word) < 2 or HAN_RE.match(word) is None:
+            continue
+        if word in index.lexicon.product_words:
             continue
         longer = [w for w in index.postings if len(w) > len(word) and w.startswith(word)]
         if not longer:

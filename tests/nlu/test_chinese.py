@@ -533,3 +533,19 @@ def test_a_word_for_liquor_or_sugar_asks_among_the_kind_where_no_name_writes_it(
     parse = parse_order(text, catalog_index(rows))
     assert not parse.lines
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(asked, 2)]
+
+
+def test_a_word_for_a_kind_of_goods_that_only_begins_a_product_s_name_is_not_that_product() -> None:
+    rows = (
+        "N1,麦香 鸡蛋挂面 1kg*10包/箱,麦香,noodles,1kg,carton,10,58.00,CNY,鸡蛋挂面,100,1,true\n"
+        "N2,麦香 红烧牛肉面 103g*24袋/箱,麦香,noodles,103g,carton,24,52.00,CNY,,100,1,true\n"
+        "H1,豫肉 泡面搭档 火腿肠 40g*60支/箱,豫肉,snacks,40g,carton,60,70.00,CNY,泡面搭档,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    eggs = parse_order("鸡蛋3箱", index)
+    assert not eggs.lines
+    assert [(item.phrase, item.quantity) for item in eggs.unknown] == [("鸡蛋3箱", 3)]
+    noodles = parse_order("泡面十箱", index)
+    assert not noodles.lines
+    assert [(sorted(item.candidates), item.quantity) for item in noodles.ambiguous] == [(["N1", "N2"], 10)]
+    assert _lines("鸡蛋挂面2箱 泡面搭档1箱", index) == [("N1", 2), ("H1", 1)]
