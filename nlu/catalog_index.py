@@ -825,6 +825,7 @@ def _generic_aliases(
     generic_categories: dict[str, set[str]] = defaultdict(set)
     carriers: Counter[str] = Counter()
     skus_of_kind: Counter[tuple[str, str]] = Counter()
+    kind_phrases: list[tuple[int, tuple[str, ...]]] = []
     for position, item in enumerate(items):
         skus_of_kind[(folded_brands[position], item.category)] += 1
         for alias in aliases[position]:
@@ -832,6 +833,22 @@ def _generic_aliases(
                 generic_brands[alias.content[0]].add(folded_brands[position])
                 generic_categories[alias.content[0]].add(item.category)
                 carriers[alias.content[0]] += 1
+            elif all(w in kind_words for w in alias.content):
+                kind_phrases.append((position, alias.content))
+    # `sabuni ya kuoga` (bath soap) given to one soap: a kind named in several words is as generic, but for a word
+    # that alone names goods of another category (`unga`, flour, of `sabuni ya unga`) or that the product's own
+    # name says (`sarson`, mustard, of a mustard oil: the alias describes that product).
+    names = [set(find_words(item.name.casefold())) for item in items] if kind_phrases else []
+    for position, content in kind_phrases:
+        category = items[position].category
+        for word in content:
+            namings = [set(naming) for naming in kind_words[word]]
+            elsewhere = {items[p].category for p, named in enumerate(names) if any(n <= named for n in namings)}
+            said = any(naming <= names[position] for naming in namings)
+            if not said and (generic_categories.get(word, set()) | elsewhere) <= {category}:
+                generic_brands[word].add(folded_brands[position])
+                generic_categories[word].add(category)
+                carriers[word] += 1
     shared = {w for w, brands in generic_brands.items() if len(brands) >= 2}
     kinds_shared = {naming for w in shared for naming in kind_words.get(w, ())}
 

@@ -54,6 +54,13 @@ def test_a_description_alias_of_one_brand_asks_among_its_kind(town_index: Catalo
     assert asked("unga wa ugali 2kg bale 10", town_index) == [maize_meal]
 
 
+def test_a_kind_said_in_several_words_given_to_one_product_asks_among_that_kind(town_index: CatalogIndex) -> None:
+    assert asked("sabuni ya kuoga 100g ctn 2", town_index) == [{"TOI-GEISHA-100G-72", "TOI-PROTEX-HERB-100G-72"}]
+    parse = parse_order("sabuni ya kufua ctn 2", town_index)
+    assert not parse.lines and len(parse.ambiguous) == 1
+    assert {"SOP-MENENGAI-CRM-800G-20", "SOP-JAMAA-1KG-20", "SOP-USHINDI-800G-20"} <= set(parse.ambiguous[0].candidates)
+
+
 def test_a_flavour_said_leaves_out_the_products_that_add_another_flavour(town_index: CatalogIndex) -> None:
     assert resolved("2 ctn indomie chicken 70g", town_index) == [("NOD-INDOMIE-CHK-70G-40", 2)]
     assert asked("indomie chicken 5 ctns", town_index) == [{"NOD-INDOMIE-CHK-70G-40", "NOD-INDOMIE-CHK-120G-40"}]
