@@ -291,6 +291,10 @@ class _Reading:
             # `bugas sinandomeng 25 kilos`: a local word for the kind that the catalog does not write asks no
             # confirmation of the product the other words name.
             match = _unless_unsure(match_request(loose, self.index), match)
+        if match.confirm and _names_an_unsold_product(request, match, self.index):
+            # `amul taaza doodh` where the brand sells only ghee, `cigarette gold flake` beside Saffola Gold: a
+            # product the catalog does not sell, flagged, never one to confirm.
+            return request, Match((), 0.0)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
         if not match.candidates and (unsized := _without_size_order_words(request, self.index)) is not None:
@@ -658,6 +662,22 @@ def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequ
         return None
     loose = replace(request, words=tuple(w for w in request.words if w not in unread))
     return None if names_only_a_kind(loose, index) else loose
+
+
+def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """Words the catalog does not write beside words it does, where those it does are only variant or flavour
+    words (`gold`), or where one it does not is a local word for a kind none of the candidates is (`doodh`, milk,
+    beside a brand's ghee)."""
+    unread = {word for word in request.words if not index.read_word(word)}
+    if not unread or len(unread) == len(set(request.words)):
+        return False
+    lexicon = index.lexicon
+    if all(word in unread or word in lexicon.variant_words or word in lexicon.flavour_words for word in request.words):
+        return True
+    kinds = [set(naming) for word in unread for naming in lexicon.product_words.get(word, ())]
+    return bool(kinds) and not any(
+        kind <= item.core | item.category_words for item in match.candidates for kind in kinds
+    )
 
 
 def _unless_unsure(found: Match, otherwise: Match) -> Match:

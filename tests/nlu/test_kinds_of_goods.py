@@ -240,3 +240,23 @@ W103,GOSHA SACHET WATER 50CL X20,Gosha,Water,50cl,bag,20,400.00,NGN,gosha,500,10
     assert parse.lines == ()
     assert asked("pure water 30 bags", index) == [{"W102", "W103"}]
     assert [(line.sku, line.quantity) for line in parse_order("pure life 5 pk", index).lines] == [("W101", 5)]
+
+
+UNSOLD_ROWS = """\
+G501,"Gauri Pure Ghee 1L pouch, carton of 12",Gauri,ghee,1L,carton,12,7020.00,INR,gauri ghee,15,1,true
+G502,"Suraj Gold Oil 1L pouch, carton of 12",Suraj,edible_oil,1L,carton,12,2260.00,INR,suraj,25,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    "text", ["gauri taaza doodh 1 ltr 2 crate", "cigarette gold flake 10 packet", "gauri chini mitti 1 ltr 2 carton"]
+)
+def test_a_product_of_another_kind_or_only_a_variant_word_is_flagged_not_confirmed(text: str) -> None:
+    parse = parse_order(text, catalog_index(UNSOLD_ROWS))
+    assert not parse.lines and not parse.ambiguous
+    assert len(parse.unknown) == 1
+
+
+@pytest.mark.parametrize(("text", "sku"), [("gauri ghee 1 ltr 2 carton", "G501"), ("suraj gold tel 2 peti", "G502")])
+def test_the_brands_own_kind_and_a_variant_beside_its_brand_still_order(text: str, sku: str) -> None:
+    assert [(line.sku, line.quantity) for line in parse_order(text, catalog_index(UNSOLD_ROWS)).lines] == [(sku, 2)]
