@@ -34,7 +34,20 @@ async def _sent(stack: Stack, count: int) -> bool:
 
 
 @pytest.mark.parametrize(
-    "word", ["STOP", "stop", " Unsubscribe. ", "ACHA", "sitisha", "Wacha", "acha kunitumia", "Band karo", "RUKO"]
+    "word",
+    [
+        "STOP",
+        "stop",
+        " Unsubscribe. ",
+        "ACHA",
+        "sitisha",
+        "Wacha",
+        "acha kunitumia",
+        "Band karo",
+        "RUKO",
+        "itigil na",
+        "Hunong",
+    ],
 )
 async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Stack, word: str) -> None:
     assert _promo_opt_in(stack, "ST-001")
