@@ -113,12 +113,16 @@ class _Reading:
             return
         if request.correction:
             previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
-            # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does.
-            if (request.size is not None or _names_a_pack(request)) and previous is not None:
+            # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does;
+            # so does an amount in a pack the line's product is not sold by (`调和油3桶 改成两箱`).
+            repacked = _counts_another_pack(request, lines[target] if lines else None, self.index)
+            if (request.size is not None or _names_a_pack(request) or repacked) and previous is not None:
                 item = _respecify(request, previous, self.ordered, target, self.index)
                 if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
                     # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
                     _apply_correction(replace(request, bare_numbers=(request.size.value,)), lines, target, self.index)
+                elif item is None and repacked:
+                    _apply_correction(request, lines, target, self.index)
                 self.previous_item = item or self.previous_item
             else:
                 _apply_correction(request, lines, target, self.index)
@@ -880,6 +884,14 @@ def _carried_over(
 def _only_a_brand(words: set[str], index: CatalogIndex) -> bool:
     """True when the words are all one brand's, and nothing more."""
     return any(brand == words for word in words for brand in index.groups.brands_by_word.get(word, ()))
+
+
+def _counts_another_pack(request: ItemRequest, line: OrderLine | None, index: CatalogIndex) -> bool:
+    """A correction of an amount alone in a pack word the corrected line's product is not sold by."""
+    if line is None or request.words or request.unit is None or request.quantity is None:
+        return False
+    item = index.item_for_sku(line.sku)
+    return item is not None and item.item.sell_unit not in index.lexicon.sell_units_for(request.unit)
 
 
 def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int, index: CatalogIndex) -> None:

@@ -549,3 +549,12 @@ def test_a_word_for_a_kind_of_goods_that_only_begins_a_product_s_name_is_not_tha
     assert not noodles.lines
     assert [(sorted(item.candidates), item.quantity) for item in noodles.ambiguous] == [(["N1", "N2"], 10)]
     assert _lines("鸡蛋挂面2箱 泡面搭档1箱", index) == [("N1", 2), ("H1", 1)]
+
+
+@pytest.mark.parametrize(("text", "line"), [("调和油3桶 改成两箱", ("O1", 2)), ("调和油2箱 不对 3桶", ("O2", 3))])
+def test_an_amount_corrected_to_another_pack_orders_the_product_in_that_pack(text: str, line: tuple) -> None:
+    rows = (
+        "O1,金穗 调和油 5L*4桶/箱,金穗,oil,5L,carton,4,228.00,CNY,调和油,100,1,true\n"
+        "O2,金穗 调和油 5L/桶,金穗,oil,5L,jerrycan,1,58.00,CNY,调和油,100,1,true\n"
+    )
+    assert _lines(text, catalog_index(rows)) == [line]
