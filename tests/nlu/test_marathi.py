@@ -37,6 +37,9 @@ def index() -> CatalogIndex:
         ("tata salt 10 bale, nako 8 bale kara", [("M103", 8)]),
         ("sunsilk 2 rupaye wala 160 pudi", [("M111", 10)]),
         ("साखर ५० किलो २ पोती", [("M101", 2)]),
+        ("gemini tel cha dabba 3", [("M106", 3)]),
+        ("gemini 15 litre 2 dabe", [("M106", 2)]),
+        ("colgate 100g 24 nos", [("M110", 2)]),
     ],
 )
 def test_marathi_kinds_pack_words_numbers_and_corrections(
