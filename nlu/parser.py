@@ -438,9 +438,13 @@ class _Reading:
             return False
         said, request = request, _without_words_of(request, item)
         replacement = _carried_over(request, before, item, self.index)
-        # `coke mismo 5cs, palitan ng royal mismo`: the words it shares with the old line may be what picks it.
-        for words in (request, said) if replacement is None else ():
-            match = match_request(replace(words, size=words.size or before.size, unit=before.unit), self.index)
+        # `coke mismo 5cs, palitan ng royal mismo`: the words it shares with the old line may be what picks it; where
+        # they leave sizes to choose, the old line's size read from a bare number (`highlands 500 case 5, sorry ni
+        # dasani`) does.
+        sizes = (before.size,) if before.size is not None else (None, item.size)
+        tried = [(words, size) for size in sizes for words in (request, said)] if replacement is None else []
+        for words, size in tried:
+            match = match_request(replace(words, size=words.size or size, unit=before.unit), self.index)
             if len(match.candidates) == 1 and not match.confirm:
                 replacement = match.candidates[0]
                 break

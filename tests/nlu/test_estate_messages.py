@@ -84,3 +84,8 @@ def test_swahili_plural_pack_words_count_their_pack(estate_index: CatalogIndex) 
     assert resolved("makatoni mawili ya kimbo 500g", estate_index) == [("WS10812", 2)]
     assert resolved("machupa 48 ya coke 300", estate_index) == [("WS10011", 2)]
     assert resolved("mapakiti 40 indomie chicken", estate_index) == [("WS11211", 1)]
+
+
+def test_a_brand_corrected_keeps_the_size_a_bare_number_said(estate_index: CatalogIndex) -> None:
+    for correction in ("no wait make it dasani", "sorry ni dasani", "not highlands, dasani"):
+        assert resolved(f"highlands 500 case 5, {correction}", estate_index) == [("WS10231", 5)]
