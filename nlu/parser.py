@@ -112,20 +112,7 @@ class _Reading:
             self.amount_ahead = request
             return
         if request.correction:
-            previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
-            # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does;
-            # so does an amount in a pack the line's product is not sold by (`调和油3桶 改成两箱`).
-            repacked = _counts_another_pack(request, lines[target] if lines else None, self.index)
-            if (request.size is not None or _names_a_pack(request) or repacked) and previous is not None:
-                item = _respecify(request, previous, self.ordered, target, self.index)
-                if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
-                    # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
-                    _apply_correction(replace(request, bare_numbers=(request.size.value,)), lines, target, self.index)
-                elif item is None and repacked:
-                    _apply_correction(request, lines, target, self.index)
-                self.previous_item = item or self.previous_item
-            else:
-                _apply_correction(request, lines, target, self.index)
+            self._correct(request, target)
             return
         if request.removal:
             if not self._swapped(request):
@@ -164,6 +151,24 @@ class _Reading:
             return
         self._resolve(completed, match, outcome)
         self.previous = completed
+
+    def _correct(self, request: ItemRequest, target: int) -> None:
+        """A correction changes the line ordered last (or the one named again): its amount, its size or its pack."""
+        lines = self.ordered.lines
+        previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
+        # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does;
+        # so does an amount in a pack the line's product is not sold by (`调和油3桶 改成两箱`).
+        repacked = _counts_another_pack(request, lines[target] if lines else None, self.index)
+        if (request.size is not None or _names_a_pack(request) or repacked) and previous is not None:
+            item = _respecify(request, previous, self.ordered, target, self.index)
+            if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
+                # `4 bales, no 5`: a number after `no` that sizes nothing is the new amount.
+                _apply_correction(replace(request, bare_numbers=(request.size.value,)), lines, target, self.index)
+            elif item is None and repacked:
+                _apply_correction(request, lines, target, self.index)
+            self.previous_item = item or self.previous_item
+        else:
+            _apply_correction(request, lines, target, self.index)
 
     def _size_as_count(self, request: ItemRequest, match: Match, word: str, number: float) -> tuple[ItemRequest, Match]:
         """`coke litro 2`: no product comes in the size read, so the number counts what the measure word names."""
