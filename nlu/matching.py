@@ -371,12 +371,14 @@ def _by_pack(
         return candidates
     if mentioned is not None and _only_a_kind(request, mentioned, index):
         return selling
-    # Products with a SKU in the named unit keep only those; the others keep every pack.
-    product_of = groups.product_of
-    named_products = set(map(product_of.__getitem__, selling))
-    order = list(candidates)
+    # Products with a SKU in the named unit keep only those, and so do brands with a SKU sold in that very unit
+    # (`star 5 crates` is the lager, not the brand's matches; `ariel 5 bale` the powder, not its sachets by the
+    # outer); the others keep every pack.
+    product_of, brand_of, items = groups.product_of, groups.product_brand, index.items
+    named_products = {product_of[p] for p in selling}
+    named_brands = {brand_of[product_of[p]] for p in selling if items[p].item.sell_unit == request.unit}
     return selling.union(
-        compress(order, map(not_, map(named_products.__contains__, map(product_of.__getitem__, order))))
+        p for p in candidates if product_of[p] not in named_products and brand_of[product_of[p]] not in named_brands
     )
 
 

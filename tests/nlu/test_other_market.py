@@ -172,7 +172,7 @@ MARKET_FLOORS = [
     ("third_market", 40, 0.97, 0.97, 0.0, 0.95, 0.90),
     ("fourth_market", 75, 0.995, 0.995, 0.0, 1.0, 1.0),
     ("fifth_market", 70, 0.95, 0.97, 0.0, 1.0, 1.0),
-    ("ashanti_market", 190, 0.975, 0.99, 0.0, 1.0, 1.0),
+    ("ashanti_market", 190, 0.98, 0.99, 0.0, 1.0, 1.0),
     ("dhaka_market", 135, 0.925, 0.935, 0.017, 1.0, 1.0),
     ("sixth_market", 90, 0.95, 0.97, 0.0, 1.0, 1.0),
     # Pune and Mumbai kirana: Hinglish with Marathi words, Devanagari Marathi and Hindi, opaque numeric item codes.
@@ -190,7 +190,7 @@ MARKET_FLOORS = [
     ("mindanao_market", 170, 0.955, 0.99, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.96, 0.985, 0.0, 1.0, 1.0),
     ("dongbei_market", 230, 0.98, 0.995, 0.0, 0.88, 1.0),
-    ("copperbelt_market", 210, 0.925, 0.98, 0.0, 1.0, 1.0),
+    ("copperbelt_market", 210, 0.93, 0.98, 0.0, 1.0, 1.0),
     ("quezon_grocery", 155, 0.965, 0.985, 0.0, 0.89, 1.0),
     ("lingnan_market", 155, 0.985, 0.99, 0.0, 0.88, 1.0),
     ("lake_market", 50, 0.94, 0.97, 0.0, 0.92, 1.0),
@@ -198,8 +198,8 @@ MARKET_FLOORS = [
     ("jiangnan_market", 135, 0.97, 0.99, 0.008, 0.91, 0.8),
     ("zhongyuan_market", 270, 0.94, 0.97, 0.005, 0.93, 0.83),
     ("manila_taglish", 185, 0.96, 0.98, 0.0, 1.0, 1.0),
-    ("nairobi_estates", 170, 0.98, 0.985, 0.007, 0.97, 1.0),
-    ("onitsha_market", 240, 0.92, 0.97, 0.014, 0.93, 0.9),
+    ("nairobi_estates", 170, 0.985, 0.985, 0.007, 0.97, 1.0),
+    ("onitsha_market", 240, 0.935, 0.98, 0.01, 0.93, 0.9),
 ]
 
 

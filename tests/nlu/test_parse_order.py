@@ -209,3 +209,16 @@ def test_an_amount_alone_after_an_item_said_without_one_is_its_amount(invented_i
 @pytest.mark.parametrize("text", ["kulu kg 25 bag 2", "kulu kilo 25 bag 2"])
 def test_a_measure_written_short_before_its_amount_is_the_size(invented_index: CatalogIndex, text: str) -> None:
     assert resolved(text, invented_index) == [("Q108", 2)]
+
+
+def test_the_unit_typed_picks_the_brands_sku_sold_in_it() -> None:
+    rows = """\
+K201,STELLA LAGER 60CL RGB X12,Stella,Beer,60cl,crate,12,8400.00,NGN,stella lager,80,1,true
+K202,STELLA SAFETY MATCHES 10 BOXES,Stella,Home Care,10 boxes,pack,10,700.00,NGN,stella matches,200,1,true
+K203,ARIA DETERGENT POWDER 900G X12,Aria,Home Care,900g,bale,12,31000.00,NGN,aria,40,1,true
+K204,ARIA DETERGENT ₦100 SACHET 35G X48,Aria,Home Care,35g,outer,48,4400.00,NGN,aria sachet,80,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("stella 5 crates", index) == [("K201", 5)]
+    assert resolved("aria 5 bale", index) == [("K203", 5)]
+    assert resolved("aria 2 outer", index) == [("K204", 2)]
