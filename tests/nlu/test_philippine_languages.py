@@ -370,3 +370,12 @@ def test_tagalog_hundreds_each_reams_and_instead(
     text: str, expected: list[tuple[str, int]], manila_index: CatalogIndex
 ) -> None:
     assert resolved(text, manila_index) == expected
+
+
+@pytest.mark.parametrize("text", ["sabon panlaba 2bx", "sabong panlaba 5 tali"])
+def test_laundry_soap_said_in_two_tagalog_words_asks_among_the_detergents(
+    text: str, manila_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, manila_index)
+    assert not parse.unknown and not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"230101", "230102", "230201", "230301", "230401"}]
