@@ -813,15 +813,18 @@ def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
     """`5 ctn coke sorry 7 not 5`: a correction word followed soon by a number begins a part of its own; so
-    does one followed soon by a product after a counted item (`kukoma 1L ctn 2 sorry make it sunseed`)."""
+    does one, or a negation, followed soon by a product after a counted item (`kukoma 1L ctn 2 sorry make it
+    sunseed`, `kabras 2kg bale 3 sio kabras ni mumias`)."""
     token = line[position]
-    if token.kind != "word" or token.text not in lexicon.correction_markers or token.text in lexicon.negations:
+    negation = token.text in lexicon.negations
+    if token.kind != "word" or (token.text not in lexicon.correction_markers and not negation):
         return False
     if position == 0 or token.text in index.postings:
         return False
     soon = line[position + 1 : position + 4]
     if any(t.kind == "num" or t.text in lexicon.number_words for t in soon):
-        return True
+        # `4 nahi 6`: a negation keeps its amounts in its own part.
+        return not negation
     before: list[Token] = []
     for earlier in line[:position]:
         before = [] if earlier.kind == "sep" else [*before, earlier]

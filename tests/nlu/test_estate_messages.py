@@ -89,3 +89,8 @@ def test_swahili_plural_pack_words_count_their_pack(estate_index: CatalogIndex) 
 def test_a_brand_corrected_keeps_the_size_a_bare_number_said(estate_index: CatalogIndex) -> None:
     for correction in ("no wait make it dasani", "sorry ni dasani", "not highlands, dasani"):
         assert resolved(f"highlands 500 case 5, {correction}", estate_index) == [("WS10231", 5)]
+
+
+def test_a_negation_before_another_product_after_a_counted_item_corrects_it(estate_index: CatalogIndex) -> None:
+    assert resolved("kabras 2kg bale 3 sio kabras ni mumias", estate_index) == [("WS10612", 3)]
+    assert resolved("highlands 500 case 5 sio highlands ni dasani", estate_index) == [("WS10231", 5)]
