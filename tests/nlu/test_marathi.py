@@ -40,6 +40,8 @@ def index() -> CatalogIndex:
         ("gemini tel cha dabba 3", [("M106", 3)]),
         ("gemini 15 litre 2 dabe", [("M106", 2)]),
         ("colgate 100g 24 nos", [("M110", 2)]),
+        ("coke 750ml 4 case, 4 ki jagah 6", [("M113", 6)]),
+        ("coke 750ml 4 case, 4 chya aivaji 6", [("M113", 6)]),
     ],
 )
 def test_marathi_kinds_pack_words_numbers_and_corrections(
