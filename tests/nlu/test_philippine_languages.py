@@ -364,9 +364,11 @@ def test_a_product_replaced_by_one_of_the_same_size_name_takes_the_line_and_its_
         ("2 case bawat isa ng coke mismo at royal mismo", [("190102", 2), ("190202", 2)]),
         ("3 rim marlboro red", [("250101", 3)]),
         ("5cs coke mismo, imbes royal mismo na lang", [("190202", 5)]),
+        ("dalawang kaban sinandomeng 50kg", [("180102", 2)]),
+        ("walu a kahun ning canton chilimansi", [("110202", 8)]),
     ],
 )
-def test_tagalog_hundreds_each_reams_and_instead(
+def test_tagalog_and_kapampangan_counts_each_reams_cavans_and_instead(
     text: str, expected: list[tuple[str, int]], manila_index: CatalogIndex
 ) -> None:
     assert resolved(text, manila_index) == expected
