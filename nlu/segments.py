@@ -739,6 +739,8 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon)
         ):
             chunks.append([])
+        elif _no_set_apart(line, position, lexicon, index):
+            chunks.extend(([token], []))
         elif _starts_correction(line, position, lexicon, index) or (
             token.text in lexicon.price_cues and _starts_question(line, position, lexicon, index)
         ):
@@ -809,6 +811,24 @@ def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
         ):
             return False
     return counted
+
+
+def _no_set_apart(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`..., hapana ni dasani`: a `no` that opens a part, set apart from the product after it by a word of its own
+    (`ni`, it is), says `no,`: the product corrects the item before it, never takes itself off."""
+    token = line[position]
+    if token.text not in lexicon.negations or token.text in lexicon.not_words or token.text in index.postings:
+        return False
+    if position == 0 or line[position - 1].kind != "sep" or position + 2 >= len(line):
+        return False
+    between, after = line[position + 1], line[position + 2]
+    return (
+        between.kind == "word"
+        and between.text in lexicon.fillers
+        and after.kind == "word"
+        and after.text not in lexicon.chatter_words
+        and index.knows_word(after.text)
+    )
 
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:

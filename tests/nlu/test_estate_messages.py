@@ -94,3 +94,8 @@ def test_a_brand_corrected_keeps_the_size_a_bare_number_said(estate_index: Catal
 def test_a_negation_before_another_product_after_a_counted_item_corrects_it(estate_index: CatalogIndex) -> None:
     assert resolved("kabras 2kg bale 3 sio kabras ni mumias", estate_index) == [("WS10612", 3)]
     assert resolved("highlands 500 case 5 sio highlands ni dasani", estate_index) == [("WS10231", 5)]
+
+
+def test_a_no_set_apart_from_the_product_after_it_corrects_the_item_before(estate_index: CatalogIndex) -> None:
+    assert resolved("highlands 500 case 5, hapana ni dasani", estate_index) == [("WS10231", 5)]
+    assert resolved("sprite 500 case 2, fanta orange 500 case 2, hapana sprite", estate_index) == [("WS10022", 2)]
