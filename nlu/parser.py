@@ -723,10 +723,9 @@ def _cut_short_words_of(request: ItemRequest, match: Match, index: CatalogIndex)
 
 
 def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:
-    """`ashirvad multigrain`, `patanjali sarso tel`: words that each name something but together nothing, where
-    one is the catalog's other spelling of a word (an alias spelt as it sounds, a letter dropped)."""
-    if len(request.words) < 2:
-        return None
+    """`ashirvad multigrain`, `patanjali sarso tel`: words that each name something but together nothing, or
+    `safola 5 litre` where only the 1L carton has that alias, where one is the catalog's other spelling of a word
+    (an alias spelt as it sounds, a letter dropped)."""
     for position, word in enumerate(request.words):
         if word not in index.postings:
             continue

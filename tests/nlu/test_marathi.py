@@ -70,3 +70,13 @@ def test_a_price_or_stock_question_in_hindi_or_marathi_names_the_product_without
     parse = parse_order(text, index)
     assert [(found.sku, found.quantity) for found in parse.lines] == [line]
     assert not parse.ambiguous and not parse.unknown
+
+
+def test_a_brand_misspelt_in_one_skus_alias_names_the_brand_in_every_size() -> None:
+    rows = """\
+S201,"Saffola Gold Oil 1L pouch, carton of 12",Saffola,edible_oil,1L,carton,12,2260.00,INR,saffola|safola,25,1,true
+S202,Saffola Gold Oil 5L jar,Saffola,edible_oil,5L,jerrycan,1,920.00,INR,saffola jar|saffola,15,1,true
+"""
+    assert [(line.sku, line.quantity) for line in parse_order("safola 5 litre 4", catalog_index(rows)).lines] == [
+        ("S202", 4)
+    ]
