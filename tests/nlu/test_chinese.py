@@ -558,3 +558,16 @@ def test_an_amount_corrected_to_another_pack_orders_the_product_in_that_pack(tex
         "O2,金穗 调和油 5L/桶,金穗,oil,5L,jerrycan,1,58.00,CNY,调和油,100,1,true\n"
     )
     assert _lines(text, catalog_index(rows)) == [line]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("纯净水有现货没", [("C04", 1)]),
+        ("纯净水有没有货", [("C04", 1)]),
+        ("酸菜面5箱 纯净水3箱 纯净水不用了", [("C03", 5)]),
+        ("酸菜面5箱 纯净水3箱 纯净水别送了", [("C03", 5)]),
+    ],
+)
+def test_stock_asked_and_an_item_taken_back_in_everyday_words(index: CatalogIndex, text: str, expected: list) -> None:
+    assert _lines(text, index) == expected
