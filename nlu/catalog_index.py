@@ -564,7 +564,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     category_posts = _category_kinds(items, category_sets, cores, read)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_posts, generic, postings_sets)
     named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
-    _post_shared_nicknames(aliases, folded_brands, cores, named_apart, postings_sets)
+    _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     _post_brand_initials(brands, lexicon, postings_sets)
@@ -948,14 +948,15 @@ def _post_shared_nicknames(
     folded_brands: list[str],
     cores: list[frozenset[str]],
     named_apart: frozenset[int],
+    size_names: frozenset[str],
     postings_sets: dict[str, set[int]],
 ) -> None:
     """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg; a size
-    named apart takes none of theirs."""
+    named apart takes none of theirs, and the name of one pack size (`lapad`, the flat bottle) stays its own."""
     single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
     for position in range(len(aliases)):
         for alias in aliases[position]:
-            if len(alias.content) == 1:
+            if len(alias.content) == 1 and alias.content[0] not in size_names:
                 single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
     if single_aliases:
         for position in range(len(aliases)):

@@ -597,13 +597,18 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
         sizes[items[position].brand_words].add(items[position].size)
     alias_words = frozenset().union(*(best[p] for p in named))
     # The brand's own name as the alias of some of its products (`maggi` of the masala noodles, not of the atta
-    # ones): the brand said alone means those in any size, and its variants must be named.
+    # ones): the brand said alone means those in any size, and its variants, and its sizes with a name of their own
+    # (`lapad` beside the `tanduay`), must be named.
     plain = {items[p].brand_words for p in named if best[p] == items[p].brand_words}
     for position in candidates - named:
         item = items[position]
         if item.brand_words in own_words:
             added = item.core - own_words[item.brand_words]
-            if item.brand_words in plain and added and added <= lexicon.variant_words:
+            if (
+                item.brand_words in plain
+                and added
+                and all(w in lexicon.variant_words or w in lexicon.size_names for w in added)
+            ):
                 continue
             if item.size not in sizes[item.brand_words] or not added or not added <= lexicon.variant_words:
                 return candidates

@@ -148,10 +148,9 @@ def market_figures(market: str) -> dict[str, float]:
 #     Payless) or two products (corned beef and meat loaf) and the conventions ask; with them asked, the same read
 #     is 0.882 / 0.911. With the Pangasinan words and the general rules its misses pointed at (a brand written in
 #     digits, `tig` typed tight to its number, a replacement picked by the size name it shares, `sabon panlaba`):
-#     0.963 / 0.982, no wrong line. Left: `lapad` (the flat 375ml bottle), an alias the catalog gives the one size,
-#     is shared with the 750ml as a nickname of the product (the Panay market's labels read the same word in a
-#     name as a variant); `canton chili` for CHILIMANSI; `sabon panlaba 2bx` asks among the detergents where the
-#     label takes the one sold by the box.
+#     0.963 / 0.982, no wrong line; 0.989 / 0.995 once the name of one pack size (`lapad`, the flat 375ml bottle)
+#     given as its alias stayed that size's. Left: `canton chili` for CHILIMANSI; `sabon panlaba 2bx` asks among
+#     the detergents where the label takes the one sold by the box.
 #   zhongyuan: a Henan, Shandong and Hebei wholesaler on WeChat (specs written `500ml*24瓶/箱`, `45g*10盒/条`;
 #     flour and rice by the bag, said in 斤 as often as in kg: `50斤的` is the 25kg bag; oil by the jug beside
 #     cartons of jugs; messages typed without spaces; Central Plains words: 俺, 恁, 中, 木有, 嘞, 哩, 甭, 拉倒,
@@ -205,7 +204,7 @@ MARKET_FLOORS = [
     ("xibei_market", 210, 0.98, 0.99, 0.005, 0.94, 0.85),
     ("jiangnan_market", 135, 0.97, 0.99, 0.008, 0.91, 0.8),
     ("zhongyuan_market", 270, 0.94, 0.97, 0.005, 0.93, 0.83),
-    ("manila_taglish", 185, 0.96, 0.98, 0.0, 1.0, 1.0),
+    ("manila_taglish", 185, 0.985, 0.99, 0.0, 1.0, 1.0),
     ("nairobi_estates", 170, 0.99, 0.99, 0.0, 0.97, 1.0),
     ("onitsha_market", 240, 0.935, 0.98, 0.01, 0.93, 0.9),
 ]

@@ -381,3 +381,29 @@ def test_laundry_soap_said_in_two_tagalog_words_asks_among_the_detergents(
     parse = parse_order(text, manila_index)
     assert not parse.unknown and not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"230101", "230102", "230201", "230301", "230401"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lapad 2cs", [("200301", 2)]),
+        ("tanduay lapad 2cs", [("200301", 2)]),
+        ("gsm blue 1cs, lapad 1cs", [("200501", 1), ("200301", 1)]),
+    ],
+)
+def test_the_name_of_one_pack_size_given_as_its_alias_names_that_size_alone(
+    text: str, expected: list[tuple[str, int]], manila_index: CatalogIndex
+) -> None:
+    assert resolved(text, manila_index) == expected
+
+
+def test_the_brand_alone_still_asks_between_the_sizes_when_no_size_is_its_alias(manila_index: CatalogIndex) -> None:
+    assert [set(item.candidates) for item in parse_order("tanduay 2cs", manila_index).ambiguous] == [
+        {"200301", "200302"}
+    ]
+
+
+def test_the_brand_given_as_one_sizes_alias_means_that_size_beside_a_size_with_its_own_name(
+    panay_index: CatalogIndex,
+) -> None:
+    assert resolved("tanduay 2 kaha kag lapad 3 kaha", panay_index) == [("310501", 2), ("310502", 3)]
