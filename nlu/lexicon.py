@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from nlu.text import romanised, sound
+from nlu.text import romanised, sound, without_marks
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _VOWELS = frozenset("aeiou")
@@ -198,6 +198,21 @@ class Lexicon:
             for key, words in alike.items()
             if len(key) >= _MIN_SOUNDED and all(roles[word] == roles[min(words)] for word in words)
         }
+
+    @cached_property
+    def words_without_marks(self) -> dict[str, str]:
+        """Locale words by how they read without tone marks or accents (`meji` for a typed `méjì`); where a word is
+        listed bare, the bare word."""
+        found: dict[str, str] = {}
+        for entry in fields(self):
+            value = getattr(self, entry.name)
+            if entry.name not in _KEYED_BY_UNIT and isinstance(value, (frozenset, dict)):
+                for word in value:
+                    if isinstance(word, str) and " " not in word:
+                        plain = without_marks(word)
+                        if plain == word or plain not in found:
+                            found[plain] = word
+        return found
 
     @cached_property
     def hyphened_words(self) -> frozenset[str]:

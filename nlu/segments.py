@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, find_words, is_devanagari, sound, tokenize
+from nlu.text import Token, clean_text, find_words, is_devanagari, sound, tokenize, without_marks
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -211,16 +211,20 @@ def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
     """Words written in Devanagari, read in Latin letters, as the locale spells the word that sounds the same
-    (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so (`टाटा` is `tata`)."""
+    (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so (`टाटा` is `tata`); a word typed
+    with tone marks the locale writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it."""
     if text.isascii():
         return tokens
-    spelt = index.lexicon.spelt_by_sound
+    lexicon = index.lexicon
+    spelt, plain = lexicon.spelt_by_sound, lexicon.words_without_marks
     read: list[Token] = []
     for token in tokens:
         if token.kind == "word" and token.text not in index.postings and is_devanagari(text[token.start : token.end]):
             key = sound(token.text)
             if key not in index.sounds:
                 token = replace(token, text=spelt.get(key, token.text))
+        elif token.kind == "word" and not token.text.isascii() and token.text not in index.postings:
+            token = replace(token, text=plain.get(without_marks(token.text), token.text))
         read.append(token)
     return read
 

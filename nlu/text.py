@@ -238,3 +238,8 @@ def catalog_words(text: str) -> list[str]:
     """Words and numbers of a catalog field, normalised the same way as message tokens."""
     words = find_words(clean_text(text).casefold().replace("'", "").replace("’", ""))
     return [romanised(word) for word in words]
+
+
+def without_marks(word: str) -> str:
+    """A word without its tone marks and accents (`méjì` -> `meji`, `abụọ` -> `abuo`)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))

@@ -47,6 +47,10 @@ async def _sent(stack: Stack, count: int) -> bool:
         "RUKO",
         "itigil na",
         "Hunong",
+        "Kwusi",
+        "daina",
+        "Duro",
+        "stop am",
     ],
 )
 async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Stack, word: str) -> None:

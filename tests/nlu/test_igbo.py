@@ -28,9 +28,15 @@ def onitsha_index() -> CatalogIndex:
         ("A choro m indomie onion katon anọ, golden penny spaghetti katon abụọ", [("S9Z-3406", 4), ("R6G-6449", 2)]),
         ("mmanu nkwu 25 litres 2", [("T5A-4832", 2)]),
         ("red oil 4 litres 5 keg", [("Q0Y-4948", 5)]),
+        ("Mo fe hero crate méjì", [("C3M-4328", 2)]),
+        ("dano sachet pack ìrí abụọ", [("T9W-2363", 20)]),
+        ("kwali goma sha biyu na maltina can", [("K3B-4379", 12)]),
+        ("semovita 1kg bale meedogun", [("Q9A-8173", 15)]),
+        ("omi eva 75cl paali ogoji", [("R3L-2175", 40)]),
+        ("kings oil 5 litres 2 galon", [("N4C-1942", 2)]),
     ],
 )
-def test_igbo_pack_counting_and_kind_words_count_the_item(
+def test_nigerian_pack_counting_and_kind_words_with_or_without_tone_marks_count_the_item(
     text: str, expected: list[tuple[str, int]], onitsha_index: CatalogIndex
 ) -> None:
     assert resolved(text, onitsha_index) == expected
@@ -65,3 +71,4 @@ def test_a_brand_in_bottles_and_cans_with_no_pack_is_asked(onitsha_index: Catalo
     parse = parse_order("hero 3", onitsha_index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"C3M-4328", "L3Q-7807"}]
+
