@@ -846,15 +846,25 @@ def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index
     if position == 0 or token.text in index.postings:
         return False
     soon = line[position + 1 : position + 4]
-    if any(t.kind == "num" or t.text in lexicon.number_words for t in soon):
-        # `4 nahi 6`: a negation keeps its amounts in its own part.
-        return not negation
     before: list[Token] = []
     for earlier in line[:position]:
         before = [] if earlier.kind == "sep" else [*before, earlier]
+    after = [amount for t in soon if (amount := _said_amount(t, lexicon)) is not None]
+    if after:
+        # `4 nahi 6`: a negation keeps its amounts in its own part, but for the amount just said taken back
+        # (`jogoo bale 4 sio 4 ni 6`).
+        said = [amount for t in before if (amount := _said_amount(t, lexicon)) is not None]
+        return not negation or (bool(said) and said[-1] == after[0])
     return any(t.kind == "num" for t in before) and any(
         t.kind == "word" and t.text not in lexicon.chatter_words and index.knows_word(t.text) for t in soon
     )
+
+
+def _said_amount(token: Token, lexicon: Lexicon) -> float | None:
+    """The amount a number or a number word says; None for any other token."""
+    if token.kind == "num":
+        return token.value
+    return lexicon.number_words.get(token.text)
 
 
 def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:

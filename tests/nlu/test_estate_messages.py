@@ -99,3 +99,8 @@ def test_a_negation_before_another_product_after_a_counted_item_corrects_it(esta
 def test_a_no_set_apart_from_the_product_after_it_corrects_the_item_before(estate_index: CatalogIndex) -> None:
     assert resolved("highlands 500 case 5, hapana ni dasani", estate_index) == [("WS10231", 5)]
     assert resolved("sprite 500 case 2, fanta orange 500 case 2, hapana sprite", estate_index) == [("WS10022", 2)]
+
+
+def test_the_amount_just_said_taken_back_is_replaced_by_the_next(estate_index: CatalogIndex) -> None:
+    for text in ("jogoo 2kg bale 4 sio 4 ni 6", "jogoo 2kg bale 4 sio nne ni sita", "jogoo 2kg bale 4 not 4 but 6"):
+        assert resolved(text, estate_index) == [("WS10511", 6)]
