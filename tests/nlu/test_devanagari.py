@@ -32,6 +32,9 @@ def index() -> CatalogIndex:
         ("टाटा नमक १० बेल", ("D306", 10)),
         ("कांता 100 ग्राम दो दर्जन", ("D301", 2)),
         ("टाटा नमक 1 किलो 5 बेल", ("D306", 5)),
+        ("बोलो बी ५ रुपये वाला ५ पेटी", ("D303", 5)),
+        ("bolo b 10 rupye vaala 2 peti", ("D304", 2)),
+        ("टाटा नमक का रेट क्या है", ("D306", 1)),
     ],
 )
 def test_devanagari_measures_and_pack_words_read_as_the_locale_spells_them(
