@@ -40,6 +40,7 @@ _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 # Two capitals in a row: the quick test before a catalog text is searched for words in capitals.
 _TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_DIGIT_RE = re.compile(r"\d")
 _FUZZY_CACHE_LIMIT = 50_000
 # A typed start shorter than this is too often a word of its own (`big`, `red`); one cut more than this many
 # letters short of its word is no longer that word.
@@ -413,31 +414,15 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
 
     def facts(text: str) -> _TextFacts:
         folded = clean_text(text).casefold()
-        piece_word = _piece_word(folded, lexicon)
+        # Most aliases and brands have no digit: the patterns that need one are not tried on them.
+        piece_word = _piece_word(folded, lexicon) if _DIGIT_RE.search(folded) is not None else ""
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
         words = find_words(folded.replace("'", "").replace("’", ""))
         if not folded.isascii() and is_devanagari(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
-        # Content words: letters (or digits alone, the brand `555`), without joining words and sizes' units (`300 ml`).
-        content: list[str] = words[:1] if len(words) == 1 and words[0].isdigit() else []
-        # `2 finger`, `100s`: a number that is part of a product name, read as one word `2finger`.
-        numbered: set[str] = set()
-        number_before, has_number = "", False
-        glued = _GLUED_NUMBER_RE.findall(folded)
-        for word in words:
-            if word[0].isdigit():
-                # Unless it ends a word of its own (`b12`).
-                number_before, has_number = ("" if word in glued else word), True
-            elif number_before:
-                if word not in stop_words and word not in size_words and word not in unit_words:
-                    content.append(word)
-                if word[0].isalpha() and word not in not_numbered:
-                    numbered.add(number_before + word)
-                number_before = ""
-            elif word not in stop_words:
-                content.append(word)
+        content, numbered, has_number = _content_words(words, folded, lexicon, not_numbered)
         extra = set(numbered)
         if chinese is not None:
             extra.update(part for word in content for part in chinese.parts(word))
@@ -465,6 +450,34 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         )
 
     return facts
+
+
+def _content_words(
+    words: list[str], folded: str, lexicon: Lexicon, not_numbered: frozenset[str]
+) -> tuple[list[str], set[str], bool]:
+    """A text's content words (letters, or digits alone: the brand `555`; without joining words and the units of
+    written sizes, `300 ml`), the numbers that are part of its name (`2 finger`, `100s`, read as one word `2finger`),
+    and whether it has a number."""
+    stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
+    content: list[str] = words[:1] if len(words) == 1 and words[0].isdigit() else []
+    numbered: set[str] = set()
+    number_before, has_number = "", False
+    glued: list[str] | None = None
+    for word in words:
+        if word[0].isdigit():
+            if glued is None:
+                glued = _GLUED_NUMBER_RE.findall(folded)
+            # Unless it ends a word of its own (`b12`).
+            number_before, has_number = ("" if word in glued else word), True
+        elif number_before:
+            if word not in stop_words and word not in size_words and word not in unit_words:
+                content.append(word)
+            if word[0].isalpha() and word not in not_numbered:
+                numbered.add(number_before + word)
+            number_before = ""
+        elif word not in stop_words:
+            content.append(word)
+    return content, numbered, has_number
 
 
 def _hyphened(folded: str) -> Iterator[str]:

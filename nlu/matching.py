@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress
-from operator import add, not_
+from operator import add, attrgetter, not_
 from typing import Callable, Iterable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
@@ -333,7 +333,8 @@ def _by_optional_words(candidates: Positions, request: ItemRequest, index: Catal
     for word in request.optional_words:
         # `tea bag` for a catalog's `Tea Bags`: the word in either number.
         forms = (word, *index.number_forms.get(word, ()))
-        having = candidates & frozenset().union(*(postings.get(form, _NO_POSITIONS) for form in forms))
+        # Each form's postings cut to the candidates first: a common word's are thousands of SKUs.
+        having = frozenset().union(*(candidates & postings.get(form, _NO_POSITIONS) for form in forms))
         if having and len(having) < len(candidates):
             candidates = having
     return candidates
@@ -349,7 +350,9 @@ def _by_pack(
     lexicon = index.lexicon
     groups = index.groups
     level = lexicon.unit_levels.get(request.unit)
-    sold_so = any(candidates & groups.by_sell_unit.get(u, _NO_POSITIONS) for u in lexicon.sell_units_for(request.unit))
+    sold_so = not all(
+        candidates.isdisjoint(groups.by_sell_unit.get(u, _NO_POSITIONS)) for u in lexicon.sell_units_for(request.unit)
+    )
     if level == "single" and not sold_so:
         candidates = _by_piece_packaging(candidates, request, index)
     # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack), and
@@ -474,7 +477,7 @@ def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:
     """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
     name writes the base word (`原味`, `original`) is the base."""
     items = index.items
-    if len({items[p].size for p in candidates}) != 1:
+    if len(set(map(attrgetter("size"), map(items.__getitem__, candidates)))) != 1:
         return set()
     cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
     return cores if len(cores) == 1 else set()
