@@ -1479,11 +1479,19 @@ def _request(
         negated=negated,
         removal=bool(required)
         and not replaces
-        and (removes or (group is None and not bare and _says(raw_words, lexicon.negations, index))),
+        and (removes or (group is None and not bare and _negates(elements, raw_words, lexicon, index))),
         replacement=replaces,
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
+
+
+def _negates(elements: list[_Element], raw_words: set[str], lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """A negation takes the product back, unless it ends a question whether there is any (`有百威不`: or not)."""
+    if not _says(raw_words, lexicon.negations, index):
+        return False
+    last = elements[-1]
+    return not (last.kind == "word" and last.text in lexicon.negations and raw_words & lexicon.availability_cues)
 
 
 def _sizes_a_name(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:

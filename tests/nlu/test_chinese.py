@@ -571,3 +571,10 @@ def test_an_amount_corrected_to_another_pack_orders_the_product_in_that_pack(tex
 )
 def test_stock_asked_and_an_item_taken_back_in_everyday_words(index: CatalogIndex, text: str, expected: list) -> None:
     assert _lines(text, index) == expected
+
+
+def test_a_no_that_ends_a_question_whether_there_is_any_takes_nothing_back(index: CatalogIndex) -> None:
+    assert _lines("纯净水有不", index) == [("C04", 1)]
+    asked = parse_order("恁家有芬达不", index)
+    assert not asked.lines
+    assert [item.phrase for item in asked.unknown] == ["有芬达不"]
