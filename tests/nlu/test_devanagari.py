@@ -57,3 +57,13 @@ C103,"Lakme Eyeconic Kajal, dozen",Lakme,cosmetics,0.35g,dozen,12,2400.00,INR,la
     index = catalog_index(rows)
     assert [(line.sku, line.quantity) for line in parse_order("धनु आटा ३ बॅग", index).lines] == [("C101", 3)]
     assert [(line.sku, line.quantity) for line in parse_order("लॅक्मे काजल २ डझन", index).lines] == [("C103", 2)]
+
+
+def test_millilitres_spelt_in_devanagari_letters_are_a_size() -> None:
+    rows = """\
+T101,"Thanda Cola 600ml PET, case of 24",Thanda,cold_drinks,600ml,case,24,840.00,INR,thanda,40,1,true
+T102,"Thanda Cola 250ml PET, case of 24",Thanda,cold_drinks,250ml,case,24,400.00,INR,thanda,40,1,true
+"""
+    assert [(line.sku, line.quantity) for line in parse_order("थंडा ६०० एमएल ५ पेटी", catalog_index(rows)).lines] == [
+        ("T101", 5)
+    ]
