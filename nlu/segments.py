@@ -920,7 +920,8 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
             span += 1
         else:
             break
-    return value, span
+    # `coke zero`: nothing is counted in zeros, so the word is the product's.
+    return (value, span) if value else None
 
 
 # What a reader of one token found: the elements it makes, and how many tokens they span.

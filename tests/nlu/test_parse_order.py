@@ -222,3 +222,10 @@ K204,ARIA DETERGENT ₦100 SACHET 35G X48,Aria,Home Care,35g,outer,48,4400.00,NG
     assert resolved("stella 5 crates", index) == [("K201", 5)]
     assert resolved("aria 5 bale", index) == [("K203", 5)]
     assert resolved("aria 2 outer", index) == [("K204", 2)]
+
+
+def test_zero_beside_a_product_is_a_word_of_its_name_never_a_count() -> None:
+    rows = "Z301,COLA-COLA 50CL PET X12,Cola-Cola,CSD,50cl,pack,12,5000.00,NGN,cola,100,1,true\n"
+    parse = parse_order("cola zero 2 pk", catalog_index(rows))
+    assert parse.lines == ()
+    assert [item.phrase for item in parse.unknown] == ["cola zero 2 pk"]
