@@ -174,11 +174,12 @@ def market_figures(market: str) -> dict[str, float]:
 #     questions 0.8; intents 0.945. With the Igbo words, `RGB` a packaging word, `keg` a jerrycan, an amount after
 #     one taken back (`not 5, 8`) read as the correction, a category joining two kinds (`Sugar & Salt`) read per
 #     product, `pure water` never `PURE LIFE`, the unit typed picking its brand's SKU (`star 5 crates`) and `zero`
-#     a word, not a count: 0.938 / 0.983 / 0.4 %, asked 0.932. Left: `vegetable oil` where names write `VEG OIL` (and Power Oil names neither),
-#     powder milk, Omo sachets and cream crackers whose names do not say milk, detergent or biscuit, `golden penny
-#     noodles` asking beside the brand's pasta in `Noodles & Pasta`, a bare `indomie` also offering its onion
-#     flavour, `pepsi plastic` confirmed (PET), `ego ole ka X dị?` (Tagalog `di` takes the item back), `coke zero`
-#     confirmed as plain Coke where the catalog has no Zero, `peak 3 ctn` taking the powder refill beside the tins.
+#     a word, not a count: 0.938 / 0.983 / 0.4 %, asked 0.932. Left: `vegetable oil` where names write `VEG OIL`
+#     (and Power Oil names neither), powder milk, Omo sachets and cream crackers whose names do not say milk,
+#     detergent or biscuit, `golden penny noodles` asking beside the brand's pasta in `Noodles & Pasta`, a bare
+#     `indomie` also offering its onion flavour, `pepsi plastic` confirmed (PET), `ego ole ka X dị?` (Tagalog `di`
+#     takes the item back), `coke zero` confirmed as plain Coke where the catalog has no Zero, `peak 3 ctn` taking
+#     the powder refill beside the tins.
 MARKET_FLOORS = [
     # market, cases, case exact, line F1, wrong lines at most, ambiguity asked, unknowns flagged
     ("other_market", 40, 0.90, 0.95, 0.01, 0.90, 0.90),
