@@ -376,10 +376,12 @@ def _by_pack(
         return selling
     # Products with a SKU in the named unit keep only those, and so do brands with a SKU sold in that very unit
     # (`star 5 crates` is the lager, not the brand's matches; `ariel 5 bale` the powder, not its sachets by the
-    # outer); the others keep every pack.
+    # outer), unless owners type the unit for other packs too (`sunlight 3 ctn` of powder bales beside a carton of
+    # dishwashing liquid); the others keep every pack.
     product_of, brand_of, items = groups.product_of, groups.product_brand, index.items
     named_products = {product_of[p] for p in selling}
-    named_brands = {brand_of[product_of[p]] for p in selling if items[p].item.sell_unit == request.unit}
+    exact = lexicon.sell_units_for(request.unit) == {request.unit}
+    named_brands = {brand_of[product_of[p]] for p in selling if exact and items[p].item.sell_unit == request.unit}
     return selling.union(
         p for p in candidates if product_of[p] not in named_products and brand_of[product_of[p]] not in named_brands
     )

@@ -61,6 +61,12 @@ def test_a_kind_said_in_several_words_given_to_one_product_asks_among_that_kind(
     assert {"SOP-MENENGAI-CRM-800G-20", "SOP-JAMAA-1KG-20", "SOP-USHINDI-800G-20"} <= set(parse.ambiguous[0].candidates)
 
 
+def test_a_carton_typed_for_a_brand_of_bales_and_a_carton_is_asked_not_guessed(town_index: CatalogIndex) -> None:
+    parse = parse_order("sunlight 3 ctn", town_index)
+    assert not parse.lines and len(parse.ambiguous) == 1
+    assert {"DET-SUNLIGHT-500G-24", "DET-SUNLIGHT-1KG-12"} <= set(parse.ambiguous[0].candidates)
+
+
 def test_a_flavour_said_leaves_out_the_products_that_add_another_flavour(town_index: CatalogIndex) -> None:
     assert resolved("2 ctn indomie chicken 70g", town_index) == [("NOD-INDOMIE-CHK-70G-40", 2)]
     assert asked("indomie chicken 5 ctns", town_index) == [{"NOD-INDOMIE-CHK-70G-40", "NOD-INDOMIE-CHK-120G-40"}]
