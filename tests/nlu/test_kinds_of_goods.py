@@ -260,3 +260,13 @@ def test_a_product_of_another_kind_or_only_a_variant_word_is_flagged_not_confirm
 @pytest.mark.parametrize(("text", "sku"), [("gauri ghee 1 ltr 2 carton", "G501"), ("suraj gold tel 2 peti", "G502")])
 def test_the_brands_own_kind_and_a_variant_beside_its_brand_still_order(text: str, sku: str) -> None:
     assert [(line.sku, line.quantity) for line in parse_order(text, catalog_index(UNSOLD_ROWS)).lines] == [(sku, 2)]
+
+
+def test_vegetable_oil_asks_among_the_oils_a_distributor_names_veg_oil() -> None:
+    rows = """\
+V101,KINGLY VEG OIL 1LTR X12,Kingly,Edible Oil,1L,carton,12,34000.00,NGN,,60,1,true
+V102,DEVAN VEG OIL 1LTR X12,Devan,Edible Oil,1L,carton,12,35000.00,NGN,,40,1,true
+V103,OKUMA RED PALM OIL 4LTR,Okuma,Edible Oil,4L,jerrycan,1,9500.00,NGN,,50,1,true
+"""
+    index = catalog_index(rows)
+    assert asked("vegetable oil 1L 3 carton", index) == [{"V101", "V102"}]
