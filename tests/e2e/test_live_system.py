@@ -148,6 +148,16 @@ def test_an_opt_out_in_words_stops_a_running_campaign(system: System) -> None:
     deadline = time.monotonic() + 120
     while _promotions(system, "progress", campaign)["status"] != "done" and time.monotonic() < deadline:
         time.sleep(2)
-    assert _promotions(system, "progress", campaign)["skipped_opt_out"] == 1
+    # An opt-out is the phone's: a phone of two stores (+254712000002) takes both out of the campaign.
+    stores = {"+254712000001": 1, "+254712000002": 2, "+919812000004": 1}
+    assert _promotions(system, "progress", campaign)["skipped_opt_out"] == stores[later]
     assert later not in promoted()
     assert set(promoted()) == set(phones) - {later}
+
+
+def test_products_counted_with_no_word_of_price_are_an_order_and_a_price_asked_is_answered(system: System) -> None:
+    phone = "+254712000003"
+    draft = "\n".join(system.exchange(phone, "omo 1kg 3ctn"))
+    assert "NDIYO" in draft and "14040" in re.sub(r"[,\s]", "", draft), draft
+    price = "\n".join(system.exchange(phone, "bei ya omo 1kg"))
+    assert "4,680" in price and "NDIYO" not in price, price
