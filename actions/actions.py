@@ -55,6 +55,7 @@ from actions.drafts import (
     set_quantity,
     size_named,
     skip_choice,
+    whole_amount,
 )
 from actions.offers import pick_from_offer, with_minimums
 from actions.platform import PLATFORM, read_order
@@ -392,6 +393,16 @@ def matched_skus(parse: OrderParse) -> list[str]:
     return [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
 
 
+def amount_said(turn: Turn, draft: Draft, catalog: Catalog) -> int:
+    """How many of the product asked about the answer says: the amount the reader finds for that product
+    (`可乐改成3箱`, `make it 2 trays zuri cola`), else the answer's first number."""
+    asked = draft.choices[0].candidates[0]
+    said = [
+        line.quantity for line in parse_text(turn, turn.text, catalog).lines if line.sku == asked and whole_amount(line)
+    ]
+    return said[0] if said else amount_in(turn.text)
+
+
 async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     """Apply a typed edit or a numbered answer to the open draft and show it again."""
     catalog = await PLATFORM.catalog(turn.store_id)
@@ -399,7 +410,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     unknown: list[replies.Unsold] = []
     try:
         if draft.choices and draft.choices[0].asks_amount and (command is None or isinstance(command, Pick)):
-            draft = choose(draft, command.option if isinstance(command, Pick) else amount_in(turn.text))
+            draft = choose(draft, command.option if isinstance(command, Pick) else amount_said(turn, draft, catalog))
         elif isinstance(command, Pick):
             draft = await pick(turn, draft, command.option)
         elif isinstance(command, SetQuantity):
@@ -541,7 +552,7 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
         # The reply is the open question; say the items were not lost behind it.
         if joined.lines != draft.lines:
             turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.CHANGE))
-        elif len(joined.choices) > len(draft.choices):
+        elif draft.choices and len(joined.choices) > len(draft.choices):
             turn.say(turn.t._(replies.ASKED_AFTER))
     await show_parsed(turn, joined, parse, catalog)
 

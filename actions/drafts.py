@@ -595,9 +595,10 @@ def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
     """
     sent = {line.sku for line in parse.lines}
     open_skus = {line.sku for line in draft.lines}
+    asked_amounts = {choice.candidates[0] for choice in draft.choices if choice.asks_amount}
     if cue is Cue.NEW:
         return Joining.FRESH
-    if cue is Cue.CHANGE and sent & open_skus:
+    if cue is Cue.CHANGE and sent & (open_skus | asked_amounts):
         return Joining.CHANGE
     if cue is not None:
         return Joining.ADD
@@ -611,8 +612,10 @@ def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
 
 
 def replace_quantities(draft: Draft, parse: OrderParse) -> Draft:
-    """The draft with the quantities of the products a message names again set to what it says; the rest added."""
+    """The draft with the quantities of the products a message names again set to what it says, and the question of
+    how many of one of them answered so; the rest added."""
     sent = {line.sku: line.quantity for line in parse.lines if whole_amount(line)}
     lines = tuple(DraftLine(line.sku, sent.pop(line.sku, line.quantity)) for line in draft.lines)
+    choices = tuple(choice for choice in draft.choices if not (choice.asks_amount and choice.candidates[0] in sent))
     rest = replace(parse, lines=tuple(line for line in parse.lines if line.sku in sent or not whole_amount(line)))
-    return add_parse(replace(draft, lines=lines), rest)
+    return add_parse(replace(draft, lines=lines, choices=choices), rest)

@@ -99,3 +99,12 @@ async def test_an_amount_to_ask_sent_while_a_question_is_open_is_said_to_come_ne
     await zh.text("牛肉面5箱 丝苗米2袋")
     replies = await zh.say("再加两提可乐")
     assert replies[0]["text"] == "收到：这个问题答完后再问您那一项。", replies
+
+
+async def test_a_correction_answers_how_many_and_an_item_asked_alone_is_not_said_to_wait(zh: Chat) -> None:
+    await zh.text("牛肉面5箱")
+    replies = await zh.say("再加两提可乐")
+    assert [reply["text"] for reply in replies if "收到" in reply.get("text", "")] == [], replies
+    assert "要几箱" in replies[-1]["text"], replies
+    summary = await zh.text("可乐改成3箱")
+    assert "3 箱 x 52" in summary and "要几箱" not in summary and "YES" in summary, summary
