@@ -232,7 +232,7 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
     attached = turn.tracker.latest_message.get("order")
     parse = OrderParse.from_json(attached) if isinstance(attached, dict) else None
     # Only products the catalog has: `jumla ni ngapi?` (what is my total) asks no product's price.
-    if not (parse and parse.asks_prices and matched_skus(parse)):
+    if not (parse and parse.asks_prices and parse.skus):
         return False
     if await find_store(turn, action_name):
         catalog = await PLATFORM.catalog(turn.store_id)
@@ -388,11 +388,6 @@ def parse_text(turn: Turn, text: str, catalog: Catalog) -> OrderParse:
     return read_order(text, turn.tracker.latest_message, catalog, turn.learned)
 
 
-def matched_skus(parse: OrderParse) -> list[str]:
-    """Every SKU a phrase could mean: resolved lines and ambiguous candidates."""
-    return [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
-
-
 def amount_said(turn: Turn, draft: Draft, catalog: Catalog) -> int:
     """How many of the product asked about the answer says: the amount the reader finds for that product
     (`可乐改成3箱`, `make it 2 trays zuri cola`), else the answer's first number."""
@@ -418,9 +413,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         elif isinstance(command, RemoveLine):
             draft = remove_line(draft, command.line)
         elif isinstance(command, RemoveProduct):
-            draft = remove_line(draft, line_number_for(draft, matched_skus(parse_text(turn, command.phrase, catalog))))
+            draft = remove_line(draft, line_number_for(draft, parse_text(turn, command.phrase, catalog).skus))
         elif isinstance(command, SetProductQuantity):
-            number = line_number_for(draft, matched_skus(parse_text(turn, command.phrase, catalog)))
+            number = line_number_for(draft, parse_text(turn, command.phrase, catalog).skus)
             draft = set_quantity(draft, number, command.quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
@@ -444,7 +439,7 @@ async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
     if choice.sizes and (number := size_named(turn.text, choice)) is not None:
         return choose(draft, number)
     picked = [
-        sku for sku in dict.fromkeys(matched_skus(parse_text(turn, turn.text, catalog))) if sku in choice.candidates
+        sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates
     ]
     if not picked or len(picked) == len(choice.candidates):
         raise EditRejected(PICK_A_NUMBER, count=len(choice.sizes or choice.candidates))

@@ -147,5 +147,4 @@ PLATFORM = Platform()
 
 
 def _known_skus(parse: OrderParse, catalog: Catalog) -> bool:
-    skus = [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
-    return all(sku in catalog.items for sku in skus)
+    return all(sku in catalog.items for sku in parse.skus)

@@ -58,6 +58,8 @@ NOTHING_DENIED = N_("OK. Send your order any time, or reply HELP.")
 HANDOFF = N_("OK, someone from our team will reply here soon.")
 HANDBACK = N_("I'm back. Send your order, or reply HELP for what I can do.")
 HANDBACK_OPEN_DRAFT = N_("I'm back. Your order is still open:")
+# Items sent while a question is open that need a question of their own: asked once this one is answered.
+ASKED_AFTER = N_("Noted: I'll ask about that after this question.")
 OPTED_OUT = N_("Done: you won't get promotions any more. Reply START to get them again.")
 OPTED_IN = N_("Done: you'll get our offers. Reply STOP any time to stop them.")
 NO_OFFERS = N_("There are no offers right now. I'll tell you when there are.")
@@ -534,10 +536,6 @@ def dropped(t: Phrasebook, lines: int) -> str:
         "Started a new order; the earlier unconfirmed draft (%(count)s lines) was dropped.",
         lines,
     )
-
-
-# Items sent while a question is open that need a question of their own: asked once this one is answered.
-ASKED_AFTER = N_("Noted: I'll ask about that after this question.")
 
 
 def joined_before_question(t: Phrasebook, lines: int, changed: bool) -> str:

@@ -83,6 +83,11 @@ class OrderParse:
     asks_prices: bool = False
 
     @property
+    def skus(self) -> list[str]:
+        """Every SKU the parse names: its lines', then the candidates of each item it asks about."""
+        return [line.sku for line in self.lines] + [sku for item in self.ambiguous for sku in item.candidates]
+
+    @property
     def is_empty(self) -> bool:
         """True when the message asked for nothing (a greeting, a status question)."""
         return not (self.lines or self.ambiguous or self.unknown or self.price_questions)

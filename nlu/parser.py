@@ -70,9 +70,7 @@ def sizes_sold(phrase: str, index: CatalogIndex) -> tuple[str, ...]:
         and token.text not in lexicon.number_words
         and token.text not in lexicon.unit_words
     )
-    parse = parse_order(goods, index) if goods else OrderParse(text=goods)
-    skus = [line.sku for line in parse.lines] + [sku for item in parse.ambiguous for sku in item.candidates]
-    items = [index.items[index.positions_by_sku[sku]].item for sku in skus]
+    items = [indexed.item for sku in parse_order(goods, index).skus if (indexed := index.item_for_sku(sku))]
     sizes = {item.size: size for item in items if (size := size_from_text(item.size, lexicon)) is not None}
     sold = {name: size for name, size in sizes.items() if size.dimension in dimensions}
     asked = size_from_text(phrase, lexicon)
