@@ -320,11 +320,23 @@ def keep_draft(turn: Turn, draft: Draft | None) -> None:
 
 
 async def show_draft(
-    turn: Turn, draft: Draft, catalog: Catalog, unknown: Sequence[replies.Unsold] = (), header: str = ""
+    turn: Turn,
+    draft: Draft,
+    catalog: Catalog,
+    unknown: Sequence[replies.Unsold] = (),
+    header: str = "",
+    recap: bool = False,
 ) -> None:
-    """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long."""
+    """Ask the next open choice, or show the summary as the platform quotes it and ask for YES; page it when long.
+    With `recap` (the owner asked to see the order, or comes back to it), the lines settled so far come before an
+    open choice."""
     t = turn.t
     if draft.choices:
+        if recap and draft.lines:
+            settled = await quote_draft(turn, replace(draft, choices=()), catalog)
+            summary = replies.draft_summary(t, settled, PLATFORM.delivery_estimate(), header=header)
+            for page in replies.pages(summary, turn.metadata.get("channel", "")):
+                turn.say(page)
         draft = replace(draft, choices=(by_size(draft.choices[0], catalog.items), *draft.choices[1:]))
         question, buttons = ask_choice(t, draft.choices[0], catalog)
         if unknown:
@@ -654,7 +666,7 @@ class ActionShowDraft(StoreAction):
         if draft is None or not (draft.lines or draft.choices):
             turn.say(turn.t._(replies.NO_DRAFT_TO_SHOW))
             return
-        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
 
 
 class ActionAnswerYes(StoreAction):
@@ -953,7 +965,7 @@ class ActionHandBack(TurnAction):
             return
         # The owner picks up where the conversation was: the open order, or its open question, as it stands now.
         turn.say(turn.t._(replies.HANDBACK_OPEN_DRAFT), json_message={"handoff": "released"})
-        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
 
 
 class ActionStaySilent(Action):

@@ -210,6 +210,16 @@ async def test_a_price_asked_while_a_draft_is_open_is_answered_and_never_joins_i
     assert "1) Zuri Cola 350ml can 5 trays" in summary and "Nyota" not in summary, summary
 
 
+async def test_show_my_order_while_a_question_is_open_shows_the_lines_so_far_then_the_question(chat: Chat) -> None:
+    await chat.text("2 bales unga mlima")
+    question = await chat.text("zuri cola 3 cases")
+    assert question.startswith("Which zuri cola"), question
+    recap = await chat.text("show my order")
+    assert "1) Mlima Maize Flour 2kg 2 bales" in recap and recap.endswith(question), recap
+    summary = await chat.text("1")
+    assert "Mlima" in summary and "Zuri Cola" in summary and "YES" in summary, summary
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
