@@ -373,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         gateway = f"http://127.0.0.1:{env['GATEWAY_PORT']}"
         print(f"\nready: phone simulator at {gateway}/simulator", flush=True)
         print(f"       support console at {gateway}/console/ (user {env['CONSOLE_ADMIN_USER']})", flush=True)
-        print(f"       webhooks at {gateway}/webhooks/twilio, {gateway}/webhooks/whatsapp and {gateway}/webhooks/wechat", flush=True)
+        hooks = ", ".join(f"{gateway}/webhooks/{channel}" for channel in ("twilio", "whatsapp", "wechat"))
+        print(f"       webhooks at {hooks}", flush=True)
         print(f"       platform API at {env['BACKEND_URL']} (settings in {run_env_file(env)})", flush=True)
         if args.replicas > 1:
             print(f"       {args.replicas} of each behind HAProxy ({var_dir(env) / 'haproxy.cfg'})", flush=True)
