@@ -189,12 +189,15 @@ class StoreAction(TurnAction, abc.ABC):
     """An action for a known store: finds the store from the phone number first."""
 
     needs_store = True
+    # Sent while a shared phone is asked which store, the request is answered once it says: an order, a price
+    # asked, an edit. A YES waits for nothing: no order was shown for it to confirm.
+    waits_for_store = True
 
     async def serve(self, turn: Turn) -> None:
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
         if await order_from_offer(turn, self.name()):
             return
-        if self.needs_store and not await find_store(turn, self.name()):
+        if self.needs_store and not await find_store(turn, self.name() if self.waits_for_store else ""):
             return
         await self.respond(turn)
 
@@ -288,7 +291,8 @@ MAX_WAITING = 5
 
 
 async def find_store(turn: Turn, action_name: str) -> bool:
-    """Put the store's id on the turn; ask which store when the phone serves several, or explain registering."""
+    """Put the store's id on the turn; ask which store when the phone serves several, or explain registering.
+    The request of `action_name` (none when empty) waits for the answer."""
     turn.store_id = turn.slot("store_id") or ""
     if turn.store_id:
         turn.learned = await learned_phrases(turn.store_id)
@@ -309,7 +313,9 @@ async def find_store(turn: Turn, action_name: str) -> bool:
     waiting = resume.get("requests", []) if isinstance(resume, dict) else []
     turn.awaits(Awaiting.STORE)
     turn.set("store_options", [store.store_id for store in stores])
-    turn.set("resume", {"requests": [*waiting, {"action": action_name, "text": turn.text}][-MAX_WAITING:]})
+    if action_name:
+        waiting = [*waiting, {"action": action_name, "text": turn.text}]
+    turn.set("resume", {"requests": waiting[-MAX_WAITING:]})
     return False
 
 
@@ -460,10 +466,14 @@ async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
     return narrow(draft, picked)
 
 
-async def choose_store(turn: Turn) -> None:
-    """The answer to `which store?`: remember it and carry on with what the owner asked for."""
+async def choose_store(turn: Turn, action_name: str) -> None:
+    """The answer to `which store?`: remember it and carry on with what the owner asked for. An edit sent instead
+    (`remove fanta`) waits for the answer with the order it edits."""
     options = turn.slot("store_options") or []
     command = read_command(turn.text)
+    if command is not None and not isinstance(command, Pick):
+        await find_store(turn, action_name)
+        return
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
         turn.say(turn.t._(PICK_A_NUMBER, count=len(options)))
         return
@@ -619,7 +629,7 @@ class ActionEditDraft(StoreAction):
 
     async def respond(self, turn: Turn) -> None:
         if turn.awaiting is Awaiting.STORE:
-            await choose_store(turn)
+            await choose_store(turn, self.name())
             return
         if not await find_store(turn, self.name()):
             return
@@ -671,6 +681,8 @@ class ActionShowDraft(StoreAction):
 
 class ActionAnswerYes(StoreAction):
     """YES: place the open draft, or cancel the order the owner was asked about."""
+
+    waits_for_store = False
 
     def name(self) -> str:
         return "action_answer_yes"
@@ -989,7 +1001,7 @@ class ActionHandleFallback(StoreAction):
     async def respond(self, turn: Turn) -> None:
         awaiting = turn.awaiting
         if awaiting is Awaiting.STORE:
-            await choose_store(turn)
+            await choose_store(turn, self.name())
             return
         if switch_language(turn) or not await find_store(turn, self.name()):
             return

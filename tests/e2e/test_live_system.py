@@ -58,10 +58,15 @@ def test_a_phone_of_two_stores_picks_one_confirms_and_gets_one_order(system: Sys
     # A price asked before the answer waits with the order: both are answered once the store is known.
     asked_again = "\n".join(system.exchange(phone, "pia coke 500ml bei gani?"))
     assert "Baraka General Store" in asked_again, asked_again
+    # So does an edit of that order; a YES confirms nothing, since no order was shown yet.
+    for early in ("1 = 6", "ndio"):
+        asked_again = "\n".join(system.exchange(phone, early))
+        assert "Baraka General Store" in asked_again, asked_again
 
     draft = "\n".join(system.exchange(phone, number.group(1)))
     # The phone's stores write Swahili: the draft asks for NDIYO (YES).
-    assert "3300" in re.sub(r"[,\s]", "", draft) and "NDIYO" in draft, draft
+    assert "3960" in re.sub(r"[,\s]", "", draft) and "NDIYO" in draft, draft
+    assert system.orders("ST-002") == []
     assert "Coca-Cola 500ml PET: KES 1,150" in draft, draft
     assert "Hakuna cha kuchagua" not in draft
 
