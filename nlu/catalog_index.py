@@ -55,7 +55,7 @@ _COMMON_CACHE_LIMIT = 4_096
 _NOTHING: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexedItem:
     """One SKU with the facts matching needs, derived only from its catalog columns."""
 
@@ -76,7 +76,7 @@ class IndexedItem:
     price_point: Size | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WordMatch:
     """A catalog word a message word was read as, and how sure that reading is (100 = exact)."""
 

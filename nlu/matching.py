@@ -22,7 +22,7 @@ _NONE: frozenset[frozenset[str]] = frozenset()
 _NO_POSITIONS: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """The SKUs that fit a request, best first; one SKU means the request is resolved."""
 

@@ -16,7 +16,7 @@ _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
 _MAX_TOKENS = 600
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemRequest:
     """One thing the sender asked for, before it is matched to the catalog."""
 
@@ -58,7 +58,7 @@ class MessageReading:
     about_existing_order: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Element:
     kind: str
     start: int
@@ -74,7 +74,7 @@ class _Element:
     packed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     first: int
     last: int
@@ -83,7 +83,7 @@ class _Group:
     upto: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     elements: list[_Element]
     groups: list[_Group] = field(default_factory=list)

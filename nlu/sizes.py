@@ -16,7 +16,7 @@ SIZE_PRICE = "price"
 _ROUNDING = 0.005
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Size:
     """A size in a base unit: millilitres, grams, or a numbered size such as diaper size 4 or a 96-page book."""
 

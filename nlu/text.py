@@ -32,7 +32,7 @@ _INCH_MARK_RE = re.compile(r"(?<=\d)\s?(?:\"|''|”|″|′′)(?![^\W\d_])")
 _MAX_CHARS = 4000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One number, word or separator with its character span in the cleaned text."""
 
