@@ -39,6 +39,7 @@ from actions.drafts import (
     answers_choice,
     by_size,
     choose,
+    corrected_on_draft,
     credit_fix,
     draft_from_lines,
     draft_lines,
@@ -456,9 +457,7 @@ async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
     choice = draft.choices[0]
     if choice.sizes and (number := size_named(turn.text, choice)) is not None:
         return choose(draft, number)
-    picked = [
-        sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates
-    ]
+    picked = [sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates]
     if not picked or len(picked) == len(choice.candidates):
         raise EditRejected(PICK_A_NUMBER, count=len(choice.sizes or choice.candidates))
     if len(picked) == 1 and not choice.sizes:
@@ -548,6 +547,8 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
     if draft is None or not (draft.lines or draft.choices):
         await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
         return True
+    if cue is Cue.CHANGE:
+        parse = corrected_on_draft(draft, parse)
     how = joining(draft, parse, cue)
     if how in (Joining.ASK_SAME, Joining.ASK_WHICH):
         ask_how_to_join(turn, draft, parse, how, catalog)
@@ -773,6 +774,9 @@ class ActionAnswerNo(StoreAction):
                 await show_draft(turn, rest, await PLATFORM.catalog(turn.store_id))
                 return
         if draft is not None:
+            # `10 nahi 12 crate coke` can read as NO to the classifier: products named change the draft, never drop it.
+            if await find_store(turn, self.name()) and await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+                return
             turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)
             turn.set("more_pages", None)

@@ -611,6 +611,21 @@ def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
     return Joining.ASK_WHICH
 
 
+def corrected_on_draft(draft: Draft, parse: OrderParse) -> OrderParse:
+    """A correction's items that could be several products, one of them on the draft, read as that one: `3 nahi 5
+    case zuri cola` with Zuri Cola 2L ordered corrects that line, where `zuri cola` alone would ask which size."""
+    open_skus = {line.sku for line in draft.lines}
+    lines = list(parse.lines)
+    ambiguous = []
+    for item in parse.ambiguous:
+        on_draft = open_skus.intersection(item.candidates)
+        if item.reason == "product" and len(on_draft) == 1:
+            lines.append(OrderLine(on_draft.pop(), item.quantity, item.phrase, 100.0))
+        else:
+            ambiguous.append(item)
+    return replace(parse, lines=tuple(lines), ambiguous=tuple(ambiguous))
+
+
 def replace_quantities(draft: Draft, parse: OrderParse) -> Draft:
     """The draft with the quantities of the products a message names again set to what it says, and the question of
     how many of one of them answered so; the rest added."""

@@ -164,6 +164,16 @@ async def test_a_hindi_store_orders_chooses_edits_and_confirms_in_hinglish(
     assert status.startswith(f"Order #{order.order_id} (KES 2,610) mil gaya hai. Delivery "), status
 
 
+@pytest.mark.parametrize("correction", ["3 nahi 5 case zuri cola", "galti se 3 bola, zuri cola 5 case"])
+async def test_a_correction_that_reads_like_no_changes_the_line_and_never_drops_the_draft(
+    hi: Chat, correction: str
+) -> None:
+    assert "3 case x 870" in await text(hi, "3 case zuri cola 2L bhejo", "hi")
+    summary = await text(hi, correction, "hi")
+    assert "1) Zuri Cola 2L PET 5 case x 870 = 4,350" in summary and "2)" not in summary, summary
+    assert "Order #" in await text(hi, "haan", "hi")
+
+
 async def test_a_hindi_store_cancels_reorders_asks_prices_opts_out_and_reaches_a_person_in_hinglish(
     hi: Chat, agent: Any, platform_client: PlatformClient
 ) -> None:
