@@ -17,7 +17,17 @@ from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
 from nlu.spelling import Spellings
-from nlu.text import RATIO_RE, clean_text, find_words, is_devanagari, ratio_word, romanised, sound, sounds
+from nlu.text import (
+    RATIO_RE,
+    clean_text,
+    find_words,
+    is_devanagari,
+    ratio_word,
+    romanised,
+    sound,
+    sounds,
+    without_marks,
+)
 
 # What joins two kinds of goods in one category's name (`Sugar & Salt`, `Noodles / Pasta`, `Beer and Stout`).
 _CATEGORY_JOINS_RE = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*", re.IGNORECASE)
@@ -205,7 +215,9 @@ class CatalogIndex:
         cached = self._fuzzy_cache.get(word)
         if cached is not None:
             return cached
-        found = self._fuzzy(word)
+        plain = without_marks(word)
+        # `étoile`, `crème`: owners type the accents a distributor's capitals leave out.
+        found = self.read_word(plain) if plain != word and plain.isascii() else self._fuzzy(word)
         if len(self._fuzzy_cache) >= _FUZZY_CACHE_LIMIT:
             self._fuzzy_cache.clear()
         self._fuzzy_cache[word] = found

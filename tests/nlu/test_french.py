@@ -1,0 +1,49 @@
+"""Orders written in West African French to an Abidjan distributor: its pack words, counting words and cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import resolved
+
+CATALOG = Path(__file__).resolve().parent / "data" / "abidjan_market_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def abidjan_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(CATALOG))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bjr. il me faut cinq sacs de riz cassé 25kg et 2 bidons dinor 5L", [("CI-200149", 5), ("CI-210126", 2)]),
+        ("douze casiers de bock", [("CI-300117", 12)]),
+        ("Vieux père envoie moi une dizaine de casiers de flag", [("CI-300125", 10)]),
+        ("awa 1.5 quinze fardeaux", [("CI-320116", 15)]),
+        ("maggi étoile dix boites et adja cinq boites", [("CI-240129", 10), ("CI-240145", 5)]),
+        ("mayo 24 pots", [("CI-250173", 2)]),
+        ("sucrivoire 1kg 5 balles, pardon 8", [("CI-220139", 8)]),
+    ],
+)
+def test_french_pack_and_counting_words_count_the_item(
+    text: str, expected: list[tuple[str, int]], abidjan_index: CatalogIndex
+) -> None:
+    assert resolved(text, abidjan_index) == expected
+
+
+def test_french_price_question_inside_an_order_is_answered_not_ordered(abidjan_index: CatalogIndex) -> None:
+    parse = parse_order("4 casiers ivoire et donne moi prix de beaufort", abidjan_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("CI-300141", 4)]
+    assert [question.candidates for question in parse.price_questions] == [("CI-300150",)]
+
+
+
+def test_french_generic_word_asks_among_the_kind(abidjan_index: CatalogIndex) -> None:
+    parse = parse_order("huile 1L 5 cartons", abidjan_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"CI-210118", "CI-210142", "CI-210169"}]
