@@ -545,6 +545,8 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
             return True
         return False
     if draft is None or not (draft.lines or draft.choices):
+        if cue is Cue.CHANGE and await corrects_placed_order(turn, parse):
+            return True
         await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
         return True
     if cue is Cue.CHANGE:
@@ -554,6 +556,23 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
         ask_how_to_join(turn, draft, parse, how, catalog)
         return True
     await join_items(turn, draft, parse, how, catalog)
+    return True
+
+
+async def corrects_placed_order(turn: Turn, parse: OrderParse) -> bool:
+    """`10 nahi 12 crate coke` after that order went through never starts a second order of the same goods: the
+    owner hears the order stands and how to change it. False when the message corrects no order still cancellable."""
+    last = turn.slot("last_order_id")
+    if not last:
+        return False
+    try:
+        order = await PLATFORM.client.order(last)
+    except NotFound:
+        return False
+    corrected = set(parse.skus) & {line.sku for line in order.lines}
+    if order.store_id != turn.store_id or not order.cancellable or not corrected:
+        return False
+    turn.say(replies.placed_unchanged(turn.t, order.order_id))
     return True
 
 
@@ -781,6 +800,9 @@ class ActionAnswerNo(StoreAction):
             keep_draft(turn, None)
             turn.set("more_pages", None)
             return
+        if turn.slot("last_order_id") and await find_store(turn, self.name()):
+            if await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+                return
         turn.say(turn.t._(replies.NOTHING_DENIED))
 
 

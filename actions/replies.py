@@ -363,6 +363,15 @@ def already_placed(t: Phrasebook, order_id: str) -> str:
     return t._("Your order #%(order_id)s is already placed. Reply STATUS to see where it is.", order_id=order_id)
 
 
+def placed_unchanged(t: Phrasebook, order_id: str) -> str:
+    """A correction sent after the order it corrects was placed."""
+    return t._(
+        "Order #%(order_id)s is already placed, so I did not change it. To change it, reply CANCEL, then send the "
+        "order again.",
+        order_id=order_id,
+    )
+
+
 def order_rejected(t: Phrasebook, priced: PricedDraft) -> str:
     """Why the platform refused the order, line by line and for credit, and how to fix it."""
     parts = [

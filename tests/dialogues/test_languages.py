@@ -174,6 +174,18 @@ async def test_a_correction_that_reads_like_no_changes_the_line_and_never_drops_
     assert "Order #" in await text(hi, "haan", "hi")
 
 
+async def test_a_correction_after_the_order_is_placed_says_it_stands_and_starts_no_second_order(
+    hi: Chat, platform_client: PlatformClient
+) -> None:
+    await text(hi, "3 case zuri cola 2L bhejo", "hi")
+    assert "Order #" in await text(hi, "haan", "hi")
+    answer = await text(hi, "3 nahi 5 case zuri cola", "hi")
+    assert "isliye maine use nahi badla" in answer and "CANCEL" in answer, answer
+    assert await hi.slot("draft") is None
+    [order] = await platform_client.store_orders(str(await hi.slot("store_id")))
+    assert [(line.sku, line.quantity) for line in order.lines] == [("ZC-2L-6", 3)]
+
+
 async def test_a_hindi_store_cancels_reorders_asks_prices_opts_out_and_reaches_a_person_in_hinglish(
     hi: Chat, agent: Any, platform_client: PlatformClient
 ) -> None:
