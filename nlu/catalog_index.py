@@ -1066,11 +1066,15 @@ def _words_by_shape(
 
 
 def _priced_names(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> frozenset[int]:
-    """The SKUs whose name writes a price point word or sign (`Rs`, `MRP`, `₹`): only they are read for a price
-    point, from the names' words already posted."""
+    """The SKUs whose name writes a price point word or sign (`Rs`, `MRP`, `₹`), or a currency letter glued before
+    the amount (`P10`, `N50`): only they are read for a price point, from the names' words already posted."""
     found: set[int] = set().union(*(postings_sets.get(word, ()) for word in lexicon.currency_words))
     signs = [word for word in lexicon.price_point_words if len(word) == 1 and not word.isalpha()]
     found.update(position for position, item in enumerate(items) if any(sign in item.name for sign in signs))
+    letters = frozenset(word for word in lexicon.price_point_words if len(word) == 1 and word.isalpha())
+    for word, positions in postings_sets.items():
+        if word[:1] in letters and word[1:].isdigit():
+            found.update(positions)
     return frozenset(found)
 
 

@@ -75,6 +75,18 @@ def test_a_price_point_a_name_writes_beside_its_measure_names_that_pack(text: st
     assert resolved(text, catalog_index(PRICED_ROWS)) == [line]
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("tamis sinigang ₱19 2 tie", ("P802", 2)), ("tamis sinigang ung 10 pesos 3 tie", ("P801", 3))],
+)
+def test_a_price_point_a_name_writes_with_its_currency_letter_names_that_pack(text: str, line: tuple[str, int]) -> None:
+    rows = """\
+P801,TAMIS SNGNG SMPLK 20G P10 12S TIE,Tamis,CONDIMENTS,20g,pack,12,108.00,PHP,,300,5,true
+P802,TAMIS SNGNG SMPLK 40G P19 12S TIE,Tamis,CONDIMENTS,40g,pack,12,210.00,PHP,,150,5,true
+"""
+    assert resolved(text, catalog_index(rows)) == [line]
+
+
 def test_a_price_point_one_brands_name_writes_picks_no_brand_among_others() -> None:
     other_brand = 'P705,"Ujala Dishwash Bar 120g, box of 48",Ujala,dishwash,120g,box,48,420.00,INR,ujala,40,1,true'
     rows = PRICED_ROWS + other_brand + "\n"

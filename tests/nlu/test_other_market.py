@@ -230,6 +230,12 @@ MARKET_FLOORS = [
     # read 0.590 / 0.696, 5.9 % wrong lines, asked 0.818, unknowns 0.643, price questions 0.000; intent accuracy
     # 0.810 (check_price F1 0.22, human_handoff 0.00). With the French locale: 0.865 / 0.901.
     ("abidjan_market", 175, 0.86, 0.90, 0.033, 0.82, 1.0),
+    # A Northern Mindanao sari-sari wholesaler: opaque codes (`F1-0413`), names cut to consonants (`LM PCTN CHSMNSI
+    # 60G 72S`, `SFGRD PURE WHT`, `BNNA KTCHP`), price points glued to a currency letter (`P10`, `P19`), strips sold
+    # by the `TIE` and `BANIG`, reams, tingi pouches; owners write Bisaya, Tagalog and English text-speak (`q`, `nmn`,
+    # `2mrw`, `d2`) with Spanish and Cebuano numbers. First read: case exact 0.796, line F1 0.871, wrong lines 1.9 %,
+    # ambiguity asked 0.938, unknowns flagged 0.833, price questions 1.0; intent accuracy 0.949.
+    ("northmin_sarisari", 190, 0.80, 0.875, 0.019, 0.93, 0.83),
 ]
 
 
