@@ -66,6 +66,8 @@ class Lexicon:
     description_suffixes: frozenset[str]
     # Letters glued to an amount that make it what each pack holds (`100s`, `24's`): they name the pack.
     pack_content_suffixes: frozenset[str]
+    # Letters glued to a number that make it thousands of money (`5k`): after an order, what the sender pays or has.
+    thousands_suffixes: frozenset[str]
     # Words that open the sender's own sum after an order (`total 408`, `jumla 4000`, `总共408元`): no item.
     sum_words: frozenset[str]
     # A price said in one word (Sheng `mbao`, 20 shillings): the pack sold at that price (`kiwi ya mbao`).
@@ -215,6 +217,17 @@ class Lexicon:
         return found
 
     @cached_property
+    def marked_words(self) -> frozenset[str]:
+        """Locale words written with tone marks or accents (Igbo `dị`, French `enlève`): typed so, they are the word
+        their language lists, not another language's bare spelling."""
+        found: set[str] = set()
+        for entry in fields(self):
+            value = getattr(self, entry.name)
+            if entry.name not in _KEYED_BY_UNIT and isinstance(value, (frozenset, dict)):
+                found.update(w for w in value if isinstance(w, str) and " " not in w and without_marks(w) != w)
+        return frozenset(found)
+
+    @cached_property
     def hyphened_words(self) -> frozenset[str]:
         """Locale words written with a hyphen (`ap-at`, `san-o`, `may-ara`), which a message's tokens split."""
         found: set[str] = set(self.unit_words)
@@ -308,6 +321,7 @@ _WORD_LISTS = (
     "description_suffixes",
     "pack_content_suffixes",
     "sum_words",
+    "thousands_suffixes",
     "command_words",
     "non_order_cues",
     "packaging_words",

@@ -167,10 +167,26 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if end is not None:
             position = end
             continue
+        if counted and _money_in_thousands(tokens, position, lexicon):
+            # `jogoo bale 2, nina 5k tu`: after an amount, a number with its thousands letter is money, never more.
+            position += 2
+            continue
         counted = counted or token.kind == "num"
         kept.append(token)
         position += 1
     return kept
+
+
+def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """A number with a letter for thousands glued to it (`5k`, `2.5k`)."""
+    token = tokens[position]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    return (
+        token.kind == "num"
+        and following is not None
+        and following.start == token.end
+        and following.text in lexicon.thousands_suffixes
+    )
 
 
 def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
@@ -212,7 +228,8 @@ def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
     """Words written in Devanagari, read in Latin letters, as the locale spells the word that sounds the same
     (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so (`टाटा` is `tata`); a word typed
-    with tone marks the locale writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it."""
+    with tone marks the locale writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless
+    the locale writes it with those marks."""
     if text.isascii():
         return tokens
     lexicon = index.lexicon
@@ -224,7 +241,10 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
             if key not in index.sounds:
                 token = replace(token, text=spelt.get(key, token.text))
         elif token.kind == "word" and not token.text.isascii() and token.text not in index.postings:
-            token = replace(token, text=plain.get(without_marks(token.text), token.text))
+            # A word as one language writes it with its marks (Igbo `dị`) means what that language says, never what
+            # another language's bare spelling means (Tagalog `di`).
+            if token.text not in lexicon.marked_words:
+                token = replace(token, text=plain.get(without_marks(token.text), token.text))
         read.append(token)
     return read
 

@@ -1,5 +1,5 @@
-"""Figures beside an order that count nothing: the sender's own sum (`total 408`, `jumla 4000`, `总共408元`),
-what each pack holds (`2 case 100s`, `24's`), and the price each costs (`@2350`)."""
+"""Figures beside an order that count nothing: the sender's own sum (`total 408`, `jumla 4000`, `总共408元`), money
+in thousands (`nina 5k tu`), what each pack holds (`2 case 100s`, `24's`), and the price each costs (`@2350`)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def index() -> CatalogIndex:
         ("isda 2 case, bahari 3 case, total: 408", [("S301", 2), ("S302", 3)]),
         ("isda 2 case, bahari 3 case, total = ₱408", [("S301", 2), ("S302", 3)]),
         ("pamba 2 ctn\nbahari 1 case\nJUMLA ksh 4,000.00", [("S303", 2), ("S302", 1)]),
+        ("pamba 2 ctn, nina 5k tu", [("S303", 2)]),
+        ("isda 2 case, I have 2.5k only", [("S301", 2)]),
     ],
 )
 def test_the_senders_sum_after_an_order_is_no_item(
