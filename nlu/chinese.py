@@ -73,6 +73,10 @@ class ChineseReader:
         # `罐装`, `瓶装`: a measure word with a word that says nothing more is that measure word, what the pack holds.
         self._packed = {unit + word for unit in lexicon.unit_words if len(unit) == 1 for word in lexicon.stop_words}
         self._kinds = frozenset(lexicon.product_words)
+        # `哈`, `嘛`, not `给`: the one-character words owners end a phrase with.
+        self._particles = frozenset(
+            word for word in lexicon.fillers if len(word) == 1 and word not in _leading_characters()
+        )
         brands, aliases = _catalog_words(items)
         self._known = brands | aliases | self._lexicon_words
         self._shortened = _shortened_brands(brands, self._known)
@@ -210,19 +214,32 @@ class ChineseReader:
         return (self._shortened.get(word, word),)
 
     def _joined_characters(self, words: Iterable[str]) -> Iterator[str]:
-        """Characters the dictionaries know only one by one (`雪` `碧`) as the one word they are (a name it lacks)."""
-        loose = ""
+        """Characters the dictionaries know only one by one (`雪` `碧`) as the one word they are (a name it lacks). A
+        character no word has, left alone after a one-character particle (`哈` `啤`), is a name the particle begins
+        (`哈啤`), never dropped."""
+        loose, before = "", ""
         for word in words:
             if len(word) == 1 and word not in _NUMERALS and word not in self._known:
                 loose += word
                 continue
             if loose:
-                yield loose
-                loose = ""
-            yield word
+                yield from self._loose(before, loose)
+                before, loose = "", ""
+            elif before:
+                yield before
+            before = word
         if loose:
-            yield loose
+            yield from self._loose(before, loose)
+        elif before:
+            yield before
 
+    def _loose(self, before: str, loose: str) -> Iterator[str]:
+        if len(loose) == 1 and before in self._particles:
+            yield before + loose
+            return
+        if before:
+            yield before
+        yield loose
 
 @lru_cache(maxsize=65536)
 def parts(word: str) -> tuple[str, ...]:
@@ -381,21 +398,39 @@ _EVERYDAY_TAGS = frozenset(
     {"d", "ad", "v", "vd", "vg", "r", "rr", "rz", "t", "tg", "p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv"}
     | {"y", "e", "o", "f", "m", "q", "mq", "zg"}
 )
+_LEADING_TAGS = frozenset({"v", "vd", "p", "r", "rr", "rz", "d", "c"})
 
 
 @lru_cache(maxsize=1)
 def _everyday_words() -> frozenset[str]:
     """The words of two characters or more that jieba's dictionary tags as never naming a thing; read once, with
     the other libraries."""
+    return _tagged_words()[0]
+
+
+@lru_cache(maxsize=1)
+def _leading_characters() -> frozenset[str]:
+    """The characters jieba's dictionary tags as verbs, prepositions or pronouns (`给`, `来`, `我`): they lead into
+    the words after them."""
+    return _tagged_words()[1]
+
+
+@lru_cache(maxsize=1)
+def _tagged_words() -> tuple[frozenset[str], frozenset[str]]:
     import jieba
 
     words: set[str] = set()
+    leading: set[str] = set()
     with jieba.get_dict_file() as lines:
         for line in lines:
             entry = line.decode("utf-8").split()
-            if len(entry) == 3 and len(entry[0]) > 1 and entry[2] in _EVERYDAY_TAGS:
+            if len(entry) != 3:
+                continue
+            if len(entry[0]) > 1 and entry[2] in _EVERYDAY_TAGS:
                 words.add(entry[0])
-    return frozenset(words)
+            elif len(entry[0]) == 1 and entry[2] in _LEADING_TAGS:
+                leading.add(entry[0])
+    return frozenset(words), frozenset(leading)
 
 
 def _lexicon_words(lexicon: Lexicon) -> set[str]:

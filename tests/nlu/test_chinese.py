@@ -578,3 +578,13 @@ def test_a_no_that_ends_a_question_whether_there_is_any_takes_nothing_back(index
     asked = parse_order("恁家有芬达不", index)
     assert not asked.lines
     assert [item.phrase for item in asked.unknown] == ["有芬达不"]
+
+
+def test_a_name_that_begins_with_a_particle_is_its_own_item_not_more_of_the_line_before(index: CatalogIndex) -> None:
+    # `哈` ends many a phrase (`来5箱哈`), but `哈啤` is a beer this catalog does not sell: asked about, never five more
+    # of the water before it, and never dropped when it stands alone.
+    more = parse_order("纯净水10箱 再来5箱哈啤", index)
+    assert [(line.sku, line.quantity) for line in more.lines] == [("C04", 10)]
+    assert [item.phrase for item in more.unknown] == ["再来5箱哈啤"]
+    assert [item.phrase for item in parse_order("哈啤5箱", index).unknown] == ["哈啤5箱"]
+    assert _lines("纯净水5箱哈", index) == [("C04", 5)]
