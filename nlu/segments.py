@@ -96,7 +96,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _each_apart(_hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon), index)
-    tokens = _merge_mixed(_digit_names(_without_sums(tokens, lexicon), index), index)
+    tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
@@ -175,6 +175,46 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         kept.append(token)
         position += 1
     return kept
+
+
+def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`4 trays zuri cola 350ml and a half`: a half joined on at the end of a counted item is half a pack more of the
+    amount said, never an item of its own."""
+    kept: list[Token] = []
+    count: int | None = None
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        before = kept[-1] if kept else None
+        if token.kind == "sep":
+            count = None
+        elif before is not None and token.text in lexicon.unit_words and before.kind == "num":
+            count = len(kept) - 1  # `4 trays`
+        elif before is not None and token.kind == "num" and before.text in lexicon.unit_words:
+            count = len(kept)  # `trays 4`
+        end = _half_end(tokens, position, lexicon) if count is not None else None
+        if end is not None and count is not None:
+            amount = kept[count]
+            kept[count] = replace(amount, value=amount.value + 0.5)
+            count = None
+            position = end
+            continue
+        kept.append(token)
+        position += 1
+    return kept
+
+
+def _half_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
+    """Past `and a half` at `position` when it ends its part of the line; None otherwise."""
+    if tokens[position].text not in lexicon.number_joiners:
+        return None
+    position += 1
+    if position < len(tokens) and tokens[position].text in lexicon.article_words:
+        position += 1
+    if position >= len(tokens) or tokens[position].text not in lexicon.half_words:
+        return None
+    position += 1
+    return position if position == len(tokens) or tokens[position].kind == "sep" else None
 
 
 def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) -> bool:

@@ -43,3 +43,12 @@ def test_half_pack_asks_when_two_packs_of_the_full_content_exist(index: CatalogI
 def test_half_pack_asks_when_the_brand_is_not_named(index: CatalogIndex) -> None:
     parse = parse_order("half a bag sugar", index)
     assert not parse.lines and len(parse.ambiguous) == 1
+
+
+@pytest.mark.parametrize("text", ["3 bales zuri sugar 2kg and a half", "zuri sugar 2kg 3 bales na nusu"])
+def test_a_half_after_a_counted_item_is_half_a_pack_more_never_an_item_of_its_own(
+    index: CatalogIndex, text: str
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity, line.unit_mismatch) for line in parse.lines] == [("H05", 3, True)]
+    assert not parse.ambiguous and not parse.unknown
