@@ -441,6 +441,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             unknown = unsold(parse, catalog)
             draft = add_parse(draft, parse)
         elif draft.choices:
+            if not words_answer_choice(turn, draft.choices[0], catalog) and await take_items(turn, catalog):
+                # `不对，牛肉面改成6箱` while asked which oil: a change to another line, and the question stays.
+                return
             draft = await choose_by_words(turn, draft, catalog)
         else:
             turn.say(replies.sentences(turn.t._(replies.CHANGE_NOT_UNDERSTOOD), turn.t._(replies.CONFIRM_PROMPT)))
@@ -449,6 +452,13 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         turn.say(replies.edit_rejected(turn.t, exc))
         return
     await show_draft(turn, draft, catalog, unknown)
+
+
+def words_answer_choice(turn: Turn, choice: Choice, catalog: Catalog) -> bool:
+    """Whether the words name a size the open choice asks, or one of the products it offers."""
+    if choice.sizes and size_named(turn.text, choice) is not None:
+        return True
+    return not set(choice.candidates).isdisjoint(parse_text(turn, turn.text, catalog).skus)
 
 
 async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:

@@ -77,6 +77,16 @@ async def test_a_chinese_store_reads_numerals_and_measure_words_and_opts_out_wit
     assert (await platform_client.store(str(await zh.slot("store_id")))).promo_opt_in is True
 
 
+async def test_a_correction_of_another_line_while_a_question_is_open_changes_it_and_asks_again(zh: Chat) -> None:
+    await text(zh, "来十箱岭丰红烧牛肉面")
+    question = await text(zh, "丝苗米 两袋")
+    assert question.startswith("哪种丝苗米"), question
+    changed = await text(zh, "不对，牛肉面改成6箱")
+    assert "哪种丝苗米" in changed and "请回复1到2之间的数字" not in changed, changed
+    summary = await text(zh, "1")
+    assert "1) 岭丰 红烧牛肉面 120g×24袋 6 箱" in summary and "丝苗米 10kg 2 袋" in summary, summary
+
+
 async def test_an_english_store_switches_to_chinese_by_text(chat: Chat) -> None:
     assert language_of(await chat.text("请用中文")) == "zh"
     assert (await chat.text("你好")).startswith("您好！")
