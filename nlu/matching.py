@@ -270,12 +270,16 @@ def _writes_number(candidate: IndexedItem, number: float) -> bool:
 
 def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:
     """A brand named in full wins over SKUs that only share a word or a nickname with it; among the brand's own,
-    those whose name writes it win over its other lines (`农夫山泉` is the water, not `东方树叶` tea it also makes)."""
+    those whose name writes it win over its other lines where they are one product (`农夫山泉` is the water, not
+    `东方树叶` tea it also makes); where they are several (`旺旺` 仙贝 and 雪饼), the brand is all its lines."""
     by_brand = index.groups.by_brand
     named: set[int] = set()
     for brand in _brands_named(mentioned, index):
         named.update(candidates & by_brand[brand])
-    return index.brand_in_name.intersection(named) or named or candidates
+    written = index.brand_in_name.intersection(named)
+    if len({index.groups.product_of[position] for position in written}) > 1:
+        return named
+    return written or named or candidates
 
 
 def _brands_named(mentioned: set[str], index: CatalogIndex) -> set[frozenset[str]]:

@@ -588,3 +588,19 @@ def test_a_name_that_begins_with_a_particle_is_its_own_item_not_more_of_the_line
     assert [item.phrase for item in more.unknown] == ["再来5箱哈啤"]
     assert [item.phrase for item in parse_order("哈啤5箱", index).unknown] == ["哈啤5箱"]
     assert _lines("纯净水5箱哈", index) == [("C04", 5)]
+
+
+def test_a_brand_whose_name_heads_several_products_asks_among_all_its_lines() -> None:
+    # `旺旺` writes two snacks' names; its milk is named `旺仔`: the brand alone is any of the three. A brand whose
+    # name writes one product (the water of `农夫山泉`) is still that product, not the tea it also makes.
+    rows = (
+        "W1,旺旺 仙贝 52g*24包/箱,旺旺,biscuits,52g,carton,24,62.00,CNY,仙贝,100,1,true\n"
+        "W2,旺旺 雪饼 84g*24包/箱,旺旺,biscuits,84g,carton,24,66.00,CNY,雪饼,100,1,true\n"
+        "W3,旺仔 牛奶 245ml*24罐/箱,旺旺,milk drinks,245ml,case,24,98.00,CNY,旺仔牛奶,100,1,true\n"
+        "N1,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,water,550ml,case,24,36.00,CNY,,100,1,true\n"
+        "N2,农夫山泉 饮用天然水 4L*6桶/箱,农夫山泉,water,4L,case,6,42.00,CNY,,100,1,true\n"
+        "N3,东方树叶 茉莉花茶 500ml*15瓶/箱,农夫山泉,tea drinks,500ml,case,15,60.00,CNY,东方树叶,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert [sorted(item.candidates) for item in parse_order("旺旺 5箱", index).ambiguous] == [["W1", "W2", "W3"]]
+    assert [sorted(item.candidates) for item in parse_order("农夫山泉 5箱", index).ambiguous] == [["N1", "N2"]]
