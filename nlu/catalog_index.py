@@ -21,7 +21,7 @@ from nlu.text import (
     RATIO_RE,
     clean_text,
     find_words,
-    is_devanagari,
+    in_indic_script,
     ratio_word,
     romanised,
     sound,
@@ -431,7 +431,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
         words = find_words(folded.replace("'", "").replace("’", ""))
-        if not folded.isascii() and is_devanagari(folded):
+        if not folded.isascii() and in_indic_script(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
         content, numbered, has_number = _content_words(words, folded, lexicon, not_numbered)

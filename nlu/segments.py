@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, find_words, is_devanagari, sound, tokenize, without_marks
+from nlu.text import Token, clean_text, find_words, in_indic_script, sound, tokenize, without_marks
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -276,7 +276,7 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
     spelt, plain = lexicon.spelt_by_sound, lexicon.words_without_marks
     read: list[Token] = []
     for token in tokens:
-        if token.kind == "word" and token.text not in index.postings and is_devanagari(text[token.start : token.end]):
+        if token.kind == "word" and token.text not in index.postings and in_indic_script(text[token.start : token.end]):
             key = sound(token.text)
             if key not in index.sounds:
                 token = replace(token, text=spelt.get(key, token.text))

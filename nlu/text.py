@@ -9,6 +9,23 @@ from functools import lru_cache
 
 from indic_transliteration import sanscript
 
+
+def _mark_ranges() -> str:
+    """Every combining mark (accents, and the vowel signs and viramas of Indic scripts: `ா`, `ை`, `्`), which a
+    regular expression's letters leave out, as a character class's ranges."""
+    ranges: list[str] = []
+    start = None
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            start = code if start is None else start
+        elif start is not None:
+            ranges.append(f"{chr(start)}-{chr(code - 1)}")
+            start = None
+    return "".join(ranges)
+
+
+# A letter, or a mark written on one: the letters of a word in any script.
+_LETTER = rf"(?:[^\W\d_]|[{_mark_ranges()}])"
 # Fractions of an inch or a kilo (`1/2`, `3/4`, `5/8`) are one number; other slashes separate items.
 _FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
 # A ratio of three numbers (NPK `17:17:17`, also `17-17-17` or `17.17.17`) names a blend or grade, never an
@@ -20,7 +37,7 @@ _DECIMAL_COMMA = r"\d+,\d{1,2}(?=(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts
 _TOKEN_RE = re.compile(
     rf"(?P<ratio>{_RATIO})"
     rf"|(?P<num>{_FRACTION}|{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
-    r"|(?P<word>(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f\u0980-\u09e5\u09f0-\u09ff])+(?:['’][^\W\d_]+)?)"
+    rf"|(?P<word>{_LETTER}+(?:['’][^\W\d_]+)?)"
     r"|(?P<currency>[₹₦₱$£€@])"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
@@ -74,6 +91,36 @@ def normalise_word(word: str) -> str:
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _BENGALI = re.compile(r"[\u0980-\u09ff]")
+_TAMIL = re.compile(r"[\u0b80-\u0bff]")
+_INDIC = re.compile(r"[\u0900-\u0dff]")
+# Other Indic scripts, read through Devanagari by the transliteration library, and whether their words drop the
+# inherent `a` at their end as Hindi does (Gujarati, Punjabi) or say every vowel they write (Odia, Telugu...).
+_THROUGH_DEVANAGARI = (
+    (re.compile(r"[\u0a00-\u0a7f]"), sanscript.GURMUKHI, True),
+    (re.compile(r"[\u0a80-\u0aff]"), sanscript.GUJARATI, True),
+    (re.compile(r"[\u0b00-\u0b7f]"), sanscript.ORIYA, False),
+    (re.compile(r"[\u0c00-\u0c7f]"), sanscript.TELUGU, False),
+    (re.compile(r"[\u0c80-\u0cff]"), sanscript.KANNADA, False),
+    (re.compile(r"[\u0d00-\u0d7f]"), sanscript.MALAYALAM, False),
+)
+# Tamil writes one letter for k and g, c and s, t and d, p and b: Tanglish spells it voiced between vowels and after
+# a nasal (`மேகி` megi, `அனுப்புங்க` anuppunga, `தேங்காய்` thengai), `c` as s (`அரிசி` arisi) and doubled as
+# ch (`பச்சரிசி` pacharisi), and the long vowels as Hinglish does. Rules in order, on the library's ISO letters.
+_TAMIL_VOWELS = "aāiīuūeēoō"
+_TAMIL_AS_SAID = tuple(
+    (re.compile(pattern), said)
+    for pattern, said in (
+        ("ṅk", "ng"), ("ñc", "nj"), ("ṇṭ", "nd"), ("nt", "nd"), ("mp", "mb"), ("ṉṟ", "ndr"), ("ṟṟ", "tr"),
+        (f"(?<=[{_TAMIL_VOWELS}])k(?=[{_TAMIL_VOWELS}])", "g"),
+        (f"(?<=[{_TAMIL_VOWELS}])t(?=[{_TAMIL_VOWELS}])", "dh"),
+        (f"(?<=[{_TAMIL_VOWELS}])p(?=[{_TAMIL_VOWELS}])", "b"),
+        (f"(?<=[{_TAMIL_VOWELS}])ṭ(?=[{_TAMIL_VOWELS}])", "d"),
+        ("cc", "ch"), ("(?<!c)c(?!h)", "s"), ("(?<![td])t(?![th])", "th"),
+        ("ḻ", "zh"), ("[ṉṇṅ]", "n"), ("ñ", "nj"), ("ṟ", "r"), ("ḷ", "l"), ("ṭ", "t"), ("[śṣ]", "sh"), ("ṁ", "m"),
+        ("(?:[aāeē])y$", "ai"),
+        ("ā$", "a"), ("ī$", "i"), ("ū$", "u"), ("ā", "aa"), ("ī", "ee"), ("ū", "oo"), ("ē", "e"), ("ō", "o"),
+    )
+)
 # Bengali's one letter for b and v (`ব`) is said b; its ya sign after a consonant (`ড্যানো`, Dano) only colours
 # the vowel. Read so once in Devanagari, a Bengali word goes the way Hindi ones go.
 _BENGALI_AS_SAID = str.maketrans({"व": "ब"})
@@ -89,17 +136,31 @@ _LONG_AT_END = {vowel: re.compile(f"{vowel}$") for vowel in "AIU"}
 _PLAIN = str.maketrans({".": "", "^": "", "~": ""})
 
 
-def is_devanagari(text: str) -> bool:
-    """True when the text has a Devanagari or a Bengali letter: words read in Latin letters through Devanagari."""
-    return _DEVANAGARI.search(text) is not None or _BENGALI.search(text) is not None
+def in_indic_script(text: str) -> bool:
+    """True when the text has a letter of an Indic script (Devanagari, Bengali, Tamil...): words read in Latin
+    letters."""
+    return _INDIC.search(text) is not None
 
 
 def romanised(word: str) -> str:
-    """A Devanagari or Bengali word in the Latin letters senders use (`पारले` -> `parle`, `তেল` -> `tel`); others
-    unchanged."""
+    """A word of an Indic script in the Latin letters senders use (`पारले` -> `parle`, `তেল` -> `tel`, `பெட்டி`
+    -> `petti`); others unchanged."""
+    if _TAMIL.search(word) is not None:
+        return _tamil_romanised(word)
     if _BENGALI.search(word) is not None:
         word = _bengali_in_devanagari(word)
+    for letters, scheme, drops_schwas in _THROUGH_DEVANAGARI:
+        if letters.search(word) is not None:
+            return _romanised(str(sanscript.transliterate(word, scheme, sanscript.DEVANAGARI)), drops_schwas)
     return _romanised(word) if _DEVANAGARI.search(word) is not None else word
+
+
+@lru_cache(maxsize=8192)
+def _tamil_romanised(word: str) -> str:
+    latin = str(sanscript.transliterate(word, "tamil_superscripted", sanscript.ISO))
+    for pattern, said in _TAMIL_AS_SAID:
+        latin = pattern.sub(said, latin)
+    return latin
 
 
 @lru_cache(maxsize=8192)
@@ -109,8 +170,10 @@ def _bengali_in_devanagari(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _romanised(word: str) -> str:
-    said = _without_schwas(word.translate(_CANDRA_AS_SAID))
+def _romanised(word: str, drops_schwas: bool = True) -> str:
+    said = word.translate(_CANDRA_AS_SAID)
+    if drops_schwas:
+        said = _without_schwas(said)
     latin = str(sanscript.transliterate(said, sanscript.DEVANAGARI, sanscript.OPTITRANS))
     latin = latin.replace(".N", "n").replace("M", "n").replace("H", "h")
     # Long vowels as Hinglish writes them: doubled inside a word (`teen`, `paanch`), single at its end.
@@ -191,7 +254,7 @@ def ratio_word(raw: str) -> str:
 
 
 RATIO_RE = re.compile(_RATIO)
-_NUMBER_OR_LETTERS = r"\d+(?:\.\d+)?|(?:[^\W\d_]|[\u0300-\u036f\u0900-\u0965\u0970-\u097f\u0980-\u09e5\u09f0-\u09ff])+"
+_NUMBER_OR_LETTERS = rf"\d+(?:\.\d+)?|{_LETTER}+"
 _CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|{_NUMBER_OR_LETTERS}")
 # Every fraction has a `/`: a text without one has the same words, found without trying a fraction at each place.
 _UNFRACTIONED_WORD_RE = re.compile(_NUMBER_OR_LETTERS)
