@@ -78,11 +78,57 @@ def glued_word(word: str) -> str | None:
     """The word a letter is glued to (`canton` of `pcanton`), when the two first letters start no syllable."""
     if len(word) - 1 < _MIN_GLUED_WORD or not word.isalpha():
         return None
-    first, second = word[0], word[1]
-    if first in _VOWELS or second in _VOWELS or second in _SECOND_OF_ONSET or first == "s" or first + second == "ng":
+    if word[0] in _VOWELS or word[1] in _VOWELS or not _glues(word):
         return None
     # Letters without a vowel are initials (pinyin `lgmyl`), not a word.
     return word[1:] if _VOWELS.intersection(word) else None
+
+
+def glued_names(
+    words: Iterable[str], pairs: Iterable[tuple[str, str]], vocabulary: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    """Each word that is a letter glued to another (`PCANTON`), or to another written short (`PCTN`: `p` and `ctn`
+    of `canton`), with the words it writes: the other, and the first of a two-word name (`pancit canton`) the
+    letter begins. A word without a vowel that is itself one word written short (`CNDL` candle) is none."""
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for first, second in pairs:
+        firsts[second].add(first)
+    found = {}
+    unglued = []
+    for word in words:
+        glued = glued_word(word)
+        if glued is not None:
+            found[word] = (glued, *sorted(first for first in firsts.get(glued, ()) if first[0] == word[0]))
+        elif len(word) - 1 >= 3 and not _VOWELS.intersection(word) and _glues(word):
+            unglued.append(word)
+    if not unglued:
+        return found
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for full in vocabulary:
+        if len(full) > 3 and full.isalpha():
+            for key in _keys(full):
+                by_key[key].append(full)
+    for word in unglued:
+        if any(shortens(word, full) for full in by_key.get(skeleton(word), ())):
+            continue
+        rest = word[1:]
+        named = {
+            name
+            for full in by_key.get(skeleton(rest), ())
+            if shortens(rest, full)
+            for first in firsts.get(full, ())
+            if first[0] == word[0]
+            for name in (first, full)
+        }
+        if named:
+            found[word] = tuple(sorted(named))
+    return found
+
+
+def _glues(word: str) -> bool:
+    """The two first letters start no syllable, so the first is a letter glued to the rest."""
+    first, second = word[0], word[1]
+    return second not in _SECOND_OF_ONSET and first != "s" and first + second != "ng" and word.isalpha()
 
 
 def _keys(word: str) -> set[str]:

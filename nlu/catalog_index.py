@@ -12,7 +12,7 @@ from itertools import chain, compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_word, shortens, vowels_dropped
+from nlu.abbreviations import ShortWords, glued_names, shortens, vowels_dropped
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
@@ -765,10 +765,10 @@ def _post_short_words(
         forms = [postings_sets[form] for form in singular_and_plural(full) if form in postings_sets]
         if forms:
             postings_sets[full].update(*forms)
-    for word in short_words.words:
-        glued = glued_word(word)
-        if glued is not None:
-            postings_sets[glued].update(postings_sets[word])
+    pairs = ((n[0], n[1]) for namings in lexicon.product_words.values() for n in namings if len(n) == 2)
+    for word, named in glued_names(short_words.words, pairs, lexicon.catalog_vocabulary).items():
+        for name in named:
+            postings_sets[name].update(postings_sets[word])
     noise = frozenset(short for full in _core_noise(lexicon) for short in short_words.read(full))
     if noise:
         cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]

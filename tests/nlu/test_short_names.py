@@ -123,6 +123,24 @@ def test_a_letter_glued_to_a_word_only_where_no_syllable_starts(word: str, glued
     assert glued_word(word) == glued
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("canton orig 4 kahon", [("G1", 4)]),
+        ("pancit canton kalamansi 2bx", [("G2", 2)]),
+        # a short form of one word (`CNDL` candle) is no letter glued to another
+        ("kandila 2 dosena", [("G3", 2)]),
+    ],
+)
+def test_a_letter_glued_to_a_word_written_short_names_the_two_words(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = (
+        "G1,BN PCTN ORIG 60G 72S,Bini,NOODLES,60g,box,72,1044.00,PHP,,180,1,true\n"
+        "G2,BN PCTN KLMNSI 60G 72S,Bini,NOODLES,60g,box,72,1044.00,PHP,,90,1,true\n"
+        "G3,LIWA CNDL #5 12S,Liwa,GEN MERCH,#5,dozen,12,96.00,PHP,,150,1,true\n"
+    )
+    assert resolved(text, catalog_index(rows)) == expected
+
+
 CUT_SHORT_ROWS = (
     'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
     'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
