@@ -567,6 +567,12 @@ def test_an_amount_corrected_to_another_pack_orders_the_product_in_that_pack(tex
         ("纯净水有没有货", [("C04", 1)]),
         ("酸菜面5箱 纯净水3箱 纯净水不用了", [("C03", 5)]),
         ("酸菜面5箱 纯净水3箱 纯净水别送了", [("C03", 5)]),
+        # Minnan words: `有无`, `敢有` is there any; `免了` no need; `偌济钱`, `几箍` how much.
+        ("纯净水有无", [("C04", 1)]),
+        ("敢有纯净水", [("C04", 1)]),
+        ("酸菜面5箱 纯净水3箱 纯净水免了", [("C03", 5)]),
+        ("纯净水偌济钱", [("C04", 1)]),
+        ("纯净水几箍一箱", [("C04", 1)]),
     ],
 )
 def test_stock_asked_and_an_item_taken_back_in_everyday_words(index: CatalogIndex, text: str, expected: list) -> None:
