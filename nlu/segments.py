@@ -95,7 +95,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = _digits_read_as_letters(clean_text(text), lexicon)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
-    tokens = _each_apart(_hyphened(_locale_spellings(tokenize(cleaned)[:_MAX_TOKENS], cleaned, index), lexicon), index)
+    tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
+    tokens = _each_apart(_hyphened(tokens, lexicon), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
@@ -263,6 +264,25 @@ def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
         return word if word.casefold() in lexicon.digit_spelt_words else typed
 
     return found.sub(spelt, text)
+
+
+def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`2mrw`, `2day`: a digit typed for the sound of a word (`2` to), glued to the letters after it, is one word
+    where the language's words have it, not a count."""
+    kept: list[Token] = []
+    for token in tokens:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.kind == "num"
+            and token.kind == "word"
+            and previous.end == token.start
+            and previous.text + token.text in lexicon.fillers
+        ):
+            kept[-1] = Token("word", previous.text + token.text, previous.start, token.end)
+            continue
+        kept.append(token)
+    return kept
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:

@@ -407,3 +407,28 @@ def test_the_brand_given_as_one_sizes_alias_means_that_size_beside_a_size_with_i
     panay_index: CatalogIndex,
 ) -> None:
     assert resolved("tanduay 2 kaha kag lapad 3 kaha", panay_index) == [("310501", 2), ("310502", 3)]
+
+
+@pytest.fixture(scope="module")
+def sarisari_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "northmin_sarisari_catalog.csv"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a digit typed for a sound (`2mrw` tomorrow) is a word, not a count
+        ("pls send 2mrw: 3cs cobra, 2cs sting", [("B3-5701", 3), ("B3-5702", 2)]),
+        ("coke sakto 2day 3 case", [("B1-5501", 3)]),
+        # `dapat` (should be) after a correction says nothing more
+        ("red horse 500 5cs, sorry 6 dapat", [("B4-5801", 6)]),
+        # `mucho`, the litre bottle's own name, is no nickname of the other sizes
+        ("mucho 2 case", [("B4-5802", 2)]),
+        # `bot` a bottle: 24 of a case of 12 are two cases
+        ("red horse 500 24 bot", [("B4-5801", 2)]),
+    ],
+)
+def test_sari_sari_text_speak_bottle_names_and_corrections(
+    text: str, expected: list[tuple[str, int]], sarisari_index: CatalogIndex
+) -> None:
+    assert resolved(text, sarisari_index) == expected
