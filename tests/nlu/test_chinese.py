@@ -610,3 +610,17 @@ def test_a_brand_whose_name_heads_several_products_asks_among_all_its_lines() ->
     index = catalog_index(rows)
     assert [sorted(item.candidates) for item in parse_order("旺旺 5箱", index).ambiguous] == [["W1", "W2", "W3"]]
     assert [sorted(item.candidates) for item in parse_order("农夫山泉 5箱", index).ambiguous] == [["N1", "N2"]]
+
+
+def test_mineral_water_and_tea_leaves_ask_among_their_kind() -> None:
+    # `矿泉水` is any bottled water where the catalog files them under water, not the one purified water whose name
+    # writes `纯净水`; `茶叶` is tea leaves.
+    rows = (
+        "S1,怡宝 纯净水 555ml*24瓶/箱,怡宝,water,555ml,case,24,34.00,CNY,,100,1,true\n"
+        "S2,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,water,550ml,case,24,36.00,CNY,,100,1,true\n"
+        "T1,八马 安溪铁观音 250g/罐,八马,tea,250g,tin,1,128.00,CNY,铁观音,100,1,true\n"
+        "T2,八马 武夷岩茶 大红袍 250g/罐,八马,tea,250g,tin,1,168.00,CNY,大红袍,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert [sorted(item.candidates) for item in parse_order("矿泉水 10箱", index).ambiguous] == [["S1", "S2"]]
+    assert [sorted(item.candidates) for item in parse_order("茶叶 3罐", index).ambiguous] == [["T1", "T2"]]
