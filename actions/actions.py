@@ -39,7 +39,6 @@ from actions.drafts import (
     answers_choice,
     by_size,
     choose,
-    corrected_on_draft,
     credit_fix,
     draft_from_lines,
     draft_lines,
@@ -54,6 +53,7 @@ from actions.drafts import (
     remove_line,
     replace_quantities,
     set_quantity,
+    settled_on_draft,
     size_named,
     skip_choice,
     whole_amount,
@@ -169,12 +169,15 @@ class TurnAction(Action, abc.ABC):
     # A message whose words answer the open question or only ask prices is answered so, whatever intent the
     # classifier read; an action the owner asks for by name (a person, a language) is taken as asked.
     read_by_words = True
+    # Whether the action's own step reads items: the others leave items said to join the open draft (`ongeza omo
+    # moja zaidi` read as reorder) to the words.
+    takes_items = False
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
         turn.speak(await reply_language(turn))
         try:
-            if not (self.read_by_words and await answered_by_words(turn, self.name())):
+            if not (self.read_by_words and await answered_by_words(turn, self.name(), self.takes_items)):
                 await self.serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
@@ -222,12 +225,24 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
     return True
 
 
-async def answered_by_words(turn: Turn, action_name: str) -> bool:
-    """True when the message's words answered it: a bare answer to the open question, or a question of prices.
-    Never while the owner is asked which store or how to join: those questions take the message as it comes."""
+async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> bool:
+    """True when the message's words answered it: a bare answer to the open question, a question of prices, or
+    (for an action that reads no items) items said to join the open draft. Never while the owner is asked which store
+    or how to join: those questions take the message as it comes."""
     if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN):
         return False
-    return await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name)
+    if await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name):
+        return True
+    return not takes_items and await join_by_cue(turn, action_name)
+
+
+async def join_by_cue(turn: Turn, action_name: str) -> bool:
+    """Items said with a word that joins them to the open draft (`one more`, `add`, `sorry, make it`) join it,
+    whatever the classifier read."""
+    draft = turn.draft
+    if draft is None or not (draft.lines or draft.choices) or read_cue(turn.text)[0] is None:
+        return False
+    return await find_store(turn, action_name) and await take_items(turn, await PLATFORM.catalog(turn.store_id))
 
 
 async def answer_price_question(turn: Turn, action_name: str) -> bool:
@@ -438,6 +453,8 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             draft = set_quantity(draft, number, command.quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
+            if read_cue(turn.text)[0] is Cue.MORE:
+                parse = settled_on_draft(draft, parse)
             unknown = unsold(parse, catalog)
             draft = add_parse(draft, parse)
         elif draft.choices:
@@ -515,6 +532,8 @@ def store_actions() -> list[StoreAction]:
 class ActionTakeOrder(StoreAction):
     """Items in a message start a draft or join the open one; an edit command edits it."""
 
+    takes_items = True
+
     def name(self) -> str:
         return "action_take_order"
 
@@ -559,8 +578,8 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
             return True
         await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
         return True
-    if cue is Cue.CHANGE:
-        parse = corrected_on_draft(draft, parse)
+    if cue in (Cue.CHANGE, Cue.MORE):
+        parse = settled_on_draft(draft, parse)
     how = joining(draft, parse, cue)
     if how in (Joining.ASK_SAME, Joining.ASK_WHICH):
         ask_how_to_join(turn, draft, parse, how, catalog)
@@ -651,6 +670,8 @@ async def answer_how_to_join(turn: Turn) -> bool:
 
 class ActionEditDraft(StoreAction):
     """`2 = 10`, `remove 3`, `add ...`, `make soda 6`, or a number answering the last question."""
+
+    takes_items = True
 
     needs_store = False
 
@@ -777,6 +798,8 @@ async def cancel_asked_order(turn: Turn) -> None:
 
 class ActionAnswerNo(StoreAction):
     """NO: keep the order the owner was asked about cancelling or the draft new items would join, or drop the draft."""
+
+    takes_items = True
 
     needs_store = False
 
@@ -907,6 +930,8 @@ class ActionRepeatOrder(StoreAction):
 class ActionCheckPrice(StoreAction):
     """Price and availability of the products a message names."""
 
+    takes_items = True
+
     def name(self) -> str:
         return "action_check_price"
 
@@ -1028,6 +1053,8 @@ class ActionStaySilent(Action):
 
 class ActionHandleFallback(StoreAction):
     """A message the classifier was unsure of: an answer, an edit or an order if it reads as one, else what I can do."""
+
+    takes_items = True
 
     needs_store = False
 

@@ -570,7 +570,10 @@ def read_cue(text: str) -> tuple[Cue | None, str]:
             phrase = " ".join(words[start : start + size])
             for cue, phrases in kinds:
                 if start + size <= len(words) and phrase in phrases:
-                    return cue, text[spans[start + size - 1][0] :].lstrip(" ,.:;!-")
+                    rest = text[spans[start + size - 1][0] :].lstrip(" ,.:;!-")
+                    # `ongeza omo moja zaidi`: add, and what is added is more of a product ordered.
+                    more = cue is Cue.ADD and _says_anywhere(words[start + size :], rest, lexicon.draft_more_cues)
+                    return (Cue.MORE if more else cue), rest
         if words[start] not in lexicon.fillers:
             break
         start += 1
@@ -611,9 +614,10 @@ def joining(draft: Draft, parse: OrderParse, cue: Cue | None) -> Joining:
     return Joining.ASK_WHICH
 
 
-def corrected_on_draft(draft: Draft, parse: OrderParse) -> OrderParse:
-    """A correction's items that could be several products, one of them on the draft, read as that one: `3 nahi 5
-    case zuri cola` with Zuri Cola 2L ordered corrects that line, where `zuri cola` alone would ask which size."""
+def settled_on_draft(draft: Draft, parse: OrderParse) -> OrderParse:
+    """A correction's or a `more`'s items that could be several products, one of them on the draft, read as that one:
+    `3 nahi 5 case zuri cola` with Zuri Cola 2L ordered corrects that line, `omo moja zaidi` adds to the Omo there,
+    where `zuri cola` or `omo` alone would ask which size."""
     open_skus = {line.sku for line in draft.lines}
     lines = list(parse.lines)
     ambiguous = []

@@ -339,6 +339,8 @@ def test_over_credit_that_no_single_line_can_fit_says_by_how_much_to_cut() -> No
         ("moja zaidi sukari 50kg", Cue.MORE, "sukari 50kg"),
         ("ek aur bori cheeni", Cue.MORE, "bori cheeni"),
         ("2 more bales flour", Cue.MORE, "2 more bales flour"),
+        ("ongeza omo moja zaidi", Cue.MORE, "omo moja zaidi"),
+        ("add 2 more bales flour", Cue.MORE, "2 more bales flour"),
         ("new order: 5 ctn soda", Cue.NEW, "5 ctn soda"),
         ("oda mpya mishumaa 3", Cue.NEW, "mishumaa 3"),
         ("naya order", Cue.NEW, ""),

@@ -164,6 +164,24 @@ async def test_a_hindi_store_orders_chooses_edits_and_confirms_in_hinglish(
     assert status.startswith(f"Order #{order.order_id} (KES 2,610) mil gaya hai. Delivery "), status
 
 
+@pytest.mark.parametrize(
+    ("first", "more", "line"),
+    [
+        ("nitumie kesi 3 zuri cola 2L", "ongeza zuri cola moja zaidi", "1) Zuri Cola 2L PET 4 kesi x 870 = 3,480"),
+        ("nitumie kesi 3 zuri cola 2L", "zuri cola moja zaidi tafadhali", "1) Zuri Cola 2L PET 4 kesi x 870 = 3,480"),
+        # Read by the classifier as a reorder and as MORE (the next page): the words decide.
+        ("sabuni bafu 800g katoni 2", "ongeza sabuni bafu moja zaidi", "1) Bafu Soap bar 800g 3 katoni x 2,650"),
+        ("mishumaa boksi 2", "ongeza mishumaa moja zaidi", "1) Taa Candles 6 pack 3 maboksi x 300 = 900"),
+    ],
+)
+async def test_one_more_of_a_product_adds_to_the_one_ordered_whatever_the_classifier_read(
+    sw: Chat, first: str, more: str, line: str
+) -> None:
+    assert "1) " in await text(sw, first, "sw")
+    summary = await text(sw, more, "sw")
+    assert line in summary and "2)" not in summary, summary
+
+
 @pytest.mark.parametrize("correction", ["3 nahi 5 case zuri cola", "galti se 3 bola, zuri cola 5 case"])
 async def test_a_correction_that_reads_like_no_changes_the_line_and_never_drops_the_draft(
     hi: Chat, correction: str

@@ -475,7 +475,6 @@ def test_a_packed_measure_word_names_the_pack_beside_an_amount_without_a_unit(in
     assert _lines(text, index) == [("C05", 3)]
 
 
-
 def test_a_brand_said_alone_means_the_products_whose_name_writes_it() -> None:
     rows = (
         "W1,山泉 饮用天然水 550ml*24瓶,山泉,drinks,550ml,case,24,30.00,CNY,,100,1,true\n"
@@ -509,9 +508,7 @@ def test_a_strip_of_boxes_is_counted_in_strips(text: str, quantity: int) -> None
     assert _lines(text, catalog_index(rows)) == [("X1", quantity)]
 
 
-@pytest.mark.parametrize(
-    "text", ["生抽老抽各两箱，蚝油一箱", "蚝油1箱 生抽 老抽 各2箱", "生抽、老抽各2箱 蚝油1箱"]
-)
+@pytest.mark.parametrize("text", ["生抽老抽各两箱，蚝油一箱", "蚝油1箱 生抽 老抽 各2箱", "生抽、老抽各2箱 蚝油1箱"])
 def test_an_amount_for_each_counts_the_items_said_with_it_beside_an_item_counted_apart(text: str) -> None:
     rows = (
         "S1,鲜味坊 生抽 500ml*12瓶/箱,鲜味坊,seasoning,500ml,carton,12,66.00,CNY,生抽,100,1,true\n"

@@ -61,10 +61,22 @@ def test_a_market_held_out_shows_its_kinds_of_miss_but_never_a_message(tmp_path:
     from nlu.evaluate import report_markets
 
     (tmp_path / "m_catalog.csv").write_bytes((shared_dir / "catalog" / "sample_catalog.csv").read_bytes())
-    guessed = {"id": "M1", "text": "ketepa 3", "intent": "place_order", "lines": [], "unknown": [],
-               "ambiguous": [["TEA-KETEPA-50G-48", "TEA-KETEPA-100G-40"]]}
-    missed = {"id": "M2", "text": "zzqx brand 4 ctn", "intent": "place_order", "unknown": [],
-              "lines": [{"sku": "TEA-KETEPA-50G-48", "quantity": 4}], "ambiguous": []}
+    guessed = {
+        "id": "M1",
+        "text": "ketepa 3",
+        "intent": "place_order",
+        "lines": [],
+        "unknown": [],
+        "ambiguous": [["TEA-KETEPA-50G-48", "TEA-KETEPA-100G-40"]],
+    }
+    missed = {
+        "id": "M2",
+        "text": "zzqx brand 4 ctn",
+        "intent": "place_order",
+        "unknown": [],
+        "lines": [{"sku": "TEA-KETEPA-50G-48", "quantity": 4}],
+        "ambiguous": [],
+    }
     (tmp_path / "m_cases.jsonl").write_text("\n".join(json.dumps(case) for case in (guessed, missed)))
     out = io.StringIO()
     report_markets(tmp_path, {"m"}, show_failures=True, out=out)

@@ -42,7 +42,6 @@ def test_french_price_question_inside_an_order_is_answered_not_ordered(abidjan_i
     assert [question.candidates for question in parse.price_questions] == [("CI-300150",)]
 
 
-
 def test_french_generic_word_asks_among_the_kind(abidjan_index: CatalogIndex) -> None:
     parse = parse_order("huile 1L 5 cartons", abidjan_index)
     assert not parse.lines
