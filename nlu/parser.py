@@ -298,6 +298,9 @@ class _Reading:
             # `bugas sinandomeng 25 kilos`: a local word for the kind that the catalog does not write asks no
             # confirmation of the product the other words name.
             match = _unless_unsure(match_request(loose, self.index), match)
+        if (not match.candidates or match.confirm) and (initialled := _initials_written(request, self.index)):
+            # `argentina corned beef` for `ARGENTINA CB 150G`: two words the catalog writes by their initials.
+            match = _unless_unsure(match_request(initialled, self.index), match)
         if match.confirm and _names_an_unsold_product(request, match, self.index):
             # `amul taaza doodh` where the brand sells only ghee, `cigarette gold flake` beside Saffola Gold: a
             # product the catalog does not sell, flagged, never one to confirm.
@@ -813,6 +816,29 @@ def _brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> Ite
         spelt = [brand for brand in brands if chinese.spells(word, brand)]
         words.extend(catalog_words(chinese.spaced(spelt[0].casefold(), pinyin=False)) if len(spelt) == 1 else [word])
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
+
+
+def _initials_written(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """The request with two words side by side that the catalog knows only by their initials (`corned beef` of
+    `CB`, `xtra big` of `XB`) as those initials: initials a name writes as one of its words, not a brand's."""
+    words = list(request.words)
+    place, changed = 0, False
+    while place < len(words) - 1:
+        first, second = words[place], words[place + 1]
+        initials = first[:1] + second[:1]
+        if (
+            len(first) > 1
+            and len(second) > 1
+            and first.isalpha()
+            and second.isalpha()
+            and not (first in index.postings and second in index.postings)
+            and not {first, second} & index.lexicon.chatter_words
+            and any(initials in index.items[position].core for position in index.postings.get(initials, ()))
+        ):
+            words[place : place + 2] = [initials]
+            changed = True
+        place += 1
+    return replace(request, words=tuple(words)) if changed else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

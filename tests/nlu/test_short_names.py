@@ -141,6 +141,25 @@ def test_a_letter_glued_to_a_word_written_short_names_the_two_words(text: str, e
     assert resolved(text, catalog_index(rows)) == expected
 
 
+INITIALS_ROWS = (
+    "C1,ZORRO CB 150G 48S,Zorro,DE LATA,150g,case,48,1920.00,PHP,,100,1,true\n"
+    "C2,ZORRO CB 260G 24S,Zorro,DE LATA,260g,case,24,1680.00,PHP,,50,1,true\n"
+    "C3,ZORRO IM BEEF 55G 72S,Zorro,NOODLES,55g,box,72,828.00,PHP,,120,1,true\n"
+    "C4,SMB PALE PLSN 320ML 24S,San Miguel,ALAK,320ml,case,24,1150.00,PHP,,200,1,true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("corned beef 260 2cs", [("C2", 2)]), ("zorro corned beef 150g 2 cs", [("C1", 2)])]
+)
+def test_two_words_a_name_writes_by_their_initials_name_it(text: str, expected: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(INITIALS_ROWS)) == expected
+
+
+def test_initials_of_a_brand_are_no_name_two_words_make() -> None:
+    assert not parse_order("san marino 5 case", catalog_index(INITIALS_ROWS)).lines
+
+
 CUT_SHORT_ROWS = (
     'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
     'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
