@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from nlu.text import romanised, sound, without_marks
+from nlu.text import INDIC_SCRIPTS, in_indic_script, romanised, sound, without_marks
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 _VOWELS = frozenset("aeiou")
@@ -112,6 +112,12 @@ class Lexicon:
     letter_digits: dict[str, str]
     # The words of the languages that type so: only these are read from a word with a digit in it.
     digit_spelt_words: frozenset[str]
+    # The words of the languages owners also type in an Indic script, by the script's name (`scripts` in a language
+    # file): a word typed in that script may be read as one of them, never as a word of another language.
+    words_typed_in: dict[str, frozenset[str]]
+    # Currency words a language file writes in an Indic script (`रुपये`, `ரூபாய்`): only these are a currency when
+    # typed in one, never a Latin currency code the letters happen to spell (`केस` is a case, not KES).
+    native_price_point_words: frozenset[str]
     max_quantity: int
 
     @cached_property
@@ -175,31 +181,37 @@ class Lexicon:
         return _by_first_word({tuple(cue.split()) for cue in self.place_cues})
 
     @cached_property
-    def spelt_by_sound(self) -> dict[str, str]:
-        """One-word locale words by how they sound (`nlu.text.sound`), where every word sounding so means the same.
+    def spelt_by_sound(self) -> dict[str, dict[str, str]]:
+        """By Indic script, one-word locale words of the languages typed in it by how they sound (`nlu.text.sound`),
+        where every word sounding so means the same.
 
-        Devanagari read into Latin letters (`vaala`, `graam`, `bhaav`) is then the locale's `wala`, `gram`, `bhav`.
+        Devanagari read into Latin letters (`vaala`, `graam`, `bhaav`) is then the locale's `wala`, `gram`, `bhav`;
+        Tamil `பார்` (`paar`) is no French `par`.
         """
         roles: dict[str, set[tuple[str, object]]] = defaultdict(set)
         for entry in fields(self):
             value = getattr(self, entry.name)
-            if entry.name in _KEYED_BY_UNIT:
+            if entry.name in _KEYED_BY_UNIT or entry.name in _NOT_READ_BY_SOUND:
                 continue
             if isinstance(value, frozenset):
                 for word in value:
-                    roles[word].add((entry.name, None))
+                    if entry.name != "price_point_words" or word in self.native_price_point_words:
+                        roles[word].add((entry.name, None))
             elif isinstance(value, dict):
                 for word, meaning in value.items():
                     roles[word].add((entry.name, meaning))
-        alike: dict[str, set[str]] = defaultdict(set)
-        for word in roles:
-            if word.isalpha():
-                alike[sound(word)].add(word)
-        return {
-            key: min(words)
-            for key, words in alike.items()
-            if len(key) >= _MIN_SOUNDED and all(roles[word] == roles[min(words)] for word in words)
-        }
+        spelt: dict[str, dict[str, str]] = {}
+        for script, typed in self.words_typed_in.items():
+            alike: dict[str, set[str]] = defaultdict(set)
+            for word in typed:
+                if word.isalpha() and roles.get(word):
+                    alike[sound(word)].add(word)
+            spelt[script] = {
+                key: min(words)
+                for key, words in alike.items()
+                if len(key) >= _MIN_SOUNDED and all(roles[word] == roles[min(words)] for word in words)
+            }
+        return spelt
 
     @cached_property
     def words_without_marks(self) -> dict[str, str]:
@@ -294,6 +306,8 @@ def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str,
 
 # Lookups keyed by a unit's name rather than by a word a sender types.
 _KEYED_BY_UNIT = frozenset({"unit_levels", "unit_sell_units", "pieces_per_unit", "filler_phrases_by_first"})
+# Lookups of words by language or script rather than by what a word means.
+_NOT_READ_BY_SOUND = frozenset({"words_typed_in", "native_price_point_words", "digit_spelt_words"})
 # A pack word typed without vowels shorter than this is too often some other word (`bot`, `sak`).
 _MIN_TYPED_UNIT = 4
 # Shorter words have too many that sound alike.
@@ -358,6 +372,7 @@ _OTHER_KEYS: dict[str, type] = {
     "filler_phrases": list,
     "linker_suffixes": list,
     "letter_digits": dict,
+    "scripts": list,
 }
 _COMMON_KEYS: dict[str, type] = {
     "unit_levels": dict,
@@ -392,6 +407,9 @@ def _check_language(name: str, language: dict[str, Any], common: dict[str, Any])
             raise LocaleError(f"{name}: {key!r} must list words")
         if key in _NUMBER_MAPS and isinstance(value, dict) and not all(isinstance(n, int) for n in value.values()):
             raise LocaleError(f"{name}: {key!r} must map words to whole numbers")
+    for script in language.get("scripts", []):
+        if script not in INDIC_SCRIPTS:
+            raise LocaleError(f"{name}: script {script!r} is not one of {sorted(INDIC_SCRIPTS)}")
     for unit in language.get("units", {}):
         if unit not in common["unit_levels"]:
             raise LocaleError(f"{name}: unit {unit!r} is not one of common.json's unit_levels")
@@ -482,6 +500,13 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "letter_digits": {
             digit: letter for language in languages for digit, letter in language.get("letter_digits", {}).items()
         },
+        "words_typed_in": _words_typed_in(languages),
+        "native_price_point_words": frozenset(
+            _word(word)
+            for language in languages
+            for word in language.get("price_point_words", [])
+            if in_indic_script(word)
+        ),
         "digit_spelt_words": frozenset(
             word for language in languages if language.get("letter_digits") for word in _language_words(language)
         ),
@@ -491,6 +516,15 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "filler_phrases_by_first": _by_first_word(phrases),
         **{key: frozenset(words) for key, words in lists.items()},
     }
+
+
+def _words_typed_in(languages: list[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for language in languages:
+        sizes = {word for words in language.get("size_units", {}).values() for word in _words(words)}
+        for script in language.get("scripts", []):
+            found[script].update(_language_words(language) | sizes)
+    return {script: frozenset(words) for script, words in found.items()}
 
 
 def _language_words(language: dict[str, Any]) -> set[str]:

@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, find_words, in_indic_script, sound, tokenize, without_marks
+from nlu.text import Token, clean_text, find_words, indic_script, sound, tokenize, without_marks
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -286,20 +286,26 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
-    """Words written in Devanagari, read in Latin letters, as the locale spells the word that sounds the same
-    (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so (`टाटा` is `tata`); a word typed
-    with tone marks the locale writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless
-    the locale writes it with those marks."""
+    """Words written in an Indic script, read in Latin letters, as the locale spells the word that sounds the same
+    in a language typed in that script (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so
+    (`टाटा` is `tata`), and never as a Latin currency code (`केस` is no KES); a word typed with tone marks the locale
+    writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless the locale writes it with
+    those marks."""
     if text.isascii():
         return tokens
     lexicon = index.lexicon
-    spelt, plain = lexicon.spelt_by_sound, lexicon.words_without_marks
+    plain = lexicon.words_without_marks
     read: list[Token] = []
     for token in tokens:
-        if token.kind == "word" and token.text not in index.postings and in_indic_script(text[token.start : token.end]):
+        typed = text[token.start : token.end]
+        script = indic_script(typed) if token.kind == "word" else None
+        if script is not None:
             key = sound(token.text)
-            if key not in index.sounds:
-                token = replace(token, text=spelt.get(key, token.text))
+            if token.text not in index.postings and key not in index.sounds:
+                token = replace(token, text=lexicon.spelt_by_sound.get(script, {}).get(key, token.text))
+            if token.text in lexicon.price_point_words and token.text not in lexicon.native_price_point_words:
+                # The letters spell a currency code: the word is the pack it names, if any (`केस`, a case).
+                token = replace(token, text=lexicon.unit_words.get(token.text, typed.casefold()))
         elif token.kind == "word" and not token.text.isascii() and token.text not in index.postings:
             # A word as one language writes it with its marks (Igbo `dị`) means what that language says, never what
             # another language's bare spelling means (Tagalog `di`).

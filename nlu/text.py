@@ -89,20 +89,21 @@ def normalise_word(word: str) -> str:
     return romanised(word.casefold().replace("'", "").replace("’", ""))
 
 
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-_BENGALI = re.compile(r"[\u0980-\u09ff]")
-_TAMIL = re.compile(r"[\u0b80-\u0bff]")
-_INDIC = re.compile(r"[\u0900-\u0dff]")
-# Other Indic scripts, read through Devanagari by the transliteration library, and whether their words drop the
-# inherent `a` at their end as Hindi does (Gujarati, Punjabi) or say every vowel they write (Odia, Telugu...).
-_THROUGH_DEVANAGARI = (
-    (re.compile(r"[\u0a00-\u0a7f]"), sanscript.GURMUKHI, True),
-    (re.compile(r"[\u0a80-\u0aff]"), sanscript.GUJARATI, True),
-    (re.compile(r"[\u0b00-\u0b7f]"), sanscript.ORIYA, False),
-    (re.compile(r"[\u0c00-\u0c7f]"), sanscript.TELUGU, False),
-    (re.compile(r"[\u0c80-\u0cff]"), sanscript.KANNADA, False),
-    (re.compile(r"[\u0d00-\u0d7f]"), sanscript.MALAYALAM, False),
-)
+# The Indic scripts by their Unicode blocks: the name locale files give a script (`scripts`), how its words are
+# read in Latin letters (the library's scheme to Devanagari, None when read otherwise), and whether its words drop
+# the inherent `a` at their end as Hindi does (Gujarati, Punjabi) or say every vowel they write (Odia, Telugu...).
+INDIC_SCRIPTS = {
+    "Devanagari": (re.compile(r"[\u0900-\u097f]"), None, True),
+    "Bengali": (re.compile(r"[\u0980-\u09ff]"), None, True),
+    "Gurmukhi": (re.compile(r"[\u0a00-\u0a7f]"), sanscript.GURMUKHI, True),
+    "Gujarati": (re.compile(r"[\u0a80-\u0aff]"), sanscript.GUJARATI, True),
+    "Odia": (re.compile(r"[\u0b00-\u0b7f]"), sanscript.ORIYA, False),
+    "Tamil": (re.compile(r"[\u0b80-\u0bff]"), None, False),
+    "Telugu": (re.compile(r"[\u0c00-\u0c7f]"), sanscript.TELUGU, False),
+    "Kannada": (re.compile(r"[\u0c80-\u0cff]"), sanscript.KANNADA, False),
+    "Malayalam": (re.compile(r"[\u0d00-\u0d7f]"), sanscript.MALAYALAM, False),
+}
+_INDIC = re.compile(r"[\u0900-\u0d7f]")
 # Tamil writes one letter for k and g, c and s, t and d, p and b: Tanglish spells it voiced between vowels and after
 # a nasal (`மேகி` megi, `அனுப்புங்க` anuppunga, `தேங்காய்` thengai), `c` as s (`அரிசி` arisi) and doubled as
 # ch (`பச்சரிசி` pacharisi), and the long vowels as Hinglish does. Rules in order, on the library's ISO letters.
@@ -142,17 +143,27 @@ def in_indic_script(text: str) -> bool:
     return _INDIC.search(text) is not None
 
 
+def indic_script(text: str) -> str | None:
+    """The name of the Indic script a text is written in (`Tamil` for `பெட்டி`), None for other text."""
+    if _INDIC.search(text) is None:
+        return None
+    return next((name for name, (letters, _, _) in INDIC_SCRIPTS.items() if letters.search(text)), None)
+
+
 def romanised(word: str) -> str:
     """A word of an Indic script in the Latin letters senders use (`पारले` -> `parle`, `তেল` -> `tel`, `பெட்டி`
     -> `petti`); others unchanged."""
-    if _TAMIL.search(word) is not None:
+    script = indic_script(word)
+    if script is None:
+        return word
+    if script == "Tamil":
         return _tamil_romanised(word)
-    if _BENGALI.search(word) is not None:
+    if script == "Bengali":
         word = _bengali_in_devanagari(word)
-    for letters, scheme, drops_schwas in _THROUGH_DEVANAGARI:
-        if letters.search(word) is not None:
-            return _romanised(str(sanscript.transliterate(word, scheme, sanscript.DEVANAGARI)), drops_schwas)
-    return _romanised(word) if _DEVANAGARI.search(word) is not None else word
+    _, scheme, drops_schwas = INDIC_SCRIPTS[script]
+    if scheme is not None:
+        word = str(sanscript.transliterate(word, scheme, sanscript.DEVANAGARI))
+    return _romanised(word, drops_schwas)
 
 
 @lru_cache(maxsize=8192)

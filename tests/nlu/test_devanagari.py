@@ -67,3 +67,13 @@ T102,"Thanda Cola 250ml PET, case of 24",Thanda,cold_drinks,250ml,case,24,400.00
     assert [(line.sku, line.quantity) for line in parse_order("थंडा ६०० एमएल ५ पेटी", catalog_index(rows)).lines] == [
         ("T101", 5)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["बोलो बी १० रुपये ५ केस", "বোলো বি ১০ টাকা ৫ কেস", "bolo b 10 rs 5 case"],
+)
+def test_case_typed_in_an_indic_script_is_a_case_never_the_latin_currency_code_its_letters_spell(
+    text: str, index: CatalogIndex
+) -> None:
+    assert [(line.sku, line.quantity) for line in parse_order(text, index).lines] == [("D304", 5)]

@@ -19,6 +19,8 @@ T107,SURYA CRYSTAL SALT 1KG X 25,Surya,salt,1kg,bale,25,300.00,INR,kal uppu,60,1
 T108,MAGGI MASALA NOODLES 70G ₹14 (1*96),Maggi,noodles,70g,carton,96,1250.00,INR,maggi|megi,70,1,true
 T109,PARACHUTE COCONUT OIL 200ML (1*24),Parachute,coconut_oil,200ml,carton,24,2300.00,INR,parachute,40,1,true
 T110,VVD GOLD COCONUT OIL 500ML (1*20),VVD,coconut_oil,500ml,carton,20,3900.00,INR,vvd,20,1,true
+T112,RIN DETERGENT BAR ₹10 (1*60),Rin,detergent_bar,140g,box,60,540.00,INR,rin bar,40,1,true
+T111,COCA-COLA 750ML PET (1*24),Coca-Cola,soft_drinks,750ml,case,24,840.00,INR,coke|coca cola,50,1,true
 """
 
 
@@ -56,6 +58,8 @@ def test_tamil_script_reads_in_the_latin_letters_tanglish_spells_it_with(word: s
         ("பொன்னி புழுங்கல் அரிசி 25 கிலோ 3 மூட்டை", [("T102", 3)]),
         ("மேகி 70 கிராம் 3 பெட்டி", [("T108", 3)]),
         ("ஹமாம் 10 டஜன்", [("T105", 10)]),
+        ("கோக் 750 மில்லி 5 கேஸ்", [("T111", 5)]),
+        ("ரின் பார் 2 பாக்ஸ், ஹமாம் 3 டஜன்", [("T112", 2), ("T105", 3)]),
     ],
 )
 def test_tamil_kinds_pack_words_numbers_and_corrections(
