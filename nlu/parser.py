@@ -165,8 +165,35 @@ class _Reading:
             elif item is None and repacked:
                 _apply_correction(request, lines, target, self.index)
             self.previous_item = item or self.previous_item
-        else:
+        elif previous is None or not self._resized_by_number(request, previous, target):
             _apply_correction(request, lines, target, self.index)
+
+    def _resized_by_number(self, request: ItemRequest, previous: ItemRequest, target: int) -> bool:
+        """`可乐330 3箱 不对 要500的`: where the line's size was said as a bare number, a correction that is one bare
+        number the same product is also sold in is that size, not the amount; the amount stays."""
+        lines = self.ordered.lines
+        if not lines or request.words or request.quantity is not None or len(request.bare_numbers) != 1:
+            return False
+        corrected = self.index.item_for_sku(lines[target].sku)
+        said = match_request(previous, self.index).size_from_number
+        if corrected is None or said is None or said not in previous.bare_numbers:
+            return False
+        numbers = tuple(n for n in previous.bare_numbers if n != said) + request.bare_numbers
+        resized = replace(previous, bare_numbers=numbers)
+        match = match_request(resized, self.index)
+        same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
+        if match.size_from_number != request.bare_numbers[0] or len(same) != 1 or same[0] is corrected:
+            return False
+        size = same[0].size
+        if size is None or size.value != request.bare_numbers[0]:
+            # `coke 500 5 ctn, sorry 6`, `..., 不对 2`: a number the name writes for its pieces (`2L x6`), or one that
+            # would be a size only in litres or kilos, is the amount.
+            return False
+        line = lines[target]
+        lines[target] = replace(line, sku=same[0].item.sku, phrase=f"{line.phrase}, {request.phrase}")
+        self.line_requests[same[0].item.sku] = resized
+        self.previous_item = same[0]
+        return True
 
     def _size_as_count(self, request: ItemRequest, match: Match, word: str, number: float) -> tuple[ItemRequest, Match]:
         """`coke litro 2`: no product comes in the size read, so the number counts what the measure word names."""

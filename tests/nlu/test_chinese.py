@@ -621,3 +621,9 @@ def test_mineral_water_and_tea_leaves_ask_among_their_kind() -> None:
     index = catalog_index(rows)
     assert [sorted(item.candidates) for item in parse_order("矿泉水 10箱", index).ambiguous] == [["S1", "S2"]]
     assert [sorted(item.candidates) for item in parse_order("茶叶 3罐", index).ambiguous] == [["T1", "T2"]]
+
+
+def test_a_correction_that_is_another_size_of_the_product_keeps_the_amount(index: CatalogIndex) -> None:
+    # The size was said as a bare number (`可乐330`), so `要500的` is the 500 ml cola, still three; `不对 5` is five.
+    assert _lines("可乐330 3箱 不对 要500的", index) == [("C06", 3)]
+    assert _lines("可乐330 3箱 不对 5", index) == [("C05", 5)]

@@ -240,7 +240,7 @@ MARKET_FLOORS = [
     # 明仔载; full-width digits, `x5`, `*3`, `24入`, `12支装`, pinyin initials, slips of voice input). First read:
     # case exact 0.928, line F1 0.971, wrong lines 1.2 %, ambiguity asked 0.919, unknowns flagged 0.900, price
     # questions 0.750; intent accuracy 0.953 (check_price F1 0.80).
-    ("minnan_market", 190, 0.965, 0.98, 0.006, 0.97, 1.0),
+    ("minnan_market", 190, 0.97, 0.985, 0.0, 0.97, 1.0),
     # Chennai kirana: Tanglish and Tamil script, a distributor's price list (opaque codes, MRP points, 1*12 packs).
     # First read 0.578 / 0.768, 3.6 % wrong lines, asked 0.585, unknowns 0.889, price questions 0.250; intent
     # accuracy 0.901 (check_price F1 0.64). Tamil script read through the transliteration library, Tamil words:
