@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 import enum
 import logging
+import re
 import time
 import uuid
 from dataclasses import dataclass, field, replace
@@ -60,10 +61,13 @@ from actions.drafts import (
 )
 from actions.offers import pick_from_offer, with_minimums
 from actions.platform import PLATFORM, read_order
+from backend.catalog import CatalogItem
 from backend.errors import Conflict, NotFound, OrderRejected, PlatformError
 from backend.models import Order
 from i18n import Phrasebook, detect_language, phrasebook, requested_language
 from nlu import Catalog, OrderParse, sizes_sold
+from nlu.chinese import HAN_RE
+from nlu.lexicon import load_lexicon
 
 log = logging.getLogger("actions")
 
@@ -447,9 +451,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         elif isinstance(command, RemoveLine):
             draft = remove_line(draft, command.line)
         elif isinstance(command, RemoveProduct):
-            draft = remove_line(draft, line_number_for(draft, parse_text(turn, command.phrase, catalog).skus))
+            draft = remove_line(draft, line_number_for(draft, named_skus(turn, command.phrase, draft, catalog)))
         elif isinstance(command, SetProductQuantity):
-            number = line_number_for(draft, parse_text(turn, command.phrase, catalog).skus)
+            number = line_number_for(draft, named_skus(turn, command.phrase, draft, catalog))
             draft = set_quantity(draft, number, command.quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
@@ -469,6 +473,23 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         turn.say(replies.edit_rejected(turn.t, exc))
         return
     await show_draft(turn, draft, catalog, unknown)
+
+
+def named_skus(turn: Turn, phrase: str, draft: Draft, catalog: Catalog) -> list[str]:
+    """The SKUs a product phrase in an edit names: what the reader matches, or else the draft's lines whose name,
+    brand or alias has every word of it (`futa ketepa` with Ketepa tea bags ordered, where `ketepa` alone reads as
+    the loose teas)."""
+    skus = parse_text(turn, phrase, catalog).skus
+    if any(line.sku in skus for line in draft.lines):
+        return skus
+    chatter = load_lexicon().chatter_words
+    words = [word for word in phrase.lower().split() if word not in chatter]
+
+    def named(item: CatalogItem) -> bool:
+        names = " ".join((item.name, item.brand, *item.aliases)).lower()
+        return all(word in names if HAN_RE.search(word) else word in re.findall(r"\w+", names) for word in words)
+
+    return [line.sku for line in draft.lines if words and line.sku in catalog.items and named(catalog.items[line.sku])]
 
 
 def words_answer_choice(turn: Turn, choice: Choice, catalog: Catalog) -> bool:

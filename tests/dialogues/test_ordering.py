@@ -220,6 +220,13 @@ async def test_show_my_order_while_a_question_is_open_shows_the_lines_so_far_the
     assert "Mlima" in summary and "Zuri Cola" in summary and "YES" in summary, summary
 
 
+@pytest.mark.parametrize("edit", ["remove the 2L", "make the 2L 1"])
+async def test_a_line_named_by_words_of_its_name_alone_is_edited(chat: Chat, edit: str) -> None:
+    await chat.text("3 case zuri cola 2L, 2 box mishumaa")
+    summary = await chat.text(edit)
+    assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola 2L PET 3 cases" not in summary, summary
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
