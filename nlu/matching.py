@@ -422,7 +422,11 @@ def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: Cata
         return candidates
     other = writing(w for other_unit, words in packaging.items() if other_unit != unit for w in words)
     kept = filled - other
-    return kept if other and kept else candidates
+    if other:
+        return kept or candidates
+    # `100 sachet milo` beside the 300g pouches by the dozen: no name says how its pieces are packed, so the count
+    # that fills whole packs of one product's sizes picks them.
+    return filled if len({index.groups.product_of[p] for p in candidates}) == 1 else candidates
 
 
 def _filled_by(packs: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

@@ -432,3 +432,12 @@ def test_sari_sari_text_speak_bottle_names_and_corrections(
     text: str, expected: list[tuple[str, int]], sarisari_index: CatalogIndex
 ) -> None:
     assert resolved(text, sarisari_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("20 sachet milo", [("ML60020", 2)]), ("milo 30 sachets", [("ML60020", 3)])]
+)
+def test_sachets_counted_fill_the_strips_of_the_size_they_fill(
+    text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
+) -> None:
+    assert resolved(text, luzon_index) == expected
