@@ -189,8 +189,9 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
         sized = candidates & index.sized(request.size)
         if not sized and request.size.dimension == SIZE_PRICE:
             named = candidates & index.priced_in_name(request.size.value)
-            if named and len({index.items[position].brand_words for position in candidates}) == 1:
-                # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`).
+            if len(named) > 1 or (named and len({index.items[p].brand_words for p in candidates}) == 1):
+                # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`);
+                # "coffee 2 rs": among brands, those whose names write it, still to ask among.
                 return named, None
             if not candidates & index.sized_in(SIZE_PRICE):
                 # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.

@@ -20,6 +20,9 @@ T108,MAGGI MASALA NOODLES 70G ₹14 (1*96),Maggi,noodles,70g,carton,96,1250.00,I
 T109,PARACHUTE COCONUT OIL 200ML (1*24),Parachute,coconut_oil,200ml,carton,24,2300.00,INR,parachute,40,1,true
 T110,VVD GOLD COCONUT OIL 500ML (1*20),VVD,coconut_oil,500ml,carton,20,3900.00,INR,vvd,20,1,true
 T112,RIN DETERGENT BAR ₹10 (1*60),Rin,detergent_bar,140g,box,60,540.00,INR,rin bar,40,1,true
+T113,NARASUS FILTER COFFEE 200G (1*24),Narasus,coffee,200g,carton,24,3400.00,INR,narasus,25,1,true
+T114,BRU INSTANT COFFEE ₹2 SACHET (1*16),Bru,coffee,1.5g,outer,16,29.00,INR,bru,100,5,true
+T115,NESCAFE SUNRISE ₹2 SACHET (1*16),Nescafe,coffee,1.5g,outer,16,29.00,INR,sunrise,100,5,true
 T111,COCA-COLA 750ML PET (1*24),Coca-Cola,soft_drinks,750ml,case,24,840.00,INR,coke|coca cola,50,1,true
 """
 
@@ -59,6 +62,7 @@ def test_tamil_script_reads_in_the_latin_letters_tanglish_spells_it_with(word: s
         ("மேகி 70 கிராம் 3 பெட்டி", [("T108", 3)]),
         ("ஹமாம் 10 டஜன்", [("T105", 10)]),
         ("கோக் 750 மில்லி 5 கேஸ்", [("T111", 5)]),
+        ("tata uppu 10 kattu, athukku badhila kal uppu 6 kattu", [("T107", 6)]),
         ("ரின் பார் 2 பாக்ஸ், ஹமாம் 3 டஜன்", [("T112", 2), ("T105", 3)]),
     ],
 )
@@ -70,7 +74,11 @@ def test_tamil_kinds_pack_words_numbers_and_corrections(
 
 @pytest.mark.parametrize(
     ("text", "candidates", "quantity"),
-    [("uppu 10 kattu", {"T106", "T107"}, 10), ("தேங்காய் எண்ணெய் 2 பெட்டி", {"T109", "T110"}, 2)],
+    [
+        ("uppu 10 kattu", {"T106", "T107"}, 10),
+        ("தேங்காய் எண்ணெய் 2 பெட்டி", {"T109", "T110"}, 2),
+        ("coffee 2 rs 20 strip", {"T114", "T115"}, 20),
+    ],
 )
 def test_a_tamil_kind_word_without_a_brand_asks_which(
     text: str, candidates: set[str], quantity: int, index: CatalogIndex
