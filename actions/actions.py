@@ -728,6 +728,12 @@ class ActionShowMore(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         remaining = turn.slot("more_pages") or []
+        draft = turn.draft
+        turn.store_id = turn.slot("store_id") or ""
+        if not remaining and draft is not None and draft.choices and turn.store_id:
+            # Nothing more to show, and a question waits for its answer: it is asked again.
+            await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+            return
         if not remaining:
             turn.say(turn.t._(replies.NO_MORE))
             return

@@ -227,6 +227,12 @@ async def test_a_line_named_by_words_of_its_name_alone_is_edited(chat: Chat, edi
     assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola 2L PET 3 cases" not in summary, summary
 
 
+async def test_more_while_a_question_is_open_asks_it_again(chat: Chat) -> None:
+    question = await chat.text("zuri cola 3 cases")
+    assert question.startswith("Which zuri cola"), question
+    assert await chat.text("MORE") == question
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
