@@ -846,26 +846,36 @@ def _brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> Ite
 
 
 def _initials_written(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
-    """The request with two words side by side that the catalog knows only by their initials (`corned beef` of
-    `CB`, `xtra big` of `XB`) as those initials: initials a name writes as one of its words, not a brand's."""
+    """The request with two words side by side that the catalog knows only by their initials as those initials:
+    initials a name writes as one of its words, not a brand's (`corned beef` of `CB`, `xtra big` of `XB`), or
+    joins with `&` (`hot spicy` of `H&S`, read as the first letter, the word posted)."""
     words = list(request.words)
     place, changed = 0, False
     while place < len(words) - 1:
         first, second = words[place], words[place + 1]
-        initials = first[:1] + second[:1]
-        if (
-            len(first) > 1
-            and len(second) > 1
-            and first.isalpha()
-            and second.isalpha()
-            and not (first in index.postings and second in index.postings)
-            and not {first, second} & index.lexicon.chatter_words
-            and any(initials in index.items[position].core for position in index.postings.get(initials, ()))
-        ):
-            words[place : place + 2] = [initials]
+        written = _initials_of(first, second, index)
+        if written is not None:
+            words[place : place + 2] = [written]
             changed = True
         place += 1
     return replace(request, words=tuple(words)) if changed else None
+
+
+def _initials_of(first: str, second: str, index: CatalogIndex) -> str | None:
+    lexicon = index.lexicon
+    if (
+        len(first) < 2
+        or len(second) < 2
+        or not (first.isalpha() and second.isalpha())
+        or (first in index.postings and second in index.postings)
+        or {first, second} & lexicon.chatter_words
+    ):
+        return None
+    initials = first[0] + second[0]
+    if any(initials in index.items[position].core for position in index.postings.get(initials, ())):
+        return initials
+    lettered = any((first[0], connector, second[0]) in index.protected_connectors for connector in lexicon.connectors)
+    return first[0] if lettered and first[0] in index.postings else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

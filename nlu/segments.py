@@ -766,6 +766,8 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
     if before is not None and after is not None:
         if _protected(before.text, token.text, after.text, index):
             return False
+        if position > 1 and line[position - 2].kind == "word" and _lettered(before.text, token.text, after.text, index):
+            return False  # "ligo hot and spicy": after the product's first word, the two words a name writes `H&S`
         # "kumi na mbili" is one number (12), not two items.
         if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
             return False  # "apat na kahon": a linker between a number and its unit
@@ -785,13 +787,25 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
 
 def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> bool:
     """True when the catalog writes the connector between these words (`salt and pepper`), either word in
-    either number (`head n shoulder` for `head n shoulders`), or writes what follows it as what a product comes
-    with (`with mug`)."""
+    either number (`head n shoulder` for `head n shoulders`) or written short (`PRK&BNS`), or writes what follows
+    it as what a product comes with (`with mug`)."""
     protected = index.protected_connectors
+    short = index.short_words.read if index.short_words is not None else lambda word: ()
     return any(
         (first, connector, last) in protected
-        for first in (before, *singular_and_plural(before), "")
-        for last in (after, *singular_and_plural(after))
+        for first in (before, *singular_and_plural(before), *short(before), "")
+        for last in (after, *singular_and_plural(after), *short(after))
+    )
+
+
+def _lettered(before: str, connector: str, after: str, index: CatalogIndex) -> bool:
+    """True when a name joins the initials of these two words with `&` (`H&S`, hot and spicy)."""
+    return (
+        len(before) > 1
+        and len(after) > 1
+        and before.isalpha()
+        and after.isalpha()
+        and (before[0], connector, after[0]) in index.protected_connectors
     )
 
 

@@ -160,6 +160,23 @@ def test_initials_of_a_brand_are_no_name_two_words_make() -> None:
     assert not parse_order("san marino 5 case", catalog_index(INITIALS_ROWS)).lines
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("piko hot and spicy usa ka kaha", [("L2", 1)]),
+        ("piko sardinas hot n spicy 2 case", [("L2", 2)]),
+        ("pork n beans 2 cs", [("L3", 2)]),
+    ],
+)
+def test_words_a_name_joins_by_their_letters_stay_one_item(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = (
+        "L1,PIKO SARD TS RED 155G 100S,Piko,DE LATA,155g,case,100,2350.00,PHP,,150,1,true\n"
+        "L2,PIKO SARD H&S GRN 155G 100S,Piko,DE LATA,155g,case,100,2400.00,PHP,,90,1,true\n"
+        "L3,RENA PRK&BNS 230G 48S,Rena,DE LATA,230g,case,48,1340.00,PHP,,90,1,true\n"
+    )
+    assert resolved(text, catalog_index(rows)) == expected
+
+
 CUT_SHORT_ROWS = (
     'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
     'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
