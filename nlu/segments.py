@@ -9,7 +9,7 @@ from nlu.catalog_index import CatalogIndex, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, find_words, indic_script, sound, tokenize, without_marks
+from nlu.text import Token, clean_text, find_words, indic_script, sound, tokenize, voicings, without_marks
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -302,7 +302,8 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
         if script is not None:
             key = sound(token.text)
             if token.text not in index.postings and key not in index.sounds:
-                token = replace(token, text=lexicon.spelt_by_sound.get(script, {}).get(key, token.text))
+                spelt = lexicon.spelt_by_sound.get(script, {}).get(key)
+                token = replace(token, text=spelt or _voiced(token, script, index))
             if token.text in lexicon.price_point_words and token.text not in lexicon.native_price_point_words:
                 # The letters spell a currency code: the word is the pack it names, if any (`केस`, a case).
                 token = replace(token, text=lexicon.unit_words.get(token.text, typed.casefold()))
@@ -313,6 +314,15 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
                 token = replace(token, text=plain.get(without_marks(token.text), token.text))
         read.append(token)
     return read
+
+
+def _voiced(token: Token, script: str, index: CatalogIndex) -> str:
+    """A word of a script with one letter for voiced and voiceless stops as the one catalog word it may be read as
+    (Tamil `கோல்ட்`, `kolt`: gold), unless it is a word of a language typed in that script."""
+    if token.text in index.lexicon.words_typed_in.get(script, ()):
+        return token.text
+    found = {key for spelt in voicings(token.text, script) if (key := sound(spelt)) in index.sounds}
+    return index.sounds[found.pop()][0] if len(found) == 1 else token.text
 
 
 def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

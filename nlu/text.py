@@ -166,6 +166,27 @@ def romanised(word: str) -> str:
     return _romanised(word, drops_schwas)
 
 
+# Tamil's one letter for a voiceless and a voiced stop, read either way (`கோல்ட்` kolt may be gold).
+_TAMIL_VOICINGS = {"k": "g", "g": "k", "t": "d", "d": "t", "p": "b", "b": "p"}
+_MAX_VOICED = 4
+
+
+def voicings(word: str, script: str) -> list[str]:
+    """Other Latin spellings a word typed in an Indic script may stand for where the script writes a voiceless and a
+    voiced stop with one letter (Tamil: `kolt`, `golt`, `kold`, `gold`); none for other scripts or long words."""
+    places = [position for position, letter in enumerate(word) if letter in _TAMIL_VOICINGS]
+    if script != "Tamil" or not places or len(places) > _MAX_VOICED:
+        return []
+    found = []
+    for flips in range(1, 2 ** len(places)):
+        letters = list(word)
+        for bit, position in enumerate(places):
+            if flips >> bit & 1:
+                letters[position] = _TAMIL_VOICINGS[letters[position]]
+        found.append("".join(letters))
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _tamil_romanised(word: str) -> str:
     latin = str(sanscript.transliterate(word, "tamil_superscripted", sanscript.ISO))
