@@ -52,6 +52,9 @@ class Lexicon:
     availability_cues: frozenset[str]
     price_cues: frozenset[str]
     negations: frozenset[str]
+    # Negations that follow the amount they take back (Hindi `5 nahi 6`, Marathi `5 nako 7`: six, seven), where the
+    # others come before it (`6 not 5`, `12 si 10`, `不是5箱是6箱`); they are negations too.
+    negations_after: frozenset[str]
     # Negations that only ever say `not`, never `no!` alone (`不是`, `not`; not `hapana`, `hindi`): the amount right
     # after one, beside another amount, is the one taken back (`是6箱 不是5箱` orders six).
     not_words: frozenset[str]
@@ -158,9 +161,11 @@ class Lexicon:
         return self.draft_add_cues | self.draft_more_cues
 
     @cached_property
-    def product_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Kinds of goods named in several words (`cold drink`, `kapde ka sabun`), longest first, by first word."""
-        return _by_first_word({tuple(word.split()) for word in self.product_words if " " in word})
+    def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Kinds of goods and negations said in several words (`cold drink`, `kapde ka sabun`; `no be`, `kii se`,
+        `ki jagah`), longest first, by first word: each is read as one word."""
+        words = [*self.product_words, *self.negations]
+        return _by_first_word({tuple(word.split()) for word in words if " " in word})
 
     @cached_property
     def catalog_vocabulary(self) -> frozenset[str]:
@@ -327,6 +332,7 @@ _WORD_LISTS = (
     "availability_cues",
     "price_cues",
     "negations",
+    "negations_after",
     "not_words",
     "removal_words",
     "time_words",
@@ -495,6 +501,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
             phrases.add(tuple(_word(phrase).split()))
+    lists["negations"] |= lists["negations_after"]
     return {
         "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
         "letter_digits": {

@@ -197,17 +197,21 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
                 # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
                 return candidates, None
         return sized, None
-    if not request.bare_numbers:
+    # `ketepa 12 si 10`, `5 nahi 6`: an amount taken back and the one said in its place are amounts, never a
+    # size or a pack's count, and neither counts beside another.
+    numbers = [n for n in request.bare_numbers if n not in request.negated] if request.negated else request.bare_numbers
+    if not numbers:
         return candidates, None
-    counted_elsewhere = len(request.bare_numbers) > 1 or request.quantity is not None
-    for number in sorted(request.bare_numbers, reverse=True):
+    counted = request.quantity is not None and request.quantity not in request.negated
+    counted_elsewhere = len(numbers) > 1 or counted
+    for number in sorted(numbers, reverse=True):
         sized = candidates & index.sized_as(number)
         if sized and (number >= 100 or counted_elsewhere or number % 1):
             return sized, number
     # A fraction never counts items, so `42.5` alone is a grade; a whole number needs another number to count.
     graded = [
         (number, found)
-        for number in request.bare_numbers
+        for number in numbers
         if number >= 100 or counted_elsewhere or number % 1
         for found in (_by_grade(candidates, number, index),)
         if found
@@ -216,7 +220,7 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
         return graded[0][1], graded[0][0]
     if counted_elsewhere and len(candidates) <= MAX_CANDIDATES:
         items = index.items
-        for number in request.bare_numbers:
+        for number in numbers:
             # `rosy ya 40 bale 2`: beside a count, a number that is what some of the packs hold names those packs.
             holding = {p for p in candidates if items[p].item.units_per_pack == number}
             if holding and len(holding) < len(candidates):

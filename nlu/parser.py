@@ -110,7 +110,8 @@ class _Reading:
             self.amount_ahead = request
             return
         if request.correction:
-            self._correct(request, target)
+            if not request.denies:
+                self._correct(request, target)
             return
         if request.removal:
             if not self._swapped(request):

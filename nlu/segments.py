@@ -32,6 +32,9 @@ class ItemRequest:
     capitalised: tuple[str, ...] = ()
     # Numbers a negation takes back (`7 not 5`, `4 nahi`): the old amount, never the new one.
     negated: tuple[float, ...] = ()
+    # `12 ctn, not 10`: an amount alone that a `not` takes back (never a `no`, which may open the amount meant:
+    # `hindi, 6 pala`); with no amount after it, it says what the line is not and changes nothing.
+    denies: bool = False
     # `... and how much is X?`: X is asked about, not ordered.
     price_question: bool = False
     # `remove the omo`, `coke nahi chahiye`: the product comes off what the message ordered.
@@ -98,7 +101,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
     tokens = _each_apart(_hyphened(tokens, lexicon), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
-    tokens = _ranges(_kind_phrases(_joined_words(tokens, index), index), lexicon)
+    tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -374,9 +377,11 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
             # `..., not 5, 8`, `obughi 5, o bu 8`: the amount after one taken back is what the correction says.
             amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
             phrase = f"{previous.phrase}, {request.phrase}"
-            joined[-1] = replace(previous, phrase=phrase, bare_numbers=previous.bare_numbers + amounts)
+            joined[-1] = replace(previous, phrase=phrase, bare_numbers=previous.bare_numbers + amounts, denies=False)
             continue
-        amount = request.quantity is not None or (request.bare_numbers and previous and not _counted(previous))
+        # `12 ctn nahi, 10`: an amount alone after an item whose amount is taken back counts it.
+        uncounted = previous is not None and (not _counted(previous) or _only_taken_back(previous))
+        amount = request.quantity is not None or (request.bare_numbers and uncounted)
         if (
             previous is not None
             and previous.words
@@ -622,11 +627,12 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     return joined
 
 
-def _kind_phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+def _phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`cold drink`, `mafuta ya taa`: words that together name a kind of goods in a locale are one word, read as
     that kind, unless the catalog writes the words together (`cold drink` in a name); a kind the catalog does not
-    sell is then not sold, never the goods one of its words names alone (`mafuta`, oil; `pure` of `PURE LIFE`)."""
-    phrases = index.lexicon.product_phrases_by_first
+    sell is then not sold, never the goods one of its words names alone (`mafuta`, oil; `pure` of `PURE LIFE`).
+    So is a negation in several words (`12 no be 10`, `5 ki jagah 7`): the amount beside it is the one taken back."""
+    phrases = index.lexicon.phrases_by_first
     if not phrases:
         return tokens
     read: list[Token] = []
@@ -1466,9 +1472,18 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
 
 
 def _taken_back(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:
-    """True when a negation stands right before the amount (`not 3 ctn`, `不是3箱`)."""
+    """True when a negation stands right before the amount (`not 3 ctn`, `不是3箱`), or one of the negations that
+    follow their amount right after it (`3 ctn nahi`)."""
     before = elements[group.first - 1] if group.first > 0 else None
-    return before is not None and before.kind == "word" and before.text in lexicon.negations
+    after = elements[group.last + 1] if group.last + 1 < len(elements) else None
+    if after is not None and after.kind == "word" and after.text in lexicon.negations_after:
+        return True
+    return (
+        before is not None
+        and before.kind == "word"
+        and before.text in lexicon.negations
+        and before.text not in lexicon.negations_after
+    )
 
 
 def _described(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:
@@ -1552,23 +1567,20 @@ def _request(
     said = required or sizes or group is not None or bare or (packed and optional)
     if not (said or _repacked(elements, raw_words, lexicon)):
         return None
-    meaningful = [
-        e
-        for e in elements
-        if e.kind in ("size", "unit", "num")
-        or (e.kind == "word" and (e.text not in lexicon.fillers or e.text in required) and e not in leading)
-    ]
+    meaningful = _meaningful(elements, required, leading, lexicon)
     if not meaningful:
         return None
     counting = [e.unit for e in elements if e.kind == "unit" and not e.used and not e.packed]
     quantity, unit = _amount(group, counting, lexicon)
     negated = _negated(elements, lexicon, index)
+    quantity, bare = _said_in_place(quantity, bare, negated)
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & lexicon.corrections_and_negations) or bool(negated)
     uncounted = group is None and not bare and not sizes
     # `辣条5箱 魔芋爽2箱 魔芋爽算了不要`: of several items in one stretch, the removal word takes off its own.
     own_words = raw_words if alone else {e.text for e in elements if e.kind == "word"}
-    removes = _says(own_words, lexicon.removal_words, index)
+    # `10 nako 12`: a removal word that takes back an amount beside the one meant corrects the amount.
+    removes = _says(own_words, lexicon.removal_words, index) and not _said_in_place_of(quantity, bare, negated)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.corrections_not_negations, index)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
@@ -1588,6 +1600,7 @@ def _request(
         correction=takes_back and not required,
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
         negated=negated,
+        denies=not required and _denies(quantity, bare, negated, elements, lexicon),
         removal=bool(required)
         and not replaces
         and (removes or (group is None and not bare and _negates(elements, raw_words, lexicon, index))),
@@ -1595,6 +1608,47 @@ def _request(
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
+
+
+def _meaningful(
+    elements: list[_Element], required: list[str], leading: list[_Element], lexicon: Lexicon
+) -> list[_Element]:
+    """The elements an item's phrase spans: its amounts, units and sizes, and its words but fillers and chatter."""
+    return [
+        e
+        for e in elements
+        if e.kind in ("size", "unit", "num")
+        or (e.kind == "word" and (e.text not in lexicon.fillers or e.text in required) and e not in leading)
+    ]
+
+
+def _said_in_place(
+    quantity: float | None, bare: list[float], negated: tuple[float, ...]
+) -> tuple[float | None, list[float]]:
+    """`12 not 10 ctn`, `12 ctn nahi, 10`: the amount said in place of the one taken back is counted in its unit."""
+    kept = [n for n in bare if n not in negated]
+    if quantity in negated and len(kept) == 1:
+        return kept[0], [quantity]
+    return quantity, bare
+
+
+def _said_in_place_of(quantity: float | None, bare: list[float], negated: tuple[float, ...]) -> bool:
+    """True when an amount is taken back and another said beside it."""
+    return bool(negated) and any(n not in negated for n in _amounts_said(quantity, bare))
+
+
+def _denies(
+    quantity: float | None, bare: list[float], negated: tuple[float, ...], elements: list[_Element], lexicon: Lexicon
+) -> bool:
+    """`..., not 10`: every amount said is one a `not` takes back."""
+    amounts = _amounts_said(quantity, bare)
+    if not amounts or not all(n in negated for n in amounts):
+        return False
+    return any(e.kind == "word" and e.text in lexicon.not_words for e in elements)
+
+
+def _amounts_said(quantity: float | None, bare: list[float]) -> list[float]:
+    return [*bare, *([quantity] if quantity is not None else [])]
 
 
 def _negates(elements: list[_Element], raw_words: set[str], lexicon: Lexicon, index: CatalogIndex) -> bool:
@@ -1788,15 +1842,18 @@ def says_amount(request: ItemRequest) -> bool:
 
 
 def _negated(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> tuple[float, ...]:
-    """The number a negation stands beside: after it (`not 5`), else before it (`4 nahi`)."""
+    """The number a negation stands beside: on the side its language takes back, after it (`not 5`, `12 si 10`)
+    or before it (`5 nahi 6`), else on the other side (`4 nahi`, `nahi, 6`)."""
     negated = []
     for position, element in enumerate(elements):
         if element.kind != "word" or element.text not in lexicon.negations or element.text in index.postings:
             continue
         after = elements[position + 1] if position + 1 < len(elements) else None
         before = elements[position - 1] if position > 0 else None
-        if after is not None and after.kind == "num":
-            negated.append(after.value)
-        elif before is not None and before.kind == "num":
-            negated.append(before.value)
+        if element.text in lexicon.negations_after and before is not None and before.kind == "unit" and position > 1:
+            before = elements[position - 2]  # `12 ctn nahi, 10`: the amount its unit follows
+        sides = (before, after) if element.text in lexicon.negations_after else (after, before)
+        number = next((side for side in sides if side is not None and side.kind == "num"), None)
+        if number is not None:
+            negated.append(number.value)
     return tuple(negated)

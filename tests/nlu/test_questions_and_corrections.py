@@ -237,3 +237,63 @@ def test_a_pack_said_alone_after_a_correction_word_changes_the_pack_and_keeps_th
 
 def test_one_after_a_pack_word_with_nothing_pointing_at_it_still_counts() -> None:
     assert lines_of(parse_order("fryo 1L carton one", catalog_index(OIL_ROWS))) == [("L1", 1)]
+
+
+TEA_ROWS = """\
+T1,"Chaiya Leaf Tea 50g, outer of 48",Chaiya,tea,50g,outer,48,1680.00,KES,chaiya,40,1,true
+T2,"Chaiya Leaf Tea 100g, outer of 40",Chaiya,tea,100g,outer,40,2600.00,KES,chaiya,40,1,true
+T3,"Chaiya Leaf Tea 250g, outer of 20",Chaiya,tea,250g,outer,20,3100.00,KES,chaiya,40,1,true
+T4,"Chaiya Leaf Tea 500g, outer of 12",Chaiya,tea,500g,outer,12,3600.00,KES,chaiya,40,1,true
+"""
+TEA_SIZES = ("T1", "T2", "T3", "T4")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chaiya 12 not 10",
+        "sorry chaiya 12 not 10",
+        "chaiya 12, not 10",
+        "chaiya not 10 but 12",
+        "samahani, chaiya ni 12 si 10",
+        "chaiya 12 sio 10",
+        "chaiya 10 nahi 12",
+        "chaiya 10 ki jagah 12",
+        "chaiya 10 nako 12",
+        "chaiya 12 hindi 10",
+        "chaiya 12 no be 10",
+        "chaiya 12 kii se 10",
+        "chaiya 12 pas 10",
+        "chaiya 12 不是 10",
+        "chaiya 12 ctn not 10",
+        "chaiya 12 not 10 ctn",
+        "chaiya 10 ctn nahi 12",
+    ],
+)
+def test_an_amount_said_in_place_of_another_is_never_a_pack_count(text: str) -> None:
+    """Neither the amount ordered nor the one taken back picks the size whose pack holds that many."""
+    assert questions_of(parse_order(text, catalog_index(TEA_ROWS))) == [(TEA_SIZES, 12, "product")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("chaiya 500g 12 si 10", 12), ("chaiya 500g 10 nahi 12", 12), ("chaiya 500g 12 ctn nahi, 10", 10)],
+)
+def test_a_correction_beside_a_size_orders_the_amount_kept(text: str, quantity: int) -> None:
+    assert lines_of(parse_order(text, catalog_index(TEA_ROWS))) == [("T4", quantity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("chaiya 500g 12 ctn, not 10", 12),
+        ("chaiya 500g 12 ctn, si 10", 12),
+        ("chaiya 500g 12 ctn, 不是10箱", 12),
+        ("chaiya 500g 12 ctn nahi, 10", 10),
+        ("chaiya 500g 12 ctn, nahi 10", 10),
+        ("chaiya 500g 12 ctn, not 12, 10", 10),
+    ],
+)
+def test_an_amount_denied_after_a_line_changes_it_only_when_another_is_said(text: str, quantity: int) -> None:
+    """`12 ctn, not 10` restates the order; `12 ctn nahi, 10` (Hindi puts the amount taken back first) changes it."""
+    assert lines_of(parse_order(text, catalog_index(TEA_ROWS))) == [("T4", quantity)]
