@@ -591,6 +591,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
+    _post_kinds_within(lexicon, aliases, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     _post_brand_initials(brands, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
@@ -987,6 +988,20 @@ def _post_shared_nicknames(
         for position in range(len(aliases)):
             if position not in named_apart:
                 _post(postings_sets, single_aliases.get((folded_brands[position], cores[position]), ()), position)
+
+
+def _post_kinds_within(
+    lexicon: Lexicon, aliases: list[list[_TextFacts]], postings_sets: dict[str, set[int]]
+) -> None:
+    """`酱油` is also every 生抽 and 老抽 a name writes: a word for a kind reaches the kinds within it, unless the
+    catalog gives the word as an alias (`矿泉水` of one water), saying what it means there."""
+    for word, within in lexicon.kind_includes.items():
+        holders = postings_sets.get(word, set())
+        if any(word in alias.content for position in holders for alias in aliases[position]):
+            continue
+        found = set().union(*(postings_sets.get(kind, ()) for kind in within))
+        if found:
+            postings_sets.setdefault(word, set()).update(found)
 
 
 def _spread_generic_words(

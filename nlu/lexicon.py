@@ -80,6 +80,9 @@ class Lexicon:
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
     # namings, tried in turn (`panlaba` -> `laundry detergent|detergent`).
     product_words: dict[str, tuple[tuple[str, ...], ...]]
+    # A word for a kind of goods and the words names write for the kinds within it (`酱油`: `生抽`, `老抽`): the word
+    # names every product whose name writes one of them, as well as those whose name writes the word itself.
+    kind_includes: dict[str, frozenset[str]]
     non_order_cues: frozenset[str]
     packaging_words: frozenset[str]
     base_variant_words: frozenset[str]
@@ -375,6 +378,7 @@ _OTHER_KEYS: dict[str, type] = {
     "units": dict,
     "size_units": dict,
     "product_words": dict,
+    "kind_includes": dict,
     "filler_phrases": list,
     "linker_suffixes": list,
     "letter_digits": dict,
@@ -411,6 +415,12 @@ def _check_language(name: str, language: dict[str, Any], common: dict[str, Any])
             raise LocaleError(f"{name}: {key!r} must be a {expected.__name__}, not {type(value).__name__}")
         if isinstance(value, list) and not all(isinstance(word, str) for word in value):
             raise LocaleError(f"{name}: {key!r} must list words")
+        if (
+            key == "kind_includes"
+            and isinstance(value, dict)
+            and not all(isinstance(ws, list) and all(isinstance(w, str) for w in ws) for ws in value.values())
+        ):
+            raise LocaleError(f"{name}: {key!r} must map a word to the words it includes")
         if key in _NUMBER_MAPS and isinstance(value, dict) and not all(isinstance(n, int) for n in value.values()):
             raise LocaleError(f"{name}: {key!r} must map words to whole numbers")
     for script in language.get("scripts", []):
@@ -486,6 +496,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
     unit_words: dict[str, str] = {}
     size_words: dict[str, SizeUnit] = {}
     product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
+    kind_includes: dict[str, set[str]] = defaultdict(set)
     phrases: set[tuple[str, ...]] = set()
     lists: dict[str, set[str]] = {key: set() for key in _WORD_LISTS}
     for language in languages:
@@ -497,6 +508,8 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
                 size_words.setdefault(word, size_units[unit])
         for word, meaning in language.get("product_words", {}).items():
             product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
+        for word, within in language.get("kind_includes", {}).items():
+            kind_includes[_word(word)].update(_words(within))
         for key, bucket in lists.items():
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
@@ -520,6 +533,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "unit_words": _with_vowels_dropped(unit_words, lists),
         "size_words": size_words,
         "product_words": product_words,
+        "kind_includes": {word: frozenset(within) for word, within in kind_includes.items()},
         "filler_phrases_by_first": _by_first_word(phrases),
         **{key: frozenset(words) for key, words in lists.items()},
     }
@@ -540,7 +554,7 @@ def _language_words(language: dict[str, Any]) -> set[str]:
     for key, value in language.items():
         if key in _WORD_LISTS or key == "filler_phrases":
             words.update(word for phrase in _words(value) for word in phrase.split())
-        elif key in _NUMBER_MAPS or key == "product_words":
+        elif key in _NUMBER_MAPS or key in ("product_words", "kind_includes"):
             words.update(_word(word) for word in value)
         elif key == "units":
             words.update(word for unit_words in value.values() for word in _words(unit_words))

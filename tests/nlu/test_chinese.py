@@ -29,6 +29,10 @@ def _lines(text: str, index: CatalogIndex) -> list[tuple[str, int]]:
     return [(line.sku, line.quantity) for line in parse_order(text, index).lines]
 
 
+def _asked(text: str, index: CatalogIndex) -> list[list[str]]:
+    return [sorted(item.candidates) for item in parse_order(text, index).ambiguous]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -593,37 +597,55 @@ def test_a_name_that_begins_with_a_particle_is_its_own_item_not_more_of_the_line
     assert _lines("纯净水5箱哈", index) == [("C04", 5)]
 
 
-def test_a_brand_whose_name_heads_several_products_asks_among_all_its_lines() -> None:
+# A brand whose name heads several products, one whose name heads one product and another line, waters and teas.
+KINDS = """\
+W1,旺旺 仙贝 52g*24包/箱,旺旺,biscuits,52g,carton,24,62.00,CNY,仙贝,100,1,true
+W2,旺旺 雪饼 84g*24包/箱,旺旺,biscuits,84g,carton,24,66.00,CNY,雪饼,100,1,true
+W3,旺仔 牛奶 245ml*24罐/箱,旺旺,milk drinks,245ml,case,24,98.00,CNY,旺仔牛奶,100,1,true
+N1,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,water,550ml,case,24,36.00,CNY,,100,1,true
+N2,农夫山泉 饮用天然水 4L*6桶/箱,农夫山泉,water,4L,case,6,42.00,CNY,,100,1,true
+N3,东方树叶 茉莉花茶 500ml*15瓶/箱,农夫山泉,tea drinks,500ml,case,15,60.00,CNY,东方树叶,100,1,true
+S1,怡宝 纯净水 555ml*24瓶/箱,怡宝,water,555ml,case,24,34.00,CNY,,100,1,true
+T1,八马 安溪铁观音 250g/罐,八马,tea,250g,tin,1,128.00,CNY,铁观音,100,1,true
+T2,八马 武夷岩茶 大红袍 250g/罐,八马,tea,250g,tin,1,168.00,CNY,大红袍,100,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def kinds_index() -> CatalogIndex:
+    return catalog_index(KINDS)
+
+
+def test_a_brand_whose_name_heads_several_products_asks_among_all_its_lines(kinds_index: CatalogIndex) -> None:
     # `旺旺` writes two snacks' names; its milk is named `旺仔`: the brand alone is any of the three. A brand whose
     # name writes one product (the water of `农夫山泉`) is still that product, not the tea it also makes.
-    rows = (
-        "W1,旺旺 仙贝 52g*24包/箱,旺旺,biscuits,52g,carton,24,62.00,CNY,仙贝,100,1,true\n"
-        "W2,旺旺 雪饼 84g*24包/箱,旺旺,biscuits,84g,carton,24,66.00,CNY,雪饼,100,1,true\n"
-        "W3,旺仔 牛奶 245ml*24罐/箱,旺旺,milk drinks,245ml,case,24,98.00,CNY,旺仔牛奶,100,1,true\n"
-        "N1,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,water,550ml,case,24,36.00,CNY,,100,1,true\n"
-        "N2,农夫山泉 饮用天然水 4L*6桶/箱,农夫山泉,water,4L,case,6,42.00,CNY,,100,1,true\n"
-        "N3,东方树叶 茉莉花茶 500ml*15瓶/箱,农夫山泉,tea drinks,500ml,case,15,60.00,CNY,东方树叶,100,1,true\n"
-    )
-    index = catalog_index(rows)
-    assert [sorted(item.candidates) for item in parse_order("旺旺 5箱", index).ambiguous] == [["W1", "W2", "W3"]]
-    assert [sorted(item.candidates) for item in parse_order("农夫山泉 5箱", index).ambiguous] == [["N1", "N2"]]
+    assert _asked("旺旺 5箱", kinds_index) == [["W1", "W2", "W3"]]
+    assert _asked("农夫山泉 5箱", kinds_index) == [["N1", "N2"]]
 
 
-def test_mineral_water_and_tea_leaves_ask_among_their_kind() -> None:
+def test_mineral_water_and_tea_leaves_ask_among_their_kind(kinds_index: CatalogIndex) -> None:
     # `矿泉水` is any bottled water where the catalog files them under water, not the one purified water whose name
     # writes `纯净水`; `茶叶` is tea leaves.
-    rows = (
-        "S1,怡宝 纯净水 555ml*24瓶/箱,怡宝,water,555ml,case,24,34.00,CNY,,100,1,true\n"
-        "S2,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,water,550ml,case,24,36.00,CNY,,100,1,true\n"
-        "T1,八马 安溪铁观音 250g/罐,八马,tea,250g,tin,1,128.00,CNY,铁观音,100,1,true\n"
-        "T2,八马 武夷岩茶 大红袍 250g/罐,八马,tea,250g,tin,1,168.00,CNY,大红袍,100,1,true\n"
-    )
-    index = catalog_index(rows)
-    assert [sorted(item.candidates) for item in parse_order("矿泉水 10箱", index).ambiguous] == [["S1", "S2"]]
-    assert [sorted(item.candidates) for item in parse_order("茶叶 3罐", index).ambiguous] == [["T1", "T2"]]
+    assert _asked("矿泉水 10箱", kinds_index) == [["N1", "N2", "S1"]]
+    assert _asked("茶叶 3罐", kinds_index) == [["T1", "T2"]]
 
 
 def test_a_correction_that_is_another_size_of_the_product_keeps_the_amount(index: CatalogIndex) -> None:
     # The size was said as a bare number (`可乐330`), so `要500的` is the 500 ml cola, still three; `不对 5` is five.
     assert _lines("可乐330 3箱 不对 要500的", index) == [("C06", 3)]
     assert _lines("可乐330 3箱 不对 5", index) == [("C05", 5)]
+
+
+def test_soy_sauce_asks_among_the_light_and_dark_ones_whose_names_do_not_write_it() -> None:
+    # `酱油` is 生抽 and 老抽 too; a catalog that gives `矿泉水` as one water's alias keeps that meaning.
+    rows = (
+        "J1,海天 金标生抽 500ml*12瓶/箱,海天,seasoning,500ml,carton,12,60.00,CNY,,100,1,true\n"
+        "J2,海天 草菇老抽 500ml*12瓶/箱,海天,seasoning,500ml,carton,12,62.00,CNY,,100,1,true\n"
+        "J3,海天 味极鲜酱油 760ml*12瓶/箱,海天,seasoning,760ml,carton,12,90.00,CNY,,100,1,true\n"
+        "S1,娃哈哈 纯净水 596ml*24瓶,娃哈哈,drinks,596ml,case,24,24.00,CNY,,100,1,true\n"
+        "S2,农夫山泉 饮用天然水 550ml*24瓶,农夫山泉,drinks,550ml,case,24,30.00,CNY,矿泉水,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert _asked("酱油 3箱", index) == [["J1", "J2", "J3"]]
+    assert _lines("海天酱油 老抽 2箱", index) == [("J2", 2)]
+    assert _lines("矿泉水 10箱", index) == [("S2", 10)]

@@ -162,11 +162,10 @@ def market_figures(market: str) -> dict[str, float]:
 #     of boxes, 各 beside an item counted apart, 白酒 and 糖 asked, a kind word that begins a name is not that
 #     product, a correction to another pack, a no ending a question whether there is any): 0.945 / 0.974 / 0.4 %,
 #     asked 0.936, unknowns 0.917. Left: `老母鸡` beside a name segmented `老母 鸡汤`, the homophone slips
-#     `怡保` (a word of the dictionary) and `加多包` (its 包 read as the pack), `康帅傅`, `矿泉水` and `酱油` going to
-#     the one name that writes them (the locale's kind words name one naming), `卫生纸` unknown where no name writes
-#     it (as a kind word it would also offer facial tissue where other markets' aliases say rolls), `泡面` and `方便面`
-#     also offering dried noodles, `葵花籽油` of a discontinued SKU asked among the oils, `ksf红烧` asked between bag
-#     and cup beside the bag's alias.
+#     `怡保` (a word of the dictionary) and `加多包` (its 包 read as the pack), `康帅傅`, `卫生纸` unknown where no
+#     name writes it (as a kind word it would also offer facial tissue where other markets' aliases say rolls), `泡面`
+#     and `方便面` also offering dried noodles, `葵花籽油` of a discontinued SKU asked among the oils, `ksf红烧` asked
+#     between bag and cup beside the bag's alias.
 #   nairobi_estates: Nairobi estate dukas (Kayole, Githurai, Kawangware) writing to a wholesaler whose price list names
 #     packs the distributor's way (`Coca Cola 300ml RGB Crate (24 pcs)`, `Jogoo Maize Meal 2kg Bale (12 pcs)`, opaque
 #     SKUs; Sheng, Swahili and English: `mse`, `bazu`, `ngiri`, `ka-crate`, `mnauza aje`, `wacha hiyo`). First read:
@@ -214,14 +213,14 @@ MARKET_FLOORS = [
     ("sichuan_market", 190, 0.965, 0.98, 0.0, 0.88, 1.0),
     ("mindanao_market", 170, 0.955, 0.99, 0.0, 0.92, 1.0),
     ("cebu_distributor", 220, 0.965, 0.985, 0.0, 1.0, 1.0),
-    ("dongbei_market", 230, 0.98, 0.995, 0.0, 0.88, 1.0),
+    ("dongbei_market", 230, 0.99, 0.995, 0.0, 0.94, 1.0),
     ("copperbelt_market", 210, 0.93, 0.98, 0.0, 1.0, 1.0),
     ("quezon_grocery", 155, 0.965, 0.985, 0.0, 0.89, 1.0),
     ("lingnan_market", 155, 0.985, 0.99, 0.0, 0.88, 1.0),
     ("lake_market", 50, 0.94, 0.97, 0.0, 0.92, 1.0),
     ("xibei_market", 210, 0.98, 0.99, 0.005, 0.94, 0.85),
     ("jiangnan_market", 135, 0.97, 0.99, 0.008, 0.91, 0.8),
-    ("zhongyuan_market", 270, 0.95, 0.975, 0.005, 0.93, 1.0),
+    ("zhongyuan_market", 270, 0.955, 0.98, 0.005, 0.97, 1.0),
     ("manila_taglish", 185, 0.985, 0.99, 0.0, 1.0, 1.0),
     ("nairobi_estates", 170, 0.99, 0.99, 0.0, 0.97, 1.0),
     ("onitsha_market", 240, 0.935, 0.98, 0.005, 0.93, 0.9),
