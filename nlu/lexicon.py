@@ -88,6 +88,9 @@ class Lexicon:
     base_variant_words: frozenset[str]
     # Words that make a product a variant of its brand's plain one (`hot`, `zero`, `multigrain`), not a flavour.
     variant_words: frozenset[str]
+    # Words of a brand's line of its own (`matic`): a product whose name adds one is not the brand's plain product,
+    # even where the plain one's name adds other words (`Surf Excel Matic` beside `Surf Excel Easy Wash`).
+    line_words: frozenset[str]
     # Names of a brand's pack sizes (`mismo`, `swakto`): said, they pick that size; unsaid, they make no other
     # size the plain product.
     size_names: frozenset[str]
@@ -350,6 +353,7 @@ _WORD_LISTS = (
     "packaging_words",
     "base_variant_words",
     "variant_words",
+    "line_words",
     "size_names",
     "smaller_words",
     "larger_words",

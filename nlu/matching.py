@@ -516,7 +516,12 @@ def _sibling_variants(
     siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
     for brand, words in zip(brands, added, strict=True):
         siblings[brand].add(words)
-    variants = {brand: found for brand, words in siblings.items() if len(words) > 1 and (found := _variants(words))}
+    line_words = index.lexicon.line_words
+    variants = {
+        brand: found
+        for brand, words in siblings.items()
+        if len(words) > 1 and (found := _variants(words) or _other_lines(words, line_words))
+    }
     if not variants:
         return iter(())
     dropped = {
@@ -533,6 +538,13 @@ def _variants(extras: set[frozenset[str]]) -> set[frozenset[str]]:
         return extras - {_NOTHING}
     # Without the empty set, a one-word set has no proper part here.
     return {own for own in extras if len(own) > 1 and _has_part_in(own, extras)}
+
+
+def _other_lines(extras: set[frozenset[str]], line_words: frozenset[str]) -> set[frozenset[str]]:
+    """`Surf Excel Matic Top Load` beside `Surf Excel Easy Wash`: where some of a brand's names add a word of a
+    line of its own and others add none, those adding one are that line's, to be named to be chosen."""
+    marked = {own for own in extras if not own.isdisjoint(line_words)}
+    return marked if len(marked) < len(extras) else set()
 
 
 def _has_part_in(own: frozenset[str], extras: set[frozenset[str]]) -> bool:

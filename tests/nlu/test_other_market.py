@@ -201,7 +201,7 @@ MARKET_FLOORS = [
     # accuracy 0.921 (check_price F1 0.70). With Marathi words and the general rules: 0.937 / 0.973, no wrong line,
     # asked 0.973, unknowns 0.857. Left: Surf Excel Matic beside Easy Wash asked (neither name's words are part of
     # the other's), `X galti se 4 likha, 3`, Devanagari brand spellings (रेड लेबल, जेमिनी, केस as case).
-    ("pune_kirana", 220, 0.935, 0.97, 0.0, 0.94, 0.85),
+    ("pune_kirana", 220, 0.955, 0.98, 0.0, 0.94, 0.85),
     ("seventh_market", 100, 1.0, 1.0, 0.0, 1.0, 1.0),
     ("visayas_market", 110, 0.96, 0.98, 0.0, 1.0, 1.0),
     ("panay_negros", 190, 0.97, 0.985, 0.0, 0.92, 0.75),
@@ -245,7 +245,7 @@ MARKET_FLOORS = [
     # First read 0.578 / 0.768, 3.6 % wrong lines, asked 0.585, unknowns 0.889, price questions 0.250; intent
     # accuracy 0.901 (check_price F1 0.64). Tamil script read through the transliteration library, Tamil words:
     # 0.910 / 0.961.
-    ("chennai_kirana", 220, 0.945, 0.975, 0.01, 0.95, 0.88),
+    ("chennai_kirana", 220, 0.96, 0.98, 0.01, 0.95, 0.88),
 ]
 
 

@@ -20,6 +20,9 @@ V12,"Fizz Lemon 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz 
 V13,"Pop Cola 600ml PET, case of 24",Pop,sodas,600ml,case,24,900.00,ZZZ,pop,10,1,true
 V14,"Zest Lemon 600ml PET, case of 24",Zest,sodas,600ml,case,24,900.00,ZZZ,zest,10,1,true
 V20,"Shine Lemon Dish Soap 400ml, carton of 12",Shine,cleaning,400ml,carton,12,900.00,ZZZ,shine,10,1,true
+W01,"Brite Easy Wash 1kg, case of 12",Brite,detergent,1kg,case,12,1560.00,ZZZ,brite,40,1,true
+W02,"Brite Easy Wash 500g, case of 24",Brite,detergent,500g,case,24,1560.00,ZZZ,brite,40,1,true
+W03,"Brite Matic Top Load 1kg, case of 12",Brite,detergent,1kg,case,12,2600.00,ZZZ,brite,15,1,true
 """
 
 
@@ -114,3 +117,20 @@ def test_a_returnable_bottle_is_a_pack_of_the_product_not_a_variant() -> None:
 def test_ounces_are_the_millilitres_a_label_rounds_them_to() -> None:
     assert [line.sku for line in parse_order("pino 8oz 2 case", catalog_index(BOTTLES)).lines] == ["B04"]
     assert asked(parse_order("pino 3 case", catalog_index(BOTTLES))) == [{"B03", "B04"}]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "asked"),
+    [
+        ("brite 1kg 3 case", [("W01", 3)], []),
+        ("brite matic 1kg 2 case", [("W03", 2)], []),
+        ("brite 5 case", [], [{"W01", "W02"}]),
+    ],
+)
+def test_a_brands_machine_line_is_named_to_be_chosen_beside_its_plain_powder(
+    text: str, lines: list[tuple[str, int]], asked: list[set[str]], index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == lines
+    assert [set(item.candidates) for item in parse.ambiguous] == asked
