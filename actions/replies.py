@@ -329,7 +329,8 @@ def _sms_size(text: str) -> int:
 
 def pages(lines: Sequence[str], channel: str = "", limit: int = PAGE_CHARS) -> list[str]:
     """The lines joined into pages, split between lines: on SMS of at most `limit` GSM-7 characters' worth, on a chat
-    app of what one of its messages holds."""
+    app of what one of its messages holds. A last line that would make a page alone (the YES prompt) ends the page
+    before it instead: asking for MORE would cost as much as saying it."""
     size = len if channel in CHAT_PAGE_CHARS else _sms_size
     limit = CHAT_PAGE_CHARS.get(channel, limit)
     result: list[str] = []
@@ -341,7 +342,9 @@ def pages(lines: Sequence[str], channel: str = "", limit: int = PAGE_CHARS) -> l
             current = line
         else:
             current = candidate
-    if current:
+    if current and result and "\n" not in current and channel not in CHAT_PAGE_CHARS:
+        result[-1] = f"{result[-1]}\n{current}"
+    elif current:
         result.append(current)
     return result
 

@@ -303,7 +303,16 @@ def test_money_drops_zero_cents_and_groups_thousands() -> None:
 def test_pages_keep_every_line_in_order_and_stay_under_the_limit_unless_one_line_is_longer(lines: list[str]) -> None:
     result = pages(lines, limit=80)
     assert "\n".join(result) == "\n".join(lines)
-    assert all(len(page) <= 80 or "\n" not in page for page in result)
+    # Over the limit only: a page of one line, or a page ended by the last line, which would have paged alone.
+    assert all(len(page) <= 80 or "\n" not in page for page in result[:-1])
+    assert not result or len(result[-1].rsplit("\n", 1)[0]) <= 80 or "\n" not in result[-1]
+
+
+def test_a_prompt_that_would_page_alone_ends_the_page_before_it() -> None:
+    lines = ["1) Coca-Cola 300ml glass bottle 5 crates x 660 = 3,300", "Total KES 3,300.", "Reply YES to confirm."]
+    assert pages(lines, limit=60) == ["\n".join(lines[:1]), "\n".join(lines[1:])]
+    assert pages(lines[:2] + ["x" * 10], limit=60) == [lines[0], f"{lines[1]}\nxxxxxxxxxx"]
+    assert pages(lines[:1] + lines[2:], limit=60) == ["\n".join(lines[:1] + lines[2:])]
 
 
 def test_over_credit_cuts_the_largest_line_to_fit_and_says_the_credit_available() -> None:

@@ -256,7 +256,9 @@ async def test_a_devanagari_store_orders_pages_and_confirms_in_devanagari(
     assert len(pages) > 2 and all(segment_count(page) <= 4 for page in pages), pages
     everything = "\n".join(pages)
     assert "7) Nyota Pishori Rice 5kg" in everything and "कुल KES" in everything and "डिलीवरी" in everything
-    assert pages[-1].startswith("पक्का करने के लिए YES भेजें")
+    # The YES prompt ends the last page of lines, never a page alone.
+    *_, total, prompt = pages[-1].split("\n")
+    assert total.startswith("कुल KES") and prompt.startswith("पक्का करने के लिए YES भेजें"), pages[-1]
     placed = await text(deva, "YES", "hi-Deva")
     assert re.match(r"ऑर्डर #\d+ हो गया: 7 लाइनें, कुल KES ", placed), placed
     status = await text(deva, "where is my order", "hi-Deva")
