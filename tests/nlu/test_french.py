@@ -46,3 +46,9 @@ def test_french_generic_word_asks_among_the_kind(abidjan_index: CatalogIndex) ->
     parse = parse_order("huile 1L 5 cartons", abidjan_index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"CI-210118", "CI-210142", "CI-210169"}]
+
+
+@pytest.mark.parametrize("text", ["coca 10", "flag 6"])
+def test_french_brand_in_a_glass_and_another_pack_with_no_size_is_asked(text: str, abidjan_index: CatalogIndex) -> None:
+    parse = parse_order(text, abidjan_index)
+    assert not parse.lines and len(parse.ambiguous) == 1 and len(parse.ambiguous[0].candidates) == 2
