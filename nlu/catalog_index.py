@@ -6,7 +6,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain, compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
@@ -30,6 +30,10 @@ from nlu.text import (
 )
 
 # What joins two kinds of goods in one category's name (`Sugar & Salt`, `Noodles / Pasta`, `Beer and Stout`).
+# A message's words, for the language it is in.
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# Indexes kept for the words messages asked to read as chatter.
+_MAX_VIEWS = 64
 _CATEGORY_JOINS_RE = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*", re.IGNORECASE)
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = re.compile(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
@@ -171,6 +175,7 @@ class CatalogIndex:
     _spellings_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None) -> CatalogIndex:
@@ -195,6 +200,20 @@ class CatalogIndex:
     def base_written(self) -> frozenset[int]:
         """The SKUs whose catalog words include a word for the base product (`原味酸奶`, `Original`)."""
         return frozenset().union(*(self.postings.get(word, frozenset()) for word in self.lexicon.base_variant_words))
+
+    def for_message(self, text: str) -> CatalogIndex:
+        """The index whose lexicon reads a word as the language the message is in says: Igbo `di` ending a question
+        fills it, never taking the item off as Tagalog `di` would."""
+        words = set(_LETTERS_RE.findall(text.casefold()))
+        chatter = self.lexicon.chatter_in(words)
+        if not chatter:
+            return self
+        view = self._views.get(chatter)
+        if view is None:
+            if len(self._views) >= _MAX_VIEWS:
+                self._views.clear()
+            view = self._views[chatter] = replace(self, lexicon=self.lexicon.with_chatter(chatter))
+        return view
 
     def item_for_sku(self, sku: str) -> IndexedItem | None:
         """The indexed SKU, or None when the catalog does not have it."""

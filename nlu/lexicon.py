@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,11 @@ class Lexicon:
     # typed in one, never a Latin currency code the letters happen to spell (`केस` is a case, not KES).
     native_price_point_words: frozenset[str]
     max_quantity: int
+    # Words one language takes an item back with and another only fills a sentence with (Tagalog `di`, Igbo `di`),
+    # with the languages of each side, and every language's words: such a word means what the message's language
+    # says.
+    takeback_or_chatter: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
+    vocabularies: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @cached_property
     def chatter_words(self) -> frozenset[str]:
@@ -288,6 +293,32 @@ class Lexicon:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
         return self.unit_sell_units.get(unit, frozenset({unit}))
 
+    def chatter_in(self, words: set[str]) -> frozenset[str]:
+        """The words of a message that take an item back in another language but only fill a sentence in the
+        language it is written in: at least two of its other words are that language's alone, none the other's."""
+        found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
+        if not found:
+            return frozenset()
+        plain = words - {entry[0] for entry in found}
+        vocabularies = dict(self.vocabularies)
+        chatter = set()
+        for word, taking, filling in found:
+            taking_words = frozenset().union(*(vocabularies[name] for name in taking))
+            filling_words = frozenset().union(*(vocabularies[name] for name in filling))
+            filled = len(plain & filling_words - taking_words) >= _LANGUAGE_EVIDENCE
+            if filled and not plain & taking_words - filling_words:
+                chatter.add(word)
+        return frozenset(chatter)
+
+    def with_chatter(self, words: frozenset[str]) -> Lexicon:
+        """This lexicon with the words only filling a sentence, never taking an item back."""
+        return replace(
+            self,
+            removal_words=self.removal_words - words,
+            negations=self.negations - words,
+            not_words=self.not_words - words,
+        )
+
 
 def _words(values: list[str]) -> set[str]:
     return {_word(v) for v in values if v.strip()}
@@ -323,6 +354,11 @@ _NOT_READ_BY_SOUND = frozenset({"words_typed_in", "native_price_point_words", "d
 _MIN_TYPED_UNIT = 4
 # Shorter words have too many that sound alike.
 _MIN_SOUNDED = 3
+# A message is in a language when this many of its words are that language's.
+_LANGUAGE_EVIDENCE = 2
+# What a language takes an item back with, and what only fills or joins a sentence.
+_TAKING_BACK = ("removal_words", "negations", "not_words")
+_FILLING = ("fillers", "stop_words")
 
 # Keys of a language file whose value is a list of words, each merged into one set of the lexicon.
 _WORD_LISTS = (
@@ -447,16 +483,17 @@ def _check_common(common: dict[str, Any]) -> None:
         raise LocaleError(f"common.json: unknown keys {sorted(unknown)}")
 
 
-def _read_locale(directory: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """`common.json` and every language file of `directory`, each checked against the keys the reader reads."""
+def _read_locale(directory: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """`common.json` and every language file of `directory` by its name, each checked against the keys the reader
+    reads."""
     common = json.loads((directory / "common.json").read_text(encoding="utf-8"))
     _check_common(common)
-    languages = []
+    languages = {}
     for path in sorted(directory.glob("*.json")):
         if path.name != "common.json":
             language = json.loads(path.read_text(encoding="utf-8"))
             _check_language(path.name, language, common)
-            languages.append(language)
+            languages[path.stem] = language
     return common, languages
 
 
@@ -571,7 +608,8 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
 
     A key the reader does not know, or a value of the wrong shape, raises `LocaleError` naming the file.
     """
-    common, languages = _read_locale(directory)
+    common, named = _read_locale(directory)
+    languages = list(named.values())
     return Lexicon(
         unit_levels=dict(common["unit_levels"]),
         unit_sell_units={k: frozenset(v) for k, v in common["unit_sell_units"].items()},
@@ -579,4 +617,24 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
         max_quantity=int(common["max_quantity"]),
         **_merged_words(languages, common),
         **_merged_maps(languages),
+        takeback_or_chatter=_takeback_or_chatter(named),
+        vocabularies=tuple((name, frozenset(_language_words(language))) for name, language in named.items()),
+    )
+
+
+def _takeback_or_chatter(named: dict[str, dict[str, Any]]) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Words one language lists to take an item back and another only as a filler or joining word."""
+    taking: dict[str, set[str]] = defaultdict(set)
+    filling: dict[str, set[str]] = defaultdict(set)
+    for name, language in named.items():
+        takes = set().union(*(_words(language.get(key, [])) for key in _TAKING_BACK))
+        fills = set().union(*(_words(language.get(key, [])) for key in _FILLING))
+        for word in takes:
+            taking[word].add(name)
+        for word in fills - takes - _words(language.get("correction_markers", [])):
+            filling[word].add(name)
+    return tuple(
+        (word, frozenset(taking[word]), frozenset(filling[word]))
+        for word in sorted(taking.keys() & filling.keys())
+        if " " not in word
     )

@@ -42,6 +42,7 @@ class _Quantity:
 
 def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | None = None) -> OrderParse:
     """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""
+    index = index.for_message(text)
     if len(text) < 24 and _command(text, index):
         return OrderParse(text=text)
     message = read_message(text, index)

@@ -73,7 +73,10 @@ def test_a_brand_in_bottles_and_cans_with_no_pack_is_asked(onitsha_index: Catalo
     assert [set(item.candidates) for item in parse.ambiguous] == [{"C3M-4328", "L3Q-7807"}]
 
 
-def test_igbo_price_question_ending_in_di_asks_the_price_and_takes_nothing_off(onitsha_index: CatalogIndex) -> None:
-    parse = parse_order("hero 5 crates, ego ole ka star can dị?", onitsha_index)
+@pytest.mark.parametrize("ending", ["dị", "di"])
+def test_igbo_price_question_ending_in_di_asks_the_price_and_takes_nothing_off(
+    ending: str, onitsha_index: CatalogIndex
+) -> None:
+    parse = parse_order(f"hero 5 crates, ego ole ka star can {ending}?", onitsha_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("C3M-4328", 5)]
     assert [question.candidates for question in parse.price_questions] == [("M4T-6081",)]
