@@ -512,7 +512,7 @@ def _merged_maps(languages: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _with_vowels_dropped(unit_words: dict[str, str], lists: dict[str, set[str]]) -> dict[str, str]:
     """Pack words also as owners type them on a keypad, one or two vowels left out (`kahn`, `krtn`, `dsna`), where
-    that spelling is no other word the reader knows."""
+    that spelling is no other word the reader knows (Yoruba `paali` typed `paal` is no Tamil `paal`, milk)."""
     known = set(unit_words).union(*lists.values())
     found = dict(unit_words)
     for word, unit in unit_words.items():
@@ -571,7 +571,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "digit_spelt_words": frozenset(
             word for language in languages if language.get("letter_digits") for word in _language_words(language)
         ),
-        "unit_words": _with_vowels_dropped(unit_words, lists),
+        "unit_words": _with_vowels_dropped(unit_words, {**lists, "product_words": set(product_words)}),
         "size_words": size_words,
         "product_words": product_words,
         "kind_includes": {word: frozenset(within) for word, within in kind_includes.items()},

@@ -57,6 +57,7 @@ def test_tamil_script_reads_in_the_latin_letters_tanglish_spells_it_with(word: s
         ("tata uppu 5 kattu kal uppu 10 kattu", [("T106", 5), ("T107", 10)]),
         ("gold winner 1L 5 petti, illa 6 petti", [("T103", 6)]),
         ("nalla ennai 1 ltr 2 petti", [("T104", 2)]),
+        ("nallennai 1 ltr 3 petti", [("T104", 3)]),
         ("சர்க்கரை 50 கிலோ 2 மூட்டை", [("T101", 2)]),
         ("பொன்னி புழுங்கல் அரிசி 25 கிலோ 3 மூட்டை", [("T102", 3)]),
         ("மேகி 70 கிராம் 3 பெட்டி", [("T108", 3)]),
@@ -96,3 +97,11 @@ def test_a_tanglish_price_question_names_the_product_without_asking(text: str, i
     parse = parse_order(text, index)
     assert len(parse.lines) == 1 and parse.lines[0].quantity == 1
     assert not parse.ambiguous and not parse.unknown and not parse.price_questions
+
+
+def test_a_tamil_word_for_goods_not_sold_is_flagged_never_read_as_another_languages_pack_word(
+    index: CatalogIndex,
+) -> None:
+    parse = parse_order("paal 20 packet", index)
+    assert not parse.lines and not parse.ambiguous
+    assert [(item.phrase, item.quantity) for item in parse.unknown] == [("paal 20 packet", 20)]
