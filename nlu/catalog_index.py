@@ -12,7 +12,7 @@ from itertools import chain, compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_names, shortens, vowels_dropped
+from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, vowels_dropped
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
@@ -324,7 +324,9 @@ class CatalogIndex:
         same_noun = tuple(WordMatch(form, 100.0) for form in singular_and_plural(word) if form in self.postings)
         if same_noun:
             return same_noun
-        found = self._misspelt(word) or self._sounding_alike(word) or self._written_short(word)
+        found = self._misspelt(word) or self._sounding_alike(word)
+        # `creamy` beside `cream`: a name that writes every consonant of the word (`CRMY`) writes that word.
+        found += tuple(m for m in self._written_short(word) if not found or skeleton(m.word) == skeleton(word))
         return found or self._vowels_dropped(word) or self._typed_short(word)
 
     def _vowels_dropped(self, word: str) -> tuple[WordMatch, ...]:

@@ -177,6 +177,15 @@ def test_words_a_name_joins_by_their_letters_stay_one_item(text: str, expected: 
     assert resolved(text, catalog_index(rows)) == expected
 
 
+def test_a_word_whose_consonants_a_name_writes_is_that_word_beside_a_near_spelling() -> None:
+    rows = (
+        "W1,NOVO 3N1 ORIG 28G 10S TIE,Novo,GATAS/KAPE,28g,pack,10,80.00,PHP,,280,5,true\n"
+        "W2,NOVO 3N1 CRMY WHT 29G 10S TIE,Novo,GATAS/KAPE,29g,pack,10,84.00,PHP,,200,5,true\n"
+        "W3,CREAM-O CHOCO 33G 10S,Universal Robina,SITSIRYA,33g,pack,10,68.00,PHP,,200,5,true\n"
+    )
+    assert resolved("novo creamy white 5 tie", catalog_index(rows)) == [("W2", 5)]
+
+
 CUT_SHORT_ROWS = (
     'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
     'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
