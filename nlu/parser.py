@@ -106,13 +106,14 @@ class _Reading:
         target = focus if focus is not None else len(lines) - 1
         if _says_a_size(request) and self._sized_choice(request):
             return
+        if request.correction and (request.denies or self._question_corrected(request)):
+            return
         if request.correction and not lines and not request.words and request.quantity is not None:
             # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
             self.amount_ahead = request
             return
         if request.correction:
-            if not request.denies:
-                self._correct(request, target)
+            self._correct(request, target)
             return
         if request.removal:
             if not self._swapped(request):
@@ -158,7 +159,7 @@ class _Reading:
         previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
         # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does;
         # so does an amount in a pack the line's product is not sold by (`调和油3桶 改成两箱`).
-        repacked = _counts_another_pack(request, lines[target] if lines else None, self.index)
+        repacked = _counts_another_pack(request, lines[target] if lines else None, previous, self.index)
         if (request.size is not None or _names_a_pack(request) or repacked) and previous is not None:
             item = _respecify(request, previous, self.ordered, target, self.index)
             if item is None and request.size is not None and request.size.dimension == SIZE_NUMBER:
@@ -236,6 +237,22 @@ class _Reading:
             return None
         self.ordered.ambiguous.pop()
         return self.previous
+
+    def _question_corrected(self, request: ItemRequest) -> bool:
+        """`ketepa 10, sorry 12`: an amount corrected right after the question asked about the item read last is the
+        amount that question carries."""
+        asked, previous = self.ordered.ambiguous, self.previous
+        if not asked or previous is None or asked[-1].phrase != previous.phrase or asked[-1].reason == "quantity":
+            return False
+        if request.words or request.size is not None:
+            return False
+        number = _corrected_amount(request, asked[-1].quantity, self.index)
+        if number is None:
+            return False
+        phrase = f"{asked[-1].phrase}, {request.phrase}"
+        asked[-1] = replace(asked[-1], quantity=number, phrase=phrase)
+        self.previous = replace(previous, phrase=phrase)
+        return True
 
     def _asked_among_products(self) -> bool:
         """The question asked last is among products for the item read last."""
@@ -957,9 +974,14 @@ def _only_a_brand(words: set[str], index: CatalogIndex) -> bool:
     return any(brand == words for word in words for brand in index.groups.brands_by_word.get(word, ()))
 
 
-def _counts_another_pack(request: ItemRequest, line: OrderLine | None, index: CatalogIndex) -> bool:
-    """A correction of an amount alone in a pack word the corrected line's product is not sold by."""
+def _counts_another_pack(
+    request: ItemRequest, line: OrderLine | None, ordered: ItemRequest | None, index: CatalogIndex
+) -> bool:
+    """A correction of an amount alone in a pack word the corrected line's product is not sold by, and the line
+    was not ordered in (`coke 500ml 5 crates, sorry 12 crates` of a PET sold by the case is twelve of them)."""
     if line is None or request.words or request.unit is None or request.quantity is None:
+        return False
+    if ordered is not None and ordered.unit == request.unit:
         return False
     item = index.item_for_sku(line.sku)
     return item is not None and item.item.sell_unit not in index.lexicon.sell_units_for(request.unit)
@@ -969,16 +991,23 @@ def _apply_correction(request: ItemRequest, lines: list[OrderLine], target: int,
     """`5 ctn coke, sorry make it 6` or `7 not 5`: the new number replaces the line's quantity."""
     if not lines:
         return
+    number = _corrected_amount(request, lines[target].quantity, index)
+    if number is not None:
+        lines[target] = replace(lines[target], quantity=number, phrase=f"{lines[target].phrase}, {request.phrase}")
+
+
+def _corrected_amount(request: ItemRequest, quantity: int, index: CatalogIndex) -> int | None:
+    """The amount a correction says in place of `quantity`; None when it says no whole amount."""
     numbers = list(((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers)
-    if len(numbers) > 1 and lines[target].quantity in numbers:
-        numbers.remove(lines[target].quantity)  # the amount being corrected, whichever side of the negation
+    if len(numbers) > 1 and quantity in numbers:
+        numbers.remove(quantity)  # the amount being corrected, whichever side of the negation
     elif len(numbers) > 1:
         numbers = [n for n in numbers if n not in request.negated]
     # A lone number is the new amount, whatever negation stands beside it ("hindi, 6 pala").
     number = numbers[0] if numbers else None
     if number is None or number != int(number) or not 0 < number <= index.lexicon.max_quantity:
-        return
-    lines[target] = replace(lines[target], quantity=int(number), phrase=f"{lines[target].phrase}, {request.phrase}")
+        return None
+    return int(number)
 
 
 # A candidate's position, read for a whole list without a loop in Python.

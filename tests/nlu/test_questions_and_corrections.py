@@ -297,3 +297,28 @@ def test_a_correction_beside_a_size_orders_the_amount_kept(text: str, quantity: 
 def test_an_amount_denied_after_a_line_changes_it_only_when_another_is_said(text: str, quantity: int) -> None:
     """`12 ctn, not 10` restates the order; `12 ctn nahi, 10` (Hindi puts the amount taken back first) changes it."""
     assert lines_of(parse_order(text, catalog_index(TEA_ROWS))) == [("T4", quantity)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chaiya 10, sorry 12", "chaiya 10 ctn, sorry make it 12", "chaiya 10, 10 nahi 12", "chaiya 10 badala yake 12"],
+)
+def test_an_amount_corrected_after_a_question_changes_the_amount_asked_about(text: str) -> None:
+    assert questions_of(parse_order(text, catalog_index(TEA_ROWS))) == [(TEA_SIZES, 12, "product")]
+
+
+CRATE_ROWS = """\
+C1,"Zuri Cola 300ml glass bottle, crate of 24",Zuri,drinks,300ml,crate,24,660.00,KES,zuri,40,1,true
+C2,"Zuri Cola 500ml PET, case of 24",Zuri,drinks,500ml,case,24,1150.00,KES,zuri,40,1,true
+"""
+
+
+def test_an_amount_corrected_after_a_question_leaves_the_line_before_it() -> None:
+    parse = parse_order("zuri 500ml 5 cases, chaiya 10, sorry 12", catalog_index(TEA_ROWS + CRATE_ROWS))
+    assert lines_of(parse) == [("C2", 5)]
+    assert [(item.candidates, item.quantity) for item in parse.ambiguous] == [(TEA_SIZES, 12)]
+
+
+def test_an_amount_corrected_in_the_pack_word_it_was_ordered_in_keeps_the_product() -> None:
+    """The PET sold by the case, ordered in crates, stays the PET when `12 crates` corrects it."""
+    assert lines_of(parse_order("zuri 500ml 5 crates, sorry 12 crates", catalog_index(CRATE_ROWS))) == [("C2", 12)]
