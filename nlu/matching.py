@@ -482,10 +482,49 @@ def _without_named_variants(
         order = list(compress(order, without_base))
         products = list(compress(products, without_base))
     dropped.update(_sibling_variants(order, products, extras, index))
+    if dropped:
+        dropped.difference_update(_size_names(candidates, dropped, extras, index))
     if dropped and kind_only:
         variant_words, core_of = index.lexicon.variant_words, groups.core_of
         dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(variant_words)}
     return candidates.difference(dropped) if dropped else candidates
+
+
+# A size this many times another is another size, not the same pack written differently.
+_ANOTHER_SIZE = 1.25
+
+
+def _size_names(
+    candidates: Positions, dropped: set[int], extras: dict[int, frozenset[str]], index: CatalogIndex
+) -> set[int]:
+    """`Red Horse Stallion 1L` beside `Red Horse 500ml`: a word no locale knows as a variant or flavour, on a SKU
+    of a size its brand's plain product is not sold in, names that size, so the brand said alone asks the size."""
+    items, groups = index.items, index.groups
+    lexicon = index.lexicon
+    known = lexicon.variant_words | lexicon.flavour_words | lexicon.base_variant_words | lexicon.packaging_words
+    kept_sizes: dict[int, list[Size]] = defaultdict(list)
+    for position in candidates.difference(dropped):
+        size = items[position].size
+        if size is not None:
+            kept_sizes[groups.product_brand[groups.product_of[position]]].append(size)
+    return {
+        position
+        for position in dropped
+        if len(own := extras[groups.core_of[position]]) == 1
+        and own.isdisjoint(known)
+        and _of_another_size(items[position].size, kept_sizes.get(groups.product_brand[groups.product_of[position]]))
+    }
+
+
+def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
+    """True when a size is clearly none of the others (`1L` beside `500ml`, not `110g` beside `108g`)."""
+    if size is None or not others:
+        return False
+    return all(
+        other.dimension == size.dimension
+        and max(size.value, other.value) >= _ANOTHER_SIZE * min(size.value, other.value)
+        for other in others
+    )
 
 
 def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:

@@ -20,6 +20,9 @@ V12,"Fizz Lemon 600ml PET, case of 24",Fizz,sodas,600ml,case,24,900.00,ZZZ,fizz 
 V13,"Pop Cola 600ml PET, case of 24",Pop,sodas,600ml,case,24,900.00,ZZZ,pop,10,1,true
 V14,"Zest Lemon 600ml PET, case of 24",Zest,sodas,600ml,case,24,900.00,ZZZ,zest,10,1,true
 V20,"Shine Lemon Dish Soap 400ml, carton of 12",Shine,cleaning,400ml,carton,12,900.00,ZZZ,shine,10,1,true
+T01,"Tusk Beer 500ml, case of 12",Tusk,beer,500ml,case,12,720.00,ZZZ,,80,1,true
+T02,"Tusk Stallion Beer 1L, case of 12",Tusk,beer,1L,case,12,1200.00,ZZZ,,60,1,true
+T03,"Tusk Lite Beer 330ml, case of 24",Tusk,beer,330ml,case,24,1100.00,ZZZ,,60,1,true
 W01,"Brite Easy Wash 1kg, case of 12",Brite,detergent,1kg,case,12,1560.00,ZZZ,brite,40,1,true
 W02,"Brite Easy Wash 500g, case of 24",Brite,detergent,500g,case,24,1560.00,ZZZ,brite,40,1,true
 W03,"Brite Matic Top Load 1kg, case of 12",Brite,detergent,1kg,case,12,2600.00,ZZZ,brite,15,1,true
@@ -134,3 +137,9 @@ def test_a_brands_machine_line_is_named_to_be_chosen_beside_its_plain_powder(
     parse = parse_order(text, index)
     assert [(line.sku, line.quantity) for line in parse.lines] == lines
     assert [set(item.candidates) for item in parse.ambiguous] == asked
+
+
+def test_a_brand_alone_asks_its_size_where_a_word_names_the_bigger_bottle_and_no_variant(index: CatalogIndex) -> None:
+    parse = parse_order("tusk 2 case", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"T01", "T02"}]
