@@ -270,3 +270,14 @@ V103,OKUMA RED PALM OIL 4LTR,Okuma,Edible Oil,4L,jerrycan,1,9500.00,NGN,,50,1,tr
 """
     index = catalog_index(rows)
     assert asked("vegetable oil 1L 3 carton", index) == [{"V101", "V102"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [("mbolea ya kupandia 50kg mifuko 2", ("F801", 2)), ("mbolea ya kukuzia 50kg 3", ("F802", 3))]
+)
+def test_a_swahili_word_for_what_a_fertiliser_is_for_names_it(text: str, line: tuple[str, int]) -> None:
+    rows = """\
+F801,Rutuba DAP Planting Fertiliser 50kg,Rutuba,fertiliser,50kg,bag,1,3550.00,KES,dap,120,1,true
+F802,Rutuba CAN Top Dressing Fertiliser 50kg,Rutuba,fertiliser,50kg,bag,1,3100.00,KES,can,90,1,true
+"""
+    assert [(found.sku, found.quantity) for found in parse_order(text, catalog_index(rows)).lines] == [line]
