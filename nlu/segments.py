@@ -147,8 +147,18 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     return MessageReading(
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
-        about_existing_order=bool(words & lexicon.non_order_cues),
+        about_existing_order=_about_existing_order(words, index),
     )
+
+
+def _about_existing_order(words: set[str], index: CatalogIndex) -> bool:
+    """Whether the words ask about an order already placed (`kab aayega`, `order band karo`). A cue word among other
+    words of the catalog names a product (`blue band`, where Hindi `band` says stop)."""
+    cues = words & index.lexicon.non_order_cues
+    if not cues:
+        return False
+    in_catalog = {word for word in words if word in index.postings}
+    return any(word not in in_catalog or len(in_catalog) < 2 for word in cues)
 
 
 def _taken_off_last(in_line: list[ItemRequest]) -> bool:
