@@ -165,6 +165,24 @@ def test_status_question_mentioning_a_product_orders_nothing(invented_index: Cat
     assert parse_order("where is my order of vimba?", invented_index).is_empty
 
 
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("do you have blue band 500g?", [("BB-500", 1)]),
+        ("blue band 250g 2 ctn", [("BB-250", 2)]),
+        ("order band karo", []),
+    ],
+)
+def test_a_word_asking_about_an_order_among_words_of_a_name_is_the_product(
+    text: str, lines: list[tuple[str, int]]
+) -> None:
+    index = catalog_index(
+        'BB-250,"Blue Band Margarine 250g, carton of 24",Blue Band,dairy,250g,carton,24,3120.00,KES,,50,1,true\n'
+        'BB-500,"Blue Band Margarine 500g, carton of 12",Blue Band,dairy,500g,carton,12,3000.00,KES,,50,1,true\n'
+    )
+    assert lines_of(parse_order(text, index)) == lines
+
+
 def test_zero_and_huge_quantities_are_asked_about_not_accepted(invented_index: CatalogIndex) -> None:
     parse = parse_order("vimba 350ml 0 crates, rundu 5L 1,000,000", invented_index)
     assert not parse.lines
