@@ -426,6 +426,8 @@ def sarisari_index() -> CatalogIndex:
         ("mucho 2 case", [("B4-5802", 2)]),
         # `bot` a bottle: 24 of a case of 12 are two cases
         ("red horse 500 24 bot", [("B4-5801", 2)]),
+        # Cebuano `unsa` (what) before a price word asks about the product, no word of it
+        ("unsa presyo sa pilsen karon?", [("B4-5805", 1)]),
     ],
 )
 def test_sari_sari_text_speak_bottle_names_and_corrections(
