@@ -89,11 +89,20 @@ class ChineseReader:
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
         )
         self._catalog_words = brands | aliases
+        # `13香` for `十三香`, `6个核桃` for `六个核桃`: names with a numeral, typed in digits.
+        self._in_digits = _in_digits(self._catalog_words, lexicon)
+        self._in_digits_re = (
+            re.compile("|".join(map(re.escape, sorted(self._in_digits, key=len, reverse=True))))
+            if self._in_digits
+            else None
+        )
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
         if pinyin and self._pinyin:
             text = _LATIN_RUN_RE.sub(lambda m: self._pinyin.get(m.group().casefold(), m.group()), text)
+        if pinyin and self._in_digits_re is not None:
+            text = self._in_digits_re.sub(lambda m: self._in_digits[m.group()], text)
         if not HAN_RE.search(text):
             return text
         text = _WECHAT_EMOJI_RE.sub(" ", text)
@@ -362,6 +371,23 @@ def _number(numeral: str) -> str:
         return f"{_DIGITS[ranged.group(1)] * scale}-{_DIGITS[ranged.group(2)] * scale}"
     value = numeral_value(numeral)
     return numeral if value is None else f"{value:g}"
+
+
+def _in_digits(words: set[str], lexicon: Lexicon) -> dict[str, str]:
+    """Catalog words whose numeral owners type in digits (`13香` -> `十三香`), by that spelling; not a numeral that
+    ends the word (`统一`) or counts a measure word that ends it (`一袋半`): typed in digits, those are amounts."""
+    counted = set(lexicon.unit_words) | set(lexicon.half_words)
+    found: dict[str, str] = {}
+    for word in words:
+        if _NUMERALS.isdisjoint(word):
+            continue
+        match = NUMERAL_RUN.search(word)
+        if match is None or match.end() == len(word) or not set(word[match.end() :]) - counted:
+            continue
+        digits = _number(match.group())
+        if digits[:1].isdigit():
+            found[f"{word[: match.start()]}{digits}{word[match.end() :]}"] = word
+    return found
 
 
 def _catalog_words(items: list[CatalogItem]) -> tuple[set[str], set[str]]:

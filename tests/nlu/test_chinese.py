@@ -597,7 +597,8 @@ def test_a_name_that_begins_with_a_particle_is_its_own_item_not_more_of_the_line
     assert _lines("纯净水5箱哈", index) == [("C04", 5)]
 
 
-# A brand whose name heads several products, one whose name heads one product and another line, waters and teas.
+# A brand whose name heads several products, one whose name heads one product and another line, waters, teas and
+# names with a numeral.
 KINDS = """\
 W1,旺旺 仙贝 52g*24包/箱,旺旺,biscuits,52g,carton,24,62.00,CNY,仙贝,100,1,true
 W2,旺旺 雪饼 84g*24包/箱,旺旺,biscuits,84g,carton,24,66.00,CNY,雪饼,100,1,true
@@ -608,6 +609,8 @@ N3,东方树叶 茉莉花茶 500ml*15瓶/箱,农夫山泉,tea drinks,500ml,case,
 S1,怡宝 纯净水 555ml*24瓶/箱,怡宝,water,555ml,case,24,34.00,CNY,,100,1,true
 T1,八马 安溪铁观音 250g/罐,八马,tea,250g,tin,1,128.00,CNY,铁观音,100,1,true
 T2,八马 武夷岩茶 大红袍 250g/罐,八马,tea,250g,tin,1,168.00,CNY,大红袍,100,1,true
+X1,王守义 十三香 45g*10盒/条,王守义,seasoning,45g,pack,10,38.00,CNY,十三香,100,1,true
+X2,养元 六个核桃 240ml*20罐/箱,养元,milk drinks,240ml,case,20,76.00,CNY,六个核桃,100,1,true
 """
 
 
@@ -649,3 +652,9 @@ def test_soy_sauce_asks_among_the_light_and_dark_ones_whose_names_do_not_write_i
     assert _asked("酱油 3箱", index) == [["J1", "J2", "J3"]]
     assert _lines("海天酱油 老抽 2箱", index) == [("J2", 2)]
     assert _lines("矿泉水 10箱", index) == [("S2", 10)]
+
+
+def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
+    # `13香` is `十三香`, `6个核桃` is `六个核桃`.
+    assert _lines("13香 10条", kinds_index) == [("X1", 10)]
+    assert _lines("6个核桃 3箱", kinds_index) == [("X2", 3)]
