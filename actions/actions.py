@@ -772,6 +772,12 @@ class ActionAnswerYes(StoreAction):
             return
         draft = turn.draft
         if draft is None or not (draft.lines or draft.choices):
+            if (asked := priced_just_before(turn.tracker)) is not None:
+                # `ok send them` after `how much for 10 bales of jogoo 2kg`: what was priced, drafted for a YES.
+                await show_parsed(
+                    turn, new_draft(uuid.uuid4().hex[:12], asked), asked, await PLATFORM.catalog(turn.store_id)
+                )
+                return
             last = turn.slot("last_order_id")
             turn.say(replies.already_placed(turn.t, last) if last else turn.t._(replies.NOTHING_TO_CONFIRM))
             return
@@ -793,6 +799,16 @@ class ActionAnswerYes(StoreAction):
             await show_draft(turn, draft, catalog, header=turn.t._(replies.REPRICED))
             return
         await place_draft(turn, draft, catalog)
+
+
+def priced_just_before(tracker: Tracker) -> OrderParse | None:
+    """The reader's parse of the owner's message before this one, when it asked the prices of products it counted
+    (`how much for 10 bales`: a price with no count, `how much is omo`, orders nothing when thanked with `ok`)."""
+    said = [event for event in tracker.events if event.get("event") == "user"]
+    data = (said[-2].get("parse_data") or {}).get("order") if len(said) > 1 else None
+    parse = OrderParse.from_json(data) if isinstance(data, dict) else None
+    counted = parse is not None and any(line.quantity > 1 for line in parse.lines)
+    return parse if parse is not None and parse.asks_prices and counted else None
 
 
 async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:

@@ -233,6 +233,18 @@ async def test_more_while_a_question_is_open_asks_it_again(chat: Chat) -> None:
     assert await chat.text("MORE") == question
 
 
+async def test_yes_after_the_price_of_a_counted_product_drafts_it_for_a_yes(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
+    assert "2 = 600" in await chat.text("how much for 2 boxes mishumaa?")
+    summary = await chat.text("ok send them")
+    assert "1) Taa Candles 6 pack 2 boxes x 300 = 600" in summary and "YES" in summary, summary
+    assert await platform_client.store_orders(str(await chat.slot("store_id"))) == []
+    assert "placed" in await chat.text("yes")
+    await chat.text("how much is mishumaa")
+    assert "Your order:" not in await chat.text("ok") and await chat.slot("draft") is None
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
