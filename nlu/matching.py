@@ -430,8 +430,9 @@ def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: Cata
     if other:
         return kept or candidates
     # `100 sachet milo` beside the 300g pouches by the dozen: no name says how its pieces are packed, so the count
-    # that fills whole packs of one product's sizes picks them.
-    return filled if len({index.groups.product_of[p] for p in candidates}) == 1 else candidates
+    # that fills whole packs of one brand's goods picks them.
+    groups = index.groups
+    return filled if len({groups.product_brand[groups.product_of[p]] for p in candidates}) == 1 else candidates
 
 
 def _filled_by(packs: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

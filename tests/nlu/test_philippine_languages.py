@@ -426,6 +426,9 @@ def sarisari_index() -> CatalogIndex:
         ("mucho 2 case", [("B4-5802", 2)]),
         # `bot` a bottle: 24 of a case of 12 are two cases
         ("red horse 500 24 bot", [("B4-5801", 2)]),
+        # sachets counted fill the brand's strips of 10, not its pouches by the dozen
+        ("milo 100 sachet", [("F3-2221", 10)]),
+        ("trenta ka sachet milo", [("F3-2221", 3)]),
         # Cebuano `unsa` (what) before a price word asks about the product, no word of it
         ("unsa presyo sa pilsen karon?", [("B4-5805", 1)]),
     ],
