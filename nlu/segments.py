@@ -1593,9 +1593,10 @@ def _request(
     removes = _says(own_words, lexicon.removal_words, index) and not _said_in_place_of(quantity, bare, negated)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.corrections_not_negations, index)
+    in_place = _opens_in_place_of_the_last(elements, lexicon)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
-    opens = elements[0].kind == "word" and elements[0].text in lexicon.correction_markers
-    replaces = bool(required) and (uncounted or opens) and not removes and correcting
+    opens = (elements[0].kind == "word" and elements[0].text in lexicon.correction_markers) or in_place
+    replaces = bool(required) and (uncounted or opens) and not removes and (correcting or in_place)
     ranged = (group is not None and group.upto > 0) or any(e.upto for e in elements if e.kind == "num" and not e.used)
     spelled = [e for e in elements if e.kind == "size" and e.value.is_integer() and e.value > 0]
     return ItemRequest(
@@ -1618,6 +1619,14 @@ def _request(
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
+
+
+def _opens_in_place_of_the_last(elements: list[_Element], lexicon: Lexicon) -> bool:
+    """`tiger 2 box ku badhila parle g 2 box`, `X ki jagah Y`: a negation that follows what it takes back, opening a
+    product with its own amount (past the fillers before it), puts that product in the place of the line before."""
+    fillers, stops = lexicon.fillers, lexicon.stop_words
+    first = next((e for e in elements if e.kind != "word" or (e.text not in fillers and e.text not in stops)), None)
+    return first is not None and first.kind == "word" and first.text in lexicon.negations_after
 
 
 def _meaningful(

@@ -42,6 +42,7 @@ def index() -> CatalogIndex:
         ("colgate 100g 24 nos", [("M110", 2)]),
         ("coke 750ml 4 case, 4 ki jagah 6", [("M113", 6)]),
         ("coke 750ml 4 case, 4 chya aivaji 6", [("M113", 6)]),
+        ("tata salt 5 bale ki jagah annapurna 5 bale", [("M104", 5)]),
     ],
 )
 def test_marathi_kinds_pack_words_numbers_and_corrections(

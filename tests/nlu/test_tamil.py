@@ -58,6 +58,7 @@ def test_tamil_script_reads_in_the_latin_letters_tanglish_spells_it_with(word: s
         ("gold winner 1L 5 petti, illa 6 petti", [("T103", 6)]),
         ("nalla ennai 1 ltr 2 petti", [("T104", 2)]),
         ("nallennai 1 ltr 3 petti", [("T104", 3)]),
+        ("tata uppu 5 kattu ku badhila kal uppu 5 kattu", [("T107", 5)]),
         ("சர்க்கரை 50 கிலோ 2 மூட்டை", [("T101", 2)]),
         ("பொன்னி புழுங்கல் அரிசி 25 கிலோ 3 மூட்டை", [("T102", 3)]),
         ("மேகி 70 கிராம் 3 பெட்டி", [("T108", 3)]),
