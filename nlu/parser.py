@@ -98,14 +98,22 @@ class _Reading:
     focus: int | None = None
     # The request each ordered SKU was read from, for a correction that changes its size or product.
     line_requests: dict[str, ItemRequest] = field(default_factory=dict)
+    # `galti se 5 likha, 12 chahiye`: a correction that only says the amount already read; the amount said alone
+    # next is the one meant.
+    retracted: bool = False
 
     def read(self, request: ItemRequest) -> None:
         """Add one request: a correction or removal changes what came before; an item is matched."""
         focus, self.focus = self.focus, None
         lines = self.ordered.lines
         target = focus if focus is not None else len(lines) - 1
+        retracted, self.retracted = self.retracted, False
+        if retracted and not (request.words or request.correction or request.removal or request.more):
+            request = replace(request, correction=True)
         if _says_a_size(request) and self._sized_choice(request):
             return
+        if request.correction:
+            self.retracted = self._restated(request, target)
         if request.correction and (request.denies or self._question_corrected(request)):
             return
         if request.correction and not lines and not request.words and request.quantity is not None:
@@ -237,6 +245,16 @@ class _Reading:
             return None
         self.ordered.ambiguous.pop()
         return self.previous
+
+    def _restated(self, request: ItemRequest, target: int) -> bool:
+        """A correction whose one amount is the one already read for what it corrects (`galti se 5 likha`)."""
+        amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
+        if request.words or request.size is not None or len(amounts) != 1:
+            return False
+        asked, lines, previous = self.ordered.ambiguous, self.ordered.lines, self.previous
+        if asked and previous is not None and asked[-1].phrase == previous.phrase:
+            return amounts[0] == asked[-1].quantity
+        return bool(lines) and amounts[0] == lines[target].quantity
 
     def _question_corrected(self, request: ItemRequest) -> bool:
         """`ketepa 10, sorry 12`: an amount corrected right after the question asked about the item read last is the

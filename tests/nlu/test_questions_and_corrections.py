@@ -61,6 +61,17 @@ def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index
         "5 crates vimba 350ml badala yake weka 7",
         "pakisend po 5 crates vimba 350ml, ay hindi 7 pala",
         "5 crates vimba 350ml, galti se likha, 7 crates",
+        "5 crates vimba 350ml, imbes na 5, 7",
+        "5 crates vimba 350ml, maimakon 5, 7",
+        "5 crates vimba 350ml, dipo 5, 7",
+        "5 crates vimba 350ml, 7 au lieu de 5",
+        "7 crates vimba 350ml instead of 5",
+        "5 peti vimba 350ml, 7 kar do",
+        "5 crates vimba 350ml, a canza zuwa 7",
+        "5 crates vimba 350ml no wait 7",
+        "5 crates vimba 350ml oops 7",
+        "5 peti vimba 350ml, galti se 5 likha, 7 chahiye",
+        "5 crates vimba 350ml, sorry 5, 7",
     ],
 )
 def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
@@ -322,3 +333,4 @@ def test_an_amount_corrected_after_a_question_leaves_the_line_before_it() -> Non
 def test_an_amount_corrected_in_the_pack_word_it_was_ordered_in_keeps_the_product() -> None:
     """The PET sold by the case, ordered in crates, stays the PET when `12 crates` corrects it."""
     assert lines_of(parse_order("zuri 500ml 5 crates, sorry 12 crates", catalog_index(CRATE_ROWS))) == [("C2", 12)]
+
