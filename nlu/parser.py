@@ -542,6 +542,11 @@ class _Reading:
             carried = _carried_over(request, self.previous, self.previous_item, self.index)
             if carried is not None and carried in candidates:
                 return (carried,)
+            # `3 tray itlog large at 2 tray medium`: words naming no brand, after goods of no brand, keep their kind.
+            kind = self.previous_item.item.category
+            same_kind = [c for c in candidates if c.item.category == kind]
+            if not self.previous_item.brand_words and len(same_kind) == 1 and not names_a_brand(request, self.index):
+                return (same_kind[0],)
         return candidates
 
 

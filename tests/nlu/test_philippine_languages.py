@@ -446,3 +446,13 @@ def test_sachets_counted_fill_the_strips_of_the_size_they_fill(
     text: str, expected: list[tuple[str, int]], luzon_index: CatalogIndex
 ) -> None:
     assert resolved(text, luzon_index) == expected
+
+
+def test_a_size_word_after_goods_of_no_brand_keeps_their_kind() -> None:
+    rows = """\
+E1,Fresh Eggs Large - 30 pcs/tray,,Eggs,large,tray,30,270.00,PHP,,80,1,true
+E2,Fresh Eggs Medium - 30 pcs/tray,,Eggs,medium,tray,30,240.00,PHP,,100,1,true
+E3,EQ Dry Diaper Medium 4s - 48 packs/case,EQ,Personal Care,medium,case,48,2400.00,PHP,,20,1,true
+"""
+    text = "pabili po ng 3 tray itlog large at 2 tray medium"
+    assert resolved(text, catalog_index(rows)) == [("E1", 3), ("E2", 2)]
