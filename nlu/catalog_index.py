@@ -753,6 +753,8 @@ def _post_names(
             | name.numbered
         )
         _post(postings_sets, name.contributed, position)
+        # `EGGS MED` sized `medium`: a size the catalog writes in words is a word of the SKU where its name cuts it.
+        _post(postings_sets, _cut_size_words(item.size, name.content), position)
         piece_words.append(name.piece_word)
         protected.update(name.connector_triples)
         for word in name.content:
@@ -762,6 +764,17 @@ def _post_names(
         if word:
             postings_sets[word].add(position)
     return cores, piece_words, protected
+
+
+def _cut_size_words(size: str, written: Iterable[str]) -> list[str]:
+    """The words of a size field (`medium`) whose start, and no more, the name writes (`MED`)."""
+    if not size or not size[:1].isalpha():
+        return []
+    return [
+        word
+        for word in find_words(size.casefold())
+        if word.isalpha() and word not in written and any(len(w) >= 3 and word.startswith(w) for w in written)
+    ]
 
 
 def _core_noise(lexicon: Lexicon) -> frozenset[str]:

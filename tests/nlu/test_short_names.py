@@ -186,6 +186,14 @@ def test_a_word_whose_consonants_a_name_writes_is_that_word_beside_a_near_spelli
     assert resolved("novo creamy white 5 tie", catalog_index(rows)) == [("W2", 5)]
 
 
+def test_a_size_written_in_words_names_the_sku_whose_name_cuts_it_short() -> None:
+    rows = (
+        "T1,EGGS MED 30S TRAY,,FOOD-FRESH,medium,tray,30,240.00,PHP,,100,1,true\n"
+        "T2,EGGS LARGE 30S TRAY,,FOOD-FRESH,large,tray,30,270.00,PHP,,80,1,true\n"
+    )
+    assert resolved("itlog medium 5 tray", catalog_index(rows)) == [("T1", 5)]
+
+
 CUT_SHORT_ROWS = (
     'S1,"Oba Spaghetti 400g, carton of 20",Oba,pasta,400g,carton,20,260.00,GHS,oba,50,1,true\n'
     'S2,"Indo Instant Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,indo,200,1,true\n'
