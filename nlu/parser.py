@@ -164,6 +164,8 @@ class _Reading:
     def _correct(self, request: ItemRequest, target: int) -> None:
         """A correction changes the line ordered last (or the one named again): its amount, its size or its pack."""
         lines = self.ordered.lines
+        if lines and self._counted_in_pieces(request, target):
+            return
         previous = self.line_requests.get(lines[target].sku, self.previous) if lines else self.previous
         # `冰峰瓶装10件 哦不 罐装的`, `..., the gallon one`: a pack word alone corrects the pack, as a size does;
         # so does an amount in a pack the line's product is not sold by (`调和油3桶 改成两箱`).
@@ -245,6 +247,26 @@ class _Reading:
             return None
         self.ordered.ambiguous.pop()
         return self.previous
+
+    def _counted_in_pieces(self, request: ItemRequest, target: int) -> bool:
+        """`coke 500ml 5 crates, sorry 48 bottles`: an amount alone in the pieces the line's pack holds is that many
+        pieces of the line's product (two crates of 24), never the product sold by the piece's packaging."""
+        lines, index = self.ordered.lines, self.index
+        item = index.item_for_sku(lines[target].sku)
+        unit = request.unit
+        if item is None or unit is None or request.quantity is None or request.words or request.size is not None:
+            return False
+        if index.lexicon.unit_levels.get(unit) != "single" or item.item.units_per_pack < 2:
+            return False
+        if _sold_by(item, unit, index):
+            return False  # `调和油2箱 不对 3桶`: the product in that size comes by that piece too
+        quantity = _quantity(request, Match((item,), 0.0), item, index)
+        if quantity.value <= 0:
+            return False
+        line = lines[target]
+        phrase = f"{line.phrase}, {request.phrase}"
+        lines[target] = replace(line, quantity=quantity.value, phrase=phrase, unit_mismatch=quantity.unit_mismatch)
+        return True
 
     def _restated(self, request: ItemRequest, target: int) -> bool:
         """A correction whose one amount is the one already read for what it corrects (`galti se 5 likha`)."""
@@ -995,6 +1017,16 @@ def _carried_over(
 def _only_a_brand(words: set[str], index: CatalogIndex) -> bool:
     """True when the words are all one brand's, and nothing more."""
     return any(brand == words for word in words for brand in index.groups.brands_by_word.get(word, ()))
+
+
+def _sold_by(item: IndexedItem, unit: str, index: CatalogIndex) -> bool:
+    """True when the catalog sells the item's product, in its size, by the unit said."""
+    groups, sold = index.groups, index.lexicon.sell_units_for(unit)
+    product = groups.product_of[item.position]
+    return any(
+        groups.product_of[p] == product and index.items[p].size == item.size and index.items[p].item.sell_unit in sold
+        for p in groups.by_brand.get(item.brand_words, frozenset())
+    )
 
 
 def _counts_another_pack(

@@ -334,3 +334,17 @@ def test_an_amount_corrected_in_the_pack_word_it_was_ordered_in_keeps_the_produc
     """The PET sold by the case, ordered in crates, stays the PET when `12 crates` corrects it."""
     assert lines_of(parse_order("zuri 500ml 5 crates, sorry 12 crates", catalog_index(CRATE_ROWS))) == [("C2", 12)]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "flagged"),
+    [
+        ("zuri 500ml 5 cases, sorry 48 bottles", 2, False),
+        ("zuri 500ml 5 cases, sorry make it 72 pcs", 3, False),
+        ("zuri 500ml 5 cases, sorry 12 bottles", 12, True),
+    ],
+)
+def test_an_amount_corrected_in_pieces_counts_the_packs_of_the_line(text: str, quantity: int, flagged: bool) -> None:
+    """Pieces of the line's own product, never the glass bottles sold by the crate."""
+    (line,) = parse_order(text, catalog_index(CRATE_ROWS)).lines
+    assert (line.sku, line.quantity, line.unit_mismatch) == ("C2", quantity, flagged)
