@@ -191,6 +191,21 @@ class CatalogIndex:
         return frozenset((first, connector) for first, connector, _ in self.protected_connectors if first)
 
     @cached_property
+    def brand_words(self) -> frozenset[str]:
+        """Every word of every brand."""
+        return frozenset().union(*self.groups.by_brand)
+
+    def names_with(self, word: str, said: set[str]) -> bool:
+        """True when a word the catalog writes names a product here: it is a brand's, or another word said is
+        written on a SKU with it (`non sucré`, not `non, pardon 7`)."""
+        postings = self.postings.get(word)
+        if postings is None:
+            return False
+        return word in self.brand_words or any(
+            other != word and not postings.isdisjoint(self.postings.get(other, ())) for other in said
+        )
+
+    @cached_property
     def brand_in_name(self) -> frozenset[int]:
         """The SKUs whose name writes their brand (`农夫山泉 饮用天然水`, not the `东方树叶` tea of the same brand)."""
         written = (item.item.brand.casefold() in item.item.name.casefold() for item in self.items)

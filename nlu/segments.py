@@ -969,7 +969,7 @@ def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index
     negation = token.text in lexicon.negations
     if token.kind != "word" or (token.text not in lexicon.correction_markers and not negation):
         return False
-    if position == 0 or token.text in index.postings:
+    if position == 0 or index.names_with(token.text, {t.text for t in line if t.kind == "word"}):
         return False
     soon = line[position + 1 : position + 4]
     before: list[Token] = []
@@ -1699,6 +1699,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
 
     A Chinese character alone that ends catalog words (`水` of `纯净水`, `茶` of `绿茶`) names their kind when no
     other word names a product."""
+    said = {e.text for e in elements if e.kind == "word"}
     possible = [
         e
         for before, e, after in zip([None, *elements][: len(elements)], elements, [*elements[1:], None], strict=True)
@@ -1709,7 +1710,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
             or _ends_a_name(before, e, after, index)
             or (
                 e.text not in lexicon.chatter_words
-                and (e.text not in lexicon.cue_words or e.text in index.postings)
+                and (e.text not in lexicon.cue_words or index.names_with(e.text, said))
                 and (e.text not in lexicon.time_words or e.text in index.postings)
                 and (e.text not in lexicon.price_point_words or e.text in index.postings)
             )
@@ -1844,8 +1845,8 @@ def _unlinked(word: str, lexicon: Lexicon, index: CatalogIndex) -> str | None:
 
 
 def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:
-    """True when one of the words is such a cue and not a catalog word."""
-    return any(w not in index.postings for w in words & cues)
+    """True when one of the words is such a cue and names no product beside the others."""
+    return any(not index.names_with(w, words) for w in words & cues)
 
 
 def _takes_back_alone(found: list[ItemRequest], said: set[str], lexicon: Lexicon, index: CatalogIndex) -> bool:
@@ -1864,8 +1865,9 @@ def _negated(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) ->
     """The number a negation stands beside: on the side its language takes back, after it (`not 5`, `12 si 10`)
     or before it (`5 nahi 6`), else on the other side (`4 nahi`, `nahi, 6`)."""
     negated = []
+    said = {e.text for e in elements if e.kind == "word"}
     for position, element in enumerate(elements):
-        if element.kind != "word" or element.text not in lexicon.negations or element.text in index.postings:
+        if element.kind != "word" or element.text not in lexicon.negations or index.names_with(element.text, said):
             continue
         after = elements[position + 1] if position + 1 < len(elements) else None
         before = elements[position - 1] if position > 0 else None

@@ -52,3 +52,8 @@ def test_french_generic_word_asks_among_the_kind(abidjan_index: CatalogIndex) ->
 def test_french_brand_in_a_glass_and_another_pack_with_no_size_is_asked(text: str, abidjan_index: CatalogIndex) -> None:
     parse = parse_order(text, abidjan_index)
     assert not parse.lines and len(parse.ambiguous) == 1 and len(parse.ambiguous[0].candidates) == 2
+
+
+def test_french_no_that_a_catalog_name_writes_is_a_correction_when_said_alone(abidjan_index: CatalogIndex) -> None:
+    assert resolved("dinor 1L 5 cartons, non pardon 7", abidjan_index) == [("CI-210118", 7)]
+    assert resolved("gloria non sucré 2 cartons", abidjan_index) == [("CI-230124", 2)]
