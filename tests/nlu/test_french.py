@@ -57,3 +57,8 @@ def test_french_brand_in_a_glass_and_another_pack_with_no_size_is_asked(text: st
 def test_french_no_that_a_catalog_name_writes_is_a_correction_when_said_alone(abidjan_index: CatalogIndex) -> None:
     assert resolved("dinor 1L 5 cartons, non pardon 7", abidjan_index) == [("CI-210118", 7)]
     assert resolved("gloria non sucré 2 cartons", abidjan_index) == [("CI-230124", 2)]
+
+
+def test_french_what_a_product_comes_in_is_no_variant_and_spicy_is(abidjan_index: CatalogIndex) -> None:
+    assert resolved("titus 5 cartons", abidjan_index) == [("CI-250149", 5)]
+    assert resolved("titus pimenté 2 cartons", abidjan_index) == [("CI-250157", 2)]

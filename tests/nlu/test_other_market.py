@@ -228,8 +228,9 @@ MARKET_FLOORS = [
     # read 0.590 / 0.696, 5.9 % wrong lines, asked 0.818, unknowns 0.643, price questions 0.000; intent accuracy
     # 0.810 (check_price F1 0.22, human_handoff 0.00). With the French locale: 0.865 / 0.901; 0.871 / 0.907 once an
     # amount said in place of another (`12 pas 10`) is never read as a pack count; 0.893 / 0.916 once glass and cans
-    # name no variant; 0.904 / 0.935, 2.0 % wrong lines, once `non` of `NON SUCRE` alone is a no.
-    ("abidjan_market", 175, 0.9, 0.93, 0.021, 0.9, 1.0),
+    # name no variant; 0.904 / 0.935, 2.0 % wrong lines, once `non` of `NON SUCRE` alone is a no; 0.916 / 0.942 with
+    # what a product comes in (`A L'HUILE`) no variant.
+    ("abidjan_market", 175, 0.91, 0.94, 0.021, 0.9, 1.0),
     # A Northern Mindanao sari-sari wholesaler: opaque codes (`F1-0413`), names cut to consonants (`LM PCTN CHSMNSI
     # 60G 72S`, `SFGRD PURE WHT`, `BNNA KTCHP`), price points glued to a currency letter (`P10`, `P19`), strips sold
     # by the `TIE` and `BANIG`, reams, tingi pouches; owners write Bisaya, Tagalog and English text-speak (`q`, `nmn`,
