@@ -1029,10 +1029,17 @@ def _post_shared_nicknames(
     """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg; a size
     named apart takes none of theirs, and the name of one pack size (`lapad`, the flat bottle) stays its own."""
     single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
+    givers: dict[tuple[tuple[str, frozenset[str]], str], int] = defaultdict(int)
     for position in range(len(aliases)):
         for alias in aliases[position]:
             if len(alias.content) == 1 and alias.content[0] not in size_names:
-                single_aliases[(folded_brands[position], cores[position])].add(alias.content[0])
+                key = (folded_brands[position], cores[position])
+                single_aliases[key].add(alias.content[0])
+                givers[(key, alias.content[0])] += 1
+    for key, words in single_aliases.items():
+        # `大可乐` of one size beside the `可乐` of them all names that size.
+        shared = [w for w in words if givers[(key, w)] > 1]
+        words.difference_update([w for w in words if givers[(key, w)] == 1 and any(o in w for o in shared)])
     if single_aliases:
         for position in range(len(aliases)):
             if position not in named_apart:

@@ -597,8 +597,8 @@ def test_a_name_that_begins_with_a_particle_is_its_own_item_not_more_of_the_line
     assert _lines("纯净水5箱哈", index) == [("C04", 5)]
 
 
-# A brand whose name heads several products, one whose name heads one product and another line, waters, teas and
-# names with a numeral.
+# A brand whose name heads several products, one whose name heads one product and another line, waters, teas,
+# names with a numeral and a nickname for one size.
 KINDS = """\
 W1,旺旺 仙贝 52g*24包/箱,旺旺,biscuits,52g,carton,24,62.00,CNY,仙贝,100,1,true
 W2,旺旺 雪饼 84g*24包/箱,旺旺,biscuits,84g,carton,24,66.00,CNY,雪饼,100,1,true
@@ -611,6 +611,8 @@ T1,八马 安溪铁观音 250g/罐,八马,tea,250g,tin,1,128.00,CNY,铁观音,10
 T2,八马 武夷岩茶 大红袍 250g/罐,八马,tea,250g,tin,1,168.00,CNY,大红袍,100,1,true
 X1,王守义 十三香 45g*10盒/条,王守义,seasoning,45g,pack,10,38.00,CNY,十三香,100,1,true
 X2,养元 六个核桃 240ml*20罐/箱,养元,milk drinks,240ml,case,20,76.00,CNY,六个核桃,100,1,true
+K1,可口可乐 330ml*24罐/箱,可口可乐,soft drinks,330ml,case,24,52.00,CNY,可乐,100,1,true
+K2,可口可乐 2L*6瓶/箱,可口可乐,soft drinks,2L,case,6,45.00,CNY,可乐|大可乐,100,1,true
 """
 
 
@@ -658,3 +660,9 @@ def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
     assert _lines("6个核桃 3箱", kinds_index) == [("X2", 3)]
+
+
+def test_a_nickname_of_one_size_built_on_the_nickname_of_all_names_that_size(kinds_index: CatalogIndex) -> None:
+    # `大可乐` is the 2 L bottle's alias, beside the `可乐` every size has: it is no question between sizes.
+    assert _lines("大可乐 2箱", kinds_index) == [("K2", 2)]
+    assert _asked("可乐 2箱", kinds_index) == [["K1", "K2"]]
