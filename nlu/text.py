@@ -166,24 +166,27 @@ def romanised(word: str) -> str:
     return _romanised(word, drops_schwas)
 
 
-# Tamil's one letter for a voiceless and a voiced stop, read either way (`கோல்ட்` kolt may be gold).
-_TAMIL_VOICINGS = {"k": "g", "g": "k", "t": "d", "d": "t", "p": "b", "b": "p"}
-_MAX_VOICED = 4
+# Tamil's one letter for a voiceless and a voiced stop, read either way (`கோல்ட்` kolt may be gold), and its `ai`
+# for the English long i (`டைகர்` taigar, tiger; `ஸ்ப்ரைட்` sprait, sprite).
+_TAMIL_READINGS = re.compile(r"ai|[kgtdpb]")
+_TAMIL_OTHER_READING = {"ai": "i", "k": "g", "g": "k", "t": "d", "d": "t", "p": "b", "b": "p"}
+_MAX_READINGS = 4
 
 
 def voicings(word: str, script: str) -> list[str]:
-    """Other Latin spellings a word typed in an Indic script may stand for where the script writes a voiceless and a
-    voiced stop with one letter (Tamil: `kolt`, `golt`, `kold`, `gold`); none for other scripts or long words."""
-    places = [position for position, letter in enumerate(word) if letter in _TAMIL_VOICINGS]
-    if script != "Tamil" or not places or len(places) > _MAX_VOICED:
+    """Other Latin spellings a word typed in an Indic script may stand for where the script writes two sounds with
+    one letter (Tamil: `kolt`, `golt`, `kold`, `gold`); none for other scripts or long words."""
+    places = list(_TAMIL_READINGS.finditer(word)) if script == "Tamil" else []
+    if not places or len(places) > _MAX_READINGS:
         return []
     found = []
     for flips in range(1, 2 ** len(places)):
-        letters = list(word)
-        for bit, position in enumerate(places):
-            if flips >> bit & 1:
-                letters[position] = _TAMIL_VOICINGS[letters[position]]
-        found.append("".join(letters))
+        parts, start = [], 0
+        for bit, place in enumerate(places):
+            said = _TAMIL_OTHER_READING[place.group()] if flips >> bit & 1 else place.group()
+            parts.append(word[start : place.start()] + said)
+            start = place.end()
+        found.append("".join(parts) + word[start:])
     return found
 
 

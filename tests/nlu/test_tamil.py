@@ -23,6 +23,7 @@ T112,RIN DETERGENT BAR ₹10 (1*60),Rin,detergent_bar,140g,box,60,540.00,INR,rin
 T113,NARASUS FILTER COFFEE 200G (1*24),Narasus,coffee,200g,carton,24,3400.00,INR,narasus,25,1,true
 T114,BRU INSTANT COFFEE ₹2 SACHET (1*16),Bru,coffee,1.5g,outer,16,29.00,INR,bru,100,5,true
 T115,NESCAFE SUNRISE ₹2 SACHET (1*16),Nescafe,coffee,1.5g,outer,16,29.00,INR,sunrise,100,5,true
+T116,SPRITE 750ML PET (1*24),Sprite,soft_drinks,750ml,case,24,840.00,INR,sprite,40,1,true
 T111,COCA-COLA 750ML PET (1*24),Coca-Cola,soft_drinks,750ml,case,24,840.00,INR,coke|coca cola,50,1,true
 """
 
@@ -65,6 +66,7 @@ def test_tamil_script_reads_in_the_latin_letters_tanglish_spells_it_with(word: s
         ("ஹமாம் 10 டஜன்", [("T105", 10)]),
         ("கோக் 750 மில்லி 5 கேஸ்", [("T111", 5)]),
         ("வணக்கம் அண்ணா, கோல்ட் வின்னர் 1 லிட்டர் 5 பெட்டி அனுப்புங்க", [("T103", 5)]),
+        ("ஸ்ப்ரைட் 750 மில்லி 3 கேஸ்", [("T116", 3)]),
         ("tata uppu 10 kattu, athukku badhila kal uppu 6 kattu", [("T107", 6)]),
         ("ரின் பார் 2 பாக்ஸ், ஹமாம் 3 டஜன்", [("T112", 2), ("T105", 3)]),
     ],
