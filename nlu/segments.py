@@ -345,15 +345,19 @@ def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     while position < len(tokens):
         token = tokens[position]
         low = _amount_value(token, lexicon)
+        if low is None:
+            read.append(token)
+            position += 1
+            continue
         between = tokens[position + 1] if position + 1 < len(tokens) else None
         # A dash makes a range written tight (`2-3`); `no.3 - 4 packs` is a size, then its amount.
         dashed = between is not None and between.kind == "dash" and token.end == between.start
         joined = between is not None and (dashed or between.text in lexicon.range_words)
         span = 3 if joined else 2
-        top = tokens[position + span - 1] if low is not None and position + span - 1 < len(tokens) else None
+        top = tokens[position + span - 1] if position + span - 1 < len(tokens) else None
         high = _amount_value(top, lexicon) if top is not None else None
         sized = position > 0 and tokens[position - 1].text in lexicon.size_markers
-        if top is not None and low is not None and high is not None and low < high <= 2 * low + 1 and not sized:
+        if top is not None and high is not None and low < high <= 2 * low + 1 and not sized:
             # Side by side, only two number words one apart (`mbili tatu`), never digits or `twenty one`.
             if joined or (token.kind == top.kind == "word" and high == low + 1 and high < 10):
                 read.append(Token("num", f"{low:g}-{high:g}", token.start, top.end, low, high))
@@ -605,10 +609,15 @@ def _each_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`tigdalawang case`, `tiglima`, `tagduha`: a word for each typed tight to a number word is the two words (as
     `tig-2`), unless the catalog writes it."""
     lexicon = index.lexicon
+    # Most words start with no word for each: one look at all of them says so.
+    heads = tuple(lexicon.each_words)
     read: list[Token] = []
     for token in tokens:
-        head = next((w for w in lexicon.each_words if token.text.startswith(w)), None) if token.kind == "word" else None
-        if head is not None and token.text[len(head) :] in lexicon.number_words and token.text not in index.postings:
+        if token.kind != "word" or not token.text.startswith(heads):
+            read.append(token)
+            continue
+        head = next(w for w in heads if token.text.startswith(w))
+        if token.text[len(head) :] in lexicon.number_words and token.text not in index.postings:
             split = token.start + len(head)
             read.append(Token("word", head, token.start, split))
             token = Token("word", token.text[len(head) :], split, token.end)
