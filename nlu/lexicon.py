@@ -316,6 +316,7 @@ class Lexicon:
             self,
             removal_words=self.removal_words - words,
             negations=self.negations - words,
+            negations_after=self.negations_after - words,
             not_words=self.not_words - words,
         )
 

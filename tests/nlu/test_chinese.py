@@ -219,6 +219,8 @@ def test_two_numerals_one_apart_are_a_range_the_owner_is_asked_about(index: Cata
         "酸菜面3箱，不是，5箱",
         "酸菜面 是5箱 不是3箱",
         "酸菜面5箱 唔系3箱",
+        "酸菜面3箱，不要3箱 要5箱",
+        "酸菜面3箱，唔要3箱，要5箱",
     ],
 )
 def test_the_amount_after_bushi_is_taken_back(index: CatalogIndex, text: str) -> None:
