@@ -294,8 +294,9 @@ class Lexicon:
         return self.unit_sell_units.get(unit, frozenset({unit}))
 
     def chatter_in(self, words: set[str]) -> frozenset[str]:
-        """The words of a message that take an item back in another language but only fill a sentence in the
-        language it is written in: at least two of its other words are that language's alone, none the other's."""
+        """The words of a message that take an item back or ask its price in another language but only fill a
+        sentence in the language it is written in: at least two of its other words are that language's alone, none
+        the other's."""
         found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
         if not found:
             return frozenset()
@@ -311,14 +312,8 @@ class Lexicon:
         return frozenset(chatter)
 
     def with_chatter(self, words: frozenset[str]) -> Lexicon:
-        """This lexicon with the words only filling a sentence, never taking an item back."""
-        return replace(
-            self,
-            removal_words=self.removal_words - words,
-            negations=self.negations - words,
-            negations_after=self.negations_after - words,
-            not_words=self.not_words - words,
-        )
+        """This lexicon with the words only filling a sentence, never taking an item back or asking its price."""
+        return replace(self, **{key: getattr(self, key) - words for key in _TAKING_BACK})
 
 
 def _words(values: list[str]) -> set[str]:
@@ -357,8 +352,8 @@ _MIN_TYPED_UNIT = 4
 _MIN_SOUNDED = 3
 # A message is in a language when this many of its words are that language's.
 _LANGUAGE_EVIDENCE = 2
-# What a language takes an item back with, and what only fills or joins a sentence.
-_TAKING_BACK = ("removal_words", "negations", "not_words")
+# What a language takes an item back or asks its price with, and what only fills or joins a sentence.
+_TAKING_BACK = ("removal_words", "negations", "negations_after", "not_words", "price_cues", "availability_cues")
 _FILLING = ("fillers", "stop_words")
 
 # Keys of a language file whose value is a list of words, each merged into one set of the lexicon.

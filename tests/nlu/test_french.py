@@ -62,3 +62,9 @@ def test_french_no_that_a_catalog_name_writes_is_a_correction_when_said_alone(ab
 def test_french_what_a_product_comes_in_is_no_variant_and_spicy_is(abidjan_index: CatalogIndex) -> None:
     assert resolved("titus 5 cartons", abidjan_index) == [("CI-250149", 5)]
     assert resolved("titus pimenté 2 cartons", abidjan_index) == [("CI-250157", 2)]
+
+
+def test_french_je_is_no_swahili_question_word(abidjan_index: CatalogIndex) -> None:
+    parse = parse_order("mimi 5 cartons, je veux dire indomie", abidjan_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("CI-260142", 5)]
+    assert not parse.price_questions
