@@ -142,6 +142,25 @@ class Lexicon:
         return chatter | self.smaller_words | self.larger_words
 
     @cached_property
+    def token_shaping_words(self) -> frozenset[str]:
+        """Words that can make a message word more than a word (a measure, a half, a price, a size marker, a linker
+        before a unit, a unit, an article, a number, an `x`): any other word is read as a plain word at once."""
+        numbers = (self.number_words, self.number_words_needing_unit, self.number_words_and_a_half)
+        return frozenset().union(
+            self.size_words,
+            self.half_words,
+            self.price_amount_words,
+            self.price_point_words,
+            self.size_markers,
+            self.stop_words,
+            self.unit_words,
+            self.article_words,
+            self.number_multipliers,
+            self.quantity_markers,
+            *numbers,
+        )
+
+    @cached_property
     def size_order_words(self) -> re.Pattern[str] | None:
         """Finds a word for the smallest or the largest size (`maliit`, `dako`) anywhere in a text, in one search."""
         words = self.smaller_words | self.larger_words

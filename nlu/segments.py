@@ -1116,6 +1116,8 @@ def _word_token(
     """A word: a measure written out, a half, a price, a size marker, a unit, a number word, or a word."""
     token = chunk[position]
     word = token.text
+    if word not in lexicon.token_shaping_words:
+        return [_plain_word(token, names)], 1
     following = chunk[position + 1] if position + 1 < len(chunk) else None
     spelled = _spelled_size(chunk, position, lexicon)
     if spelled is not None:
@@ -1164,7 +1166,11 @@ def _word_token(
         return [_Element("num", token.start, chunk[position + span - 1].end, value=value)], span
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
-    return [_Element("word", token.start, token.end, text=word, named=token.start in names)], 1
+    return [_plain_word(token, names)], 1
+
+
+def _plain_word(token: Token, names: frozenset[int]) -> _Element:
+    return _Element("word", token.start, token.end, text=token.text, named=token.start in names)
 
 
 def _repacked(elements: list[_Element], raw_words: set[str], lexicon: Lexicon) -> bool:
@@ -1714,15 +1720,16 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
         for before, e, after in zip([None, *elements][: len(elements)], elements, [*elements[1:], None], strict=True)
         if e.kind == "word"
         and (
-            e.named
-            or _sizes_a_name(e.text, lexicon, index)
-            or _ends_a_name(before, e, after, index)
-            or (
+            # The plain word first: it is most words, and it is told without a call.
+            (
                 e.text not in lexicon.chatter_words
                 and (e.text not in lexicon.cue_words or index.names_with(e.text, said))
                 and (e.text not in lexicon.time_words or e.text in index.postings)
                 and (e.text not in lexicon.price_point_words or e.text in index.postings)
             )
+            or e.named
+            or _sizes_a_name(e.text, lexicon, index)
+            or _ends_a_name(before, e, after, index)
         )
     ]
     named = [
