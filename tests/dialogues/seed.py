@@ -20,18 +20,18 @@ CN-RICE-25KG,禾香 丝苗米 25kg,禾香,rice,25kg,bag,1,148.00,CNY,丝苗米,4
 """
 
 # Stores whose language is English: most dialogue tests read the English replies.
-SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(60)]
+SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(100)]
 TWO_STORE_PHONE = "+254712000201"
 LOW_CREDIT_PHONE = "+254712000202"
 CREDIT_PHONE = "+254712000205"
 UNREGISTERED_PHONE = "+254799999999"
 OFFER_REGION_PHONE = "+254712000203"
 # Stores answered in Swahili, in Hinglish (language `hi`) and in Devanagari (`hi-Deva`), each with its own pool.
-SWAHILI_STORE_PHONES = [f"+2547120003{n:02d}" for n in range(16)]
-HINDI_STORE_PHONES = [f"+9198120001{n:02d}" for n in range(12)]
+SWAHILI_STORE_PHONES = [f"+2547120003{n:02d}" for n in range(40)]
+HINDI_STORE_PHONES = [f"+9198120001{n:02d}" for n in range(40)]
 DEVANAGARI_STORE_PHONES = [f"+9198120002{n:02d}" for n in range(6)]
 # Stores answered in Chinese (language `zh`), writing from China.
-CHINESE_STORE_PHONES = [f"+8613900001{n:03d}" for n in range(10)]
+CHINESE_STORE_PHONES = [f"+8613900001{n:03d}" for n in range(40)]
 SWAHILI_OFFER_PHONE = "+254712000204"
 HINDI_OFFER_PHONE = "+919812000301"
 
