@@ -462,10 +462,10 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             unknown = unsold(parse, catalog)
             draft = add_parse(draft, parse)
         elif draft.choices:
-            if not words_answer_choice(turn, draft.choices[0], catalog) and await take_items(turn, catalog):
-                # `不对，牛肉面改成6箱` while asked which oil: a change to another line, and the question stays.
+            chosen = await choose_by_words(turn, draft, catalog)
+            if chosen is None:
                 return
-            draft = await choose_by_words(turn, draft, catalog)
+            draft = chosen
         else:
             turn.say(replies.sentences(turn.t._(replies.CHANGE_NOT_UNDERSTOOD), turn.t._(replies.CONFIRM_PROMPT)))
             return
@@ -487,25 +487,22 @@ def named_skus(turn: Turn, phrase: str, draft: Draft, catalog: Catalog) -> list[
 
     def named(item: CatalogItem) -> bool:
         names = " ".join((item.name, item.brand, *item.aliases)).lower()
-        return all(word in names if HAN_RE.search(word) else word in re.findall(r"\w+", names) for word in words)
+        name_words = set(re.findall(r"\w+", names))
+        return all(word in names if HAN_RE.search(word) else word in name_words for word in words)
 
     return [line.sku for line in draft.lines if words and line.sku in catalog.items and named(catalog.items[line.sku])]
 
 
-def words_answer_choice(turn: Turn, choice: Choice, catalog: Catalog) -> bool:
-    """Whether the words name a size the open choice asks, or one of the products it offers."""
-    if choice.sizes and size_named(turn.text, choice) is not None:
-        return True
-    return not set(choice.candidates).isdisjoint(parse_text(turn, turn.text, catalog).skus)
-
-
-async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft:
+async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft | None:
     """The open choice answered in words: a size it asks (`5L`), one product (`the 500ml one`, learned as the
-    owner's name for it), or fewer products to choose among (`golden fry`)."""
+    owner's name for it), or fewer products to choose among (`golden fry`). Words naming none of them but other items
+    (`不对，牛肉面改成6箱` while asked which oil) change the draft as items do, and the question stays: None."""
     choice = draft.choices[0]
     if choice.sizes and (number := size_named(turn.text, choice)) is not None:
         return choose(draft, number)
     picked = [sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates]
+    if not picked and await take_items(turn, catalog):
+        return None
     if not picked or len(picked) == len(choice.candidates):
         raise EditRejected(PICK_A_NUMBER, count=len(choice.sizes or choice.candidates))
     if len(picked) == 1 and not choice.sizes:
@@ -806,9 +803,10 @@ def priced_just_before(tracker: Tracker) -> OrderParse | None:
     (`how much for 10 bales`: a price with no count, `how much is omo`, orders nothing when thanked with `ok`)."""
     said = [event for event in tracker.events if event.get("event") == "user"]
     data = (said[-2].get("parse_data") or {}).get("order") if len(said) > 1 else None
-    parse = OrderParse.from_json(data) if isinstance(data, dict) else None
-    counted = parse is not None and any(line.quantity > 1 for line in parse.lines)
-    return parse if parse is not None and parse.asks_prices and counted else None
+    if not isinstance(data, dict):
+        return None
+    parse = OrderParse.from_json(data)
+    return parse if parse.asks_prices and any(line.quantity > 1 for line in parse.lines) else None
 
 
 async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
