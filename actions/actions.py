@@ -1078,8 +1078,11 @@ class ActionHandBack(TurnAction):
             turn.say(turn.t._(replies.HANDBACK), json_message={"handoff": "released"})
             return
         # The owner picks up where the conversation was: the open order, or its open question, as it stands now.
-        turn.say(turn.t._(replies.HANDBACK_OPEN_DRAFT), json_message={"handoff": "released"})
-        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
+        # The lines settled so far carry the greeting as their header; a lone question follows it.
+        header = turn.t._(replies.HANDBACK_OPEN_DRAFT)
+        if not draft.lines:
+            turn.say(header, json_message={"handoff": "released"})
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), header=header, recap=True)
 
 
 class ActionStaySilent(Action):
