@@ -76,6 +76,10 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates = _sold_of_the_kind(candidates, request, index) or candidates
         for core in set(map(groups.core_of.__getitem__, candidates)) - extras.keys():
             extras[core] = groups.cores[core] - canonical
+        if len(candidates) > 1:
+            # `washing powder 1kg` where only a discontinued product is named so: the kind's products still sold,
+            # each brand's own lines and variants (`Surf Excel Matic`) still to be named.
+            candidates = _without_named_variants(candidates, extras, index, kind_only=True)
     if 1 < len(candidates) <= MAX_CANDIDATES and not index.alias_first_words.isdisjoint(canonical):
         candidates = _by_alias_said(candidates, canonical, index)
     ranked, best = _ranked(candidates, [found for _, found, _ in covers], extras, index)
@@ -455,7 +459,7 @@ def _without_named_variants(
     """An unqualified name means the base product: drop SKUs that add unmentioned words to a sibling's.
 
     A kind of goods named alone (`noodles`, `bathing soap`) asks among its flavours and lines too: only a SKU
-    that adds a variant word (`lite`, `brown`, `zero`) is dropped then.
+    that adds a variant word (`lite`, `brown`, `zero`) or a word of a brand's own line (`matic`) is dropped then.
     """
     if len(extras) < 2:
         # Every candidate's name adds the same words, so none adds to another's.
@@ -486,8 +490,8 @@ def _without_named_variants(
     if dropped:
         dropped.difference_update(_size_names(candidates, dropped, extras, index))
     if dropped and kind_only:
-        variant_words, core_of = index.lexicon.variant_words, groups.core_of
-        dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(variant_words)}
+        marking, core_of = index.lexicon.variant_words | index.lexicon.line_words, groups.core_of
+        dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(marking)}
     return candidates.difference(dropped) if dropped else candidates
 
 

@@ -143,3 +143,11 @@ def test_a_brand_alone_asks_its_size_where_a_word_names_the_bigger_bottle_and_no
     parse = parse_order("tusk 2 case", index)
     assert not parse.lines
     assert [set(item.candidates) for item in parse.ambiguous] == [{"T01", "T02"}]
+
+
+def test_a_kind_named_beside_its_only_discontinued_product_leaves_each_brands_own_line_to_be_named() -> None:
+    rows = ROWS + (
+        'W04,"Bluo Washing Powder 1kg, case of 12",Bluo,detergent,1kg,case,12,1400.00,ZZZ,,0,1,false\n'
+        'W05,"Cleen Active 1kg, case of 12",Cleen,detergent,1kg,case,12,1500.00,ZZZ,,40,1,true\n'
+    )
+    assert asked(parse_order("washing powder 1kg 4 case", catalog_index(rows))) == [{"W01", "W05"}]
