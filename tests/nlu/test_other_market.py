@@ -270,9 +270,10 @@ MARKET_FLOORS = [
     ("pampanga_wholesale", 235, 0.88, 0.94, 0.03, 0.91, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way (brand,
     # series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its case; categories
-    # written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得, 有冇得, 么子, 莫要了, 不消了,
-    # 哒, 咯, 搞), n/l and f/h slips of the input method, price points (`口味王10块的`), voice run-ons. First read: case
-    # exact 0.910, line F1 0.949, wrong lines 1.5 %, ambiguity asked 0.884, unknowns flagged 1.0, price questions 1.0.
+    # written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得, 有冇得, 么子, 莫要了,
+    # 不消了, 哒, 咯, 搞), n/l and f/h slips of the input method, price points (`口味王10块的`), voice run-ons. First
+    # read: case exact 0.910, line F1 0.949, wrong lines 1.5 %, ambiguity asked 0.884, unknowns flagged 1.0, price
+    # questions 1.0.
     ("huguang_market", 285, 0.905, 0.945, 0.016, 0.88, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
