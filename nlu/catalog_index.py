@@ -67,6 +67,7 @@ _COMMON_WORD = 512
 _COMMON_CACHE_LIMIT = 4_096
 # Most texts have no joined, numbered or mixed words; one shared empty set saves a set per text.
 _NOTHING: frozenset[str] = frozenset()
+_NO_POSITIONS: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,9 @@ class CatalogIndex:
     _spellings_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _common_cache: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _readings_cache: dict[tuple[str, ...], tuple[frozenset[int], str | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -293,6 +297,27 @@ class CatalogIndex:
                 self._common_cache.clear()
             self._common_cache[key] = found
         return found
+
+    def posted_under_any(self, readings: tuple[WordMatch, ...]) -> tuple[frozenset[int], str | None]:
+        """The SKUs posted under any of a message word's readings, and the reading whose postings they are when one
+        reading's hold every other's (`biscuits` and `biscuit` on the same SKUs): that word then intersects as one
+        posting does, through `posted_under_all`."""
+        if len(readings) == 1:
+            word = readings[0].word
+            found = self.postings.get(word)
+            return (found, word) if found is not None else (_NO_POSITIONS, None)
+        # A word read several ways is read so in message after message, and its postings can be thousands.
+        key = tuple(reading.word for reading in readings)
+        cached = self._readings_cache.get(key)
+        if cached is None:
+            posted = [(self.postings[word], word) for word in key if word in self.postings]
+            union = frozenset().union(*(found for found, _ in posted))
+            widest = max(posted, key=lambda entry: len(entry[0]), default=(_NO_POSITIONS, None))
+            cached = (widest[0], widest[1]) if len(widest[0]) == len(union) and union else (union, None)
+            if len(self._readings_cache) >= _COMMON_CACHE_LIMIT:
+                self._readings_cache.clear()
+            self._readings_cache[key] = cached
+        return cached
 
     def _posted_under_all(self, words: list[str]) -> frozenset[int]:
         found = self.postings[words[0]]

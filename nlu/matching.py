@@ -102,16 +102,19 @@ def _covers(known: list[tuple[WordMatch, ...]], canonical: set[str], index: Cata
     """Each word's SKUs, fewest first, with the catalog word whose postings they are when they are one word's:
     those intersect by word. Empty when a word covers nothing."""
     covers: list[_Cover] = []
+    phrase_postings = index.phrase_postings
     for found in known:
-        cover: Positions = frozenset()
+        cover: Positions
+        cover, word = index.posted_under_any(found)
         for reading in found:
-            extra = index.postings.get(reading.word, frozenset())
-            in_phrases = index.phrase_postings.get(reading.word)
-            phrased = {p for p, phrase in in_phrases if phrase <= canonical} if in_phrases else _NO_POSITIONS
-            cover = (cover | extra | phrased) if (cover or phrased) else extra
+            in_phrases = phrase_postings.get(reading.word)
+            if in_phrases:
+                phrased = {p for p, phrase in in_phrases if phrase <= canonical}
+                if phrased:
+                    cover, word = cover | phrased, None
         if not cover:
             return []
-        covers.append((cover, found, found[0].word if cover is index.postings.get(found[0].word) else None))
+        covers.append((cover, found, word))
     covers.sort(key=lambda entry: len(entry[0]))
     return covers
 
