@@ -44,7 +44,6 @@ from actions.drafts import (
     draft_from_lines,
     draft_lines,
     joining,
-    line_number_for,
     narrow,
     new_draft,
     order_ref,
@@ -53,6 +52,7 @@ from actions.drafts import (
     read_cue,
     remove_line,
     replace_quantities,
+    set_named_quantity,
     set_quantity,
     settled_on_draft,
     size_named,
@@ -441,6 +441,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     catalog = await PLATFORM.catalog(turn.store_id)
     command = read_command(turn.text)
     unknown: list[replies.Unsold] = []
+    before = draft
     try:
         if draft.choices and draft.choices[0].asks_amount and (command is None or isinstance(command, Pick)):
             draft = choose(draft, command.option if isinstance(command, Pick) else amount_said(turn, draft, catalog))
@@ -450,11 +451,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             draft = set_quantity(draft, command.line, command.quantity)
         elif isinstance(command, RemoveLine):
             draft = remove_line(draft, command.line)
-        elif isinstance(command, RemoveProduct):
-            draft = remove_line(draft, line_number_for(draft, named_skus(turn, command.phrase, draft, catalog)))
-        elif isinstance(command, SetProductQuantity):
-            number = line_number_for(draft, named_skus(turn, command.phrase, draft, catalog))
-            draft = set_quantity(draft, number, command.quantity)
+        elif isinstance(command, (RemoveProduct, SetProductQuantity)):
+            quantity = command.quantity if isinstance(command, SetProductQuantity) else 0
+            draft = set_named_quantity(draft, named_skus(turn, command.phrase, draft, catalog), quantity)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
             if read_cue(turn.text)[0] is Cue.MORE:
@@ -472,15 +471,27 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
     except EditRejected as exc:
         turn.say(replies.edit_rejected(turn.t, exc))
         return
+    if command is not None and not isinstance(command, Pick):
+        say_kept_before_question(turn, before, draft, changed=not isinstance(command, AddItems))
     await show_draft(turn, draft, catalog, unknown)
 
 
+def say_kept_before_question(turn: Turn, before: Draft, after: Draft, changed: bool) -> None:
+    """Items or an edit that leave a question open, whose reply is that question: say they were not lost behind it."""
+    if not after.choices:
+        return
+    if after.lines != before.lines or (changed and after.choices != before.choices):
+        turn.say(replies.joined_before_question(turn.t, len(after.lines), changed))
+    elif before.choices and len(after.choices) > len(before.choices):
+        turn.say(turn.t._(replies.ASKED_AFTER))
+
+
 def named_skus(turn: Turn, phrase: str, draft: Draft, catalog: Catalog) -> list[str]:
-    """The SKUs a product phrase in an edit names: what the reader matches, or else the draft's lines whose name,
-    brand or alias has every word of it (`futa ketepa` with Ketepa tea bags ordered, where `ketepa` alone reads as
-    the loose teas)."""
+    """The SKUs a product phrase in an edit names: what the reader matches (on a line or an open question), or else
+    the draft's lines whose name, brand or alias has every word of it (`futa ketepa` with Ketepa tea bags ordered,
+    where `ketepa` alone reads as the loose teas)."""
     skus = parse_text(turn, phrase, catalog).skus
-    if any(line.sku in skus for line in draft.lines):
+    if any(line.sku in skus for line in draft.lines) or any(set(c.candidates) & set(skus) for c in draft.choices):
         return skus
     chatter = load_lexicon().chatter_words
     words = [word for word in phrase.lower().split() if word not in chatter]
@@ -632,12 +643,8 @@ async def join_items(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, 
         joined = replace_quantities(draft, parse)
     else:
         joined = add_parse(draft, parse)
-    if how is not Joining.FRESH and joined.choices:
-        # The reply is the open question; say the items were not lost behind it.
-        if joined.lines != draft.lines:
-            turn.say(replies.joined_before_question(turn.t, len(joined.lines), changed=how is Joining.CHANGE))
-        elif draft.choices and len(joined.choices) > len(draft.choices):
-            turn.say(turn.t._(replies.ASKED_AFTER))
+    if how is not Joining.FRESH:
+        say_kept_before_question(turn, draft, joined, changed=how is Joining.CHANGE)
     await show_parsed(turn, joined, parse, catalog)
 
 

@@ -195,6 +195,25 @@ def line_number_for(draft: Draft, skus: Sequence[str]) -> int:
     return numbers[0]
 
 
+def set_named_quantity(draft: Draft, skus: Sequence[str], quantity: int) -> Draft:
+    """The line a product phrase names (what it matched: `skus`) set to `quantity`, zero removing it. With no such
+    line, the one open question about those products takes it: `change sugar to 4` while asked which sugar keeps
+    the question with 4 as its amount, `remove sugar` drops it."""
+    asked = [n for n, choice in enumerate(draft.choices) if set(choice.candidates) & set(skus)]
+    if any(line.sku in skus for line in draft.lines) or len(asked) != 1:
+        return set_quantity(draft, line_number_for(draft, skus), quantity)
+    choice = draft.choices[asked[0]]
+    lines, choices = draft.lines, list(draft.choices)
+    if quantity <= 0:
+        del choices[asked[0]]
+    elif choice.asks_amount:
+        lines = _merge(lines, choice.candidates[0], quantity)
+        del choices[asked[0]]
+    else:
+        choices[asked[0]] = replace(choice, quantity=quantity)
+    return Draft(draft.draft_id, draft.version + 1, lines, tuple(choices))
+
+
 HOW_MANY = N_("Please reply with how many, as a whole number.")
 PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
 # More options than this on one question are asked by size first.

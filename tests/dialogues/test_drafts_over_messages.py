@@ -181,3 +181,30 @@ async def test_yes_to_add_or_change_says_how_to_answer_it(chat: Chat) -> None:
     assert "(2)" in await chat.text("zuri cola 2l 3 cases")
     assert await chat.text("yes") == "Please reply with a number from 1 to 2."
     assert "Zuri Cola 2L PET 3 cases" in await chat.text("2")
+
+
+async def test_an_amount_for_the_product_asked_about_is_kept_for_the_answer(chat: Chat) -> None:
+    await chat.text("4 box mishumaa and 3 zuri cola")
+    replies = await chat.say("change zuri cola to 5")
+    assert replies[0]["text"] == "Changed: your order has 1 line so far.", replies
+    assert replies[-1]["text"].startswith("Which zuri cola?"), replies
+    two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
+    summary = await chat.text(two_litre)
+    assert "2) Zuri Cola 2L PET 5 cases" in summary, summary
+
+
+async def test_removing_the_product_asked_about_drops_the_question(chat: Chat) -> None:
+    await chat.text("4 box mishumaa and 3 zuri cola")
+    summary = await chat.text("remove zuri cola")
+    assert "1) Taa Candles 6 pack 4 boxes" in summary and "Zuri" not in summary and "YES" in summary, summary
+
+
+async def test_a_typed_edit_while_a_choice_is_open_is_said_done_before_the_question(chat: Chat) -> None:
+    await chat.text("4 box mishumaa and 3 zuri cola")
+    replies = await chat.say("add 2 bales unga mlima")
+    assert replies[0]["text"] == "Added: your order has 2 lines so far.", replies
+    replies = await chat.say("1 = 6")
+    assert replies[0]["text"] == "Changed: your order has 2 lines so far.", replies
+    assert replies[-1]["text"].startswith("Which zuri cola?"), replies
+    summary = await chat.text("1")
+    assert "1) Taa Candles 6 pack 6 boxes" in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary

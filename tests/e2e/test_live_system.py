@@ -1,5 +1,6 @@
 """The running system as owners and staff use it: messages without text, a phone shared by two stores,
-a handoff worked in the console and handed back, and an opt-out in words during a campaign."""
+a handoff worked in the console and handed back, an opt-out in words during a campaign, and edits sent while a
+product is asked about."""
 
 from __future__ import annotations
 
@@ -166,3 +167,23 @@ def test_products_counted_with_no_word_of_price_are_an_order_and_a_price_asked_i
     assert "NDIYO" in draft and "14040" in re.sub(r"[,\s]", "", draft), draft
     price = "\n".join(system.exchange(phone, "bei ya omo 1kg"))
     assert "4,680" in price and "NDIYO" not in price, price
+
+
+def test_an_edit_sent_while_a_product_is_asked_about_is_kept_and_said(system: System) -> None:
+    phone = "+254712000001"
+    question = "\n".join(system.exchange(phone, "5 ctn coke 300ml and 2 bags sugar 50kg"))
+    mumias = re.search(r"(\d)\) Mumias Sugar 50kg", question)
+    assert mumias, question
+    changed = "\n".join(system.exchange(phone, "change sugar to 4"))
+    assert "Changed: your order has 1 line so far." in changed and "Which sugar 50kg?" in changed, changed
+    added = "\n".join(system.exchange(phone, "add 3 omo 1kg"))
+    assert "Added: your order has 2 lines so far." in added, added
+    summary = "\n".join(system.exchange(phone, mumias[1]))
+    assert "Mumias Sugar 50kg bag 4 bags" in summary and "YES" in summary, summary
+    placed = "\n".join(system.exchange(phone, "YES"))
+    order = next(order for order in system.orders("ST-001") if order["order_id"] in placed)
+    assert sorted((line["sku"], line["quantity"]) for line in order["lines"]) == [
+        (COKE_300_CRATE, 5),
+        ("DET-OMO-1KG-12", 3),
+        ("SUG-MUMIAS-50KG", 4),
+    ]
