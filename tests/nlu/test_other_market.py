@@ -268,13 +268,14 @@ MARKET_FLOORS = [
     # `canton original` labelled as the conventions say (Payless's XTRA BIG ORIGINAL fits it too: ask the brand);
     # 0.883 / 0.940, 2.8 % wrong lines, asked 0.915, with `tie` a pack and Kapampangan, Pangasinan and Ilocano words.
     ("pampanga_wholesale", 235, 0.88, 0.94, 0.03, 0.91, 1.0),
-    # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way (brand,
-    # series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its case; categories
-    # written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得, 有冇得, 么子, 莫要了,
-    # 不消了, 哒, 咯, 搞), n/l and f/h slips of the input method, price points (`口味王10块的`), voice run-ons. First
-    # read: case exact 0.910, line F1 0.949, wrong lines 1.5 %, ambiguity asked 0.884, unknowns flagged 1.0, price
-    # questions 1.0.
-    ("huguang_market", 285, 0.905, 0.945, 0.016, 0.88, 1.0),
+    # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
+    # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
+    # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,
+    # 有冇得, 么子, 莫要了, 不消了, 哒, 咯, 搞), n/l and f/h slips of the input method, price points
+    # (`口味王10块的`), voice run-ons. First read: case exact 0.910, line F1 0.949, wrong lines 1.5 %, ambiguity
+    # asked 0.884, unknowns flagged 1.0, price questions 1.0. With the Xiang and Wuhan words, `泡面` for the
+    # catalog's `方便面` and `5号` a numbered size: 0.945 / 0.962 / 0.4 %, asked 0.930.
+    ("huguang_market", 285, 0.94, 0.96, 0.005, 0.93, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
     # in Bahasa Indonesia with Javanese and Sundanese words (`brp`, `sm`, `yg`, `ds`, `sedus`, `rong dus`, `tilu`,
