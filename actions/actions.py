@@ -929,9 +929,9 @@ class ActionCheckStatus(StoreAction):
             if orders:
                 turn.say(replies.order_status(turn.t, orders[0]))
             else:
-                # Only a draft so far: say it is not placed and ask what it still needs.
+                # Only a draft so far: say it is not placed, what it holds and what it still needs.
                 turn.say(turn.t._(replies.NOT_PLACED_YET))
-                await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+                await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
             return
         order = await referenced_order(turn)
         if order is not None:

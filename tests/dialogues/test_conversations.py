@@ -39,6 +39,13 @@ async def test_status_before_any_order_is_placed_shows_the_open_one_and_what_it_
     assert "Reply YES to confirm" in status, status
 
 
+async def test_status_while_a_product_is_asked_about_shows_the_settled_lines_and_the_question(chat: Chat) -> None:
+    await chat.text("4 box mishumaa and 3 zuri cola")
+    status = await chat.text("where is my order?")
+    assert status.startswith("Nothing is placed yet: your order is still open."), status
+    assert "1) Taa Candles 6 pack 4 boxes" in status and "Which zuri cola?" in status, status
+
+
 async def test_status_of_another_stores_order_is_not_shown(chat: Chat, agent: Any, phones: Any) -> None:
     theirs = await place(Chat(agent, phones.take()), "2 box mishumaa")
     assert "can't find order" in await chat.text(f"status of order {theirs}")
