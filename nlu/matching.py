@@ -495,7 +495,29 @@ def _without_named_variants(
     if dropped and kind_only:
         marking, core_of = index.lexicon.variant_words | index.lexicon.line_words, groups.core_of
         dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(marking)}
+    dropped.update(_variants_beside_plain(candidates.difference(dropped), extras, index, kind_only))
     return candidates.difference(dropped) if dropped else candidates
+
+
+def _variants_beside_plain(
+    candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex, kind_only: bool
+) -> set[int]:
+    """`Illovo Brown Sugar` beside `Illovo White Sugar`: a product whose name adds only variant words (`brown`) is a
+    variant of one of its brand and size whose name adds only a flavour or colour (`white`), when its brand was
+    named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`)."""
+    groups, items, lexicon = index.groups, index.items, index.lexicon
+    marking = (lexicon.variant_words | lexicon.line_words) - lexicon.smaller_words - lexicon.larger_words
+    core_of, product_of, product_brand = groups.core_of, groups.product_of, groups.product_brand
+    own = {p: extras[core_of[p]] for p in candidates}
+    marked = {p for p in candidates if own[p] and own[p] <= marking}
+    if not marked:
+        return set()
+    tasted = lexicon.flavour_words - marking
+    plain = {(items[p].size, product_brand[product_of[p]]) for p in candidates if own[p] and own[p] <= tasted}
+    if kind_only:
+        bare = {items[p].size for p in candidates if not own[p]}
+        plain = {(size, brand) for size, brand in plain if size in bare}
+    return {p for p in marked if (items[p].size, product_brand[product_of[p]]) in plain}
 
 
 # A size this many times another is another size, not the same pack written differently.

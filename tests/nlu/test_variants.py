@@ -151,3 +151,31 @@ def test_a_kind_named_beside_its_only_discontinued_product_leaves_each_brands_ow
         'W05,"Cleen Active 1kg, case of 12",Cleen,detergent,1kg,case,12,1500.00,ZZZ,,40,1,true\n'
     )
     assert asked(parse_order("washing powder 1kg 4 case", catalog_index(rows))) == [{"W01", "W05"}]
+
+
+SUGARS = """\
+S01,"Tamu White Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,1500.00,ZZZ,,10,1,true
+S02,"Tamu Brown Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,1600.00,ZZZ,,10,1,true
+S03,"Lulu Sugar 1kg, bale of 20",Lulu,sugar,1kg,bale,20,1450.00,ZZZ,,10,1,true
+S04,"Pana White Bread 400g, crate of 20",Pana,bread,400g,crate,20,1200.00,ZZZ,,10,1,true
+S05,"Pana Brown Bread 400g, crate of 20",Pana,bread,400g,crate,20,1300.00,ZZZ,,10,1,true
+S06,"Duka White Bread 400g, crate of 20",Duka,bread,400g,crate,20,1200.00,ZZZ,,10,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "asked"),
+    [
+        ("tamu 1kg 3 bales", [("S01", 3)], []),
+        ("tamu brown 1kg 3 bales", [("S02", 3)], []),
+        ("sugar 1kg 3 bales", [], [{"S01", "S03"}]),
+        # No bread is named by its kind alone, so white and brown are equal alternatives.
+        ("bread 3 crates", [], [{"S04", "S05", "S06"}]),
+    ],
+)
+def test_brown_beside_its_brands_white_is_a_variant_to_be_named(
+    text: str, lines: list[tuple[str, int]], asked: list[set[str]]
+) -> None:
+    parse = parse_order(text, catalog_index(SUGARS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == lines
+    assert [set(item.candidates) for item in parse.ambiguous] == asked
