@@ -1082,6 +1082,8 @@ def _elements(
             found, span = [], 2  # "2 case 100s", "3 ctn 24's": what each pack holds names the pack, not a count
         elif token.kind == "num":
             found, span = _number_token(token, following, after_next, lexicon)
+        elif token.text in lexicon.each_words and (priced := _price_each(chunk, position)) is not None:
+            found, span = priced
         elif _half_after_count(elements, token, following, lexicon):
             # `1箱半`, `2 ctn half`: the count of packs before it and a half
             elements[-2].value += 0.5
@@ -1092,6 +1094,16 @@ def _elements(
         elements.extend(found)
         position += span
     return elements
+
+
+def _price_each(chunk: list[Token], position: int) -> _Read | None:
+    """`colgate tag-12 5 tie`, `sinigang ung tig 10 3 tie`: a word for each before an amount that another amount
+    follows says the price each piece sells at (the pack of that price point), not a count."""
+    token = chunk[position]
+    at = position + 2 if position + 1 < len(chunk) and chunk[position + 1].kind == "dash" else position + 1
+    if at + 1 >= len(chunk) or chunk[at].kind != "num" or chunk[at + 1].kind != "num":
+        return None
+    return [_Element("size", token.start, chunk[at].end, size=Size(SIZE_PRICE, chunk[at].value))], at + 1 - position
 
 
 def _number_token(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> _Read:

@@ -16,6 +16,11 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="module")
+def pampanga_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(DATA / "pampanga_wholesale_catalog.csv"))
+
+
+@pytest.fixture(scope="module")
 def luzon_index() -> CatalogIndex:
     return CatalogIndex.build(read_catalog_csv(DATA / "luzon_market_catalog.csv"))
 
@@ -456,3 +461,18 @@ E3,EQ Dry Diaper Medium 4s - 48 packs/case,EQ,Personal Care,medium,case,48,2400.
 """
     text = "pabili po ng 3 tray itlog large at 2 tray medium"
     assert resolved(text, catalog_index(rows)) == [("E1", 3), ("E2", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("colgate tag-12 3 tie", [("0112022", 3)]),
+        ("magic sarap ung tig-5 8 tie", [("0104002", 8)]),
+        ("oishi tag 17 2 pck", [("0110006", 2)]),
+        ("oishi tag-7 4 pck", [("0110005", 4)]),
+    ],
+)
+def test_a_price_each_before_the_amount_picks_that_price_point_and_counts_nothing(
+    text: str, expected: list[tuple[str, float]], pampanga_index: CatalogIndex
+) -> None:
+    assert resolved(text, pampanga_index) == expected
