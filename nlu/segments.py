@@ -1098,10 +1098,11 @@ def _elements(
 
 def _price_each(chunk: list[Token], position: int) -> _Read | None:
     """`colgate tag-12 5 tie`, `sinigang ung tig 10 3 tie`: a word for each before an amount that another amount
-    follows says the price each piece sells at (the pack of that price point), not a count."""
+    follows says the price each piece sells at (the pack of that price point), not a count. A number typed tight to
+    the word is part of it (`masing2`, each, Indonesian `masing-masing`)."""
     token = chunk[position]
     at = position + 2 if position + 1 < len(chunk) and chunk[position + 1].kind == "dash" else position + 1
-    if at + 1 >= len(chunk) or chunk[at].kind != "num" or chunk[at + 1].kind != "num":
+    if at + 1 >= len(chunk) or chunk[at].kind != "num" or chunk[at + 1].kind != "num" or chunk[at].start == token.end:
         return None
     return [_Element("size", token.start, chunk[at].end, size=Size(SIZE_PRICE, chunk[at].value))], at + 1 - position
 
