@@ -507,11 +507,12 @@ def _variants_beside_plain(
     named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`)."""
     groups, items, lexicon = index.groups, index.items, index.lexicon
     marking = (lexicon.variant_words | lexicon.line_words) - lexicon.smaller_words - lexicon.larger_words
+    # Decided on the few distinct names first: most lists have no name adding only variant words.
+    if not any(words and words <= marking for words in extras.values()):
+        return set()
     core_of, product_of, product_brand = groups.core_of, groups.product_of, groups.product_brand
     own = {p: extras[core_of[p]] for p in candidates}
     marked = {p for p in candidates if own[p] and own[p] <= marking}
-    if not marked:
-        return set()
     tasted = lexicon.flavour_words - marking
     plain = {(items[p].size, product_brand[product_of[p]]) for p in candidates if own[p] and own[p] <= tasted}
     if kind_only:
