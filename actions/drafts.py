@@ -16,7 +16,7 @@ from nlu.chinese import HAN_RE, NUMERAL_RUN, numeral_value
 from nlu.lexicon import load_lexicon
 from nlu.model import OrderLine, OrderParse
 from nlu.sizes import Size, size_from_text
-from nlu.text import normalise_word
+from nlu.text import normalise_word, romanised
 
 
 @dataclass(frozen=True)
@@ -331,20 +331,6 @@ class Pick:
 
 Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | AddItems | Pick
 
-_NUMBER_WORDS = {
-    "first": 1,
-    "kwanza": 1,
-    "pehla": 1,
-    "pahla": 1,
-    "second": 2,
-    "pili": 2,
-    "doosra": 2,
-    "dusra": 2,
-    "third": 3,
-    "tatu": 3,
-    "teesra": 3,
-    "tisra": 3,
-}
 _LINE = r"(?:line|no\.?|namba|nambari|number|#)?\s*(\d{1,2})"
 _SET = re.compile(
     rf"^(?:change|badilisha|weka|make|set)?\s*{_LINE}\s*(?:=|:|->|to|iwe|ziwe|kuwa|ko|ki jagah)\s*(\d{{1,4}})\b"
@@ -353,7 +339,6 @@ _REMOVE = re.compile(rf"^(?:remove|delete|drop|futa|ondoa|toa|hatao|hata do|canc
 _REMOVE_AFTER = re.compile(r"^(\d{1,2})\s+(?:hatao|hata do|futa|ondoa|remove|delete)$")
 _REMOVE_PRODUCT = re.compile(r"^(?:remove|delete|drop|futa|ondoa|toa|hatao)\s+(?:the\s+)?(\D.*)$")
 _PICK = re.compile(r"^(?:option|no\.?|namba|nambari|number|choice|#)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:one|wala))?$")
-_PICK_WORD = re.compile(r"^(?:the\s+|ya\s+)?(\w+)(?:\s+(?:one|wala))?$")
 _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add karo)?$")
 _MAKE = re.compile(
     r"^(?:make|change|badilisha|set|weka|increase|reduce)\s+(\D.*?)\s+(?:to\s+|iwe\s+|kuwa\s+)?(\d{1,4})(?:\s+[a-z]+)?$"
@@ -369,8 +354,8 @@ def read_command(text: str) -> Command | None:
         return RemoveLine(int(match[1]))
     if match := _PICK.match(words):
         return Pick(int(match[1]))
-    if (match := _PICK_WORD.match(words)) and match[1] in _NUMBER_WORDS:
-        return Pick(_NUMBER_WORDS[match[1]])
+    if option := ordinal(words):
+        return Pick(option)
     if match := _REMOVE_PRODUCT.match(words):
         return RemoveProduct(match[1])
     if match := _ADD.match(words):
@@ -378,6 +363,14 @@ def read_command(text: str) -> Command | None:
     if match := _MAKE.match(words):
         return SetProductQuantity(match[1], int(match[2]))
     return None
+
+
+def ordinal(words: str) -> int | None:
+    """The option an answer names with an ordinal word (`the second one`, `hiyo ya kwanza`, `doosra wala`,
+    `le deuxième`, `yung pangalawa`, `第二个`), in any language the reader knows; None when it names none."""
+    lexicon = load_lexicon()
+    said = [word for word in map(romanised, words.split()) if word not in lexicon.pick_words]
+    return lexicon.ordinal_words.get(said[0]) if len(said) == 1 else None
 
 
 _ORDER_REF = re.compile(r"(?<![\d.,])(\d{4,9})(?![\d.,]*\d|[a-z])", re.IGNORECASE)

@@ -43,6 +43,10 @@ class Lexicon:
     # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
     number_words_and_a_half: dict[str, int]
     number_multipliers: dict[str, int]
+    # `second`, `pili`, `doosra`, `第二个`: the option of a numbered question an answer names in words, said alone or
+    # with words that only point at it (`the second one`, `hiyo ya pili`, `doosra wala`, `yung pangalawa`).
+    ordinal_words: dict[str, int]
+    pick_words: frozenset[str]
     number_joiners: frozenset[str]
     quantity_markers: frozenset[str]
     connectors: frozenset[str]
@@ -418,6 +422,7 @@ _WORD_LISTS = (
     "draft_more_cues",
     "draft_new_cues",
     "draft_change_cues",
+    "pick_words",
 )
 # Keys whose value maps a word to a whole number.
 _NUMBER_MAPS = (
@@ -426,6 +431,7 @@ _NUMBER_MAPS = (
     "number_words_and_a_half",
     "number_multipliers",
     "price_amount_words",
+    "ordinal_words",
 )
 # Every other key a language file may have, with the type of its value (lists hold words).
 _OTHER_KEYS: dict[str, type] = {

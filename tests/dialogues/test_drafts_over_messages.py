@@ -208,3 +208,17 @@ async def test_a_typed_edit_while_a_choice_is_open_is_said_done_before_the_quest
     assert replies[-1]["text"].startswith("Which zuri cola?"), replies
     summary = await chat.text("1")
     assert "1) Taa Candles 6 pack 6 boxes" in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary
+
+
+@pytest.mark.parametrize(
+    ("language", "second"),
+    [("en", "the second one"), ("sw", "hiyo ya pili"), ("hi", "doosra wala"), ("hi-Deva", "दूसरा वाला")],
+)
+async def test_an_option_named_by_its_ordinal_word_is_chosen(
+    agent: Any, phones: Phones, language_phones: dict[str, Phones], language: str, second: str
+) -> None:
+    chat = Chat(agent, (phones if language == "en" else language_phones[language]).take())
+    replies = await chat.say("3 zuri cola")
+    named = " ".join(replies[-1]["buttons"][1]["title"].split()[:3])
+    summary = await chat.text(second)
+    assert f"1) {named}" in summary and "2,160" in summary, (named, summary)
