@@ -533,17 +533,24 @@ def _size_names(
     items, groups = index.items, index.groups
     lexicon = index.lexicon
     known = lexicon.variant_words | lexicon.flavour_words | lexicon.base_variant_words | lexicon.packaging_words
+    core_of, brand_of = groups.core_of, groups.product_brand
+    # The word test is the same for every SKU of a core, and most lists have no such word: sizes are read only then.
+    cores = set(map(core_of.__getitem__, dropped))
+    naming = {core for core in cores if len(own := extras[core]) == 1 and own.isdisjoint(known)}
+    if not naming:
+        return set()
+    suspects = [p for p in dropped if core_of[p] in naming]
+    brands = {brand_of[groups.product_of[p]] for p in suspects}
     kept_sizes: dict[int, list[Size]] = defaultdict(list)
     for position in candidates.difference(dropped):
         size = items[position].size
-        if size is not None:
-            kept_sizes[groups.product_brand[groups.product_of[position]]].append(size)
+        brand = brand_of[groups.product_of[position]]
+        if size is not None and brand in brands:
+            kept_sizes[brand].append(size)
     return {
         position
-        for position in dropped
-        if len(own := extras[groups.core_of[position]]) == 1
-        and own.isdisjoint(known)
-        and _of_another_size(items[position].size, kept_sizes.get(groups.product_brand[groups.product_of[position]]))
+        for position in suspects
+        if _of_another_size(items[position].size, kept_sizes.get(brand_of[groups.product_of[position]]))
     }
 
 
