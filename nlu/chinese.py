@@ -84,6 +84,11 @@ class ChineseReader:
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
         self._heard_runs: dict[str, str] = {}
+        # Longest first: `zh` before `z`, `hu` before `h`.
+        self._alike = tuple(
+            tuple(sorted(alike.items(), key=lambda pair: -len(pair[0])))
+            for alike in (lexicon.pinyin_initials_alike, lexicon.pinyin_finals_alike)
+        )
         self._parts: dict[str, tuple[str, ...]] = {}
         self._pinyin = _pinyin_spellings(
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
@@ -146,7 +151,11 @@ class ChineseReader:
 
     @cached_property
     def _sounds(self) -> dict[str, str]:
-        return _sounds(self._catalog_words)
+        return _sounds(self._catalog_words, self._said)
+
+    def _said(self, character: str) -> str:
+        """A character's syllable as it is said where sounds the locale lists alike are one (`农` read `long`)."""
+        return _said_alike(_syllable(character), *self._alike)
 
     def _heard_run(self, run: str) -> str:
         heard = self._heard_runs.get(run)
@@ -157,7 +166,7 @@ class ChineseReader:
         return heard
 
     def _heard_words(self, run: str) -> Iterator[str]:
-        syllables = [_syllable(ch) for ch in run]
+        syllables = [self._said(ch) for ch in run]
         frequencies = _dictionary().FREQ
         start = 0
         while start < len(run):
@@ -498,13 +507,29 @@ def _syllable(character: str) -> str:
     return "".join(_pinyin_reader()(character))
 
 
-def _sounds(words: set[str]) -> dict[str, str]:
+@lru_cache(maxsize=16384)
+def _said_alike(
+    syllable: str, initials: tuple[tuple[str, str], ...], finals: tuple[tuple[str, str], ...]
+) -> str:
+    """`nong` as `long`, `hua` as `fa`, `qing` as `qin`: a syllable with its beginning and its ending as said."""
+    for typed, said in initials:
+        if syllable.startswith(typed):
+            syllable = said + syllable[len(typed) :]
+            break
+    for typed, said in finals:
+        if syllable.endswith(typed):
+            syllable = syllable[: -len(typed)] + said
+            break
+    return syllable
+
+
+def _sounds(words: set[str], said: Callable[[str], str]) -> dict[str, str]:
     """Catalog words by their sounds, character by character as a message's are read; a sound two words share
     names neither."""
     by_sound: dict[str, set[str]] = {}
     for word in words:
         if 1 < len(word) <= _MAX_HEARD:
-            by_sound.setdefault("".join(_syllable(ch) for ch in word), set()).add(word)
+            by_sound.setdefault("".join(said(ch) for ch in word), set()).add(word)
     return {sound: next(iter(named)) for sound, named in by_sound.items() if len(named) == 1}
 
 

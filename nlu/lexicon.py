@@ -123,6 +123,10 @@ class Lexicon:
     linker_suffixes: frozenset[str]
     # A digit owners type for a letter their keypad lacks (Twi `3` for the open e: `s3n`, `mmi3nsa`), and the letter.
     letter_digits: dict[str, str]
+    # Pinyin sounds that owners of a region say, and so type, alike (`n` and `l`, `hu` and `f`, `ing` and `in`):
+    # the beginnings and endings of syllables, each read as the one it is said for.
+    pinyin_initials_alike: dict[str, str]
+    pinyin_finals_alike: dict[str, str]
     # The words of the languages that type so: only these are read from a word with a digit in it.
     digit_spelt_words: frozenset[str]
     # The words of the languages owners also type in an Indic script, by the script's name (`scripts` in a language
@@ -365,8 +369,17 @@ def _linked(number_words: dict[str, int], language: dict[str, Any]) -> dict[str,
     return linked
 
 
-# Lookups keyed by a unit's name rather than by a word a sender types.
-_KEYED_BY_UNIT = frozenset({"unit_levels", "unit_sell_units", "pieces_per_unit", "filler_phrases_by_first"})
+# Lookups keyed by a unit's name or a part of a syllable rather than by a word a sender types.
+_KEYED_BY_UNIT = frozenset(
+    {
+        "unit_levels",
+        "unit_sell_units",
+        "pieces_per_unit",
+        "filler_phrases_by_first",
+        "pinyin_initials_alike",
+        "pinyin_finals_alike",
+    }
+)
 # Lookups of words by language or script rather than by what a word means.
 _NOT_READ_BY_SOUND = frozenset({"words_typed_in", "native_price_point_words", "digit_spelt_words"})
 # A pack word typed without vowels shorter than this is too often some other word (`bot`, `sak`).
@@ -443,6 +456,8 @@ _OTHER_KEYS: dict[str, type] = {
     "filler_phrases": list,
     "linker_suffixes": list,
     "letter_digits": dict,
+    "pinyin_initials_alike": dict,
+    "pinyin_finals_alike": dict,
     "scripts": list,
 }
 _COMMON_KEYS: dict[str, type] = {
@@ -581,6 +596,10 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
         "letter_digits": {
             digit: letter for language in languages for digit, letter in language.get("letter_digits", {}).items()
+        },
+        **{
+            key: {typed: said for language in languages for typed, said in language.get(key, {}).items()}
+            for key in ("pinyin_initials_alike", "pinyin_finals_alike")
         },
         "words_typed_in": _words_typed_in(languages),
         "native_price_point_words": frozenset(
