@@ -654,6 +654,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
     _post_kinds_within(lexicon, aliases, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
+    _post_spellings(lexicon, postings_sets)
     _post_brand_initials(brands, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
@@ -848,6 +849,15 @@ def _post_short_words(
     if noise:
         cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]
     return short_words, cores
+
+
+def _post_spellings(lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> None:
+    """`XTRA BIG` beside `EXTRA HOT`, `LIGHT` where owners type `lite`: a word is posted under each other spelling
+    of it, so that either finds the SKUs the catalog writes with the other."""
+    for word, others in lexicon.spellings.items():
+        found = [postings_sets[other] for other in others if other in postings_sets]
+        if found:
+            postings_sets[word].update(*found)
 
 
 def _post_lettered_pairs(

@@ -84,6 +84,9 @@ class Lexicon:
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
     # namings, tried in turn (`panlaba` -> `laundry detergent|detergent`).
     product_words: dict[str, tuple[tuple[str, ...], ...]]
+    # A word as owners spell it otherwise (`xtra` extra, `lite` light, `catsup` ketchup): read as the catalog's
+    # spelling where the catalog writes that and not the one typed.
+    spellings: dict[str, tuple[str, ...]]
     # A word for a kind of goods and the words names write for the kinds within it (`酱油`: `生抽`, `老抽`): the word
     # names every product whose name writes one of them, as well as those whose name writes the word itself.
     kind_includes: dict[str, frozenset[str]]
@@ -452,6 +455,7 @@ _OTHER_KEYS: dict[str, type] = {
     "units": dict,
     "size_units": dict,
     "product_words": dict,
+    "spellings": dict,
     "kind_includes": dict,
     "filler_phrases": list,
     "linker_suffixes": list,
@@ -573,6 +577,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
     unit_words: dict[str, str] = {}
     size_words: dict[str, SizeUnit] = {}
     product_words: dict[str, tuple[tuple[str, ...], ...]] = {}
+    spellings: dict[str, tuple[str, ...]] = {}
     kind_includes: dict[str, set[str]] = defaultdict(set)
     phrases: set[tuple[str, ...]] = set()
     lists: dict[str, set[str]] = {key: set() for key in _WORD_LISTS}
@@ -585,6 +590,8 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
                 size_words.setdefault(word, size_units[unit])
         for word, meaning in language.get("product_words", {}).items():
             product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
+        for word, others in language.get("spellings", {}).items():
+            spellings.setdefault(_word(word), tuple(_word(other) for other in others.split("|")))
         for word, within in language.get("kind_includes", {}).items():
             kind_includes[_word(word)].update(_words(within))
         for key, bucket in lists.items():
@@ -614,6 +621,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "unit_words": _with_vowels_dropped(unit_words, {**lists, "product_words": set(product_words)}),
         "size_words": size_words,
         "product_words": product_words,
+        "spellings": spellings,
         "kind_includes": {word: frozenset(within) for word, within in kind_includes.items()},
         "filler_phrases_by_first": _by_first_word(phrases),
         **{key: frozenset(words) for key, words in lists.items()},

@@ -476,3 +476,17 @@ def test_a_price_each_before_the_amount_picks_that_price_point_and_counts_nothin
     text: str, expected: list[tuple[str, float]], pampanga_index: CatalogIndex
 ) -> None:
     assert resolved(text, pampanga_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 box pancit canton xtra hot", [("0101004", 3)]),
+        ("2 kaha san mig lite", [("0108002", 2)]),
+        ("payless xtra big original 4 box", [("0101021", 4)]),
+    ],
+)
+def test_a_word_spelt_another_way_finds_what_the_catalog_spells_either_way(
+    text: str, expected: list[tuple[str, float]], pampanga_index: CatalogIndex
+) -> None:
+    assert resolved(text, pampanga_index) == expected
