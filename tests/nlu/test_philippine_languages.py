@@ -490,3 +490,26 @@ def test_a_word_spelt_another_way_finds_what_the_catalog_spells_either_way(
     text: str, expected: list[tuple[str, float]], pampanga_index: CatalogIndex
 ) -> None:
     assert resolved(text, pampanga_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tie, the strip of sachets, is a pack: also of goods whose name writes the strip `BANIG`
+        ("5 tie downy antibac", [("0111022", 5)]),
+        ("tide 5 tie", [("0111003", 5)]),
+        # Pangasinan numbers with the linker, Kapampangan chatter and removal
+        ("limaran tie na milo tan limaran tie na bear brand tie", [("0103021", 5), ("0103001", 5)]),
+        ("pakipadala yu pu 3 sako sinandomeng ngeni", [("0105003", 3)]),
+        ("2 box canton chilimansi ampo 2 box extra hot, ikuang mu ne ing extra hot", [("0101002", 2)]),
+    ],
+)
+def test_ties_and_kapampangan_and_pangasinan_words(
+    text: str, expected: list[tuple[str, int]], pampanga_index: CatalogIndex
+) -> None:
+    assert resolved(text, pampanga_index) == expected
+
+
+def test_cooking_oil_in_tagalog_asks_among_every_oil_sold_by_the_unit_said(pampanga_index: CatalogIndex) -> None:
+    (asked,) = parse_order("mantika 2 kaha pu", pampanga_index).ambiguous
+    assert set(asked.candidates) == {"0106001", "0106002", "0106003"}
