@@ -1112,7 +1112,7 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
     if _pack_notation(following, after_next, lexicon):
         return [], 2  # "3pc pack": what the pack holds; the pack word is read next
     if following is not None and (
-        following.text in lexicon.price_point_words or following.text in lexicon.description_suffixes
+        _price_word(following, after_next, lexicon) or following.text in lexicon.description_suffixes
     ):
         # "5 rupee", "10 wala", "50 naira": the pack sold at that price
         return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value))], 2
@@ -1121,6 +1121,14 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
         size = Size(size_unit.dimension, token.value * size_unit.factor)
         return [_Element("size", token.start, following.end, size=size)], 2
     return [_Element("num", token.start, token.end, value=token.value, upto=token.upto)], 1
+
+
+def _price_word(word: Token, following: Token | None, lexicon: Lexicon) -> bool:
+    """A currency word after an amount; one that is also a pack word (Chinese `块`, a piece and a yuan) only where
+    a word saying `the one` follows (`10块的`, the ten-yuan pack; `72块`, seventy-two bars)."""
+    if word.text not in lexicon.price_point_words:
+        return False
+    return word.text not in lexicon.unit_words or (following is not None and following.text in lexicon.stop_words)
 
 
 def _word_token(

@@ -685,3 +685,22 @@ def test_a_brand_typed_as_a_region_says_it_is_the_brand(text: str, expected: lis
         "O1,鲁花 5S压榨一级 花生油 5L/桶,鲁花,粮油/食用油,5L,jerrycan,1,152.00,CNY,鲁花花生油,60,1,true\n"
     )
     assert _lines(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `块` is a yuan before a word saying `the one`, a bar or a piece otherwise.
+        ("口味王10块的 5条", [("B10", 5)]),
+        ("口味王十块钱的 3条", [("B10", 3)]),
+        ("口味王 20元的 2条", [("B20", 2)]),
+        ("香皂 72块", [("S1", 1)]),
+    ],
+)
+def test_a_price_point_said_in_yuan_or_kuai_names_the_pack_sold_at_that_price(text: str, expected: list) -> None:
+    index = catalog_index(
+        "B10,口味王 青果槟榔 10元*10包/条,口味王,休闲食品/槟榔,10元,pack,10,85.00,CNY,,300,1,true\n"
+        "B20,口味王 青果槟榔 20元*10包/条,口味王,休闲食品/槟榔,20元,pack,10,170.00,CNY,,200,1,true\n"
+        "S1,舒肤佳 纯白清香 香皂 108g*72块/箱,舒肤佳,日用百货/洗护清洁,108g,carton,72,270.00,CNY,,30,1,true\n"
+    )
+    assert _lines(text, index) == expected
