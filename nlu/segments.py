@@ -300,8 +300,8 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
     """Words written in an Indic script, read in Latin letters, as the locale spells the word that sounds the same
-    in a language typed in that script (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word sounds so
-    (`टाटा` is `tata`), and never as a Latin currency code (`केस` is no KES); a word typed with tone marks the locale
+    in a language typed in that script (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word other than
+    that one sounds so (`टाटा` is `tata`), and never as a Latin currency code (`केस` is no KES); a word typed with tone marks the locale
     writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless the locale writes it with
     those marks."""
     if text.isascii():
@@ -314,8 +314,9 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
         script = indic_script(typed) if token.kind == "word" else None
         if script is not None:
             key = sound(token.text)
-            if token.text not in index.postings and key not in index.sounds:
-                spelt = lexicon.spelt_by_sound.get(script, {}).get(key)
+            spelt = lexicon.spelt_by_sound.get(script, {}).get(key)
+            # `চাল` (chaal) is the locale's `chal` also where the catalog writes `chal`.
+            if token.text not in index.postings and (key not in index.sounds or spelt in index.sounds[key]):
                 token = replace(token, text=spelt or _voiced(token, script, index))
             if token.text in lexicon.price_point_words and token.text not in lexicon.native_price_point_words:
                 # The letters spell a currency code: the word is the pack it names, if any (`केस`, a case).

@@ -67,6 +67,7 @@ def test_bangla_corrections_removals_and_piece_counts(
         ("লাক্স ২ কার্টন", [("BD-5201", 2)]),
         ("ড্যানো ৫০০ গ্রাম ২ কার্টন", [("BD-4801", 2)]),
         ("তীর আটা ৫ বেল", [("BD-4301", 5)]),
+        ("রশিদ মিনিকেট চাল ২ বস্তা", [("BD-4605", 2)]),
     ],
 )
 def test_bengali_script_and_digits_are_read_in_latin_letters(
