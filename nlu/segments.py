@@ -301,9 +301,9 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
     """Words written in an Indic script, read in Latin letters, as the locale spells the word that sounds the same
     in a language typed in that script (`वाला` reads `vaala`, the locale's `wala`), unless a catalog word other than
-    that one sounds so (`टाटा` is `tata`), and never as a Latin currency code (`केस` is no KES); a word typed with tone marks the locale
-    writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless the locale writes it with
-    those marks."""
+    that one sounds so (`टाटा` is `tata`), and never as a Latin currency code (`केस` is no KES); a word typed with
+    tone marks the locale writes without (Yoruba `méjì`, Igbo `iteghete`), as the locale writes it, unless the locale
+    writes it with those marks."""
     if text.isascii():
         return tokens
     lexicon = index.lexicon
