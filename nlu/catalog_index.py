@@ -179,6 +179,7 @@ class CatalogIndex:
     _readings_cache: dict[tuple[str, ...], tuple[frozenset[int], str | None]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _sold_in_categories: dict[frozenset[str], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -318,6 +319,18 @@ class CatalogIndex:
                 self._readings_cache.clear()
             self._readings_cache[key] = cached
         return cached
+
+    def sold_in_categories_of(self, position: int) -> frozenset[int]:
+        """The active SKUs in a category with every word of this SKU's category; a catalog has few categories, so
+        each is worked out once."""
+        words = self.items[position].category_words
+        found = self._sold_in_categories.get(words)
+        if found is None:
+            found = self.groups.active
+            for word in words:
+                found = found & self.groups.by_category_word.get(word, _NO_POSITIONS)
+            self._sold_in_categories[words] = found
+        return found
 
     def _posted_under_all(self, words: list[str]) -> frozenset[int]:
         found = self.postings[words[0]]

@@ -666,12 +666,8 @@ def _names_a_kind(request: ItemRequest, mentioned: set[str], index: CatalogIndex
 def _sold_of_the_kind(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
     """`washing powder 1kg` when the only product named so is discontinued: the products of its kind still sold
     in that size and pack, to choose from; none when fewer than two are."""
-    groups = index.groups
     (position,) = candidates
-    kind: Positions = groups.active
-    for word in index.items[position].category_words:
-        kind = kind & groups.by_category_word.get(word, _NO_POSITIONS)
-    kind, _ = _by_size(kind, request, index)
+    kind, _ = _by_size(index.sold_in_categories_of(position), request, index)
     kind = _by_pack(kind, request, index)
     return kind if len(kind) > 1 else _NO_POSITIONS
 
