@@ -568,8 +568,10 @@ def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
 def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:
     """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
     name writes the base word (`原味`, `original`) is the base."""
-    items = index.items
-    if len(set(map(attrgetter("size"), map(items.__getitem__, candidates)))) != 1:
+    sizes = map(attrgetter("size"), map(index.items.__getitem__, candidates))
+    # Most lists have several sizes, which the first two or three SKUs already show.
+    first = next(sizes, None)
+    if any(size != first for size in sizes):
         return set()
     cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
     return cores if len(cores) == 1 else set()
