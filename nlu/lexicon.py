@@ -43,6 +43,8 @@ class Lexicon:
     # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
     number_words_and_a_half: dict[str, int]
     number_multipliers: dict[str, int]
+    # Words after a number word that add ten to it (Indonesian `lima belas`, fifteen; Sundanese `dua welas`).
+    number_teens: dict[str, int]
     # `second`, `pili`, `doosra`, `第二个`: the option of a numbered question an answer names in words, said alone or
     # with words that only point at it (`the second one`, `hiyo ya pili`, `doosra wala`, `yung pangalawa`).
     ordinal_words: dict[str, int]
@@ -115,6 +117,8 @@ class Lexicon:
     place_cues: frozenset[str]
     # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
     range_words: frozenset[str]
+    # Beginnings glued to a pack or measure word that make it one of it (Indonesian `sedus`, `sekilo`).
+    one_prefixes: frozenset[str]
     # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
     # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`); and anywhere
     # in it, that the amounts sent correct the lines there (`sorry`, `5 nahi 6`, `改成`).
@@ -139,9 +143,9 @@ class Lexicon:
     # typed in one, never a Latin currency code the letters happen to spell (`केस` is a case, not KES).
     native_price_point_words: frozenset[str]
     max_quantity: int
-    # Words one language takes an item back with and another only fills a sentence with (Tagalog `di`, Igbo `di`),
-    # with the languages of each side, and every language's words: such a word means what the message's language
-    # says.
+    # Words one language takes an item back or counts with and another only fills a sentence with (Tagalog `di`,
+    # Igbo `di`; Bikol `tolong`, three, Indonesian `tolong`, please), with the languages of each side, and every
+    # language's words: such a word means what the message's language says.
     takeback_or_chatter: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     vocabularies: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -170,6 +174,18 @@ class Lexicon:
             self.quantity_markers,
             *numbers,
         )
+
+    @cached_property
+    def one_glued(self) -> dict[str, str]:
+        """`sedus`, `sekilo`, `selusin`: a word for one glued to a pack or measure word, and that word; never a word a
+        language file lists as it is."""
+        known = frozenset().union(*(words for _, words in self.vocabularies))
+        return {
+            prefix + word: word
+            for prefix in self.one_prefixes
+            for word in (*self.unit_words, *self.size_words)
+            if len(word) > 1 and word.isalpha() and prefix + word not in known
+        }
 
     @cached_property
     def size_order_words(self) -> re.Pattern[str] | None:
@@ -324,7 +340,7 @@ class Lexicon:
         return self.unit_sell_units.get(unit, frozenset({unit}))
 
     def chatter_in(self, words: set[str]) -> frozenset[str]:
-        """The words of a message that take an item back or ask its price in another language but only fill a
+        """The words of a message that take an item back, ask its price or count in another language but only fill a
         sentence in the language it is written in: at least two of its other words are that language's alone, none
         the other's."""
         found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
@@ -342,8 +358,10 @@ class Lexicon:
         return frozenset(chatter)
 
     def with_chatter(self, words: frozenset[str]) -> Lexicon:
-        """This lexicon with the words only filling a sentence, never taking an item back or asking its price."""
-        return replace(self, **{key: getattr(self, key) - words for key in _TAKING_BACK})
+        """This lexicon with the words only filling a sentence, never taking an item back, asking its price or
+        counting."""
+        numbers = {word: value for word, value in self.number_words.items() if word not in words}
+        return replace(self, number_words=numbers, **{key: getattr(self, key) - words for key in _TAKING_BACK})
 
 
 def _words(values: list[str]) -> set[str]:
@@ -433,6 +451,7 @@ _WORD_LISTS = (
     "stop_words",
     "each_words",
     "range_words",
+    "one_prefixes",
     "place_cues",
     "draft_add_cues",
     "draft_more_cues",
@@ -446,6 +465,7 @@ _NUMBER_MAPS = (
     "number_words_needing_unit",
     "number_words_and_a_half",
     "number_multipliers",
+    "number_teens",
     "price_amount_words",
     "ordinal_words",
 )
@@ -671,11 +691,12 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
 
 
 def _takeback_or_chatter(named: dict[str, dict[str, Any]]) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """Words one language lists to take an item back and another only as a filler or joining word."""
+    """Words one language lists to take an item back or to count and another only as a filler or joining word."""
     taking: dict[str, set[str]] = defaultdict(set)
     filling: dict[str, set[str]] = defaultdict(set)
     for name, language in named.items():
         takes = set().union(*(_words(language.get(key, [])) for key in _TAKING_BACK))
+        takes.update(map(_word, _linked(language.get("number_words", {}), language)))
         fills = set().union(*(_words(language.get(key, [])) for key in _FILLING))
         for word in takes:
             taking[word].add(name)

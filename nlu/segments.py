@@ -99,7 +99,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
-    tokens = _each_apart(_hyphened(tokens, lexicon), index)
+    tokens = _one_glued(_each_apart(_hyphened(tokens, lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
@@ -626,6 +626,21 @@ def _each_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     return read
 
 
+def _one_glued(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`sedus`, `sekilo`: a word for one glued to a pack or measure word is one of it, unless the catalog writes it."""
+    glued = index.lexicon.one_glued
+    read: list[Token] = []
+    for token in tokens:
+        word = glued.get(token.text) if token.kind == "word" else None
+        if word is None or token.text in index.postings:
+            read.append(token)
+            continue
+        split = token.end - len(word)
+        read.append(Token("num", "1", token.start, split, 1.0))
+        read.append(Token("word", word, split, token.end))
+    return read
+
+
 def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`tooth paste` for a catalog's `toothpaste`: two words that the catalog writes as one and not apart; never
     single letters (`50g x5` is no `gx`)."""
@@ -1054,6 +1069,9 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
         elif nxt in lexicon.number_words and value >= 10 and value % 10 == 0 and lexicon.number_words[nxt] < 10:
             value += lexicon.number_words[nxt]
             span += 1
+        elif nxt in lexicon.number_teens and value < 10:
+            value += lexicon.number_teens[nxt]  # `lima belas`, fifteen
+            span += 1
         else:
             break
     # `coke zero`: nothing is counted in zeros, so the word is the product's.
@@ -1170,7 +1188,7 @@ def _word_token(
             return [], 1
         if word in lexicon.article_words:
             return [_Element("num", token.start, token.end, value=1.0)], 1
-    if word in lexicon.unit_words:
+    if word in lexicon.unit_words and not _counts_the_unit_after_it(chunk, position, lexicon):
         packed = following is not None and following.text in lexicon.description_suffixes
         unit = lexicon.unit_words[word]
         return [_Element("unit", token.start, token.end, text=word, unit=unit, packed=packed)], 1
@@ -1189,6 +1207,21 @@ def _word_token(
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_plain_word(token, names)], 1
+
+
+def _counts_the_unit_after_it(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """`dos caja`, `sak bal`, `dus peti`: a word one language counts with and another packs with, before a pack word
+    and after no count, counts that pack."""
+    word = chunk[position].text
+    if word not in lexicon.number_words and word not in lexicon.number_words_needing_unit:
+        return False
+    following = chunk[position + 1] if position + 1 < len(chunk) else None
+    previous = chunk[position - 1] if position else None
+    return (
+        following is not None
+        and following.text in lexicon.unit_words
+        and not (previous is not None and (previous.kind == "num" or previous.text in lexicon.number_words))
+    )
 
 
 def _plain_word(token: Token, names: frozenset[int]) -> _Element:

@@ -31,8 +31,8 @@ _FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
 # A ratio of three numbers (NPK `17:17:17`, also `17-17-17` or `17.17.17`) names a blend or grade, never an
 # amount; it is one word, written with colons.
 _RATIO = r"(?<![\d:.\-])\d{1,2}(?P<ratio_mark>[:.\-])\d{1,2}(?P=ratio_mark)\d{1,2}(?![\d:.\-])"
-# A decimal comma before a measure written on (`2,5L`, `1,5kg`): one number.
-_DECIMAL_COMMA = r"\d+,\d{1,2}(?=(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts|litres?|liters?)(?![^\W\d_]))"
+# A decimal comma before a measure, written on or after a space (`2,5L`, `1,5 kg`): one number.
+_DECIMAL_COMMA = r"\d+,\d{1,2}(?= ?(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts|litres?|liters?)(?![^\W\d_]))"
 # Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
 _TOKEN_RE = re.compile(
     rf"(?P<ratio>{_RATIO})"

@@ -1,0 +1,47 @@
+"""Orders warung owners text an Indonesian grosir: glued `se-` for one, teens, cigarette names with numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import resolved
+
+CATALOG = Path(__file__).resolve().parent / "data" / "java_grosir_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def grosir_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(CATALOG))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("minyakita sedus", [("SR20106", 1)]),
+        ("gulaku sekilo 3 bal", [("SR40101", 3)]),
+        ("le minerale 600 dua belas dus", [("SR70105", 12)]),
+        ("beng beng dua puluh lima box", [("SR14102", 25)]),
+        ("coca cola 1,5 lt 2 dus", [("SR71105", 2)]),
+        ("djarum 76 3 slop", [("SR90107", 3)]),
+        ("surya 16 4 slop, surya 12 2 slop", [("SR90102", 4), ("SR90101", 2)]),
+        ("indomie goreng 6 dus", [("SR10101", 6)]),
+    ],
+)
+def test_indonesian_amounts_count_the_item(
+    text: str, expected: list[tuple[str, int]], grosir_index: CatalogIndex
+) -> None:
+    assert resolved(text, grosir_index) == expected
+
+
+def test_a_please_one_language_counts_with_is_no_amount_in_indonesian(grosir_index: CatalogIndex) -> None:
+    # Bikol `tolong` is three; in an Indonesian message it asks a favour.
+    assert resolved("aqua gelas 4 dus, tolong dikirim besok ya", grosir_index) == [("SR70103", 4)]
+
+
+def test_an_unsold_flavour_of_a_brand_is_not_found(grosir_index: CatalogIndex) -> None:
+    parse = parse_order("pop mie rasa rendang 2 dus", grosir_index)
+    assert not parse.lines and not parse.ambiguous and len(parse.unknown) == 1
