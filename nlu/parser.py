@@ -1260,7 +1260,10 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
     typed = _typed_number(request, match)
     unit = request.unit
     value, mismatch = typed, False
-    if unit is not None and item.item.sell_unit not in lexicon.sell_units_for(unit):
+    # `口味王10元的 50包` of `10元*10包/条`: the word a name counts its pieces in counts pieces, though it may name a
+    # pack elsewhere, unless the name counts them in its own sell unit (`10 packs/pack`).
+    pieces_named = unit is not None and unit == item.piece_unit != item.item.sell_unit and item.item.units_per_pack > 1
+    if unit is not None and (item.item.sell_unit not in lexicon.sell_units_for(unit) or pieces_named):
         pieces: float | None = None
         if unit in lexicon.pieces_per_unit:
             pieces = typed * lexicon.pieces_per_unit[unit]

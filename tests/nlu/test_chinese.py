@@ -695,6 +695,8 @@ def test_a_brand_typed_as_a_region_says_it_is_the_brand(text: str, expected: lis
         ("口味王十块钱的 3条", [("B10", 3)]),
         ("口味王 20元的 2条", [("B20", 2)]),
         ("香皂 72块", [("S1", 1)]),
+        # The packets a strip holds (`10包/条`) counted fill strips.
+        ("口味王10元的 50包", [("B10", 5)]),
     ],
 )
 def test_a_price_point_said_in_yuan_or_kuai_names_the_pack_sold_at_that_price(text: str, expected: list) -> None:

@@ -278,8 +278,9 @@ MARKET_FLOORS = [
     # (`口味王10块的`), voice run-ons. First read: case exact 0.910, line F1 0.949, wrong lines 1.5 %, ambiguity
     # asked 0.884, unknowns flagged 1.0, price questions 1.0. With the Xiang and Wuhan words, `泡面` for the
     # catalog's `方便面` and `5号` a numbered size: 0.945 / 0.962 / 0.4 %, asked 0.930; 0.952 / 0.966 with the sounds
-    # Xiang speakers say alike (`龙夫山泉`, `鲁花发生油`) heard as the brand; 0.958 / 0.968 with `10块的` a price point.
-    ("huguang_market", 285, 0.955, 0.965, 0.005, 0.93, 1.0),
+    # Xiang speakers say alike (`龙夫山泉`, `鲁花发生油`) heard as the brand; 0.958 / 0.968 with `10块的` a price point;
+    # 0.962 / 0.972 with `50包` of `10包/条` five strips.
+    ("huguang_market", 285, 0.96, 0.97, 0.005, 0.93, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
     # in Bahasa Indonesia with Javanese and Sundanese words (`brp`, `sm`, `yg`, `ds`, `sedus`, `rong dus`, `tilu`,
