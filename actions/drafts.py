@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from backend.catalog import CatalogItem
@@ -335,9 +336,7 @@ _LINE = r"(?:line|no\.?|namba|nambari|number|#)?\s*(\d{1,2})"
 _SET = re.compile(
     rf"^(?:change|badilisha|weka|make|set)?\s*{_LINE}\s*(?:=|:|->|to|iwe|ziwe|kuwa|ko|ki jagah)\s*(\d{{1,4}})\b"
 )
-_REMOVE = re.compile(rf"^(?:remove|delete|drop|futa|ondoa|toa|hatao|hata do|cancel)\s+{_LINE}$")
-_REMOVE_AFTER = re.compile(r"^(\d{1,2})\s+(?:hatao|hata do|futa|ondoa|remove|delete)$")
-_REMOVE_PRODUCT = re.compile(r"^(?:remove|delete|drop|futa|ondoa|toa|hatao)\s+(?:the\s+)?(\D.*)$")
+_REMOVED_LINE = re.compile(rf"^(?:第\s*)?{_LINE}\s*(?:行|项)?$")
 _PICK = re.compile(r"^(?:option|no\.?|namba|nambari|number|choice|#)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:one|wala))?$")
 _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add karo)?$")
 _MAKE = re.compile(
@@ -347,22 +346,54 @@ _MAKE = re.compile(
 
 def read_command(text: str) -> Command | None:
     """The edit command a message spells, or None when it is not one."""
-    words = " ".join(text.lower().replace(",", " ").split()).strip(" .!?")
+    words = " ".join(re.sub(r"[,，、]", " ", text.lower()).split()).strip(" .!?。！？")
     if match := _SET.match(words):
         return SetQuantity(int(match[1]), int(match[2]))
-    if match := _REMOVE.match(words) or _REMOVE_AFTER.match(words):
+    removing = removal(words)
+    if removing is not None and (match := _REMOVED_LINE.match(removing)):
         return RemoveLine(int(match[1]))
     if match := _PICK.match(words):
         return Pick(int(match[1]))
     if option := ordinal(words):
         return Pick(option)
-    if match := _REMOVE_PRODUCT.match(words):
-        return RemoveProduct(match[1])
+    if removing and not any(word.isdigit() for word in removing.split()):
+        return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
     if match := _MAKE.match(words):
         return SetProductQuantity(match[1], int(match[2]))
     return None
+
+
+def removal(words: str) -> str | None:
+    """What a message takes off the draft with a removal word of any language the reader knows, said before or
+    after it (`remove 3`, `futa omo`, `omo hatao`, `enlève le 3`, `tanggalin ang 2`, `删掉3`, `可乐不要了`), without
+    the words that only point at it or fill the sentence; None when the message starts or ends with no removal
+    word."""
+    lexicon = load_lexicon()
+    words = " ".join(map(romanised, words.split()))
+    for word in _removal_words():
+        joined = HAN_RE.match(word) is not None
+        if words.startswith(word) and (joined or words[len(word) : len(word) + 1] in ("", " ")):
+            rest = words[len(word) :]
+        elif words.endswith(word) and (joined or words[-len(word) - 1 : -len(word)] in ("", " ")):
+            rest = words[: -len(word)]
+        else:
+            continue
+        said = rest.split()
+        idle = lexicon.pick_words | lexicon.fillers
+        while said and said[0] in idle:
+            said.pop(0)
+        while said and said[-1] in idle:
+            said.pop()
+        return " ".join(said)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _removal_words() -> tuple[str, ...]:
+    """Every language's removal words, longest first (`hata do` before `hata`)."""
+    return tuple(sorted(load_lexicon().removal_words, key=len, reverse=True))
 
 
 def ordinal(words: str) -> int | None:

@@ -118,3 +118,11 @@ async def test_a_correction_answers_how_many_and_an_item_asked_alone_is_not_said
     assert "要几箱" in replies[-1]["text"], replies
     summary = await zh.text("可乐改成3箱")
     assert "3 箱 x 52" in summary and "要几箱" not in summary and "YES" in summary, summary
+
+
+async def test_a_chinese_store_takes_lines_off_as_the_summary_says(zh: Chat) -> None:
+    await text(zh, "丝苗米10kg 两袋，牛肉面3箱，再来两箱可乐")
+    summary = await text(zh, "删掉2")
+    assert "牛肉面" not in summary and "2) 可口可乐 330ml×24罐 2 箱" in summary and "删掉3" in summary, summary
+    summary = await text(zh, "可乐不要了")
+    assert "可乐" not in summary.split("回复")[0] and "1) 禾香 丝苗米 10kg 2 袋" in summary, summary
