@@ -372,7 +372,11 @@ def removal(words: str) -> str | None:
     word."""
     lexicon = load_lexicon()
     words = " ".join(map(romanised, words.split()))
+    # A word that only fills a sentence in the message's language (Igbo `di`) takes nothing off.
+    chatter = lexicon.chatter_in(set(words.split()))
     for word in _removal_words():
+        if word in chatter:
+            continue
         joined = HAN_RE.match(word) is not None
         if words.startswith(word) and (joined or words[len(word) : len(word) + 1] in ("", " ")):
             rest = words[len(word) :]
