@@ -19,6 +19,7 @@ ENGLISH = "en"
 SWAHILI = "sw"
 HINDI = "hi"
 CHINESE = "zh"
+FRENCH = "fr"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
@@ -51,13 +52,14 @@ def catalogs() -> dict[tuple[str, str], str]:
     """Every shipped catalog (`locales/<locale>/LC_MESSAGES/messages.po`) by language and script.
 
     `sw` is Swahili in Latin letters, `hi_Latn` Hindi in Latin letters, `hi` Hindi in Devanagari: a
-    catalog added there is a reply language, with no code to change.
+    catalog added there is a reply language, with no code to change. The language is the one the
+    directory names, as stores are tagged (`tl`, which CLDR files under Filipino, `fil`).
     """
     found: dict[tuple[str, str], str] = {}
     for po in sorted(LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         name = po.parent.parent.name
-        locale = Locale.parse(name)
-        found[(locale.language, locale.script or _likely_script(locale.language))] = name
+        language = name.split("_")[0]
+        found[(language, Locale.parse(name).script or _likely_script(language))] = name
     return found
 
 
@@ -71,7 +73,7 @@ def language_for(tag: str | None) -> Language:
     """The reply language for a store's language tag (`en`, `sw`, `hi`, `hi-Deva`, `en-IN`); English otherwise.
 
     Languages without a catalog, such as those the order reader also reads (Pidgin, Hausa, Yoruba,
-    Luganda, Tagalog), are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and
+    Luganda), are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and
     dates are written.
     """
     match = _TAG.match((tag or "").strip().lower())
@@ -109,7 +111,8 @@ def reply_languages() -> tuple[str, ...]:
     return (ENGLISH, *sorted(tags))
 
 
-# How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts) and Chinese.
+# How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese
+# and French.
 _NAMES = {
     ENGLISH: (
         "english",
@@ -123,20 +126,25 @@ _NAMES = {
         "अंग्रेज़ी",
         "英文",
         "英语",
+        "anglais",
+        "ingles",
+        "inglés",
     ),
     SWAHILI: ("kiswahili", "swahili", "kiswahii", "swahilli"),
     HINDI: ("hindi", "hindee", "हिंदी", "हिन्दी"),
     CHINESE: ("chinese", "mandarin", "zhongwen", "中文", "汉语", "普通话", "华语"),
+    FRENCH: ("french", "francais", "français", "fransé", "pranses"),
 }
 _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 
 
-# Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`): Tagalog's `hindi`
-# means "no", so a name alone is a request only where the classifier said so.
+# Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein` and
+# `en français svp`): Tagalog's `hindi` means "no", so a name alone is a request only where the classifier said so.
 _REQUEST_CUES = frozenset(
     "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
     "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए "
-    "请 用 说 讲 回复 换成 改用 改成".split()
+    "请 用 说 讲 回复 换成 改用 改成 "
+    "en svp stp parle parlez parler langue réponds répondez reponds repondez écris écrivez ecris ecrivez".split()
 )
 # Chinese is written without spaces, so its names and cues are found inside the text (`请用中文`).
 _HAN_WORDS = frozenset(
@@ -180,7 +188,7 @@ def _vocabularies() -> dict[str, frozenset[str]]:
     """Words of each reply language's order-reader locale that no other of them uses."""
     words = {
         tag: set(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
-        for tag in (ENGLISH, SWAHILI, HINDI)
+        for tag in (ENGLISH, SWAHILI, HINDI, FRENCH)
     }
     return {
         tag: frozenset(w for w in own if len(w) > 1 and not any(w in other for t, other in words.items() if t != tag))

@@ -6,6 +6,7 @@ import gettext
 import io
 import logging
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -15,6 +16,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
+from bot.sms import is_gsm7
 from i18n.languages import DOMAIN, LOCALES_DIR, Language, language_for
 
 log = logging.getLogger("i18n")
@@ -23,6 +25,8 @@ log = logging.getLogger("i18n")
 _CODE_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 _DIGIT_THEN_CODE = re.compile(r"(?<=\d)(?=[^\W\d_])")
 _FRACTION = re.compile(r"\.0+")
+# The spaces CLDR groups digits with (`3 300` in French): a plain space, which GSM-7 has.
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def N_(message: str) -> str:
@@ -74,17 +78,25 @@ class Phrasebook:
             pattern = _FRACTION.sub("", pattern)
         if not currency:
             pattern = pattern.replace("¤", "").strip("\u00a0 ")
-            return format_decimal(amount, format=pattern, locale=self._locale, decimal_quantization=True)
+            return format_decimal(amount, format=pattern, locale=self._locale, decimal_quantization=True).translate(
+                _SPACES
+            )
         if not self.language.currency_symbol:
             pattern = pattern.replace("¤", "¤¤")
         text = format_currency(amount, currency, format=pattern, locale=self._locale, currency_digits=False)
-        text = text.replace("\u00a0", " ")
+        text = text.translate(_SPACES)
         return _DIGIT_THEN_CODE.sub(" ", _CODE_THEN_DIGIT.sub(" ", text))
 
     def day(self, value: date | str) -> str:
-        """A delivery day with its weekday: `Tue, 3 Jun`, `Jumanne, 3 Jun`, `Mangal, 3 Jun`."""
+        """A delivery day with its weekday: `Tue, 3 Jun`, `Jumanne, 3 Jun`, `Mangal, 3 Jun`, `ven. 9 aout`.
+
+        Latin-script replies keep to GSM-7: a letter it lacks (the `û` of French `août`) loses its accent.
+        """
         when = date.fromisoformat(value[:10]) if isinstance(value, str) else value
-        return format_skeleton("MMMEd", when, locale=self._locale)
+        text = format_skeleton("MMMEd", when, locale=self._locale)
+        if self.language.currency_symbol:
+            return text
+        return "".join(c if is_gsm7(c) else unicodedata.normalize("NFD", c)[0] for c in text.translate(_SPACES))
 
 
 def phrasebook(tag: str | None) -> Phrasebook:

@@ -83,3 +83,27 @@ async def test_gateway_texts_for_a_store_in_hindi_are_hinglish_in_gsm7(stack: St
     await eventually(lambda: _sent(stack, 1))
     [body] = stack.twilio.bodies()
     assert body.startswith("Ab aapko hamare promotions nahi milenge") and is_gsm7(body)
+
+
+async def test_gateway_texts_in_french_stay_in_gsm7(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "fr"}  # the owner asked for French
+    await stack.sms("en français svp")
+    await eventually(lambda: _sent(stack, 1))
+    await stack.sms("")  # a photo
+    await eventually(lambda: _sent(stack, 2))
+    await stack.sms("Arrêt")
+    await eventually(lambda: _sent(stack, 3))
+    await stack.sms("reprendre")
+    await eventually(lambda: _sent(stack, 4))
+    bodies = stack.twilio.bodies()
+    assert bodies[1].startswith("Désolé, je ne lis que le texte"), bodies
+    assert bodies[2].startswith("Vous ne recevrez plus nos promotions"), bodies
+    assert bodies[3].startswith("Les promotions sont réactivées"), bodies
+    assert all(is_gsm7(body) for body in bodies[1:]), bodies
+
+
+async def test_an_unregistered_phone_writing_french_is_answered_in_french(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("bonjour, je veux 2 cartons de lait", phone=UNREGISTERED_PHONE)
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0].startswith("Désolé, nous ne pouvons pas répondre"), stack.twilio.bodies()

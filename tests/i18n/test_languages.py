@@ -21,6 +21,8 @@ from i18n import detect_language, language_for, phrasebook, requested_language
         ("HI_Latn", "hi", "hi_Latn"),
         ("en-IN", "en-IN", None),
         ("sw-TZ", "sw-TZ", "sw"),
+        ("fr", "fr", "fr"),
+        ("fr-CI", "fr-CI", "fr"),
         # The order reader reads these; replies fall back to English.
         ("pcm", "en", None),
         ("yo", "en", None),
@@ -45,6 +47,10 @@ def test_a_store_language_tag_picks_the_reply_catalog(tag: str, shown: str, cata
         ("हिंदी में", "hi-Deva"),
         ("हिन्दी में बात करो", "hi-Deva"),
         ("अंग्रेज़ी में", "en"),
+        ("en français svp", "fr"),
+        ("French please", "fr"),
+        ("répondez en francais", "fr"),
+        ("en anglais svp", "en"),
         ("hello", None),
         ("english or kiswahili?", None),
     ],
@@ -69,6 +75,8 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
         ("mera order kab aayega", "hi"),
         ("please send 5 cartons of soda", "en"),
         ("नमस्ते भाई", "hi-Deva"),
+        ("bonjour, je veux 2 cartons de lait", "fr"),
+        ("donne moi 3 sacs de riz stp", "fr"),
         ("zuri 5", None),
         ("", None),
     ],
@@ -87,6 +95,9 @@ def test_money_and_numbers_follow_each_locale() -> None:
     assert phrasebook("hi").money(Decimal("100000"), "INR") == "INR 1,00,000"
     assert phrasebook("en-IN").number(Decimal("1234567")) == "12,34,567"
     assert phrasebook("hi-Deva").money(Decimal("250000.5"), "INR") == "₹2,50,000.50"
+    # French groups digits with a space (a plain one, which GSM-7 has) and writes the code after the amount.
+    assert phrasebook("fr-CI").money(Decimal("1080.50"), "XOF") == "1 080,50 XOF"
+    assert phrasebook("fr").number(Decimal("1234567")) == "1 234 567"
 
 
 def test_dates_carry_each_locales_day_and_month_names() -> None:
@@ -95,6 +106,9 @@ def test_dates_carry_each_locales_day_and_month_names() -> None:
     assert phrasebook("sw").day(tuesday) == "Jumanne, 4 Jun"
     assert phrasebook("hi").day("2030-06-04") == "Mangal, 4 Jun"
     assert phrasebook("hi-Deva").day(tuesday) == "मंगल, 4 जून"
+    assert phrasebook("fr").day(tuesday) == "mar. 4 juin"
+    # August is `août` in French: its `û` is outside GSM-7, so an SMS says `aout` and stays 160 characters a segment.
+    assert phrasebook("fr").day(date(2030, 8, 9)) == "ven. 9 aout"
 
 
 def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
@@ -106,6 +120,9 @@ def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     assert swahili._("Your order:") == "Oda yako:"
     assert phrasebook("hi")._("Your order:") == "Aapka order:"
     assert phrasebook("hi-Deva")._("Your order:") == "आपका ऑर्डर:"
+    assert phrasebook("fr")._("Your order:") == "Votre commande:"
+    assert phrasebook("fr").npgettext("unit", "bag", "bags", 0) == "sac"
+    assert phrasebook("fr").npgettext("unit", "bag", "bags", 2) == "sacs"
     assert swahili._("OK, %(store)s.", store="Duka 01") == "Sawa, Duka 01."
     # A text the catalogs do not have is said as written (English), never dropped.
     assert swahili._("Not a catalog text") == "Not a catalog text"
