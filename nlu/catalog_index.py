@@ -1074,16 +1074,18 @@ def _post_shared_nicknames(
     size_names: frozenset[str],
     postings_sets: dict[str, set[int]],
 ) -> None:
-    """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg; a size
-    named apart takes none of theirs, and the name of one pack size (`lapad`, the flat bottle) stays its own."""
+    """Pack sizes of one product share their one-word aliases: a nickname for the 1kg also means the 2kg, as does
+    the nickname an alias says beside the name of its pack size (`coke` of `coke mismo`); a size named apart takes
+    none of theirs, and the name of one pack size (`lapad`, the flat bottle) stays its own."""
     single_aliases: dict[tuple[str, frozenset[str]], set[str]] = defaultdict(set)
     givers: dict[tuple[tuple[str, frozenset[str]], str], int] = defaultdict(int)
     for position in range(len(aliases)):
         for alias in aliases[position]:
-            if len(alias.content) == 1 and alias.content[0] not in size_names:
-                key = (folded_brands[position], cores[position])
-                single_aliases[key].add(alias.content[0])
-                givers[(key, alias.content[0])] += 1
+            named = [word for word in alias.content if word not in size_names]
+            if len(named) == 1 and len(alias.content) <= 2:
+                key = (folded_brands[position], cores[position] - size_names)
+                single_aliases[key].add(named[0])
+                givers[(key, named[0])] += 1
     for key, words in single_aliases.items():
         # `大可乐` of one size beside the `可乐` of them all names that size.
         shared = [w for w in words if givers[(key, w)] > 1]
@@ -1091,7 +1093,8 @@ def _post_shared_nicknames(
     if single_aliases:
         for position in range(len(aliases)):
             if position not in named_apart:
-                _post(postings_sets, single_aliases.get((folded_brands[position], cores[position]), ()), position)
+                key = (folded_brands[position], cores[position] - size_names)
+                _post(postings_sets, single_aliases.get(key, ()), position)
 
 
 def _post_kinds_within(

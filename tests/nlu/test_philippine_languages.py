@@ -513,3 +513,10 @@ def test_ties_and_kapampangan_and_pangasinan_words(
 def test_cooking_oil_in_tagalog_asks_among_every_oil_sold_by_the_unit_said(pampanga_index: CatalogIndex) -> None:
     (asked,) = parse_order("mantika 2 kaha pu", pampanga_index).ambiguous
     assert set(asked.candidates) == {"0106001", "0106002", "0106003"}
+
+
+def test_a_nickname_said_beside_the_name_of_one_pack_size_names_every_size(pampanga_index: CatalogIndex) -> None:
+    assert resolved("4 cs coke 1.5", pampanga_index) == [("0107003", 4)]
+    assert resolved("coke mismo 2 cs", pampanga_index) == [("0107001", 2)]
+    parse = parse_order("coke 2 cs", pampanga_index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"0107001", "0107002", "0107003"}]
