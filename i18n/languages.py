@@ -20,6 +20,7 @@ SWAHILI = "sw"
 HINDI = "hi"
 CHINESE = "zh"
 FRENCH = "fr"
+TAGALOG = "tl"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
@@ -111,8 +112,8 @@ def reply_languages() -> tuple[str, ...]:
     return (ENGLISH, *sorted(tags))
 
 
-# How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese
-# and French.
+# How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese,
+# French and Tagalog.
 _NAMES = {
     ENGLISH: (
         "english",
@@ -134,17 +135,19 @@ _NAMES = {
     HINDI: ("hindi", "hindee", "हिंदी", "हिन्दी"),
     CHINESE: ("chinese", "mandarin", "zhongwen", "中文", "汉语", "普通话", "华语"),
     FRENCH: ("french", "francais", "français", "fransé", "pranses"),
+    TAGALOG: ("tagalog", "tagalo", "taglish", "filipino", "pilipino"),
 }
 _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 
 
-# Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein` and
-# `en français svp`): Tagalog's `hindi` means "no", so a name alone is a request only where the classifier said so.
+# Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
+# `paki-Tagalog`): Tagalog's `hindi` means "no", so a name alone is a request only where the classifier said so.
 _REQUEST_CUES = frozenset(
     "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
     "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए "
     "请 用 说 讲 回复 换成 改用 改成 "
-    "en svp stp parle parlez parler langue réponds répondez reponds repondez écris écrivez ecris ecrivez".split()
+    "en svp stp parle parlez parler langue réponds répondez reponds repondez écris écrivez ecris ecrivez "
+    "wika salita magsalita sumagot sagot paki gamitin".split()
 )
 # Chinese is written without spaces, so its names and cues are found inside the text (`请用中文`).
 _HAN_WORDS = frozenset(
@@ -188,7 +191,7 @@ def _vocabularies() -> dict[str, frozenset[str]]:
     """Words of each reply language's order-reader locale that no other of them uses."""
     words = {
         tag: set(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
-        for tag in (ENGLISH, SWAHILI, HINDI, FRENCH)
+        for tag in (ENGLISH, SWAHILI, HINDI, FRENCH, TAGALOG)
     }
     return {
         tag: frozenset(w for w in own if len(w) > 1 and not any(w in other for t, other in words.items() if t != tag))

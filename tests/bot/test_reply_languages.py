@@ -107,3 +107,23 @@ async def test_an_unregistered_phone_writing_french_is_answered_in_french(stack:
     await stack.sms("bonjour, je veux 2 cartons de lait", phone=UNREGISTERED_PHONE)
     await eventually(lambda: _sent(stack, 1))
     assert stack.twilio.bodies()[0].startswith("Désolé, nous ne pouvons pas répondre"), stack.twilio.bodies()
+
+
+async def test_gateway_texts_in_tagalog(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "tl"}  # the owner asked for Tagalog
+    await stack.sms("paki-Tagalog")
+    await eventually(lambda: _sent(stack, 1))
+    await stack.sms("")  # a voice note
+    await eventually(lambda: _sent(stack, 2))
+    await stack.sms("tigil")
+    await eventually(lambda: _sent(stack, 3))
+    bodies = stack.twilio.bodies()
+    assert bodies[1].startswith("Sorry po, text lang ang nababasa ko"), bodies
+    assert bodies[2].startswith("Hindi na kayo makakatanggap ng promo namin"), bodies
+
+
+async def test_an_unregistered_phone_writing_tagalog_is_answered_in_tagalog(stack: Stack) -> None:
+    stack.rasa.down = True
+    await stack.sms("pabili po ng 2 sako bigas", phone=UNREGISTERED_PHONE)
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0].startswith("Sorry po, hindi kami makasagot ngayon"), stack.twilio.bodies()

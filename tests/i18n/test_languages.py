@@ -23,8 +23,12 @@ from i18n import detect_language, language_for, phrasebook, requested_language
         ("sw-TZ", "sw-TZ", "sw"),
         ("fr", "fr", "fr"),
         ("fr-CI", "fr-CI", "fr"),
+        # Tagalog is tagged `tl` as stores are, though CLDR files its formats under Filipino.
+        ("tl", "tl", "tl"),
+        ("tl-PH", "tl-PH", "tl"),
         # The order reader reads these; replies fall back to English.
         ("pcm", "en", None),
+        ("ceb", "en", None),
         ("yo", "en", None),
         ("", "en", None),
         ("not a tag", "en", None),
@@ -51,6 +55,9 @@ def test_a_store_language_tag_picks_the_reply_catalog(tag: str, shown: str, cata
         ("French please", "fr"),
         ("répondez en francais", "fr"),
         ("en anglais svp", "en"),
+        ("paki-Tagalog", "tl"),
+        ("reply in Tagalog", "tl"),
+        ("Filipino please", "tl"),
         ("hello", None),
         ("english or kiswahili?", None),
     ],
@@ -64,6 +71,9 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
     assert requested_language("hindi po", cue_required=True) is None
     assert requested_language("hindi ko alam", cue_required=True) is None
     assert requested_language("Hindi mein baat karo", cue_required=True) == "hi"
+    assert requested_language("Tagalog po", cue_required=True) is None
+    assert requested_language("Tagalog po") == "tl"
+    assert requested_language("paki-Tagalog", cue_required=True) == "tl"
 
 
 @pytest.mark.parametrize(
@@ -77,6 +87,8 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
         ("नमस्ते भाई", "hi-Deva"),
         ("bonjour, je veux 2 cartons de lait", "fr"),
         ("donne moi 3 sacs de riz stp", "fr"),
+        ("pabili po ng 2 sako bigas", "tl"),
+        ("magkano po ang asukal", "tl"),
         ("zuri 5", None),
         ("", None),
     ],
@@ -98,6 +110,7 @@ def test_money_and_numbers_follow_each_locale() -> None:
     # French groups digits with a space (a plain one, which GSM-7 has) and writes the code after the amount.
     assert phrasebook("fr-CI").money(Decimal("1080.50"), "XOF") == "1 080,50 XOF"
     assert phrasebook("fr").number(Decimal("1234567")) == "1 234 567"
+    assert phrasebook("tl").money(Decimal("1080.50"), "PHP") == "PHP 1,080.50"
 
 
 def test_dates_carry_each_locales_day_and_month_names() -> None:
@@ -109,6 +122,7 @@ def test_dates_carry_each_locales_day_and_month_names() -> None:
     assert phrasebook("fr").day(tuesday) == "mar. 4 juin"
     # August is `août` in French: its `û` is outside GSM-7, so an SMS says `aout` and stays 160 characters a segment.
     assert phrasebook("fr").day(date(2030, 8, 9)) == "ven. 9 aout"
+    assert phrasebook("tl").day(tuesday) == "Mar, Hun 4"
 
 
 def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
@@ -123,6 +137,9 @@ def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     assert phrasebook("fr")._("Your order:") == "Votre commande:"
     assert phrasebook("fr").npgettext("unit", "bag", "bags", 0) == "sac"
     assert phrasebook("fr").npgettext("unit", "bag", "bags", 2) == "sacs"
+    assert phrasebook("tl")._("Your order:") == "Order ninyo:"
+    # Tagalog nouns do not change for a number: 1 sako, 4 sako.
+    assert {phrasebook("tl").npgettext("unit", "bag", "bags", n) for n in (1, 4, 5)} == {"sako"}
     assert swahili._("OK, %(store)s.", store="Duka 01") == "Sawa, Duka 01."
     # A text the catalogs do not have is said as written (English), never dropped.
     assert swahili._("Not a catalog text") == "Not a catalog text"
