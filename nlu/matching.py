@@ -510,21 +510,41 @@ def _variants_beside_plain(
 ) -> set[int]:
     """`Illovo Brown Sugar` beside `Illovo White Sugar`: a product whose name adds only variant words (`brown`) is a
     variant of one of its brand and size whose name adds only a flavour or colour (`white`), when its brand was
-    named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`)."""
+    named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`),
+    and of one whose words, no flavour, another brand's product of that size adds too (`milk 500ml`: `Parmalat Low
+    Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
     groups, items, lexicon = index.groups, index.items, index.lexicon
     marking = (lexicon.variant_words | lexicon.line_words) - lexicon.smaller_words - lexicon.larger_words
-    # Decided on the few distinct names first: most lists have no name adding only variant words.
-    if not any(words and words <= marking for words in extras.values()):
+    # Among the kind's products, words every name on the list adds (`Long Life`) tell none of them apart. Decided on
+    # the few distinct names first: most lists have no name adding only variant words.
+    everyone = frozenset.intersection(*extras.values()) if kind_only else _NOTHING
+    if not any((words := all_words - everyone) and words <= marking for all_words in extras.values()):
         return set()
     core_of, product_of, product_brand = groups.core_of, groups.product_of, groups.product_brand
-    own = {p: extras[core_of[p]] for p in candidates}
+    own = {p: extras[core_of[p]] - everyone for p in candidates}
     marked = {p for p in candidates if own[p] and own[p] <= marking}
     tasted = lexicon.flavour_words - marking
     plain = {(items[p].size, product_brand[product_of[p]]) for p in candidates if own[p] and own[p] <= tasted}
     if kind_only:
         bare = {items[p].size for p in candidates if not own[p]}
         plain = {(size, brand) for size, brand in plain if size in bare}
+        common = _said_by_other_brands(candidates, own, index)
+        marked.difference_update(common)
+        flavours = lexicon.flavour_words
+        plain.update((items[p].size, product_brand[product_of[p]]) for p in common if own[p].isdisjoint(flavours))
     return {p for p in marked if (items[p].size, product_brand[product_of[p]]) in plain}
+
+
+def _said_by_other_brands(candidates: Positions, own: dict[int, frozenset[str]], index: CatalogIndex) -> set[int]:
+    """The products whose every added word another brand's product of their size adds too (`Mulonga Breakfast`
+    beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's common product."""
+    groups, items = index.groups, index.items
+    product_of, product_brand = groups.product_of, groups.product_brand
+    brands_saying: dict[tuple[Size | None, str], set[int]] = defaultdict(set)
+    for p in candidates:
+        for word in own[p]:
+            brands_saying[(items[p].size, word)].add(product_brand[product_of[p]])
+    return {p for p in candidates if own[p] and all(len(brands_saying[(items[p].size, w)]) > 1 for w in own[p])}
 
 
 # A size this many times another is another size, not the same pack written differently.

@@ -38,6 +38,12 @@ def asked(parse: OrderParse) -> list[set[str]]:
     return [set(item.candidates) for item in parse.ambiguous]
 
 
+def read(text: str, rows: str) -> tuple[list[tuple[str, int]], list[set[str]]]:
+    """The lines and the questions of one message."""
+    parse = parse_order(text, catalog_index(rows))
+    return [(line.sku, line.quantity) for line in parse.lines], asked(parse)
+
+
 def test_brand_alone_means_its_main_product_type_when_another_brand_makes_the_other(index: CatalogIndex) -> None:
     assert asked(parse_order("lumo 3 dz", index)) == [{"V01", "V02", "V03"}]
 
@@ -153,13 +159,23 @@ def test_a_kind_named_beside_its_only_discontinued_product_leaves_each_brands_ow
     assert asked(parse_order("washing powder 1kg 4 case", catalog_index(rows))) == [{"W01", "W05"}]
 
 
-SUGARS = """\
+KINDS = """\
 S01,"Tamu White Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,1500.00,ZZZ,,10,1,true
 S02,"Tamu Brown Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,1600.00,ZZZ,,10,1,true
 S03,"Lulu Sugar 1kg, bale of 20",Lulu,sugar,1kg,bale,20,1450.00,ZZZ,,10,1,true
 S04,"Pana White Bread 400g, crate of 20",Pana,bread,400g,crate,20,1200.00,ZZZ,,10,1,true
 S05,"Pana Brown Bread 400g, crate of 20",Pana,bread,400g,crate,20,1300.00,ZZZ,,10,1,true
 S06,"Duka White Bread 400g, crate of 20",Duka,bread,400g,crate,20,1200.00,ZZZ,,10,1,true
+\
+M01,"Kora Full Cream Long Life Milk 500ml, carton of 12",Kora,milk,500ml,carton,12,900.00,ZZZ,,10,1,true
+M02,"Kora Low Fat Long Life Milk 500ml, carton of 12",Kora,milk,500ml,carton,12,950.00,ZZZ,,10,1,true
+M03,"Vuma Full Cream Long Life Milk 500ml, carton of 12",Vuma,milk,500ml,carton,12,880.00,ZZZ,,10,1,true
+M04,"Kora Breakfast Mealie Meal 25kg bag",Kora,mealie_meal,25kg,bag,1,300.00,ZZZ,,10,1,true
+M05,"Kora Roller Meal 25kg bag",Kora,mealie_meal,25kg,bag,1,280.00,ZZZ,,10,1,true
+M06,"Vuma Breakfast Mealie Meal 25kg bag",Vuma,mealie_meal,25kg,bag,1,310.00,ZZZ,,10,1,true
+M07,"Dalo Toor Dal 1kg, bale of 10",Dalo,dal,1kg,bale,10,900.00,ZZZ,,10,1,true
+M08,"Dalo Chana Dal 1kg, bale of 10",Dalo,dal,1kg,bale,10,850.00,ZZZ,,10,1,true
+M09,"Pulo Toor Dal 1kg, bale of 10",Pulo,dal,1kg,bale,10,920.00,ZZZ,,10,1,true
 """
 
 
@@ -171,11 +187,14 @@ S06,"Duka White Bread 400g, crate of 20",Duka,bread,400g,crate,20,1200.00,ZZZ,,1
         ("sugar 1kg 3 bales", [], [{"S01", "S03"}]),
         # No bread is named by its kind alone, so white and brown are equal alternatives.
         ("bread 3 crates", [], [{"S04", "S05", "S06"}]),
+        ("milk 500ml 4 ctn", [], [{"M01", "M03"}]),
+        ("low fat milk 500ml 2 ctn", [("M02", 2)], []),
+        ("mealie meal 25kg 20 bags", [], [{"M04", "M06"}]),
+        # A word no locale knows as a variant (`chana`) is a kind within the kind, asked about.
+        ("dal 1kg 2 bales", [], [{"M07", "M08", "M09"}]),
     ],
 )
-def test_brown_beside_its_brands_white_is_a_variant_to_be_named(
+def test_a_variant_beside_its_brands_plain_product_or_the_kinds_common_one_is_named_to_be_chosen(
     text: str, lines: list[tuple[str, int]], asked: list[set[str]]
 ) -> None:
-    parse = parse_order(text, catalog_index(SUGARS))
-    assert [(line.sku, line.quantity) for line in parse.lines] == lines
-    assert [set(item.candidates) for item in parse.ambiguous] == asked
+    assert read(text, KINDS) == (lines, asked)
