@@ -332,22 +332,29 @@ class Pick:
 
 Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | AddItems | Pick
 
-_LINE = r"(?:line|no\.?|namba|nambari|number|#)?\s*(\d{1,2})"
-_SET = re.compile(
-    rf"^(?:change|badilisha|weka|make|set)?\s*{_LINE}\s*(?:=|:|->|to|iwe|ziwe|kuwa|ko|ki jagah)\s*(\d{{1,4}})\b"
-)
-_REMOVED_LINE = re.compile(rf"^(?:第\s*)?{_LINE}\s*(?:行|项)?$")
+_LINE = r"(?:line|no\.?|namba|nambari|number|#|第)?\s*(\d{1,2})\s*(?:行|项)?"
+_REMOVED_LINE = re.compile(rf"^{_LINE}$")
 _PICK = re.compile(r"^(?:option|no\.?|namba|nambari|number|choice|#)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:one|wala))?$")
 _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add karo)?$")
-_MAKE = re.compile(
-    r"^(?:make|change|badilisha|set|weka|increase|reduce)\s+(\D.*?)\s+(?:to\s+|iwe\s+|kuwa\s+)?(\d{1,4})(?:\s+[a-z]+)?$"
-)
+
+
+@lru_cache(maxsize=1)
+def _edits() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`change 2 to 10` (a line set to an amount) and `make coke 6` (a product's line), in every language's edit
+    words."""
+    lexicon = load_lexicon()
+    verbs = "|".join(map(re.escape, sorted(lexicon.edit_verbs, key=len, reverse=True)))
+    to = "|".join(map(re.escape, sorted(lexicon.edit_to_words, key=len, reverse=True)))
+    line_set = re.compile(rf"^(?:(?:{verbs})\s*)?{_LINE}\s*(?:=|:|->|{to})\s*(\d{{1,4}})(?!\d)")
+    product_set = re.compile(rf"^(?:{verbs})\s+(\D.*?)\s+(?:(?:{to})\s+)?(\d{{1,4}})(?:\s+[a-z]+)?$")
+    return line_set, product_set
 
 
 def read_command(text: str) -> Command | None:
     """The edit command a message spells, or None when it is not one."""
     words = " ".join(re.sub(r"[,，、]", " ", text.lower()).split()).strip(" .!?。！？")
-    if match := _SET.match(words):
+    line_set, product_set = _edits()
+    if match := line_set.match(words):
         return SetQuantity(int(match[1]), int(match[2]))
     removing = removal(words)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
@@ -360,7 +367,7 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    if match := _MAKE.match(words):
+    if match := product_set.match(words):
         return SetProductQuantity(match[1], int(match[2]))
     return None
 

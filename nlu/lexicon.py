@@ -49,6 +49,10 @@ class Lexicon:
     # with words that only point at it (`the second one`, `hiyo ya pili`, `doosra wala`, `yung pangalawa`).
     ordinal_words: dict[str, int]
     pick_words: frozenset[str]
+    # `change 2 to 10`, `badilisha 2 iwe 10`, `2改成10`, `make coke 6`: the verbs that open an edit of a line and
+    # the words between the line and its new amount.
+    edit_verbs: frozenset[str]
+    edit_to_words: frozenset[str]
     number_joiners: frozenset[str]
     quantity_markers: frozenset[str]
     connectors: frozenset[str]
@@ -458,6 +462,8 @@ _WORD_LISTS = (
     "draft_new_cues",
     "draft_change_cues",
     "pick_words",
+    "edit_verbs",
+    "edit_to_words",
 )
 # Keys whose value maps a word to a whole number.
 _NUMBER_MAPS = (

@@ -122,7 +122,8 @@ async def test_a_correction_answers_how_many_and_an_item_asked_alone_is_not_said
 
 async def test_a_chinese_store_takes_lines_off_as_the_summary_says(zh: Chat) -> None:
     await text(zh, "丝苗米10kg 两袋，牛肉面3箱，再来两箱可乐")
+    assert "3) 可口可乐 330ml×24罐 5 箱" in await text(zh, "3改成5")
     summary = await text(zh, "删掉2")
-    assert "牛肉面" not in summary and "2) 可口可乐 330ml×24罐 2 箱" in summary and "删掉3" in summary, summary
+    assert "牛肉面" not in summary and "2) 可口可乐 330ml×24罐 5 箱" in summary and "删掉3" in summary, summary
     summary = await text(zh, "可乐不要了")
     assert "可乐" not in summary.split("回复")[0] and "1) 禾香 丝苗米 10kg 2 袋" in summary, summary
