@@ -101,6 +101,8 @@ class _Reading:
     # `galti se 5 likha, 12 chahiye`: a correction that only says the amount already read; the amount said alone
     # next is the one meant.
     retracted: bool = False
+    # `白云边五星2件 算了 换成12年的`: the item the request before took back, for a product named in its place.
+    taken_back: ItemRequest | None = None
 
     def read(self, request: ItemRequest) -> None:
         """Add one request: a correction or removal changes what came before; an item is matched."""
@@ -108,6 +110,7 @@ class _Reading:
         lines = self.ordered.lines
         target = focus if focus is not None else len(lines) - 1
         retracted, self.retracted = self.retracted, False
+        taken_back, self.taken_back = self.taken_back, None
         if retracted and not (request.words or request.correction or request.removal or request.more):
             request = replace(request, correction=True)
         if _says_a_size(request) and self._sized_choice(request):
@@ -124,8 +127,7 @@ class _Reading:
             self._correct(request, target)
             return
         if request.removal:
-            if not self._swapped(request):
-                _remove(request, self.ordered, self.index)
+            self._take_back(request)
             return
         if self._variant_choice(request):
             return
@@ -140,6 +142,8 @@ class _Reading:
             completed = replace(completed, quantity=ahead.quantity, unit=ahead.unit, phrase=phrase)
         if request.replacement and not request.price_question and (asked := self._question_replaced(completed)):
             completed = replace(completed, quantity=asked.quantity, unit=asked.unit)
+        if request.replacement and self._restored(completed, taken_back):
+            return
         replaces = request.replacement and lines and not request.price_question
         if replaces and _says_amount(completed) and not _only_its_size(completed, self.index):
             if self._amount_corrected(completed):
@@ -189,9 +193,15 @@ class _Reading:
             return False
         corrected = self.index.item_for_sku(lines[target].sku)
         said = match_request(previous, self.index).size_from_number
-        if corrected is None or said is None or said not in previous.bare_numbers:
+        if corrected is None:
             return False
-        numbers = tuple(n for n in previous.bare_numbers if n != said) + request.bare_numbers
+        if said is not None and said in previous.bare_numbers:
+            numbers = tuple(n for n in previous.bare_numbers if n != said) + request.bare_numbers
+        elif previous.quantity is not None and previous.unit is not None:
+            # `可口可乐罐装5件 不对 换成500的`: the amount was said with its pack word, so a bare number is the size.
+            numbers = request.bare_numbers
+        else:
+            return False
         resized = replace(previous, bare_numbers=numbers)
         match = match_request(resized, self.index)
         same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
@@ -490,6 +500,27 @@ class _Reading:
         phrase = f"{line.phrase}, {request.phrase}"
         lines[hits[0]] = replace(line, quantity=quantity.value, phrase=phrase, unit_mismatch=quantity.unit_mismatch)
         return True
+
+    def _take_back(self, request: ItemRequest) -> None:
+        """`remove the omo`, `beta malt instead of malta`: the product goes, or gives way to the one named beside it."""
+        if not self._swapped(request):
+            _remove(request, self.ordered, self.index)
+            self.taken_back = request
+
+    def _restored(self, request: ItemRequest, taken_back: ItemRequest | None) -> bool:
+        """`白云边五星2件 算了 换成12年的`: a product named in place of the one just taken back with its amount, without
+        an amount of its own, takes that item's amount."""
+        if taken_back is None or not taken_back.words or request.price_question:
+            return False
+        if _says_amount(request) or not _says_amount(taken_back):
+            return False
+        lines = self.ordered.lines
+        count = len(lines)
+        self.read(replace(taken_back, removal=False))
+        if len(lines) == count + 1 and self._replaced(request, count):
+            return True
+        del lines[count:]
+        return False
 
     def _give_way(self, request: ItemRequest, target: int) -> None:
         """`酸菜面5箱，哦不，鸡汤面5箱`: a line gives way to another product of its kind named with its own amount."""

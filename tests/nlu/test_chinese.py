@@ -706,3 +706,23 @@ def test_a_price_point_said_in_yuan_or_kuai_names_the_pack_sold_at_that_price(te
         "S1,舒肤佳 纯白清香 香皂 108g*72块/箱,舒肤佳,日用百货/洗护清洁,108g,carton,72,270.00,CNY,,30,1,true\n"
     )
     assert _lines(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The amount said with its pack word: the bare number after the correction is the size.
+        ("可口可乐罐装5件 不对 换成500的", [("K2", 5)]),
+        ("罐装可乐 5件 不对 8", [("K1", 8)]),
+        # The product named in place of one just taken back takes its amount.
+        ("可口可乐罐装5件 算了 换成雪碧", [("X1", 5)]),
+        ("可口可乐罐装5件 不要了 换成雪碧3件", [("X1", 3)]),
+    ],
+)
+def test_a_correction_after_an_item_taken_back_or_said_with_its_pack_word(text: str, expected: list) -> None:
+    index = catalog_index(
+        "K1,可口可乐 汽水 330ml*24罐/箱,可口可乐,饮料/碳酸饮料,330ml,case,24,50.00,CNY,罐装可乐,200,1,true\n"
+        "K2,可口可乐 汽水 500ml*24瓶/箱,可口可乐,饮料/碳酸饮料,500ml,case,24,56.00,CNY,瓶装可乐,200,1,true\n"
+        "X1,雪碧 柠檬味汽水 500ml*24瓶/箱,雪碧,饮料/碳酸饮料,500ml,case,24,56.00,CNY,,150,1,true\n"
+    )
+    assert _lines(text, index) == expected

@@ -282,8 +282,10 @@ MARKET_FLOORS = [
     # asked 0.884, unknowns flagged 1.0, price questions 1.0. With the Xiang and Wuhan words, `泡面` for the
     # catalog's `方便面` and `5号` a numbered size: 0.945 / 0.962 / 0.4 %, asked 0.930; 0.952 / 0.966 with the sounds
     # Xiang speakers say alike (`龙夫山泉`, `鲁花发生油`) heard as the brand; 0.958 / 0.968 with `10块的` a price point;
-    # 0.962 / 0.972 with `50包` of `10包/条` five strips.
-    ("huguang_market", 285, 0.96, 0.97, 0.005, 0.93, 1.0),
+    # 0.962 / 0.972 with `50包` of `10包/条` five strips; 0.969 / 0.979, no wrong line, with a bare number after a
+    # correction of an amount said with its pack word a size, and a product named in place of one taken back taking
+    # its amount.
+    ("huguang_market", 285, 0.965, 0.975, 0.0, 0.93, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
     # in Bahasa Indonesia with Javanese and Sundanese words (`brp`, `sm`, `yg`, `ds`, `sedus`, `rong dus`, `tilu`,
