@@ -1232,8 +1232,13 @@ def _size_said(
     words = {token.text for token in tokenize(clean_text(request.phrase)) if token.kind == "word"}
     smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
     first = candidates[0]
-    if smaller == larger or first.size is None:
+    if smaller == larger:
         return candidates
+    if first.size is None:
+        # `itlog malaki` among eggs sized `medium` and `large`: the size written as a word for larger (or smaller).
+        said = lexicon.smaller_words if smaller else lexicon.larger_words
+        named = tuple(c for c in candidates if c.item.size.casefold() in said)
+        return named if len(named) == 1 and all(c.size is None for c in candidates) else candidates
     if len(candidates) == 1:
         # A name that only one size answers to (an alias of the big tin): its product's other sizes too.
         groups = index.groups

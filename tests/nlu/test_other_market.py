@@ -272,8 +272,9 @@ MARKET_FLOORS = [
     # `canton original` labelled as the conventions say (Payless's XTRA BIG ORIGINAL fits it too: ask the brand);
     # 0.883 / 0.940, 2.8 % wrong lines, asked 0.915, with `tie` a pack and Kapampangan, Pangasinan and Ilocano words;
     # 0.908 / 0.953 with `xtra`, `lite` read as spelt and `mantika` any oil; 0.933 / 0.972, 1.2 % wrong lines, with
-    # `coke` of the alias `coke mismo` naming every size of the regular Coca-Cola.
-    ("pampanga_wholesale", 235, 0.93, 0.97, 0.013, 0.91, 1.0),
+    # `coke` of the alias `coke mismo` naming every size of the regular Coca-Cola; 0.937 / 0.974 once a word for
+    # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large).
+    ("pampanga_wholesale", 235, 0.935, 0.97, 0.013, 0.93, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
     # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
     # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,

@@ -520,3 +520,17 @@ def test_a_nickname_said_beside_the_name_of_one_pack_size_names_every_size(pampa
     assert resolved("coke mismo 2 cs", pampanga_index) == [("0107001", 2)]
     parse = parse_order("coke 2 cs", pampanga_index)
     assert [set(item.candidates) for item in parse.ambiguous] == [{"0107001", "0107002", "0107003"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("adda kadi ti itlog a dadakkel?", [("0113012", 1)]),
+        ("itlog malaki 2 tray", [("0113012", 2)]),
+        ("minola bassit 2 kaha", [("0106001", 2)]),
+    ],
+)
+def test_a_word_for_larger_or_smaller_picks_the_size_a_list_writes_in_words(
+    text: str, expected: list[tuple[str, int]], pampanga_index: CatalogIndex
+) -> None:
+    assert resolved(text, pampanga_index) == expected
