@@ -377,19 +377,23 @@ def _by_pack(
     )
     if level == "single" and not sold_so:
         candidates = _by_piece_packaging(candidates, request, index)
+    # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it.
+    named_unit = candidates & index.named_units.get(request.unit, frozenset())
+    if named_unit:
+        brand_of = groups.product_brand
+        named_brands = {brand_of[groups.product_of[p]] for p in named_unit}
+        candidates = named_unit.union(p for p in candidates if brand_of[groups.product_of[p]] not in named_brands)
     # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack), and
     # so does the unit its pieces are counted in when the count fills whole packs (`48罐` of a case of `×24罐`).
     selling: set[int] = set()
     for sell_unit in lexicon.sell_units_for(request.unit):
         selling.update(candidates & groups.by_sell_unit.get(sell_unit, frozenset()))
         selling.update(_filled_by(candidates & groups.by_piece_unit.get(sell_unit, frozenset()), request, index))
-    # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it.
-    named_unit = candidates & index.named_units.get(request.unit, frozenset())
-    if named_unit:
-        brand_of = groups.product_brand
-        named_brands = {brand_of[groups.product_of[p]] for p in named_unit}
-        return named_unit.union(p for p in candidates if brand_of[groups.product_of[p]] not in named_brands)
     same_level = selling.union(candidates & groups.by_level[level]) if level in groups.by_level else selling
+    if named_unit:
+        # Other brands' SKUs sold at another level are not the pack said (`gula pasir 1 karung`: the sack, not
+        # another brand's bale).
+        return named_unit | same_level
     if same_level:
         candidates = same_level
     if not selling or len(selling) == len(candidates):

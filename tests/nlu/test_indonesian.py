@@ -45,3 +45,16 @@ def test_a_please_one_language_counts_with_is_no_amount_in_indonesian(grosir_ind
 def test_an_unsold_flavour_of_a_brand_is_not_found(grosir_index: CatalogIndex) -> None:
     parse = parse_order("pop mie rasa rendang 2 dus", grosir_index)
     assert not parse.lines and not parse.ambiguous and len(parse.unknown) == 1
+
+
+def test_a_pack_a_name_calls_by_its_word_leaves_other_packs_of_the_kind_out(grosir_index: CatalogIndex) -> None:
+    # `KARUNG` in one sugar's name, `BAL` in the others': the sack said is that sugar, not another brand's bale.
+    assert resolved("gula pasir 2 karung", grosir_index) == [("SR40104", 2)]
+    parse = parse_order("gula 3 bal", grosir_index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"SR40101", "SR40102", "SR40103"}]
+
+
+def test_whether_there_is_any_after_an_order_is_asked_not_ordered(grosir_index: CatalogIndex) -> None:
+    parse = parse_order("bimoli 2L 3 dus, minyakita ready?", grosir_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("SR20101", 3)]
+    assert [question.candidates for question in parse.price_questions] == [("SR20106",)]
