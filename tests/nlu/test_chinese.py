@@ -726,3 +726,7 @@ def test_a_correction_after_an_item_taken_back_or_said_with_its_pack_word(text: 
         "X1,雪碧 柠檬味汽水 500ml*24瓶/箱,雪碧,饮料/碳酸饮料,500ml,case,24,56.00,CNY,,150,1,true\n"
     )
     assert _lines(text, index) == expected
+
+
+def test_the_last_order_named_beside_an_item_is_no_word_of_the_item(index: CatalogIndex) -> None:
+    assert _lines("上回的单再来一遍 纯净水多要5箱", index) == [("C04", 5)]
