@@ -33,9 +33,11 @@ from tests.dialogues.seed import (
     CATALOG_CSV,
     CHINESE_STORE_PHONES,
     DEVANAGARI_STORE_PHONES,
+    FRENCH_STORE_PHONES,
     HINDI_STORE_PHONES,
     SINGLE_STORE_PHONES,
     SWAHILI_STORE_PHONES,
+    TAGALOG_STORE_PHONES,
     stores_csv,
 )
 
@@ -189,12 +191,14 @@ def phones() -> Phones:
 
 @pytest.fixture(scope="session")
 def language_phones() -> dict[str, Phones]:
-    """Pools of single-store phones by the store's language: Swahili, Hindi (Hinglish), Hindi in Devanagari, Chinese."""
+    """Pools of single-store phones by the store's language: Swahili, Hinglish, Devanagari, Chinese, French, Tagalog."""
     return {
         "sw": Phones(SWAHILI_STORE_PHONES),
         "hi": Phones(HINDI_STORE_PHONES),
         "hi-Deva": Phones(DEVANAGARI_STORE_PHONES),
         "zh": Phones(CHINESE_STORE_PHONES),
+        "fr": Phones(FRENCH_STORE_PHONES),
+        "tl": Phones(TAGALOG_STORE_PHONES),
     }
 
 

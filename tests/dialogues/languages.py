@@ -10,7 +10,7 @@ from tests.dialogues.seed import CATALOG_CSV, stores_csv
 
 # Words every reply language may carry: what owners type, currency codes, the catalog's and stores' names.
 KEYWORDS = {"yes", "no", "stop", "start", "status", "agent", "more", "help", "cancel", "ndiyo", "hapana", "zaidi"}
-KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k", "cny"}
+KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k", "cny", "xof", "php"}
 ENGLISH = {
     "the", "your", "reply", "is", "are", "to", "and", "of", "for", "was", "please", "placed", "sorry", "send",
     "you", "we", "our", "any", "it", "there", "can't", "will", "be", "not", "at", "by", "with", "from", "that",
@@ -30,6 +30,24 @@ HINGLISH = {
     "pehle", "jaisa", "rate", "par", "ab", "hamari", "wapas", "main", "karein", "kiya", "diya", "naya", "wala",
     "mila", "hua", "isse", "yeh",
 }  # fmt: skip
+FRENCH = {
+    "commande", "pour", "votre", "répondez", "le", "la", "les", "de", "du", "en", "je", "envoyez", "pas", "vous",
+    "est", "ne", "ligne", "lignes", "livraison", "désolé", "prix", "passée", "annulée", "nouvelle", "que", "boutique",
+    "rien", "aucune", "comme", "déjà", "encore", "annuler", "quand", "voulez", "ajouter", "toujours", "recevrez",
+    "quel", "quelle", "valider", "modifié", "ajouté", "combien", "équipe", "retour", "suis", "jour", "nos", "notre",
+    "une", "dans", "cette", "fait", "c'est", "numéro", "offres", "enregistrée", "caisses", "boites", "plus",
+}  # fmt: skip
+# Words French replies share with English as they are written in French.
+FRENCH_ENGLISH = {"ok", "total", "stock"}
+TAGALOG = {
+    "ang", "sa", "ng", "para", "ninyo", "po", "hindi", "pa", "ko", "walang", "ulit", "kahit", "kailan", "lang",
+    "ito", "hal", "sige", "ngayon", "tindahan", "bukas", "yan", "kaya", "ako", "idagdag", "presyo", "bagong",
+    "namin", "halimbawa", "mula", "makakatanggap", "may", "kayo", "dito", "tapos", "tinanggal", "sasagot", "balik",
+    "makita", "ay", "kami", "dating", "hanggang", "ilang", "isang", "yung", "natanggap", "napalitan", "naidagdag",
+    "pumili", "palitan", "tanggalin", "aling", "numero", "kahon", "nasaan", "lahat",
+}  # fmt: skip
+# English words Taglish texts as they are ("Reply YES para i-confirm", "Total", "order").
+TAGALOG_ENGLISH = {"order", "reply", "i", "sorry", "offers", "stock", "total", "ok", "send", "at", "of"}
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+(?:'[a-z]+)?")
@@ -53,7 +71,7 @@ def words(text: str) -> list[str]:
 
 
 def language_of(text: str) -> str:
-    """`sw`, `hi`, `hi-Deva`, `zh` or `en`: the language a reply is written in, `?` when it is a mix of them."""
+    """`sw`, `hi`, `hi-Deva`, `zh`, `fr`, `tl` or `en`: the language a reply is written in, `?` for a mix of them."""
     own = words(text)
     if not own:
         return "?"
@@ -64,6 +82,11 @@ def language_of(text: str) -> str:
         return "hi-Deva" if not set(latin) & (ENGLISH - {"ok"}) else "?"
     english = set(latin) & ENGLISH
     swahili, hinglish = set(latin) & SWAHILI, set(latin) & HINGLISH
+    french, tagalog = set(latin) & FRENCH, set(latin) & TAGALOG
+    if french and not english - FRENCH_ENGLISH and len(french) > len(swahili | hinglish | tagalog):
+        return "fr" if is_gsm7(text) else "?"
+    if tagalog and not english - TAGALOG_ENGLISH and len(tagalog) > len(swahili | hinglish | french):
+        return "tl" if is_gsm7(text) else "?"
     if swahili and not english and len(swahili) >= len(hinglish):
         return "sw"
     if hinglish and not english - HINGLISH_ENGLISH and is_gsm7(text):

@@ -32,6 +32,9 @@ HINDI_STORE_PHONES = [f"+9198120001{n:02d}" for n in range(40)]
 DEVANAGARI_STORE_PHONES = [f"+9198120002{n:02d}" for n in range(6)]
 # Stores answered in Chinese (language `zh`), writing from China.
 CHINESE_STORE_PHONES = [f"+8613900001{n:03d}" for n in range(40)]
+# Stores answered in French (language `fr`) in Abidjan, and in Tagalog (`tl`): sari-sari stores in Quezon City.
+FRENCH_STORE_PHONES = [f"+2250700001{n:03d}" for n in range(6)]
+TAGALOG_STORE_PHONES = [f"+639170001{n:03d}" for n in range(6)]
 SWAHILI_OFFER_PHONE = "+254712000204"
 HINDI_OFFER_PHONE = "+919812000301"
 
@@ -54,6 +57,10 @@ def stores_csv() -> str:
         rows.append(f"D{n:02d},Gupta General Store {n:02d},{phone},Pune,hi-Deva,Asia/Kolkata,1000000.00,true")
     for n, phone in enumerate(CHINESE_STORE_PHONES):
         rows.append(f"Z{n:02d},幸福便利店 {n:02d},{phone},南宁,zh,Asia/Shanghai,1000000.00,true")
+    for n, phone in enumerate(FRENCH_STORE_PHONES):
+        rows.append(f"F{n:02d},Boutique Chez Awa {n:02d},{phone},Abidjan,fr,Africa/Abidjan,1000000.00,true")
+    for n, phone in enumerate(TAGALOG_STORE_PHONES):
+        rows.append(f"P{n:02d},Aling Nena Sari-Sari {n:02d},{phone},Quezon City,tl,Asia/Manila,1000000.00,true")
     rows.append(f"KW,Duka la Mlimani,{SWAHILI_OFFER_PHONE},Eldoret,sw,Africa/Nairobi,1000000.00,true")
     rows.append(f"KH,Patel Kirana,{HINDI_OFFER_PHONE},Nashik,hi,Asia/Kolkata,1000000.00,true")
     return "\n".join(rows) + "\n"

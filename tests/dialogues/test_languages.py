@@ -1,4 +1,5 @@
-"""The main flows in Swahili, Hinglish and Devanagari: every reply in the store's language, and switching by text."""
+"""The main flows in Swahili, Hinglish, Devanagari, French and Tagalog: every reply in the store's language, and
+switching by text."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 SWAHILI_DAY = re.compile(r"(Jumatatu|Jumanne|Jumatano|Alhamisi|Ijumaa|Jumamosi|Jumapili), \d{1,2} ")
 HINGLISH_DAY = re.compile(r"(Som|Mangal|Budh|Guru|Shukra|Shani|Ravi), \d{1,2} ")
+FRENCH_DAY = re.compile(r"(lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} ")
+TAGALOG_DAY = re.compile(r"(Lun|Mar|Miy|Huw|Biy|Sab|Lin), \w{3} \d{1,2}")
 
 
 @pytest.fixture
@@ -38,6 +41,18 @@ def hi(agent: Any, language_phones: dict[str, Phones]) -> Chat:
 def deva(agent: Any, language_phones: dict[str, Phones]) -> Chat:
     """A store whose language is Hindi in Devanagari."""
     return Chat(agent, language_phones["hi-Deva"].take())
+
+
+@pytest.fixture
+def fr(agent: Any, language_phones: dict[str, Phones]) -> Chat:
+    """A store in Abidjan whose language is French."""
+    return Chat(agent, language_phones["fr"].take())
+
+
+@pytest.fixture
+def tl(agent: Any, language_phones: dict[str, Phones]) -> Chat:
+    """A sari-sari store whose language is Tagalog: answered in Taglish."""
+    return Chat(agent, language_phones["tl"].take())
 
 
 async def said(chat: Chat, text: str, language: str) -> list[dict[str, Any]]:
@@ -294,3 +309,63 @@ async def test_goods_asked_in_a_size_not_sold_are_told_the_sizes_there_are_in_sw
     summary = await text(sw, "sukari kipepeo kilo tano gunia 2, unga mlima bale 2", "sw")
     assert "sukari kipepeo kilo tano gunia 2: haipo kwa ukubwa huo. Tunazo 1kg, 50kg." in summary, summary
     assert "1) Mlima Maize Flour 2kg" in summary
+
+
+async def test_a_french_store_orders_chooses_edits_confirms_and_opts_out_in_french(
+    fr: Chat, platform_client: PlatformClient
+) -> None:
+    question = (await said(fr, "3 zuri cola", "fr"))[-1]
+    assert question["text"].startswith("Quel zuri cola? 1) ") and question["text"].endswith("Répondez par le numéro.")
+    two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
+    replies = await said(fr, two_litre, "fr")
+    summary = replies[-1]["text"]
+    assert summary.startswith("Votre commande:\n1) Zuri Cola 2L PET 3 caisses x 870 = 2 610\nTotal 2 610 KES."), summary
+    assert FRENCH_DAY.search(summary), summary
+    assert "Répondez YES pour valider, NO pour annuler" in summary
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["YES", "NO"]
+    assert "2) Taa Candles 6 pack 2 boites x 300 = 600" in await text(fr, "ajoutez 2 boites de candles", "fr")
+    assert "1) Zuri Cola 2L PET 4 caisses x 870 = 3 480" in await text(fr, "1 = 4", "fr")
+    placed = await text(fr, "YES", "fr")
+    assert re.match(r"Commande #\d+ passée: 2 lignes, total 4 080 KES\. Livraison le ", placed), placed
+    [order] = await platform_client.store_orders(str(await fr.slot("store_id")))
+    assert order.order_id in placed
+    status = await text(fr, "STATUS", "fr")
+    assert status.startswith(f"Commande #{order.order_id} (4 080 KES) enregistrée. Livraison le "), status
+    assert "vous ne recevrez plus de promotions" in await text(fr, "STOP", "fr")
+    assert (await platform_client.store(str(await fr.slot("store_id")))).promo_opt_in is False
+
+
+async def test_a_tagalog_store_orders_chooses_edits_confirms_and_opts_out_in_taglish(
+    tl: Chat, platform_client: PlatformClient
+) -> None:
+    question = (await said(tl, "3 zuri cola po", "tl"))[-1]
+    assert question["text"].startswith("Aling zuri cola? 1) ") and question["text"].endswith("Reply ang numero.")
+    two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
+    replies = await said(tl, two_litre, "tl")
+    summary = replies[-1]["text"]
+    assert summary.startswith("Order ninyo:\n1) Zuri Cola 2L PET 3 case x 870 = 2,610\nTotal KES 2,610."), summary
+    assert TAGALOG_DAY.search(summary), summary
+    assert "Reply YES para i-confirm, NO para i-cancel" in summary
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["YES", "NO"]
+    assert "2) Taa Candles 6 pack 2 kahon x 300 = 600" in await text(tl, "dagdag 2 kahon candles", "tl")
+    assert "1) Zuri Cola 2L PET 4 case x 870 = 3,480" in await text(tl, "1 = 4", "tl")
+    placed = await text(tl, "YES", "tl")
+    assert re.match(r"Order #\d+ na-place na: 2 line, total KES 4,080\. Deliver sa ", placed), placed
+    [order] = await platform_client.store_orders(str(await tl.slot("store_id")))
+    assert order.order_id in placed
+    status = await text(tl, "asan na order ko", "tl")
+    assert status.startswith(f"Natanggap na ang order #{order.order_id} (KES 4,080). Deliver sa "), status
+    assert "hindi na kayo makakatanggap ng promo" in await text(tl, "STOP", "tl")
+    assert (await platform_client.store(str(await tl.slot("store_id")))).promo_opt_in is False
+
+
+@pytest.mark.parametrize(("request_", "language", "answer"), [
+    ("en français svp", "fr", "OK, je réponds en francais."),
+    ("paki-Tagalog", "tl", "Sige po, sasagot ako sa Tagalog."),
+])  # fmt: skip
+async def test_an_english_store_switches_to_french_or_tagalog_by_text(
+    chat: Chat, request_: str, language: str, answer: str
+) -> None:
+    assert (await text(chat, request_, language)).startswith(answer)
+    # The choice stays: the next reply, to an edit with no open order, is in that language too.
+    assert await text(chat, "2 = 5", language)

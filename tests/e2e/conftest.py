@@ -184,6 +184,19 @@ class System:
 
         return list(_settle(replies, 2.0, 90.0))
 
+    def command(self, *args: str) -> str:
+        """`python ARGS` as an operator runs it beside the system (`-m backend import-stores FILE`); its output."""
+        done = subprocess.run(
+            [PYTHON, *args],
+            cwd=ROOT,
+            env={**self.operator_env, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
     def orders(self, store_id: str) -> list[dict[str, Any]]:
         """The store's orders on the platform, newest first."""
         status, body = _get(f"{self.backend}/v1/stores/{store_id}/orders", {"X-API-Key": self.api_key})

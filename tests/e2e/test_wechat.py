@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import time
 import urllib.request
 from typing import Iterator
@@ -14,7 +13,7 @@ from wechatpy.crypto import WeChatCrypto
 
 from tests.bot.conftest import WECHAT_AES_KEY, WECHAT_APP_ID, WECHAT_SECRET, WECHAT_TOKEN, FakeWeChat, wechat_query
 from tests.bot.conftest import wechat_xml as follower_xml
-from tests.e2e.conftest import PYTHON, ROOT, System, ThreadedServer, _get, _settle, running_system
+from tests.e2e.conftest import System, ThreadedServer, _get, _settle, running_system
 
 pytestmark = pytest.mark.e2e
 
@@ -70,17 +69,9 @@ def follower(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WeChatFollowe
 
 def link_code(system: System, phone: str) -> str:
     """The code an operator gets for a store phone, as the README says to ask for it."""
-    done = subprocess.run(
-        [PYTHON, "-m", "bot", "wechat", "link", phone],
-        cwd=ROOT,
-        env={**system.operator_env, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    found = re.search(r": (\d{8})$", done.stdout, re.M)
-    assert found, done.stdout
+    shown = system.command("-m", "bot", "wechat", "link", phone)
+    found = re.search(r": (\d{8})$", shown, re.M)
+    assert found, shown
     return found.group(1)
 
 

@@ -1,0 +1,35 @@
+"""End to end in a store's own language: a store in Abidjan whose language is French orders over SMS."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.sms import is_gsm7
+from tests.e2e.conftest import System
+
+pytestmark = pytest.mark.e2e
+
+# A boutique in Abidjan buying from the demo wholesaler.
+FRENCH_PHONE = "+2250700002001"
+FRENCH_STORES_CSV = (
+    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
+    f"CI-001,Boutique Chez Awa,{FRENCH_PHONE},Abidjan,fr,Africa/Abidjan,500000.00,true,boutique\n"
+)
+
+
+def test_a_french_store_gets_its_draft_and_its_order_in_french_over_sms(system: System, tmp_path: Path) -> None:
+    # Added as the README has operators add stores beside `make run`.
+    (tmp_path / "stores.csv").write_text(FRENCH_STORES_CSV, encoding="utf-8")
+    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    draft = "\n".join(system.exchange(FRENCH_PHONE, "5 ctn coke 300ml"))
+    assert draft.startswith("Votre commande:\n1) "), draft
+    assert re.search(r"\nTotal [\d ]+ KES\. Livraison le (lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} ", draft), draft
+    assert "Répondez YES pour valider, NO pour annuler" in draft
+    placed = "\n".join(system.exchange(FRENCH_PHONE, "YES"))
+    [order] = system.orders("CI-001")
+    assert placed.startswith(f"Commande #{order['order_id']} passée: 1 ligne, total "), placed
+    # Short SMS French within GSM-7: 160 characters a segment, not 70.
+    assert all(is_gsm7(body) for body in system.twilio.bodies(FRENCH_PHONE)), system.twilio.bodies(FRENCH_PHONE)
