@@ -90,8 +90,8 @@ class Lexicon:
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
     # namings, tried in turn (`panlaba` -> `laundry detergent|detergent`).
     product_words: dict[str, tuple[tuple[str, ...], ...]]
-    # A word as owners spell it otherwise (`xtra` extra, `lite` light, `catsup` ketchup): read as the catalog's
-    # spelling where the catalog writes that and not the one typed.
+    # A word as owners spell it otherwise (`xtra` extra, `lite` light): read as the catalog's spelling where the
+    # catalog writes that and not the one typed.
     spellings: dict[str, tuple[str, ...]]
     # A word for a kind of goods and the words names write for the kinds within it (`酱油`: `生抽`, `老抽`): the word
     # names every product whose name writes one of them, as well as those whose name writes the word itself.

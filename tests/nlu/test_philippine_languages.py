@@ -534,3 +534,8 @@ def test_a_word_for_larger_or_smaller_picks_the_size_a_list_writes_in_words(
     text: str, expected: list[tuple[str, int]], pampanga_index: CatalogIndex
 ) -> None:
     assert resolved(text, pampanga_index) == expected
+
+
+def test_catsup_and_ketchup_name_one_kind_of_goods(pampanga_index: CatalogIndex) -> None:
+    assert resolved("ufc banana ketchup 3 cs", pampanga_index) == [("0104021", 3)]
+    assert resolved("catsup 3 cs", pampanga_index) == [("0104021", 3)]
