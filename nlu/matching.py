@@ -558,15 +558,16 @@ _ANOTHER_SIZE = 1.25
 def _size_names(
     candidates: Positions, dropped: set[int], extras: dict[int, frozenset[str]], index: CatalogIndex
 ) -> set[int]:
-    """`Red Horse Stallion 1L` beside `Red Horse 500ml`: a word no locale knows as a variant or flavour, on a SKU
-    of a size its brand's plain product is not sold in, names that size, so the brand said alone asks the size."""
+    """`Red Horse Stallion 1L` beside `Red Horse 500ml`, `Ginebra Kwatro Kantos 700ml` beside `Ginebra Bilog 350ml`:
+    words no locale knows as a variant or flavour, on a SKU of a size its brand's plain product is not sold in, name
+    that size, so the brand said alone asks the size."""
     items, groups = index.items, index.groups
     lexicon = index.lexicon
     known = lexicon.variant_words | lexicon.flavour_words | lexicon.base_variant_words | lexicon.packaging_words
     core_of, brand_of = groups.core_of, groups.product_brand
     # The word test is the same for every SKU of a core, and most lists have no such word: sizes are read only then.
     cores = set(map(core_of.__getitem__, dropped))
-    naming = {core for core in cores if len(own := extras[core]) == 1 and own.isdisjoint(known)}
+    naming = {core for core in cores if (own := extras[core]) and own.isdisjoint(known)}
     if not naming:
         return set()
     suspects = [p for p in dropped if core_of[p] in naming]

@@ -235,9 +235,9 @@ MARKET_FLOORS = [
     # name no variant; 0.904 / 0.935, 2.0 % wrong lines, once `non` of `NON SUCRE` alone is a no; 0.916 / 0.942 with
     # what a product comes in (`A L'HUILE`) no variant; 0.921 / 0.948, 1.3 % wrong lines, once French `je` is no
     # Swahili question word; 0.927 once a spicy sardine beside the one in oil of its brand and another's is a variant
-    # when only the kind is named. Left: Dioula counting words (`saba` is Swahili 7), half packs (asked), `café` and
-    # `thé` for NESCAFE and THE LIPTON, `lessive` beside a name writing it, `omo` beside its 100F sachet.
-    ("abidjan_market", 175, 0.925, 0.945, 0.014, 0.9, 1.0),
+    # when only the kind is named; 0.933 once `omo` asks its 100F sachet too. Left: Dioula counting words (`saba` is
+    # Swahili 7), half packs (asked), `café` and `thé` for NESCAFE and THE LIPTON, `lessive` beside a name writing it.
+    ("abidjan_market", 175, 0.93, 0.945, 0.014, 0.9, 1.0),
     # A Northern Mindanao sari-sari wholesaler: opaque codes (`F1-0413`), names cut to consonants (`LM PCTN CHSMNSI
     # 60G 72S`, `SFGRD PURE WHT`, `BNNA KTCHP`), price points glued to a currency letter (`P10`, `P19`), strips sold
     # by the `TIE` and `BANIG`, reams, tingi pouches; owners write Bisaya, Tagalog and English text-speak (`q`, `nmn`,
@@ -273,8 +273,9 @@ MARKET_FLOORS = [
     # 0.883 / 0.940, 2.8 % wrong lines, asked 0.915, with `tie` a pack and Kapampangan, Pangasinan and Ilocano words;
     # 0.908 / 0.953 with `xtra`, `lite` read as spelt and `mantika` any oil; 0.933 / 0.972, 1.2 % wrong lines, with
     # `coke` of the alias `coke mismo` naming every size of the regular Coca-Cola; 0.937 / 0.974 once a word for
-    # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large).
-    ("pampanga_wholesale", 235, 0.935, 0.97, 0.013, 0.93, 1.0),
+    # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large); 0.950 / 0.980,
+    # every ambiguity asked, once words naming a brand's other size (`kwatro kantos`) ask the size.
+    ("pampanga_wholesale", 235, 0.945, 0.975, 0.013, 0.99, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
     # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
     # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,

@@ -26,6 +26,8 @@ T03,"Tusk Lite Beer 330ml, case of 24",Tusk,beer,330ml,case,24,1100.00,ZZZ,,60,1
 W01,"Brite Easy Wash 1kg, case of 12",Brite,detergent,1kg,case,12,1560.00,ZZZ,brite,40,1,true
 W02,"Brite Easy Wash 500g, case of 24",Brite,detergent,500g,case,24,1560.00,ZZZ,brite,40,1,true
 W03,"Brite Matic Top Load 1kg, case of 12",Brite,detergent,1kg,case,12,2600.00,ZZZ,brite,15,1,true
+G01,"Gino Gin Bilog 350ml, case of 24",Gino,liquor,350ml,case,24,1500.00,ZZZ,,15,1,true
+G02,"Gino Gin Kwatro Kantos 700ml, case of 12",Gino,liquor,700ml,case,12,1900.00,ZZZ,,15,1,true
 """
 
 
@@ -145,10 +147,13 @@ def test_a_brands_machine_line_is_named_to_be_chosen_beside_its_plain_powder(
     assert [set(item.candidates) for item in parse.ambiguous] == asked
 
 
-def test_a_brand_alone_asks_its_size_where_a_word_names_the_bigger_bottle_and_no_variant(index: CatalogIndex) -> None:
-    parse = parse_order("tusk 2 case", index)
+@pytest.mark.parametrize(("text", "sizes"), [("tusk 2 case", {"T01", "T02"}), ("gino 3 case", {"G01", "G02"})])
+def test_a_brand_alone_asks_its_size_where_words_name_the_bigger_bottle_and_no_variant(
+    text: str, sizes: set[str], index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
     assert not parse.lines
-    assert [set(item.candidates) for item in parse.ambiguous] == [{"T01", "T02"}]
+    assert [set(item.candidates) for item in parse.ambiguous] == [sizes]
 
 
 def test_a_kind_named_beside_its_only_discontinued_product_leaves_each_brands_own_line_to_be_named() -> None:
