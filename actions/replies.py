@@ -86,8 +86,8 @@ SMALL_TALK = {
         "or AGENT for a person."
     ),
 }
-LANGUAGE_SET = N_("OK, I'll reply in English. For Kiswahili or Hindi, just say so.")
-WHICH_LANGUAGE = N_("Which language should I reply in? Send English, Kiswahili or Hindi.")
+LANGUAGE_SET = N_("OK, I'll reply in English. For Kiswahili, Hindi, French, Tagalog or Chinese, just say so.")
+WHICH_LANGUAGE = N_("Which language should I reply in? Send English, Kiswahili, Hindi, French, Tagalog or Chinese.")
 
 _PROBLEM_TEXT = {
     Problem.OUT_OF_STOCK: N_("out of stock"),
