@@ -232,12 +232,12 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
             holding = {p for p in candidates if items[p].item.units_per_pack == number}
             if holding and len(holding) < len(candidates):
                 return holding, number
-        if len(numbers) == 1:
-            # `surya 12 2 slop`, `djarum 76 1 slop`: beside a count, the one number some of the names write names
-            # those.
-            written = {p for p in candidates if _writes_number(items[p], numbers[0])}
-            if written and len(written) < len(candidates):
-                return written, numbers[0]
+    if len(numbers) == 1 and (counted_elsewhere or request.price_question) and len(candidates) <= MAX_CANDIDATES:
+        # `surya 12 2 slop`, `djarum 76 1 slop`, `regane surya 12 piro?`: beside a count, or in a price question,
+        # the one number some of the names write names those.
+        written = {p for p in candidates if _writes_number(index.items[p], numbers[0])}
+        if written and len(written) < len(candidates):
+            return written, numbers[0]
     return candidates, None
 
 

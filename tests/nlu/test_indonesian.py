@@ -58,3 +58,8 @@ def test_whether_there_is_any_after_an_order_is_asked_not_ordered(grosir_index: 
     parse = parse_order("bimoli 2L 3 dus, minyakita ready?", grosir_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("SR20101", 3)]
     assert [question.candidates for question in parse.price_questions] == [("SR20106",)]
+
+
+def test_a_number_some_names_write_in_a_price_question_names_those(grosir_index: CatalogIndex) -> None:
+    parse = parse_order("surya 16 brp seslop?", grosir_index)
+    assert [line.sku for line in parse.lines] + [s for q in parse.price_questions for s in q.candidates] == ["SR90102"]
