@@ -953,7 +953,8 @@ def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex)
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
     """`kwali uku na Maltina`, `dalawang kahon na canton`, `385ml na datu puti`, `P7 na shampoo`: after an amount,
-    a size or a price point alone, `na` links it to its product."""
+    a size or a price point alone (an article before it too: `so duaran sako na jasmine`), `na` links it to its
+    product."""
     counted = False
     for token in chunk:
         if token.kind == "num" or token.text in lexicon.number_words:
@@ -961,6 +962,7 @@ def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
         elif token.kind != "word" or not (
             token.text in lexicon.unit_words
             or token.text in lexicon.fillers
+            or token.text in lexicon.stop_words
             or token.text in lexicon.size_words
             or token.text in lexicon.price_point_words
         ):

@@ -274,8 +274,9 @@ MARKET_FLOORS = [
     # 0.908 / 0.953 with `xtra`, `lite` read as spelt and `mantika` any oil; 0.933 / 0.972, 1.2 % wrong lines, with
     # `coke` of the alias `coke mismo` naming every size of the regular Coca-Cola; 0.937 / 0.974 once a word for
     # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large); 0.950 / 0.980,
-    # every ambiguity asked, once words naming a brand's other size (`kwatro kantos`) ask the size.
-    ("pampanga_wholesale", 235, 0.945, 0.975, 0.013, 0.99, 1.0),
+    # every ambiguity asked, once words naming a brand's other size (`kwatro kantos`) ask the size; 0.954 / 0.984
+    # with an article before an amount that `na` links to its product (`so duaran sako na jasmine`).
+    ("pampanga_wholesale", 235, 0.95, 0.98, 0.013, 0.99, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
     # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
     # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,

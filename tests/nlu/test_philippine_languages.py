@@ -501,6 +501,8 @@ def test_a_word_spelt_another_way_finds_what_the_catalog_spells_either_way(
         # Pangasinan numbers with the linker, Kapampangan chatter and removal
         ("limaran tie na milo tan limaran tie na bear brand tie", [("0103021", 5), ("0103001", 5)]),
         ("pakipadala yu pu 3 sako sinandomeng ngeni", [("0105003", 3)]),
+        # an article before the amount: `na` still links the amount to its product
+        ("labay ko so duaran sako na jasmine 25kg", [("0105001", 2)]),
         ("2 box canton chilimansi ampo 2 box extra hot, ikuang mu ne ing extra hot", [("0101002", 2)]),
     ],
 )
