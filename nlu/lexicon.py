@@ -316,6 +316,12 @@ class Lexicon:
         return frozenset(word for word in found if "-" in word and " " not in word and all(word.split("-")))
 
     @cached_property
+    def variant_marks(self) -> frozenset[str]:
+        """Words that make a product a variant or a line of its own (`brown`, `low`, `matic`), never those for a
+        smaller or larger size (`small`, `big`), which name sizes to ask about."""
+        return (self.variant_words | self.line_words) - self.smaller_words - self.larger_words
+
+    @cached_property
     def currency_words(self) -> frozenset[str]:
         """Price point words of more than one letter (`rs`, `bob`, `naira`): a single letter (`n`, `p`) is as often a
         grade or a unit a name writes (`32.5N` cement)."""

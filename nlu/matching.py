@@ -518,7 +518,7 @@ def _variants_beside_plain(
     and of one whose words, no flavour, another brand's product of that size adds too (`milk 500ml`: `Parmalat Low
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
     groups, items, lexicon = index.groups, index.items, index.lexicon
-    marking = (lexicon.variant_words | lexicon.line_words) - lexicon.smaller_words - lexicon.larger_words
+    marking = lexicon.variant_marks
     # Among the kind's products, words every name on the list adds (`Long Life`) tell none of them apart. Decided on
     # the few distinct names first: most lists have no name adding only variant words.
     everyone = frozenset.intersection(*extras.values()) if kind_only else _NOTHING
