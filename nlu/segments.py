@@ -899,7 +899,10 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         elif _starts_correction(line, position, lexicon, index) or (
             token.text in lexicon.price_cues and _starts_question(line, position, lexicon, index)
         ):
-            chunks.append([token])
+            # `红牛5件 东鹏5件 红牛改成3件`: the product named before the correction word is the one corrected.
+            named = _named_before_correction(chunks[-1], token, lexicon, index)
+            chunks[-1] = chunks[-1][: len(chunks[-1]) - len(named)]
+            chunks.append([*named, token])
         elif token.text in lexicon.price_cues and (asked := _asked_after_item(chunks[-1], lexicon, index)):
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
             chunks.append([*asked, token])
@@ -949,6 +952,16 @@ def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex)
         return any(t.kind == "word" and t.text not in lexicon.fillers and index.knows_word(t.text) for t in tokens)
 
     return asked if names(asked) and names(named) else []
+
+
+def _named_before_correction(chunk: list[Token], marker: Token, lexicon: Lexicon, index: CatalogIndex) -> list[Token]:
+    """`红牛5件 东鹏5件 红牛改成3件`: after a counted item, the words naming a product right before a correction word,
+    none taking anything back (`怡宝免了 换...`), name the line it corrects; empty when there are none."""
+    if marker.text not in lexicon.correction_markers:
+        return []
+    named = _asked_after_item(chunk, lexicon, index)
+    taking_back = lexicon.removal_words | lexicon.negations
+    return [] if any(t.text in taking_back for t in named) else named
 
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
@@ -1665,7 +1678,7 @@ def _request(
     removes = _says(own_words, lexicon.removal_words, index) and not _said_in_place_of(quantity, bare, negated)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.corrections_not_negations, index)
-    in_place = _opens_in_place_of_the_last(elements, lexicon)
+    in_place = _opens_in_place_of_the_last(elements, lexicon) or _named_then_corrected(elements, lexicon)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
     opens = (elements[0].kind == "word" and elements[0].text in lexicon.correction_markers) or in_place
     replaces = bool(required) and (uncounted or opens) and not removes and (correcting or in_place)
@@ -1690,6 +1703,20 @@ def _request(
         replacement=replaces,
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
+    )
+
+
+def _named_then_corrected(elements: list[_Element], lexicon: Lexicon) -> bool:
+    """`红牛改成3件`, `橘子的改成3件`: a product named, then a correction word, then its amount: the amount corrects
+    that product's line."""
+    marker = next(
+        (i for i, e in enumerate(elements) if e.kind == "word" and e.text in lexicon.correction_markers), None
+    )
+    return (
+        marker is not None
+        and marker > 0
+        and all(e.kind == "word" for e in elements[:marker])
+        and any(e.kind == "num" for e in elements[marker + 1 :])
     )
 
 

@@ -730,3 +730,17 @@ def test_a_correction_after_an_item_taken_back_or_said_with_its_pack_word(text: 
 
 def test_the_last_order_named_beside_an_item_is_no_word_of_the_item(index: CatalogIndex) -> None:
     assert _lines("上回的单再来一遍 纯净水多要5箱", index) == [("C04", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The product named right before the correction word, after other items, is the line corrected.
+        ("酸菜面5箱 纯净水5箱 酸菜面改成3箱", [("C03", 3), ("C04", 5)]),
+        ("酸菜面5箱 纯净水5箱 改成3箱", [("C03", 5), ("C04", 3)]),
+    ],
+)
+def test_a_product_named_before_a_correction_word_is_the_line_corrected(
+    index: CatalogIndex, text: str, expected: list
+) -> None:
+    assert _lines(text, index) == expected
