@@ -182,7 +182,10 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             position = end
             continue
         if counted and _money_in_thousands(tokens, position, lexicon):
-            # `jogoo bale 2, nina 5k tu`: after an amount, a number with its thousands letter is money, never more.
+            # `jogoo bale 2, nina 5k tu`: after an amount, a number with its thousands letter is money, never more;
+            # so is the currency before it (`@21rb`, `rp 21rb`).
+            if kept[-1].text in lexicon.price_point_words:
+                kept.pop()
             position += 2
             continue
         counted = counted or token.kind == "num"
@@ -1146,7 +1149,8 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
     if _pack_notation(following, after_next, lexicon):
         return [], 2  # "3pc pack": what the pack holds; the pack word is read next
     if following is not None and (
-        _price_word(following, after_next, lexicon) or following.text in lexicon.description_suffixes
+        (_price_word(following, after_next, lexicon) and not _opens_a_price(following, after_next, token))
+        or following.text in lexicon.description_suffixes
     ):
         # "5 rupee", "10 wala", "50 naira": the pack sold at that price
         return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, token.value))], 2
@@ -1155,6 +1159,12 @@ def _number_token(token: Token, following: Token | None, after_next: Token | Non
         size = Size(size_unit.dimension, token.value * size_unit.factor)
         return [_Element("size", token.start, following.end, size=size)], 2
     return [_Element("num", token.start, token.end, value=token.value, upto=token.upto)], 1
+
+
+def _opens_a_price(word: Token, following: Token | None, before: Token) -> bool:
+    """`10 @21rb`, `5 rs20`: a currency typed tight to the number after it, apart from the one before, is that
+    number's."""
+    return following is not None and following.kind == "num" and following.start == word.end > before.end
 
 
 def _price_word(word: Token, following: Token | None, lexicon: Lexicon) -> bool:

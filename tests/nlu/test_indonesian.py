@@ -63,3 +63,8 @@ def test_whether_there_is_any_after_an_order_is_asked_not_ordered(grosir_index: 
 def test_a_number_some_names_write_in_a_price_question_names_those(grosir_index: CatalogIndex) -> None:
     parse = parse_order("surya 16 brp seslop?", grosir_index)
     assert [line.sku for line in parse.lines] + [s for q in parse.price_questions for s in q.candidates] == ["SR90102"]
+
+
+@pytest.mark.parametrize("text", ["aqua galon 8 @21rb", "aqua galon 8 @21000", "aqua galon 8 rp 21rb"])
+def test_the_price_each_after_a_count_is_no_amount(text: str, grosir_index: CatalogIndex) -> None:
+    assert resolved(text, grosir_index) == [("SR70104", 8)]
