@@ -126,7 +126,10 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = [replace(r, removal=True) if r.words else r for r in found]
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it; with a
             # word pointing back (`wacha hiyo`, `remove that`), the item before it.
-            removing = _says(said, lexicon.removal_words, index) and not any(r.words for r in found)
+            # (`..., wag na pala`: a correction word or filler after it, said apart, keeps it so.)
+            removing = (_says(said, lexicon.removal_words, index) and not any(r.words for r in found)) or (
+                removing and not found and said <= lexicon.correction_markers | lexicon.fillers
+            )
             if removing and said & lexicon.pointing_words and _taken_off_last(in_line):
                 removing = False
             if swapping and found and found[0].words and not (found[0].removal or found[0].price_question):

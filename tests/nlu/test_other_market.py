@@ -275,8 +275,9 @@ MARKET_FLOORS = [
     # `coke` of the alias `coke mismo` naming every size of the regular Coca-Cola; 0.937 / 0.974 once a word for
     # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large); 0.950 / 0.980,
     # every ambiguity asked, once words naming a brand's other size (`kwatro kantos`) ask the size; 0.954 / 0.984
-    # with an article before an amount that `na` links to its product (`so duaran sako na jasmine`).
-    ("pampanga_wholesale", 235, 0.95, 0.98, 0.013, 0.99, 1.0),
+    # with an article before an amount that `na` links to its product (`so duaran sako na jasmine`); 0.958 / 0.986,
+    # 0.8 % wrong lines, once `wag na pala` after an item takes it off.
+    ("pampanga_wholesale", 235, 0.955, 0.985, 0.009, 0.99, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
     # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
     # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,

@@ -541,3 +541,10 @@ def test_a_word_for_larger_or_smaller_picks_the_size_a_list_writes_in_words(
 def test_catsup_and_ketchup_name_one_kind_of_goods(pampanga_index: CatalogIndex) -> None:
     assert resolved("ufc banana ketchup 3 cs", pampanga_index) == [("0104021", 3)]
     assert resolved("catsup 3 cs", pampanga_index) == [("0104021", 3)]
+
+
+@pytest.mark.parametrize("text", ["downy antibac 6 banig, wag na pala", "downy antibac 6 banig, ayaw na pala"])
+def test_a_removal_word_with_a_correction_word_after_it_takes_off_the_item_before(
+    text: str, pampanga_index: CatalogIndex
+) -> None:
+    assert parse_order(text, pampanga_index).is_empty
