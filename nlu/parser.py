@@ -419,6 +419,8 @@ class _Reading:
             match = _kind_headed(request, self.index) or match
         if self.index.chinese is not None and (not match.candidates or match.confirm):
             return _read_as_chinese(request, match, self.index)
+        if self.index.chinese is not None and len(match.candidates) > 1:
+            return _heard_among(request, match, self.index)
         return request, match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -886,6 +888,18 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
             reading, found = spelt, match_request(spelt, index)
         if found.candidates and not found.confirm and all(c.item.sku in named for c in found.candidates if named):
             return reading, found
+    return request, match
+
+
+def _heard_among(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match]:
+    """`到到全菜籽油`: among the products the words name, the one a word typed for its sound names."""
+    heard = _heard(request, index)
+    if heard is None:
+        return request, match
+    found = match_request(heard, index)
+    named = {c.item.sku for c in match.candidates}
+    if len(found.candidates) == 1 and not found.confirm and found.candidates[0].item.sku in named:
+        return heard, found
     return request, match
 
 

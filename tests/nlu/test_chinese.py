@@ -676,6 +676,8 @@ def test_a_nickname_of_one_size_built_on_the_nickname_of_all_names_that_size(kin
         # `n` and `l`, `hu` and `f`: owners who say them alike type the characters they hear.
         ("龙夫山泉550 10件", [("W1", 10)]),
         ("鲁花发生油5升 1桶", [("O1", 1)]),
+        # Among the oils the kind names, the brand typed for its sound says which.
+        ("到到全菜籽油 3桶", [("O2", 3)]),
     ],
 )
 def test_a_brand_typed_as_a_region_says_it_is_the_brand(text: str, expected: list) -> None:
@@ -683,6 +685,8 @@ def test_a_brand_typed_as_a_region_says_it_is_the_brand(text: str, expected: lis
         "W1,农夫山泉 饮用天然水 550ml*24瓶/箱,农夫山泉,饮料/饮用水,550ml,case,24,28.00,CNY,农夫,400,1,true\n"
         "W2,怡宝 纯净水 555ml*24瓶/箱,怡宝,饮料/饮用水,555ml,case,24,27.00,CNY,,200,1,true\n"
         "O1,鲁花 5S压榨一级 花生油 5L/桶,鲁花,粮油/食用油,5L,jerrycan,1,152.00,CNY,鲁花花生油,60,1,true\n"
+        "O2,道道全 纯香菜籽油 5L/桶,道道全,粮油/食用油,5L,jerrycan,1,82.00,CNY,,200,1,true\n"
+        "O3,金龙鱼 外婆乡小榨 菜籽油 5L/桶,金龙鱼,粮油/食用油,5L,jerrycan,1,96.00,CNY,外婆乡,100,1,true\n"
     )
     assert _lines(text, index) == expected
 

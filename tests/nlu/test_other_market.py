@@ -289,7 +289,8 @@ MARKET_FLOORS = [
     # 0.962 / 0.972 with `50包` of `10包/条` five strips; 0.969 / 0.979, no wrong line, with a bare number after a
     # correction of an amount said with its pack word a size, and a product named in place of one taken back taking
     # its amount; 0.972 / 0.981 with `上回的单再来一遍` (the last order again) no words of an item; 0.976 / 0.983 with
-    # the product named before a correction word (`..., 橘子的改成3件`) the line corrected.
+    # the product named before a correction word (`..., 橘子的改成3件`) the line corrected; 0.979 / 0.985 with a brand
+    # typed for its sound picking among the products the other words name (`到到全菜籽油`).
     ("huguang_market", 285, 0.975, 0.98, 0.0, 0.93, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
