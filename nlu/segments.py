@@ -174,13 +174,19 @@ def _taken_off_last(in_line: list[ItemRequest]) -> bool:
 
 def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`..., total 408`, `jumla: ksh 4,000.00`, `总共408元`: after an amount has been said, a sum word with its number
-    (and that number's unit or currency) is the sender's own sum, never an item or more of the last one."""
+    (and that number's unit or currency) is the sender's own sum, never an item or more of the last one; before one,
+    a sum word with money written in thousands is too (`transfer 500rb`)."""
     kept: list[Token] = []
     counted = False
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        end = _sum_end(tokens, position + 1, lexicon) if counted and token.text in lexicon.sum_words else None
+        end = None
+        if token.text in lexicon.sum_words:
+            if counted:
+                end = _sum_end(tokens, position + 1, lexicon)
+            elif position + 1 < len(tokens) and _money_in_thousands(tokens, position + 1, lexicon):
+                end = position + 3  # `transfer 500rb, ...`: money with its thousands letter is a sum before any count
         if end is not None:
             position = end
             continue

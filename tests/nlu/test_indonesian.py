@@ -68,3 +68,7 @@ def test_a_number_some_names_write_in_a_price_question_names_those(grosir_index:
 @pytest.mark.parametrize("text", ["aqua galon 8 @21rb", "aqua galon 8 @21000", "aqua galon 8 rp 21rb"])
 def test_the_price_each_after_a_count_is_no_amount(text: str, grosir_index: CatalogIndex) -> None:
     assert resolved(text, grosir_index) == [("SR70104", 8)]
+
+
+def test_money_sent_before_an_order_is_no_item(grosir_index: CatalogIndex) -> None:
+    assert resolved("tf 300rb ya, kirim le minerale 600 3 dus", grosir_index) == [("SR70105", 3)]
