@@ -804,14 +804,14 @@ def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequ
 
 def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
     """Words the catalog does not write beside words it does, where one it does not is a flavour (`indomie goreng
-    rendang` beside the brand's other flavours), where those it does are only variant or flavour words (`gold`), or
-    where one it does not is a local word for a kind none of the candidates is (`doodh`, milk, beside a brand's
-    ghee)."""
+    rendang` beside the brand's other flavours) or a variant (`coke zero` where no Zero is sold), where those it does
+    are only variant or flavour words (`gold`), or where one it does not is a local word for a kind none of the
+    candidates is (`doodh`, milk, beside a brand's ghee)."""
     unread = {word for word in request.words if not index.read_word(word)}
     if not unread or len(unread) == len(set(request.words)):
         return False
     lexicon = index.lexicon
-    if not unread.isdisjoint(lexicon.flavour_words) or all(
+    if not unread.isdisjoint(lexicon.flavour_words | lexicon.variant_marks) or all(
         word in unread or word in lexicon.variant_words or word in lexicon.flavour_words for word in request.words
     ):
         return True

@@ -203,3 +203,10 @@ def test_a_variant_beside_its_brands_plain_product_or_the_kinds_common_one_is_na
     text: str, lines: list[tuple[str, int]], asked: list[set[str]]
 ) -> None:
     assert read(text, KINDS) == (lines, asked)
+
+
+def test_a_variant_the_catalog_does_not_sell_is_flagged_never_its_plain_product_to_confirm(index: CatalogIndex) -> None:
+    parse = parse_order("pop diet 3 case", index)
+    assert not parse.lines
+    assert not parse.ambiguous
+    assert [item.phrase for item in parse.unknown] == ["pop diet 3 case"]
