@@ -69,6 +69,15 @@ def vowels_dropped(typed: str, full: str) -> bool:
     return all(rest in _VOWELS for rest in letters)
 
 
+def vowel_drops(word: str) -> set[str]:
+    """The word with one or two of its vowels after the first letter left out (`sfood`, `seafood`), as a keypad or
+    a distributor's price list writes it."""
+    inner = [i for i, letter in enumerate(word) if i > 0 and letter in _VOWELS]
+    drops = {word[:i] + word[i + 1 :] for i in inner}
+    drops.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for i in inner for j in inner if i < j)
+    return drops if word.isalpha() else set()
+
+
 def _within(part: str, whole: str) -> bool:
     letters = iter(whole)
     return all(letter in letters for letter in part)
@@ -170,6 +179,8 @@ class ShortWords:
         }
         for key in _keys(full):
             found.update(short for short in self.by_key.get(key, ()) if shortens(short, full))
+        # `SFOOD` seafood: two vowels left out of a word that keeps others.
+        found.update(short for short in vowel_drops(full) if short in self.words and len(short) >= _MIN_PREFIX)
         return tuple(sorted(found))
 
     def expansions(self, vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from nlu.abbreviations import vowel_drops
 from nlu.text import INDIC_SCRIPTS, in_indic_script, romanised, sound, without_marks
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -588,17 +589,10 @@ def _with_vowels_dropped(unit_words: dict[str, str], lists: dict[str, set[str]])
     known = set(unit_words).union(*lists.values())
     found = dict(unit_words)
     for word, unit in unit_words.items():
-        for typed in _vowel_drops(word):
+        for typed in vowel_drops(word):
             if len(typed) >= _MIN_TYPED_UNIT and typed not in known:
                 found.setdefault(typed, unit)
     return found
-
-
-def _vowel_drops(word: str) -> set[str]:
-    inner = [i for i, letter in enumerate(word) if i > 0 and letter in _VOWELS]
-    drops = {word[:i] + word[i + 1 :] for i in inner}
-    drops.update(word[:i] + word[i + 1 : j] + word[j + 1 :] for i in inner for j in inner if i < j)
-    return drops if word.isalpha() else set()
 
 
 def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> dict[str, Any]:

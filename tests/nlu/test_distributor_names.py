@@ -19,6 +19,8 @@ ROWS = (
     "VC2,VIMBA COLA ZERO 1.5L X 12,Vimba,BEVERAGES,1.5L,case,12,780.00,PHP,,60,1,true\n"
     "VC3,VIMBA COLA 200ML 24S,Vimba,BEVERAGES,200ml,case,24,250.00,PHP,,140,1,true\n"
     "SD1,HAKONE SARDINES IN TOMATO SAUCE 155G 100S,Hakone,CANNED GOODS,155g,case,100,1880.00,PHP,,120,1,true\n"
+    "CN1,KAGURA CUP NDLS SFOOD 40G 24S,Kagura,NOODLES,40g,case,24,600.00,PHP,,60,1,true\n"
+    "CN2,KAGURA CUP NDLS BEEF 40G 24S,Kagura,NOODLES,40g,case,24,600.00,PHP,,50,1,true\n"
 )
 
 
@@ -43,6 +45,8 @@ def index() -> CatalogIndex:
         ("tomato sauce 5 case", [("TS1", 5)]),
         ("sardines in tomato sauce 2 case", [("SD1", 2)]),
         ("hakone tomato sauce 2 case", [("SD1", 2)]),
+        # a name's word with two of its vowels left out (`SFOOD`) is the word
+        ("cup noodles seafood 3 cs", [("CN1", 3)]),
     ],
 )
 def test_distributor_names_read_as_owners_name_the_goods(

@@ -243,7 +243,7 @@ MARKET_FLOORS = [
     # by the `TIE` and `BANIG`, reams, tingi pouches; owners write Bisaya, Tagalog and English text-speak (`q`, `nmn`,
     # `2mrw`, `d2`) with Spanish and Cebuano numbers. First read: case exact 0.796, line F1 0.871, wrong lines 1.9 %,
     # ambiguity asked 0.938, unknowns flagged 0.833, price questions 1.0; intent accuracy 0.949.
-    ("northmin_sarisari", 190, 0.915, 0.949, 0.012, 0.93, 0.83),
+    ("northmin_sarisari", 190, 0.92, 0.95, 0.012, 0.93, 0.83),
     # Minnan: a Quanzhou and Xiamen wholesaler on WeChat (Fujian beers, 银鹭 and 达利 drinks, 盼盼 and 友臣 snacks,
     # 兴化米粉, 面线, 沙茶酱, 古龙 tins, 安溪 tea; Minnan-flavoured Mandarin: 阮, 有无, 敢有, 偌济钱, 几箍, 免了, 歹势,
     # 明仔载; full-width digits, `x5`, `*3`, `24入`, `12支装`, pinyin initials, slips of voice input). First read:
