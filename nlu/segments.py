@@ -1668,8 +1668,7 @@ def _request(
     piece: _Piece, text: str, lexicon: Lexicon, index: CatalogIndex, raw_words: set[str], alone: bool = True
 ) -> ItemRequest | None:
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
-    elements = piece.elements
-    product_words = _product_words(elements, lexicon, index)
+    elements, product_words = _named_elements(piece.elements, lexicon, index)
     group = _counting_group(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
@@ -1810,6 +1809,27 @@ def _ends_a_name(
         and (after is None or after.kind != "word")
         and (before.text, word.text) in index.connector_heads
     )
+
+
+def _named_elements(
+    elements: list[_Element], lexicon: Lexicon, index: CatalogIndex
+) -> tuple[list[_Element], list[_Element]]:
+    """An item's elements and those of its words that may name the product. `supot 5 pack`: beside an amount
+    counted in another unit and no word of a product, a unit word that the catalog gives a product as an alias
+    (`supot` of plastic bags) is that product's word, never a message lost."""
+    product_words = _product_words(elements, lexicon, index)
+    if product_words or not any(e.kind == "unit" and e.used for e in elements):
+        return elements, product_words
+    elements = [
+        replace(e, kind="word") if e.kind == "unit" and not e.used and _an_alias(e.text, index) else e for e in elements
+    ]
+    return elements, _product_words(elements, lexicon, index)
+
+
+def _an_alias(word: str, index: CatalogIndex) -> bool:
+    """True when the catalog gives the word to a product as an alias of its own."""
+    items = index.items
+    return any((word,) in items[p].alias_words for p in index.postings.get(word, ()))
 
 
 def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:

@@ -276,8 +276,9 @@ MARKET_FLOORS = [
     # larger picks the size a list writes in words (`itlog a dadakkel` of eggs sized medium and large); 0.950 / 0.980,
     # every ambiguity asked, once words naming a brand's other size (`kwatro kantos`) ask the size; 0.954 / 0.984
     # with an article before an amount that `na` links to its product (`so duaran sako na jasmine`); 0.958 / 0.986,
-    # 0.8 % wrong lines, once `wag na pala` after an item takes it off.
-    ("pampanga_wholesale", 235, 0.955, 0.985, 0.009, 0.99, 1.0),
+    # 0.8 % wrong lines, once `wag na pala` after an item takes it off; 0.962 / 0.988 with a unit word the list gives
+    # a product as its alias (`supot 5 pack`) read as that product beside another unit.
+    ("pampanga_wholesale", 235, 0.96, 0.985, 0.009, 0.99, 1.0),
     # Huguang: a Changsha, Xiangtan and Wuhan wholesaler on WeChat whose price list names SKUs the platform way
     # (brand, series, flavour, spec: `125ml*48瓶/箱`, `10元*10包/条`, `2粒*20卡/盒`; a single bottle beside its
     # case; categories written `酒水/白酒`; numeric item codes); Xiang and Wuhan words (好多钱, 几多钱, 冇得,

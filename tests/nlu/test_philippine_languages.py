@@ -548,3 +548,10 @@ def test_a_removal_word_with_a_correction_word_after_it_takes_off_the_item_befor
     text: str, pampanga_index: CatalogIndex
 ) -> None:
     assert parse_order(text, pampanga_index).is_empty
+
+
+@pytest.mark.parametrize("text", ["supot 5 pack", "5 pack supot"])
+def test_a_unit_word_a_catalog_gives_a_product_as_its_alias_names_it_beside_another_unit(
+    text: str, pampanga_index: CatalogIndex
+) -> None:
+    assert resolved(text, pampanga_index) == [("0113003", 5)]
