@@ -1206,7 +1206,8 @@ def _word_token(
         price = Size(SIZE_PRICE, float(lexicon.price_amount_words[word]))
         return [_Element("size", token.start, token.end, size=price)], 1
     if following is not None and following.kind == "num":
-        if word in lexicon.price_point_words:  # "rs 5", "shilingi 20", "₦50"
+        counts_each = word in lexicon.each_words and _counts_the_unit_after(chunk, position + 1, lexicon)
+        if word in lexicon.price_point_words and not counts_each:  # "rs 5", "shilingi 20", "₦50"; not `@2 dus`
             return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value))], 2
         if word in lexicon.size_markers:
             return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2

@@ -72,3 +72,7 @@ def test_the_price_each_after_a_count_is_no_amount(text: str, grosir_index: Cata
 
 def test_money_sent_before_an_order_is_no_item(grosir_index: CatalogIndex) -> None:
     assert resolved("tf 300rb ya, kirim le minerale 600 3 dus", grosir_index) == [("SR70105", 3)]
+
+
+def test_an_at_sign_before_a_count_of_packs_counts_each_item(grosir_index: CatalogIndex) -> None:
+    assert resolved("teh pucuk, le minerale 600 @3 dus", grosir_index) == [("SR61104", 3), ("SR70105", 3)]
