@@ -876,6 +876,7 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
         _brand_spelt(request, match, index),
         _heard(request, index),
         _cut_short(request, index),
+        _size_written(request, index),
     ]
     if not named:
         readings.append(_without_loose_characters(request))
@@ -901,6 +902,18 @@ def _heard_among(request: ItemRequest, match: Match, index: CatalogIndex) -> tup
     if len(found.candidates) == 1 and not found.confirm and found.candidates[0].item.sku in named:
         return heard, found
     return request, match
+
+
+def _size_written(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`劲酒半斤的`: a size read from words that a catalog word writes together (`半斤` of the alias `半斤劲酒`) is
+    that word, where the size itself names nothing."""
+    chinese = index.chinese
+    if chinese is None or request.size is None:
+        return None
+    said = chinese.spaced(request.phrase).split()
+    pairs = ("".join(pair) for pair in zip(said, said[1:], strict=False))
+    written = tuple(w for w in pairs if w in index.postings and HAN_RE.match(w))
+    return replace(request, size=None, words=(*request.words, *written)) if written else None
 
 
 def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

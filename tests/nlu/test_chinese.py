@@ -748,3 +748,11 @@ def test_a_product_named_before_a_correction_word_is_the_line_corrected(
     index: CatalogIndex, text: str, expected: list
 ) -> None:
     assert _lines(text, index) == expected
+
+
+def test_a_size_that_a_catalog_word_writes_together_is_that_word() -> None:
+    index = catalog_index(
+        "J1,劲牌 中国劲酒 35度 125ml*48瓶/箱,劲牌,酒水/保健酒,125ml,case,48,480.00,CNY,劲酒|小劲酒,60,1,true\n"
+        "J2,劲牌 中国劲酒 35度 258ml*24瓶/箱,劲牌,酒水/保健酒,258ml,case,24,468.00,CNY,劲酒|半斤劲酒,40,1,true\n"
+    )
+    assert _lines("劲酒半斤的 2件", index) == [("J2", 2)]

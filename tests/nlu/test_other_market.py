@@ -293,8 +293,9 @@ MARKET_FLOORS = [
     # the product named before a correction word (`..., 橘子的改成3件`) the line corrected; 0.979 / 0.985 with a brand
     # typed for its sound picking among the products the other words name (`到到全菜籽油`). One label then asked between
     # flavours where the conventions take the plain one (`薯片` beside `乐事`, the 原味 chips); with it as they say, the
-    # first read is 0.913 / 0.951, asked 0.905, and now 0.983 / 0.987, asked 0.952.
-    ("huguang_market", 285, 0.98, 0.985, 0.0, 0.95, 1.0),
+    # first read is 0.913 / 0.951, asked 0.905, and now 0.983 / 0.987, asked 0.952; 0.986 / 0.989 with `半斤的` the
+    # catalog's word `半斤`, not a size nothing comes in.
+    ("huguang_market", 285, 0.985, 0.985, 0.0, 0.95, 1.0),
     # Java and Sunda grosir: an Indonesian wholesaler's price list (`INDOMIE GORENG SPESIAL 85GR DUS ISI 40`, `RCG ISI
     # 10` strips of sachets, `BAL`, `KARUNG`, `SLOP`, `LUSIN`, `KODI`; IDR; opaque codes) and warung owners on WhatsApp
     # in Bahasa Indonesia with Javanese and Sundanese words (`brp`, `sm`, `yg`, `ds`, `sedus`, `rong dus`, `tilu`,
