@@ -660,7 +660,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
-    category_posts = _category_kinds(items, category_sets, cores, read)
+    category_posts = _category_kinds(items, category_sets, cores, read, lexicon.product_words)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_posts, generic, postings_sets)
     named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
@@ -989,25 +989,32 @@ def _category_kinds(
     category_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
     read: Callable[[str], _TextFacts],
+    product_words: dict[str, tuple[tuple[str, ...], ...]],
 ) -> list[frozenset[str]]:
     """The category words each SKU is found by. A category that joins several kinds (`Sugar & Salt`, `Noodles /
-    Pasta`) is, for a SKU whose name says some of them, the kinds it says: the salt is no sugar. A name that says
-    none (`ONION CHICKEN 70G`) keeps every kind."""
+    Pasta`) is, for a SKU whose name says some of them, the kinds it says: the salt is no sugar, and `SAOS SAMBAL`
+    under `Kecap & Saus` no `kecap` (a locale's `saos` is `saus`). A name that says none (`ONION CHICKEN 70G`) keeps
+    every kind."""
     found = [category_sets[item.category] for item in items]
     kinds_of: dict[str, list[frozenset[str]]] = {}
     for position, item in enumerate(items):
         if item.category not in kinds_of:
             parts = _CATEGORY_JOINS_RE.split(item.category) if _CATEGORY_JOINS_RE.search(item.category) else []
             kinds_of[item.category] = [kind for part in parts if (kind := frozenset(read(part).content))]
-        said = [kind for kind in kinds_of[item.category] if _says_kind(cores[position], kind)]
+        said = [kind for kind in kinds_of[item.category] if _says_kind(cores[position], kind, product_words)]
         if len(kinds_of[item.category]) > 1 and said:
             found[position] = frozenset().union(*said)
     return found
 
 
-def _says_kind(core: frozenset[str], kind: frozenset[str]) -> bool:
-    """True when a name's words have a word of a kind, in either number (`BISCUIT` for `Biscuits`)."""
-    return any(word in core or not core.isdisjoint(singular_and_plural(word)) for word in kind)
+def _says_kind(
+    core: frozenset[str], kind: frozenset[str], product_words: dict[str, tuple[tuple[str, ...], ...]]
+) -> bool:
+    """True when a name's words have a word of a kind, in either number (`BISCUIT` for `Biscuits`), or a word a
+    locale reads as it (`SAOS` for `Saus`)."""
+    return any(word in core or not core.isdisjoint(singular_and_plural(word)) for word in kind) or any(
+        (word,) in product_words.get(own, ()) for own in core for word in kind
+    )
 
 
 def _post_brands_and_aliases(

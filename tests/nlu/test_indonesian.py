@@ -76,3 +76,8 @@ def test_money_sent_before_an_order_is_no_item(grosir_index: CatalogIndex) -> No
 
 def test_an_at_sign_before_a_count_of_packs_counts_each_item(grosir_index: CatalogIndex) -> None:
     assert resolved("teh pucuk, le minerale 600 @3 dus", grosir_index) == [("SR61104", 3), ("SR70105", 3)]
+
+
+def test_a_name_spelling_one_kind_of_its_joined_category_otherwise_is_that_kind(grosir_index: CatalogIndex) -> None:
+    # `SAOS SAMBAL ABC` under `Kecap & Saus`: the chilli sauce is no soy sauce (`kecap`).
+    assert resolved("kecap abc 3 dus", grosir_index) == [("SR13103", 3)]

@@ -313,7 +313,11 @@ MARKET_FLOORS = [
     # 0.920 / 0.956, no wrong line; with the one number in a price question that some names write naming those
     # (`regane surya 12 piro?`): 0.924 / 0.958; with a currency typed tight to the price after a count (`10 @21rb`)
     # that price's: 0.928 / 0.962; with money sent before an order (`transfer 500rb`) no item: 0.932 / 0.962.
-    # 0.936 / 0.962 once `kosongnya` (the empties) is chatter; 0.940 / 0.971 with `@2 dus` two of each.
+    # 0.936 / 0.962 once `kosongnya` (the empties) is chatter; 0.940 / 0.971 with `@2 dus` two of each; 0.944 /
+    # 0.973 with a name spelling one kind of its joined category another way (`SAOS` under `Kecap & Saus`).
+    # Left: `leminerale`, `soklin` (a brand's space dropped after a short word), `sunlite`, half packs (asked),
+    # `surya 12 : 3 slop` (a colon list), `teh botol sosro 48 botol` (bottles beside a carton of boxes), the plain
+    # (putih) condensed milk and `susu bendera coklat`, `vetsin`, Sundanese `teh` (sister) taken for tea.
     ("java_grosir", 240, 0.94, 0.97, 0.0, 1.0, 1.0),
 ]
 
