@@ -162,6 +162,9 @@ class CatalogIndex:
     # The words of each core (by its number in `groups`) that are words of its SKUs' categories (`detergent` of
     # an `Omo Detergent`).
     core_kinds: tuple[frozenset[str], ...] = ()
+    # Each SKU's size by number, one number for equal sizes (and one for none): whether a list is all of one size
+    # is then told without comparing sizes.
+    size_numbers: list[int] = field(default_factory=list)
     # The first word of every alias written without digits: a message without one of them says no alias in full.
     alias_first_words: frozenset[str] = frozenset()
     # SKUs whose name has a word that says what the product comes in (`in` of `Sardines in Tomato Sauce`).
@@ -1317,6 +1320,12 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     )
 
 
+def _size_numbers(indexed: tuple[IndexedItem, ...]) -> list[int]:
+    """Each SKU's size as a number, the same for equal sizes."""
+    numbers: dict[Size | None, int] = {}
+    return [numbers.setdefault(entry.size, len(numbers)) for entry in indexed]
+
+
 def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset[int]]:
     """The SKUs whose pieces have a unit of their own, by how many pieces their pack holds."""
     found: dict[int, list[int]] = defaultdict(list)
@@ -1327,12 +1336,12 @@ def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset
 
 
 def _grouped(indexed: tuple[IndexedItem, ...]) -> dict[str, Any]:
-    """The SKU groups, and the words of each core that are words of its SKUs' categories."""
+    """The SKU groups, the words of each core that are words of its SKUs' categories, and each SKU's size number."""
     groups = _sku_groups(indexed)
     kinds: list[frozenset[str]] = [frozenset()] * len(groups.cores)
     for entry, number in zip(indexed, groups.core_of, strict=True):
         kinds[number] = kinds[number] | (entry.core & entry.category_words)
-    return {"groups": groups, "core_kinds": tuple(kinds)}
+    return {"groups": groups, "core_kinds": tuple(kinds), "size_numbers": _size_numbers(indexed)}
 
 
 def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:

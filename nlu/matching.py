@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress
-from operator import add, attrgetter, not_
+from operator import add, not_
 from typing import Callable, Iterable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
@@ -599,10 +599,7 @@ def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
 def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:
     """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
     name writes the base word (`原味`, `original`) is the base."""
-    sizes = map(attrgetter("size"), map(index.items.__getitem__, candidates))
-    # Most lists have several sizes, which the first two or three SKUs already show.
-    first = next(sizes, None)
-    if any(size != first for size in sizes):
+    if len(set(map(index.size_numbers.__getitem__, candidates))) != 1:
         return set()
     cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
     return cores if len(cores) == 1 else set()
