@@ -624,11 +624,18 @@ def _sibling_variants(
     for brand, words in zip(brands, added, strict=True):
         siblings[brand].add(words)
     line_words = index.lexicon.line_words
-    variants = {
-        brand: found
-        for brand, words in siblings.items()
-        if len(words) > 1 and (found := _variants(words) or _other_lines(words, line_words))
-    }
+    # Brands of a kind often add the same words to their names (`香辣`, `海鲜` beside `红烧牛肉`): each set of sets
+    # is decided once for every brand that has it.
+    decided: dict[frozenset[frozenset[str]], set[frozenset[str]]] = {}
+    variants: dict[int, set[frozenset[str]]] = {}
+    for brand, names in siblings.items():
+        if len(names) > 1:
+            key = frozenset(names)
+            found = decided.get(key)
+            if found is None:
+                found = decided[key] = _variants(names) or _other_lines(names, line_words)
+            if found:
+                variants[brand] = found
     if not variants:
         return iter(())
     dropped = {
