@@ -3,11 +3,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
+# The same config, domain and data train the same model on any machine: TensorFlow's thread pools have a fixed
+# size instead of the machine's core count, its ops run their deterministic kernels, and oneDNN (behind its
+# matrix products) keeps to AVX2 instructions instead of the CPU's newest, whose sums round differently.
+export TF_INTRA_OP_PARALLELISM_THREADS=2 TF_INTER_OP_PARALLELISM_THREADS=2 TF_DETERMINISTIC_OPS=1
+export ONEDNN_MAX_CPU_ISA=AVX2
 fingerprint=$(find config.yml domain.yml data -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 model="models/restock-$fingerprint.tar.gz"
 if [ -f "$model" ]; then
     echo "model up to date: $model"
 else
-    .venv/bin/rasa train --fixed-model-name "restock-$fingerprint" --out models --num-threads 2
+    .venv/bin/rasa train --fixed-model-name "restock-$fingerprint" --out models
 fi
 ln -sf "$(basename "$model")" models/current.tar.gz
