@@ -51,6 +51,7 @@ async def _sent(stack: Stack, count: int) -> bool:
         "daina",
         "Duro",
         "stop am",
+        "Berhenti",
     ],
 )
 async def test_opt_out_keyword_stops_promotions_without_the_assistant(stack: Stack, word: str) -> None:
