@@ -188,13 +188,22 @@ def detect_language(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _vocabularies() -> dict[str, frozenset[str]]:
-    """Words of each reply language's order-reader locale that no other of them uses."""
+    """Words of each reply language's order-reader locale that no other of them uses.
+
+    French and Tagalog text many English shop words (`box`, `order`, `total`, `ok`): those stay English's, so
+    English, Swahili and Hindi keep every word only French or Tagalog share with them.
+    """
     words = {
         tag: set(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
         for tag in (ENGLISH, SWAHILI, HINDI, FRENCH, TAGALOG)
     }
+    first = (ENGLISH, SWAHILI, HINDI)
     return {
-        tag: frozenset(w for w in own if len(w) > 1 and not any(w in other for t, other in words.items() if t != tag))
+        tag: frozenset(
+            w
+            for w in own
+            if len(w) > 1 and not any(w in words[t] for t in (first if tag in first else words) if t != tag)
+        )
         for tag, own in words.items()
     }
 

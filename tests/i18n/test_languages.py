@@ -90,6 +90,9 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
         ("pabili po ng 2 sako bigas", "tl"),
         ("magkano po ang asukal", "tl"),
         ("zuri 5", None),
+        # Taglish texts `box` too, as English does: a word French or Tagalog borrow stays English's.
+        ("5 box mishumaa", None),
+        ("please send 5 box of candles", "en"),
         ("", None),
     ],
 )
