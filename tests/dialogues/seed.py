@@ -5,7 +5,7 @@ from __future__ import annotations
 CATALOG_CSV = """sku,name,brand,category,size,sell_unit,units_per_pack,price,currency,aliases,stock,min_order_qty,active
 ZC-350C-24,"Zuri Cola 350ml can, tray of 24",Zuri,beverages,350ml,tray,24,720.00,KES,zuri|cola,100,1,true
 ZC-1L-12,"Zuri Cola 1L PET, case of 12",Zuri,beverages,1L,case,12,960.50,KES,zuri|cola,0,1,true
-ZC-2L-6,"Zuri Cola 2L PET, case of 6",Zuri,beverages,2L,case,6,870.00,KES,zuri|cola,40,1,true
+ZC-2L-6,"Zuri Cola 2L PET, case of 6",Zuri,beverages,2L,case,6,870.00,KES,zuri|cola,400,1,true
 ML-FLOUR-2KG-12,"Mlima Maize Flour 2kg, bale of 12",Mlima,flour,2kg,bale,12,1500.00,KES,unga mlima,40,2,true
 BF-SOAP-200-48,"Bafu Soap bar 200g, carton of 48",Bafu,soap,200g,carton,48,2400.00,KES,sabuni bafu,30,1,false
 BF-SOAP-800-24,"Bafu Soap bar 800g, carton of 24",Bafu,soap,800g,carton,24,2650.00,KES,sabuni bafu,25,1,true

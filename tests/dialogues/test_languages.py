@@ -336,8 +336,8 @@ async def test_a_french_store_orders_chooses_edits_confirms_and_opts_out_in_fren
 
 
 async def test_a_french_store_orders_and_confirms_in_its_own_words(fr: Chat, platform_client: PlatformClient) -> None:
-    summary = await text(fr, "bonjour patron, 2 caisses zuri cola 2L svp", "fr")
-    assert "1) Zuri Cola 2L PET 2 caisses x 870 = 1 740" in summary, summary
+    summary = await text(fr, "bonjour patron, 2 boites de candles svp", "fr")
+    assert "1) Taa Candles 6 pack 2 boites x 300 = 600" in summary, summary
     placed = await text(fr, "oui", "fr")
     [order] = await platform_client.store_orders(str(await fr.slot("store_id")))
     assert placed.startswith(f"Commande #{order.order_id} passée"), placed
