@@ -377,14 +377,13 @@ def removal(words: str) -> str | None:
     after it (`remove 3`, `futa omo`, `omo hatao`, `enlève le 3`, `tanggalin ang 2`, `删掉3`, `可乐不要了`), without
     the words that only point at it or fill the sentence; None when the message starts or ends with no removal
     word."""
-    lexicon = load_lexicon()
     words = " ".join(map(romanised, words.split()))
+    removal_words, idle = _removal_words()
     # A word that only fills a sentence in the message's language (Igbo `di`) takes nothing off.
-    chatter = lexicon.chatter_in(set(words.split()))
-    for word in _removal_words():
+    chatter = load_lexicon().chatter_in(set(words.split()))
+    for word, joined in removal_words:
         if word in chatter:
             continue
-        joined = HAN_RE.match(word) is not None
         if words.startswith(word) and (joined or words[len(word) : len(word) + 1] in ("", " ")):
             rest = words[len(word) :]
         elif words.endswith(word) and (joined or words[-len(word) - 1 : -len(word)] in ("", " ")):
@@ -392,7 +391,6 @@ def removal(words: str) -> str | None:
         else:
             continue
         said = rest.split()
-        idle = lexicon.pick_words | lexicon.fillers
         while said and said[0] in idle:
             said.pop(0)
         while said and said[-1] in idle:
@@ -402,9 +400,13 @@ def removal(words: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _removal_words() -> tuple[str, ...]:
-    """Every language's removal words, longest first (`hata do` before `hata`)."""
-    return tuple(sorted(load_lexicon().removal_words, key=len, reverse=True))
+def _removal_words() -> tuple[tuple[tuple[str, bool], ...], frozenset[str]]:
+    """Every language's removal words, longest first (`hata do` before `hata`), each with whether it is written in
+    Chinese characters, which join the words beside them without a space; and the words around what is taken off
+    that name none of it (`the`, `yung`, `pls`)."""
+    lexicon = load_lexicon()
+    words = sorted(lexicon.removal_words, key=len, reverse=True)
+    return tuple((word, HAN_RE.match(word) is not None) for word in words), lexicon.pick_words | lexicon.fillers
 
 
 def ordinal(words: str) -> int | None:
