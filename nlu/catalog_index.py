@@ -317,7 +317,7 @@ class CatalogIndex:
             posted = [(self.postings[word], word) for word in key if word in self.postings]
             union = frozenset().union(*(found for found, _ in posted))
             widest = max(posted, key=lambda entry: len(entry[0]), default=(_NO_POSITIONS, None))
-            cached = (widest[0], widest[1]) if len(widest[0]) == len(union) and union else (union, None)
+            cached = widest if len(widest[0]) == len(union) and union else (union, None)
             if len(self._readings_cache) >= _COMMON_CACHE_LIMIT:
                 self._readings_cache.clear()
             self._readings_cache[key] = cached
