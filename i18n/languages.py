@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel.core import get_global, parse_locale
 
 from nlu.chinese import HAN_RE
 from nlu.lexicon import LOCALE_DIR
@@ -32,7 +32,6 @@ _DEFAULT_SCRIPT = {HINDI: "Latn"}
 # English is the catalogs' source language; its numbers and dates follow international English.
 _ENGLISH_FORMATS = "en_001"
 
-_TAG = re.compile(r"^(?P<language>[a-z]{2,3})(?:[-_](?P<script>[a-z]{4}))?(?:[-_](?P<territory>[a-z]{2}|\d{3}))?$")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+")
 
@@ -53,15 +52,21 @@ def catalogs() -> dict[tuple[str, str], str]:
     """Every shipped catalog (`locales/<locale>/LC_MESSAGES/messages.po`) by language and script.
 
     `sw` is Swahili in Latin letters, `hi_Latn` Hindi in Latin letters, `hi` Hindi in Devanagari: a
-    catalog added there is a reply language, with no code to change. The language is the one the
-    directory names, as stores are tagged (`tl`, which CLDR files under Filipino, `fil`).
+    catalog added there is a reply language, with no code to change. The language is CLDR's code for the
+    one the directory names (`fil` for `tl`), so a store tagged with either finds it.
     """
     found: dict[tuple[str, str], str] = {}
     for po in sorted(LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         name = po.parent.parent.name
-        language = name.split("_")[0]
+        language = _canonical(name.split("_")[0])
         found[(language, Locale.parse(name).script or _likely_script(language))] = name
     return found
+
+
+def _canonical(language: str) -> str:
+    """A language code as CLDR spells it now: `in` is Indonesian `id`, `tl` and `tgl` Filipino `fil`, `swa` `sw`."""
+    alias = get_global("language_aliases").get(language)
+    return str(alias).split("_")[0] if alias else language
 
 
 def _likely_script(language: str) -> str:
@@ -70,27 +75,49 @@ def _likely_script(language: str) -> str:
     return next((part for part in likely.split("_") if len(part) == 4), "Latn")
 
 
+def _default_script(language: str) -> str:
+    """The script replies in a language are written in when its tag names none."""
+    return _DEFAULT_SCRIPT.get(language) or _likely_script(language)
+
+
+def _closest_catalog(language: str, script: str | None) -> tuple[str, str] | None:
+    """The catalog (and its script) closest to a language and script: the same script, else the language's
+    usual one (Chinese in traditional characters reads the simplified), else none."""
+    shipped = {found: name for (code, found), name in catalogs().items() if code == language}
+    for wanted in (script, _default_script(language)):
+        if wanted and wanted in shipped:
+            return shipped[wanted], wanted
+    return None
+
+
+def _shown(catalog: str, script: str) -> str:
+    """The tag replies in a catalog carry: its directory's language, and its script where not the usual one."""
+    language = catalog.split("_")[0]
+    return language + (f"-{script}" if script != _default_script(_canonical(language)) else "")
+
+
 def language_for(tag: str | None) -> Language:
     """The reply language for a store's language tag (`en`, `sw`, `hi`, `hi-Deva`, `en-IN`); English otherwise.
 
-    Languages without a catalog, such as those the order reader also reads (Pidgin, Hausa, Yoruba,
-    Luganda), are answered in English. A territory (`en-IN`, `sw-TZ`) changes how numbers and
-    dates are written.
+    A tag is read as Babel reads a locale (`id_ID`, `fr-CI`, `id_ID.UTF-8`), through CLDR's aliases (`in`
+    and `ind` are Indonesian, `fil` the Tagalog catalog, `swa` Swahili); a script or territory no catalog
+    has gets the language's closest one. Languages without a catalog, such as those the order reader also
+    reads (Pidgin, Hausa, Yoruba, Luganda), are answered in English. A territory (`en-IN`, `sw-TZ`) changes
+    how numbers and dates are written.
     """
-    match = _TAG.match((tag or "").strip().lower())
-    language = match["language"] if match else ENGLISH
-    default_script = _DEFAULT_SCRIPT.get(language) or _likely_script(language)
-    script = ((match["script"] if match else None) or default_script).title()
-    territory = ((match["territory"] if match else None) or "").upper()
-    catalog = catalogs().get((language, script))
-    if catalog is None:
-        language, script, default_script = ENGLISH, "Latn", "Latn"
+    try:
+        language, territory, script = parse_locale((tag or "").strip().replace("-", "_"))[:3]
+    except ValueError:
+        language, territory, script = ENGLISH, None, None
+    closest = _closest_catalog(_canonical(language), script)
+    catalog, script = closest or (None, "Latn")
+    shown = _shown(catalog, script) if catalog else ENGLISH
     formats = catalog or _ENGLISH_FORMATS
     if territory:
         # The catalog's locale (keeping its script) in the store's territory, if Babel knows that locale.
         local = "_".join([*(part for part in formats.split("_") if part != "001"), territory])
         formats = local if _known_locale(local) else formats
-    shown = language + (f"-{script}" if script != default_script else "") + (f"-{territory}" if territory else "")
+        shown += f"-{territory}"
     return Language(shown, catalog, formats, currency_symbol=script != "Latn")
 
 
@@ -105,11 +132,7 @@ def _known_locale(name: str) -> bool:
 
 def reply_languages() -> tuple[str, ...]:
     """The tags replies are written in: English and one per shipped catalog (`sw`, `hi`, `hi-Deva`)."""
-    tags = [
-        language + (f"-{script}" if script != (_DEFAULT_SCRIPT.get(language) or _likely_script(language)) else "")
-        for language, script in catalogs()
-    ]
-    return (ENGLISH, *sorted(tags))
+    return (ENGLISH, *sorted(_shown(name, script) for (_, script), name in catalogs().items()))
 
 
 # How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese,

@@ -26,6 +26,17 @@ from i18n import detect_language, language_for, phrasebook, requested_language
         # Tagalog is tagged `tl` as stores are, though CLDR files its formats under Filipino.
         ("tl", "tl", "tl"),
         ("tl-PH", "tl-PH", "tl"),
+        # A tag in another spelling of a language (CLDR's aliases) or in a script or territory no catalog has
+        # gets that language's closest catalog, never English.
+        ("fil", "tl", "tl"),
+        ("fil-PH", "tl-PH", "tl"),
+        ("tgl", "tl", "tl"),
+        ("swa", "sw", "sw"),
+        ("sw_KE", "sw-KE", "sw"),
+        ("zh_CN", "zh-CN", "zh_Hans"),
+        ("zh-Hant-TW", "zh-TW", "zh_Hans"),
+        ("fr_FR.UTF-8", "fr-FR", "fr"),
+        ("pt_BR", "en-BR", None),
         # The order reader reads these; replies fall back to English.
         ("pcm", "en", None),
         ("ceb", "en", None),
