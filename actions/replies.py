@@ -86,8 +86,12 @@ SMALL_TALK = {
         "or AGENT for a person."
     ),
 }
-LANGUAGE_SET = N_("OK, I'll reply in English. For Kiswahili, Hindi, French, Tagalog or Chinese, just say so.")
-WHICH_LANGUAGE = N_("Which language should I reply in? Send English, Kiswahili, Hindi, French, Tagalog or Chinese.")
+LANGUAGE_SET = N_(
+    "OK, I'll reply in English. For Kiswahili, Hindi, French, Tagalog, Indonesian or Chinese, just say so."
+)
+WHICH_LANGUAGE = N_(
+    "Which language should I reply in? Send English, Kiswahili, Hindi, French, Tagalog, Indonesian or Chinese."
+)
 
 _PROBLEM_TEXT = {
     Problem.OUT_OF_STOCK: N_("out of stock"),

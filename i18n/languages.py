@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global, parse_locale
+from babel.numbers import get_territory_currencies
 
 from nlu.chinese import HAN_RE
 from nlu.lexicon import LOCALE_DIR
@@ -21,6 +22,7 @@ HINDI = "hi"
 CHINESE = "zh"
 FRENCH = "fr"
 TAGALOG = "tl"
+INDONESIAN = "id"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
@@ -43,8 +45,10 @@ class Language:
     tag: str
     catalog: str | None
     formats: str
-    # Replies outside the Latin script (UCS-2 anyway) name the currency by its symbol; GSM-7 ones by its code.
+    # Replies outside the Latin script (UCS-2 anyway) name the currency by its symbol; GSM-7 ones by its code,
+    # but for the currency of the language's own country when its symbol is letters GSM-7 has (IDR as `Rp`).
     currency_symbol: bool = False
+    local_currency: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +122,17 @@ def language_for(tag: str | None) -> Language:
         local = "_".join([*(part for part in formats.split("_") if part != "001"), territory])
         formats = local if _known_locale(local) else formats
         shown += f"-{territory}"
-    return Language(shown, catalog, formats, currency_symbol=script != "Latn")
+    return Language(shown, catalog, formats, currency_symbol=script != "Latn", local_currency=_local_currency(formats))
+
+
+def _local_currency(formats: str) -> str | None:
+    """The currency of a locale's language's own country (IDR for Indonesian), if the locale writes it in plain
+    letters (`Rp`, `TSh`): prices there are written so. None for a symbol GSM-7 lacks (`₱`, `₹`, `€`)."""
+    locale = Locale.parse(formats)
+    home = Locale.parse(str(get_global("likely_subtags").get(locale.language) or locale.language)).territory
+    currencies = get_territory_currencies(home) if home else []
+    symbol = locale.currency_symbols.get(currencies[0], "") if currencies else ""
+    return currencies[0] if symbol.isascii() and symbol.isalpha() else None
 
 
 @lru_cache(maxsize=64)
@@ -136,7 +150,7 @@ def reply_languages() -> tuple[str, ...]:
 
 
 # How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese,
-# French and Tagalog.
+# French, Tagalog and Indonesian.
 _NAMES = {
     ENGLISH: (
         "english",
@@ -153,24 +167,32 @@ _NAMES = {
         "anglais",
         "ingles",
         "inglés",
+        "inggris",
     ),
     SWAHILI: ("kiswahili", "swahili", "kiswahii", "swahilli"),
     HINDI: ("hindi", "hindee", "हिंदी", "हिन्दी"),
     CHINESE: ("chinese", "mandarin", "zhongwen", "中文", "汉语", "普通话", "华语"),
     FRENCH: ("french", "francais", "français", "fransé", "pranses"),
     TAGALOG: ("tagalog", "tagalo", "taglish", "filipino", "pilipino"),
+    INDONESIAN: ("indonesia", "indonesian", "indonésien", "印尼语"),
 }
 _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 
 
+# Reply languages in the order their words are claimed when guessing a message's language: each keeps the words
+# it shares with a later tier.
+_TIERS = ((ENGLISH, SWAHILI, HINDI), (FRENCH, TAGALOG), (INDONESIAN,))
+
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
-# `paki-Tagalog`): Tagalog's `hindi` means "no", so a name alone is a request only where the classifier said so.
+# `paki-Tagalog`, `pakai bahasa Indonesia`): Tagalog's `hindi` means "no", so a name alone is a request only where
+# the classifier said so.
 _REQUEST_CUES = frozenset(
     "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
     "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए "
     "请 用 说 讲 回复 换成 改用 改成 "
     "en svp stp parle parlez parler langue réponds répondez reponds repondez écris écrivez ecris ecrivez "
-    "wika salita magsalita sumagot sagot paki gamitin".split()
+    "wika salita magsalita sumagot sagot paki gamitin "
+    "bahasa bhs pakai pake balas jawab".split()
 )
 # Chinese is written without spaces, so its names and cues are found inside the text (`请用中文`).
 _HAN_WORDS = frozenset(
@@ -206,29 +228,37 @@ def detect_language(text: str) -> str | None:
     counts = {tag: sum(1 for word in words if word in vocabulary) for tag, vocabulary in _vocabularies().items()}
     best = max(counts.values())
     winners = [tag for tag, count in counts.items() if count == best]
+    # The last tier wins only outright: a tie with it goes to the others.
+    winners = [tag for tag in winners if tag not in _TIERS[-1]] or winners
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
 @lru_cache(maxsize=1)
 def _vocabularies() -> dict[str, frozenset[str]]:
-    """Words of each reply language's order-reader locale that no other of them uses.
+    """Words of each reply language's order-reader locale that count for it alone.
 
     French and Tagalog text many English shop words (`box`, `order`, `total`, `ok`): those stay English's, so
-    English, Swahili and Hindi keep every word only French or Tagalog share with them.
+    English, Swahili and Hindi keep every word only a later tier shares with them. Indonesian lends and borrows
+    most (Malay words Tagalog has, `lima`; Arabic greetings, `assalamualaikum`; English ones, `jam`): it counts
+    only words no other order-reader locale lists.
     """
-    words = {
-        tag: set(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
-        for tag in (ENGLISH, SWAHILI, HINDI, FRENCH, TAGALOG)
-    }
-    first = (ENGLISH, SWAHILI, HINDI)
-    return {
-        tag: frozenset(
-            w
-            for w in own
-            if len(w) > 1 and not any(w in words[t] for t in (first if tag in first else words) if t != tag)
-        )
-        for tag, own in words.items()
-    }
+    found: dict[str, frozenset[str]] = {}
+    claimed: list[str] = []
+    for tier in _TIERS:
+        for tag in tier:
+            others = [t for t in (*claimed, *tier) if t != tag]
+            if tier == _TIERS[-1]:
+                others = [path.stem for path in Path(LOCALE_DIR).glob("*.json") if path.stem != tag]
+            shared = set().union(*map(_locale_file_words, others))
+            found[tag] = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
+        claimed += tier
+    return found
+
+
+@lru_cache(maxsize=None)
+def _locale_file_words(tag: str) -> frozenset[str]:
+    """Every word of an order-reader locale file (`nlu/locale/<tag>.json`)."""
+    return frozenset(_locale_words(json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))))
 
 
 def _locale_words(data: object, key: str = "") -> Iterator[str]:

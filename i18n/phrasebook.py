@@ -72,7 +72,8 @@ class Phrasebook:
         return self.money(Decimal(value))
 
     def money(self, amount: Decimal, currency: str = "") -> str:
-        """`KES 3,300`, `KES 1,080.50`, `INR 1,00,000`, `₹1,00,000` in Devanagari: no cents when there are none."""
+        """`KES 3,300`, `KES 1,080.50`, `INR 1,00,000`, `₹1,00,000` in Devanagari, `Rp 12.500` in Indonesian: no cents
+        when there are none."""
         pattern = self._locale.currency_formats["standard"].pattern.split(";")[0]
         if amount == amount.to_integral_value():
             pattern = _FRACTION.sub("", pattern)
@@ -81,7 +82,7 @@ class Phrasebook:
             return format_decimal(amount, format=pattern, locale=self._locale, decimal_quantization=True).translate(
                 _SPACES
             )
-        if not self.language.currency_symbol:
+        if not (self.language.currency_symbol or currency == self.language.local_currency):
             pattern = pattern.replace("¤", "¤¤")
         text = format_currency(amount, currency, format=pattern, locale=self._locale, currency_digits=False)
         text = text.translate(_SPACES)

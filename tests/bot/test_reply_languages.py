@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from backend.database import PlatformDatabase
+from backend.stores_csv import parse_stores_csv
 from bot.messages import Button, Channel, Reply
 from bot.render import render
 from bot.sms import UCS2_MULTI, UCS2_SINGLE, is_gsm7, segment_count
@@ -39,6 +41,7 @@ async def test_gateway_texts_follow_the_language_the_assistant_last_answered_in(
         ("nataka sukari mbili tafadhali", "Samahani, hatuwezi kujibu"),
         ("bonjour, je veux 2 cartons de lait", "Désolé, nous ne pouvons pas répondre"),
         ("pabili po ng 2 sako bigas", "Sorry po, hindi kami makasagot ngayon"),
+        ("ko pesen indomie soto 3 dus sm ayam bawang 2 dus", "Maaf, kami belum bisa membalas sekarang"),
     ],
 )
 async def test_an_unregistered_phone_is_answered_in_the_language_it_wrote_in(
@@ -125,3 +128,45 @@ async def test_gateway_texts_in_tagalog(stack: Stack) -> None:
     bodies = stack.twilio.bodies()
     assert bodies[1].startswith("Sorry po, text lang ang nababasa ko"), bodies
     assert bodies[2].startswith("Hindi na kayo makakatanggap ng promo namin"), bodies
+
+
+async def test_gateway_texts_in_indonesian_stay_in_gsm7(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "id"}  # the owner asked for Indonesian
+    await stack.sms("pakai bahasa Indonesia")
+    await eventually(lambda: _sent(stack, 1))
+    await stack.sms("")  # a photo
+    await eventually(lambda: _sent(stack, 2))
+    await stack.sms("berhenti")
+    await eventually(lambda: _sent(stack, 3))
+    await stack.sms("mulai")
+    await eventually(lambda: _sent(stack, 4))
+    bodies = stack.twilio.bodies()
+    assert bodies[1].startswith("Maaf, saya hanya bisa membaca teks"), bodies
+    assert bodies[2].startswith("Anda tidak akan menerima promo dari kami lagi"), bodies
+    assert bodies[3].startswith("Promo aktif lagi"), bodies
+    assert all(is_gsm7(body) for body in bodies[1:]), bodies
+
+
+@pytest.mark.parametrize(
+    ("tag", "answer"),
+    [
+        ("in", "Anda tidak akan menerima promo"),  # Indonesian's code before `id`
+        ("id_ID", "Anda tidak akan menerima promo"),
+        ("fil", "Hindi na kayo makakatanggap ng promo"),  # CLDR's code for the language the tl catalog is in
+        ("sw_KE", "Hutapokea tena matangazo"),
+    ],
+)
+async def test_a_store_tagged_with_another_spelling_of_a_language_gets_its_catalog(
+    stack: Stack, tag: str, answer: str
+) -> None:
+    phone = "+6281200000001"
+    stores = (
+        "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in\n"
+        f"W-1,Warung Bu Sri,{phone},Surabaya,{tag},Asia/Jakarta,5000000.00,true\n"
+    )
+    db = PlatformDatabase(stack.platform_db)
+    db.import_stores(parse_stores_csv(stores, "ID"))
+    db.close()
+    await stack.sms("STOP", phone=phone)
+    await eventually(lambda: _sent(stack, 1))
+    assert stack.twilio.bodies()[0].startswith(answer), stack.twilio.bodies()

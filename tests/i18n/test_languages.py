@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from datetime import date
 from decimal import Decimal
+from typing import Iterator
 
 import pytest
 
 from i18n import detect_language, language_for, phrasebook, requested_language
+from tests.conftest import ROOT
+
+MARKETS = ROOT / "tests" / "nlu" / "data"
+# Markets kept unseen: not one of their messages is read here.
+HELD_OUT = {"kenya_fresh", "philippines_market", "china_market"}
 
 
 @pytest.mark.parametrize(
@@ -37,6 +45,13 @@ from i18n import detect_language, language_for, phrasebook, requested_language
         ("zh-Hant-TW", "zh-TW", "zh_Hans"),
         ("fr_FR.UTF-8", "fr-FR", "fr"),
         ("pt_BR", "en-BR", None),
+        ("id", "id", "id"),
+        ("id_ID", "id-ID", "id"),
+        # `in` is the code Indonesian had before `id` (Java's Locale still says in_ID); `ind` its three letters.
+        ("in", "id", "id"),
+        ("in_ID", "id-ID", "id"),
+        ("ind", "id", "id"),
+        ("id-ID.UTF-8", "id-ID", "id"),
         # The order reader reads these; replies fall back to English.
         ("pcm", "en", None),
         ("ceb", "en", None),
@@ -69,6 +84,11 @@ def test_a_store_language_tag_picks_the_reply_catalog(tag: str, shown: str, cata
         ("paki-Tagalog", "tl"),
         ("reply in Tagalog", "tl"),
         ("Filipino please", "tl"),
+        ("pakai bahasa Indonesia", "id"),
+        ("bahasa indonesia saja", "id"),
+        ("tolong pake bhs indonesia", "id"),
+        ("Indonesian please", "id"),
+        ("pakai bahasa Inggris", "en"),
         ("hello", None),
         ("english or kiswahili?", None),
     ],
@@ -85,6 +105,9 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
     assert requested_language("Tagalog po", cue_required=True) is None
     assert requested_language("Tagalog po") == "tl"
     assert requested_language("paki-Tagalog", cue_required=True) == "tl"
+    assert requested_language("bahasa indonesia saja", cue_required=True) == "id"
+    # `aja`, `saja` (just) end many orders: they ask for no language.
+    assert requested_language("kopi indonesia 5 dus aja", cue_required=True) is None
 
 
 @pytest.mark.parametrize(
@@ -100,6 +123,14 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
         ("donne moi 3 sacs de riz stp", "fr"),
         ("pabili po ng 2 sako bigas", "tl"),
         ("magkano po ang asukal", "tl"),
+        ("ko pesen indomie soto 3 dus sm ayam bawang 2 dus", "id"),
+        ("harganya berapa ya", "id"),
+        ("pesanan saya sudah sampai mana", "id"),
+        # Words Indonesian shares with Tagalog (lima, five; Malay words), Swahili and the greetings Muslims use
+        # everywhere count for no Indonesian guess.
+        ("lima ka kahon payless", "tl"),
+        ("nataka sukari mbili tafadhali, asante", "sw"),
+        ("Assalamualaikum", None),
         ("zuri 5", None),
         # Taglish texts `box` too, as English does: a word French or Tagalog borrow stays English's.
         ("5 box mishumaa", None),
@@ -125,6 +156,12 @@ def test_money_and_numbers_follow_each_locale() -> None:
     assert phrasebook("fr-CI").money(Decimal("1080.50"), "XOF") == "1 080,50 XOF"
     assert phrasebook("fr").number(Decimal("1234567")) == "1 234 567"
     assert phrasebook("tl").money(Decimal("1080.50"), "PHP") == "PHP 1,080.50"
+    # Indonesian writes rupiah as Indonesia does (Rp, in GSM-7), dots between thousands; other currencies by code.
+    assert phrasebook("id").money(Decimal("12500"), "IDR") == "Rp 12.500"
+    assert phrasebook("id-ID").money(Decimal("1080.50"), "KES") == "KES 1.080,50"
+    assert phrasebook("id").number(Decimal("1234567")) == "1.234.567"
+    # Swahili's own country's shilling too (TSh); the Kenyan one stays KES.
+    assert phrasebook("sw-TZ").money(Decimal("5000"), "TZS") == "TSh 5,000"
 
 
 def test_dates_carry_each_locales_day_and_month_names() -> None:
@@ -137,6 +174,7 @@ def test_dates_carry_each_locales_day_and_month_names() -> None:
     # August is `août` in French: its `û` is outside GSM-7, so an SMS says `aout` and stays 160 characters a segment.
     assert phrasebook("fr").day(date(2030, 8, 9)) == "ven. 9 aout"
     assert phrasebook("tl").day(tuesday) == "Mar, Hun 4"
+    assert phrasebook("id").day(tuesday) == "Sel, 4 Jun"
 
 
 def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
@@ -154,6 +192,33 @@ def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     assert phrasebook("tl")._("Your order:") == "Order ninyo:"
     # Tagalog nouns do not change for a number: 1 sako, 4 sako.
     assert {phrasebook("tl").npgettext("unit", "bag", "bags", n) for n in (1, 4, 5)} == {"sako"}
+    assert phrasebook("id")._("Your order:") == "Pesanan Anda:"
+    # Indonesian has one form for any number: 1 karung, 4 karung.
+    assert {phrasebook("id").npgettext("unit", "bag", "bags", n) for n in (1, 4)} == {"karung"}
     assert swahili._("OK, %(store)s.", store="Duka 01") == "Sawa, Duka 01."
     # A text the catalogs do not have is said as written (English), never dropped.
     assert swahili._("Not a catalog text") == "Not a catalog text"
+
+
+def _market_messages(indonesian: bool) -> Iterator[tuple[str, str]]:
+    """(market, message) of each labelled market whose price list is in rupiah, or not; held-out ones never read."""
+    for cases in sorted(MARKETS.glob("*_cases.jsonl")):
+        market = cases.name.removesuffix("_cases.jsonl")
+        if market in HELD_OUT:
+            continue
+        with (MARKETS / f"{market}_catalog.csv").open(encoding="utf-8") as handle:
+            in_rupiah = any(row["currency"] == "IDR" for row in csv.DictReader(handle))
+        if in_rupiah == indonesian:
+            for line in filter(None, cases.read_text(encoding="utf-8").splitlines()):
+                yield market, json.loads(line)["text"]
+
+
+def test_no_message_of_a_market_outside_indonesia_is_guessed_indonesian() -> None:
+    guessed = [(market, text) for market, text in _market_messages(False) if detect_language(text) == "id"]
+    assert not guessed, guessed
+
+
+def test_most_messages_of_indonesian_warungs_are_guessed_indonesian() -> None:
+    guesses = [detect_language(text) for _, text in _market_messages(True)]
+    # 176 of 302: the rest say only words another language has too (dus, ten in Hinglish) or none.
+    assert len(guesses) > 300 and guesses.count("id") / len(guesses) > 0.55
