@@ -38,14 +38,15 @@ from actions.drafts import (
     alternative_requests,
     amount_in,
     answers_choice,
-    by_size,
     choose,
     credit_fix,
     draft_from_lines,
     draft_lines,
+    grouped,
     joining,
     narrow,
     new_draft,
+    of_size,
     order_ref,
     price_draft,
     read_command,
@@ -55,7 +56,6 @@ from actions.drafts import (
     set_named_quantity,
     set_quantity,
     settled_on_draft,
-    size_named,
     skip_choice,
     whole_amount,
 )
@@ -298,7 +298,7 @@ async def pick(turn: Turn, draft: Draft, option: int) -> Draft:
 async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
     """Remember which SKU the owner meant by the phrase of the choice they just answered."""
     choice = draft.choices[0]
-    if choice.sizes or not turn.store_id or not 1 <= option <= len(choice.candidates):
+    if choice.groups or not turn.store_id or not 1 <= option <= len(choice.candidates):
         return
     try:
         await PLATFORM.aliases.learn(turn.store_id, replies.product_words(choice.phrase), choice.candidates[option - 1])
@@ -363,7 +363,7 @@ async def show_draft(
             summary = replies.draft_summary(t, settled, PLATFORM.delivery_estimate(), header=header)
             for page in replies.pages(summary, turn.metadata.get("channel", "")):
                 turn.say(page)
-        draft = replace(draft, choices=(by_size(draft.choices[0], catalog.items), *draft.choices[1:]))
+        draft = replace(draft, choices=(grouped(draft.choices[0], catalog.items), *draft.choices[1:]))
         question, buttons = ask_choice(t, draft.choices[0], catalog)
         if unknown:
             question = replies.sentences(replies.not_found(t, unknown), question)
@@ -384,8 +384,8 @@ def ask_choice(t: Phrasebook, choice: Choice, catalog: Catalog) -> tuple[str, li
     """The question an open choice asks: which product, or how many of the one product."""
     if choice.asks_amount:
         return replies.amount_question(t, choice, catalog.items), []
-    if choice.sizes:
-        return replies.size_question(t, choice)
+    if choice.groups:
+        return replies.group_question(t, choice)
     return replies.choice_question(t, choice, catalog.items)
 
 
@@ -505,18 +505,18 @@ def named_skus(turn: Turn, phrase: str, draft: Draft, catalog: Catalog) -> list[
 
 
 async def choose_by_words(turn: Turn, draft: Draft, catalog: Catalog) -> Draft | None:
-    """The open choice answered in words: a size it asks (`5L`), one product (`the 500ml one`, learned as the
+    """The open choice answered in words: a size (`5L`), one product (`the 500ml one`, learned as the
     owner's name for it), or fewer products to choose among (`golden fry`). Words naming none of them but other items
     (`不对，牛肉面改成6箱` while asked which oil) change the draft as items do, and the question stays: None."""
     choice = draft.choices[0]
-    if choice.sizes and (number := size_named(turn.text, choice)) is not None:
-        return choose(draft, number)
-    picked = [sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates]
+    named = [sku for sku in dict.fromkeys(parse_text(turn, turn.text, catalog).skus) if sku in choice.candidates]
+    sized = of_size(turn.text, choice.candidates, catalog.items)
+    picked = [sku for sku in named if sku in sized] if named and sized else named or sized
     if not picked and await take_items(turn, catalog):
         return None
     if not picked or len(picked) == len(choice.candidates):
-        raise EditRejected(PICK_A_NUMBER, count=len(choice.sizes or choice.candidates))
-    if len(picked) == 1 and not choice.sizes:
+        raise EditRejected(PICK_A_NUMBER, count=len(choice.groups or choice.candidates))
+    if len(picked) == 1 and not choice.groups:
         await learn_choice(turn, draft, choice.candidates.index(picked[0]) + 1)
     return narrow(draft, picked)
 
@@ -794,7 +794,7 @@ class ActionAnswerYes(StoreAction):
             choice = draft.choices[0]
             if not choice.offers_one:
                 # YES picks none of several products, nor an amount: say what answers the question just asked.
-                count = len(choice.sizes or choice.candidates)
+                count = len(choice.groups or choice.candidates)
                 turn.say(turn.t._(HOW_MANY) if choice.asks_amount else turn.t._(PICK_A_NUMBER, count=count))
                 return
             await show_draft(turn, await pick(turn, draft, 1), catalog)

@@ -36,8 +36,9 @@ class Choice:
     phrase: str
     quantity: int
     candidates: tuple[str, ...]
-    # Too many candidates for one SMS: the size is asked first, each size with its candidates, smallest first.
-    sizes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Too many candidates for one SMS: a size or a brand is asked first (`by`), each with its candidates.
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    by: str = ""
 
     @property
     def asks_amount(self) -> bool:
@@ -47,7 +48,7 @@ class Choice:
     @property
     def offers_one(self) -> bool:
         """One product offered for words the reader was unsure of (`Which parle g? 1) ...`): YES takes it, as `1`."""
-        return self.quantity > 0 and len(self.candidates) == 1 and not self.sizes
+        return self.quantity > 0 and len(self.candidates) == 1 and not self.groups
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Draft:
                     "phrase": c.phrase,
                     "quantity": c.quantity,
                     "candidates": list(c.candidates),
-                    **({"sizes": [[size, list(skus)] for size, skus in c.sizes]} if c.sizes else {}),
+                    **({"groups": [[label, list(skus)] for label, skus in c.groups], "by": c.by} if c.groups else {}),
                 }
                 for c in self.choices
             ],
@@ -96,7 +97,8 @@ class Draft:
                     str(c["phrase"]),
                     int(c["quantity"]),
                     tuple(str(s) for s in c["candidates"]),
-                    tuple((str(size), tuple(str(s) for s in skus)) for size, skus in c.get("sizes", [])),
+                    tuple((str(label), tuple(str(s) for s in skus)) for label, skus in c.get("groups", [])),
+                    str(c.get("by", "")),
                 )
                 for c in data.get("choices", [])
             ),
@@ -217,8 +219,10 @@ def set_named_quantity(draft: Draft, skus: Sequence[str], quantity: int) -> Draf
 
 HOW_MANY = N_("Please reply with how many, as a whole number.")
 PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
-# More options than this on one question are asked by size first.
+# More options than this on one question are asked by size or brand first.
 MAX_OPTIONS = 8
+# Sizes and brands are short: up to twelve of them still ask in one SMS page.
+MAX_GROUPS = 12
 
 
 def choose(draft: Draft, option: int) -> Draft:
@@ -232,10 +236,10 @@ def choose(draft: Draft, option: int) -> Draft:
             raise EditRejected(HOW_MANY)
         lines = _merge(draft.lines, choice.candidates[0], option)
         return Draft(draft.draft_id, draft.version + 1, lines, draft.choices[1:])
-    options = choice.sizes or choice.candidates
+    options = choice.groups or choice.candidates
     if not 1 <= option <= len(options):
         raise EditRejected(PICK_A_NUMBER, count=len(options))
-    return narrow(draft, choice.sizes[option - 1][1] if choice.sizes else (choice.candidates[option - 1],))
+    return narrow(draft, choice.groups[option - 1][1] if choice.groups else (choice.candidates[option - 1],))
 
 
 def narrow(draft: Draft, skus: Sequence[str]) -> Draft:
@@ -249,31 +253,50 @@ def narrow(draft: Draft, skus: Sequence[str]) -> Draft:
     return Draft(draft.draft_id, draft.version + 1, draft.lines, (narrowed, *draft.choices[1:]))
 
 
-def by_size(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
-    """A choice among more products than one SMS lists well, asked by size first when sizes split them."""
-    if choice.sizes or len(choice.candidates) <= MAX_OPTIONS:
+def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
+    """A choice among more products than one SMS lists well, asked first by whichever of size and brand splits them
+    into the fewest options (size when both split alike), sizes smallest first, brands as the catalog lists them."""
+    if choice.groups or len(choice.candidates) <= MAX_OPTIONS:
         return choice
-    groups: dict[str, list[str]] = {}
-    for sku in choice.candidates:
-        item = items.get(sku)
-        groups.setdefault(item.size.strip() if item else "", []).append(sku)
-    if "" in groups or not 2 <= len(groups) <= MAX_OPTIONS:
+    splits = []
+    for by in ("size", "brand"):
+        groups: dict[str, list[str]] = {}
+        for sku in choice.candidates:
+            item = items.get(sku)
+            groups.setdefault(getattr(item, by).strip() if item else "", []).append(sku)
+        if "" not in groups and 2 <= len(groups) <= MAX_GROUPS:
+            splits.append((len(groups), by, groups))
+    if not splits:
         return choice
-    lexicon = load_lexicon()
-    sizes = {label: size_from_text(label, lexicon) for label in groups}
-    order = sorted(groups, key=lambda label: _size_key(sizes[label]))
-    return replace(choice, sizes=tuple((label, tuple(groups[label])) for label in order))
+    _, by, groups = min(splits, key=lambda split: split[0])
+    labels = list(groups)
+    if by == "size":
+        lexicon = load_lexicon()
+        labels.sort(key=lambda label: _size_key(size_from_text(label, lexicon)))
+    return replace(choice, groups=tuple((label, tuple(groups[label])) for label in labels), by=by)
 
 
 def size_named(text: str, choice: Choice) -> int | None:
     """The size (1-based) a reply such as `5L` or `5 litres` names among those a choice asks, if one."""
+    if choice.by != "size":
+        return None
     lexicon = load_lexicon()
     said = size_from_text(text, lexicon)
     if said is None:
         return None
-    sizes = [size_from_text(label, lexicon) for label, _ in choice.sizes]
+    sizes = [size_from_text(label, lexicon) for label, _ in choice.groups]
     named = [number for number, size in enumerate(sizes, 1) if size is not None and size.matches(said)]
     return named[0] if len(named) == 1 else None
+
+
+def of_size(text: str, skus: Sequence[str], items: Mapping[str, CatalogItem]) -> list[str]:
+    """The products among `skus` in the size a reply such as `1L` or `5 litres` names: none when it names no size."""
+    lexicon = load_lexicon()
+    said = size_from_text(text, lexicon)
+    if said is None:
+        return []
+    sizes = {sku: size_from_text(items[sku].size, lexicon) for sku in skus if sku in items}
+    return [sku for sku, size in sizes.items() if size is not None and size.matches(said)]
 
 
 def _size_key(size: Size | None) -> tuple[int, str, float]:
@@ -590,7 +613,7 @@ def amount_in(text: str) -> int:
 def answers_choice(text: str, choice: Choice) -> bool:
     """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
     `5 ctn`, `2.5`, `三箱`) or a size it asks (`1L`): it answers the question whatever the intent classifier read."""
-    if isinstance(read_command(text), Pick) or (choice.sizes and size_named(text, choice) is not None):
+    if isinstance(read_command(text), Pick) or size_named(text, choice) is not None:
         return True
     words = _answer_words(text)
     return choice.asks_amount and 1 <= len(words) <= 2 and _number_in(words[0]) is not None

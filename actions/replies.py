@@ -299,15 +299,17 @@ def choice_question(
     return question, buttons
 
 
-def size_question(t: Phrasebook, choice: Choice) -> tuple[str, list[dict[str, str]]]:
-    """`Which size of cooking oil? 1) 500ml 2) 1L ...`: the size first, when more products fit than one SMS lists."""
-    options = " ".join(f"{number}) {size}" for number, (size, _) in enumerate(choice.sizes, start=1))
-    question = t._(
-        "Which size of %(product)s? %(options)s. Reply with the number.",
-        product=product_words(choice.phrase),
-        options=options,
-    )
-    return question, [{"title": size, "payload": str(number)} for number, (size, _) in enumerate(choice.sizes, 1)]
+SIZE_QUESTION = N_("Which size of %(product)s? %(options)s. Reply with the number.")
+BRAND_QUESTION = N_("Which brand of %(product)s? %(options)s. Reply with the number.")
+
+
+def group_question(t: Phrasebook, choice: Choice) -> tuple[str, list[dict[str, str]]]:
+    """`Which size of cooking oil? 1) 500ml 2) 1L ...` or `Which brand of sabuni? 1) Omo 2) Jamaa ...`: asked first
+    when more products fit than one SMS lists."""
+    options = " ".join(f"{number}) {label}" for number, (label, _) in enumerate(choice.groups, start=1))
+    asked = BRAND_QUESTION if choice.by == "brand" else SIZE_QUESTION
+    question = t._(asked, product=product_words(choice.phrase), options=options)
+    return question, [{"title": label, "payload": str(number)} for number, (label, _) in enumerate(choice.groups, 1)]
 
 
 def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, CatalogItem]) -> str:

@@ -29,11 +29,11 @@ from actions.drafts import (
     alternative_requests,
     amount_in,
     answers_choice,
-    by_size,
     choose,
     credit_fix,
     draft_from_lines,
     draft_lines,
+    grouped,
     joining,
     line_number_for,
     new_draft,
@@ -109,28 +109,50 @@ def test_choosing_an_option_adds_it_with_the_asked_quantity_merging_same_sku() -
     assert draft.choices == ()
 
 
-OILS = {
-    f"{brand}-{size}": replace(item(f"{brand}-{size}", brand=brand), size=size)
-    for brand in ("Fry", "Salit", "Rina")
-    for size in ("20L", "1L", "500ml", "5L")
-}
+def products(brands: tuple[str, ...], sizes: tuple[str, ...]) -> dict[str, CatalogItem]:
+    return {
+        f"{brand}-{size}": replace(item(f"{brand}-{size}", brand=brand), size=size)
+        for brand in brands
+        for size in sizes
+    }
+
+
+OILS = products(("Fry", "Salit", "Rina", "Elianto"), ("20L", "1L", "5L"))
 
 
 def test_more_products_than_one_sms_lists_are_asked_by_size_first_smallest_first() -> None:
-    choice = by_size(Choice("cooking oil", 2, tuple(OILS)), OILS)
-    assert [size for size, _ in choice.sizes] == ["500ml", "1L", "5L", "20L"]
+    choice = grouped(Choice("cooking oil", 2, tuple(OILS)), OILS)
+    assert choice.by == "size" and [size for size, _ in choice.groups] == ["1L", "5L", "20L"]
     draft = Draft("d1", 0, (), (choice,))
-    by_number = choose(draft, 2).choices[0]
-    assert (by_number.candidates, by_number.sizes) == (("Fry-1L", "Salit-1L", "Rina-1L"), ())
-    assert size_named("5 litres", choice) == 3 and size_named("2kg", choice) is None
-    assert answers_choice("1L", choice) and not answers_choice("1L", replace(choice, sizes=()))
-    assert choose(choose(draft, 2), 3).lines == (DraftLine("Rina-1L", 2),)
+    by_number = choose(draft, 1).choices[0]
+    assert (by_number.candidates, by_number.groups) == (("Fry-1L", "Salit-1L", "Rina-1L", "Elianto-1L"), ())
+    assert size_named("5 litres", choice) == 2 and size_named("2kg", choice) is None
+    assert answers_choice("1L", choice) and not answers_choice("1L", replace(choice, groups=(), by=""))
+    assert choose(choose(draft, 1), 3).lines == (DraftLine("Rina-1L", 2),)
     assert Draft.from_slot(draft.to_slot()) == draft
+
+
+def test_brands_are_asked_first_when_they_split_the_products_into_fewer_options_than_sizes() -> None:
+    soaps = products(("Omo", "Jamaa", "Geisha"), ("100g", "200g", "500g", "1kg"))
+    choice = grouped(Choice("sabuni", 3, tuple(soaps)), soaps)
+    assert choice.by == "brand" and [brand for brand, _ in choice.groups] == ["Omo", "Jamaa", "Geisha"]
+    assert size_named("500g", choice) is None and not answers_choice("500g", choice)
+    draft = Draft("d1", 0, (), (choice,))
+    assert choose(draft, 2).choices[0].candidates == ("Jamaa-100g", "Jamaa-200g", "Jamaa-500g", "Jamaa-1kg")
+    assert Draft.from_slot(draft.to_slot()) == draft
+
+
+def test_products_neither_sizes_nor_brands_split_into_one_sms_are_listed_whole() -> None:
+    many = products(tuple(f"B{n}" for n in range(13)), tuple(f"{n}00g" for n in range(1, 14)))
+    plain = {sku: replace(product, brand="", size="") for sku, product in products(("x", "y"), tuple("abcde")).items()}
+    for catalog in (many, plain):
+        choice = Choice("soap", 1, tuple(catalog))
+        assert grouped(choice, catalog) == choice
 
 
 def test_a_few_products_are_listed_without_asking_the_size() -> None:
     few = Choice("oil", 2, ("Fry-1L", "Fry-5L", "Rina-1L"))
-    assert by_size(few, OILS) == few
+    assert grouped(few, OILS) == few
 
 
 def test_choosing_a_number_out_of_range_is_rejected() -> None:

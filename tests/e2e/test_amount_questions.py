@@ -25,13 +25,20 @@ def test_cans_that_fill_no_whole_tray_are_asked_and_the_answer_is_ordered(system
 
 
 @pytest.mark.e2e
-def test_a_kind_of_goods_sold_in_many_products_is_asked_by_size_first(system: System) -> None:
-    sizes = "\n".join(system.exchange(PHONE, "mafuta ya kupika 3"))
-    assert sizes.startswith("Which size of mafuta ya kupika? 1) 500ml 2) 1L 3) 2L 4) 3L 5) 5L 6) 10L 7) 20L."), sizes
-    which = "\n".join(system.exchange(PHONE, "1L"))
-    assert which.startswith("Which mafuta ya kupika? 1) ") and "5) " in which and "6) " not in which, which
-    summary = "\n".join(system.exchange(PHONE, "2"))
-    assert "1) " in summary and " 1L 3 cartons" in summary, summary
+def test_a_kind_of_goods_sold_in_many_products_is_asked_by_brand_or_size_first(system: System) -> None:
+    brands = "\n".join(system.exchange(PHONE, "mafuta ya kupika 3"))
+    assert brands.startswith("Which brand of mafuta ya kupika? 1) Golden Fry 2) Salit 3) Fresh Fri 4) Rina"), brands
+    which = "\n".join(system.exchange(PHONE, "rina"))
+    assert which.startswith("Which mafuta ya kupika? 1) Rina") and "4) " in which and "5) " not in which, which
+    summary = "\n".join(system.exchange(PHONE, "1L"))
+    assert "1) Rina" in summary and " 1L 3 cartons" in summary, summary
+    assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
+    sizes = "\n".join(system.exchange(PHONE, "unga 2"))
+    assert sizes.startswith("Which size of unga? 1) 1kg 2) 2kg 3) 10kg."), sizes
+    which = "\n".join(system.exchange(PHONE, "2kg"))
+    assert which.startswith("Which brand of unga? 1) Jogoo 2) Pembe"), which
+    summary = "\n".join(system.exchange(PHONE, "jogoo"))
+    assert "1) Jogoo" in summary and " 2kg 2 " in summary, summary
     assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
 
 
