@@ -353,6 +353,9 @@ class _Reading:
         if self.index.chinese is not None and says_amount(request) and (heard := _heard(request, self.index)):
             # `好丽有派 2箱`: characters that each name nothing, typed for the sound of a catalog word.
             return heard
+        if self.index.chinese is not None and (held := _held_characters(request, self.index)):
+            # `钙 5件`: a character alone that only catalog words hold is what the item names, matched or told unknown.
+            return replace(request, words=held)
         # `冰峰瓶的5件 罐的5件`: a pack word alone (an optional word) takes the product said before, in that pack.
         said = request.size is not None or request.bare_numbers or request.more or request.optional_words
         if self.previous is not None and not said and request.quantity is not None and request.unit is not None:
@@ -927,6 +930,25 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     if len(named) != 1:
         return None
     return replace(request, words=named[0].words, optional_words=named[0].optional_words)
+
+
+def _held_characters(request: ItemRequest, index: CatalogIndex) -> tuple[str, ...]:
+    """The Chinese characters said alone in an item, neither chatter nor a word the catalog has, that are among
+    the characters of its words of two or more: each as the shortest that holds it
+    when every other that does holds that one."""
+    chatter = index.lexicon.chatter_words
+    alone = [w for w in request.phrase.split() if len(w) == 1 and HAN_RE.match(w) and w not in chatter]
+    lexicon = index.lexicon
+    said = (lexicon.unit_words, lexicon.size_words, lexicon.number_words, lexicon.half_words, lexicon.cue_words)
+    alone = [w for w in alone if w not in index.postings and not any(w in words for words in said)]
+    held = []
+    for character in alone:
+        holding = [word for word in index.postings if len(word) > 1 and character in word]
+        shortest = min(holding, key=len, default="")
+        if holding:
+            # Held by one catalog word only (`钙` of `钙奶`, or of words that hold it), it is that word written short.
+            held.append(shortest if all(shortest in word for word in holding) else character)
+    return tuple(held)
 
 
 def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

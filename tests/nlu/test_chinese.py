@@ -756,3 +756,22 @@ def test_a_size_that_a_catalog_word_writes_together_is_that_word() -> None:
         "J2,劲牌 中国劲酒 35度 258ml*24瓶/箱,劲牌,酒水/保健酒,258ml,case,24,468.00,CNY,劲酒|半斤劲酒,40,1,true\n"
     )
     assert _lines("劲酒半斤的 2件", index) == [("J2", 2)]
+
+
+@pytest.mark.parametrize("text", ["钙 5件", "AD钙 5件", "红牛5箱 钙 5件"])
+def test_a_character_alone_that_one_catalog_word_holds_is_asked_never_lost(text: str) -> None:
+    index = catalog_index(
+        "W1,娃哈哈 AD钙奶 220g×24瓶/箱,娃哈哈,drinks,220g,case,24,48.00,CNY,,150,1,true\n"
+        "W2,娃哈哈 AD钙奶 100g×40瓶/箱,娃哈哈,drinks,100g,case,40,40.00,CNY,,100,1,true\n"
+        "R1,红牛 维生素功能饮料 250ml×24罐/箱,红牛,drinks,250ml,case,24,118.00,CNY,,100,1,true\n"
+    )
+    parse = parse_order(text, index)
+    assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["W1", "W2"], 5)]
+
+
+def test_a_character_alone_that_many_catalog_words_hold_is_told_unknown() -> None:
+    index = catalog_index(
+        "R1,红牛 维生素功能饮料 250ml×24罐/箱,红牛,drinks,250ml,case,24,118.00,CNY,,100,1,true\n"
+        "M1,伊利 纯牛奶 250ml×24盒/箱,伊利,dairy,250ml,carton,24,62.00,CNY,,150,1,true\n"
+    )
+    assert [item.quantity for item in parse_order("牛 5件", index).unknown] == [5]
