@@ -43,6 +43,8 @@ _PIECES_RE = re.compile(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
 _COUNTED_RE = re.compile(r"(?<![\w.])\d+\s+([^\W\d_]+)")
 # The unit after a slash in a name says what the pack is sold by (`24瓶/箱`, `72 pcs/box`).
 _SOLD_BY_RE = re.compile(r"/\s*([^\W\d_]+)")
+# `【新日期】`, `【爆款】`: a listing's tag in the brackets Chinese shop platforms write them in.
+_LISTING_TAG_RE = re.compile(r"【[^】]*】")
 # `W/ FREE MUG`, `with tumbler`: where a name starts writing what comes with the product.
 _ATTACHED_RE = re.compile(r"(?<![^\W\d_])w/|\bwith\b")
 # `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
@@ -799,10 +801,12 @@ def _post_names(
         name = read(item.name)
         sold_by = _SOLD_BY_RE.findall(item.name.casefold()) if "/" in item.name else ()
         brand_words = brand_sets[item.brand]
+        # A listing's tag (`【新日期】`, `【小瓶装】`) is found by its words but makes no product of its own.
+        untagged = read(_LISTING_TAG_RE.sub(" ", item.name)) if "【" in item.name else name
         cores.append(
             frozenset(
                 w
-                for w in name.content
+                for w in untagged.content
                 if w not in brand_words
                 and w not in noise
                 and not (w in unit_words and (w in sold_by or item.sell_unit in sell_units[w]))
