@@ -954,7 +954,8 @@ def _held_characters(request: ItemRequest, index: CatalogIndex) -> tuple[str, ..
 def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     """`康师傅冰红`: a Chinese word the catalog lacks that begins one catalog word only (`冰红茶`) is that word; one
     that no catalog word begins, but whose characters one catalog word only has in that order from its first
-    (`纯奶` of `纯牛奶`), is that word written short. Words that begin with that word count as that word. A word for
+    (`纯奶` of `纯牛奶`), is that word written short; one that only ends catalog words that end with the shortest of
+    them (`伊面` of `三鲜伊面`) is that one. Words that begin with that word count as that word. A word for
     a kind of goods (`鸡蛋` beside `鸡蛋挂面`) is a word of its own, never another cut short."""
     words = list(request.words)
     for position, word in enumerate(words):
@@ -969,6 +970,12 @@ def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
         shortest = min(longer, key=len, default="")
         if longer and all(w.startswith(shortest) for w in longer):
             words[position] = shortest
+        elif not longer:
+            # `伊面` of `三鲜伊面`: the word a compound ends with names the kind it is one of.
+            ending = [w for w in index.postings if len(w) > len(word) and w.endswith(word)]
+            shortest = min(ending, key=len, default="")
+            if ending and all(w.endswith(shortest) for w in ending):
+                words[position] = shortest
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
 
 
