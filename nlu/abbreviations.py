@@ -27,7 +27,7 @@ def skeleton(word: str) -> str:
     return "".join(kept)
 
 
-def _shaped(short: str) -> bool:
+def written_short(short: str) -> bool:
     """Consonants but for the first and last letter (`wht`, `sce`, `vngr`): how a word is written short."""
     return not _VOWELS.intersection(short[1:-1]) and sum(letter not in _VOWELS for letter in short) >= 2
 
@@ -41,7 +41,7 @@ def shortens(short: str, full: str) -> bool:
         # of its own (`water|melon`, `black|currant`).
         rest = full[len(short) :]
         return len(short) >= _MIN_PREFIX and len(rest) >= 2 and rest[0] in _VOWELS and rest not in _ENDINGS
-    if not _shaped(short) or (short[-1] in _VOWELS and full[-1] != short[-1]):
+    if not written_short(short) or (short[-1] in _VOWELS and full[-1] != short[-1]):
         return False
     own, whole = skeleton(short), skeleton(full)
     if own == whole:
@@ -163,7 +163,7 @@ class ShortWords:
         words = frozenset(w for w in catalog_words if len(w) >= 3 and w.isalpha())
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in words:
-            if _shaped(word):
+            if written_short(word):
                 by_key[skeleton(word)].append(word)
         return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words, words | vocabulary)
 

@@ -12,7 +12,7 @@ from itertools import chain, compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, vowels_dropped
+from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, vowels_dropped, written_short
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon, load_lexicon
 from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
@@ -853,7 +853,9 @@ def _post_short_words(
     """Post the words a catalog writes short (`sauce` of `SOY SCE`, `canton` of `PCANTON`) or in their other
     number (`candles` of `CANDLE`) where it writes them; a short form of packaging or of the plain variant (`PCH`,
     `ORIG`) is no word of the product either."""
-    structural = lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.size_words.keys()
+    # A chat word typed without its vowels (`pwd`: `pwede`) is, in a catalog name, a word written short (`DET PWD`).
+    chatter = frozenset(word for word in lexicon.chatter_words if not written_short(word))
+    structural = chatter | lexicon.unit_words.keys() | lexicon.size_words.keys()
     short_words = ShortWords.of((w for w in postings_sets if w not in structural), lexicon.catalog_vocabulary)
     for full, shorts in short_words.expansions(lexicon.catalog_vocabulary).items():
         postings_sets[full].update(*(postings_sets[short] for short in shorts))
