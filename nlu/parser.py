@@ -549,10 +549,20 @@ class _Reading:
             rest = _without_words_of(request, item)
             if rest is request:
                 continue
+            if not (request.swaps or self._names_line(replace(request, words=_left_out(request, rest)), target)):
+                continue
             found = match_request(rest, self.index).candidates
             if found and not any(c.item.sku in ordered for c in found):
                 return self._replaced(replace(rest, removal=False, replacement=True), target)
         return False
+
+    def _names_line(self, request: ItemRequest, target: int) -> bool:
+        """`malto 2 ctn, beto instead of malto`: the words taken back name the line's product itself; a brand
+        alone (`kopiko brown 10 tie, not kopiko black`) names another of its products, taken back, not swapped."""
+        sku = self.ordered.lines[target].sku
+        found = [self.index.item_for_sku(c.item.sku) for c in match_request(request, self.index).candidates]
+        line = self.index.item_for_sku(sku)
+        return line is not None and line in found and all(item is not None and item.core == line.core for item in found)
 
     def _replaced(self, request: ItemRequest, target: int) -> bool:
         """`mumias 50kg gunia 2, no wait make it kabras`, `fanta orange crate 3, sorry passion`: the line becomes
@@ -772,6 +782,11 @@ def _brand_beside_kind_words(request: ItemRequest, index: CatalogIndex) -> bool:
 def _names_a_pack(request: ItemRequest) -> bool:
     """A pack word (an optional word, or a pack unit said without an amount) and nothing else of the product."""
     return bool(request.optional_words) or (request.unit is not None and request.quantity is None)
+
+
+def _left_out(request: ItemRequest, rest: ItemRequest) -> tuple[str, ...]:
+    """The words of a request that `_without_words_of` left out: those of the product it names beside the new one."""
+    return tuple(word for word in request.words if word not in rest.words)
 
 
 def _without_words_of(request: ItemRequest, item: IndexedItem) -> ItemRequest:

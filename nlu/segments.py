@@ -41,6 +41,9 @@ class ItemRequest:
     removal: bool = False
     # `..., no wait make it kabras`, `sorry, passion`: a product without an amount replaces the one ordered last.
     replacement: bool = False
+    # `imbes royal mismo`, `badala ya malto beto`: the word that takes a product back also corrects, so another named
+    # beside it may take the ordered one's place; a negation alone (`not X`, `instead of X`) only takes X back.
+    swaps: bool = False
     # `红牛5箱 再加5箱`: an amount alone said as more is more of the item before it.
     more: bool = False
     # `2-3 ctn`, `两三箱`: the amount is a range, so the sender is asked how many.
@@ -1720,6 +1723,7 @@ def _request(
         and not replaces
         and (removes or (group is None and not bare and _negates(elements, raw_words, lexicon, index))),
         replacement=replaces,
+        swaps=_says(own_words, lexicon.correction_markers, index),
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )

@@ -228,6 +228,24 @@ def test_a_product_named_instead_of_one_ordered_takes_its_place(text: str) -> No
     assert lines_of(parse_order(text, catalog_index(SWAP_ROWS))) == [("W2", 2)]
 
 
+SHARED_BRAND_ROWS = """\
+K1,"Kopi Black 3in1 30g, tie of 10",Kopi,coffee,30g,pack,10,78.00,PHP,,300,5,true
+K2,"Kopi Brown 3in1 27g, tie of 10",Kopi,coffee,27g,pack,10,78.00,PHP,,300,5,true
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 tie kopi brown, not kopi black",
+        "10 tie kopi brown instead of kopi black",
+        "10 tie kopi brown imbes na kopi black",
+    ],
+)
+def test_a_product_of_the_same_brand_named_after_a_negation_is_not_the_one_ordered(text: str) -> None:
+    assert lines_of(parse_order(text, catalog_index(SHARED_BRAND_ROWS))) == [("K2", 10)]
+
+
 def test_a_removal_word_with_nothing_after_it_takes_off_the_item_before_it() -> None:
     parse = parse_order("malto 2 ctn, nudo onion 3 ctn, remove it", catalog_index(SWAP_ROWS))
     assert lines_of(parse) == [("W1", 2)]
