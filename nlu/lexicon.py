@@ -212,6 +212,11 @@ class Lexicon:
         return self.correction_markers | self.negations
 
     @cached_property
+    def fillers_and_corrections(self) -> frozenset[str]:
+        """Words that only soften a message or correct it (`please`, `kar do`): never part of an item's phrase."""
+        return self.fillers | self.correction_markers
+
+    @cached_property
     def corrections_not_negations(self) -> frozenset[str]:
         """Correction words that are no negation (`sorry`, `badala yake`): beside a product, it takes the place of
         the last one."""

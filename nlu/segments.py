@@ -1754,12 +1754,14 @@ def _opens_in_place_of_the_last(elements: list[_Element], lexicon: Lexicon) -> b
 def _meaningful(
     elements: list[_Element], required: list[str], leading: list[_Element], lexicon: Lexicon
 ) -> list[_Element]:
-    """The elements an item's phrase spans: its amounts, units and sizes, and its words but fillers and chatter."""
+    """The elements an item's phrase spans: its amounts, units and sizes, and its words but fillers and chatter (a
+    correction word such as `kar do` left after the amount is no part of the product)."""
+    chatter = lexicon.fillers_and_corrections
     return [
         e
         for e in elements
         if e.kind in ("size", "unit", "num")
-        or (e.kind == "word" and (e.text not in lexicon.fillers or e.text in required) and e not in leading)
+        or (e.kind == "word" and (e.text not in chatter or e.text in required) and e not in leading)
     ]
 
 

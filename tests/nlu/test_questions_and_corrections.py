@@ -366,3 +366,10 @@ def test_an_amount_corrected_in_pieces_counts_the_packs_of_the_line(text: str, q
     """Pieces of the line's own product, never the glass bottles sold by the crate."""
     (line,) = parse_order(text, catalog_index(CRATE_ROWS)).lines
     assert (line.sku, line.quantity, line.unit_mismatch) == ("C2", quantity, flagged)
+
+
+@pytest.mark.parametrize("text", ["kulu 3 kar do", "kulu 3 please"])
+def test_a_word_that_only_asks_or_corrects_is_no_part_of_the_phrase_a_question_shows(
+    invented_index: CatalogIndex, text: str
+) -> None:
+    assert [item.phrase for item in parse_order(text, invented_index).ambiguous] == ["kulu 3"]
