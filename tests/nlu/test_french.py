@@ -68,3 +68,10 @@ def test_french_je_is_no_swahili_question_word(abidjan_index: CatalogIndex) -> N
     parse = parse_order("mimi 5 cartons, je veux dire indomie", abidjan_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("CI-260142", 5)]
     assert not parse.price_questions
+
+
+@pytest.mark.parametrize(
+    "text", ["2 sacs riz parapluie 25kg, le 5kg à la place", "2 sacs riz parapluie 25kg, a la place 5kg"]
+)
+def test_french_instead_puts_the_size_said_in_place_of_the_one_before(text: str, abidjan_index: CatalogIndex) -> None:
+    assert resolved(text, abidjan_index) == [("CI-200122", 2)]
