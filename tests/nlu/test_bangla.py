@@ -52,6 +52,7 @@ def test_a_bangla_price_question_inside_an_order_is_answered(dhaka_index: Catalo
         ("lux 2 ctn, lux er bodole keya den", [("BD-5210", 2)]),
         ("maggi 3 ctn, mr noodles 2 ctn, maggi bad den", [("BD-5501", 2)]),
         ("24 ta mojo 250", [("BD-5001", 1)]),
+        ("maggi 3 ctn ar mr noodles 2 ctn, maggi lagbe na", [("BD-5501", 2)]),
     ],
 )
 def test_bangla_corrections_removals_and_piece_counts(
