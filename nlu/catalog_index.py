@@ -528,6 +528,9 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
+        if len(words) > 1 and words[0] in stop_words and content[:1] == [words[1]]:
+            # `leminerale`: a name that opens with a word such as an article (`le minerale`) is typed glued too.
+            joined.add(words[0] + words[1])
         triples = _connector_triples(words, folded, connectors, attaching)
         return _TextFacts(
             content=tuple(content),

@@ -176,3 +176,12 @@ def test_a_verb_between_the_words_of_a_kind_of_goods_leaves_the_question_among_t
     )
     asked = [set(item.candidates) for item in parse_order("kapde dhone ka sabun 3 peti", index).ambiguous]
     assert asked == [{"W901", "W902"}]
+
+
+@pytest.mark.parametrize("text", ["lazuma 600ml 2 case", "la zuma 600ml 2 case"])
+def test_a_name_that_opens_with_an_article_is_found_typed_glued(text: str) -> None:
+    index = catalog(
+        'W01,"La Zuma Water 600ml, case of 24",La Zuma,water,600ml,case,24,500.00,ZZZ,,10,1,true\n'
+        'W02,"Kito Water 600ml, case of 24",Kito,water,600ml,case,24,480.00,ZZZ,,10,1,true\n'
+    )
+    assert resolved(text, index) == [("W01", 2)]
