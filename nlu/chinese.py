@@ -78,6 +78,7 @@ class ChineseReader:
             word for word in lexicon.fillers if len(word) == 1 and word not in _leading_characters()
         )
         brands, aliases = _catalog_words(items)
+        aliases |= _numbered_name_words(items, lexicon) - brands
         self._known = brands | aliases | self._lexicon_words
         self._shortened = _shortened_brands(brands, self._known)
         for word in sorted(self._known | self._shortened.keys()):
@@ -409,6 +410,19 @@ def _catalog_words(items: list[CatalogItem]) -> tuple[set[str], set[str]]:
     for alias in {alias for item in items for alias in item.aliases}:
         aliases.update(_HAN_RUN_RE.findall(alias))
     return brands, aliases - brands
+
+
+def _numbered_name_words(items: list[CatalogItem], lexicon: Lexicon) -> set[str]:
+    """`六个核桃`, `十三香` written apart in a name: a product's name with a numeral inside, which counts nothing, is
+    typed whole like an alias; not one whose numeral counts the measure words that end it (`五袋`, `一袋半`)."""
+    counted = set(lexicon.unit_words) | set(lexicon.half_words)
+    found: set[str] = set()
+    for name in {item.name for item in items}:
+        for run in _HAN_RUN_RE.findall(name):
+            match = NUMERAL_RUN.search(run)
+            if match is not None and match.end() < len(run) and set(run[match.end() :]) - counted:
+                found.add(run)
+    return found
 
 
 def _shortened_brands(brands: set[str], known: set[str]) -> dict[str, str]:

@@ -775,3 +775,12 @@ def test_a_character_alone_that_many_catalog_words_hold_is_told_unknown() -> Non
         "M1,伊利 纯牛奶 250ml×24盒/箱,伊利,dairy,250ml,carton,24,62.00,CNY,,150,1,true\n"
     )
     assert [item.quantity for item in parse_order("牛 5件", index).unknown] == [5]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("六个核桃 8提", [("L2", 8)]), ("6个核桃 5箱", [("L1", 5)])])
+def test_a_name_with_a_numeral_inside_is_typed_whole(text: str, expected: list) -> None:
+    index = catalog_index(
+        "L1,养元 六个核桃 240ml×20罐/箱,养元,drinks,240ml,case,20,72.00,CNY,,120,1,true\n"
+        "L2,养元 六个核桃 240ml×12罐/提 礼盒装,养元,drinks,240ml,pack,12,48.00,CNY,,80,1,true\n"
+    )
+    assert _lines(text, index) == expected
