@@ -954,8 +954,8 @@ def _asks_after_items(chunk: list[Token], before: list[ItemRequest], lexicon: Le
 
 
 def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[Token]:
-    """`红牛5箱 顺便问下旺仔啥价`: before a price cue, the words after a counted item that name a product are asked
-    about, in a part of their own; empty when there are none."""
+    """`红牛5箱 顺便问下旺仔啥价`: before a price cue, the words after a counted item that name a product, or a kind of
+    goods in a local word (`碘盐3件 酱油多少钱`), are asked about, in a part of their own; empty when there are none."""
     for position in range(len(chunk) - 2, 0, -1):
         if chunk[position].kind == "num" and chunk[position + 1].text in lexicon.unit_words:
             asked, named = chunk[position + 2 :], chunk[:position]
@@ -964,7 +964,8 @@ def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex)
         return []
 
     def names(tokens: list[Token]) -> bool:
-        return any(t.kind == "word" and t.text not in lexicon.fillers and index.knows_word(t.text) for t in tokens)
+        fillers = lexicon.fillers
+        return any(t.kind == "word" and t.text not in fillers and _known(t.text, lexicon, index) for t in tokens)
 
     return asked if names(asked) and names(named) else []
 

@@ -784,3 +784,13 @@ def test_a_name_with_a_numeral_inside_is_typed_whole(text: str, expected: list) 
         "L2,养元 六个核桃 240ml×12罐/提 礼盒装,养元,drinks,240ml,pack,12,48.00,CNY,,80,1,true\n"
     )
     assert _lines(text, index) == expected
+
+
+def test_an_item_named_by_a_local_word_keeps_its_amount_before_a_price_question() -> None:
+    index = catalog_index(
+        "S1,中盐 加碘精制盐 400g×40袋/件,中盐,seasoning,400g,bale,40,60.00,CNY,,100,1,true\n"
+        "Y1,海天 金标生抽 500ml×12瓶/箱,海天,seasoning,500ml,carton,12,60.00,CNY,,100,1,true\n"
+    )
+    parse = parse_order("碘盐3件 生抽多少钱", index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("S1", 3)]
+    assert [question.candidates for question in parse.price_questions] == [("Y1",)]
