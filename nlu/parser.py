@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
@@ -17,6 +18,7 @@ from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size, size_from_text
 from nlu.text import catalog_words, clean_text, tokenize
 
 _MAX_LEARNED = 2000
+_HAN_RUN_RE = re.compile(f"{HAN_RE.pattern}+")
 # A word cut short (`spag`) keeps this many letters at least to be read as the catalog word it begins.
 _MIN_CUT_SHORT = 4
 
@@ -400,6 +402,9 @@ class _Reading:
         if (not match.candidates or match.confirm) and (initialled := _initials_written(request, self.index)):
             # `argentina corned beef` for `ARGENTINA CB 150G`: two words the catalog writes by their initials.
             match = _unless_unsure(match_request(initialled, self.index), match)
+        if _kind_only_modifies(request, match, self.index):
+            # `鸡蛋 3板` beside `鸡蛋挂面`: eggs the catalog does not sell, flagged, never its egg noodles.
+            return request, Match((), 0.0)
         if match.confirm and _names_an_unsold_product(request, match, self.index):
             # `amul taaza doodh` where the brand sells only ghee, `cigarette gold flake` beside Saffola Gold: a
             # product the catalog does not sell, flagged, never one to confirm.
@@ -837,6 +842,26 @@ def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogI
     return bool(kinds) and not any(
         kind <= item.core | item.category_words for item in match.candidates for kind in kinds
     )
+
+
+def _kind_only_modifies(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """True when a Chinese local word for a kind of goods, said alone, is written by every candidate's name and
+    aliases only ahead of a longer word (`鸡蛋` of `鸡蛋挂面`), whose last characters say the kind, and no candidate
+    is of that kind."""
+    if index.chinese is None or len(request.words) != 1 or not match.candidates:
+        return False
+    word = request.words[0]
+    namings = index.lexicon.product_words.get(word)
+    if not namings or HAN_RE.match(word) is None or word not in index.postings:
+        return False
+    for candidate in match.candidates:
+        if word in candidate.category_words or any(set(naming) <= candidate.category_words for naming in namings):
+            return False
+        item = candidate.item
+        runs = _HAN_RUN_RE.findall(" ".join((item.name, *item.aliases)))
+        if any(run.endswith(word) for run in runs):
+            return False
+    return True
 
 
 def _unless_unsure(found: Match, otherwise: Match) -> Match:

@@ -794,3 +794,13 @@ def test_an_item_named_by_a_local_word_keeps_its_amount_before_a_price_question(
     parse = parse_order("碘盐3件 生抽多少钱", index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("S1", 3)]
     assert [question.candidates for question in parse.price_questions] == [("Y1",)]
+
+
+def test_a_kind_written_only_ahead_of_another_kind_is_not_sold() -> None:
+    index = catalog_index(
+        "N1,望乡 鸡蛋挂面 1kg×10袋/箱,望乡,noodles,1kg,carton,10,75.00,CNY,,60,1,true\n"
+        "N2,金沙河 龙须挂面 1kg×10袋/箱,金沙河,noodles,1kg,carton,10,68.00,CNY,,60,1,true\n"
+    )
+    parse = parse_order("鸡蛋 3板", index)
+    assert (list(parse.lines), [item.quantity for item in parse.unknown]) == ([], [3])
+    assert _lines("鸡蛋挂面 3箱", index) == [("N1", 3)]
