@@ -471,13 +471,25 @@ class _Reading:
         quantity = _quantity(request, match, item, self.index)
         if quantity.acceptable and not request.ranged:
             line = OrderLine(item.item.sku, quantity.value, request.phrase, match.score, quantity.unit_mismatch)
-            outcome.lines.append(line)
+            if self._amount_of_the_last(request, line, outcome):
+                outcome.lines[-1] = replace(line, phrase=f"{outcome.lines[-1].phrase}, {request.phrase}")
+            else:
+                outcome.lines.append(line)
             self.line_requests[item.item.sku] = request
         else:
             # `2-3 ctn`, half a pack not sold: the amount is asked, never guessed.
             amount = 0 if request.ranged else quantity.value
             outcome.ambiguous.append(AmbiguousItem(request.phrase, amount, (item.item.sku,), "quantity"))
         self.previous_item = item
+
+    def _amount_of_the_last(self, request: ItemRequest, line: OrderLine, outcome: _Outcome) -> bool:
+        """`mayda kamo fita? 3 pack`, `mt. dew 2 case`: a product named without an amount, then at once again with
+        one, is one item in that amount, not two added up."""
+        last = outcome.lines[-1] if outcome.lines else None
+        if last is None or last.sku != line.sku or not says_amount(request):
+            return False
+        earlier = self.line_requests.get(line.sku)
+        return earlier is not None and not says_amount(earlier) and earlier.unit is None
 
     def _named_again(self, request: ItemRequest) -> bool:
         """`..., aki dasani iwe 4`: a product this message ordered on one line, named again without an amount or

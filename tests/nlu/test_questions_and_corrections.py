@@ -246,6 +246,24 @@ def test_a_product_of_the_same_brand_named_after_a_negation_is_not_the_one_order
     assert lines_of(parse_order(text, catalog_index(SHARED_BRAND_ROWS))) == [("K2", 10)]
 
 
+CRACKER_ROWS = """\
+C1,"Fita Crackers 30g, pack of 10",M.Y. San,snacks,30g,pack,10,64.00,PHP,,150,1,true
+C2,"Mountain Dew 290ml, case of 12",Mountain Dew,softdrinks,290ml,case,12,204.00,PHP,,70,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fita? fita 3 pack", [("C1", 3)]),
+        ("mt. dew 2 case", [("C2", 2)]),
+        ("fita 2 pack, fita 3 pack", [("C1", 5)]),
+    ],
+)
+def test_a_product_named_then_at_once_named_with_an_amount_is_one_item(text: str, expected: list) -> None:
+    assert lines_of(parse_order(text, catalog_index(CRACKER_ROWS))) == expected
+
+
 def test_a_removal_word_with_nothing_after_it_takes_off_the_item_before_it() -> None:
     parse = parse_order("malto 2 ctn, nudo onion 3 ctn, remove it", catalog_index(SWAP_ROWS))
     assert lines_of(parse) == [("W1", 2)]
