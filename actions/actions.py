@@ -576,7 +576,8 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and draft.choices:
             # No items: the words answer the open question, or it is asked again with what it needs.
             await edit_open_draft(turn, draft)
-        else:
+        elif not switch_language(turn):
+            # A request for a language the classifier took for an order (pakai bahasa Indonesia) switches instead.
             turn.say(turn.t._(replies.NO_ITEMS))
 
 
