@@ -35,6 +35,7 @@ from tests.dialogues.seed import (
     DEVANAGARI_STORE_PHONES,
     FRENCH_STORE_PHONES,
     HINDI_STORE_PHONES,
+    INDONESIAN_STORE_PHONES,
     SINGLE_STORE_PHONES,
     SWAHILI_STORE_PHONES,
     TAGALOG_STORE_PHONES,
@@ -191,7 +192,8 @@ def phones() -> Phones:
 
 @pytest.fixture(scope="session")
 def language_phones() -> dict[str, Phones]:
-    """Pools of single-store phones by the store's language: Swahili, Hinglish, Devanagari, Chinese, French, Tagalog."""
+    """Pools of single-store phones by the store's language: Swahili, Hinglish, Devanagari, Chinese, French, Tagalog,
+    Indonesian."""
     return {
         "sw": Phones(SWAHILI_STORE_PHONES),
         "hi": Phones(HINDI_STORE_PHONES),
@@ -199,6 +201,7 @@ def language_phones() -> dict[str, Phones]:
         "zh": Phones(CHINESE_STORE_PHONES),
         "fr": Phones(FRENCH_STORE_PHONES),
         "tl": Phones(TAGALOG_STORE_PHONES),
+        "id": Phones(INDONESIAN_STORE_PHONES),
     }
 
 

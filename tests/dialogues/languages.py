@@ -46,8 +46,18 @@ TAGALOG = {
     "makita", "ay", "kami", "dating", "hanggang", "ilang", "isang", "yung", "natanggap", "napalitan", "naidagdag",
     "pumili", "palitan", "tanggalin", "aling", "numero", "kahon", "nasaan", "lahat",
 }  # fmt: skip
+INDONESIAN = {
+    "pesanan", "anda", "untuk", "dengan", "yang", "mana", "balas", "tidak", "ada", "sudah", "belum", "kirim", "atau",
+    "dan", "diantar", "baris", "berhasil", "saya", "oke", "menerima", "lagi", "kapan", "saja", "nomornya", "batal",
+    "konfirmasi", "ubah", "hapus", "tambah", "mis", "harga", "stok", "ukuran", "berapa", "maaf", "bisa", "terbuka",
+    "diterima", "dibatalkan", "dalam", "bahasa", "beres", "kami", "tim", "ini", "itu", "sama", "seperti", "hari",
+    "baru", "sekarang", "sisa", "kotak", "karung", "ditambah", "diubah", "kembali", "halo", "barang", "perlu",
+    "dus", "bal", "lusin", "pak", "sabun", "gula", "bilang", "paham", "kurang", "promo", "nomor", "toko", "masih",
+}  # fmt: skip
 # English words Taglish texts as they are ("Reply YES para i-confirm", "Total", "order").
 TAGALOG_ENGLISH = {"order", "reply", "i", "sorry", "offers", "stock", "total", "ok", "send", "at", "of"}
+# Words Indonesian replies share with English as they are written in Indonesian.
+INDONESIAN_ENGLISH = {"total"}
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+(?:'[a-z]+)?")
@@ -71,7 +81,7 @@ def words(text: str) -> list[str]:
 
 
 def language_of(text: str) -> str:
-    """`sw`, `hi`, `hi-Deva`, `zh`, `fr`, `tl` or `en`: the language a reply is written in, `?` for a mix of them."""
+    """`sw`, `hi`, `hi-Deva`, `zh`, `fr`, `tl`, `id` or `en`: the language a reply is written in, `?` for a mix."""
     own = words(text)
     if not own:
         return "?"
@@ -82,7 +92,9 @@ def language_of(text: str) -> str:
         return "hi-Deva" if not set(latin) & (ENGLISH - {"ok"}) else "?"
     english = set(latin) & ENGLISH
     swahili, hinglish = set(latin) & SWAHILI, set(latin) & HINGLISH
-    french, tagalog = set(latin) & FRENCH, set(latin) & TAGALOG
+    french, tagalog, indonesian = set(latin) & FRENCH, set(latin) & TAGALOG, set(latin) & INDONESIAN
+    if indonesian and not english - INDONESIAN_ENGLISH and len(indonesian) > len(swahili | hinglish | french | tagalog):
+        return "id" if is_gsm7(text) else "?"
     if french and not english - FRENCH_ENGLISH and len(french) > len(swahili | hinglish | tagalog):
         return "fr" if is_gsm7(text) else "?"
     if tagalog and not english - TAGALOG_ENGLISH and len(tagalog) > len(swahili | hinglish | french):

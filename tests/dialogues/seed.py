@@ -35,6 +35,9 @@ CHINESE_STORE_PHONES = [f"+8613900001{n:03d}" for n in range(40)]
 # Stores answered in French (language `fr`) in Abidjan, and in Tagalog (`tl`): sari-sari stores in Quezon City.
 FRENCH_STORE_PHONES = [f"+2250700001{n:03d}" for n in range(6)]
 TAGALOG_STORE_PHONES = [f"+639170001{n:03d}" for n in range(6)]
+# Warungs answered in Indonesian (language `id`) in Surabaya, and one tagged with the code before `id`, `in`.
+INDONESIAN_STORE_PHONES = [f"+6281200001{n:03d}" for n in range(6)]
+OLD_CODE_INDONESIAN_PHONE = "+6281200002001"
 SWAHILI_OFFER_PHONE = "+254712000204"
 HINDI_OFFER_PHONE = "+919812000301"
 
@@ -61,6 +64,9 @@ def stores_csv() -> str:
         rows.append(f"F{n:02d},Boutique Chez Awa {n:02d},{phone},Abidjan,fr,Africa/Abidjan,1000000.00,true")
     for n, phone in enumerate(TAGALOG_STORE_PHONES):
         rows.append(f"P{n:02d},Aling Nena Sari-Sari {n:02d},{phone},Quezon City,tl,Asia/Manila,1000000.00,true")
+    for n, phone in enumerate(INDONESIAN_STORE_PHONES):
+        rows.append(f"I{n:02d},Warung Bu Sri {n:02d},{phone},Surabaya,id,Asia/Jakarta,1000000.00,true")
+    rows.append(f"IN,Toko Berkah,{OLD_CODE_INDONESIAN_PHONE},Surabaya,in,Asia/Jakarta,1000000.00,true")
     rows.append(f"KW,Duka la Mlimani,{SWAHILI_OFFER_PHONE},Eldoret,sw,Africa/Nairobi,1000000.00,true")
     rows.append(f"KH,Patel Kirana,{HINDI_OFFER_PHONE},Nashik,hi,Asia/Kolkata,1000000.00,true")
     return "\n".join(rows) + "\n"

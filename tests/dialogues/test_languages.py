@@ -1,5 +1,5 @@
-"""The main flows in Swahili, Hinglish, Devanagari, French and Tagalog: every reply in the store's language, and
-switching by text."""
+"""The main flows in Swahili, Hinglish, Devanagari, French, Tagalog and Indonesian: every reply in the store's
+language, and switching by text."""
 
 from __future__ import annotations
 
@@ -15,7 +15,12 @@ from backend.models import PromotionItem
 from bot.sms import segment_count
 from tests.dialogues.conftest import Chat, Phones
 from tests.dialogues.languages import language_of
-from tests.dialogues.seed import HINDI_OFFER_PHONE, SWAHILI_OFFER_PHONE, UNREGISTERED_PHONE
+from tests.dialogues.seed import (
+    HINDI_OFFER_PHONE,
+    OLD_CODE_INDONESIAN_PHONE,
+    SWAHILI_OFFER_PHONE,
+    UNREGISTERED_PHONE,
+)
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -23,6 +28,7 @@ SWAHILI_DAY = re.compile(r"(Jumatatu|Jumanne|Jumatano|Alhamisi|Ijumaa|Jumamosi|J
 HINGLISH_DAY = re.compile(r"(Som|Mangal|Budh|Guru|Shukra|Shani|Ravi), \d{1,2} ")
 FRENCH_DAY = re.compile(r"(lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} ")
 TAGALOG_DAY = re.compile(r"(Lun|Mar|Miy|Huw|Biy|Sab|Lin), \w{3} \d{1,2}")
+INDONESIAN_DAY = re.compile(r"(Sen|Sel|Rab|Kam|Jum|Sab|Min), \d{1,2} \w{3}")
 
 
 @pytest.fixture
@@ -53,6 +59,12 @@ def fr(agent: Any, language_phones: dict[str, Phones]) -> Chat:
 def tl(agent: Any, language_phones: dict[str, Phones]) -> Chat:
     """A sari-sari store whose language is Tagalog: answered in Taglish."""
     return Chat(agent, language_phones["tl"].take())
+
+
+@pytest.fixture
+def id_(agent: Any, language_phones: dict[str, Phones]) -> Chat:
+    """A warung in Surabaya whose language is Indonesian."""
+    return Chat(agent, language_phones["id"].take())
 
 
 async def said(chat: Chat, text: str, language: str) -> list[dict[str, Any]]:
@@ -297,6 +309,7 @@ async def test_an_unregistered_phone_is_answered_in_the_language_it_writes(agent
     assert "Namba hii haijasajiliwa" in await text(chat, "nataka sukari mbili tafadhali", "sw")
     assert "Yeh number kisi store" in await text(chat, "bhai 5 cheeni bhejo", "hi")
     assert "not registered" in await text(chat, "please send 5 boxes of candles", "en")
+    assert "Nomor ini belum terdaftar" in await text(chat, "mau pesan gula 2 karung", "id")
 
 
 async def test_pieces_that_fill_no_whole_tray_are_asked_in_swahili(sw: Chat) -> None:
@@ -370,10 +383,44 @@ async def test_a_tagalog_store_orders_chooses_edits_confirms_and_opts_out_in_tag
 @pytest.mark.parametrize(("request_", "language", "answer"), [
     ("en français svp", "fr", "OK, je réponds en francais."),
     ("paki-Tagalog", "tl", "Sige po, sasagot ako sa Tagalog."),
+    ("pakai bahasa Indonesia", "id", "Oke, saya balas dalam Bahasa Indonesia."),
+    ("bahasa indonesia saja", "id", "Oke, saya balas dalam Bahasa Indonesia."),
 ])  # fmt: skip
-async def test_an_english_store_switches_to_french_or_tagalog_by_text(
+async def test_an_english_store_switches_to_french_tagalog_or_indonesian_by_text(
     chat: Chat, request_: str, language: str, answer: str
 ) -> None:
     assert (await text(chat, request_, language)).startswith(answer)
     # The choice stays: the next reply, to an edit with no open order, is in that language too.
     assert await text(chat, "2 = 5", language)
+
+
+async def test_an_indonesian_store_orders_chooses_edits_confirms_and_opts_out_in_indonesian(
+    id_: Chat, platform_client: PlatformClient
+) -> None:
+    question = (await said(id_, "3 zuri cola ya", "id"))[-1]
+    assert question["text"].startswith("zuri cola yang mana? 1) "), question["text"]
+    assert question["text"].endswith("Balas dengan nomornya.")
+    two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
+    replies = await said(id_, two_litre, "id")
+    summary = replies[-1]["text"]
+    assert summary.startswith("Pesanan Anda:\n1) Zuri Cola 2L PET 3 dus x 870 = 2.610\nTotal KES 2.610."), summary
+    assert INDONESIAN_DAY.search(summary), summary
+    assert "Balas YES untuk konfirmasi, NO untuk batal" in summary
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["YES", "NO"]
+    assert "2) Taa Candles 6 pack 2 kotak x 300 = 600" in await text(id_, "tambah 2 kotak candles", "id")
+    assert "1) Zuri Cola 2L PET 4 dus x 870 = 3.480" in await text(id_, "1 = 4", "id")
+    placed = await text(id_, "YES", "id")
+    assert re.match(r"Pesanan #\d+ berhasil: 2 baris, total KES 4\.080\. Diantar ", placed), placed
+    [order] = await platform_client.store_orders(str(await id_.slot("store_id")))
+    assert order.order_id in placed
+    status = await text(id_, "STATUS", "id")
+    assert status.startswith(f"Pesanan #{order.order_id} (KES 4.080) sudah diterima. Diantar "), status
+    assert "Anda tidak akan menerima promo lagi" in await text(id_, "STOP", "id")
+    assert (await platform_client.store(str(await id_.slot("store_id")))).promo_opt_in is False
+
+
+async def test_a_store_tagged_with_indonesians_old_code_is_answered_in_indonesian(agent: Any) -> None:
+    chat = Chat(agent, OLD_CODE_INDONESIAN_PHONE)  # the store's language is `in`, as older systems write it
+    summary = await text(chat, "2 kotak candles", "id")
+    assert summary.startswith("Pesanan Anda:\n1) Taa Candles 6 pack 2 kotak x 300 = 600\nTotal KES 600."), summary
+    assert await chat.slot("language") == "id"
