@@ -1,0 +1,39 @@
+"""Catalogs exported from a distributor's ERP (`COCA COLA 500ML PET 12X`, `JAMAA BAR SOAP 175G CTN 72X`): no
+local names, sizes only in the name, read the way store owners name the goods."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index, resolved
+
+ROWS = (
+    "CC3,COCA COLA 300ML RGB CRT24,Coca-Cola,BEV-CSD,,crate,24,12500.00,TZS,,90,1,true\n"
+    "CC5,COCA COLA 500ML PET 12X,Coca-Cola,BEV-CSD,,case,12,10800.00,TZS,,90,1,true\n"
+    "CZ5,COKE ZERO 500ML PET 12X,Coca-Cola,BEV-CSD,,case,12,10800.00,TZS,,30,1,true\n"
+    "SP3,SPRITE 300ML RGB CRT24,Sprite,BEV-CSD,,crate,24,12500.00,TZS,,90,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `coke` is Coca-Cola however the catalog writes it, and the unqualified name is not the Zero
+        ("coke 500ml case 4", [("CC5", 4)]),
+        ("kreti 5 coke 300ml", [("CC3", 5)]),
+        ("coke zero 500ml case 1", [("CZ5", 1)]),
+    ],
+)
+def test_erp_names_read_as_owners_name_the_goods(text: str, expected: list[tuple[str, int]], index: CatalogIndex) -> None:
+    assert resolved(text, index) == expected
+
+
+def test_coke_without_a_size_asks_between_the_coca_colas(index: CatalogIndex) -> None:
+    asked = [set(item.candidates) for item in parse_order("coke 5", index).ambiguous]
+    assert asked == [{"CC3", "CC5"}]
