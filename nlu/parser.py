@@ -369,9 +369,11 @@ class _Reading:
 
     def _in_another_pack(self, request: ItemRequest, unit: str, previous: ItemRequest) -> ItemRequest | None:
         """`mighty red 2 ream ug 5 pack`: an amount in another pack word alone after an item is more of that
-        product, sold in that pack, when the catalog sells it so; None otherwise."""
+        product, sold in that pack, when the catalog sells it so; None otherwise. `coke 500ml 5 crates, 12 crates`:
+        an amount in the same pack word is a second reading of the same item, a line of its own for the draft to
+        show, never dropped."""
         if unit == previous.unit:
-            return None
+            return replace(previous, quantity=request.quantity, phrase=request.phrase, ranged=request.ranged)
         taken = replace(request, words=previous.words, optional_words=previous.optional_words)
         match = match_request(taken, self.index)
         sold_in = self.index.lexicon.sell_units_for(unit)

@@ -30,10 +30,17 @@ def index() -> CatalogIndex:
         ("coke zero 500ml case 1", [("CZ5", 1)]),
     ],
 )
-def test_erp_names_read_as_owners_name_the_goods(text: str, expected: list[tuple[str, int]], index: CatalogIndex) -> None:
+def test_erp_names_read_as_owners_name_the_goods(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
     assert resolved(text, index) == expected
 
 
 def test_coke_without_a_size_asks_between_the_coca_colas(index: CatalogIndex) -> None:
     asked = [set(item.candidates) for item in parse_order("coke 5", index).ambiguous]
     assert asked == [{"CC3", "CC5"}]
+
+
+@pytest.mark.parametrize("text", ["coke 300ml 5 crates, 12 crates", "coke 300ml kreti 5, kreti 12"])
+def test_a_second_amount_in_the_same_pack_is_a_second_reading_not_lost(text: str, index: CatalogIndex) -> None:
+    assert resolved(text, index) == [("CC3", 17)]
