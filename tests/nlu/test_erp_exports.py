@@ -13,6 +13,9 @@ ROWS = (
     "CC5,COCA COLA 500ML PET 12X,Coca-Cola,BEV-CSD,,case,12,10800.00,TZS,,90,1,true\n"
     "CZ5,COKE ZERO 500ML PET 12X,Coca-Cola,BEV-CSD,,case,12,10800.00,TZS,,30,1,true\n"
     "SP3,SPRITE 300ML RGB CRT24,Sprite,BEV-CSD,,crate,24,12500.00,TZS,,90,1,true\n"
+    "JB8,JAMAA BAR SOAP 800G CTN 20X,Jamaa,HPC-SOAP,,carton,20,56000.00,TZS,,70,1,true\n"
+    "JB1,JAMAA BAR SOAP 175G CTN 72X,Jamaa,HPC-SOAP,,carton,72,50000.00,TZS,,50,1,true\n"
+    "KO5,KORIE SUNFL OIL 5LTR JCN,Korie,FOOD-OIL,,jerrycan,1,26000.00,TZS,,50,1,true\n"
 )
 
 
@@ -28,6 +31,11 @@ def index() -> CatalogIndex:
         ("coke 500ml case 4", [("CC5", 4)]),
         ("kreti 5 coke 300ml", [("CC3", 5)]),
         ("coke zero 500ml case 1", [("CZ5", 1)]),
+        # Swahili for the small one picks the smaller size of a brand's goods of one kind
+        ("jamaa ndogo ctn 3", [("JB1", 3)]),
+        # `badala ya` (instead of) takes back the amount after it, as `instead of` does
+        ("korie 5L mitungi 3 badala ya 2", [("KO5", 3)]),
+        ("korie 5L mitungi 2, badala yake 3", [("KO5", 3)]),
     ],
 )
 def test_erp_names_read_as_owners_name_the_goods(
