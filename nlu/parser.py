@@ -571,6 +571,11 @@ class _Reading:
             if not (request.swaps or self._names_line(replace(request, words=_left_out(request, rest)), target)):
                 continue
             found = match_request(rest, self.index).candidates
+            # `fanta orange 4 crates, not fanta passion`: the line's brand, written as part of the one product
+            # named, names no second product; the line is said not to be that one, and stays.
+            shared = set(request.words) - set(rest.words)
+            if shared & item.brand_words and any(shared <= c.brand_words | c.core for c in found):
+                continue
             if found and not any(c.item.sku in ordered for c in found):
                 return self._replaced(replace(rest, removal=False, replacement=True), target)
         return False

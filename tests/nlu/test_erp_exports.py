@@ -16,6 +16,8 @@ ROWS = (
     "JB8,JAMAA BAR SOAP 800G CTN 20X,Jamaa,HPC-SOAP,,carton,20,56000.00,TZS,,70,1,true\n"
     "JB1,JAMAA BAR SOAP 175G CTN 72X,Jamaa,HPC-SOAP,,carton,72,50000.00,TZS,,50,1,true\n"
     "KO5,KORIE SUNFL OIL 5LTR JCN,Korie,FOOD-OIL,,jerrycan,1,26000.00,TZS,,50,1,true\n"
+    "FO3,FANTA ORG 300ML RGB CRT24,Fanta,BEV-CSD,,crate,24,12500.00,TZS,,150,1,true\n"
+    "FP3,FANTA PSN 300ML RGB CRT24,Fanta,BEV-CSD,,crate,24,12500.00,TZS,,80,1,true\n"
 )
 
 
@@ -36,6 +38,11 @@ def index() -> CatalogIndex:
         # `badala ya` (instead of) takes back the amount after it, as `instead of` does
         ("korie 5L mitungi 3 badala ya 2", [("KO5", 3)]),
         ("korie 5L mitungi 2, badala yake 3", [("KO5", 3)]),
+        # a name's word written without vowels is a word written short, even where a message's chatter spells so
+        ("fanta passion 300ml kreti 4", [("FP3", 4)]),
+        # the variant a line is said not to be names no second product: the line stays
+        ("fanta orange 300 crate 4 not fanta passion", [("FO3", 4)]),
+        ("fanta orange 300 kreti 4 sio fanta passion", [("FO3", 4)]),
     ],
 )
 def test_erp_names_read_as_owners_name_the_goods(
