@@ -18,6 +18,8 @@ ROWS = (
     "KO5,KORIE SUNFL OIL 5LTR JCN,Korie,FOOD-OIL,,jerrycan,1,26000.00,TZS,,50,1,true\n"
     "FO3,FANTA ORG 300ML RGB CRT24,Fanta,BEV-CSD,,crate,24,12500.00,TZS,,150,1,true\n"
     "FP3,FANTA PSN 300ML RGB CRT24,Fanta,BEV-CSD,,crate,24,12500.00,TZS,,80,1,true\n"
+    "AM1,AZAM MANGO JCE 1LTR 12X,Azam,BEV-JUICE,,carton,12,26400.00,TZS,,60,1,true\n"
+    "AO1,AZAM ORG JCE 1LTR 12X,Azam,BEV-JUICE,,carton,12,26400.00,TZS,,60,1,true\n"
 )
 
 
@@ -43,6 +45,9 @@ def index() -> CatalogIndex:
         # the variant a line is said not to be names no second product: the line stays
         ("fanta orange 300 crate 4 not fanta passion", [("FO3", 4)]),
         ("fanta orange 300 kreti 4 sio fanta passion", [("FO3", 4)]),
+        # Swahili names of fruit are the flavours the names write in English
+        ("juisi ya embe azam lita moja katoni 2", [("AM1", 2)]),
+        ("azam chungwa 1L ctn 3", [("AO1", 3)]),
     ],
 )
 def test_erp_names_read_as_owners_name_the_goods(
