@@ -1092,6 +1092,8 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
         elif nxt in lexicon.number_joiners and position + span + 1 < len(chunk):
             if chunk[position + span + 1].text in lexicon.half_words:
                 return value + 0.5, span + 2  # `moja na nusu`, one and a half
+            if _article_and_half(chunk, position + span + 1, lexicon):
+                return value + 0.5, span + 3  # `one and a half`
             after = lexicon.number_words.get(chunk[position + span + 1].text)
             if after is None or value < 10 or after >= 10:
                 break
@@ -1137,6 +1139,11 @@ def _elements(
         elif _half_after_count(elements, token, following, lexicon):
             # `1箱半`, `2 ctn half`: the count of packs before it and a half
             elements[-2].value += 0.5
+            elements[-1].end = token.end
+            found, span = [], 1
+        elif _half_after_number(elements, chunk[position - 1 : position + 2], lexicon):
+            # `satu setengah dus`, `1 half ctn`: the whole count before it and a half, of the pack after it
+            elements[-1].value += 0.5
             elements[-1].end = token.end
             found, span = [], 1
         else:
@@ -1287,6 +1294,29 @@ def _half_after_count(elements: list[_Element], token: Token, following: Token |
     if count.kind != "num" or count.value != int(count.value):
         return False
     return following is None or not (following.text in lexicon.unit_words or following.text in lexicon.size_words)
+
+
+def _article_and_half(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """An article and a half word at `position` (`a half`)."""
+    return (
+        position + 1 < len(chunk)
+        and chunk[position].text in lexicon.article_words
+        and chunk[position + 1].text in lexicon.half_words
+    )
+
+
+def _half_after_number(elements: list[_Element], around: list[Token], lexicon: Lexicon) -> bool:
+    """A half word right after a whole count, no article (`un demi carton` is half a carton), and right before the
+    pack word it counts; `around` is the token before the half word, the half word and the token after it."""
+    if len(around) < 3 or not elements or around[1].text not in lexicon.half_words:
+        return False
+    count = elements[-1]
+    return (
+        count.kind == "num"
+        and count.value == int(count.value)
+        and around[0].text not in lexicon.article_words
+        and around[2].text in lexicon.unit_words
+    )
 
 
 def _half(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read:

@@ -52,3 +52,15 @@ def test_a_half_after_a_counted_item_is_half_a_pack_more_never_an_item_of_its_ow
     parse = parse_order(text, index)
     assert [(line.sku, line.quantity, line.unit_mismatch) for line in parse.lines] == [("H05", 3, True)]
     assert not parse.ambiguous and not parse.unknown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["satu setengah bale zuri sugar 2kg", "1 setengah bale zuri sugar 2kg", "one and a half bales zuri sugar 2kg"],
+)
+def test_a_count_and_a_half_before_its_pack_word_is_one_line_flagged_as_not_whole_packs(
+    index: CatalogIndex, text: str
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity, line.unit_mismatch) for line in parse.lines] == [("H05", 1, True)]
+    assert not parse.ambiguous and not parse.unknown
