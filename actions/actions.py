@@ -264,16 +264,30 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
 
 
 async def answer_open_choice(turn: Turn, action_name: str) -> bool:
-    """A bare number while the draft asks which one or how many answers that question, whatever the classifier read
-    (`tatu` as a status question, `1L` as a greeting)."""
+    """A bare number while the draft asks which one or how many, or words naming some of the products it offers,
+    answer that question, whatever the classifier read (`tatu` as a status question, `1L` as a greeting)."""
     draft = turn.draft
     if draft is None or not draft.choices:
         return False
-    if not answers_choice(turn.text, draft.choices[0]):
+    if not (answers_choice(turn.text, draft.choices[0]) or narrows_choice(turn, draft.choices[0])):
         return False
     if await find_store(turn, action_name):
         await edit_open_draft(turn, draft)
     return True
+
+
+def narrows_choice(turn: Turn, choice: Choice) -> bool:
+    """True when every item the reader finds in the message is among the products the open question offers, and not
+    all of them (`rina` asked which brand of cooking oil, `jogoo` which 2kg flour): it answers the question rather
+    than adding an item to ask about after it."""
+    attached = turn.tracker.latest_message.get("order")
+    if not isinstance(attached, dict):
+        return False
+    parse = OrderParse.from_json(attached)
+    offered = set(choice.candidates)
+    items = [{line.sku} for line in parse.lines] + [set(item.candidates) for item in parse.ambiguous]
+    named = set(parse.skus) & offered
+    return bool(items) and not parse.unknown and all(item & offered for item in items) and named < offered
 
 
 async def learned_phrases(store_id: str) -> dict[str, str]:

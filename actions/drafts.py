@@ -255,7 +255,7 @@ def narrow(draft: Draft, skus: Sequence[str]) -> Draft:
 
 def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
     """A choice among more products than one SMS lists well, asked first by whichever of size and brand splits them
-    into the fewest options (size when both split alike), sizes smallest first, brands as the catalog lists them."""
+    into the fewest options (size when both split alike), sizes smallest first, brands in alphabetical order."""
     if choice.groups or len(choice.candidates) <= MAX_OPTIONS:
         return choice
     splits = []
@@ -269,10 +269,11 @@ def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
     if not splits:
         return choice
     _, by, groups = min(splits, key=lambda split: split[0])
-    labels = list(groups)
     if by == "size":
         lexicon = load_lexicon()
-        labels.sort(key=lambda label: _size_key(size_from_text(label, lexicon)))
+        labels = sorted(groups, key=lambda label: _size_key(size_from_text(label, lexicon)))
+    else:
+        labels = sorted(groups, key=str.casefold)
     return replace(choice, groups=tuple((label, tuple(groups[label])) for label in labels), by=by)
 
 
