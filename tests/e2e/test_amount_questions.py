@@ -27,7 +27,8 @@ def test_cans_that_fill_no_whole_tray_are_asked_and_the_answer_is_ordered(system
 @pytest.mark.e2e
 def test_a_kind_of_goods_sold_in_many_products_is_asked_by_brand_or_size_first(system: System) -> None:
     brands = "\n".join(system.exchange(PHONE, "mafuta ya kupika 3"))
-    assert brands.startswith("Which brand of mafuta ya kupika? 1) Elianto 2) Fresh Fri 3) Golden Fry 4) Rina 5) Salit."), brands
+    asked = "Which brand of mafuta ya kupika? 1) Elianto 2) Fresh Fri 3) Golden Fry 4) Rina 5) Salit."
+    assert brands.startswith(asked), brands
     which = "\n".join(system.exchange(PHONE, "rina"))
     assert which.startswith("Which mafuta ya kupika? 1) Rina") and "4) " in which and "5) " not in which, which
     summary = "\n".join(system.exchange(PHONE, "1L"))
