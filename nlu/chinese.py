@@ -85,6 +85,8 @@ class ChineseReader:
             self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
         self._runs: dict[str, str] = {}
         self._heard_runs: dict[str, str] = {}
+        # Every character of every message is read by its sound: each is worked out once.
+        self._said_characters: dict[str, str] = {}
         # Longest first: `zh` before `z`, `hu` before `h`.
         self._alike = tuple(
             tuple(sorted(alike.items(), key=lambda pair: -len(pair[0])))
@@ -156,7 +158,10 @@ class ChineseReader:
 
     def _said(self, character: str) -> str:
         """A character's syllable as it is said where sounds the locale lists alike are one (`农` read `long`)."""
-        return _said_alike(_syllable(character), *self._alike)
+        said = self._said_characters.get(character)
+        if said is None:
+            said = self._said_characters[character] = _said_alike(_syllable(character), *self._alike)
+        return said
 
     def _heard_run(self, run: str) -> str:
         heard = self._heard_runs.get(run)
@@ -541,10 +546,12 @@ def _said_alike(
 def _sounds(words: set[str], said: Callable[[str], str]) -> dict[str, str]:
     """Catalog words by their sounds, character by character as a message's are read; a sound two words share
     names neither."""
+    heard = [word for word in words if 1 < len(word) <= _MAX_HEARD]
+    # A catalog's many words share few characters: each is read once.
+    sound_of = {character: said(character) for character in set().union(*heard)}
     by_sound: dict[str, set[str]] = {}
-    for word in words:
-        if 1 < len(word) <= _MAX_HEARD:
-            by_sound.setdefault("".join(said(ch) for ch in word), set()).add(word)
+    for word in heard:
+        by_sound.setdefault("".join(map(sound_of.__getitem__, word)), set()).add(word)
     return {sound: next(iter(named)) for sound, named in by_sound.items() if len(named) == 1}
 
 
