@@ -484,6 +484,12 @@ def _without_named_variants(
     shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
     if shared:
         extras = {core: own - shared for core, own in extras.items()}
+    marking = (index.lexicon.variant_words | index.lexicon.line_words) if kind_only else _NOTHING
+    if kind_only and all(map(marking.isdisjoint, extras.values())):
+        # A kind named alone drops a SKU only for a variant or line word its name adds: where no name adds one,
+        # the thousands of SKUs of a kind are not compared with their siblings.
+        beside_plain = _variants_beside_plain(candidates, extras, index, kind_only)
+        return candidates.difference(beside_plain) if beside_plain else candidates
     order = list(candidates)
     products = list(map(groups.product_of.__getitem__, order))
     dropped: set[int] = set()
@@ -503,7 +509,7 @@ def _without_named_variants(
     if dropped:
         dropped.difference_update(_size_names(candidates, dropped, extras, index))
     if dropped and kind_only:
-        marking, core_of = index.lexicon.variant_words | index.lexicon.line_words, groups.core_of
+        core_of = groups.core_of
         dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(marking)}
     dropped.update(_variants_beside_plain(candidates.difference(dropped), extras, index, kind_only))
     return candidates.difference(dropped) if dropped else candidates
