@@ -235,6 +235,12 @@ class Lexicon:
         return _by_first_word({tuple(word.split()) for word in words if " " in word})
 
     @cached_property
+    def kind_naming_words(self) -> frozenset[str]:
+        """Every local word for a kind of goods and every word catalogs name those kinds with (`面条`, `挂面`)."""
+        named = (word for namings in self.product_words.values() for naming in namings for word in naming)
+        return frozenset({*self.product_words, *named})
+
+    @cached_property
     def catalog_vocabulary(self) -> frozenset[str]:
         """Words catalogs name goods, variants and packaging with (`sauce`, `white`, `pouch`), which a
         distributor's names may write short."""

@@ -427,6 +427,8 @@ class _Reading:
                 return plain, found
         if self.index.chinese is not None and not match.candidates and len(request.words) == 1:
             match = _kind_headed(request, self.index) or match
+        if self.index.chinese is not None and len(match.candidates) > 1:
+            match = _without_other_kinds(request, match, self.index)
         if self.index.chinese is not None and (not match.candidates or match.confirm):
             return _read_as_chinese(request, match, self.index)
         if self.index.chinese is not None and len(match.candidates) > 1:
@@ -881,6 +883,29 @@ def _kind_only_modifies(request: ItemRequest, match: Match, index: CatalogIndex)
         if any(run.endswith(word) for run in runs):
             return False
     return True
+
+
+def _without_other_kinds(request: ItemRequest, match: Match, index: CatalogIndex) -> Match:
+    """`方便面` filed with `鸡蛋挂面`: a Chinese word for a kind of goods said alone leaves out the products whose name
+    ends a word with a word for another kind (`挂面`), the kind that product is; unless that leaves one or none, still
+    asked among all."""
+    if len(request.words) != 1:
+        return match
+    word = request.words[0]
+    namings = index.lexicon.product_words.get(word)
+    if not namings:
+        return match
+    said = {word, *(w for naming in namings for w in naming)}
+    kinds = index.lexicon.kind_naming_words
+    kept = tuple(c for c in match.candidates if _kinds_ending_words(c.item.name, kinds) <= said)
+    return replace(match, candidates=kept) if 1 < len(kept) < len(match.candidates) else match
+
+
+@lru_cache(maxsize=65536)
+def _kinds_ending_words(name: str, kinds: frozenset[str]) -> frozenset[str]:
+    """The Chinese words of two characters or more for kinds of goods that end a word of a name (`挂面`)."""
+    runs = _HAN_RUN_RE.findall(name)
+    return frozenset(k for run in runs for end in range(2, len(run) + 1) if (k := run[-end:]) in kinds)
 
 
 def _unless_unsure(found: Match, otherwise: Match) -> Match:

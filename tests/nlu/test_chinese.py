@@ -804,3 +804,12 @@ def test_a_kind_written_only_ahead_of_another_kind_is_not_sold() -> None:
     parse = parse_order("鸡蛋 3板", index)
     assert (list(parse.lines), [item.quantity for item in parse.unknown]) == ([], [3])
     assert _lines("鸡蛋挂面 3箱", index) == [("N1", 3)]
+
+
+def test_a_kind_said_alone_leaves_out_the_products_of_another_kind() -> None:
+    index = catalog_index(
+        "I1,康师傅 红烧牛肉面 103g×24袋/箱,康师傅,noodles,103g,carton,24,52.00,CNY,,300,1,true\n"
+        "I2,白象 大骨面 75g×30袋/箱,白象,noodles,75g,carton,30,38.00,CNY,,150,1,true\n"
+        "N1,望乡 鸡蛋挂面 1kg×10袋/箱,望乡,noodles,1kg,carton,10,75.00,CNY,,60,1,true\n"
+    )
+    assert _asked("方便面 5箱", index) == [["I1", "I2"]]
