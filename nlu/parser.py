@@ -207,6 +207,9 @@ class _Reading:
         resized = replace(previous, bare_numbers=numbers)
         match = match_request(resized, self.index)
         same = [c for c in match.candidates if (c.brand_words, c.core) == (corrected.brand_words, corrected.core)]
+        # `可口可乐500 5箱 不对 换成330的` where the can's name adds its own words (`摩登罐`): the brand's one
+        # product the words name in that size.
+        same = same or [c for c in match.candidates if c.brand_words == corrected.brand_words]
         if match.size_from_number != request.bare_numbers[0] or len(same) != 1 or same[0] is corrected:
             return False
         size = same[0].size

@@ -813,3 +813,11 @@ def test_a_kind_said_alone_leaves_out_the_products_of_another_kind() -> None:
         "N1,望乡 鸡蛋挂面 1kg×10袋/箱,望乡,noodles,1kg,carton,10,75.00,CNY,,60,1,true\n"
     )
     assert _asked("方便面 5箱", index) == [["I1", "I2"]]
+
+
+def test_a_size_corrected_by_a_bare_number_finds_the_brands_product_named_its_own_way() -> None:
+    index = catalog_index(
+        "K1,可口可乐 500ml×24瓶/箱 整箱装,可口可乐,drinks,500ml,case,24,60.00,CNY,,200,1,true\n"
+        "K2,可口可乐 330ml×24罐/箱 摩登罐,可口可乐,drinks,330ml,case,24,56.00,CNY,,150,1,true\n"
+    )
+    assert _lines("可口可乐500 5箱 不对 换成330的", index) == [("K2", 5)]
