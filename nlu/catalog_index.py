@@ -62,6 +62,8 @@ _FUZZY_CACHE_LIMIT = 50_000
 # letters short of its word is no longer that word.
 _MIN_TYPED_START = 4
 _MAX_TYPED_CUT = 6
+# A word typed as its consonants leaves out this many vowels at most (`chkn` chicken, `brkfst` breakfast: three).
+_MAX_VOWELS_LEFT_OUT = 4
 # Sizes and numbers come from senders, so their caches are bounded like the spelling cache.
 _SIZE_CACHE_LIMIT = 10_000
 # Words on this many SKUs (flavours, colours, `classic`, `family`) cost more to intersect than to look up.
@@ -385,7 +387,7 @@ class CatalogIndex:
         found = self._misspelt(word) or self._sounding_alike(word)
         # `creamy` beside `cream`: a name that writes every consonant of the word (`CRMY`) writes that word.
         found += tuple(m for m in self._written_short(word) if not found or skeleton(m.word) == skeleton(word))
-        return found or self._vowels_dropped(word) or self._typed_short(word)
+        return found or self._vowels_dropped(word) or self._typed_short(word) or self._typed_consonants(word)
 
     def _vowels_dropped(self, word: str) -> tuple[WordMatch, ...]:
         """`brwn`, `zro`, `royl`: a short word typed without its vowels, too short to be read as a misspelling."""
@@ -413,6 +415,20 @@ class CatalogIndex:
             if full.startswith(word) and shortens(word, full)
         ]
         return tuple(WordMatch(full, 85.0) for full in found)
+
+    def _typed_consonants(self, word: str) -> tuple[WordMatch, ...]:
+        """`blk` for a catalog's `black`, `chkn` for its `chicken`, `chlmnsi` for its `chilimansi`: a word typed as
+        its consonants, as distributors write their names short."""
+        if len(word) < 3 or not word.isalpha() or not written_short(word):
+            return ()
+        found = [
+            full
+            for length in range(len(word) + 1, len(word) + _MAX_VOWELS_LEFT_OUT + 1)
+            if (bucket := self.words_by_shape.get((word[0], length))) is not None
+            for full in bucket.holding(word)
+            if shortens(word, full)
+        ]
+        return tuple(WordMatch(full, 80.0) for full in found)
 
     def _written_short(self, word: str) -> tuple[WordMatch, ...]:
         """`shampoo` for a distributor's `SHMP`, `sausage` for its `SAUS`."""

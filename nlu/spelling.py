@@ -49,6 +49,14 @@ class Spellings:
         ]
 
 
+    def holding(self, word: str) -> list[str]:
+        """The words that use every letter `word` uses (`chicken` for `chkn`): those it may write short."""
+        if not len(self.letters):
+            return list(self.words)
+        mask = np.uint64(_fingerprint(word))
+        return [self.words[i] for i in np.flatnonzero((self.letters & mask) == mask)]
+
+
 def _fingerprint(word: str) -> int:
     mask = 0
     for character in word:

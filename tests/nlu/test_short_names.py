@@ -234,3 +234,18 @@ def test_a_lone_letter_of_a_name_is_too_little_to_order_by() -> None:
     unread = parse_order("10 peti parle g", index)
     assert (unread.lines, unread.ambiguous, [item.phrase for item in unread.unknown]) == ((), (), ["10 peti parle g"])
     assert [(line.sku, line.quantity) for line in parse_order("10 peti big g", index).lines] == [("G1", 10)]
+
+
+TYPED_ROWS = (
+    "T1,Tiko Instant Mami Chicken 55g Box/72,Tiko,Noodles,55g,box,72,830.00,PHP,,100,1,true\n"
+    "T2,Tiko Instant Mami Beef 55g Box/72,Tiko,Noodles,55g,box,72,830.00,PHP,,100,1,true\n"
+    "T3,Kapa Breakfast Mealie Meal 25kg,Kapa,Meal,25kg,bag,1,300.00,ZMW,,100,1,true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("tiko mami chkn 2 box", [("T1", 2)]), ("kapa brkfst 25kg x 8", [("T3", 8)])],
+)
+def test_a_word_typed_as_its_consonants_names_the_catalog_word(text: str, expected: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(TYPED_ROWS)) == expected
