@@ -269,7 +269,9 @@ async def answer_open_choice(turn: Turn, action_name: str) -> bool:
     draft = turn.draft
     if draft is None or not draft.choices:
         return False
-    if not (answers_choice(turn.text, draft.choices[0]) or narrows_choice(turn, draft.choices[0])):
+    choice = draft.choices[0]
+    catalog = await PLATFORM.catalog(turn.store_id)
+    if not (answers_choice(turn.text, choice, catalog.items) or narrows_choice(turn, choice)):
         return False
     if await find_store(turn, action_name):
         await edit_open_draft(turn, draft)

@@ -277,19 +277,6 @@ def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
     return replace(choice, groups=tuple((label, tuple(groups[label])) for label in labels), by=by)
 
 
-def size_named(text: str, choice: Choice) -> int | None:
-    """The size (1-based) a reply such as `5L` or `5 litres` names among those a choice asks, if one."""
-    if choice.by != "size":
-        return None
-    lexicon = load_lexicon()
-    said = size_from_text(text, lexicon)
-    if said is None:
-        return None
-    sizes = [size_from_text(label, lexicon) for label, _ in choice.groups]
-    named = [number for number, size in enumerate(sizes, 1) if size is not None and size.matches(said)]
-    return named[0] if len(named) == 1 else None
-
-
 def of_size(text: str, skus: Sequence[str], items: Mapping[str, CatalogItem]) -> list[str]:
     """The products among `skus` in the size a reply such as `1L` or `5 litres` names: none when it names no size."""
     lexicon = load_lexicon()
@@ -611,12 +598,15 @@ def amount_in(text: str) -> int:
     return 0
 
 
-def answers_choice(text: str, choice: Choice) -> bool:
+def answers_choice(text: str, choice: Choice, items: Mapping[str, CatalogItem]) -> bool:
     """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
-    `5 ctn`, `2.5`, `三箱`) or a size it asks (`1L`): it answers the question whatever the intent classifier read."""
-    if isinstance(read_command(text), Pick) or size_named(text, choice) is not None:
+    `5 ctn`, `2.5`, `三箱`) or a size some of its products are in (`1L`, `5 litres`): it answers the question whatever
+    the intent classifier read."""
+    if isinstance(read_command(text), Pick):
         return True
     words = _answer_words(text)
+    if len(words) <= 2 and 0 < len(of_size(text, choice.candidates, items)) < len(choice.candidates):
+        return True
     return choice.asks_amount and 1 <= len(words) <= 2 and _number_in(words[0]) is not None
 
 

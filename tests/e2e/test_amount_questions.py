@@ -29,6 +29,11 @@ def test_a_kind_of_goods_sold_in_many_products_is_asked_by_brand_or_size_first(s
     brands = "\n".join(system.exchange(PHONE, "mafuta ya kupika 3"))
     asked = "Which brand of mafuta ya kupika? 1) Elianto 2) Fresh Fri 3) Golden Fry 4) Rina 5) Salit."
     assert brands.startswith(asked), brands
+    five_litres = "\n".join(system.exchange(PHONE, "5L"))
+    assert five_litres.startswith("Which mafuta ya kupika? 1) ") and "5) " in five_litres, five_litres
+    assert all(" 5L " in option for option in five_litres.split(") ")[1:]), five_litres
+    assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
+    system.exchange(PHONE, "mafuta ya kupika 3")
     which = "\n".join(system.exchange(PHONE, "rina"))
     assert which.startswith("Which mafuta ya kupika? 1) Rina") and "4) " in which and "5) " not in which, which
     summary = "\n".join(system.exchange(PHONE, "1L"))
