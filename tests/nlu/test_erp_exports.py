@@ -64,3 +64,8 @@ def test_coke_without_a_size_asks_between_the_coca_colas(index: CatalogIndex) ->
 @pytest.mark.parametrize("text", ["coke 300ml 5 crates, 12 crates", "coke 300ml kreti 5, kreti 12"])
 def test_a_second_amount_in_the_same_pack_is_a_second_reading_not_lost(text: str, index: CatalogIndex) -> None:
     assert resolved(text, index) == [("CC3", 17)]
+
+
+def test_soda_finds_what_a_distributor_files_as_csd(index: CatalogIndex) -> None:
+    asked = [set(item.candidates) for item in parse_order("naomba soda za 300ml kreti 6", index).ambiguous]
+    assert asked == [{"CC3", "SP3", "FO3", "FP3"}]
