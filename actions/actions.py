@@ -1025,9 +1025,12 @@ def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
 
 
 def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
-    """The price and stock of every product a message asks about (a few at most), and what the catalog lacks."""
+    """The price and stock of every product a message asks about (a few at most), and what the catalog lacks; an
+    amount that is no whole number of packs (`half ctn`, `5 bottles` of a crate) is quoted for one sell unit."""
     answers = [
-        replies.PriceAnswer(catalog.items[line.sku], line.quantity) for line in parse.lines if line.sku in catalog.items
+        replies.PriceAnswer(catalog.items[line.sku], line.quantity if whole_amount(line) else 1)
+        for line in parse.lines
+        if line.sku in catalog.items
     ]
     for item in parse.ambiguous:
         answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items)

@@ -7,8 +7,9 @@ Public API (plain Python; nothing here touches the network at import time):
     index = CatalogIndex.build(items)            # items: Iterable[backend.catalog.CatalogItem]; build once, reuse
     parse = parse_order(text, index, learned=None)  # learned: a store's {phrase: sku}, tried before fuzzy matching
     parse.lines       # tuple[OrderLine]: sku, quantity (sell units), phrase, score, unit_mismatch
+                      #   (no whole number of packs: `half ctn` is quantity 0, `1.5 ctn` 1, both flagged)
     parse.ambiguous   # tuple[AmbiguousItem]: phrase, quantity, candidates (active SKUs, best first),
-                      #   reason: "product" (which one?), "confirm" (unsure word) or "quantity" (a range, half a pack)
+                      #   reason: "product" (which one?), "confirm" (unsure word) or "quantity" (a range)
     parse.unknown     # tuple[UnknownItem]: phrase, quantity
     parse.price_questions  # tuple[PriceQuestion]: phrase, candidates: products whose price an order also asks
     parse.asks_prices # True when the message only asks prices: its lines are what it asks about, not an order

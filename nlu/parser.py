@@ -484,7 +484,7 @@ class _Reading:
                 outcome.lines.append(line)
             self.line_requests[item.item.sku] = request
         else:
-            # `2-3 ctn`, half a pack not sold: the amount is asked, never guessed.
+            # `2-3 ctn`, an amount of none or past any order: the amount is asked, never guessed.
             amount = 0 if request.ranged else quantity.value
             outcome.ambiguous.append(AmbiguousItem(request.phrase, amount, (item.item.sku,), "quantity"))
         self.previous_item = item
@@ -1460,11 +1460,13 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
                 mismatch = True
     if not abs(value) < 1e12:
         return _Quantity(0, mismatch, False)
-    if value != int(value) and value > 1:
-        # `1.5 ctn`, `dhai bori`: kept as typed (its whole part) and flagged, so the amount is asked, never guessed.
+    part = 0 < value < 1
+    if value != int(value) and value > 0:
+        # `1.5 ctn`, `dhai bori`, `setengah dus`: kept as typed (its whole part, none for a part of a pack) and
+        # flagged, so the amount is asked, never guessed.
         value, mismatch = int(value), True
     whole = value == int(value)
-    acceptable = whole and 0 < value <= lexicon.max_quantity
+    acceptable = whole and (0 < value <= lexicon.max_quantity or part)
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)
 
 

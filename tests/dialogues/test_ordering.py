@@ -252,6 +252,11 @@ async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_a
     assert "1) Zuri Cola 350ml can 2 trays x 720 = 1,440" in summary
 
 
+async def test_the_price_of_a_part_of_a_pack_is_the_price_of_one_pack(chat: Chat) -> None:
+    answer = await chat.text("how much is half tray zuri cola 350ml?")
+    assert "Zuri Cola 350ml can: KES 720/tray, in stock." in answer and "0 =" not in answer, answer
+
+
 async def test_a_range_is_asked_after_the_product_is_chosen(chat: Chat) -> None:
     which = await chat.text("zuri cola 2 or 3 cases")
     assert which.startswith("Which zuri cola"), which
@@ -278,7 +283,8 @@ async def test_yes_to_the_one_product_offered_for_an_unsure_word_takes_it(chat: 
 
 
 async def test_an_answer_that_is_no_whole_number_asks_again(chat: Chat) -> None:
-    await chat.text("half tray zuri cola 350ml")
+    question = await chat.text("half tray zuri cola 350ml")
+    assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
     again = await chat.text("2.5")
     assert "how many" in again.lower(), again
     assert "1) Zuri Cola 350ml can 4 trays" in await chat.text("4 trays")

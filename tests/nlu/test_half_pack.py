@@ -1,4 +1,5 @@
-"""Half a pack: one SKU of exactly half the content when the catalog sells it, otherwise a question."""
+"""Half a pack: one SKU of exactly half the content when the catalog sells it, otherwise a line of none flagged as
+not whole packs, so the amount is asked."""
 
 from __future__ import annotations
 
@@ -29,10 +30,16 @@ def test_half_pack_is_one_pack_of_half_the_content_when_the_catalog_sells_it(ind
     assert [(line.sku, line.quantity) for line in parse.lines] == [("H02", 1)]
 
 
-def test_half_pack_asks_the_quantity_without_a_half_size_pack(index: CatalogIndex) -> None:
-    parse = parse_order("half a bag kito", index)
-    assert not parse.lines
-    assert [(item.candidates, item.reason) for item in parse.ambiguous] == [(("H10",), "quantity")]
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [("half a bag kito", "H10"), ("setengah bale zuri sugar 2kg", "H05"), ("nusu bale zuri sugar 2kg", "H05")],
+)
+def test_half_pack_without_a_half_size_pack_is_a_line_of_none_flagged_as_not_whole_packs(
+    index: CatalogIndex, text: str, sku: str
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity, line.unit_mismatch) for line in parse.lines] == [(sku, 0, True)]
+    assert not parse.ambiguous and not parse.unknown
 
 
 def test_half_pack_asks_when_two_packs_of_the_full_content_exist(index: CatalogIndex) -> None:

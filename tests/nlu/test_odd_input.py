@@ -17,7 +17,8 @@ def assert_well_formed(parse: OrderParse, text: str) -> None:
     data = parse.to_json()
     assert data["text"] == text
     for line in data["lines"]:
-        assert line["quantity"] > 0 and isinstance(line["sku"], str)
+        # A line of none only when flagged as no whole number of packs (`half ctn`), so the amount is asked.
+        assert (line["quantity"] > 0 or line.get("unit_mismatch") is True) and isinstance(line["sku"], str)
     for item in data["ambiguous"]:
         assert item["candidates"]
 
