@@ -37,6 +37,7 @@ from actions.drafts import (
     alternative_for,
     alternative_requests,
     amount_in,
+    answers_by_size,
     answers_choice,
     choose,
     credit_fix,
@@ -270,8 +271,12 @@ async def answer_open_choice(turn: Turn, action_name: str) -> bool:
     if draft is None or not draft.choices:
         return False
     choice = draft.choices[0]
-    catalog = await PLATFORM.catalog(turn.store_id)
-    if not (answers_choice(turn.text, choice, catalog.items) or narrows_choice(turn, choice)):
+    # Read last, as it needs the catalog: sizes are alike at every store's prices, so without the store's offers.
+    if not (
+        answers_choice(turn.text, choice)
+        or narrows_choice(turn, choice)
+        or answers_by_size(turn.text, choice, (await PLATFORM.catalog()).items)
+    ):
         return False
     if await find_store(turn, action_name):
         await edit_open_draft(turn, draft)

@@ -598,16 +598,20 @@ def amount_in(text: str) -> int:
     return 0
 
 
-def answers_choice(text: str, choice: Choice, items: Mapping[str, CatalogItem]) -> bool:
+def answers_choice(text: str, choice: Choice) -> bool:
     """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
-    `5 ctn`, `2.5`, `三箱`) or a size some of its products are in (`1L`, `5 litres`): it answers the question whatever
-    the intent classifier read."""
+    `5 ctn`, `2.5`, `三箱`): it answers the question whatever the intent classifier read."""
     if isinstance(read_command(text), Pick):
         return True
     words = _answer_words(text)
-    if len(words) <= 2 and 0 < len(of_size(text, choice.candidates, items)) < len(choice.candidates):
-        return True
     return choice.asks_amount and 1 <= len(words) <= 2 and _number_in(words[0]) is not None
+
+
+def answers_by_size(text: str, choice: Choice, items: Mapping[str, CatalogItem]) -> bool:
+    """True when the whole message is a size some but not all of the open choice's products are in (`1L`,
+    `5 litres`): it answers the question whatever the intent classifier read."""
+    sized = of_size(text, choice.candidates, items) if len(_answer_words(text)) <= 2 else []
+    return 0 < len(sized) < len(choice.candidates)
 
 
 def _answer_words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from actions.drafts import (
     alternative_for,
     alternative_requests,
     amount_in,
+    answers_by_size,
     answers_choice,
     choose,
     credit_fix,
@@ -127,8 +128,8 @@ def test_more_products_than_one_sms_lists_are_asked_by_size_first_smallest_first
     by_number = choose(draft, 1).choices[0]
     assert (by_number.candidates, by_number.groups) == (("Fry-1L", "Salit-1L", "Rina-1L", "Elianto-1L"), ())
     assert of_size("5 litres", choice.candidates, OILS) == ["Fry-5L", "Salit-5L", "Rina-5L", "Elianto-5L"]
-    assert of_size("2kg", choice.candidates, OILS) == [] and answers_choice("1L", choice, OILS)
-    assert not answers_choice("1L", replace(choice, candidates=("Fry-1L", "Rina-1L")), OILS)
+    assert of_size("2kg", choice.candidates, OILS) == [] and answers_by_size("1L", choice, OILS)
+    assert not answers_by_size("1L", replace(choice, candidates=("Fry-1L", "Rina-1L")), OILS)
     assert choose(choose(draft, 1), 3).lines == (DraftLine("Rina-1L", 2),)
     assert Draft.from_slot(draft.to_slot()) == draft
 
@@ -137,7 +138,7 @@ def test_brands_are_asked_first_when_they_split_the_products_into_fewer_options_
     soaps = products(("Omo", "Jamaa", "Geisha"), ("100g", "200g", "500g", "1kg"))
     choice = grouped(Choice("sabuni", 3, tuple(soaps)), soaps)
     assert choice.by == "brand" and [brand for brand, _ in choice.groups] == ["Geisha", "Jamaa", "Omo"]
-    assert answers_choice("500g", choice, soaps) and not answers_choice("omo soap 500g", choice, soaps)
+    assert answers_by_size("500g", choice, soaps) and not answers_by_size("omo soap 500g", choice, soaps)
     draft = Draft("d1", 0, (), (choice,))
     assert choose(draft, 2).choices[0].candidates == ("Jamaa-100g", "Jamaa-200g", "Jamaa-500g", "Jamaa-1kg")
     assert Draft.from_slot(draft.to_slot()) == draft
@@ -269,7 +270,7 @@ WHICH = Choice("zuri cola", 2, ("ZC-1", "ZC-2"))
     ],
 )
 def test_a_bare_number_answers_the_open_question_whatever_the_intent(text: str, choice: Choice, answers: bool) -> None:
-    assert answers_choice(text, choice, {}) is answers
+    assert answers_choice(text, choice) is answers
 
 
 @pytest.mark.parametrize(("text", "amount"), [("tatu", 3), ("5 ctn", 5), ("2.5", 0), ("五箱", 5), ("a few", 0)])
