@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
-from typing import Mapping
+from typing import Callable, Mapping
 
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
@@ -1031,10 +1031,9 @@ def _held_characters(request: ItemRequest, index: CatalogIndex) -> tuple[str, ..
     held = []
     for character in alone:
         holding = [word for word in index.postings if len(word) > 1 and character in word]
-        shortest = min(holding, key=len, default="")
         if holding:
             # Held by one catalog word only (`钙` of `钙奶`, or of words that hold it), it is that word written short.
-            held.append(shortest if all(shortest in word for word in holding) else character)
+            held.append(_held_by_all(holding, str.__contains__) or character)
     return tuple(held)
 
 
@@ -1053,17 +1052,21 @@ def _cut_short(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
         longer = [w for w in index.postings if len(w) > len(word) and w.startswith(word)]
         if not longer:
             longer = [w for w in index.postings if len(w) > len(word) and w[0] == word[0] and _in_order(word, w)]
-        # A name's words joined (`纯牛奶枕` of `纯牛奶 枕包`) begin with the one word they hold.
-        shortest = min(longer, key=len, default="")
-        if longer and all(w.startswith(shortest) for w in longer):
-            words[position] = shortest
-        elif not longer:
+        if longer:
+            # A name's words joined (`纯牛奶枕` of `纯牛奶 枕包`) begin with the one word they hold.
+            words[position] = _held_by_all(longer, str.startswith) or words[position]
+        else:
             # `伊面` of `三鲜伊面`: the word a compound ends with names the kind it is one of.
             ending = [w for w in index.postings if len(w) > len(word) and w.endswith(word)]
-            shortest = min(ending, key=len, default="")
-            if ending and all(w.endswith(shortest) for w in ending):
-                words[position] = shortest
+            words[position] = _held_by_all(ending, str.endswith) or words[position]
     return replace(request, words=tuple(words)) if tuple(words) != request.words else None
+
+
+def _held_by_all(words: list[str], holds: Callable[[str, str], bool]) -> str:
+    """The shortest of `words` when each of them holds it as `holds(word, shortest)` says (begins or ends with it,
+    has it inside); empty otherwise."""
+    shortest = min(words, key=len, default="")
+    return shortest if words and all(holds(word, shortest) for word in words) else ""
 
 
 def _in_order(short: str, word: str) -> bool:
