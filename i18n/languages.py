@@ -105,15 +105,17 @@ def language_for(tag: str | None) -> Language:
 
     A tag is read as Babel reads a locale (`id_ID`, `fr-CI`, `id_ID.UTF-8`), through CLDR's aliases (`in`
     and `ind` are Indonesian, `fil` the Tagalog catalog, `swa` Swahili); a script or territory no catalog
-    has gets the language's closest one. Languages without a catalog, such as those the order reader also
-    reads (Pidgin, Hausa, Yoruba, Luganda), are answered in English. A territory (`en-IN`, `sw-TZ`) changes
-    how numbers and dates are written.
+    has gets the language's closest one. A language without a catalog is answered in English where English
+    is official in its country (Pidgin, Hausa, Luganda, Cebuano), else in the country's most spoken official
+    language that has one (Javanese and Sundanese in Indonesian, Wolof and Lingala in French). A territory
+    (`en-IN`, `sw-TZ`) changes how numbers and dates are written.
     """
     try:
         language, territory, script = parse_locale((tag or "").strip().replace("-", "_"))[:3]
     except ValueError:
         language, territory, script = ENGLISH, None, None
-    closest = _closest_catalog(_canonical(language), script)
+    language = _canonical(language)
+    closest = _closest_catalog(language, script) or _national_catalog(language)
     catalog, script = closest or (None, "Latn")
     shown = _shown(catalog, script) if catalog else ENGLISH
     formats = catalog or _ENGLISH_FORMATS
@@ -123,6 +125,23 @@ def language_for(tag: str | None) -> Language:
         formats = local if _known_locale(local) else formats
         shown += f"-{territory}"
     return Language(shown, catalog, formats, currency_symbol=script != "Latn", local_currency=_local_currency(formats))
+
+
+def _national_catalog(language: str) -> tuple[str, str] | None:
+    """For a language without a catalog, the catalog of its country's most spoken official language (CLDR's
+    territory languages of the country its likely subtags name), unless English is official there too."""
+    territory = str(get_global("likely_subtags").get(language) or "").rpartition("_")[2]
+    spoken = get_global("territory_languages").get(territory, {})
+    official = sorted(
+        (facts.get("population_percent", 0), code)
+        for code, facts in spoken.items()
+        if facts.get("official_status") in ("official", "de_facto_official")
+    )
+    if any(code == ENGLISH for _, code in official):
+        return None
+    return next(
+        (found for _, code in reversed(official) if (found := _closest_catalog(_canonical(code), None))), None
+    )
 
 
 def _local_currency(formats: str) -> str | None:
@@ -225,7 +244,12 @@ def detect_language(text: str) -> str | None:
     words = [word.lower() for word in _WORD.findall(text)]
     if not words:
         return None
-    counts = {tag: sum(1 for word in words if word in vocabulary) for tag, vocabulary in _vocabularies().items()}
+    counts = {}
+    for tag, (own, lent) in _vocabularies().items():
+        mine = sum(1 for word in words if word in own)
+        # A word the last tier's languages write too (`dus`, ten in Hinglish and a box in Indonesian) counts only
+        # beside one of the language's own: `indomie 4 dus` is no Hinglish.
+        counts[tag] = mine + sum(1 for word in words if word in lent) if mine else 0
     best = max(counts.values())
     winners = [tag for tag, count in counts.items() if count == best]
     # The last tier wins only outright: a tie with it goes to the others.
@@ -234,23 +258,30 @@ def detect_language(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _vocabularies() -> dict[str, frozenset[str]]:
-    """Words of each reply language's order-reader locale that count for it alone.
+def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Words of each reply language's order-reader locale that count for it alone, and the ones of those that the
+    last tier's languages write too (its locale files and those of its country's other languages).
 
     French and Tagalog text many English shop words (`box`, `order`, `total`, `ok`): those stay English's, so
     English, Swahili and Hindi keep every word only a later tier shares with them. Indonesian lends and borrows
     most (Malay words Tagalog has, `lima`; Arabic greetings, `assalamualaikum`; English ones, `jam`): it counts
     only words no other order-reader locale lists.
     """
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     claimed: list[str] = []
+    locales = [path.stem for path in Path(LOCALE_DIR).glob("*.json")]
+    # Javanese and Sundanese, answered in Indonesian, write Indonesian's words.
+    answered_last = {language_for(tag).catalog for tag in _TIERS[-1]}
+    last_tier = set().union(*(_locale_file_words(t) for t in locales if language_for(t).catalog in answered_last))
     for tier in _TIERS:
         for tag in tier:
             others = [t for t in (*claimed, *tier) if t != tag]
             if tier == _TIERS[-1]:
-                others = [path.stem for path in Path(LOCALE_DIR).glob("*.json") if path.stem != tag]
+                others = [t for t in locales if t != tag]
             shared = set().union(*map(_locale_file_words, others))
-            found[tag] = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
+            words = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
+            lent = words & last_tier if tier != _TIERS[-1] else frozenset()
+            found[tag] = (words - lent, lent)
         claimed += tier
     return found
 

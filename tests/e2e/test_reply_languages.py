@@ -33,3 +33,19 @@ def test_a_french_store_gets_its_draft_and_its_order_in_french_over_sms(system: 
     assert placed.startswith(f"Commande #{order['order_id']} passée: 1 ligne, total "), placed
     # Short SMS French within GSM-7: 160 characters a segment, not 70.
     assert all(is_gsm7(body) for body in system.twilio.bodies(FRENCH_PHONE)), system.twilio.bodies(FRENCH_PHONE)
+
+
+# A warung in Yogyakarta whose owner's language is Javanese: no catalog has it, so replies are in Indonesian, the
+# language of its country that one has (CLDR's official languages), not English.
+JAVANESE_PHONE = "+6281300002002"
+JAVANESE_STORES_CSV = (
+    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
+    f"ID-JV-001,Warung Bu Sri,{JAVANESE_PHONE},Yogyakarta,jv,Asia/Jakarta,5000000.00,true,warung\n"
+)
+
+
+def test_a_javanese_store_is_answered_in_indonesian(system: System, tmp_path: Path) -> None:
+    (tmp_path / "stores.csv").write_text(JAVANESE_STORES_CSV, encoding="utf-8")
+    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    draft = "\n".join(system.exchange(JAVANESE_PHONE, "5 ctn coke 300ml"))
+    assert draft.startswith("Pesanan Anda:\n1) "), draft
