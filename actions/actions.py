@@ -253,8 +253,7 @@ async def join_by_cue(turn: Turn, action_name: str) -> bool:
 async def answer_price_question(turn: Turn, action_name: str) -> bool:
     """A message the reader finds only asking prices (`可乐多少钱一箱？` read as YES) is answered, whatever the
     classifier read; what it asks about never joins the draft."""
-    attached = turn.tracker.latest_message.get("order")
-    parse = OrderParse.from_json(attached) if isinstance(attached, dict) else None
+    parse = attached_parse(turn)
     # Only products the catalog has: `jumla ni ngapi?` (what is my total) asks no product's price.
     if not (parse and parse.asks_prices and parse.skus):
         return False
@@ -287,14 +286,29 @@ def narrows_choice(turn: Turn, choice: Choice) -> bool:
     """True when every item the reader finds in the message is among the products the open question offers, and not
     all of them (`rina` asked which brand of cooking oil, `jogoo` which 2kg flour): it answers the question rather
     than adding an item to ask about after it."""
-    attached = turn.tracker.latest_message.get("order")
-    if not isinstance(attached, dict):
+    parse = attached_parse(turn)
+    if parse is None:
         return False
-    parse = OrderParse.from_json(attached)
     offered = set(choice.candidates)
     items = [{line.sku} for line in parse.lines] + [set(item.candidates) for item in parse.ambiguous]
     named = set(parse.skus) & offered
     return bool(items) and not parse.unknown and all(item & offered for item in items) and named < offered
+
+
+def attached_parse(turn: Turn) -> OrderParse | None:
+    """The order reader's parse of the message, which Rasa's pipeline attaches, on the catalog at no store's prices."""
+    attached = turn.tracker.latest_message.get("order")
+    return OrderParse.from_json(attached) if isinstance(attached, dict) else None
+
+
+async def wait_for_store_if_ordered(turn: Turn) -> bool:
+    """While a shared phone is asked which store, a message naming products (`sukari`, read as a greeting) is an
+    order that waits for the answer with the question asked again, never a greeting or lost."""
+    parse = attached_parse(turn)
+    if turn.awaiting is not Awaiting.STORE or parse is None or not (parse.lines or parse.ambiguous):
+        return False
+    await find_store(turn, ActionTakeOrder().name())
+    return True
 
 
 async def learned_phrases(store_id: str) -> dict[str, str]:
@@ -551,7 +565,8 @@ async def choose_store(turn: Turn, action_name: str) -> None:
         await find_store(turn, action_name)
         return
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
-        turn.say(turn.t._(PICK_A_NUMBER, count=len(options)))
+        if not await wait_for_store_if_ordered(turn):
+            turn.say(turn.t._(PICK_A_NUMBER, count=len(options)))
         return
     store = await PLATFORM.client.store(options[command.option - 1])
     if not turn.slot("language_chosen"):
@@ -1197,6 +1212,6 @@ class ActionAnswerSmallTalk(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
-        if intent == "out_of_scope" and switch_language(turn):
+        if (intent == "out_of_scope" and switch_language(turn)) or await wait_for_store_if_ordered(turn):
             return
         turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))

@@ -22,6 +22,8 @@ CN-RICE-25KG,禾香 丝苗米 25kg,禾香,rice,25kg,bag,1,148.00,CNY,丝苗米,4
 # Stores whose language is English: most dialogue tests read the English replies.
 SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(100)]
 TWO_STORE_PHONE = "+254712000201"
+# Another phone two stores share, whose owner names a product while asked which store.
+SHARED_PHONE = "+254712000206"
 LOW_CREDIT_PHONE = "+254712000202"
 CREDIT_PHONE = "+254712000205"
 UNREGISTERED_PHONE = "+254799999999"
@@ -49,6 +51,8 @@ def stores_csv() -> str:
         rows.append(f"S{n:02d},Duka {n:02d},{phone},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"T1,Mama Shop Town,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,false")
+    rows.append(f"T3,Jirani Shop Gate,{SHARED_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T4,Jirani Shop Market,{SHARED_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,en,Africa/Nairobi,1000.00,true")
     rows.append(f"C1,Credit Duka,{CREDIT_PHONE},Nakuru,en,Africa/Nairobi,80000.00,true")
     rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,en,Africa/Nairobi,1000000.00,true")

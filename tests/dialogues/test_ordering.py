@@ -181,6 +181,19 @@ async def test_phone_with_two_stores_is_asked_once_which_store(agent: Any) -> No
     assert "Which store" not in await chat.text("where is my order")
 
 
+async def test_a_product_named_while_asked_which_store_waits_for_the_answer(agent: Any) -> None:
+    from tests.dialogues.seed import SHARED_PHONE
+
+    chat = Chat(agent, SHARED_PHONE)
+    assert "Which store" in await chat.text("where is my order")
+    # A brand alone, which the classifier may read as a greeting or thanks: an order for the store to be named.
+    again = await chat.text("nyota")
+    assert "Which store" in again and "Hello" not in again
+    resumed = await chat.text("2")
+    assert "Jirani Shop Market" in resumed and "Nyota" in resumed
+    assert await chat.slot("store_id") == "T4"
+
+
 async def test_a_short_order_read_as_an_edit_still_starts_a_draft(chat: Chat) -> None:
     summary = await chat.text("mishumaa 3")
     assert "1) Taa Candles 6 pack 3 boxes" in summary
