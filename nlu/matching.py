@@ -493,7 +493,7 @@ def _without_named_variants(
     order = list(candidates)
     products = list(map(groups.product_of.__getitem__, order))
     dropped: set[int] = set()
-    bases = {core for core, own in extras.items() if not own} or _written_as_base(candidates, index)
+    bases = {core for core, own in extras.items() if not own} or _written_as_base(candidates, extras, index)
     if bases:
         # A SKU whose name adds nothing to the words said is the base product, and every SKU of its brand
         # that adds something is a variant of it: decided for the whole list at once, without comparing.
@@ -602,13 +602,17 @@ def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
     )
 
 
-def _written_as_base(candidates: Positions, index: CatalogIndex) -> set[int]:
+def _written_as_base(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> set[int]:
     """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
-    name writes the base word (`原味`, `original`) is the base."""
+    name writes the base word (`原味`, `original`) is the base, unless it writes a flavour too (`Classic Salted`
+    beside `Magic Masala`): then it is one flavour among others, to ask about."""
     if len(set(map(index.size_numbers.__getitem__, candidates))) != 1:
         return set()
     cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
-    return cores if len(cores) == 1 else set()
+    if len(cores) != 1:
+        return set()
+    (core,) = cores
+    return cores if extras[core].isdisjoint(index.lexicon.flavour_words) else set()
 
 
 def _sibling_variants(
