@@ -516,7 +516,10 @@ class _TextFacts(NamedTuple):
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
-    not_numbered = stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words
+    # `12X` of `500ML PET 12X`: a count before the pack's times sign is the pack's notation, no word of the name.
+    not_numbered = (
+        stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words
+    ) | lexicon.quantity_markers
     not_joined = packaging_words | unit_words.keys()
 
     def facts(text: str) -> _TextFacts:
