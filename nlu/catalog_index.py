@@ -689,7 +689,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
     category_posts = _category_kinds(items, category_sets, cores, read, lexicon.product_words)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_posts, generic, postings_sets)
-    named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores)
+    named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores, lexicon.packaging_words)
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
     _post_kinds_within(lexicon, aliases, postings_sets)
@@ -1085,9 +1085,11 @@ def _named_apart(
     brand_sets: dict[str, frozenset[str]],
     folded_brands: list[str],
     cores: list[frozenset[str]],
+    packaging: frozenset[str],
 ) -> frozenset[int]:
     """Sizes the catalog names apart from the other sizes of their product: each has an alias they lack, and more
-    than its brand and size (`大桶水` beside the bottles' `矿泉水`; not `tiger aa` beside `tiger`)."""
+    than its brand, size and pack (`大桶水` beside the bottles' `矿泉水`; not `tiger aa` beside `tiger`, nor `gemini
+    tin` beside `gemini`)."""
     holders: dict[tuple[str, frozenset[str]], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for position in range(len(aliases)):
         holders[(folded_brands[position], cores[position])].update({alias.content for alias in aliases[position]})
@@ -1098,7 +1100,9 @@ def _named_apart(
         held = holders[(folded_brands[position], cores[position])]
         plain = plains.get((item.brand, item.size))
         if plain is None:
-            plain = plains[(item.brand, item.size)] = brand_sets[item.brand].union(find_words(item.size.casefold()))
+            plain = plains[(item.brand, item.size)] = brand_sets[item.brand].union(
+                find_words(item.size.casefold()), packaging
+            )
         if any(held[alias.content] == 1 and not plain.issuperset(alias.content) for alias in aliases[position]):
             apart.append(position)
     return frozenset(apart)

@@ -301,14 +301,14 @@ def find_words(text: str) -> list[str]:
 
 
 # How a word sounds, spelt one way: English spellings and Hinglish or Devanagari renderings of a brand
-# (`colgate`, `kolget`; `surf excel`, `sarf eksel`; `super`, `supa`) reduce to the same key. Plain
-# replacements, in order, and three patterns, run once over a whole catalog's vocabulary, a word a line.
+# (`colgate`, `kolget`; `surf excel`, `sarf eksel`; `super`, `supa`; `sunlight`, `sunlite`) reduce to the same
+# key. Plain replacements, in order, and three patterns, run once over a whole catalog's vocabulary, a word a line.
 _SOUND_REPLACEMENTS = (
     ("ee", "i"), ("ii", "i"), ("ie", "i"), ("ey", "i"), ("ea", "e"), ("oo", "u"), ("ou", "u"), ("aa", "a"),
-    ("ai", "a"), ("aw", "o"), ("ow", "o"), ("au", "o"), ("ph", "f"), ("bh", "b"), ("dh", "d"), ("gh", "g"),
-    ("jh", "j"), ("kh", "k"), ("th", "t"), ("ck", "k"), ("q", "k"), ("xc", "ks"), ("x", "ks"), ("ce", "se"),
-    ("ci", "si"), ("cy", "sy"), ("ch", "\0"), ("c", "k"), ("\0", "ch"), ("w", "v"), ("z", "j"), ("y", "i"),
-    ("u", "a"),
+    ("ai", "a"), ("igh", "i"), ("aw", "o"), ("ow", "o"), ("au", "o"), ("ph", "f"), ("bh", "b"), ("dh", "d"),
+    ("gh", "g"), ("jh", "j"), ("kh", "k"), ("th", "t"), ("ck", "k"), ("q", "k"), ("xc", "ks"), ("x", "ks"),
+    ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("ch", "\0"), ("c", "k"), ("\0", "ch"), ("w", "v"), ("z", "j"),
+    ("y", "i"), ("u", "a"),
 )
 _MAGIC_E = re.compile(r"a([^aeiou\n])e$", re.MULTILINE)
 _DOUBLED = re.compile(r"(.)\1+")

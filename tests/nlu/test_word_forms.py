@@ -185,3 +185,19 @@ def test_a_name_that_opens_with_an_article_is_found_typed_glued(text: str) -> No
         'W02,"Kito Water 600ml, case of 24",Kito,water,600ml,case,24,480.00,ZZZ,,10,1,true\n'
     )
     assert resolved(text, index) == [("W01", 2)]
+
+
+def test_a_name_spelt_as_it_sounds_with_ite_for_ight_is_read() -> None:
+    index = catalog(
+        'W11,"Sunlight Lemon 750ml, carton of 12",Sunlight,dishwash,750ml,carton,12,300.00,ZZZ,,10,1,true\n'
+        'W12,"Vim Lemon 750ml, carton of 12",Vim,dishwash,750ml,carton,12,280.00,ZZZ,,10,1,true\n'
+    )
+    assert resolved("sunlite 750ml 2 ctn", index) == [("W11", 2)]
+
+
+def test_a_brand_nickname_reaches_the_sizes_whose_aliases_only_add_their_pack() -> None:
+    index = catalog(
+        'W21,"Gemini Sunflower Oil 1L pouch, carton of 10",Gemini,oil,1L,carton,10,900.00,ZZZ,gemini|jemini,10,1,true\n'
+        'W22,"Gemini Sunflower Oil 15L tin",Gemini,oil,15L,tin,1,1900.00,ZZZ,gemini tin|gemini,10,1,true\n'
+    )
+    assert resolved("jemini 15 litre 2 tin", index) == [("W22", 2)]
