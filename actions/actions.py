@@ -301,14 +301,13 @@ def attached_parse(turn: Turn) -> OrderParse | None:
     return OrderParse.from_json(attached) if isinstance(attached, dict) else None
 
 
-async def wait_for_store_if_ordered(turn: Turn) -> bool:
-    """While a shared phone is asked which store, a message naming products (`sukari`, read as a greeting) is an
-    order that waits for the answer with the question asked again, never a greeting or lost."""
+async def names_products_only(turn: Turn) -> bool:
+    """True when the message is products and nothing else (`rice`, `pepsi`, `nyota 2`): an order, though the
+    classifier, never having seen a brand, may read it as a greeting or thanks."""
     parse = attached_parse(turn)
-    if turn.awaiting is not Awaiting.STORE or parse is None or not (parse.lines or parse.ambiguous):
+    if parse is None or not (parse.lines or parse.ambiguous):
         return False
-    await find_store(turn, ActionTakeOrder().name())
-    return True
+    return (await PLATFORM.catalog()).index.writes_every_word(turn.text)
 
 
 async def learned_phrases(store_id: str) -> dict[str, str]:
@@ -565,7 +564,10 @@ async def choose_store(turn: Turn, action_name: str) -> None:
         await find_store(turn, action_name)
         return
     if not isinstance(command, Pick) or not 1 <= command.option <= len(options):
-        if not await wait_for_store_if_ordered(turn):
+        if await names_products_only(turn):
+            # An order named instead of a store waits for the answer with the others, the question asked again.
+            await find_store(turn, ActionTakeOrder().name())
+        else:
             turn.say(turn.t._(PICK_A_NUMBER, count=len(options)))
         return
     store = await PLATFORM.client.store(options[command.option - 1])
@@ -1212,6 +1214,9 @@ class ActionAnswerSmallTalk(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
-        if (intent == "out_of_scope" and switch_language(turn)) or await wait_for_store_if_ordered(turn):
+        if intent == "out_of_scope" and switch_language(turn):
+            return
+        if await names_products_only(turn):
+            await ActionTakeOrder().serve(turn)
             return
         turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))

@@ -19,6 +19,7 @@ from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import (
     RATIO_RE,
+    catalog_words,
     clean_text,
     find_words,
     in_indic_script,
@@ -246,6 +247,12 @@ class CatalogIndex:
         """The indexed SKU, or None when the catalog does not have it."""
         position = self.positions_by_sku.get(sku)
         return None if position is None else self.items[position]
+
+    def writes_every_word(self, text: str) -> bool:
+        """True when every word of `text` but its numbers is a word the catalog writes (`pepsi`, `nyota 2`): a message
+        of products and nothing else, misspelt words and greetings not counted."""
+        words = [word for word in catalog_words(text) if not word.isdigit()]
+        return bool(words) and all(word in self.postings for word in words)
 
     def knows_word(self, word: str) -> bool:
         """True when the word, or a close spelling of it, names something in the catalog."""

@@ -164,7 +164,7 @@ async def test_unregistered_phone_is_told_how_to_register(agent: Any) -> None:
     from tests.dialogues.seed import UNREGISTERED_PHONE
 
     chat = Chat(agent, UNREGISTERED_PHONE)
-    reply = await chat.text("5 box mishumaa")
+    reply = await chat.text("please send 5 box mishumaa")
     assert "not registered" in reply
     assert await chat.slot("draft") is None
 

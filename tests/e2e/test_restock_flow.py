@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,23 @@ def test_the_swahili_demo_store_orders_end_to_end_in_swahili_on_the_phone_simula
     assert f"Oda #{order['order_id']} imewekwa" in placed, placed
     status = "\n".join(system.simulator(phone, "oda yangu iko wapi?"))
     assert f"Oda #{order['order_id']} (KES 3,300) imepokelewa." in status, status
+
+
+KIOSK_PHONE = "+254712000777"
+KIOSK_STORES_CSV = (
+    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
+    f"ST-777,Kiosk ya Juma,{KIOSK_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk\n"
+)
+
+
+@pytest.mark.e2e
+def test_a_brand_texted_alone_is_an_order_never_a_greeting(system: System, tmp_path: Path) -> None:
+    (tmp_path / "stores.csv").write_text(KIOSK_STORES_CSV, encoding="utf-8")
+    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    # The classifier has never seen these brands and reads them as a greeting or thanks; the catalog knows them.
+    asked = "\n".join(system.exchange(KIOSK_PHONE, "kimbo"))
+    assert "Kimbo" in asked and "Hello" not in asked, asked
+    added = "\n".join(system.exchange(KIOSK_PHONE, "pepsi"))
+    assert "Added: your order has 1 line so far." in added and "Which kimbo?" in added, added
+    greeted = "\n".join(system.exchange(KIOSK_PHONE, "hello"))
+    assert "Added" not in greeted and "Pepsi" not in greeted, greeted
