@@ -390,15 +390,19 @@ def _by_pack(
         selling.update(candidates & groups.by_sell_unit.get(sell_unit, frozenset()))
         selling.update(_filled_by(candidates & groups.by_piece_unit.get(sell_unit, frozenset()), request, index))
     same_level = selling.union(candidates & groups.by_level[level]) if level in groups.by_level else selling
+    # A kind of goods named alone (`gatas 2 case`), or a product's own name without its brand (`火腿肠 3箱`,
+    # `beef na beef 5 box`): the products sold in that unit. A kind beside other words (`energy drink`) asks.
     if named_unit:
         # Other brands' SKUs sold at another level are not the pack said (`gula pasir 1 karung`: the sack, not
         # another brand's bale).
+        if selling and mentioned is not None and _named_without_brand(request, mentioned, index):
+            return named_unit | selling
         return named_unit | same_level
     if same_level:
         candidates = same_level
     if not selling or len(selling) == len(candidates):
         return candidates
-    if mentioned is not None and _only_a_kind(request, mentioned, index):
+    if mentioned is not None and _named_without_brand(request, mentioned, index):
         return selling
     # Products with a SKU in the named unit keep only those, and so do brands with a SKU sold in that very unit
     # (`star 5 crates` is the lager, not the brand's matches; `ariel 5 bale` the powder, not its sachets by the
@@ -411,6 +415,14 @@ def _by_pack(
     return selling.union(
         p for p in candidates if product_of[p] not in named_products and brand_of[product_of[p]] not in named_brands
     )
+
+
+def _named_without_brand(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:
+    """No brand said, and the words are all words for a kind of goods or none is."""
+    if _brands_named(mentioned, index):
+        return False
+    kinds = list(map(_kind_word_test(index), request.words))
+    return all(kinds) or not any(kinds)
 
 
 def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

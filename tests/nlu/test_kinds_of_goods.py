@@ -281,3 +281,11 @@ F801,Rutuba DAP Planting Fertiliser 50kg,Rutuba,fertiliser,50kg,bag,1,3550.00,KE
 F802,Rutuba CAN Top Dressing Fertiliser 50kg,Rutuba,fertiliser,50kg,bag,1,3100.00,KES,can,90,1,true
 """
     assert [(found.sku, found.quantity) for found in parse_order(text, catalog_index(rows)).lines] == [line]
+
+
+def test_a_product_named_without_its_brand_is_the_one_sold_in_the_unit_said() -> None:
+    index = catalog_index(
+        'H01,"Jinluo Ham Sausage 35g, carton of 100",Jinluo,snacks,35g,carton,100,90.00,CNY,,10,1,true\n'
+        'H02,"Shuanghui Ham Sausage 40g, pack of 10",Shuanghui,snacks,40g,pack,10,12.00,CNY,,10,1,true\n'
+    )
+    assert [(line.sku, line.quantity) for line in parse_order("ham sausage 3 carton", index).lines] == [("H01", 3)]
