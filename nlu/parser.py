@@ -117,9 +117,14 @@ class _Reading:
             request = replace(request, correction=True)
         if _says_a_size(request) and self._sized_choice(request):
             return
+        taken_back_line = self._line_taken_back(request)
+        if taken_back_line is not None:
+            target = taken_back_line
         if request.correction:
             self.retracted = self._restated(request, target)
-        if request.correction and (request.denies or self._question_corrected(request)):
+        if request.correction and (
+            request.denies or (taken_back_line is None and self._question_corrected(request))
+        ):
             return
         if request.correction and not lines and not request.words and request.quantity is not None:
             # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
@@ -292,6 +297,17 @@ class _Reading:
         if asked and previous is not None and asked[-1].phrase == previous.phrase:
             return amounts[0] == asked[-1].quantity
         return bool(lines) and amounts[0] == lines[target].quantity
+
+    def _line_taken_back(self, request: ItemRequest) -> int | None:
+        """`5 ctn coke n 2 bags sukari, sorry 7 not 5`: the line a correction of an amount alone corrects where the
+        amount it takes back is not the item's read last but an earlier line's (the last such line)."""
+        previous = self.previous
+        if not (request.correction and request.negated) or request.words or previous is None:
+            return None
+        if previous.quantity in request.negated or any(n in request.negated for n in previous.bare_numbers):
+            return None
+        found = [position for position, line in enumerate(self.ordered.lines) if line.quantity in request.negated]
+        return found[-1] if found else None
 
     def _question_corrected(self, request: ItemRequest) -> bool:
         """`ketepa 10, sorry 12`: an amount corrected right after the question asked about the item read last is the

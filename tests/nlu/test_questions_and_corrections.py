@@ -78,6 +78,26 @@ def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogInde
     assert lines_of(parse_order(text, invented_index)) == [("Q101", 7)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml, 3 cases siki 1L, sorry 7 not 5",
+        "5 crates vimba 350ml na siki 1L case 3, 7 hapana 5",
+        "5 crates vimba 350ml, siki 1L 3 case, 5 nahi 7 karo",
+    ],
+)
+def test_a_correction_that_takes_back_an_earlier_amount_changes_that_line(
+    invented_index: CatalogIndex, text: str
+) -> None:
+    assert sorted(lines_of(parse_order(text, invented_index))) == [("Q101", 7), ("Q114", 3)]
+
+
+def test_an_amount_taken_back_is_never_moved_to_the_item_asked_about_last(invented_index: CatalogIndex) -> None:
+    parse = parse_order("5 crates vimba 350ml na 2 bales kulu, sorry 7 not 5", invented_index)
+    assert lines_of(parse) == [("Q101", 7)]
+    assert [item.quantity for item in parse.ambiguous] == [2]
+
+
 def test_a_corrected_size_keeps_the_amount_and_the_product(invented_index: CatalogIndex) -> None:
     parse = parse_order("3 cases siki 1L, no wait, the 250ml one", invented_index)
     assert lines_of(parse) == [("Q115", 3)]
