@@ -614,9 +614,28 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and draft.choices:
             # No items: the words answer the open question, or it is asked again with what it needs.
             await edit_open_draft(turn, draft)
+        elif await order_what_was_priced(turn):
+            return
         elif not switch_language(turn):
             # A request for a language the classifier took for an order (pakai bahasa Indonesia) switches instead.
             turn.say(turn.t._(replies.NO_ITEMS))
+
+
+async def order_what_was_priced(turn: Turn) -> bool:
+    """`send 2 of each`, `ok 3`, after `how much is omo 1kg and kimbo 1kg`: the products just priced, that many of
+    each, start a draft (or join the open one). False when the message says no amount or nothing was priced."""
+    asked = priced_just_before(turn.tracker)
+    amount = amount_in(turn.text)
+    if asked is None or not amount:
+        return False
+    counted = OrderParse(turn.text, tuple(replace(line, quantity=amount) for line in asked.lines))
+    catalog = await PLATFORM.catalog(turn.store_id)
+    draft = turn.draft
+    if draft is None or not (draft.lines or draft.choices):
+        await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], counted), counted, catalog)
+    else:
+        await join_items(turn, draft, counted, Joining.ADD, catalog)
+    return True
 
 
 def has_items(parse: OrderParse) -> bool:
@@ -815,8 +834,10 @@ class ActionAnswerYes(StoreAction):
             return
         draft = turn.draft
         if draft is None or not (draft.lines or draft.choices):
-            if (asked := priced_just_before(turn.tracker)) is not None:
-                # `ok send them` after `how much for 10 bales of jogoo 2kg`: what was priced, drafted for a YES.
+            asked = priced_just_before(turn.tracker)
+            if asked is not None and any(line.quantity > 1 for line in asked.lines):
+                # `ok send them` after `how much for 10 bales of jogoo 2kg`: what was priced, drafted for a YES; a
+                # price with no count (`how much is omo`) orders nothing when thanked with `ok`.
                 await show_parsed(
                     turn, new_draft(uuid.uuid4().hex[:12], asked), asked, await PLATFORM.catalog(turn.store_id)
                 )
@@ -845,14 +866,14 @@ class ActionAnswerYes(StoreAction):
 
 
 def priced_just_before(tracker: Tracker) -> OrderParse | None:
-    """The reader's parse of the owner's message before this one, when it asked the prices of products it counted
-    (`how much for 10 bales`: a price with no count, `how much is omo`, orders nothing when thanked with `ok`)."""
+    """The reader's parse of the owner's message before this one, when it asked the prices of products it found
+    (`how much for 10 bales of jogoo 2kg`, `how much is omo 1kg and kimbo 1kg`)."""
     said = [event for event in tracker.events if event.get("event") == "user"]
     data = (said[-2].get("parse_data") or {}).get("order") if len(said) > 1 else None
     if not isinstance(data, dict):
         return None
     parse = OrderParse.from_json(data)
-    return parse if parse.asks_prices and any(line.quantity > 1 for line in parse.lines) else None
+    return parse if parse.asks_prices and parse.lines else None
 
 
 async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:

@@ -258,6 +258,13 @@ async def test_yes_after_the_price_of_a_counted_product_drafts_it_for_a_yes(
     assert "Your order:" not in await chat.text("ok") and await chat.slot("draft") is None
 
 
+async def test_an_amount_after_prices_orders_that_many_of_each_product_priced(chat: Chat) -> None:
+    prices = await chat.text("how much is mishumaa and zuri cola 350ml?")
+    assert "Taa Candles" in prices and "Zuri Cola 350ml" in prices, prices
+    summary = await chat.text("ok send 3 of each")
+    assert "Taa Candles 6 pack 3 boxes" in summary and "Zuri Cola 350ml can 3 trays" in summary, summary
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
