@@ -156,6 +156,8 @@ class ShortWords:
     words: frozenset[str]
     # The catalog's words and the locale's: what is left after a start that is one of them makes two words.
     known: frozenset[str]
+    # The locale's words for goods: a start that is one of them is a word of its own.
+    vocabulary: frozenset[str]
 
     @classmethod
     def of(cls, catalog_words: Iterable[str], vocabulary: frozenset[str]) -> ShortWords:
@@ -165,17 +167,20 @@ class ShortWords:
         for word in words:
             if written_short(word):
                 by_key[skeleton(word)].append(word)
-        return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words, words | vocabulary)
+        return cls({key: tuple(sorted(found)) for key, found in by_key.items()}, words, words | vocabulary, vocabulary)
 
     def read(self, full: str) -> tuple[str, ...]:
         """The catalog words that write `full` short."""
         if len(full) < _MIN_PREFIX or not full.isalpha():
             return ()
-        # A start that leaves another word is one word of two (`water` of `watermelon`), not a short form.
+        # A start that leaves another word is one word of two (`water` of `watermelon`), not a short form, unless the
+        # start is no word for goods (`PINE` of `pineapple`).
         found = {
             full[:end]
             for end in range(_MIN_PREFIX, len(full) - 1)
-            if full[:end] in self.words and full[end:] not in self.known and shortens(full[:end], full)
+            if full[:end] in self.words
+            and (full[end:] not in self.known or full[:end] not in self.vocabulary)
+            and shortens(full[:end], full)
         }
         for key in _keys(full):
             found.update(short for short in self.by_key.get(key, ()) if shortens(short, full))

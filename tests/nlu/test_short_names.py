@@ -249,3 +249,13 @@ TYPED_ROWS = (
 )
 def test_a_word_typed_as_its_consonants_names_the_catalog_word(text: str, expected: list[tuple[str, int]]) -> None:
     assert resolved(text, catalog_index(TYPED_ROWS)) == expected
+
+
+def test_a_flavour_a_name_writes_by_its_first_word_is_read_whole() -> None:
+    index = catalog_index(
+        "P1,ZEST PINE 300ML RGB CRT24,Zest,BEV-CSD,300ml,crate,24,480.00,TZS,,50,1,true\n"
+        "P2,ZEST ORANGE 300ML RGB CRT24,Zest,BEV-CSD,300ml,crate,24,480.00,TZS,,50,1,true\n"
+        "W1,AQUA WATER 500ML CTN24,Aqua,BEV-WATER,500ml,carton,24,300.00,TZS,,50,1,true\n"
+    )
+    assert resolved("zest pineapple kreti 2", index) == [("P1", 2)]
+    assert not resolved("watermelon 2 ctn", index)
