@@ -229,9 +229,10 @@ class Lexicon:
 
     @cached_property
     def phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Kinds of goods, negations and correction words said in several words (`cold drink`, `kapde ka sabun`;
-        `no be`, `kii se`, `ki jagah`; `kar do`, `i mean`), longest first, by first word: each is read as one word."""
-        words = [*self.product_words, *self.negations, *self.correction_markers]
+        """Kinds of goods, negations, correction and removal words said in several words (`cold drink`, `kapde ka
+        sabun`; `no be`, `kii se`, `ki jagah`; `kar do`, `i mean`; `hata do`), longest first, by first word: each is
+        read as one word."""
+        words = [*self.product_words, *self.negations, *self.correction_markers, *self.removal_words]
         return _by_first_word({tuple(word.split()) for word in words if " " in word})
 
     @cached_property
