@@ -609,13 +609,11 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and read_command(turn.text) is not None:
             await edit_open_draft(turn, draft)
             return
-        if await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+        if await take_items(turn, await PLATFORM.catalog(turn.store_id)) or await order_what_was_priced(turn):
             return
         if draft is not None and draft.choices:
             # No items: the words answer the open question, or it is asked again with what it needs.
             await edit_open_draft(turn, draft)
-        elif await order_what_was_priced(turn):
-            return
         elif not switch_language(turn):
             # A request for a language the classifier took for an order (pakai bahasa Indonesia) switches instead.
             turn.say(turn.t._(replies.NO_ITEMS))
@@ -626,7 +624,8 @@ async def order_what_was_priced(turn: Turn) -> bool:
     each, start a draft (or join the open one). False when the message says no amount or nothing was priced."""
     asked = priced_just_before(turn.tracker)
     amount = amount_in(turn.text)
-    if asked is None or not amount:
+    if asked is None or not amount or isinstance(read_command(turn.text), Pick):
+        # A number alone (`2`) answers the question open, if any.
         return False
     counted = OrderParse(turn.text, tuple(replace(line, quantity=amount) for line in asked.lines))
     catalog = await PLATFORM.catalog(turn.store_id)

@@ -590,12 +590,19 @@ _DIGITS_RUN = re.compile(r"\d+(?:\.\d+)?")
 
 def amount_in(text: str) -> int:
     """How many the owner's answer says: its first number, in any script's digits or any language's number words the
-    reader knows (`5`, `5 ctn`, `५`, `tano`, `五箱`); 0 when it says none or not a whole number."""
+    reader knows (`5`, `5 ctn`, `५`, `tano`, `五箱`; inside Chinese written without spaces, `那来3箱`, `要两提`); 0 when
+    it says none or not a whole number."""
     for word in _answer_words(text):
-        value = _number_in(word)
+        value = _number_in(_from_first_number(word) if HAN_RE.search(word) else word)
         if value is not None:
             return int(value) if value.is_integer() else 0
     return 0
+
+
+def _from_first_number(word: str) -> str:
+    """A word written without spaces (`那来3箱`) from its first digit or Chinese numeral on (`3箱`)."""
+    found = [m.start() for m in (_DIGITS_RUN.search(word), NUMERAL_RUN.search(word)) if m is not None]
+    return word[min(found) :] if found else word
 
 
 def answers_choice(text: str, choice: Choice) -> bool:

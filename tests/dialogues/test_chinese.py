@@ -105,6 +105,12 @@ async def test_a_price_is_answered_with_chinese_punctuation(zh: Chat) -> None:
     assert answer.startswith("可口可乐 330ml×24罐：¥52/箱，有货。"), answer
 
 
+async def test_an_amount_after_a_price_orders_the_product_priced_in_chinese(zh: Chat) -> None:
+    await text(zh, "可乐多少钱一箱？")
+    summary = await text(zh, "那来3箱")
+    assert "1) 可口可乐 330ml×24罐 3 箱 x 52 = 156" in summary, summary
+
+
 async def test_an_amount_to_ask_sent_while_a_question_is_open_is_said_to_come_next_in_chinese(zh: Chat) -> None:
     await zh.text("牛肉面5箱 丝苗米2袋")
     replies = await zh.say("再加两提可乐")
