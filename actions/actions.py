@@ -177,13 +177,16 @@ class TurnAction(Action, abc.ABC):
     # Whether the action's own step reads items: the others leave items said to join the open draft (`ongeza omo
     # moja zaidi` read as reorder) to the words.
     takes_items = False
+    # Whether a message of products and nothing else (`kimbo`, `农夫山泉`) read as this action's intent is an order.
+    products_are_orders = False
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
         turn.speak(await reply_language(turn))
         try:
             if not (self.read_by_words and await answered_by_words(turn, self.name(), self.takes_items)):
-                await self.serve(turn)
+                ordered = self.products_are_orders and await names_products_only(turn)
+                await (ActionTakeOrder() if ordered else self).serve(turn)
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
             turn.say(turn.t._(replies.UNAVAILABLE))
@@ -821,6 +824,8 @@ class ActionShowDraft(StoreAction):
 class ActionAnswerYes(StoreAction):
     """YES: place the open draft, or cancel the order the owner was asked about."""
 
+    products_are_orders = True
+
     waits_for_store = False
 
     def name(self) -> str:
@@ -1229,14 +1234,13 @@ class ActionSwitchLanguage(TurnAction):
 class ActionAnswerSmallTalk(TurnAction):
     """Greetings, thanks, goodbyes, help and what the assistant does not do, answered from the catalogs."""
 
+    products_are_orders = True
+
     def name(self) -> str:
         return "action_answer_small_talk"
 
     async def serve(self, turn: Turn) -> None:
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
         if intent == "out_of_scope" and switch_language(turn):
-            return
-        if await names_products_only(turn):
-            await ActionTakeOrder().serve(turn)
             return
         turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))

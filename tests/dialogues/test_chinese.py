@@ -111,6 +111,14 @@ async def test_an_amount_after_a_price_orders_the_product_priced_in_chinese(zh: 
     assert "1) 可口可乐 330ml×24罐 3 箱 x 52 = 156" in summary, summary
 
 
+async def test_a_brand_named_alone_while_a_question_is_open_is_an_item_never_a_yes(zh: Chat) -> None:
+    await zh.text("牛肉面5箱 丝苗米2袋")
+    # Read as YES by the classifier: the brand joins the order, the question stays.
+    replies = await zh.say("可口可乐")
+    assert replies[0]["text"] == "已加上：订单现在共2行。", replies
+    assert replies[-1]["text"].startswith("哪种丝苗米？"), replies
+
+
 async def test_an_amount_to_ask_sent_while_a_question_is_open_is_said_to_come_next_in_chinese(zh: Chat) -> None:
     await zh.text("牛肉面5箱 丝苗米2袋")
     replies = await zh.say("再加两提可乐")
