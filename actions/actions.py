@@ -310,6 +310,10 @@ async def names_products_only(turn: Turn) -> bool:
     parse = attached_parse(turn)
     if parse is None or not (parse.lines or parse.ambiguous):
         return False
+    draft = turn.draft
+    if draft is not None and draft.choices and not set(parse.skus).isdisjoint(draft.choices[0].candidates):
+        # `kimbo` to `Did you mean Kimbo Cooking Fat 1kg?` says yes to it.
+        return False
     return (await PLATFORM.catalog()).index.writes_every_word(turn.text)
 
 

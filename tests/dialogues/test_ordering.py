@@ -240,6 +240,15 @@ async def test_a_line_named_by_words_of_its_name_alone_is_edited(chat: Chat, edi
     assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola 2L PET 3 cases" not in summary, summary
 
 
+async def test_the_brand_asked_about_said_again_is_no_new_item(chat: Chat) -> None:
+    question = await chat.text("zuri cola 3 cases")
+    assert question.startswith("Which zuri cola"), question
+    again = await chat.text("zuri")
+    assert "Added" not in again and "Noted" not in again, again
+    draft = await chat.slot("draft")
+    assert draft["lines"] == [] and len(draft["choices"]) == 1, draft
+
+
 async def test_more_while_a_question_is_open_asks_it_again(chat: Chat) -> None:
     question = await chat.text("zuri cola 3 cases")
     assert question.startswith("Which zuri cola"), question
