@@ -34,6 +34,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MODEL = ROOT / "models" / "current.tar.gz"
 TWILIO_TOKEN = "e2e-twilio-token"
 APP_SECRET = "e2e-app-secret"
+STORES_HEADER = "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
 PUBLIC = "https://gateway.e2e.example"
 
 
@@ -196,6 +197,11 @@ class System:
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
+
+    def add_store(self, folder: Path, row: str) -> None:
+        """Add one store (a row of the stores CSV) as the README has operators add stores beside `make run`."""
+        (folder / "stores.csv").write_text(STORES_HEADER + row + "\n", encoding="utf-8")
+        self.command("-m", "backend", "import-stores", str(folder / "stores.csv"))
 
     def orders(self, store_id: str) -> list[dict[str, Any]]:
         """The store's orders on the platform, newest first."""

@@ -1,4 +1,5 @@
-"""End to end in a store's own language: a store in Abidjan whose language is French orders over SMS."""
+"""End to end in a store's own language: a store in Abidjan whose language is French orders over SMS, and a warung whose
+language (Javanese) has no catalog is answered in Indonesian."""
 
 from __future__ import annotations
 
@@ -14,16 +15,11 @@ pytestmark = pytest.mark.e2e
 
 # A boutique in Abidjan buying from the demo wholesaler.
 FRENCH_PHONE = "+2250700002001"
-FRENCH_STORES_CSV = (
-    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
-    f"CI-001,Boutique Chez Awa,{FRENCH_PHONE},Abidjan,fr,Africa/Abidjan,500000.00,true,boutique\n"
-)
+FRENCH_STORE = f"CI-001,Boutique Chez Awa,{FRENCH_PHONE},Abidjan,fr,Africa/Abidjan,500000.00,true,boutique"
 
 
 def test_a_french_store_gets_its_draft_and_its_order_in_french_over_sms(system: System, tmp_path: Path) -> None:
-    # Added as the README has operators add stores beside `make run`.
-    (tmp_path / "stores.csv").write_text(FRENCH_STORES_CSV, encoding="utf-8")
-    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    system.add_store(tmp_path, FRENCH_STORE)
     draft = "\n".join(system.exchange(FRENCH_PHONE, "5 ctn coke 300ml"))
     assert draft.startswith("Votre commande:\n1) "), draft
     assert re.search(r"\nTotal [\d ]+ KES\. Livraison le (lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} ", draft), draft
@@ -38,14 +34,10 @@ def test_a_french_store_gets_its_draft_and_its_order_in_french_over_sms(system: 
 # A warung in Yogyakarta whose owner's language is Javanese: no catalog has it, so replies are in Indonesian, the
 # language of its country that one has (CLDR's official languages), not English.
 JAVANESE_PHONE = "+6281300002002"
-JAVANESE_STORES_CSV = (
-    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
-    f"ID-JV-001,Warung Bu Sri,{JAVANESE_PHONE},Yogyakarta,jv,Asia/Jakarta,5000000.00,true,warung\n"
-)
+JAVANESE_STORE = f"ID-JV-001,Warung Bu Sri,{JAVANESE_PHONE},Yogyakarta,jv,Asia/Jakarta,5000000.00,true,warung"
 
 
 def test_a_javanese_store_is_answered_in_indonesian(system: System, tmp_path: Path) -> None:
-    (tmp_path / "stores.csv").write_text(JAVANESE_STORES_CSV, encoding="utf-8")
-    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    system.add_store(tmp_path, JAVANESE_STORE)
     draft = "\n".join(system.exchange(JAVANESE_PHONE, "5 ctn coke 300ml"))
     assert draft.startswith("Pesanan Anda:\n1) "), draft

@@ -72,16 +72,12 @@ def test_the_swahili_demo_store_orders_end_to_end_in_swahili_on_the_phone_simula
 
 
 KIOSK_PHONE = "+254712000777"
-KIOSK_STORES_CSV = (
-    "store_id,name,phones,region,language,timezone,credit_limit,promo_opt_in,store_type\n"
-    f"ST-777,Kiosk ya Juma,{KIOSK_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk\n"
-)
+KIOSK_STORE = f"ST-777,Kiosk ya Juma,{KIOSK_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
 
 
 @pytest.mark.e2e
 def test_a_brand_texted_alone_is_an_order_never_a_greeting(system: System, tmp_path: Path) -> None:
-    (tmp_path / "stores.csv").write_text(KIOSK_STORES_CSV, encoding="utf-8")
-    system.command("-m", "backend", "import-stores", str(tmp_path / "stores.csv"))
+    system.add_store(tmp_path, KIOSK_STORE)
     # The classifier has never seen these brands and reads them as a greeting or thanks; the catalog knows them.
     asked = "\n".join(system.exchange(KIOSK_PHONE, "kimbo"))
     assert "Kimbo" in asked and "Hello" not in asked, asked
