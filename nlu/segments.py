@@ -1865,9 +1865,11 @@ def _named_elements(
 
 
 def _an_alias(word: str, index: CatalogIndex) -> bool:
-    """True when the catalog gives the word to a product as an alias of its own."""
+    """True when the catalog gives the word to a product as an alias of its own, or as its brand (`PK` gum)."""
     items = index.items
-    return any((word,) in items[p].alias_words for p in index.postings.get(word, ()))
+    return any(
+        (word,) in items[p].alias_words or items[p].brand_words == {word} for p in index.postings.get(word, ())
+    )
 
 
 def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:

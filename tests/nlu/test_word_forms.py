@@ -201,3 +201,12 @@ def test_a_brand_nickname_reaches_the_sizes_whose_aliases_only_add_their_pack() 
         'W22,"Gemini Sunflower Oil 15L tin",Gemini,oil,15L,tin,1,1900.00,ZZZ,gemini tin|gemini,10,1,true\n'
     )
     assert resolved("jemini 15 litre 2 tin", index) == [("W22", 2)]
+
+
+@pytest.mark.parametrize("text", ["pk outer 5", "pk 5 outer"])
+def test_a_unit_word_that_is_a_brand_names_it_beside_another_unit(text: str) -> None:
+    index = catalog(
+        'G1,"PK Chewing Gum 100s, outer",PK,sweets,,outer,100,90.00,TZS,,10,1,true\n'
+        'G2,"Tip Top Lollipop 50s, box",Tip Top,sweets,,box,50,40.00,TZS,,10,1,true\n'
+    )
+    assert resolved(text, index) == [("G1", 5)]
