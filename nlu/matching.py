@@ -762,6 +762,7 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
     # ones): the brand said alone means those in any size, and its variants, and its sizes with a name of their own
     # (`lapad` beside the `tanduay`), must be named.
     plain = {items[p].brand_words for p in named if best[p] == items[p].brand_words}
+    based = {items[p].brand_words for p in named & index.base_written if best[p] == items[p].brand_words}
     for position in candidates - named:
         item = items[position]
         if item.brand_words in own_words:
@@ -771,6 +772,10 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
                 and added
                 and all(w in lexicon.variant_words or w in lexicon.size_names for w in added)
             ):
+                continue
+            if added and item.brand_words in based:
+                # `onga` the alias of `Onga Classic`: the brand said alone is its base product, whose name says so,
+                # and its other products (`Onga Stew`), of any size, are to be named.
                 continue
             if item.size not in sizes[item.brand_words] or not added or not added <= lexicon.variant_words:
                 return candidates

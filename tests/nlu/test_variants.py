@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import CatalogIndex, OrderParse, parse_order
-from tests.nlu.conftest import catalog_index
+from tests.nlu.conftest import catalog_index, resolved
 
 ROWS = """\
 V01,"Lumo Petroleum Jelly 50ml, dozen",Lumo,skin_care,50ml,dozen,12,900.00,ZZZ,lumo,10,1,true
@@ -210,3 +210,12 @@ def test_a_variant_the_catalog_does_not_sell_is_flagged_never_its_plain_product_
     assert not parse.lines
     assert not parse.ambiguous
     assert [item.phrase for item in parse.unknown] == ["pop diet 3 case"]
+
+
+def test_a_brand_that_is_the_alias_of_its_classic_product_means_it_beside_its_other_products() -> None:
+    index = catalog_index(
+        'S1,"Tasa Classic Seasoning Cube 4g, pack of 100",Tasa,seasoning,4g,pack,100,60.00,GHS,tasa,10,1,true\n'
+        'S2,"Tasa Stew Seasoning 10g sachet, pack of 50",Tasa,seasoning,10g,pack,50,55.00,GHS,tasa stew,10,1,true\n'
+    )
+    assert resolved("tasa 5 pack", index) == [("S1", 5)]
+    assert resolved("tasa stew 5 pack", index) == [("S2", 5)]
