@@ -530,6 +530,18 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     not_joined = packaging_words | unit_words.keys()
 
     def facts(text: str) -> _TextFacts:
+        if text.isascii() and text.isalpha():
+            # One word of plain letters (most nicknames and many brands): the word is all there is to read.
+            word = text.casefold()
+            content = () if word in stop_words else (word,)
+            return _TextFacts(
+                content=content,
+                extra_words=_NOTHING,
+                numbered=_NOTHING,
+                joined=_NOTHING,
+                contributed=frozenset(content),
+                connector_triples=_attached_triples(word, attaching),
+            )
         folded = clean_text(text).casefold()
         # Most aliases and brands have no digit: the patterns that need one are not tried on them.
         piece_word = _piece_word(folded, lexicon) if _DIGIT_RE.search(folded) is not None else ""
