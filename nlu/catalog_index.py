@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import chain, compress
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
@@ -188,6 +188,7 @@ class CatalogIndex:
         default_factory=dict, compare=False, repr=False
     )
     _sold_in_categories: dict[frozenset[str], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _brand_in_name: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -218,11 +219,16 @@ class CatalogIndex:
             other != word and not postings.isdisjoint(self.postings.get(other, ())) for other in said
         )
 
-    @cached_property
-    def brand_in_name(self) -> frozenset[int]:
-        """The SKUs whose name writes their brand (`农夫山泉 饮用天然水`, not the `东方树叶` tea of the same brand)."""
-        written = (item.item.brand.casefold() in item.item.name.casefold() for item in self.items)
-        return frozenset(compress(range(len(self.items)), written))
+    def brand_in_name(self, positions: Iterable[int]) -> frozenset[int]:
+        """Those of the SKUs whose name writes their brand (`农夫山泉 饮用天然水`, not the `东方树叶` tea of the same
+        brand). Asked only of a brand named in a message, so each SKU is read when first asked about, not all at
+        once."""
+        written = self._brand_in_name
+        for position in positions:
+            if position not in written:
+                item = self.items[position].item
+                written[position] = item.brand.casefold() in item.name.casefold()
+        return frozenset(position for position in positions if written[position])
 
     @cached_property
     def base_written(self) -> frozenset[int]:

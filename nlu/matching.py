@@ -294,7 +294,7 @@ def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIn
     named: set[int] = set()
     for brand in _brands_named(mentioned, index):
         named.update(candidates & by_brand[brand])
-    written = index.brand_in_name.intersection(named)
+    written = index.brand_in_name(named)
     if len({index.groups.product_of[position] for position in written}) > 1:
         return named
     return written or named or candidates
