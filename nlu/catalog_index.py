@@ -285,7 +285,9 @@ class CatalogIndex:
     def namings(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """The locale's namings of a kind of goods whose words the catalog writes, those it writes together on one
         SKU first (`washed sugar` before `white sugar` where no SKU is both)."""
-        namings = self.lexicon.product_words.get(kind, ())
+        namings = self.lexicon.product_words.get(kind)
+        if namings is None:
+            return ()
         written = [naming for naming in namings if all(w in self.postings for w in naming)]
         return tuple(sorted(written, key=lambda naming: not self.posted_under_all(list(naming))))
 

@@ -857,10 +857,11 @@ def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> 
     it as what a product comes with (`with mug`)."""
     protected = index.protected_connectors
     short = index.short_words.read if index.short_words is not None else lambda word: ()
+    lasts = (after, *singular_and_plural(after), *short(after))
     return any(
         (first, connector, last) in protected
         for first in (before, *singular_and_plural(before), *short(before), "")
-        for last in (after, *singular_and_plural(after), *short(after))
+        for last in lasts
     )
 
 
