@@ -39,8 +39,8 @@ class Spellings:
         if len(self.letters):
             # An edit adds or removes at most one letter from the set a word uses, so words whose letter
             # sets differ by more than two per edit cannot be close; this screens out nearly all of them.
-            differing = _bit_count(self.letters ^ np.uint64(_fingerprint(word)))
-            choices = [self.words[i] for i in np.flatnonzero(differing <= 2 * edits)]
+            close = _at_most_bits(self.letters ^ np.uint64(_fingerprint(word)), 2 * edits)
+            choices = [self.words[i] for i in np.flatnonzero(close)]
         return [
             (str(candidate), int(distance))
             for candidate, distance, _ in process.extract(
@@ -64,9 +64,9 @@ def _fingerprint(word: str) -> int:
     return mask
 
 
-def _bit_count(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    values = values - ((values >> _ONE) & np.uint64(0x5555555555555555))
-    values = (values & np.uint64(0x3333333333333333)) + ((values >> np.uint64(2)) & np.uint64(0x3333333333333333))
-    values = (values + (values >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
-    result: npt.NDArray[np.uint64] = (values * np.uint64(0x0101010101010101)) >> np.uint64(56)
-    return result
+def _at_most_bits(values: npt.NDArray[np.uint64], most: int) -> npt.NDArray[np.bool_]:
+    """True where a value has at most `most` bits set: each step clears the lowest set bit, fewer steps than a count
+    of every bit."""
+    for _ in range(most):
+        values = values & (values - _ONE)
+    return values == 0
