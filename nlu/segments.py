@@ -179,6 +179,9 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`..., total 408`, `jumla: ksh 4,000.00`, `总共408元`: after an amount has been said, a sum word with its number
     (and that number's unit or currency) is the sender's own sum, never an item or more of the last one; before one,
     a sum word with money written in thousands is too (`transfer 500rb`)."""
+    said = {token.text for token in tokens}
+    if lexicon.sum_words.isdisjoint(said) and lexicon.thousands_suffixes.isdisjoint(said):
+        return tokens
     kept: list[Token] = []
     counted = False
     position = 0
@@ -209,6 +212,8 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`4 trays zuri cola 350ml and a half`: a half joined on at the end of a counted item is half a pack more of the
     amount said, never an item of its own."""
+    if lexicon.half_words.isdisjoint(token.text for token in tokens):
+        return tokens
     kept: list[Token] = []
     count: int | None = None
     position = 0
@@ -604,6 +609,8 @@ def _three_part_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 def _hyphened(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`ap-at`, `an-om`, `san-o`: a word, a hyphen and a word typed tight, as a locale writes them, are one word."""
     words = lexicon.hyphened_words
+    if all(token.kind != "dash" for token in tokens):
+        return tokens
     read: list[Token] = []
     for token in tokens:
         if (
