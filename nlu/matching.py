@@ -779,9 +779,17 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
                 continue
             if item.size not in sizes[item.brand_words] or not added or not added <= lexicon.variant_words:
                 return candidates
-        elif (item.core | item.brand_words) & alias_words:
+        elif (item.core | item.brand_words) & alias_words and not _called_by_brand(item, alias_words):
             return candidates
     return named
+
+
+def _called_by_brand(item: IndexedItem, said: frozenset[str]) -> bool:
+    """`payless canton` beside the `canton` said: another brand's product the catalog calls by the alias said with
+    its brand, so the alias said alone is not it."""
+    if not said.isdisjoint(item.brand_words):
+        return False
+    return any(said < (own := frozenset(words)) and own - said <= item.brand_words for words in item.alias_words)
 
 
 def _without_unsaid_flavours(

@@ -671,10 +671,14 @@ def test_an_amount_alone_after_an_uncounted_item_counts_it(visayas_index: Catalo
     assert [(sorted(item.candidates), item.quantity) for item in parse.ambiguous] == [(["BGV1000", "MNC1000"], 2)]
 
 
-def test_removing_one_product_of_a_question_leaves_the_others_to_confirm(visayas_index: CatalogIndex) -> None:
-    parse = parse_order("2 box canton tsaka 3 box payless, wag na pala yung payless", visayas_index)
+def test_removing_one_product_of_a_question_leaves_the_others_to_confirm() -> None:
+    index = catalog_index(
+        'N1,"Tiko Pancit Canton 60g, box of 72",Tiko,noodles,60g,box,72,1080.00,PHP,,10,1,true\n'
+        'N2,"Payless Pancit Canton 130g, box of 36",Payless,noodles,130g,box,36,900.00,PHP,payless,10,1,true\n'
+    )
+    parse = parse_order("2 box canton tsaka 3 box payless, wag na pala yung payless", index)
     assert not parse.lines
-    assert [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous] == [(("QHT2841",), 2, "confirm")]
+    assert [(item.candidates, item.quantity, item.reason) for item in parse.ambiguous] == [(("N1",), 2, "confirm")]
 
 
 @pytest.mark.parametrize(

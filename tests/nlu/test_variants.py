@@ -219,3 +219,12 @@ def test_a_brand_that_is_the_alias_of_its_classic_product_means_it_beside_its_ot
     )
     assert resolved("tasa 5 pack", index) == [("S1", 5)]
     assert resolved("tasa stew 5 pack", index) == [("S2", 5)]
+
+
+def test_an_alias_said_alone_is_not_the_product_another_brand_is_called_by_with_its_brand() -> None:
+    index = catalog_index(
+        'N1,"Tiko Pancit Canton Original 60g, box of 72",Tiko,noodles,60g,box,72,1080.00,PHP,canton,10,1,true\n'
+        'N2,"Rapa Xtra Big Pancit Canton 130g, box of 36",Rapa,noodles,130g,box,36,900.00,PHP,rapa canton,10,1,true\n'
+    )
+    assert resolved("canton 10 box", index) == [("N1", 10)]
+    assert resolved("rapa canton 3 box", index) == [("N2", 3)]
