@@ -430,6 +430,9 @@ class _Reading:
             # `amul taaza doodh` where the brand sells only ghee, `cigarette gold flake` beside Saffola Gold: a
             # product the catalog does not sell, flagged, never one to confirm.
             return request, Match((), 0.0)
+        if _in_a_form_not_sold(request, match, self.index):
+            # `tide bar` where Tide is sold only as powder, beside other brands' bars: flagged, never the powder.
+            return request, Match((), 0.0)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
         if not match.candidates and (unsized := _without_size_order_words(request, self.index)) is not None:
@@ -882,6 +885,21 @@ def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogI
     return bool(kinds) and not any(
         kind <= item.core | item.category_words for item in match.candidates for kind in kinds
     )
+
+
+def _in_a_form_not_sold(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """True when a packaging word said beside the product (`bar`) is written by products of the candidates' kind
+    and by none of the candidates' brands: the brand asked for comes in a form the catalog does not sell it in."""
+    said = [word for word in request.optional_words if word in index.lexicon.packaging_words]
+    brands = {candidate.item.brand for candidate in match.candidates}
+    if not said or not match.candidates or "" in brands:
+        return False
+    categories = {candidate.item.category for candidate in match.candidates}
+    for word in said:
+        writing = [index.items[position].item for position in index.postings.get(word, frozenset())]
+        if any(item.category in categories for item in writing) and not any(item.brand in brands for item in writing):
+            return True
+    return False
 
 
 def _kind_only_modifies(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:

@@ -289,3 +289,18 @@ def test_a_product_named_without_its_brand_is_the_one_sold_in_the_unit_said() ->
         'H02,"Shuanghui Ham Sausage 40g, pack of 10",Shuanghui,snacks,40g,pack,10,12.00,CNY,,10,1,true\n'
     )
     assert [(line.sku, line.quantity) for line in parse_order("ham sausage 3 carton", index).lines] == [("H01", 3)]
+
+
+FORM_ROWS = """\
+F101,TIDE PWD ORIG 66G 6S TIE,Tide,LAUNDRY,66g,pack,6,54.00,PHP,,400,5,true
+F102,SURF DET BAR 380G 24S,Surf,LAUNDRY,380g,box,24,900.00,PHP,,60,1,true
+F103,CHAMPION DET BAR 390G 24S,Champion,LAUNDRY,390g,box,24,840.00,PHP,,90,1,true
+"""
+
+
+def test_a_brand_asked_in_a_form_only_other_brands_are_sold_in_is_flagged_not_ordered() -> None:
+    index = catalog_index(FORM_ROWS)
+    parse = parse_order("tide bar 2 box", index)
+    assert not parse.lines and [item.phrase for item in parse.unknown] == ["tide bar 2 box"]
+    assert [(line.sku, line.quantity) for line in parse_order("surf bar 2 box", index).lines] == [("F102", 2)]
+    assert [(line.sku, line.quantity) for line in parse_order("tide 2 tie", index).lines] == [("F101", 2)]
