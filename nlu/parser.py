@@ -418,8 +418,10 @@ class _Reading:
             match = match_request(loose, self.index)
         elif match.confirm and (loose := _kind_words_unwritten(request, self.index)) is not None:
             # `bugas sinandomeng 25 kilos`: a local word for the kind that the catalog does not write asks no
-            # confirmation of the product the other words name.
-            match = _unless_unsure(match_request(loose, self.index), match)
+            # confirmation of the product the other words name; unless that product says it is another kind (`aavin
+            # paal`, milk, where the brand sells only ghee), flagged below.
+            loosened = _unless_unsure(match_request(loose, self.index), match)
+            match = match if _of_another_kind(request, loosened, self.index) else loosened
         if (not match.candidates or match.confirm) and (initialled := _initials_written(request, self.index)):
             # `argentina corned beef` for `ARGENTINA CB 150G`: two words the catalog writes by their initials.
             match = _unless_unsure(match_request(initialled, self.index), match)
@@ -866,6 +868,25 @@ def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequ
         return None
     loose = replace(request, words=tuple(w for w in request.words if w not in unread))
     return None if names_only_a_kind(loose, index) else loose
+
+
+def _of_another_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """True when every candidate's name writes its category's word (`Aavin Ghee`, filed under ghee) and none writes a
+    kind that the request's unread local words for kinds of goods say (`paal`, milk), as the catalog spells it."""
+    kinds = [
+        {read.word for read in index.read_word(word)} | {word}
+        for unread in request.words
+        if not index.read_word(unread)
+        for naming in index.lexicon.product_words.get(unread, ())
+        for word in naming
+    ]
+    if not kinds or not match.candidates:
+        return False
+    return all(
+        candidate.core & candidate.category_words
+        and not any(kind & (candidate.core | candidate.category_words) for kind in kinds)
+        for candidate in match.candidates
+    )
 
 
 def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:

@@ -304,3 +304,9 @@ def test_a_brand_asked_in_a_form_only_other_brands_are_sold_in_is_flagged_not_or
     assert not parse.lines and [item.phrase for item in parse.unknown] == ["tide bar 2 box"]
     assert [(line.sku, line.quantity) for line in parse_order("surf bar 2 box", index).lines] == [("F102", 2)]
     assert [(line.sku, line.quantity) for line in parse_order("tide 2 tie", index).lines] == [("F101", 2)]
+
+
+def test_a_brands_unsold_kind_is_flagged_though_its_local_word_is_not_in_the_catalog() -> None:
+    parse = parse_order("gauri paal 2 carton", catalog_index(UNSOLD_ROWS))
+    assert not parse.lines and not parse.ambiguous
+    assert [item.phrase for item in parse.unknown] == ["gauri paal 2 carton"]
