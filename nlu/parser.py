@@ -435,6 +435,9 @@ class _Reading:
         if _in_a_form_not_sold(request, match, self.index):
             # `tide bar` where Tide is sold only as powder, beside other brands' bars: flagged, never the powder.
             return request, Match((), 0.0)
+        if len(match.candidates) == 1 and (other_forms := _brands_other_forms(request, match, self.index)):
+            # `peak milk sachet` read as the tinned milk beside Peak's sachets: asked among them, never guessed.
+            match = replace(match, candidates=match.candidates + other_forms)
         if not match.candidates and (priced := _price_point_unglued(request, self.index)) is not None:
             match = match_request(priced, self.index)
         if not match.candidates and (unsized := _without_size_order_words(request, self.index)) is not None:
@@ -868,6 +871,23 @@ def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequ
         return None
     loose = replace(request, words=tuple(w for w in request.words if w not in unread))
     return None if names_only_a_kind(loose, index) else loose
+
+
+def _brands_other_forms(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[IndexedItem, ...]:
+    """The active SKUs of the candidate's brand that write a packaging word said beside it which it does not."""
+    candidate = match.candidates[0]
+    said = [word for word in request.optional_words if word in index.lexicon.packaging_words]
+    if not said or not candidate.item.brand:
+        return ()
+    for word in said:
+        positions = index.postings.get(word, frozenset())
+        if candidate.position in positions:
+            return ()
+        items = (index.items[position] for position in sorted(positions))
+        others = tuple(other for other in items if other.item.brand == candidate.item.brand and other.item.active)
+        if others:
+            return others
+    return ()
 
 
 def _of_another_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:

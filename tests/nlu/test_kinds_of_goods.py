@@ -310,3 +310,13 @@ def test_a_brands_unsold_kind_is_flagged_though_its_local_word_is_not_in_the_cat
     parse = parse_order("gauri paal 2 carton", catalog_index(UNSOLD_ROWS))
     assert not parse.lines and not parse.ambiguous
     assert [item.phrase for item in parse.unknown] == ["gauri paal 2 carton"]
+
+
+def test_a_form_sold_by_another_sku_of_the_brand_is_asked_not_guessed() -> None:
+    rows = """\
+P101,PEAK EVAPORATED MILK 160G TIN X48,Peak,Dairy,160g,carton,48,34500.00,NGN,peak milk,80,1,true
+P102,PEAK FULL CREAM POWDER 16G SACHET X10,Peak,Dairy,16g,pack,10,1650.00,NGN,peak sachet,200,1,true
+"""
+    parse = parse_order("peak milk sachet 20 packs", catalog_index(rows))
+    assert not parse.lines
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["P101", "P102"]]
