@@ -541,13 +541,13 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if text.isascii() and text.isalpha():
             # One word of plain letters (most nicknames and many brands): the word is all there is to read.
             word = text.casefold()
-            content = () if word in stop_words else (word,)
+            alone: tuple[str, ...] = () if word in stop_words else (word,)
             return _TextFacts(
-                content=content,
+                content=alone,
                 extra_words=_NOTHING,
                 numbered=_NOTHING,
                 joined=_NOTHING,
-                contributed=frozenset(content),
+                contributed=frozenset(alone),
                 connector_triples=_attached_triples(word, attaching),
             )
         folded = clean_text(text).casefold()

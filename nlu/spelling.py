@@ -69,4 +69,5 @@ def _at_most_bits(values: npt.NDArray[np.uint64], most: int) -> npt.NDArray[np.b
     of every bit."""
     for _ in range(most):
         values = values & (values - _ONE)
-    return values == 0
+    cleared: npt.NDArray[np.bool_] = values == 0
+    return cleared
