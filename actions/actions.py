@@ -635,12 +635,7 @@ async def order_what_was_priced(turn: Turn) -> bool:
         # A number alone (`2`) answers the question open, if any.
         return False
     counted = OrderParse(turn.text, tuple(replace(line, quantity=amount) for line in asked.lines))
-    catalog = await PLATFORM.catalog(turn.store_id)
-    draft = turn.draft
-    if draft is None or not (draft.lines or draft.choices):
-        await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], counted), counted, catalog)
-    else:
-        await join_items(turn, draft, counted, Joining.ADD, catalog)
+    await put_on_draft(turn, counted, Cue.ADD, await PLATFORM.catalog(turn.store_id))
     return True
 
 
@@ -666,19 +661,25 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
             turn.set("more_pages", None)
             return True
         return False
+    await put_on_draft(turn, parse, cue, catalog)
+    return True
+
+
+async def put_on_draft(turn: Turn, parse: OrderParse, cue: Cue | None, catalog: Catalog) -> None:
+    """Items as a new draft, or joined to the open one as the cue says or as they read; asks once when unclear."""
+    draft = turn.draft
     if draft is None or not (draft.lines or draft.choices):
         if cue is Cue.CHANGE and await corrects_placed_order(turn, parse):
-            return True
+            return
         await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
-        return True
+        return
     if cue in (Cue.CHANGE, Cue.MORE):
         parse = settled_on_draft(draft, parse)
     how = joining(draft, parse, cue)
     if how in (Joining.ASK_SAME, Joining.ASK_WHICH):
         ask_how_to_join(turn, draft, parse, how, catalog)
-        return True
+        return
     await join_items(turn, draft, parse, how, catalog)
-    return True
 
 
 async def corrects_placed_order(turn: Turn, parse: OrderParse) -> bool:
