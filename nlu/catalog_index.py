@@ -528,6 +528,19 @@ class _TextFacts(NamedTuple):
     piece_word: str = ""
 
 
+def _one_word_facts(word: str, stop_words: frozenset[str], attaching: frozenset[str]) -> _TextFacts:
+    """One word of plain letters (most nicknames and many brands): the word is all there is to read."""
+    alone: tuple[str, ...] = () if word in stop_words else (word,)
+    return _TextFacts(
+        content=alone,
+        extra_words=_NOTHING,
+        numbered=_NOTHING,
+        joined=_NOTHING,
+        contributed=frozenset(alone),
+        connector_triples=_attached_triples(word, attaching),
+    )
+
+
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
@@ -539,17 +552,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
 
     def facts(text: str) -> _TextFacts:
         if text.isascii() and text.isalpha():
-            # One word of plain letters (most nicknames and many brands): the word is all there is to read.
-            word = text.casefold()
-            alone: tuple[str, ...] = () if word in stop_words else (word,)
-            return _TextFacts(
-                content=alone,
-                extra_words=_NOTHING,
-                numbered=_NOTHING,
-                joined=_NOTHING,
-                contributed=frozenset(alone),
-                connector_triples=_attached_triples(word, attaching),
-            )
+            return _one_word_facts(text.casefold(), stop_words, attaching)
         folded = clean_text(text).casefold()
         # Most aliases and brands have no digit: the patterns that need one are not tried on them.
         piece_word = _piece_word(folded, lexicon) if _DIGIT_RE.search(folded) is not None else ""

@@ -117,21 +117,8 @@ class _Reading:
             request = replace(request, correction=True)
         if _says_a_size(request) and self._sized_choice(request):
             return
-        taken_back_line = self._line_taken_back(request)
-        if taken_back_line is not None:
-            target = taken_back_line
         if request.correction:
-            self.retracted = self._restated(request, target)
-        if request.correction and (
-            request.denies or (taken_back_line is None and self._question_corrected(request))
-        ):
-            return
-        if request.correction and not lines and not request.words and request.quantity is not None:
-            # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
-            self.amount_ahead = request
-            return
-        if request.correction:
-            self._correct(request, target)
+            self._read_correction(request, target)
             return
         if request.removal:
             self._take_back(request)
@@ -171,6 +158,21 @@ class _Reading:
             return
         self._resolve(completed, match, outcome)
         self.previous = completed
+
+    def _read_correction(self, request: ItemRequest, target: int) -> None:
+        """A correction: of the line whose amount it takes back, else of `target` (the line ordered last or named
+        again), or of the question asked last; with nothing ordered yet, the amount of what follows."""
+        taken_back_line = self._line_taken_back(request)
+        if taken_back_line is not None:
+            target = taken_back_line
+        self.retracted = self._restated(request, target)
+        if request.denies or (taken_back_line is None and self._question_corrected(request)):
+            return
+        if not self.ordered.lines and not request.words and request.quantity is not None:
+            # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
+            self.amount_ahead = request
+            return
+        self._correct(request, target)
 
     def _correct(self, request: ItemRequest, target: int) -> None:
         """A correction changes the line ordered last (or the one named again): its amount, its size or its pack."""
@@ -302,7 +304,7 @@ class _Reading:
         """`5 ctn coke n 2 bags sukari, sorry 7 not 5`: the line a correction of an amount alone corrects where the
         amount it takes back is not the item's read last but an earlier line's (the last such line)."""
         previous = self.previous
-        if not (request.correction and request.negated) or request.words or previous is None:
+        if not request.negated or request.words or previous is None:
             return None
         if previous.quantity in request.negated or any(n in request.negated for n in previous.bare_numbers):
             return None
@@ -425,15 +427,7 @@ class _Reading:
         if (not match.candidates or match.confirm) and (initialled := _initials_written(request, self.index)):
             # `argentina corned beef` for `ARGENTINA CB 150G`: two words the catalog writes by their initials.
             match = _unless_unsure(match_request(initialled, self.index), match)
-        if _kind_only_modifies(request, match, self.index):
-            # `鸡蛋 3板` beside `鸡蛋挂面`: eggs the catalog does not sell, flagged, never its egg noodles.
-            return request, Match((), 0.0)
-        if match.confirm and _names_an_unsold_product(request, match, self.index):
-            # `amul taaza doodh` where the brand sells only ghee, `cigarette gold flake` beside Saffola Gold: a
-            # product the catalog does not sell, flagged, never one to confirm.
-            return request, Match((), 0.0)
-        if _in_a_form_not_sold(request, match, self.index):
-            # `tide bar` where Tide is sold only as powder, beside other brands' bars: flagged, never the powder.
+        if _not_sold(request, match, self.index):
             return request, Match((), 0.0)
         if len(match.candidates) == 1 and (other_forms := _brands_other_forms(request, match, self.index)):
             # `peak milk sachet` read as the tinned milk beside Peak's sachets: asked among them, never guessed.
@@ -906,6 +900,18 @@ def _of_another_kind(request: ItemRequest, match: Match, index: CatalogIndex) ->
         candidate.core & candidate.category_words
         and not any(kind & (candidate.core | candidate.category_words) for kind in kinds)
         for candidate in match.candidates
+    )
+
+
+def _not_sold(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
+    """True when the request names a product the catalog does not sell, to flag rather than match: `鸡蛋 3板` beside
+    `鸡蛋挂面` (eggs, never the egg noodles); `amul taaza doodh` where the brand sells only ghee, `cigarette gold
+    flake` beside Saffola Gold (never one to confirm); `tide bar` where Tide is sold only as powder beside other
+    brands' bars (never the powder)."""
+    return (
+        _kind_only_modifies(request, match, index)
+        or (match.confirm and _names_an_unsold_product(request, match, index))
+        or _in_a_form_not_sold(request, match, index)
     )
 
 
