@@ -558,3 +558,21 @@ def test_a_unit_word_a_catalog_gives_a_product_as_its_alias_names_it_beside_anot
     text: str, pampanga_index: CatalogIndex
 ) -> None:
     assert resolved(text, pampanga_index) == [("0113003", 5)]
+
+
+@pytest.mark.parametrize("text", ["corned beef duha ka kahon", "kornbip 2 case"])
+def test_corned_beef_asks_among_the_carne_norte_a_catalog_writes_in_spanish(text: str) -> None:
+    rows = """\
+K1,LUCKY 7 CARNE NORTE 150G 48S,Lucky 7,CANNED GOODS,150g,case,48,1390.00,PHP,,110,1,true
+K2,555 CARNE NORTE 150G 48S,555,CANNED GOODS,150g,case,48,1420.00,PHP,,100,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["K1", "K2"]]
+
+
+def test_corned_beef_finds_the_corned_beef_a_catalog_writes_as_cb() -> None:
+    rows = """\
+K3,ARGENTINA CB 150G 48S,Argentina,DE LATA,150g,case,48,1920.00,PHP,,100,1,true
+K4,ARGENTINA CB 260G 24S,Argentina,DE LATA,260g,case,24,1680.00,PHP,,50,1,true
+"""
+    assert resolved("argentina corned beef 260 2cs", catalog_index(rows)) == [("K4", 2)]
