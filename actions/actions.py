@@ -286,16 +286,17 @@ async def answer_open_choice(turn: Turn, action_name: str) -> bool:
 
 
 def narrows_choice(turn: Turn, choice: Choice) -> bool:
-    """True when every item the reader finds in the message is among the products the open question offers, and not
-    all of them (`rina` asked which brand of cooking oil, `jogoo` which 2kg flour): it answers the question rather
-    than adding an item to ask about after it."""
+    """True when every item the reader finds in the message is among the products the open question offers (`rina`
+    asked which brand of cooking oil, `jogoo` which 2kg flour): it answers the question rather than adding an item to
+    ask about after it. Naming all of several offered (`coke` asked which cola) says the question again."""
     parse = attached_parse(turn)
     if parse is None:
         return False
     offered = set(choice.candidates)
     items = [{line.sku} for line in parse.lines] + [set(item.candidates) for item in parse.ambiguous]
     named = set(parse.skus) & offered
-    return bool(items) and not parse.unknown and all(item & offered for item in items) and named < offered
+    some = named < offered or (named == offered and len(offered) > 1)
+    return bool(items) and not parse.unknown and all(item & offered for item in items) and some
 
 
 def attached_parse(turn: Turn) -> OrderParse | None:
@@ -1248,4 +1249,14 @@ class ActionAnswerSmallTalk(TurnAction):
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
         if intent == "out_of_scope" and switch_language(turn):
             return
-        turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))
+        draft = turn.draft
+        if draft is None or not (draft.lines or draft.choices):
+            turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))
+            return
+        # A thanks or goodbye while an order waits is no sign it was placed: what it still needs is said again.
+        if intent not in ("thank", "goodbye"):
+            turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))
+        if draft.choices:
+            await show_draft(turn, draft, await PLATFORM.catalog(turn.slot("store_id") or ""))
+        else:
+            turn.say(replies.sentences(turn.t._(replies.NOT_PLACED_YET), turn.t._(replies.CONFIRM_PROMPT)))

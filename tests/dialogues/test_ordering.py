@@ -245,8 +245,19 @@ async def test_the_brand_asked_about_said_again_is_no_new_item(chat: Chat) -> No
     assert question.startswith("Which zuri cola"), question
     again = await chat.text("zuri")
     assert "Added" not in again and "Noted" not in again, again
+    assert "reply with a number from 1 to" in again, again
     draft = await chat.slot("draft")
     assert draft["lines"] == [] and len(draft["choices"]) == 1, draft
+
+
+async def test_thanks_while_an_order_waits_says_it_is_not_placed(chat: Chat) -> None:
+    await chat.text("3 box mishumaa")
+    thanked = await chat.text("thank you")
+    assert "Nothing is placed yet" in thanked and "Reply YES to confirm" in thanked, thanked
+    asked = await chat.text("zuri cola 3 cases")
+    assert "Which zuri cola" in asked, asked
+    again = await chat.text("thanks")
+    assert "Which zuri cola" in again and "any time" not in again, again
 
 
 async def test_more_while_a_question_is_open_asks_it_again(chat: Chat) -> None:

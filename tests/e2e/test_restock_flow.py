@@ -85,3 +85,20 @@ def test_a_brand_texted_alone_is_an_order_never_a_greeting(system: System, tmp_p
     assert "Added: your order has 1 line so far." in added and "Which kimbo?" in added, added
     greeted = "\n".join(system.exchange(KIOSK_PHONE, "hello"))
     assert "Added" not in greeted and "Pepsi" not in greeted, greeted
+
+
+DUKA_PHONE = "+254712000778"
+DUKA_STORE = f"ST-778,Duka la Amina,{DUKA_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_thanks_before_yes_says_the_order_is_not_placed(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, DUKA_STORE)
+    system.simulator(DUKA_PHONE, "5 ctn coke 300ml")
+    thanked = "\n".join(system.simulator(DUKA_PHONE, "asante sana"))
+    assert "Bado hakuna oda iliyowekwa" in thanked and "Jibu NDIYO kuthibitisha" in thanked, thanked
+    assert system.orders("ST-778") == []
+    system.simulator(DUKA_PHONE, "ndiyo")
+    assert len(system.orders("ST-778")) == 1
+    done = "\n".join(system.simulator(DUKA_PHONE, "asante sana"))
+    assert "Karibu" in done and "Bado hakuna" not in done, done
