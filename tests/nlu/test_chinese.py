@@ -658,6 +658,20 @@ def test_soy_sauce_asks_among_the_light_and_dark_ones_whose_names_do_not_write_i
     assert _lines("矿泉水 10箱", index) == [("S2", 10)]
 
 
+def test_a_word_for_a_kind_asks_among_the_kinds_within_it_and_no_other() -> None:
+    # `水` is the bottled waters, not the soda (`汽水`) whose name also ends in it; `黄酒` is also Shanghai's `老酒`.
+    rows = (
+        "W1,娃哈哈 纯净水 596ml*24瓶,娃哈哈,drinks,596ml,case,24,24.00,CNY,,100,1,true\n"
+        "W2,农夫山泉 饮用天然水 550ml*24瓶,农夫山泉,drinks,550ml,case,24,30.00,CNY,,100,1,true\n"
+        "W3,大窑 橙味汽水 520ml*12瓶,大窑,drinks,520ml,case,12,40.00,CNY,,100,1,true\n"
+        "H1,古越龙山 五年陈 黄酒 500ml*12瓶,古越龙山,spirits,500ml,case,12,150.00,CNY,,100,1,true\n"
+        "H2,石库门 上海老酒 红标 500ml*12瓶,石库门,spirits,500ml,case,12,168.00,CNY,,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert _asked("水 10箱", index) == [["W1", "W2"]]
+    assert _asked("黄酒 5箱", index) == [["H1", "H2"]]
+
+
 def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
