@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import chain
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
 from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, vowels_dropped, written_short
@@ -631,12 +631,15 @@ def _hyphened(folded: str) -> Iterator[str]:
             yield joined
 
 
-def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tuple[set[int], dict[int, frozenset[str]]]:
+def _product_lines(
+    items: list[CatalogItem], cores: list[frozenset[str]], units: Collection[str]
+) -> tuple[set[int], dict[int, frozenset[str]]]:
     """SKUs of their brand's main product type, and SKUs of a type another brand of the category is made of."""
     # A type word is a name word several brands of a category use (`jelly`, `lotion`); a brand's main type is
     # one most but not all of its SKUs carry. A SKU without it whose own word is in every SKU of another brand
     # (a `lotion` beside a brand of lotions) is a different product, meant only when that word is said. Words
-    # found in other categories too are flavours and scents (`lemon`, `orange`), which stay equal alternatives.
+    # found in other categories too are flavours and scents (`lemon`, `orange`), which stay equal alternatives;
+    # so are the packs a product comes in (`袋` and `桶`, its bags and cups of noodles), which are no type of it.
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position, item in enumerate(items):
         groups[(item.brand.casefold(), item.category)].append(position)
@@ -644,7 +647,7 @@ def _product_lines(items: list[CatalogItem], cores: list[frozenset[str]]) -> tup
     categories_of: dict[str, set[str]] = defaultdict(set)
     line_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (brand, category), members in groups.items():
-        counts = Counter(w for p in members for w in cores[p] if w[:1].isalpha())
+        counts = Counter(w for p in members for w in cores[p] if w[:1].isalpha() and w not in units)
         for word, count in counts.items():
             users[(category, word)].add(brand)
             categories_of[word].add(category)
@@ -1283,7 +1286,7 @@ def _indexed_items(
     lexicon: Lexicon,
 ) -> tuple[IndexedItem, ...]:
     sizes = lru_cache(maxsize=None)(lambda text: size_from_text(text, lexicon))
-    main_lines, other_lines = _product_lines(items, cores)
+    main_lines, other_lines = _product_lines(items, cores, lexicon.unit_words.keys())
     indexed = []
     for position, item in enumerate(items):
         size = sizes(item.size) or sizes(item.name)

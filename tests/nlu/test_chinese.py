@@ -672,6 +672,20 @@ def test_a_word_for_a_kind_asks_among_the_kinds_within_it_and_no_other() -> None
     assert _asked("黄酒 5箱", index) == [["H1", "H2"]]
 
 
+def test_a_product_sold_in_bags_and_in_cups_asks_which_though_another_brand_sells_only_cups() -> None:
+    # `桶` is the pack the cup noodles come in, not a type of noodles of their own that must be said to be meant.
+    rows = (
+        "N1,岭丰 红烧牛肉面 袋装 105g×24袋,岭丰,noodles,105g,carton,24,52.00,CNY,,100,1,true\n"
+        "N2,岭丰 红烧牛肉面 桶装 110g×12桶,岭丰,noodles,110g,carton,12,48.00,CNY,,100,1,true\n"
+        "N3,岭丰 酸菜牛肉面 袋装 114g×24袋,岭丰,noodles,114g,carton,24,52.00,CNY,,100,1,true\n"
+        "N4,白家 酸辣粉 桶装 105g×12桶,白家,noodles,105g,carton,12,66.00,CNY,,100,1,true\n"
+        "N5,光友 酸辣粉 袋装 100g×30袋,光友,noodles,100g,carton,30,75.00,CNY,,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert _asked("岭丰红烧牛肉面 5箱", index) == [["N1", "N2"]]
+    assert _lines("岭丰红烧牛肉面 桶装 5箱", index) == [("N2", 5)]
+
+
 def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
