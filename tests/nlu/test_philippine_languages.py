@@ -576,3 +576,12 @@ K3,ARGENTINA CB 150G 48S,Argentina,DE LATA,150g,case,48,1920.00,PHP,,100,1,true
 K4,ARGENTINA CB 260G 24S,Argentina,DE LATA,260g,case,24,1680.00,PHP,,50,1,true
 """
     assert resolved("argentina corned beef 260 2cs", catalog_index(rows)) == [("K4", 2)]
+
+
+def test_canton_chili_is_the_chilimansi_a_catalog_sells_without_a_chili_flavour() -> None:
+    rows = """\
+N1,LUCKY ME PANCIT CANTON ORIGINAL 60G (72S/BX),Lucky Me,NOODLES,60g,box,72,1045.00,PHP,,180,1,true
+N2,LUCKY ME PANCIT CANTON CHILIMANSI 60G (72S/BX),Lucky Me,NOODLES,60g,box,72,1045.00,PHP,,150,1,true
+N3,LUCKY ME PANCIT CANTON KALAMANSI 60G (72S/BX),Lucky Me,NOODLES,60g,box,72,1045.00,PHP,,140,1,true
+"""
+    assert resolved("3bx canton chili", catalog_index(rows)) == [("N2", 3)]
