@@ -585,3 +585,14 @@ N2,LUCKY ME PANCIT CANTON CHILIMANSI 60G (72S/BX),Lucky Me,NOODLES,60g,box,72,10
 N3,LUCKY ME PANCIT CANTON KALAMANSI 60G (72S/BX),Lucky Me,NOODLES,60g,box,72,1045.00,PHP,,140,1,true
 """
     assert resolved("3bx canton chili", catalog_index(rows)) == [("N2", 3)]
+
+
+def test_a_tali_is_the_strip_of_sachets_not_a_case_of_jars() -> None:
+    rows = """\
+C1,NESCAFE 3IN1 ORIG 28G 10S,Nescafe,FOOD-COFFEE,28g,pack,10,80.00,PHP,,280,5,true
+C2,NESCAFE 3IN1 ORIG 28G 10S W/ FREE MUG,Nescafe,FOOD-COFFEE,28g,pack,10,95.00,PHP,,30,1,true
+C3,NESCAFE CLASSIC 50G JAR X 24,Nescafe,FOOD-COFFEE,50g,case,24,2280.00,PHP,,40,1,true
+S1,IODIZED SALT 1KG 25S,,CONDIMENTS,1kg,bale,25,450.00,PHP,asin,60,1,true
+"""
+    assert resolved("nescafe 5 tali", catalog_index(rows)) == [("C1", 5)]
+    assert resolved("asin 5 tali", catalog_index(rows)) == [("S1", 5)]
