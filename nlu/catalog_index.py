@@ -205,6 +205,16 @@ class CatalogIndex:
         return frozenset((first, connector) for first, connector, _ in self.protected_connectors if first)
 
     @cached_property
+    def joined_by_initials(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """The two words a name joins (`PORK & BEANS`) by their initials (`p`, `b`), where no other two words a name
+        joins have those initials: what a sender's `P&B` writes."""
+        pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        for first, _, last in self.protected_connectors:
+            if len(first) > 1 and len(last) > 1 and first.isalpha() and last.isalpha():
+                pairs[(first[0], last[0])].add((first, last))
+        return {letters: next(iter(words)) for letters, words in pairs.items() if len(words) == 1}
+
+    @cached_property
     def brand_words(self) -> frozenset[str]:
         """Every word of every brand."""
         return frozenset().union(*self.groups.by_brand)

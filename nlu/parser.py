@@ -1173,20 +1173,22 @@ def _brand_spelt(request: ItemRequest, match: Match, index: CatalogIndex) -> Ite
 def _initials_written(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     """The request with two words side by side that the catalog knows only by their initials as those initials:
     initials a name writes as one of its words, not a brand's (`corned beef` of `CB`, `xtra big` of `XB`), or
-    joins with `&` (`hot spicy` of `H&S`, read as the first letter, the word posted)."""
+    joins with `&` (`hot spicy` of `H&S`, read as the first letter, the word posted); and two letters that are the
+    initials of two words a name joins (`p b` of `PORK & BEANS`) as those words."""
     words = list(request.words)
     place, changed = 0, False
     while place < len(words) - 1:
         first, second = words[place], words[place + 1]
-        written = _initials_of(first, second, index)
+        written = index.joined_by_initials.get((first, second)) or _initials_of(first, second, index)
         if written is not None:
-            words[place : place + 2] = [written]
+            words[place : place + 2] = written
             changed = True
+            place += len(written) - 1
         place += 1
     return replace(request, words=tuple(words)) if changed else None
 
 
-def _initials_of(first: str, second: str, index: CatalogIndex) -> str | None:
+def _initials_of(first: str, second: str, index: CatalogIndex) -> tuple[str] | None:
     lexicon = index.lexicon
     if (
         len(first) < 2
@@ -1198,9 +1200,9 @@ def _initials_of(first: str, second: str, index: CatalogIndex) -> str | None:
         return None
     initials = first[0] + second[0]
     if any(initials in index.items[position].core for position in index.postings.get(initials, ())):
-        return initials
+        return (initials,)
     lettered = any((first[0], connector, second[0]) in index.protected_connectors for connector in lexicon.connectors)
-    return first[0] if lettered and first[0] in index.postings else None
+    return (first[0],) if lettered and first[0] in index.postings else None
 
 
 def _without_base_words(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -841,6 +841,8 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
             return False
         if position > 1 and line[position - 2].kind == "word" and _lettered(before.text, token.text, after.text, index):
             return False  # "ligo hot and spicy": after the product's first word, the two words a name writes `H&S`
+        if (before.text, after.text) in index.joined_by_initials:
+            return False  # "hunts p&b": the initials of the two words a name joins (`PORK & BEANS`)
         # "kumi na mbili" is one number (12), not two items.
         if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
             return False  # "apat na kahon": a linker between a number and its unit
@@ -1872,6 +1874,19 @@ def _named_elements(
     return elements, _product_words(elements, lexicon, index)
 
 
+def _joined_initials(words: list[_Element], index: CatalogIndex) -> list[_Element]:
+    """`p`, `b` of `hunts p&b`: two letters side by side that are the initials of two words a name joins."""
+    joined = index.joined_by_initials
+    if not joined or all(len(e.text) > 1 for e in words):
+        return []
+    return [
+        e
+        for pair in zip(words, words[1:], strict=False)
+        if (pair[0].text, pair[1].text) in joined
+        for e in pair
+    ]
+
+
 def _an_alias(word: str, index: CatalogIndex) -> bool:
     """True when the catalog gives the word to a product as an alias of its own, or as its brand (`PK` gum)."""
     items = index.items
@@ -1903,8 +1918,11 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
             or _ends_a_name(before, e, after, index)
         )
     ]
+    initials = _joined_initials(possible, index)
     named = [
-        e for e in possible if e.named or len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words
+        e
+        for e in possible
+        if e.named or len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words or e in initials
     ]
     if named or len(possible) != 1 or not heads_catalog_words(possible[0].text, index):
         return named

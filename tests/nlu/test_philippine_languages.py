@@ -596,3 +596,15 @@ S1,IODIZED SALT 1KG 25S,,CONDIMENTS,1kg,bale,25,450.00,PHP,asin,60,1,true
 """
     assert resolved("nescafe 5 tali", catalog_index(rows)) == [("C1", 5)]
     assert resolved("asin 5 tali", catalog_index(rows)) == [("S1", 5)]
+
+
+@pytest.mark.parametrize("text", ["Hunts P&B 230g 2cs", "hunts p and b 230g 2cs"])
+def test_the_initials_of_two_words_a_name_joins_name_the_product_not_two_items(text: str) -> None:
+    rows = """\
+H1,HUNT'S PORK & BEANS 230G 48S,Hunt's,CANNED GOODS,230g,case,48,1340.00,PHP,hunts,90,1,true
+H2,HUNT'S PORK & BEANS 390G 24S,Hunt's,CANNED GOODS,390g,case,24,1080.00,PHP,,60,1,true
+H3,BAGUIO VEG OIL 1L 12S,Baguio,MANTIKA,1L,case,12,1140.00,PHP,,70,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("H1", 2)]
+    assert not parse.unknown
