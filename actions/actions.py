@@ -1056,16 +1056,19 @@ class ActionCheckPrice(StoreAction):
     async def respond(self, turn: Turn) -> None:
         catalog = await PLATFORM.catalog(turn.store_id)
         parse = parse_text(turn, turn.text, catalog)
-        # Items said to join the open draft (`add`, `pia`), an order that also asks a price, or items counted with no
-        # word of price (`omo 1kg 3ctn`) are an order; a message the reader finds only asking prices is answered,
-        # whatever cue it opens with (`and how much is`).
+        # Items said to join the open draft (`add`, `pia`), an order that also asks a price, items counted with no
+        # word of price (`omo 1kg 3ctn`) or products named with no other word nor question mark (`mafuta ya kupikia
+        # 5L`, not `ya huile 20L?`) are an order; a message the reader finds only asking prices is answered, whatever
+        # cue it opens with (`and how much is`).
         joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.asks_prices
         quantities = [line.quantity for line in parse.lines] + [item.quantity for item in parse.ambiguous]
         counted = not parse.asks_prices and any(quantity > 1 for quantity in quantities)
+        asked = parse.asks_prices or turn.text.rstrip().endswith(("?", "？"))
         if (
             (joins and not parse.price_questions)
             or counted
             or (parse.price_questions and (parse.lines or parse.ambiguous))
+            or (not asked and await names_products_only(turn))
         ):
             await take_items(turn, catalog)
             return

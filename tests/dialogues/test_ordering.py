@@ -334,3 +334,11 @@ async def test_goods_asked_in_a_size_not_sold_are_told_the_sizes_there_are(chat:
     summary = await chat.text("1 bag sukari kipepeo 10kg and 2 crates tusker")
     assert "sukari kipepeo 10kg: not in that size. We have 1kg, 50kg." in summary
     assert "couldn't find: 2 crates tusker" in summary
+
+
+async def test_a_product_named_with_no_word_of_price_is_ordered_even_when_read_as_a_price_question(chat: Chat) -> None:
+    # The classifier reads `sukari 50kg` as a price question; the reader finds only a product in it.
+    ordered = await chat.text("sukari 50kg")
+    assert "1) Kipepeo Sugar 50kg bag 1 bag x 6,200" in ordered and "YES" in ordered, ordered
+    asked = await chat.text("sukari ya kipepeo 50kg?")
+    assert "Kipepeo Sugar 50kg bag: KES 6,200" in asked and "Total" not in asked, asked

@@ -92,9 +92,12 @@ DUKA_STORE = f"ST-778,Duka la Amina,{DUKA_PHONE},Thika,sw,Africa/Nairobi,150000.
 
 
 @pytest.mark.e2e
-def test_thanks_before_yes_says_the_order_is_not_placed(system: System, tmp_path: Path) -> None:
+def test_a_product_named_alone_is_ordered_and_thanks_before_yes_places_nothing(system: System, tmp_path: Path) -> None:
     system.add_store(tmp_path, DUKA_STORE)
-    system.simulator(DUKA_PHONE, "5 ctn coke 300ml")
+    # Read as a price question by the classifier; no word of it asks a price.
+    asked = "\n".join(system.simulator(DUKA_PHONE, "mafuta ya kupikia 5L"))
+    assert "1) " in asked and "Jibu kwa namba" in asked, asked
+    system.simulator(DUKA_PHONE, "1")
     thanked = "\n".join(system.simulator(DUKA_PHONE, "asante sana"))
     assert "Bado hakuna oda iliyowekwa" in thanked and "Jibu NDIYO kuthibitisha" in thanked, thanked
     assert system.orders("ST-778") == []
