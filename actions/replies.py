@@ -26,6 +26,7 @@ from backend.models import Order, Promotion, Store
 from bot.sms import GSM7_MULTI, UCS2_MULTI, is_gsm7
 from i18n import N_, Phrasebook
 from nlu.lexicon import load_lexicon
+from nlu.text import romanised
 
 # About three SMS segments; longer summaries are sent a page at a time ("reply MORE").
 PAGE_CHARS = 400
@@ -256,7 +257,7 @@ def product_words(phrase: str) -> str:
     words = phrase.split()
 
     def counts(word: str) -> bool:
-        word = word.lower().strip(",.;:!?")
+        word = romanised(word.lower().strip(",.;:!?"))  # `2 बोरी चीनी` asks "Kaunsa चीनी?"
         if _COUNT.fullmatch(word) or lexicon.number_words.get(word, 0) > 0:  # `zero` names a product (Coke Zero)
             return True
         return any(word in table for table in (lexicon.unit_words, lexicon.range_words, lexicon.half_words))

@@ -47,7 +47,7 @@ from actions.drafts import (
     replace_quantities,
     set_quantity,
 )
-from actions.replies import draft_line, draft_summary, pages
+from actions.replies import draft_line, draft_summary, pages, product_words
 from backend.catalog import CatalogItem
 from backend.database import PlatformDatabase, RequestedLine
 from backend.models import Quote, Store
@@ -434,3 +434,11 @@ def test_a_draft_is_stale_once_its_prices_are_older_than_the_limit() -> None:
     assert draft.priced_at == 1000.0
     assert not draft.stale(1000.0 + 12 * 3600, 12 * 3600)
     assert draft.stale(1001.0 + 12 * 3600, 12 * 3600)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "product"),
+    [("3 zuri cola", "zuri cola"), ("sukari kilo 2", "sukari kilo 2"), ("2 बोरी चीनी", "चीनी"), ("३ पेटी कोक", "कोक")],
+)
+def test_a_question_names_the_product_without_the_amount_in_any_script(phrase: str, product: str) -> None:
+    assert product_words(phrase) == product
