@@ -102,6 +102,9 @@ class Lexicon:
     base_variant_words: frozenset[str]
     # Words that make a product a variant of its brand's plain one (`hot`, `zero`, `multigrain`), not a flavour.
     variant_words: frozenset[str]
+    # Words that make goods another kind of them (`brown` sugar, `coarse` salt, `fermented` milk): the kind named
+    # alone means the goods without them, of any brand.
+    other_kind_words: frozenset[str]
     # Words of a brand's line of its own (`matic`): a product whose name adds one is not the brand's plain product,
     # even where the plain one's name adds other words (`Surf Excel Matic` beside `Surf Excel Easy Wash`).
     line_words: frozenset[str]
@@ -465,6 +468,7 @@ _WORD_LISTS = (
     "packaging_words",
     "base_variant_words",
     "variant_words",
+    "other_kind_words",
     "line_words",
     "size_names",
     "smaller_words",

@@ -481,6 +481,7 @@ class _Reading:
         """A line when one SKU is left (or half a pack), else a question among the SKUs left."""
         candidates = _named_as_such(request, self._narrowed(request, match.candidates), self.index)
         candidates = _plain_beside_variants(candidates, self.index)
+        candidates = _plain_of_the_kind(request, candidates, self.index)
         half_pack = _half_pack(request, match, candidates)
         if half_pack is not None:
             outcome.lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
@@ -1330,6 +1331,7 @@ def _corrected_amount(request: ItemRequest, quantity: int, index: CatalogIndex) 
 
 # A candidate's position, read for a whole list without a loop in Python.
 _POSITION = attrgetter("position")
+_CORE = attrgetter("core")
 
 
 def _named_as_such(
@@ -1362,6 +1364,37 @@ def _plain_beside_variants(candidates: tuple[IndexedItem, ...], index: CatalogIn
     if len(plain) != 1:
         return candidates
     return tuple(c for c in candidates if own[c.position] == plain[0])
+
+
+def _plain_of_the_kind(
+    request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`sukari 1kg` among `Kilombero Sugar` and `Kagera Brown Sugar`: a kind of goods named alone means the goods
+    without a word that makes them another kind (`brown`, `coarse`), of any brand, where a product of that size is
+    named by the kind's words alone; unless the catalog calls the other kind by the words said (`sukari`, an alias
+    of a brown sugar). Where every name adds a word (`Washed Sugar`, `Brown Sugar`), the kind is asked."""
+    other_kinds = index.lexicon.other_kind_words
+    if len(candidates) < 2 or all(map(other_kinds.isdisjoint, map(_CORE, candidates))):
+        return candidates
+    if not names_only_a_kind(request, index):
+        return candidates
+    namings = index.lexicon.product_words
+    said = {*request.words, *(w for word in request.words for naming in namings.get(word, ()) for w in naming)}
+    plain_sizes = {_size_key(c.size) for c in candidates if c.core <= said}
+    if not plain_sizes:
+        return candidates
+    typed = set(catalog_words(request.phrase))
+    return tuple(
+        c
+        for c in candidates
+        if other_kinds.isdisjoint(c.core)
+        or _size_key(c.size) not in plain_sizes
+        or any(typed.issuperset(words) for words in c.alias_words)
+    )
+
+
+def _size_key(size: Size | None) -> tuple[str, float] | None:
+    return None if size is None else (size.dimension, size.value)
 
 
 def _adds_variant(other: frozenset[str], plain: frozenset[str], variants: frozenset[str]) -> bool:

@@ -228,3 +228,20 @@ def test_an_alias_said_alone_is_not_the_product_another_brand_is_called_by_with_
     )
     assert resolved("canton 10 box", index) == [("N1", 10)]
     assert resolved("rapa canton 3 box", index) == [("N2", 3)]
+
+
+def test_a_kind_named_alone_means_the_goods_without_a_word_of_another_kind_beside_its_plain_product() -> None:
+    index = catalog_index(
+        'K1,"Kito Sugar 1kg, bale of 20",Kito,sugar,1kg,bale,20,60000.00,TZS,,10,1,true\n'
+        'K2,"Ruma Sugar 1kg, bale of 20",Ruma,sugar,1kg,bale,20,61000.00,TZS,,10,1,true\n'
+        'K3,"Lenga Brown Sugar 1kg, bale of 20",Lenga,sugar,1kg,bale,20,58000.00,TZS,,10,1,true\n'
+        'K4,"Lenga Brown Sugar 50kg bag",Lenga,sugar,50kg,bag,1,140000.00,TZS,sukari,10,1,true\n'
+        'K5,"Kito Sugar 50kg bag",Kito,sugar,50kg,bag,1,150000.00,TZS,,10,1,true\n'
+        'B1,"Sunny Washed Sugar 2kg, bale of 10",Sunny,sugar,2kg,bale,10,30000.00,TZS,,10,1,true\n'
+        'B2,"Sunny Brown Sugar 2kg, bale of 10",Sunny,sugar,2kg,bale,10,29000.00,TZS,,10,1,true\n'
+    )
+    assert asked(parse_order("sukari 1kg bale 10", index)) == [{"K1", "K2"}]
+    assert resolved("brown sugar 1kg bale 2", index) == [("K3", 2)]
+    # The catalog calls the brown sugar `sukari`; where every name adds a word, the kind is asked.
+    assert asked(parse_order("sukari 50kg 2 bags", index)) == [{"K4", "K5"}]
+    assert asked(parse_order("sugar 2kg bale 3", index)) == [{"B1", "B2"}]
