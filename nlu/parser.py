@@ -439,8 +439,8 @@ class _Reading:
             match = match_request(unsized, self.index)
         if not match.candidates:
             match = _respelt(request, self.index) or match
-        if match.confirm and _cut_short_words_of(request, match, self.index):
-            match = replace(match, confirm=False)
+        if match.confirm and (cut := _cut_short_words_of(request, match, self.index)):
+            match = replace(match, candidates=cut, confirm=False)
         if (not match.candidates or match.confirm) and (plain := _without_base_words(request, self.index)):
             # Only a product sold in one kind is its own base; among flavours, one named `original` is not sold.
             found = match_request(plain, self.index)
@@ -1009,16 +1009,16 @@ def _kind_headed(request: ItemRequest, index: CatalogIndex) -> Match | None:
     return Match(tuple(found.values()), 100.0, confirm=len(found) == 1)
 
 
-def _cut_short_words_of(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
-    """`obaapa spag`, `milo choc`: every word the catalog does not know begins a word of every candidate's name
-    (four letters at least), so it is that word cut short, and names nothing else."""
+def _cut_short_words_of(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[IndexedItem, ...]:
+    """`obaapa spag`, `milo choc`, `vocha voda`: the candidates a word of whose name each word the catalog does not
+    know begins (four letters at least), so it is that word cut short, and names nothing else; none when none is."""
     unknown = [word for word in request.words if not index.read_word(word)]
     if not unknown or any(len(word) < _MIN_CUT_SHORT or not word.isalpha() for word in unknown):
-        return False
-    return all(
-        any(written.startswith(word) for written in candidate.core | candidate.brand_words)
+        return ()
+    return tuple(
+        candidate
         for candidate in match.candidates
-        for word in unknown
+        if all(any(written.startswith(word) for written in candidate.core | candidate.brand_words) for word in unknown)
     )
 
 

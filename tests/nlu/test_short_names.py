@@ -204,6 +204,14 @@ def test_a_word_cut_short_that_begins_a_word_of_the_name_is_that_word() -> None:
     assert resolved("oba spag 2 carton", catalog_index(CUT_SHORT_ROWS)) == [("S1", 2)]
 
 
+def test_a_word_cut_short_names_the_one_candidate_whose_name_it_begins() -> None:
+    rows = (
+        "V1,VODACOM VOCHA 1000 BOX 100X,Vodacom,AIRTIME,,box,100,97000.00,TZS,,50,1,true\n"
+        "V2,AIRTEL VOCHA 1000 BOX 100X,Airtel,AIRTIME,,box,100,97000.00,TZS,,40,1,true\n"
+    )
+    assert resolved("vocha voda 1000 box 2", catalog_index(rows)) == [("V1", 2)]
+
+
 def test_a_word_cut_short_that_begins_no_word_of_the_name_still_asks_to_confirm() -> None:
     parse = parse_order("indo pepp 2 carton", catalog_index(CUT_SHORT_ROWS))
     assert not parse.lines
