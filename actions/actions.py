@@ -1233,6 +1233,11 @@ class ActionSwitchLanguage(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         requested = requested_language(turn.text)
+        parse = attached_parse(turn)
+        if requested is None and parse is not None and (parse.lines or parse.ambiguous):
+            # No language named, products named (`cola please`): an order the classifier took for a switch.
+            await ActionTakeOrder().serve(turn)
+            return
         if requested is None:
             turn.say(turn.t._(replies.WHICH_LANGUAGE))
             return

@@ -342,3 +342,11 @@ async def test_a_product_named_with_no_word_of_price_is_ordered_even_when_read_a
     assert "1) Kipepeo Sugar 50kg bag 1 bag x 6,200" in ordered and "YES" in ordered, ordered
     asked = await chat.text("sukari ya kipepeo 50kg?")
     assert "Kipepeo Sugar 50kg bag: KES 6,200" in asked and "Total" not in asked, asked
+
+
+async def test_a_product_and_please_is_an_order_not_a_request_for_a_language(chat: Chat) -> None:
+    # The classifier reads `<anything> please` as a request to switch language; no language is named.
+    ordered = await chat.text("mishumaa please")
+    assert "1) Taa Candles 6 pack 1 box x 300" in ordered and "language" not in ordered, ordered
+    asked = await chat.text("language please")
+    assert "Which language" in asked, asked
