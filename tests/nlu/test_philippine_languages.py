@@ -609,3 +609,14 @@ H3,BAGUIO VEG OIL 1L 12S,Baguio,MANTIKA,1L,case,12,1140.00,PHP,,70,1,true
     parse = parse_order(text, catalog_index(rows))
     assert [(line.sku, line.quantity) for line in parse.lines] == [("H1", 2)]
     assert not parse.unknown
+
+
+def test_mami_is_the_instant_mami_a_distributor_writes_im() -> None:
+    rows = """\
+M1,LM IM BEEF 55G 72S,Lucky Me,NOODLES,55g,box,72,828.00,PHP,,120,1,true
+M2,LM IM CHKN 55G 72S,Lucky Me,NOODLES,55g,box,72,828.00,PHP,,110,1,true
+M3,LM PCTN ORIG 60G 72S,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,,180,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("duha ka kahon mami beef ug usa ka kahon mami chicken", index) == [("M1", 2), ("M2", 1)]
+    assert [sorted(item.candidates) for item in parse_order("mami 2 kahon", index).ambiguous] == [["M1", "M2"]]
