@@ -27,6 +27,15 @@ def skeleton(word: str) -> str:
     return "".join(kept)
 
 
+def consonants(word: str) -> str:
+    """The first letter and the consonants after it, a letter doubled in place once (`sausage` -> `ssg`)."""
+    kept = [word[0]]
+    for previous, letter in zip(word, word[1:], strict=False):
+        if letter not in _VOWELS and letter != previous:
+            kept.append(letter)
+    return "".join(kept)
+
+
 def written_short(short: str) -> bool:
     """Consonants but for the first and last letter (`wht`, `sce`, `vngr`): how a word is written short."""
     return not _VOWELS.intersection(short[1:-1]) and sum(letter not in _VOWELS for letter in short) >= 2
@@ -45,8 +54,9 @@ def shortens(short: str, full: str) -> bool:
         return False
     own, whole = skeleton(short), skeleton(full)
     if own == whole:
-        # Two consonants are a short form only with the vowel the word ends in (`sce`), not doubled (`all`).
-        return len(own) >= 3 or short[-1] in _VOWELS
+        # Two consonants are a short form only with the vowel the word ends in (`sce`), not doubled (`all`), unless
+        # the word writes the one consonant twice apart (`SSG`, sausage).
+        return len(own) >= 3 or short[-1] in _VOWELS or short == consonants(full)
     if len(own) < 3 or len(whole) != len(own) + 1:
         return False
     return whole.startswith(own) or (own[-1] == whole[-1] and _within(own, whole))

@@ -112,6 +112,9 @@ def test_a_short_packaging_word_leaves_the_sizes_one_product(index: CatalogIndex
         ("sauce", "sce", False),
         ("water", "watermelon", False),
         ("salt", "salted", False),
+        ("ssg", "sausage", True),
+        ("sg", "sausage", False),
+        ("all", "allow", False),
     ],
 )
 def test_what_counts_as_a_word_written_short(short: str, full: str, written_short: bool) -> None:
@@ -267,3 +270,11 @@ def test_a_flavour_a_name_writes_by_its_first_word_is_read_whole() -> None:
     )
     assert resolved("zest pineapple kreti 2", index) == [("P1", 2)]
     assert not resolved("watermelon 2 ctn", index)
+
+
+def test_a_word_written_short_with_a_consonant_its_word_repeats_names_the_product() -> None:
+    rows = """\
+V1,PUREFOODS VNNA SSG 130G 48S,Purefoods,DE LATA,130g,case,48,1780.00,PHP,,70,1,true
+V2,HUNTS PRK&BNS 230G 48S,Hunt's,DE LATA,230g,case,48,1340.00,PHP,,90,1,true
+"""
+    assert resolved("vienna sausage 1 case lng", catalog_index(rows)) == [("V1", 1)]
