@@ -170,24 +170,39 @@ def _ranked(
 def _scores(order: list[int], readings: list[tuple[WordMatch, ...]], index: CatalogIndex) -> dict[int, float]:
     """Each SKU's mean over the message words of how exactly each was read as a word the SKU has.
 
-    A word read one way scores the same for every SKU, so it is added once; only the words read several ways are
-    looked up per SKU. Scores are whole numbers, so the sum is the same in whatever order it is taken.
+    A word read one way scores the same for every SKU, so it is added once. The SKUs are split by the score each
+    word read several ways gives them, a reading's postings at a time, best reading first: a few groups of
+    SKUs, each scored once, instead of every reading looked up for every SKU. Scores are whole numbers, so the
+    sum is the same in whatever order it is taken.
     """
     postings = index.postings
     fixed = sum(found[0].score for found in readings if len(found) == 1)
-    several = [found for found in readings if len(found) > 1]
     count = len(readings)
-    return {
-        position: (
-            fixed
-            + sum(
-                max((r.score for r in found if position in postings.get(r.word, ())), default=found[0].score)
-                for found in several
-            )
-        )
-        / count
-        for position in order
-    }
+    parts: list[tuple[float, Positions]] = [(0, set(order))]
+    for found in readings:
+        if len(found) > 1:
+            parts = [
+                part for total, positions in parts for part in _split_by_reading(total, positions, found, postings)
+            ]
+    scores: dict[int, float] = {}
+    for total, positions in parts:
+        scores.update(dict.fromkeys(positions, (fixed + total) / count))
+    return scores
+
+
+def _split_by_reading(
+    total: float, positions: Positions, found: tuple[WordMatch, ...], postings: dict[str, frozenset[int]]
+) -> Iterator[tuple[float, Positions]]:
+    """The SKUs by the best score of the readings of one word they have, added to `total`; the first reading's
+    score for those with none."""
+    left = positions
+    for reading in sorted(found, key=lambda r: -r.score):
+        posted = left & postings.get(reading.word, _NO_POSITIONS)
+        if posted:
+            yield total + reading.score, posted
+            left = left - posted
+    if left:
+        yield total + found[0].score, left
 
 
 def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
@@ -521,8 +536,9 @@ def _without_named_variants(
     if dropped:
         dropped.difference_update(_size_names(candidates, dropped, extras, index))
     if dropped and kind_only:
-        core_of = groups.core_of
-        dropped = {p for p in dropped if not extras[core_of[p]].isdisjoint(marking)}
+        marked_cores = {core for core, own in extras.items() if not own.isdisjoint(marking)}
+        listed = list(dropped)
+        dropped = set(compress(listed, map(marked_cores.__contains__, map(groups.core_of.__getitem__, listed))))
     dropped.update(_variants_beside_plain(candidates.difference(dropped), extras, index, kind_only))
     return candidates.difference(dropped) if dropped else candidates
 
@@ -535,38 +551,55 @@ def _variants_beside_plain(
     named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`),
     and of one whose words, no flavour, another brand's product of that size adds too (`milk 500ml`: `Parmalat Low
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
-    groups, items, lexicon = index.groups, index.items, index.lexicon
+    groups, lexicon = index.groups, index.lexicon
     marking = lexicon.variant_marks
     # Among the kind's products, words every name on the list adds (`Long Life`) tell none of them apart. Decided on
     # the few distinct names first: most lists have no name adding only variant words.
     everyone = frozenset.intersection(*extras.values()) if kind_only else _NOTHING
     if not any((words := all_words - everyone) and words <= marking for all_words in extras.values()):
         return set()
-    core_of, product_of, product_brand = groups.core_of, groups.product_of, groups.product_brand
-    own = {p: extras[core_of[p]] - everyone for p in candidates}
-    marked = {p for p in candidates if own[p] and own[p] <= marking}
+    # Each test reads only a SKU's added words, size and brand: every product's size is decided once, not each pack.
+    order = list(candidates)
+    product_of, product_brand = groups.product_of, groups.product_brand
+    keys = list(
+        zip(
+            map(groups.core_of.__getitem__, order),
+            map(index.size_numbers.__getitem__, order),
+            map(product_brand.__getitem__, map(product_of.__getitem__, order)),
+            strict=True,
+        )
+    )
+    sized = set(keys)
+    own = {core: words - everyone for core, words in extras.items()}
+    marked = {key for key in sized if own[key[0]] and own[key[0]] <= marking}
     tasted = lexicon.flavour_words - marking
-    plain = {(items[p].size, product_brand[product_of[p]]) for p in candidates if own[p] and own[p] <= tasted}
+    plain = {(size, brand) for core, size, brand in sized if own[core] and own[core] <= tasted}
     if kind_only:
-        bare = {items[p].size for p in candidates if not own[p]}
+        bare = {size for core, size, _ in sized if not own[core]}
         plain = {(size, brand) for size, brand in plain if size in bare}
-        common = _said_by_other_brands(candidates, own, index)
+        common = _said_by_other_brands(sized, own)
         marked.difference_update(common)
         flavours = lexicon.flavour_words
-        plain.update((items[p].size, product_brand[product_of[p]]) for p in common if own[p].isdisjoint(flavours))
-    return {p for p in marked if (items[p].size, product_brand[product_of[p]]) in plain}
+        plain.update((size, brand) for core, size, brand in common if own[core].isdisjoint(flavours))
+    meant = {key for key in marked if key[1:] in plain}
+    return set(compress(order, map(meant.__contains__, keys)))
 
 
-def _said_by_other_brands(candidates: Positions, own: dict[int, frozenset[str]], index: CatalogIndex) -> set[int]:
-    """The products whose every added word another brand's product of their size adds too (`Mulonga Breakfast`
-    beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's common product."""
-    groups, items = index.groups, index.items
-    product_of, product_brand = groups.product_of, groups.product_brand
-    brands_saying: dict[tuple[Size | None, str], set[int]] = defaultdict(set)
-    for p in candidates:
-        for word in own[p]:
-            brands_saying[(items[p].size, word)].add(product_brand[product_of[p]])
-    return {p for p in candidates if own[p] and all(len(brands_saying[(items[p].size, w)]) > 1 for w in own[p])}
+def _said_by_other_brands(
+    sized: set[tuple[int, int, int]], own: dict[int, frozenset[str]]
+) -> set[tuple[int, int, int]]:
+    """The products, by core, size and brand, whose every added word another brand's product of their size adds
+    too (`Mulonga Breakfast` beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's
+    common product."""
+    brands_saying: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for core, size, brand in sized:
+        for word in own[core]:
+            brands_saying[(size, word)].add(brand)
+    return {
+        (core, size, brand)
+        for core, size, brand in sized
+        if own[core] and all(len(brands_saying[(size, w)]) > 1 for w in own[core])
+    }
 
 
 # A size this many times another is another size, not the same pack written differently.
@@ -581,26 +614,38 @@ def _size_names(
     that size, so the brand said alone asks the size."""
     items, groups = index.items, index.groups
     lexicon = index.lexicon
-    known = lexicon.variant_words | lexicon.flavour_words | lexicon.base_variant_words | lexicon.packaging_words
-    core_of, brand_of = groups.core_of, groups.product_brand
+    known = (lexicon.variant_words, lexicon.flavour_words, lexicon.base_variant_words, lexicon.packaging_words)
+    core_of, product_of, brand_of = groups.core_of, groups.product_of, groups.product_brand
     # The word test is the same for every SKU of a core, and most lists have no such word: sizes are read only then.
     cores = set(map(core_of.__getitem__, dropped))
-    naming = {core for core in cores if (own := extras[core]) and own.isdisjoint(known)}
+    naming = {core for core in cores if (own := extras[core]) and all(map(own.isdisjoint, known))}
     if not naming:
         return set()
-    suspects = [p for p in dropped if core_of[p] in naming]
-    brands = {brand_of[groups.product_of[p]] for p in suspects}
-    kept_sizes: dict[int, list[Size]] = defaultdict(list)
-    for position in candidates.difference(dropped):
+    listed = list(dropped)
+    suspects = list(compress(listed, map(naming.__contains__, map(core_of.__getitem__, listed))))
+    brands = set(map(brand_of.__getitem__, map(product_of.__getitem__, suspects)))
+    listed = list(candidates.difference(dropped))
+    size_numbers = index.size_numbers
+    # Each brand's kept sizes once, by their number, and each suspect's size weighed once for its brand.
+    kept_sizes: dict[int, dict[int, Size]] = defaultdict(dict)
+    for position in compress(
+        listed, map(brands.__contains__, map(brand_of.__getitem__, map(product_of.__getitem__, listed)))
+    ):
         size = items[position].size
-        brand = brand_of[groups.product_of[position]]
-        if size is not None and brand in brands:
-            kept_sizes[brand].append(size)
-    return {
-        position
-        for position in suspects
-        if _of_another_size(items[position].size, kept_sizes.get(brand_of[groups.product_of[position]]))
-    }
+        if size is not None:
+            kept_sizes[brand_of[product_of[position]]][size_numbers[position]] = size
+    weighed: dict[tuple[int, int], bool] = {}
+    named: set[int] = set()
+    for position in suspects:
+        brand = brand_of[product_of[position]]
+        key = (size_numbers[position], brand)
+        another = weighed.get(key)
+        if another is None:
+            others = kept_sizes.get(brand)
+            another = weighed[key] = _of_another_size(items[position].size, list(others.values()) if others else None)
+        if another:
+            named.add(position)
+    return named
 
 
 def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
