@@ -162,7 +162,13 @@ class Lexicon:
         """Fillers, joining words, connectors, correction words and words for a size among sizes: never the words
         of a product."""
         chatter = self.fillers | self.stop_words | self.connectors | self.correction_markers
-        return chatter | self.smaller_words | self.larger_words
+        return (chatter | self.smaller_words | self.larger_words) - self.joining_goods_words
+
+    @cached_property
+    def joining_goods_words(self) -> frozenset[str]:
+        """Words one language joins items with and another names goods with (Bikol `asin`, and; Tagalog `asin`,
+        salt): between two parts of a line they join them, anywhere else they name the goods."""
+        return self.connectors & self.product_words.keys()
 
     @cached_property
     def token_shaping_words(self) -> frozenset[str]:

@@ -825,6 +825,10 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         return False
     before = line[position - 1] if position > 0 else None
     after = line[position + 1] if position + 1 < len(line) else None
+    if token.text in lexicon.joining_goods_words and not (
+        before is not None and after is not None and before.kind != "sep" and after.kind != "sep"
+    ):
+        return False  # "asin 2 bdl": a word that also names goods joins nothing at an end of a part
     if (
         after is not None
         and after.kind == "num"

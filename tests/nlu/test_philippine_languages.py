@@ -620,3 +620,18 @@ M3,LM PCTN ORIG 60G 72S,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,,180,1,true
     index = catalog_index(rows)
     assert resolved("duha ka kahon mami beef ug usa ka kahon mami chicken", index) == [("M1", 2), ("M2", 1)]
     assert [sorted(item.candidates) for item in parse_order("mami 2 kahon", index).ambiguous] == [["M1", "M2"]]
+
+
+def test_bikol_asin_joins_two_items_and_alone_is_salt() -> None:
+    rows = """\
+B1,Cobra Energy Drink Orig 350ml x24 /cs,Cobra,Energy Drink,350ml,case,24,552.00,PHP,,120,1,true
+B2,Sting Energy Drink Strawberry 330ml x24 /cs,Sting,Energy Drink,330ml,case,24,480.00,PHP,,110,1,true
+B3,Iodized Salt 1kg x25 /bdl,,Condiments,1kg,bale,25,450.00,PHP,,60,1,true
+B4,Tang Orange 20g x12 /tie,Tang,Juice,20g,pack,12,84.00,PHP,,300,5,true
+"""
+    index = catalog_index(rows)
+    assert resolved("cobra 3 case asin sting 2 case", index) == [("B1", 3), ("B2", 2)]
+    assert resolved("cobra 3 case dangan tang 5 tie", index) == [("B1", 3), ("B4", 5)]
+    assert resolved("asin 2 bdl", index) == [("B3", 2)]
+    assert resolved("2 bdl asin", index) == [("B3", 2)]
+    assert resolved("cobra 2 cs asin sting 1 cs, dae na an sting", index) == [("B1", 2)]
