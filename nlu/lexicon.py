@@ -105,6 +105,9 @@ class Lexicon:
     # Words that make goods another kind of them (`brown` sugar, `coarse` salt, `fermented` milk): the kind named
     # alone means the goods without them, of any brand.
     other_kind_words: frozenset[str]
+    # Words that say what a whole kind of goods is for (`cooking` oil, `vegetable` oil): beside the kind's category
+    # word they name every product of it, not only those whose name writes them.
+    kind_use_words: frozenset[str]
     # Words of a brand's line of its own (`matic`): a product whose name adds one is not the brand's plain product,
     # even where the plain one's name adds other words (`Surf Excel Matic` beside `Surf Excel Easy Wash`).
     line_words: frozenset[str]
@@ -475,6 +478,7 @@ _WORD_LISTS = (
     "base_variant_words",
     "variant_words",
     "other_kind_words",
+    "kind_use_words",
     "line_words",
     "size_names",
     "smaller_words",

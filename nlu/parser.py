@@ -416,6 +416,8 @@ class _Reading:
             widened = match_request(named, self.index)
             if widened.candidates and set(match.candidates) <= set(widened.candidates):
                 match = widened
+        if (wider := _whole_kind(request, match, self.index)) is not None:
+            match = wider
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
         elif match.confirm and (loose := _kind_words_unwritten(request, self.index)) is not None:
@@ -843,6 +845,27 @@ def _without_words_of(request: ItemRequest, item: IndexedItem) -> ItemRequest:
     old = item.brand_words | item.core | {word for alias in item.alias_words for word in alias}
     words = tuple(word for word in request.words if word not in old)
     return replace(request, words=words) if words and len(words) < len(request.words) else request
+
+
+def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Match | None:
+    """`mafuta ya kupikia 5L`, `vegetable oil 1L`: a kind named by its products' category's word (`oil` of
+    `FOOD-OIL`) and words that say what the whole kind is for (`cooking`, `veg`), which only some of its names
+    write, means every product of that category that fits: asked among them, never guessed from the one name that
+    writes the describing word."""
+    use_words = index.lexicon.kind_use_words
+    if len(request.words) < 2 or use_words.isdisjoint(request.words) or not match.candidates:
+        return None
+    found = match.candidates
+    shared = frozenset.intersection(*(c.category_words for c in found))
+    head = tuple(w for w in request.words if w in shared)
+    if not head or not set(request.words) - set(head) <= use_words:
+        return None
+    wider = match_request(replace(request, words=head), index)
+    categories = {c.item.category for c in found}
+    kept = tuple(c for c in wider.candidates if c.item.category in categories)
+    if len(kept) <= len(found) or not set(found) <= set(kept):
+        return None
+    return replace(wider, candidates=kept)
 
 
 def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -320,3 +320,14 @@ P102,PEAK FULL CREAM POWDER 16G SACHET X10,Peak,Dairy,16g,pack,10,1650.00,NGN,pe
     parse = parse_order("peak milk sachet 20 packs", catalog_index(rows))
     assert not parse.lines
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["P101", "P102"]]
+
+
+def test_a_word_for_what_a_whole_kind_is_for_asks_among_the_category_not_the_one_name_writing_it() -> None:
+    index = catalog_index(
+        "O1,KORA SUNFL OIL 5LTR JCN,Kora,FOOD-OIL,,jerrycan,1,26000.00,TZS,,50,1,true\n"
+        "O2,OKA COOKING OIL 5LTR JCN,Oka,FOOD-OIL,,jerrycan,1,23500.00,TZS,,45,1,true\n"
+        "O3,KIMA COOKING FAT 1KG CTN 12X,Kima,FOOD-FAT,,carton,12,72000.00,TZS,,40,1,true\n"
+    )
+    assert asked("mafuta ya kupikia lita 5 mitungi 2", index) == [{"O1", "O2"}]
+    assert asked("cooking oil 5L 2", index) == [{"O1", "O2"}]
+    assert [line.sku for line in parse_order("oka cooking oil 5L 2", index).lines] == ["O2"]
