@@ -635,3 +635,15 @@ B4,Tang Orange 20g x12 /tie,Tang,Juice,20g,pack,12,84.00,PHP,,300,5,true
     assert resolved("asin 2 bdl", index) == [("B3", 2)]
     assert resolved("2 bdl asin", index) == [("B3", 2)]
     assert resolved("cobra 2 cs asin sting 1 cs, dae na an sting", index) == [("B1", 2)]
+
+
+def test_a_gallon_written_gal_is_the_jerrycan_and_a_brand_alone_asks_between_its_sizes() -> None:
+    rows = """\
+Z1,Zonrox Bleach Orig 250ml x24 /cs,Zonrox,Laundry,250ml,case,24,432.00,PHP,,80,1,true
+Z2,Zonrox Bleach Orig 1 Gal /gal,Zonrox,Laundry,1gal,jerrycan,1,265.00,PHP,,40,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("zonrox 2 gal", index) == [("Z2", 2)]
+    assert resolved("zonrox 1 galon 5", index) == [("Z2", 5)]
+    assert resolved("zonrox 2 case", index) == [("Z1", 2)]
+    assert [sorted(item.candidates) for item in parse_order("zonrox 2", index).ambiguous] == [["Z1", "Z2"]]
