@@ -647,3 +647,16 @@ Z2,Zonrox Bleach Orig 1 Gal /gal,Zonrox,Laundry,1gal,jerrycan,1,265.00,PHP,,40,1
     assert resolved("zonrox 1 galon 5", index) == [("Z2", 5)]
     assert resolved("zonrox 2 case", index) == [("Z1", 2)]
     assert [sorted(item.candidates) for item in parse_order("zonrox 2", index).ambiguous] == [["Z1", "Z2"]]
+
+
+def test_evap_and_evaporada_name_one_kind_of_milk_and_condensed_the_condensada() -> None:
+    rows = """\
+E1,Alaska Evaporada 370ml x48 /cs,Alaska,Milk,370ml,case,48,1632.00,PHP,,90,1,true
+E2,Carnation Evap 370ml x48 /cs,Carnation,Milk,370ml,case,48,1896.00,PHP,,50,1,true
+E3,Jersey Condensada 300ml x48 /cs,Jersey,Milk,300ml,case,48,1920.00,PHP,,60,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("alaska evap 4 case", index) == [("E1", 4)]
+    assert resolved("carnation evaporated 2 cs", index) == [("E2", 2)]
+    assert resolved("jersey condensed 1 cs", index) == [("E3", 1)]
+    assert [sorted(item.candidates) for item in parse_order("evap 3 case", index).ambiguous] == [["E1", "E2"]]
