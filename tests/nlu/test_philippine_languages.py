@@ -660,3 +660,17 @@ E3,Jersey Condensada 300ml x48 /cs,Jersey,Milk,300ml,case,48,1920.00,PHP,,60,1,t
     assert resolved("carnation evaporated 2 cs", index) == [("E2", 2)]
     assert resolved("jersey condensed 1 cs", index) == [("E3", 1)]
     assert [sorted(item.candidates) for item in parse_order("evap 3 case", index).ambiguous] == [["E1", "E2"]]
+
+
+@pytest.mark.parametrize(
+    "text", ["order q 10 tie kopiko black", "order q 4 d store: kopiko black 10 tie", "pa order q 10 tie kopiko black"]
+)
+def test_text_speak_q_for_ko_and_4_d_for_for_the_are_no_item(text: str) -> None:
+    rows = """\
+K1,Kopiko Blk 3in1 30g x10 /tie,Kopiko,Coffee,30g,pack,10,78.00,PHP,,350,5,true
+K2,Kopiko Brown 3in1 27.5g x10 /tie,Kopiko,Coffee,27.5g,pack,10,78.00,PHP,,300,5,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("K1", 10)]
+    assert not parse.unknown
+
