@@ -674,3 +674,23 @@ K2,Kopiko Brown 3in1 27.5g x10 /tie,Kopiko,Coffee,27.5g,pack,10,78.00,PHP,,300,5
     assert [(line.sku, line.quantity) for line in parse.lines] == [("K1", 10)]
     assert not parse.unknown
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("datu puti vinegar 1L 3 cs", [("D1", 3)]),
+        ("soy sauce silver swan 2 cs", [("D2", 2)]),
+        ("fish sauce 1 case", [("D3", 1)]),
+    ],
+)
+def test_an_english_word_for_goods_finds_what_a_catalog_writes_in_tagalog(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    rows = """\
+D1,Datu Puti Suka 1L x12 /cs,Datu Puti,Condiments,1L,case,12,720.00,PHP,,90,1,true
+D2,SS Toyo 1L x12 /cs,Silver Swan,Condiments,1L,case,12,840.00,PHP,,80,1,true
+D3,Rufina Patis 750ml x12 /cs,Rufina,Condiments,750ml,case,12,900.00,PHP,,50,1,true
+D4,Saba Mackerel Tom. Sce 155g x100 /cs,Saba,Canned Fish,155g,case,100,2650.00,PHP,,60,1,true
+"""
+    assert resolved(text, catalog_index(rows)) == expected
