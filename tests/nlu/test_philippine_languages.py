@@ -694,3 +694,13 @@ D3,Rufina Patis 750ml x12 /cs,Rufina,Condiments,750ml,case,12,900.00,PHP,,50,1,t
 D4,Saba Mackerel Tom. Sce 155g x100 /cs,Saba,Canned Fish,155g,case,100,2650.00,PHP,,60,1,true
 """
     assert resolved(text, catalog_index(rows)) == expected
+
+
+def test_carne_and_karne_norte_are_one_word_and_corned_beef_finds_either() -> None:
+    rows = """\
+K5,CDO Karne Norte 150g x48 /cs,CDO,Canned Meat,150g,case,48,1380.00,PHP,,80,1,true
+K6,CDO Meatloaf 150g x48 /cs,CDO,Canned Meat,150g,case,48,1250.00,PHP,,60,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("carne norte cdo 3cs", index) == [("K5", 3)]
+    assert resolved("corned beef 2 cs", index) == [("K5", 2)]
