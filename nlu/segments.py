@@ -1955,9 +1955,16 @@ def _required_and_optional(
 ) -> tuple[list[str], list[str]]:
     """The catalog words every match must have, and those that only prefer the products having them."""
     naming = [e for e in product_words if e not in chatter]
+    # `ligo red 100s 3`: what a pack holds, glued to its ending, only prefers the names that write it.
+    contents = [e.text for e in naming if _pack_count(e.text, lexicon)]
+    if contents and len(contents) < len(naming):
+        naming = [e for e in naming if e.text not in contents]
+    else:
+        contents = []
     required = [w for e in naming for w in _catalog_words(e.text, lexicon, index, len(naming) == 1)]
     words = [e for e in piece.elements if e.kind == "word"]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
+    optional.extend(contents)
     if not required and (sized or group is not None) and index.filler_brands:
         # "sawa 1L ctn": a brand spelt wholly with everyday words ("sawa" is "ok") and named in full is the
         # product when no other word names one and the item has a size or a counted amount.
@@ -1973,6 +1980,13 @@ def _required_and_optional(
         # `听装` of a pack the catalog counts in `罐`: the catalog's word for the same unit.
         optional.extend([element.text] if element.text in index.postings else _unit_words(element.unit, lexicon, index))
     return required, optional
+
+
+def _pack_count(word: str, lexicon: Lexicon) -> bool:
+    """`100s`, `24's`: a number with a pack-content ending, what each pack holds."""
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)].isdigit() for suffix in lexicon.pack_content_suffixes
+    )
 
 
 def _amount(group: _Group | None, units: list[str], lexicon: Lexicon) -> tuple[float | None, str | None]:

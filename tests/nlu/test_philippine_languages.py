@@ -704,3 +704,14 @@ K6,CDO Meatloaf 150g x48 /cs,CDO,Canned Meat,150g,case,48,1250.00,PHP,,60,1,true
     index = catalog_index(rows)
     assert resolved("carne norte cdo 3cs", index) == [("K5", 3)]
     assert resolved("corned beef 2 cs", index) == [("K5", 2)]
+
+
+def test_what_a_pack_holds_said_as_a_name_writes_it_elsewhere_only_prefers_the_names_writing_it() -> None:
+    rows = """\
+L1,Ligo Sard. Tom. Sce (Red) 155g x100 /cs,Ligo,Canned Fish,155g,case,100,2350.00,PHP,,150,1,true
+L2,Plastic Labo 8x14 100s /pk,,Household,8x14,pack,100,45.00,PHP,,200,1,true
+L3,Plastic Labo 10x16 50s /pk,,Household,10x16,pack,50,45.00,PHP,,200,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("ligo red 100s 3", index) == [("L1", 3)]
+    assert resolved("plastic labo 100s 5 pack", index) == [("L2", 5)]
