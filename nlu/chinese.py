@@ -41,6 +41,8 @@ _DICTIONARY_RUN_RE = re.compile("[\u4e00-\u9fd5]+")
 _RUN_CACHE_LIMIT = 50_000
 # The longest catalog word a message's homophone typo is looked for as (`老干吗` for `老干妈`).
 _MAX_HEARD = 6
+# A brand this long or longer, typed with one character wrong, is still told from every other word.
+_MIN_MISTYPED = 3
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +99,7 @@ class ChineseReader:
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
         )
         self._catalog_words = brands | aliases
+        self._brands = frozenset(brands)
         # `13香` for `十三香`, `6个核桃` for `六个核桃`: names with a numeral, typed in digits.
         self._in_digits = _in_digits(self._catalog_words, lexicon)
         self._in_digits_re = (
@@ -141,6 +144,48 @@ class ChineseReader:
             return False
         syllables = _word_syllables(word)
         return letters.casefold() in ("".join(syllables), "".join(s[0] for s in syllables if s))
+
+    def mistyped(self, phrase: str) -> str:
+        """A phrase as the reader spaced it with a brand of three characters or more typed with one character wrong
+        as the brand (`康帅傅` for `康师傅`): only where one brand is that near, the characters typed are whole words
+        as the reader cut them, and they are no word of the language (`哈哈哈` is laughter, not `娃哈哈`)."""
+        lengths = self._mistyped_lengths
+        words = phrase.split()
+        if not lengths or not any(HAN_RE.match(word) for word in words):
+            return phrase
+        frequencies = _dictionary().FREQ
+        start, written = 0, []
+        while start < len(words):
+            for end in range(min(len(words), start + max(lengths)), start, -1):
+                typed = "".join(words[start:end])
+                if len(typed) not in lengths or typed in self._known or frequencies.get(typed):
+                    continue
+                if not _HAN_RUN_RE.fullmatch(typed):
+                    continue
+                near = {b for i in range(len(typed)) for b in self._brands_but_one.get(_but_one(typed, i), ())}
+                if len(near) == 1:
+                    written.append(near.pop())
+                    start = end
+                    break
+            else:
+                written.append(words[start])
+                start += 1
+        return " ".join(written)
+
+    @cached_property
+    def _mistyped_lengths(self) -> frozenset[int]:
+        """The lengths of the brands a mistyped one is looked for as."""
+        return frozenset(len(spelling) for spelling in self._brands_but_one)
+
+    @cached_property
+    def _brands_but_one(self) -> dict[str, set[str]]:
+        """The catalog's Hanzi brands of three characters or more under each spelling with one character as `?`."""
+        found: dict[str, set[str]] = {}
+        for brand in self._brands:
+            if len(brand) >= _MIN_MISTYPED:
+                for i in range(len(brand)):
+                    found.setdefault(_but_one(brand, i), set()).add(brand)
+        return found
 
     def is_chatter(self, word: str) -> bool:
         """True for a word the catalog does not write that the language uses for how, when, who or whether
@@ -264,6 +309,11 @@ class ChineseReader:
         if before:
             yield before
         yield loose
+
+def _but_one(word: str, place: int) -> str:
+    """A word with its character at `place` as `?`: the spelling words one character apart share."""
+    return f"{word[:place]}?{word[place + 1 :]}"
+
 
 @lru_cache(maxsize=65536)
 def parts(word: str) -> tuple[str, ...]:

@@ -1063,19 +1063,22 @@ def _respelt(request: ItemRequest, index: CatalogIndex) -> Match | None:
 def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match]:
     """Chinese whose words name nothing, or whose words that name nothing leave the product to confirm: read
     without the words of the language that name no thing (`赶紧`, `今儿`) and, when nothing is named, with a word
-    typed in characters that sound like a catalog word or without a character left alone; taken when the words
-    then name a product for sure, among those the other words named."""
+    typed in characters that sound like a catalog word, with a brand typed one character wrong or without a
+    character left alone; taken when the words then name a product for sure, among those the other words named.
+    Each reading is worked out only when those before it name nothing so."""
     named = {c.item.sku for c in match.candidates}
-    readings = [
-        _without_chatter(request, index),
-        _brand_spelt(request, match, index),
-        _heard(request, index),
-        _cut_short(request, index),
-        _size_written(request, index),
+    readers: list[Callable[[], ItemRequest | None]] = [
+        lambda: _without_chatter(request, index),
+        lambda: _brand_spelt(request, match, index),
+        lambda: _heard(request, index),
+        lambda: _brand_mistyped(request, index),
+        lambda: _cut_short(request, index),
+        lambda: _size_written(request, index),
     ]
     if not named:
-        readings.append(_without_loose_characters(request))
-    for reading in readings:
+        readers.append(lambda: _without_loose_characters(request))
+    for read in readers:
+        reading = read()
         if reading is None:
             continue
         found = match_request(reading, index)
@@ -1115,10 +1118,24 @@ def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
     """`炸菜`, `老干吗油辣椒`, `康师付红烧面`: the request with its words typed in characters that sound like a catalog
     word (the input method's wrong choice) as that word."""
     chinese = index.chinese
-    heard = chinese.heard(request.phrase) if chinese is not None else request.phrase
-    if heard == unspaced(request.phrase):
+    return _written_otherwise(request, chinese.heard(request.phrase), index) if chinese is not None else None
+
+
+def _brand_mistyped(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`康帅傅冰红茶`: the request with a brand typed with one character wrong, a word the catalog lacks, as that
+    brand."""
+    chinese = index.chinese
+    if chinese is None or all(word in index.postings for word in request.words):
         return None
-    named = [r for r in read_message(heard, index).requests if r.words]
+    return _written_otherwise(request, chinese.mistyped(request.phrase), index)
+
+
+def _written_otherwise(request: ItemRequest, written: str, index: CatalogIndex) -> ItemRequest | None:
+    """The request with the words of its phrase written otherwise; None when that changes nothing or names no one
+    item."""
+    if unspaced(written) == unspaced(request.phrase):
+        return None
+    named = [r for r in read_message(written, index).requests if r.words]
     if len(named) != 1:
         return None
     return replace(request, words=named[0].words, optional_words=named[0].optional_words)

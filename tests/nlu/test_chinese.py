@@ -686,6 +686,18 @@ def test_a_product_sold_in_bags_and_in_cups_asks_which_though_another_brand_sell
     assert _lines("岭丰红烧牛肉面 桶装 5箱", index) == [("N2", 5)]
 
 
+def test_a_brand_typed_with_one_character_wrong_is_that_brand_where_the_other_words_name_its_product() -> None:
+    # `岭北丰` is `岭南丰` mistyped: the iced tea is theirs, not the other brand's; laughter (`哈哈哈`) is no `娃哈哈`.
+    rows = (
+        "T1,岭南丰 冰红茶 500ml×15瓶,岭南丰,drinks,500ml,case,15,40.00,CNY,,100,1,true\n"
+        "T2,统一 冰红茶 500ml×15瓶,统一,drinks,500ml,case,15,39.00,CNY,,100,1,true\n"
+        "T3,娃哈哈 纯净水 596ml×24瓶,娃哈哈,drinks,596ml,case,24,24.00,CNY,,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert _lines("岭北丰冰红茶 5箱", index) == [("T1", 5)]
+    assert _lines("哈哈哈 5箱", index) == []
+
+
 def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
