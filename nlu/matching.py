@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations, compress
+from itertools import combinations, compress, repeat
 from operator import add, not_
 from typing import Callable, Iterable, Iterator, TypeAlias
 
@@ -571,33 +571,41 @@ def _variants_beside_plain(
     )
     sized = set(keys)
     own = {core: words - everyone for core, words in extras.items()}
-    marked = {key for key in sized if own[key[0]] and own[key[0]] <= marking}
+    marking_only = {core for core, words in own.items() if words and words <= marking}
+    marked = {key for key in sized if key[0] in marking_only}
     tasted = lexicon.flavour_words - marking
-    plain = {(size, brand) for core, size, brand in sized if own[core] and own[core] <= tasted}
+    tasted_only = {core for core, words in own.items() if words and words <= tasted}
+    plain = {(size, brand) for core, size, brand in sized if core in tasted_only}
     if kind_only:
-        bare = {size for core, size, _ in sized if not own[core]}
+        adding = {core for core, words in own.items() if words}
+        bare = {size for core, size, _ in sized if core not in adding}
         plain = {(size, brand) for size, brand in plain if size in bare}
         common = _said_by_other_brands(sized, own)
-        marked.difference_update(common)
+        marked = {key for key in marked if key[:2] not in common}
         flavours = lexicon.flavour_words
-        plain.update((size, brand) for core, size, brand in common if own[core].isdisjoint(flavours))
+        for (core, size), brands in common.items():
+            if own[core].isdisjoint(flavours):
+                plain.update(zip(repeat(size), brands))
     meant = {key for key in marked if key[1:] in plain}
     return set(compress(order, map(meant.__contains__, keys)))
 
 
 def _said_by_other_brands(
     sized: set[tuple[int, int, int]], own: dict[int, frozenset[str]]
-) -> set[tuple[int, int, int]]:
-    """The products, by core, size and brand, whose every added word another brand's product of their size adds
-    too (`Mulonga Breakfast` beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's
-    common product."""
-    brands_saying: dict[tuple[int, str], set[int]] = defaultdict(set)
+) -> dict[tuple[int, int], set[int]]:
+    """The products whose every added word another brand's product of their size adds too (`Mulonga Breakfast`
+    beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's common product, the
+    brands of each of its names and sizes. Brands of a kind share their names' words, so each is weighed once."""
+    brands_of: dict[tuple[int, int], set[int]] = defaultdict(set)
     for core, size, brand in sized:
+        brands_of[(core, size)].add(brand)
+    brands_saying: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for (core, size), brands in brands_of.items():
         for word in own[core]:
-            brands_saying[(size, word)].add(brand)
+            brands_saying[(size, word)].update(brands)
     return {
-        (core, size, brand)
-        for core, size, brand in sized
+        (core, size): brands
+        for (core, size), brands in brands_of.items()
         if own[core] and all(len(brands_saying[(size, w)]) > 1 for w in own[core])
     }
 
