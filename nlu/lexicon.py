@@ -248,6 +248,12 @@ class Lexicon:
         return _by_first_word({tuple(word.split()) for word in words if " " in word})
 
     @cached_property
+    def phrase_links(self) -> frozenset[str]:
+        """Words after which two words may be a kind phrase linked (`asukal na pula`, `pulang asukal`): a joining
+        word, or a kind phrase's first word."""
+        return self.number_joiners | self.phrases_by_first.keys()
+
+    @cached_property
     def kind_naming_words(self) -> frozenset[str]:
         """Every local word for a kind of goods and every word catalogs name those kinds with (`面条`, `挂面`)."""
         named = (word for namings in self.product_words.values() for naming in namings for word in naming)

@@ -692,6 +692,7 @@ def _phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     phrases = index.lexicon.phrases_by_first
     if not phrases:
         return tokens
+    links = index.lexicon.phrase_links
     read: list[Token] = []
     position = 0
     while position < len(tokens):
@@ -702,9 +703,35 @@ def _phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             if [t.text for t in window] == list(phrase) and not _catalog_writes(phrase, index):
                 token, span = Token("word", " ".join(phrase), token.start, window[-1].end), len(phrase)
                 break
+        else:
+            following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+            linked = _linked_phrase(tokens, position, index) if following in links else None
+            if linked is not None:
+                token, span = linked
         read.append(token)
         position += span
     return read
+
+
+def _linked_phrase(tokens: list[Token], position: int, index: CatalogIndex) -> tuple[Token, int] | None:
+    """`asukal na pula`, `pulang asukal`: a kind said in two words (`asukal pula`) with a linker between them, or
+    the second first with a linking ending, is that kind."""
+    head, after = tokens[position], tokens[position + 1]
+    lexicon = index.lexicon
+    phrases = lexicon.phrases_by_first
+    if head.kind != "word" or after.kind != "word":
+        return None
+    if after.text in lexicon.number_joiners:
+        last = tokens[position + 2] if position + 2 < len(tokens) else None
+        phrase = (head.text, last.text) if last is not None and last.kind == "word" else ()
+        if phrase and phrase in phrases.get(head.text, ()) and not _catalog_writes(phrase, index):
+            return Token("word", " ".join(phrase), head.start, tokens[position + 2].end), 3
+        return None
+    for suffix in lexicon.linker_suffixes if after.text in phrases else ():
+        phrase = (after.text, head.text.removesuffix(suffix))
+        if phrase[1] != head.text and phrase in phrases[after.text] and not _catalog_writes(phrase, index):
+            return Token("word", " ".join(phrase), head.start, after.end), 2
+    return None
 
 
 def _catalog_writes(phrase: tuple[str, ...], index: CatalogIndex) -> bool:

@@ -715,3 +715,12 @@ L3,Plastic Labo 10x16 50s /pk,,Household,10x16,pack,50,45.00,PHP,,200,1,true
     index = catalog_index(rows)
     assert resolved("ligo red 100s 3", index) == [("L1", 3)]
     assert resolved("plastic labo 100s 5 pack", index) == [("L2", 5)]
+
+
+@pytest.mark.parametrize("text", ["asukal na pula 1kg 2 bdl", "pulang asukal 1kg 2 bdl", "asukal pula 1kg 2 bdl"])
+def test_a_kind_said_in_two_words_is_that_kind_with_a_linker_between_or_after_them(text: str) -> None:
+    rows = """\
+S1,Brown Sugar 1kg x20 /bdl,,Sugar,1kg,bale,20,1240.00,PHP,,50,1,true
+S2,Refined Sugar 1kg x20 /bdl,,Sugar,1kg,bale,20,1560.00,PHP,,40,1,true
+"""
+    assert resolved(text, catalog_index(rows)) == [("S1", 2)]
