@@ -698,6 +698,13 @@ def test_a_brand_typed_with_one_character_wrong_is_that_brand_where_the_other_wo
     assert _lines("哈哈哈 5箱", index) == []
 
 
+def test_beijing_and_tianjin_words_for_how_much_and_this_week_are_read(index: CatalogIndex) -> None:
+    # `多儿钱` is how much in Beijing; `介个礼拜` is Tianjin's this week, no product.
+    parse = parse_order("酸菜面多儿钱", index)
+    assert parse.asks_prices and _lines("酸菜面多儿钱", index) == [("C03", 1)]
+    assert _lines("介个礼拜先来 酸菜面5箱", index) == [("C03", 5)]
+
+
 def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
