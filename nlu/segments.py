@@ -500,14 +500,21 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
     amount = counted[0]
     # `可口可乐330和2L各3箱`: beside an amount of each in its pack, a number alone at an item is its size.
     sized_by_bare = amount.unit is not None
-    return [
-        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged, each=True)
-        if r.words
+    given = [
+        bool(r.words)
         and r.quantity is None
         and (sized_by_bare or not _counted_bare(r))
         and not (r.correction or r.removal)
-        else replace(r, each=True)
         for r in requests
+    ]
+    # `coke 1.5 at royal 1.5, tig 2 case`: an amount said apart, once it counts each item, is no amount of its own.
+    apart = not (amount.words or amount.size or amount.bare_numbers) and any(given)
+    return [
+        replace(r, quantity=amount.quantity, unit=r.unit or amount.unit, ranged=amount.ranged, each=True)
+        if gets
+        else replace(r, each=True)
+        for r, gets in zip(requests, given, strict=True)
+        if not (apart and r is amount)
     ]
 
 

@@ -724,3 +724,19 @@ S1,Brown Sugar 1kg x20 /bdl,,Sugar,1kg,bale,20,1240.00,PHP,,50,1,true
 S2,Refined Sugar 1kg x20 /bdl,,Sugar,1kg,bale,20,1560.00,PHP,,40,1,true
 """
     assert resolved(text, catalog_index(rows)) == [("S1", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coke 1.5 saka royal 1.5, tig 2 case",
+        "coke 1.5 asin royal 1.5, tig duwang case",
+        "coke 1.5 at royal 1.5, 2 case each",
+    ],
+)
+def test_an_amount_of_each_said_apart_after_sized_items_counts_each_once(text: str) -> None:
+    rows = """\
+R1,Coca-Cola 1.5L x12 /cs,Coca-Cola,Softdrinks,1.5L,case,12,816.00,PHP,,90,1,true
+R2,Royal Tru-Orange 1.5L x12 /cs,Royal,Softdrinks,1.5L,case,12,780.00,PHP,,80,1,true
+"""
+    assert resolved(text, catalog_index(rows)) == [("R1", 2), ("R2", 2)]
