@@ -740,3 +740,11 @@ R1,Coca-Cola 1.5L x12 /cs,Coca-Cola,Softdrinks,1.5L,case,12,816.00,PHP,,90,1,tru
 R2,Royal Tru-Orange 1.5L x12 /cs,Royal,Softdrinks,1.5L,case,12,780.00,PHP,,80,1,true
 """
     assert resolved(text, catalog_index(rows)) == [("R1", 2), ("R2", 2)]
+
+
+def test_wite_as_owners_type_white_names_the_white_variant() -> None:
+    rows = """\
+W1,Nescafe 3-in-1 Orig 28g x10 /tie,Nescafe,Coffee,28g,pack,10,80.00,PHP,,280,5,true
+W2,Nescafe 3-in-1 Creamy White 29g x10 /tie,Nescafe,Coffee,29g,pack,10,84.00,PHP,,200,5,true
+"""
+    assert resolved("nescafe creamy wite 5 tie", catalog_index(rows)) == [("W2", 5)]
