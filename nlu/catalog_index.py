@@ -241,6 +241,14 @@ class CatalogIndex:
         return frozenset(position for position in positions if written[position])
 
     @cached_property
+    def kinds_within_written(self) -> frozenset[int]:
+        """The SKUs whose core writes a local word for a kind named in more words than one (`malagkit`, glutinous
+        rice): a kind within a kind."""
+        kinds = self.lexicon.product_words
+        words = [word for word, namings in kinds.items() if any(len(naming) > 1 for naming in namings)]
+        return frozenset().union(*(self.postings.get(word, frozenset()) for word in words))
+
+    @cached_property
     def base_written(self) -> frozenset[int]:
         """The SKUs whose catalog words include a word for the base product (`原味酸奶`, `Original`)."""
         return frozenset().union(*(self.postings.get(word, frozenset()) for word in self.lexicon.base_variant_words))

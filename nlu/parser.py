@@ -450,7 +450,7 @@ class _Reading:
                 return plain, found
         if self.index.chinese is not None and not match.candidates and len(request.words) == 1:
             match = _kind_headed(request, self.index) or match
-        if self.index.chinese is not None and len(match.candidates) > 1:
+        if len(match.candidates) > 1:
             match = _without_other_kinds(request, match, self.index)
         if self.index.chinese is not None and (not match.candidates or match.confirm):
             return _read_as_chinese(request, match, self.index)
@@ -997,6 +997,8 @@ def _without_other_kinds(request: ItemRequest, match: Match, index: CatalogIndex
     """`方便面` filed with `鸡蛋挂面`: a Chinese word for a kind of goods said alone leaves out the products whose name
     ends a word with a word for another kind (`挂面`), the kind that product is; unless that leaves one or none, still
     asked among all."""
+    if index.chinese is None:
+        return _without_named_kinds(request, match, index)
     if len(request.words) != 1:
         return match
     word = request.words[0]
@@ -1006,6 +1008,25 @@ def _without_other_kinds(request: ItemRequest, match: Match, index: CatalogIndex
     said = {word, *(w for naming in namings for w in naming)}
     kinds = index.lexicon.kind_naming_words
     kept = tuple(c for c in match.candidates if _kinds_ending_words(c.item.name, kinds) <= said)
+    return replace(match, candidates=kept) if 1 < len(kept) < len(match.candidates) else match
+
+
+def _without_named_kinds(request: ItemRequest, match: Match, index: CatalogIndex) -> Match:
+    """`bugas` (rice) said alone beside `Malagkit Glutinous Rice`: a kind named alone leaves out the products whose
+    name writes a local word for a kind of its own within it (`malagkit`, glutinous rice, more than rice), unless that
+    leaves one or none; a word for another kind (`KOPI ABC SUSU`, milk) only says what the product holds, and one for
+    the same kind (`pancit`, noodles) is that kind."""
+    if index.kinds_within_written.isdisjoint(map(_POSITION, match.candidates)) or not names_only_a_kind(request, index):
+        return match
+    kinds = index.lexicon.product_words
+    said = set(request.words) | {w for word in request.words for naming in kinds.get(word, ()) for w in naming}
+
+    def within(word: str) -> bool:
+        return word not in said and any(
+            not said.isdisjoint(naming) and not said.issuperset(naming) for naming in kinds.get(word, ())
+        )
+
+    kept = tuple(c for c in match.candidates if not any(map(within, c.core)))
     return replace(match, candidates=kept) if 1 < len(kept) < len(match.candidates) else match
 
 

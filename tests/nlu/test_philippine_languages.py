@@ -748,3 +748,14 @@ W1,Nescafe 3-in-1 Orig 28g x10 /tie,Nescafe,Coffee,28g,pack,10,80.00,PHP,,280,5,
 W2,Nescafe 3-in-1 Creamy White 29g x10 /tie,Nescafe,Coffee,29g,pack,10,84.00,PHP,,200,5,true
 """
     assert resolved("nescafe creamy wite 5 tie", catalog_index(rows)) == [("W2", 5)]
+
+
+def test_rice_said_alone_asks_among_the_rices_not_the_glutinous_rice() -> None:
+    rows = """\
+R1,SINANDOMENG WELL-MILLED RICE 50KG,,RICE,50kg,bag,1,2350.00,PHP,,80,1,true
+R2,PRINCESS JASMINE RICE 50KG,Princess,RICE,50kg,bag,1,2450.00,PHP,,40,1,true
+R3,MALAGKIT GLUTINOUS RICE 50KG,,RICE,50kg,bag,1,3400.00,PHP,,200,1,true
+"""
+    index = catalog_index(rows)
+    assert [sorted(item.candidates) for item in parse_order("bugas 3 sako", index).ambiguous] == [["R1", "R2"]]
+    assert resolved("malagkit 1 sako", index) == [("R3", 1)]
