@@ -9,6 +9,7 @@ from operator import add, not_
 from typing import Callable, Iterable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
+from nlu.chinese import HAN_RE
 from nlu.segments import ItemRequest
 from nlu.sizes import SIZE_PRICE, Size
 from nlu.text import catalog_words
@@ -337,7 +338,26 @@ def _by_category_named(candidates: Positions, mentioned: set[str], index: Catalo
     for size in range(1, min(len(said), _CATEGORY_WORDS) + 1):
         for words in combinations(said, size):
             whole.update(named & by_category.get(frozenset(words), _NO_POSITIONS))
-    return whole or named
+    return _without_sibling_kinds(whole or named, set(said), index)
+
+
+def _without_sibling_kinds(candidates: Positions, said: set[str], index: CatalogIndex) -> Positions:
+    """`鸡精` of a category `鸡精味精`: where some names write the Chinese word said of their category, a name that
+    writes another Chinese word of its category instead (`味精`) is of that other kind, not the one named. Chinese
+    joins two kinds so in a category's name; `maize flour` is a kind of flour."""
+    said = {word for word in said if HAN_RE.match(word)}
+    if not said:
+        return candidates
+    items = index.items
+    writing = {p for p in candidates if not said.isdisjoint(items[p].core)}
+    if not writing or len(writing) == len(candidates):
+        return candidates
+    other = {
+        p
+        for p in candidates - writing
+        if any(HAN_RE.match(word) for word in (items[p].category_words - said) & items[p].core)
+    }
+    return candidates - other if other else candidates
 
 
 def _of_the_whole_kind(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:

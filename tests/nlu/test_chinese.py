@@ -705,6 +705,18 @@ def test_beijing_and_tianjin_words_for_how_much_and_this_week_are_read(index: Ca
     assert _lines("介个礼拜先来 酸菜面5箱", index) == [("C03", 5)]
 
 
+def test_a_category_that_joins_two_kinds_gives_each_word_its_own_kind() -> None:
+    # `调味品-鸡精味精` files chicken essence beside MSG: `鸡精` is the one, `味精` the other.
+    rows = (
+        "K1,太太乐 鸡精 200g*40袋/件,太太乐,调味品-鸡精味精,200g,bale,40,320.00,CNY,,30,1,true\n"
+        "K2,莲花 味精 400g*25袋/件,莲花,调味品-鸡精味精,400g,bale,25,150.00,CNY,,50,1,true\n"
+        "K3,中盐 加碘精制盐 400g*40袋/件,中盐,调味品-盐,400g,bale,40,60.00,CNY,,100,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert _lines("鸡精 1件", index) == [("K1", 1)]
+    assert _lines("味精 2件", index) == [("K2", 2)]
+
+
 def test_a_name_with_a_numeral_is_read_when_its_numeral_is_typed_in_digits(kinds_index: CatalogIndex) -> None:
     # `13香` is `十三香`, `6个核桃` is `六个核桃`.
     assert _lines("13香 10条", kinds_index) == [("X1", 10)]
