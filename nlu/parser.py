@@ -966,9 +966,13 @@ def _in_a_form_not_sold(request: ItemRequest, match: Match, index: CatalogIndex)
     if not said or not match.candidates or "" in brands:
         return False
     categories = {candidate.item.category for candidate in match.candidates}
+    items = index.items
     for word in said:
-        writing = [index.items[position].item for position in index.postings.get(word, frozenset())]
-        if any(item.category in categories for item in writing) and not any(item.brand in brands for item in writing):
+        # A packaging word can be on thousands of SKUs: each test stops at the first that settles it.
+        writing = index.postings.get(word, frozenset())
+        if any(items[p].item.category in categories for p in writing) and not any(
+            items[p].item.brand in brands for p in writing
+        ):
             return True
     return False
 
