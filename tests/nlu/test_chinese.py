@@ -880,3 +880,14 @@ def test_a_size_corrected_by_a_bare_number_finds_the_brands_product_named_its_ow
         "K2,可口可乐 330ml×24罐/箱 摩登罐,可口可乐,drinks,330ml,case,24,56.00,CNY,,150,1,true\n"
     )
     assert _lines("可口可乐500 5箱 不对 换成330的", index) == [("K2", 5)]
+
+
+def test_rice_said_as_mi_asks_among_the_rices_filed_under_a_chinese_category_not_the_corn_oil() -> None:
+    # `米` alone is rice (`大米`), never the `米` inside `玉米油` (corn oil) or a name's `珍珠米` alone.
+    index = catalog_index(
+        "R1,古船 东北珍珠米 10kg/袋,古船,粮油-大米,10kg,bag,1,68.00,CNY,,100,1,true\n"
+        "R2,福临门 东北大米 5kg/袋,福临门,粮油-大米,5kg,bag,1,38.00,CNY,,80,1,true\n"
+        "O1,福临门 非转基因 玉米油 5L/桶,福临门,粮油-食用油,5L,jerrycan,1,79.00,CNY,,10,1,true\n"
+    )
+    assert _asked("米 3袋", index) == [["R1", "R2"]]
+    assert _lines("玉米油 2桶", index) == [("O1", 2)]
