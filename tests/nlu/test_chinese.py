@@ -891,3 +891,18 @@ def test_rice_said_as_mi_asks_among_the_rices_filed_under_a_chinese_category_not
     )
     assert _asked("米 3袋", index) == [["R1", "R2"]]
     assert _lines("玉米油 2桶", index) == [("O1", 2)]
+
+
+BEER_ROWS = (
+    "B1,燕京啤酒 11度清爽 500ml*12听,燕京,酒水-啤酒,500ml,case,12,36.00,CNY,燕京清爽,300,1,true\n"
+    "B2,燕京啤酒 11度清爽 600ml*12瓶 玻璃瓶,燕京,酒水-啤酒,600ml,crate,12,30.00,CNY,燕京清爽,200,1,true\n"
+    "B3,雪花 勇闯天涯 500ml*12听,雪花,酒水-啤酒,500ml,case,12,48.00,CNY,勇闯,150,1,true\n"
+    "B4,雪花 勇闯天涯 330ml*24听,雪花,酒水-啤酒,330ml,carton,24,60.00,CNY,,150,1,true\n"
+)
+
+
+def test_a_xiang_counts_crates_of_bottles_as_well_as_cases_and_cartons() -> None:
+    # `箱` is any packing case: the crate of glass bottles is a beer sold by the `箱` too.
+    index = catalog_index(BEER_ROWS)
+    assert _asked("啤酒 20箱", index) == [["B1", "B2", "B3", "B4"]]
+    assert _lines("燕京清爽瓶的 5箱", index) == [("B2", 5)]
