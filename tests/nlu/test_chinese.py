@@ -906,3 +906,11 @@ def test_a_xiang_counts_crates_of_bottles_as_well_as_cases_and_cartons() -> None
     index = catalog_index(BEER_ROWS)
     assert _asked("啤酒 20箱", index) == [["B1", "B2", "B3", "B4"]]
     assert _lines("燕京清爽瓶的 5箱", index) == [("B2", 5)]
+
+
+def test_a_glass_bottle_written_in_a_name_is_the_pack_not_a_product_to_be_named() -> None:
+    # `玻璃瓶` says what the beer comes in: the cans and the bottles are one product, asked which when neither is said.
+    index = catalog_index(BEER_ROWS)
+    assert _asked("燕京清爽 10箱", index) == [["B1", "B2"]]
+    assert _lines("燕京清爽 玻璃瓶 5箱", index) == [("B2", 5)]
+    assert _lines("燕京清爽 听装 10箱", index) == [("B1", 10)]
