@@ -70,6 +70,9 @@ class Lexicon:
     # after one, beside another amount, is the one taken back (`是6箱 不是5箱` orders six).
     not_words: frozenset[str]
     removal_words: frozenset[str]
+    # Words that say what is meant right after a no (`不是，是燕京纯生`: no, it is 燕京纯生): the no corrects the
+    # line before, and takes back nothing of the product after it.
+    restating_words: frozenset[str]
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
     time_suffixes: frozenset[str]
@@ -471,6 +474,7 @@ _WORD_LISTS = (
     "negations_after",
     "not_words",
     "removal_words",
+    "restating_words",
     "time_words",
     "time_suffixes",
     "price_point_words",

@@ -1778,7 +1778,7 @@ def _request(
     # `10 nako 12`: a removal word that takes back an amount beside the one meant corrects the amount.
     removes = _says(own_words, lexicon.removal_words, index) and not _said_in_place_of(quantity, bare, negated)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
-    correcting = _says(raw_words, lexicon.corrections_not_negations, index)
+    correcting = _says(raw_words, lexicon.corrections_not_negations, index) or _no_then_restated(elements, lexicon)
     in_place = _opens_in_place_of_the_last(elements, lexicon) or _named_then_corrected(elements, lexicon)
     # Counted, the product replaces the last one only right after the correction word (`哦不 鸡汤面5箱`).
     opens = (elements[0].kind == "word" and elements[0].text in lexicon.correction_markers) or in_place
@@ -1805,6 +1805,18 @@ def _request(
         swaps=_says(own_words, lexicon.correction_markers, index),
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
+    )
+
+
+def _no_then_restated(elements: list[_Element], lexicon: Lexicon) -> bool:
+    """`不是 是燕京纯生`: a no that is also a correction word, then a word saying what is meant, corrects the line
+    before rather than taking back the product after it."""
+    return any(
+        e.kind == "word"
+        and e.text in lexicon.correction_markers
+        and following.kind == "word"
+        and following.text in lexicon.restating_words
+        for e, following in zip(elements, elements[1:], strict=False)
     )
 
 

@@ -914,3 +914,9 @@ def test_a_glass_bottle_written_in_a_name_is_the_pack_not_a_product_to_be_named(
     assert _asked("燕京清爽 10箱", index) == [["B1", "B2"]]
     assert _lines("燕京清爽 玻璃瓶 5箱", index) == [("B2", 5)]
     assert _lines("燕京清爽 听装 10箱", index) == [("B1", 10)]
+
+
+def test_a_no_then_what_is_meant_puts_that_product_in_the_place_of_the_line_before(index: CatalogIndex) -> None:
+    # `不是 是X`: no, it is X; the no corrects the line before and takes nothing of X back.
+    assert _lines("岭丰红烧牛肉面5箱 不是 是酸菜面", index) == [("C03", 5)]
+    assert _lines("岭丰红烧牛肉面5箱 不对 是酸菜面", index) == [("C03", 5)]
