@@ -364,8 +364,9 @@ def unspaced(text: str) -> str:
 
 def reader_for(items: list[CatalogItem], lexicon: Lexicon) -> ChineseReader | None:
     """A reader for a catalog that writes Chinese; None for the others, which never pay for it."""
-    texts = (text for item in items for text in (item.name, item.brand, *item.aliases))
-    if not any(not text.isascii() and HAN_RE.search(text) for text in texts):
+    # One text of them all, a line each: whether it is ASCII, or has a Hanzi, is asked once.
+    texts = "\n".join(text for item in items for text in (item.name, item.brand, *item.aliases))
+    if texts.isascii() or HAN_RE.search(texts) is None:
         return None
     return ChineseReader(items, lexicon)
 

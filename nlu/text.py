@@ -295,8 +295,16 @@ _CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|{_NUMBER_OR_LETTERS}")
 _UNFRACTIONED_WORD_RE = re.compile(_NUMBER_OR_LETTERS)
 
 
+# In ASCII text the only letters are a to z: the same words, found without trying each script's marks.
+_ASCII_NUMBER_OR_LETTERS = r"\d+(?:\.\d+)?|[A-Za-z]+"
+_ASCII_CATALOG_WORD_RE = re.compile(rf"{_FRACTION}|{_ASCII_NUMBER_OR_LETTERS}")
+_ASCII_WORD_RE = re.compile(_ASCII_NUMBER_OR_LETTERS)
+
+
 def find_words(text: str) -> list[str]:
     """The words and numbers of a text as written (a fraction such as `1/2` one number), in order."""
+    if text.isascii():
+        return (_ASCII_CATALOG_WORD_RE if "/" in text else _ASCII_WORD_RE).findall(text)
     return (_CATALOG_WORD_RE if "/" in text else _UNFRACTIONED_WORD_RE).findall(text)
 
 
