@@ -119,9 +119,9 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
                 # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
                 in_line[-1] = replace(in_line[-1], price_question=True)
-            elif found and in_line and _asks_after_items(chunk, in_line, lexicon):
+            elif found and in_line and (joined := _asked_with(chunk, in_line, lexicon)):
                 # `红牛和王老吉多少钱`, `coke and fanta how much`: a price asked after the items asks about all of them.
-                in_line = [replace(r, price_question=True) for r in in_line]
+                in_line[-joined:] = [replace(r, price_question=True) for r in in_line[-joined:]]
             if correcting:
                 # `..., 哦不, 鸡汤面5箱`: an amount alone corrects the last amount, a product replaces the last line.
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
@@ -994,11 +994,19 @@ def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: 
     return False
 
 
-def _asks_after_items(chunk: list[Token], before: list[ItemRequest], lexicon: Lexicon) -> bool:
-    """True when the part asks a price after naming its item and every item before it in the line is uncounted."""
+def _asked_with(chunk: list[Token], before: list[ItemRequest], lexicon: Lexicon) -> int:
+    """How many items before a part that asks a price after naming its item are asked about with it: the uncounted
+    ones said since the last counted item (`coke and fanta how much`, `sukari 2 bale, pia ketepa na blueband bei
+    gani`)."""
     cues = lexicon.price_cues
-    asks = any(t.kind == "word" and t.text in cues for t in chunk) and chunk[0].text not in cues
-    return asks and all(r.words and r.quantity is None and not r.bare_numbers for r in before)
+    if chunk[0].text in cues or not any(t.kind == "word" and t.text in cues for t in chunk):
+        return 0
+    uncounted = 0
+    for request in reversed(before):
+        if not request.words or request.quantity is not None or request.bare_numbers:
+            break
+        uncounted += 1
+    return uncounted
 
 
 def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[Token]:

@@ -40,6 +40,21 @@ def test_a_price_asked_inside_an_order_is_answered_not_ordered(invented_index: C
     assert asked_of(parse) == [("Q114",)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml, pia siki 1L na rundu 5L bei gani?",
+        "5 crates vimba 350ml, also siki 1L and rundu 5L how much?",
+    ],
+)
+def test_a_price_asked_after_two_items_joined_behind_an_order_asks_about_both(
+    invented_index: CatalogIndex, text: str
+) -> None:
+    parse = parse_order(text, invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
+    assert asked_of(parse) == [("Q114",), ("Q116",)]
+
+
 def test_a_price_asked_of_a_product_in_several_kinds_names_every_candidate(invented_index: CatalogIndex) -> None:
     parse = parse_order("2 bales tamu 1kg, and the price of korro 600ml?", invented_index)
     assert lines_of(parse) == [("Q107", 2)]
