@@ -147,6 +147,8 @@ class _Reading:
             return
         outcome = self.asked if completed.price_question else self.ordered
         completed, match = self._match(completed)
+        if completed.price_question and (sized := _size_priced(completed, match, self.index)) is not None:
+            completed, match = sized
         if (not match.candidates or match.confirm) and completed.size_as_count is not None:
             completed, match = self._size_as_count(completed, match, *completed.size_as_count)
         if not match.candidates and completed.each and (apart := _each_apart(completed, self.index)):
@@ -666,6 +668,18 @@ class _Reading:
             if not self.previous_item.brand_words and len(same_kind) == 1 and not names_a_brand(request, self.index):
                 return (same_kind[0],)
         return candidates
+
+
+def _size_priced(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match] | None:
+    """`mojo 250 case er dam koto`, `ketepa 250 carton ni bei gani`: the price of a pack asks of no amount, so a number
+    before its pack word that is the size of one of the products named is that size."""
+    if request.size is not None or request.quantity is None or request.unit is None or len(match.candidates) < 2:
+        return None
+    sized = replace(request, quantity=None, bare_numbers=(request.quantity, *request.bare_numbers))
+    found = match_request(sized, index)
+    if len(found.candidates) != 1 or found.confirm or found.candidates[0] not in match.candidates:
+        return None
+    return sized, found
 
 
 def _says_a_size(request: ItemRequest) -> bool:

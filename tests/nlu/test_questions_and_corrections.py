@@ -423,3 +423,14 @@ def test_a_word_that_only_asks_or_corrects_is_no_part_of_the_phrase_a_question_s
     invented_index: CatalogIndex, text: str
 ) -> None:
     assert [item.phrase for item in parse_order(text, invented_index).ambiguous] == ["kulu 3"]
+
+
+def test_a_number_before_the_pack_whose_price_is_asked_is_the_size_it_names() -> None:
+    index = catalog_index(
+        'M1,"Zuko Cola 250ml PET, case of 24",Zuko,soft drinks,250ml,case,24,600.00,BDT,zuko,100,1,true\n'
+        'M2,"Zuko Cola 500ml PET, case of 24",Zuko,soft drinks,500ml,case,24,1080.00,BDT,zuko,60,1,true\n'
+    )
+    parse = parse_order("2 case zuko 500ml, and how much is zuko 250 case?", index)
+    assert lines_of(parse) == [("M2", 2)]
+    assert asked_of(parse) == [("M1",)]
+    assert [set(item.candidates) for item in parse_order("zuko 250 case", index).ambiguous] == [{"M1", "M2"}]
