@@ -75,3 +75,11 @@ def test_french_je_is_no_swahili_question_word(abidjan_index: CatalogIndex) -> N
 )
 def test_french_instead_puts_the_size_said_in_place_of_the_one_before(text: str, abidjan_index: CatalogIndex) -> None:
     assert resolved(text, abidjan_index) == [("CI-200122", 2)]
+
+
+def test_dioula_how_much_asks_the_price_of_the_kind_named(abidjan_index: CatalogIndex) -> None:
+    parse = parse_order("malo joli?", abidjan_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [
+        {"CI-200114", "CI-200122", "CI-200130", "CI-200149", "CI-200157"}
+    ]

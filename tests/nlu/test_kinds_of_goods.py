@@ -331,3 +331,11 @@ def test_a_word_for_what_a_whole_kind_is_for_asks_among_the_category_not_the_one
     assert asked("mafuta ya kupikia lita 5 mitungi 2", index) == [{"O1", "O2"}]
     assert asked("cooking oil 5L 2", index) == [{"O1", "O2"}]
     assert [line.sku for line in parse_order("oka cooking oil 5L 2", index).lines] == ["O2"]
+
+
+def test_pads_beside_a_brand_whose_name_does_not_write_it_names_the_brands_product() -> None:
+    index = catalog_index(
+        "P1,ALWAYS MAXI THICK 8S CTN 48X,Always,HPC-FEM,,carton,48,86000.00,TZS,,25,1,true\n"
+        "P2,SOFTCARE PADS 8S CTN 48X,Softcare,HPC-FEM,,carton,48,56000.00,TZS,,40,1,true\n"
+    )
+    assert [line.sku for line in parse_order("always pads ctn 2", index).lines] == ["P1"]
