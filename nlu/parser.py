@@ -865,7 +865,8 @@ def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Matc
     """`mafuta ya kupikia 5L`, `vegetable oil 1L`: a kind named by its products' category's word (`oil` of
     `FOOD-OIL`) and words that say what the whole kind is for (`cooking`, `veg`), which only some of its names
     write, means every product of that category that fits: asked among them, never guessed from the one name that
-    writes the describing word."""
+    writes the describing word. Not where a product left out writes a flavour (`vegetable noodles` beside `chicken
+    noodles`): the word said is that flavour."""
     use_words = index.lexicon.kind_use_words
     if len(request.words) < 2 or use_words.isdisjoint(request.words) or not match.candidates:
         return None
@@ -878,6 +879,9 @@ def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Matc
     categories = {c.item.category for c in found}
     kept = tuple(c for c in wider.candidates if c.item.category in categories)
     if len(kept) <= len(found) or not set(found) <= set(kept):
+        return None
+    flavours = index.lexicon.flavour_words
+    if any(not flavours.isdisjoint(c.core) for c in kept if c not in found):
         return None
     return replace(wider, candidates=kept)
 

@@ -339,3 +339,12 @@ def test_pads_beside_a_brand_whose_name_does_not_write_it_names_the_brands_produ
         "P2,SOFTCARE PADS 8S CTN 48X,Softcare,HPC-FEM,,carton,48,56000.00,TZS,,40,1,true\n"
     )
     assert [line.sku for line in parse_order("always pads ctn 2", index).lines] == ["P1"]
+
+
+def test_a_word_for_what_a_kind_is_for_that_is_a_flavour_of_another_kind_names_that_flavour() -> None:
+    index = catalog_index(
+        'N1,"Indo Noodles Chicken 70g, carton of 40",Indo,noodles,70g,carton,40,170.00,GHS,,200,1,true\n'
+        'N2,"Tasty Vegetable Noodles 70g, carton of 40",Tasty,noodles,70g,carton,40,160.00,GHS,,200,1,true\n'
+        'N3,"Mimi Noodles Beef 70g, carton of 40",Mimi,noodles,70g,carton,40,160.00,GHS,,200,1,true\n'
+    )
+    assert [line.sku for line in parse_order("vegetable noodles 70g 2 carton", index).lines] == ["N2"]
