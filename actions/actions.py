@@ -1233,13 +1233,13 @@ class ActionSwitchLanguage(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         requested = requested_language(turn.text)
-        parse = attached_parse(turn)
-        if requested is None and parse is not None and (parse.lines or parse.ambiguous):
-            # No language named, products named (`cola please`): an order the classifier took for a switch.
-            await ActionTakeOrder().serve(turn)
-            return
         if requested is None:
-            turn.say(turn.t._(replies.WHICH_LANGUAGE))
+            parse = attached_parse(turn)
+            if parse is not None and (parse.lines or parse.ambiguous):
+                # No language named, products named (`cola please`): an order the classifier took for a switch.
+                await ActionTakeOrder().serve(turn)
+            else:
+                turn.say(turn.t._(replies.WHICH_LANGUAGE))
             return
         turn.speak(requested, chosen=True)
         turn.say(turn.t._(replies.LANGUAGE_SET))
@@ -1258,13 +1258,13 @@ class ActionAnswerSmallTalk(TurnAction):
         if intent == "out_of_scope" and switch_language(turn):
             return
         draft = turn.draft
-        if draft is None or not (draft.lines or draft.choices):
+        waiting = draft if draft is not None and (draft.lines or draft.choices) else None
+        # A thanks or goodbye while an order waits is no sign it was placed: what it still needs is said instead.
+        if waiting is None or intent not in ("thank", "goodbye"):
             turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))
+        if waiting is None:
             return
-        # A thanks or goodbye while an order waits is no sign it was placed: what it still needs is said again.
-        if intent not in ("thank", "goodbye"):
-            turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))
-        if draft.choices:
-            await show_draft(turn, draft, await PLATFORM.catalog(turn.slot("store_id") or ""))
+        if waiting.choices:
+            await show_draft(turn, waiting, await PLATFORM.catalog(turn.slot("store_id") or ""))
         else:
             turn.say(replies.sentences(turn.t._(replies.NOT_PLACED_YET), turn.t._(replies.CONFIRM_PROMPT)))

@@ -912,7 +912,7 @@ def _kind_words_unwritten(request: ItemRequest, index: CatalogIndex) -> ItemRequ
 def _brands_other_forms(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[IndexedItem, ...]:
     """The active SKUs of the candidate's brand that write a packaging word said beside it which it does not."""
     candidate = match.candidates[0]
-    said = [word for word in request.optional_words if word in index.lexicon.packaging_words]
+    said = _packaging_said(request, index)
     if not said or not candidate.item.brand:
         return ()
     for word in said:
@@ -924,6 +924,11 @@ def _brands_other_forms(request: ItemRequest, match: Match, index: CatalogIndex)
         if others:
             return others
     return ()
+
+
+def _packaging_said(request: ItemRequest, index: CatalogIndex) -> list[str]:
+    """The packaging words said beside the product (`sachet`, `bar`), in the order said."""
+    return [word for word in request.optional_words if word in index.lexicon.packaging_words]
 
 
 def _of_another_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
@@ -979,7 +984,7 @@ def _names_an_unsold_product(request: ItemRequest, match: Match, index: CatalogI
 def _in_a_form_not_sold(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
     """True when a packaging word said beside the product (`bar`) is written by products of the candidates' kind
     and by none of the candidates' brands: the brand asked for comes in a form the catalog does not sell it in."""
-    said = [word for word in request.optional_words if word in index.lexicon.packaging_words]
+    said = _packaging_said(request, index)
     brands = {candidate.item.brand for candidate in match.candidates}
     if not said or not match.candidates or "" in brands:
         return False
