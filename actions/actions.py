@@ -142,6 +142,12 @@ class Turn:
         data = self.slot("draft")
         return Draft.from_slot(data) if data else None
 
+    @property
+    def waiting_draft(self) -> Draft | None:
+        """The open draft when it still holds a line or a question, the order waiting for the owner; else None."""
+        draft = self.draft
+        return draft if draft is not None and (draft.lines or draft.choices) else None
+
     def speak(self, tag: str, chosen: bool = False) -> None:
         """Reply in language `tag` from now on; kept in the `language` slot (the gateway reads it too)."""
         self.t = phrasebook(tag)
@@ -247,8 +253,7 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
 async def join_by_cue(turn: Turn, action_name: str) -> bool:
     """Items said with a word that joins them to the open draft (`one more`, `add`, `sorry, make it`) join it,
     whatever the classifier read."""
-    draft = turn.draft
-    if draft is None or not (draft.lines or draft.choices) or read_cue(turn.text)[0] is None:
+    if turn.waiting_draft is None or read_cue(turn.text)[0] is None:
         return False
     return await find_store(turn, action_name) and await take_items(turn, await PLATFORM.catalog(turn.store_id))
 
@@ -668,8 +673,8 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
 
 async def put_on_draft(turn: Turn, parse: OrderParse, cue: Cue | None, catalog: Catalog) -> None:
     """Items as a new draft, or joined to the open one as the cue says or as they read; asks once when unclear."""
-    draft = turn.draft
-    if draft is None or not (draft.lines or draft.choices):
+    draft = turn.waiting_draft
+    if draft is None:
         if cue is Cue.CHANGE and await corrects_placed_order(turn, parse):
             return
         await show_parsed(turn, new_draft(uuid.uuid4().hex[:12], parse), parse, catalog)
@@ -820,8 +825,8 @@ class ActionShowDraft(StoreAction):
         return "action_show_draft"
 
     async def respond(self, turn: Turn) -> None:
-        draft = turn.draft
-        if draft is None or not (draft.lines or draft.choices):
+        draft = turn.waiting_draft
+        if draft is None:
             turn.say(turn.t._(replies.NO_DRAFT_TO_SHOW))
             return
         await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
@@ -842,8 +847,8 @@ class ActionAnswerYes(StoreAction):
         if awaiting is Awaiting.CANCEL:
             await cancel_asked_order(turn)
             return
-        draft = turn.draft
-        if draft is None or not (draft.lines or draft.choices):
+        draft = turn.waiting_draft
+        if draft is None:
             asked = priced_just_before(turn.tracker)
             if asked is not None and any(line.quantity > 1 for line in asked.lines):
                 # `ok send them` after `how much for 10 bales of jogoo 2kg`: what was priced, drafted for a YES; a
@@ -993,8 +998,8 @@ class ActionCheckStatus(StoreAction):
         return "action_check_status"
 
     async def respond(self, turn: Turn) -> None:
-        draft = turn.draft
-        if order_ref(turn.text) is None and draft is not None and (draft.lines or draft.choices):
+        draft = turn.waiting_draft
+        if order_ref(turn.text) is None and draft is not None:
             orders = await PLATFORM.client.store_orders(turn.store_id, limit=1)
             if orders:
                 turn.say(replies.order_status(turn.t, orders[0]))
@@ -1133,9 +1138,11 @@ class ActionOptIn(StoreAction):
 
 
 class ActionHandOff(TurnAction):
-    """Hand the conversation to staff: the gateway sees the `handoff` payload, the assistant goes quiet."""
+    """Hand the conversation to staff: the gateway sees the `handoff` payload, the assistant goes quiet. Products and
+    words asking for them (`nipe pepsi`, give me pepsi), which name no person, are an order."""
 
     read_by_words = False
+    products_are_orders = True
 
     def name(self) -> str:
         return "action_hand_off"
@@ -1155,9 +1162,9 @@ class ActionHandBack(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         turn.set("handoff", False)
-        draft = turn.draft
+        draft = turn.waiting_draft
         turn.store_id = turn.slot("store_id") or ""
-        if draft is None or not (draft.lines or draft.choices) or not turn.store_id:
+        if draft is None or not turn.store_id:
             turn.say(turn.t._(replies.HANDBACK), json_message={"handoff": "released"})
             return
         # The owner picks up where the conversation was: the open order, or its open question, as it stands now.
@@ -1257,8 +1264,7 @@ class ActionAnswerSmallTalk(TurnAction):
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
         if intent == "out_of_scope" and switch_language(turn):
             return
-        draft = turn.draft
-        waiting = draft if draft is not None and (draft.lines or draft.choices) else None
+        waiting = turn.waiting_draft
         # A thanks or goodbye while an order waits is no sign it was placed: what it still needs is said instead.
         if waiting is None or intent not in ("thank", "goodbye"):
             turn.say(turn.t._(replies.SMALL_TALK.get(intent, replies.SMALL_TALK["help"])))

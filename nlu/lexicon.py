@@ -73,6 +73,9 @@ class Lexicon:
     # Words that say what is meant right after a no (`不是，是燕京纯生`: no, it is 燕京纯生): the no corrects the
     # line before, and takes back nothing of the product after it.
     restating_words: frozenset[str]
+    # Words that ask for goods or ask politely (`need`, `nipe`, `chahiye`, `po`): products named with
+    # these and nothing else (`need omo`, `kape po`) are an order, whatever the classifier read.
+    asking_words: frozenset[str]
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
     time_suffixes: frozenset[str]
@@ -475,6 +478,7 @@ _WORD_LISTS = (
     "not_words",
     "removal_words",
     "restating_words",
+    "asking_words",
     "time_words",
     "time_suffixes",
     "price_point_words",

@@ -105,3 +105,15 @@ def test_a_product_named_alone_is_ordered_and_thanks_before_yes_places_nothing(s
     assert len(system.orders("ST-778")) == 1
     done = "\n".join(system.simulator(DUKA_PHONE, "asante sana"))
     assert "Karibu" in done and "Bado hakuna" not in done, done
+
+
+WANTING_PHONE = "+254712000779"
+WANTING_STORE = f"ST-779,Duka la Neema,{WANTING_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_a_product_asked_for_with_a_word_of_want_is_ordered_never_greeted(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, WANTING_STORE)
+    # The classifier reads `nipe <brand>` as a greeting; the reader finds a product and a word asking for it.
+    ordered = "\n".join(system.simulator(WANTING_PHONE, "nipe pepsi"))
+    assert "Pepsi 500ml" in ordered and "Jibu NDIYO kuthibitisha" in ordered, ordered
