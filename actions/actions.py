@@ -267,7 +267,7 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
         return False
     if await find_store(turn, action_name):
         catalog = await PLATFORM.catalog(turn.store_id)
-        answer_prices(turn, parse_text(turn, turn.text, catalog), catalog)
+        await answer_prices(turn, parse_text(turn, turn.text, catalog), catalog)
     return True
 
 
@@ -658,7 +658,7 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
     draft = turn.draft
     if parse.asks_prices:
         # `how much is omo 1kg` read as an order by the classifier: answered, never ordered.
-        answer_prices(turn, parse, catalog)
+        await answer_prices(turn, parse, catalog)
         return True
     if not has_items(parse):
         if cue is Cue.NEW and draft is not None:
@@ -1077,7 +1077,7 @@ class ActionCheckPrice(StoreAction):
         ):
             await take_items(turn, catalog)
             return
-        answer_prices(turn, parse, catalog)
+        await answer_prices(turn, parse, catalog)
 
 
 def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
@@ -1085,9 +1085,10 @@ def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
     return [replies.Unsold(item.phrase, sizes_sold(item.phrase, catalog.index)) for item in parse.unknown]
 
 
-def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
+async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     """The price and stock of every product a message asks about (a few at most), and what the catalog lacks; an
-    amount that is no whole number of packs (`half ctn`, `5 bottles` of a crate) is quoted for one sell unit."""
+    amount that is no whole number of packs (`half ctn`, `5 bottles` of a crate) is quoted for one sell unit. A
+    question the open order still asks is asked again after them: it still waits for its answer."""
     answers = [
         replies.PriceAnswer(catalog.items[line.sku], line.quantity if whole_amount(line) else 1)
         for line in parse.lines
@@ -1098,8 +1099,11 @@ def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     unknown = unsold(parse, catalog)
     if not answers and not unknown:
         turn.say(turn.t._(replies.PRICE_WHAT))
-        return
-    say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
+    else:
+        say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
+    draft = turn.waiting_draft
+    if draft is not None and draft.choices:
+        await show_draft(turn, draft, catalog)
 
 
 class ActionListPromotions(StoreAction):

@@ -357,3 +357,16 @@ async def test_a_product_asked_for_in_a_word_of_want_is_ordered_never_greeted(ch
     # Never having seen the product's name, the classifier may read the words around it as small talk.
     ordered = await chat.text(message)
     assert "1) Taa Candles 6 pack 1 box x 300" in ordered and "Hello" not in ordered, ordered
+
+
+@pytest.mark.parametrize("asked", ["how much is mishumaa?", "bei ya sukari kipepeo 50kg"])
+async def test_a_price_asked_while_a_question_is_open_is_answered_then_the_question_again(
+    chat: Chat, asked: str
+) -> None:
+    await chat.text("2 bales unga mlima")
+    question = await chat.text("zuri cola 3 cases")
+    assert question.startswith("Which zuri cola"), question
+    answered = await chat.text(asked)
+    assert "KES" in answered and answered.endswith(question), answered
+    summary = await chat.text("1")
+    assert "Mlima" in summary and "Zuri Cola" in summary and "YES" in summary, summary

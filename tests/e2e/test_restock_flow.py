@@ -92,11 +92,16 @@ DUKA_STORE = f"ST-778,Duka la Amina,{DUKA_PHONE},Thika,sw,Africa/Nairobi,150000.
 
 
 @pytest.mark.e2e
-def test_a_product_named_alone_is_ordered_and_thanks_before_yes_places_nothing(system: System, tmp_path: Path) -> None:
+def test_a_product_named_alone_is_ordered_and_neither_a_price_nor_thanks_before_yes_places_it(
+    system: System, tmp_path: Path
+) -> None:
     system.add_store(tmp_path, DUKA_STORE)
     # Read as a price question by the classifier; no word of it asks a price.
     asked = "\n".join(system.simulator(DUKA_PHONE, "mafuta ya kupikia 5L"))
     assert "1) " in asked and "Jibu kwa namba" in asked, asked
+    # A price asked while the question is open is answered, and the question asked again.
+    priced = "\n".join(system.simulator(DUKA_PHONE, "bei ya pepsi 500ml?"))
+    assert "Pepsi 500ml" in priced and "KES 1,100" in priced and priced.endswith(asked), priced
     system.simulator(DUKA_PHONE, "1")
     thanked = "\n".join(system.simulator(DUKA_PHONE, "asante sana"))
     assert "Bado hakuna oda iliyowekwa" in thanked and "Jibu NDIYO kuthibitisha" in thanked, thanked
