@@ -24,7 +24,8 @@ _WORD_OR_HAN_RUN_RE = re.compile(f"[{_HAN}]+|[^\\W_{_HAN}]+")
 _ADDED_SPACE_RE = re.compile(f"(?<=[{_HAN}]) (?=[{_HAN}\\d])|(?<=\\d) (?=[{_HAN}])")
 # WeChat sends its emoji as their names in brackets (`[抱拳]`, `[微笑]`): a greeting, never a product.
 _WECHAT_EMOJI_RE = re.compile(f"\\[[{_HAN}]{{1,4}}\\]")
-_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万")
+# The capital numerals of cheques and receipts (`叁`, `拾`) count as the everyday ones do.
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟")
 _NUMBER_CHARACTERS = "".join(_NUMERALS) + "半"
 NUMERAL_RUN = re.compile(f"[{''.join(sorted(_NUMERALS))}]+")
 # Punctuation NFKC leaves as it is: `、` lists items, `。` ends a sentence.
@@ -470,11 +471,13 @@ def _catalog_words(items: list[CatalogItem]) -> tuple[set[str], set[str]]:
 
 def _numbered_name_words(items: list[CatalogItem], lexicon: Lexicon) -> set[str]:
     """`六个核桃`, `十三香` written apart in a name: a product's name with a numeral inside, which counts nothing, is
-    typed whole like an alias; not one whose numeral counts the measure words that end it (`五袋`, `一袋半`)."""
+    typed whole like an alias; not one whose numeral counts the measure words that end it (`五袋`, `一袋半`), nor
+    the brand a name runs into it (`养元六个核桃`), a word of its own (`统一老坛酸菜` is `统一` and what follows)."""
     counted = set(lexicon.unit_words) | set(lexicon.half_words)
     found: set[str] = set()
-    for name in {item.name for item in items}:
+    for name, brand in {(item.name, item.brand) for item in items}:
         for run in _HAN_RUN_RE.findall(name):
+            run = run.removeprefix(brand) if brand and run != brand else run
             match = NUMERAL_RUN.search(run)
             if match is not None and match.end() < len(run) and set(run[match.end() :]) - counted:
                 found.add(run)

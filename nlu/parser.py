@@ -1003,19 +1003,20 @@ def _in_a_form_not_sold(request: ItemRequest, match: Match, index: CatalogIndex)
 def _kind_only_modifies(request: ItemRequest, match: Match, index: CatalogIndex) -> bool:
     """True when a Chinese local word for a kind of goods, said alone, is written by every candidate's name and
     aliases only ahead of a longer word (`鸡蛋` of `鸡蛋挂面`), whose last characters say the kind, and no candidate
-    is of that kind."""
+    is of that kind; a name ending in a kind within it (`籼米` of `大米`, `调和油` of `食用油`) is of it."""
     if index.chinese is None or len(request.words) != 1 or not match.candidates:
         return False
     word = request.words[0]
     namings = index.lexicon.product_words.get(word)
     if not namings or HAN_RE.match(word) is None or word not in index.postings:
         return False
+    kinds = (word, *index.lexicon.kind_includes.get(word, ()))
     for candidate in match.candidates:
         if word in candidate.category_words or any(set(naming) <= candidate.category_words for naming in namings):
             return False
         item = candidate.item
         runs = _HAN_RUN_RE.findall(" ".join((item.name, *item.aliases)))
-        if any(run.endswith(word) for run in runs):
+        if any(run.endswith(kind) for run in runs for kind in kinds):
             return False
     return True
 

@@ -920,3 +920,47 @@ def test_a_no_then_what_is_meant_puts_that_product_in_the_place_of_the_line_befo
     # `不是 是X`: no, it is X; the no corrects the line before and takes nothing of X back.
     assert _lines("岭丰红烧牛肉面5箱 不是 是酸菜面", index) == [("C03", 5)]
     assert _lines("岭丰红烧牛肉面5箱 不对 是酸菜面", index) == [("C03", 5)]
+
+
+def test_a_brand_run_into_a_name_with_a_numeral_is_a_word_of_its_own() -> None:
+    # `统一老坛酸菜牛肉面`: the brand's `一` makes the run no name typed whole; what follows the brand is read apart.
+    index = catalog_index(
+        "A1,康师傅 老坛酸菜牛肉面(袋) 114g×24包/件,康师傅,方便面,114g,carton,24,52.00,CNY,,100,1,true\n"
+        "A2,统一老坛酸菜牛肉面(袋) 121g×24包/件,统一,方便面,121g,carton,24,54.00,CNY,,100,1,true\n"
+        "A3,养元六个核桃 240ml×20罐/件,养元,饮料,240ml,case,20,72.00,CNY,,100,1,true\n"
+    )
+    assert _asked("老坛酸菜 4件", index) == [["A1", "A2"]]
+    assert _lines("六个核桃 5件", index) == [("A3", 5)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("纯净水拾件", 10), ("纯净水 叁件", 3), ("纯净水贰拾伍件", 25)])
+def test_the_capital_numerals_of_receipts_count(text: str, expected: int, index: CatalogIndex) -> None:
+    assert _lines(text, index) == [("C04", expected)]
+
+
+def test_salt_is_not_a_low_salt_soy_sauce_and_pure_milk_is_the_brands_pure_milk() -> None:
+    # `薄盐` says which soy sauce, the way `零度` says which cola; `纯奶` is how owners shorten `纯牛奶`.
+    index = catalog_index(
+        "S1,中盐加碘精制盐 400g×40袋/件,中盐,调味品,400g,bale,40,60.00,CNY,,100,1,true\n"
+        "S2,李锦记薄盐生抽 500ml×12瓶/件,李锦记,调味品,500ml,carton,12,96.00,CNY,,100,1,true\n"
+        "M1,伊利纯牛奶 250ml×24盒/件,伊利,奶制品,250ml,carton,24,62.00,CNY,,100,1,true\n"
+        "M2,伊利优酸乳 原味 250ml×24盒/件,伊利,奶制品,250ml,carton,24,48.00,CNY,,100,1,true\n"
+    )
+    assert _lines("盐 5件", index) == [("S1", 5)]
+    assert _lines("伊利纯奶 10件", index) == [("M1", 10)]
+
+
+def test_rice_oil_and_vinegar_reach_the_kinds_a_price_list_writes_in_their_place() -> None:
+    # A list filing rice and oil under one `粮油` writes `籼米`, `丝苗米`, `调和油`, `菜籽油`, `香醋`, never the kind.
+    index = catalog_index(
+        "R1,万家籼米 10kg/袋,万家,粮油,10kg,bag,1,62.00,CNY,,100,1,true\n"
+        "R2,禾香丝苗米 10kg/袋,禾香,粮油,10kg,bag,1,58.00,CNY,,100,1,true\n"
+        "R3,禾香 东北大米 5kg/袋,禾香,粮油,5kg,bag,1,38.00,CNY,,100,1,true\n"
+        "O1,金谷黄金比例调和油 5L/桶,金谷,粮油,5L,jerrycan,1,68.00,CNY,,100,1,true\n"
+        "O2,金谷小榨菜籽油 5L/桶,金谷,粮油,5L,jerrycan,1,96.00,CNY,,100,1,true\n"
+        "O3,山城 风味豆豉油制辣椒 280g×12瓶/件,山城,调味品,280g,carton,12,130.00,CNY,,100,1,true\n"
+        "V1,恒顺镇江香醋 500ml×12瓶/件,恒顺,调味品,500ml,carton,12,45.00,CNY,,100,1,true\n"
+    )
+    assert _asked("大米 10公斤的 4袋", index) == [["R1", "R2"]]
+    assert _asked("油 5桶", index) == [["O1", "O2"]]
+    assert _lines("醋两件", index) == [("V1", 2)]
