@@ -759,3 +759,33 @@ R3,MALAGKIT GLUTINOUS RICE 50KG,,RICE,50kg,bag,1,3400.00,PHP,,200,1,true
     index = catalog_index(rows)
     assert [sorted(item.candidates) for item in parse_order("bugas 3 sako", index).ambiguous] == [["R1", "R2"]]
     assert resolved("malagkit 1 sako", index) == [("R3", 1)]
+
+
+ILOCANO_ROWS = """\
+I1,LUCKY ME MAMI BEEF 55G BX/72,Lucky Me,GROC-NOODLES,55g,box,72,836.00,PHP,,120,1,true
+I2,LUCKY ME MAMI CHICKEN 55G BX/72,Lucky Me,GROC-NOODLES,55g,box,72,836.00,PHP,,110,1,true
+I3,KOPIKO BROWN 27.5G TIE/10,Kopiko,BEV-COFFEE,27.5g,pack,10,80.00,PHP,,300,5,true
+I4,SUNSHINE MATCHES BDL/10,Sunshine,HOME-GENERAL,10s,bale,10,26.00,PHP,posporo,300,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sangakahon a mami chicken", [("I2", 1)]),
+        ("sangabugkos nga posporo", [("I4", 1)]),
+        ("sangapulo ket lima a tali kopiko brown", [("I3", 15)]),
+        ("mami beef 5 kahon, haan, 6 ketdi", [("I1", 6)]),
+        ("mami beef 2 kahon, baliwan iti mami chicken", [("I2", 2)]),
+    ],
+)
+def test_ilocano_sanga_for_one_ket_joining_tens_and_ketdi_or_baliwan_correcting(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, catalog_index(ILOCANO_ROWS)) == expected
+
+
+def test_ilocano_manu_asks_a_price_inside_an_order() -> None:
+    parse = parse_order("mami beef 2 kahon, manu ti kopiko brown?", catalog_index(ILOCANO_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("I1", 2)]
+    assert [item.candidates for item in parse.price_questions] == [("I3",)]
