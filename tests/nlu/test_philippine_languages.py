@@ -789,3 +789,49 @@ def test_ilocano_manu_asks_a_price_inside_an_order() -> None:
     parse = parse_order("mami beef 2 kahon, manu ti kopiko brown?", catalog_index(ILOCANO_ROWS))
     assert [(line.sku, line.quantity) for line in parse.lines] == [("I1", 2)]
     assert [item.candidates for item in parse.price_questions] == [("I3",)]
+
+
+PRICE_LIST_ROWS = """\
+P1,555 SARD TSC 155G CS/100,555,GROC-CANNED FISH,155g,case,100,2250.00,PHP,,110,1,true
+P2,555 SARD HOT&SPCY 155G CS/100,555,GROC-CANNED FISH,155g,case,100,2290.00,PHP,,70,1,true
+P3,ARGENTINA CORNBF 150G CS/48,Argentina,GROC-CANNED MEAT,150g,case,48,1940.00,PHP,,90,1,true
+P4,ARGENTINA CORNBF 260G CS/24,Argentina,GROC-CANNED MEAT,260g,case,24,1580.00,PHP,,40,1,true
+P5,DATU PUTI VINEGAR 1L CS/12,Datu Puti,GROC-CONDIMENTS,1L,case,12,730.00,PHP,,90,1,true
+P6,DATU PUTI SOY 1L CS/12,Datu Puti,GROC-CONDIMENTS,1L,case,12,790.00,PHP,,70,1,true
+P7,SILVER SWAN SOY 1L CS/12,Silver Swan,GROC-CONDIMENTS,1L,case,12,850.00,PHP,,80,1,true
+P8,BAGUIO VEG OIL 1L CS/12,Baguio,STAPLES-OIL,1L,case,12,1150.00,PHP,,70,1,true
+P9,MINOLA COCO OIL 1L CS/12,Minola,STAPLES-OIL,1L,case,12,1520.00,PHP,,60,1,true
+P10,MARLBORO RED 20S RM/10,Marlboro,TOBACCO,20s,carton,10,1560.00,PHP,,60,1,true
+P11,FORTUNE RED 20S RM/10,Fortune,TOBACCO,20s,carton,10,1060.00,PHP,,80,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("555 sardines tomato sauce 3 case", [("P1", 3)]),
+        ("argentina corned beef 150g 2 cs", [("P3", 2)]),
+        ("argentina corn beef 260 1 cs", [("P4", 1)]),
+        ("toyo datu puti 1L 2 kaha", [("P6", 2)]),
+        ("baguio cooking oil 1L 2 cs", [("P8", 2)]),
+    ],
+)
+def test_kind_words_find_what_a_price_list_writes_short(text: str, expected: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(PRICE_LIST_ROWS)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "candidates"),
+    [
+        ("toyo 2 kaha", ["P6", "P7"]),
+        ("cooking oil 2 cs", ["P8", "P9"]),
+        ("sigarilyo 2 ream", ["P10", "P11"]),
+        ("cigarettes 2 ream", ["P10", "P11"]),
+    ],
+)
+def test_a_kind_word_alone_asks_among_what_a_price_list_writes_short_or_files_under_it(
+    text: str, candidates: list[str]
+) -> None:
+    parse = parse_order(text, catalog_index(PRICE_LIST_ROWS))
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [candidates]
+    assert not parse.lines
