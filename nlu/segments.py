@@ -115,7 +115,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
             # A price cue covers its own part of the sentence and the uncounted items joined to it.
-            asking = bool(said & lexicon.price_cues) or (asking and all(r.quantity is None for r in found))
+            asking = bool(said & lexicon.price_cues) or (asking and _goes_on_asking(found, chunk, lexicon))
             if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
                 # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
                 in_line[-1] = replace(in_line[-1], price_question=True)
@@ -265,7 +265,7 @@ def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) ->
 
 def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
     """Where the sum after a sum word ends: past `:`/`=` and a currency, its number with any decimals glued to it,
-    and a unit or currency after it; None when no number follows."""
+    and a unit or currency after it; None when no number follows or the number is a size."""
     while position < len(tokens) and (
         tokens[position].text in (":", "=") or tokens[position].text in lexicon.price_point_words
     ):
@@ -277,6 +277,9 @@ def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None
         if tokens[position].start > tokens[position - 1].end + 1:
             break
         position += 1
+    if position < len(tokens) and tokens[position].text in lexicon.size_words:
+        # `total 6kg refill`: a sum is money, never a size; the sum word is a name (a brand) there.
+        return None
     if position < len(tokens) and (
         tokens[position].text in lexicon.unit_words or tokens[position].text in lexicon.price_point_words
     ):
@@ -1034,6 +1037,19 @@ def _named_before_correction(chunk: list[Token], marker: Token, lexicon: Lexicon
     named = _asked_after_item(chunk, lexicon, index)
     taking_back = lexicon.removal_words | lexicon.negations
     return [] if any(t.text in taking_back for t in named) else named
+
+
+def _goes_on_asking(found: list[ItemRequest], chunk: list[Token], lexicon: Lexicon) -> bool:
+    """After a price cue, a part asks on while its items are uncounted; one whose first word past the fillers is a
+    count before a product word (`how much is X? also send 2 jogoo 2kg`) orders that product."""
+    if any(r.quantity is not None for r in found):
+        return False
+    words = [t for t in chunk if not (t.kind == "word" and t.text in lexicon.fillers)]
+    if len(words) < 2:
+        return True
+    first, following = words[0], words[1]
+    counts = first.kind == "num" or first.text in lexicon.number_words
+    return not (counts and following.kind == "word" and following.text not in lexicon.size_words)
 
 
 def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:

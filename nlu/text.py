@@ -41,7 +41,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<currency>[₹₦₱$£€@])"
     r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
     r"|(?P<dot>\.)"
-    r"|(?P<dash>[-–—~*•·])"
+    r"|(?P<dash>[-–—~*•·×])"
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 # An inch mark after a number (`20"`, `3/4''`, `2.5”`) is the word inch, however the catalog or sender writes it.

@@ -348,6 +348,15 @@ MARKET_FLOORS = [
     # `manu`) and kind words finding what the list writes short or files under a category (`toyo` the SOY sauces,
     # `cooking oil`, `corned beef` CORNBF, `tomato sauce` TSC, `sigarilyo` the TOBACCO shelf): 0.941 / 0.968.
     ("ilocos_wholesale", 350, 0.94, 0.965, 0.004, 0.89, 0.95),
+    # Pwani coast: a Mombasa, Kilifi, Malindi and Ukunda wholesaler whose price list puts the kind first, cut short
+    # (`MAIZE FLR JOGOO 2KG X12`, `V/OIL FRESH FRI 5LTR JCN`, `C/FAT`, `B/SOAP`, `D/POWDER`, `T/TISSUE`), bread by the
+    # loaf, eggs by the tray, gas refills; duka owners write coastal Swahili (`nipa`, `nnataka`, `nitilie`, `kasha`,
+    # `debe`, `robo kilo`, `mia tatu`), Sheng and English, paste M-Pesa confirmations and name brands that are
+    # everyday words (`sawa`, `jamaa`, `tamu`, `total`). First read: case exact 0.905, line F1 0.957, wrong lines
+    # 0.7 %, ambiguity asked 0.957, unknowns flagged 1.0, price questions 0.857. With `×` read as `x`, a sum word
+    # before a size a name (`total 6kg refill`) and a count before a product after a price question an order:
+    # 0.919 / 0.966 / 0.4 %, price questions 1.0.
+    ("pwani_coast", 280, 0.915, 0.96, 0.005, 0.95, 1.0),
 ]
 
 

@@ -1,0 +1,69 @@
+"""Messages of coastal dukas: amounts typed with a multiplication sign (`×2`), a brand that is also a sum word
+(`total 6kg refill`) and an order that follows a price question (`how much is X? also send 2 Y`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex
+from nlu.parser import parse_order
+from tests.nlu.conftest import catalog_index, resolved
+
+ROWS = """\
+K201,GAS MOTO 6KG REFILL,Moto,GAS & FUEL,6kg,piece,1,1150.00,KES,,30,1,true
+K202,GAS MOTO 13KG REFILL,Moto,GAS & FUEL,13kg,piece,1,2850.00,KES,,20,1,true
+K203,GAS TOTAL 6KG REFILL,Total,GAS & FUEL,6kg,piece,1,1200.00,KES,,25,1,true
+K204,GAS TOTAL 13KG REFILL,Total,GAS & FUEL,13kg,piece,1,2950.00,KES,,15,1,true
+K205,D/POWDER NYALI 1KG X12,Nyali,SOAPS & DETERGENTS,1kg,bale,12,3100.00,KES,,40,1,true
+K206,C/FAT PWEZA 1KG X12,Pweza,EDIBLE OILS & FATS,1kg,carton,12,3550.00,KES,,40,1,true
+K207,MAIZE FLR KILIMO 2KG X12,Kilimo,FLOURS,2kg,bale,12,1820.00,KES,,150,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize("text", ["nyali 1kg ×3", "D/POWDER NYALI 1KG X12 ×3", "nyali 1kg bale ×3"])
+def test_a_multiplication_sign_before_the_amount_counts_like_x(text: str, index: CatalogIndex) -> None:
+    assert resolved(text, index) == [("K205", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("moto 13kg refill 1 na total 6kg refill 2", [("K202", 1), ("K203", 2)]),
+        ("leta moto 13kg refill 1, total 13kg refill 1", [("K202", 1), ("K204", 1)]),
+        ("moto 6kg refill 2, total 2,300", [("K201", 2)]),
+    ],
+)
+def test_a_sum_word_before_a_size_names_the_brand(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ordered", "asked"),
+    [
+        ("how much is total 13kg refill? also send 2 moto 6kg", [("K201", 2)], [("K204",)]),
+        ("how much is pweza 1kg? also send 2 kilimo 2kg", [("K207", 2)], [("K206",)]),
+        ("pweza 1kg bei gani? pia nitumie 3 kilimo 2kg", [("K207", 3)], [("K206",)]),
+    ],
+)
+def test_a_count_before_a_product_after_a_price_question_orders_it(
+    text: str, ordered: list[tuple[str, int]], asked: list[tuple[str, ...]], index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == ordered
+    assert [question.candidates for question in parse.price_questions] == asked
+
+
+def test_items_after_a_price_question_without_a_count_are_still_asked(index: CatalogIndex) -> None:
+    parse = parse_order("how much is moto 6kg refill, total 6kg refill?", index)
+    assert not parse.lines or not parse.price_questions
+    assert {line.sku for line in parse.lines} | {c for q in parse.price_questions for c in q.candidates} == {
+        "K201",
+        "K203",
+    }
