@@ -190,6 +190,8 @@ class TurnAction(Action, abc.ABC):
         turn = Turn(dispatcher, tracker, tracker.latest_message.get("text") or "")
         turn.speak(await reply_language(turn))
         try:
+            if self.read_by_words and turn.awaiting is Awaiting.JOIN and lets_join_question_go(turn):
+                let_join_question_go(turn)
             if not (self.read_by_words and await answered_by_words(turn, self.name(), self.takes_items)):
                 ordered = self.products_are_orders and await names_products_only(turn)
                 await (ActionTakeOrder() if ordered else self).serve(turn)
@@ -747,6 +749,36 @@ def ask_how_to_join(turn: Turn, draft: Draft, parse: OrderParse, how: Joining, c
     turn.set("resume", {"join": how.value, "parse": parse.to_json()})
 
 
+def lets_join_question_go(turn: Turn) -> bool:
+    """True when the message answers neither "add them or start anew?" (`1`, `2`, YES, NO) nor only asks a price:
+    the items that question waits on are let go (it is asked once)."""
+    intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
+    command = read_command(turn.text)
+    parse = attached_parse(turn)
+    return not (
+        (isinstance(command, Pick) and command.option in (1, 2))
+        or intent in ("affirm", "deny", "check_price")
+        or (parse is not None and parse.asks_prices)
+    )
+
+
+def let_join_question_go(turn: Turn) -> None:
+    """The items "add them or start anew?" waited on are let go, and the owner told so: never dropped unsaid."""
+    resume = turn.slot("resume")
+    turn.set("resume", None)
+    turn.awaits(Awaiting.ORDER if turn.draft else None)
+    if isinstance(resume, dict) and isinstance(resume.get("parse"), dict):
+        turn.say(replies.not_added(turn.t, OrderParse.from_json(resume["parse"]).text))
+
+
+async def ask_how_to_join_again(turn: Turn, catalog: Catalog) -> None:
+    """"Add them or start anew?" asked again, after a price the owner asked in between."""
+    resume = turn.slot("resume")
+    draft = turn.waiting_draft
+    if turn.awaiting is Awaiting.JOIN and isinstance(resume, dict) and draft is not None:
+        ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
+
+
 async def answer_how_to_join(turn: Turn) -> bool:
     """`1` or `2` answering how items join the open draft; anything else lets the question go (it is asked once)."""
     resume = turn.slot("resume")
@@ -1088,7 +1120,7 @@ def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
 async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     """The price and stock of every product a message asks about (a few at most), and what the catalog lacks; an
     amount that is no whole number of packs (`half ctn`, `5 bottles` of a crate) is quoted for one sell unit. A
-    question the open order still asks is asked again after them: it still waits for its answer."""
+    question still open (which one, how many, add or start anew) is asked again after them: it waits for its answer."""
     answers = [
         replies.PriceAnswer(catalog.items[line.sku], line.quantity if whole_amount(line) else 1)
         for line in parse.lines
@@ -1104,6 +1136,7 @@ async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None
     draft = turn.waiting_draft
     if draft is not None and draft.choices:
         await show_draft(turn, draft, catalog)
+    await ask_how_to_join_again(turn, catalog)
 
 
 class ActionListPromotions(StoreAction):

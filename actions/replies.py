@@ -193,6 +193,11 @@ def left_out(t: Phrasebook, phrase: str) -> str:
     return t._("OK, I left out %(item)s.", item=phrase)
 
 
+def not_added(t: Phrasebook, message: str) -> str:
+    """Items sent while a draft was open, let go when the owner answered neither add to it nor start anew."""
+    return t._('I did not add "%(sent)s": send it again to order it.', sent=message)
+
+
 def credit_lines(t: Phrasebook, priced: PricedDraft) -> list[str]:
     """Over the credit limit: the credit available, and the one cut that would fit it (or by how much to cut)."""
     if not priced.over_credit or priced.credit_available is None:

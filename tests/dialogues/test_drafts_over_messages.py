@@ -81,6 +81,23 @@ async def test_an_unclear_message_is_asked_about_once_and_the_answer_joins_it(ch
     assert "was dropped" in fresh and "1) Taa Candles 6 pack 2 boxes" in fresh and "2) Nyota Pishori Rice" in fresh
 
 
+async def test_a_price_asked_meanwhile_is_answered_and_the_question_asked_again(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    await chat.text("2 box mishumaa and 2 bales unga mlima")
+    priced = await chat.text("how much is sukari kipepeo 1kg?")
+    assert "Kipepeo Sugar 1kg" in priced and priced.endswith("start a new one (2)?"), priced
+    joined = await chat.text("1")
+    assert "1) Taa Candles 6 pack 6 boxes" in joined and "2) Mlima Maize Flour 2kg 2 bales" in joined, joined
+
+
+async def test_items_the_question_waits_on_are_never_dropped_unsaid(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    await chat.text("2 box mishumaa and 2 bales unga mlima")
+    corrected = await chat.text("sorry 5 not 4 box mishumaa")
+    assert 'I did not add "2 box mishumaa and 2 bales unga mlima": send it again' in corrected, corrected
+    assert "1) Taa Candles 6 pack 5 boxes" in corrected and "Mlima" not in corrected.split("order it.")[1], corrected
+
+
 async def test_no_to_the_question_keeps_the_open_draft_as_it_was(chat: Chat) -> None:
     await chat.text("4 box mishumaa")
     await chat.text("2 box mishumaa and 2 bales unga mlima")

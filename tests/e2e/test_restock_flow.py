@@ -117,8 +117,17 @@ WANTING_STORE = f"ST-779,Duka la Neema,{WANTING_PHONE},Thika,sw,Africa/Nairobi,1
 
 
 @pytest.mark.e2e
-def test_a_product_asked_for_with_a_word_of_want_is_ordered_never_greeted(system: System, tmp_path: Path) -> None:
+def test_a_product_asked_for_is_ordered_and_items_sent_after_are_never_dropped_unsaid(
+    system: System, tmp_path: Path
+) -> None:
     system.add_store(tmp_path, WANTING_STORE)
     # The classifier reads `nipe <brand>` as a greeting; the reader finds a product and a word asking for it.
     ordered = "\n".join(system.simulator(WANTING_PHONE, "nipe pepsi"))
     assert "Pepsi 500ml" in ordered and "Jibu NDIYO kuthibitisha" in ordered, ordered
+    # Partly the same products again: asked once whether they add or start anew; a price asked meanwhile is
+    # answered and the question asked again; a message answering neither lets them go, and says so.
+    asked = "\n".join(system.simulator(WANTING_PHONE, "pepsi 500ml 3 na kimbo 1kg 2"))
+    priced = "\n".join(system.simulator(WANTING_PHONE, "bei ya kimbo 1kg?"))
+    assert "Kimbo Cooking Fat 1kg" in priced and priced.endswith(asked), priced
+    let_go = "\n".join(system.simulator(WANTING_PHONE, "pepsi iwe 2"))
+    assert 'Sikuongeza "pepsi 500ml 3 na kimbo 1kg 2"' in let_go and "Kimbo" not in let_go, let_go
