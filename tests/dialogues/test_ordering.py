@@ -352,11 +352,16 @@ async def test_a_product_and_please_is_an_order_not_a_request_for_a_language(cha
     assert "Which language" in asked, asked
 
 
-@pytest.mark.parametrize("message", ["need mishumaa", "nipe mishumaa", "mishumaa chahiye"])
+@pytest.mark.parametrize("message", ["need mishumaa", "nipe mishumaa", "mishumaa chahiye", "mishumaa boss"])
 async def test_a_product_asked_for_in_a_word_of_want_is_ordered_never_greeted(chat: Chat, message: str) -> None:
     # Never having seen the product's name, the classifier may read the words around it as small talk.
     ordered = await chat.text(message)
     assert "1) Taa Candles 6 pack 1 box x 300" in ordered and "Hello" not in ordered, ordered
+
+
+async def test_a_greeting_with_a_word_of_address_is_still_a_greeting(chat: Chat) -> None:
+    greeted = await chat.text("hello boss")
+    assert greeted.startswith("Hello!") and "1)" not in greeted, greeted
 
 
 @pytest.mark.parametrize("asked", ["how much is mishumaa?", "bei ya sukari kipepeo 50kg"])
