@@ -73,8 +73,8 @@ class Lexicon:
     # Words that say what is meant right after a no (`不是，是燕京纯生`: no, it is 燕京纯生): the no corrects the
     # line before, and takes back nothing of the product after it.
     restating_words: frozenset[str]
-    # Words that ask for goods, politely or not, or address the seller (`need`, `nipe`, `po`, `boss`): products named with
-    # these and nothing else (`need omo`, `kape po`, `omo boss`) are an order, whatever the classifier read.
+    # Words that ask for goods, politely or not, or address the seller (`need`, `nipe`, `po`, `boss`): products
+    # named with these and nothing else (`need omo`, `kape po`, `omo boss`) are an order, whatever the classifier read.
     asking_words: frozenset[str]
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
