@@ -68,6 +68,8 @@ _LISTING_TAG_RE = re.compile(r"【[^】]*】")
 # `W/ FREE MUG`, `with tumbler`: where a name starts writing what comes with the product.
 _ATTACHED_RE = re.compile(r"(?<![^\W\d_])w/|\bwith\b")
 # `3-in-1`, `2-in-1`: a hyphenated name of digits and letters, which messages write as one word (`3in1`).
+# A kind a price list writes with its first word cut to the initial (`C/FAT`, `B/SOAP`, `T/TISSUE`).
+_SLASHED_INITIAL_RE = re.compile(r"(?<!\w)([^\W\d_])/([^\W\d_]{2,})")
 _HYPHENED_RE = re.compile(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)+(?![\w-])")
 # The number that ends a word of letters and digits (`3in1`, `b12`): it belongs to that word, not to the next.
 _GLUED_NUMBER_RE = _TextPattern(r"[^\W\d_](\d+)(?![\w.])")
@@ -199,6 +201,8 @@ class CatalogIndex:
     short_words: ShortWords | None = None
     # SKUs by the pack unit their name calls by a local word (`25G 12S (TINGI)`, `(TALI)`).
     named_units: dict[str, frozenset[int]] = field(default_factory=dict)
+    # The initial and the word a name writes as a kind cut short (`c`, `fat` of `C/FAT`).
+    slashed_initials: frozenset[tuple[str, str]] = frozenset()
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _spellings_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -809,6 +813,14 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         chinese=chinese,
         short_words=short_words,
         named_units={unit: frozenset(positions) for unit, positions in named_units.items()},
+        slashed_initials=_slashed_initials(items),
+    )
+
+
+def _slashed_initials(items: list[CatalogItem]) -> frozenset[tuple[str, str]]:
+    """The initial and the word of every kind a name writes cut short (`c`, `fat` of `C/FAT KIMBO 1KG`)."""
+    return frozenset(
+        pair for item in items if "/" in item.name for pair in _SLASHED_INITIAL_RE.findall(item.name.casefold())
     )
 
 

@@ -36,6 +36,8 @@ class Lexicon:
     size_words: dict[str, SizeUnit]
     size_markers: frozenset[str]
     half_words: frozenset[str]
+    # Words for a quarter, a size only before a measure (`robo kilo`, `pav kilo`, `quarter kg`: 250g).
+    quarter_words: frozenset[str]
     article_words: frozenset[str]
     # `the gallon one`, `that big one`: a word that points at a product, after which `one` says which, not how many.
     pointing_words: frozenset[str]
@@ -187,6 +189,7 @@ class Lexicon:
         return frozenset().union(
             self.size_words,
             self.half_words,
+            self.quarter_words,
             self.price_amount_words,
             self.price_point_words,
             self.size_markers,
@@ -464,6 +467,7 @@ _FILLING = ("fillers", "stop_words")
 _WORD_LISTS = (
     "size_markers",
     "half_words",
+    "quarter_words",
     "article_words",
     "pointing_words",
     "number_joiners",

@@ -102,7 +102,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
-    tokens = _one_glued(_each_apart(_hyphened(tokens, lexicon), index), index)
+    tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
@@ -655,6 +655,27 @@ def _each_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             read.append(Token("word", head, token.start, split))
             token = Token("word", token.text[len(head) :], split, token.end)
         read.append(token)
+    return read
+
+
+def _initials_spelt_out(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`cooking fat`, `bar soap` for a list's `C/FAT`, `B/SOAP`: a word the catalog lacks and the reader does not
+    know otherwise, before the word a name writes after a slashed initial of its first letter, is that initial."""
+    pairs = index.slashed_initials
+    if not pairs:
+        return tokens
+    lexicon = index.lexicon
+    read = list(tokens)
+    for position, (token, following) in enumerate(zip(tokens, tokens[1:], strict=False)):
+        if (
+            token.kind == following.kind == "word"
+            and (token.text[:1], following.text) in pairs
+            and len(token.text) > 1
+            and token.text not in index.postings
+            and token.text not in lexicon.chatter_words
+            and token.text not in lexicon.cue_words
+        ):
+            read[position] = replace(token, text=token.text[:1])
     return read
 
 
@@ -1285,6 +1306,8 @@ def _word_token(
         return [_Element("size", token.start, end, text=word, value=counted, size=size)], span
     if word in lexicon.half_words:
         return _half(chunk, position, lexicon)
+    if word in lexicon.quarter_words and (quarter := _quarter(chunk, position, lexicon)) is not None:
+        return quarter
     if word in lexicon.price_amount_words:
         price = Size(SIZE_PRICE, float(lexicon.price_amount_words[word]))
         return [_Element("size", token.start, token.end, size=price)], 1
@@ -1409,6 +1432,18 @@ def _half(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read:
             unit = _Element("unit", target.start, target.end, unit="piece" if pieces else target_unit)
             return [number, unit], 2 + skip
     return [_Element("num", token.start, token.end, value=0.5)], 1
+
+
+def _quarter(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read | None:
+    """`robo kilo`, `a quarter kg`: a quarter before a measure is a size; anything else is the word."""
+    token = chunk[position]
+    skip = 1 if position + 2 < len(chunk) and chunk[position + 1].text in lexicon.article_words else 0
+    target = chunk[position + 1 + skip] if position + 1 + skip < len(chunk) else None
+    size_unit = lexicon.size_words.get(target.text) if target is not None else None
+    if target is None or size_unit is None:
+        return None
+    size = Size(size_unit.dimension, 0.25 * size_unit.factor)
+    return [_Element("size", token.start, target.end, size=size)], 2 + skip
 
 
 def _pack_notation(following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:

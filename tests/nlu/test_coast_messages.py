@@ -1,5 +1,6 @@
 """Messages of coastal dukas: amounts typed with a multiplication sign (`×2`), a brand that is also a sum word
-(`total 6kg refill`) and an order that follows a price question (`how much is X? also send 2 Y`)."""
+(`total 6kg refill`), an order that follows a price question (`how much is X? also send 2 Y`) and kinds a price
+list writes with their first word cut to its initial (`C/FAT`, `B/SOAP`), and a quarter of a measure (`robo kilo`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ K204,GAS TOTAL 13KG REFILL,Total,GAS & FUEL,13kg,piece,1,2950.00,KES,,15,1,true
 K205,D/POWDER NYALI 1KG X12,Nyali,SOAPS & DETERGENTS,1kg,bale,12,3100.00,KES,,40,1,true
 K206,C/FAT PWEZA 1KG X12,Pweza,EDIBLE OILS & FATS,1kg,carton,12,3550.00,KES,,40,1,true
 K207,MAIZE FLR KILIMO 2KG X12,Kilimo,FLOURS,2kg,bale,12,1820.00,KES,,150,1,true
+K208,C/FAT NDOVU 1KG X12,Ndovu,EDIBLE OILS & FATS,1kg,carton,12,3400.00,KES,,30,1,true
+K209,B/SOAP NDOVU WHITE 800G X20,Ndovu,SOAPS & DETERGENTS,800g,carton,20,2700.00,KES,,40,1,true
+K210,T/SOAP NURU 125G X48,Nuru,SOAPS & DETERGENTS,125g,carton,48,3500.00,KES,,25,1,true
+K211,MARGARINE SIMBA 250G X24,Simba,EDIBLE OILS & FATS,250g,carton,24,2900.00,KES,,25,1,true
+K212,MARGARINE SIMBA 500G X12,Simba,EDIBLE OILS & FATS,500g,carton,12,2800.00,KES,,25,1,true
 """
 
 
@@ -67,3 +73,31 @@ def test_items_after_a_price_question_without_a_count_are_still_asked(index: Cat
         "K201",
         "K203",
     }
+
+
+def test_a_kind_said_in_full_finds_the_names_that_cut_its_first_word_to_an_initial(index: CatalogIndex) -> None:
+    parse = parse_order("cooking fat 1kg ctn 2", index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["K206", "K208"]]
+    assert resolved("bar soap ctn 3", index) == [("K209", 3)]
+    assert resolved("ndovu cooking fat ctn 1", index) == [("K208", 1)]
+
+
+def test_a_known_word_before_the_cut_kind_keeps_its_meaning(index: CatalogIndex) -> None:
+    parse = parse_order("bei soap nuru?", index)
+    assert [line.sku for line in parse.lines] + [c for q in parse.price_questions for c in q.candidates] == ["K210"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("simba robo kilo katoni 2", [("K211", 2)]),
+        ("simba quarter kg ctn 1", [("K211", 1)]),
+        ("simba a quarter kilo ctn 3", [("K211", 3)]),
+        ("simba pav kilo 2 carton", [("K211", 2)]),
+        ("simba nusu kilo ctn 1", [("K212", 1)]),
+    ],
+)
+def test_a_quarter_before_a_measure_is_a_quarter_of_it(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
