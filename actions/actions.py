@@ -519,6 +519,9 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             return
     except EditRejected as exc:
         turn.say(replies.edit_rejected(turn.t, exc))
+        if draft.choices:
+            # The question still open is asked again: the edit left it waiting.
+            await show_draft(turn, draft, catalog)
         return
     if command is not None and not isinstance(command, Pick):
         say_kept_before_question(turn, before, draft, changed=not isinstance(command, AddItems))

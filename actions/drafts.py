@@ -162,9 +162,7 @@ def draft_from_lines(draft_id: str, lines: Sequence[tuple[str, int]]) -> Draft:
 
 def _line_index(draft: Draft, number: int) -> int:
     if not 1 <= number <= len(draft.lines):
-        raise EditRejected(
-            N_("There is no line %(number)s; the draft has %(count)s line(s)."), number=number, count=len(draft.lines)
-        )
+        raise EditRejected(N_("There is no line %(number)s in your order."), number=number)
     return number - 1
 
 

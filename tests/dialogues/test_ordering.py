@@ -375,3 +375,10 @@ async def test_a_price_asked_while_a_question_is_open_is_answered_then_the_quest
     assert "KES" in answered and answered.endswith(question), answered
     summary = await chat.text("1")
     assert "Mlima" in summary and "Zuri Cola" in summary and "YES" in summary, summary
+
+
+async def test_an_edit_of_a_line_there_is_not_says_so_and_asks_the_open_question_again(chat: Chat) -> None:
+    question = await chat.text("zuri cola 3 cases")
+    assert question.startswith("Which zuri cola"), question
+    rejected = await chat.text("2 = 4")
+    assert rejected.startswith("There is no line 2 in your order.") and rejected.endswith(question), rejected
