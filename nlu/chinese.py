@@ -128,16 +128,24 @@ class ChineseReader:
         """The shorter dictionary words inside a longer catalog word (`牛奶` in `纯牛奶`), which owners also say alone;
         not a measure word packed (`罐装` in `可口可乐罐装`), which says what the pack holds, nor a word for a kind of
         goods that begins the word (`鸡蛋` of `鸡蛋挂面`, `泡面` of `泡面搭档`): it says what the product is made with
-        or for, and the word's last part what it is. Asked of catalog words only, each many times over (a brand on
-        every SKU), so each is answered once."""
+        or for, and the word's last part what it is. What follows a brand an alias runs into (`纯生` of `雪花纯生`) is
+        said alone too. Asked of catalog words only, each many times over (a brand on every SKU), so each is answered
+        once."""
         found = self._parts.get(word)
         if found is None:
             found = self._parts[word] = tuple(
                 part
-                for part in parts(word)
+                for part in (*parts(word), *self._after_brand(word))
                 if part not in self._packed and not (part in self._kinds and word.startswith(part))
             )
         return found
+
+    def _after_brand(self, word: str) -> tuple[str, ...]:
+        """The rest of a word that begins with one of the catalog's brands, when it is two characters or more."""
+        for end in range(len(word) - 2, 1, -1):
+            if word[:end] in self._brands:
+                return (word[end:],)
+        return ()
 
     def spells(self, letters: str, word: str) -> bool:
         """True when Latin letters are a Chinese word's pinyin or its initials (`hs` of `汉斯`), however short."""

@@ -661,7 +661,9 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         for word, meaning in language.get("product_words", {}).items():
             product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
         for word, others in language.get("spellings", {}).items():
-            spellings.setdefault(_word(word), tuple(_word(other) for other in others.split("|")))
+            # `coke` is `coca` where a list writes English and `可口可乐` where it writes Chinese: both are kept.
+            spelt = (*spellings.get(_word(word), ()), *(_word(other) for other in others.split("|")))
+            spellings[_word(word)] = tuple(dict.fromkeys(spelt))
         for word, within in language.get("kind_includes", {}).items():
             kind_includes[_word(word)].update(_words(within))
         for key, bucket in lists.items():

@@ -964,3 +964,35 @@ def test_rice_oil_and_vinegar_reach_the_kinds_a_price_list_writes_in_their_place
     assert _asked("大米 10公斤的 4袋", index) == [["R1", "R2"]]
     assert _asked("油 5桶", index) == [["O1", "O2"]]
     assert _lines("醋两件", index) == [("V1", 2)]
+
+
+def test_what_follows_a_brand_an_alias_runs_into_is_said_alone() -> None:
+    # `雪花纯生` is one word of the list, yet owners say `纯生` of either brand, and put the brand after it.
+    index = catalog_index(
+        "B1,雪花纯生 500ml×12听/件,雪花,啤酒,500ml,case,12,58.00,CNY,雪花纯生,100,1,true\n"
+        "B2,青岛啤酒纯生 500ml×12听/件,青岛啤酒,啤酒,500ml,case,12,66.00,CNY,青岛纯生,100,1,true\n"
+    )
+    assert _asked("纯生 4件", index) == [["B1", "B2"]]
+    assert _lines("纯生雪花5件", index) == [("B1", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coke 500 10件", [("K1", 10)]),
+        ("sprite 罐 5件", [("S2", 5)]),
+        ("redbull 5件", [("R1", 5)]),
+        ("雪碧听装 5件", [("S2", 5)]),
+        ("hongniu 20jian", [("R1", 20)]),
+        ("给俺来两件红牛 可照", [("R1", 2)]),
+    ],
+)
+def test_english_brand_names_pinyin_cases_and_cans_said_either_way(text: str, expected: list) -> None:
+    index = catalog_index(
+        "K1,可口可乐 500ml×24瓶/件,可口可乐,饮料,500ml,case,24,60.00,CNY,,100,1,true\n"
+        "K2,可口可乐 330ml×24罐/件,可口可乐,饮料,330ml,case,24,56.00,CNY,,100,1,true\n"
+        "S1,雪碧 500ml×24瓶/件,雪碧,饮料,500ml,case,24,60.00,CNY,,100,1,true\n"
+        "S2,雪碧 330ml×24罐/件,雪碧,饮料,330ml,case,24,56.00,CNY,,100,1,true\n"
+        "R1,红牛维生素功能饮料 250ml×24罐/件,红牛,饮料,250ml,case,24,118.00,CNY,,100,1,true\n"
+    )
+    assert _lines(text, index) == expected
