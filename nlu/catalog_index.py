@@ -836,7 +836,11 @@ def _alias_only_words(
 
 def _saying_contents(items: list[CatalogItem], contents: frozenset[str]) -> frozenset[int]:
     """The SKUs whose name writes a word that says what the product comes in, as a word of its own."""
-    marks = [f" {word} " for word in contents]
+    # Most catalogs' names write none of the words: one search of them all rules each word out at once.
+    written = "\n".join(item.name for item in items).casefold()
+    marks = [mark for word in contents if (mark := f" {word} ") in written]
+    if not marks:
+        return frozenset()
     found: list[int] = []
     for position, item in enumerate(items):
         folded = item.name.casefold()
@@ -1338,8 +1342,11 @@ def _priced_names(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dic
     """The SKUs whose name writes a price point word or sign (`Rs`, `MRP`, `₹`), or a currency letter glued before
     the amount (`P10`, `N50`): only they are read for a price point, from the names' words already posted."""
     found: set[int] = set().union(*(postings_sets.get(word, ()) for word in lexicon.currency_words))
-    signs = [word for word in lexicon.price_point_words if len(word) == 1 and not word.isalpha()]
-    found.update(position for position, item in enumerate(items) if any(sign in item.name for sign in signs))
+    # Most catalogs' names write no sign: one search of them all rules each sign out at once.
+    names = "\n".join(item.name for item in items)
+    signs = [word for word in lexicon.price_point_words if len(word) == 1 and not word.isalpha() and word in names]
+    if signs:
+        found.update(position for position, item in enumerate(items) if any(sign in item.name for sign in signs))
     letters = frozenset(word for word in lexicon.price_point_words if len(word) == 1 and word.isalpha())
     for word, positions in postings_sets.items():
         if word[:1] in letters and word[1:].isdigit():
@@ -1519,8 +1526,13 @@ def _capital_names(items: list[CatalogItem], postings: dict[str, frozenset[int]]
         | lexicon.article_words
         | lexicon.correction_markers
     )
+    texts = [text for item in items for text in (item.name, item.brand)]
+    # Names and brands with no two capitals in a row (`Sunlight Lemon Soap`) write no word in capitals: one search
+    # of them all says so.
+    if _TWO_CAPITALS_RE.search("\n".join(texts)) is None:
+        return frozenset()
     found: set[str] = set()
-    for text in {t for item in items for t in (item.name, item.brand)}:
+    for text in set(texts):
         if _TWO_CAPITALS_RE.search(text) is None or text.isupper():
             continue
         for word in _WORD_RE.findall(text):

@@ -320,7 +320,10 @@ _SOUND_REPLACEMENTS = (
 )
 _MAGIC_E = re.compile(r"a([^aeiou\n])e$", re.MULTILINE)
 _DOUBLED = re.compile(r"(.)\1+")
-_ENDING = re.compile(r"(?<=[^aeiou\n])e$|(?<=..)[ae]r$", re.MULTILINE)
+# A final `-ar` or `-er` is said `a`, a final `e` after a consonant not at all; the `r` is read first, so no word
+# loses both.
+_R_ENDING = re.compile(r"(?<=..)[ae]r$", re.MULTILINE)
+_SILENT_E = re.compile(r"(?<=[^aeiou\n])e$", re.MULTILINE)
 
 
 @lru_cache(maxsize=65536)
@@ -337,7 +340,7 @@ def sounds(words: list[str]) -> list[str]:
     for spelt, said in _SOUND_REPLACEMENTS:
         text = text.replace(spelt, said)
     text = _DOUBLED.sub(r"\1", _MAGIC_E.sub(r"e\1", text))
-    return _ENDING.sub(lambda m: "a" if m.group().endswith("r") else "", text).split("\n")
+    return _SILENT_E.sub("", _R_ENDING.sub("a", text)).split("\n")
 
 
 def catalog_words(text: str) -> list[str]:
