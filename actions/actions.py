@@ -984,8 +984,15 @@ class ActionAnswerNo(StoreAction):
                 await show_draft(turn, rest, await PLATFORM.catalog(turn.store_id))
                 return
         if draft is not None:
-            # `10 nahi 12 crate coke` can read as NO to the classifier: products named change the draft, never drop it.
-            if await find_store(turn, self.name()) and await take_items(turn, await PLATFORM.catalog(turn.store_id)):
+            # `10 nahi 12 crate coke`, `算了可乐不要了` (never mind, no cola) can read as NO to the classifier: an edit
+            # or products named change the draft, never drop it.
+            if not await find_store(turn, self.name()):
+                return
+            command = read_command(turn.text)
+            if command is not None and not isinstance(command, Pick):
+                await edit_open_draft(turn, draft)
+                return
+            if await take_items(turn, await PLATFORM.catalog(turn.store_id)):
                 return
             turn.say(turn.t._(replies.DRAFT_DISCARDED))
             keep_draft(turn, None)

@@ -386,7 +386,11 @@ def removal(words: str) -> str | None:
     after it (`remove 3`, `futa omo`, `omo hatao`, `enlève le 3`, `tanggalin ang 2`, `删掉3`, `可乐不要了`), without
     the words that only point at it or fill the sentence; None when the message starts or ends with no removal
     word."""
-    words = " ".join(map(romanised, words.split()))
+    said_words = [romanised(word) for word in words.split()]
+    if said_words and said_words[0].rstrip(",.!") in load_lexicon().negations:
+        # `no, remove the candles`: the no opens what is taken off.
+        said_words.pop(0)
+    words = " ".join(said_words)
     removal_words, idle = _removal_words()
     # A word that only fills a sentence in the message's language (Igbo `di`) takes nothing off.
     chatter = load_lexicon().chatter_in(set(words.split()))
@@ -399,13 +403,23 @@ def removal(words: str) -> str | None:
             rest = words[: -len(word)]
         else:
             continue
-        said = rest.split()
+        said = _without_joined(rest, removal_words).split()
         while said and said[0] in idle:
             said.pop(0)
         while said and said[-1] in idle:
             said.pop()
         return " ".join(said)
     return None
+
+
+def _without_joined(rest: str, removal_words: tuple[tuple[str, bool], ...]) -> str:
+    """What is taken off without a second removal word written in Chinese characters at either end of it (`算了可乐不要了`:
+    never mind, no cola, takes off the cola)."""
+    rest = rest.strip()
+    for word, joined in removal_words:
+        if joined:
+            rest = rest.removeprefix(word).removesuffix(word).strip()
+    return rest
 
 
 @lru_cache(maxsize=1)

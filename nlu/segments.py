@@ -1846,7 +1846,7 @@ def _request(
     spelled = [e for e in elements if e.kind == "size" and e.value.is_integer() and e.value > 0]
     return ItemRequest(
         size_as_count=(spelled[0].text, spelled[0].value) if spelled and quantity is None and not bare else None,
-        phrase=text[meaningful[0].start : meaningful[-1].end].strip(),
+        phrase=_phrase(text, meaningful, elements, lexicon),
         words=tuple(required),
         optional_words=tuple(optional),
         quantity=quantity,
@@ -1904,15 +1904,41 @@ def _opens_in_place_of_the_last(elements: list[_Element], lexicon: Lexicon) -> b
 def _meaningful(
     elements: list[_Element], required: list[str], leading: list[_Element], lexicon: Lexicon
 ) -> list[_Element]:
-    """The elements an item's phrase spans: its amounts, units and sizes, and its words but fillers and chatter (a
-    correction word such as `kar do` left after the amount is no part of the product)."""
+    """The elements an item's phrase spans: its amounts, units and sizes, and its words but fillers, chatter and
+    price questions (a correction word such as `kar do` left after the amount, `多少钱` after the product, is no part
+    of it)."""
     chatter = lexicon.fillers_and_corrections
     return [
         e
         for e in elements
         if e.kind in ("size", "unit", "num")
-        or (e.kind == "word" and (e.text not in chatter or e.text in required) and e not in leading)
+        or (
+            e.kind == "word"
+            and ((e.text not in chatter and e.text not in lexicon.price_cues) or e.text in required)
+            and e not in leading
+        )
     ]
+
+
+def _phrase(text: str, meaningful: list[_Element], elements: list[_Element], lexicon: Lexicon) -> str:
+    """The words of the message an item spans, without a price question said inside them (`sprite how much per
+    case` is `sprite case`, `雪碧多少钱一箱` is `雪碧一箱`): the item as the owner named it."""
+    first, last = meaningful[0], meaningful[-1]
+    runs: list[list[_Element]] = [[]]
+    for element in elements:
+        if not first.start < element.start < last.end:
+            continue
+        if element.kind == "word" and element not in meaningful:
+            runs[-1].append(element)
+        elif runs[-1]:
+            runs.append([])
+    asked = [run for run in runs if any(e.text in lexicon.price_cues for e in run)]
+    parts, start = [], first.start
+    for run in asked:
+        parts.append(text[start : run[0].start].strip())
+        start = run[-1].end
+    parts.append(text[start : last.end].strip())
+    return " ".join(part for part in parts if part)
 
 
 def _said_in_place(

@@ -141,3 +141,10 @@ async def test_a_chinese_store_takes_lines_off_as_the_summary_says(zh: Chat) -> 
     assert "牛肉面" not in summary and "2) 可口可乐 330ml×24罐 5 箱" in summary and "删掉3" in summary, summary
     summary = await text(zh, "可乐不要了")
     assert "可乐" not in summary.split("回复")[0] and "1) 禾香 丝苗米 10kg 2 袋" in summary, summary
+
+
+async def test_a_product_taken_off_the_order_in_words_of_no_keeps_the_rest(zh: Chat) -> None:
+    summary = await text(zh, "可乐5箱 岭丰红烧牛肉面2箱")
+    assert "可口可乐" in summary and "岭丰" in summary, summary
+    rest = await text(zh, "算了可乐不要了")
+    assert rest.startswith("您的订单：\n1) 岭丰 红烧牛肉面") and "可口可乐" not in rest, rest

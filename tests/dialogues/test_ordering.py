@@ -382,3 +382,9 @@ async def test_an_edit_of_a_line_there_is_not_says_so_and_asks_the_open_question
     assert question.startswith("Which zuri cola"), question
     rejected = await chat.text("2 = 4")
     assert rejected.startswith("There is no line 2 in your order.") and rejected.endswith(question), rejected
+
+
+async def test_a_product_taken_off_the_order_with_a_no_keeps_the_rest(chat: Chat) -> None:
+    await chat.text("3 case zuri cola 2L, 2 box mishumaa")
+    rest = await chat.text("no, remove the candles")
+    assert "1) Zuri Cola 2L PET 3 cases" in rest and "Taa" not in rest and "dropped" not in rest, rest
