@@ -1921,8 +1921,8 @@ def _meaningful(
 
 
 def _phrase(text: str, meaningful: list[_Element], elements: list[_Element], lexicon: Lexicon) -> str:
-    """The words of the message an item spans, without a price question said inside them (`sprite how much per
-    case` is `sprite case`, `雪碧多少钱一箱` is `雪碧一箱`): the item as the owner named it."""
+    """The words of the message an item spans, without a price question said inside them (`cement price per bag` is
+    `cement bag`, `雪碧多少钱一箱` is `雪碧一箱`): the item as the owner named it."""
     first, last = meaningful[0], meaningful[-1]
     runs: list[list[_Element]] = [[]]
     for element in elements:

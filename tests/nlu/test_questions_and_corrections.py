@@ -434,3 +434,10 @@ def test_a_number_before_the_pack_whose_price_is_asked_is_the_size_it_names() ->
     assert lines_of(parse) == [("M2", 2)]
     assert asked_of(parse) == [("M1",)]
     assert [set(item.candidates) for item in parse_order("zuko 250 case", index).ambiguous] == [{"M1", "M2"}]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [("雪碧多少钱一箱？", "雪碧1箱"), ("cement price per bag", "cement bag")])
+def test_a_price_question_said_inside_an_item_is_no_part_of_its_phrase(text: str, phrase: str) -> None:
+    index = catalog_index("C1,可口可乐 330ml×24罐,可口可乐,beverages,330ml,case,24,52.00,CNY,可乐,100,1,true")
+    [unknown] = parse_order(text, index).unknown
+    assert unknown.phrase == phrase
