@@ -196,10 +196,11 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if end is not None:
             position = end
             continue
-        if counted and _money_in_thousands(tokens, position, lexicon):
+        if _money_in_thousands(tokens, position, lexicon) and (counted or _chatter_around(tokens, position, lexicon)):
             # `jogoo bale 2, nina 5k tu`: after an amount, a number with its thousands letter is money, never more;
-            # so is the currency before it (`@21rb`, `rp 21rb`).
-            if kept[-1].text in lexicon.price_point_words:
+            # so is the currency before it (`@21rb`, `rp 21rb`); before one, it is where nothing but chatter is said
+            # beside it (`niko na 5k, nipe ...`).
+            if kept and kept[-1].text in lexicon.price_point_words:
                 kept.pop()
             position += 2
             continue
@@ -249,6 +250,14 @@ def _half_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | Non
         return None
     position += 1
     return position if position == len(tokens) or tokens[position].kind == "sep" else None
+
+
+def _chatter_around(tokens: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """True when the words of the part around a number and its thousands letter are chatter and currencies only."""
+    start = next((p + 1 for p in range(position - 1, -1, -1) if tokens[p].kind == "sep"), 0)
+    end = next((p for p in range(position + 2, len(tokens)) if tokens[p].kind == "sep"), len(tokens))
+    chatter = lexicon.fillers | lexicon.stop_words | lexicon.connectors | lexicon.price_point_words
+    return all(t.kind != "word" or t.text in chatter for t in (*tokens[start:position], *tokens[position + 2 : end]))
 
 
 def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) -> bool:
@@ -2167,6 +2176,11 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool
         if holders is None or loose:
             return naming
         if not alias_only:
+            # `juice ya embe` where one name writes the flavour in the local word (`AZAM EMBE`) and others in the
+            # catalog's (`MANGO`): the flavour, whichever word a name writes it in.
+            flavour = len(naming) == 1 and naming[0] in lexicon.flavour_words
+            if flavour and word not in index.groups.brands_by_word and holders < index.posted_under_all(list(naming)):
+                return naming
             return (word,)
         if holders <= index.posted_under_all(list(naming)) or alone and _describes(word, holders, index):
             return naming

@@ -1,6 +1,7 @@
 """Messages of coastal dukas: amounts typed with a multiplication sign (`×2`), a brand that is also a sum word
-(`total 6kg refill`), an order that follows a price question (`how much is X? also send 2 Y`) and kinds a price
-list writes with their first word cut to its initial (`C/FAT`, `B/SOAP`), and a quarter of a measure (`robo kilo`)."""
+(`total 6kg refill`), an order that follows a price question (`how much is X? also send 2 Y`), kinds a price list
+writes with their first word cut to its initial (`C/FAT`, `B/SOAP`), a quarter of a measure (`robo kilo`), money
+said before the order (`niko na 5k`, `nimetuma 5,460 paybill`) and a flavour in the local word (`embe`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ K209,B/SOAP NDOVU WHITE 800G X20,Ndovu,SOAPS & DETERGENTS,800g,carton,20,2700.00
 K210,T/SOAP NURU 125G X48,Nuru,SOAPS & DETERGENTS,125g,carton,48,3500.00,KES,,25,1,true
 K211,MARGARINE SIMBA 250G X24,Simba,EDIBLE OILS & FATS,250g,carton,24,2900.00,KES,,25,1,true
 K212,MARGARINE SIMBA 500G X12,Simba,EDIBLE OILS & FATS,500g,carton,12,2800.00,KES,,25,1,true
+K213,JUICE PWANI EMBE 300ML X24,Pwani,JUICES,300ml,case,24,840.00,KES,pwani mango,60,1,true
+K214,JUICE BAHARI MANGO 500ML X12,Bahari,JUICES,500ml,case,12,800.00,KES,,50,1,true
+K215,JUICE BAHARI TROPICAL 500ML X12,Bahari,JUICES,500ml,case,12,800.00,KES,,40,1,true
 """
 
 
@@ -101,3 +105,24 @@ def test_a_quarter_before_a_measure_is_a_quarter_of_it(
     text: str, expected: list[tuple[str, int]], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "niko na 5k, nipe kilimo 2kg bale 3",
+        "I have 3.5k only. send 3 bales kilimo 2kg",
+        "nimetuma 5,460 paybill, tuma kilimo 2kg bale 3",
+        "nimetuma 5,460 kwa till. kilimo 2kg bale 3",
+    ],
+)
+def test_money_said_before_an_order_counts_nothing(text: str, index: CatalogIndex) -> None:
+    parse = parse_order(text, index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("K207", 3)]
+    assert not parse.unknown
+
+
+def test_a_flavour_in_the_local_word_one_name_writes_is_every_product_of_that_flavour(index: CatalogIndex) -> None:
+    parse = parse_order("juice ya embe case 2", index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["K213", "K214"]]
+    assert resolved("pwani embe case 4", index) == [("K213", 4)]
