@@ -142,7 +142,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
             swapping = _takes_back_alone(found, said, lexicon, index)
             if said & lexicon.corrections_and_negations and not any(says_amount(r) or r.words for r in found):
                 # `no wait,` / `sorry,`: what comes next corrects what came before; `哦不 罐装的`, a pack alone, too.
-                correcting, found = True, [replace(r, correction=True) for r in found if r.optional_words or r.unit]
+                correcting, found = True, [_correcting(r, in_line) for r in found if r.optional_words or r.unit]
             else:
                 correcting = False
             in_line.extend(replace(r, price_question=True) if asking else r for r in found)
@@ -1002,9 +1002,41 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         elif token.text in lexicon.price_cues and (asked := _asked_after_item(chunks[-1], lexicon, index)):
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
             chunks.append([*asked, token])
+        elif _takes_back_before_another(line, position, lexicon, index):
+            # `雪碧不要了 红牛5件`: the product a removal word follows is taken off; the one after it is ordered.
+            chunks[-1].append(token)
+            chunks.append([])
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _correcting(request: ItemRequest, in_line: list[ItemRequest]) -> ItemRequest:
+    """The request as a correction of the line before it; one repeating that line's word beside a new one (`罐装5件
+    不是罐装 要瓶装的`) keeps the new one only."""
+    said = set(in_line[-1].optional_words) if in_line else set()
+    kept = tuple(word for word in request.optional_words if word not in said)
+    if kept and len(kept) < len(request.optional_words):
+        return replace(request, correction=True, optional_words=kept)
+    return replace(request, correction=True)
+
+
+def _takes_back_before_another(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """True for a removal word right after a product's words (fillers aside) that another product's follow."""
+    if line[position].text not in lexicon.removal_words:
+        return False
+    passing = lexicon.fillers | lexicon.stop_words
+    before = next((t for t in reversed(line[:position]) if t.kind != "word" or t.text not in passing), None)
+    if before is None or before.kind != "word" or before.text in lexicon.unit_words:
+        return False
+    if before.text in lexicon.cue_words or not index.knows_word(before.text):
+        return False
+    for after in line[position + 1 :]:
+        if after.kind == "sep":
+            return False
+        if after.kind == "word" and after.text not in passing and after.text not in lexicon.cue_words:
+            return index.knows_word(after.text)
+    return False
 
 
 def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:

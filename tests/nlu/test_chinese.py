@@ -996,3 +996,27 @@ def test_english_brand_names_pinyin_cases_and_cans_said_either_way(text: str, ex
         "R1,红牛维生素功能饮料 250ml×24罐/件,红牛,饮料,250ml,case,24,118.00,CNY,,100,1,true\n"
     )
     assert _lines(text, index) == expected
+
+
+def test_a_flavour_said_with_wei_and_tissues_said_as_zhijin_find_their_products() -> None:
+    # `白桃味` of a name writing `白桃`; `纸巾` is the `抽纸` and `手帕纸` a list writes.
+    index = catalog_index(
+        "Q1,元气森林白桃苏打气泡水 480ml×15瓶/件,元气森林,饮料,480ml,case,15,68.00,CNY,,100,1,true\n"
+        "Q2,元气森林青瓜苏打气泡水 480ml×15瓶/件,元气森林,饮料,480ml,case,15,68.00,CNY,,100,1,true\n"
+        "P1,心相印抽纸 3层 130抽×10包/提,心相印,纸品日化,130抽,pack,10,22.00,CNY,,100,1,true\n"
+        "P2,洁柔手帕纸 4层 10包/条,洁柔,纸品日化,10包,pack,10,6.00,CNY,,100,1,true\n"
+    )
+    assert _lines("元气森林白桃味的 3件", index) == [("Q1", 3)]
+    assert _lines("心相印纸巾 5提", index) == [("P1", 5)]
+    assert _asked("纸巾 5提", index) == [["P1", "P2"]]
+
+
+def test_a_product_taken_back_before_another_leaves_the_other_ordered(index: CatalogIndex) -> None:
+    # `X不要了 Y5箱` with no comma: the removal word closes what it takes off.
+    assert _lines("纯净水不要了 酸菜面5箱", index) == [("C03", 5)]
+    assert _lines("纯净水先不要 酸菜面5箱", index) == [("C03", 5)]
+    assert _lines("酸菜面5箱 纯净水2箱 纯净水不要了", index) == [("C03", 5)]
+
+
+def test_a_correction_naming_the_pack_taken_back_and_the_new_one_keeps_the_new_one(index: CatalogIndex) -> None:
+    assert _lines("可乐罐装3箱 不是罐装 是瓶装", index) == [("C06", 3)]
