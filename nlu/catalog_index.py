@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, takewhile
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
@@ -782,7 +782,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _post_kinds_within(lexicon, aliases, postings_sets)
     short_words, cores = _post_short_words(lexicon, cores, postings_sets)
     _post_spellings(lexicon, postings_sets)
-    _post_brand_initials(brands, lexicon, postings_sets)
+    _post_brand_initials(brands, items, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     protected.update(t for text_read in chain(brands, *aliases) for t in text_read.connector_triples)
@@ -1039,9 +1039,12 @@ def _post_lettered_pairs(
     return cores
 
 
-def _post_brand_initials(brands: list[_TextFacts], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> None:
-    """`RH` for Red Horse, `GSM` for Ginebra San Miguel: a brand of several words by its initials, where no other
-    brand, catalog word or word the reader knows is written so."""
+def _post_brand_initials(
+    brands: list[_TextFacts], items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]
+) -> None:
+    """`RH` for Red Horse, `GSM` for Ginebra San Miguel: a brand of several words by its initials; and `SML` for
+    San Mig Light: the three words such a brand's name opens with before its first figure, by theirs. Only where
+    no other brand or name, catalog word or word the reader knows is written so."""
     everyday = (
         lexicon.chatter_words
         | lexicon.cue_words
@@ -1051,12 +1054,16 @@ def _post_brand_initials(brands: list[_TextFacts], lexicon: Lexicon, postings_se
     )
     positions: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for position, brand in enumerate(brands):
-        positions[brand.content].append(position)
-    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for content in positions:
-        words = [w for w in content if w[:1].isalpha()]
+        words = tuple(w for w in brand.content if w[:1].isalpha())
         if len(words) >= 2:
-            owners["".join(w[0] for w in words)].append(content)
+            positions[words].append(position)
+    for position in [p for branded in positions.values() for p in branded]:
+        opening = tuple(takewhile(str.isalpha, items[position].name.casefold().split()))
+        if len(opening) == 3:
+            positions[opening].append(position)
+    owners: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in positions:
+        owners["".join(w[0] for w in words)].append(words)
     for initials, named in owners.items():
         if len(named) == 1 and initials not in postings_sets and initials not in everyday:
             postings_sets[initials].update(positions[named[0]])

@@ -278,3 +278,15 @@ V1,PUREFOODS VNNA SSG 130G 48S,Purefoods,DE LATA,130g,case,48,1780.00,PHP,,70,1,
 V2,HUNTS PRK&BNS 230G 48S,Hunt's,DE LATA,230g,case,48,1340.00,PHP,,90,1,true
 """
     assert resolved("vienna sausage 1 case lng", catalog_index(rows)) == [("V1", 1)]
+
+
+def test_the_initials_of_the_words_a_name_opens_with_name_it_not_a_brand_spelt_alike() -> None:
+    rows = (
+        "B1,SAN MIG PALE PILSEN 320ML CS/24,San Miguel,LIQUOR,320ml,case,24,1160.00,PHP,,180,1,true\n"
+        "B2,SAN MIG LIGHT 330ML CS/24,San Miguel,LIQUOR,330ml,case,24,1210.00,PHP,,80,1,true\n"
+        "B3,GSM BLUE 350ML CS/24,Ginebra San Miguel,LIQUOR,350ml,case,24,1460.00,PHP,,70,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert resolved("sml 5 cs", index) == [("B2", 5)]
+    assert resolved("3 case pilsen saka 2 case sml", index) == [("B1", 3), ("B2", 2)]
+    assert resolved("gsm 2 cs", index) == [("B3", 2)]
