@@ -835,3 +835,13 @@ def test_a_kind_word_alone_asks_among_what_a_price_list_writes_short_or_files_un
     parse = parse_order(text, catalog_index(PRICE_LIST_ROWS))
     assert [sorted(item.candidates) for item in parse.ambiguous] == [candidates]
     assert not parse.lines
+
+
+def test_gin_is_the_ginebra_a_list_writes_for_it() -> None:
+    rows = """\
+G1,GINEBRA BILOG 350ML CS/24,Ginebra San Miguel,LIQUOR,350ml,case,24,1750.00,PHP,,60,1,true
+G2,TANDUAY 5YRS LAPAD 375ML CS/24,Tanduay,LIQUOR,375ml,case,24,1690.00,PHP,,70,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("gin bilog 2 case", index) == [("G1", 2)]
+    assert resolved("maysa pay a kaha ti gin bilog", index) == [("G1", 1)]
