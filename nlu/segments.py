@@ -863,11 +863,13 @@ def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _without_header(line: list[Token], lexicon: Lexicon) -> list[Token]:
-    """`Order:` or `tea:` before a list is a heading, not an item, when it holds no number; before an amount
-    alone (`红牛：5箱`, `sugar: 2 bales`) it is the item."""
+    """`Order:` or `tea:` before a list is a heading, not an item, when it holds no number, in figures or in words
+    (`tig-tallo a tali:` counts each item after it); before an amount alone (`红牛：5箱`, `sugar: 2 bales`) it is
+    the item."""
     for position, token in enumerate(line):
         if token.kind == "sep" and token.text == ":":
-            if not any(t.kind == "num" for t in line[:position]) and not _amount_only(line[position + 1 :], lexicon):
+            counted = any(t.kind == "num" or t.text in lexicon.number_words for t in line[:position])
+            if not counted and not _amount_only(line[position + 1 :], lexicon):
                 return line[position + 1 :]
             break
     return line

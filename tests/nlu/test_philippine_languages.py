@@ -845,3 +845,15 @@ G2,TANDUAY 5YRS LAPAD 375ML CS/24,Tanduay,LIQUOR,375ml,case,24,1690.00,PHP,,70,1
     index = catalog_index(rows)
     assert resolved("gin bilog 2 case", index) == [("G1", 2)]
     assert resolved("maysa pay a kaha ti gin bilog", index) == [("G1", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tagtallo a tali: milo, bear brand", "tig tallo a tali: milo, bear brand", "tig-3 tali: milo, bear brand"],
+)
+def test_an_amount_of_each_in_words_before_a_colon_counts_every_item_after_it(text: str) -> None:
+    rows = """\
+T1,MILO PWD 22G TIE/10,Milo,GROC-MILK,22g,pack,10,90.00,PHP,,350,5,true
+T2,BEAR BRAND PWD 33G TIE/12,Bear Brand,GROC-MILK,33g,pack,12,140.00,PHP,,400,5,true
+"""
+    assert resolved(text, catalog_index(rows)) == [("T1", 3), ("T2", 3)]
