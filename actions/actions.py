@@ -439,7 +439,7 @@ def ask_choice(t: Phrasebook, choice: Choice, catalog: Catalog) -> tuple[str, li
 
 
 def confirm_buttons(t: Phrasebook, priced: PricedDraft) -> list[dict[str, str]]:
-    """YES and NO; over the credit limit, the cut that fits takes YES's place, so `1` on SMS makes the cut."""
+    """YES and NO; over the credit limit, the cut that fits takes YES's place, a button on WhatsApp that makes it."""
     buttons = yes_no(t)
     fix = credit_fix(priced)
     if fix is None:
@@ -518,10 +518,12 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             turn.say(replies.sentences(turn.t._(replies.CHANGE_NOT_UNDERSTOOD), turn.t._(replies.CONFIRM_PROMPT)))
             return
     except EditRejected as exc:
-        turn.say(replies.edit_rejected(turn.t, exc))
         if draft.choices:
             # The question still open is asked again: the edit left it waiting.
+            turn.say(replies.edit_rejected(turn.t, exc))
             await show_draft(turn, draft, catalog)
+        else:
+            turn.say(replies.sentences(replies.edit_rejected(turn.t, exc), turn.t._(replies.CONFIRM_PROMPT)))
         return
     if command is not None and not isinstance(command, Pick):
         say_kept_before_question(turn, before, draft, changed=not isinstance(command, AddItems))

@@ -413,8 +413,8 @@ def removal(words: str) -> str | None:
 
 
 def _without_joined(rest: str, removal_words: tuple[tuple[str, bool], ...]) -> str:
-    """What is taken off without a second removal word written in Chinese characters at either end of it (`算了可乐不要了`:
-    never mind, no cola, takes off the cola)."""
+    """What is taken off without a second removal word written in Chinese characters at either end of it
+    (`算了可乐不要了`: never mind, no cola, takes off the cola)."""
     rest = rest.strip()
     for word, joined in removal_words:
         if joined:

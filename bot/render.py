@@ -54,13 +54,14 @@ def reply_from_rasa(messages: Sequence[Mapping[str, Any]]) -> Reply:
     return Reply("\n\n".join(t for t in texts if t), tuple(buttons), image, handoff)
 
 
-def numbered(text: str, buttons: Sequence[Button]) -> str:
-    """The text followed by the choices as a numbered menu, unless the text already names every choice."""
+def numbered(text: str, buttons: Sequence[Button]) -> tuple[str, tuple[str, ...]]:
+    """The text followed by the choices as a numbered menu, and the payloads its numbers stand for; unless the text
+    already names every choice, when no number stands for one the owner was not shown (`1` is no YES)."""
     if all(re.search(rf"(?<!\w){re.escape(b.title)}(?!\w)", text) for b in buttons):
         # Listing them again would only cost the store owner another SMS segment.
-        return text
+        return text, ()
     lines = [f"{n}. {b.title}" for n, b in enumerate(buttons, start=1)]
-    return f"{text}\n" + "\n".join(lines) if text else "\n".join(lines)
+    return (f"{text}\n" + "\n".join(lines) if text else "\n".join(lines)), tuple(b.payload for b in buttons)
 
 
 def render(reply: Reply, channel: str, max_segments: int) -> Rendered:
@@ -76,21 +77,21 @@ def render(reply: Reply, channel: str, max_segments: int) -> Rendered:
 
 def render_sms(reply: Reply, max_segments: int) -> Rendered:
     """Plain GSM-friendly text with numbered choices, split into messages of at most `max_segments`."""
-    text = numbered(reply.text, reply.buttons)
+    text, menu = numbered(reply.text, reply.buttons)
     if reply.image:
         text = f"{text}\n{reply.image}" if text else reply.image
     parts = tuple(("text", part, (), "") for part in split_message(transliterate(text), max_segments))
-    return Rendered(parts, tuple(b.payload for b in reply.buttons))
+    return Rendered(parts, menu)
 
 
 def render_wechat(reply: Reply) -> Rendered:
     """Text with numbered choices, in parts within the customer-service API's 2048 bytes (UTF-8, so 3 a Chinese
     character): no SMS segments, no transliteration."""
-    text = numbered(reply.text, reply.buttons)
+    text, menu = numbered(reply.text, reply.buttons)
     if reply.image:
         text = f"{text}\n{reply.image}" if text else reply.image
     parts = tuple(("text", part, (), "") for part in _chunks(text, WECHAT_TEXT_LIMIT))
-    return Rendered(parts, tuple(b.payload for b in reply.buttons))
+    return Rendered(parts, menu)
 
 
 def render_whatsapp(reply: Reply) -> Rendered:
@@ -102,10 +103,10 @@ def render_whatsapp(reply: Reply) -> Rendered:
     interactive = _interactive(reply.text, buttons, reply.language)
     if interactive is not None:
         return Rendered(tuple(parts) + interactive, ())
-    text = numbered(reply.text, buttons)
+    text, menu = numbered(reply.text, buttons)
     for chunk in _chunks(text, WA_TEXT_BODY):
         parts.append(("text", chunk, (), ""))
-    return Rendered(tuple(parts), tuple(b.payload for b in buttons))
+    return Rendered(tuple(parts), menu)
 
 
 def _interactive(

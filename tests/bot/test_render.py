@@ -32,9 +32,18 @@ def test_sms_does_not_list_choices_the_text_already_names() -> None:
     text = "Which cola? 1) Zuri Cola 350ml 720/tray 2) Zuri Cola 1L 960/case. Reply with the number."
     rendered = render(Reply(text, choices), Channel.SMS, 3)
     assert [p[1] for p in rendered.parts] == [text]
-    assert rendered.menu == ("1", "2")
+    # A typed number is read as typed: `1` answers the question as the text numbers it.
+    assert rendered.menu == ()
     partly = render(Reply("Reply YES to confirm.", (Button("YES", "yes"), Button("NO", "no"))), Channel.SMS, 3)
-    assert partly.parts[0][1] == "Reply YES to confirm.\n1. YES\n2. NO"
+    assert partly.parts[0][1] == "Reply YES to confirm.\n1. YES\n2. NO" and partly.menu == ("yes", "no")
+
+
+def test_a_number_the_owner_was_never_shown_stands_for_no_choice() -> None:
+    # `Reply YES to confirm, NO to drop it`: no `1. YES` is shown, so a typed `1` must never place the order.
+    text = "Total KES 3,300.\nReply YES to confirm, NO to drop it, or edit: 2 = 10, remove 3."
+    for channel in (Channel.SMS, Channel.WECHAT, Channel.WHATSAPP):
+        rendered = render(Reply(text, (Button("YES", "yes"), Button("NO", "no"))), channel, 3)
+        assert rendered.menu == (), channel
 
 
 def test_sms_over_the_segment_budget_is_split_not_truncated() -> None:

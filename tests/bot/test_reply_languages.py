@@ -90,7 +90,7 @@ def test_a_devanagari_reply_counts_ucs2_segments_and_is_split_never_cut() -> Non
     for part in parts:
         assert segment_count(part) <= 2 and len(part) <= 2 * UCS2_MULTI, part
     assert "\n".join(parts).split() == text.split()
-    assert render(reply, Channel.SMS, 2).menu == ("yes", "no")
+    assert render(reply, Channel.SMS, 2).menu == ()
 
 
 async def test_gateway_texts_for_a_store_in_hindi_are_hinglish_in_gsm7(stack: Stack) -> None:

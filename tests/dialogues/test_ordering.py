@@ -388,3 +388,10 @@ async def test_a_product_taken_off_the_order_with_a_no_keeps_the_rest(chat: Chat
     await chat.text("3 case zuri cola 2L, 2 box mishumaa")
     rest = await chat.text("no, remove the candles")
     assert "1) Zuri Cola 2L PET 3 cases" in rest and "Taa" not in rest and "dropped" not in rest, rest
+
+
+async def test_a_number_with_nothing_to_choose_places_nothing_and_says_how_to_confirm(chat: Chat) -> None:
+    await chat.text("3 box mishumaa")
+    one = await chat.text("1")
+    assert one.startswith("There is nothing to choose right now. Reply YES to confirm, NO to drop it"), one
+    assert "placed" in await chat.text("yes")

@@ -34,8 +34,8 @@ def test_a_draft_grows_over_three_sms_and_its_credit_problem_is_said_before_yes(
 
     refused = read_all(system, "ndiyo")
     assert "KES 80,000" in refused and system.orders("ST-003") == [], refused
-    # The owner types the number the summary offers: 1 makes the cut that fits.
-    fixed = read_all(system, "1")
+    # The owner types the edit the summary offers: it makes the cut that fits.
+    fixed = read_all(system, "1 = 6")
     assert "Jumla KES 72,800." in fixed and "kikomo" not in fixed, fixed
     placed = read_all(system, "ndiyo")
     [order] = system.orders("ST-003")

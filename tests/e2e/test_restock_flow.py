@@ -124,6 +124,9 @@ def test_a_product_asked_for_is_ordered_and_items_sent_after_are_never_dropped_u
     # The classifier reads `nipe <brand>` as a greeting; the reader finds a product and a word asking for it.
     ordered = "\n".join(system.simulator(WANTING_PHONE, "nipe pepsi"))
     assert "Pepsi 500ml" in ordered and "Jibu NDIYO kuthibitisha" in ordered, ordered
+    # The summary numbers no YES: a typed `1` places nothing.
+    one = "\n".join(system.simulator(WANTING_PHONE, "1"))
+    assert "imewekwa" not in one and system.orders("ST-779") == [], one
     # Partly the same products again: asked once whether they add or start anew; a price asked meanwhile is
     # answered and the question asked again; a message answering neither lets them go, and says so.
     asked = "\n".join(system.simulator(WANTING_PHONE, "pepsi 500ml 3 na kimbo 1kg 2"))
