@@ -989,7 +989,7 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
             continue
         if token.kind == "sep" or (
-            _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon)
+            _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon, index)
         ):
             chunks.append([])
         elif _no_set_apart(line, position, lexicon, index):
@@ -1116,17 +1116,18 @@ def _goes_on_asking(found: list[ItemRequest], chunk: list[Token], lexicon: Lexic
     return not (counts and following.kind == "word" and following.text not in lexicon.size_words)
 
 
-def _only_amount(chunk: list[Token], lexicon: Lexicon) -> bool:
+def _only_amount(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> bool:
     """`kwali uku na Maltina`, `dalawang kahon na canton`, `385ml na datu puti`, `P7 na shampoo`: after an amount,
     a size or a price point alone (an article before it too: `so duaran sako na jasmine`), `na` links it to its
-    product."""
+    product; an everyday word that is a brand (`jamaa 800g ctn 3 na ...`) names one there."""
     counted = False
+    brands = index.groups.brands_by_word
     for token in chunk:
         if token.kind == "num" or token.text in lexicon.number_words:
             counted = True
         elif token.kind != "word" or not (
             token.text in lexicon.unit_words
-            or token.text in lexicon.fillers
+            or (token.text in lexicon.fillers and token.text not in brands)
             or token.text in lexicon.stop_words
             or token.text in lexicon.size_words
             or token.text in lexicon.price_point_words

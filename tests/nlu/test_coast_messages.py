@@ -1,7 +1,8 @@
 """Messages of coastal dukas: amounts typed with a multiplication sign (`×2`), a brand that is also a sum word
 (`total 6kg refill`), an order that follows a price question (`how much is X? also send 2 Y`), kinds a price list
 writes with their first word cut to its initial (`C/FAT`, `B/SOAP`), a quarter of a measure (`robo kilo`), money
-said before the order (`niko na 5k`, `nimetuma 5,460 paybill`) and a flavour in the local word (`embe`)."""
+said before the order (`niko na 5k`, `nimetuma 5,460 paybill`), a flavour in the local word (`embe`) and a brand
+that is a word of address (`jamaa`, mate)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ K212,MARGARINE SIMBA 500G X12,Simba,EDIBLE OILS & FATS,500g,carton,12,2800.00,KE
 K213,JUICE PWANI EMBE 300ML X24,Pwani,JUICES,300ml,case,24,840.00,KES,pwani mango,60,1,true
 K214,JUICE BAHARI MANGO 500ML X12,Bahari,JUICES,500ml,case,12,800.00,KES,,50,1,true
 K215,JUICE BAHARI TROPICAL 500ML X12,Bahari,JUICES,500ml,case,12,800.00,KES,,40,1,true
+K216,T/SOAP JAMAA WHITE 175G X48,Jamaa,SOAPS & DETERGENTS,175g,carton,48,2600.00,KES,,30,1,true
 """
 
 
@@ -126,3 +128,17 @@ def test_a_flavour_in_the_local_word_one_name_writes_is_every_product_of_that_fl
     parse = parse_order("juice ya embe case 2", index)
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["K213", "K214"]]
     assert resolved("pwani embe case 4", index) == [("K213", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jamaa, nipa bahari tropical case 2", [("K215", 2)]),
+        ("jamaa 175g ctn 3 na bahari tropical case 1", [("K216", 3), ("K215", 1)]),
+        ("jamaa ctn 2", [("K216", 2)]),
+    ],
+)
+def test_a_brand_that_is_a_word_of_address_is_named_only_with_an_amount_or_size(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
