@@ -297,7 +297,8 @@ def narrows_choice(turn: Turn, choice: Choice) -> bool:
     asked which brand of cooking oil, `jogoo` which 2kg flour): it answers the question rather than adding an item to
     ask about after it. Naming all of several offered (`coke` asked which cola) says the question again."""
     parse = attached_parse(turn)
-    if parse is None:
+    if parse is None or parse.asks_prices:
+        # `how much is rosy tissue?` asked which rosy tissue: its prices are answered, and the question asked again.
         return False
     offered = set(choice.candidates)
     items = [{line.sku} for line in parse.lines] + [set(item.candidates) for item in parse.ambiguous]

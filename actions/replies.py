@@ -7,6 +7,7 @@ Every text is a message id of the catalogs (i18n/locales); the layout around it 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Sequence
@@ -107,6 +108,13 @@ _PROBLEM_TEXT = {
 def short_name(item: CatalogItem) -> str:
     """The catalog name up to its pack description (`Coca-Cola 300ml glass bottle`)."""
     return item.name.split(",")[0].strip()
+
+
+def names_apart(items: Sequence[CatalogItem]) -> dict[str, str]:
+    """Each product's short name by SKU, or its whole name where products said together differ only in their pack
+    (`Rosy Toilet Tissue, bale of 10 rolls` and `of 40 rolls`): the owner tells them apart."""
+    shared = {name for name, count in Counter(short_name(item) for item in items).items() if count > 1}
+    return {item.sku: item.name if short_name(item) in shared else short_name(item) for item in items}
 
 
 def unit_name(t: Phrasebook, unit: str, quantity: int) -> str:
@@ -292,9 +300,10 @@ def choice_question(
     """`Which coke? 1) ... 2) ...` and its buttons; the payload is the number, so SMS works the same."""
     options = []
     buttons = []
+    names = names_apart([item for sku in choice.candidates if (item := catalog.get(sku)) is not None])
     for number, sku in enumerate(choice.candidates, start=1):
         item = catalog.get(sku)
-        title = f"{short_name(item)} {_per_unit(t, item)}" if item else sku
+        title = f"{names[sku]} {_per_unit(t, item)}" if item else sku
         options.append(f"{number}) {title}")
         buttons.append({"title": title, "payload": str(number)})
     question = t._(
@@ -524,6 +533,7 @@ class PriceAnswer:
 def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence[Unsold]) -> list[str]:
     """`Coca-Cola 300ml glass bottle: KES 660/crate, in stock.` for each product asked about."""
     lines = []
+    names = names_apart([answer.item for answer in answers])
     for answer in answers:
         item = answer.item
         if not item.active:
@@ -533,7 +543,7 @@ def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence
         else:
             availability = t._("in stock")
         price = f"{t.money(item.price, item.currency)}/{unit_name(t, item.sell_unit, 1)}"
-        values = {"product": short_name(item), "price": price, "availability": availability}
+        values = {"product": names[item.sku], "price": price, "availability": availability}
         if answer.quantity > 1 and item.active:
             # Translators: a price asked for several: "Omo 1kg: KES 1,950/bale, in stock; 3 = KES 5,850."
             total = t.money(item.price * answer.quantity)

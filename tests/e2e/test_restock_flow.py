@@ -134,3 +134,19 @@ def test_a_product_asked_for_is_ordered_and_items_sent_after_are_never_dropped_u
     assert "Kimbo Cooking Fat 1kg" in priced and priced.endswith(asked), priced
     let_go = "\n".join(system.simulator(WANTING_PHONE, "pepsi iwe 2"))
     assert 'Sikuongeza "pepsi 500ml 3 na kimbo 1kg 2"' in let_go and "Kimbo" not in let_go, let_go
+
+
+PACKS_PHONE = "+254712000780"
+PACKS_STORE = f"ST-780,Duka la Baraka,{PACKS_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_products_that_differ_only_in_their_pack_are_offered_by_their_whole_names(
+    system: System, tmp_path: Path
+) -> None:
+    system.add_store(tmp_path, PACKS_STORE)
+    asked = "\n".join(system.simulator(PACKS_PHONE, "2 bales rosy tissue"))
+    assert "Rosy Toilet Tissue, bale of 10 rolls 330/bale" in asked, asked
+    assert "Rosy Toilet Tissue, bale of 40 rolls 1,250/bale" in asked, asked
+    priced = "\n".join(system.simulator(PACKS_PHONE, "how much is rosy tissue?"))
+    assert "Rosy Toilet Tissue, bale of 10 rolls: KES 330/bale" in priced and priced.endswith(asked), priced
