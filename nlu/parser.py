@@ -151,7 +151,7 @@ class _Reading:
             completed, match = sized
         if (not match.candidates or match.confirm) and completed.size_as_count is not None:
             completed, match = self._size_as_count(completed, match, *completed.size_as_count)
-        if not match.candidates and completed.each and (apart := _each_apart(completed, self.index)):
+        if not match.candidates and _listed(completed) and (apart := _each_apart(completed, self.index)):
             for part in apart:
                 self.read(part)
             return
@@ -706,6 +706,12 @@ def _each_apart(request: ItemRequest, index: CatalogIndex) -> list[ItemRequest]:
         else:
             return []
     return items if len(items) > 1 else []
+
+
+def _listed(request: ItemRequest) -> bool:
+    """Items said one after another: before an amount for each, or in a price question with no amount
+    (`红牛怡宝多少钱`)."""
+    return request.each or (request.price_question and not _says_amount(request))
 
 
 def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:

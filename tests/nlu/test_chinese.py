@@ -1020,3 +1020,14 @@ def test_a_product_taken_back_before_another_leaves_the_other_ordered(index: Cat
 
 def test_a_correction_naming_the_pack_taken_back_and_the_new_one_keeps_the_new_one(index: CatalogIndex) -> None:
     assert _lines("可乐罐装3箱 不是罐装 是瓶装", index) == [("C06", 3)]
+
+
+@pytest.mark.parametrize("text", ["纯净水酸菜面多少钱", "纯净水 酸菜面 分别多少钱"])
+def test_products_listed_without_a_joining_word_in_a_price_question_are_each_asked(
+    text: str, index: CatalogIndex
+) -> None:
+    assert sorted(_lines(text, index)) == [("C03", 1), ("C04", 1)]
+
+
+def test_fenbie_before_an_amount_counts_each_item(index: CatalogIndex) -> None:
+    assert _lines("纯净水酸菜面分别5箱", index) == [("C04", 5), ("C03", 5)]
