@@ -272,6 +272,19 @@ class CatalogIndex:
         return frozenset().union(*(self.postings.get(word, frozenset()) for word in words))
 
     @cached_property
+    def kind_joined_written(self) -> frozenset[int]:
+        """The SKUs of a category joining two kinds (`RICE & GRAINS`) that write a word for a kind of goods
+        (`BEANS`): of another kind than the category's one said, where their name does not write that one."""
+        items, kinds = self.items, self.lexicon.goods_kind_words
+        # A category's SKUs are posted under its words: one SKU of each says how its name is written.
+        joined = [
+            positions
+            for positions in self.groups.by_category.values()
+            if _joins_kinds(items[next(iter(positions))].item.category)
+        ]
+        return frozenset(p for positions in joined for p in positions if not items[p].core.isdisjoint(kinds))
+
+    @cached_property
     def base_written(self) -> frozenset[int]:
         """The SKUs whose catalog words include a word for the base product (`原味酸奶`, `Original`)."""
         return frozenset().union(*(self.postings.get(word, frozenset()) for word in self.lexicon.base_variant_words))
@@ -1562,3 +1575,11 @@ def _number_forms(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, .
             if forms:
                 found[word] = forms
     return found
+
+
+# What joins two kinds in a category's name (`RICE & GRAINS`, `NOODLES/PASTA`, `Tea and Coffee`).
+_KIND_JOINS = re.compile(r"&|/|,|\+|\band\b", re.IGNORECASE)
+
+
+def _joins_kinds(category: str) -> bool:
+    return sum(1 for part in _KIND_JOINS.split(category) if part.strip()) > 1

@@ -39,7 +39,8 @@ class Lexicon:
     # Words for a quarter, a size only before a measure (`robo kilo`, `pav kilo`, `quarter kg`: 250g).
     quarter_words: frozenset[str]
     article_words: frozenset[str]
-    # `the gallon one`, `that big one`: a word that points at a product, after which `one` says which, not how many.
+    # `the gallon one`, `that big one`: a word that points at a product, after which `one` says which, not how many;
+    # after a removal word (`remove it`, `comot am`), at the item before.
     pointing_words: frozenset[str]
     number_words: dict[str, int]
     number_words_needing_unit: dict[str, int]
@@ -267,6 +268,11 @@ class Lexicon:
         """Every local word for a kind of goods and every word catalogs name those kinds with (`面条`, `挂面`)."""
         named = (word for namings in self.product_words.values() for naming in namings for word in naming)
         return frozenset({*self.product_words, *named})
+
+    @cached_property
+    def goods_kind_words(self) -> frozenset[str]:
+        """Words for kinds of goods that are no flavour or variant of one (`beans`, `semolina`; not `onion`)."""
+        return self.kind_naming_words - self.flavour_words - self.variant_words
 
     @cached_property
     def catalog_vocabulary(self) -> frozenset[str]:

@@ -342,20 +342,25 @@ def _by_category_named(candidates: Positions, mentioned: set[str], index: Catalo
 
 
 def _without_sibling_kinds(candidates: Positions, said: set[str], index: CatalogIndex) -> Positions:
-    """`鸡精` of a category `鸡精味精`: where some names write the Chinese word said of their category, a name that
-    writes another Chinese word of its category instead (`味精`) is of that other kind, not the one named. Chinese
-    joins two kinds so in a category's name; `maize flour` is a kind of flour."""
-    said = {word for word in said if HAN_RE.match(word)}
-    if not said:
+    """`鸡精` of a category `鸡精味精`, `rice` of `RICE & GRAINS`: where some names write the word said of a category
+    joining two kinds, a name that writes another kind of goods instead (`味精`, `BEANS`, `SEMOLINA`) is of that
+    other kind, not the one named. Chinese joins them in a word, the category's other word; `maize flour` is a kind
+    of flour, and a flavour (`Onion Chicken`) no other kind."""
+    joined = index.kind_joined_written
+    if candidates.isdisjoint(joined) and not any(map(HAN_RE.match, said)):
         return candidates
     items = index.items
     writing = {p for p in candidates if not said.isdisjoint(items[p].core)}
     if not writing or len(writing) == len(candidates):
         return candidates
+    kinds = index.lexicon.goods_kind_words
     other = {
         p
         for p in candidates - writing
-        if any(HAN_RE.match(word) for word in (items[p].category_words - said) & items[p].core)
+        if any(
+            word in items[p].category_words if HAN_RE.match(word) else p in joined and word in kinds
+            for word in items[p].core - said
+        )
     }
     return candidates - other if other else candidates
 

@@ -13,7 +13,7 @@ from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
-from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount
+from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount, unit_words
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size, size_from_text
 from nlu.text import catalog_words, clean_text, tokenize
 
@@ -634,7 +634,10 @@ class _Reading:
         sizes = (before.size,) if before.size is not None else (None, item.size)
         tried = [(words, size) for size in sizes for words in (request, said)] if replacement is None else []
         for words, size in tried:
-            match = match_request(replace(words, size=words.size or size, unit=before.unit), self.index)
+            packed = words.optional_words + _pack_named(words, before.unit, self.index)
+            match = match_request(
+                replace(words, size=words.size or size, unit=before.unit, optional_words=packed), self.index
+            )
             if len(match.candidates) == 1 and not match.confirm:
                 replacement = match.candidates[0]
                 break
@@ -1371,6 +1374,14 @@ def _carried_over(
         product = tuple(w for w in previous.words if w not in previous_item.brand_words and w not in said)
         match = match_request(replace(widened, words=request.words + product), index) if product else match
     return match.candidates[0] if len(match.candidates) == 1 and not match.confirm else None
+
+
+def _pack_named(request: ItemRequest, line_unit: str | None, index: CatalogIndex) -> tuple[str, ...]:
+    """`peak sachet 10 pk, sorry dano sachet`: a pack word said without an amount, in place of a line counted in
+    another pack, says which product (the one sold in sachets), not how many."""
+    if request.unit is None or request.unit == line_unit or _says_amount(request):
+        return ()
+    return tuple(unit_words(request.unit, index.lexicon, index))
 
 
 def _only_a_brand(words: set[str], index: CatalogIndex) -> bool:

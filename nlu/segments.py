@@ -442,7 +442,7 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
             and request.size is None
             and not (request.correction or request.removal or previous.correction or previous.removal)
         ):
-            said = _unit_words(previous.unit, lexicon, index) if previous.unit != request.unit else []
+            said = unit_words(previous.unit, lexicon, index) if previous.unit != request.unit else []
             joined[-1] = replace(
                 previous,
                 phrase=f"{previous.phrase}, {request.phrase}",
@@ -458,7 +458,7 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
     return joined
 
 
-def _unit_words(unit: str | None, lexicon: Lexicon, index: CatalogIndex) -> list[str]:
+def unit_words(unit: str | None, lexicon: Lexicon, index: CatalogIndex) -> list[str]:
     """The catalog's words for a pack unit (`罐` for `听`, both a tin), which say which product."""
     return [w for w, meaning in lexicon.unit_words.items() if meaning == unit and w in index.postings] if unit else []
 
@@ -2153,7 +2153,7 @@ def _required_and_optional(
     describing = spare_units if group is not None and group.unit else [e for e in spare_units if e not in counting[:1]]
     for element in describing:
         # `听装` of a pack the catalog counts in `罐`: the catalog's word for the same unit.
-        optional.extend([element.text] if element.text in index.postings else _unit_words(element.unit, lexicon, index))
+        optional.extend([element.text] if element.text in index.postings else unit_words(element.unit, lexicon, index))
     return required, optional
 
 
