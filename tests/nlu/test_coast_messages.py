@@ -142,3 +142,10 @@ def test_a_brand_that_is_a_word_of_address_is_named_only_with_an_amount_or_size(
     text: str, expected: list[tuple[str, int]], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == expected
+
+
+def test_sheng_form_ni_opening_an_order_is_chatter(index: CatalogIndex) -> None:
+    assert resolved("niaje bazu, form ni kilimo 2kg bale 3 na bahari mango case 2", index) == [
+        ("K207", 3),
+        ("K214", 2),
+    ]

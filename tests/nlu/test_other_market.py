@@ -374,7 +374,8 @@ MARKET_FLOORS = [
     # before a size a name (`total 6kg refill`) and a count before a product after a price question an order:
     # 0.919 / 0.966 / 0.4 %, price questions 1.0. With kinds found by the words a list cuts to an initial (`cooking
     # fat` for `C/FAT`), `robo kilo` a quarter, money before an order (`niko na 5k`, `nimetuma ... paybill`), `embe`
-    # every mango product and `jamaa` (mate) a word of address: 0.944 / 0.973, no wrong line, every ambiguity asked.
+    # every mango product and `jamaa` (mate) a word of address: 0.944 / 0.973, no wrong line, every ambiguity asked;
+    # 0.947 / 0.975 with Sheng `form ni` (the plan is) chatter.
     # Left: a white loaf asked beside the brown one (both colours named), `maziwa` also offering the `MALA` filed
     # under `MILK & DAIRY`, `debe` (the 20-litre can) and `kings 386?` (the grade read as the amount).
     ("pwani_coast", 280, 0.94, 0.97, 0.0, 0.98, 1.0),
