@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress, repeat
@@ -11,7 +12,7 @@ from typing import Callable, Iterable, Iterator, TypeAlias
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.chinese import HAN_RE
 from nlu.segments import ItemRequest
-from nlu.sizes import SIZE_PRICE, Size
+from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
@@ -219,6 +220,11 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
             if not candidates & index.sized_in(SIZE_PRICE):
                 # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
                 return candidates, None
+        if not sized and request.size.dimension == SIZE_NUMBER and len(candidates) <= MAX_CANDIDATES:
+            # `molfix size 4` of `MOLFIX MAXI (4) 7-14KG`: a numbered size the catalog writes in the name only.
+            written = {p for p in candidates if _numbers_size(index.items[p], request.size.value, index)}
+            if written and not candidates & index.sized_in(SIZE_NUMBER):
+                return written, None
         return sized, None
     # `ketepa 12 si 10`, `5 nahi 6`: an amount taken back and the one said in its place are amounts, never a
     # size or a pack's count, and neither counts beside another.
@@ -292,6 +298,13 @@ def _by_grade(candidates: Positions, number: float, index: CatalogIndex) -> Posi
     if any(_writes_number(index.items[p], number) for p in candidates - holders):
         return frozenset()
     return candidates & holders
+
+
+def _numbers_size(candidate: IndexedItem, number: float, index: CatalogIndex) -> bool:
+    """True when the name writes the number as a numbered size: in brackets (`(4)`) or after a size word (`Size 4`)."""
+    words = re.findall(r"\(\s*(\d+)\s*\)|([a-z]+)\s*(\d+)\b", candidate.item.name.casefold())
+    markers = index.lexicon.size_markers
+    return any(float(bracketed or after) == number for bracketed, word, after in words if bracketed or word in markers)
 
 
 def _writes_number(candidate: IndexedItem, number: float) -> bool:

@@ -109,3 +109,32 @@ def test_a_removal_pointing_back_takes_off_the_item_before_and_orders_the_one_af
 )
 def test_hausa_removals_and_corrections(text: str, expected: list[tuple[str, int]], kano_index: CatalogIndex) -> None:
     assert resolved(text, kano_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("molfix size 4 3 packs", [("KW-70412", 3)]), ("molfix no 5 2 pk", [("KW-70413", 2)])],
+)
+def test_a_numbered_size_finds_the_name_that_writes_it_in_brackets(
+    text: str, expected: list[tuple[str, int]], kano_index: CatalogIndex
+) -> None:
+    assert resolved(text, kano_index) == expected
+
+
+def test_a_numbered_size_is_no_number_of_a_weight_range_in_the_name(kano_index: CatalogIndex) -> None:
+    parse = parse_order("molfix size 7 2 pk", kano_index)
+    assert not parse.lines and not parse.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("toothpaste 140g 2 ctn", ["KW-70301", "KW-70302", "KW-70303", "KW-70305"]),
+        ("alewa 10 pk", ["KW-80201", "KW-80203", "KW-80204", "KW-80205"]),
+    ],
+)
+def test_a_kind_word_finds_the_category_the_list_files_it_under(
+    text: str, expected: list[str], kano_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, kano_index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [expected]
