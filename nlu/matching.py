@@ -430,12 +430,19 @@ def _by_pack(
     )
     if level == "single" and not sold_so:
         candidates = _by_piece_packaging(candidates, request, index)
-    # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it.
+    # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it; its brand's goods
+    # sold in that unit too (`康师傅 红烧牛肉面 整箱` beside its `老坛酸菜` by the case) are as much in it.
     named_unit = candidates & index.named_units.get(request.unit, frozenset())
     if named_unit:
         brand_of = groups.product_brand
         named_brands = {brand_of[groups.product_of[p]] for p in named_unit}
-        candidates = named_unit.union(p for p in candidates if brand_of[groups.product_of[p]] not in named_brands)
+        # Only the candidates are looked up in the unit's SKUs, never the catalog's thousands sold in it.
+        sold_in = [groups.by_sell_unit.get(u, _NO_POSITIONS) for u in lexicon.sell_units_for(request.unit)]
+        candidates = named_unit.union(
+            p
+            for p in candidates
+            if brand_of[groups.product_of[p]] not in named_brands or any(p in sold for sold in sold_in)
+        )
     # A typed unit that is a SKU's own sell unit fits it whatever the pack holds ("2 packs" of a 12-pack), and
     # so does the unit its pieces are counted in when the count fills whole packs (`48罐` of a case of `×24罐`).
     selling: set[int] = set()

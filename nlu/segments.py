@@ -603,7 +603,7 @@ def _merge_mixed(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 
 
 def _three_part_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
-    """`3in1`, `2in1` typed as digits, letters and digits: one word when the catalog has it (`3-IN-1`)."""
+    """`3in1`, `2in1`, `3 in 1` typed as digits, letters and digits: one word when the catalog has it (`3-IN-1`)."""
     if not index.mixed_words:
         return tokens
     read: list[Token] = []
@@ -613,8 +613,8 @@ def _three_part_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         if (
             len(parts) == 3
             and [t.kind for t in parts] == ["num", "word", "num"]
-            and parts[0].end == parts[1].start
-            and parts[1].end == parts[2].start
+            and parts[1].start - parts[0].end <= 1
+            and parts[2].start - parts[1].end <= 1
             and (joined := "".join(t.text.casefold() for t in parts)) in index.mixed_words
         ):
             read.append(Token("word", joined, parts[0].start, parts[2].end))

@@ -74,6 +74,7 @@ def index() -> CatalogIndex:
         ("sela gamay 2 box", [("K19", 2)]),
         # `3-in-1` in a name is the `3in1` owners type
         ("novo 3in1 10 pack", [("K21", 10)]),
+        ("novo 3 in 1 10 pack", [("K21", 10)]),
         ("novo stick 5 pack, gawin mong 6", [("K22", 6)]),
         ("tolong box tiko beef", [("K5", 3)]),
         # what a name writes after `W/` comes with the product: `with mug` is no second item
