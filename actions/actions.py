@@ -777,12 +777,17 @@ def let_join_question_go(turn: Turn) -> None:
         turn.say(replies.not_added(turn.t, OrderParse.from_json(resume["parse"]).text))
 
 
-async def ask_how_to_join_again(turn: Turn, catalog: Catalog) -> None:
-    """"Add them or start anew?" asked again, after a price the owner asked in between."""
+async def ask_open_question_again(turn: Turn, catalog: Catalog) -> None:
+    """The question the open order still waits on asked again, after a price the owner asked in between: "add them
+    or start anew?" when that was asked last, else which one or how many."""
     resume = turn.slot("resume")
     draft = turn.waiting_draft
-    if turn.awaiting is Awaiting.JOIN and isinstance(resume, dict) and draft is not None:
+    if draft is None:
+        return
+    if turn.awaiting is Awaiting.JOIN and isinstance(resume, dict):
         ask_how_to_join(turn, draft, OrderParse.from_json(resume["parse"]), Joining(resume["join"]), catalog)
+    elif draft.choices:
+        await show_draft(turn, draft, catalog)
 
 
 async def answer_how_to_join(turn: Turn) -> bool:
@@ -1146,10 +1151,7 @@ async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None
         turn.say(turn.t._(replies.PRICE_WHAT))
     else:
         say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
-    draft = turn.waiting_draft
-    if draft is not None and draft.choices:
-        await show_draft(turn, draft, catalog)
-    await ask_how_to_join_again(turn, catalog)
+    await ask_open_question_again(turn, catalog)
 
 
 class ActionListPromotions(StoreAction):

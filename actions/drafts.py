@@ -386,14 +386,15 @@ def removal(words: str) -> str | None:
     after it (`remove 3`, `futa omo`, `omo hatao`, `enlève le 3`, `tanggalin ang 2`, `删掉3`, `可乐不要了`), without
     the words that only point at it or fill the sentence; None when the message starts or ends with no removal
     word."""
+    lexicon = load_lexicon()
     said_words = [romanised(word) for word in words.split()]
-    if said_words and said_words[0].rstrip(",.!") in load_lexicon().negations:
+    if said_words and said_words[0].rstrip(",.!") in lexicon.negations:
         # `no, remove the candles`: the no opens what is taken off.
         said_words.pop(0)
     words = " ".join(said_words)
     removal_words, idle = _removal_words()
     # A word that only fills a sentence in the message's language (Igbo `di`) takes nothing off.
-    chatter = load_lexicon().chatter_in(set(words.split()))
+    chatter = lexicon.chatter_in(set(words.split()))
     for word, joined in removal_words:
         if word in chatter:
             continue

@@ -16,6 +16,8 @@ from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
+# A numbered size a name writes in brackets (`(4)`) or after a word (`Size 4`: the word is checked to be a size word).
+_NUMBERED_SIZE_RE = re.compile(r"\(\s*(\d+)\s*\)|([a-z]+)\s*(\d+)\b")
 
 # Positions of SKUs in the index: a posting as the index holds it, or what is left of one after a filter.
 Positions: TypeAlias = "frozenset[int] | set[int]"
@@ -302,7 +304,7 @@ def _by_grade(candidates: Positions, number: float, index: CatalogIndex) -> Posi
 
 def _numbers_size(candidate: IndexedItem, number: float, index: CatalogIndex) -> bool:
     """True when the name writes the number as a numbered size: in brackets (`(4)`) or after a size word (`Size 4`)."""
-    words = re.findall(r"\(\s*(\d+)\s*\)|([a-z]+)\s*(\d+)\b", candidate.item.name.casefold())
+    words = _NUMBERED_SIZE_RE.findall(candidate.item.name.casefold())
     markers = index.lexicon.size_markers
     return any(float(bracketed or after) == number for bracketed, word, after in words if bracketed or word in markers)
 

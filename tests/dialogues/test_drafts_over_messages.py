@@ -90,6 +90,15 @@ async def test_a_price_asked_meanwhile_is_answered_and_the_question_asked_again(
     assert "1) Taa Candles 6 pack 6 boxes" in joined and "2) Mlima Maize Flour 2kg 2 bales" in joined, joined
 
 
+async def test_a_price_asked_meanwhile_asks_again_the_question_asked_last(chat: Chat) -> None:
+    await chat.text("4 box mishumaa")
+    assert (await chat.text("zuri cola 3 cases")).startswith("Which zuri cola"), "a choice is open"
+    asked = await chat.text("2 box mishumaa and 2 bales unga mlima")
+    assert asked.endswith("start a new one (2)?"), asked
+    priced = await chat.text("how much is sukari kipepeo 1kg?")
+    assert "Kipepeo Sugar 1kg" in priced and priced.endswith("start a new one (2)?"), priced
+
+
 async def test_items_the_question_waits_on_are_never_dropped_unsaid(chat: Chat) -> None:
     await chat.text("4 box mishumaa")
     await chat.text("2 box mishumaa and 2 bales unga mlima")
