@@ -862,7 +862,8 @@ class ActionShowMore(TurnAction):
 
 
 class ActionShowDraft(StoreAction):
-    """`What is my total`, `show my order`: the open draft again, priced today, or that there is none."""
+    """`What is my total`, `show my order`: the open draft again, priced today; with none open, where the latest order
+    is (`hali ya oda yangu?` asks after an order placed), or that there is none."""
 
     def name(self) -> str:
         return "action_show_draft"
@@ -870,7 +871,9 @@ class ActionShowDraft(StoreAction):
     async def respond(self, turn: Turn) -> None:
         draft = turn.waiting_draft
         if draft is None:
-            turn.say(turn.t._(replies.NO_DRAFT_TO_SHOW))
+            order = await latest_order(turn)
+            if order is not None:
+                turn.say(replies.order_status(turn.t, order))
             return
         await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id), recap=True)
 

@@ -51,9 +51,6 @@ NOTHING_TO_CONFIRM = N_("There is no order waiting for a YES. Send the items you
 DRAFT_DISCARDED = N_("OK, I dropped that draft. Nothing was ordered. Send a new order any time.")
 NO_ITEMS = N_("I couldn't find any items in that. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg.")
 NO_DRAFT_TO_CHANGE = N_("There is no open order to change. Send e.g. 5 ctn soda 300ml, 2 bags sugar 50kg.")
-NO_DRAFT_TO_SHOW = N_(
-    "You have no open order. Send the items you need, e.g. 5 ctn soda 300ml, or reply STATUS for your last order."
-)
 NOT_PLACED_YET = N_("Nothing is placed yet: your order is still open.")
 NO_ORDERS = N_("I can't find any orders for your store yet. Send the items you need to place one.")
 NOTHING_DENIED = N_("OK. Send your order any time, or reply HELP.")

@@ -46,6 +46,13 @@ async def test_status_while_a_product_is_asked_about_shows_the_settled_lines_and
     assert "1) Taa Candles 6 pack 4 boxes" in status and "Which zuri cola?" in status, status
 
 
+async def test_asking_after_my_order_with_none_open_says_where_the_latest_one_is(chat: Chat) -> None:
+    assert "can't find any orders" in await chat.text("show my order")
+    order_id = await place(chat, "2 box mishumaa")
+    for text in ("show my order", "hali ya oda yangu?"):
+        assert f"Order #{order_id}" in await chat.text(text), text
+
+
 async def test_status_of_another_stores_order_is_not_shown(chat: Chat, agent: Any, phones: Any) -> None:
     theirs = await place(Chat(agent, phones.take()), "2 box mishumaa")
     assert "can't find order" in await chat.text(f"status of order {theirs}")
