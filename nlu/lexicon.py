@@ -203,6 +203,18 @@ class Lexicon:
         )
 
     @cached_property
+    def part_opening_words(self) -> frozenset[str]:
+        """Words that may end a part of a line or open one (a connector, a negation, a correction, a price cue, a
+        removal word): any other word stays in the part it is said in, at once."""
+        return self.connectors | self.corrections_and_negations | self.price_cues | self.removal_words
+
+    @cached_property
+    def element_shaping_words(self) -> frozenset[str]:
+        """Words an item's reader may make more than a word of (those shaping a token, a time word, a word for each,
+        a half): any other word is a plain word at once."""
+        return self.token_shaping_words | self.time_words | self.each_words | self.half_words
+
+    @cached_property
     def one_glued(self) -> dict[str, str]:
         """`sedus`, `sekilo`, `selusin`: a word for one glued to a pack or measure word, and that word; never a word a
         language file lists as it is."""

@@ -985,7 +985,11 @@ def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> 
 
 def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[list[Token]]:
     chunks: list[list[Token]] = [[]]
+    opening = lexicon.part_opening_words
     for position, token in enumerate(line):
+        if token.kind != "sep" and token.text not in opening:
+            chunks[-1].append(token)
+            continue
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
             continue
         if token.kind == "sep" or (
@@ -1258,9 +1262,14 @@ def _elements(
     """The chunk's tokens read as numbers, units, sizes, markers and words, several tokens at a time where
     they belong together (`50 kg`, `kilo tano`, `half a bag`)."""
     elements: list[_Element] = []
+    plain = lexicon.element_shaping_words
     position = 0
     while position < len(chunk):
         token = chunk[position]
+        if token.kind == "word" and token.text not in plain:
+            elements.append(_plain_word(token, names))
+            position += 1
+            continue
         following = chunk[position + 1] if position + 1 < len(chunk) else None
         after_next = chunk[position + 2] if position + 2 < len(chunk) else None
         if token.kind == "dash":
