@@ -657,6 +657,17 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     return facts
 
 
+def _brand_words(facts: _TextFacts) -> frozenset[str]:
+    """The words that name a brand: `7Up` is `7up`, never `up` alone, which a message may say of another brand."""
+    words = set(facts.content)
+    for mixed in facts.extra_words:
+        letters = mixed.lstrip("0123456789")
+        if letters != mixed and letters in words:
+            words.discard(letters)
+            words.add(mixed)
+    return frozenset(words)
+
+
 def _content_words(
     words: list[str],
     folded: str,
@@ -769,7 +780,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     brands = [facts(item.brand) for item in items]
     aliases = [[facts(alias) for alias in item.aliases] for item in items]
     folded_brands = [item.brand.casefold() for item in items]
-    brand_sets = {brand: frozenset(facts(brand).content) for brand in {item.brand for item in items}}
+    brand_sets = {brand: _brand_words(facts(brand)) for brand in {item.brand for item in items}}
     category_sets = {c: frozenset(facts(c.replace("_", " ")).content) for c in {item.category for item in items}}
     # Postings are filled in directly, never as one word set per SKU: at 50,000 SKUs those sets alone
     # would take more memory than the finished index.

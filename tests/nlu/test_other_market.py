@@ -729,6 +729,16 @@ def test_an_unknown_word_before_a_kind_of_goods_is_not_dropped(rift_index: Catal
     assert not parse.lines
 
 
+def test_an_unknown_brand_is_not_a_brand_that_writes_a_digit_before_the_same_word() -> None:
+    index = catalog_index(
+        'SD1,"7Up 500ml PET, case of 24",7Up,beverages,500ml,case,24,1100.00,KES,7up|seven up,10,1,true\n'
+        'SD2,"Pepsi 500ml PET, case of 24",Pepsi,beverages,500ml,case,24,1100.00,KES,,10,1,true\n'
+    )
+    assert not parse_order("thums up 500ml 2 crates", index).lines
+    for text in ("7up 500ml 2 crates", "nipe 7 up crate 2", "pls send seven up 2 crates"):
+        assert resolved(text, index) == [("SD1", 2)], text
+
+
 def test_a_price_said_in_one_sheng_word_picks_the_pack_sold_at_it(rift_index: CatalogIndex) -> None:
     assert resolved("kiwi ya mbao dazeni 2", rift_index) == [("HH-93024", 2)]
 
