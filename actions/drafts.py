@@ -618,6 +618,15 @@ def _from_first_number(word: str) -> str:
     return word[min(found) :] if found else word
 
 
+def corrects_alone(text: str) -> bool:
+    """True when a message says an amount and a word correcting one, and may say nothing else of an order
+    (`make it 3`, `4 nahi 6`, `hapana, kreti 4`, `改成5箱`)."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    correcting = lexicon.corrections_and_negations | lexicon.draft_change_cues | lexicon.edit_verbs
+    return amount_in(text) > 0 and _says_anywhere(words, text, correcting)
+
+
 def answers_choice(text: str, choice: Choice) -> bool:
     """True when the whole message is a number answering the open choice (`2`, `option 2`; for how many also `tatu`,
     `5 ctn`, `2.5`, `三箱`): it answers the question whatever the intent classifier read."""

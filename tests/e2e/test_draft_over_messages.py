@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.conftest import System
@@ -44,4 +46,27 @@ def test_a_draft_grows_over_three_sms_and_its_credit_problem_is_said_before_yes(
         ("SUG-MUMIAS-50KG", 6),
         ("OIL-FRESHFRI-20L", 3),
         ("RIC-MWEA-PISH-25KG", 2),
+    ]
+
+
+KIRANA_PHONE = "+919812000888"
+KIRANA_STORE = f"ST-888,Gupta Kirana,{KIRANA_PHONE},Pune,hi,Asia/Kolkata,200000.00,true,kirana"
+
+
+@pytest.mark.e2e
+def test_an_amount_corrected_in_an_sms_of_its_own_sets_the_last_line_and_keeps_the_order(
+    system: System, tmp_path: Path
+) -> None:
+    system.add_store(tmp_path, KIRANA_STORE)
+    system.exchange(KIRANA_PHONE, "2 bori sukari mumias 50kg")
+    first = "\n".join(system.exchange(KIRANA_PHONE, "aur coke 300ml 4 peti"))
+    assert "2) Coca-Cola 300ml glass bottle 4" in first, first
+    # Read as NO by the classifier, which would drop the order: it corrects the line just added.
+    fixed = "\n".join(system.exchange(KIRANA_PHONE, "4 nahi 6"))
+    assert "2) Coca-Cola 300ml glass bottle 6" in fixed and "1) Mumias Sugar 50kg bag 2" in fixed, fixed
+    system.exchange(KIRANA_PHONE, "haan")
+    [order] = system.orders("ST-888")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
+        ("SUG-MUMIAS-50KG", 2),
+        ("BEV-COKE-300G-24", 6),
     ]
