@@ -245,3 +245,18 @@ def test_a_kind_named_alone_means_the_goods_without_a_word_of_another_kind_besid
     # The catalog calls the brown sugar `sukari`; where every name adds a word, the kind is asked.
     assert asked(parse_order("sukari 50kg 2 bags", index)) == [{"K4", "K5"}]
     assert asked(parse_order("sugar 2kg bale 3", index)) == [{"B1", "B2"}]
+
+
+def test_a_brand_alone_means_its_white_loaf_where_every_name_writes_bread_and_one_a_word_of_another_kind() -> None:
+    index = catalog_index(
+        'L1,"BREAD LAMU WHITE 400G PC",Lamu,BAKERY,400g,piece,1,60.00,KES,,10,1,true\n'
+        'L2,"BREAD LAMU WHITE 800G PC",Lamu,BAKERY,800g,piece,1,115.00,KES,,10,1,true\n'
+        'L3,"BREAD LAMU BROWN 400G PC",Lamu,BAKERY,400g,piece,1,62.00,KES,,10,1,true\n'
+        'P1,"Pili Turmeric Powder 100g, carton of 50",Pili,spices,100g,carton,50,2250.00,BDT,,10,1,true\n'
+        'P2,"Pili Chilli Powder 100g, carton of 50",Pili,spices,100g,carton,50,2350.00,BDT,,10,1,true\n'
+    )
+    assert resolved("lamu 400g 30", index) == [("L1", 30)]
+    assert asked(parse_order("lamu 15", index)) == [{"L1", "L2"}]
+    assert resolved("lamu brown 400g 5", index) == [("L3", 5)]
+    # A word every name adds is set aside only beside a word of another kind: chilli powder is a spice of its own.
+    assert asked(parse_order("pili 3 carton", index)) == [{"P1", "P2"}]
