@@ -408,7 +408,7 @@ class _Reading:
         """The request's match, and the request as read to match: a Chinese typo as the catalog word it sounds."""
         learned_sku = self.learned_keys.get(" ".join(request.words))
         learned_item = self.index.item_for_sku(learned_sku) if learned_sku else None
-        if learned_item is not None:
+        if learned_item is not None and _learned_fits(request, learned_item):
             return request, Match((learned_item,), 100.0)
         match = match_request(request, self.index)
         named = _kind_words_named(request, self.index)
@@ -1348,6 +1348,14 @@ def _without_size_order_words(request: ItemRequest, index: CatalogIndex) -> Item
     lexicon = index.lexicon
     words = tuple(w for w in request.words if w not in lexicon.smaller_words and w not in lexicon.larger_words)
     return replace(request, words=words) if words and len(words) < len(request.words) else None
+
+
+def _learned_fits(request: ItemRequest, item: IndexedItem) -> bool:
+    """A phrase the store taught (`omo`, chosen once as Omo 1kg) stands for its product unless the item says another
+    size or a word of which one besides it (`omo 3kg`, `omo kubwa`): those are read as said."""
+    if request.optional_words:
+        return False
+    return request.size is None or (item.size is not None and item.size.matches(request.size))
 
 
 def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, str]:

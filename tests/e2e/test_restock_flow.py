@@ -151,3 +151,21 @@ def test_products_that_differ_only_in_their_pack_are_offered_by_their_whole_name
     assert "Rosy Toilet Tissue, bale of 40 rolls 1,250/bale" in asked, asked
     priced = "\n".join(system.simulator(PACKS_PHONE, "how much is rosy tissue?"))
     assert "Rosy Toilet Tissue, bale of 10 rolls: KES 330/bale" in priced and priced.endswith(asked), priced
+
+
+SHOP_PHONE = "+254712000779"
+SHOP_STORE = f"ST-779,Duka la Baraka,{SHOP_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_a_product_chosen_once_is_learned_but_another_size_said_is_read_as_said(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, SHOP_STORE)
+    asked = "\n".join(system.exchange(SHOP_PHONE, "omo 2 bales"))
+    assert "Which omo?" in asked, asked
+    chosen = "\n".join(system.exchange(SHOP_PHONE, "1kg"))
+    assert "Omo Multi Active 1kg 2 bales" in chosen, chosen
+    # `omo` now stands for Omo 1kg at this store; a size said beside it still names that size.
+    priced = "\n".join(system.exchange(SHOP_PHONE, "price of omo 3kg?"))
+    assert "Omo Multi Active 3kg bag: KES 1,150/bag" in priced and "1kg" not in priced.split("Your order")[0], priced
+    added = "\n".join(system.exchange(SHOP_PHONE, "and 2 bales omo"))
+    assert "Omo Multi Active 1kg 4 bales" in added, added

@@ -8,6 +8,7 @@ import pytest
 from redis.asyncio import Redis
 
 from nlu import CatalogIndex, InMemoryAliasStore, RedisAliasStore, parse_order
+from tests.nlu.conftest import catalog_index
 
 
 @pytest.mark.asyncio
@@ -53,3 +54,19 @@ async def test_in_memory_store_behaves_like_the_redis_one() -> None:
     assert await store.get("s") == {"big one": "Q102"}
     await store.forget("s", "big one")
     assert await store.get("s") == {}
+
+
+def test_a_learned_phrase_gives_way_to_another_size_said_beside_it() -> None:
+    index = catalog_index(
+        'D1,"Omo Multi Active 1kg, bale of 12",Omo,soap_detergent,1kg,bale,12,4680.00,KES,omo,10,1,true\n'
+        "D3,Omo Multi Active 3kg bag,Omo,soap_detergent,3kg,bag,1,1150.00,KES,omo 3kg,10,1,true\n"
+    )
+    learned = {"omo": "D1"}
+    assert resolved_with("omo 2 bales", index, learned) == [("D1", 2)]
+    assert resolved_with("omo 1kg 2 bales", index, learned) == [("D1", 2)]
+    assert resolved_with("omo 3kg 2 bags", index, learned) == [("D3", 2)]
+    assert resolved_with("bei ya omo 3kg?", index, learned) == [("D3", 1)]
+
+
+def resolved_with(text: str, index: CatalogIndex, learned: dict[str, str]) -> list[tuple[str, int]]:
+    return [(line.sku, line.quantity) for line in parse_order(text, index, learned=learned).lines]
