@@ -250,33 +250,37 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
         return False
     if await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name):
         return True
-    if await correct_last_amount(turn, action_name):
+    if await amend_last_line(turn, action_name):
         return True
     return not takes_items and await join_by_cue(turn, action_name)
 
 
-async def correct_last_amount(turn: Turn, action_name: str) -> bool:
+async def amend_last_line(turn: Turn, action_name: str) -> bool:
     """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits for YES: an amount said alone with a word
-    correcting it sets the order's last line, whatever the classifier read (`4 nahi 6` as NO, which would drop it).
-    The reader reads the amount as said of that line's product, so the words and units of every language count."""
+    correcting it sets the order's last line; `2 more`, `moja zaidi`, `ek aur` add to it; whatever the classifier read
+    (`4 nahi 6` as NO, which would drop the order). The reader reads the amount as said of that line's product, so
+    the words and units of every language count."""
     draft = turn.waiting_draft
-    if draft is None or draft.choices or not draft.lines or read_command(turn.text) or not corrects_alone(turn.text):
+    command = read_command(turn.text)
+    if draft is None or draft.choices or not draft.lines or not isinstance(command, (AddItems, type(None))):
+        return False
+    more = read_cue(turn.text)[0] is Cue.MORE
+    if not (more or corrects_alone(turn.text)):
         return False
     if not await find_store(turn, action_name):
         return True
     catalog = await PLATFORM.catalog(turn.store_id)
-    if not parse_text(turn, turn.text, catalog).is_empty:
-        return False
     last = draft.lines[-1]
     item = catalog.items.get(last.sku)
-    if item is None:
+    if item is None or not parse_text(turn, turn.text, catalog).is_empty:
         return False
     # Its name and sell unit first, so that a unit the owner says (`kreti 4`, `3 peti`) counts the line's packs.
     said = parse_text(turn, f"{replies.short_name(item)} {item.sell_unit}, {turn.text}", catalog)
     amounts = [line.quantity for line in said.lines if line.sku == last.sku and line.quantity > 0]
     if len(said.lines) != 1 or not amounts:
         return False
-    await show_draft(turn, set_quantity(draft, len(draft.lines), amounts[0]), catalog)
+    quantity = amounts[0] + (last.quantity if more else 0)
+    await show_draft(turn, set_quantity(draft, len(draft.lines), quantity), catalog)
     return True
 
 

@@ -202,18 +202,26 @@ async def test_a_correction_sent_after_the_draft_changes_its_line_without_asking
     assert "11 cases" not in summary and "(2)" not in summary, summary
 
 
-async def test_an_amount_corrected_alone_sets_the_last_line_and_never_drops_the_draft(
+async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_never_drops_the_draft(
     chat: Chat, platform_client: PlatformClient
 ) -> None:
     await chat.text("2 bales unga mlima")
     await chat.text("and 5 cases zuri cola 2l")
-    for said, expected in (("sorry make it 3", 3), ("4 nahi 6", 6), ("hapana, case 4", 4), ("no, 7 not 4", 7)):
+    said_and_expected = (
+        ("sorry make it 3", 3),
+        ("4 nahi 6", 6),
+        ("hapana, case 4", 4),
+        ("no, 7 not 4", 7),
+        ("2 more", 9),
+        ("moja zaidi", 10),
+    )
+    for said, expected in said_and_expected:
         summary = await chat.text(said)
         assert f"Zuri Cola 2L PET {expected} cases" in summary, (said, summary)
         assert "Mlima Maize Flour 2kg 2 bales" in summary, (said, summary)
     await chat.text("yes")
     [order] = await platform_client.store_orders(str(await chat.slot("store_id")))
-    assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 7)]
+    assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 10)]
 
 
 async def test_yes_to_add_or_change_says_how_to_answer_it(chat: Chat) -> None:

@@ -54,7 +54,7 @@ KIRANA_STORE = f"ST-888,Gupta Kirana,{KIRANA_PHONE},Pune,hi,Asia/Kolkata,200000.
 
 
 @pytest.mark.e2e
-def test_an_amount_corrected_in_an_sms_of_its_own_sets_the_last_line_and_keeps_the_order(
+def test_an_amount_corrected_or_added_in_an_sms_of_its_own_changes_the_last_line_and_keeps_the_order(
     system: System, tmp_path: Path
 ) -> None:
     system.add_store(tmp_path, KIRANA_STORE)
@@ -64,9 +64,11 @@ def test_an_amount_corrected_in_an_sms_of_its_own_sets_the_last_line_and_keeps_t
     # Read as NO by the classifier, which would drop the order: it corrects the line just added.
     fixed = "\n".join(system.exchange(KIRANA_PHONE, "4 nahi 6"))
     assert "2) Coca-Cola 300ml glass bottle 6" in fixed and "1) Mumias Sugar 50kg bag 2" in fixed, fixed
+    more = "\n".join(system.exchange(KIRANA_PHONE, "ek aur"))
+    assert "2) Coca-Cola 300ml glass bottle 7" in more, more
     system.exchange(KIRANA_PHONE, "haan")
     [order] = system.orders("ST-888")
     assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
         ("SUG-MUMIAS-50KG", 2),
-        ("BEV-COKE-300G-24", 6),
+        ("BEV-COKE-300G-24", 7),
     ]
