@@ -228,6 +228,14 @@ class CatalogIndex:
         return frozenset((first, connector) for first, connector, _ in self.protected_connectors if first)
 
     @cached_property
+    def written_after_connector(self) -> dict[str, frozenset[str]]:
+        """The words a name writes after each joining word (`pepper` after `and` of `Salt and Pepper`)."""
+        after: dict[str, set[str]] = defaultdict(set)
+        for _, connector, last in self.protected_connectors:
+            after[connector].add(last)
+        return {connector: frozenset(lasts) for connector, lasts in after.items()}
+
+    @cached_property
     def joined_by_initials(self) -> dict[tuple[str, str], tuple[str, str]]:
         """The two words a name joins (`PORK & BEANS`) by their initials (`p`, `b`), where no other two words a name
         joins have those initials: what a sender's `P&B` writes."""

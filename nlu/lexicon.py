@@ -215,6 +215,11 @@ class Lexicon:
         return self.token_shaping_words | self.time_words | self.each_words | self.half_words
 
     @cached_property
+    def amount_words(self) -> frozenset[str]:
+        """Words that say a whole amount alone (`tano`, `dozen`), with or without a unit after them."""
+        return frozenset(self.number_words.keys() | self.number_words_needing_unit.keys())
+
+    @cached_property
     def one_glued(self) -> dict[str, str]:
         """`sedus`, `sekilo`, `selusin`: a word for one glued to a pack or measure word, and that word; never a word a
         language file lists as it is."""

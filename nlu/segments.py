@@ -340,10 +340,11 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
         return tokens
     lexicon = index.lexicon
     plain = lexicon.words_without_marks
+    indic = indic_script(text) is not None
     read: list[Token] = []
     for token in tokens:
         typed = text[token.start : token.end]
-        script = indic_script(typed) if token.kind == "word" else None
+        script = indic_script(typed) if indic and token.kind == "word" else None
         if script is not None:
             key = sound(token.text)
             spelt = lexicon.spelt_by_sound.get(script, {}).get(key)
@@ -357,7 +358,8 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
             # A word as one language writes it with its marks (Igbo `dị`) means what that language says, never what
             # another language's bare spelling means (Tagalog `di`).
             if token.text not in lexicon.marked_words:
-                token = replace(token, text=plain.get(without_marks(token.text), token.text))
+                spelt = plain.get(without_marks(token.text), token.text)
+                token = token if spelt == token.text else replace(token, text=spelt)
         read.append(token)
     return read
 
@@ -374,10 +376,11 @@ def _voiced(token: Token, script: str, index: CatalogIndex) -> str:
 def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`2-3 ctn`, `2 or 3`, `mbili au tatu`, `do teen`, `两三箱`: two amounts that leave it open are one range."""
     read: list[Token] = []
+    amounts = lexicon.amount_words
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        low = _amount_value(token, lexicon)
+        low = _amount_value(token, lexicon) if token.kind == "num" or token.text in amounts else None
         if low is None:
             read.append(token)
             position += 1
@@ -730,7 +733,8 @@ def _phrases(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     sell is then not sold, never the goods one of its words names alone (`mafuta`, oil; `pure` of `PURE LIFE`).
     So is a negation in several words (`12 no be 10`, `5 ki jagah 7`): the amount beside it is the one taken back."""
     phrases = index.lexicon.phrases_by_first
-    if not phrases:
+    # A kind said in several words, or with a linker, has a word that begins one: most messages have none.
+    if phrases.keys().isdisjoint(t.text for t in tokens):
         return tokens
     links = index.lexicon.phrase_links
     read: list[Token] = []
@@ -842,6 +846,8 @@ def _list_number(line: list[Token], position: int, expected: int) -> bool:
 def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
     """`..., deliver to my shop`, `红牛5箱 老地方`, `地址：...`: where to deliver is no item. A place cue before a
     colon labels the rest of the line; after an amount, it names the place up to the next separator."""
+    if lexicon.place_phrases_by_first.keys().isdisjoint(t.text for t in line):
+        return line
     counted = False
     for position, token in enumerate(line):
         # `下午3点前送到 ...`: a time of day is no amount, so what follows the cue may still be the order.
@@ -938,9 +944,13 @@ def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> 
     either number (`head n shoulder` for `head n shoulders`) or written short (`PRK&BNS`), or writes what follows
     it as what a product comes with (`with mug`)."""
     protected = index.protected_connectors
+    written_after = index.written_after_connector.get(connector)
+    if written_after is None:
+        return False
     short = index.short_words.read if index.short_words is not None else lambda word: ()
-    lasts = (after, *singular_and_plural(after), *short(after))
-    return any(
+    # Most words after a joining word are none a name writes after it: the word before is then never read further.
+    lasts = [last for last in (after, *singular_and_plural(after), *short(after)) if last in written_after]
+    return bool(lasts) and any(
         (first, connector, last) in protected
         for first in (before, *singular_and_plural(before), *short(before), "")
         for last in lasts
@@ -1191,6 +1201,8 @@ def _said_amount(token: Token, lexicon: Lexicon) -> float | None:
 
 
 def _drop_filler_phrases(chunk: list[Token], lexicon: Lexicon) -> list[Token]:
+    if lexicon.filler_phrases_by_first.keys().isdisjoint(t.text for t in chunk):
+        return chunk
     kept: list[Token] = []
     position = 0
     while position < len(chunk):

@@ -33,16 +33,25 @@ _FRACTION = r"(?<![\d/])(?:1/2|[13]/4|[1357]/8|(?:1[135]|[13579])/16)(?![\d/])"
 _RATIO = r"(?<![\d:.\-])\d{1,2}(?P<ratio_mark>[:.\-])\d{1,2}(?P=ratio_mark)\d{1,2}(?![\d:.\-])"
 # A decimal comma before a measure, written on or after a space (`2,5L`, `1,5 kg`): one number.
 _DECIMAL_COMMA = r"\d+,\d{1,2}(?= ?(?i:kg|kgs|kilos?|g|gm|gms|ml|cl|l|lt|ltrs?|lts|litres?|liters?)(?![^\W\d_]))"
-# Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
-_TOKEN_RE = re.compile(
-    rf"(?P<ratio>{_RATIO})"
-    rf"|(?P<num>{_FRACTION}|{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
-    rf"|(?P<word>{_LETTER}+(?:['’][^\W\d_]+)?)"
-    r"|(?P<currency>[₹₦₱$£€@])"
-    r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
-    r"|(?P<dot>\.)"
-    r"|(?P<dash>[-–—~*•·×])"
-)
+
+
+def _token_re(word: str, currencies: str, dashes: str) -> re.Pattern[str]:
+    # Thousands separators only when the groups are exactly three digits, so "2,3" stays two numbers.
+    return re.compile(
+        rf"(?P<ratio>{_RATIO})"
+        rf"|(?P<num>{_FRACTION}|{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)"
+        rf"|(?P<word>{word})"
+        rf"|(?P<currency>[{currencies}])"
+        r"|(?P<sep>[,;\n+&/?!:|()\[\]{}<>=])"
+        r"|(?P<dot>\.)"
+        rf"|(?P<dash>[{dashes}])"
+    )
+
+
+_TOKEN_RE = _token_re(rf"{_LETTER}+(?:['’][^\W\d_]+)?", "₹₦₱$£€@", "-–—~*•·×")
+# The same tokens in ASCII text, where a letter is a to z and no mark, currency sign or dash is past ASCII: found
+# without trying every script's marks at each letter.
+_ASCII_TOKEN_RE = _token_re("[A-Za-z]+(?:'[A-Za-z]+)?", "$@", "-~*")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 # An inch mark after a number (`20"`, `3/4''`, `2.5”`) is the word inch, however the catalog or sender writes it.
 _INCH_MARK_RE = re.compile(r"(?<=\d)\s?(?:\"|''|”|″|′′)(?![^\W\d_])")
@@ -86,7 +95,12 @@ def normalise_word(word: str) -> str:
     """Case-fold and drop apostrophes so `That's` and `thats` are one word; Devanagari as Hinglish spells it."""
     if word.isascii():
         return word.casefold().replace("'", "")
-    return romanised(word.casefold().replace("'", "").replace("’", ""))
+    return romanised(_folded(word))
+
+
+def _folded(word: str) -> str:
+    """A word case-folded, without apostrophes: all `normalise_word` does to a word of no Indic script."""
+    return word.casefold().replace("'", "").replace("’", "")
 
 
 # The Indic scripts by their Unicode blocks: the name locale files give a script (`scripts`), how its words are
@@ -260,7 +274,9 @@ def _number_value(raw: str) -> float:
 def tokenize(text: str) -> list[Token]:
     """Split cleaned text into tokens; a dot counts as a separator only where it ends a sentence."""
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(text):
+    # A text with no letter of an Indic script has no word to romanise: its words are only folded.
+    normalised = normalise_word if _INDIC.search(text) else _folded
+    for match in (_ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE).finditer(text):
         kind = match.lastgroup or "sep"
         raw = match.group()
         start, end = match.span()
@@ -269,7 +285,7 @@ def tokenize(text: str) -> list[Token]:
         elif kind == "num":
             tokens.append(Token("num", raw, start, end, _number_value(raw)))
         elif kind in ("word", "currency"):
-            tokens.append(Token("word", normalise_word(raw), start, end))
+            tokens.append(Token("word", normalised(raw), start, end))
         elif kind == "dot":
             if end >= len(text) or text[end].isspace():
                 tokens.append(Token("sep", ".", start, end))
