@@ -392,9 +392,9 @@ def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: i
         resolved += len(parse_order(message, index).lines)
     ours = len(messages) / (_clock() - started)
     resident = _resident_mb()
-    # Built while the index in use stays, as the server's refresh thread does.
+    # Built from the index in use, which stays, as the server's refresh thread does.
     started = _clock()
-    CatalogIndex.build(_next_version(items))
+    CatalogIndex.build(_next_version(items), previous=index)
     refresh_seconds = _clock() - started
     return _Figures(
         skus=len(items),

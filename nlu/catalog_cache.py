@@ -51,7 +51,8 @@ class CatalogCache:
                 # Callers that waited here for the same version take the index just built.
                 if self._catalog is None or self._catalog.version != snapshot.version:
                     # Indexing a large catalog takes seconds; in a worker thread the event loop keeps serving.
-                    index = await asyncio.to_thread(CatalogIndex.build, snapshot.items)
+                    previous = self._catalog.index if self._catalog is not None else None
+                    index = await asyncio.to_thread(CatalogIndex.build, snapshot.items, None, previous)
                     items = {item.sku: item for item in snapshot.items}
                     self._catalog = Catalog(snapshot.version, items, index)
         return self._catalog

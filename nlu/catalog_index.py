@@ -6,7 +6,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from itertools import chain, takewhile
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple
@@ -215,9 +215,13 @@ class CatalogIndex:
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None) -> CatalogIndex:
-        """Index a catalog; any iterable of `CatalogItem` works, SKU strings are never interpreted."""
-        return _build(list(items), lexicon or load_lexicon())
+    def build(
+        cls, items: Iterable[CatalogItem], lexicon: Lexicon | None = None, previous: CatalogIndex | None = None
+    ) -> CatalogIndex:
+        """Index a catalog; any iterable of `CatalogItem` works, SKU strings are never interpreted. Given the index in
+        use (`previous`), a new version whose SKUs all write what they did (new prices and stock) reuses what was
+        read from their words."""
+        return _build(list(items), lexicon or load_lexicon(), previous)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -775,9 +779,43 @@ def _piece_word(folded: str, lexicon: Lexicon) -> str:
     return ""
 
 
-def _build(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
+def _build(items: list[CatalogItem], lexicon: Lexicon, previous: CatalogIndex | None) -> CatalogIndex:
     with _collector_paused():
-        return _build_index(items, lexicon)
+        reused = _reused(previous, items, lexicon) if previous is not None else None
+        return reused if reused is not None else _build_index(items, lexicon)
+
+
+def _written(item: CatalogItem) -> tuple[object, ...]:
+    """The columns an index reads a SKU's words, size and pack from: all but its code, price, stock and sale."""
+    return (item.name, item.brand, item.category, item.size, item.sell_unit, item.units_per_pack, item.aliases)
+
+
+def _reused(previous: CatalogIndex, items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex | None:
+    """The previous index with a new version's items, when each SKU writes what it did there; None otherwise."""
+    if previous.lexicon is not lexicon or len(previous.items) != len(items):
+        return None
+    pairs = list(zip(previous.items, items, strict=True))
+    if any(entry.item is not item and _written(entry.item) != _written(item) for entry, item in pairs):
+        return None
+    indexed = tuple(entry if entry.item is item else replace(entry, item=item) for entry, item in pairs)
+    groups = replace(previous.groups, stock_rank=_stock_rank(indexed), active=_active(indexed))
+    # What was read from the words is what the index compares by; its caches of answers start empty, as some
+    # answers depend on stock and sale.
+    kept = {own.name: getattr(previous, own.name) for own in fields(CatalogIndex) if own.compare}
+    return CatalogIndex(**{**kept, "items": indexed, "positions_by_sku": _positions_by_sku(items), "groups": groups})
+
+
+def _positions_by_sku(items: list[CatalogItem]) -> dict[str, int]:
+    return {item.sku: position for position, item in enumerate(items)}
+
+
+def _stock_rank(indexed: tuple[IndexedItem, ...]) -> list[int]:
+    """Each SKU's position, moved after every position when it is out of stock."""
+    return [entry.position + len(indexed) if entry.item.stock <= 0 else entry.position for entry in indexed]
+
+
+def _active(indexed: tuple[IndexedItem, ...]) -> frozenset[int]:
+    return frozenset(entry.position for entry in indexed if entry.item.active)
 
 
 def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
@@ -823,7 +861,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         # Brands spelt wholly with everyday words (`Sawa` is Swahili for "ok"), which messages drop as chatter.
         filler_brands=frozenset(b for b in brand_sets.values() if b and b <= lexicon.fillers),
         protected_connectors=frozenset(protected),
-        positions_by_sku={item.sku: position for position, item in enumerate(items)},
+        positions_by_sku=_positions_by_sku(items),
         lexicon=lexicon,
         **_grouped(indexed),
         number_forms=_number_forms(postings),
@@ -1449,8 +1487,6 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     core_of: list[int] = []
     products: dict[tuple[int, int], int] = {}
     product_of: list[int] = []
-    stock_rank: list[int] = []
-    active: list[int] = []
     for entry in indexed:
         position = entry.position
         by_brand[entry.brand_words].append(position)
@@ -1470,9 +1506,6 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         core_number = cores.setdefault(entry.core, len(cores))
         core_of.append(core_number)
         product_of.append(products.setdefault((brand_number, core_number), len(products)))
-        stock_rank.append(position + len(indexed) if entry.item.stock <= 0 else position)
-        if entry.item.active:
-            active.append(position)
     return SkuGroups(
         by_brand={brand: frozenset(positions) for brand, positions in by_brand.items()},
         brands_by_word=_brands_by_rarest_word(by_brand),
@@ -1489,8 +1522,8 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
         product_of=product_of,
         product_brand=[brand_number for brand_number, _ in products],
         product_core=[core_number for _, core_number in products],
-        stock_rank=stock_rank,
-        active=frozenset(active),
+        stock_rank=_stock_rank(indexed),
+        active=_active(indexed),
         main_line=frozenset(entry.position for entry in indexed if entry.main_line),
         other_line=frozenset(entry.position for entry in indexed if entry.other_line),
     )

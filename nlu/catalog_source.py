@@ -123,7 +123,7 @@ class CatalogSource:
                 if loaded is not None and response.etag and response.etag != loaded.etag:
                     self._loaded = _Loaded(loaded.index, loaded.version, response.etag)
                 return False
-            index = CatalogIndex.build(response.items)
+            index = CatalogIndex.build(response.items, previous=loaded.index if loaded is not None else None)
         except Exception as error:
             # The reason only: an answer's body is never logged.
             log.warning("catalog refresh failed (%s); keeping catalog version %s", _reason(error), _shown(loaded))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from backend.catalog import CatalogItem
 from nlu import CatalogIndex, OrderParse, parse_order
 from tests.nlu.conftest import catalog_index, resolved
 
@@ -247,3 +250,26 @@ def test_zero_beside_a_product_is_a_word_of_its_name_never_a_count() -> None:
     parse = parse_order("cola zero 2 pk", catalog_index(rows))
     assert parse.lines == ()
     assert [item.phrase for item in parse.unknown] == ["cola zero 2 pk"]
+
+
+def test_a_new_version_selling_another_size_reuses_the_words_read_and_picks_that_size(
+    invented_items: list[CatalogItem],
+) -> None:
+    in_use = CatalogIndex.build(invented_items)
+    swapped = [
+        replace(item, active=not item.active) if item.sku in ("Q114", "Q115") else item for item in invented_items
+    ]
+    refreshed = CatalogIndex.build(swapped, previous=in_use)
+    assert refreshed.postings is in_use.postings
+    assert lines_of(parse_order("siki 4 cases", refreshed)) == [("Q115", 4)]
+    assert lines_of(parse_order("siki 4 cases", in_use)) == [("Q114", 4)]
+
+
+def test_a_new_version_that_renames_a_sku_is_read_from_its_new_name(invented_items: list[CatalogItem]) -> None:
+    in_use = CatalogIndex.build(invented_items)
+    renamed = [
+        replace(item, name="Rundu Cooking Fat 5L jerrycan") if item.sku == "Q116" else item for item in invented_items
+    ]
+    refreshed = CatalogIndex.build(renamed, previous=in_use)
+    assert lines_of(parse_order("rundu cooking fat 2", refreshed)) == [("Q116", 2)]
+    assert "fat" not in in_use.postings
