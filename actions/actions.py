@@ -34,13 +34,16 @@ from actions.drafts import (
     SetProductQuantity,
     SetQuantity,
     add_parse,
+    adds_alone,
     alternative_for,
     alternative_requests,
     amount_in,
+    amounts_in,
     answers_by_size,
     answers_choice,
     choose,
     corrects_alone,
+    counts_packs,
     credit_fix,
     draft_from_lines,
     draft_lines,
@@ -257,15 +260,15 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
 
 async def amend_last_line(turn: Turn, action_name: str) -> bool:
     """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits for YES: an amount said alone with a word
-    correcting it sets the order's last line; `2 more`, `moja zaidi`, `ek aur` add to it; whatever the classifier read
-    (`4 nahi 6` as NO, which would drop the order). The reader reads the amount as said of that line's product, so
-    the words and units of every language count."""
+    correcting it sets the order's last line; `2 more`, `moja zaidi`, `再加两箱` add to it; whatever the classifier
+    read (`4 nahi 6` as NO, which would drop the order)."""
     draft = turn.waiting_draft
     command = read_command(turn.text)
     if draft is None or draft.choices or not draft.lines or not isinstance(command, (AddItems, type(None))):
         return False
-    more = read_cue(turn.text)[0] is Cue.MORE
-    if not (more or corrects_alone(turn.text)):
+    more = adds_alone(turn.text)
+    said = amounts_in(turn.text)
+    if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
         return False
     if not await find_store(turn, action_name):
         return True
@@ -274,14 +277,20 @@ async def amend_last_line(turn: Turn, action_name: str) -> bool:
     item = catalog.items.get(last.sku)
     if item is None or not parse_text(turn, turn.text, catalog).is_empty:
         return False
-    # Its name and sell unit first, so that a unit the owner says (`kreti 4`, `3 peti`) counts the line's packs.
-    said = parse_text(turn, f"{replies.short_name(item)} {item.sell_unit}, {turn.text}", catalog)
-    amounts = [line.quantity for line in said.lines if line.sku == last.sku and line.quantity > 0]
-    if len(said.lines) != 1 or not amounts:
+    amount = said[0] if len(said) == 1 else amount_kept(turn, item, said, catalog)
+    if amount is None or not amount.is_integer() or amount < 1:
         return False
-    quantity = amounts[0] + (last.quantity if more else 0)
+    quantity = int(amount) + (last.quantity if more else 0)
     await show_draft(turn, set_quantity(draft, len(draft.lines), quantity), catalog)
     return True
+
+
+def amount_kept(turn: Turn, item: CatalogItem, said: list[float], catalog: Catalog) -> float | None:
+    """Of the amounts a correction says (`4 nahi 6`, `sorry 7 not 5`), the one it keeps: the reader reads them as said
+    of the line's product, named with its sell unit first, so every language's words for taking an amount back count."""
+    read = parse_text(turn, f"{replies.short_name(item)} {item.sell_unit}, {turn.text}", catalog)
+    kept = [line.quantity for line in read.lines if line.sku == item.sku and line.quantity in said]
+    return float(kept[0]) if len(read.lines) == 1 and kept else None
 
 
 async def join_by_cue(turn: Turn, action_name: str) -> bool:

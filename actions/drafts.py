@@ -605,26 +605,54 @@ def amount_in(text: str) -> int:
     """How many the owner's answer says: its first number, in any script's digits or any language's number words the
     reader knows (`5`, `5 ctn`, `५`, `tano`, `五箱`; inside Chinese written without spaces, `那来3箱`, `要两提`); 0 when
     it says none or not a whole number."""
+    said = amounts_in(text)
+    return int(said[0]) if said and said[0].is_integer() else 0
+
+
+def amounts_in(text: str) -> list[float]:
+    """Every number a message says, in order, as `amount_in` reads them (`4 nahi 6`, `不是3箱是5箱`)."""
+    found: list[float] = []
     for word in _answer_words(text):
-        value = _number_in(_from_first_number(word) if HAN_RE.search(word) else word)
-        if value is not None:
-            return int(value) if value.is_integer() else 0
-    return 0
+        if HAN_RE.search(word):
+            runs = sorted([*_DIGITS_RUN.finditer(word), *NUMERAL_RUN.finditer(word)], key=lambda run: run.start())
+            found.extend(value for run in runs if (value := _number_in(run.group())) is not None)
+        elif (value := _number_in(word)) is not None:
+            found.append(value)
+    return found
 
 
-def _from_first_number(word: str) -> str:
-    """A word written without spaces (`那来3箱`) from its first digit or Chinese numeral on (`3箱`)."""
-    found = [m.start() for m in (_DIGITS_RUN.search(word), NUMERAL_RUN.search(word)) if m is not None]
-    return word[min(found) :] if found else word
+def counts_packs(text: str) -> bool:
+    """False when a number written in Chinese counts something no pack or measure word names (`再来一单`: one more
+    order), which is no amount of a product."""
+    counters = _chinese_counters()
+    for word in _answer_words(text):
+        if HAN_RE.search(word):
+            for run in (*_DIGITS_RUN.finditer(word), *NUMERAL_RUN.finditer(word)):
+                after = word[run.end() :]
+                if after and not after.startswith(counters) and not NUMERAL_RUN.match(after):
+                    return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _chinese_counters() -> tuple[str, ...]:
+    lexicon = load_lexicon()
+    return tuple(word for word in (*lexicon.unit_words, *lexicon.size_words) if HAN_RE.search(word))
 
 
 def corrects_alone(text: str) -> bool:
-    """True when a message says an amount and a word correcting one, and may say nothing else of an order
-    (`make it 3`, `4 nahi 6`, `hapana, kreti 4`, `改成5箱`)."""
+    """True when a message says a word correcting an amount (`make it 3`, `4 nahi 6`, `hapana, kreti 4`, `改成5箱`)."""
     lexicon = load_lexicon()
     words = [normalise_word(word) for word in _answer_words(text)]
     correcting = lexicon.corrections_and_negations | lexicon.draft_change_cues | lexicon.edit_verbs
-    return amount_in(text) > 0 and _says_anywhere(words, text, correcting)
+    return _says_anywhere(words, text, correcting)
+
+
+def adds_alone(text: str) -> bool:
+    """True when a message says a word adding more (`2 more`, `moja zaidi`, `ek aur`, `add 2`, `再加两箱`)."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    return read_cue(text)[0] in (Cue.MORE, Cue.ADD) or _says_anywhere(words, text, lexicon.draft_add_cues)
 
 
 def answers_choice(text: str, choice: Choice) -> bool:

@@ -148,3 +148,12 @@ async def test_a_product_taken_off_the_order_in_words_of_no_keeps_the_rest(zh: C
     assert "可口可乐" in summary and "岭丰" in summary, summary
     rest = await text(zh, "算了可乐不要了")
     assert rest.startswith("您的订单：\n1) 岭丰 红烧牛肉面") and "可口可乐" not in rest, rest
+
+
+async def test_an_amount_added_or_corrected_alone_in_chinese_changes_the_last_line(zh: Chat) -> None:
+    await text(zh, "可乐 5箱")
+    assert "1) 可口可乐 330ml×24罐 7 箱" in await text(zh, "再加两箱")
+    assert "1) 可口可乐 330ml×24罐 8 箱" in await text(zh, "再来一箱")
+    assert "1) 可口可乐 330ml×24罐 3 箱" in await text(zh, "不对，改成3箱")
+    # One more order is no amount of cola.
+    assert "3 箱" in await text(zh, "一共多少钱") and "4 箱" not in await text(zh, "再来一单")
