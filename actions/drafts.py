@@ -376,7 +376,8 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    if match := product_set.match(words):
+    if (match := product_set.match(words)) and not set(match[1].split()) <= load_lexicon().chatter_words:
+        # `make it 6` names no product: it is an amount said alone, of the line just ordered.
         return SetProductQuantity(match[1], int(match[2]))
     return None
 

@@ -214,6 +214,7 @@ async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_neve
         ("no, 7 not 4", 7),
         ("2 more", 9),
         ("moja zaidi", 10),
+        ("make it 12", 12),
     )
     for said, expected in said_and_expected:
         summary = await chat.text(said)
@@ -221,7 +222,7 @@ async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_neve
         assert "Mlima Maize Flour 2kg 2 bales" in summary, (said, summary)
     await chat.text("yes")
     [order] = await platform_client.store_orders(str(await chat.slot("store_id")))
-    assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 10)]
+    assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 12)]
 
 
 async def test_yes_to_add_or_change_says_how_to_answer_it(chat: Chat) -> None:
