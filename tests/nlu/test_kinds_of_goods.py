@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlu import CatalogIndex, parse_order
-from tests.nlu.conftest import catalog_index
+from tests.nlu.conftest import catalog_index, resolved
 
 ROWS = """\
 B401,"Sabo Original Soap 70g, carton of 72",Sabo,bathing_soap,70g,carton,72,360.00,NGN,sabo,40,1,true
@@ -348,3 +348,13 @@ def test_a_word_for_what_a_kind_is_for_that_is_a_flavour_of_another_kind_names_t
         'N3,"Mimi Noodles Beef 70g, carton of 40",Mimi,noodles,70g,carton,40,160.00,GHS,,200,1,true\n'
     )
     assert [line.sku for line in parse_order("vegetable noodles 70g 2 carton", index).lines] == ["N2"]
+
+
+def test_noodles_said_with_a_brand_leave_out_its_macaroni_of_a_category_joining_noodles_and_pasta() -> None:
+    index = catalog_index(
+        "N1,ZUMA INST NOODLES CHICKEN 70G X40,Zuma,Noodles & Pasta,70g,carton,40,9000.00,NGN,,10,1,true\n"
+        "N2,ZUMA MACARONI 500G X20,Zuma,Noodles & Pasta,500g,carton,20,11000.00,NGN,,10,1,true\n"
+        "N3,ZUMA SPAGHETTI 500G X20,Zuma,Noodles & Pasta,500g,carton,20,11000.00,NGN,,10,1,true\n"
+    )
+    assert resolved("zuma noodles 10 ctn", index) == [("N1", 10)]
+    assert [sorted(item.candidates) for item in parse_order("zuma pasta 2 ctn", index).ambiguous] == [["N2", "N3"]]
