@@ -600,16 +600,10 @@ def _variants_beside_plain(
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
     groups, lexicon = index.groups, index.lexicon
     marking = lexicon.variant_marks
-    # Words every name on the list adds (`Long Life`, `Bread`) tell none of them apart: among a kind's products, and
-    # among a brand's where the rest of a name makes another kind (`Bread Brown` beside `Bread White`), not where it
-    # names a kind of its own (`Chilli Powder` beside `Turmeric Powder`). Decided on the few distinct names first: most
-    # lists have no name adding only variant words.
+    # Words every name on the list adds (`Long Life`, `Bread`) tell none of them apart. Decided on the few distinct
+    # names first: most lists have no name adding only variant words.
     everyone = frozenset.intersection(*extras.values())
-    if kind_only:
-        marking_only = {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
-    else:
-        kinds = lexicon.other_kind_words
-        marking_only = {core for core, words in extras.items() if _adds_only_marks(words, everyone, marking, kinds)}
+    marking_only = {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
     if not marking_only:
         return set()
     # Each test reads only a SKU's added words, size and brand: every product's size is decided once, not each pack.
@@ -641,17 +635,6 @@ def _variants_beside_plain(
                 plain.update(zip(repeat(size), brands))
     meant = {key for key in marked if key[1:] in plain}
     return set(compress(order, map(meant.__contains__, keys)))
-
-
-def _adds_only_marks(
-    words: frozenset[str], everyone: frozenset[str], marking: frozenset[str], other_kinds: frozenset[str]
-) -> bool:
-    """True when a name on a brand's list adds only variant words, besides the words every name on it adds when
-    what is left makes another kind."""
-    rest = words - everyone
-    if not rest <= other_kinds:
-        rest = words
-    return bool(rest) and rest <= marking
 
 
 def _said_by_other_brands(

@@ -258,5 +258,17 @@ def test_a_brand_alone_means_its_white_loaf_where_every_name_writes_bread_and_on
     assert resolved("lamu 400g 30", index) == [("L1", 30)]
     assert asked(parse_order("lamu 15", index)) == [{"L1", "L2"}]
     assert resolved("lamu brown 400g 5", index) == [("L3", 5)]
-    # A word every name adds is set aside only beside a word of another kind: chilli powder is a spice of its own.
+    # Chilli powder is a spice of its own, no variant of the turmeric.
     assert asked(parse_order("pili 3 carton", index)) == [{"P1", "P2"}]
+
+
+def test_chilli_is_a_flavour_to_ask_about_beside_cheese_while_hot_still_makes_a_variant() -> None:
+    index = catalog_index(
+        'K1,"Kamu Puffs Cheese 20g, box of 50",Kamu,snacks,20g,box,50,900.00,MWK,,10,1,true\n'
+        'K2,"Kamu Puffs Chilli 20g, box of 50",Kamu,snacks,20g,box,50,900.00,MWK,,10,1,true\n'
+        'S1,"Sako Sardines Red 155g, case of 100",Sako,canned,155g,case,100,2300.00,PHP,,10,1,true\n'
+        'S2,"Sako Sardines Hot 155g, case of 100",Sako,canned,155g,case,100,2300.00,PHP,,10,1,true\n'
+    )
+    assert asked(parse_order("kamu 10 box", index)) == [{"K1", "K2"}]
+    assert resolved("kamu chilli 2 box", index) == [("K2", 2)]
+    assert resolved("sako 3 case", index) == [("S1", 3)]
