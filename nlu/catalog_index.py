@@ -616,12 +616,14 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
     # `12X` of `500ML PET 12X`: a count before the pack's times sign is the pack's notation, no word of the name.
+    # `6U`, `24 UDS`: the letters a list writes after the count of pieces a pack holds name no product.
+    counts = lexicon.pack_content_suffixes
     not_numbered = (
-        stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words
+        stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words | counts
     ) | lexicon.quantity_markers
     not_joined = packaging_words | unit_words.keys()
-    # After a number, a size's unit (`300 ml`) is no content word either.
-    not_after_number = stop_words | size_words.keys() | unit_words.keys()
+    # After a number, a size's unit (`300 ml`) or a count's letters are no content word either.
+    not_after_number = stop_words | size_words.keys() | unit_words.keys() | counts
     size_or_count = size_words.keys() | unit_words.keys()
 
     def facts(text: str) -> _TextFacts:

@@ -234,9 +234,36 @@ def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             count = None
             position = end
             continue
+        measured = _measure_and_a_half(tokens, position, lexicon)
+        if measured is not None:
+            # `litro y medio`, `2 kilos y medio`: a measure and a half is half a measure more of it, one if no amount
+            # is said, never an item of its own.
+            if before is not None and before.kind == "num":
+                kept[-1] = replace(before, value=before.value + 0.5)
+            elif before is not None and before.text in lexicon.number_words:
+                kept[-1] = replace(before, kind="num", value=lexicon.number_words[before.text] + 0.5)
+            else:
+                kept.append(Token("num", "1.5", token.start, token.start, 1.5))
+            kept.append(token)
+            position = measured
+            continue
         kept.append(token)
         position += 1
     return kept
+
+
+def _measure_and_a_half(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
+    """Past `y medio` of a measure written out at `position` (`litro y medio`); None where no half follows it."""
+    token = tokens[position]
+    if token.kind != "word" or len(token.text) < 4 or token.text not in lexicon.size_words:
+        return None
+    after = position + 1
+    if after >= len(tokens) or tokens[after].text not in lexicon.number_joiners:
+        return None
+    after += 1
+    if after < len(tokens) and tokens[after].text in lexicon.article_words:
+        after += 1
+    return after + 1 if after < len(tokens) and tokens[after].text in lexicon.half_words else None
 
 
 def _half_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
@@ -1408,11 +1435,23 @@ def _word_token(
         or not (word in lexicon.fillers or (following is not None and following.text in lexicon.unit_words))
     )
     if number is not None and not names_product:
-        value, span = number
-        return [_Element("num", token.start, chunk[position + span - 1].end, value=value)], span
+        return _number_read(chunk, position, number, lexicon)
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_plain_word(token, names)], 1
+
+
+def _number_read(chunk: list[Token], position: int, number: tuple[float, int], lexicon: Lexicon) -> _Read:
+    """A number written in words: a size where a measure follows it (`tres litros`, `two litres`), as digits are;
+    otherwise an amount."""
+    value, span = number
+    start = chunk[position].start
+    measure = chunk[position + span] if position + span < len(chunk) else None
+    size_unit = lexicon.size_words.get(measure.text) if measure is not None and measure.kind == "word" else None
+    if measure is not None and size_unit is not None:
+        size = Size(size_unit.dimension, value * size_unit.factor)
+        return [_Element("size", start, measure.end, size=size)], span + 1
+    return [_Element("num", start, chunk[position + span - 1].end, value=value)], span
 
 
 def _counts_the_unit_after_it(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
@@ -1553,15 +1592,20 @@ def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[
     if len(word) < 4 and (following is None or following.kind != "num"):
         return None
     spoken = _number_word(chunk, position + 1, lexicon) if following is not None else None
-    if following is not None and following.kind == "num" and _counts_the_unit_after(chunk, position + 1, lexicon):
-        # `coke litro 3 cs`: the number counts the packs after it, and the measure alone is one of it.
+    # `coke litro 3 cs`, `gallo litro cuatro cajas`: the number counts the packs after it, and the measure alone is
+    # one of it.
+    counted = following is not None and following.kind == "num" and _counts_the_unit_after(chunk, position + 1, lexicon)
+    if counted or (spoken is not None and _counts_the_unit_after(chunk, position + spoken[1], lexicon)):
         return Size(unit.dimension, unit.factor), 1
+    previous = chunk[position - 1] if position > 0 else None
     if following is not None and following.kind == "num":
         value, span = following.value, 2
     elif spoken is not None:
         value, span = spoken[0], spoken[1] + 1
-    elif position > 0 and chunk[position - 1].text in lexicon.stop_words:
-        return Size(unit.dimension, unit.factor), 1
+    elif previous is not None and previous.kind == "word" and previous.text not in lexicon.number_words:
+        # `golden fry ya lita`, `rinso kilo`, `salvavidas litro y medio`: a measure after a word, with no amount, is
+        # one of it.
+        value, span = 1.0, 1
     else:
         return None
     rest = [t.text for t in chunk[position + span : position + span + 2]]

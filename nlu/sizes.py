@@ -13,7 +13,7 @@ SIZE_NUMBER = "size"
 # A price point that names a pack (`Parle-G Rs 5`, `Cabin Biscuit ₦50`, `ya shilingi 20`).
 SIZE_PRICE = "price"
 # How far two figures of one size may differ: a label rounds `8oz` (236.6ml) to `237ml`.
-_ROUNDING = 0.005
+_ROUNDING = 0.01
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import pytest
 
 from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
-from tests.nlu.conftest import resolved
+from tests.nlu.conftest import catalog_index, resolved
 
 CATALOG = Path(__file__).resolve().parent / "data" / "chapina_abarrotes_catalog.csv"
 
@@ -79,3 +79,46 @@ def test_a_diminutive_of_the_packaging_a_name_writes_picks_that_pack(chapina_ind
 def test_kiche_and_mam_courtesies_alone_ask_for_nothing(chapina_index: CatalogIndex) -> None:
     assert parse_order("saqarik don, maltiox", chapina_index).is_empty
     assert parse_order("chjonte", chapina_index).is_empty
+
+
+MEASURED = (
+    "801,Coca-Cola 2L PET x6,Coca-Cola,Soft Drinks,2L,pack,6,540.00,KES,,50,1,true\n"
+    "802,Coca-Cola 1.5L PET x6,Coca-Cola,Soft Drinks,1.5L,pack,6,450.00,KES,,50,1,true\n"
+    "803,Coca-Cola 500ml PET x12,Coca-Cola,Soft Drinks,500ml,pack,12,600.00,KES,,50,1,true\n"
+    "804,Omo 1kg x12,Omo,Detergents,1kg,bale,12,2400.00,KES,,50,1,true\n"
+    "805,Omo 500g x24,Omo,Detergents,500g,bale,24,2500.00,KES,,50,1,true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("coke two litres 3 packs", [("801", 3)]),
+        ("cinco paquetes de coca de dos litros", [("801", 5)]),
+        ("coca litro y medio 2 paquetes", [("802", 2)]),
+        ("omo kilo 2 bales", [("804", 2)]),
+        ("2 fardos omo kilo", [("804", 2)]),
+    ],
+)
+def test_a_measure_written_out_with_a_number_word_or_none_is_the_size(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, catalog_index(MEASURED)) == expected
+
+
+def test_the_count_a_name_writes_after_its_pack_names_no_product_of_its_own(chapina_index: CatalogIndex) -> None:
+    # `SOPA LAKY MEN GALLINA 85G CJ 24U` beside its `VASO GALLINA 65G CJ 12U`: the counts tell no flavour apart.
+    assert resolved("laky men gallina 4 cajas", chapina_index) == [("150111", 4)]
+    parse = parse_order("mandeme coca", chapina_index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [
+        {"110101", "110102", "110103", "110104", "110105", "110106"}
+    ]
+
+
+def test_a_size_said_to_its_round_figure_is_the_size_written_exactly() -> None:
+    rows = (
+        "901,Big Cola 3.03L PET x6,Big Cola,Soft Drinks,3.03L,pack,6,84.00,GTQ,,50,1,true\n"
+        "902,Big Cola 625ml PET x12,Big Cola,Soft Drinks,625ml,pack,12,60.00,GTQ,,50,1,true\n"
+        "903,Coca-Cola 3L PET x6,Coca-Cola,Soft Drinks,3L,pack,6,118.00,GTQ,,50,1,true\n"
+    )
+    assert resolved("big cola 3 litros 2 paquetes", catalog_index(rows)) == [("901", 2)]
