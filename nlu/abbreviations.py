@@ -127,10 +127,15 @@ def glued_names(
         if len(full) > 3 and full.isalpha():
             for key in _keys(full):
                 by_key[key].append(full)
+    # A skeleton starts with its word's first letter: a word neither of whose first two letters starts a key (the
+    # many words of a catalog written in another script than the vocabulary) is found by neither look-up.
+    initials = {key[:1] for key in by_key}
     for word in unglued:
-        if any(shortens(word, full) for full in by_key.get(skeleton(word), ())):
+        if word[0] in initials and any(shortens(word, full) for full in by_key.get(skeleton(word), ())):
             continue
         rest = word[1:]
+        if rest[0] not in initials:
+            continue
         named = {
             name
             for full in by_key.get(skeleton(rest), ())

@@ -62,16 +62,8 @@ class ChineseReader:
     """One catalog's segmenter (its brands and aliases as jieba user words) and its pinyin spellings."""
 
     def __init__(self, items: list[CatalogItem], lexicon: Lexicon) -> None:
-        import jieba
-
         # Loaded now rather than on the catalog's first message, which would otherwise wait half a second.
         load_libraries()
-        base = _dictionary()
-        self._tokenizer = jieba.Tokenizer()
-        # Words added here go to this catalog's copy only; the shared dictionary stays as loaded.
-        self._tokenizer.FREQ = dict(base.FREQ)
-        self._tokenizer.total = base.total
-        self._tokenizer.initialized = True
         self._lexicon_words = _lexicon_words(lexicon)
         # `罐装`, `瓶装`: a measure word with a word that says nothing more is that measure word, what the pack holds.
         self._packed = {unit + word for unit in lexicon.unit_words if len(unit) == 1 for word in lexicon.stop_words}
@@ -84,8 +76,7 @@ class ChineseReader:
         aliases |= _numbered_name_words(items, lexicon) - brands
         self._known = brands | aliases | self._lexicon_words
         self._shortened = _shortened_brands(brands, self._known)
-        for word in sorted(self._known | self._shortened.keys()):
-            self._tokenizer.add_word(word, _USER_WORD_FREQUENCY)
+        self._tokenizer = _catalog_tokenizer(self._known | self._shortened.keys())
         self._runs: dict[str, str] = {}
         self._heard_runs: dict[str, str] = {}
         # Every character of every message is read by its sound: each is worked out once.
@@ -319,6 +310,25 @@ class ChineseReader:
             yield before
         yield loose
 
+def _catalog_tokenizer(words: set[str]) -> jieba.Tokenizer:
+    """A copy of jieba's dictionary with a catalog's words added, as jieba's `add_word` adds them one by one (each
+    start of a word not in the dictionary at frequency 0, so the segmenter looks on to the whole word), in one pass;
+    the shared dictionary stays as loaded."""
+    import jieba
+
+    base = _dictionary()
+    frequencies = dict(base.FREQ)
+    for word in words:
+        for end in range(1, len(word)):
+            frequencies.setdefault(word[:end], 0)
+    frequencies.update(dict.fromkeys(words, _USER_WORD_FREQUENCY))
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = frequencies
+    tokenizer.total = base.total + _USER_WORD_FREQUENCY * len(words)
+    tokenizer.initialized = True
+    return tokenizer
+
+
 def _but_one(word: str, place: int) -> str:
     """A word with its character at `place` as `?`: the spelling words one character apart share."""
     return f"{word[:place]}?{word[place + 1 :]}"
@@ -483,7 +493,8 @@ def _numbered_name_words(items: list[CatalogItem], lexicon: Lexicon) -> set[str]
     the brand a name runs into it (`养元六个核桃`), a word of its own (`统一老坛酸菜` is `统一` and what follows)."""
     counted = set(lexicon.unit_words) | set(lexicon.half_words)
     found: set[str] = set()
-    for name, brand in {(item.name, item.brand) for item in items}:
+    # Most names write no numeral: only those that do are read.
+    for name, brand in {(item.name, item.brand) for item in items if not _NUMERALS.isdisjoint(item.name)}:
         for run in _HAN_RUN_RE.findall(name):
             run = run.removeprefix(brand) if brand and run != brand else run
             match = NUMERAL_RUN.search(run)
