@@ -327,7 +327,7 @@ def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
     """`y3 s3n`, `mmi3nsa`: a word typed with a digit for a letter, read as the word it spells where that is a word of
     a language that types so (Twi `sen`, `mmiensa`); same length, so every span stays where it was."""
     found = lexicon.digit_typed_words
-    if found is None or not any(digit in text for digit in lexicon.letter_digits):
+    if found is None or lexicon.digit_after_letter is None or lexicon.digit_after_letter.search(text) is None:
         return text
 
     def spelt(match: re.Match[str]) -> str:
@@ -2033,6 +2033,9 @@ def _phrase(text: str, meaningful: list[_Element], elements: list[_Element], lex
     """The words of the message an item spans, without a price question said inside them (`cement price per bag` is
     `cement bag`, `雪碧多少钱一箱` is `雪碧一箱`): the item as the owner named it."""
     first, last = meaningful[0], meaningful[-1]
+    cues = lexicon.price_cues
+    if all(element.text not in cues for element in elements):
+        return text[first.start : last.end].strip()
     runs: list[list[_Element]] = [[]]
     for element in elements:
         if not first.start < element.start < last.end:
@@ -2041,7 +2044,7 @@ def _phrase(text: str, meaningful: list[_Element], elements: list[_Element], lex
             runs[-1].append(element)
         elif runs[-1]:
             runs.append([])
-    asked = [run for run in runs if any(e.text in lexicon.price_cues for e in run)]
+    asked = [run for run in runs if any(e.text in cues for e in run)]
     parts, start = [], first.start
     for run in asked:
         parts.append(text[start : run[0].start].strip())
