@@ -994,8 +994,10 @@ def _in_a_form_not_sold(request: ItemRequest, match: Match, index: CatalogIndex)
     """True when a packaging word said beside the product (`bar`) is written by products of the candidates' kind
     and by none of the candidates' brands: the brand asked for comes in a form the catalog does not sell it in."""
     said = _packaging_said(request, index)
+    if not said or not match.candidates:
+        return False
     brands = {candidate.item.brand for candidate in match.candidates}
-    if not said or not match.candidates or "" in brands:
+    if "" in brands:
         return False
     categories = {candidate.item.category for candidate in match.candidates}
     items = index.items

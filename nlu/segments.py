@@ -2227,7 +2227,7 @@ def _required_and_optional(
 
 def _pack_count(word: str, lexicon: Lexicon) -> bool:
     """`100s`, `24's`: a number with a pack-content ending, what each pack holds."""
-    return any(
+    return word[:1].isdigit() and any(
         word.endswith(suffix) and word[: -len(suffix)].isdigit() for suffix in lexicon.pack_content_suffixes
     )
 
