@@ -126,7 +126,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 # `..., 哦不, 鸡汤面5箱`: an amount alone corrects the last amount, a product replaces the last line.
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
             if removing:
-                found = [replace(r, removal=True) if r.words else r for r in found]
+                found = _removed(found, said, in_line, lexicon)
             # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it; with a
             # word pointing back (`wacha hiyo`, `remove that`), the item before it.
             # (`..., wag na pala`: a correction word or filler after it, said apart, keeps it so.)
@@ -165,6 +165,17 @@ def _about_existing_order(words: set[str], index: CatalogIndex) -> bool:
         return False
     in_catalog = {word for word in words if word in index.postings}
     return any(word not in in_catalog or len(in_catalog) < 2 for word in cues)
+
+
+def _removed(
+    found: list[ItemRequest], said: set[str], in_line: list[ItemRequest], lexicon: Lexicon
+) -> list[ItemRequest]:
+    """The items after a removal word said alone, taken off; but where a correction word and an item with its amount
+    follow it (`modelo, ya no, mejor 2 cajas de gallo`), the item before it is taken off and the one after is meant."""
+    replacing = any(r.words and says_amount(r) for r in found) and said & lexicon.corrections_not_negations
+    if replacing and _taken_off_last(in_line):
+        return found
+    return [replace(r, removal=True) if r.words else r for r in found]
 
 
 def _taken_off_last(in_line: list[ItemRequest]) -> bool:
@@ -421,8 +432,10 @@ def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         high = _amount_value(top, lexicon) if top is not None else None
         sized = position > 0 and tokens[position - 1].text in lexicon.size_markers
         if top is not None and high is not None and low < high <= 2 * low + 1 and not sized:
-            # Side by side, only two number words one apart (`mbili tatu`), never digits or `twenty one`.
-            if joined or (token.kind == top.kind == "word" and high == low + 1 and high < 10):
+            # Side by side, only two number words one apart (`mbili tatu`), never digits or `twenty one`, nor an
+            # article before a number word (`un par`, a pair).
+            side_by_side = token.kind == top.kind == "word" and token.text not in lexicon.article_words
+            if joined or (side_by_side and high == low + 1 and high < 10):
                 read.append(Token("num", f"{low:g}-{high:g}", token.start, top.end, low, high))
                 position += span
                 continue
@@ -2087,7 +2100,13 @@ def _negates(elements: list[_Element], raw_words: set[str], lexicon: Lexicon, in
     if not _says(raw_words, lexicon.negations, index):
         return False
     last = elements[-1]
-    return not (last.kind == "word" and last.text in lexicon.negations and raw_words & lexicon.availability_cues)
+    if last.kind == "word" and last.text in lexicon.negations and raw_words & lexicon.availability_cues:
+        return False
+    # `no hay frijol rojo?`, `no tienen pampers?`: a negation right before a word asking whether there is any asks it.
+    return not any(
+        before.text in lexicon.negations and after.text in lexicon.availability_cues
+        for before, after in zip(elements, elements[1:], strict=False)
+    )
 
 
 def _sizes_a_name(word: str, lexicon: Lexicon, index: CatalogIndex) -> bool:

@@ -122,3 +122,16 @@ def test_a_size_said_to_its_round_figure_is_the_size_written_exactly() -> None:
         "903,Coca-Cola 3L PET x6,Coca-Cola,Soft Drinks,3L,pack,6,118.00,GTQ,,50,1,true\n"
     )
     assert resolved("big cola 3 litros 2 paquetes", catalog_index(rows)) == [("901", 2)]
+
+
+def test_a_removal_alone_before_a_corrected_item_takes_off_the_item_before_it(chapina_index: CatalogIndex) -> None:
+    assert resolved("1 caja de modelo, ya no, mejor 2 cajas de gallo lata", chapina_index) == [("120102", 2)]
+
+
+@pytest.mark.parametrize("text", ["no hay incaparina de 150?", "no tienen incaparina de 150?"])
+def test_a_no_before_asking_whether_there_is_any_asks_it(text: str, chapina_index: CatalogIndex) -> None:
+    assert resolved(text, chapina_index) == [("130106", 1)]
+
+
+def test_an_article_before_a_number_word_is_no_range(chapina_index: CatalogIndex) -> None:
+    assert resolved("un par de cajas de colgate de 50", chapina_index) == [("180102", 2)]
