@@ -253,9 +253,13 @@ def narrow(draft: Draft, skus: Sequence[str]) -> Draft:
 
 def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
     """A choice among more products than one SMS lists well, asked first by whichever of size and brand splits them
-    into the fewest options (size when both split alike), sizes smallest first, brands in alphabetical order."""
-    if choice.groups or len(choice.candidates) <= MAX_OPTIONS:
+    into the fewest options (size when both split alike), sizes smallest first, brands in alphabetical order; a choice
+    that one SMS lists well lists its products so, by brand and then size, as a price list does, those out of stock
+    last."""
+    if choice.groups:
         return choice
+    if len(choice.candidates) <= MAX_OPTIONS:
+        return replace(choice, candidates=tuple(sorted(choice.candidates, key=lambda sku: _listed(items.get(sku)))))
     splits = []
     for by in ("size", "brand"):
         groups: dict[str, list[str]] = {}
@@ -283,6 +287,13 @@ def of_size(text: str, skus: Sequence[str], items: Mapping[str, CatalogItem]) ->
         return []
     sizes = {sku: size_from_text(items[sku].size, lexicon) for sku in skus if sku in items}
     return [sku for sku, size in sizes.items() if size is not None and size.matches(said)]
+
+
+def _listed(item: CatalogItem | None) -> tuple[bool, str, tuple[int, str, float], str]:
+    if item is None:
+        return (True, "", _size_key(None), "")
+    size = _size_key(size_from_text(item.size, load_lexicon()))
+    return (item.stock <= 0 or not item.active, item.brand.casefold(), size, item.name.casefold())
 
 
 def _size_key(size: Size | None) -> tuple[int, str, float]:

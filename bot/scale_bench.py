@@ -54,8 +54,8 @@ OUR_NUMBER = "+15005550006"
 SCRIPT = ("5 coke", "1", "1 = 7", "YES", "status")
 EXPECTED = (
     re.compile(r"^Which coke\?"),
-    re.compile(r"^Your order:\n1\) .* 5 cases x "),
-    re.compile(r"^Your order:\n1\) .* 7 cases x "),
+    re.compile(r"^Your order:\n1\) .* 5 \w+ x "),
+    re.compile(r"^Your order:\n1\) .* 7 \w+ x "),
     re.compile(r"^Order #(\d+) placed"),
     re.compile(r"^Order #(\d+) \("),
 )

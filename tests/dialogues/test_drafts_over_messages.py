@@ -179,6 +179,12 @@ async def test_an_item_sent_while_a_choice_is_open_that_needs_its_own_question_i
     assert (await chat.text(two_litre)).startswith("Which sukari kipepeo?")
 
 
+async def test_options_are_listed_as_a_price_list_lists_them_by_size_with_those_out_of_stock_last(chat: Chat) -> None:
+    question = await chat.text("3 zuri cola")
+    assert question.index("1) Zuri Cola 350ml can") < question.index("2) Zuri Cola 2L PET"), question
+    assert question.index("2) Zuri Cola 2L PET") < question.index("3) Zuri Cola 1L PET"), question
+
+
 async def test_yes_to_a_choice_of_several_says_how_to_answer_it(chat: Chat) -> None:
     await chat.text("3 zuri cola")
     assert await chat.text("yes") == "Please reply with a number from 1 to 3."
@@ -270,4 +276,4 @@ async def test_an_option_named_by_its_ordinal_word_is_chosen(
     replies = await chat.say("3 zuri cola")
     named = " ".join(replies[-1]["buttons"][1]["title"].split()[:3])
     summary = await chat.text(second)
-    assert f"1) {named}" in summary and "2,160" in summary, (named, summary)
+    assert f"1) {named}" in summary and "2,610" in summary, (named, summary)

@@ -153,8 +153,8 @@ def test_products_that_differ_only_in_their_pack_are_offered_by_their_whole_name
     assert "Rosy Toilet Tissue, bale of 10 rolls: KES 330/bale" in priced and priced.endswith(asked), priced
 
 
-SHOP_PHONE = "+254712000779"
-SHOP_STORE = f"ST-779,Duka la Baraka,{SHOP_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+SHOP_PHONE = "+254712000781"
+SHOP_STORE = f"ST-781,Duka la Baraka,{SHOP_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
 
 
 @pytest.mark.e2e
