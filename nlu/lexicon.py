@@ -177,6 +177,18 @@ class Lexicon:
         return (chatter | self.smaller_words | self.larger_words) - self.joining_goods_words
 
     @cached_property
+    def longer_kinds(self) -> dict[str, tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]]:
+        """Each kind's word and the kinds named by a phrase it opens (`maziwa` of `maziwa ya unga`, milk powder):
+        the phrase's other words and the words of its namings, where none is a naming of the word alone."""
+        found: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = defaultdict(list)
+        for phrase, namings in self.product_words.items():
+            first, *rest = phrase.split()
+            own = self.product_words.get(first)
+            if rest and own is not None and not set(namings) & set(own):
+                found[first].append((frozenset(rest) - self.chatter_words, tuple(map(frozenset, namings))))
+        return {word: tuple(kinds) for word, kinds in found.items()}
+
+    @cached_property
     def joining_goods_words(self) -> frozenset[str]:
         """Words one language joins items with and another names goods with (Bikol `asin`, and; Tagalog `asin`,
         salt): between two parts of a line they join them, anywhere else they name the goods."""

@@ -486,6 +486,7 @@ class _Reading:
         candidates = _named_as_such(request, self._narrowed(request, match.candidates), self.index)
         candidates = _plain_beside_variants(candidates, self.index)
         candidates = _plain_of_the_kind(request, candidates, self.index)
+        candidates = _not_of_a_longer_kind(request, candidates, self.index)
         half_pack = _half_pack(request, match, candidates)
         if half_pack is not None:
             outcome.lines.append(OrderLine(half_pack.item.sku, 1, request.phrase, match.score))
@@ -1507,6 +1508,29 @@ def _plain_of_the_kind(
         or _size_key(c.size) not in plain_sizes
         or any(typed.issuperset(words) for words in c.alias_words)
     )
+
+
+def _not_of_a_longer_kind(
+    request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
+) -> tuple[IndexedItem, ...]:
+    """`maziwa brookside 500` among its UHT milk and its milk powder: a kind's word said alone means the goods it
+    names, not those a longer phrase it opens names (`maziwa ya unga`, milk powder), unless another word of that
+    phrase, or one of its namings, is said."""
+    longer = index.lexicon.longer_kinds
+    typed = request.phrase.casefold()
+    if len(candidates) < 2 or not any(word in typed for word in longer):
+        return candidates
+    # The words as typed: a kind's local word may be read as the catalog's word for it (`maziwa` as `milk`).
+    said = {*request.words, *catalog_words(typed)}
+    namings = [
+        naming
+        for word in said & longer.keys()
+        for rest, kind_namings in longer[word]
+        if rest.isdisjoint(said) and not any(naming <= said for naming in kind_namings)
+        for naming in kind_namings
+    ]
+    kept = tuple(c for c in candidates if not any(naming <= c.core for naming in namings))
+    return kept or candidates
 
 
 def _size_key(size: Size | None) -> tuple[str, float] | None:

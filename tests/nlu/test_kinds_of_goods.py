@@ -358,3 +358,14 @@ def test_noodles_said_with_a_brand_leave_out_its_macaroni_of_a_category_joining_
     )
     assert resolved("zuma noodles 10 ctn", index) == [("N1", 10)]
     assert [sorted(item.candidates) for item in parse_order("zuma pasta 2 ctn", index).ambiguous] == [["N2", "N3"]]
+
+
+def test_a_kind_said_alone_leaves_out_the_goods_a_longer_phrase_it_opens_names() -> None:
+    index = catalog_index(
+        'M1,"Zuri Long Life UHT Milk 500ml, carton of 12",Zuri,dairy,500ml,carton,12,900.00,KES,,10,1,true\n'
+        'M2,"Zuri Full Cream Milk Powder 500g, carton of 12",Zuri,dairy,500g,carton,12,4000.00,KES,,10,1,true\n'
+    )
+    # `maziwa` is milk, `maziwa ya unga` milk powder.
+    assert resolved("maziwa zuri 500 ctn 2", index) == [("M1", 2)]
+    assert resolved("maziwa ya unga zuri 500 ctn 2", index) == [("M2", 2)]
+    assert asked("zuri 500 ctn 2", index) == [{"M1", "M2"}]
