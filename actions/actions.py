@@ -216,12 +216,16 @@ class StoreAction(TurnAction, abc.ABC):
     # Sent while a shared phone is asked which store, the request is answered once it says: an order, a price
     # asked, an edit. A YES waits for nothing: no order was shown for it to confirm.
     waits_for_store = True
+    # Whether items the action reads with no order open start a new one, which a shared phone says the store of.
+    starts_orders = False
 
     async def serve(self, turn: Turn) -> None:
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
         if await order_from_offer(turn, self.name()):
             return
-        if self.needs_store and not await find_store(turn, self.name() if self.waits_for_store else ""):
+        parse = attached_parse(turn)
+        new_order = self.starts_orders and turn.waiting_draft is None and parse is not None and not parse.is_empty
+        if self.needs_store and not await find_store(turn, self.name() if self.waits_for_store else "", new_order):
             return
         await self.respond(turn)
 
@@ -401,11 +405,12 @@ async def learn_choice(turn: Turn, draft: Draft, option: int) -> None:
 MAX_WAITING = 5
 
 
-async def find_store(turn: Turn, action_name: str) -> bool:
+async def find_store(turn: Turn, action_name: str, new_order: bool = False) -> bool:
     """Put the store's id on the turn; ask which store when the phone serves several, or explain registering.
-    The request of `action_name` (none when empty) waits for the answer."""
+    The request of `action_name` (none when empty) waits for the answer. A phone of several stores is asked again
+    for the first `new_order` after one is placed; the store it named last stands for everything else."""
     turn.store_id = turn.slot("store_id") or ""
-    if turn.store_id:
+    if turn.store_id and not (new_order and turn.slot("store_options")):
         turn.learned = await learned_phrases(turn.store_id)
         return True
     stores = await PLATFORM.stores_for_phone(turn.tracker.sender_id)
@@ -662,6 +667,8 @@ class ActionTakeOrder(StoreAction):
     """Items in a message start a draft or join the open one; an edit command edits it."""
 
     takes_items = True
+
+    starts_orders = True
 
     def name(self) -> str:
         return "action_take_order"
@@ -988,6 +995,10 @@ async def place_draft(turn: Turn, draft: Draft, catalog: Catalog) -> None:
         turn.say(replies.order_rejected(turn.t, priced), confirm_buttons(turn.t, priced))
         return
     turn.say(replies.order_placed(turn.t, order))
+    stores = await PLATFORM.stores_for_phone(turn.tracker.sender_id)
+    if len(stores) > 1:
+        # A phone of several stores says which store its next order is for.
+        turn.set("store_options", [store.store_id for store in stores])
     keep_draft(turn, None)
     turn.set("more_pages", None)
     turn.set("last_order_id", order.order_id)

@@ -50,7 +50,7 @@ def test_a_whatsapp_photo_is_answered_in_the_stores_language(system: System) -> 
     assert system.orders("ST-003") == []
 
 
-def test_a_phone_of_two_stores_picks_one_confirms_and_gets_one_order(system: System) -> None:
+def test_a_phone_of_two_stores_picks_one_for_each_order_and_gets_each_order_once(system: System) -> None:
     phone = "+254712000002"
     question = "\n".join(system.exchange(phone, "5 ctn coke 300ml"))
     assert "Baraka General Store" in question and "Upendo Shop" in question, question
@@ -78,6 +78,15 @@ def test_a_phone_of_two_stores_picks_one_confirms_and_gets_one_order(system: Sys
 
     status = "\n".join(system.exchange(phone, "where is my order"))
     assert order["order_id"] in status, status
+    # The phone's next order may be its other store's: it is asked again, and the order goes where it says.
+    question = "\n".join(system.exchange(phone, "2 ctn coke 300ml"))
+    upendo = re.search(r"(\d)\W+Upendo Shop", question)
+    assert upendo, question
+    system.exchange(phone, upendo.group(1))
+    system.exchange(phone, "ndiyo")
+    [other] = system.orders("ST-005")
+    assert [(line["sku"], line["quantity"]) for line in other["lines"]] == [(COKE_300_CRATE, 2)]
+    assert len(system.orders("ST-002")) == 1
 
 
 def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> None:
