@@ -1632,8 +1632,11 @@ def _size_said(
     if pattern is None or pattern.search(request.phrase.casefold()) is None:
         return candidates
     words = {token.text for token in tokenize(clean_text(request.phrase)) if token.kind == "word"}
-    smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
     first = candidates[0]
+    if first.brand_words and first.brand_words <= words:
+        # `big cola`: a word for a size that the brand said in full writes is the brand's.
+        words -= first.brand_words
+    smaller, larger = bool(words & lexicon.smaller_words), bool(words & lexicon.larger_words)
     if smaller == larger:
         return candidates
     if first.size is None:

@@ -13,7 +13,11 @@ SIZE_NUMBER = "size"
 # A price point that names a pack (`Parle-G Rs 5`, `Cabin Biscuit ₦50`, `ya shilingi 20`).
 SIZE_PRICE = "price"
 # How far two figures of one size may differ: a label rounds `8oz` (236.6ml) to `237ml`.
-_ROUNDING = 0.01
+_ROUNDING = 0.005
+# A size of whole litres or kilos is said to its round figure (`3 litros` of the 3.03L), never one of millilitres or
+# grams (`550` of a `555ml` beside a `550ml`).
+_ROUND_FIGURE = 0.01
+_WHOLE_MEASURE = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +32,19 @@ class Size:
     def matches(self, other: Size) -> bool:
         """Same dimension and the same amount, allowing for rounding in `1.25L` style figures and for a label's
         millilitres rounded from ounces (`8oz` is the `237ml` bottle)."""
-        return self.dimension == other.dimension and abs(self.value - other.value) <= _ROUNDING * max(1.0, self.value)
+        value = self.value
+        allowed = (_ROUND_FIGURE if value >= _WHOLE_MEASURE else _ROUNDING) * max(1.0, value)
+        return self.dimension == other.dimension and abs(value - other.value) <= allowed
 
     def matches_number(self, number: float) -> bool:
         """A bare number such as `300` or `1.25` read as this size in its own unit (`300` ml, `1.25` L)."""
         if self.dimension in (SIZE_NUMBER, SIZE_PRICE):
             return abs(self.value - number) < 1e-9
-        return any(
-            abs(self.value - number * factor) <= 0.001 * max(1.0, self.value)
-            for factor in (1, 1000, self.written_factor)
-        )
+        value = self.value
+        if any(abs(value - number * factor) <= 0.001 * max(1.0, value) for factor in (1, 1000, self.written_factor)):
+            return True
+        # Digits typed in whole litres or kilos may round the size (`big cola 3`); in millilitres or grams, not.
+        return value >= _WHOLE_MEASURE and abs(value - number * _WHOLE_MEASURE) <= _ROUND_FIGURE * value
 
 
 def size_from_text(text: str, lexicon: Lexicon) -> Size | None:

@@ -121,7 +121,11 @@ def test_a_size_said_to_its_round_figure_is_the_size_written_exactly() -> None:
         "902,Big Cola 625ml PET x12,Big Cola,Soft Drinks,625ml,pack,12,60.00,GTQ,,50,1,true\n"
         "903,Coca-Cola 3L PET x6,Coca-Cola,Soft Drinks,3L,pack,6,118.00,GTQ,,50,1,true\n"
     )
-    assert resolved("big cola 3 litros 2 paquetes", catalog_index(rows)) == [("901", 2)]
+    index = catalog_index(rows)
+    assert resolved("big cola 3 litros 2 paquetes", index) == [("901", 2)]
+    assert resolved("big cola 3 2 paquetes", index) == [("901", 2)]
+    # `big` of the brand said in full asks for no largest size.
+    assert [set(item.candidates) for item in parse_order("10 paquetes big cola", index).ambiguous] == [{"901", "902"}]
 
 
 def test_a_removal_alone_before_a_corrected_item_takes_off_the_item_before_it(chapina_index: CatalogIndex) -> None:
