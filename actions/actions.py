@@ -263,29 +263,39 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
 
 
 async def amend_last_line(turn: Turn, action_name: str) -> bool:
-    """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits for YES: an amount said alone with a word
-    correcting it sets the order's last line; `2 more`, `moja zaidi`, `再加两箱` add to it; whatever the classifier
-    read (`4 nahi 6` as NO, which would drop the order)."""
+    """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits: an amount said alone with a word correcting
+    it sets the order's last line, or the item the open question asks which one of; `2 more`, `moja zaidi`, `再加两箱`
+    add to it; whatever the classifier read (`4 nahi 6` as NO, which would drop the order or the item)."""
     draft = turn.waiting_draft
     command = read_command(turn.text)
-    if draft is None or draft.choices or not draft.lines or not isinstance(command, (AddItems, type(None))):
+    if draft is None or not isinstance(command, (AddItems, type(None))):
         return False
+    choice = draft.choices[0] if draft.choices else None
     more = adds_alone(turn.text)
     said = amounts_in(turn.text)
-    if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
+    if (choice.asks_amount if choice else not draft.lines) or not said or not counts_packs(turn.text):
+        return False
+    if not (more or corrects_alone(turn.text)):
         return False
     if not await find_store(turn, action_name):
         return True
     catalog = await PLATFORM.catalog(turn.store_id)
-    last = draft.lines[-1]
-    item = catalog.items.get(last.sku)
+    sku, before = (choice.candidates[0], choice.quantity) if choice else (draft.lines[-1].sku, draft.lines[-1].quantity)
+    item = catalog.items.get(sku)
     if item is None or not parse_text(turn, turn.text, catalog).is_empty:
         return False
     amount = said[0] if len(said) == 1 else amount_kept(turn, item, said, catalog)
     if amount is None or not amount.is_integer() or amount < 1:
         return False
-    quantity = int(amount) + (last.quantity if more else 0)
-    await show_draft(turn, set_quantity(draft, len(draft.lines), quantity), catalog)
+    quantity = int(amount) + (before if more else 0)
+    if choice is None:
+        amended = set_quantity(draft, len(draft.lines), quantity)
+    else:
+        # Kept for the answer, and the question asked again.
+        amended = replace(
+            draft, version=draft.version + 1, choices=(replace(choice, quantity=quantity), *draft.choices[1:])
+        )
+    await show_draft(turn, amended, catalog)
     return True
 
 

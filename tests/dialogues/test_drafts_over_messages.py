@@ -231,6 +231,16 @@ async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_neve
     assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 12)]
 
 
+async def test_an_amount_corrected_while_asked_which_one_is_kept_for_the_answer(chat: Chat) -> None:
+    await chat.text("2 bales unga mlima")
+    question = await chat.text("3 zuri cola")
+    assert question.startswith("Which zuri cola?"), question
+    # Read as NO, which would leave the cola out: it corrects the amount, and the question is asked again.
+    assert (await chat.text("no, make it 5")).endswith(question)
+    summary = await chat.text("2")
+    assert "Zuri Cola 2L PET 5 cases" in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary
+
+
 async def test_yes_to_add_or_change_says_how_to_answer_it(chat: Chat) -> None:
     await chat.text("5 cases zuri cola 2l")
     assert "(2)" in await chat.text("zuri cola 2l 3 cases")

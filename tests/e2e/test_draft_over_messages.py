@@ -72,3 +72,19 @@ def test_an_amount_corrected_or_added_in_an_sms_of_its_own_changes_the_last_line
         ("SUG-MUMIAS-50KG", 2),
         ("BEV-COKE-300G-24", 7),
     ]
+
+
+DUKA_PHONE = "+254712000782"
+DUKA_STORE = f"ST-782,Duka la Mwanaisha,{DUKA_PHONE},Thika,sw,Africa/Nairobi,200000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_an_amount_corrected_while_asked_which_one_is_kept_for_the_answer(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, DUKA_STORE)
+    question = "\n".join(system.exchange(DUKA_PHONE, "mafuta ya kupikia lita 20 mtungi mmoja"))
+    assert "ipi?" in question, question
+    # Read as NO, which would leave the oil out: the amount is corrected and the question asked again.
+    again = "\n".join(system.exchange(DUKA_PHONE, "hapana, weka mitungi 2"))
+    assert again.endswith(question), again
+    summary = "\n".join(system.exchange(DUKA_PHONE, "1"))
+    assert "1) Fresh Fri Vegetable Oil 20L jerrycan 2 mitungi" in summary, summary
