@@ -640,6 +640,9 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
             words = [romanised(word) for word in words]
         content, numbered, has_number = _content_words(words, folded, stop_words, not_after_number, not_numbered)
         extra = set(numbered)
+        if chinese is None and not folded.isascii():
+            # `DOÑA BLANCA`, `PIÑA`, `SUCRÉ` typed without their marks (`dona`, `pina`, `sucre`): Latin letters only.
+            extra.update(bare for word in content if (bare := without_marks(word)) != word and bare.isascii())
         if chinese is not None:
             extra.update(part for word in content for part in chinese.parts(word))
         if has_number:

@@ -407,7 +407,8 @@ MARKET_FLOORS = [
     # 0.9 % wrong lines; 0.895 / 0.945, 0.6 % wrong lines, with a removal said alone before a corrected item taking
     # off the item before it (`modelo, ya no, mejor 2 cajas de gallo`), `no hay X?` asking whether there is any and
     # `un par` a pair, not a range; 0.898 / 0.950, 0.3 % wrong lines, asked 0.949, with `big` of a brand said in full
-    # (`big cola`) no word for the largest size and a bare `3` the 3.03L.
+    # (`big cola`) no word for the largest size and a bare `3` the 3.03L; 0.901 / 0.951 with a name's marks left off
+    # as owners type it (`dona blanca` for DOÑA BLANCA).
     # Left: `azucar` with `qq` (the list writes AZUCAR BLANCA beside AZUCAR MORENA: both colours named, asked, as white
     # and brown bread are), `12 cocas` and `50 jabones` (pieces counted by the product's own name), `1 de azucar` after
     # items by the quintal (the pack carried over), `big naranja` for BIG ORANGE, `lo mismo de sprite`.

@@ -139,3 +139,11 @@ def test_a_no_before_asking_whether_there_is_any_asks_it(text: str, chapina_inde
 
 def test_an_article_before_a_number_word_is_no_range(chapina_index: CatalogIndex) -> None:
     assert resolved("un par de cajas de colgate de 50", chapina_index) == [("180102", 2)]
+
+
+def test_a_name_written_with_marks_is_found_typed_without_them() -> None:
+    rows = (
+        "701,ARROZ DOÑA BLANCA 2LB FDO 20U,Doña Blanca,GRANOS-ARROZ,2lb,bale,20,172.00,GTQ,,45,1,true\n"
+        "702,ARROZ DON PEDRO 2LB FDO 20U,Don Pedro,GRANOS-ARROZ,2lb,bale,20,168.00,GTQ,,45,1,true\n"
+    )
+    assert resolved("arroz dona blanca 2lb 1 fdo", catalog_index(rows)) == [("701", 1)]
