@@ -223,11 +223,18 @@ class StoreAction(TurnAction, abc.ABC):
         """Answer the turn's text for its store: an offer picked, the store asked for, or the action's step."""
         if await order_from_offer(turn, self.name()):
             return
-        parse = attached_parse(turn)
-        new_order = self.starts_orders and turn.waiting_draft is None and parse is not None and not parse.is_empty
-        if self.needs_store and not await find_store(turn, self.name() if self.waits_for_store else "", new_order):
+        if self.needs_store and not await find_store(
+            turn, self.name() if self.waits_for_store else "", self.new_order(turn)
+        ):
             return
         await self.respond(turn)
+
+    def new_order(self, turn: Turn) -> bool:
+        """Whether the message's items start a new order: read only by an action that starts orders."""
+        if not self.starts_orders or turn.waiting_draft is not None:
+            return False
+        parse = attached_parse(turn)
+        return parse is not None and not parse.is_empty
 
     @abc.abstractmethod
     async def respond(self, turn: Turn) -> None:

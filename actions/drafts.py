@@ -626,11 +626,15 @@ def amounts_in(text: str) -> list[float]:
     found: list[float] = []
     for word in _answer_words(text):
         if HAN_RE.search(word):
-            runs = sorted([*_DIGITS_RUN.finditer(word), *NUMERAL_RUN.finditer(word)], key=lambda run: run.start())
-            found.extend(value for run in runs if (value := _number_in(run.group())) is not None)
+            found.extend(value for run in _number_runs(word) if (value := _number_in(run.group())) is not None)
         elif (value := _number_in(word)) is not None:
             found.append(value)
     return found
+
+
+def _number_runs(word: str) -> list[re.Match[str]]:
+    """The runs of digits and of Chinese numerals in a word written without spaces (`改成3箱`, `再加两箱`), in order."""
+    return sorted([*_DIGITS_RUN.finditer(word), *NUMERAL_RUN.finditer(word)], key=lambda run: run.start())
 
 
 def counts_packs(text: str) -> bool:
@@ -639,7 +643,7 @@ def counts_packs(text: str) -> bool:
     counters = _chinese_counters()
     for word in _answer_words(text):
         if HAN_RE.search(word):
-            for run in (*_DIGITS_RUN.finditer(word), *NUMERAL_RUN.finditer(word)):
+            for run in _number_runs(word):
                 after = word[run.end() :]
                 if after and not after.startswith(counters) and not NUMERAL_RUN.match(after):
                     return False
