@@ -321,10 +321,10 @@ class CatalogIndex:
         return None if position is None else self.items[position]
 
     def writes_every_word(self, text: str) -> bool:
-        """True when every word of `text` but its amounts, units, the words joining them (`ya`, `of`) and words asking
-        for them (`need`, `nipe`, `po`) is a word the catalog writes, or a local word for one beside one it writes
-        (`pepsi`, `nyota 2`, `mafuta ya kupikia 5L`, `need omo`): a message of products and nothing else, misspelt
-        words and greetings not counted."""
+        """True when every word of `text` but its amounts, units, the words joining them (`ya`, `of`), words asking
+        for them (`need`, `nipe`, `po`) and greetings (`habari`, `hello`) is a word the catalog writes, or a local word
+        for one beside one it writes (`pepsi`, `nyota 2`, `mafuta ya kupikia 5L`, `habari, need omo`): a message of
+        products and nothing else, a misspelt word not counted."""
         lexicon = self.lexicon
         besides = (
             lexicon.stop_words,
@@ -332,6 +332,7 @@ class CatalogIndex:
             lexicon.size_words,
             lexicon.number_words,
             lexicon.asking_words,
+            lexicon.greeting_words,
         )
         words = [word for word in catalog_words(text) if not (word.isdigit() or any(word in own for own in besides))]
         return any(word in self.postings for word in words) and all(

@@ -79,6 +79,9 @@ class Lexicon:
     # Words that ask for goods, politely or not, or address the seller (`need`, `nipe`, `po`, `boss`): products
     # named with these and nothing else (`need omo`, `kape po`, `omo boss`) are an order, whatever the classifier read.
     asking_words: frozenset[str]
+    # Words that greet (`habari`, `hello`, `good morning`): products named after a greeting and nothing else
+    # (`habari, nataka unga`) are an order, though the classifier reads a greeting.
+    greeting_words: frozenset[str]
     # Words that make the number beside them a time of day (`before 10`, `4 pm`, `saa 4`), never an amount.
     time_words: frozenset[str]
     time_suffixes: frozenset[str]
@@ -544,6 +547,7 @@ _WORD_LISTS = (
     "removal_words",
     "restating_words",
     "asking_words",
+    "greeting_words",
     "time_words",
     "time_suffixes",
     "price_point_words",

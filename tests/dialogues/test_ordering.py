@@ -374,6 +374,13 @@ async def test_a_product_asked_for_in_a_word_of_want_is_ordered_never_greeted(ch
     assert "1) Taa Candles 6 pack 1 box x 300" in ordered and "Hello" not in ordered, ordered
 
 
+@pytest.mark.parametrize("message", ["habari, nataka mishumaa", "hello, mishumaa", "good morning boss, need mishumaa"])
+async def test_a_product_asked_for_after_a_greeting_is_ordered_never_only_greeted(chat: Chat, message: str) -> None:
+    # The classifier reads the greeting; the request after it would be lost with a greeting back.
+    ordered = await chat.text(message)
+    assert "1) Taa Candles 6 pack 1 box x 300" in ordered and "Hello" not in ordered, ordered
+
+
 async def test_a_greeting_with_a_word_of_address_is_still_a_greeting(chat: Chat) -> None:
     greeted = await chat.text("hello boss")
     assert greeted.startswith("Hello!") and "1)" not in greeted, greeted

@@ -88,6 +88,21 @@ def test_a_brand_texted_alone_is_an_order_never_a_greeting(system: System, tmp_p
     assert "Added" not in greeted and "Pepsi" not in greeted, greeted
 
 
+GREETING_PHONE = "+254712000783"
+GREETING_STORE = f"ST-783,Duka la Halima,{GREETING_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_products_asked_for_after_a_greeting_are_ordered_not_only_greeted(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, GREETING_STORE)
+    # Read as a greeting by the classifier; the words after it ask for a product the catalog sells in several kinds.
+    asked = "\n".join(system.simulator(GREETING_PHONE, "habari, nataka unga"))
+    assert "unga ya ukubwa gani? 1) 1kg" in asked and "Habari" not in asked, asked
+    # A greeting alone is greeted back, and the open question asked again.
+    greeted = "\n".join(system.simulator(GREETING_PHONE, "habari za asubuhi"))
+    assert greeted.startswith("Habari!") and greeted.endswith(asked), greeted
+
+
 DUKA_PHONE = "+254712000778"
 DUKA_STORE = f"ST-778,Duka la Amina,{DUKA_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
 
