@@ -359,14 +359,20 @@ _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add k
 
 
 @lru_cache(maxsize=1)
-def _edits() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`change 2 to 10` (a line set to an amount) and `make coke 6` (a product's line), in every language's edit
-    words."""
+def _edits() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """`change 2 to 10` (a line set to an amount) and `make coke 6`, `coke ko 6 karo` (a product's line, its verb
+    before or after it), in every language's edit words."""
     lexicon = load_lexicon()
-    verbs = "|".join(map(re.escape, sorted(lexicon.edit_verbs, key=len, reverse=True)))
-    to = "|".join(map(re.escape, sorted(lexicon.edit_to_words, key=len, reverse=True)))
+    verbs, verbs_after, to = (
+        "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        for words in (lexicon.edit_verbs, lexicon.edit_verbs_after, lexicon.edit_to_words)
+    )
     line_set = re.compile(rf"^(?:(?:{verbs})\s*)?{_LINE}\s*(?:=|:|->|{to})\s*(\d{{1,4}})(?!\d)")
-    product_set = re.compile(rf"^(?:{verbs})\s+(\D.*?)\s+(?:(?:{to})\s+)?(\d{{1,4}})(?:\s+[a-z]+)?$")
+    amount = rf"\s+(?:(?:{to})\s+)?(\d{{1,4}})(?:\s+[a-z]+)?"
+    product_set = (
+        re.compile(rf"^(?:{verbs})\s+(\D.*?){amount}$"),
+        re.compile(rf"^(\D.*?){amount}\s+(?:{verbs_after})$"),
+    )
     return line_set, product_set
 
 
@@ -387,7 +393,8 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    if (match := product_set.match(words)) and not set(match[1].split()) <= load_lexicon().chatter_words:
+    match = next(filter(None, (pattern.match(words) for pattern in product_set)), None)
+    if match and not set(match[1].split()) <= load_lexicon().chatter_words:
         # `make it 6` names no product: it is an amount said alone, of the line just ordered.
         return SetProductQuantity(match[1], int(match[2]))
     return None

@@ -54,8 +54,10 @@ class Lexicon:
     ordinal_words: dict[str, int]
     pick_words: frozenset[str]
     # `change 2 to 10`, `badilisha 2 iwe 10`, `2改成10`, `make coke 6`: the verbs that open an edit of a line and
-    # the words between the line and its new amount.
+    # the words between the line and its new amount; `coke ko 4 karo`: the verbs that close one, where a language
+    # puts its verb last.
     edit_verbs: frozenset[str]
+    edit_verbs_after: frozenset[str]
     edit_to_words: frozenset[str]
     number_joiners: frozenset[str]
     quantity_markers: frozenset[str]
@@ -579,6 +581,7 @@ _WORD_LISTS = (
     "draft_change_cues",
     "pick_words",
     "edit_verbs",
+    "edit_verbs_after",
     "edit_to_words",
 )
 # Keys whose value maps a word to a whole number.

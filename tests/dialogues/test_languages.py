@@ -191,6 +191,13 @@ async def test_a_hindi_store_orders_chooses_edits_and_confirms_in_hinglish(
     assert status.startswith(f"Order #{order.order_id} (KES 2,610) mil gaya hai. Delivery "), status
 
 
+@pytest.mark.parametrize("edit", ["zuri cola ko 5 karo", "zuri cola 5 kar do", "zuri cola 5 case kijiye"])
+async def test_a_hindi_edit_with_its_verb_last_sets_the_line(hi: Chat, edit: str) -> None:
+    assert "1) Zuri Cola 2L PET 3 case x 870" in await text(hi, "zuri cola 2L 3 case bhejo", "hi")
+    edited = await text(hi, edit, "hi")
+    assert edited.startswith("Aapka order:\n1) Zuri Cola 2L PET 5 case x 870 = 4,350\n"), edited
+
+
 @pytest.mark.parametrize(
     ("first", "more", "line"),
     [

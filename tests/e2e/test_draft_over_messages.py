@@ -66,10 +66,13 @@ def test_an_amount_corrected_or_added_in_an_sms_of_its_own_changes_the_last_line
     assert "2) Coca-Cola 300ml glass bottle 6" in fixed and "1) Mumias Sugar 50kg bag 2" in fixed, fixed
     more = "\n".join(system.exchange(KIRANA_PHONE, "ek aur"))
     assert "2) Coca-Cola 300ml glass bottle 7" in more, more
+    # A line named, its verb last as Hindi puts it.
+    named = "\n".join(system.exchange(KIRANA_PHONE, "sukari ko 3 karo"))
+    assert "1) Mumias Sugar 50kg bag 3" in named and "2) Coca-Cola 300ml glass bottle 7" in named, named
     system.exchange(KIRANA_PHONE, "haan")
     [order] = system.orders("ST-888")
     assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
-        ("SUG-MUMIAS-50KG", 2),
+        ("SUG-MUMIAS-50KG", 3),
         ("BEV-COKE-300G-24", 7),
     ]
 
