@@ -48,6 +48,7 @@ from actions.drafts import (
     draft_from_lines,
     draft_lines,
     grouped,
+    in_list_order,
     joining,
     narrow,
     new_draft,
@@ -1217,7 +1218,8 @@ async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None
         if line.sku in catalog.items
     ]
     for item in parse.ambiguous:
-        answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in item.candidates if sku in catalog.items)
+        listed = in_list_order(item.candidates, catalog.items)
+        answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in listed if sku in catalog.items)
     unknown = unsold(parse, catalog)
     if not answers and not unknown:
         turn.say(turn.t._(replies.PRICE_WHAT))

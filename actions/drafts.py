@@ -259,7 +259,7 @@ def grouped(choice: Choice, items: Mapping[str, CatalogItem]) -> Choice:
     if choice.groups:
         return choice
     if len(choice.candidates) <= MAX_OPTIONS:
-        return replace(choice, candidates=tuple(sorted(choice.candidates, key=lambda sku: _listed(items.get(sku)))))
+        return replace(choice, candidates=in_list_order(choice.candidates, items))
     splits = []
     for by in ("size", "brand"):
         groups: dict[str, list[str]] = {}
@@ -287,6 +287,11 @@ def of_size(text: str, skus: Sequence[str], items: Mapping[str, CatalogItem]) ->
         return []
     sizes = {sku: size_from_text(items[sku].size, lexicon) for sku in skus if sku in items}
     return [sku for sku, size in sizes.items() if size is not None and size.matches(said)]
+
+
+def in_list_order(skus: Sequence[str], items: Mapping[str, CatalogItem]) -> tuple[str, ...]:
+    """Products as a price list lists them: by brand and then size, those out of stock or not sold last."""
+    return tuple(sorted(skus, key=lambda sku: _listed(items.get(sku))))
 
 
 def _listed(item: CatalogItem | None) -> tuple[bool, str, tuple[int, str, float], str]:

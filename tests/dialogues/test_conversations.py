@@ -105,6 +105,12 @@ async def test_price_check_gives_price_and_availability(chat: Chat) -> None:
     assert "out of stock" in await chat.text("bei ya zuri cola 1L ni ngapi?")
 
 
+async def test_prices_of_a_brand_in_several_sizes_are_listed_smallest_first_those_out_of_stock_last(chat: Chat) -> None:
+    reply = await chat.text("how much is zuri cola?")
+    sizes = [line.split(":")[0] for line in reply.splitlines() if line.startswith("Zuri Cola")]
+    assert sizes == ["Zuri Cola 350ml can", "Zuri Cola 2L PET", "Zuri Cola 1L PET"], reply
+
+
 async def test_promotions_say_there_are_none_right_now(chat: Chat) -> None:
     assert "no offers right now" in await chat.text("kuna offer gani leo?")
 

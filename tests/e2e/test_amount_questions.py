@@ -55,4 +55,13 @@ def test_a_price_asked_after_an_order_is_answered_and_never_ordered(system: Syst
     assert "Omo" in answer and "4,680" in answer and "Your order" not in answer, answer
     summary = "\n".join(system.exchange(PHONE, "show my order"))
     assert "5 crates" in summary and "Omo" not in summary, summary
+    # A brand's sizes are priced as a price list lists them: smallest first, those out of stock last.
+    prices = "\n".join(system.exchange(PHONE, "how much is coke?"))
+    sizes = [line.split(":")[0] for line in prices.splitlines() if line.startswith("Coca-Cola")]
+    assert sizes[:4] == [
+        "Coca-Cola 300ml glass bottle",
+        "Coca-Cola 330ml can",
+        "Coca-Cola 500ml PET",
+        "Coca-Cola 1.25L PET",
+    ], prices
     assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
