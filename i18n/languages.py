@@ -146,12 +146,28 @@ def _national_catalog(language: str) -> tuple[str, str] | None:
 
 def _local_currency(formats: str) -> str | None:
     """The currency of a locale's language's own country (IDR for Indonesian), if the locale writes it in plain
-    letters (`Rp`, `TSh`): prices there are written so. None for a symbol GSM-7 lacks (`₱`, `₹`, `€`)."""
+    letters (`Rp`, `TSh`): prices there are written so. Where that country's symbol is none GSM-7 has (Spanish's
+    `€`), the store's country's, if the language is the one most spoken there (`Q`, the quetzal, in es-GT). None
+    for a symbol GSM-7 lacks (`₱`, `₹`, `€`, Mexico's `$`)."""
     locale = Locale.parse(formats)
     home = Locale.parse(str(get_global("likely_subtags").get(locale.language) or locale.language)).territory
-    currencies = get_territory_currencies(home) if home else []
-    symbol = locale.currency_symbols.get(currencies[0], "") if currencies else ""
-    return currencies[0] if symbol.isascii() and symbol.isalpha() else None
+    for country in (home, locale.territory if _main_language(locale.territory) == locale.language else None):
+        currencies = get_territory_currencies(country) if country else []
+        symbol = locale.currency_symbols.get(currencies[0], "") if currencies else ""
+        if symbol.isascii() and symbol.isalpha() and symbol != currencies[0]:
+            return currencies[0]
+    return None
+
+
+def _main_language(territory: str | None) -> str | None:
+    """The most spoken official language of a country (CLDR's territory languages), if known."""
+    spoken = get_global("territory_languages").get(territory or "", {})
+    official = [
+        (facts.get("population_percent", 0), code)
+        for code, facts in spoken.items()
+        if facts.get("official_status") in ("official", "de_facto_official")
+    ]
+    return max(official)[1] if official else None
 
 
 @lru_cache(maxsize=64)

@@ -102,6 +102,8 @@ class Lexicon:
     price_amount_words: dict[str, int]
     # What owners type to the assistant itself (`START`, `MENU`, `ANZA`): a message of only this orders nothing.
     command_words: frozenset[str]
+    # Words that say yes (`sí`, `confirmo`): a message of only these is a YES, whatever the classifier read.
+    yes_words: frozenset[str]
     # A local word for a kind of goods, in the words catalogs name it with (`sukari` -> `sugar`); several
     # namings, tried in turn (`panlaba` -> `laundry detergent|detergent`).
     product_words: dict[str, tuple[tuple[str, ...], ...]]
@@ -558,6 +560,7 @@ _WORD_LISTS = (
     "sum_words",
     "thousands_suffixes",
     "command_words",
+    "yes_words",
     "non_order_cues",
     "packaging_words",
     "base_variant_words",

@@ -11,6 +11,7 @@ from typing import Callable, Mapping
 
 from nlu.catalog_index import CatalogIndex, IndexedItem
 from nlu.chinese import HAN_RE, as_written, unspaced
+from nlu.lexicon import Lexicon
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
 from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount, unit_words
@@ -827,6 +828,13 @@ def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> Non
 def _command(text: str, index: CatalogIndex) -> bool:
     """`START`, `Stop!`, `band karo`: a message that is only a word to the assistant itself."""
     return " ".join(t.text for t in tokenize(clean_text(text)) if t.kind == "word") in index.lexicon.command_words
+
+
+def says_yes(text: str, lexicon: Lexicon) -> bool:
+    """`SI`, `Sí!`, `sí, confirmo`: a message of only yes words. Another word beside one may turn it around in
+    another language (Swahili `si hii`, not this one), and a number may be an amount (`12 si 10`)."""
+    words = [t for t in tokenize(clean_text(text)) if t.kind != "sep"]
+    return bool(words) and all(t.kind == "word" and t.text in lexicon.yes_words for t in words)
 
 
 def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:

@@ -1,4 +1,5 @@
-"""Rasa 3.6 graph component that attaches the order parse to every message as `order`."""
+"""Rasa 3.6 graph component that attaches the order parse to every message as `order`, and reads a bare yes word of
+any language the reader knows as YES."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.catalog_source import CatalogSettings, CatalogSource
-from nlu.parser import parse_order
+from nlu.parser import parse_order, says_yes
 
 ORDER = "order"
 
@@ -64,10 +65,13 @@ class OrderParser(GraphComponent):
         self._source.close()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Set `order` on each message, in the parse data that reaches the tracker; never waits for the platform."""
+        """Set `order` on each message, in the parse data that reaches the tracker, and `affirm` on a message of yes
+        words the classifier may read otherwise (`si`); never waits for the platform."""
         index = self._source.index()
         for message in messages:
             text: Optional[str] = message.get(TEXT)
             parse = parse_order(text or "", index)
             message.set(ORDER, parse.to_json(), add_to_output=True)
+            if says_yes(text or "", index.lexicon):
+                message.set(INTENT, {"name": "affirm", "confidence": 1.0}, add_to_output=True)
         return messages

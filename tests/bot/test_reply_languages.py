@@ -154,6 +154,9 @@ async def test_gateway_texts_in_indonesian_stay_in_gsm7(stack: Stack) -> None:
         ("id_ID", "Anda tidak akan menerima promo"),
         ("fil", "Hindi na kayo makakatanggap ng promo"),  # CLDR's code for the language the tl catalog is in
         ("sw_KE", "Hutapokea tena matangazo"),
+        ("es-GT", "Ya no le mandaremos promociones"),
+        ("es_MX", "Ya no le mandaremos promociones"),
+        ("es_419", "Ya no le mandaremos promociones"),
     ],
 )
 async def test_a_store_tagged_with_another_spelling_of_a_language_gets_its_catalog(
@@ -170,3 +173,23 @@ async def test_a_store_tagged_with_another_spelling_of_a_language_gets_its_catal
     await stack.sms("STOP", phone=phone)
     await eventually(lambda: _sent(stack, 1))
     assert stack.twilio.bodies()[0].startswith(answer), stack.twilio.bodies()
+
+
+async def test_gateway_texts_in_spanish_stay_in_gsm7(stack: Stack) -> None:
+    stack.rasa.slots = {"language": "es"}  # the owner asked for Spanish
+    await stack.sms("en español por favor")
+    await eventually(lambda: _sent(stack, 1))
+    await stack.sms("")  # a photo
+    await eventually(lambda: _sent(stack, 2))
+    await stack.sms("Baja")
+    await eventually(lambda: _sent(stack, 3))
+    await stack.sms("alta")
+    await eventually(lambda: _sent(stack, 4))
+    await stack.sms("ALTO!")
+    await eventually(lambda: _sent(stack, 5))
+    bodies = stack.twilio.bodies()
+    assert bodies[1].startswith("Disculpe, solo puedo leer texto"), bodies
+    assert bodies[2].startswith("Ya no le mandaremos promociones"), bodies
+    assert bodies[3].startswith("Las promociones estan activas otra vez"), bodies
+    assert bodies[4].startswith("Ya no le mandaremos promociones"), bodies
+    assert all(is_gsm7(body) for body in bodies[1:]), bodies

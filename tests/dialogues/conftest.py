@@ -37,6 +37,7 @@ from tests.dialogues.seed import (
     HINDI_STORE_PHONES,
     INDONESIAN_STORE_PHONES,
     SINGLE_STORE_PHONES,
+    SPANISH_STORE_PHONES,
     SWAHILI_STORE_PHONES,
     TAGALOG_STORE_PHONES,
     stores_csv,
@@ -193,7 +194,7 @@ def phones() -> Phones:
 @pytest.fixture(scope="session")
 def language_phones() -> dict[str, Phones]:
     """Pools of single-store phones by the store's language: Swahili, Hinglish, Devanagari, Chinese, French, Tagalog,
-    Indonesian."""
+    Indonesian, Spanish."""
     return {
         "sw": Phones(SWAHILI_STORE_PHONES),
         "hi": Phones(HINDI_STORE_PHONES),
@@ -202,6 +203,7 @@ def language_phones() -> dict[str, Phones]:
         "fr": Phones(FRENCH_STORE_PHONES),
         "tl": Phones(TAGALOG_STORE_PHONES),
         "id": Phones(INDONESIAN_STORE_PHONES),
+        "es": Phones(SPANISH_STORE_PHONES),
     }
 
 

@@ -9,7 +9,7 @@ from bot.sms import is_gsm7
 from tests.dialogues.seed import CATALOG_CSV, stores_csv
 
 # Words every reply language may carry: what owners type, currency codes, the catalog's and stores' names.
-KEYWORDS = {"yes", "no", "stop", "start", "status", "agent", "more", "help", "cancel", "ndiyo", "hapana", "zaidi"}
+KEYWORDS = {"yes", "no", "stop", "start", "status", "agent", "more", "help", "cancel", "ndiyo", "hapana", "zaidi", "si"}
 KEYWORDS |= {"msaada", "kes", "inr", "ctn", "ml", "kg", "l", "x", "e", "g", "m", "k", "cny", "xof", "php"}
 ENGLISH = {
     "the", "your", "reply", "is", "are", "to", "and", "of", "for", "was", "please", "placed", "sorry", "send",
@@ -58,6 +58,17 @@ INDONESIAN = {
 TAGALOG_ENGLISH = {"order", "reply", "i", "sorry", "offers", "stock", "total", "ok", "send", "at", "of"}
 # Words Indonesian replies share with English as they are written in Indonesian.
 INDONESIAN_ENGLISH = {"total"}
+SPANISH = {
+    "su", "pedido", "pedidos", "responda", "para", "confirmar", "cancelar", "cambie", "quite", "agregue", "entrega",
+    "linea", "lineas", "realizado", "el", "la", "los", "las", "de", "del", "en", "con", "que", "qué", "cual", "no",
+    "hay", "esta", "ya", "listo", "disculpe", "mande", "cuando", "quiera", "numero", "precio", "tienda", "todavia",
+    "nuevo", "otra", "vez", "le", "lo", "respondo", "español", "solo", "digalo", "recibido", "hecho", "ahorita",
+    "nuestro", "equipo", "promociones", "ofertas", "recibira", "cajas", "caja", "costales", "fardos", "sumar",
+    "cambiar", "agregado", "cambiado", "lleva", "sigue", "abierto", "bien", "una", "un", "es", "por", "mas",
+    "registrado", "ninguna", "asi", "puedo", "tomar", "pida", "vendedor", "vuelva", "escribir", "este",
+}  # fmt: skip
+# Words Spanish replies share with English as they are written in Spanish.
+SPANISH_ENGLISH = {"total"}
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0900-\u097f])+(?:'[a-z]+)?")
@@ -81,7 +92,8 @@ def words(text: str) -> list[str]:
 
 
 def language_of(text: str) -> str:
-    """`sw`, `hi`, `hi-Deva`, `zh`, `fr`, `tl`, `id` or `en`: the language a reply is written in, `?` for a mix."""
+    """`sw`, `hi`, `hi-Deva`, `zh`, `fr`, `tl`, `id`, `es` or `en`: the language a reply is written in, `?` for a
+    mix."""
     own = words(text)
     if not own:
         return "?"
@@ -93,6 +105,13 @@ def language_of(text: str) -> str:
     english = set(latin) & ENGLISH
     swahili, hinglish = set(latin) & SWAHILI, set(latin) & HINGLISH
     french, tagalog, indonesian = set(latin) & FRENCH, set(latin) & TAGALOG, set(latin) & INDONESIAN
+    spanish_only = set(latin) & SPANISH - (FRENCH | TAGALOG | INDONESIAN | SWAHILI | HINGLISH)
+    if (
+        spanish_only
+        and not english - SPANISH_ENGLISH
+        and len(spanish_only) > len((swahili | hinglish | french | tagalog | indonesian) - SPANISH)
+    ):
+        return "es" if is_gsm7(text) else "?"
     if indonesian and not english - INDONESIAN_ENGLISH and len(indonesian) > len(swahili | hinglish | french | tagalog):
         return "id" if is_gsm7(text) else "?"
     if french and not english - FRENCH_ENGLISH and len(french) > len(swahili | hinglish | tagalog):

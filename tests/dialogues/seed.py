@@ -40,6 +40,8 @@ TAGALOG_STORE_PHONES = [f"+639170001{n:03d}" for n in range(6)]
 # Warungs answered in Indonesian (language `id`) in Surabaya, and one tagged with the code before `id`, `in`.
 INDONESIAN_STORE_PHONES = [f"+6281200001{n:03d}" for n in range(6)]
 OLD_CODE_INDONESIAN_PHONE = "+6281200002001"
+# Tiendas answered in Spanish (language `es-GT`) in Xela, Quetzaltenango.
+SPANISH_STORE_PHONES = [f"+5025500{n:04d}" for n in range(6)]
 SWAHILI_OFFER_PHONE = "+254712000204"
 HINDI_OFFER_PHONE = "+919812000301"
 
@@ -71,6 +73,8 @@ def stores_csv() -> str:
     for n, phone in enumerate(INDONESIAN_STORE_PHONES):
         rows.append(f"I{n:02d},Warung Bu Sri {n:02d},{phone},Surabaya,id,Asia/Jakarta,1000000.00,true")
     rows.append(f"IN,Toko Berkah,{OLD_CODE_INDONESIAN_PHONE},Surabaya,in,Asia/Jakarta,1000000.00,true")
+    for n, phone in enumerate(SPANISH_STORE_PHONES):
+        rows.append(f"G{n:02d},Tienda Chepita {n:02d},{phone},Xela,es-GT,America/Guatemala,1000000.00,true")
     rows.append(f"KW,Duka la Mlimani,{SWAHILI_OFFER_PHONE},Eldoret,sw,Africa/Nairobi,1000000.00,true")
     rows.append(f"KH,Patel Kirana,{HINDI_OFFER_PHONE},Nashik,hi,Asia/Kolkata,1000000.00,true")
     return "\n".join(rows) + "\n"

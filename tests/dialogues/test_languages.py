@@ -1,5 +1,5 @@
-"""The main flows in Swahili, Hinglish, Devanagari, French, Tagalog and Indonesian: every reply in the store's
-language, and switching by text."""
+"""The main flows in Swahili, Hinglish, Devanagari, French, Tagalog, Indonesian and Spanish: every reply in the
+store's language, and switching by text."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ HINGLISH_DAY = re.compile(r"(Som|Mangal|Budh|Guru|Shukra|Shani|Ravi), \d{1,2} ")
 FRENCH_DAY = re.compile(r"(lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} ")
 TAGALOG_DAY = re.compile(r"(Lun|Mar|Miy|Huw|Biy|Sab|Lin), \w{3} \d{1,2}")
 INDONESIAN_DAY = re.compile(r"(Sen|Sel|Rab|Kam|Jum|Sab|Min), \d{1,2} \w{3}")
+SPANISH_DAY = re.compile(r"(lun|mar|mié|jue|vie|sab|dom), \d{1,2} \w{3}")
 
 
 @pytest.fixture
@@ -65,6 +66,12 @@ def tl(agent: Any, language_phones: dict[str, Phones]) -> Chat:
 def id_(agent: Any, language_phones: dict[str, Phones]) -> Chat:
     """A warung in Surabaya whose language is Indonesian."""
     return Chat(agent, language_phones["id"].take())
+
+
+@pytest.fixture
+def es(agent: Any, language_phones: dict[str, Phones]) -> Chat:
+    """A tienda in Xela (Quetzaltenango) whose language is Spanish (es-GT)."""
+    return Chat(agent, language_phones["es"].take())
 
 
 async def said(chat: Chat, text: str, language: str) -> list[dict[str, Any]]:
@@ -431,3 +438,23 @@ async def test_a_store_tagged_with_indonesians_old_code_is_answered_in_indonesia
     summary = await text(chat, "2 kotak candles", "id")
     assert summary.startswith("Pesanan Anda:\n1) Taa Candles 6 pack 2 kotak x 300 = 600\nTotal KES 600."), summary
     assert await chat.slot("language") == "id"
+
+
+async def test_a_spanish_store_orders_edits_and_confirms_with_si_in_spanish(
+    es: Chat, platform_client: PlatformClient
+) -> None:
+    replies = await said(es, "buenas seño, me manda 3 cajas de zuri cola 2L porfa", "es")
+    summary = replies[-1]["text"]
+    assert summary.startswith("Su pedido:\n1) Zuri Cola 2L PET 3 cajas x 870 = 2,610\nTotal KES 2,610."), summary
+    assert SPANISH_DAY.search(summary), summary
+    assert "Responda SI para confirmar, NO para cancelar" in summary
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["SI", "NO"]
+    assert "2) Taa Candles 6 pack 2 cajas x 300 = 600" in await text(es, "agregue 2 cajas de candles", "es")
+    # The classifier reads a bare `si` as NO: the owner's SI places the order all the same.
+    placed = await text(es, "SI", "es")
+    assert re.match(r"Pedido #\d+ realizado: 2 lineas, total KES 3,210\. Entrega: ", placed), placed
+    [order] = await platform_client.store_orders(str(await es.slot("store_id")))
+    assert order.order_id in placed
+    assert "ya esta hecho" in await text(es, "sí", "es")
+    assert "ya no recibira promociones" in await text(es, "STOP", "es")
+    assert (await platform_client.store(str(await es.slot("store_id")))).promo_opt_in is False

@@ -22,7 +22,7 @@ SHIPPED = {name: script == "Latn" for (_, script), name in catalogs().items()}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 # Words owners type: a translation keeps the word, or says a local one the assistant understands as well.
 KEYWORDS = {
-    "YES": {"YES", "NDIYO"},
+    "YES": {"YES", "NDIYO", "SI"},
     "NO": {"NO", "HAPANA"},
     "MORE": {"MORE", "ZAIDI"},
     "HELP": {"HELP", "MSAADA"},
@@ -58,8 +58,8 @@ def translated(locale: str) -> Iterator[tuple[Message, tuple[str, ...]]]:
             yield message, forms
 
 
-def test_swahili_hinglish_devanagari_chinese_french_tagalog_and_indonesian_catalogs_are_shipped() -> None:
-    gsm7 = {"sw": True, "hi_Latn": True, "hi": False, "zh_Hans": False, "fr": True, "tl": True, "id": True}
+def test_swahili_hinglish_devanagari_chinese_french_tagalog_indonesian_and_spanish_catalogs_are_shipped() -> None:
+    gsm7 = {"sw": True, "hi_Latn": True, "hi": False, "zh_Hans": False, "fr": True, "tl": True, "id": True, "es": True}
     assert SHIPPED == gsm7 | SHIPPED
     assert set(gsm7) <= set(SHIPPED)
 

@@ -52,6 +52,10 @@ HELD_OUT = {"kenya_fresh", "philippines_market", "china_market"}
         ("in_ID", "id-ID", "id"),
         ("ind", "id", "id"),
         ("id-ID.UTF-8", "id-ID", "id"),
+        ("es", "es", "es"),
+        ("es-GT", "es-GT", "es"),
+        ("es_MX", "es-MX", "es"),
+        ("es_419", "es-419", "es"),
         # Languages without a catalog: English where it is official in their country, which the order reader
         # reads too; else the country's own official language.
         ("pcm", "en", None),
@@ -172,6 +176,12 @@ def test_money_and_numbers_follow_each_locale() -> None:
     assert phrasebook("id").number(Decimal("1234567")) == "1.234.567"
     # Swahili's own country's shilling too (TSh); the Kenyan one stays KES.
     assert phrasebook("sw-TZ").money(Decimal("5000"), "TZS") == "TSh 5,000"
+    # Spanish's own country's `€` is outside GSM-7: a Guatemalan store reads its quetzal as Guatemala writes it,
+    # a Mexican one the peso by its code (its `$` says no country); plain `es` writes as Spain does.
+    assert phrasebook("es-GT").money(Decimal("1080.50"), "GTQ") == "Q 1,080.50"
+    assert phrasebook("es-MX").money(Decimal("3300"), "MXN") == "MXN 3,300"
+    assert phrasebook("es").money(Decimal("1080.50"), "GTQ") == "1.080,50 GTQ"
+    assert phrasebook("es-GT").money(Decimal("3300"), "KES") == "KES 3,300"
 
 
 def test_dates_carry_each_locales_day_and_month_names() -> None:
@@ -185,6 +195,8 @@ def test_dates_carry_each_locales_day_and_month_names() -> None:
     assert phrasebook("fr").day(date(2030, 8, 9)) == "ven. 9 aout"
     assert phrasebook("tl").day(tuesday) == "Mar, Hun 4"
     assert phrasebook("id").day(tuesday) == "Sel, 4 Jun"
+    assert phrasebook("es-GT").day(tuesday) == "mar, 4 jun"
+    assert phrasebook("es-MX").day(date(2030, 8, 9)) == "vie 9 de ago"
 
 
 def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
@@ -205,6 +217,14 @@ def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     assert phrasebook("id")._("Your order:") == "Pesanan Anda:"
     # Indonesian has one form for any number: 1 karung, 4 karung.
     assert {phrasebook("id").npgettext("unit", "bag", "bags", n) for n in (1, 4)} == {"karung"}
+    assert phrasebook("es")._("Your order:") == "Su pedido:"
+    # Spanish says 1 costal, 0 and 4 costales (CLDR's `many`, a million costales, is plural too).
+    assert [phrasebook("es-GT").npgettext("unit", "bag", "bags", n) for n in (1, 0, 4, 1000000)] == [
+        "costal",
+        "costales",
+        "costales",
+        "costales",
+    ]
     assert swahili._("OK, %(store)s.", store="Duka 01") == "Sawa, Duka 01."
     # A text the catalogs do not have is said as written (English), never dropped.
     assert swahili._("Not a catalog text") == "Not a catalog text"

@@ -35,6 +35,25 @@ def test_component_puts_the_order_parse_in_the_output_data(shared_dir: Path, mon
     assert [u["phrase"] for u in output["order"]["unknown"]] == ["2 bags cement"]
 
 
+@pytest.mark.parametrize(
+    ("text", "yes"), [("SI", True), ("Sí!", True), ("sí, confirmo", True), ("si hii", False), ("12 si 10", False)]
+)
+def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
+    text: str, yes: bool, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BACKEND_URL", raising=False)
+    component = OrderParser.create(
+        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
+        None,
+        None,
+        None,  # type: ignore[arg-type]
+    )
+    # The classifier reads a bare `si` as no: a YES to a draft would drop it.
+    message = Message(data={"text": text, "intent": {"name": "deny", "confidence": 0.87}})
+    component.process([message])
+    assert message.get("intent")["name"] == ("affirm" if yes else "deny")
+
+
 def test_component_without_a_catalog_file_reports_everything_unknown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
