@@ -613,6 +613,29 @@ def _one_word_facts(word: str, stop_words: frozenset[str], attaching: frozenset[
     return _TextFacts(alone, _NOTHING, _NOTHING, _NOTHING, frozenset(alone), _attached_triples(word, attaching))
 
 
+class _Run(NamedTuple):
+    """What the word patterns find in one run of a text between spaces (`carton`, `100g,`, `7up`)."""
+
+    words: tuple[str, ...]
+    # The numbers that end a word of letters and digits (`12` of `b12`).
+    glued: tuple[str, ...]
+    # The words that mix digits and letters (`7up`, `100g`).
+    mixed: tuple[str, ...]
+
+
+class _Runs(dict[str, _Run]):
+    """The runs of a catalog's texts, each read once: no word pattern reaches across a space, so a text's findings
+    are its runs' in order, and names share most of theirs (`carton`, `of`, `24`, a brand on each of its SKUs)."""
+
+    def __missing__(self, run: str) -> _Run:
+        found = self[run] = _Run(
+            tuple(find_words(run.replace("'", "").replace("’", ""))),
+            tuple(_GLUED_NUMBER_RE.findall(run)),
+            tuple(_RAW_MIXED_RE.findall(run)),
+        )
+        return found
+
+
 def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[str], _TextFacts]:
     stop_words, size_words, unit_words = lexicon.stop_words, lexicon.size_words, lexicon.unit_words
     packaging_words, connectors, attaching = lexicon.packaging_words, lexicon.connectors, lexicon.attaching_words
@@ -626,6 +649,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     # After a number, a size's unit (`300 ml`) or a count's letters are no content word either.
     not_after_number = stop_words | size_words.keys() | unit_words.keys() | counts
     size_or_count = size_words.keys() | unit_words.keys()
+    runs_read = _Runs()
 
     def facts(text: str) -> _TextFacts:
         if text.isascii() and text.isalpha():
@@ -635,11 +659,12 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         piece_word = _piece_word(folded, lexicon) if _DIGIT_RE.search(folded) is not None else ""
         if chinese is not None:
             folded = chinese.spaced(folded, pinyin=False)
-        words = find_words(folded.replace("'", "").replace("’", ""))
+        runs = [runs_read[run] for run in folded.split()]
+        words = [word for run in runs for word in run.words]
         if not folded.isascii() and in_indic_script(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
             words = [romanised(word) for word in words]
-        content, numbered, has_number = _content_words(words, folded, stop_words, not_after_number, not_numbered)
+        content, numbered, has_number = _content_words(words, runs, stop_words, not_after_number, not_numbered)
         extra = set(numbered)
         if chinese is None and not folded.isascii():
             # `DOÑA BLANCA`, `PIÑA`, `SUCRÉ` typed without their marks (`dona`, `pina`, `sucre`): Latin letters only.
@@ -647,13 +672,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if chinese is not None:
             extra.update(part for word in content for part in chinese.parts(word))
         if has_number:
-            # Names that mix digits and letters (`7up`), which messages must read as one word.
-            extra.update(w for w in _RAW_MIXED_RE.findall(folded) if w.lstrip("0123456789.") not in size_or_count)
-            if folded.count(":") > 1 or folded.count(".") > 1 or folded.count("-") > 1:
-                # A ratio writes one of these marks twice (`17-17-17`).
-                extra.update(ratio_word(m.group()) for m in RATIO_RE.finditer(folded))
-            if "-" in folded:
-                extra.update(_hyphened(folded))
+            extra.update(_mixed_words(runs, folded, size_or_count))
         # `fresh fri` also as `freshfri`: people drop the space in brand names.
         plain = [w for w in content if w not in not_joined]
         joined = {a + b for a, b in zip(plain, plain[1:], strict=False)}
@@ -675,6 +694,17 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     return facts
 
 
+def _mixed_words(runs: list[_Run], folded: str, size_or_count: Collection[str]) -> Iterator[str]:
+    """The words of a text with a number that mix digits and letters (`7up`), a ratio (`17-17-17`) or a hyphen
+    (`3-in-1`), which messages must read as one word."""
+    yield from (w for run in runs for w in run.mixed if w.lstrip("0123456789.") not in size_or_count)
+    if folded.count(":") > 1 or folded.count(".") > 1 or folded.count("-") > 1:
+        # A ratio writes one of these marks twice (`17-17-17`).
+        yield from (ratio_word(m.group()) for m in RATIO_RE.finditer(folded))
+    if "-" in folded:
+        yield from _hyphened(folded)
+
+
 def _brand_words(facts: _TextFacts) -> frozenset[str]:
     """The words that name a brand: `7Up` is `7up`, never `up` alone, which a message may say of another brand."""
     words = set(facts.content)
@@ -688,7 +718,7 @@ def _brand_words(facts: _TextFacts) -> frozenset[str]:
 
 def _content_words(
     words: list[str],
-    folded: str,
+    runs: list[_Run],
     stop_words: frozenset[str],
     not_after_number: frozenset[str],
     not_numbered: frozenset[str],
@@ -703,7 +733,7 @@ def _content_words(
     for word in words:
         if word[0].isdigit():
             if glued is None:
-                glued = _GLUED_NUMBER_RE.findall(folded)
+                glued = [number for run in runs for number in run.glued]
             # Unless it ends a word of its own (`b12`).
             number_before, has_number = ("" if word in glued else word), True
         elif number_before:
