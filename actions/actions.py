@@ -955,6 +955,9 @@ class ActionAnswerYes(StoreAction):
         return "action_answer_yes"
 
     async def respond(self, turn: Turn) -> None:
+        if switch_language(turn):
+            # A language named alone (`español`) can read as YES to the classifier: it is asked for, nothing placed.
+            return
         awaiting = turn.awaiting
         if awaiting is Awaiting.CANCEL:
             await cancel_asked_order(turn)

@@ -23,6 +23,7 @@ CHINESE = "zh"
 FRENCH = "fr"
 TAGALOG = "tl"
 INDONESIAN = "id"
+SPANISH = "es"
 # Hindi in Devanagari; a store whose language is plain `hi` is answered in Hinglish (Latin letters, GSM-7).
 HINDI_DEVANAGARI = "hi-Deva"
 
@@ -185,7 +186,7 @@ def reply_languages() -> tuple[str, ...]:
 
 
 # How owners name each language when they ask to switch: in English, Swahili, Hindi (both scripts), Chinese,
-# French, Tagalog and Indonesian.
+# French, Tagalog, Indonesian and Spanish.
 _NAMES = {
     ENGLISH: (
         "english",
@@ -210,24 +211,31 @@ _NAMES = {
     FRENCH: ("french", "francais", "français", "fransé", "pranses"),
     TAGALOG: ("tagalog", "tagalo", "taglish", "filipino", "pilipino"),
     INDONESIAN: ("indonesia", "indonesian", "indonésien", "印尼语"),
+    SPANISH: ("spanish", "español", "espanol", "castellano", "espagnol", "西班牙语"),
 }
 _DEVANAGARI_WORDS = ("devanagari", "देवनागरी")
 
 
 # Reply languages in the order their words are claimed when guessing a message's language: each keeps the words
-# it shares with a later tier.
-_TIERS = ((ENGLISH, SWAHILI, HINDI), (FRENCH, TAGALOG), (INDONESIAN,))
+# it shares with a later tier. Those after the first two count only words no other order-reader locale lists.
+_TIERS = ((ENGLISH, SWAHILI, HINDI), (FRENCH, TAGALOG), (SPANISH,), (INDONESIAN,))
+_STRICT = frozenset(tag for tier in _TIERS[2:] for tag in tier)
+# Languages whose words for flavours and sizes name products everywhere (`Kopiko Blanca`, `Huggies talla 3`): such a
+# word counts for the language only beside one of its everyday words.
+_NAMING_LANGUAGES = frozenset({SPANISH})
+_PRODUCT_KEYS = ("flavour_words", "size_markers")
 
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
-# `paki-Tagalog`, `pakai bahasa Indonesia`): Tagalog's `hindi` means "no", so a name alone is a request only where
-# the classifier said so.
+# `paki-Tagalog`, `pakai bahasa Indonesia`, `en español por favor`): Tagalog's `hindi` means "no", so a name alone
+# is a request only where the classifier said so, or where no order-reader locale reads it as a word (`español`).
 _REQUEST_CUES = frozenset(
     "please pls plz in reply language speak talk write use only kwa tafadhali lugha ongea andika jibu tumia "
     "mein me main baat bolo karo kijiye kariye likho bhasha chahiye में मैं बात करो बोलो लिखो भाषा कीजिए "
     "请 用 说 讲 回复 换成 改用 改成 "
     "en svp stp parle parlez parler langue réponds répondez reponds repondez écris écrivez ecris ecrivez "
     "wika salita magsalita sumagot sagot paki gamitin "
-    "bahasa bhs pakai pake balas jawab".split()
+    "bahasa bhs pakai pake balas jawab "
+    "por favor porfa hable hableme hábleme responda respondame respóndame conteste escriba idioma".split()
 )
 # Chinese is written without spaces, so its names and cues are found inside the text (`请用中文`).
 _HAN_WORDS = frozenset(
@@ -239,12 +247,16 @@ def requested_language(text: str, cue_required: bool = False) -> str | None:
     """The language a message asks replies to be in (`English please`, `kwa Kiswahili`, `हिंदी में`), if one.
 
     Hindi asked for in Devanagari letters (or naming Devanagari) is answered in Devanagari. With
-    `cue_required`, a name counts only beside a word that asks for it (`please`, `kwa`, `mein`).
+    `cue_required`, a name counts only beside a word that asks for it (`please`, `kwa`, `mein`), or alone when
+    it is no word the order reader reads (`español`; not Tagalog's `hindi`, no).
     """
     words = {word.lower() for word in _WORD.findall(text.replace("़", ""))}
     words.update(word for word in _HAN_WORDS if word in text)
     named = [tag for tag, names in _NAMES.items() if words & {name.replace("़", "") for name in names}]
-    if len(named) != 1 or (cue_required and not words & _REQUEST_CUES):
+    if len(named) != 1:
+        return None
+    alone = words <= set(_NAMES[named[0]]) and not words & _reader_words()
+    if cue_required and not (words & _REQUEST_CUES or alone):
         return None
     if named[0] == HINDI and (_DEVANAGARI.search(text) or words & set(_DEVANAGARI_WORDS)):
         return HINDI_DEVANAGARI
@@ -263,13 +275,14 @@ def detect_language(text: str) -> str | None:
     counts = {}
     for tag, (own, lent) in _vocabularies().items():
         mine = sum(1 for word in words if word in own)
-        # A word the last tier's languages write too (`dus`, ten in Hinglish and a box in Indonesian) counts only
-        # beside one of the language's own: `indomie 4 dus` is no Hinglish.
+        # A word the last tier's languages write too (`dus`, ten in Hinglish and a box in Indonesian), or a word
+        # products are named with (`blanca`), counts only beside one of the language's own: `indomie 4 dus` is no
+        # Hinglish, `kopiko blanca x10` no Spanish.
         counts[tag] = mine + sum(1 for word in words if word in lent) if mine else 0
     best = max(counts.values())
     winners = [tag for tag, count in counts.items() if count == best]
-    # The last tier wins only outright: a tie with it goes to the others.
-    winners = [tag for tag in winners if tag not in _TIERS[-1]] or winners
+    # Spanish and Indonesian win only outright: a tie with one goes to the others.
+    winners = [tag for tag in winners if tag not in _STRICT] or winners
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
@@ -280,8 +293,10 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
     French and Tagalog text many English shop words (`box`, `order`, `total`, `ok`): those stay English's, so
     English, Swahili and Hindi keep every word only a later tier shares with them. Indonesian lends and borrows
-    most (Malay words Tagalog has, `lima`; Arabic greetings, `assalamualaikum`; English ones, `jam`): it counts
-    only words no other order-reader locale lists.
+    most (Malay words Tagalog has, `lima`; Arabic greetings, `assalamualaikum`; English ones, `jam`), and Spanish
+    lends to every Philippine language and borrows English brand words (`light`, `zero`): they count only words no
+    other order-reader locale lists. A word Indonesian writes too counts for an earlier language only beside one of
+    its own; the English words Spanish writes too (`total`, `super`) stay English's.
     """
     found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     claimed: list[str] = []
@@ -292,14 +307,30 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     for tier in _TIERS:
         for tag in tier:
             others = [t for t in (*claimed, *tier) if t != tag]
-            if tier == _TIERS[-1]:
+            if tag in _STRICT:
                 others = [t for t in locales if t != tag]
             shared = set().union(*map(_locale_file_words, others))
             words = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
-            lent = words & last_tier if tier != _TIERS[-1] else frozenset()
+            if tag not in _STRICT:
+                lent = words & last_tier
+            else:
+                lent = words & _product_words(tag) if tag in _NAMING_LANGUAGES else frozenset()
             found[tag] = (words - lent, lent)
         claimed += tier
     return found
+
+
+@lru_cache(maxsize=1)
+def _reader_words() -> frozenset[str]:
+    """Every word of every order-reader locale."""
+    return frozenset().union(*(_locale_file_words(path.stem) for path in Path(LOCALE_DIR).glob("*.json")))
+
+
+@lru_cache(maxsize=None)
+def _product_words(tag: str) -> frozenset[str]:
+    """Words an order-reader locale lists for flavours and sizes (`blanca`, `talla`)."""
+    data = json.loads((Path(LOCALE_DIR) / f"{tag}.json").read_text(encoding="utf-8"))
+    return frozenset(word for key in _PRODUCT_KEYS for word in _locale_words(data.get(key, []), key))
 
 
 @lru_cache(maxsize=None)

@@ -323,6 +323,7 @@ async def test_an_unregistered_phone_is_answered_in_the_language_it_writes(agent
     assert "Namba hii haijasajiliwa" in await text(chat, "nataka sukari mbili tafadhali", "sw")
     assert "Yeh number kisi store" in await text(chat, "bhai 5 cheeni bhejo", "hi")
     assert "Nomor ini belum terdaftar" in await text(chat, "mau pesan gula 2 karung", "id")
+    assert "Este numero no esta registrado" in await text(chat, "buenas, me manda 2 costales de azucar porfa", "es")
     assert "not registered" in await text(chat, "please send 5 boxes of candles", "en")
 
 
@@ -399,8 +400,12 @@ async def test_a_tagalog_store_orders_chooses_edits_confirms_and_opts_out_in_tag
     ("paki-Tagalog", "tl", "Sige po, sasagot ako sa Tagalog."),
     ("pakai bahasa Indonesia", "id", "Oke, saya balas dalam Bahasa Indonesia."),
     ("bahasa indonesia saja", "id", "Oke, saya balas dalam Bahasa Indonesia."),
+    ("en español por favor", "es", "Esta bien, le respondo en español."),
+    ("Spanish please", "es", "Esta bien, le respondo en español."),
+    # The classifier reads a bare `español` as YES: the language is asked for all the same.
+    ("español", "es", "Esta bien, le respondo en español."),
 ])  # fmt: skip
-async def test_an_english_store_switches_to_french_tagalog_or_indonesian_by_text(
+async def test_an_english_store_switches_to_french_tagalog_indonesian_or_spanish_by_text(
     chat: Chat, request_: str, language: str, answer: str
 ) -> None:
     assert (await text(chat, request_, language)).startswith(answer)

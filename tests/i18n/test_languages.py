@@ -16,6 +16,8 @@ from tests.conftest import ROOT
 MARKETS = ROOT / "tests" / "nlu" / "data"
 # Markets kept unseen: not one of their messages is read here.
 HELD_OUT = {"kenya_fresh", "philippines_market", "china_market"}
+# The currencies of the markets that write Spanish: Guatemala's quetzal and Mexico's peso.
+SPANISH_PRICES = {"GTQ", "MXN"}
 
 
 @pytest.mark.parametrize(
@@ -99,6 +101,11 @@ def test_a_store_language_tag_picks_the_reply_catalog(tag: str, shown: str, cata
         ("tolong pake bhs indonesia", "id"),
         ("Indonesian please", "id"),
         ("pakai bahasa Inggris", "en"),
+        ("en español por favor", "es"),
+        ("en espanol porfa", "es"),
+        ("Spanish please", "es"),
+        ("respóndame en español", "es"),
+        ("en inglés por favor", "en"),
         ("hello", None),
         ("english or kiswahili?", None),
     ],
@@ -107,7 +114,7 @@ def test_an_owner_asks_for_a_language_in_words(text: str, language: str | None) 
     assert requested_language(text) == language
 
 
-def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() -> None:
+def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so_or_it_is_no_other_word() -> None:
     # Tagalog's "hindi" is "no": without a word asking for it, a bare name switches nothing.
     assert requested_language("hindi po", cue_required=True) is None
     assert requested_language("hindi ko alam", cue_required=True) is None
@@ -118,6 +125,10 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
     assert requested_language("bahasa indonesia saja", cue_required=True) == "id"
     # `aja`, `saja` (just) end many orders: they ask for no language.
     assert requested_language("kopi indonesia 5 dus aja", cue_required=True) is None
+    # A name no order-reader locale reads as a word asks for its language alone.
+    assert requested_language("español", cue_required=True) == "es"
+    assert requested_language("Castellano!", cue_required=True) == "es"
+    assert requested_language("español 2 cajas", cue_required=True) is None
 
 
 @pytest.mark.parametrize(
@@ -144,6 +155,11 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so() 
         ("dus packet bhejo", "hi"),
         ("nataka sukari mbili tafadhali, asante", "sw"),
         ("Assalamualaikum", None),
+        ("buenas seño, me manda 3 fardos de coca porfa", "es"),
+        ("a como esta la libra de azucar", "es"),
+        ("donde esta mi pedido", "es"),
+        # A word for a flavour or a size names products everywhere (Kopiko Blanca): alone it says no Spanish.
+        ("kopiko blanca x10", None),
         ("zuri 5", None),
         # Taglish texts `box` too, as English does: a word French or Tagalog borrow stays English's, and counts
         # (as Indonesian writes it too) only beside a word English has alone.
@@ -230,26 +246,40 @@ def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     assert swahili._("Not a catalog text") == "Not a catalog text"
 
 
-def _market_messages(indonesian: bool) -> Iterator[tuple[str, str]]:
-    """(market, message) of each labelled market whose price list is in rupiah, or not; held-out ones never read."""
+def _market_messages(currencies: set[str], priced_in: bool) -> Iterator[tuple[str, str]]:
+    """(market, message) of each labelled market whose price list is in one of `currencies`, or in none; held-out
+    ones never read."""
     for cases in sorted(MARKETS.glob("*_cases.jsonl")):
         market = cases.name.removesuffix("_cases.jsonl")
         if market in HELD_OUT:
             continue
         with (MARKETS / f"{market}_catalog.csv").open(encoding="utf-8") as handle:
-            in_rupiah = any(row["currency"] == "IDR" for row in csv.DictReader(handle))
-        if in_rupiah == indonesian:
+            priced = any(row["currency"] in currencies for row in csv.DictReader(handle))
+        if priced == priced_in:
             for line in filter(None, cases.read_text(encoding="utf-8").splitlines()):
                 yield market, json.loads(line)["text"]
 
 
 def test_no_message_of_a_market_outside_indonesia_is_guessed_indonesian() -> None:
-    guessed = [(market, text) for market, text in _market_messages(False) if detect_language(text) == "id"]
+    guessed = [(market, text) for market, text in _market_messages({"IDR"}, False) if detect_language(text) == "id"]
     assert not guessed, guessed
 
 
 def test_most_messages_of_indonesian_warungs_are_guessed_indonesian() -> None:
-    guesses = [detect_language(text) for _, text in _market_messages(True)]
+    guesses = [detect_language(text) for _, text in _market_messages({"IDR"}, True)]
     # 222 of 302: the rest say only words another language has too or none; none is taken for Hinglish.
     assert len(guesses) > 300 and guesses.count("id") / len(guesses) > 0.7
     assert "hi" not in guesses
+
+
+def test_no_message_of_a_market_outside_guatemala_and_mexico_is_guessed_spanish() -> None:
+    guessed = [
+        (market, text) for market, text in _market_messages(SPANISH_PRICES, False) if detect_language(text) == "es"
+    ]
+    assert not guessed, guessed
+
+
+def test_most_messages_of_guatemalan_abarroterias_are_guessed_spanish() -> None:
+    guesses = [detect_language(text) for _, text in _market_messages(SPANISH_PRICES, True)]
+    # 207 of 373: the rest say only words another language has too (a brand's English, `de`, `me`) or none.
+    assert len(guesses) > 370 and guesses.count("es") / len(guesses) > 0.55
