@@ -1949,8 +1949,8 @@ def _request(
         return None
     counting = [e.unit for e in elements if e.kind == "unit" and not e.used and not e.packed]
     quantity, unit = _amount(group, counting, lexicon)
-    negated = _negated(elements, lexicon, index)
-    quantity, bare = _said_in_place(quantity, bare, negated)
+    negated = _negated(elements, lexicon, index) or _taken_back_by_a_closing_no(quantity, elements, lexicon, index)
+    quantity, bare = _said_in_place(quantity, bare, negated, _said_after(elements, group))
     # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
     takes_back = bool(raw_words & lexicon.corrections_and_negations) or bool(negated)
     uncounted = group is None and not bare and not sizes
@@ -2066,14 +2066,39 @@ def _phrase(text: str, meaningful: list[_Element], elements: list[_Element], lex
     return " ".join(part for part in parts if part)
 
 
+def _taken_back_by_a_closing_no(
+    quantity: float | None, elements: list[_Element], lexicon: Lexicon, index: CatalogIndex
+) -> tuple[float, ...]:
+    """`5 dus bukan, 6`, `5 crates vimba hindi, 7`: a no said last in its part of the message, after an item's amount,
+    takes that amount back, as one said before the next amount would (`hapana, 3`)."""
+    last = elements[-1]
+    if quantity is None or last.kind != "word" or last.text not in lexicon.negations or len(elements) < 2:
+        return ()
+    return () if index.names_with(last.text, {e.text for e in elements if e.kind == "word"}) else (quantity,)
+
+
 def _said_in_place(
-    quantity: float | None, bare: list[float], negated: tuple[float, ...]
+    quantity: float | None, bare: list[float], negated: tuple[float, ...], after: list[float]
 ) -> tuple[float | None, list[float]]:
-    """`12 not 10 ctn`, `12 ctn nahi, 10`: the amount said in place of the one taken back is counted in its unit."""
+    """`12 not 10 ctn`, `12 ctn nahi, 10`: the amount said in place of the one taken back is counted in its unit;
+    beside a number that may be the size (`vimba 350 crate 5 nahi 7`), it is the one said after the amount."""
     kept = [n for n in bare if n not in negated]
-    if quantity in negated and len(kept) == 1:
+    if quantity not in negated or not kept:
+        return quantity, bare
+    if len(kept) == 1:
         return kept[0], [quantity]
-    return quantity, bare
+    following = [n for n in after if n in kept]
+    if not following:
+        return quantity, bare
+    kept.remove(following[0])
+    return following[0], [*kept, quantity]
+
+
+def _said_after(elements: list[_Element], group: _Group | None) -> list[float]:
+    """The numbers no unit counts, said after the counted amount."""
+    if group is None:
+        return []
+    return [e.value for e in elements[group.last + 1 :] if e.kind == "num" and not e.used]
 
 
 def _said_in_place_of(quantity: float | None, bare: list[float], negated: tuple[float, ...]) -> bool:

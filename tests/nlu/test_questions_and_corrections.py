@@ -87,6 +87,10 @@ def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index
         "5 crates vimba 350ml oops 7",
         "5 peti vimba 350ml, galti se 5 likha, 7 chahiye",
         "5 crates vimba 350ml, sorry 5, 7",
+        "5 crates vimba 350ml hindi, 7",
+        "vimba 350ml 5 crates bukan, 7",
+        "vimba 350ml 5 crates hapana, 7 crates",
+        "vimba 350 crate 5 nahi 7",
     ],
 )
 def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
@@ -105,6 +109,11 @@ def test_a_correction_that_takes_back_an_earlier_amount_changes_that_line(
     invented_index: CatalogIndex, text: str
 ) -> None:
     assert sorted(lines_of(parse_order(text, invented_index))) == [("Q101", 7), ("Q114", 3)]
+
+
+def test_a_no_ending_an_item_with_nothing_after_it_keeps_the_amount(invented_index: CatalogIndex) -> None:
+    parse = parse_order("siki 1L 3 case, vimba 350ml 5 crates hindi", invented_index)
+    assert sorted(lines_of(parse)) == [("Q101", 5), ("Q114", 3)]
 
 
 def test_an_amount_taken_back_is_never_moved_to_the_item_asked_about_last(invented_index: CatalogIndex) -> None:
