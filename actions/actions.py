@@ -273,17 +273,23 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
 async def amend_last_line(turn: Turn, action_name: str) -> bool:
     """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits: an amount said alone with a word correcting
     it sets the order's last line, or the item the open question asks which one of; `2 more`, `moja zaidi`, `再加两箱`
-    add to it; whatever the classifier read (`4 nahi 6` as NO, which would drop the order or the item)."""
-    draft = turn.waiting_draft
-    command = read_command(turn.text)
-    if draft is None or not isinstance(command, (AddItems, type(None))):
+    add to it; whatever the classifier read (`4 nahi 6` as NO, which would drop the order or the item). Said after
+    the order went through, they change nothing, and the owner hears how to change it."""
+    if not isinstance(read_command(turn.text), (AddItems, type(None))):
         return False
-    choice = draft.choices[0] if draft.choices else None
     more = adds_alone(turn.text)
     said = amounts_in(turn.text)
-    if (choice.asks_amount if choice else not draft.lines) or not said or not counts_packs(turn.text):
+    if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
         return False
-    if not (more or corrects_alone(turn.text)):
+    draft = turn.waiting_draft
+    if draft is None:
+        # Said after the order went through: the order stands, and the owner hears how to change it.
+        if not turn.slot("last_order_id") or not await find_store(turn, action_name):
+            return False
+        parse = parse_text(turn, turn.text, await PLATFORM.catalog(turn.store_id))
+        return parse.is_empty and await corrects_placed_order(turn, parse)
+    choice = draft.choices[0] if draft.choices else None
+    if choice.asks_amount if choice else not draft.lines:
         return False
     if not await find_store(turn, action_name):
         return True
@@ -763,8 +769,9 @@ async def put_on_draft(turn: Turn, parse: OrderParse, cue: Cue | None, catalog: 
 
 
 async def corrects_placed_order(turn: Turn, parse: OrderParse) -> bool:
-    """`10 nahi 12 crate coke` after that order went through never starts a second order of the same goods: the
-    owner hears the order stands and how to change it. False when the message corrects no order still cancellable."""
+    """`10 nahi 12 crate coke` (or an amount alone, `sorry 7 not 5`, `2 more`: a parse of no items) after that order
+    went through never starts a second order of the same goods: the owner hears the order stands and how to change
+    it. False when the message corrects no order still cancellable."""
     last = turn.slot("last_order_id")
     if not last:
         return False
@@ -773,7 +780,7 @@ async def corrects_placed_order(turn: Turn, parse: OrderParse) -> bool:
     except NotFound:
         return False
     corrected = set(parse.skus) & {line.sku for line in order.lines}
-    if order.store_id != turn.store_id or not order.cancellable or not corrected:
+    if order.store_id != turn.store_id or not order.cancellable or not (corrected or parse.is_empty):
         return False
     turn.say(replies.placed_unchanged(turn.t, order.order_id))
     return True

@@ -32,6 +32,18 @@ async def test_order_is_summarised_with_prices_and_placed_once_on_yes(
     assert orders[0].order_id in placed
 
 
+@pytest.mark.parametrize("correction", ["sorry 7 not 5", "2 more", "make it 7", "ek aur", "zuri cola 350ml 5 nahi 7"])
+async def test_an_amount_corrected_after_the_order_went_through_changes_nothing_and_says_how(
+    chat: Chat, platform_client: PlatformClient, correction: str
+) -> None:
+    await chat.text("5 tray zuri cola 350ml")
+    placed = await chat.text("YES")
+    answer = await chat.text(correction)
+    [order] = await platform_client.store_orders(await store_id(chat))
+    assert f"Order #{order.order_id} is already placed, so I did not change it." in answer, (placed, answer)
+    assert "reply CANCEL" in answer and [(line.sku, line.quantity) for line in order.lines] == [("ZC-350C-24", 5)]
+
+
 async def test_confirm_question_comes_with_yes_no_buttons(chat: Chat) -> None:
     replies = await chat.say("3 box mishumaa")
     assert replies[-1]["buttons"] == [{"title": "YES", "payload": "yes"}, {"title": "NO", "payload": "no"}]

@@ -75,6 +75,10 @@ def test_an_amount_corrected_or_added_in_an_sms_of_its_own_changes_the_last_line
         ("SUG-MUMIAS-50KG", 3),
         ("BEV-COKE-300G-24", 7),
     ]
+    # Once placed, an amount said alone changes nothing, and the owner hears how to change it.
+    late = "\n".join(system.exchange(KIRANA_PHONE, "7 nahi 8"))
+    assert f"#{order['order_id']}" in late and "CANCEL" in late, late
+    assert [len(system.orders("ST-888")), system.orders("ST-888")[0]["lines"]] == [1, order["lines"]]
 
 
 DUKA_PHONE = "+254712000782"
