@@ -6,6 +6,7 @@ import logging
 import re
 from dataclasses import replace
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
@@ -86,7 +87,6 @@ class ChineseReader:
             tuple(sorted(alike.items(), key=lambda pair: -len(pair[0])))
             for alike in (lexicon.pinyin_initials_alike, lexicon.pinyin_finals_alike)
         )
-        self._parts: dict[str, tuple[str, ...]] = {}
         self._pinyin = _pinyin_spellings(
             brands | self._shortened.keys(), aliases, _latin_words(items) | _latin_lexicon_words(lexicon)
         )
@@ -99,6 +99,8 @@ class ChineseReader:
             if self._in_digits
             else None
         )
+        # Every brand and alias is asked for its parts as the catalog is indexed: all are segmented in one pass.
+        self._parts = {word: self._own_parts(word, found) for word, found in searched_parts(self._catalog_words)}
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
@@ -124,12 +126,15 @@ class ChineseReader:
         once."""
         found = self._parts.get(word)
         if found is None:
-            found = self._parts[word] = tuple(
-                part
-                for part in (*parts(word), *self._after_brand(word))
-                if part not in self._packed and not (part in self._kinds and word.startswith(part))
-            )
+            found = self._parts[word] = self._own_parts(word, parts(word))
         return found
+
+    def _own_parts(self, word: str, found: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            part
+            for part in (*found, *self._after_brand(word))
+            if part not in self._packed and not (part in self._kinds and word.startswith(part))
+        )
 
     def _after_brand(self, word: str) -> tuple[str, ...]:
         """The rest of a word that begins with one of the catalog's brands, when it is two characters or more."""
@@ -340,6 +345,15 @@ def parts(word: str) -> tuple[str, ...]:
     if len(word) < 3 or not HAN_RE.search(word):
         return ()
     return tuple(w for w in _dictionary().cut_for_search(word, HMM=False) if 1 < len(w) < len(word))
+
+
+def searched_parts(words: Iterable[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each word with its `parts`, all segmented in one pass: jieba segments every run of text between line breaks
+    apart, so words a line each are segmented as they are one by one, without the cost of a call each."""
+    searched = [word for word in words if len(word) >= 3 and HAN_RE.search(word) and "\n" not in word]
+    segments = _dictionary().cut_for_search("\n".join(searched), HMM=False)
+    for word in searched:
+        yield word, tuple(w for w in takewhile("\n".__ne__, segments) if 1 < len(w) < len(word))
 
 
 def segmented(text: str) -> list[tuple[str, int]]:
