@@ -281,6 +281,9 @@ async def amend_last_line(turn: Turn, action_name: str) -> bool:
     said = amounts_in(turn.text)
     if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
         return False
+    if priced_just_before(turn.tracker) is not None:
+        # `ok add 4 of those` right after prices counts the products priced.
+        return False
     draft = turn.waiting_draft
     if draft is None:
         # Said after the order went through: the order stands, and the owner hears how to change it.

@@ -312,6 +312,23 @@ async def test_an_amount_after_prices_orders_that_many_of_each_product_priced(ch
     assert "Taa Candles 6 pack 3 boxes" in summary and "Zuri Cola 350ml can 3 trays" in summary, summary
 
 
+async def test_an_amount_of_those_priced_while_an_order_is_open_adds_the_product_priced(chat: Chat) -> None:
+    # `add 4` with a line on the order would otherwise add to that line; `those` is no product (Toss).
+    await chat.text("2 bales unga mlima")
+    assert "Taa Candles" in await chat.text("how much is mishumaa?")
+    added = await chat.text("ok add 4 of those")
+    assert "1) Mlima Maize Flour 2kg 2 bales" in added and "2) Taa Candles 6 pack 4 boxes x 300" in added, added
+
+
+async def test_an_amount_of_those_priced_while_asked_which_one_adds_the_product_priced(chat: Chat) -> None:
+    question = await chat.text("3 zuri cola")
+    assert "Taa Candles" in await chat.text("how much is mishumaa?")
+    added = await chat.text("ok add 4 of those")
+    assert added.endswith(question) and "Toss" not in added, added
+    summary = await chat.text("1")
+    assert "Taa Candles 6 pack 4 boxes x 300" in summary and "Zuri Cola 350ml can 3 trays" in summary, summary
+
+
 async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_as_packs(chat: Chat) -> None:
     question = await chat.text("50 cans zuri cola 350ml")
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")

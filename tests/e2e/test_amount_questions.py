@@ -64,4 +64,8 @@ def test_a_price_asked_after_an_order_is_answered_and_never_ordered(system: Syst
         "Coca-Cola 500ml PET",
         "Coca-Cola 1.25L PET",
     ], prices
+    # An amount of those just priced adds them; it never adds to the order's last line.
+    system.exchange(PHONE, "how much is omo 1kg")
+    added = "\n".join(system.exchange(PHONE, "ok add 2 of those"))
+    assert "1) Coca-Cola 300ml glass bottle 5 crates" in added and "2) Omo Multi Active 1kg 2 bales" in added, added
     assert "dropped" in "\n".join(system.exchange(PHONE, "NO"))
