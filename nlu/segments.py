@@ -241,7 +241,7 @@ def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         end = _half_end(tokens, position, lexicon) if count is not None else None
         if end is not None and count is not None:
             amount = kept[count]
-            kept[count] = replace(amount, value=amount.value + 0.5)
+            kept[count] = amount._replace(value=amount.value + 0.5)
             count = None
             position = end
             continue
@@ -250,9 +250,9 @@ def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             # `litro y medio`, `2 kilos y medio`: a measure and a half is half a measure more of it, one if no amount
             # is said, never an item of its own.
             if before is not None and before.kind == "num":
-                kept[-1] = replace(before, value=before.value + 0.5)
+                kept[-1] = before._replace(value=before.value + 0.5)
             elif before is not None and before.text in lexicon.number_words:
-                kept[-1] = replace(before, kind="num", value=lexicon.number_words[before.text] + 0.5)
+                kept[-1] = before._replace(kind="num", value=lexicon.number_words[before.text] + 0.5)
             else:
                 kept.append(Token("num", "1.5", token.start, token.start, 1.5))
             kept.append(token)
@@ -388,16 +388,16 @@ def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> li
             spelt = lexicon.spelt_by_sound.get(script, {}).get(key)
             # `চাল` (chaal) is the locale's `chal` also where the catalog writes `chal`.
             if token.text not in index.postings and (key not in index.sounds or spelt in index.sounds[key]):
-                token = replace(token, text=spelt or _voiced(token, script, index))
+                token = token._replace(text=spelt or _voiced(token, script, index))
             if token.text in lexicon.price_point_words and token.text not in lexicon.native_price_point_words:
                 # The letters spell a currency code: the word is the pack it names, if any (`केस`, a case).
-                token = replace(token, text=lexicon.unit_words.get(token.text, typed.casefold()))
+                token = token._replace(text=lexicon.unit_words.get(token.text, typed.casefold()))
         elif token.kind == "word" and not token.text.isascii() and token.text not in index.postings:
             # A word as one language writes it with its marks (Igbo `dị`) means what that language says, never what
             # another language's bare spelling means (Tagalog `di`).
             if token.text not in lexicon.marked_words:
                 spelt = plain.get(without_marks(token.text), token.text)
-                token = token if spelt == token.text else replace(token, text=spelt)
+                token = token if spelt == token.text else token._replace(text=spelt)
         read.append(token)
     return read
 
@@ -608,7 +608,7 @@ def _digit_names(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         return tokens
     units = index.lexicon.unit_words
     return [
-        replace(token, kind="word")
+        token._replace(kind="word")
         if token.kind == "num"
         and token.text in index.digit_names
         and not (position + 1 < len(tokens) and tokens[position + 1].text in units)
@@ -727,7 +727,7 @@ def _initials_spelt_out(tokens: list[Token], index: CatalogIndex) -> list[Token]
             and token.text not in lexicon.chatter_words
             and token.text not in lexicon.cue_words
         ):
-            read[position] = replace(token, text=token.text[:1])
+            read[position] = token._replace(text=token.text[:1])
     return read
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from indic_transliteration import sanscript
 
@@ -58,9 +58,11 @@ _INCH_MARK_RE = re.compile(r"(?<=\d)\s?(?:\"|''|”|″|′′)(?![^\W\d_])")
 _MAX_CHARS = 4000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One number, word or separator with its character span in the cleaned text."""
+class Token(NamedTuple):
+    """One number, word or separator with its character span in the cleaned text.
+
+    A named tuple: a message makes a few dozen, each made in half the time of a frozen dataclass.
+    """
 
     kind: str
     text: str
