@@ -188,9 +188,11 @@ class CatalogIndex:
     # The words of each core (by its number in `groups`) that are words of its SKUs' categories (`detergent` of
     # an `Omo Detergent`).
     core_kinds: tuple[frozenset[str], ...] = ()
-    # Each SKU's size by number, one number for equal sizes (and one for none): whether a list is all of one size
-    # is then told without comparing sizes.
-    size_numbers: list[int] = field(default_factory=list)
+    # Each SKU's core, size and brand by number (one size number for equal sizes, and one for none), and the size of
+    # each size number: what the variant filter compares of a SKU, read in one look, so it compares each distinct
+    # product and size once, however many SKUs share them, and tells a list of one size without comparing sizes.
+    variant_keys: list[tuple[int, int, int]] = field(default_factory=list)
+    numbered_sizes: tuple[Size | None, ...] = ()
     # The first word of every alias written without digits: a message without one of them says no alias in full.
     alias_first_words: frozenset[str] = frozenset()
     # SKUs whose name has a word that says what the product comes in (`in` of `Sardines in Tomato Sauce`).
@@ -1565,10 +1567,13 @@ def _sku_groups(indexed: tuple[IndexedItem, ...]) -> SkuGroups:
     )
 
 
-def _size_numbers(indexed: tuple[IndexedItem, ...]) -> list[int]:
-    """Each SKU's size as a number, the same for equal sizes."""
+def _variant_keys(indexed: tuple[IndexedItem, ...], groups: SkuGroups) -> dict[str, Any]:
+    """Each SKU's core, size and brand by number, a size's number the same for equal sizes; and the numbered sizes."""
     numbers: dict[Size | None, int] = {}
-    return [numbers.setdefault(entry.size, len(numbers)) for entry in indexed]
+    size_numbers = [numbers.setdefault(entry.size, len(numbers)) for entry in indexed]
+    brands = map(groups.product_brand.__getitem__, groups.product_of)
+    keys = list(zip(groups.core_of, size_numbers, brands, strict=True))
+    return {"variant_keys": keys, "numbered_sizes": tuple(numbers)}
 
 
 def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset[int]]:
@@ -1581,12 +1586,12 @@ def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset
 
 
 def _grouped(indexed: tuple[IndexedItem, ...]) -> dict[str, Any]:
-    """The SKU groups, the words of each core that are words of its SKUs' categories, and each SKU's size number."""
+    """The SKU groups, the words of each core that are words of its SKUs' categories, and each SKU's variant key."""
     groups = _sku_groups(indexed)
     kinds: list[frozenset[str]] = [frozenset()] * len(groups.cores)
     for entry, number in zip(indexed, groups.core_of, strict=True):
         kinds[number] = kinds[number] | (entry.core & entry.category_words)
-    return {"groups": groups, "core_kinds": tuple(kinds), "size_numbers": _size_numbers(indexed)}
+    return {"groups": groups, "core_kinds": tuple(kinds), **_variant_keys(indexed, groups)}
 
 
 def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, compress, repeat
-from operator import add, not_
+from operator import add
 from typing import Callable, Iterable, Iterator, TypeAlias
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
@@ -39,6 +39,8 @@ class Match:
 
 
 _Cover: TypeAlias = "tuple[Positions, tuple[WordMatch, ...], str | None]"
+# What the variant filter reads of a SKU: its core, its size and its brand, by number.
+_Key: TypeAlias = "tuple[int, int, int]"
 
 
 def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
@@ -558,47 +560,55 @@ def _without_named_variants(
     shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
     if shared:
         extras = {core: own - shared for core, own in extras.items()}
+    # Whether a SKU is dropped depends only on its core, size and brand: each distinct key is decided once, and the
+    # SKUs are read twice, for their keys and for those dropped.
+    order = list(candidates)
+    keys = list(map(index.variant_keys.__getitem__, order))
+    sized = set(keys)
     marking = (index.lexicon.variant_words | index.lexicon.line_words) if kind_only else _NOTHING
     if kind_only and all(map(marking.isdisjoint, extras.values())):
         # A kind named alone drops a SKU only for a variant or line word its name adds: where no name adds one,
         # the thousands of SKUs of a kind are not compared with their siblings.
-        beside_plain = _variants_beside_plain(candidates, extras, index, kind_only)
-        return candidates.difference(beside_plain) if beside_plain else candidates
-    order = list(candidates)
-    products = list(map(groups.product_of.__getitem__, order))
-    dropped: set[int] = set()
-    bases = {core for core, own in extras.items() if not own} or _written_as_base(candidates, extras, index)
+        dropped = _variants_beside_plain(sized, extras, index, kind_only)
+    else:
+        dropped = _variant_keys_dropped(sized, candidates, extras, index, kind_only)
+    return candidates.difference(compress(order, map(dropped.__contains__, keys))) if dropped else candidates
+
+
+def _variant_keys_dropped(
+    sized: set[_Key], candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex, kind_only: bool
+) -> set[_Key]:
+    """The keys of the SKUs that add words to a base product's or a sibling's, and of the variants beside a plain
+    product; for a kind named alone, of the former only those whose names add a variant or line word."""
+    dropped: set[_Key] = set()
+    rest = sized
+    bases = {core for core, own in extras.items() if not own} or _written_as_base(candidates, sized, extras, index)
     if bases:
         # A SKU whose name adds nothing to the words said is the base product, and every SKU of its brand
         # that adds something is a variant of it: decided for the whole list at once, without comparing.
-        brands = list(map(groups.product_brand.__getitem__, products))
-        is_base = list(map(bases.__contains__, map(groups.core_of.__getitem__, order)))
-        with_base = list(map(set(compress(brands, is_base)).__contains__, brands))
-        dropped.update(compress(order, with_base))
-        dropped.difference_update(compress(order, is_base))
-        without_base = list(map(not_, with_base))
-        order = list(compress(order, without_base))
-        products = list(compress(products, without_base))
-    dropped.update(_sibling_variants(order, products, extras, index))
+        based = {brand for core, _, brand in sized if core in bases}
+        with_base = {key for key in sized if key[2] in based}
+        dropped = {key for key in with_base if key[0] not in bases}
+        rest = sized - with_base
+    dropped.update(_sibling_variants(rest, extras, index))
     if dropped:
-        dropped.difference_update(_size_names(candidates, dropped, extras, index))
+        dropped.difference_update(_size_names(sized, dropped, extras, index))
     if dropped and kind_only:
-        marked_cores = {core for core, own in extras.items() if not own.isdisjoint(marking)}
-        listed = list(dropped)
-        dropped = set(compress(listed, map(marked_cores.__contains__, map(groups.core_of.__getitem__, listed))))
-    dropped.update(_variants_beside_plain(candidates.difference(dropped), extras, index, kind_only))
-    return candidates.difference(dropped) if dropped else candidates
+        marking = index.lexicon.variant_words | index.lexicon.line_words
+        dropped = {key for key in dropped if not extras[key[0]].isdisjoint(marking)}
+    dropped.update(_variants_beside_plain(sized - dropped, extras, index, kind_only))
+    return dropped
 
 
 def _variants_beside_plain(
-    candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex, kind_only: bool
-) -> set[int]:
+    sized: set[_Key], extras: dict[int, frozenset[str]], index: CatalogIndex, kind_only: bool
+) -> set[_Key]:
     """`Illovo Brown Sugar` beside `Illovo White Sugar`: a product whose name adds only variant words (`brown`) is a
     variant of one of its brand and size whose name adds only a flavour or colour (`white`), when its brand was
     named; when only a kind was (`shuga 1kg`), where another product of that size adds nothing (`Dwangwa Sugar`),
     and of one whose words, no flavour, another brand's product of that size adds too (`milk 500ml`: `Parmalat Low
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
-    groups, lexicon = index.groups, index.lexicon
+    lexicon = index.lexicon
     marking = lexicon.variant_marks
     # Words every name on the list adds (`Long Life`, `Bread`) tell none of them apart. Decided on the few distinct
     # names first: most lists have no name adding only variant words.
@@ -606,18 +616,6 @@ def _variants_beside_plain(
     marking_only = {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
     if not marking_only:
         return set()
-    # Each test reads only a SKU's added words, size and brand: every product's size is decided once, not each pack.
-    order = list(candidates)
-    product_of, product_brand = groups.product_of, groups.product_brand
-    keys = list(
-        zip(
-            map(groups.core_of.__getitem__, order),
-            map(index.size_numbers.__getitem__, order),
-            map(product_brand.__getitem__, map(product_of.__getitem__, order)),
-            strict=True,
-        )
-    )
-    sized = set(keys)
     own = {core: words - everyone for core, words in extras.items()}
     marked = {key for key in sized if key[0] in marking_only}
     tasted = lexicon.flavour_words - marking
@@ -633,8 +631,7 @@ def _variants_beside_plain(
         for (core, size), brands in common.items():
             if own[core].isdisjoint(flavours):
                 plain.update(zip(repeat(size), brands))
-    meant = {key for key in marked if key[1:] in plain}
-    return set(compress(order, map(meant.__contains__, keys)))
+    return {key for key in marked if key[1:] in plain}
 
 
 def _said_by_other_brands(
@@ -662,44 +659,37 @@ _ANOTHER_SIZE = 1.25
 
 
 def _size_names(
-    candidates: Positions, dropped: set[int], extras: dict[int, frozenset[str]], index: CatalogIndex
-) -> set[int]:
+    sized: set[_Key], dropped: set[_Key], extras: dict[int, frozenset[str]], index: CatalogIndex
+) -> set[_Key]:
     """`Red Horse Stallion 1L` beside `Red Horse 500ml`, `Ginebra Kwatro Kantos 700ml` beside `Ginebra Bilog 350ml`:
     words no locale knows as a variant or flavour, on a SKU of a size its brand's plain product is not sold in, name
     that size, so the brand said alone asks the size."""
-    items, groups = index.items, index.groups
     lexicon = index.lexicon
     known = (lexicon.variant_words, lexicon.flavour_words, lexicon.base_variant_words, lexicon.packaging_words)
-    core_of, product_of, brand_of = groups.core_of, groups.product_of, groups.product_brand
     # The word test is the same for every SKU of a core, and most lists have no such word: sizes are read only then.
-    cores = set(map(core_of.__getitem__, dropped))
+    cores = {core for core, _, _ in dropped}
     naming = {core for core in cores if (own := extras[core]) and all(map(own.isdisjoint, known))}
     if not naming:
         return set()
-    listed = list(dropped)
-    suspects = list(compress(listed, map(naming.__contains__, map(core_of.__getitem__, listed))))
-    brands = set(map(brand_of.__getitem__, map(product_of.__getitem__, suspects)))
-    listed = list(candidates.difference(dropped))
-    size_numbers = index.size_numbers
+    suspects = [key for key in dropped if key[0] in naming]
+    brands = {brand for _, _, brand in suspects}
+    sizes = index.numbered_sizes
     # Each brand's kept sizes once, by their number, and each suspect's size weighed once for its brand.
     kept_sizes: dict[int, dict[int, Size]] = defaultdict(dict)
-    for position in compress(
-        listed, map(brands.__contains__, map(brand_of.__getitem__, map(product_of.__getitem__, listed)))
-    ):
-        size = items[position].size
-        if size is not None:
-            kept_sizes[brand_of[product_of[position]]][size_numbers[position]] = size
+    for _, number, brand in sized - dropped:
+        size = sizes[number]
+        if brand in brands and size is not None:
+            kept_sizes[brand][number] = size
     weighed: dict[tuple[int, int], bool] = {}
-    named: set[int] = set()
-    for position in suspects:
-        brand = brand_of[product_of[position]]
-        key = (size_numbers[position], brand)
-        another = weighed.get(key)
+    named: set[_Key] = set()
+    for key in suspects:
+        _, number, brand = key
+        another = weighed.get(key[1:])
         if another is None:
             others = kept_sizes.get(brand)
-            another = weighed[key] = _of_another_size(items[position].size, list(others.values()) if others else None)
+            another = weighed[key[1:]] = _of_another_size(sizes[number], list(others.values()) if others else None)
         if another:
-            named.add(position)
+            named.add(key)
     return named
 
 
@@ -714,11 +704,13 @@ def _of_another_size(size: Size | None, others: list[Size] | None) -> bool:
     )
 
 
-def _written_as_base(candidates: Positions, extras: dict[int, frozenset[str]], index: CatalogIndex) -> set[int]:
+def _written_as_base(
+    candidates: Positions, sized: set[_Key], extras: dict[int, frozenset[str]], index: CatalogIndex
+) -> set[int]:
     """`原味酸奶` beside `香草味` of one size: where no name adds nothing to the words said, the one product whose
     name writes the base word (`原味`, `original`) is the base, unless it writes a flavour too (`Classic Salted`
     beside `Magic Masala`): then it is one flavour among others, to ask about."""
-    if len(set(map(index.size_numbers.__getitem__, candidates))) != 1:
+    if len({size for _, size, _ in sized}) != 1:
         return set()
     cores = set(map(index.groups.core_of.__getitem__, candidates & index.base_written))
     if len(cores) != 1:
@@ -727,24 +719,18 @@ def _written_as_base(candidates: Positions, extras: dict[int, frozenset[str]], i
     return cores if extras[core].isdisjoint(index.lexicon.flavour_words) else set()
 
 
-def _sibling_variants(
-    order: list[int], products: list[int], extras: dict[int, frozenset[str]], index: CatalogIndex
-) -> Iterator[int]:
-    """The SKUs whose name adds words to the words another product of their brand adds."""
-    groups = index.groups
-    # Pack sizes of one product have the same words, so each product is compared once, not each SKU; and
-    # only products whose brand has another product on the list have a sibling to compare with.
-    distinct = list(set(products))
-    brand_of_product = list(map(groups.product_brand.__getitem__, distinct))
-    if len(set(brand_of_product)) == len(distinct):
-        return iter(())
-    shared = {brand for brand, products_of_brand in Counter(brand_of_product).items() if products_of_brand > 1}
-    sharing = list(compress(distinct, map(shared.__contains__, brand_of_product)))
-    brands = list(map(groups.product_brand.__getitem__, sharing))
-    added = list(map(extras.__getitem__, map(groups.product_core.__getitem__, sharing)))
+def _sibling_variants(sized: set[_Key], extras: dict[int, frozenset[str]], index: CatalogIndex) -> set[_Key]:
+    """The keys of the SKUs whose name adds words to the words another product of their brand adds."""
+    # Pack sizes of one product have the same words, so each product (a brand with a core) is compared once, not
+    # each SKU; and only products whose brand has another product on the list have a sibling to compare with.
+    products = {(core, brand) for core, _, brand in sized}
+    counts = Counter(brand for _, brand in products)
+    if len(counts) == len(products):
+        return set()
     siblings: dict[int, set[frozenset[str]]] = defaultdict(set)
-    for brand, words in zip(brands, added, strict=True):
-        siblings[brand].add(words)
+    for core, brand in products:
+        if counts[brand] > 1:
+            siblings[brand].add(extras[core])
     line_words = index.lexicon.line_words
     # Brands of a kind often add the same words to their names (`香辣`, `海鲜` beside `红烧牛肉`): each set of sets
     # is decided once for every brand that has it.
@@ -759,13 +745,8 @@ def _sibling_variants(
             if found:
                 variants[brand] = found
     if not variants:
-        return iter(())
-    dropped = {
-        product
-        for product, brand, words in zip(sharing, brands, added, strict=True)
-        if words in variants.get(brand, _NONE)
-    }
-    return compress(order, map(dropped.__contains__, products))
+        return set()
+    return {key for key in sized if extras[key[0]] in variants.get(key[2], _NONE)}
 
 
 def _variants(extras: set[frozenset[str]]) -> set[frozenset[str]]:
