@@ -283,6 +283,11 @@ def product_words(phrase: str) -> str:
     return " ".join(words) or phrase
 
 
+def capitalised(sentence: str) -> str:
+    """A sentence that opens with the owner's words (`zuri cola ipi?`, `unga ya ukubwa gani?`) opens with a capital."""
+    return sentence[:1].upper() + sentence[1:]
+
+
 def sentences(*parts: str) -> str:
     """Sentences said together: spaced, except after a full-width stop (`。`, `？`), where Chinese puts no space."""
     text = ""
@@ -308,7 +313,7 @@ def choice_question(
         product=product_words(choice.phrase),
         options=" ".join(options),
     )
-    return question, buttons
+    return capitalised(question), buttons
 
 
 SIZE_QUESTION = N_("Which size of %(product)s? %(options)s. Reply with the number.")
@@ -321,7 +326,9 @@ def group_question(t: Phrasebook, choice: Choice) -> tuple[str, list[dict[str, s
     options = " ".join(f"{number}) {label}" for number, (label, _) in enumerate(choice.groups, start=1))
     asked = BRAND_QUESTION if choice.by == "brand" else SIZE_QUESTION
     question = t._(asked, product=product_words(choice.phrase), options=options)
-    return question, [{"title": label, "payload": str(number)} for number, (label, _) in enumerate(choice.groups, 1)]
+    return capitalised(question), [
+        {"title": label, "payload": str(number)} for number, (label, _) in enumerate(choice.groups, 1)
+    ]
 
 
 def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, CatalogItem]) -> str:

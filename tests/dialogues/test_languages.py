@@ -101,7 +101,7 @@ async def test_a_swahili_store_orders_chooses_edits_and_confirms_in_swahili(
     sw: Chat, platform_client: PlatformClient
 ) -> None:
     question = (await said(sw, "3 zuri cola", "sw"))[-1]
-    assert question["text"].startswith("zuri cola ipi? 1) ") and question["text"].endswith("Jibu kwa namba.")
+    assert question["text"].startswith("Zuri cola ipi? 1) ") and question["text"].endswith("Jibu kwa namba.")
     two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
     assert "870/kesi" in next(b["title"] for b in question["buttons"] if "2L" in b["title"])
     replies = await said(sw, two_litre, "sw")
@@ -417,7 +417,7 @@ async def test_an_indonesian_store_orders_chooses_edits_confirms_and_opts_out_in
     id_: Chat, platform_client: PlatformClient
 ) -> None:
     question = (await said(id_, "3 zuri cola ya", "id"))[-1]
-    assert question["text"].startswith("zuri cola yang mana? 1) "), question["text"]
+    assert question["text"].startswith("Zuri cola yang mana? 1) "), question["text"]
     assert question["text"].endswith("Balas dengan nomornya.")
     two_litre = next(b["payload"] for b in question["buttons"] if "2L" in b["title"])
     replies = await said(id_, two_litre, "id")

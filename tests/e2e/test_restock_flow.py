@@ -97,7 +97,7 @@ def test_products_asked_for_after_a_greeting_are_ordered_not_only_greeted(system
     system.add_store(tmp_path, GREETING_STORE)
     # Read as a greeting by the classifier; the words after it ask for a product the catalog sells in several kinds.
     asked = "\n".join(system.simulator(GREETING_PHONE, "habari, nataka unga"))
-    assert "unga ya ukubwa gani? 1) 1kg" in asked and "Habari" not in asked, asked
+    assert "Unga ya ukubwa gani? 1) 1kg" in asked and "Habari" not in asked, asked
     # A greeting alone is greeted back, and the open question asked again.
     greeted = "\n".join(system.simulator(GREETING_PHONE, "habari za asubuhi"))
     assert greeted.startswith("Habari!") and greeted.endswith(asked), greeted
