@@ -9,7 +9,7 @@ from itertools import takewhile
 from operator import attrgetter
 from typing import Callable, Mapping
 
-from nlu.catalog_index import CatalogIndex, IndexedItem
+from nlu.catalog_index import CatalogIndex, IndexedItem, singular_and_plural
 from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.lexicon import Lexicon
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
@@ -1712,7 +1712,10 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
     # `口味王10元的 50包` of `10元*10包/条`: the word a name counts its pieces in counts pieces, though it may name a
     # pack elsewhere, unless the name counts them in its own sell unit (`10 packs/pack`).
     pieces_named = unit is not None and unit == item.piece_unit != item.item.sell_unit and item.item.units_per_pack > 1
-    if unit is not None and (item.item.sell_unit not in lexicon.sell_units_for(unit) or pieces_named):
+    if unit is None and request.bare_numbers and _named_in_the_plural(request, item):
+        packs = typed / item.item.units_per_pack
+        value, mismatch = (packs, False) if packs == int(packs) and packs > 0 else (typed, True)
+    elif unit is not None and (item.item.sell_unit not in lexicon.sell_units_for(unit) or pieces_named):
         pieces: float | None = None
         if unit in lexicon.pieces_per_unit:
             pieces = typed * lexicon.pieces_per_unit[unit]
@@ -1738,6 +1741,19 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
     whole = value == int(value)
     acceptable = whole and (0 < value <= lexicon.max_quantity or part)
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)
+
+
+def _named_in_the_plural(request: ItemRequest, item: IndexedItem) -> bool:
+    """`12 cocas`, `50 jabones`: a count said with no unit, of a product a pack of several holds, named by a word its
+    name writes in the singular, counts the pieces, as a count of bottles or bars would."""
+    if item.item.units_per_pack < 2:
+        return False
+    named = item.core | item.brand_words
+    return any(
+        word not in named and any(len(form) < len(word) and form in named for form in singular_and_plural(word))
+        for word in request.phrase.lower().split()
+        if word[-1:] == "s"
+    )
 
 
 def _merged(lines: list[OrderLine]) -> tuple[OrderLine, ...]:

@@ -95,6 +95,29 @@ def test_piece_count_not_making_whole_packs_is_kept_and_flagged(invented_index: 
     assert parse.lines[0].unit_mismatch
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"), [("48 vimbas 350ml", ("Q101", 2)), ("24 dunn & gale creams", ("Q113", 2))]
+)
+def test_a_count_of_a_product_named_in_the_plural_counts_its_pieces(
+    invented_index: CatalogIndex, text: str, expected: tuple[str, int]
+) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [expected]
+
+
+def test_a_count_of_a_product_named_in_the_plural_in_spanish_counts_its_bars() -> None:
+    index = catalog_index('J201,"JABON BARRA LUMA AZUL 350G CJ 25U",Luma,limpieza,350g,case,25,150.00,ZZZ,,70,1,true')
+    assert lines_of(parse_order("50 jabones luma", index)) == [("J201", 2)]
+    assert lines_of(parse_order("luma 2 cajas", index)) == [("J201", 2)]
+
+
+def test_a_count_of_a_product_named_in_the_plural_not_filling_packs_is_kept_and_flagged(
+    invented_index: CatalogIndex,
+) -> None:
+    parse = parse_order("5 vimbas 350ml", invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
+    assert parse.lines[0].unit_mismatch
+
+
 def test_pieces_pick_the_single_piece_sku_and_cartons_the_carton(invented_index: CatalogIndex) -> None:
     assert lines_of(parse_order("10 pcs pola", invented_index)) == [("Q112", 10)]
     assert lines_of(parse_order("pola 2 ctn", invented_index)) == [("Q111", 2)]
