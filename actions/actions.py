@@ -59,6 +59,7 @@ from actions.drafts import (
     read_cue,
     remove_line,
     replace_quantities,
+    says_only_amounts,
     set_named_quantity,
     set_quantity,
     settled_on_draft,
@@ -281,8 +282,9 @@ async def amend_last_line(turn: Turn, action_name: str) -> bool:
     said = amounts_in(turn.text)
     if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
         return False
-    if priced_just_before(turn.tracker) is not None:
-        # `ok add 4 of those` right after prices counts the products priced.
+    if not says_only_amounts(turn.text) or priced_just_before(turn.tracker) is not None:
+        # Other words say something else (`is order no 10002 confirmed`); `add 4 of those` right after prices counts
+        # the products priced.
         return False
     draft = turn.waiting_draft
     if draft is None:

@@ -676,6 +676,36 @@ def corrects_alone(text: str) -> bool:
     return _says_anywhere(words, text, correcting)
 
 
+def says_only_amounts(text: str) -> bool:
+    """True when every word of a message is an amount no larger than one line takes, a pack word, a word correcting or
+    adding to an amount, or one that fills a sentence (`sorry make it 3`, `hapana, kreti 4`, `ek aur`; a word in
+    Chinese characters counted as such, `改成5箱`): not `is order no 10002 confirmed`."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    amounts = [value for word in words if not HAN_RE.search(word) and (value := _number_in(word)) is not None]
+    plain = [word for word in words if not HAN_RE.search(word) and _number_in(word) is None]
+    return all(0 < value <= lexicon.max_quantity for value in amounts) and set(plain) <= _amount_words()
+
+
+@lru_cache(maxsize=1)
+def _amount_words() -> frozenset[str]:
+    """The words an amount said alone may come with, in every language: pack words, number words, words correcting or
+    adding to it, and words that fill a sentence or ask for goods."""
+    lexicon = load_lexicon()
+    phrases = (
+        lexicon.corrections_and_negations
+        | lexicon.draft_change_cues
+        | lexicon.draft_add_cues
+        | lexicon.draft_more_cues
+        | lexicon.edit_verbs
+        | lexicon.edit_verbs_after
+        | lexicon.edit_to_words
+        | lexicon.asking_words
+    )
+    words = {word for phrase in phrases for word in phrase.split()}
+    return frozenset(words | lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.number_words.keys())
+
+
 def adds_alone(text: str) -> bool:
     """True when a message says a word adding more (`2 more`, `moja zaidi`, `ek aur`, `add 2`, `再加两箱`)."""
     lexicon = load_lexicon()

@@ -157,3 +157,10 @@ async def test_an_amount_added_or_corrected_alone_in_chinese_changes_the_last_li
     assert "1) 可口可乐 330ml×24罐 3 箱" in await text(zh, "不对，改成3箱")
     # One more order is no amount of cola.
     assert "3 箱" in await text(zh, "一共多少钱") and "4 箱" not in await text(zh, "再来一单")
+
+
+async def test_an_amount_added_alone_while_asked_which_one_is_kept_for_the_answer_in_chinese(zh: Chat) -> None:
+    question = await text(zh, "丝苗米 两袋")
+    kept = await text(zh, "再加两袋")
+    assert kept.endswith(question) and "请回复1到2之间的数字" not in kept, kept
+    assert "1) 禾香 丝苗米 10kg 4 袋 x 62" in await text(zh, "1")

@@ -32,6 +32,12 @@ async def test_status_of_the_latest_order_and_of_one_by_number_in_any_form(chat:
         assert f"Order #{first}" in await chat.text(text), text
 
 
+async def test_an_order_number_asked_about_while_an_order_is_open_never_changes_its_amount(chat: Chat) -> None:
+    await chat.text("5 tray zuri cola 350ml")
+    await chat.text("is order no 12 confirmed")
+    assert "1) Zuri Cola 350ml can 5 trays" in await chat.text("show my order")
+
+
 async def test_status_before_any_order_is_placed_shows_the_open_one_and_what_it_needs(chat: Chat) -> None:
     await chat.text("zuri cola 3 trays")
     status = await chat.text("where is my order?")
