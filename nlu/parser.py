@@ -655,14 +655,15 @@ class _Reading:
 
     def _narrowed(self, request: ItemRequest, candidates: tuple[IndexedItem, ...]) -> tuple[IndexedItem, ...]:
         """Several SKUs fit: the one this message already ordered, or the one the item before it carries over."""
-        if len(candidates) > 1 and self.ordered.lines:
+        # `kapiri 25kg 10 bags, mealie meal 10kg`, `omo 500g bale 1 na sabuni ya unga 500g bale 2`: a kind of goods
+        # named alone keeps no brand said before, nor means the product of its kind already ordered.
+        carries = not names_only_a_kind(request, self.index)
+        if carries and len(candidates) > 1 and self.ordered.lines:
             # "3 bags mama gold 50kg ..., one more mama gold": the product already ordered in this message.
             ordered_skus = {line.sku for line in self.ordered.lines}
             again = [c for c in candidates if c.item.sku in ordered_skus]
             if len(again) == 1:
                 return (again[0],)
-        # `kapiri 25kg 10 bags, mealie meal 10kg`: a kind of goods named alone keeps no brand said before.
-        carries = not names_only_a_kind(request, self.index)
         if carries and len(candidates) > 1 and self.previous_item is not None and self.previous is not None:
             carried = _carried_over(request, self.previous, self.previous_item, self.index)
             if carried is not None and carried in candidates:

@@ -369,3 +369,17 @@ def test_a_kind_said_alone_leaves_out_the_goods_a_longer_phrase_it_opens_names()
     assert resolved("maziwa zuri 500 ctn 2", index) == [("M1", 2)]
     assert resolved("maziwa ya unga zuri 500 ctn 2", index) == [("M2", 2)]
     assert asked("zuri 500 ctn 2", index) == [{"M1", "M2"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordered", "choices"),
+    [
+        ("mira 70g 2 carton and bathing soap 70g 4 carton", ("B403", 2), {"B401", "B402", "B403"}),
+        ("pura salt 1kg bale 2, salt 1kg bale 3", ("B406", 2), {"B404", "B406"}),
+    ],
+)
+def test_a_kind_named_alone_after_a_product_of_it_asks_rather_than_adding_to_that_product(
+    index: CatalogIndex, text: str, ordered: tuple[str, int], choices: set[str]
+) -> None:
+    assert resolved(text, index) == [ordered]
+    assert asked(text, index) == [choices]
