@@ -616,8 +616,10 @@ def _one_word_facts(word: str, stop_words: frozenset[str], attaching: frozenset[
 
 
 class _Run(NamedTuple):
-    """What the word patterns find in one run of a text between spaces (`carton`, `100g,`, `7up`)."""
+    """What the word patterns find in one run of a text between spaces (`carton`, `100g,`, `7up`, `低脂牛奶`)."""
 
+    # The run with its Chinese words apart (`低脂 牛奶`), in a catalog that writes Chinese; else the run itself.
+    spaced: str
     words: tuple[str, ...]
     # The numbers that end a word of letters and digits (`12` of `b12`).
     glued: tuple[str, ...]
@@ -626,15 +628,24 @@ class _Run(NamedTuple):
 
 
 class _Runs(dict[str, _Run]):
-    """The runs of a catalog's texts, each read once: no word pattern reaches across a space, so a text's findings
-    are its runs' in order, and names share most of theirs (`carton`, `of`, `24`, a brand on each of its SKUs)."""
+    """The runs of a catalog's texts, each read once: neither the word patterns nor the Chinese segmenter reach across
+    a space, so a text's findings are its runs' in order, and names share most of theirs (`carton`, `of`, `24`, a
+    brand on each of its SKUs)."""
+
+    def __init__(self, chinese: ChineseReader | None) -> None:
+        super().__init__()
+        self._chinese = chinese
 
     def __missing__(self, run: str) -> _Run:
-        found = self[run] = _Run(
-            tuple(find_words(run.replace("'", "").replace("’", ""))),
-            tuple(_GLUED_NUMBER_RE.findall(run)),
-            tuple(_RAW_MIXED_RE.findall(run)),
-        )
+        spaced = run if self._chinese is None else self._chinese.spaced(run, pinyin=False)
+        words = tuple(find_words(spaced.replace("'", "").replace("’", "")))
+        # Both patterns need a digit, which most runs have none of.
+        if _DIGIT_RE.search(spaced) is None:
+            found = self[run] = _Run(spaced, words, (), ())
+        else:
+            found = self[run] = _Run(
+                spaced, words, tuple(_GLUED_NUMBER_RE.findall(spaced)), tuple(_RAW_MIXED_RE.findall(spaced))
+            )
         return found
 
 
@@ -651,7 +662,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     # After a number, a size's unit (`300 ml`) or a count's letters are no content word either.
     not_after_number = stop_words | size_words.keys() | unit_words.keys() | counts
     size_or_count = size_words.keys() | unit_words.keys()
-    runs_read = _Runs()
+    runs_read = _Runs(chinese)
 
     def facts(text: str) -> _TextFacts:
         if text.isascii() and text.isalpha():
@@ -659,9 +670,9 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         folded = clean_text(text).casefold()
         # Most aliases and brands have no digit: the patterns that need one are not tried on them.
         piece_word = _piece_word(folded, lexicon) if _DIGIT_RE.search(folded) is not None else ""
-        if chinese is not None:
-            folded = chinese.spaced(folded, pinyin=False)
         runs = [runs_read[run] for run in folded.split()]
+        if chinese is not None:
+            folded = " ".join(run.spaced for run in runs)
         words = [word for run in runs for word in run.words]
         if not folded.isascii() and in_indic_script(folded):
             # Devanagari names and aliases in the Latin letters messages are read in (`पारले जी`, `parle ji`).
