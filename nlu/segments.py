@@ -2194,7 +2194,7 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
     said = {e.text for e in elements if e.kind == "word"}
     possible = [
         e
-        for before, e, after in zip([None, *elements][: len(elements)], elements, [*elements[1:], None], strict=True)
+        for before, e, after in zip([None, *elements], elements, [*elements[1:], None], strict=False)
         if e.kind == "word"
         and (
             # The plain word first: it is most words, and it is told without a call.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,8 @@ def test_a_correction_to_half_a_pack_is_never_an_order_line_of_nothing(invented_
     parse = parse_order(text, invented_index)
     assert_well_formed(parse, text)
     assert [item.quantity for item in parse.ambiguous] == [0] and not parse.lines
+
+
+@pytest.mark.parametrize("text", ["5 am", "0AM", "by 10 pm"])
+def test_a_time_of_day_alone_orders_nothing(invented_index: CatalogIndex, text: str) -> None:
+    assert parse_order(text, invented_index).is_empty
