@@ -223,6 +223,10 @@ _STRICT = frozenset(tag for tier in _TIERS[2:] for tag in tier)
 # Languages whose words for flavours and sizes name products everywhere (`Kopiko Blanca`, `Huggies talla 3`): such a
 # word counts for the language only beside one of its everyday words.
 _NAMING_LANGUAGES = frozenset({SPANISH})
+# A language no reply is written in that writes most of a strict one's shop words too (`manda`, `pedido`, `esta`
+# are Portuguese and Spanish alike): a message is guessed the strict one only with a word its kin does not write
+# (`donde`, `porfa`), and not with as many words only the kin writes (`caixa`, `quero`); else it is no guess.
+_KIN = {SPANISH: "pt"}
 _PRODUCT_KEYS = ("flavour_words", "size_markers")
 
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
@@ -283,7 +287,16 @@ def detect_language(text: str) -> str | None:
     winners = [tag for tag, count in counts.items() if count == best]
     # Spanish and Indonesian win only outright: a tie with one goes to the others.
     winners = [tag for tag in winners if tag not in _STRICT] or winners
-    return winners[0] if best > 0 and len(winners) == 1 else None
+    if best == 0 or len(winners) != 1:
+        return None
+    return None if winners[0] in _KIN and _kin_writes_it_too(words, winners[0], best) else winners[0]
+
+
+def _kin_writes_it_too(words: list[str], tag: str, count: int) -> bool:
+    """True when a message could as well be in the language's kin: it has no word the kin does not write, or as
+    many words only the kin writes as the language's own."""
+    kin_only, unshared = _kin_words(tag)
+    return not any(word in unshared for word in words) or sum(word in kin_only for word in words) >= count
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +321,7 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         for tag in tier:
             others = [t for t in (*claimed, *tier) if t != tag]
             if tag in _STRICT:
-                others = [t for t in locales if t != tag]
+                others = [t for t in locales if t not in (tag, _KIN.get(tag))]
             shared = set().union(*map(_locale_file_words, others))
             words = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
             if tag not in _STRICT:
@@ -318,6 +331,15 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
             found[tag] = (words - lent, lent)
         claimed += tier
     return found
+
+
+@lru_cache(maxsize=None)
+def _kin_words(tag: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words only a strict language's kin (`_KIN`) lists, and words only the language's own locale file lists."""
+    kin = _KIN[tag]
+    kin_words = _locale_file_words(kin) if (Path(LOCALE_DIR) / f"{kin}.json").exists() else frozenset()
+    own = _locale_file_words(tag)
+    return frozenset(w for w in kin_words - own if len(w) > 1), frozenset(w for w in own - kin_words if len(w) > 1)
 
 
 @lru_cache(maxsize=1)

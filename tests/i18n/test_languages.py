@@ -158,6 +158,10 @@ def test_a_language_name_alone_is_a_request_only_where_the_classifier_said_so_or
         ("buenas seño, me manda 3 fardos de coca porfa", "es"),
         ("a como esta la libra de azucar", "es"),
         ("donde esta mi pedido", "es"),
+        # Portuguese writes many of Spanish's words (`manda`, `pedido`): it is guessed Spanish by none of them.
+        ("onde está o meu pedido?", None),
+        ("manda 5 fardos de coca 2L por favor", None),
+        ("papel higienico 3 fardos", None),
         # A word for a flavour or a size names products everywhere (Kopiko Blanca): alone it says no Spanish.
         ("kopiko blanca x10", None),
         ("zuri 5", None),
@@ -281,5 +285,6 @@ def test_no_message_of_a_market_outside_guatemala_and_mexico_is_guessed_spanish(
 
 def test_most_messages_of_guatemalan_abarroterias_are_guessed_spanish() -> None:
     guesses = [detect_language(text) for _, text in _market_messages(SPANISH_PRICES, True)]
-    # 207 of 373: the rest say only words another language has too (a brand's English, `de`, `me`) or none.
-    assert len(guesses) > 370 and guesses.count("es") / len(guesses) > 0.55
+    # 204 of 373: the rest say only words another language has too (a brand's English, `de`, `me`), words
+    # Portuguese writes alike (`papel higienico 3 fardos`) or none.
+    assert len(guesses) > 370 and guesses.count("es") / len(guesses) > 0.54

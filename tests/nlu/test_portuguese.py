@@ -1,0 +1,73 @@
+"""Orders written in informal Mozambican Portuguese to a grossista: its pack words, counting words and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index, resolved
+
+ROWS = (
+    "501,2M CERVEJA 24X330ML GRADE RET,2M,CERVEJAS,330ml,crate,24,1150.00,MZN,,50,1,true\n"
+    "502,LAURENTINA PRETA 24X330ML GRADE RET,Laurentina,CERVEJAS,330ml,crate,24,1270.00,MZN,,50,1,true\n"
+    "503,COCA-COLA 6X2L PET FRD,Coca-Cola,REFRIGERANTES,2L,bale,6,510.00,MZN,,50,1,true\n"
+    "504,ARROZ MARIA PERFUMADO SC 25KG,Maria,ARROZ,25kg,bag,1,1650.00,MZN,,50,1,true\n"
+    "505,OLEO ALIM. FULA 12X1L CX,Fula,OLEOS,1L,case,12,1560.00,MZN,,50,1,true\n"
+    "506,PASTA DENTES COLGATE 100ML DZ,Colgate,HIGIENE,100ml,dozen,12,1080.00,MZN,,50,1,true\n"
+    "507,OLEO ALIM. OLEOSUL GALAO 5L,Oleosul,OLEOS,5L,jerrycan,1,560.00,MZN,,50,1,true\n"
+    "508,ACUCAR CASTANHO MARAGRA SC 50KG,Maragra,ACUCAR,50kg,bag,1,3100.00,MZN,,50,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def grossista_index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bom dia patrão, manda 5 grades de 2M e 3 grades laurentina preta pfv", [("501", 5), ("502", 3)]),
+        ("mande duas grades de 2M e uma grade de laurentina preta", [("501", 2), ("502", 1)]),
+        ("coca 2L seis fardos", [("503", 6)]),
+        ("quatro sacos arroz maria 25kg", [("504", 4)]),
+        ("oleo fula 1 litro 3 caixas", [("505", 3)]),
+        ("oleo 5 litros 10 galões", [("507", 10)]),
+        ("pasta de dentes colgate 100ml 5 dúzias", [("506", 5)]),
+        ("açúcar castanho 50kg vinte sacos, obg", [("508", 20)]),
+    ],
+)
+def test_portuguese_pack_and_counting_words_count_the_item(
+    text: str, expected: list[tuple[str, int]], grossista_index: CatalogIndex
+) -> None:
+    assert resolved(text, grossista_index) == expected
+
+
+def test_bottles_of_a_crate_are_counted_in_crates(grossista_index: CatalogIndex) -> None:
+    assert resolved("quero 48 garrafas de 2M", grossista_index) == [("501", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2M 5 grades, não, são 6", [("501", 6)]),
+        ("arroz maria 25kg 10 sacos afinal 8", [("504", 8)]),
+        ("manda 3 grades 2M e 2 grades laurentina preta, tira a laurentina", [("501", 3)]),
+    ],
+)
+def test_portuguese_corrections_and_removals(
+    text: str, expected: list[tuple[str, int]], grossista_index: CatalogIndex
+) -> None:
+    assert resolved(text, grossista_index) == expected
+
+
+def test_portuguese_price_question_is_answered_not_ordered(grossista_index: CatalogIndex) -> None:
+    parse = parse_order("manda 5 grades 2M e quanto custa a laurentina preta?", grossista_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("501", 5)]
+    assert [item.candidates for item in parse.price_questions] == [("502",)]
+
+
+@pytest.mark.parametrize("text", ["bom dia patrão", "obrigado mano", "boa tarde mamã, tudo bem?"])
+def test_portuguese_courtesies_alone_ask_for_nothing(text: str, grossista_index: CatalogIndex) -> None:
+    assert parse_order(text, grossista_index).is_empty
+
