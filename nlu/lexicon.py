@@ -461,7 +461,13 @@ class Lexicon:
         """This lexicon with the words only filling a sentence, never taking an item back, asking its price or
         counting."""
         numbers = {word: value for word, value in self.number_words.items() if word not in words}
-        return replace(self, number_words=numbers, **{key: getattr(self, key) - words for key in _TAKING_BACK})
+        before_units = {word: value for word, value in self.number_words_needing_unit.items() if word not in words}
+        return replace(
+            self,
+            number_words=numbers,
+            number_words_needing_unit=before_units,
+            **{key: getattr(self, key) - words for key in _TAKING_BACK},
+        )
 
 
 def _trie_alternation(words: Iterable[str]) -> str:
@@ -814,13 +820,21 @@ def load_lexicon(directory: Path = LOCALE_DIR) -> Lexicon:
 
 
 def _takeback_or_chatter(named: dict[str, dict[str, Any]]) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """Words one language lists to take an item back or to count and another only as a filler or joining word."""
+    """Words one language lists to take an item back or to count and another only as a filler or joining word.
+
+    A number said only before a unit (Hindi `do box`) is chatter only where a language joins words with it
+    (Portuguese `preço do saco`): an English filler `do` stands before no pack word."""
     taking: dict[str, set[str]] = defaultdict(set)
     filling: dict[str, set[str]] = defaultdict(set)
+    before_units = {
+        _word(word) for language in named.values() for word in language.get("number_words_needing_unit", {})
+    }
     for name, language in named.items():
         takes = set().union(*(_words(language.get(key, [])) for key in _TAKING_BACK))
-        takes.update(map(_word, _linked(language.get("number_words", {}), language)))
+        for key in ("number_words", "number_words_needing_unit"):
+            takes.update(map(_word, _linked(language.get(key, {}), language)))
         fills = set().union(*(_words(language.get(key, [])) for key in _FILLING))
+        fills -= before_units - _words(language.get("stop_words", []))
         for word in takes:
             taking[word].add(name)
         for word in fills - takes - _words(language.get("correction_markers", [])):

@@ -71,3 +71,10 @@ def test_portuguese_price_question_is_answered_not_ordered(grossista_index: Cata
 def test_portuguese_courtesies_alone_ask_for_nothing(text: str, grossista_index: CatalogIndex) -> None:
     assert parse_order(text, grossista_index).is_empty
 
+
+@pytest.mark.parametrize(
+    "text", ["qual é o preço do saco de arroz maria 25kg", "quanto custa o preço do fardo de coca 2L?"]
+)
+def test_portuguese_do_before_a_pack_word_joins_it_and_counts_nothing(text: str, grossista_index: CatalogIndex) -> None:
+    # Hindi `do` (two) before a unit counts; Portuguese `do` (of the) joins the price asked to its pack.
+    assert [line.quantity for line in parse_order(text, grossista_index).lines] == [1]
