@@ -86,3 +86,8 @@ def test_the_price_of_a_product_the_catalog_lacks_is_flagged_not_dropped(dhaka_i
     parse = parse_order("lux 2 ctn, pepsi er dam koto?", dhaka_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("BD-5201", 2)]
     assert [item.phrase for item in parse.unknown] == ["pepsi"]
+
+
+@pytest.mark.parametrize("text", ["holud gura 2 kartun, na na 3 kartun", "holud gura 2 kartun na na 3"])
+def test_a_bangla_no_no_before_another_amount_corrects_the_amount(text: str, dhaka_index: CatalogIndex) -> None:
+    assert resolved(text, dhaka_index) == [("BD-4501", 3)]
