@@ -126,6 +126,12 @@ def test_one_more_in_tagalog_and_bikol_counts_one(luzon_index: CatalogIndex) -> 
     assert resolved("saro pang kahon na homi chicken", luzon_index) == [("HM10202", 1)]
 
 
+def test_an_ilocano_yes_before_adding_more_is_no_item(luzon_index: CatalogIndex) -> None:
+    parse = parse_order("quickchow 5 kahon. wen, dagdagan yo pay iti 3", luzon_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("QC20115", 8)]
+    assert not parse.unknown
+
+
 def test_a_3in1_name_still_has_its_plain_product(luzon_index: CatalogIndex) -> None:
     assert resolved("san mig 10 pack", luzon_index) == [("SG70010", 10)]
     assert resolved("san mig sugar free 5 pack", luzon_index) == [("SG70011", 5)]
