@@ -560,15 +560,19 @@ def _without_named_variants(
     shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
     if shared:
         extras = {core: own - shared for core, own in extras.items()}
+    marking = (index.lexicon.variant_words | index.lexicon.line_words) if kind_only else _NOTHING
+    # A kind named alone drops a SKU only for a variant or line word its name adds: where no name adds one, the
+    # thousands of SKUs of a kind are not compared with their siblings, and where none adds only variant marks
+    # either, not read at all.
+    beside_plain_only = kind_only and all(map(marking.isdisjoint, extras.values()))
+    if beside_plain_only and not _marking_only(extras, index):
+        return candidates
     # Whether a SKU is dropped depends only on its core, size and brand: each distinct key is decided once, and the
     # SKUs are read twice, for their keys and for those dropped.
     order = list(candidates)
     keys = list(map(index.variant_keys.__getitem__, order))
     sized = set(keys)
-    marking = (index.lexicon.variant_words | index.lexicon.line_words) if kind_only else _NOTHING
-    if kind_only and all(map(marking.isdisjoint, extras.values())):
-        # A kind named alone drops a SKU only for a variant or line word its name adds: where no name adds one,
-        # the thousands of SKUs of a kind are not compared with their siblings.
+    if beside_plain_only:
         dropped = _variants_beside_plain(sized, extras, index, kind_only)
     else:
         dropped = _variant_keys_dropped(sized, candidates, extras, index, kind_only)
@@ -610,12 +614,10 @@ def _variants_beside_plain(
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
     lexicon = index.lexicon
     marking = lexicon.variant_marks
-    # Words every name on the list adds (`Long Life`, `Bread`) tell none of them apart. Decided on the few distinct
-    # names first: most lists have no name adding only variant words.
-    everyone = frozenset.intersection(*extras.values())
-    marking_only = {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
+    marking_only = _marking_only(extras, index)
     if not marking_only:
         return set()
+    everyone = frozenset.intersection(*extras.values())
     own = {core: words - everyone for core, words in extras.items()}
     marked = {key for key in sized if key[0] in marking_only}
     tasted = lexicon.flavour_words - marking
@@ -632,6 +634,16 @@ def _variants_beside_plain(
             if own[core].isdisjoint(flavours):
                 plain.update(zip(repeat(size), brands))
     return {key for key in marked if key[1:] in plain}
+
+
+def _marking_only(extras: dict[int, frozenset[str]], index: CatalogIndex) -> set[int]:
+    """The cores whose names add only variant marks (`brown`, `low fat`) to the words every name on the list adds.
+
+    Words every name adds (`Long Life`, `Bread`) tell none of them apart. Decided on the few distinct names first:
+    most lists have no name adding only variant words."""
+    everyone = frozenset.intersection(*extras.values())
+    marking = index.lexicon.variant_marks
+    return {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
 
 
 def _said_by_other_brands(
