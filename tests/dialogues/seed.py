@@ -20,7 +20,7 @@ CN-RICE-25KG,禾香 丝苗米 25kg,禾香,rice,25kg,bag,1,148.00,CNY,丝苗米,4
 """
 
 # Stores whose language is English: most dialogue tests read the English replies.
-SINGLE_STORE_PHONES = [f"+2547120001{n:02d}" for n in range(100)]
+SINGLE_STORE_PHONES = [f"+254712001{n:03d}" for n in range(200)]
 TWO_STORE_PHONE = "+254712000201"
 # Another phone two stores share, whose owner names a product while asked which store.
 SHARED_PHONE = "+254712000206"
