@@ -114,8 +114,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         for chunk in _chunks(_without_header(_without_place(line, lexicon), lexicon), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
-            # A price cue covers its own part of the sentence and the uncounted items joined to it.
-            asking = bool(said & lexicon.price_cues) or (asking and _goes_on_asking(found, chunk, lexicon))
+            asking = _asks_price(found, chunk, in_line, asking, lexicon)
             if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
                 # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
                 in_line[-1] = replace(in_line[-1], price_question=True)
@@ -154,6 +153,23 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         requests=tuple(requests),
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=_about_existing_order(words, index),
+    )
+
+
+def _asks_price(
+    found: list[ItemRequest], chunk: list[Token], in_line: list[ItemRequest], asking: bool, lexicon: Lexicon
+) -> bool:
+    """Whether a part of a line asks about its items: a price cue covers its own part of the sentence and the
+    uncounted items joined to it; after items ordered, a part asking whether there is an item with no amount of its
+    own (`4 fardos namaacha, e tem vumba?`, `..., do you have vumba 1.5?`) asks about it rather than ordering it."""
+    said = {t.text for t in chunk if t.kind == "word"}
+    if said & lexicon.price_cues or (asking and _goes_on_asking(found, chunk, lexicon)):
+        return True
+    return (
+        bool(said & lexicon.availability_cues)
+        and any(r.words and r.quantity is not None for r in in_line)
+        and bool(found)
+        and all(r.words and r.quantity is None for r in found)
     )
 
 

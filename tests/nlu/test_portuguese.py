@@ -78,3 +78,19 @@ def test_portuguese_courtesies_alone_ask_for_nothing(text: str, grossista_index:
 def test_portuguese_do_before_a_pack_word_joins_it_and_counts_nothing(text: str, grossista_index: CatalogIndex) -> None:
     # Hindi `do` (two) before a unit counts; Portuguese `do` (of the) joins the price asked to its pack.
     assert [line.quantity for line in parse_order(text, grossista_index).lines] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "manda 5 grades 2M e ainda tem laurentina preta?",
+        "5 grades 2M, tem laurentina preta?",
+        "5 crates 2M and do you have laurentina preta?",
+    ],
+)
+def test_asking_whether_there_is_an_item_after_an_order_asks_about_it(
+    text: str, grossista_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, grossista_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("501", 5)]
+    assert [item.candidates for item in parse.price_questions] == [("502",)]
