@@ -1,4 +1,4 @@
-"""Orders written in informal Mozambican Portuguese to a grossista: its pack words, counting words and cues."""
+"""Orders in informal Mozambican Portuguese, with Changana words, to a grossista: pack and counting words, cues."""
 
 from __future__ import annotations
 
@@ -94,3 +94,17 @@ def test_asking_whether_there_is_an_item_after_an_order_asks_about_it(
     parse = parse_order(text, grossista_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("501", 5)]
     assert [item.candidates for item in parse.price_questions] == [("502",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2M grade ntlhanu", [("501", 5)]),
+        ("arroz maria 25kg masaka mambirhi", [("504", 2)]),
+        ("coca 2L mafardo manharhu, khanimambo", [("503", 3)]),
+    ],
+)
+def test_changana_counting_words_with_their_noun_class_count_the_item(
+    text: str, expected: list[tuple[str, int]], grossista_index: CatalogIndex
+) -> None:
+    assert resolved(text, grossista_index) == expected
