@@ -516,9 +516,11 @@ def _by_piece_packaging(candidates: Positions, request: ItemRequest, index: Cata
     own = writing(packaging[unit])
     if own and len(own) < len(candidates):
         return own
-    if not filled:
-        return candidates
     other = writing(w for other_unit, words in packaging.items() if other_unit != unit for w in words)
+    if not filled:
+        # `30 garrafas` of a crate of 24 beside its can case: a count filling no pack still leaves out the packs
+        # whose name writes another packaging.
+        return candidates - other or candidates if count else candidates
     kept = filled - other
     if other:
         return kept or candidates

@@ -108,3 +108,11 @@ def test_changana_counting_words_with_their_noun_class_count_the_item(
     text: str, expected: list[tuple[str, int]], grossista_index: CatalogIndex
 ) -> None:
     assert resolved(text, grossista_index) == expected
+
+
+@pytest.mark.parametrize("text", ["2M 330ml 30 garrafas", "2M 330ml 30 bottles"])
+def test_bottles_filling_no_whole_crate_leave_out_the_can_case(text: str) -> None:
+    index = catalog_index(
+        ROWS + "509,2M CERVEJA LATA 24X330ML CX,2M,CERVEJAS,330ml,case,24,1560.00,MZN,,50,1,true\n"
+    )
+    assert resolved(text, index) == [("501", 30)]
