@@ -10,6 +10,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Mapping
 
 from babel import Locale
 from babel.dates import format_skeleton
@@ -50,22 +51,22 @@ class Phrasebook:
     def _(self, message: str, **values: object) -> str:
         """`message` in this language, its `%(name)s` placeholders filled from `values`."""
         text = self._translations.gettext(message)
-        return text % values if values else text
+        return _filled(text, values) if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
         """The form for `n` (`%(count)s line`, `%(count)s lines`); `%(count)s` is `n` as the locale writes it."""
         text = self._translations.ngettext(singular, plural, n)
-        return text % {"count": self.number(n), **values}
+        return _filled(text, {"count": self.number(n), **values})
 
     def pgettext(self, context: str, message: str, **values: object) -> str:
         """`message` in `context` (a button, a unit), for words that translate differently there."""
         text = self._translations.pgettext(context, message)
-        return text % values if values else text
+        return _filled(text, values) if values else text
 
     def npgettext(self, context: str, singular: str, plural: str, n: int, **values: object) -> str:
         """The form for `n` of a word in `context`."""
         text = self._translations.npgettext(context, singular, plural, n)
-        return text % {"count": self.number(n), **values}
+        return _filled(text, {"count": self.number(n), **values})
 
     def number(self, value: int | Decimal) -> str:
         """`1,080.50`, `3,300`, `1,00,000` (Indian grouping): no decimals when there are none."""
@@ -98,6 +99,15 @@ class Phrasebook:
         if self.language.currency_symbol:
             return text
         return "".join(c if is_gsm7(c) else unicodedata.normalize("NFD", c)[0] for c in text.translate(_SPACES))
+
+
+def _filled(text: str, values: Mapping[str, object]) -> str:
+    """`text` with its `%(name)s` placeholders filled: a value that ends with its own full stop (French `lun. 7 déc.`)
+    takes the place of the stop after it, never `déc..`."""
+    for name, value in values.items():
+        if isinstance(value, str) and value.endswith("."):
+            text = text.replace(f"%({name})s.", f"%({name})s")
+    return text % values
 
 
 def phrasebook(tag: str | None) -> Phrasebook:

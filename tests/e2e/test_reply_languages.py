@@ -29,6 +29,8 @@ def test_a_french_store_gets_its_draft_and_its_order_in_french_over_sms(system: 
     assert placed.startswith(f"Commande #{order['order_id']} passée: 1 ligne, total "), placed
     # Short SMS French within GSM-7: 160 characters a segment, not 70.
     assert all(is_gsm7(body) for body in system.twilio.bodies(FRENCH_PHONE)), system.twilio.bodies(FRENCH_PHONE)
+    # A month French shortens with a stop (`déc.`) ends the sentence with that one stop.
+    assert not any(".." in body for body in system.twilio.bodies(FRENCH_PHONE)), system.twilio.bodies(FRENCH_PHONE)
 
 
 # A warung in Yogyakarta whose owner's language is Javanese: no catalog has it, so replies are in Indonesian, the

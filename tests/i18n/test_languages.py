@@ -219,6 +219,12 @@ def test_dates_carry_each_locales_day_and_month_names() -> None:
     assert phrasebook("es-MX").day(date(2030, 8, 9)) == "vie 9 de ago"
 
 
+def test_a_date_that_ends_with_its_own_stop_ends_the_sentence_with_one() -> None:
+    french = phrasebook("fr")
+    said = french._("Total %(total)s. Delivery by %(day)s.", total="9 360 KES", day=french.day(date(2030, 12, 6)))
+    assert said == "Total 9 360 KES. Livraison le ven. 6 déc.", said
+
+
 def test_plural_forms_and_placeholders_are_filled_per_language() -> None:
     english, swahili = phrasebook("en"), phrasebook("sw")
     assert english.npgettext("unit", "crate", "crates", 1) == "crate"
