@@ -49,12 +49,10 @@ class _TextPattern:
         return (self._ascii if text.isascii() else self._any).search(text)
 
 
-# What joins two kinds of goods in one category's name (`Sugar & Salt`, `Noodles / Pasta`, `Beer and Stout`).
 # A message's words, for the language it is in.
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # Indexes kept for the words messages asked to read as chatter.
 _MAX_VIEWS = 64
-_CATEGORY_JOINS_RE = re.compile(r"\s*(?:&|/|\+|,|\band\b)\s*", re.IGNORECASE)
 _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = _TextPattern(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
@@ -294,7 +292,7 @@ class CatalogIndex:
         joined = [
             positions
             for positions in self.groups.by_category.values()
-            if _joins_kinds(items[next(iter(positions))].item.category)
+            if _joins_kinds(items[next(iter(positions))].item.category, self.lexicon)
         ]
         return frozenset(p for positions in joined for p in positions if not items[p].core.isdisjoint(kinds))
 
@@ -886,7 +884,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     # Local words for kinds of goods that a name has; checked now, before brands and aliases are posted.
     kind_words_named = frozenset(w for w in lexicon.product_words if w in postings_sets)
     generic_brands, generic = _generic_aliases(items, aliases, folded_brands, lexicon.product_words)
-    category_posts = _category_kinds(items, category_sets, cores, read, lexicon.product_words)
+    category_posts = _category_kinds(items, category_sets, cores, read, lexicon)
     phrase_only = _post_brands_and_aliases(items, brands, aliases, category_posts, generic, postings_sets)
     named_apart = _named_apart(items, aliases, brand_sets, folded_brands, cores, lexicon.packaging_words)
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
@@ -1241,7 +1239,7 @@ def _category_kinds(
     category_sets: dict[str, frozenset[str]],
     cores: list[frozenset[str]],
     read: Callable[[str], _TextFacts],
-    product_words: dict[str, tuple[tuple[str, ...], ...]],
+    lexicon: Lexicon,
 ) -> list[frozenset[str]]:
     """The category words each SKU is found by. A category that joins several kinds (`Sugar & Salt`, `Noodles /
     Pasta`) is, for a SKU whose name says some of them, the kinds it says: the salt is no sugar, and `SAOS SAMBAL`
@@ -1249,9 +1247,10 @@ def _category_kinds(
     every kind."""
     found = [category_sets[item.category] for item in items]
     kinds_of: dict[str, list[frozenset[str]]] = {}
+    joins, product_words = _kind_joins(lexicon.number_joiners), lexicon.product_words
     for position, item in enumerate(items):
         if item.category not in kinds_of:
-            parts = _CATEGORY_JOINS_RE.split(item.category) if _CATEGORY_JOINS_RE.search(item.category) else []
+            parts = joins.split(item.category) if joins.search(item.category) else []
             kinds_of[item.category] = [kind for part in parts if (kind := frozenset(read(part).content))]
         said = [kind for kind in kinds_of[item.category] if _says_kind(cores[position], kind, product_words)]
         if len(kinds_of[item.category]) > 1 and said:
@@ -1681,9 +1680,13 @@ def _number_forms(postings: dict[str, frozenset[int]]) -> dict[str, tuple[str, .
     return found
 
 
-# What joins two kinds in a category's name (`RICE & GRAINS`, `NOODLES/PASTA`, `Tea and Coffee`).
-_KIND_JOINS = re.compile(r"&|/|,|\+|\band\b", re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _kind_joins(joiners: frozenset[str]) -> re.Pattern[str]:
+    """What joins two kinds in a category's name: a sign (`RICE & GRAINS`, `NOODLES/PASTA`) or a word a language
+    joins numbers with (`Tea and Coffee`, `CHA E CAFE`, `Té y Café`)."""
+    words = "|".join(sorted((re.escape(word) for word in joiners if word.isalpha()), key=len, reverse=True))
+    return re.compile(rf"\s*(?:&|/|\+|,|\b(?:{words})\b)\s*", re.IGNORECASE)
 
 
-def _joins_kinds(category: str) -> bool:
-    return sum(1 for part in _KIND_JOINS.split(category) if part.strip()) > 1
+def _joins_kinds(category: str, lexicon: Lexicon) -> bool:
+    return sum(1 for part in _kind_joins(lexicon.number_joiners).split(category) if part.strip()) > 1

@@ -116,3 +116,20 @@ def test_bottles_filling_no_whole_crate_leave_out_the_can_case(text: str) -> Non
         ROWS + "509,2M CERVEJA LATA 24X330ML CX,2M,CERVEJAS,330ml,case,24,1560.00,MZN,,50,1,true\n"
     )
     assert resolved(text, index) == [("501", 30)]
+
+
+
+@pytest.mark.parametrize(
+    ("category", "tea", "coffee"),
+    [("CHÁ E CAFÉ", "CHÁ", "CAFÉ"), ("Tea and Coffee", "TEA", "COFFEE")],
+)
+def test_a_category_joining_two_kinds_with_a_languages_and_is_read_per_product(
+    category: str, tea: str, coffee: str
+) -> None:
+    index = catalog_index(
+        f"601,{tea} JOKO 100 SAQ CX 12UN,Joko,{category},100s,carton,12,2280.00,MZN,,20,1,true\n"
+        f"602,{tea} FIVE ROSES 100 SAQ CX 12UN,Five Roses,{category},100s,carton,12,2400.00,MZN,,20,1,true\n"
+        f"603,{coffee} RICOFFY 250G LATA CX 12UN,Ricoffy,{category},250g,case,12,2880.00,MZN,,20,1,true\n"
+    )
+    assert [set(item.candidates) for item in parse_order(f"{tea} 3 cx", index).ambiguous] == [{"601", "602"}]
+    assert resolved(f"{coffee} 1 cx", index) == [("603", 1)]
