@@ -133,3 +133,11 @@ def test_a_category_joining_two_kinds_with_a_languages_and_is_read_per_product(
     )
     assert [set(item.candidates) for item in parse_order(f"{tea} 3 cx", index).ambiguous] == [{"601", "602"}]
     assert resolved(f"{coffee} 1 cx", index) == [("603", 1)]
+
+
+def test_mealie_meal_is_the_maize_meal_a_list_writes_in_portuguese() -> None:
+    index = catalog_index(
+        "701,FARINHA MILHO MEREC SC 50KG,Merec,FARINHAS,50kg,bag,1,1890.00,MZN,,90,1,true\n"
+        "702,FARINHA TRIGO MEREC SC 50KG,Merec,FARINHAS,50kg,bag,1,2450.00,MZN,,60,1,true\n"
+    )
+    assert resolved("mealie meal merec 50kg 2", index) == [("701", 2)]
