@@ -24,13 +24,13 @@ from bot.settings import Settings, SettingsError
 from bot.wechat import WeChatLinks
 
 
-async def hand_back(settings: Settings, phone: str) -> int:
+async def hand_back(settings: Settings, phone: str, answer_unanswered: bool = False) -> int:
     """Give a conversation back to the assistant; the number of reply messages queued."""
     redis = open_redis(settings)
     async with aiohttp.ClientSession() as http:
         gateway = build_gateway(settings, redis, http)
         try:
-            return await gateway.inbox.hand_back(phone)
+            return await gateway.inbox.hand_back(phone, answer_unanswered)
         finally:
             await gateway.platform.close()
             await redis.close(close_connection_pool=True)
@@ -92,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("serve", help="run the gateway (the default)")
     handback = commands.add_parser("handback", help="give a conversation back to the assistant")
     handback.add_argument("phone")
+    handback.add_argument(
+        "--answer", action="store_true", help="let the assistant answer the store's messages no one answered, in order"
+    )
     outbox = commands.add_parser("outbox", help="inspect the queues")
     outbox.add_argument("what", choices=["status"])
     promotions_cli.add_commands(commands)
@@ -112,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
 def _hand_back(settings: Settings, args: argparse.Namespace) -> int:
     try:
         phone = to_e164(args.phone, settings.default_region)
-        queued = asyncio.run(hand_back(settings, phone))
+        queued = asyncio.run(hand_back(settings, phone, args.answer))
     except (InvalidPhone, RasaUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -7,7 +7,7 @@ import json
 import logging
 import time
 import uuid
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any, Mapping
 
 from redis.asyncio import Redis
@@ -29,6 +29,8 @@ from i18n import detect_language, phrasebook
 log = logging.getLogger("bot.inbox")
 
 HANDBACK_INTENT = "EXTERNAL_handback"
+# A stream entry that answers the messages a person handed back unanswered, in the phone's place in the queue.
+HANDBACK_FIELD = "handback"
 # Where Rasa's lock store keeps a conversation's tickets (endpoints.yml: lock_store, key_prefix rasa).
 RASA_LOCK_PREFIX = "rasa:lock:"
 
@@ -74,15 +76,13 @@ class Inbox:
 
     async def handle(self, entry_id: str, fields: Mapping[str, str], handed_out_before: int) -> None:
         """Handle one queued message (the stream handler); raises RetryLater while a dependency is down."""
+        if HANDBACK_FIELD in fields:
+            await self._answer_unanswered(fields[HANDBACK_FIELD], handed_out_before)
+            return
         message = Inbound.from_fields(fields)
         done = self._key("done", message)
         if await self._redis.exists(done):
             return
-        ctx = {
-            "ctx_message_id": message.message_id,
-            "ctx_channel": message.channel,
-            "ctx_from": mask_phone(message.phone),
-        }
         await self._transcripts.append_inbound(
             message.message_id, message.channel, message.phone, message.text, message.received_at
         )
@@ -90,16 +90,33 @@ class Inbox:
         if not message.is_choice:
             text = await self._outbox.menus.choice(message.phone, message.text) or message.text
         consent = self._keywords.consent(message.text)
-        if consent is None and await self.held_by(message.phone):
-            # A person holds the conversation: the message waits for them in the transcript, not for the assistant.
+        if consent is None and await self._waits_for_person(message.phone):
+            # A person holds the conversation, or hands it back with messages still to answer: the message waits in
+            # the transcript, and in order behind the others, read as the owner meant it when it came.
+            unanswered = self._unanswered_key(message.phone)
+            await self._redis.rpush(unanswered, json.dumps({"message": asdict(message), "read_as": text}))
+            await self._redis.expire(unanswered, self._policy.record_ttl)
             await self._redis.set(done, "1", ex=self._policy.record_ttl)
-            log.info("message kept for the agent holding the conversation", extra=ctx)
+            log.info("message kept for the person holding the conversation", extra=self._context(message))
             return
+        await self._answer(message, text, consent, handed_out_before)
+        await self._redis.set(done, "1", ex=self._policy.record_ttl)
+
+    @staticmethod
+    def _context(message: Inbound) -> dict[str, str]:
+        return {
+            "ctx_message_id": message.message_id,
+            "ctx_channel": message.channel,
+            "ctx_from": mask_phone(message.phone),
+        }
+
+    async def _answer(self, message: Inbound, text: str, consent: bool | None, handed_out_before: int) -> None:
+        """Reply to one message the assistant (or the consent keywords) may read."""
+        ctx = self._context(message)
         if not text.strip():
             # A photo, a voice note or an empty body: never the assistant's to read, so never a YES.
             reply = await self._say(message.phone, replies.TEXT_ONLY)
             await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
-            await self._redis.set(done, "1", ex=self._policy.record_ttl)
             log.info("message without text answered", extra=ctx)
             return
         understanding: Understanding | None = None
@@ -125,7 +142,6 @@ class Inbox:
             await self._outbox.send_reply(message.phone, message.channel, reply, base_id=message.message_id)
         if understanding is not None:
             await self._record_understanding(message, understanding)
-        await self._redis.set(done, "1", ex=self._policy.record_ttl)
         log.info("message handled", extra=ctx)
 
     async def _assistant_reply(
@@ -252,9 +268,34 @@ class Inbox:
         """The person holding the conversation, or an empty string while the assistant has it."""
         return str(await self._redis.get(self._agent_key(phone)) or "")
 
-    async def hand_back(self, phone: str) -> int:
-        """Give a conversation back to the assistant after a person handled it; the replies queued."""
+    def _unanswered_key(self, phone: str) -> str:
+        return f"{self._prefix}:unanswered:{{{phone}}}"
+
+    async def _waits_for_person(self, phone: str) -> bool:
+        return bool(await self.held_by(phone)) or bool(await self._redis.exists(self._unanswered_key(phone)))
+
+    async def unanswered(self, phone: str) -> list[Inbound]:
+        """The owner's messages since the person holding the conversation last wrote, oldest first."""
+        kept = await self._redis.lrange(self._unanswered_key(phone), 0, -1)
+        return [Inbound(**json.loads(raw)["message"]) for raw in kept]
+
+    async def send_from_person(self, phone: str, channel: str, reply: Reply, base_id: str) -> None:
+        """A person's reply to the store: it answers the messages they had."""
+        # The assistant's last numbered menu stays: the store may still answer it after the person hands back.
+        await self._outbox.send_reply(phone, channel, reply, base_id=base_id, replaces_menu=False)
+        await self._redis.delete(self._unanswered_key(phone))
+
+    async def hand_back(self, phone: str, answer_unanswered: bool = False) -> int:
+        """Give a conversation back to the assistant after a person handled it; the replies queued.
+
+        With `answer_unanswered`, the assistant then reads the owner's messages no one answered, in order, before any
+        message sent after; without, those messages stay in the transcript only."""
         messages = await self._rasa.trigger_intent(phone, HANDBACK_INTENT)
+        if answer_unanswered and await self._redis.exists(self._unanswered_key(phone)):
+            # Answered by the worker that runs the phone's messages in order; until then, later messages queue behind.
+            await self.stream.add(phone, {HANDBACK_FIELD: phone})
+        else:
+            await self._redis.delete(self._unanswered_key(phone))
         await self._redis.delete(self._agent_key(phone))
         await self._transcripts.set_waiting_for_person(phone, False)
         reply = replace(reply_from_rasa(messages), language=await self.language(phone))
@@ -263,3 +304,16 @@ class Inbox:
             return 0
         queued = await self._outbox.send_reply(phone, channel, reply, base_id=f"handback:{uuid.uuid4().hex}")
         return len(queued)
+
+    async def _answer_unanswered(self, phone: str, handed_out_before: int) -> None:
+        """Answer, one by one and oldest first, the messages a person handed back unanswered."""
+        key = self._unanswered_key(phone)
+        answered: set[str] = set()
+        while raw := await self._redis.lindex(key, 0):
+            kept = json.loads(raw)
+            message = Inbound(**kept["message"])
+            # A message kept twice (its first handling died before it was marked done) is answered once.
+            if message.message_id not in answered:
+                await self._answer(message, kept["read_as"], None, handed_out_before)
+                answered.add(message.message_id)
+            await self._redis.lpop(key)

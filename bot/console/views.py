@@ -263,6 +263,7 @@ async def _conversation_context(request: web.Request, phone: str) -> dict[str, A
         "review": await console.reviews.get(phone),
         "notes": await console.reviews.notes(phone),
         "held_by": await gateway.inbox.held_by(phone),
+        "unanswered": await gateway.inbox.unanswered(phone),
         "waiting": phone in summaries,
         "catalog": catalog,
         "reparsed": reparsed,
@@ -344,18 +345,18 @@ async def handle_console_reply(request: web.Request) -> web.Response:
     if not channel:
         raise _back(request, phone, "reply", error="no_channel")
     base_id = f"{AGENT_MESSAGE_PREFIX}{staff(request).username}:{uuid.uuid4().hex}"
-    # The assistant's last numbered menu stays: the store may still answer it after the agent hands back.
-    await gateway.outbox.send_reply(phone, channel, Reply(text), base_id=base_id, replaces_menu=False)
+    await gateway.inbox.send_from_person(phone, channel, Reply(text), base_id)
     log.info("agent reply queued", extra={"ctx_user": staff(request).username, "ctx_channel": channel})
     raise _back(request, phone, "reply", done="sent")
 
 
 async def handle_console_hand_back(request: web.Request) -> web.Response:
-    """Give the conversation back to the assistant (it says so to the store)."""
+    """Give the conversation back to the assistant (it says so to the store), which may answer what no one did."""
     phone = _phone(request)
     await _visible_stores(request, phone)
+    answer = (await request.post()).get("answer") == "unanswered"
     try:
-        await request.config_dict[GATEWAY].inbox.hand_back(phone)
+        await request.config_dict[GATEWAY].inbox.hand_back(phone, answer_unanswered=answer)
     except RasaUnavailable:
         raise _back(request, phone, "reply", error="rasa_down") from None
     log.info("conversation handed back", extra={"ctx_user": staff(request).username})

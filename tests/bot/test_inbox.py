@@ -7,6 +7,7 @@ import pytest
 from backend.database import PlatformDatabase
 from bot.__main__ import hand_back, outbox_status
 from bot.keys import GATEWAY
+from bot.messages import Channel, Reply
 from tests.bot.conftest import OTHER_STORE_PHONE, STORE_PHONE, Stack, StackFactory, eventually
 
 MENU_REPLY = [
@@ -183,6 +184,59 @@ async def test_operator_handback_command_queues_the_assistants_reply(stack: Stac
     assert await hand_back(stack.settings, STORE_PHONE) == 1
     await eventually(lambda: _sent(stack, 2))
     assert stack.twilio.bodies()[1] == "You are back with the assistant."
+
+
+async def _held_messages(stack: Stack, *texts: str) -> None:
+    gateway = stack.client.app[GATEWAY]
+    await gateway.inbox.take_over(STORE_PHONE, "wanjiru")
+    for text in texts:
+        await stack.sms(text)
+    await eventually(lambda: _unanswered(stack, len(texts)))
+    assert stack.rasa.turns == []
+
+
+async def _unanswered(stack: Stack, count: int) -> bool:
+    return len(await stack.client.app[GATEWAY].inbox.unanswered(STORE_PHONE)) >= count
+
+
+async def test_handback_with_answers_lets_the_assistant_read_unanswered_messages_in_order_before_later_ones(
+    stack: Stack,
+) -> None:
+    stack.rasa.reply = lambda turn: [{"recipient_id": STORE_PHONE, "text": f"read: {turn['message']}"}]
+    await _held_messages(stack, "2 crates coke", "and 1 bag sugar")
+    gateway = stack.client.app[GATEWAY]
+    assert [m.text for m in await gateway.inbox.unanswered(STORE_PHONE)] == ["2 crates coke", "and 1 bag sugar"]
+    assert await gateway.inbox.hand_back(STORE_PHONE, answer_unanswered=True) == 1
+    await stack.sms("where is my order")
+    await eventually(lambda: _sent(stack, 4))
+    assert stack.twilio.bodies() == [
+        "You are back with the assistant.",
+        "read: 2 crates coke",
+        "read: and 1 bag sugar",
+        "read: where is my order",
+    ]
+    assert await gateway.inbox.unanswered(STORE_PHONE) == []
+
+
+async def test_plain_handback_leaves_unanswered_messages_to_the_transcript(stack: Stack) -> None:
+    stack.rasa.reply = lambda turn: [{"recipient_id": STORE_PHONE, "text": f"read: {turn['message']}"}]
+    await _held_messages(stack, "ok thanks")
+    gateway = stack.client.app[GATEWAY]
+    assert await gateway.inbox.hand_back(STORE_PHONE) == 1
+    await stack.sms("hello")
+    await eventually(lambda: _sent(stack, 2))
+    assert stack.twilio.bodies() == ["You are back with the assistant.", "read: hello"]
+    assert [t["message"] for t in stack.rasa.turns] == ["hello"]
+
+
+async def test_a_reply_from_staff_answers_the_messages_before_it(stack: Stack) -> None:
+    await _held_messages(stack, "is anyone there?")
+    gateway = stack.client.app[GATEWAY]
+    await gateway.inbox.send_from_person(STORE_PHONE, Channel.SMS, Reply("Hello, Wanjiru here"), "agent:wanjiru:1")
+    assert await gateway.inbox.unanswered(STORE_PHONE) == []
+    await stack.sms("I need 3 crates")
+    await eventually(lambda: _unanswered(stack, 1))
+    assert [m.text for m in await gateway.inbox.unanswered(STORE_PHONE)] == ["I need 3 crates"]
 
 
 async def test_outbox_status_command_counts_failed_messages(make_stack: StackFactory) -> None:

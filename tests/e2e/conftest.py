@@ -335,7 +335,10 @@ class Console:
         for form in re.findall(r"<form[^>]*>.*?</form>", page, re.S):
             if re.search(rf"<button[^>]*>\s*{re.escape(button)}\s*</button>", form):
                 action = html.unescape(re.search(r'action="([^"]*)"', form).group(1))  # type: ignore[union-attr]
-                response = self.http.post(self.gateway + action, data={"csrf": _csrf(form), **fields}, timeout=60)
+                # As a browser does: the form's hidden inputs go with the fields typed in.
+                hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+                assert "csrf" in hidden, "no CSRF token in the form"
+                response = self.http.post(self.gateway + action, data={**hidden, **fields}, timeout=60)
                 assert response.status_code == 200, (button, response.status_code, response.text[:300])
                 return response.text
         raise AssertionError(f"no form with a {button!r} button on the page")

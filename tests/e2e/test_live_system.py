@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -117,6 +118,40 @@ def test_a_handoff_is_worked_in_the_console_and_handed_back(system: System) -> N
     assert "YES" in back and "3300" in re.sub(r"[,\s]", "", back), f"the open order was not shown on hand back: {back}"
     answer = "\n".join(system.exchange(phone, "naya order 2 ctn coke 300ml"))
     assert "YES" in answer and "1320" in re.sub(r"[,\s]", "", answer), answer
+
+
+HELD_PHONE = "+254712000784"
+HELD_STORE = f"ST-784,Duka la Amina,{HELD_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+def test_messages_no_one_answered_are_read_by_the_assistant_when_staff_hand_back_and_ask_it_to(
+    system: System, tmp_path: Path
+) -> None:
+    system.add_store(tmp_path, HELD_STORE)
+    system.exchange(HELD_PHONE, "5 ctn coke 300ml")
+    system.exchange(HELD_PHONE, "AGENT")
+    console = _console(system)
+    page = console.submit(console.conversation(HELD_PHONE), "Take over")
+    sent = len(system.twilio.bodies(HELD_PHONE))
+    system.sms(HELD_PHONE, "also 2 ctn coke 500ml")
+    time.sleep(3)
+    assert system.twilio.bodies(HELD_PHONE)[sent:] == [], "the assistant answered a conversation staff hold"
+
+    page = console.conversation(HELD_PHONE)
+    assert "also 2 ctn coke 500ml" in page and "1 message from the store since staff last wrote" in page, page
+    console.submit(page, "Hand back and let the assistant answer")
+    back = system.sms_replies(HELD_PHONE, after=sent)
+    assert len(back) == 2, back
+    # The open order as it stood, then the message no one answered, read into it.
+    assert "3300" in re.sub(r"[,\s]", "", back[0]) and "500ml" not in back[0], back
+    assert "Coca-Cola 500ml" in back[1] and "YES" in back[1], back
+    system.exchange(HELD_PHONE, "YES")
+    [order] = system.orders("ST-784")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
+        (COKE_300_CRATE, 5),
+        ("BEV-COKE-500P-24", 2),
+    ]
+    assert "from the store since staff last wrote" not in console.conversation(HELD_PHONE)
 
 
 def _promotions(system: System, *args: str) -> dict[str, object]:
