@@ -682,8 +682,9 @@ def says_only_amounts(text: str) -> bool:
     Chinese characters counted as such, `改成5箱`): not `is order no 10002 confirmed`."""
     lexicon = load_lexicon()
     words = [normalise_word(word) for word in _answer_words(text)]
-    amounts = [value for word in words if not HAN_RE.search(word) and (value := _number_in(word)) is not None]
-    plain = [word for word in words if not HAN_RE.search(word) and _number_in(word) is None]
+    read = [(word, _number_in(word)) for word in words if not HAN_RE.search(word)]
+    amounts = [value for _, value in read if value is not None]
+    plain = [word for word, value in read if value is None]
     return all(0 < value <= lexicon.max_quantity for value in amounts) and set(plain) <= _amount_words()
 
 
