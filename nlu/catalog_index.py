@@ -653,12 +653,14 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
     # `12X` of `500ML PET 12X`: a count before the pack's times sign is the pack's notation, no word of the name.
     # `6U`, `24 UDS`: the letters a list writes after the count of pieces a pack holds name no product.
     counts = lexicon.pack_content_suffixes
+    # `10 wala` of an alias (`surf 10 wala`) says which pack the number names, as messages do: no word of the name.
+    described = lexicon.description_suffixes
     not_numbered = (
         stop_words | size_words.keys() | unit_words.keys() | packaging_words | lexicon.currency_words | counts
-    ) | lexicon.quantity_markers
+    ) | lexicon.quantity_markers | described
     not_joined = packaging_words | unit_words.keys()
     # After a number, a size's unit (`300 ml`) or a count's letters are no content word either.
-    not_after_number = stop_words | size_words.keys() | unit_words.keys() | counts
+    not_after_number = stop_words | size_words.keys() | unit_words.keys() | counts | described
     size_or_count = size_words.keys() | unit_words.keys()
     runs_read = _Runs(chinese)
 

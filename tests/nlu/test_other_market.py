@@ -428,6 +428,13 @@ MARKET_FLOORS = [
     # `24X300ML coca cola 12` (the spec read as the count), OMO not written as a detergent, `caixa` also offering a
     # DISPLAY box, `gt 4 vol` dropped, a pasted name before `x 2`, `maria 25kg x 3 chibuto 25kg x 3` run together.
     ("mozambique_grossista", 375, 0.94, 0.96, 0.0, 0.97, 1.0),
+    # Bihar kirana: a Patna, Gaya, Muzaffarpur and Bhagalpur distributor's price list (opaque codes, `MRP 10`, `CS
+    # 1X144`, `BORI 1X25`, `LDI 16 PC`, `12X1L`, `PTI`) and kirana and paan-gumti owners writing Hindi in Devanagari,
+    # Hinglish, Bhojpuri and Maithili (`dihi`, `bhejab`, `ka bhaav ba`, `go`, `tho`, `aa`), Devanagari digits,
+    # `5 wala`, `dedh`, `dhai`, `aadha`. First read: case exact 0.619, line F1 0.780, wrong lines 3.1 %, ambiguity
+    # asked 0.721, unknowns flagged 0.842, price questions 0.714. With `10 wala` of an alias (`surf 10 wala`) no word
+    # of a name and `LDI`, `PTI` pack words: 0.734 / 0.861 / 2.0 %.
+    ("bihar_kirana", 355, 0.73, 0.86, 0.021, 0.81, 0.84),
 ]
 
 
