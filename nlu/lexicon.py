@@ -30,6 +30,9 @@ class Lexicon:
     """Every language's words merged into lookups keyed by the normalised word."""
 
     unit_words: dict[str, str]
+    # Pack words only as a keypad may type them, one or two vowels left out (`krtn`, `gala` of `galao`), which no
+    # language writes.
+    typed_unit_words: frozenset[str]
     unit_levels: dict[str, str]
     unit_sell_units: dict[str, frozenset[str]]
     pieces_per_unit: dict[str, int]
@@ -767,7 +770,8 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "digit_spelt_words": frozenset(
             word for language in languages if language.get("letter_digits") for word in _language_words(language)
         ),
-        "unit_words": _with_vowels_dropped(unit_words, {**lists, "product_words": set(product_words)}),
+        "unit_words": (typed := _with_vowels_dropped(unit_words, {**lists, "product_words": set(product_words)})),
+        "typed_unit_words": frozenset(typed.keys() - unit_words.keys()),
         "size_words": size_words,
         "product_words": product_words,
         "spellings": spellings,

@@ -14,6 +14,10 @@ from nlu.text import Token, clean_text, find_words, indic_script, sound, tokeniz
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
 _MAX_TOKENS = 600
+_THOUSAND = 1000.0
+_THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?!\d)")
+# The fewest letters a list cuts a word to (`veg` of vegetable).
+_MIN_CUT_WORD = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +211,8 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     (and that number's unit or currency) is the sender's own sum, never an item or more of the last one; before one,
     a sum word with money written in thousands is too (`transfer 500rb`)."""
     said = {token.text for token in tokens}
-    if lexicon.sum_words.isdisjoint(said) and lexicon.thousands_suffixes.isdisjoint(said):
+    grouped = any(token.kind == "num" and "," in token.text for token in tokens)
+    if lexicon.sum_words.isdisjoint(said) and lexicon.thousands_suffixes.isdisjoint(said) and not grouped:
         return tokens
     kept: list[Token] = []
     counted = False
@@ -220,6 +225,10 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                 end = _sum_end(tokens, position + 1, lexicon)
             elif position + 1 < len(tokens) and _money_in_thousands(tokens, position + 1, lexicon):
                 end = position + 3  # `transfer 500rb, ...`: money with its thousands letter is a sum before any count
+        elif grouped and (end := _money_grouped_end(tokens, position, lexicon)) is not None:
+            # `at N3,600`, `₦45,000`: a currency before an amount written in thousands is money wherever it is said,
+            # never an item, more of the last one or a pack's price point.
+            pass
         if end is not None:
             position = end
             continue
@@ -326,6 +335,20 @@ def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) ->
     )
 
 
+def _money_grouped_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
+    """Where a currency and the amount after it written with a thousands comma (`₦45,000`, `Ksh 3,100.00`) end;
+    None when the token is no currency before such an amount."""
+    if tokens[position].text not in lexicon.price_point_words or position + 1 >= len(tokens):
+        return None
+    amount = tokens[position + 1]
+    if amount.kind != "num" or "," not in amount.text or amount.value < _THOUSAND:
+        return None
+    end = position + 2
+    if end < len(tokens) and tokens[end].kind == "num" and tokens[end].start <= amount.end + 1:
+        end += 1  # the cents after the decimal point
+    return end
+
+
 def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
     """Where the sum after a sum word ends: past `:`/`=` and a currency, its number with any decimals glued to it,
     and a unit or currency after it; None when no number follows or the number is a size."""
@@ -352,13 +375,16 @@ def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None
 
 def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:
     """`y3 s3n`, `mmi3nsa`: a word typed with a digit for a letter, read as the word it spells where that is a word of
-    a language that types so (Twi `sen`, `mmiensa`); same length, so every span stays where it was."""
+    a language that types so (Twi `sen`, `mmiensa`); same length, so every span stays where it was. Digits that go
+    on in thousands (`N3,600`) are an amount after its currency, not a word."""
     found = lexicon.digit_typed_words
     if found is None or lexicon.digit_after_letter is None or lexicon.digit_after_letter.search(text) is None:
         return text
 
     def spelt(match: re.Match[str]) -> str:
         typed = match.group()
+        if _THOUSANDS_GROUP_RE.match(match.string, match.end()):
+            return typed
         word = "".join(lexicon.letter_digits.get(ch, ch) for ch in typed)
         return word if word.casefold() in lexicon.digit_spelt_words else typed
 
@@ -728,7 +754,8 @@ def _each_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 
 def _initials_spelt_out(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`cooking fat`, `bar soap` for a list's `C/FAT`, `B/SOAP`: a word the catalog lacks and the reader does not
-    know otherwise, before the word a name writes after a slashed initial of its first letter, is that initial."""
+    know otherwise, before the word a name writes after a slashed initial of its first letter, is that initial;
+    unless the catalog also writes the word cut short (`VEG OIL` beside `V/OIL`), which names the rest."""
     pairs = index.slashed_initials
     if not pairs:
         return tokens
@@ -742,6 +769,7 @@ def _initials_spelt_out(tokens: list[Token], index: CatalogIndex) -> list[Token]
             and token.text not in index.postings
             and token.text not in lexicon.chatter_words
             and token.text not in lexicon.cue_words
+            and not any(token.text[:end] in index.postings for end in range(_MIN_CUT_WORD, len(token.text)))
         ):
             read[position] = token._replace(text=token.text[:1])
     return read
@@ -1450,7 +1478,7 @@ def _word_token(
             return [], 1
         if word in lexicon.article_words:
             return [_Element("num", token.start, token.end, value=1.0)], 1
-    if word in lexicon.unit_words and not _counts_the_unit_after_it(chunk, position, lexicon):
+    if _said_as_pack(chunk, position, lexicon, index):
         packed = following is not None and following.text in lexicon.description_suffixes
         unit = lexicon.unit_words[word]
         return [_Element("unit", token.start, token.end, text=word, unit=unit, packed=packed)], 1
@@ -1468,6 +1496,15 @@ def _word_token(
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_plain_word(token, names)], 1
+
+
+def _said_as_pack(chunk: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """A pack word that counts no unit after it; one only as a keypad may type it is the catalog's word where a name
+    writes it (a brand `Gala` is no `galao` typed short)."""
+    word = chunk[position].text
+    if word not in lexicon.unit_words or (word in lexicon.typed_unit_words and word in index.postings):
+        return False
+    return not _counts_the_unit_after_it(chunk, position, lexicon)
 
 
 def _number_read(chunk: list[Token], position: int, number: tuple[float, int], lexicon: Lexicon) -> _Read:

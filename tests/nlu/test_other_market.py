@@ -435,6 +435,18 @@ MARKET_FLOORS = [
     # asked 0.721, unknowns flagged 0.842, price questions 0.714. With `10 wala` of an alias (`surf 10 wala`) no word
     # of a name and `LDI`, `PTI` pack words: 0.734 / 0.861 / 2.0 %.
     ("bihar_kirana", 355, 0.73, 0.86, 0.021, 0.81, 0.84),
+    # Lagos market: a Lagos and Ibadan wholesaler (Mushin, Oshodi, Ikorodu, Bodija, Dugbe) to provision shops, kiosks
+    # and food sellers whose price list files goods under its own opaque codes (`IND-CH-70`, `PWR-25L-JC`) and writes
+    # `INDOMIE CHICKEN 70G X40 CTN`, `COCA-COLA 35CL RGB X24 CRT`, `CWAY SACHET WATER 50CL X20 BG`, `PEAK POWDER
+    # SACHET 16G ROLL X10`, `TITUS SARDINE IN V/OIL` beside `KINGS VEG OIL`, price points `GALA SAUSAGE ROLL N200`,
+    # prices in NGN; owners write Pidgin (`abeg`, `una get`, `wetin be price`, `e don finish`, `make am 6 no be 5`,
+    # `comot`), Yoruba (`e jowo`, `paali meji`, `apo`, `kireti`, `elo ni`, `ko si`), Igbo (`biko`, `katon abuo`,
+    # `akpa`, `ego ole`) and English, and quote naira (`at N3,600`, `₦45,000`). First read: case exact 0.906, line
+    # F1 0.956, no wrong line, ambiguity asked 0.844, unknowns flagged 0.875, price questions 1.0. With a naira
+    # amount in thousands money wherever it stands, a brand a keypad spelling of a pack word would spell the brand
+    # (`gala 200`), `vegetable` left whole where the list also writes `VEG`, `spaghettini` a pasta, and Pidgin
+    # `don finish` and `wey`, Yoruba `bayi`: 0.936 / 0.970.
+    ("lagos_market", 361, 0.93, 0.965, 0.0, 0.86, 0.87),
 ]
 
 

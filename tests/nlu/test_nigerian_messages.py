@@ -1,0 +1,80 @@
+"""Orders in Pidgin, Yoruba and English to a wholesaler whose price list writes naira price points (`GALA N200`),
+oils both `V/OIL` and `VEG OIL`, and pasta beside noodles under one category; owners quote naira amounts
+(`at N3,600`, `₦45,000`) beside their orders."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index, resolved
+
+ROWS = """\
+L101,GALA SAUSAGE ROLL N200 X24 CTN,Gala,SNACKS,N200,carton,24,4200.00,NGN,,80,1,true
+L102,GALA SAUSAGE ROLL BIG N300 X24 CTN,Gala,SNACKS,N300,carton,24,6300.00,NGN,,60,1,true
+L111,BIGI COLA 60CL PET X12 PK,Bigi,SOFT DRINK,60cl,pack,12,3600.00,NGN,,150,1,true
+L121,PEAK POWDER SACHET 16G X10 PK,Peak,MILK,16g,pack,10,1650.00,NGN,,300,1,true
+L131,INDOMIE CHICKEN 70G X40 CTN,Indomie,NOODLES/PASTA,70g,carton,40,9800.00,NGN,,400,1,true
+L132,G/PENNY NOODLES CHICKEN 70G X40 CTN,Golden Penny,NOODLES/PASTA,70g,carton,40,8600.00,NGN,,140,1,true
+L133,G/PENNY SPAGHETTINI 250G X40 CTN,Golden Penny,NOODLES/PASTA,250g,carton,40,17200.00,NGN,,40,1,true
+L141,POWER OIL 1LTR BTL,Power,VEG OIL,1L,bottle,1,2950.00,NGN,,600,1,true
+L142,KINGS VEG OIL 1LTR BTL,Kings,VEG OIL,1L,bottle,1,2800.00,NGN,,400,1,true
+L151,TITUS SARDINE IN V/OIL 125G X50 CTN,Titus,TIN FISH,125g,carton,50,47500.00,NGN,,100,1,true
+L161,OVALTINE REFILL 400G X12 CTN,Ovaltine,BEVERAGE,400g,carton,12,33600.00,NGN,,0,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> CatalogIndex:
+    return catalog_index(ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bigi cola 10 pack at N3,600", [("L111", 10)]),
+        ("bigi cola 10 pack at ₦3,600", [("L111", 10)]),
+        ("I don transfer ₦45,000, send 5 ctn indomie", [("L131", 5)]),
+        ("the peak sachet wey be ₦1,650 per pack, send 10", [("L121", 10)]),
+    ],
+)
+def test_a_naira_amount_written_in_thousands_is_money_not_an_item(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert resolved(text, index) == expected
+    assert not parse.unknown and not parse.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gala 200 2 ctn", [("L101", 2)]),
+        ("2 carton gala 300", [("L102", 2)]),
+        ("gala 200 naira one 5 ctn", [("L101", 5)]),
+    ],
+)
+def test_a_brand_a_keypad_spelling_of_a_pack_word_would_spell_names_the_brand(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize("text", ["Elo ni carton Gala 300 bayi?", "HM ctn gala 300"])
+def test_a_price_asked_of_a_price_point_names_that_pack(text: str, index: CatalogIndex) -> None:
+    assert [line.sku for line in parse_order(text, index).lines] == ["L102"]
+
+
+def test_vegetable_oil_asks_among_the_oils_not_the_sardine_in_oil(index: CatalogIndex) -> None:
+    parse = parse_order("vegetable oil 1 litre 5 bottles", index)
+    assert not parse.lines
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["L141", "L142"]]
+
+
+@pytest.mark.parametrize("text", ["ovaltine don finish?", "e don finish? the ovaltine"])
+def test_asking_whether_an_item_is_sold_out_asks_about_it(text: str, index: CatalogIndex) -> None:
+    assert [line.sku for line in parse_order(text, index).lines] == ["L161"]
+
+
+def test_noodles_of_a_brand_leave_out_its_spaghettini(index: CatalogIndex) -> None:
+    assert resolved("golden penny noodles 6 carton", index) == [("L132", 6)]
