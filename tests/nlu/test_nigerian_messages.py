@@ -78,3 +78,27 @@ def test_asking_whether_an_item_is_sold_out_asks_about_it(text: str, index: Cata
 
 def test_noodles_of_a_brand_leave_out_its_spaghettini(index: CatalogIndex) -> None:
     assert resolved("golden penny noodles 6 carton", index) == [("L132", 6)]
+
+
+ROLL_ROWS = """\
+R1,PEAK POWDER SACHET 16G ROLL X10,Peak,MILK,16g,pack,10,1650.00,NGN,,300,1,true
+R2,"Softcare Toilet Tissue, pack of 10 rolls",Softcare,tissue,,pack,10,190.00,GHS,,60,1,true
+R3,"Twiga Toilet Tissue, bale of 48",Twiga,tissue,roll,bale,48,2400.00,TZS,,60,1,true
+R4,Steelcraft Barbed Wire 20kg roll,Steelcraft,hardware,20kg,piece,1,3400.00,KES,,40,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("peak sachet 10 roll", [("R1", 10)]),
+        ("peak 50 sachets", [("R1", 5)]),
+        ("softcare tissue 20 rolls", [("R2", 2)]),
+        ("twiga tissue 96 rolls", [("R3", 2)]),
+        ("barbed wire 2 rolls", [("R4", 2)]),
+    ],
+)
+def test_a_roll_is_a_pack_of_sachets_or_a_piece_and_counts_pieces_where_a_name_counts_rolls(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, catalog_index(ROLL_ROWS)) == expected
