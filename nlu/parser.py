@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, singular_and_plural
 from nlu.chinese import HAN_RE, as_written, unspaced
@@ -473,13 +473,13 @@ class _Reading:
         )
         if match.candidates and not said:
             return
-        quantity = _typed_quantity(request, match)
         if len(match.candidates) == 1 and not _names_another(request, self.index):
+            quantity = _asked_quantity(request, match, match.candidates, self.index)
             outcome.ambiguous.append(
                 AmbiguousItem(request.phrase, quantity, (match.candidates[0].item.sku,), "confirm")
             )
         elif said:
-            outcome.unknown.append(UnknownItem(request.phrase, quantity))
+            outcome.unknown.append(UnknownItem(request.phrase, _typed_quantity(request, match)))
         self.previous = request
 
     def _resolve(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
@@ -497,7 +497,9 @@ class _Reading:
         candidates = _size_said(request, candidates, self.index)
         if len(candidates) > 1:
             skus = tuple(c.item.sku for c in candidates)
-            outcome.ambiguous.append(AmbiguousItem(request.phrase, _typed_quantity(request, match), skus))
+            outcome.ambiguous.append(
+                AmbiguousItem(request.phrase, _asked_quantity(request, match, candidates, self.index), skus)
+            )
             return
         item = candidates[0]
         quantity = _quantity(request, match, item, self.index)
@@ -1702,6 +1704,19 @@ def _typed_quantity(request: ItemRequest, match: Match) -> int:
         return 0
     number = _typed_number(request, match)
     return int(number) if number == int(number) and abs(number) < 1e12 else 0
+
+
+def _asked_quantity(
+    request: ItemRequest, match: Match, candidates: Sequence[IndexedItem], index: CatalogIndex
+) -> int:
+    """The amount of an item asked about, in sell units, as every product it may be reads it (`48 bottles soda` of
+    crates of 24 is 2); none, asked once the product is picked, when they read it apart or in no whole packs (`来瓶水`
+    of cases of water)."""
+    if request.ranged:
+        return 0
+    amounts = {_quantity(request, match, item, index) for item in candidates}
+    amount = amounts.pop() if len(amounts) == 1 else None
+    return amount.value if amount is not None and amount.acceptable and not amount.unit_mismatch else 0
 
 
 def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: CatalogIndex) -> _Quantity:

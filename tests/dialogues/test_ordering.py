@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -334,6 +335,20 @@ async def test_pieces_that_fill_no_whole_pack_are_asked_as_packs_never_ordered_a
     assert question.startswith("How many trays of Zuri Cola 350ml can? Reply with a number. One tray holds 24.")
     summary = await chat.text("2")
     assert "1) Zuri Cola 350ml can 2 trays x 720 = 1,440" in summary
+
+
+async def test_bottles_of_a_brand_sold_in_cases_of_several_sizes_are_asked_as_cases_once_the_size_is_picked(
+    chat: Chat,
+) -> None:
+    which = await chat.text("12 bottles zuri cola")
+    assert which.startswith("Which zuri cola?"), which
+    number = re.search(r"(\d)\W+Zuri Cola 2L", which)
+    assert number, which
+    how_many = await chat.text(number.group(1))
+    # 12 bottles are 2 cases of 2L: never 12 cases (72 bottles).
+    assert how_many.startswith("How many cases of Zuri Cola 2L"), how_many
+    summary = await chat.text("2")
+    assert "1) Zuri Cola 2L PET 2 cases x 870 = 1,740" in summary, summary
 
 
 async def test_the_price_of_a_part_of_a_pack_is_the_price_of_one_pack(chat: Chat) -> None:
