@@ -20,6 +20,7 @@ from actions.drafts import (
     PricedDraft,
     PricedLine,
     Problem,
+    amounts_in,
     credit_fix,
 )
 from backend.catalog import CatalogItem
@@ -341,6 +342,13 @@ def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, Catalog
         units=unit_name(t, item.sell_unit, 2),
         product=short_name(item),
     )
+    most = load_lexicon().max_quantity
+    if any(amount > most for amount in amounts_in(choice.phrase)):
+        # `coke 100000 crates`: the owner hears why the amount typed is asked again.
+        units = unit_name(t, item.sell_unit, 2)
+        question = sentences(
+            t._("One order takes at most %(most)s %(units)s of a product.", most=most, units=units), question
+        )
     if item.units_per_pack <= 1:
         return question
     holds = t._("One %(unit)s holds %(pack)s.", unit=unit_name(t, item.sell_unit, 1), pack=item.units_per_pack)

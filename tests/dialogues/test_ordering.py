@@ -351,6 +351,15 @@ async def test_bottles_of_a_brand_sold_in_cases_of_several_sizes_are_asked_as_ca
     assert "1) Zuri Cola 2L PET 2 cases x 870 = 1,740" in summary, summary
 
 
+async def test_an_amount_past_what_one_order_takes_is_asked_again_saying_why(chat: Chat) -> None:
+    question = await chat.text("zuri cola 2L 5000 cases")
+    assert question.startswith(
+        "One order takes at most 1000 cases of a product. How many cases of Zuri Cola 2L PET? Reply with a number."
+    ), question
+    summary = await chat.text("50")
+    assert "1) Zuri Cola 2L PET 50 cases" in summary, summary
+
+
 async def test_the_price_of_a_part_of_a_pack_is_the_price_of_one_pack(chat: Chat) -> None:
     answer = await chat.text("how much is half tray zuri cola 350ml?")
     assert "Zuri Cola 350ml can: KES 720/tray, in stock." in answer and "0 =" not in answer, answer
