@@ -263,7 +263,8 @@ _FULL_WIDTH_STOPS = ("。", "？", "！", "：")
 
 def product_words(phrase: str) -> str:
     """The product part of an item phrase, without the amount said before or after it: "3 zuri cola" asks "Which
-    zuri cola?", "mafuta ya kupika 3" "Which mafuta ya kupika?", "coke 2 or 3 ctn" "Which coke?"."""
+    zuri cola?", "mafuta ya kupika 3" "Which mafuta ya kupika?", "coke 2 or 3 ctn" "Which coke?", "5 crates of coke"
+    "Which coke?"."""
     lexicon = load_lexicon()
     words = phrase.split()
 
@@ -277,6 +278,11 @@ def product_words(phrase: str) -> str:
         words.pop(0)
     while words and counts(words[-1]) and not (len(words) > 1 and words[-2].lower() in lexicon.size_words):
         words.pop()  # a number after `kilo` is the size (`sukari kilo 2`), kept
+    # `5 crates of coke`, `chupa 48 za soda`, `2 cajas de coca`: the word joining the amount to the product goes too.
+    while len(words) > 1 and words[0].lower() in lexicon.stop_words:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower() in lexicon.stop_words:
+        words.pop()
     if words and (cjk := _CJK_COUNT_AFTER.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
         words[-1] = words[-1][: cjk.start()]
     if words and (cjk := _CJK_COUNT_BEFORE.match(words[0])) and cjk["unit"] in lexicon.unit_words:

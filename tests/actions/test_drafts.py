@@ -438,7 +438,16 @@ def test_a_draft_is_stale_once_its_prices_are_older_than_the_limit() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "product"),
-    [("3 zuri cola", "zuri cola"), ("sukari kilo 2", "sukari kilo 2"), ("2 बोरी चीनी", "चीनी"), ("३ पेटी कोक", "कोक")],
+    [
+        ("3 zuri cola", "zuri cola"),
+        ("sukari kilo 2", "sukari kilo 2"),
+        ("2 बोरी चीनी", "चीनी"),
+        ("३ पेटी कोक", "कोक"),
+        ("5 crates of coke", "coke"),
+        ("chupa 48 za soda", "soda"),
+        ("2 cajas de coca", "coca"),
+        ("mafuta ya kupika 3", "mafuta ya kupika"),
+    ],
 )
-def test_a_question_names_the_product_without_the_amount_in_any_script(phrase: str, product: str) -> None:
+def test_a_question_names_the_product_without_the_amount_or_the_word_joining_it(phrase: str, product: str) -> None:
     assert product_words(phrase) == product
