@@ -160,6 +160,8 @@ class Lexicon:
     linker_suffixes: frozenset[str]
     # A digit owners type for a letter their keypad lacks (Twi `3` for the open e: `s3n`, `mmi3nsa`), and the letter.
     letter_digits: dict[str, str]
+    # `ji` for G (`पारले जी`, `parle-ji` of PARLE-G): a letter's name as a language says it, and the letter.
+    letter_names: dict[str, str]
     # Pinyin sounds that owners of a region say, and so type, alike (`n` and `l`, `hu` and `f`, `ing` and `in`):
     # the beginnings and endings of syllables, each read as the one it is said for.
     pinyin_initials_alike: dict[str, str]
@@ -617,6 +619,7 @@ _OTHER_KEYS: dict[str, type] = {
     "filler_phrases": list,
     "linker_suffixes": list,
     "letter_digits": dict,
+    "letter_names": dict,
     "pinyin_initials_alike": dict,
     "pinyin_finals_alike": dict,
     "scripts": list,
@@ -758,7 +761,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         },
         **{
             key: {typed: said for language in languages for typed, said in language.get(key, {}).items()}
-            for key in ("pinyin_initials_alike", "pinyin_finals_alike")
+            for key in ("pinyin_initials_alike", "pinyin_finals_alike", "letter_names")
         },
         "words_typed_in": _words_typed_in(languages),
         "native_price_point_words": frozenset(

@@ -106,6 +106,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
+    tokens = _letters_named(tokens, index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
@@ -408,6 +409,25 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             continue
         kept.append(token)
     return kept
+
+
+def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`पारले जी`, `parle-ji` for PARLE-G: a letter's name said right after a word (a hyphen between or not) is the
+    letter where the catalog writes that word and letter as one name."""
+    names = index.lexicon.letter_names
+    if not names:
+        return tokens
+    read = list(tokens)
+    for position, token in enumerate(tokens):
+        letter = names.get(token.text) if token.kind == "word" and position else None
+        if letter is None:
+            continue
+        before = tokens[position - 1]
+        if before.kind == "dash" and position > 1:
+            before = tokens[position - 2]
+        if before.kind == "word" and index.read_word(before.text + letter):
+            read[position] = token._replace(text=letter)
+    return read
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:

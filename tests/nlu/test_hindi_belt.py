@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlu import CatalogIndex
+from nlu import CatalogIndex, parse_order
 from tests.nlu.conftest import catalog_index, resolved
 
 ROWS = """\
@@ -17,6 +17,14 @@ HB-LB-10,LIFEBUOY TOTAL SOAP MRP 10 (CS 1X144),HUL,SABUN,46g,case,144,1310.00,IN
 HB-LB-100,LIFEBUOY TOTAL SOAP 100G (CS 1X18),HUL,SABUN,100g,case,18,1710.00,INR,lifebuoy,40,1,true
 HB-CP-1,CLINIC PLUS SHAMPOO MRP 1 (LDI 16 PC),HUL,SHAMPOO,5.5ml,pack,16,14.00,INR,clinic plus,400,5,true
 HB-CP-2,CLINIC PLUS SHAMPOO MRP 2 (LDI 16 PC),HUL,SHAMPOO,7.5ml,pack,16,28.00,INR,clinic plus,150,5,true
+HB-TS-1,TATA SALT 1KG (BORI 1X25),Tata,NAMAK,1kg,bag,25,640.00,INR,tata namak,400,1,true
+HB-TT-250,TATA TEA PREMIUM 250G (CS 1X40),Tata,CHAI PATTI,250g,case,40,5200.00,INR,tata chai,40,1,true
+HB-FR-10,FROOTI MANGO DRINK MRP 10 TETRA (CS 1X40),Parle Agro,COLD DRINK,125ml,case,40,340.00,INR,frooti,200,1,true
+HB-FR-20,FROOTI MANGO DRINK MRP 20 PET (CS 1X30),Parle Agro,COLD DRINK,250ml,case,30,510.00,INR,frooti,80,1,true
+HB-TU-250,THUMS UP 250ML RGB GLASS (CRATE 1X24),Coca-Cola,COLD DRINK,250ml,crate,24,300.00,INR,thums up,120,1,true
+HB-TU-250P,THUMS UP 250ML PET (PTI 1X30),Coca-Cola,COLD DRINK,250ml,case,30,480.00,INR,thums up,120,1,true
+HB-GD-10,BRIT GOOD DAY CASHEW MRP 10 (CS 1X60),Britannia,BISCUIT,75g,case,60,540.00,INR,good day,180,1,true
+HB-GB-10,BRIT GOOD DAY BUTTER MRP 10 (CS 1X60),Britannia,BISCUIT,75g,case,60,540.00,INR,good day,140,1,true
 """
 
 
@@ -41,3 +49,30 @@ def test_price_points_and_pack_words_of_a_kirana_price_list(
     text: str, lines: list[tuple[str, int]], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # `जी`, `ji`: the letter G after the word a name writes it beside (PARLE-G), and a courtesy elsewhere.
+        ("पारले जी 5 वाला 2 पेटी", [("HB-PG-5", 2)]),
+        ("parle-ji 10 wala 3 peti", [("HB-PG-10", 3)]),
+        ("maggi 14 wala 2 peti bhej do ji", [("HB-MG-14", 2)]),
+        # Bhojpuri and Maithili: `chahi` (want) is no tea, `rauaa se ... mangwani` (I ask of you) no product.
+        ("tata namak 5 bori chahi", [("HB-TS-1", 5)]),
+        ("rauaa se 2 peti frooti 10 wala mangwani", [("HB-FR-10", 2)]),
+        ("parle g 10 wala 4 tho peti", [("HB-PG-10", 4)]),
+        # Devanagari `क्रेट`, and `kanch` (glass), `kaju` (cashew) naming what a name writes in English.
+        ("thums up 250 ml 3 क्रेट", [("HB-TU-250", 3)]),
+        ("thums up kanch wala 250 ml 2 peti", [("HB-TU-250", 2)]),
+        ("good day 10 rs kaju wala 3 cs", [("HB-GD-10", 3)]),
+    ],
+)
+def test_hindi_bhojpuri_and_devanagari_words(text: str, lines: list[tuple[str, int]], index: CatalogIndex) -> None:
+    assert resolved(text, index) == lines
+
+
+def test_a_bhojpuri_price_question_asks_the_price(index: CatalogIndex) -> None:
+    parse = parse_order("tata namak ke ka bhaav ba", index)
+    assert [line.sku for line in parse.lines] == ["HB-TS-1"]
+    assert parse.asks_prices
