@@ -1027,7 +1027,11 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         if (before.text, after.text) in index.joined_by_initials:
             return False  # "hunts p&b": the initials of the two words a name joins (`PORK & BEANS`)
         # "kumi na mbili" is one number (12), not two items.
-        if (before.kind == "num" or before.text in lexicon.number_words) and after.text in lexicon.unit_words:
+        if (
+            (before.kind == "num" or before.text in lexicon.number_words)
+            and after.text in lexicon.unit_words
+            and not _counts_its_own_unit(line, position - 1, lexicon)
+        ):
             return False  # "apat na kahon": a linker between a number and its unit
         if token.text in lexicon.number_joiners and (
             _says_which(before.text, after.text, lexicon, index) or _says_which(after.text, before.text, lexicon, index)
@@ -1041,6 +1045,19 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
             if left is not None and right is not None and left >= 10 and right < 10:
                 return False
     return True
+
+
+def _counts_its_own_unit(line: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """True when the count at `at` is the only one of its part and a pack word opens the goods it counts (Igbo `akpa
+    garri abuo`, Yoruba `paali titus meji`): it counts that pack, so a unit after it starts the next item."""
+    unit_said = False
+    for token in reversed(line[:at]):
+        if token.kind == "sep":
+            break
+        if token.kind == "num" or token.text in lexicon.number_words:
+            return False
+        unit_said = unit_said or token.text in lexicon.unit_words
+    return unit_said
 
 
 def _protected(before: str, connector: str, after: str, index: CatalogIndex) -> bool:

@@ -102,3 +102,12 @@ def test_a_roll_is_a_pack_of_sachets_or_a_piece_and_counts_pieces_where_a_name_c
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert resolved(text, catalog_index(ROLL_ROWS)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["akpa garri abuo na katon indomie ato", "biko nye m akpa garri abuo na katon indomie ato"]
+)
+def test_and_after_a_count_said_after_its_goods_starts_the_next_item(text: str, index: CatalogIndex) -> None:
+    parse = parse_order(text, index)
+    assert resolved(text, index) == [("L131", 3)]
+    assert [item.phrase for item in parse.unknown] == ["akpa garri abuo"]
