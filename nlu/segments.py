@@ -1766,13 +1766,15 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
             claim(position, position + 1, right, None)
         elif left.kind == "num" and right.kind == "x":
             following = elements[position + 2] if position + 2 < len(elements) else None
-            described = groups and following is not None and following.kind == "size"
+            # `sprite 12 x 300ml 2 case`, `12 coca cola 24x300ml`: beside another amount, `24 x 300ml` says what the
+            # pack holds.
+            counted = groups or any(e.kind == "num" and not e.used and e is not left for e in elements)
+            described = counted and following is not None and following.kind == "size"
             if following is not None and following.kind == "num" and not any(e.kind == "size" for e in elements):
                 # `农夫550x20`: between two numbers and no size, the `x` counts the one after it; 550 is the size.
                 # (`coke 500ml 2 x 24`, sized, is two cases of 24.)
                 continue
             if described:
-                # `sprite 12 x 300ml 2 case`: beside a counted amount, `12 x 300ml` says what the pack holds.
                 left.used = right.used = True
             else:
                 claim(position, position + 1, left, None)
@@ -1789,15 +1791,17 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
 
 
 def _notation_unclaimed(groups: list[_Group], elements: list[_Element]) -> list[_Group]:
-    """`250ml*24盒 10箱`: a count right after a size and its `*` or `x`, before another count, is the pack's notation
-    copied from the price list, not an amount."""
+    """`250ml*24盒 10箱`, `coke 300ml x24 5`: a count right after a size and its `*` or `x`, before another count or
+    beside a number of its own, is the pack's notation copied from the price list, not an amount."""
 
     def notation(group: _Group) -> bool:
         # A group begins at its number or at the mark before it.
         mark = group.first if elements[group.first].kind in ("x", "dash") else group.first - 1
         return mark > 0 and elements[mark].kind in ("x", "dash") and elements[mark - 1].kind == "size"
 
-    return [group for group in groups[:-1] if not notation(group)] + groups[-1:]
+    counted = any(element.kind == "num" and not element.used for element in elements)
+    last = [group for group in groups[-1:] if not (counted and notation(group))]
+    return [group for group in groups[:-1] if not notation(group)] + last
 
 
 def _pack_contents_unclaimed(groups: list[_Group], lexicon: Lexicon) -> list[_Group]:

@@ -171,3 +171,12 @@ def test_small_and_big_pick_the_size_where_only_other_products_aliases_write_the
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert resolved(text, catalog_index(SIZE_WORD_ROWS)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["24X300ML coca cola 12", "12 coca cola 24x300ml", "coca cola 300ml x24 12", "coca cola 300ml x24 12 crates"],
+)
+def test_a_pack_copied_from_the_price_list_beside_an_amount_says_what_the_pack_holds(text: str) -> None:
+    rows = 'C1,"Coca-Cola 300ml glass bottle, crate of 24",Coca-Cola,soda,300ml,crate,24,660.00,KES,coke,90,1,true\n'
+    assert resolved(text, catalog_index(rows)) == [("C1", 12)]
