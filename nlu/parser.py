@@ -462,7 +462,8 @@ class _Reading:
         return request, match
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
-        """Nothing fits, or what fits needs confirming: flagged only when the item was clearly asked for."""
+        """Nothing fits, or what fits needs confirming: flagged only when the item was clearly asked for, and asked
+        among when several products fit."""
         said = (
             request.quantity is not None
             or request.unit is not None
@@ -472,6 +473,9 @@ class _Reading:
             or bool(request.bare_numbers)
         )
         if match.candidates and not said:
+            if len(match.candidates) > 1:
+                # `..., fanta same`: a product named beside a word the catalog lacks is asked about, never dropped.
+                outcome.ambiguous.append(AmbiguousItem(request.phrase, 1, tuple(c.item.sku for c in match.candidates)))
             return
         if len(match.candidates) == 1 and not _names_another(request, self.index):
             quantity = _asked_quantity(request, match, match.candidates, self.index)

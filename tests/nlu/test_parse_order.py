@@ -296,3 +296,14 @@ def test_a_new_version_that_renames_a_sku_is_read_from_its_new_name(invented_ite
     refreshed = CatalogIndex.build(renamed, previous=in_use)
     assert lines_of(parse_order("rundu cooking fat 2", refreshed)) == [("Q116", 2)]
     assert "fat" not in in_use.postings
+
+
+def test_a_product_named_beside_a_word_the_catalog_lacks_is_asked_about_never_dropped() -> None:
+    rows = """\
+C1,"Coca-Cola 300ml glass bottle, crate of 24",Coca-Cola,soda,300ml,crate,24,660.00,KES,coke,90,1,true
+F1,"Fanta Orange 300ml glass bottle, crate of 24",Fanta,soda,300ml,crate,24,660.00,KES,,90,1,true
+F2,"Fanta Orange 500ml PET, case of 24",Fanta,soda,500ml,case,24,1150.00,KES,,90,1,true
+"""
+    parse = parse_order("coke 300ml 2 crates, fanta same", catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("C1", 2)]
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"F1", "F2"}]
