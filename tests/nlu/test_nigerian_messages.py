@@ -21,6 +21,7 @@ L141,POWER OIL 1LTR BTL,Power,VEG OIL,1L,bottle,1,2950.00,NGN,,600,1,true
 L142,KINGS VEG OIL 1LTR BTL,Kings,VEG OIL,1L,bottle,1,2800.00,NGN,,400,1,true
 L151,TITUS SARDINE IN V/OIL 125G X50 CTN,Titus,TIN FISH,125g,carton,50,47500.00,NGN,,100,1,true
 L161,OVALTINE REFILL 400G X12 CTN,Ovaltine,BEVERAGE,400g,carton,12,33600.00,NGN,,0,1,true
+L171,DEVON KINGS VEG OIL 25LTR JERRYCAN,Devon Kings,VEG OIL,25L,jerrycan,1,64500.00,NGN,,25,1,true
 """
 
 
@@ -111,3 +112,8 @@ def test_and_after_a_count_said_after_its_goods_starts_the_next_item(text: str, 
     parse = parse_order(text, index)
     assert resolved(text, index) == [("L131", 3)]
     assert [item.phrase for item in parse.unknown] == ["akpa garri abuo"]
+
+
+@pytest.mark.parametrize("text", ["devon kings 25l 2 jery can", "devon kings 25l 2 jerycan", "devon kings 2 jerry can"])
+def test_a_jerrycan_spelt_with_one_r_is_the_jerrycan(text: str, index: CatalogIndex) -> None:
+    assert resolved(text, index) == [("L171", 2)]
