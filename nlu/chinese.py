@@ -68,6 +68,7 @@ class ChineseReader:
         self._lexicon_words = _lexicon_words(lexicon)
         # `罐装`, `瓶装`: a measure word with a word that says nothing more is that measure word, what the pack holds.
         self._packed = {unit + word for unit in lexicon.unit_words if len(unit) == 1 for word in lexicon.stop_words}
+        self._measure_words = frozenset(lexicon.unit_words)
         self._kinds = frozenset(lexicon.product_words)
         # `哈`, `嘛`, not `给`: the one-character words owners end a phrase with.
         self._particles = frozenset(
@@ -254,11 +255,22 @@ class ChineseReader:
         words: list[str] = []
         numeral = ""
         whole = run in self._known and _DICTIONARY_RUN_RE.fullmatch(run) is not None
-        for word in self._joined_characters((run,) if whole else self._tokenizer.cut(run, HMM=False)):
+        cut = list(self._joined_characters((run,) if whole else self._tokenizer.cut(run, HMM=False)))
+        for position, word in enumerate(cut):
             # A brand written in numerals (`九三`) is that brand, not a number.
             counts = word in _NUMERALS or (len(word) > 1 and all(ch in _NUMERALS for ch in word))
             if counts and word not in self._catalog_words:
                 numeral += word
+                continue
+            trail = len(word) - len(word.rstrip(_NUMBER_CHARACTERS))
+            counted = position + 1 < len(cut) and cut[position + 1] in self._measure_words
+            if counted and 0 < trail < len(word) and word not in self._catalog_words:
+                # `再来一` `箱` that jieba keeps as a word of the language: the word, then the number the measure word
+                # after it counts.
+                if numeral:
+                    words.append(_number(numeral))
+                words.extend(self._unpacked(word[:-trail]))
+                numeral = word[-trail:]
                 continue
             lead = len(word) - len(word.lstrip(_NUMBER_CHARACTERS))
             if lead and word not in self._lexicon_words and word[lead:] in self._lexicon_words:

@@ -1766,15 +1766,11 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
             claim(position, position + 1, right, None)
         elif left.kind == "num" and right.kind == "x":
             following = elements[position + 2] if position + 2 < len(elements) else None
-            # `sprite 12 x 300ml 2 case`, `12 coca cola 24x300ml`: beside another amount, `24 x 300ml` says what the
-            # pack holds.
-            counted = groups or any(e.kind == "num" and not e.used and e is not left for e in elements)
-            described = counted and following is not None and following.kind == "size"
             if following is not None and following.kind == "num" and not any(e.kind == "size" for e in elements):
                 # `农夫550x20`: between two numbers and no size, the `x` counts the one after it; 550 is the size.
                 # (`coke 500ml 2 x 24`, sized, is two cases of 24.)
                 continue
-            if described:
+            if _pack_described(elements, position, bool(groups)):
                 left.used = right.used = True
             else:
                 claim(position, position + 1, left, None)
@@ -1788,6 +1784,16 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
                 group.unit = trailing.unit
                 group.last += 1
     return sorted(groups, key=lambda g: g.first)
+
+
+def _pack_described(elements: list[_Element], position: int, counted: bool) -> bool:
+    """`sprite 12 x 300ml 2 case`, `12 coca cola 24x300ml`: beside another amount, the number at `position`, its `x`
+    and a size say what the pack holds."""
+    following = elements[position + 2] if position + 2 < len(elements) else None
+    if following is None or following.kind != "size":
+        return False
+    number = elements[position]
+    return counted or any(e.kind == "num" and not e.used and e is not number for e in elements)
 
 
 def _notation_unclaimed(groups: list[_Group], elements: list[_Element]) -> list[_Group]:

@@ -64,6 +64,8 @@ def _asked(text: str, index: CatalogIndex) -> list[list[str]]:
         ("可乐瓶装的2提 罐装的3箱", [("C06", 2), ("C05", 3)]),
         ("可乐，罐的3箱", [("C05", 3)]),
         ("可乐瓶装2提 哦不 罐装的", [("C05", 2)]),
+        # `再来一` that the language writes as one word: one more, then the number its measure word counts.
+        ("纯净水两箱 再来一箱可乐", [("C04", 2), ("C05", 1)]),
     ],
 )
 def test_chinese_numerals_and_measure_words_count_sell_units(index: CatalogIndex, text: str, expected: list) -> None:
