@@ -607,6 +607,7 @@ def _lexicon_words(lexicon: Lexicon) -> set[str]:
         | lexicon.smaller_words
         | lexicon.larger_words
         | lexicon.price_point_words
+        | lexicon.same_amount_words
     )
     return {word for word in known if HAN_RE.search(word) and " " not in word}
 

@@ -143,6 +143,8 @@ class Lexicon:
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
+    # `coke 5 crates, fanta same`: a word that gives an item the amount of the item before it.
+    same_amount_words: frozenset[str]
     # `deliver to my shop`, `地址：...`: where to deliver; after an item, or before a colon, never an item.
     place_cues: frozenset[str]
     # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
@@ -586,6 +588,7 @@ _WORD_LISTS = (
     "flavour_words",
     "stop_words",
     "each_words",
+    "same_amount_words",
     "range_words",
     "one_prefixes",
     "place_cues",

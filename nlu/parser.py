@@ -135,6 +135,7 @@ class _Reading:
         if ahead is not None and not says_amount(completed):
             phrase = f"{ahead.phrase} {completed.phrase}"
             completed = replace(completed, quantity=ahead.quantity, unit=ahead.unit, phrase=phrase)
+        completed = self._same_amount(completed)
         if request.replacement and not request.price_question and (asked := self._question_replaced(completed)):
             completed = replace(completed, quantity=asked.quantity, unit=asked.unit)
         if request.replacement and self._restored(completed, taken_back):
@@ -460,6 +461,24 @@ class _Reading:
         if self.index.chinese is not None and len(match.candidates) > 1:
             return _heard_among(request, match, self.index)
         return request, match
+
+    def _same_amount(self, request: ItemRequest) -> ItemRequest:
+        """`coke 300ml 2 crates, fanta same`, `可乐3箱 王老吉一样`: an item said to be the same takes the amount of the
+        item before it."""
+        same = self.index.lexicon.same_amount_words.intersection(request.words)
+        words = tuple(word for word in request.words if word not in same)
+        previous = self.previous
+        counted = request.quantity is not None or bool(request.bare_numbers)
+        if not same or not words or previous is None or counted or not says_amount(previous):
+            return request
+        return replace(
+            request,
+            words=words,
+            quantity=previous.quantity,
+            unit=previous.unit,
+            bare_numbers=previous.bare_numbers,
+            ranged=previous.ranged,
+        )
 
     def _unclear(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
         """Nothing fits, or what fits needs confirming: flagged only when the item was clearly asked for, and asked

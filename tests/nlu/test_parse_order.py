@@ -298,12 +298,33 @@ def test_a_new_version_that_renames_a_sku_is_read_from_its_new_name(invented_ite
     assert "fat" not in in_use.postings
 
 
-def test_a_product_named_beside_a_word_the_catalog_lacks_is_asked_about_never_dropped() -> None:
-    rows = """\
+SODA_ROWS = """\
 C1,"Coca-Cola 300ml glass bottle, crate of 24",Coca-Cola,soda,300ml,crate,24,660.00,KES,coke,90,1,true
 F1,"Fanta Orange 300ml glass bottle, crate of 24",Fanta,soda,300ml,crate,24,660.00,KES,,90,1,true
 F2,"Fanta Orange 500ml PET, case of 24",Fanta,soda,500ml,case,24,1150.00,KES,,90,1,true
+S1,"Sprite 300ml glass bottle, crate of 24",Sprite,soda,300ml,crate,24,660.00,KES,,90,1,true
 """
-    parse = parse_order("coke 300ml 2 crates, fanta same", catalog_index(rows))
+
+
+def test_a_product_named_beside_a_word_the_catalog_lacks_is_asked_about_never_dropped() -> None:
+    parse = parse_order("coke 300ml 2 crates, fanta whatever", catalog_index(SODA_ROWS))
     assert [(line.sku, line.quantity) for line in parse.lines] == [("C1", 2)]
     assert [set(item.candidates) for item in parse.ambiguous] == [{"F1", "F2"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "asked"),
+    [
+        ("coke 300ml 2 crates, sprite 300ml same", [("C1", 2), ("S1", 2)], []),
+        # The pack word carried over says which fanta: the one sold in crates.
+        ("coke 300ml 3 crates, fanta same", [("C1", 3), ("F1", 3)], []),
+        ("3 kahon coke 300ml, sprite 300ml pareho", [("C1", 3), ("S1", 3)], []),
+        ("5 peti coke 300ml aur sprite 300ml utne", [("C1", 5), ("S1", 5)], []),
+    ],
+)
+def test_an_item_said_to_be_the_same_takes_the_amount_of_the_item_before_it(
+    text: str, lines: list[tuple[str, int]], asked: list[tuple[set[str], int]]
+) -> None:
+    parse = parse_order(text, catalog_index(SODA_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == lines
+    assert [(set(item.candidates), item.quantity) for item in parse.ambiguous] == asked
