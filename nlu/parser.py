@@ -840,7 +840,12 @@ def _remove(request: ItemRequest, ordered: _Outcome, index: CatalogIndex) -> Non
     skus = set(c.item.sku for c in match_request(request, index).candidates)
     if not skus:
         return
-    ordered.lines[:] = [line for line in ordered.lines if line.sku not in skus]
+    # `surf 10 wala 5 ladi, surf hata do`: a line whose own words name the product goes too, when the product named
+    # alone means its other packs.
+    said = set(request.words)
+    ordered.lines[:] = [
+        line for line in ordered.lines if line.sku not in skus and not said <= set(catalog_words(line.phrase))
+    ]
     kept = []
     for item in ordered.ambiguous:
         left = tuple(sku for sku in item.candidates if sku not in skus)

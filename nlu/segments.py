@@ -2257,6 +2257,19 @@ def _named_elements(
     counted in another unit and no word of a product, a unit word that the catalog gives a product as an alias
     (`supot` of plastic bags) is that product's word, never a message lost."""
     product_words = _product_words(elements, lexicon, index)
+    if not product_words and any(e.kind == "size" for e in elements):
+        # `rin 10 wala 2 peti`: beside a size or price point and no word of a product, a word that is chatter in some
+        # language (Tagalog `rin`, also) and a word of the catalog's names, opening the item, is that word.
+        first = elements[0]
+        if (
+            first.kind == "word"
+            and len(first.text) > 2
+            and first.text in index.postings
+            and first.text in lexicon.fillers
+            and first.text not in lexicon.negations
+            and first.text not in lexicon.edit_verbs
+        ):
+            product_words = [first]
     if product_words or not any(e.kind == "unit" and e.used for e in elements):
         return elements, product_words
     elements = [

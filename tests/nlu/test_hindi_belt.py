@@ -76,3 +76,33 @@ def test_a_bhojpuri_price_question_asks_the_price(index: CatalogIndex) -> None:
     parse = parse_order("tata namak ke ka bhaav ba", index)
     assert [line.sku for line in parse.lines] == ["HB-TS-1"]
     assert parse.asks_prices
+
+
+RIN_ROWS = """\
+RN-10,RIN DETERGENT BAR MRP 10 (CS 1X100),HUL,DETERGENT,130g,case,100,950.00,INR,,90,1,true
+RN-1K,RIN POWDER 1KG (CS 1X24),HUL,DETERGENT,1kg,case,24,2280.00,INR,,30,1,true
+"""
+
+
+def test_a_chatter_word_opening_an_item_is_the_name_it_is_in_the_catalog() -> None:
+    # Tagalog `rin` (also) is RIN where it opens an item with an amount and no other word of a product.
+    index = catalog_index(ROWS + RIN_ROWS)
+    assert resolved("rin 10 wala 2 peti", index) == [("RN-10", 2)]
+    assert resolved("rin 10 wala 2 peti nahi 1 peti", index) == [("RN-10", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # `surf` alone means the powders, yet `surf hata do` takes off the line that named the pouch `surf 10 wala`.
+        ("lifebuoy 10 wala 2 peti, surf 10 wala 5 ladi, surf hata do", [("HB-LB-10", 2)]),
+        ("surf excel 1 kg 2 peti, maggi 14 wala 1 peti. surf rehne do", [("HB-MG-14", 1)]),
+        ("frooti 10 wala 5 peti aur thums up 250 ml 2 crate. thums up rehne dijiye", [("HB-FR-10", 5)]),
+        # `pichhli baar jaisa` (as last time) before the items is no word of a product.
+        ("pichhli baar jaisa hi bhejo bas maggi 14 wala 2 peti", [("HB-MG-14", 2)]),
+    ],
+)
+def test_lines_taken_back_in_hindi_and_a_reorder_with_items(
+    text: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == lines
