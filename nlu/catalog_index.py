@@ -163,7 +163,8 @@ class CatalogIndex:
     items: tuple[IndexedItem, ...]
     postings: dict[str, frozenset[int]]
     phrase_postings: dict[str, tuple[tuple[int, frozenset[str]], ...]]
-    words_by_shape: dict[tuple[str, int], Spellings]
+    # Catalog words by their first letter, where misspellings and short forms are looked for.
+    words_by_initial: dict[str, Spellings]
     mixed_words: frozenset[str]
     # Names written in digits alone (the brand `555`): a message's number that is one names the product.
     digit_names: frozenset[str]
@@ -487,42 +488,27 @@ class CatalogIndex:
         """`brwn`, `zro`, `royl`: a short word typed without its vowels, too short to be read as a misspelling."""
         if not 3 <= len(word) < 5 or not word.isalpha():
             return ()
-        found = [
-            full
-            for length in (len(word) + 1, len(word) + 2)
-            if (bucket := self.words_by_shape.get((word[0], length))) is not None
-            for full in bucket.words
-            if vowels_dropped(word, full)
-        ]
-        return tuple(WordMatch(full, 85.0) for full in found)
+        spellings = self.words_by_initial.get(word[0])
+        found = [] if spellings is None else spellings.between(len(word) + 1, len(word) + 2)
+        return tuple(WordMatch(full, 85.0) for full in found if vowels_dropped(word, full))
 
     def _typed_short(self, word: str) -> tuple[WordMatch, ...]:
         """`orig` for a catalog's `original`, `kalam` for its `kalamansi`: the start of a catalog word, cut before a
         vowel, as owners type a long word short."""
         if len(word) < _MIN_TYPED_START or not word.isalpha():
             return ()
-        found = [
-            full
-            for length in range(len(word) + 2, len(word) + _MAX_TYPED_CUT + 1)
-            if (bucket := self.words_by_shape.get((word[0], length))) is not None
-            for full in bucket.words
-            if full.startswith(word) and shortens(word, full)
-        ]
-        return tuple(WordMatch(full, 85.0) for full in found)
+        spellings = self.words_by_initial.get(word[0])
+        found = [] if spellings is None else spellings.between(len(word) + 2, len(word) + _MAX_TYPED_CUT)
+        return tuple(WordMatch(full, 85.0) for full in found if full.startswith(word) and shortens(word, full))
 
     def _typed_consonants(self, word: str) -> tuple[WordMatch, ...]:
         """`blk` for a catalog's `black`, `chkn` for its `chicken`, `chlmnsi` for its `chilimansi`: a word typed as
         its consonants, as distributors write their names short."""
         if len(word) < 3 or not word.isalpha() or not written_short(word):
             return ()
-        found = [
-            full
-            for length in range(len(word) + 1, len(word) + _MAX_VOWELS_LEFT_OUT + 1)
-            if (bucket := self.words_by_shape.get((word[0], length))) is not None
-            for full in bucket.holding(word)
-            if shortens(word, full)
-        ]
-        return tuple(WordMatch(full, 80.0) for full in found)
+        spellings = self.words_by_initial.get(word[0])
+        found = [] if spellings is None else spellings.holding(word, len(word) + 1, len(word) + _MAX_VOWELS_LEFT_OUT)
+        return tuple(WordMatch(full, 80.0) for full in found if shortens(word, full))
 
     def _written_short(self, word: str) -> tuple[WordMatch, ...]:
         """`shampoo` for a distributor's `SHMP`, `sausage` for its `SAUS`."""
@@ -541,12 +527,12 @@ class CatalogIndex:
         if len(word) < 5 or not word[0].isalpha():
             return ()
         allowed = 1 if len(word) < 8 else 2
-        found: list[tuple[str, int]] = []
-        # Buckets by first letter and length: only lengths within the allowed edits can be that close.
-        for length in range(max(4, len(word) - allowed), len(word) + allowed + 1):
-            bucket = self.words_by_shape.get((word[0], length))
-            if bucket is not None:
-                found.extend(spelling for spelling in bucket.within(word, allowed) if spelling[0] != besides)
+        spellings = self.words_by_initial.get(word[0])
+        if spellings is None:
+            return ()
+        # Only lengths within the allowed edits can be that close.
+        shortest, longest = max(4, len(word) - allowed), len(word) + allowed
+        found = [spelling for spelling in spellings.within(word, allowed, shortest, longest) if spelling[0] != besides]
         if not found:
             return ()
         closest = min(distance for _, distance in found)
@@ -904,7 +890,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
         items=indexed,
         postings=postings,
         phrase_postings={w: tuple(s) for w, s in phrase_sets.items()},
-        words_by_shape=_words_by_shape(postings, phrase_sets),
+        words_by_initial=_words_by_initial(postings, phrase_sets),
         mixed_words=frozenset(word for word in postings if word[:1].isdigit() and _MIXED_RE.match(word)),
         digit_names=frozenset(word for word in postings if word.isdigit()),
         # Brands spelt wholly with everyday words (`Sawa` is Swahili for "ok"), which messages drop as chatter.
@@ -1447,15 +1433,15 @@ def _phrase_sets(
     return phrase_sets
 
 
-def _words_by_shape(
+def _words_by_initial(
     postings: dict[str, frozenset[int]], phrase_sets: dict[str, list[tuple[int, frozenset[str]]]]
-) -> dict[tuple[str, int], Spellings]:
-    """Catalog words by first letter and length, where misspellings are looked for."""
-    by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+) -> dict[str, Spellings]:
+    """Catalog words by first letter, where misspellings are looked for."""
+    by_initial: dict[str, list[str]] = defaultdict(list)
     for word in postings.keys() | phrase_sets.keys():
         if word and word[0].isalpha():
-            by_shape[(word[0], len(word))].append(word)
-    return {k: Spellings.of(v) for k, v in by_shape.items()}
+            by_initial[word[0]].append(word)
+    return {initial: Spellings.of(words) for initial, words in by_initial.items()}
 
 
 def _priced_names(items: list[CatalogItem], lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> frozenset[int]:
