@@ -408,8 +408,10 @@ class _Reading:
 
     def _match(self, request: ItemRequest) -> tuple[ItemRequest, Match]:
         """The request's match, and the request as read to match: a Chinese typo as the catalog word it sounds."""
-        learned_sku = self.learned_keys.get(" ".join(request.words))
-        learned_item = self.index.item_for_sku(learned_sku) if learned_sku else None
+        said = " ".join(request.words)
+        # A code copied from the price list (`IND-CH-70 x 10`) names its SKU as a phrase the store taught does.
+        learned_sku = self.learned_keys.get(said) or said
+        learned_item = self.index.item_for_sku(learned_sku)
         if learned_item is not None and _learned_fits(request, learned_item):
             return request, Match((learned_item,), 100.0)
         match = match_request(request, self.index)

@@ -15,6 +15,10 @@ _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
 _MAX_TOKENS = 600
 _THOUSAND = 1000.0
+# A code as a price list writes it: letters and digits, perhaps joined by hyphens; with a letter, and a digit or a
+# hyphen, unlike a word or an amount.
+_CODE_RE = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?(?![\w-])")
+_CODE_MARK_RE = re.compile(r"[\d-]")
 _THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?!\d)")
 # The fewest letters a list cuts a word to (`veg` of vegetable).
 _MIN_CUT_WORD = 3
@@ -106,7 +110,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
-    tokens = _letters_named(tokens, index)
+    tokens = _letters_named(_codes_copied(tokens, cleaned, index), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
@@ -372,6 +376,27 @@ def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None
     ):
         position += 1
     return position
+
+
+def _codes_copied(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
+    """`IND-CH-70 x 10`, `DNO-SL-SCH 5`: a SKU's code copied from the price list, letters with digits or hyphens,
+    is one word, the code as the catalog writes it, which names that SKU alone."""
+    codes = index.positions_by_sku
+    found = [
+        (match.start(), match.end(), sku)
+        for match in _CODE_RE.finditer(text)
+        if _CODE_MARK_RE.search(code := match.group()) and (sku := code if code in codes else code.upper()) in codes
+    ]
+    if not found:
+        return tokens
+    read: list[Token] = []
+    at = 0
+    for start, end, sku in found:
+        read.extend(t for t in tokens[at:] if t.end <= start)
+        at = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+        read.append(Token("word", sku, start, end))
+    read.extend(tokens[at:])
+    return read
 
 
 def _digits_read_as_letters(text: str, lexicon: Lexicon) -> str:

@@ -117,3 +117,30 @@ def test_and_after_a_count_said_after_its_goods_starts_the_next_item(text: str, 
 @pytest.mark.parametrize("text", ["devon kings 25l 2 jery can", "devon kings 25l 2 jerycan", "devon kings 2 jerry can"])
 def test_a_jerrycan_spelt_with_one_r_is_the_jerrycan(text: str, index: CatalogIndex) -> None:
     assert resolved(text, index) == [("L171", 2)]
+
+
+CODE_ROWS = """\
+IND-CH-70,INDOMIE CHICKEN 70G X40 CTN,Indomie,NOODLES,70g,carton,40,9800.00,NGN,,400,1,true
+PWR-1L-BT,POWER OIL 1LTR BTL,Power,VEG OIL,1L,bottle,1,2950.00,NGN,,600,1,true
+PWR-1L-CT,POWER OIL 1LTR X12 CTN,Power,VEG OIL,1L,carton,12,34800.00,NGN,,80,1,true
+DNO-SL-SCH,DANO SLIM SACHET 14G ROLL X10,Dano,MILK,14g,pack,10,1350.00,NGN,,120,1,true
+2100101,LUCKY ME PANCIT CANTON 60G X72 /BX,Lucky Me,Noodles,60g,box,72,1044.00,PHP,,180,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IND-CH-70 x 10", [("IND-CH-70", 10)]),
+        ("ind-ch-70 5", [("IND-CH-70", 5)]),
+        ("PWR-1L-BT 12, PWR-1L-CT 2", [("PWR-1L-BT", 12), ("PWR-1L-CT", 2)]),
+        ("2 ctn IND-CH-70 and DNO-SL-SCH 5", [("IND-CH-70", 2), ("DNO-SL-SCH", 5)]),
+    ],
+)
+def test_a_code_copied_from_the_price_list_names_its_sku(text: str, expected: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(CODE_ROWS)) == expected
+
+
+def test_an_amount_that_is_a_numeric_code_stays_an_amount() -> None:
+    assert resolved("indomie 5 ctn", catalog_index(CODE_ROWS)) == [("IND-CH-70", 5)]
+    assert not parse_order("2100101", catalog_index(CODE_ROWS)).lines

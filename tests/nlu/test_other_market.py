@@ -451,12 +451,12 @@ MARKET_FLOORS = [
     # `don finish` and `wey`, Yoruba `bayi`: 0.936 / 0.970; 0.947 / 0.980, asked 0.886, with a `roll` a pack of
     # sachets or a piece, counting pieces where a name counts its rolls; 0.953 / 0.985, unknowns 0.938, with `na`
     # after a count said after its goods (`akpa garri abuo na katon ...`) starting the next item; 0.956 / 0.987
-    # with `jery` a jerrycan. One label asked between a plain sardine and its hot variant where the conventions take
-    # the plain one. Left: plain `indomie` and `peak` (the list's flavours and lines, asked otherwise than labelled),
-    # `toothpaste` and `diaper` for brands whose names do not say so, `star can` and `dano` beside a Radler and a
-    # Slim that add no word to the plain name, SKU codes copied from the list (`IND-CH-70 x 10`), `checkers
-    # custard` read as crackers, `paali gino sachet meji` (the count read as sachets).
-    ("lagos_market", 361, 0.95, 0.98, 0.0, 0.88, 0.93),
+    # with `jery` a jerrycan; 0.961 / 0.991 with a code copied from the list (`IND-CH-70 x 10`) naming its SKU. One
+    # label asked between a plain sardine and its hot variant where the conventions take the plain one. Left: plain
+    # `indomie` and `peak` (the list's flavours and lines, asked otherwise than labelled), `toothpaste` and `diaper`
+    # for brands whose names do not say so, `star can` and `dano` beside a Radler and a Slim that add no word to
+    # the plain name, `checkers custard` read as crackers, `paali gino sachet meji` (the count read as sachets).
+    ("lagos_market", 361, 0.955, 0.985, 0.0, 0.88, 0.93),
 ]
 
 
