@@ -106,3 +106,32 @@ def test_lines_taken_back_in_hindi_and_a_reorder_with_items(
     text: str, lines: list[tuple[str, int]], index: CatalogIndex
 ) -> None:
     assert resolved(text, index) == lines
+
+
+SIZES_ROWS = """\
+MB-6,MOMBATTI SAFED NO.6 (PKT 6 PC),Local,GENERAL,no.6,pack,6,30.00,INR,candle,200,5,true
+MB-10,MOMBATTI SAFED BADA NO.10 (PKT 10 PC),Local,GENERAL,no.10,pack,10,75.00,INR,candle bada,80,5,true
+KT-25,KATARNI CHAWAL BHAGALPURI 25KG BORI,Bhagalpuri,CHAWAL,25kg,bag,1,1850.00,INR,katarni,45,1,true
+SN-25,SONAM CHAWAL 25KG BORI,Sonam,CHAWAL,25kg,bag,1,1180.00,INR,sonam,80,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # `bada` (big) names a variant, as `big` does: unsaid, the plain product is meant.
+        ("mombatti 10 packet", [("MB-6", 10)]),
+        ("mombatti bada 5 pkt", [("MB-10", 5)]),
+        # `चावल` read `chaaval` is the list's `CHAWAL`.
+        ("कटरनी चावल 3 बोरी", [("KT-25", 3)]),
+        ("katarni chaaval 3 bori", [("KT-25", 3)]),
+    ],
+)
+def test_hindi_size_words_and_spellings(text: str, lines: list[tuple[str, int]]) -> None:
+    assert resolved(text, catalog_index(SIZES_ROWS)) == lines
+
+
+def test_a_tetra_pack_is_packaging_not_a_variant(index: CatalogIndex) -> None:
+    # FROOTI's TETRA beside its PET: both are what the drink comes in, so `frooti` asks between its sizes.
+    parse = parse_order("frooti 4 peti", index)
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"HB-FR-10", "HB-FR-20"}]
