@@ -851,7 +851,9 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
     sizes: dict[frozenset[str], set[Size | None]] = defaultdict(set)
     for position in named:
         own_words[items[position].brand_words].update(items[position].core)
-        sizes[items[position].brand_words].add(items[position].size)
+        # A price point the name writes beside its measure is a size too: PARLE-G GOLD MRP 10 (80g) is a variant
+        # of the PARLE-G MRP 10 (100g) the alias names.
+        sizes[items[position].brand_words].update((items[position].size, items[position].price_point))
     alias_words = frozenset().union(*(best[p] for p in named))
     # The brand's own name as the alias of some of its products (`maggi` of the masala noodles, not of the atta
     # ones): the brand said alone means those in any size, and its variants, and its sizes with a name of their own
@@ -872,7 +874,9 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
                 # `onga` the alias of `Onga Classic`: the brand said alone is its base product, whose name says so,
                 # and its other products (`Onga Stew`), of any size, are to be named.
                 continue
-            if item.size not in sizes[item.brand_words] or not added or not added <= lexicon.variant_words:
+            own_sizes = sizes[item.brand_words]
+            sized = item.size in own_sizes or (item.price_point is not None and item.price_point in own_sizes)
+            if not sized or not added or not added <= lexicon.variant_words:
                 return candidates
         elif (item.core | item.brand_words) & alias_words and not _called_by_brand(item, alias_words):
             return candidates

@@ -10,6 +10,7 @@ from tests.nlu.conftest import catalog_index, resolved
 ROWS = """\
 HB-PG-5,PARLE-G GLUCO BISCUIT MRP 5 (CS 1X144),Parle,BISCUIT,50g,case,144,640.00,INR,parle g,300,1,true
 HB-PG-10,PARLE-G GLUCO BISCUIT MRP 10 (CS 1X72),Parle,BISCUIT,100g,case,72,640.00,INR,parle g,250,1,true
+HB-PGG-10,PARLE-G GOLD MRP 10 (CS 1X60),Parle,BISCUIT,80g,case,60,540.00,INR,,60,1,true
 HB-MG-14,MAGGI MASALA NOODLES 70G MRP 14 (CS 1X96),Nestle,NOODLES,70g,case,96,1230.00,INR,maggi,260,1,true
 HB-SE-1K,SURF EXCEL EASY WASH 1KG (CS 1X24),HUL,DETERGENT,1kg,case,24,3000.00,INR,surf,50,1,true
 HB-SE-10,SURF EXCEL EASY WASH MRP 10 POUCH (LDI 1X24),HUL,DETERGENT,80g,pack,24,228.00,INR,surf 10 wala,200,1,true
@@ -38,7 +39,9 @@ def index() -> CatalogIndex:
     [
         # An alias that writes `10 wala` leaves `wala` no word of a name: every `10 wala` still names a price point.
         ("lifebuoy 10 wala 5 peti", [("HB-LB-10", 5)]),
+        # The alias `parle g` names the plain biscuit beside PARLE-G GOLD of the same price point, another weight.
         ("parle g 10 wala 3 peti", [("HB-PG-10", 3)]),
+        ("parle g gold 10 wala 2 peti", [("HB-PGG-10", 2)]),
         ("surf 10 wala 10 ladi", [("HB-SE-10", 10)]),
         # `PTI` and `LDI`, a price list's short forms of peti and ladi, count packs.
         ("maggi 14 wala 2 pti", [("HB-MG-14", 2)]),
