@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 from operator import attrgetter
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from nlu.catalog_index import CatalogIndex, IndexedItem, singular_and_plural
 from nlu.chinese import HAN_RE, as_written, unspaced
@@ -1744,35 +1744,63 @@ def _asked_quantity(
     of cases of water)."""
     if request.ranged:
         return 0
-    amounts = {_quantity(request, match, item, index) for item in candidates}
+    amounts = {_in_sell_units(request, match, pack, index.lexicon) for pack in _packs(request, candidates)}
     amount = amounts.pop() if len(amounts) == 1 else None
     return amount.value if amount is not None and amount.acceptable and not amount.unit_mismatch else 0
 
 
+class _PackFacts(NamedTuple):
+    """All that reading an amount in a SKU's sell units needs of the SKU."""
+
+    sell_unit: str
+    units_per_pack: int
+    piece_unit: str | None
+    level: str
+    # A count said with no unit, with the product named in the plural where its name writes the singular.
+    plural: bool
+
+
+# What a SKU's pack facts read of it, for a whole list without a loop in Python.
+_SELLING = attrgetter("item.sell_unit", "item.units_per_pack", "piece_unit", "level")
+
+
+def _packs(request: ItemRequest, candidates: Sequence[IndexedItem]) -> set[_PackFacts]:
+    """Each way the candidates are sold. Products of one kind are mostly sold alike, and only a count with no unit
+    reads their names: otherwise each way of selling is read once, however many share it."""
+    if request.unit is not None or not request.bare_numbers:
+        return {_PackFacts(*selling, plural=False) for selling in set(map(_SELLING, candidates))}
+    plurals = _plural_words(request)
+    return {_PackFacts(*_SELLING(item), plural=_named_in_the_plural(plurals, item)) for item in candidates}
+
+
 def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: CatalogIndex) -> _Quantity:
     """Typed amount in the SKU's sell units; whole packs of pieces convert, anything else is flagged."""
-    lexicon = index.lexicon
+    (pack,) = _packs(request, (item,))
+    return _in_sell_units(request, match, pack, index.lexicon)
+
+
+def _in_sell_units(request: ItemRequest, match: Match, pack: _PackFacts, lexicon: Lexicon) -> _Quantity:
     typed = _typed_number(request, match)
     unit = request.unit
     value, mismatch = typed, False
     # `口味王10元的 50包` of `10元*10包/条`: the word a name counts its pieces in counts pieces, though it may name a
     # pack elsewhere, unless the name counts them in its own sell unit (`10 packs/pack`).
-    pieces_named = unit is not None and unit == item.piece_unit != item.item.sell_unit and item.item.units_per_pack > 1
-    if unit is None and request.bare_numbers and _named_in_the_plural(request, item):
-        packs = typed / item.item.units_per_pack
+    pieces_named = unit is not None and unit == pack.piece_unit != pack.sell_unit and pack.units_per_pack > 1
+    if pack.plural:
+        packs = typed / pack.units_per_pack
         value, mismatch = (packs, False) if packs == int(packs) and packs > 0 else (typed, True)
-    elif unit is not None and (item.item.sell_unit not in lexicon.sell_units_for(unit) or pieces_named):
+    elif unit is not None and (pack.sell_unit not in lexicon.sell_units_for(unit) or pieces_named):
         pieces: float | None = None
         if unit in lexicon.pieces_per_unit:
             pieces = typed * lexicon.pieces_per_unit[unit]
-        elif item.piece_unit in lexicon.sell_units_for(unit) or (
-            lexicon.unit_levels.get(unit) == "single" and item.item.units_per_pack > 1
+        elif pack.piece_unit in lexicon.sell_units_for(unit) or (
+            lexicon.unit_levels.get(unit) == "single" and pack.units_per_pack > 1
         ):
             pieces = typed
-        elif lexicon.unit_levels.get(unit) == "pack" and item.level == "single":
+        elif lexicon.unit_levels.get(unit) == "pack" and pack.level == "single":
             mismatch = True
         if pieces is not None:
-            packs = pieces / item.item.units_per_pack
+            packs = pieces / pack.units_per_pack
             if packs == int(packs) and packs > 0:
                 value = packs
             else:
@@ -1789,16 +1817,20 @@ def _quantity(request: ItemRequest, match: Match, item: IndexedItem, index: Cata
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)
 
 
-def _named_in_the_plural(request: ItemRequest, item: IndexedItem) -> bool:
+def _plural_words(request: ItemRequest) -> list[str]:
+    """The words of a request's phrase that may be nouns in the plural (`cocas`, `jabones`)."""
+    return [word for word in request.phrase.lower().split() if word[-1:] == "s"]
+
+
+def _named_in_the_plural(plurals: list[str], item: IndexedItem) -> bool:
     """`12 cocas`, `50 jabones`: a count said with no unit, of a product a pack of several holds, named by a word its
     name writes in the singular, counts the pieces, as a count of bottles or bars would."""
-    if item.item.units_per_pack < 2:
+    if not plurals or item.item.units_per_pack < 2:
         return False
     named = item.core | item.brand_words
     return any(
         word not in named and any(len(form) < len(word) and form in named for form in singular_and_plural(word))
-        for word in request.phrase.lower().split()
-        if word[-1:] == "s"
+        for word in plurals
     )
 
 
