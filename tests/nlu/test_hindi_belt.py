@@ -138,3 +138,20 @@ def test_a_tetra_pack_is_packaging_not_a_variant(index: CatalogIndex) -> None:
     # FROOTI's TETRA beside its PET: both are what the drink comes in, so `frooti` asks between its sizes.
     parse = parse_order("frooti 4 peti", index)
     assert [set(item.candidates) for item in parse.ambiguous] == [{"HB-FR-10", "HB-FR-20"}]
+
+
+OIL_ROWS = """\
+FK-1P,FORTUNE KACHI GHANI MUSTARD OIL 1L POUCH (12X1L),Fortune,TEL,1L,carton,12,1980.00,INR,,180,1,true
+DK-1P,DHARA KACHI GHANI MUSTARD OIL 1L POUCH (12X1L),Dhara,TEL,1L,carton,12,1950.00,INR,,120,1,true
+EN-1P,ENGINE KACHI GHANI SARSON TEL 1L POUCH (12X1L),Engine,TEL,1L,carton,12,1840.00,INR,engine,70,1,true
+"""
+
+
+def test_sarson_tel_is_every_mustard_oil_whichever_words_a_name_writes() -> None:
+    # One list writes SARSON TEL where the others write MUSTARD OIL: the kind is asked among all of them.
+    index = catalog_index(OIL_ROWS)
+    parse = parse_order("sarson tel 1 litre 10 peti", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"FK-1P", "DK-1P", "EN-1P"}]
+    assert resolved("engine tel 1 litre 3 peti", index) == [("EN-1P", 3)]
+    assert resolved("dhara mustard oil 1 ltr 2 peti", index) == [("DK-1P", 2)]
