@@ -221,8 +221,9 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
                 # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`);
                 # "coffee 2 rs": among brands, those whose names write it, still to ask among.
                 return named, None
-            if not candidates & index.sized_in(SIZE_PRICE):
-                # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it.
+            if not candidates & index.sized_in(SIZE_PRICE) and (named or not _price_written(candidates, index)):
+                # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it. Where
+                # every name writes its price point (`PARLE-G MRP 5`, `MRP 10`), one none writes fits nothing.
                 return candidates, None
         if not sized and request.size.dimension == SIZE_NUMBER and len(candidates) <= MAX_CANDIDATES:
             # `molfix size 4` of `MOLFIX MAXI (4) 7-14KG`: a numbered size the catalog writes in the name only.
@@ -265,6 +266,11 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
         if written and len(written) < len(candidates):
             return written, numbers[0]
     return candidates, None
+
+
+def _price_written(candidates: Positions, index: CatalogIndex) -> bool:
+    """True when every candidate's name writes a price point beside its measure."""
+    return candidates <= frozenset().union(*index.groups.by_name_price.values())
 
 
 def _weighed_out(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:

@@ -155,3 +155,10 @@ def test_sarson_tel_is_every_mustard_oil_whichever_words_a_name_writes() -> None
     assert [set(item.candidates) for item in parse.ambiguous] == [{"FK-1P", "DK-1P", "EN-1P"}]
     assert resolved("engine tel 1 litre 3 peti", index) == [("EN-1P", 3)]
     assert resolved("dhara mustard oil 1 ltr 2 peti", index) == [("DK-1P", 2)]
+
+
+def test_a_price_point_no_name_writes_fits_nothing_where_every_name_writes_one(index: CatalogIndex) -> None:
+    # PARLE-G MRP 5 and MRP 10 are sold, no Rs 50 pack: `parle g 50 wala` is flagged, not asked among the others.
+    parse = parse_order("parle g 50 wala 2 peti", index)
+    assert not parse.lines and not parse.ambiguous
+    assert [item.phrase for item in parse.unknown] == ["parle g 50 wala 2 peti"]
