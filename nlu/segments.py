@@ -110,7 +110,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
-    tokens = _letters_named(_codes_copied(tokens, cleaned, index), index)
+    tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
@@ -434,6 +434,42 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             continue
         kept.append(token)
     return kept
+
+
+def _amounts_said_twice(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`2-2 peti`, `10-10 ladi`, `ek ek darjan`: an amount said twice over is that amount of each item."""
+    # Most messages say no amount twice: one pass over the pairs rules them out.
+    if not any(
+        (first.kind == "dash" and second.kind == "num") or (first.kind == "word" and first.text == second.text)
+        for first, second in zip(tokens, tokens[1:], strict=False)
+    ):
+        return tokens
+    each = min((word for word in lexicon.each_words if word.isalpha()), default=None)
+    if each is None:
+        return tokens
+    read: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        token, parts = tokens[position], tokens[position : position + 3]
+        if (
+            len(parts) == 3
+            and [part.kind for part in parts] == ["num", "dash", "num"]
+            and parts[2].value == token.value
+            and token.end == parts[1].start
+            and parts[1].end == parts[2].start
+        ):
+            read += [token, Token("word", each, parts[2].start, parts[2].end)]
+            position += 3
+            continue
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        if following is not None and token.kind == following.kind == "word" and token.text == following.text:
+            if token.text in lexicon.number_words:
+                read += [token, following._replace(text=each)]
+                position += 2
+                continue
+        read.append(token)
+        position += 1
+    return read
 
 
 def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:

@@ -162,3 +162,18 @@ def test_a_price_point_no_name_writes_fits_nothing_where_every_name_writes_one(i
     parse = parse_order("parle g 50 wala 2 peti", index)
     assert not parse.lines and not parse.ambiguous
     assert [item.phrase for item in parse.unknown] == ["parle g 50 wala 2 peti"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # An amount said twice over (`2-2`, `das das`) is that amount of each item before it.
+        ("lifebuoy 10 wala aur maggi 14 wala 2-2 peti", [("HB-LB-10", 2), ("HB-MG-14", 2)]),
+        ("parle g 5 wala aur parle g 10 wala das das peti", [("HB-PG-5", 10), ("HB-PG-10", 10)]),
+        ("clinic plus 1 wala aur clinic plus 2 wala dono 10-10 ladi", [("HB-CP-1", 10), ("HB-CP-2", 10)]),
+        # Said of one item, it is that item's amount.
+        ("maggi 14 wala 5-5 peti", [("HB-MG-14", 5)]),
+    ],
+)
+def test_an_amount_said_twice_counts_each_item(text: str, lines: list[tuple[str, int]], index: CatalogIndex) -> None:
+    assert resolved(text, index) == lines
