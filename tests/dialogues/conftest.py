@@ -78,7 +78,8 @@ class Platform:
         self._thread.join(timeout=10)
 
     async def _start(self) -> None:
-        self._runner = web.AppRunner(create_app(self.settings))
+        # Without an access log, as `python -m backend serve` runs it.
+        self._runner = web.AppRunner(create_app(self.settings), access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
