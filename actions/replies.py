@@ -343,15 +343,11 @@ def amount_question(t: Phrasebook, choice: Choice, catalog: Mapping[str, Catalog
     item = catalog.get(choice.candidates[0])
     if item is None:
         return t._(HOW_MANY)
-    question = t._(
-        "How many %(units)s of %(product)s? Reply with a number.",
-        units=unit_name(t, item.sell_unit, 2),
-        product=short_name(item),
-    )
+    units = unit_name(t, item.sell_unit, 2)
+    question = t._("How many %(units)s of %(product)s? Reply with a number.", units=units, product=short_name(item))
     most = load_lexicon().max_quantity
     if any(amount > most for amount in amounts_in(choice.phrase)):
         # `coke 100000 crates`: the owner hears why the amount typed is asked again.
-        units = unit_name(t, item.sell_unit, 2)
         question = sentences(
             t._("One order takes at most %(most)s %(units)s of a product.", most=most, units=units), question
         )

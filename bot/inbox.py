@@ -272,7 +272,8 @@ class Inbox:
         return f"{self._prefix}:unanswered:{{{phone}}}"
 
     async def _waits_for_person(self, phone: str) -> bool:
-        return bool(await self.held_by(phone)) or bool(await self._redis.exists(self._unanswered_key(phone)))
+        # Both keys share the phone's hash tag: one round trip, one Cluster slot.
+        return bool(await self._redis.exists(self._agent_key(phone), self._unanswered_key(phone)))
 
     async def unanswered(self, phone: str) -> list[Inbound]:
         """The owner's messages since the person holding the conversation last wrote, oldest first."""

@@ -263,8 +263,8 @@ class ChineseReader:
                 numeral += word
                 continue
             trail = len(word) - len(word.rstrip(_NUMBER_CHARACTERS))
-            counted = position + 1 < len(cut) and cut[position + 1] in self._measure_words
-            if counted and 0 < trail < len(word) and word not in self._catalog_words:
+            counted = 0 < trail < len(word) and position + 1 < len(cut) and cut[position + 1] in self._measure_words
+            if counted and word not in self._catalog_words:
                 # `再来一` `箱` that jieba keeps as a word of the language: the word, then the number the measure word
                 # after it counts.
                 if numeral:

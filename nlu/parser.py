@@ -465,7 +465,7 @@ class _Reading:
         return request, match
 
     def _same_amount(self, request: ItemRequest) -> ItemRequest:
-        """`coke 300ml 2 crates, fanta same`, `可乐3箱 王老吉一样`: an item said to be the same takes the amount of the
+        """`coke 300ml 2 crates, fanta same`, `可乐3箱，王老吉一样`: an item said to be the same takes the amount of the
         item before it."""
         same = self.index.lexicon.same_amount_words.intersection(request.words)
         words = tuple(word for word in request.words if word not in same)
@@ -495,7 +495,7 @@ class _Reading:
         )
         if match.candidates and not said:
             if len(match.candidates) > 1:
-                # `..., fanta same`: a product named beside a word the catalog lacks is asked about, never dropped.
+                # `..., fanta whatever`: a product named beside a word the catalog lacks is asked about, never dropped.
                 outcome.ambiguous.append(AmbiguousItem(request.phrase, 1, tuple(c.item.sku for c in match.candidates)))
             return
         if len(match.candidates) == 1 and not _names_another(request, self.index):

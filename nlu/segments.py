@@ -1831,7 +1831,7 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
                 # `农夫550x20`: between two numbers and no size, the `x` counts the one after it; 550 is the size.
                 # (`coke 500ml 2 x 24`, sized, is two cases of 24.)
                 continue
-            if _pack_described(elements, position, bool(groups)):
+            if _pack_described(elements, left, following, bool(groups)):
                 left.used = right.used = True
             else:
                 claim(position, position + 1, left, None)
@@ -1847,13 +1847,11 @@ def _quantity_groups(elements: list[_Element]) -> list[_Group]:
     return sorted(groups, key=lambda g: g.first)
 
 
-def _pack_described(elements: list[_Element], position: int, counted: bool) -> bool:
-    """`sprite 12 x 300ml 2 case`, `12 coca cola 24x300ml`: beside another amount, the number at `position`, its `x`
-    and a size say what the pack holds."""
-    following = elements[position + 2] if position + 2 < len(elements) else None
+def _pack_described(elements: list[_Element], number: _Element, following: _Element | None, counted: bool) -> bool:
+    """`sprite 12 x 300ml 2 case`, `12 coca cola 24x300ml`: beside another amount, a number, its `x` and the size
+    following say what the pack holds."""
     if following is None or following.kind != "size":
         return False
-    number = elements[position]
     return counted or any(e.kind == "num" and not e.used and e is not number for e in elements)
 
 
