@@ -8,7 +8,7 @@ export RASA_TELEMETRY_ENABLED=false
 # matrix products) keeps to AVX2 instructions instead of the CPU's newest, whose sums round differently.
 export TF_INTRA_OP_PARALLELISM_THREADS=2 TF_INTER_OP_PARALLELISM_THREADS=2 TF_DETERMINISTIC_OPS=1
 export ONEDNN_MAX_CPU_ISA=AVX2
-fingerprint=$(find config.yml domain.yml data -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+fingerprint=$(.venv/bin/python scripts/model_fingerprint.py)
 model="models/restock-$fingerprint.tar.gz"
 if [ -f "$model" ]; then
     echo "model up to date: $model"
