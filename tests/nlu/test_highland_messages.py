@@ -1,0 +1,78 @@
+"""How Rift Valley and central highlands dukas, kiosks and hotels write to a wholesaler whose price list writes
+`12X2KG BALE` and `25PC CRATE`: Swahili and Sheng with Kenyan English, Kalenjin and Kikuyu courtesies, number words,
+price questions said the Swahili way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backend.catalog import read_catalog_csv
+from nlu import CatalogIndex, parse_order
+from tests.nlu.conftest import catalog_index, resolved
+
+CATALOG = Path(__file__).resolve().parent / "data" / "rift_valley_stores_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def highland_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(CATALOG))
+
+
+def asked(text: str, index: CatalogIndex) -> list[set[str]]:
+    return [set(item.candidates) for item in parse_order(text, index).ambiguous]
+
+
+def test_a_beer_brand_said_alone_is_its_lager_beside_its_lite_and_malt() -> None:
+    index = catalog_index(
+        "B1,Kilele Lager 500ml (25 pcs),Kilele,beer,500ml,crate,25,4000.00,ZZZ,,10,1,true\n"
+        "B2,Kilele Lite 500ml (25 pcs),Kilele,beer,500ml,crate,25,4100.00,ZZZ,,10,1,true\n"
+        "B3,Kilele Malt 500ml (25 pcs),Kilele,beer,500ml,crate,25,4200.00,ZZZ,,10,1,true\n"
+    )
+    assert resolved("kilele crate 3", index) == [("B1", 3)]
+    assert resolved("kilele lite crate 2", index) == [("B2", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("elianto 1l ctn ni shingapi", "NK1408"),
+        ("kimbo 10kg imeisha?", "NK1414"),
+        ("pishori 25kg ni how much siku hizi", "NK1202"),
+    ],
+)
+def test_swahili_price_and_stock_questions_ask_about_the_product(
+    text: str, sku: str, highland_index: CatalogIndex
+) -> None:
+    assert resolved(text, highland_index) == [(sku, 1)]
+
+
+def test_sheng_money_sent_is_no_item(highland_index: CatalogIndex) -> None:
+    parse = parse_order("niaje, nimetuma doh ya ngiri tano, leta kabras 50kg moja", highland_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("NK1306", 1)]
+    assert not parse.unknown
+
+
+def test_ashara_counts_ten(highland_index: CatalogIndex) -> None:
+    assert resolved("form ni crates ashara za tusker", highland_index) == [("NK2001", 10)]
+
+
+def test_texted_snd_asks_for_the_goods(highland_index: CatalogIndex) -> None:
+    assert resolved("plz snd 2ctn golden fry 1ltr", highland_index) == [("NK1401", 2)]
+
+
+@pytest.mark.parametrize("text", ["mafuta ya kupika lita moja katoni 3", "mafuta ya kupikia lita moja ctn 3"])
+def test_cooking_oil_in_swahili_asks_among_the_oils_not_the_cooking_fats(
+    text: str, highland_index: CatalogIndex
+) -> None:
+    assert asked(text, highland_index) == [{"NK1401", "NK1405", "NK1408", "NK1410"}]
+
+
+def test_wheat_flour_in_swahili_finds_the_baking_flours_a_list_names() -> None:
+    index = catalog_index(
+        "F1,Mlima Home Baking Flour 2kg (12 pcs),Mlima,flour,2kg,bale,12,2100.00,ZZZ,,10,1,true\n"
+        "F2,Tembo Baking Flour 2kg (12 pcs),Tembo,flour,2kg,bale,12,2000.00,ZZZ,,10,1,true\n"
+        "F3,Tembo Maize Meal 2kg (12 pcs),Tembo,flour,2kg,bale,12,1800.00,ZZZ,,10,1,true\n"
+    )
+    assert asked("unga wa ngano 2kg bale 2", index) == [{"F1", "F2"}]
