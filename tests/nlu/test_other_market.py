@@ -473,6 +473,16 @@ MARKET_FLOORS = [
     # `shingapi`, `imeisha` and `siku hizi` in price questions, `mafuta ya kupika` the oils, `ngano` the baking
     # flours, Sheng `doh` (money) and `ashara` (ten): 0.933 / 0.969 / 0.3 %, asked 0.914.
     ("rift_valley_stores", 297, 0.93, 0.965, 0.004, 0.91, 1.0),
+    # Batangas sari-sari: a Southern Tagalog wholesaler (Batangas, Lipa, Tanauan, Lucena) to sari-sari stores and
+    # carinderias whose price list writes the pack before the size (`LM PCANTON ORIGINAL 72x60g CS`, `MARLBORO RED
+    # 10x20s RM`, `COKE LITRO 1L RGB x 12 CS`, `DINORADO 25KG SCK`, `SINANDOMENG 1KG TINGI`) under Tagalog categories
+    # (`GATAS`, `DELATA`, `PAMPALASA`, `BIGAS`, `MANTIKA`, `LABA`); owners write Tagalog, Batangueno (`ala eh`, `are`,
+    # `ire`, `ga`, `baga`), Spanish-derived numbers, Taglish and text-speak. First read: case exact 0.897, line F1
+    # 0.964, wrong lines 0.6 %, ambiguity asked 0.927, unknowns flagged 0.947, price questions 0.750. With the
+    # Batangueno particles chatter, `san mig` San Miguel, `pula` red, `vetsin` the Ajinomoto, `deliver sa` and `para
+    # sa` a place, and returning the empties (`pakibalik yung mga bote`) or a budget no item: 0.934 / 0.976. One
+    # label asked among bread with the wheat loaf, a variant to be named.
+    ("batangas_sarisari", 348, 0.93, 0.975, 0.006, 0.92, 0.94),
 ]
 
 

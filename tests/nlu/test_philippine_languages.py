@@ -863,3 +863,50 @@ T1,MILO PWD 22G TIE/10,Milo,GROC-MILK,22g,pack,10,90.00,PHP,,350,5,true
 T2,BEAR BRAND PWD 33G TIE/12,Bear Brand,GROC-MILK,33g,pack,12,140.00,PHP,,400,5,true
 """
     assert resolved(text, catalog_index(rows)) == [("T1", 3), ("T2", 3)]
+
+
+SOUTHERN_TAGALOG_ROWS = """\
+B1,MEGA SARDINES RED 100x155g CS,Mega,DELATA,155g,case,100,2300.00,PHP,,110,1,true
+B2,MEGA SARDINES GREEN CHILI 100x155g CS,Mega,DELATA,155g,case,100,2340.00,PHP,,60,1,true
+B3,SAN MIGUEL PALE PILSEN 320ml x 24 CS,San Miguel,ALAK,320ml,case,24,1150.00,PHP,,100,1,true
+B4,SAN MIGUEL LIGHT 330ml x 24 CS,San Miguel,ALAK,330ml,case,24,1220.00,PHP,,50,1,true
+B5,DINORADO 25KG SCK,,BIGAS,25kg,bag,1,1680.00,PHP,,50,1,true
+B6,MARLBORO RED 10x20s RM,Marlboro,SIGARILYO,20s,carton,10,1560.00,PHP,,60,1,true
+B7,MIGHTY RED 10x20s RM,Mighty,SIGARILYO,20s,carton,10,900.00,PHP,,50,1,true
+B8,COKE LITRO 1L RGB x 12 CS,Coca-Cola,SOFTDRINKS,1L,crate,12,380.00,PHP,,50,1,true
+B9,AJINOMOTO 24x11g PCK,Ajinomoto,PAMPALASA,11g,pack,24,105.00,PHP,,300,2,true
+B10,MAGIC SARAP 12x8g PCK,Maggi,PAMPALASA,8g,pack,12,62.00,PHP,,500,2,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mega sardines pula 4 cs", [("B1", 4)]),
+        ("san mig light 2 case", [("B4", 2)]),
+        ("tatlong case ng pale pilsen tas dalawa ng san mig light", [("B3", 3), ("B4", 2)]),
+        ("meron ga kayong mighty red? 2 ream sana", [("B7", 2)]),
+        ("ala eh ire ang order ko: 2 ream marlboro red", [("B6", 2)]),
+        ("sampung sako dinorado para sa carinderia", [("B5", 10)]),
+        ("2 case pale pilsen deliver sa tanauan", [("B3", 2)]),
+        ("coke litro 3 crate, pakibalik yung mga bote", [("B8", 3)]),
+        ("budget ko P3000, 2 ream mighty red lang muna", [("B7", 2)]),
+        ("vetsin 10 pack", [("B9", 10)]),
+    ],
+)
+def test_southern_tagalog_particles_place_and_chatter_words_and_short_names(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    parse = parse_order(text, catalog_index(SOUTHERN_TAGALOG_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown
+
+
+def test_batangueno_ga_and_baga_ask_a_price_inside_an_order() -> None:
+    parse = parse_order("marlboro red 2 ream. magkano ga ang mighty red?", catalog_index(SOUTHERN_TAGALOG_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("B6", 2)]
+    assert [item.candidates for item in parse.price_questions] == [("B7",)]
+    alone = parse_order("ala eh magkano baga ang are na mighty red?", catalog_index(SOUTHERN_TAGALOG_ROWS))
+    assert [(line.sku, line.quantity) for line in alone.lines] == [("B7", 1)]
+    assert not alone.unknown
