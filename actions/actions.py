@@ -741,8 +741,8 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
     cue, text = read_cue(turn.text)
     parse = parse_text(turn, text, catalog)
     draft = turn.draft
-    if parse.asks_prices:
-        # `how much is omo 1kg` read as an order by the classifier: answered, never ordered.
+    if parse.asks_prices or (cue is None and await asks_after_products(turn, parse)):
+        # `how much is omo 1kg`, `sukari ya kipepeo 50kg?` read as an order by the classifier: answered, not ordered.
         await answer_prices(turn, parse, catalog)
         return True
     if not has_items(parse):
@@ -1204,18 +1204,33 @@ class ActionCheckPrice(StoreAction):
         # 5L`, not `ya huile 20L?`) are an order; a message the reader finds only asking prices is answered, whatever
         # cue it opens with (`and how much is`).
         joins = turn.draft is not None and read_cue(turn.text)[0] is not None and not parse.asks_prices
-        quantities = [line.quantity for line in parse.lines] + [item.quantity for item in parse.ambiguous]
-        counted = not parse.asks_prices and any(quantity > 1 for quantity in quantities)
-        asked = parse.asks_prices or turn.text.rstrip().endswith(("?", "？"))
+        asked = parse.asks_prices or ends_asking(turn.text)
         if (
             (joins and not parse.price_questions)
-            or counted
+            or counted(parse)
             or (parse.price_questions and (parse.lines or parse.ambiguous))
             or (not asked and await names_products_only(turn))
         ):
             await take_items(turn, catalog)
             return
         await answer_prices(turn, parse, catalog)
+
+
+def ends_asking(text: str) -> bool:
+    """True when a message ends with a question mark, in any script's form of it."""
+    return text.rstrip().endswith(("?", "？"))
+
+
+def counted(parse: OrderParse) -> bool:
+    """True when the reader finds an amount of more than one of an item to order (`omo 1kg 3ctn`)."""
+    quantities = [line.quantity for line in parse.lines] + [item.quantity for item in parse.ambiguous]
+    return not parse.asks_prices and any(quantity > 1 for quantity in quantities)
+
+
+async def asks_after_products(turn: Turn, parse: OrderParse) -> bool:
+    """True when products named with nothing else but a question mark (`sukari ya kipepeo 50kg?`, `omo?`) ask their
+    price and stock, whichever intent the classifier read; counted ones (`omo 3?`) are an order."""
+    return ends_asking(turn.text) and not counted(parse) and await names_products_only(turn)
 
 
 def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
