@@ -49,13 +49,26 @@ def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | Non
     if len(text) < 24 and _command(text, index):
         return OrderParse(text=text)
     message = read_message(text, index)
-    if message.about_existing_order and all(r.quantity is None for r in message.requests):
+    if message.about_existing_order and not any(_orders_beside(r, index) for r in message.requests):
         return OrderParse(text=text)
     reading = _Reading(index, message.asks_availability, _learned_keys(learned, index) if learned else {})
     for request in message.requests:
         reading.read(request)
     parse = _assembled(text, reading.ordered, reading.asked)
     return parse if index.chinese is None else as_written(parse)
+
+
+def _orders_beside(request: ItemRequest, index: CatalogIndex) -> bool:
+    """An item with its amount beside words about an order already placed (`same as last week plus mumias 50kg 1`):
+    a count said with a unit, or a bare number after words that all name goods (never an order number's words)."""
+    if request.quantity is not None:
+        return True
+    words = request.words
+    return (
+        bool(request.bare_numbers and words)
+        and not index.lexicon.non_order_cues.intersection(words)
+        and all(word in index.postings for word in words)
+    )
 
 
 def sizes_sold(phrase: str, index: CatalogIndex) -> tuple[str, ...]:
@@ -704,13 +717,15 @@ class _Reading:
 
 
 def _size_priced(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match] | None:
-    """`mojo 250 case er dam koto`, `ketepa 250 carton ni bei gani`: the price of a pack asks of no amount, so a number
-    before its pack word that is the size of one of the products named is that size."""
-    if request.size is not None or request.quantity is None or request.unit is None or len(match.candidates) < 2:
+    """`mojo 250 case er dam koto`, `ketepa 250 carton ni bei gani`, `bei ya coke 300 crate`: the price of a pack asks
+    of no amount, so a number before its pack word that is the size of one of the products named is that size."""
+    if request.size is not None or request.quantity is None or request.unit is None or not match.candidates:
         return None
     sized = replace(request, quantity=None, bare_numbers=(request.quantity, *request.bare_numbers))
     found = match_request(sized, index)
     if len(found.candidates) != 1 or found.confirm or found.candidates[0] not in match.candidates:
+        return None
+    if len(match.candidates) == 1 and found.size_from_number != request.quantity:
         return None
     return sized, found
 

@@ -1180,6 +1180,8 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
     opening = lexicon.part_opening_words
     for position, token in enumerate(line):
         if token.kind != "sep" and token.text not in opening:
+            if _names_instead(line, position, lexicon, index):
+                chunks.append([])
             chunks[-1].append(token)
             continue
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
@@ -1348,6 +1350,25 @@ def _no_set_apart(line: list[Token], position: int, lexicon: Lexicon, index: Cat
         and after.text not in lexicon.chatter_words
         and index.knows_word(after.text)
     )
+
+
+def _names_instead(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
+    """`..., sio sprite ni fanta orange 300`, `not coke it is sprite`: words of their own (`ni`, it is) after a `not`
+    and the product it takes back, before another product, open the part naming the product said instead."""
+    fillers = lexicon.fillers
+    if line[position].text not in fillers or line[position].kind != "word":
+        return False
+    after = next((t for t in line[position + 1 :] if t.kind != "word" or t.text not in fillers), None)
+    if after is None or after.kind != "word" or after.text in lexicon.chatter_words or not index.knows_word(after.text):
+        return False
+    named = False
+    for earlier in reversed(line[:position]):
+        if earlier.kind == "word" and earlier.text in lexicon.not_words:
+            return named
+        if earlier.kind != "word" or earlier.text in lexicon.chatter_words or not index.knows_word(earlier.text):
+            return False
+        named = True
+    return False
 
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
@@ -2527,8 +2548,17 @@ def _unlinked(word: str, lexicon: Lexicon, index: CatalogIndex) -> str | None:
     for suffix in lexicon.linker_suffixes:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in index.postings or stem in lexicon.product_words):
-            return stem
+            return None if _typed_short(word, stem, index) else stem
     return None
+
+
+def _typed_short(word: str, stem: str, index: CatalogIndex) -> bool:
+    """`goldn` of `golden`, `dawat` of `daawat`: a word a slip away from a catalog word is that word, not a stem wearing
+    a linker, where the catalog word goes on from the stem or the stem names nothing the catalog sells."""
+    spelt = [found.word for found in index.read_word(word) if found.word != stem]
+    if not spelt:
+        return False
+    return any(w.startswith(stem) for w in spelt) or (stem not in index.postings and not index.namings(stem))
 
 
 def _says(words: set[str], cues: frozenset[str], index: CatalogIndex) -> bool:

@@ -76,3 +76,44 @@ def test_wheat_flour_in_swahili_finds_the_baking_flours_a_list_names() -> None:
         "F3,Tembo Maize Meal 2kg (12 pcs),Tembo,flour,2kg,bale,12,1800.00,ZZZ,,10,1,true\n"
     )
     assert asked("unga wa ngano 2kg bale 2", index) == [{"F1", "F2"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sprite 300 crate 3, sio sprite ni fanta orange 300", [("NK1921", 3)]),
+        ("coke 500 case 3, not coke it is sprite 500", [("NK1932", 3)]),
+    ],
+)
+def test_not_this_it_is_that_puts_the_other_product_in_its_place(
+    text: str, expected: list[tuple[str, int]], highland_index: CatalogIndex
+) -> None:
+    parse = parse_order(text, highland_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.unknown
+
+
+def test_the_size_before_the_pack_word_of_one_product_is_no_count_in_a_price_question(
+    highland_index: CatalogIndex,
+) -> None:
+    assert resolved("bei ya coke 300 crate", highland_index) == [("NK1911", 1)]
+    assert resolved("coke 300 crate 5", highland_index) == [("NK1911", 5)]
+
+
+@pytest.mark.parametrize(
+    "text", ["rudia oda ya last week pamoja na mumias 50kg 1", "same as last week plus mumias 50kg 1"]
+)
+def test_an_item_counted_beside_a_repeat_order_is_read(text: str, highland_index: CatalogIndex) -> None:
+    assert resolved(text, highland_index) == [("NK1303", 1)]
+
+
+def test_an_order_number_beside_words_about_the_order_is_no_item(highland_index: CatalogIndex) -> None:
+    parse = parse_order("order yangu #45120 imefika wapi", highland_index)
+    assert not parse.lines and not parse.ambiguous and not parse.unknown
+
+
+@pytest.mark.parametrize(("text", "sku"), [("dawat 5kg 1 bag", "NK1205"), ("goldn fry 1ltr 2ctn", "NK1401")])
+def test_a_name_typed_a_letter_short_is_not_read_as_a_stem_with_a_linker(
+    text: str, sku: str, highland_index: CatalogIndex
+) -> None:
+    assert [line.sku for line in parse_order(text, highland_index).lines] == [sku]
