@@ -522,7 +522,10 @@ class _Reading:
 
     def _resolve(self, request: ItemRequest, match: Match, outcome: _Outcome) -> None:
         """A line when one SKU is left (or half a pack), else a question among the SKUs left."""
-        candidates = _named_as_such(request, self._narrowed(request, match.candidates), self.index)
+        # The plain product first: a variant ordered before (`century hot n spicy, ... century 155`) is not the one
+        # a name without its variant word carries on to.
+        candidates = _plain_beside_variants(match.candidates, self.index)
+        candidates = _named_as_such(request, self._narrowed(request, candidates), self.index)
         candidates = _plain_beside_variants(candidates, self.index)
         candidates = _plain_of_the_kind(request, candidates, self.index)
         candidates = _not_of_a_longer_kind(request, candidates, self.index)

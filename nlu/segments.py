@@ -123,7 +123,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         for chunk in _chunks(_without_header(_without_place(line, lexicon), lexicon), lexicon, index):
             said = {t.text for t in chunk if t.kind == "word"}
             found = _requests(chunk, cleaned, lexicon, index, names)
-            asking = _asks_price(found, chunk, in_line, asking, lexicon)
+            asking = _asks_price(found, chunk, line, in_line, asking, lexicon)
             if asking and not found and in_line and in_line[-1].words and in_line[-1].quantity is None:
                 # `lux ndi zingati?`, `sprite 500ml, how much?`: a question alone asks about the item before it.
                 in_line[-1] = replace(in_line[-1], price_question=True)
@@ -166,13 +166,21 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 
 def _asks_price(
-    found: list[ItemRequest], chunk: list[Token], in_line: list[ItemRequest], asking: bool, lexicon: Lexicon
+    found: list[ItemRequest],
+    chunk: list[Token],
+    line: list[Token],
+    in_line: list[ItemRequest],
+    asking: bool,
+    lexicon: Lexicon,
 ) -> bool:
-    """Whether a part of a line asks about its items: a price cue covers its own part of the sentence and the
-    uncounted items joined to it; after items ordered, a part asking whether there is an item with no amount of its
-    own (`4 fardos namaacha, e tem vumba?`, `..., do you have vumba 1.5?`) asks about it rather than ordering it."""
+    """Whether a part of a line asks about its items: a price cue covers its own part of the sentence, the uncounted
+    items joined to it and items counted as the asked one was, joined to it; after items ordered, a part asking
+    whether there is an item with no amount of its own (`4 fardos namaacha, e tem vumba?`, `..., do you have vumba
+    1.5?`) asks about it rather than ordering it."""
     said = {t.text for t in chunk if t.kind == "word"}
     if said & lexicon.price_cues or (asking and _goes_on_asking(found, chunk, lexicon)):
+        return True
+    if _counted_alike(found, chunk, line, in_line, lexicon):
         return True
     return (
         bool(said & lexicon.availability_cues)
@@ -180,6 +188,18 @@ def _asks_price(
         and bool(found)
         and all(r.words and r.quantity is None for r in found)
     )
+
+
+def _counted_alike(
+    found: list[ItemRequest], chunk: list[Token], line: list[Token], in_line: list[ItemRequest], lexicon: Lexicon
+) -> bool:
+    """`how much for 5 cases X and 3 cases Y?`, `magkano kung 5 kahon X at 3 kahon Y`: items counted as the asked
+    item before them was, joined to it by a connector, are asked about with it."""
+    if not found or not in_line or not (in_line[-1].price_question and in_line[-1].quantity is not None):
+        return False
+    before = [t for t in line if t.end <= chunk[0].start]
+    joined = bool(before) and before[-1].kind == "word" and before[-1].text in lexicon.connectors
+    return joined and all(r.words and r.quantity is not None for r in found)
 
 
 def _about_existing_order(words: set[str], index: CatalogIndex) -> bool:
@@ -2408,6 +2428,20 @@ def _product_words(elements: list[_Element], lexicon: Lexicon, index: CatalogInd
         for e in possible
         if e.named or len(e.text) > 1 or e.text in index.postings or e.text in lexicon.product_words or e in initials
     ]
+    if not possible:
+        # `tsaka pale 2 case`: a filler of one language that a name of the catalog holds (Swahili `pale`, the Pale
+        # Pilsen), never as part of a brand (`salama` of Lala Salama), names that product in a part counted in packs
+        # that has no other word for one.
+        listed = [
+            e
+            for e in elements
+            if e.kind == "word"
+            and e.text in lexicon.fillers
+            and e.text in index.postings
+            and not any(e.text in index.items[p].brand_words for p in index.postings[e.text])
+        ]
+        counted = any(e.kind == "num" for e in elements) and any(e.kind == "unit" for e in elements)
+        return listed if counted and len(listed) == 1 else []
     if named or len(possible) != 1 or not heads_catalog_words(possible[0].text, index):
         return named
     return possible

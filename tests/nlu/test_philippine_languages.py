@@ -910,3 +910,18 @@ def test_batangueno_ga_and_baga_ask_a_price_inside_an_order() -> None:
     alone = parse_order("ala eh magkano baga ang are na mighty red?", catalog_index(SOUTHERN_TAGALOG_ROWS))
     assert [(line.sku, line.quantity) for line in alone.lines] == [("B7", 1)]
     assert not alone.unknown
+
+
+def test_a_filler_of_another_language_that_a_name_holds_names_it_in_a_counted_part() -> None:
+    parse = parse_order("san mig apple 3 case tsaka pale 2 case", catalog_index(SOUTHERN_TAGALOG_ROWS))
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("B3", 2)]
+    assert [item.phrase for item in parse.unknown] == ["san mig apple 3 case"]
+
+
+def test_a_brand_said_again_without_its_variant_word_is_the_plain_product_not_the_variant_ordered_before() -> None:
+    rows = """\
+C1,CENTURY TUNA FLAKES IN OIL 48x155g CS,Century,DELATA,155g,case,48,1730.00,PHP,,100,1,true
+C2,CENTURY TUNA HOT & SPICY 48x155g CS,Century,DELATA,155g,case,48,1760.00,PHP,,60,1,true
+"""
+    text = "1 case century hot n spicy, 2 case century 155"
+    assert resolved(text, catalog_index(rows)) == [("C2", 1), ("C1", 2)]

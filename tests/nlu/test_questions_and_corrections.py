@@ -70,6 +70,27 @@ def test_a_message_that_only_asks_prices_reads_its_items_as_lines(invented_index
 @pytest.mark.parametrize(
     "text",
     [
+        "how much for 2 bales tamu 1kg and 3 crates vimba 350ml?",
+        "magkano kung 2 bales tamu 1kg at 3 crates vimba 350ml",
+    ],
+)
+def test_a_price_asked_of_counted_items_joined_by_a_connector_asks_about_all_of_them(
+    invented_index: CatalogIndex, text: str
+) -> None:
+    parse = parse_order(text, invented_index)
+    assert sorted(lines_of(parse)) == [("Q101", 3), ("Q107", 2)]
+    assert parse.price_questions == ()
+
+
+def test_a_counted_item_after_a_price_asked_in_another_sentence_is_ordered(invented_index: CatalogIndex) -> None:
+    parse = parse_order("how much for 2 bales tamu 1kg? send 3 crates vimba 350ml", invented_index)
+    assert lines_of(parse) == [("Q101", 3)]
+    assert asked_of(parse) == [("Q107",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "5 crates vimba 350ml sorry 7 not 5",
         "5 crates vimba 350ml, sorry make it 7",
         "5 crates vimba 350ml, 5 nahi, 7 karo",
