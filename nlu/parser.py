@@ -332,16 +332,29 @@ class _Reading:
         """`ketepa 10, sorry 12`: an amount corrected right after the question asked about the item read last is the
         amount that question carries."""
         asked, previous = self.ordered.ambiguous, self.previous
-        if not asked or previous is None or asked[-1].phrase != previous.phrase or asked[-1].reason == "quantity":
+        if not asked or previous is None or asked[-1].phrase != previous.phrase:
             return False
         if request.words or request.size is not None:
             return False
+        if asked[-1].reason == "quantity":
+            return self._range_settled(request, previous)
         number = _corrected_amount(request, asked[-1].quantity, self.index)
         if number is None:
             return False
         phrase = f"{asked[-1].phrase}, {request.phrase}"
         asked[-1] = replace(asked[-1], quantity=number, phrase=phrase)
         self.previous = replace(previous, phrase=phrase)
+        return True
+
+    def _range_settled(self, request: ItemRequest, previous: ItemRequest) -> bool:
+        """`toss 1kg bale 4 ama 5 hivi, weka 5`: one amount said right after an amount given as a range settles it."""
+        amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
+        if not previous.ranged or len(amounts) != 1:
+            return False
+        self.ordered.ambiguous.pop()
+        phrase = f"{previous.phrase}, {request.phrase}"
+        unit = request.unit or previous.unit
+        self.read(replace(previous, quantity=amounts[0], unit=unit, bare_numbers=(), ranged=False, phrase=phrase))
         return True
 
     def _asked_among_products(self) -> bool:
@@ -716,7 +729,20 @@ class _Reading:
             same_kind = [c for c in candidates if c.item.category == kind]
             if not self.previous_item.brand_words and len(same_kind) == 1 and not names_a_brand(request, self.index):
                 return (same_kind[0],)
+        unit = self.previous.unit if self.previous is not None else None
+        if len(candidates) > 1 and unit is not None and _counted_bare_of_pack(request):
+            # `kreti mbili za tusker, moja ya pilsner`: a count with no pack word after one with a pack word is counted
+            # in that pack, where it is how one of the products is sold.
+            sold_in = self.index.lexicon.sell_units_for(unit)
+            packed = [c for c in candidates if c.item.sell_unit in sold_in]
+            if len(packed) == 1:
+                return (packed[0],)
         return candidates
+
+
+def _counted_bare_of_pack(request: ItemRequest) -> bool:
+    """An amount said with no pack word and no size."""
+    return request.unit is None and request.size is None and _says_amount(request)
 
 
 def _size_priced(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match] | None:

@@ -117,3 +117,33 @@ def test_a_name_typed_a_letter_short_is_not_read_as_a_stem_with_a_linker(
     text: str, sku: str, highland_index: CatalogIndex
 ) -> None:
     assert [line.sku for line in parse_order(text, highland_index).lines] == [sku]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nataka kreti mbili za tusker, moja ya pilsner", [("NK2001", 2), ("NK2005", 1)]),
+        ("5 crates of tusker and 3 of pilsner", [("NK2001", 5), ("NK2005", 3)]),
+    ],
+)
+def test_a_count_without_a_pack_word_after_one_with_it_is_in_that_pack(
+    text: str, expected: list[tuple[str, int]], highland_index: CatalogIndex
+) -> None:
+    assert resolved(text, highland_index) == expected
+
+
+@pytest.mark.parametrize("text", ["toss 1kg bale 4 ama 5 hivi, weka 5", "toss 1kg bale 4 or 5, make it 5"])
+def test_one_amount_said_after_a_range_settles_it(text: str, highland_index: CatalogIndex) -> None:
+    parse = parse_order(text, highland_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("NK2106", 5)]
+    assert not parse.ambiguous
+
+
+def test_a_range_left_alone_is_still_asked(highland_index: CatalogIndex) -> None:
+    assert [(item.candidates, item.reason) for item in parse_order("toss 1kg 4-5 bales", highland_index).ambiguous] == [
+        (("NK2106",), "quantity")
+    ]
+
+
+def test_cold_in_swahili_is_no_word_of_the_product(highland_index: CatalogIndex) -> None:
+    assert resolved("tusker baridi crate 2", highland_index) == [("NK2001", 2)]
