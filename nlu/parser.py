@@ -1700,8 +1700,11 @@ def _counted_packs(
     request: ItemRequest, candidates: tuple[IndexedItem, ...], index: CatalogIndex
 ) -> tuple[IndexedItem, ...]:
     """`2 ream mighty red` of a brand sold in one size by the ream and by the pack: a count of packs of packs
-    (ream, case, carton) is of the SKUs sold so, not of those sold one pack at a time."""
+    (ream, case, carton) is of the SKUs sold so, not of those sold one pack at a time; a dozen counts pieces, so it
+    may fill either."""
     levels = index.lexicon.unit_levels
+    if request.unit in index.lexicon.pieces_per_unit:
+        return candidates
     if levels.get(request.unit or "") != "pack" or len({(c.brand_words, c.size) for c in candidates}) != 1:
         return candidates
     packs = tuple(c for c in candidates if levels.get(c.item.sell_unit) == "pack")

@@ -1515,7 +1515,7 @@ def _elements(
             found, span = [], 2  # "2 case 100s", "3 ctn 24's": what each pack holds names the pack, not a count
         elif token.kind == "num":
             found, span = _number_token(token, following, after_next, lexicon)
-        elif token.text in lexicon.each_words and (priced := _price_each(chunk, position)) is not None:
+        elif token.text in lexicon.each_words and (priced := _price_each(chunk, position, lexicon)) is not None:
             found, span = priced
         elif _half_after_count(elements, token, following, lexicon):
             # `1箱半`, `2 ctn half`: the count of packs before it and a half
@@ -1534,15 +1534,26 @@ def _elements(
     return elements
 
 
-def _price_each(chunk: list[Token], position: int) -> _Read | None:
+def _price_each(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read | None:
     """`colgate tag-12 5 tie`, `sinigang ung tig 10 3 tie`: a word for each before an amount that another amount
-    follows says the price each piece sells at (the pack of that price point), not a count. A number typed tight to
-    the word is part of it (`masing2`, each, Indonesian `masing-masing`)."""
+    follows says the price each piece sells at (the pack of that price point), not a count; so does one after a word
+    picking one out (`milo yung tig-sampu, 10 pack`: the one at ten each). A number typed tight to the word is part
+    of it (`masing2`, each, Indonesian `masing-masing`)."""
     token = chunk[position]
     at = position + 2 if position + 1 < len(chunk) and chunk[position + 1].kind == "dash" else position + 1
-    if at + 1 >= len(chunk) or chunk[at].kind != "num" or chunk[at + 1].kind != "num" or chunk[at].start == token.end:
+    if at >= len(chunk) or (at < len(chunk) and chunk[at].start == token.end):
         return None
-    return [_Element("size", token.start, chunk[at].end, size=Size(SIZE_PRICE, chunk[at].value))], at + 1 - position
+    amount = chunk[at]
+    value = amount.value if amount.kind == "num" else lexicon.number_words.get(amount.text)
+    after = chunk[at + 1] if at + 1 < len(chunk) else None
+    ends = after is None or not (
+        after.kind == "num" or after.text in lexicon.unit_words or after.text in lexicon.price_point_words
+    )
+    picked = position > 0 and chunk[position - 1].text in lexicon.pick_words and ends
+    followed = at + 1 < len(chunk) and chunk[at + 1].kind == "num" and amount.kind == "num"
+    if value is None or not (followed or picked):
+        return None
+    return [_Element("size", token.start, amount.end, size=Size(SIZE_PRICE, value))], at + 1 - position
 
 
 def _number_token(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> _Read:

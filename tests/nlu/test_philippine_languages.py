@@ -925,3 +925,33 @@ C2,CENTURY TUNA HOT & SPICY 48x155g CS,Century,DELATA,155g,case,48,1760.00,PHP,,
 """
     text = "1 case century hot n spicy, 2 case century 155"
     assert resolved(text, catalog_index(rows)) == [("C2", 1), ("C1", 2)]
+
+
+def test_laundry_soap_asks_among_what_a_list_files_under_laba() -> None:
+    rows = """\
+L1,TIDE BAR ORIGINAL 36x125g CS,Tide,LABA,125g,case,36,720.00,PHP,,60,1,true
+L2,CHAMPION BAR ORIGINAL 24x390g CS,Champion,LABA,390g,case,24,850.00,PHP,,70,1,true
+L3,SAFEGUARD PURE WHITE 48x60g CS,Safeguard,PERSONAL CARE,60g,case,48,1200.00,PHP,,80,1,true
+"""
+    parse = parse_order("sabon panlaba 2 case", catalog_index(rows))
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["L1", "L2"]]
+
+
+def test_the_one_at_a_price_each_picked_out_by_yung_is_a_price_point_not_a_count() -> None:
+    rows = """\
+M1,MILO 10x22g PCK,Milo,GATAS,22g,pack,10,80.00,PHP,,400,2,true
+M2,MILO 24x300g CS,Milo,GATAS,300g,case,24,2880.00,PHP,,30,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("milo yung tig-sampu, 10 pack", index) == [("M1", 10)]
+    assert resolved("yung tig 2 case milo", index) == [("M2", 2)]
+
+
+def test_a_dozen_counts_pieces_so_it_fills_the_pack_of_twelve_not_the_case() -> None:
+    rows = """\
+N1,LM INST MAMI BEEF 72x55g CS,Lucky Me,NOODLES,55g,case,72,830.00,PHP,,120,1,true
+N2,LM INST MAMI BEEF 12x55g PCK,Lucky Me,NOODLES,55g,pack,12,142.00,PHP,,200,2,true
+"""
+    index = catalog_index(rows)
+    assert resolved("isang dosenang mami beef", index) == [("N2", 1)]
+    assert resolved("mami beef 2 case", index) == [("N1", 2)]
