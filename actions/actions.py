@@ -259,9 +259,14 @@ async def order_from_offer(turn: Turn, action_name: str) -> bool:
 
 
 async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> bool:
-    """True when the message's words answered it: a bare answer to the open question, a question of prices, or
-    (for an action that reads no items) items said to join the open draft. Never while the owner is asked which store
-    or how to join: those questions take the message as it comes."""
+    """True when the message's words answered it: a language asked for by name, a bare answer to the open question, a
+    question of prices, or (for an action that reads no items) items said to join the open draft. Only the language
+    while the owner is asked which store or how to join: those questions take the message as it comes."""
+    parse = attached_parse(turn)
+    if not (parse and (parse.lines or parse.ambiguous)) and switch_language(turn):
+        # `en español por favor` read as a status question, `español` as YES: asked for, whatever the classifier read;
+        # `french fries please` orders what a catalog sells.
+        return True
     if turn.awaiting in (Awaiting.STORE, Awaiting.JOIN):
         return False
     if await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name):
@@ -712,8 +717,7 @@ class ActionTakeOrder(StoreAction):
         if draft is not None and draft.choices:
             # No items: the words answer the open question, or it is asked again with what it needs.
             await edit_open_draft(turn, draft)
-        elif not switch_language(turn):
-            # A request for a language the classifier took for an order (pakai bahasa Indonesia) switches instead.
+        else:
             turn.say(turn.t._(replies.NO_ITEMS))
 
 
@@ -967,9 +971,6 @@ class ActionAnswerYes(StoreAction):
         return "action_answer_yes"
 
     async def respond(self, turn: Turn) -> None:
-        if switch_language(turn):
-            # A language named alone (`español`) can read as YES to the classifier: it is asked for, nothing placed.
-            return
         awaiting = turn.awaiting
         if awaiting is Awaiting.CANCEL:
             await cancel_asked_order(turn)
@@ -1356,7 +1357,7 @@ class ActionHandleFallback(StoreAction):
         if awaiting is Awaiting.STORE:
             await choose_store(turn, self.name())
             return
-        if switch_language(turn) or not await find_store(turn, self.name()):
+        if not await find_store(turn, self.name()):
             return
         if awaiting is Awaiting.JOIN and await answer_how_to_join(turn):
             return
@@ -1418,8 +1419,6 @@ class ActionAnswerSmallTalk(TurnAction):
 
     async def serve(self, turn: Turn) -> None:
         intent = (turn.tracker.latest_message.get("intent") or {}).get("name") or ""
-        if intent == "out_of_scope" and switch_language(turn):
-            return
         waiting = turn.waiting_draft
         # A thanks or goodbye while an order waits is no sign it was placed: what it still needs is said instead.
         if waiting is None or intent not in ("thank", "goodbye"):
