@@ -955,3 +955,25 @@ N2,LM INST MAMI BEEF 12x55g PCK,Lucky Me,NOODLES,55g,pack,12,142.00,PHP,,200,2,t
     index = catalog_index(rows)
     assert resolved("isang dosenang mami beef", index) == [("N2", 1)]
     assert resolved("mami beef 2 case", index) == [("N1", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chippy barbecue 10 pck", [("S1", 10)]),
+        ("skyflakes 5 pack, rebisco ganun din", [("S2", 5), ("S3", 5)]),
+        ("skyflakes 10 pack tsaka 5 pack nung rebisco", [("S2", 10), ("S3", 5)]),
+        ("2 pack skyflakes pero bukas na lang", [("S2", 2)]),
+    ],
+)
+def test_bbq_spelt_out_ganun_din_the_same_amount_and_nung_and_pero_filling(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    rows = """\
+S1,CHIPPY BBQ 10x27g PCK,Jack 'n Jill,BISKWIT & CHICHIRYA,27g,pack,10,95.00,PHP,,200,2,true
+S2,SKYFLAKES 10x25g PCK,M.Y. San,BISKWIT & CHICHIRYA,25g,pack,10,66.00,PHP,,400,2,true
+S3,REBISCO CRACKERS 10x32g PCK,Rebisco,BISKWIT & CHICHIRYA,32g,pack,10,62.00,PHP,,250,2,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
