@@ -147,3 +147,41 @@ def test_a_range_left_alone_is_still_asked(highland_index: CatalogIndex) -> None
 
 def test_cold_in_swahili_is_no_word_of_the_product(highland_index: CatalogIndex) -> None:
     assert resolved("tusker baridi crate 2", highland_index) == [("NK2001", 2)]
+
+
+FRESH_ROWS = (
+    "P1,Brookside Fresh Milk 500ml (12 pcs),Brookside,Dairy,500ml,crate,12,660.00,ZZZ,,50,1,true\n"
+    "P2,Brookside Mala 500ml (12 pcs),Brookside,Dairy,500ml,crate,12,720.00,ZZZ,,50,1,true\n"
+    "P3,Brookside Yoghurt Strawberry 500ml (12 pcs),Brookside,Dairy,500ml,crate,12,900.00,ZZZ,,50,1,true\n"
+    "P4,Potatoes Shangi 50kg Bag,Farm,Fresh Produce,50kg,bag,1,3200.00,ZZZ,,50,1,true\n"
+    "P5,Cabbage (each),Farm,Fresh Produce,,piece,1,60.00,ZZZ,,50,1,true\n"
+    "P6,Bananas Bunch,Farm,Fresh Produce,,piece,1,350.00,ZZZ,,50,1,true\n"
+    "P7,Carrots per kg,Farm,Fresh Produce,1kg,piece,1,80.00,ZZZ,,50,1,true\n"
+    "P8,Avocado per kg,Farm,Fresh Produce,1kg,piece,1,150.00,ZZZ,,50,1,true\n"
+    "P9,Green Chillies per kg,Farm,Fresh Produce,1kg,piece,1,200.00,ZZZ,,50,1,true\n"
+    "P10,Tropical Heat Black Pepper 50g (12 pcs),Tropical Heat,Spices,50g,outer,12,1700.00,ZZZ,,50,1,true\n"
+    "P11,Red Onions per kg,Farm,Fresh Produce,1kg,piece,1,100.00,ZZZ,,50,1,true\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("maziwa lala 500ml crate 2", [("P2", 2)]),
+        ("maziwa 500ml crate 2", [("P1", 2)]),
+        ("mtindi 500ml crate 1", [("P3", 1)]),
+        ("viazi gunia 1", [("P4", 1)]),
+        ("waru gunia 1", [("P4", 1)]),
+        ("kabichi 10", [("P5", 10)]),
+        ("ndizi 3", [("P6", 3)]),
+        ("karoti kilo 5", [("P7", 5)]),
+        ("parachichi kilo 4", [("P8", 4)]),
+        ("pilipili kilo 1", [("P9", 1)]),
+        ("pilipili manga outer 1", [("P10", 1)]),
+        ("kitunguu 10kg", [("P11", 10)]),
+    ],
+)
+def test_swahili_words_for_fresh_goods_find_what_the_list_names_in_english(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert resolved(text, catalog_index(FRESH_ROWS)) == expected
