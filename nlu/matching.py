@@ -53,6 +53,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     canonical.update(w for w in request.optional_words if w in index.postings)
     covers = _covers(known, canonical, index)
     found = _intersected(covers, index) if covers else _NO_POSITIONS
+    if found:
+        found = found | _named_otherwise(request, index)
     candidates, size_number = _by_size(found, request, index)
     amount = None
     if not candidates and found:
@@ -98,6 +100,19 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         size_from_number=size_number,
         amount_from_size=amount,
     )
+
+
+def _named_otherwise(request: ItemRequest, index: CatalogIndex) -> Positions:
+    """`corned beef` where one list writes `CORNED BEEF` and another product `KARNE NORTE`: a kind said in its own
+    words is also every product the catalog names by another naming of it in as many words."""
+    if len(request.words) < 2:
+        return _NO_POSITIONS
+    namings = index.lexicon.product_words.get(" ".join(request.words), ())
+    found: Positions = _NO_POSITIONS
+    for naming in namings:
+        if len(naming) > 1 and naming != request.words and all(w in index.postings for w in naming):
+            found = found | index.posted_under_all(list(naming))
+    return found
 
 
 def _a_letter(word: str) -> bool:

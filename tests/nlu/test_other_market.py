@@ -494,10 +494,10 @@ MARKET_FLOORS = [
     # said again without its variant word the plain product, and counted items joined to a counted price question
     # asked with it; 0.948 / 0.986, 0.3 % wrong lines, asked 0.945, with `panlaba` the list's `LABA`, `yung tig-sampu`
     # (the one at ten each) a price point and a dozen counting pieces; 0.951 / 0.987 with `barbecue` the list's
-    # `BBQ`. One label asked among bread with the wheat loaf, a variant to be named. Left: `beer`, `shampoo` and
-    # `juice` for brands whose names do not say so, `corned beef` leaving out the `KARNE NORTE`, `de lata`, `1 gallon
-    # 3`, `20 kaha` (packs of a ream), `kopiko 78` (an unsold line beside the brand's), and plain `canton`,
-    # `marlboro` and `fortune` read as their original, red and red where the labels ask.
+    # `BBQ`; 0.954 with `corned beef` also the `KARNE NORTE` beside it. One label asked among bread with the wheat
+    # loaf, a variant to be named. Left: `beer`, `shampoo` and `juice` for brands whose names do not say so, `de
+    # lata`, `1 gallon 3`, `20 kaha` (packs of a ream), `kopiko 78` (an unsold line beside the brand's), and plain
+    # `canton`, `marlboro` and `fortune` read as their original, red and red where the labels ask.
     ("batangas_sarisari", 348, 0.95, 0.985, 0.004, 0.94, 0.94),
 ]
 

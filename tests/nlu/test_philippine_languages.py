@@ -977,3 +977,16 @@ S3,REBISCO CRACKERS 10x32g PCK,Rebisco,BISKWIT & CHICHIRYA,32g,pack,10,62.00,PHP
     parse = parse_order(text, catalog_index(rows))
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
+
+
+def test_corned_beef_asks_among_the_corned_beefs_and_the_karne_norte_a_list_writes_beside_them() -> None:
+    rows = """\
+K1,ARGENTINA CORNED BEEF 48x150g CS,Argentina,DELATA,150g,case,48,1780.00,PHP,,100,1,true
+K2,CDO KARNE NORTE 48x150g CS,CDO,DELATA,150g,case,48,1540.00,PHP,,70,1,true
+K3,555 CORNED BEEF 48x150g CS,555,DELATA,150g,case,48,1490.00,PHP,,60,1,true
+K4,ARGENTINA MEAT LOAF 48x150g CS,Argentina,DELATA,150g,case,48,1190.00,PHP,,70,1,true
+"""
+    index = catalog_index(rows)
+    parse = parse_order("corned beef 150g 2 case", index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["K1", "K2", "K3"]]
+    assert resolved("argentina corned beef 2 case", index) == [("K1", 2)]
