@@ -154,6 +154,8 @@ class _Reading:
         if request.replacement and self._restored(completed, taken_back):
             return
         replaces = request.replacement and lines and not request.price_question
+        if replaces and (in_place := self._sized_in_place(completed, target)) is not None:
+            completed = in_place
         if replaces and _says_amount(completed) and not _only_its_size(completed, self.index):
             if self._amount_corrected(completed):
                 return
@@ -578,6 +580,16 @@ class _Reading:
             return False
         earlier = self.line_requests.get(line.sku)
         return earlier is not None and not says_amount(earlier) and earlier.unit is None
+
+    def _sized_in_place(self, request: ItemRequest, target: int) -> ItemRequest | None:
+        """`dinorado 2 sako, ay hindi, sinandomeng 25 pala`: in place of an ordered line, the one number said that is
+        a size of the product named (25kg) is that size, and the line's amount carries over."""
+        lines = self.ordered.lines
+        before = self.line_requests.get(lines[target].sku) if lines else None
+        if before is None or before.quantity is None or request.quantity is not None or len(request.bare_numbers) != 1:
+            return None
+        carried = replace(request, quantity=before.quantity, unit=before.unit)
+        return carried if match_request(carried, self.index).size_from_number == request.bare_numbers[0] else None
 
     def _named_again(self, request: ItemRequest) -> bool:
         """`..., aki dasani iwe 4`: a product this message ordered on one line, named again without an amount or

@@ -494,11 +494,13 @@ MARKET_FLOORS = [
     # said again without its variant word the plain product, and counted items joined to a counted price question
     # asked with it; 0.948 / 0.986, 0.3 % wrong lines, asked 0.945, with `panlaba` the list's `LABA`, `yung tig-sampu`
     # (the one at ten each) a price point and a dozen counting pieces; 0.951 / 0.987 with `barbecue` the list's
-    # `BBQ`; 0.954 with `corned beef` also the `KARNE NORTE` beside it. One label asked among bread with the wheat
-    # loaf, a variant to be named. Left: `beer`, `shampoo` and `juice` for brands whose names do not say so, `de
-    # lata`, `1 gallon 3`, `20 kaha` (packs of a ream), `kopiko 78` (an unsold line beside the brand's), and plain
-    # `canton`, `marlboro` and `fortune` read as their original, red and red where the labels ask.
-    ("batangas_sarisari", 348, 0.95, 0.985, 0.004, 0.94, 0.94),
+    # `BBQ`; 0.954 with `corned beef` also the `KARNE NORTE` beside it; 0.960 / 0.990 with `de lata` the list's
+    # `CAN` and a number said in place of an ordered line that sizes the new product (`..., ay hindi, sinandomeng 25
+    # pala`) its size. One label asked among bread with the wheat loaf, a variant to be named. Left: `beer`,
+    # `shampoo` and `juice` for brands whose names do not say so, `1 gallon 3`, `20 kaha` (packs of a ream), `kopiko
+    # 78` (an unsold line beside the brand's), and plain `canton`, `marlboro` and `fortune` read as their original,
+    # red and red where the labels ask.
+    ("batangas_sarisari", 348, 0.955, 0.985, 0.004, 0.94, 0.94),
 ]
 
 

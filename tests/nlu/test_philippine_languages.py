@@ -990,3 +990,26 @@ K4,ARGENTINA MEAT LOAF 48x150g CS,Argentina,DELATA,150g,case,48,1190.00,PHP,,70,
     parse = parse_order("corned beef 150g 2 case", index)
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["K1", "K2", "K3"]]
     assert resolved("argentina corned beef 2 case", index) == [("K1", 2)]
+
+
+def test_de_lata_and_lata_name_the_canned_form_a_list_writes_can() -> None:
+    rows = """\
+G1,BEAR BRAND FORTIFIED 24x150g CS,Bear Brand,GATAS,150g,case,24,1390.00,PHP,,60,1,true
+G2,BEAR BRAND STERILIZED CAN 48x140ml CS,Bear Brand,GATAS,140ml,case,48,1510.00,PHP,,40,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("bear brand de lata 1 case", index) == [("G2", 1)]
+    assert resolved("bear brand lata 2 case", index) == [("G2", 2)]
+
+
+@pytest.mark.parametrize(
+    "text", ["dinorado 2 sako... ay hindi, sinandomeng 25 pala", "dinorado 2 sako, sorry sinandomeng 25"]
+)
+def test_a_number_said_in_place_of_an_ordered_line_that_sizes_the_new_product_keeps_the_amount(text: str) -> None:
+    rows = """\
+R1,DINORADO 25KG SCK,,BIGAS,25kg,bag,1,1680.00,PHP,,50,1,true
+R2,SINANDOMENG 25KG SCK,,BIGAS,25kg,bag,1,1260.00,PHP,,70,1,true
+R3,SINANDOMENG 50KG SCK,,BIGAS,50kg,bag,1,2480.00,PHP,,60,1,true
+R4,SINANDOMENG 1KG TINGI,,BIGAS,1kg,piece,1,52.00,PHP,,400,5,true
+"""
+    assert resolved(text, catalog_index(rows)) == [("R2", 2)]
