@@ -237,7 +237,8 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     a sum word with money written in thousands is too (`transfer 500rb`)."""
     said = {token.text for token in tokens}
     grouped = any(token.kind == "num" and "," in token.text for token in tokens)
-    if lexicon.sum_words.isdisjoint(said) and lexicon.thousands_suffixes.isdisjoint(said) and not grouped:
+    priced = not lexicon.price_point_words.isdisjoint(said)
+    if lexicon.sum_words.isdisjoint(said) and lexicon.thousands_suffixes.isdisjoint(said) and not (grouped or priced):
         return tokens
     kept: list[Token] = []
     counted = False
@@ -253,6 +254,10 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         elif grouped and (end := _money_grouped_end(tokens, position, lexicon)) is not None:
             # `at N3,600`, `₦45,000`: a currency before an amount written in thousands is money wherever it is said,
             # never an item, more of the last one or a pack's price point.
+            pass
+        elif counted and priced and (end := _price_said_end(tokens, position, lexicon)) is not None:
+            # `jogoo 2kg bale 2 ksh 1860`, `..., @ 1860`: after an amount, a currency before a figure in thousands is
+            # the price the sender expects, never an item or more of the last one.
             pass
         if end is not None:
             position = end
@@ -358,6 +363,19 @@ def _money_in_thousands(tokens: list[Token], position: int, lexicon: Lexicon) ->
         and following.start == token.end
         and following.text in lexicon.thousands_suffixes
     )
+
+
+def _price_said_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:
+    """Where currency words and the figure of a thousand or more after them end; None when the token is no currency
+    before such a figure, or the figure counts a pack."""
+    end = position
+    while end < len(tokens) and tokens[end].text in lexicon.price_point_words:
+        end += 1
+    if end == position or end >= len(tokens) or tokens[end].kind != "num" or tokens[end].value < _THOUSAND:
+        return None
+    if end + 1 < len(tokens) and tokens[end + 1].text in lexicon.unit_words:
+        return None
+    return end + 1
 
 
 def _money_grouped_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None:

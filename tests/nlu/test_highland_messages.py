@@ -185,3 +185,16 @@ def test_swahili_words_for_fresh_goods_find_what_the_list_names_in_english(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert resolved(text, catalog_index(FRESH_ROWS)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["jogoo 2kg bale 2 ksh 1860", "jogoo 2kg bale 2 @ 1860", "jogoo 2kg bale 2 @ 1860 = 3720"]
+)
+def test_the_price_written_after_a_counted_item_is_no_amount(text: str, highland_index: CatalogIndex) -> None:
+    parse = parse_order(text, highland_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("NK1101", 2)]
+    assert not parse.ambiguous
+
+
+def test_a_price_point_said_before_the_count_still_names_the_pack(highland_index: CatalogIndex) -> None:
+    assert resolved("omo ya bob 10 bale 3", highland_index) == [("NK2103", 3)]
