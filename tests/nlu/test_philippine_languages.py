@@ -1013,3 +1013,22 @@ R3,SINANDOMENG 50KG SCK,,BIGAS,50kg,bag,1,2480.00,PHP,,60,1,true
 R4,SINANDOMENG 1KG TINGI,,BIGAS,1kg,piece,1,52.00,PHP,,400,5,true
 """
     assert resolved(text, catalog_index(rows)) == [("R2", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2bx mami beef, 1bx mami chix", [("N1", 2), ("N2", 1)]),
+        ("mami chkn 3 box", [("N2", 3)]),
+        ("3 box mami beef instead na 2", [("N1", 3)]),
+    ],
+)
+def test_chicken_typed_short_and_taglish_instead_na(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+N1,LM INST MAMI BEEF 72x55g CS,Lucky Me,NOODLES,55g,box,72,830.00,PHP,,120,1,true
+N2,LM INST MAMI CHICKEN 72x55g CS,Lucky Me,NOODLES,55g,box,72,830.00,PHP,,120,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown
