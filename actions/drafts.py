@@ -385,7 +385,8 @@ def read_command(text: str) -> Command | None:
     """The edit command a message spells, or None when it is not one."""
     words = " ".join(re.sub(r"[,，、]", " ", text.lower()).split()).strip(" .!?。！？")
     line_set, product_set = _edits()
-    if match := line_set.match(words):
+    edit = _opening_dropped(words)
+    if match := line_set.match(edit):
         return SetQuantity(int(match[1]), int(match[2]))
     removing = removal(words)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
@@ -398,11 +399,22 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    match = next(filter(None, (pattern.match(words) for pattern in product_set)), None)
+    match = next(filter(None, (pattern.match(edit) for pattern in product_set)), None)
     if match and not set(match[1].split()) <= load_lexicon().chatter_words:
         # `make it 6` names no product: it is an amount said alone, of the line just ordered.
         return SetProductQuantity(match[1], int(match[2]))
     return None
+
+
+def _opening_dropped(words: str) -> str:
+    """A message without the words that open a correction (`no wait`, `sorry`, `hapana`, `ay mali`): `no wait, make the
+    sprite 5` edits as `make the sprite 5` does."""
+    lexicon = load_lexicon()
+    opening = (lexicon.corrections_and_negations | lexicon.fillers) - lexicon.edit_verbs
+    said = words.split()
+    while said[:-1] and said[0] in opening:
+        said.pop(0)
+    return " ".join(said)
 
 
 def removal(words: str) -> str | None:

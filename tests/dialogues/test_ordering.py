@@ -268,6 +268,14 @@ async def test_a_line_named_by_words_of_its_name_alone_is_edited(chat: Chat, edi
     assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola 2L PET 3 cases" not in summary, summary
 
 
+@pytest.mark.parametrize("edit", ["no wait, make the mishumaa 5", "sorry, change 2 to 5"])
+async def test_an_edit_opened_by_words_taking_back_edits_the_line(chat: Chat, edit: str) -> None:
+    await chat.text("3 case zuri cola 2L, 2 box mishumaa")
+    summary = await chat.text(edit)
+    assert "Taa Candles 6 pack 5 boxes" in summary and "Zuri Cola 2L PET 3 cases" in summary, summary
+    assert "Which" not in summary, summary
+
+
 async def test_the_brand_asked_about_said_again_is_no_new_item(chat: Chat) -> None:
     question = await chat.text("zuri cola 3 cases")
     assert question.startswith("Which zuri cola"), question
