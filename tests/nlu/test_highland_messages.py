@@ -198,3 +198,12 @@ def test_the_price_written_after_a_counted_item_is_no_amount(text: str, highland
 
 def test_a_price_point_said_before_the_count_still_names_the_pack(highland_index: CatalogIndex) -> None:
     assert resolved("omo ya bob 10 bale 3", highland_index) == [("NK2103", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [("vitunguu vyekundu kilo 10", "P11"), ("kitunguu nyekundu kilo 5", "P11"), ("vitunguu vyeupe kilo 5", "P12")],
+)
+def test_swahili_colour_words_pick_the_colour_a_list_names(text: str, sku: str) -> None:
+    index = catalog_index(FRESH_ROWS + "P12,White Onions per kg,Farm,Fresh Produce,1kg,piece,1,110.00,ZZZ,,50,1,true\n")
+    assert [line.sku for line in parse_order(text, index).lines] == [sku]
