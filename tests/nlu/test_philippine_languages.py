@@ -1032,3 +1032,21 @@ N2,LM INST MAMI CHICKEN 72x55g CS,Lucky Me,NOODLES,55g,box,72,830.00,PHP,,120,1,
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
     assert not parse.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trenta'y singko pack milo", [("M1", 35)]),
+        ("kwarenta'y dos pack milo", [("M1", 42)]),
+        ("sandosenang pack milo", [("M1", 12)]),
+        ("sandosena mami beef", [("N2", 1)]),
+    ],
+)
+def test_spanish_tens_joined_by_y_and_san_for_one_glued_to_a_dozen(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+M1,MILO 10x22g PCK,Milo,GATAS,22g,pack,10,80.00,PHP,,400,2,true
+N1,LM INST MAMI BEEF 72x55g CS,Lucky Me,NOODLES,55g,case,72,830.00,PHP,,120,1,true
+N2,LM INST MAMI BEEF 12x55g PCK,Lucky Me,NOODLES,55g,pack,12,142.00,PHP,,200,2,true
+"""
+    assert resolved(text, catalog_index(rows)) == expected
