@@ -1242,7 +1242,8 @@ def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
 async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:
     """The price and stock of every product a message asks about (a few at most), and what the catalog lacks; an
     amount that is no whole number of packs (`half ctn`, `5 bottles` of a crate) is quoted for one sell unit. A
-    question still open (which one, how many, add or start anew) is asked again after them: it waits for its answer."""
+    question still open (which one, how many, add or start anew) is asked again after them: it waits for its answer.
+    Asking a price of no product while an order waits asks its total."""
     answers = [
         replies.PriceAnswer(catalog.items[line.sku], line.quantity if whole_amount(line) else 1)
         for line in parse.lines
@@ -1252,10 +1253,15 @@ async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None
         listed = in_list_order(item.candidates, catalog.items)
         answers.extend(replies.PriceAnswer(catalog.items[sku], 1) for sku in listed if sku in catalog.items)
     unknown = unsold(parse, catalog)
-    if not answers and not unknown:
-        turn.say(turn.t._(replies.PRICE_WHAT))
-    else:
+    draft = turn.waiting_draft
+    if answers or unknown:
         say_pages(turn, replies.price_lines(turn.t, answers[:6], unknown))
+    elif draft is None:
+        turn.say(turn.t._(replies.PRICE_WHAT))
+    elif turn.awaiting is not Awaiting.JOIN:
+        # `how much is all that?`, `bei ya zote ni ngapi?` while an order waits: the order and its total.
+        await show_draft(turn, draft, catalog)
+        return
     await ask_open_question_again(turn, catalog)
 
 

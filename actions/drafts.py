@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 from backend.catalog import CatalogItem
 from backend.models import Quote, QuoteLine
@@ -18,6 +18,8 @@ from nlu.lexicon import load_lexicon
 from nlu.model import OrderLine, OrderParse
 from nlu.sizes import Size, size_from_text
 from nlu.text import normalise_word, romanised
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -385,10 +387,10 @@ def read_command(text: str) -> Command | None:
     """The edit command a message spells, or None when it is not one."""
     words = " ".join(re.sub(r"[,，、]", " ", text.lower()).split()).strip(" .!?。！？")
     line_set, product_set = _edits()
-    edit = _opening_dropped(words)
-    if match := line_set.match(edit):
+    forms = _openings(words)
+    if match := _first(line_set.match(form) for form in forms):
         return SetQuantity(int(match[1]), int(match[2]))
-    removing = removal(words)
+    removing = _first(removal(form) for form in forms)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
         return RemoveLine(int(match[1]))
     if match := _PICK.match(words):
@@ -399,22 +401,29 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    match = next(filter(None, (pattern.match(edit) for pattern in product_set)), None)
+    match = _first(pattern.match(form) for form in forms for pattern in product_set)
     if match and not set(match[1].split()) <= load_lexicon().chatter_words:
         # `make it 6` names no product: it is an amount said alone, of the line just ordered.
         return SetProductQuantity(match[1], int(match[2]))
     return None
 
 
-def _opening_dropped(words: str) -> str:
-    """A message without the words that open a correction (`no wait`, `sorry`, `hapana`, `ay mali`): `no wait, make the
-    sprite 5` edits as `make the sprite 5` does."""
+def _openings(words: str) -> list[str]:
+    """A message, then the message without each word in turn that opens it as a correction (`no wait`, `sorry`,
+    `actually`, `hapana`, `ay mali`): `no wait, make the sprite 5` edits as `make the sprite 5` does."""
     lexicon = load_lexicon()
-    opening = (lexicon.corrections_and_negations | lexicon.fillers) - lexicon.edit_verbs
+    opening = lexicon.corrections_and_negations | lexicon.fillers
     said = words.split()
-    while said[:-1] and said[0] in opening:
+    forms = [words]
+    while len(said) > 1 and said[0] in opening:
         said.pop(0)
-    return " ".join(said)
+        forms.append(" ".join(said))
+    return forms
+
+
+def _first(found: Iterable[T | None]) -> T | None:
+    """The first of several readings that is something."""
+    return next((each for each in found if each is not None), None)
 
 
 def removal(words: str) -> str | None:

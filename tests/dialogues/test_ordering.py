@@ -268,6 +268,21 @@ async def test_a_line_named_by_words_of_its_name_alone_is_edited(chat: Chat, edi
     assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola 2L PET 3 cases" not in summary, summary
 
 
+@pytest.mark.parametrize("edit", ["actually remove the zuri cola", "sorry, remove 1"])
+async def test_a_removal_opened_by_words_taking_back_removes_the_line(chat: Chat, edit: str) -> None:
+    await chat.text("3 case zuri cola 2L, 2 box mishumaa")
+    summary = await chat.text(edit)
+    assert "Taa Candles 6 pack 2 boxes" in summary and "Zuri Cola" not in summary, summary
+
+
+@pytest.mark.parametrize("asked", ["how much is all that?", "how much for everything", "bei ya zote ni ngapi?"])
+async def test_a_price_asked_of_the_whole_order_says_its_total(chat: Chat, asked: str) -> None:
+    await chat.text("3 case zuri cola 2L, 2 box mishumaa")
+    summary = await chat.text(asked)
+    assert "Zuri Cola 2L PET 3 cases" in summary and "Taa Candles 6 pack 2 boxes" in summary, summary
+    assert "Total KES" in summary or "Jumla KES" in summary, summary
+
+
 @pytest.mark.parametrize("edit", ["no wait, make the mishumaa 5", "sorry, change 2 to 5"])
 async def test_an_edit_opened_by_words_taking_back_edits_the_line(chat: Chat, edit: str) -> None:
     await chat.text("3 case zuri cola 2L, 2 box mishumaa")
