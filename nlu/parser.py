@@ -1235,6 +1235,7 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     ]
     if not named:
         readers.append(lambda: _without_loose_characters(request))
+    among: tuple[ItemRequest, Match] | None = None
     for read in readers:
         reading = read()
         if reading is None:
@@ -1244,8 +1245,11 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
             # `gm纯奶`: the word read short names the product, and the letters beside it spell its brand.
             reading, found = spelt, match_request(spelt, index)
         if found.candidates and not found.confirm and all(c.item.sku in named for c in found.candidates if named):
-            return reading, found
-    return request, match
+            if len(found.candidates) == 1:
+                return reading, found
+            # `心相映卷纸`: a word read as chatter may be a brand typed for its sound, which names one of them.
+            among = among or (reading, found)
+    return among or (request, match)
 
 
 def _heard_among(request: ItemRequest, match: Match, index: CatalogIndex) -> tuple[ItemRequest, Match]:

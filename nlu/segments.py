@@ -1316,6 +1316,9 @@ def _asked_after_item(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex)
     """`红牛5箱 顺便问下旺仔啥价`: before a price cue, the words after a counted item that name a product, or a kind of
     goods in a local word (`碘盐3件 酱油多少钱`), are asked about, in a part of their own; empty when there are none."""
     for position in range(len(chunk) - 2, 0, -1):
+        if position + 2 == len(chunk) and chunk[position].value == 1:
+            # `特仑苏一提好多钱`: one unit right before the cue is the unit the price is asked per, not an order.
+            continue
         if chunk[position].kind == "num" and chunk[position + 1].text in lexicon.unit_words:
             asked, named = chunk[position + 2 :], chunk[:position]
             break

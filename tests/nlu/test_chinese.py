@@ -1033,3 +1033,34 @@ def test_products_listed_without_a_joining_word_in_a_price_question_are_each_ask
 
 def test_fenbie_before_an_amount_counts_each_item(index: CatalogIndex) -> None:
     assert _lines("纯净水酸菜面分别5箱", index) == [("C04", 5), ("C03", 5)]
+
+
+@pytest.mark.parametrize(
+    "text", ["酸菜面5箱 纯净水一箱多少钱", "酸菜面5箱 纯净水一箱好多钱", "酸菜面5箱，纯净水咋个卖"]
+)
+def test_an_item_asked_per_one_unit_or_with_zage_mai_after_an_order_is_a_price_question(
+    text: str, index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert _lines(text, index) == [("C03", 5)]
+    assert [list(item.candidates) for item in parse.price_questions] == [["C04"]]
+
+
+def test_tiao_counts_cartons_of_cigarettes_as_well_as_strips_of_packs() -> None:
+    strip_index = catalog_index(
+        "T01,岚峰(软) 条,岚峰,卷烟,20支*10包,outer,10,150.00,CNY,,100,1,true\n"
+        "T02,棉语 手帕纸 10包/条,棉语,纸品,10包,pack,10,5.50,CNY,手帕纸,100,1,true\n"
+    )
+    assert _lines("岚峰 5条", strip_index) == [("T01", 5)]
+    assert _lines("岚峰软 两条", strip_index) == [("T01", 2)]
+    assert _lines("岚峰 20包", strip_index) == [("T01", 2)]
+    assert _lines("手帕纸 10条", strip_index) == [("T02", 10)]
+
+
+@pytest.mark.parametrize("text", ["月相映卷纸 5提", "月相映 卷纸 5提"])
+def test_a_brand_typed_for_its_sound_as_an_everyday_word_picks_it_among_the_kind(text: str) -> None:
+    rolls = catalog_index(
+        "P01,月相印 卷纸 4层*10卷/提,月相印,纸品,10卷,pack,10,22.00,CNY,卷纸,100,1,true\n"
+        "P02,柔点 卷纸 4层*10卷/提,柔点,纸品,10卷,pack,10,24.00,CNY,卷纸,100,1,true\n"
+    )
+    assert _lines(text, rolls) == [("P01", 5)]

@@ -190,6 +190,12 @@ def market_figures(market: str) -> dict[str, float]:
 #     `indomie` also offering its onion flavour, `pepsi plastic` confirmed (PET), `ego ole ka X dị?` (Tagalog `di`
 #     takes the item back), `peak 3 ctn` taking the powder refill beside the tins. 0.947, every unknown flagged,
 #     once `coke zero` where the catalog has no Zero is flagged rather than confirmed as plain Coke.
+#   yungui: a Yunnan and Guizhou wholesaler on WeChat (Southwestern Mandarin: `莫得`, `整`, `拿…过来`, `咋个卖`,
+#     `好多钱`; pinyin and initials, homophone slips, cigarettes by the `条`, specs written `500ml*24瓶/件`).
+#     First read: case exact 0.939, line F1 0.973, wrong lines 0.8 %, ambiguity asked 0.944, unknowns flagged 1.0,
+#     price questions 0.75. With `咋个卖`, a price asked per one unit after an order (`特仑苏一提好多钱`), `条`
+#     counting cartons of cigarettes and a brand typed for its sound as an everyday word (`心相映卷纸`): 0.950 /
+#     0.980 / 0.3 %.
 MARKET_FLOORS = [
     # market, cases, case exact, line F1, wrong lines at most, ambiguity asked, unknowns flagged
     ("other_market", 40, 0.90, 0.95, 0.01, 0.90, 0.90),
@@ -501,6 +507,7 @@ MARKET_FLOORS = [
     # 78` (an unsold line beside the brand's), and plain `canton`, `marlboro` and `fortune` read as their original,
     # red and red where the labels ask.
     ("batangas_sarisari", 348, 0.955, 0.985, 0.004, 0.94, 0.94),
+    ("yungui_market", 360, 0.95, 0.975, 0.003, 0.94, 1.0),
 ]
 
 
