@@ -626,8 +626,14 @@ class _Reading:
     def _take_back(self, request: ItemRequest) -> None:
         """`remove the omo`, `beta malt instead of malta`: the product goes, or gives way to the one named beside it."""
         if not self._swapped(request):
+            before = list(self.ordered.lines)
             _remove(request, self.ordered, self.index)
+            gone = [line for line in before if line not in self.ordered.lines]
             self.taken_back = request
+            if len(gone) == 1 and not _says_amount(request) and (said := self.line_requests.get(gone[0].sku)):
+                # `雪花清爽10件 不要雪花了 换成大理V8`: a product taken back by name alone stands for its line, amount
+                # and all, for the product named in its place.
+                self.taken_back = said
 
     def _restored(self, request: ItemRequest, taken_back: ItemRequest | None) -> bool:
         """`白云边五星2件 算了 换成12年的`: a product named in place of the one just taken back with its amount, without

@@ -1064,3 +1064,18 @@ def test_a_brand_typed_for_its_sound_as_an_everyday_word_picks_it_among_the_kind
         "P02,柔点 卷纸 4层*10卷/提,柔点,纸品,10卷,pack,10,24.00,CNY,卷纸,100,1,true\n"
     )
     assert _lines(text, rolls) == [("P01", 5)]
+
+
+@pytest.mark.parametrize("text", ["酸菜面10箱 不要酸菜面了 换成红烧牛肉面", "酸菜面10箱，酸菜面不要了，换成红烧牛肉面"])
+def test_a_product_taken_back_by_name_alone_gives_its_amount_to_the_one_named_in_its_place(
+    text: str, index: CatalogIndex
+) -> None:
+    assert _lines(text, index) == [("C01", 10)]
+
+
+def test_rice_said_as_dami_reaches_the_soft_rice_of_yunnan() -> None:
+    rices = catalog_index(
+        "R01,滇禾 云南软米 10kg/袋,滇禾,粮油,10kg,bag,1,58.00,CNY,,100,1,true\n"
+        "R02,禾香 丝苗米 10kg/袋,禾香,粮油,10kg,bag,1,62.00,CNY,,100,1,true\n"
+    )
+    assert _asked("大米 5袋", rices) == [["R01", "R02"]]
