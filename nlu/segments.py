@@ -1975,8 +1975,8 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
 
     taken_off = _taken_off_after(elements, groups, lexicon, index)
     if taken_off:
-        # `王老吉3件 加多宝不要`: a product taken off after the last amount is an item of its own, not a word of
-        # the one counted.
+        # `王老吉3件 加多宝不要`, `红牛5件 雪碧一样`: a product taken off, or given the same amount, after the last
+        # amount is an item of its own, not a word of the one counted.
         return [*_pieces(elements[:taken_off], groups, lexicon, index), _Piece(elements[taken_off:])]
     if not groups and (cuts := _bare_count_cuts(elements, index)):
         return [_Piece(elements[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
@@ -2026,15 +2026,18 @@ def _says_not(part: list[_Element], position: int, lexicon: Lexicon) -> bool:
 
 
 def _taken_off_after(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, index: CatalogIndex) -> int:
-    """Where a product said after the last amount with a word that removes it begins; 0 when there is none."""
+    """Where a product said after the last amount with a word that removes it, or that gives it the same amount
+    (`红牛5件 雪碧一样`), begins; 0 when there is none."""
     if not groups:
         return 0
     cut = groups[-1].last + 1
     words = [e for e in elements[cut:] if e.kind == "word"]
-    if not _says({e.text for e in words}, lexicon.removal_words, index):
+    said = {e.text for e in words}
+    if not (_says(said, lexicon.removal_words, index) or said & lexicon.same_amount_words):
         return 0
     before = [e for e in elements[: groups[-1].first] if e.kind == "word"]
-    named = [e for e in words if e.text not in lexicon.removal_words and index.knows_word(e.text)]
+    cues = lexicon.removal_words | lexicon.same_amount_words
+    named = [e for e in words if e.text not in cues and index.knows_word(e.text)]
     if not named or not any(index.knows_word(e.text) for e in before):
         return 0
     return cut

@@ -1079,3 +1079,16 @@ def test_rice_said_as_dami_reaches_the_soft_rice_of_yunnan() -> None:
         "R02,禾香 丝苗米 10kg/袋,禾香,粮油,10kg,bag,1,62.00,CNY,,100,1,true\n"
     )
     assert _asked("大米 5袋", rices) == [["R01", "R02"]]
+
+
+def test_a_product_given_the_same_amount_without_a_comma_is_an_item_of_its_own(index: CatalogIndex) -> None:
+    assert _lines("酸菜面5箱 纯净水一样", index) == [("C03", 5), ("C04", 5)]
+
+
+def test_saying_that_will_do_after_an_amount_names_no_product() -> None:
+    liquor = catalog_index(
+        "J01,岭丰 红烧牛肉面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,红烧牛肉面,100,1,true\n"
+        "J02,黔山 坤沙酱酒 53度 500ml*6瓶/件,黔山,酒水,500ml,case,6,588.00,CNY,酱酒|坤沙,20,1,true\n"
+    )
+    assert parse_order("5件就行", liquor).is_empty
+    assert _lines("红烧牛肉面5件就可以了", liquor) == [("J01", 5)]
