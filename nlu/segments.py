@@ -1215,10 +1215,13 @@ def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> 
 
 def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[list[Token]]:
     chunks: list[list[Token]] = [[]]
-    opening = lexicon.part_opening_words
+    opening, availability = lexicon.part_opening_words, lexicon.availability_cues
     for position, token in enumerate(line):
         if token.kind != "sep" and token.text not in opening:
-            if _names_instead(line, position, lexicon, index):
+            if _names_instead(line, position, lexicon, index) or (
+                token.text in availability and _starts_question(line, position, lexicon, index)
+            ):
+                # `红牛5件 有没得雪碧`: a product asked about after an order is a part of its own.
                 chunks.append([])
             chunks[-1].append(token)
             continue
@@ -1230,9 +1233,7 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             chunks.append([])
         elif _no_set_apart(line, position, lexicon, index):
             chunks.extend(([token], []))
-        elif _starts_correction(line, position, lexicon, index) or (
-            token.text in lexicon.price_cues and _starts_question(line, position, lexicon, index)
-        ):
+        elif _starts_correction(line, position, lexicon, index) or _starts_question(line, position, lexicon, index):
             # `红牛5件 东鹏5件 红牛改成3件`: the product named before the correction word is the one corrected.
             named = _named_before_correction(chunks[-1], token, lexicon, index)
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(named)]
@@ -1278,15 +1279,20 @@ def _takes_back_before_another(line: list[Token], position: int, lexicon: Lexico
 
 
 def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
-    """`2 case royal magkano sprite`: after a counted item, a price cue followed by a catalog word asks about
-    that product, in a part of its own."""
+    """`2 case royal magkano sprite`, `红牛5件 有没得雪碧`: after a counted item, a price or availability cue followed
+    by a catalog word asks about that product, in a part of its own."""
     token = line[position]
-    if token.kind != "word" or token.text not in lexicon.price_cues or token.text in index.postings:
+    if token.kind != "word" or token.text in index.postings:
+        return False
+    if token.text not in lexicon.price_cues and token.text not in lexicon.availability_cues:
         return False
     before: list[Token] = []
     for earlier in line[:position]:
         before = [] if earlier.kind == "sep" else [*before, earlier]
     if not any(t.kind == "num" or t.text in lexicon.number_words for t in before):
+        return False
+    if token.text not in lexicon.price_cues and not any(t.kind == "word" and index.knows_word(t.text) for t in before):
+        # An availability cue asks apart only after an item ordered (`una` of `una still get X` is no amount).
         return False
     ignored = lexicon.fillers | lexicon.cue_words | lexicon.stop_words | lexicon.unit_words.keys()
     for after in line[position + 1 :]:

@@ -1092,3 +1092,12 @@ def test_saying_that_will_do_after_an_amount_names_no_product() -> None:
     )
     assert parse_order("5件就行", liquor).is_empty
     assert _lines("红烧牛肉面5件就可以了", liquor) == [("J01", 5)]
+
+
+@pytest.mark.parametrize("text", ["酸菜面5箱 有没得纯净水", "酸菜面5箱 有没有纯净水"])
+def test_a_product_asked_for_after_an_order_without_a_comma_is_asked_about_apart(
+    text: str, index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert _lines(text, index) == [("C03", 5)]
+    assert [list(item.candidates) for item in parse.price_questions] == [["C04"]]
