@@ -1230,6 +1230,13 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         if token.kind == "sep" or (
             _is_connector(line, position, lexicon, index) and not _only_amount(chunks[-1], lexicon, index)
         ):
+            if token.kind != "sep" and _price_asked_ahead(line, position, lexicon):
+                # `红牛5件 雪碧和芬达好多钱`: the product after a counted item, joined to one whose price is asked, is
+                # asked about with it, in a part of its own.
+                asked = _asked_after_item(chunks[-1], lexicon, index)
+                if asked:
+                    chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
+                    chunks.append(asked)
             chunks.append([])
         elif _no_set_apart(line, position, lexicon, index):
             chunks.extend(([token], []))
@@ -1275,6 +1282,16 @@ def _takes_back_before_another(line: list[Token], position: int, lexicon: Lexico
             return False
         if after.kind == "word" and after.text not in passing and after.text not in lexicon.cue_words:
             return index.knows_word(after.text)
+    return False
+
+
+def _price_asked_ahead(line: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """True when a price cue follows the position before the line's next separator."""
+    for after in line[position + 1 :]:
+        if after.kind == "sep":
+            return False
+        if after.kind == "word" and after.text in lexicon.price_cues:
+            return True
     return False
 
 

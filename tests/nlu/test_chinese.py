@@ -1101,3 +1101,9 @@ def test_a_product_asked_for_after_an_order_without_a_comma_is_asked_about_apart
     parse = parse_order(text, index)
     assert _lines(text, index) == [("C03", 5)]
     assert [list(item.candidates) for item in parse.price_questions] == [["C04"]]
+
+
+def test_products_joined_after_an_order_and_asked_a_price_keep_the_order(index: CatalogIndex) -> None:
+    parse = parse_order("红烧牛肉面5箱 酸菜面和纯净水多少钱", index)
+    assert _lines("红烧牛肉面5箱 酸菜面和纯净水多少钱", index) == [("C01", 5)]
+    assert sorted(list(item.candidates) for item in parse.price_questions) == [["C03"], ["C04"]]
