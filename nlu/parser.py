@@ -131,6 +131,8 @@ class _Reading:
             request = replace(request, correction=True)
         if _says_a_size(request) and self._sized_choice(request):
             return
+        if self._amount_in_place(request, taken_back):
+            return
         if request.correction:
             self._read_correction(request, target)
             return
@@ -634,6 +636,16 @@ class _Reading:
                 # `雪花清爽10件 不要雪花了 换成大理V8`: a product taken back by name alone stands for its line, amount
                 # and all, for the product named in its place.
                 self.taken_back = said
+
+    def _amount_in_place(self, request: ItemRequest, taken_back: ItemRequest | None) -> bool:
+        """`红牛5件 算了 换成8件`: an amount said in place of the item just taken back is that item's new amount."""
+        if not (request.correction and not request.words and _says_amount(request)):
+            return False
+        if taken_back is None or not taken_back.words:
+            return False
+        restored = replace(taken_back, removal=False, correction=False, quantity=request.quantity, unit=request.unit)
+        self.read(restored if request.quantity is not None else replace(restored, bare_numbers=request.bare_numbers))
+        return True
 
     def _restored(self, request: ItemRequest, taken_back: ItemRequest | None) -> bool:
         """`白云边五星2件 算了 换成12年的`: a product named in place of the one just taken back with its amount, without

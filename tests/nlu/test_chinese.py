@@ -1107,3 +1107,8 @@ def test_products_joined_after_an_order_and_asked_a_price_keep_the_order(index: 
     parse = parse_order("红烧牛肉面5箱 酸菜面和纯净水多少钱", index)
     assert _lines("红烧牛肉面5箱 酸菜面和纯净水多少钱", index) == [("C01", 5)]
     assert sorted(list(item.candidates) for item in parse.price_questions) == [["C03"], ["C04"]]
+
+
+@pytest.mark.parametrize("text", ["酸菜面5箱 算了 换成8箱", "酸菜面5箱 算了换成8箱", "酸菜面5箱 不要了 改成8箱"])
+def test_an_amount_said_in_place_of_the_item_just_taken_back_is_its_new_amount(text: str, index: CatalogIndex) -> None:
+    assert _lines(text, index) == [("C03", 8)]
