@@ -500,15 +500,18 @@ class _Reading:
         same = self.index.lexicon.same_amount_words.intersection(request.words)
         words = tuple(word for word in request.words if word not in same)
         previous = self.previous
-        counted = request.quantity is not None or bool(request.bare_numbers)
-        if not same or not words or previous is None or counted or not says_amount(previous):
+        if not same or not words or previous is None or request.quantity is not None or not says_amount(previous):
+            return request
+        # `红牛5件 东鹏500一样`: a number that is the product's size counts nothing beside an amount said in full.
+        sized = bool(request.bare_numbers) and _only_its_size(replace(request, words=words), self.index)
+        if request.bare_numbers and not (sized and previous.quantity is not None):
             return request
         return replace(
             request,
             words=words,
             quantity=previous.quantity,
             unit=previous.unit,
-            bare_numbers=previous.bare_numbers,
+            bare_numbers=request.bare_numbers if sized else previous.bare_numbers,
             ranged=previous.ranged,
         )
 

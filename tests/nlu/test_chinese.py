@@ -1112,3 +1112,13 @@ def test_products_joined_after_an_order_and_asked_a_price_keep_the_order(index: 
 @pytest.mark.parametrize("text", ["酸菜面5箱 算了 换成8箱", "酸菜面5箱 算了换成8箱", "酸菜面5箱 不要了 改成8箱"])
 def test_an_amount_said_in_place_of_the_item_just_taken_back_is_its_new_amount(text: str, index: CatalogIndex) -> None:
     assert _lines(text, index) == [("C03", 8)]
+
+
+def test_a_product_with_its_size_given_the_same_amount_takes_the_amount() -> None:
+    sizes = catalog_index(
+        "D01,岭丰 红烧牛肉面 120g×24袋,岭丰,noodles,120g,carton,24,55.00,CNY,红烧牛肉面,100,1,true\n"
+        "D02,鹏达特饮 500ml*24瓶/件,鹏达,饮料,500ml,case,24,84.00,CNY,鹏达,100,1,true\n"
+        "D03,鹏达特饮 250ml*24瓶/件,鹏达,饮料,250ml,case,24,60.00,CNY,鹏达,100,1,true\n"
+    )
+    assert _lines("红烧牛肉面5件 鹏达500一样", sizes) == [("D01", 5), ("D02", 5)]
+    assert _lines("红烧牛肉面5件，鹏达250也一样", sizes) == [("D01", 5), ("D03", 5)]
