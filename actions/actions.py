@@ -976,6 +976,10 @@ class ActionAnswerYes(StoreAction):
             await cancel_asked_order(turn)
             return
         draft = turn.waiting_draft
+        if order_ref(turn.text) is not None or (draft and not draft.choices and re.search(r"\d", turn.text)):
+            # `is order no 10001 confirmed` read as YES asks where an order is: a number with a YES places nothing.
+            await ActionCheckStatus().respond(turn)
+            return
         if draft is None:
             asked = priced_just_before(turn.tracker)
             if asked is not None and any(line.quantity > 1 for line in asked.lines):
