@@ -1036,9 +1036,9 @@ def test_fenbie_before_an_amount_counts_each_item(index: CatalogIndex) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["酸菜面5箱 纯净水一箱多少钱", "酸菜面5箱 纯净水一箱好多钱", "酸菜面5箱，纯净水咋个卖"]
+    "text", ["酸菜面5箱 纯净水一箱多少钱", "酸菜面5箱 纯净水一箱好多钱", "酸菜面5箱，纯净水啷个卖"]
 )
-def test_an_item_asked_per_one_unit_or_with_zage_mai_after_an_order_is_a_price_question(
+def test_an_item_asked_per_one_unit_or_with_langge_mai_after_an_order_is_a_price_question(
     text: str, index: CatalogIndex
 ) -> None:
     parse = parse_order(text, index)
