@@ -402,8 +402,9 @@ def read_command(text: str) -> Command | None:
     if match := _ADD.match(words):
         return AddItems(match[1])
     match = _first(pattern.match(form) for form in forms for pattern in product_set)
-    if match and not set(match[1].split()) <= load_lexicon().chatter_words:
-        # `make it 6` names no product: it is an amount said alone, of the line just ordered.
+    lexicon = load_lexicon()
+    if match and not set(match[1].split()) <= lexicon.chatter_words | lexicon.unit_words.keys():
+        # `make it 6`, `weka mitungi 2` name no product: an amount said alone, of the line just ordered or asked about.
         return SetProductQuantity(match[1], int(match[2]))
     return None
 

@@ -247,6 +247,7 @@ def test_draft_round_trips_through_its_slot() -> None:
         ("hapana, weka sukari 5", SetProductQuantity("sukari", 5)),
         ("sorry, change 2 to 10", SetQuantity(2, 10)),
         ("no make it 6", None),
+        ("hapana, weka mitungi 2", None),
         ("actually remove the coke", RemoveProduct("coke")),
         ("sorry remove 3", RemoveLine(3)),
         ("ay mali, tanggalin ang coke", RemoveProduct("coke")),
