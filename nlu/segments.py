@@ -1585,7 +1585,7 @@ def _price_each(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read | 
     of it (`masing2`, each, Indonesian `masing-masing`)."""
     token = chunk[position]
     at = position + 2 if position + 1 < len(chunk) and chunk[position + 1].kind == "dash" else position + 1
-    if at >= len(chunk) or (at < len(chunk) and chunk[at].start == token.end):
+    if at >= len(chunk) or chunk[at].start == token.end:
         return None
     amount = chunk[at]
     value = amount.value if amount.kind == "num" else lexicon.number_words.get(amount.text)
@@ -1594,7 +1594,7 @@ def _price_each(chunk: list[Token], position: int, lexicon: Lexicon) -> _Read | 
         after.kind == "num" or after.text in lexicon.unit_words or after.text in lexicon.price_point_words
     )
     picked = position > 0 and chunk[position - 1].text in lexicon.pick_words and ends
-    followed = at + 1 < len(chunk) and chunk[at + 1].kind == "num" and amount.kind == "num"
+    followed = after is not None and after.kind == "num" and amount.kind == "num"
     if value is None or not (followed or picked):
         return None
     return [_Element("size", token.start, amount.end, size=Size(SIZE_PRICE, value))], at + 1 - position
