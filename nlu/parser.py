@@ -147,7 +147,7 @@ class _Reading:
                 self.amount_ahead = request
             return
         ahead, self.amount_ahead = self.amount_ahead, None
-        if ahead is not None and not says_amount(completed):
+        if ahead is not None and not _says_amount(completed):
             phrase = f"{ahead.phrase} {completed.phrase}"
             completed = replace(completed, quantity=ahead.quantity, unit=ahead.unit, phrase=phrase)
         completed = self._same_amount(completed)
@@ -189,9 +189,11 @@ class _Reading:
         self.retracted = self._restated(request, target)
         if request.denies or (taken_back_line is None and self._question_corrected(request)):
             return
-        if not self.ordered.lines and not request.words and request.quantity is not None:
-            # `ay mali, 4 kahon pala yung bulalo`: nothing ordered yet to correct, so the amount is for what follows.
-            self.amount_ahead = request
+        ahead = _amount_kept(request) if not self.ordered.lines and not request.words else None
+        if ahead is not None:
+            # `ay mali, 4 kahon pala yung bulalo`, `4 nahi 6 karo coke`: nothing ordered yet to correct, so the
+            # amount (the one said in place of the one taken back) is for what follows.
+            self.amount_ahead = ahead
             return
         self._correct(request, target)
 
@@ -829,6 +831,16 @@ def _names_another(request: ItemRequest, index: CatalogIndex) -> bool:
     does not sell, not a misspelling of the one it does."""
     chinese = index.chinese
     return chinese is not None and any(chinese.is_word(w) for w in request.words if not index.read_word(w))
+
+
+def _amount_kept(request: ItemRequest) -> ItemRequest | None:
+    """The request with the amount it keeps: its counted amount, else the one bare number not taken back."""
+    if request.quantity is not None:
+        return request
+    kept = [n for n in request.bare_numbers if n not in request.negated]
+    if request.negated and len(kept) == 1:
+        return replace(request, quantity=kept[0], bare_numbers=())
+    return None
 
 
 def _says_amount(request: ItemRequest) -> bool:

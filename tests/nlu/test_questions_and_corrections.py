@@ -118,6 +118,11 @@ def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogInde
     assert lines_of(parse_order(text, invented_index)) == [("Q101", 7)]
 
 
+@pytest.mark.parametrize("text", ["5 nahi 7 karo vimba 350ml", "5 nahi, 7 karo vimba 350ml", "not 5, 7 vimba 350ml"])
+def test_an_amount_corrected_before_its_product_counts_it(invented_index: CatalogIndex, text: str) -> None:
+    assert lines_of(parse_order(text, invented_index)) == [("Q101", 7)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
