@@ -57,8 +57,8 @@ _MIXED_RE = re.compile(r"^(?:\d+(?:/\d+)?[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*$")
 _RAW_MIXED_RE = _TextPattern(r"(?<![\w.])(?:\d+[^\W\d_]+|[^\W\d_]+\d+)[^\W_]*(?![\w])")
 # A pack's count of pieces and the word it counts them in (`330ml×24罐`, `x 12 bottles`).
 _PIECES_RE = _TextPattern(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
-# A count and the word it counts in, inside a name (`outer of 10 boxes`).
-_COUNTED_RE = _TextPattern(r"(?<![\w.])\d+\s+([^\W\d_]+)")
+# A count and the word it counts in, inside a name (`outer of 10 boxes`, `10包/条` before the unit it fills).
+_COUNTED_RE = _TextPattern(r"(?<![\w.])\d+(?:\s+|(?=[^\W\d_]+\s*/))([^\W\d_]+)")
 # The unit after a slash in a name says what the pack is sold by (`24瓶/箱`, `72 pcs/box`).
 _SOLD_BY_RE = re.compile(r"/\s*([^\W\d_]+)")
 # `【新日期】`, `【爆款】`: a listing's tag in the brackets Chinese shop platforms write them in.

@@ -68,7 +68,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates = _by_category_named(candidates, canonical, index)
         candidates = _of_the_whole_kind(candidates, canonical, index)
         candidates = _by_optional_words(candidates, request, index)
-        candidates = _by_pack(candidates, request, index, canonical)
+        candidates = _by_pack(_by_pack_held(candidates, request, index), request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
     unsaid = canonical | index.lexicon.size_names
@@ -290,7 +290,7 @@ def _price_written(candidates: Positions, index: CatalogIndex) -> bool:
 
 def _weighed_out(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
     """`花椒 10斤`, `5kg` of a spice sold in 500g bags and no pack of that size: the measure is the amount, in
-    bags of the one size it is a whole number of."""
+    bags of the one size it is a whole number of; where bags of several sizes each make it, those bags."""
     size = request.size
     if size is None or request.quantity is not None or request.bare_numbers:
         return _NO_POSITIONS, None
@@ -302,7 +302,10 @@ def _weighed_out(candidates: Positions, request: ItemRequest, index: CatalogInde
             count = size.value / own.value
             if count >= 1 and abs(count - round(count)) < 1e-6:
                 counts[round(count)].add(position)
-    if len(counts) != 1:
+    if len(counts) > 1:
+        # `莜面 二十斤` of 2.5kg and 5kg bags: each fills it whole, so which bag is asked.
+        return frozenset().union(*counts.values()), None
+    if not counts:
         return _NO_POSITIONS, None
     ((count, positions),) = counts.items()
     return positions, float(count)
@@ -438,6 +441,13 @@ def _by_optional_words(candidates: Positions, request: ItemRequest, index: Catal
         if having and len(having) < len(candidates):
             candidates = having
     return candidates
+
+
+def _by_pack_held(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    """`蒙牛纯奶24盒的 3提`: the pack said by what it holds, where the list has it."""
+    if request.pack_of is None:
+        return candidates
+    return candidates & index.groups.by_pieces_per_pack.get(request.pack_of, _NO_POSITIONS) or candidates
 
 
 def _by_pack(

@@ -736,7 +736,7 @@ class _Reading:
                 break
         if replacement is None:
             return False
-        if replacement.item.category != item.item.category:
+        if _kind_of(replacement.item.category) != _kind_of(item.item.category):
             # A product of another kind is one more item, not a correction of this one.
             return False
         lines[target] = replace(line, sku=replacement.item.sku, phrase=f"{line.phrase}, {request.phrase}")
@@ -1946,3 +1946,10 @@ def _merged(lines: list[OrderLine]) -> tuple[OrderLine, ...]:
                 unit_mismatch=seen.unit_mismatch or line.unit_mismatch,
             )
     return tuple(by_sku.values())
+
+
+def _kind_of(category: str) -> str:
+    """The kind of goods a category is of: `乳品` of `乳品-纯奶` and of `乳品-酸奶`, a list's kinds written with the
+    goods they hold."""
+    kind, joined, _ = category.partition("-")
+    return kind.strip() if joined and kind.strip() else category

@@ -15,10 +15,13 @@ _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
 _MAX_TOKENS = 600
 _THOUSAND = 1000.0
+_NO_POSITIONS: frozenset[int] = frozenset()
 # A code as a price list writes it: letters and digits, perhaps joined by hyphens; with a letter, and a digit or a
 # hyphen, unlike a word or an amount.
 _CODE_RE = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?(?![\w-])")
 _CODE_MARK_RE = re.compile(r"[\d-]")
+# A code of digits alone (`50010001`): a long run of digits, beside no digit, letter or decimal mark.
+_NUMBER_CODE_RE = re.compile(r"(?<![0-9A-Za-z.,-])[0-9]{6,}(?![0-9A-Za-z.,-])")
 _THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?!\d)")
 # The fewest letters a list cuts a word to (`veg` of vegetable).
 _MIN_CUT_WORD = 3
@@ -58,6 +61,8 @@ class ItemRequest:
     ranged: bool = False
     # `可乐 雪碧 各5箱`: one amount for each item of the line, so its words may name several products.
     each: bool = False
+    # `蒙牛纯奶24盒的 3提`: how many pieces the pack said holds, which picks that pack.
+    pack_of: int | None = None
     # `coke litro 2`: a measure word before a whole number, read as a size, and that number; where no product
     # comes in that size, the number counts what the measure word names.
     size_as_count: tuple[str, float] | None = None
@@ -417,14 +422,19 @@ def _sum_end(tokens: list[Token], position: int, lexicon: Lexicon) -> int | None
 
 
 def _codes_copied(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:
-    """`IND-CH-70 x 10`, `DNO-SL-SCH 5`: a SKU's code copied from the price list, letters with digits or hyphens,
-    is one word, the code as the catalog writes it, which names that SKU alone."""
+    """`IND-CH-70 x 10`, `DNO-SL-SCH 5`, `货号50010001 2箱`: a SKU's code copied from the price list, letters with
+    digits or hyphens or a long run of digits, is one word, the code as the catalog writes it, which names that SKU
+    alone."""
     codes = index.positions_by_sku
     found = [
         (match.start(), match.end(), sku)
         for match in _CODE_RE.finditer(text)
         if _CODE_MARK_RE.search(code := match.group()) and (sku := code if code in codes else code.upper()) in codes
     ]
+    numbered = [(m.start(), m.end(), m.group()) for m in _NUMBER_CODE_RE.finditer(text) if m.group() in codes]
+    # Digits alone are a code only beside an amount of their own: a number said alone may be an amount.
+    if numbered and sum(t.kind == "num" for t in tokens) > len(numbered):
+        found = sorted(found + numbered)
     if not found:
         return tokens
     read: list[Token] = []
@@ -2011,11 +2021,13 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         has_words(elements[groups[-1].last + 1 :])
         and not any(e.kind == "word" and index.knows_word(e.text) for e in elements[: groups[0].first])
     )
-    bounds: list[int] = []
-    if prefix_style:
-        bounds = [g.first for g in groups[1:]]
-    else:
-        bounds = [g.last + 1 for g in groups[:-1]]
+    # `蒙牛纯奶24盒 5提 特仑苏 3提`: a count of what a pack holds and the count of packs after it are one item's.
+    pairs = [
+        (before, after)
+        for before, after in zip(groups, groups[1:], strict=False)
+        if not _holds_then_counts(before, after, elements, lexicon, index)
+    ]
+    bounds = [after.first if prefix_style else before.last + 1 for before, after in pairs]
     cuts = [0, *bounds, len(elements)]
     parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     if not has_words(parts[0]) or not all(has_words(part) or adds_more(part) for part in parts[1:]):
@@ -2107,6 +2119,31 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
     return first
 
 
+def _count_after_contents(piece: _Piece, lexicon: Lexicon, index: CatalogIndex) -> tuple[int, _Group] | None:
+    """`蒙牛纯奶24盒的 3提`: how many pieces the pack said holds, and the count of packs after it."""
+    if len(piece.groups) != 2:
+        return None
+    first, second = piece.groups
+    if not _holds_then_counts(first, second, piece.elements, lexicon, index):
+        return None
+    return int(first.quantity), second
+
+
+def _holds_then_counts(
+    first: _Group, second: _Group, elements: list[_Element], lexicon: Lexicon, index: CatalogIndex
+) -> bool:
+    """`24盒的 3提`, `24 boxes 5 packs`: a count of the pieces a pack on the list holds, right before a count in
+    another unit, says which pack; the count after it is how many."""
+    if first.unit is None or second.unit is None or first.unit == second.unit or not first.quantity.is_integer():
+        return False
+    if any(e.kind != "word" or e.text not in lexicon.stop_words for e in elements[first.last + 1 : second.first]):
+        return False
+    groups = index.groups
+    holders = groups.by_pieces_per_pack.get(int(first.quantity), _NO_POSITIONS)
+    counted_so = (groups.by_piece_unit.get(unit, _NO_POSITIONS) for unit in lexicon.sell_units_for(first.unit))
+    return any(not holders.isdisjoint(packs) for packs in counted_so)
+
+
 def _taken_back(elements: list[_Element], group: _Group, lexicon: Lexicon) -> bool:
     """True when a negation stands right before the amount (`not 3 ctn`, `不是3箱`), or one of the negations that
     follow their amount right after it (`3 ctn nahi`)."""
@@ -2191,7 +2228,7 @@ def _request(
 ) -> ItemRequest | None:
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements, product_words = _named_elements(piece.elements, lexicon, index)
-    group = _counting_group(piece, lexicon)
+    pack_of, group = _count_after_contents(piece, lexicon, index) or (None, _counting_group(piece, lexicon))
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     leading += _chatter_before_a_brand(product_words, lexicon, index)
@@ -2232,6 +2269,7 @@ def _request(
         quantity=quantity,
         unit=unit,
         size=sizes[0] if sizes else None,
+        pack_of=pack_of,
         bare_numbers=tuple(bare),
         correction=takes_back and not required,
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),

@@ -1122,3 +1122,53 @@ def test_a_product_with_its_size_given_the_same_amount_takes_the_amount() -> Non
     )
     assert _lines("红烧牛肉面5件 鹏达500一样", sizes) == [("D01", 5), ("D02", 5)]
     assert _lines("红烧牛肉面5件，鹏达250也一样", sizes) == [("D01", 5), ("D03", 5)]
+
+
+PACKS = """\
+M1,蒙牛 纯牛奶 250ml*24盒/提,蒙牛,乳品-纯奶,250ml,pack,24,56.00,CNY,纯牛奶,200,1,true
+M2,蒙牛 纯牛奶 250ml*16盒/提,蒙牛,乳品-纯奶,250ml,pack,16,40.00,CNY,纯牛奶,150,1,true
+M3,蒙牛 特仑苏 250ml*12盒/提,蒙牛,乳品-纯奶,250ml,pack,12,62.00,CNY,特仑苏,120,1,true
+M4,伊利 安慕希 原味 205g*12盒/箱,伊利,乳品-酸奶,205g,carton,12,60.00,CNY,安慕希,150,1,true
+P1,心相印 手帕纸 4层 10包/条,心相印,纸品-手帕纸,10包,pack,10,5.50,CNY,手帕纸,200,1,true
+Y1,莜面 2.5kg/袋,,粮油-杂粮,2.5kg,bag,1,35.00,CNY,莜麦面,150,1,true
+Y2,塞北 莜面 5kg/袋,塞北,粮油-杂粮,5kg,bag,1,66.00,CNY,,60,1,true
+50010001,汾酒 黄盖玻汾 475ml*12瓶/箱,汾酒,酒水-白酒,475ml,carton,12,660.00,CNY,玻汾,80,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def packs_index() -> CatalogIndex:
+    return catalog_index(PACKS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("蒙牛纯牛奶24盒的 3提", [("M1", 3)]),
+        ("蒙牛纯奶 16盒 5提", [("M2", 5)]),
+        ("蒙牛纯奶24盒 5提 安慕希 4箱", [("M1", 5), ("M4", 4)]),
+    ],
+)
+def test_what_a_pack_holds_before_the_count_of_packs_picks_the_pack(
+    text: str, expected: list[tuple[str, int]], packs_index: CatalogIndex
+) -> None:
+    assert _lines(text, packs_index) == expected
+
+
+def test_pieces_a_name_counts_before_its_slash_fill_its_packs(packs_index: CatalogIndex) -> None:
+    assert _lines("手帕纸 一百包", packs_index) == [("P1", 10)]
+
+
+def test_a_correction_to_a_product_of_the_same_kind_of_goods_replaces_the_line(packs_index: CatalogIndex) -> None:
+    # The milk and the yoghurt are both `乳品`, filed apart as `纯奶` and `酸奶`.
+    assert _lines("特仑苏十提 不对 是安慕希", packs_index) == [("M4", 10)]
+
+
+def test_a_weight_that_bags_of_two_sizes_make_asks_which_bag(packs_index: CatalogIndex) -> None:
+    assert _asked("莜面 二十斤", packs_index) == [["Y1", "Y2"]]
+
+
+def test_a_code_of_digits_names_its_sku_beside_an_amount(packs_index: CatalogIndex) -> None:
+    assert _lines("货号50010001 2箱", packs_index) == [("50010001", 2)]
+    assert _lines("50010001 十箱", packs_index) == [("50010001", 10)]
+    assert not parse_order("50010001", packs_index).lines
