@@ -704,8 +704,11 @@ def _each_counted(requests: list[ItemRequest], line: list[Token], lexicon: Lexic
     every item of the line; the items are marked, so that words naming nothing together are read apart."""
     if not lexicon.each_words.intersection(t.text for t in line if t.kind == "word"):
         return requests
-    if not any(r.quantity is not None for r in requests) and sum(1 for r in requests if r.words) > 1:
-        # `coke, sprite 5 each`: a whole number alone beside one of the items is the amount of each.
+    listed = sum(1 for r in requests if r.words) > 1 or any(
+        _says_each(r.phrase, lexicon) and not r.price_question for r in requests
+    )
+    if not any(r.quantity is not None for r in requests) and listed:
+        # `coke, sprite 5 each`, `红牛东鹏各来五`: a whole number alone beside one of the items is the amount of each.
         bare = [r for r in requests if len(r.bare_numbers) == 1 and _counted_bare(r)]
         if len(bare) == 1:
             requests = [

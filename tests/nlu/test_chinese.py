@@ -234,6 +234,11 @@ def test_ge_gives_its_amount_to_every_product_listed_before_it(index: CatalogInd
     assert sorted(_lines(text, index)) == [("C04", 5), ("C05", 5)]
 
 
+@pytest.mark.parametrize("text", ["酸菜面纯净水各来五", "酸菜面 纯净水 各5"])
+def test_ge_gives_a_number_without_a_unit_to_every_product_listed_before_it(index: CatalogIndex, text: str) -> None:
+    assert sorted(_lines(text, index)) == [("C03", 5), ("C04", 5)]
+
+
 def test_ge_gives_its_amount_to_each_size_listed_before_it(index: CatalogIndex) -> None:
     assert _lines("可口可乐330和500各3箱", index) == [("C05", 3), ("C06", 3)]
 
