@@ -348,6 +348,11 @@ class _Reading:
         if number is None:
             return False
         phrase = f"{asked[-1].phrase}, {request.phrase}"
+        if previous.unit is None and request.unit is not None:
+            # `玻汾改成4箱` of a case and a single bottle: the unit now said may pick one.
+            asked.pop()
+            self.read(replace(previous, quantity=number, unit=request.unit, bare_numbers=(), phrase=phrase))
+            return True
         asked[-1] = replace(asked[-1], quantity=number, phrase=phrase)
         self.previous = replace(previous, phrase=phrase)
         return True

@@ -1138,6 +1138,7 @@ P1,心相印 手帕纸 4层 10包/条,心相印,纸品-手帕纸,10包,pack,10,5
 Y1,莜面 2.5kg/袋,,粮油-杂粮,2.5kg,bag,1,35.00,CNY,莜麦面,150,1,true
 Y2,塞北 莜面 5kg/袋,塞北,粮油-杂粮,5kg,bag,1,66.00,CNY,,60,1,true
 50010001,汾酒 黄盖玻汾 475ml*12瓶/箱,汾酒,酒水-白酒,475ml,carton,12,660.00,CNY,玻汾,80,1,true
+50010002,汾酒 黄盖玻汾 475ml/瓶,汾酒,酒水-白酒,475ml,bottle,1,56.00,CNY,玻汾,200,2,true
 """
 
 
@@ -1177,3 +1178,10 @@ def test_a_code_of_digits_names_its_sku_beside_an_amount(packs_index: CatalogInd
     assert _lines("货号50010001 2箱", packs_index) == [("50010001", 2)]
     assert _lines("50010001 十箱", packs_index) == [("50010001", 10)]
     assert not parse_order("50010001", packs_index).lines
+
+
+@pytest.mark.parametrize(("text", "sku"), [("玻汾改成4箱", "50010001"), ("玻汾 改成4瓶", "50010002")])
+def test_a_unit_said_with_the_new_amount_picks_the_pack_asked_about(
+    text: str, sku: str, packs_index: CatalogIndex
+) -> None:
+    assert _lines(text, packs_index) == [(sku, 4)]
