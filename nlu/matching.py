@@ -588,8 +588,9 @@ def _without_named_variants(
         return candidates
     groups = index.groups
     # A word of the category every candidate is in adds no variant (`Omo Multi-Active Detergent` beside its
-    # sachet); a brand's soy sauce beside its vinegar stays two products.
-    kinds = frozenset().union(*map(index.core_kinds.__getitem__, extras))
+    # sachet); a brand's soy sauce beside its vinegar stays two products. A category's word that names no kind of
+    # goods still does (`OMENA FRESH` beside `OMENA DRY` under `FRESH-FISH`).
+    kinds = frozenset().union(*map(index.core_kinds.__getitem__, extras)) & index.lexicon.kind_naming_words
     shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
     if shared:
         extras = {core: own - shared for core, own in extras.items()}

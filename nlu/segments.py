@@ -2574,7 +2574,8 @@ def _required_and_optional(
         naming = [e for e in naming if e.text not in contents]
     else:
         contents = []
-    required = [w for e in naming for w in _catalog_words(e.text, lexicon, index, len(naming) == 1)]
+    written = tuple(e.text for e in naming if e.text in index.postings)
+    required = [w for e in naming for w in _catalog_words(e.text, lexicon, index, len(naming) == 1, written)]
     words = [e for e in piece.elements if e.kind == "word"]
     optional = [e.text for e in words if e.text in lexicon.fillers and e.text in index.postings and not e.named]
     optional.extend(contents)
@@ -2625,13 +2626,16 @@ def _kind_holds(word: str, holders: frozenset[int] | None, index: CatalogIndex) 
     return holders < kind
 
 
-def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool = False) -> tuple[str, ...]:
+def _catalog_words(
+    word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool = False, beside: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """A local word for a kind of goods, in the catalog's own words when the catalog does not name a product with it.
 
     A catalog that writes the word only for goods of that kind (an alias `suka datu puti` for one vinegar)
     still sells the other goods of the kind, so the word is read as the kind; the first naming whose words
-    the catalog all has is taken. A naming the catalog has only part of is not the kind (`elubo`, yam flour,
-    is not any flour): the word stays itself.
+    the catalog all has is taken, or, beside catalog words said with it, the first a product of those writes
+    (`unga jogoo`: `MAIZE MEAL JOGOO` where other names write `FLOUR`). A naming the catalog has only part of is
+    not the kind (`elubo`, yam flour, is not any flour): the word stays itself.
     """
     namings = lexicon.product_words.get(word)
     if namings is None:
@@ -2644,7 +2648,10 @@ def _catalog_words(word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool
     # `啤酒 10箱`: a Chinese word for a kind said alone, which some names write (`哈尔滨啤酒`) and others do not
     # (`雪花 勇闯天涯`), is the whole kind when that kind holds every product the word names.
     loose = loose or (alone and HAN_RE.match(word) is not None and _kind_holds(word, holders, index))
-    for naming in index.namings(word):
+    namings = index.namings(word)
+    if holders is None and beside:
+        namings = tuple(sorted(namings, key=lambda naming: not index.posted_under_all([*beside, *naming])))
+    for naming in namings:
         alias_only = word in index.alias_only_words and holders is not None
         if holders is None or loose:
             return naming
