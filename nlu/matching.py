@@ -927,9 +927,15 @@ def _without_unsaid_flavours(
     candidates: Positions, extras: dict[int, frozenset[str]], mentioned: set[str], index: CatalogIndex
 ) -> Positions:
     """`indomie chicken`: with a flavour said, a product whose name adds another flavour (`onion chicken`) is not
-    meant while a product that adds none fits."""
+    meant while a product that adds none fits. A flavour's word said alone of goods no brand makes names the goods
+    themselves, whose other words are varieties (`mango` of `MANGO APPLE` and `MANGO NGOWE`, `onions` of `ONIONS
+    RED` and `ONIONS SPRING`): they are asked among."""
     flavours = index.lexicon.flavour_words
-    if len(candidates) < 2 or flavours.isdisjoint(mentioned):
+    said = flavours & mentioned
+    if len(candidates) < 2 or not said:
+        return candidates
+    items = index.items
+    if all(any(map(word.startswith, said)) for word in mentioned) and not any(items[p].brand_words for p in candidates):
         return candidates
     core_of = index.groups.core_of
     cores = set(map(core_of.__getitem__, candidates))
