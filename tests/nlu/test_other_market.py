@@ -529,6 +529,24 @@ MARKET_FLOORS = [
     ("batangas_sarisari", 348, 0.955, 0.985, 0.004, 0.94, 0.94),
     ("yungui_market", 360, 0.95, 0.98, 0.006, 0.94, 1.0),
     ("jinmeng_market", 350, 0.97, 0.985, 0.004, 0.96, 0.85),
+    # Nyanza fresh: a Kisumu, Siaya, Homa Bay and Kakamega wholesaler to dukas and mama mboga stalls whose price list
+    # puts the kind first with its variety and grade (`TOMATOES ANNA F1 CRATE 64KG`, `ONIONS RED NET 13KG`, `EGGS
+    # KIENYEJI TRAY 30`, `MANGO APPLE KG`, `OMENA DRY GOROGORO 2KG`) under categories such as `FRESH-VEG`, `FRESH-FISH`
+    # and `DRY-GOODS`, and sells greens and bananas by the bunch and fish and fruit by the kg; owners write Dholuo
+    # (`kelna`, `adwaro`, `ami`, achiel to apar, `piero ariyo`, `apar gi abich`, `nyiedhi`, `nengo en adi`, `nitie`,
+    # `ngege`, `rech`, `tong'`, `chak`, `ero kamano`), Luhya (`mulembe`, `mba`, `ndenya`, `tsibili`), Swahili, Sheng
+    # and English, with prices beside items, halves and quarters and corrections. First read, before any Dholuo words:
+    # case exact 0.627, line F1 0.771, wrong lines 4.8 %, ambiguity asked 0.682, unknowns flagged 1.0, price questions
+    # 0.400. With the Dholuo and Luhya words, a category's word naming no kind (FRESH of FRESH-FISH) no longer making
+    # the discontinued OMENA FRESH the base of the dry omena, and `unga` beside a brand reaching `MAIZE MEAL`: 0.838 /
+    # 0.925 / 1.6 %; with goods counted by the bunch and a fruit no brand makes said by its flavour's word (`mango`,
+    # `onions`) asking among its varieties: 0.857 / 0.930 / 1.3 %, asked 0.909, price questions 0.8. Left: `tilapia`
+    # asks between the fresh and the fried fish its labels take as the base and a variant, `grade a` (the letter read
+    # as an article), weights said of goods sold in packs or by the kg (`shangi kilo 100`, `omena kilo mbili na nusu`,
+    # `robo kilo tangawizi`), a price after a kg amount (`hoho kg 3 kwa 140`), `ka onge to kienyeji` (if none, then
+    # kienyeji) read as a second line, `pineapple` and `machungwa` also offering a juice and a Fanta, `300 crate 3`
+    # with its product carried over read as 300 crates, and `jamaa 5` dropped as a word of address.
+    ("nyanza_fresh", 370, 0.85, 0.925, 0.015, 0.90, 1.0),
 ]
 
 
