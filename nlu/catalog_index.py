@@ -77,6 +77,10 @@ _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 _TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DIGIT_RE = re.compile(r"\d")
+# A note in brackets a name writes (`(Box of 72)`, `(24 btl/case)`), and a word a name writes `!` after, the name
+# going on (`Lucky Me! Pancit Canton`).
+_BRACKETED_RE = re.compile(r"\(([^()\n]*)\)")
+_EXCLAIMED_RE = re.compile(r"([^\W\d_]+)!(?=[ \t]*[^\W\d_])")
 _FUZZY_CACHE_LIMIT = 50_000
 # A typed start shorter than this is too often a word of its own (`big`, `red`); one cut more than this many
 # letters short of its word is no longer that word.
@@ -249,6 +253,24 @@ class CatalogIndex:
             if len(first) > 1 and len(last) > 1 and first.isalpha() and last.isalpha():
                 pairs[(first[0], last[0])].add((first, last))
         return {letters: next(iter(words)) for letters, words in pairs.items() if len(words) == 1}
+
+    @cached_property
+    def pack_notes(self) -> dict[str, str]:
+        """Each note in brackets with a count that names write (`(Box of 72)`, `(24 btl/case)`, `(12s)`), case-folded
+        and without spaces, and the unit the SKUs writing it are sold by; empty where they are sold by several."""
+        units: dict[str, set[str]] = defaultdict(set)
+        for indexed in self.items:
+            for note in _BRACKETED_RE.findall(indexed.item.name):
+                if _DIGIT_RE.search(note):
+                    units[pack_note_key(note)].add(indexed.item.sell_unit)
+        return {note: next(iter(sold)) if len(sold) == 1 else "" for note, sold in units.items()}
+
+    @cached_property
+    def exclaimed_words(self) -> frozenset[str]:
+        """The words names write `!` after with more of the name following (`me` of `Lucky Me! Pancit Canton`)."""
+        return frozenset(
+            match.group(1).casefold() for indexed in self.items for match in _EXCLAIMED_RE.finditer(indexed.item.name)
+        )
 
     @cached_property
     def brand_words(self) -> frozenset[str]:
@@ -1678,3 +1700,29 @@ def _kind_joins(joiners: frozenset[str]) -> re.Pattern[str]:
 
 def _joins_kinds(category: str, lexicon: Lexicon) -> bool:
     return sum(1 for part in _kind_joins(lexicon.number_joiners).split(category) if part.strip()) > 1
+
+
+def pack_note_key(note: str) -> str:
+    """A note in brackets as names and messages are compared by it: case-folded, without spaces."""
+    return "".join(note.casefold().split())
+
+
+def copied_marks(text: str, index: CatalogIndex) -> str:
+    """`Lucky Me! Pancit Canton Kalamansi 60g (Box of 72) 3`: what a name copied from the price list writes of its
+    own. A `!` after a word a name writes it after goes on with the name; a pack note in brackets that names write
+    says the unit its SKUs are sold by, none of its numbers an amount. Same length, so every span stays put."""
+    if "(" in text:
+        notes = index.pack_notes
+
+        def noted(match: re.Match[str]) -> str:
+            unit = notes.get(pack_note_key(match.group(1)))
+            if unit is None:
+                return match.group()
+            written = f" {unit} " if unit else " "
+            return written.ljust(len(match.group())) if len(written) <= len(match.group()) else " " * len(match.group())
+
+        text = _BRACKETED_RE.sub(noted, text)
+    if "!" in text:
+        exclaimed = index.exclaimed_words
+        text = _EXCLAIMED_RE.sub(lambda m: m.group(1) + " " if m.group(1).casefold() in exclaimed else m.group(), text)
+    return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from nlu.catalog_index import CatalogIndex, singular_and_plural
+from nlu.catalog_index import CatalogIndex, copied_marks, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
@@ -111,7 +111,7 @@ class _Piece:
 def read_message(text: str, index: CatalogIndex) -> MessageReading:
     """Read a message into item requests; never raises on odd input."""
     lexicon = index.lexicon
-    cleaned = _digits_read_as_letters(clean_text(text), lexicon)
+    cleaned = _digits_read_as_letters(copied_marks(clean_text(text), index), lexicon)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
