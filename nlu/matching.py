@@ -280,7 +280,24 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
         written = {p for p in candidates if _writes_number(index.items[p], numbers[0])}
         if written and len(written) < len(candidates):
             return written, numbers[0]
+    if counted_elsewhere and _sized_for_other_goods(candidates, numbers, index):
+        return _NO_POSITIONS, None
     return candidates, None
+
+
+def _sized_for_other_goods(candidates: Positions, numbers: Iterable[float], index: CatalogIndex) -> bool:
+    """`2 case mountain dew 1.5` where only its 290ml is sold: a fraction beside a count is a size, and one the
+    catalog sells of other goods in the measure these are sold by, and of none of these, names none of them."""
+    items = index.items
+    measures = {own.dimension if (own := items[p].size) is not None else None for p in candidates}
+    if None in measures:
+        return False
+    for number in numbers:
+        if not number % 1 or candidates & (sized := index.sized_as(number)):
+            continue
+        if any(own is not None and own.dimension in measures for own in (items[p].size for p in sized)):
+            return True
+    return False
 
 
 def _price_written(candidates: Positions, index: CatalogIndex) -> bool:
