@@ -77,9 +77,10 @@ _GRADE_RE = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]$")
 _TWO_CAPITALS_RE = re.compile(r"[A-Z]{2}")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DIGIT_RE = re.compile(r"\d")
-# A note in brackets a name writes (`(Box of 72)`, `(24 btl/case)`), and a word a name writes `!` after, the name
-# going on (`Lucky Me! Pancit Canton`).
+# A note in brackets a name writes (`(Box of 72)`, `(24 btl/case)`), a letter it writes an apostrophe after (`O'Clock`),
+# and a word it writes `!` after, the name going on (`Lucky Me! Pancit Canton`).
 _BRACKETED_RE = re.compile(r"\(([^()\n]*)\)")
+_ELIDED_RE = re.compile(r"(?<![^\W\d_])([^\W\d_])['’]([^\W\d_]{2,})")
 _EXCLAIMED_RE = re.compile(r"([^\W\d_]+)!(?=[ \t]*[^\W\d_])")
 _FUZZY_CACHE_LIMIT = 50_000
 # A typed start shorter than this is too often a word of its own (`big`, `red`); one cut more than this many
@@ -264,6 +265,17 @@ class CatalogIndex:
                 if _DIGIT_RE.search(note):
                     units[pack_note_key(note)].add(indexed.item.sell_unit)
         return {note: next(iter(sold)) if len(sold) == 1 else "" for note, sold in units.items()}
+
+    @cached_property
+    def elided_words(self) -> frozenset[str]:
+        """Words names write with a letter and an apostrophe before the rest (`oclock` of `Eight O'Clock`): a message
+        may type the letter apart (`o clock`)."""
+        return frozenset(
+            (match.group(1) + match.group(2)).casefold()
+            for indexed in self.items
+            if "'" in indexed.item.name or "’" in indexed.item.name
+            for match in _ELIDED_RE.finditer(indexed.item.name)
+        )
 
     @cached_property
     def exclaimed_words(self) -> frozenset[str]:

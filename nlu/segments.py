@@ -924,7 +924,7 @@ def _one_glued(tokens: list[Token], index: CatalogIndex) -> list[Token]:
 
 def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`tooth paste` for a catalog's `toothpaste`: two words that the catalog writes as one and not apart; never
-    single letters (`50g x5` is no `gx`)."""
+    single letters (`50g x5` is no `gx`), but the one a name writes an apostrophe after (`o clock` of `O'Clock`)."""
     postings = index.postings
     joined: list[Token] = []
     for token in tokens:
@@ -933,7 +933,7 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             previous is not None
             and previous.kind == token.kind == "word"
             and previous.end + 1 == token.start
-            and min(len(previous.text), len(token.text)) > 1
+            and (min(len(previous.text), len(token.text)) > 1 or previous.text + token.text in index.elided_words)
             and previous.text + token.text in postings
             and not (previous.text in postings and token.text in postings)
         ):
