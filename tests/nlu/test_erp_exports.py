@@ -69,3 +69,43 @@ def test_a_second_amount_in_the_same_pack_is_a_second_reading_not_lost(text: str
 def test_soda_finds_what_a_distributor_files_as_csd(index: CatalogIndex) -> None:
     asked = [set(item.candidates) for item in parse_order("naomba soda za 300ml kreti 6", index).ambiguous]
     assert asked == [{"CC3", "SP3", "FO3", "FP3"}]
+
+
+SUPERMARKET_ROWS = (
+    "P72,Lucky Me! Pancit Canton Original 60g (Box of 72),Lucky Me,Noodles,60g,box,72,1060.00,PHP,,90,1,true\n"
+    "P10,Lucky Me! Pancit Canton Original 60g (Pack of 10),Lucky Me,Noodles,60g,pack,10,152.00,PHP,,90,1,true\n"
+    "W50,Nature Spring Purified Water 500ml (24 btl/case),Nature Spring,Beverages > Water,500ml,case,24,230.00,PHP,"
+    ",90,1,true\n"
+    "MD2,Mountain Dew 290ml (12 btl/case),Mountain Dew,Beverages > Soft Drinks,290ml,case,12,190.00,PHP,,60,1,true\n"
+    "CK1,Coca-Cola Regular 1.5L (12 btl/case),Coca-Cola,Beverages > Soft Drinks,1.5L,case,12,870.00,PHP,,60,1,true\n"
+    "EC3,Eight O'Clock Calamansi Juice Drink 30g (Tie of 12),Eight O'Clock,Grocery > Powdered Drinks,30g,pack,12,"
+    "120.00,PHP,,90,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def supermarket_index() -> CatalogIndex:
+    return catalog_index(SUPERMARKET_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name copied with its pack note: the note says the unit, its count is no amount, and `!` ends no item
+        ("Lucky Me! Pancit Canton Original 60g (Box of 72) 3", [("P72", 3)]),
+        ("Lucky Me! Pancit Canton Original 60g (Pack of 10) 20 packs", [("P10", 20)]),
+        ("Nature Spring Purified Water 500ml (24 btl/case) - 5", [("W50", 5)]),
+        # a letter the name writes an apostrophe after, typed apart
+        ("eight o clock calamansi 4 tie", [("EC3", 4)]),
+    ],
+)
+def test_names_copied_from_a_supermarket_export_order_the_amount_said(
+    text: str, expected: list[tuple[str, int]], supermarket_index: CatalogIndex
+) -> None:
+    assert resolved(text, supermarket_index) == expected
+
+
+def test_a_fraction_size_sold_only_of_other_goods_is_not_sold(supermarket_index: CatalogIndex) -> None:
+    parse = parse_order("coke 1.5 2 case, 2 case mountain dew 1.5", supermarket_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("CK1", 2)]
+    assert [item.phrase for item in parse.unknown] == ["2 case mountain dew 1.5"]

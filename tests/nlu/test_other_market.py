@@ -527,6 +527,22 @@ MARKET_FLOORS = [
     # 78` (an unsold line beside the brand's), and plain `canton`, `marlboro` and `fortune` read as their original,
     # red and red where the labels ask.
     ("batangas_sarisari", 348, 0.955, 0.985, 0.004, 0.94, 0.94),
+    # Mimaropa sari-sari: a wholesaler of Calapan, Puerto Princesa and Boac whose price list is a supermarket export
+    # (long Title Case names with pack notes in brackets, `Lucky Me! Pancit Canton Kalamansi 60g (Pack of 10)`,
+    # `Nature Spring Purified Water 500ml (24 btl/case)`, `Ginebra San Miguel Gin 350ml (Bilog) x 24`; barcode SKUs;
+    # categories such as `Grocery > Noodles`); owners write Tagalog of Mindoro and Marinduque (`laang`, `kamo`, `ga`,
+    # `ngani`), Cuyonon (`ipadara darwa ka kaha ... ag ...`, `anem`, `sampulo`, `pila`, `ara`, `ray`, `indi gali`,
+    # `mayad nga timprano`, `aroman`), Hiligaynon, Cebuano, Spanish numbers, `tig-` amounts each and text-speak. First
+    # read: case exact 0.957, line F1 0.986, wrong lines 0.3 %, ambiguity asked 0.941, unknowns flagged 0.941, price
+    # questions 1.0. With the Cuyonon words and Taglish `tska`: 0.970 / 0.990; 0.977 / 0.993 once a name copied with
+    # its bracketed pack note and the `!` of `Lucky Me!` orders the amount after it in the note's unit; 0.980, no
+    # wrong line, unknowns flagged 1.0, once a fraction size sold only of other goods (`mountain dew 1.5`) is not sold;
+    # 0.983 / 0.996 with `o clock` read as `O'Clock`. One label asked between the Century tunas for a plain `century
+    # tuna`; it now takes the one in oil, as the conventions read an unqualified name. Left: `san mig light` also
+    # offering the GSM Blue Light (the brand Ginebra San Miguel and `mig` read as `miguel`), `coke 5 case` leaving out
+    # the Litro sold by the crate, plain `marlboro` read as the red, and `sa tindahan sa Boac` (a place after the
+    # item) left to be confirmed; `sa tindahan` as a place word loses a Pampanga case where it opens a list.
+    ("mimaropa_sarisari", 301, 0.975, 0.99, 0.0, 0.95, 0.95),
     ("yungui_market", 360, 0.95, 0.98, 0.006, 0.94, 1.0),
     ("jinmeng_market", 350, 0.97, 0.985, 0.004, 0.96, 0.85),
     # Nyanza fresh: a Kisumu, Siaya, Homa Bay and Kakamega wholesaler to dukas and mama mboga stalls whose price list

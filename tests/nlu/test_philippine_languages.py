@@ -1050,3 +1050,23 @@ N1,LM INST MAMI BEEF 72x55g CS,Lucky Me,NOODLES,55g,case,72,830.00,PHP,,120,1,tr
 N2,LM INST MAMI BEEF 12x55g PCK,Lucky Me,NOODLES,55g,pack,12,142.00,PHP,,200,2,true
 """
     assert resolved(text, catalog_index(rows)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ipadara anem ka kaha cobra ag sampulo ka kaha red horse", [("C1", 6), ("R1", 10)]),
+        ("darwa ka kaha cobra, indi gali, tatlo", [("C1", 3)]),
+        ("Mayad nga timprano! ipadara aroman isara ka kaha red horse", [("R1", 1)]),
+        ("pa order 2 case cobra tska 1 case red horse", [("C1", 2), ("R1", 1)]),
+    ],
+)
+def test_cuyonon_counts_joins_corrects_and_greets(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+C1,Cobra Energy Drink Original 350ml (24 btl/case),Cobra,Beverages > Energy Drinks,350ml,case,24,540.00,PHP,,80,1,true
+R1,Red Horse Beer 500ml x 12,Red Horse,Liquor > Beer,500ml,case,12,780.00,PHP,,80,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown
