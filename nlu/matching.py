@@ -879,8 +879,9 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
     """`aashirvaad 5kg`, `century tuna`: among a few look-alikes, the SKUs the catalog gives an alias said in full.
 
     They win over their brand's products that only add a variant word (`hot`, `spicy`, `multigrain`) in the
-    same size, and over other brands' products whose names do not have the alias's words. Flavours and other
-    sizes stay equal alternatives to ask about, and an alias of common words (`pads`) names no one product.
+    same size, and over other brands' products whose names lack one of the alias's words (`san mig light` beside the
+    GSM Blue Light of the brand Ginebra San Miguel). Flavours and other sizes stay equal alternatives to ask about,
+    and an alias of common words (`pads`) names no one product.
     """
     items = index.items
     lexicon = index.lexicon
@@ -927,7 +928,7 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
             sized = item.size in own_sizes or (item.price_point is not None and item.price_point in own_sizes)
             if not sized or not added or not added <= lexicon.variant_words:
                 return candidates
-        elif (item.core | item.brand_words) & alias_words and not _called_by_brand(item, alias_words):
+        elif alias_words <= (item.core | item.brand_words) and not _called_by_brand(item, alias_words):
             return candidates
     return named
 

@@ -109,3 +109,11 @@ def test_a_fraction_size_sold_only_of_other_goods_is_not_sold(supermarket_index:
     parse = parse_order("coke 1.5 2 case, 2 case mountain dew 1.5", supermarket_index)
     assert [(line.sku, line.quantity) for line in parse.lines] == [("CK1", 2)]
     assert [item.phrase for item in parse.unknown] == ["2 case mountain dew 1.5"]
+
+
+def test_an_alias_said_in_full_wins_over_another_brand_sharing_some_of_its_words() -> None:
+    rows = (
+        "SML,San Mig Light 330ml Can x 24,San Miguel,Liquor > Beer,330ml,case,24,1420.00,PHP,san mig light,40,1,true\n"
+        "GBL,GSM Blue Light Gin 350ml x 24,Ginebra San Miguel,Gin,350ml,case,24,1580.00,PHP,gsm blue,50,1,true\n"
+    )
+    assert resolved("san mig light 2 case", catalog_index(rows)) == [("SML", 2)]

@@ -537,12 +537,12 @@ MARKET_FLOORS = [
     # questions 1.0. With the Cuyonon words and Taglish `tska`: 0.970 / 0.990; 0.977 / 0.993 once a name copied with
     # its bracketed pack note and the `!` of `Lucky Me!` orders the amount after it in the note's unit; 0.980, no
     # wrong line, unknowns flagged 1.0, once a fraction size sold only of other goods (`mountain dew 1.5`) is not sold;
-    # 0.983 / 0.996 with `o clock` read as `O'Clock`. One label asked between the Century tunas for a plain `century
-    # tuna`; it now takes the one in oil, as the conventions read an unqualified name. Left: `san mig light` also
-    # offering the GSM Blue Light (the brand Ginebra San Miguel and `mig` read as `miguel`), `coke 5 case` leaving out
-    # the Litro sold by the crate, plain `marlboro` read as the red, and `sa tindahan sa Boac` (a place after the
-    # item) left to be confirmed; `sa tindahan` as a place word loses a Pampanga case where it opens a list.
-    ("mimaropa_sarisari", 301, 0.975, 0.99, 0.0, 0.95, 0.95),
+    # 0.983 / 0.996 with `o clock` read as `O'Clock`; 0.987 / 0.997 once the alias `san mig light` said in full wins
+    # over the GSM Blue Light of the brand Ginebra San Miguel. One label asked between the Century tunas for a plain
+    # `century tuna`; it now takes the one in oil, as the conventions read an unqualified name. Left: `coke 5 case`
+    # leaving out the Litro sold by the crate, plain `marlboro` read as the red, and `sa tindahan sa Boac` (a place
+    # after the item) left to be confirmed; `sa tindahan` as a place word loses a Pampanga case where it opens a list.
+    ("mimaropa_sarisari", 301, 0.98, 0.99, 0.0, 0.95, 0.95),
     ("yungui_market", 360, 0.95, 0.98, 0.006, 0.94, 1.0),
     ("jinmeng_market", 350, 0.97, 0.985, 0.004, 0.96, 0.85),
     # Nyanza fresh: a Kisumu, Siaya, Homa Bay and Kakamega wholesaler to dukas and mama mboga stalls whose price list
