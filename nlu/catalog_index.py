@@ -81,7 +81,7 @@ _DIGIT_RE = re.compile(r"\d")
 # and a word it writes `!` after, the name going on (`Lucky Me! Pancit Canton`).
 _BRACKETED_RE = re.compile(r"\(([^()\n]*)\)")
 _ELIDED_RE = re.compile(r"(?<![^\W\d_])([^\W\d_])['’]([^\W\d_]{2,})")
-_EXCLAIMED_RE = re.compile(r"([^\W\d_]+)!(?=[ \t]*[^\W\d_])")
+_EXCLAIMED_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)!(?=[ \t]*[^\W\d_])")
 _FUZZY_CACHE_LIMIT = 50_000
 # A typed start shorter than this is too often a word of its own (`big`, `red`); one cut more than this many
 # letters short of its word is no longer that word.
@@ -161,6 +161,36 @@ class SkuGroups:
     other_line: frozenset[int]
 
 
+class NameMarks(NamedTuple):
+    """What names write of their own: each note in brackets with a count (`(Box of 72)`, `(24 btl/case)`, `(12s)`),
+    case-folded and without spaces, with the unit the SKUs writing it are sold by (empty where they are sold by
+    several); the words written with a letter and an apostrophe before the rest (`oclock` of `Eight O'Clock`), which
+    a message may type apart (`o clock`); and the words written with `!` after and more of the name following (`me`
+    of `Lucky Me! Pancit Canton`)."""
+
+    pack_notes: dict[str, str]
+    elided_words: frozenset[str]
+    exclaimed_words: frozenset[str]
+
+
+def _name_marks(items: Iterable[IndexedItem]) -> NameMarks:
+    units: dict[str, set[str]] = defaultdict(set)
+    elided: set[str] = set()
+    exclaimed: set[str] = set()
+    for indexed in items:
+        name = indexed.item.name
+        if "(" in name:
+            for note in _BRACKETED_RE.findall(name):
+                if _DIGIT_RE.search(note):
+                    units[pack_note_key(note)].add(indexed.item.sell_unit)
+        if "'" in name or "’" in name:
+            elided.update((match.group(1) + match.group(2)).casefold() for match in _ELIDED_RE.finditer(name))
+        if "!" in name:
+            exclaimed.update(match.group(1).casefold() for match in _EXCLAIMED_RE.finditer(name))
+    notes = {note: next(iter(sold)) if len(sold) == 1 else "" for note, sold in units.items()}
+    return NameMarks(notes, frozenset(elided), frozenset(exclaimed))
+
+
 @dataclass(frozen=True)
 class CatalogIndex:
     """Everything matching needs, built once per catalog and shared by every parse."""
@@ -219,6 +249,7 @@ class CatalogIndex:
     _sold_in_categories: dict[frozenset[str], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _brand_in_name: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
+    _name_marks: list[NameMarks] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -255,34 +286,13 @@ class CatalogIndex:
                 pairs[(first[0], last[0])].add((first, last))
         return {letters: next(iter(words)) for letters, words in pairs.items() if len(words) == 1}
 
-    @cached_property
-    def pack_notes(self) -> dict[str, str]:
-        """Each note in brackets with a count that names write (`(Box of 72)`, `(24 btl/case)`, `(12s)`), case-folded
-        and without spaces, and the unit the SKUs writing it are sold by; empty where they are sold by several."""
-        units: dict[str, set[str]] = defaultdict(set)
-        for indexed in self.items:
-            for note in _BRACKETED_RE.findall(indexed.item.name):
-                if _DIGIT_RE.search(note):
-                    units[pack_note_key(note)].add(indexed.item.sell_unit)
-        return {note: next(iter(sold)) if len(sold) == 1 else "" for note, sold in units.items()}
-
-    @cached_property
-    def elided_words(self) -> frozenset[str]:
-        """Words names write with a letter and an apostrophe before the rest (`oclock` of `Eight O'Clock`): a message
-        may type the letter apart (`o clock`)."""
-        return frozenset(
-            (match.group(1) + match.group(2)).casefold()
-            for indexed in self.items
-            if "'" in indexed.item.name or "’" in indexed.item.name
-            for match in _ELIDED_RE.finditer(indexed.item.name)
-        )
-
-    @cached_property
-    def exclaimed_words(self) -> frozenset[str]:
-        """The words names write `!` after with more of the name following (`me` of `Lucky Me! Pancit Canton`)."""
-        return frozenset(
-            match.group(1).casefold() for indexed in self.items for match in _EXCLAIMED_RE.finditer(indexed.item.name)
-        )
+    @property
+    def name_marks(self) -> NameMarks:
+        """What names write of their own that a message copying them writes too; read once for the catalog, and
+        shared by the views of it for a message's language."""
+        if not self._name_marks:
+            self._name_marks.append(_name_marks(self.items))
+        return self._name_marks[0]
 
     @cached_property
     def brand_words(self) -> frozenset[str]:
@@ -1723,8 +1733,9 @@ def copied_marks(text: str, index: CatalogIndex) -> str:
     """`Lucky Me! Pancit Canton Kalamansi 60g (Box of 72) 3`: what a name copied from the price list writes of its
     own. A `!` after a word a name writes it after goes on with the name; a pack note in brackets that names write
     says the unit its SKUs are sold by, none of its numbers an amount. Same length, so every span stays put."""
-    if "(" in text:
-        notes = index.pack_notes
+    marks = index.name_marks
+    if "(" in text and marks.pack_notes:
+        notes = marks.pack_notes
 
         def noted(match: re.Match[str]) -> str:
             unit = notes.get(pack_note_key(match.group(1)))
@@ -1734,7 +1745,7 @@ def copied_marks(text: str, index: CatalogIndex) -> str:
             return written.ljust(len(match.group())) if len(written) <= len(match.group()) else " " * len(match.group())
 
         text = _BRACKETED_RE.sub(noted, text)
-    if "!" in text:
-        exclaimed = index.exclaimed_words
+    if "!" in text and marks.exclaimed_words:
+        exclaimed = marks.exclaimed_words
         text = _EXCLAIMED_RE.sub(lambda m: m.group(1) + " " if m.group(1).casefold() in exclaimed else m.group(), text)
     return text

@@ -933,8 +933,11 @@ def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             previous is not None
             and previous.kind == token.kind == "word"
             and previous.end + 1 == token.start
-            and (min(len(previous.text), len(token.text)) > 1 or previous.text + token.text in index.elided_words)
             and previous.text + token.text in postings
+            and (
+                min(len(previous.text), len(token.text)) > 1
+                or previous.text + token.text in index.name_marks.elided_words
+            )
             and not (previous.text in postings and token.text in postings)
         ):
             joined[-1] = Token("word", previous.text + token.text, previous.start, token.end)
