@@ -24,6 +24,13 @@ COPY demo ./demo
 COPY data ./data
 COPY config.yml domain.yml endpoints.yml credentials.yml ./
 
+# The order reader's hot modules compiled to C (nlu/compiled.py); the C compiler is not kept in the image.
+COPY pyproject.toml ./
+COPY scripts/compile_reader.py ./scripts/
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev \
+    && python scripts/compile_reader.py \
+    && apt-get purge -y --auto-remove gcc libc6-dev && rm -rf /var/lib/apt/lists/*
+
 # The message catalogs, compiled (.mo files are build output).
 RUN pybabel compile -d i18n/locales -D messages
 

@@ -28,11 +28,16 @@ Command line: `python -m nlu.parse --catalog CSV`, `python -m nlu.evaluate --cat
 
 from __future__ import annotations
 
-from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore
-from nlu.catalog_cache import Catalog, CatalogCache
-from nlu.catalog_index import CatalogIndex
-from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem
-from nlu.parser import parse_order, sizes_sold
+from nlu.compiled import search_path
+
+# The compiled modules, when built from these sources, are found before the sources (nlu/compiled.py).
+__path__[:0] = search_path()
+
+from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore  # noqa: E402
+from nlu.catalog_cache import Catalog, CatalogCache  # noqa: E402
+from nlu.catalog_index import CatalogIndex  # noqa: E402
+from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem  # noqa: E402
+from nlu.parser import parse_order, sizes_sold  # noqa: E402
 
 __all__ = [
     "AliasStore",

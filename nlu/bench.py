@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex
 from nlu.chinese import load_libraries
+from nlu.compiled import in_use
 from nlu.parser import parse_order
 
 _SYLLABLES = (
@@ -443,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, pattern, value in rows:
         cells = "".join(f"  {pattern.format(value(f)):>{column_width}}" for f in figures)
         print(f"{label:<{label_width}}{cells}")
+    print(f"order reader: {'compiled with mypyc (make install)' if in_use() else 'run as Python (not compiled)'}")
     print("naive baseline: split on commas, rapidfuzz extractOne (WRatio) over every name and alias")
     print("times are CPU seconds of the measuring process, so other work on the machine does not count")
     print("index build: the catalog's first in a process whose language libraries are loaded (printed apart);")

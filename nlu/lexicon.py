@@ -206,7 +206,7 @@ class Lexicon:
     def joining_goods_words(self) -> frozenset[str]:
         """Words one language joins items with and another names goods with (Bikol `asin`, and; Tagalog `asin`,
         salt): between two parts of a line they join them, anywhere else they name the goods."""
-        return self.connectors & self.product_words.keys()
+        return self.connectors.intersection(self.product_words)
 
     @cached_property
     def token_shaping_words(self) -> frozenset[str]:
@@ -304,7 +304,7 @@ class Lexicon:
     def phrase_links(self) -> frozenset[str]:
         """Words after which two words may be a kind phrase linked (`asukal na pula`, `pulang asukal`): a joining
         word, or a kind phrase's first word."""
-        return self.number_joiners | self.phrases_by_first.keys()
+        return self.number_joiners.union(self.phrases_by_first)
 
     @cached_property
     def kind_naming_words(self) -> frozenset[str]:

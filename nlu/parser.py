@@ -1912,7 +1912,7 @@ def _in_sell_units(request: ItemRequest, match: Match, pack: _PackFacts, lexicon
     if value != int(value) and value > 0:
         # `1.5 ctn`, `dhai bori`, `setengah dus`: kept as typed (its whole part, none for a part of a pack) and
         # flagged, so the amount is asked, never guessed.
-        value, mismatch = int(value), True
+        value, mismatch = float(int(value)), True
     whole = value == int(value)
     acceptable = whole and (0 < value <= lexicon.max_quantity or part)
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)

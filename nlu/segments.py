@@ -1327,7 +1327,7 @@ def _starts_question(line: list[Token], position: int, lexicon: Lexicon, index: 
     if token.text not in lexicon.price_cues and not any(t.kind == "word" and index.knows_word(t.text) for t in before):
         # An availability cue asks apart only after an item ordered (`una` of `una still get X` is no amount).
         return False
-    ignored = lexicon.fillers | lexicon.cue_words | lexicon.stop_words | lexicon.unit_words.keys()
+    ignored = lexicon.fillers.union(lexicon.cue_words, lexicon.stop_words, lexicon.unit_words)
     for after in line[position + 1 :]:
         if after.kind == "sep":
             return False

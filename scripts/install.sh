@@ -34,6 +34,9 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
+# The order reader's hot modules compiled to C (build/reader; quick when the sources have not changed).
+.venv/bin/python scripts/compile_reader.py
+
 # Message catalogs: each .po compiled to its .mo (build output, not in git) when the .po is newer.
 for po in i18n/locales/*/LC_MESSAGES/messages.po; do
     [ -f "$po" ] || continue

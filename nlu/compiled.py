@@ -1,0 +1,48 @@
+"""The reader's compiled modules: `make install` compiles the hot modules of `nlu` to C with mypyc
+(`scripts/compile_reader.py`) into `build/reader/nlu`. They are used only when built from the very sources beside
+them, so an edited module is always read as written; without a build (no C compiler) the reader runs as Python."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+# Where a message's time goes: reading it, matching its words and resolving its lines. The lexicon and the index
+# stay Python: mypyc compiles a cached_property to a plain property, which would rebuild their derived sets of words
+# at every use.
+MODULES = ("abbreviations", "matching", "model", "parser", "segments", "sizes", "spelling", "text")
+SOURCES = Path(__file__).resolve().parent
+BUILT = SOURCES.parent / "build" / "reader" / "nlu"
+STAMP = BUILT / "SOURCES.sha256"
+
+
+def sources_digest() -> str:
+    """One digest of every module of the package: the compiled ones hold the types of those they read (the lexicon,
+    the index), so a change to any of them makes the build stale."""
+    digest = hashlib.sha256()
+    for source in sorted(SOURCES.glob("*.py")):
+        digest.update(source.name.encode("utf-8") + b"\0" + source.read_bytes())
+    return digest.hexdigest()
+
+
+def search_path() -> list[str]:
+    """The build's package directory, to search before the sources, when it was compiled from these sources; its
+    modules share one library beside the package, which is then importable too."""
+    try:
+        stamp = STAMP.read_text(encoding="ascii").strip()
+    except OSError:
+        return []
+    if stamp != sources_digest():
+        return []
+    if str(BUILT.parent) not in sys.path:
+        sys.path.append(str(BUILT.parent))
+    return [str(BUILT)]
+
+
+def in_use() -> bool:
+    """True when this process reads messages with the compiled modules."""
+    from nlu import parser  # imported here: this module is read before the package's search path is set
+
+
+    return not parser.__file__.endswith(".py")
