@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import random
 import resource
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, TypeVar
 
 from rapidfuzz import fuzz, process
 
 from backend.catalog import CatalogItem
 from nlu.catalog_index import CatalogIndex
 from nlu.chinese import load_libraries
-from nlu.compiled import in_use
+from nlu.compiled import PYTHON_ONLY, in_use
 from nlu.parser import parse_order
+
+_T = TypeVar("_T")
 
 _SYLLABLES = (
     "ka",
@@ -372,6 +375,35 @@ class _Figures:
     resident_mb: float
     index_mb: float
     baseline: float
+    # The same parse with the reader run as Python (NLU_COMPILED=0), when this one ran compiled.
+    as_python: float | None = None
+
+
+def _parse_rate(shape: _Shape, skus: int, messages_count: int) -> float:
+    """Messages per second of the parse alone, in this process's reader."""
+    items = shape.build(skus)
+    messages = shape.messages(items, messages_count, unbranded=shape.unbranded)
+    if shape.libraries is not None:
+        shape.libraries()
+    index = CatalogIndex.build(items)
+    started = _clock()
+    for message in messages:
+        parse_order(message, index)
+    return len(messages) / (_clock() - started)
+
+
+def _in_a_process(task: Callable[..., _T], *arguments: object, python_reader: bool = False) -> _T:
+    """`task` run alone in a new process; with `python_reader`, one whose reader runs as Python."""
+    saved = os.environ.get(PYTHON_ONLY)
+    if python_reader:
+        os.environ[PYTHON_ONLY] = "0"
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
+            return worker.submit(task, *arguments).result()
+    finally:
+        os.environ.pop(PYTHON_ONLY, None)
+        if saved is not None:
+            os.environ[PYTHON_ONLY] = saved
 
 
 def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: int) -> _Figures:
@@ -420,10 +452,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-messages", type=int, default=60)
     args = parser.parse_args(argv)
     figures: list[_Figures] = []
+    compiled = in_use()
     for shape in _SHAPES:
         # One process per shape, one after the other: each parse runs alone on one core.
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as worker:
-            figures.append(worker.submit(_measure, shape, args.skus, args.messages, args.baseline_messages).result())
+        measured = _in_a_process(_measure, shape, args.skus, args.messages, args.baseline_messages)
+        if compiled:
+            python = _in_a_process(_parse_rate, shape, args.skus, args.messages, python_reader=True)
+            measured = replace(measured, as_python=python)
+        figures.append(measured)
     rows: tuple[tuple[str, str, Callable[[_Figures], float]], ...] = (
         ("SKUs", "{:,}", lambda f: f.skus),
         ("distinct words", "{:,}", lambda f: f.words),
@@ -438,6 +474,11 @@ def main(argv: list[str] | None = None) -> int:
         ("naive baseline, messages/s", "{:,.1f}", lambda f: f.baseline),
         ("ours / baseline", "{:,.0f}x", lambda f: f.messages_per_second / f.baseline),
     )
+    if compiled:
+        rows += (
+            ("parse with the reader as Python, messages/s", "{:,.0f}", lambda f: f.as_python or 0.0),
+            ("compiled / as Python", "{:.2f}x", lambda f: f.messages_per_second / (f.as_python or 1.0)),
+        )
     label_width = max(len(label) for label, _, _ in rows)
     column_width = max(16, *(len(shape.title) for shape in _SHAPES))
     print(" " * label_width + "".join(f"  {shape.title:>{column_width}}" for shape in _SHAPES))

@@ -5,6 +5,7 @@ them, so an edited module is always read as written; without a build (no C compi
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,8 @@ MODULES = ("abbreviations", "matching", "model", "parser", "segments", "sizes", 
 SOURCES = Path(__file__).resolve().parent
 BUILT = SOURCES.parent / "build" / "reader" / "nlu"
 STAMP = BUILT / "SOURCES.sha256"
+# `NLU_COMPILED=0` runs the reader as Python even where it is compiled (the bench's comparison, debugging).
+PYTHON_ONLY = "NLU_COMPILED"
 
 
 def sources_digest() -> str:
@@ -29,6 +32,8 @@ def sources_digest() -> str:
 def search_path() -> list[str]:
     """The build's package directory, to search before the sources, when it was compiled from these sources; its
     modules share one library beside the package, which is then importable too."""
+    if os.environ.get(PYTHON_ONLY) == "0":
+        return []
     try:
         stamp = STAMP.read_text(encoding="ascii").strip()
     except OSError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,9 +16,11 @@ from tests.conftest import ROOT
 _ASK = "import nlu.compiled; print(nlu.compiled.in_use())"
 
 
-def _reader_in_use(root: Path) -> str:
+def _reader_in_use(root: Path, **environment: str) -> str:
     """Which reader a fresh process started in `root` reads messages with: `True` for the compiled one."""
-    done = subprocess.run([sys.executable, "-c", _ASK], cwd=root, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _ASK], cwd=root, capture_output=True, text=True, check=True, env=os.environ | environment
+    )
     return done.stdout.strip()
 
 
@@ -41,3 +44,7 @@ def test_an_edited_module_is_read_as_written_not_as_compiled(copied_tree: Path) 
     edited = copied_tree / "nlu" / "matching.py"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert _reader_in_use(copied_tree) == "False"
+
+
+def test_the_reader_runs_as_python_when_asked(copied_tree: Path) -> None:
+    assert _reader_in_use(copied_tree, NLU_COMPILED="0") == "False"
