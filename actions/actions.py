@@ -41,6 +41,7 @@ from actions.drafts import (
     amounts_in,
     answers_by_size,
     answers_choice,
+    asks_the_total,
     choose,
     corrects_alone,
     counts_packs,
@@ -271,6 +272,8 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
         return False
     if await answer_open_choice(turn, action_name) or await answer_price_question(turn, action_name):
         return True
+    if await answer_total_asked(turn, action_name):
+        return True
     if await amend_last_line(turn, action_name):
         return True
     return not takes_items and await join_by_cue(turn, action_name)
@@ -349,6 +352,16 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
     if await find_store(turn, action_name):
         catalog = await PLATFORM.catalog(turn.store_id)
         await answer_prices(turn, parse_text(turn, turn.text, catalog), catalog)
+    return True
+
+
+async def answer_total_asked(turn: Turn, action_name: str) -> bool:
+    """`how much is all that?` while an order waits, read as help or not understood: the order and its total."""
+    draft = turn.waiting_draft
+    if draft is None or draft.choices or not asks_the_total(turn.text):
+        return False
+    if await find_store(turn, action_name):
+        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
     return True
 
 

@@ -729,6 +729,17 @@ def _amount_words() -> frozenset[str]:
     return frozenset(words | lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.number_words.keys())
 
 
+def asks_the_total(text: str) -> bool:
+    """True when a message asks a price and names nothing else (`how much is all that?`, `bei ya zote ni ngapi?`,
+    `how much for everything`): of an order waiting, its total."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    if not words or not _says_anywhere(words, text, lexicon.price_cues):
+        return False
+    said = {word for phrase in lexicon.price_cues for word in phrase.split()}
+    return set(words) <= said | lexicon.chatter_words | lexicon.stop_words
+
+
 def adds_alone(text: str) -> bool:
     """True when a message says a word adding more (`2 more`, `moja zaidi`, `ek aur`, `add 2`, `再加两箱`)."""
     lexicon = load_lexicon()
