@@ -379,17 +379,22 @@ class _Figures:
     as_python: float | None = None
 
 
+def _parsed(messages: list[str], index: CatalogIndex) -> tuple[float, int]:
+    """Messages per second of the parse alone, in this process's reader, and the lines it resolved."""
+    started = _clock()
+    resolved = 0
+    for message in messages:
+        resolved += len(parse_order(message, index).lines)
+    return len(messages) / (_clock() - started), resolved
+
+
 def _parse_rate(shape: _Shape, skus: int, messages_count: int) -> float:
-    """Messages per second of the parse alone, in this process's reader."""
+    """Messages per second of the parse alone, on a catalog of the shape, in this process's reader."""
     items = shape.build(skus)
     messages = shape.messages(items, messages_count, unbranded=shape.unbranded)
     if shape.libraries is not None:
         shape.libraries()
-    index = CatalogIndex.build(items)
-    started = _clock()
-    for message in messages:
-        parse_order(message, index)
-    return len(messages) / (_clock() - started)
+    return _parsed(messages, CatalogIndex.build(items))[0]
 
 
 def _in_a_process(task: Callable[..., _T], *arguments: object, python_reader: bool = False) -> _T:
@@ -419,11 +424,7 @@ def _measure(shape: _Shape, skus: int, messages_count: int, baseline_messages: i
     started = _clock()
     index = CatalogIndex.build(items)
     build_seconds = _clock() - started
-    started = _clock()
-    resolved = 0
-    for message in messages:
-        resolved += len(parse_order(message, index).lines)
-    ours = len(messages) / (_clock() - started)
+    ours, resolved = _parsed(messages, index)
     resident = _resident_mb()
     # Built from the index in use, which stays, as the server's refresh thread does.
     started = _clock()
@@ -485,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, pattern, value in rows:
         cells = "".join(f"  {pattern.format(value(f)):>{column_width}}" for f in figures)
         print(f"{label:<{label_width}}{cells}")
-    print(f"order reader: {'compiled with mypyc (make install)' if in_use() else 'run as Python (not compiled)'}")
+    print(f"order reader: {'compiled with mypyc (make install)' if compiled else 'run as Python (not compiled)'}")
     print("naive baseline: split on commas, rapidfuzz extractOne (WRatio) over every name and alias")
     print("times are CPU seconds of the measuring process, so other work on the machine does not count")
     print("index build: the catalog's first in a process whose language libraries are loaded (printed apart);")

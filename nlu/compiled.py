@@ -29,16 +29,18 @@ def sources_digest() -> str:
     return digest.hexdigest()
 
 
+def built_from_sources() -> bool:
+    """True when the build's stamp is the digest of the sources beside it."""
+    try:
+        return STAMP.read_text(encoding="ascii").strip() == sources_digest()
+    except OSError:
+        return False
+
+
 def search_path() -> list[str]:
     """The build's package directory, to search before the sources, when it was compiled from these sources; its
     modules share one library beside the package, which is then importable too."""
-    if os.environ.get(PYTHON_ONLY) == "0":
-        return []
-    try:
-        stamp = STAMP.read_text(encoding="ascii").strip()
-    except OSError:
-        return []
-    if stamp != sources_digest():
+    if os.environ.get(PYTHON_ONLY) == "0" or not built_from_sources():
         return []
     if str(BUILT.parent) not in sys.path:
         sys.path.append(str(BUILT.parent))
@@ -48,6 +50,5 @@ def search_path() -> list[str]:
 def in_use() -> bool:
     """True when this process reads messages with the compiled modules."""
     from nlu import parser  # imported here: this module is read before the package's search path is set
-
 
     return not parser.__file__.endswith(".py")

@@ -17,14 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlu.compiled import BUILT, MODULES, STAMP, sources_digest  # noqa: E402
+from nlu.compiled import BUILT, MODULES, STAMP, built_from_sources, sources_digest  # noqa: E402
 
 
 def main() -> int:
     """Build when the stamp does not match the sources; 0 when the compiled reader is ready or not needed."""
-    digest = sources_digest()
-    if STAMP.exists() and STAMP.read_text(encoding="ascii").strip() == digest:
+    if built_from_sources():
         return 0
+    digest = sources_digest()
     if shutil.which(os.environ.get("CC", "cc")) is None and shutil.which("gcc") is None:
         print("no C compiler: the order reader runs as Python (install gcc and run make install to compile it)")
         return 0
