@@ -76,6 +76,7 @@ from i18n import Phrasebook, detect_language, phrasebook, requested_language
 from nlu import Catalog, OrderParse, sizes_sold
 from nlu.chinese import HAN_RE
 from nlu.lexicon import load_lexicon
+from nlu.parser import says_yes
 
 log = logging.getLogger("actions")
 
@@ -989,8 +990,10 @@ class ActionAnswerYes(StoreAction):
             await cancel_asked_order(turn)
             return
         draft = turn.waiting_draft
-        if order_ref(turn.text) is not None or (draft and not draft.choices and re.search(r"\d", turn.text)):
-            # `is order no 10001 confirmed` read as YES asks where an order is: a number with a YES places nothing.
+        numbered = re.search(r"\d", turn.text) and not says_yes(turn.text, load_lexicon())
+        if order_ref(turn.text) is not None or (draft and not draft.choices and numbered):
+            # `is order no 10001 confirmed` read as YES asks where an order is: a number with a YES places nothing,
+            # unless it says when to deliver (`ok confirm, deliver before 3pm`).
             await ActionCheckStatus().respond(turn)
             return
         if draft is None:

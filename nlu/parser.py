@@ -14,9 +14,16 @@ from nlu.chinese import HAN_RE, as_written, unspaced
 from nlu.lexicon import Lexicon
 from nlu.matching import Match, match_request, names_a_brand, names_only_a_kind
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, PriceQuestion, UnknownItem
-from nlu.segments import ItemRequest, heads_catalog_words, read_message, says_amount, unit_words
+from nlu.segments import (
+    ItemRequest,
+    heads_catalog_words,
+    read_message,
+    says_amount,
+    time_of_day,
+    unit_words,
+)
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size, size_from_text
-from nlu.text import catalog_words, clean_text, tokenize
+from nlu.text import Token, catalog_words, clean_text, tokenize
 
 _MAX_LEARNED = 2000
 _HAN_RUN_RE = re.compile(f"{HAN_RE.pattern}+")
@@ -958,10 +965,31 @@ def _command(text: str, index: CatalogIndex) -> bool:
 
 
 def says_yes(text: str, lexicon: Lexicon) -> bool:
-    """`SI`, `Sí!`, `sí, confirmo`: a message of only yes words. Another word beside one may turn it around in
-    another language (Swahili `si hii`, not this one), and a number may be an amount (`12 si 10`)."""
-    words = [t for t in tokenize(clean_text(text)) if t.kind != "sep"]
-    return bool(words) and all(t.kind == "word" and t.text in lexicon.yes_words for t in words)
+    """`SI`, `Sí!`, `sí, confirmo`: a message of only yes words, or of yes words and then when to deliver (`ok confirm,
+    deliver before 3pm`, `ndio, leteni saa 3`). Another word beside one may turn it around in another language
+    (Swahili `si hii`, not this one), and a number may be an amount (`12 si 10`)."""
+    tokens = tokenize(clean_text(text))
+    said = len(list(takewhile(lambda t: t.kind == "sep" or t.text in lexicon.yes_words, tokens)))
+    if not any(t.kind == "word" for t in tokens[:said]):
+        return False
+    return all(t.kind == "sep" for t in tokens[said:]) or _only_when_to_deliver(tokens[said:], lexicon)
+
+
+def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:
+    """True when the words say a time of day and, besides it, only everyday words (`deliver`, `please`, `kesho`) that
+    neither deny nor correct."""
+    everyday = lexicon.fillers.union(lexicon.stop_words).difference(lexicon.corrections_and_negations)
+    timed = False
+    position = 0
+    while position < len(tokens):
+        span = time_of_day(tokens, position, lexicon)
+        token = tokens[position]
+        if span:
+            timed = True
+        elif token.kind != "sep" and token.text not in everyday:
+            return False
+        position += span or 1
+    return timed
 
 
 def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:

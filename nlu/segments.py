@@ -114,7 +114,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     cleaned = _digits_read_as_letters(copied_marks(clean_text(text), index), lexicon)
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
-    tokens = _locale_spellings(_digits_for_sounds(tokenize(cleaned)[:_MAX_TOKENS], lexicon), cleaned, index)
+    tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
     tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
@@ -168,6 +168,11 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
         asks_availability=bool(words & lexicon.availability_cues),
         about_existing_order=_about_existing_order(words, index),
     )
+
+
+def _tokens(cleaned: str, lexicon: Lexicon) -> list[Token]:
+    """The message's first tokens, without the times it writes as a clock does."""
+    return clock_times(tokenize(cleaned)[:_MAX_TOKENS], lexicon)
 
 
 def _asks_price(
@@ -1070,8 +1075,7 @@ def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
     counted = False
     for position, token in enumerate(line):
         # `下午3点前送到 ...`: a time of day is no amount, so what follows the cue may still be the order.
-        following = line[position + 1] if position + 1 < len(line) else None
-        timed = token.kind == "num" and _time_of_day(token, following, None, lexicon)
+        timed = token.kind == "num" and time_of_day(line, position, lexicon) > 0
         counted = counted or (token.kind == "num" and not timed) or token.text in lexicon.number_words
         for phrase in lexicon.place_phrases_by_first.get(token.text, ()) if token.kind == "word" else ():
             window = line[position : position + len(phrase)]
@@ -1569,8 +1573,8 @@ def _elements(
         after_next = chunk[position + 2] if position + 2 < len(chunk) else None
         if token.kind == "dash":
             found, span = [_Element("dash", token.start, token.end)], 1
-        elif _time_of_day(token, following, after_next, lexicon):
-            found, span = [], 2  # "before 10", "4 pm": when to deliver, not how many
+        elif timed := time_of_day(chunk, position, lexicon):
+            found, span = [], timed  # "before 10", "4 pm", "by 3pm": when to deliver, not how many
         elif _pack_contents(chunk, position, lexicon):
             found, span = [], 2  # "2 case 100s", "3 ctn 24's": what each pack holds names the pack, not a count
         elif token.kind == "num":
@@ -1847,14 +1851,61 @@ def _pack_contents(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
     return chunk[position - 1].text in lexicon.unit_words and chunk[position - 2].kind == "num"
 
 
-def _time_of_day(token: Token, following: Token | None, after_next: Token | None, lexicon: Lexicon) -> bool:
-    """A number with a time word before it (`by 10`) or after it (`4 pm`), unless a pack unit counts it."""
+def time_of_day(tokens: list[Token], position: int, lexicon: Lexicon) -> int:
+    """How many tokens from `position` say a time of day: a number with a time word before it (`by 10`, `saa nne`) or
+    after it (`4 pm`), or both (`by 3pm`), unless a pack unit counts it, or a clock's time (`10:30`, `at 2:30 pm`);
+    when to deliver, not how many. 0 when they say none."""
+    token = tokens[position]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
     if following is None:
-        return False
+        return 0
     if token.kind == "num" and following.text in lexicon.time_suffixes:
-        return True
-    counted = after_next is not None and after_next.text in lexicon.unit_words
-    return token.text in lexicon.time_words and following.kind == "num" and not counted
+        return 2
+    clock = _clock_span(tokens, position, lexicon)
+    if clock or token.text not in lexicon.time_words:
+        return clock
+    if clock := _clock_span(tokens, position + 1, lexicon):
+        return 1 + clock
+    # `saa nne`, `at two`: a number in words after a time word is an hour too.
+    if following.kind != "num" and following.text not in lexicon.number_words:
+        return 0
+    after_next = tokens[position + 2] if position + 2 < len(tokens) else None
+    if after_next is not None and after_next.text in lexicon.time_suffixes:
+        return 3
+    return 0 if after_next is not None and after_next.text in lexicon.unit_words else 2
+
+
+def clock_times(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Without the times written as a clock does (`10:30`, `at 2:30 pm`): when to deliver, never an amount or a line
+    apart (the colon would otherwise part `10` from `30`)."""
+    if not any(t.text == ":" for t in tokens):
+        return tokens
+    kept: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        clock = _clock_span(tokens, position, lexicon) or _clock_span(tokens, position + 1, lexicon)
+        span = time_of_day(tokens, position, lexicon) if clock else 0
+        if span:
+            position += span
+        else:
+            kept.append(tokens[position])
+            position += 1
+    return kept
+
+
+def _clock_span(tokens: list[Token], position: int, lexicon: Lexicon) -> int:
+    """3 for `10:30` at `position` (4 with `pm` after it), an hour and its minutes written tight; else 0."""
+    if position + 2 >= len(tokens):
+        return 0
+    hour, colon, minutes = tokens[position : position + 3]
+    if hour.kind != "num" or minutes.kind != "num":
+        return 0
+    if colon.text != ":" or colon.start != hour.end or minutes.start != colon.end or len(minutes.text) != 2:
+        return 0
+    if not (hour.value.is_integer() and 0 <= hour.value <= 24 and minutes.value < 60):
+        return 0
+    after = tokens[position + 3] if position + 3 < len(tokens) else None
+    return 4 if after is not None and after.text in lexicon.time_suffixes else 3
 
 
 def _spelled_size(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[Size, int] | None:

@@ -184,3 +184,22 @@ def test_a_product_chosen_once_is_learned_but_another_size_said_is_read_as_said(
     assert "Omo Multi Active 3kg bag: KES 1,150/bag" in priced and "1kg" not in priced.split("Your order")[0], priced
     added = "\n".join(system.exchange(SHOP_PHONE, "and 2 bales omo"))
     assert "Omo Multi Active 1kg 4 bales" in added, added
+
+
+TIMED_PHONE = "+254712000785"
+TIMED_STORE = f"ST-785,Duka la Zawadi,{TIMED_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_when_to_deliver_is_neither_an_amount_nor_a_question_and_a_yes_with_it_places_the_order(
+    system: System, tmp_path: Path
+) -> None:
+    system.add_store(tmp_path, TIMED_STORE)
+    # `10:30` was 30 more crates; `ok confirm, deliver before 3pm` was read as where the order is, and placed nothing.
+    summary = "\n".join(system.simulator(TIMED_PHONE, "5 crates coke 300ml, deliver at 10:30"))
+    assert "5 crates" in summary and "3300" in _digits(summary), summary
+    placed = "\n".join(system.simulator(TIMED_PHONE, "ok confirm, deliver before 3pm"))
+    assert len(system.orders("ST-785")) == 1, placed
+    [order] = system.orders("ST-785")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [(COKE_300_CRATE, 5)], placed
+    assert order["order_id"] in placed, placed

@@ -266,6 +266,16 @@ def test_where_to_deliver_is_never_an_item(invented_index: CatalogIndex, text: s
     assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
 
 
+WHEN = ["deliver by 3pm", "deliver at 10:30", "deliver at 2:30 pm", "before 10.30am", "leteni saa nne", "saa 3 asubuhi"]
+
+
+@pytest.mark.parametrize("text", [f"5 crates vimba 350ml, {when}" for when in WHEN])
+def test_when_to_deliver_is_never_an_amount_or_an_item(invented_index: CatalogIndex, text: str) -> None:
+    # `10:30` was a line of 30 added to the 5 crates; the `pm` of `3pm` a word of the product, which was then asked.
+    parse = parse_order(text, invented_index)
+    assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
+
+
 @pytest.mark.parametrize(
     "text", ["vimba 350ml crates moja na nusu", "1.5 crates vimba 350ml", "one and a half crates vimba 350ml"]
 )

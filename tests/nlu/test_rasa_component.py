@@ -36,7 +36,24 @@ def test_component_puts_the_order_parse_in_the_output_data(shared_dir: Path, mon
 
 
 @pytest.mark.parametrize(
-    ("text", "yes"), [("SI", True), ("Sí!", True), ("sí, confirmo", True), ("si hii", False), ("12 si 10", False)]
+    ("text", "yes"),
+    [
+        ("SI", True),
+        ("Sí!", True),
+        ("sí, confirmo", True),
+        ("si hii", False),
+        ("12 si 10", False),
+        # Yes, and when to deliver: read as where the order is, the YES was lost and the order stayed open.
+        ("ok confirm, deliver before 3pm", True),
+        ("yes please deliver at 10:30", True),
+        ("ndio, leteni saa 3 asubuhi", True),
+        ("haan bhej do 5 baje tak", True),
+        ("ok confirm, kesho saa nne", True),
+        ("yes but no, 3pm", False),
+        ("yes, 2 crates coke by 3pm", False),
+        ("yes where is my order 10:30", False),
+        ("ok thanks", False),
+    ],
 )
 def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
     text: str, yes: bool, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
