@@ -13,7 +13,7 @@ from itertools import chain, takewhile
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
-from nlu.abbreviations import ShortWords, glued_names, written_short
+from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, written_short
 from nlu.catalog_index import CatalogIndex, IndexedItem, SkuGroups, kind_joins, singular_and_plural
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon
@@ -57,6 +57,8 @@ _PIECES_RE = _TextPattern(r"(?:×|\*|(?<![^\W\d_])x)\s*\d+\s*([^\W\d_]+)")
 _COUNTED_RE = _TextPattern(r"(?<![\w.])\d+(?:\s+|(?=[^\W\d_]+\s*/))([^\W\d_]+)")
 # The unit after a slash in a name says what the pack is sold by (`24瓶/箱`, `72 pcs/box`).
 _SOLD_BY_RE = re.compile(r"/\s*([^\W\d_]+)")
+# A brand word this short or shorter is not written shorter still (`KCC`, `Omo`).
+_MIN_BRAND_SHORTENED = 3
 # `【新日期】`, `【爆款】`: a listing's tag in the brackets Chinese shop platforms write them in.
 _LISTING_TAG_RE = re.compile(r"【[^】]*】")
 # `W/ FREE MUG`, `with tumbler`: where a name starts writing what comes with the product.
@@ -398,7 +400,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     _post_shared_nicknames(aliases, folded_brands, cores, named_apart, lexicon.size_names, postings_sets)
     _spread_generic_words(items, generic, folded_brands, brand_sets, cores, named_apart, lexicon, postings_sets)
     _post_kinds_within(lexicon, aliases, postings_sets)
-    short_words, cores = _post_short_words(lexicon, cores, postings_sets)
+    short_words, cores = _post_short_words(lexicon, cores, postings_sets, brand_sets)
     _post_spellings(lexicon, postings_sets)
     _post_brand_initials(brands, items, lexicon, postings_sets)
     cores = _post_lettered_pairs(items, read, cores, postings_sets)
@@ -588,7 +590,10 @@ def _core_noise(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _post_short_words(
-    lexicon: Lexicon, cores: list[frozenset[str]], postings_sets: dict[str, set[int]]
+    lexicon: Lexicon,
+    cores: list[frozenset[str]],
+    postings_sets: dict[str, set[int]],
+    brand_sets: dict[str, frozenset[str]],
 ) -> tuple[ShortWords, list[frozenset[str]]]:
     """Post the words a catalog writes short (`sauce` of `SOY SCE`, `canton` of `PCANTON`) or in their other
     number (`candles` of `CANDLE`) where it writes them; a short form of packaging or of the plain variant (`PCH`,
@@ -607,10 +612,29 @@ def _post_short_words(
     for word, named in glued_names(short_words.words, pairs, lexicon.catalog_vocabulary).items():
         for name in named:
             postings_sets[name].update(postings_sets[word])
+    _post_brand_short_forms(brand_sets, short_words, postings_sets)
     noise = frozenset(short for full in _core_noise(lexicon) for short in short_words.read(full))
     if noise:
         cores = [core - noise if not noise.isdisjoint(core) else core for core in cores]
     return short_words, cores
+
+
+def _post_brand_short_forms(
+    brand_sets: dict[str, frozenset[str]], short_words: ShortWords, postings_sets: dict[str, set[int]]
+) -> None:
+    """`MALA 500ML BRKSD` beside `MILK FRESH BROOKSIDE 500ML` of the brand Brookside: a brand's word that only its
+    own names write short, by its consonants, is a word of every SKU of the brand, as the brand's word is."""
+    if not short_words.by_key:
+        return
+    brand_words = {word for words in brand_sets.values() for word in words}
+    for full in brand_words:
+        shorts = short_words.by_key.get(skeleton(full)) if len(full) > _MIN_BRAND_SHORTENED else None
+        branded = postings_sets.get(full) if shorts else None
+        if not branded:
+            continue
+        for short in shorts or ():
+            if shortens(short, full) and postings_sets[short] <= branded:
+                postings_sets[short].update(branded)
 
 
 def _post_spellings(lexicon: Lexicon, postings_sets: dict[str, set[int]]) -> None:

@@ -16,6 +16,8 @@ from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words
 
 MAX_CANDIDATES = 20
+# A kilogram or a litre, in the grams and millilitres sizes are kept in: what goods sold by the measure are sold by.
+_ONE_MEASURE = 1000.0
 # A numbered size a name writes in brackets (`(4)`) or after a word (`Size 4`: the word is checked to be a size word).
 _NUMBERED_SIZE_RE = re.compile(r"\(\s*(\d+)\s*\)|([a-z]+)\s*(\d+)\b")
 
@@ -68,7 +70,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates = _by_category_named(candidates, canonical, index)
         candidates = _of_the_whole_kind(candidates, canonical, index)
         candidates = _by_optional_words(candidates, request, index)
-        candidates = _by_pack(_by_pack_held(candidates, request, index), request, index, canonical)
+        held = _pack_word_written(_by_pack_held(candidates, request, index), request, index)
+        candidates = _by_pack(held, request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
     unsaid = canonical | index.lexicon.size_names
@@ -323,9 +326,25 @@ def _weighed_out(candidates: Positions, request: ItemRequest, index: CatalogInde
         # `莜面 二十斤` of 2.5kg and 5kg bags: each fills it whole, so which bag is asked.
         return frozenset().union(*counts.values()), None
     if not counts:
-        return _NO_POSITIONS, None
+        return _by_the_measure(candidates, size, index)
     ((count, positions),) = counts.items()
     return positions, float(count)
+
+
+def _by_the_measure(candidates: Positions, size: Size, index: CatalogIndex) -> tuple[Positions, float | None]:
+    """`nusu kilo garlic`, `pishori kilo 2 na nusu` of goods sold by the kg: halves and quarters of the measure are
+    that many of it, an amount in no whole packs."""
+    items = index.items
+    by_measure = {
+        p
+        for p in candidates
+        if items[p].level == "single" and (own := items[p].size) is not None and own.dimension == size.dimension
+        and own.value == _ONE_MEASURE
+    }
+    count = size.value / _ONE_MEASURE
+    if not by_measure or count * 4 != round(count * 4) or count == round(count):
+        return _NO_POSITIONS, None
+    return by_measure, count
 
 
 def _by_grade(candidates: Positions, number: float, index: CatalogIndex) -> Positions:
@@ -527,6 +546,25 @@ def _by_pack(
     return selling.union(
         p for p in candidates if product_of[p] not in named_products and brand_of[product_of[p]] not in named_brands
     )
+
+
+def _pack_word_written(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
+    """`shangi gunia 2` beside `POTATO SHANGI GUNIA 110KG` and `POTATO SHANGI BAG 50KG`: the local word for a pack
+    typed as one of a product's names writes it is that SKU, not the product's other SKUs sold in the same unit,
+    unless their names call the unit by a local word too (`/箱` beside `/件`: only how the list writes a case)."""
+    named_unit = candidates & index.named_units.get(request.unit, frozenset()) if request.unit else _NO_POSITIONS
+    if not named_unit:
+        return candidates
+    unit_words, postings = index.lexicon.unit_words, index.postings
+    typed = [w for w in catalog_words(request.phrase) if unit_words.get(w) == request.unit and w in postings]
+    writing = named_unit & postings[typed[0]] if typed else _NO_POSITIONS
+    if not writing:
+        return candidates
+    product_of = index.groups.product_of
+    products = {product_of[p] for p in writing}
+    if any(product_of[p] in products for p in named_unit - writing):
+        return candidates
+    return {p for p in candidates if p in writing or product_of[p] not in products}
 
 
 def _named_without_brand(request: ItemRequest, mentioned: set[str], index: CatalogIndex) -> bool:

@@ -434,7 +434,8 @@ class _Reading:
         if self.previous is None or not said:
             return None
         optional = request.optional_words or self.previous.optional_words
-        return replace(request, words=self.previous.words, optional_words=optional)
+        carried = replace(request, words=self.previous.words, optional_words=optional)
+        return _counted_after_its_size(carried, self.index) or carried
 
     def _in_another_pack(self, request: ItemRequest, unit: str, previous: ItemRequest) -> ItemRequest | None:
         """`mighty red 2 ream ug 5 pack`: an amount in another pack word alone after an item is more of that
@@ -1535,6 +1536,18 @@ def _learned_keys(learned: Mapping[str, str], index: CatalogIndex) -> dict[str, 
             if request.words:
                 keys[" ".join(request.words)] = sku
     return keys
+
+
+def _counted_after_its_size(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+    """`coke 500 case 2, 300 crate 3`: of the product said before, a number before the pack word that is a size the
+    product comes in, with one number after the pack word, is that size, and the number after is the amount."""
+    if request.quantity is None or request.unit is None or request.size is not None or len(request.bare_numbers) != 1:
+        return None
+    swapped = replace(request, quantity=request.bare_numbers[0], bare_numbers=(request.quantity,))
+    match = match_request(swapped, index)
+    if match.size_from_number != request.quantity or len(match.candidates) != 1:
+        return None
+    return swapped if match.candidates[0].item.sell_unit in index.lexicon.sell_units_for(request.unit) else None
 
 
 def _carried_over(

@@ -1161,6 +1161,9 @@ def _is_connector(line: list[Token], position: int, lexicon: Lexicon, index: Cat
                 return False  # "mbili na nusu" is two and a half
             left = lexicon.number_words.get(before.text)
             right = lexicon.number_words.get(after.text)
+            tens = line[position - 2].text if position > 1 else ""
+            if left is not None and tens in lexicon.number_multipliers:
+                left *= lexicon.number_multipliers[tens]  # "mirongo itatu na ithano", "piero adek gi abich": 35
             if left is not None and right is not None and left >= 10 and right < 10:
                 return False
     return True
@@ -1349,7 +1352,8 @@ def _asked_with(chunk: list[Token], before: list[ItemRequest], lexicon: Lexicon)
         return 0
     uncounted = 0
     for request in reversed(before):
-        if not request.words or request.quantity is not None or request.bare_numbers:
+        # `iria ya cooler lita 20, na yoghurt ... ni irihu`: litres counted by a measure word are an amount too.
+        if not request.words or request.quantity is not None or request.bare_numbers or request.size_as_count:
             break
         uncounted += 1
     return uncounted
@@ -2070,6 +2074,9 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         return [*_pieces(elements[:taken_off], groups, lexicon, index), _Piece(elements[taken_off:])]
     if not groups and (cuts := _bare_count_cuts(elements, index)):
         return [_Piece(elements[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    sized_counts = _sized_counts(elements, groups, index)
+    if sized_counts:
+        groups = sorted([*groups, *sized_counts], key=lambda g: g.first)
     if len(groups) < 2:
         return [_Piece(elements, groups)]
     prefix_style = not has_words(elements[: groups[0].first]) or (
@@ -2088,7 +2095,9 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
     cuts = [0, *bounds, len(elements)]
     parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     if not has_words(parts[0]) or not all(has_words(part) or adds_more(part) for part in parts[1:]):
-        return [_Piece(elements, groups)]
+        return [_Piece(elements, [group for group in groups if group not in sized_counts])]
+    for group in sized_counts:
+        elements[group.first].used = True
     pieces: list[_Piece] = []
     for (a, b), part in zip(zip(cuts, cuts[1:], strict=False), parts, strict=False):
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
@@ -2109,6 +2118,25 @@ def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]
         if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
             return []
     return cuts
+
+
+def _sized_counts(elements: list[_Element], groups: list[_Group], index: CatalogIndex) -> list[_Group]:
+    """`nyanya crate 1 onion red 13kg 2 carrots 10kg 1`: beside amounts counted in units, a whole number right after
+    a size and words the catalog knows, ending the text or followed by another word, counts an item of its own."""
+    if not groups:
+        return []
+    found: list[_Group] = []
+    start = 0
+    for position, element in enumerate(elements):
+        if element.kind != "num" or element.used or position == 0 or elements[position - 1].kind != "size":
+            continue
+        following = elements[position + 1] if position + 1 < len(elements) else None
+        if not element.value.is_integer() or element.value <= 0 or (following is not None and following.kind != "word"):
+            continue
+        if any(e.kind == "word" and index.knows_word(e.text) for e in elements[start:position]):
+            found.append(_Group(position, position, element.value))
+        start = position + 1
+    return found
 
 
 def _says_not(part: list[_Element], position: int, lexicon: Lexicon) -> bool:
