@@ -300,7 +300,7 @@ class Inbox:
         await self._redis.delete(self._agent_key(phone))
         await self._transcripts.set_waiting_for_person(phone, False)
         reply = replace(reply_from_rasa(messages), language=await self.language(phone))
-        channel = await self._transcripts.last_channel(phone)
+        channel = await self._outbox.channel_to_write(phone)
         if not channel or not (reply.text or reply.buttons or reply.image):
             return 0
         queued = await self._outbox.send_reply(phone, channel, reply, base_id=f"handback:{uuid.uuid4().hex}")

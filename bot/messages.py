@@ -26,6 +26,8 @@ class Channel(Name):
 
 
 NUMBERED_MENU_CHANNELS = frozenset({Channel.SMS, Channel.TWILIO_WHATSAPP, Channel.SIMULATOR, Channel.WECHAT})
+# Where a business may write first to someone who never wrote: WhatsApp and WeChat then allow only templates.
+FIRST_WRITERS = (Channel.SMS, Channel.SIMULATOR)
 
 
 class Direction(Name):

@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 from backend.logs import mask_phone
 from bot.errors import SendRetryable
 from bot.menus import MenuStore
-from bot.messages import Outbound, Reply
+from bot.messages import FIRST_WRITERS, Outbound, Reply
 from bot.ratelimit import RateLimiter
 from bot.render import render
 from bot.sending import DeliveryState, Mark, Outcome, RetryPolicy, Sending, Sent
@@ -86,6 +86,15 @@ class Outbox:
         self._limiter = limiter
         self._policy = policy
         self._prefix = prefix
+
+    async def channel_to_write(self, phone: str) -> str:
+        """The channel a person writes to a store on: the one it last wrote on, else one on which a business may write
+        first (SMS; the simulator in dev), where WhatsApp and WeChat allow no free text to someone who never wrote.
+        Empty when none is enabled."""
+        last = await self._transcripts.last_channel(phone)
+        if last:
+            return last
+        return next((channel for channel in FIRST_WRITERS if channel in self.sending.senders), "")
 
     async def send_reply(
         self, phone: str, channel: str, reply: Reply, base_id: str, replaces_menu: bool = True

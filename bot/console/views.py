@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ MAX_SCANNED = 2000
 MAX_REPLY = 1600
 DASHBOARD_DAYS = 14
 AGENT_MESSAGE_PREFIX = "agent:"
+# What a phone number typed into the search looks like: digits, with a `+`, spaces, dashes or brackets.
+_PHONE_TYPED = re.compile(r"\+?[\d\s().-]{7,20}")
 
 # Outcomes shown after a form, by code: nothing a person typed is reflected back through the URL.
 NOTICES = {
@@ -57,7 +60,7 @@ ERRORS = {
     "empty": "Write something first.",
     "too_long": f"A reply has at most {MAX_REPLY} characters.",
     "rasa_down": "The assistant did not answer; the conversation is still yours. Try again.",
-    "no_channel": "This conversation has no channel to answer on.",
+    "no_channel": "This store has never written, and no channel that may write first (SMS) is configured.",
     "bad_tags": "Tags are up to 20 words of letters, digits, dashes or underscores.",
     "bad_note": "A note has 1 to 2000 characters.",
     "bad_alias": "Give a phrase and a SKU from the catalog.",
@@ -175,6 +178,10 @@ async def _matching_row(
 async def handle_console_conversations(request: web.Request) -> web.Response:
     """Conversations with newest activity first, filtered, searched and paged; overdue handoffs flagged."""
     query = ConversationQuery.from_query(request.query)
+    store_phone = await _store_phone(request, query.text)
+    if store_phone:
+        # A store's phone searched for opens its conversation, one it never wrote in too: staff may write first.
+        raise _back(request, store_phone)
     visible = await _visible_conversations(request, time.time())
     rows = [
         row
@@ -202,6 +209,18 @@ async def handle_console_conversations(request: web.Request) -> web.Response:
             when=_when,
         ),
     )
+
+
+async def _store_phone(request: web.Request, text: str) -> str:
+    """The phone in E.164 when the text is the phone of a store the user may see; else empty."""
+    if not text or not _PHONE_TYPED.fullmatch(text):
+        return ""
+    try:
+        phone = to_e164(text, request.config_dict[SETTINGS].default_region)
+    except InvalidPhone:
+        return ""
+    stores = await request.config_dict[CONSOLE].directory.stores(phone)
+    return phone if stores and staff(request).may_see(tuple(s.region for s in stores)) else ""
 
 
 async def _has_order(request: web.Request, stores: tuple[Store, ...]) -> bool:
@@ -341,7 +360,7 @@ async def handle_console_reply(request: web.Request) -> web.Response:
         raise _back(request, phone, "reply", error="empty")
     if len(text) > MAX_REPLY:
         raise _back(request, phone, "reply", error="too_long")
-    channel = await gateway.transcripts.last_channel(phone)
+    channel = await gateway.outbox.channel_to_write(phone)
     if not channel:
         raise _back(request, phone, "reply", error="no_channel")
     base_id = f"{AGENT_MESSAGE_PREFIX}{staff(request).username}:{uuid.uuid4().hex}"

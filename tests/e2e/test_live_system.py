@@ -9,6 +9,7 @@ import re
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -231,3 +232,18 @@ def test_an_edit_sent_while_a_product_is_asked_about_is_kept_and_said(system: Sy
         ("DET-OMO-1KG-12", 3),
         ("SUG-MUMIAS-50KG", 4),
     ]
+
+
+QUIET_PHONE = "+254712000786"
+QUIET_STORE = f"ST-786,Duka la Subira,{QUIET_PHONE},Thika,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+def test_staff_write_first_by_sms_to_a_store_that_never_wrote(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, QUIET_STORE)
+    console = _console(system)
+    # Its phone typed into the search opens its conversation, though it has none yet.
+    opened = console.page("/console/?" + urlencode({"q": QUIET_PHONE}))
+    page = console.submit(opened, "Take over")
+    page = console.submit(page, "Send", text="Karibu! Your first order ships free.")
+    assert "no channel" not in page, page
+    assert system.sms_replies(QUIET_PHONE, after=0) == ["Karibu! Your first order ships free."]

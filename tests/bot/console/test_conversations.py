@@ -102,6 +102,20 @@ async def test_taken_over_conversation_reaches_the_agent_not_the_assistant_until
     assert console.stack.rasa.turns[-1]["message"] == "thanks"
 
 
+async def test_staff_write_first_to_a_store_that_never_wrote_by_sms(console: ConsoleStack) -> None:
+    # It said "no channel to answer on": the store's phone had never written, so no channel was known.
+    await sign_in(console.client, ADMIN, ADMIN_PASSWORD)
+    path = f"/console/conversations/{OTHER_STORE_PHONE}"
+    assert (await _post(console, f"{path}/takeover")).status == 303
+    sent = await _post(console, f"{path}/reply", text="Habari, your credit limit is raised.")
+    assert "done=sent" in sent.headers["Location"], sent.headers["Location"]
+
+    async def delivered() -> bool:
+        return "Habari, your credit limit is raised." in console.stack.twilio.bodies(OTHER_STORE_PHONE)
+
+    await eventually(delivered)
+
+
 async def test_reply_without_taking_over_is_refused(console: ConsoleStack) -> None:
     await console.store_says("5 ctn coke")
     await sign_in(console.client, ADMIN, ADMIN_PASSWORD)
