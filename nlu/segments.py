@@ -14,6 +14,8 @@ from nlu.text import Token, clean_text, find_words, indic_script, sound, tokeniz
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
 _MAX_TOKENS = 600
+# A measure written this short (`kg`, `ltr`) is the measure wherever it stands; one in full may be a name's word.
+_MIN_SPELLED_MEASURE = 4
 _THOUSAND = 1000.0
 _NO_POSITIONS: frozenset[int] = frozenset()
 # A code as a price list writes it: letters and digits, perhaps joined by hyphens; with a letter, and a digit or a
@@ -1664,7 +1666,7 @@ def _word_token(
     if word not in lexicon.token_shaping_words:
         return [_plain_word(token, names)], 1
     following = chunk[position + 1] if position + 1 < len(chunk) else None
-    spelled = _spelled_size(chunk, position, lexicon)
+    spelled = None if _measure_named(chunk, position, index) else _spelled_size(chunk, position, lexicon)
     if spelled is not None:
         size, span = spelled
         digits = chunk[position + 1] if span == 2 and chunk[position + 1].kind == "num" else None
@@ -1714,6 +1716,15 @@ def _word_token(
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_plain_word(token, names)], 1
+
+
+def _measure_named(chunk: list[Token], position: int, index: CatalogIndex) -> bool:
+    """`green grams kilo 5`: a measure written out in full that a name writes right after the word before it
+    (`GREEN GRAMS NDENGU KG`) is a word of that name, not a measure."""
+    word = chunk[position].text
+    if position == 0 or len(word) < _MIN_SPELLED_MEASURE or chunk[position - 1].kind != "word":
+        return False
+    return word in index.lexicon.size_words and _catalog_writes((chunk[position - 1].text, word), index)
 
 
 def _said_as_pack(chunk: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:

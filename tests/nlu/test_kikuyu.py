@@ -79,6 +79,7 @@ G8,SODA COCA COLA 500ML PET X12 CASE,Coca Cola,BEVERAGES,500ml,case,12,760.00,KE
 G9,TOMATO ANNA F1 CRATE 64KG,,FRESH-VEG,64kg,crate,1,6200.00,KES,,35,1,true
 G10,CARROTS NYANDARUA NET 10KG,,FRESH-VEG,10kg,bag,1,700.00,KES,,50,1,true
 G11,ONION RED NET 13KG,,FRESH-VEG,13kg,bag,1,1300.00,KES,,60,1,true
+G12,GREEN GRAMS NDENGU KG,,DRY-GOODS,1kg,piece,1,190.00,KES,,100,5,true
 """
 
 
@@ -123,3 +124,8 @@ def test_a_count_after_a_size_ends_an_item_beside_counted_packs(packs_index: Cat
         ("G11", 2),
         ("G10", 1),
     ]
+
+
+@pytest.mark.parametrize("text", ["green grams kilo 5", "green grams 5kg", "green grams 5"])
+def test_a_measure_a_name_writes_after_a_word_is_a_word_of_the_name(text: str, packs_index: CatalogIndex) -> None:
+    assert resolved(text, packs_index) == [("G12", 5)]

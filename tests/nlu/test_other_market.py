@@ -577,11 +577,12 @@ MARKET_FLOORS = [
     # size before the pack word of the product said before (`coke 500 case 2, 300 crate 3`), halves of a kilo of goods
     # sold by the kilo flagged (`nusu kilo garlic`) and litres said by a measure word kept out of a price question
     # after them; 0.935 / 0.980 with `mirongo itatu na ithano` one number before the goods (nyanza_fresh 0.857 -> 0.881
-    # on the way). One label that took a Brookside 500ml packet for the milk now asks milk or mala, as the others like
+    # on the way); 0.937 / 0.981 once a measure a name writes after a word (`green grams kilo 5`) is the
+    # name's word. One label that took a Brookside 500ml packet for the milk now asks milk or mala, as the others like
     # it do. Left: Kikuyu `ti` (not), which is Ilocano's `ti`, and `tiga` (leave out), Indonesian three; `magunia`
     # and `gunia ya shangi` not reaching the gunia; `mboga` and `jamaa` read as no goods; `maziwa` and `beans` also
-    # offering the UHT milk and French beans, `nyanya kilo` the tree tomato; `green grams kilo 5` (grams read as a
-    # measure), `pinaple`, `ovacado hass 50`, and `kuku kienyeji` confirming the eggs.
+    # offering the UHT milk and French beans, `nyanya kilo` the tree tomato; `pinaple`, `ovacado hass 50`, and `kuku
+    # kienyeji` confirming the eggs.
     ("highlands_fresh", 414, 0.92, 0.97, 0.006, 0.94, 0.9),
 ]
 
