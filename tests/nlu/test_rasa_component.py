@@ -66,9 +66,12 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         None,  # type: ignore[arg-type]
     )
     # The classifier reads a bare `si` as no: a YES to a draft would drop it.
-    message = Message(data={"text": text, "intent": {"name": "deny", "confidence": 0.87}})
+    read = [{"name": "deny", "confidence": 0.87}, {"name": "place_order", "confidence": 0.13}]
+    message = Message(data={"text": text, "intent": read[0], "intent_ranking": read})
     component.process([message])
     assert message.get("intent")["name"] == ("affirm" if yes else "deny")
+    # Nothing close beside it for the fallback classifier to call the message unclear.
+    assert [i["name"] for i in message.get("intent_ranking")] == (["affirm"] if yes else ["deny", "place_order"])
 
 
 def test_component_without_a_catalog_file_reports_everything_unknown(
