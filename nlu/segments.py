@@ -119,7 +119,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
     tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
-    tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
+    tokens = _without_unit_prices(_without_sums(_halves_joined(tokens, lexicon), lexicon), lexicon)
+    tokens = _merge_mixed(_digit_names(tokens, index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
@@ -286,6 +287,52 @@ def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         kept.append(token)
         position += 1
     return kept
+
+
+def _without_unit_prices(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`evap 2 case 1632/cs`, `coke mismo 3cs (216)`: after an amount, a figure written over a unit word is what one
+    costs, and so is a figure alone in brackets right after a counted pack; never an item or more of the last one."""
+    if not any(token.text in ("/", "(") for token in tokens):
+        return tokens
+    kept: list[Token] = []
+    counted = False
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        end = _unit_price_end(tokens, position, kept, lexicon) if counted else None
+        if end is not None:
+            if kept and kept[-1].text in lexicon.price_point_words:
+                kept.pop()
+            position = end
+            continue
+        if token.kind == "sep" and token.text in (",", ";", "\n"):
+            counted = False
+        elif token.kind == "num":
+            counted = True
+        kept.append(token)
+        position += 1
+    return kept
+
+
+def _unit_price_end(tokens: list[Token], position: int, kept: list[Token], lexicon: Lexicon) -> int | None:
+    """Where a price per unit (`1632/cs`) or in brackets after a counted pack (`3cs (216)`) ends; None when the
+    tokens from the position are no such price."""
+    token = tokens[position]
+    if position + 2 >= len(tokens):
+        return None
+    first, second = tokens[position + 1], tokens[position + 2]
+    if (
+        token.kind == "num"
+        and first.text == "/"
+        and second.text in lexicon.unit_words
+        and first.start == token.end
+        and second.start == first.end
+    ):
+        return position + 3
+    packed = len(kept) >= 2 and kept[-1].text in lexicon.unit_words and kept[-2].kind == "num"
+    if token.text == "(" and packed and first.kind == "num" and second.text == ")":
+        return position + 3
+    return None
 
 
 def _halves_joined(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
