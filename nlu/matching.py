@@ -480,10 +480,14 @@ def _by_optional_words(candidates: Positions, request: ItemRequest, index: Catal
 
 
 def _by_pack_held(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:
-    """`蒙牛纯奶24盒的 3提`: the pack said by what it holds, where the list has it."""
+    """`蒙牛纯奶24盒的 3提`, `ligo red x100 3 case`: the pack said by what it holds, where the list has it."""
     if request.pack_of is None:
         return candidates
-    return candidates & index.groups.by_pieces_per_pack.get(request.pack_of, _NO_POSITIONS) or candidates
+    held = candidates & index.groups.by_pieces_per_pack.get(request.pack_of, _NO_POSITIONS)
+    if held:
+        return held
+    items = index.items
+    return frozenset(p for p in candidates if items[p].item.units_per_pack == request.pack_of) or candidates
 
 
 def _by_pack(

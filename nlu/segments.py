@@ -2262,6 +2262,15 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
     return first
 
 
+def _notation_pack(piece: _Piece, group: _Group | None) -> int | None:
+    """`ligo red x100 3 case`: beside the count, an `x100` with no unit of its own says how many the pack holds."""
+    for other in piece.groups:
+        notation = other is not group and other.unit is None and piece.elements[other.first].kind == "x"
+        if notation and other.quantity.is_integer() and other.quantity > 1:
+            return int(other.quantity)
+    return None
+
+
 def _count_after_contents(piece: _Piece, lexicon: Lexicon, index: CatalogIndex) -> tuple[int, _Group] | None:
     """`蒙牛纯奶24盒的 3提`: how many pieces the pack said holds, and the count of packs after it."""
     if len(piece.groups) != 2:
@@ -2372,6 +2381,7 @@ def _request(
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements, product_words = _named_elements(piece.elements, lexicon, index)
     pack_of, group = _count_after_contents(piece, lexicon, index) or (None, _counting_group(piece, lexicon))
+    pack_of = pack_of or _notation_pack(piece, group)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     leading += _chatter_before_a_brand(product_words, lexicon, index)
