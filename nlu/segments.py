@@ -539,10 +539,12 @@ def _digits_for_sounds(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _amounts_said_twice(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    """`2-2 peti`, `10-10 ladi`, `ek ek darjan`: an amount said twice over is that amount of each item."""
+    """`2-2 peti`, `10-10 ladi`, `ek ek darjan`, `duwa-duwa case`: an amount said twice over is that amount of each
+    item."""
     # Most messages say no amount twice: one pass over the pairs rules them out.
     if not any(
-        (first.kind == "dash" and second.kind == "num") or (first.kind == "word" and first.text == second.text)
+        (first.kind == "dash" and second.kind in ("num", "word"))
+        or (first.kind == "word" and first.text == second.text)
         for first, second in zip(tokens, tokens[1:], strict=False)
     ):
         return tokens
@@ -557,6 +559,17 @@ def _amounts_said_twice(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             len(parts) == 3
             and [part.kind for part in parts] == ["num", "dash", "num"]
             and parts[2].value == token.value
+            and token.end == parts[1].start
+            and parts[1].end == parts[2].start
+        ):
+            read += [token, Token("word", each, parts[2].start, parts[2].end)]
+            position += 3
+            continue
+        if (
+            len(parts) == 3
+            and [part.kind for part in parts] == ["word", "dash", "word"]
+            and parts[2].text == token.text
+            and token.text in lexicon.number_words
             and token.end == parts[1].start
             and parts[1].end == parts[2].start
         ):
