@@ -55,8 +55,10 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     canonical.update(w for w in request.optional_words if w in index.postings)
     covers = _covers(known, canonical, index)
     found = _intersected(covers, index) if covers else _NO_POSITIONS
+    naming_words: frozenset[str] = frozenset()
     if found:
-        found = found | _named_otherwise(request, index)
+        otherwise, naming_words = _named_otherwise(request, index)
+        found = found | otherwise
     candidates, size_number = _by_size(found, request, index)
     amount = None
     if not candidates and found:
@@ -74,7 +76,9 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates = _by_pack(held, request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
-    unsaid = canonical | index.lexicon.size_names
+    # The words of another naming of the kind said (`carne norte` of `corned beef`) are said too: its product adds
+    # no flavour of its own by them.
+    unsaid = canonical | index.lexicon.size_names | naming_words
     extras = {core: groups.cores[core] - unsaid for core in set(map(groups.core_of.__getitem__, candidates))}
     if several:
         kind_only = _only_a_kind(request, canonical, index) and _of_several_brands(candidates, index)
@@ -105,17 +109,22 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     )
 
 
-def _named_otherwise(request: ItemRequest, index: CatalogIndex) -> Positions:
+def _named_otherwise(request: ItemRequest, index: CatalogIndex) -> tuple[Positions, frozenset[str]]:
     """`corned beef` where one list writes `CORNED BEEF` and another product `KARNE NORTE`: a kind said in its own
-    words is also every product the catalog names by another naming of it in as many words."""
+    words is also every product the catalog names by another naming of it in as many words; with the words of the
+    namings that found one."""
     if len(request.words) < 2:
-        return _NO_POSITIONS
+        return _NO_POSITIONS, frozenset()
     namings = index.lexicon.product_words.get(" ".join(request.words), ())
     found: Positions = _NO_POSITIONS
+    words: frozenset[str] = frozenset()
     for naming in namings:
         if len(naming) > 1 and naming != request.words and all(w in index.postings for w in naming):
-            found = found | index.posted_under_all(list(naming))
-    return found
+            named = index.posted_under_all(list(naming))
+            if named:
+                found = found | named
+                words = words.union(naming)
+    return found, words
 
 
 def _a_letter(word: str) -> bool:
