@@ -55,10 +55,8 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
     canonical.update(w for w in request.optional_words if w in index.postings)
     covers = _covers(known, canonical, index)
     found = _intersected(covers, index) if covers else _NO_POSITIONS
-    naming_words: frozenset[str] = frozenset()
-    if found:
-        otherwise, naming_words = _named_otherwise(request, index)
-        found = found | otherwise
+    otherwise, naming_words = _named_otherwise(request, index) if found else (_NO_POSITIONS, frozenset())
+    found = found | otherwise
     candidates, size_number = _by_size(found, request, index)
     amount = None
     if not candidates and found:
@@ -76,8 +74,7 @@ def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
         candidates = _by_pack(held, request, index, canonical)
     # What each SKU's name adds to the words said, read by the variant filter and the ranking. Many brands
     # share a name's words (`lemon soap`), so it is worked out once per distinct set of words.
-    # The words of another naming of the kind said (`carne norte` of `corned beef`) are said too: its product adds
-    # no flavour of its own by them.
+    # Another naming of the kind said (`carne norte` of `corned beef`) is said too: no flavour its product adds.
     unsaid = canonical | index.lexicon.size_names | naming_words
     extras = {core: groups.cores[core] - unsaid for core in set(map(groups.core_of.__getitem__, candidates))}
     if several:

@@ -119,8 +119,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
     tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
-    tokens = _without_unit_prices(_without_sums(_halves_joined(tokens, lexicon), lexicon), lexicon)
-    tokens = _merge_mixed(_digit_names(tokens, index), index)
+    tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
@@ -247,7 +246,8 @@ def _taken_off_last(in_line: list[ItemRequest]) -> bool:
 def _without_sums(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`..., total 408`, `jumla: ksh 4,000.00`, `总共408元`: after an amount has been said, a sum word with its number
     (and that number's unit or currency) is the sender's own sum, never an item or more of the last one; before one,
-    a sum word with money written in thousands is too (`transfer 500rb`)."""
+    a sum word with money written in thousands is too (`transfer 500rb`); and so is what one unit costs."""
+    tokens = _without_unit_prices(tokens, lexicon)
     said = {token.text for token in tokens}
     grouped = any(token.kind == "num" and "," in token.text for token in tokens)
     priced = not lexicon.price_point_words.isdisjoint(said)
@@ -2275,13 +2275,15 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
     return first
 
 
-def _notation_pack(piece: _Piece, group: _Group | None) -> int | None:
-    """`ligo red x100 3 case`: beside the count, an `x100` with no unit of its own says how many the pack holds."""
+def _counted_beside_notation(piece: _Piece, lexicon: Lexicon) -> tuple[int | None, _Group | None]:
+    """The quantity that counts and, beside it, how many the pack holds where an `x100` with no unit of its own
+    says so (`ligo red x100 3 case`)."""
+    group = _counting_group(piece, lexicon)
     for other in piece.groups:
         notation = other is not group and other.unit is None and piece.elements[other.first].kind == "x"
         if notation and other.quantity.is_integer() and other.quantity > 1:
-            return int(other.quantity)
-    return None
+            return int(other.quantity), group
+    return None, group
 
 
 def _count_after_contents(piece: _Piece, lexicon: Lexicon, index: CatalogIndex) -> tuple[int, _Group] | None:
@@ -2393,8 +2395,7 @@ def _request(
 ) -> ItemRequest | None:
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements, product_words = _named_elements(piece.elements, lexicon, index)
-    pack_of, group = _count_after_contents(piece, lexicon, index) or (None, _counting_group(piece, lexicon))
-    pack_of = pack_of or _notation_pack(piece, group)
+    pack_of, group = _count_after_contents(piece, lexicon, index) or _counted_beside_notation(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     leading += _chatter_before_a_brand(product_words, lexicon, index)

@@ -21,6 +21,13 @@ def test_the_shipped_locale_files_are_read() -> None:
     assert "sukari" in load_lexicon().product_words
 
 
+def test_tausug_and_maranao_count_to_ten() -> None:
+    numbers = load_lexicon().number_words
+    tausug = ("isa", "duwa", "tu", "upat", "lima", "unum", "pitu", "walu", "siyam", "hangpu")
+    maranao = ("isa", "dowa", "telo", "pat", "lima", "nem", "pito", "walo", "siyaw", "sapolo")
+    assert [numbers[w] for w in tausug] == [numbers[w] for w in maranao] == list(range(1, 11))
+
+
 def test_a_misspelt_key_names_the_file_and_the_key(tmp_path: Path) -> None:
     with pytest.raises(LocaleError, match=r"xx\.json: unknown key 'filers'"):
         load_lexicon(locale_with(tmp_path, {"filers": ["pls"]}))

@@ -584,6 +584,25 @@ MARKET_FLOORS = [
     # offering the UHT milk and French beans, `nyanya kilo` the tree tomato; `pinaple`, `ovacado hass 50`, and `kuku
     # kienyeji` confirming the eggs.
     ("highlands_fresh", 414, 0.92, 0.97, 0.006, 0.94, 0.9),
+    # Bangsamoro sari-sari: a Cotabato City, Marawi, Jolo and Zamboanga distributor of halal goods whose ERP export
+    # writes opaque codes and short names (`SRD LIGO GRN TS W/CHILI 155G X100`, `NESC 3IN1 ORIG 20GX30`, `CB CDO
+    # HALAL 150G X48`, `TUNA CENTURY FLKS H&S 155G X48`, `RCE WM LOCAL PER GANTA 2.25KG`), reams beside packs and load
+    # cards by the piece; owners write Tausug (`bugay kaku`, `kiyaptan`, isa to hangpu, `iban`, `pila in`, `awn ba`,
+    # `bukun`, `hadja`, `magsukul`), Maranao (dowa to sapolo, `ago`, `pira i`, `aden ba`, `da`, `sukur`),
+    # Maguindanaon (`telu`, `enem`, `sapulu`, `endu`), Chavacano, Cebuano, Tagalog and English, with prices beside
+    # items, corrections and quantities after the unit. First read: case exact 0.831, line F1 0.880, wrong lines
+    # 0.6 %, ambiguity asked 0.938, unknowns flagged 0.944, price questions 0.867. With the Tausug and Maranao words:
+    # 0.899 / 0.944, no wrong line, every unknown and price question. Nineteen labels read `ligo red` without its size
+    # as the 155g and plain `canton` or `shampoo` against the conventions (the tall 425g and Payless are equal
+    # alternatives, the original and the classic the base ones) and `h&s` against the list's own alias: fixed, 0.942.
+    # Then 0.947 with `wait` and Maranao `di` taking an amount back, 0.952 / 0.974 with a price over a unit
+    # (`1632/cs`) or in brackets after the count (`3cs (216)`) no amount, 0.954 with `x100` before the count picking
+    # the pack of 100, 0.957 with `duwa-duwa` two of each, 0.959 with `corned beef` also asking about the `CARNE
+    # NORTE`, 0.961 / 0.980 with Tausug `ay` correcting. Left: `century tuna` asking between the one in oil and the
+    # hot and spicy (`H&S`, no flavour word), `@2390` beside `ligo red` not picking the pack of that price, `tall`
+    # for the 425g, `XHOT` for extra hot, `CB` for a brand's corned beef, `beef na beef` also asking about Knorr's
+    # beef cubes, `h&s` typed by owners, and a load card's denomination before its price (`smart load 100 @97`).
+    ("bangsamoro_sarisari", 414, 0.95, 0.975, 0.0, 0.98, 0.98),
 ]
 
 

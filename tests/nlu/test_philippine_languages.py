@@ -1070,3 +1070,52 @@ R1,Red Horse Beer 500ml x 12,Red Horse,Liquor > Beer,500ml,case,12,780.00,PHP,,8
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
     assert not parse.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bugay kaku duwa kahun canton iban tu kahun mami", [("N1", 2), ("M1", 3)]),
+        ("kiyaptan kami unum kahun canton, salamat tuud", [("N1", 6)]),
+        ("canton kahun hangpu", [("N1", 10)]),
+        ("canton upat kahun, bukun, pitu na", [("N1", 7)]),
+        ("canton tu kahun, ay, lima na hadja", [("N1", 5)]),
+        ("dowa kahon canton ago telo kahon mami", [("N1", 2), ("M1", 3)]),
+        ("sapolo kahon canton endu enem kahon mami", [("N1", 10), ("M1", 6)]),
+        ("telo kahon canton, di, siyaw", [("N1", 9)]),
+        ("duwa-duwa kahun canton iban mami", [("N1", 2), ("M1", 2)]),
+        ("canton 3 kahon, wait 4 na lang", [("N1", 4)]),
+    ],
+)
+def test_tausug_and_maranao_counts_joins_and_corrections(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+N1,NDL LM PCTN ORIG 60G X72,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,canton,200,1,true
+M1,NDL LM MAMI CHKN 55G X72,Lucky Me,NOODLES,55g,box,72,828.00,PHP,mami,110,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("pila in canton?", "N1"), ("pira i mami?", "M1"), ("awn ba canton?", "N1"), ("aden ba mami?", "M1")],
+)
+def test_tausug_and_maranao_price_and_stock_questions_name_the_product(text: str, asked: str) -> None:
+    rows = """\
+N1,NDL LM PCTN ORIG 60G X72,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,canton,200,1,true
+M1,NDL LM MAMI CHKN 55G X72,Lucky Me,NOODLES,55g,box,72,828.00,PHP,mami,110,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [line.sku for line in parse.lines] + [c for q in parse.price_questions for c in q.candidates] == [asked]
+
+
+def test_corned_beef_asks_also_about_the_carne_norte_a_list_names_otherwise() -> None:
+    rows = """\
+A1,CB ARGENTINA HALAL 150G X48,Argentina,CANNED GOODS,150g,case,48,1930.00,PHP,argentina corned beef,100,1,true
+C1,CB CDO HALAL 150G X48,CDO,CANNED GOODS,150g,case,48,1480.00,PHP,cdo corned beef,80,1,true
+F1,CB 555 CARNE NORTE 150G X48,555,CANNED GOODS,150g,case,48,1420.00,PHP,555 carne norte,90,1,true
+"""
+    parse = parse_order("corned beef 150g 2 case", catalog_index(rows))
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["A1", "C1", "F1"]]

@@ -61,3 +61,28 @@ def test_what_each_pack_holds_after_the_count_names_the_pack(text: str, index: C
 )
 def test_a_price_after_an_at_sign_is_no_amount(text: str, expected: list[tuple[str, int]], index: CatalogIndex) -> None:
     assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("isda 2 case 2350/cs, bahari 1 case 2900/case", [("S301", 2), ("S302", 1)]),
+        ("pamba 3 ctn (1200)", [("S303", 3)]),
+        ("isda 2 case (2350), bahari 1 case", [("S301", 2), ("S302", 1)]),
+    ],
+)
+def test_a_price_over_a_unit_or_in_brackets_after_the_count_is_no_amount(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert resolved(text, index) == expected
+
+
+def test_a_pack_said_by_what_it_holds_before_the_count_picks_that_pack() -> None:
+    rows = """\
+L1,SRD LIGO RED TS 155G X100,Ligo,CANNED GOODS,155g,case,100,2390.00,PHP,,140,1,true
+L2,SRD LIGO RED TS 425G X24,Ligo,CANNED GOODS,425g,case,24,1560.00,PHP,,40,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("ligo red x100 3 case", index) == [("L1", 3)]
+    assert resolved("ligo red x24 2 case", index) == [("L2", 2)]
+    assert resolved("ligo red 3 case x100", index) == [("L1", 3)]
