@@ -2196,6 +2196,7 @@ def _sized_counts(elements: list[_Element], groups: list[_Group], index: Catalog
     a size and words the catalog knows, ending the text or followed by another word, counts an item of its own."""
     if not groups:
         return []
+    suffixes = index.lexicon.pack_content_suffixes
     found: list[_Group] = []
     start = 0
     for position, element in enumerate(elements):
@@ -2204,6 +2205,8 @@ def _sized_counts(elements: list[_Element], groups: list[_Group], index: Catalog
         following = elements[position + 1] if position + 1 < len(elements) else None
         if not element.value.is_integer() or element.value <= 0 or (following is not None and following.kind != "word"):
             continue
+        if following is not None and following.start <= element.end + 1 and following.text in suffixes:
+            continue  # `argentina 150g 48s 2 case`: what each pack holds, never a count
         if any(e.kind == "word" and index.knows_word(e.text) for e in elements[start:position]):
             found.append(_Group(position, position, element.value))
         start = position + 1

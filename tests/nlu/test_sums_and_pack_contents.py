@@ -49,7 +49,16 @@ def test_a_sum_word_before_the_only_amount_still_counts(index: CatalogIndex) -> 
 
 
 @pytest.mark.parametrize(
-    "text", ["isda 2 case 100s", "isda 2 case 100's", "isda 2 cs 100s", "isda 2 case x100", "isda 2 case per 100"]
+    "text",
+    [
+        "isda 2 case 100s",
+        "isda 2 case 100's",
+        "isda 2 cs 100s",
+        "isda 2 case x100",
+        "isda 2 case per 100",
+        "isda 155g 100s 2 case",
+        "isda 155g 100's 2 case",
+    ],
 )
 def test_what_each_pack_holds_after_the_count_names_the_pack(text: str, index: CatalogIndex) -> None:
     assert resolved(text, index) == [("S301", 2)]
