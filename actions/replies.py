@@ -143,6 +143,17 @@ def _per_unit(t: Phrasebook, item: CatalogItem) -> str:
     return f"{t.money(item.price)}/{unit_name(t, item.sell_unit, 1)}"
 
 
+def _availability(t: Phrasebook, item: CatalogItem) -> str:
+    if not item.active:
+        return t._("no longer sold")
+    return t._("out of stock") if item.stock <= 0 else t._("in stock")
+
+
+def _unavailable(t: Phrasebook, item: CatalogItem) -> str:
+    """` (out of stock)` after an option the owner would be refused if they picked it; nothing after one in stock."""
+    return f" ({_availability(t, item)})" if not item.active or item.stock <= 0 else ""
+
+
 def problem_text(t: Phrasebook, line: PricedLine) -> str:
     """Why a line can't be ordered, and what would work instead."""
     item = line.item
@@ -312,7 +323,7 @@ def choice_question(
     names = names_apart([item for sku in choice.candidates if (item := catalog.get(sku)) is not None])
     for number, sku in enumerate(choice.candidates, start=1):
         item = catalog.get(sku)
-        title = f"{names[sku]} {_per_unit(t, item)}" if item else sku
+        title = f"{names[sku]} {_per_unit(t, item)}{_unavailable(t, item)}" if item else sku
         options.append(f"{number}) {title}")
         buttons.append({"title": title, "payload": str(number)})
     question = t._(
@@ -550,14 +561,8 @@ def price_lines(t: Phrasebook, answers: Sequence[PriceAnswer], unknown: Sequence
     names = names_apart([answer.item for answer in answers])
     for answer in answers:
         item = answer.item
-        if not item.active:
-            availability = t._("no longer sold")
-        elif item.stock <= 0:
-            availability = t._("out of stock")
-        else:
-            availability = t._("in stock")
         price = f"{t.money(item.price, item.currency)}/{unit_name(t, item.sell_unit, 1)}"
-        values = {"product": names[item.sku], "price": price, "availability": availability}
+        values = {"product": names[item.sku], "price": price, "availability": _availability(t, item)}
         if answer.quantity > 1 and item.active:
             # Translators: a price asked for several: "Omo 1kg: KES 1,950/bale, in stock; 3 = KES 5,850."
             total = t.money(item.price * answer.quantity)

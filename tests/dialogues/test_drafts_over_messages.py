@@ -165,6 +165,8 @@ async def test_items_sent_while_a_choice_is_open_join_the_draft_and_the_question
     replies = await chat.say("2 bales unga mlima")
     assert replies[0]["text"] == "Added: your order has 1 line so far."
     assert replies[-1]["text"].startswith("Which zuri cola?")
+    # The 1L is out of stock: offered, and said so, before a pick that would be refused.
+    assert "Zuri Cola 1L PET 960.50/case (out of stock)" in replies[-1]["text"], replies[-1]["text"]
     two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
     summary = await chat.text(two_litre)
     assert "1) Mlima Maize Flour 2kg 2 bales" in summary and "2) Zuri Cola 2L PET 3 cases" in summary
@@ -175,6 +177,8 @@ async def test_an_item_sent_while_a_choice_is_open_that_needs_its_own_question_i
     replies = await chat.say("sukari kipepeo 2")
     assert replies[0]["text"] == "Noted: I'll ask about that after this question.", replies
     assert replies[-1]["text"].startswith("Which zuri cola?")
+    # The 1L is out of stock: offered, and said so, before a pick that would be refused.
+    assert "Zuri Cola 1L PET 960.50/case (out of stock)" in replies[-1]["text"], replies[-1]["text"]
     two_litre = next(b["payload"] for b in replies[-1]["buttons"] if "2L" in b["title"])
     assert (await chat.text(two_litre)).startswith("Which sukari kipepeo?")
 
