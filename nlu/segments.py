@@ -1308,6 +1308,10 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             ):
                 # `红牛5件 有没得雪碧`: a product asked about after an order is a part of its own.
                 chunks.append([])
+            elif token.text in availability and (asked := _asked_after_item(chunks[-1], lexicon, index)):
+                # `红牛5箱 沉缸酒还有冇`: so is one named after a counted item and then asked whether there is any.
+                chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
+                chunks.append(asked)
             chunks[-1].append(token)
             continue
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
