@@ -2169,7 +2169,9 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
     bounds = [after.first if prefix_style else before.last + 1 for before, after in pairs]
     cuts = [0, *bounds, len(elements)]
     parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
-    if not has_words(parts[0]) or not all(has_words(part) or adds_more(part) for part in parts[1:]):
+    if not has_words(parts[0]) or not all(
+        has_words(part) or adds_more(part) or (not prefix_style and _sized_anew(part, parts[0])) for part in parts[1:]
+    ):
         return [_Piece(elements, [group for group in groups if group not in sized_counts])]
     for group in sized_counts:
         elements[group.first].used = True
@@ -2178,6 +2180,13 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         own = [_Group(g.first - a, g.last - a, g.quantity, g.unit, g.upto) for g in groups if a <= g.first < b]
         pieces.append(_Piece(part, own))
     return pieces
+
+
+def _sized_anew(part: list[_Element], first: list[_Element]) -> bool:
+    """`客家娘酒1.5L两箱 500ml三箱`: after an item said with its size, another size with its amount is the same product
+    in that size."""
+    sizes = {e.size for e in part if e.kind == "size"}
+    return bool(sizes) and sizes.isdisjoint(e.size for e in first if e.kind == "size")
 
 
 def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
