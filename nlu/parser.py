@@ -1289,13 +1289,18 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
     """Chinese whose words name nothing, or whose words that name nothing leave the product to confirm: read
     without the words of the language that name no thing (`赶紧`, `今儿`) and, when nothing is named, with a word
     typed in characters that sound like a catalog word, with a brand typed one character wrong or without a
-    character left alone; taken when the words then name a product for sure, among those the other words named.
-    Each reading is worked out only when those before it name nothing so."""
+    character left alone; taken when the words then name a product for sure, among those the other words named,
+    or the one product a word heard as a catalog word names. Each reading is worked out only when those before it
+    name nothing so."""
     named = {c.item.sku for c in match.candidates}
+
+    def heard() -> ItemRequest | None:
+        return _heard(request, index)
+
     readers: list[Callable[[], ItemRequest | None]] = [
         lambda: _without_chatter(request, index),
         lambda: _brand_spelt(request, match, index),
-        lambda: _heard(request, index),
+        heard,
         lambda: _brand_mistyped(request, index),
         lambda: _cut_short(request, index),
         lambda: _size_written(request, index),
@@ -1311,7 +1316,11 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
         if found.confirm and (spelt := _brand_spelt(reading, found, index)) is not None:
             # `gm纯奶`: the word read short names the product, and the letters beside it spell its brand.
             reading, found = spelt, match_request(spelt, index)
-        if found.candidates and not found.confirm and all(c.item.sku in named for c in found.candidates if named):
+        within = all(c.item.sku in named for c in found.candidates if named)
+        # `望仔牛奶`: a word that names nothing, heard as one catalog word, names its product even where the words
+        # beside it, read alone, named others (`牛奶` the plain milks).
+        sounded = read is heard and match.confirm and len(found.candidates) == 1
+        if found.candidates and not found.confirm and (within or sounded):
             if len(found.candidates) == 1:
                 return reading, found
             # `心相映卷纸`: a word read as chatter may be a brand typed for its sound, which names one of them.
