@@ -885,9 +885,9 @@ def _post_shared_nicknames(
                 single_aliases[key].add(named[0])
                 givers[(key, named[0])] += 1
     for key, words in single_aliases.items():
-        # `大可乐` of one size beside the `可乐` of them all names that size.
-        shared = [w for w in words if givers[(key, w)] > 1]
-        words.difference_update([w for w in words if givers[(key, w)] == 1 and any(o in w for o in shared)])
+        # `大可乐` of one size beside the `可乐` of them all names that size; so does `万绿湖大桶` beside the `万绿湖`
+        # another size is given.
+        words.difference_update([w for w in words if givers[(key, w)] == 1 and any(o != w and o in w for o in words)])
     if single_aliases:
         for position, key in enumerate(keys):
             if position not in named_apart:
