@@ -2429,8 +2429,7 @@ def _request(
     quantity, unit = _amount(group, counting, lexicon)
     negated = _negated(elements, lexicon, index) or _taken_back_by_a_closing_no(quantity, elements, lexicon, index)
     quantity, bare = _said_in_place(quantity, bare, negated, _said_after(elements, group))
-    # `sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount.
-    takes_back = bool(raw_words & lexicon.corrections_and_negations) or bool(negated)
+    takes_back = _takes_back(raw_words, negated, elements, alone, lexicon)
     uncounted = group is None and not bare and not sizes
     # `辣条5箱 魔芋爽2箱 魔芋爽算了不要`: of several items in one stretch, the removal word takes off its own.
     own_words = raw_words if alone else {e.text for e in elements if e.kind == "word"}
@@ -2466,6 +2465,17 @@ def _request(
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
+
+
+def _takes_back(
+    raw_words: set[str], negated: tuple[float, ...], elements: list[_Element], alone: bool, lexicon: Lexicon
+) -> bool:
+    """`sorry 7`, `hapana gunia 4`: beside no product, a correction word or a negation takes back the last amount;
+    `怡宝二十箱 算了 十箱就够`: beside the item before it, a part opened by a removal word says what becomes of that
+    item's amount."""
+    if raw_words & lexicon.corrections_and_negations or negated:
+        return True
+    return not alone and elements[0].kind == "word" and elements[0].text in lexicon.removal_words
 
 
 def _no_then_restated(elements: list[_Element], lexicon: Lexicon) -> bool:
