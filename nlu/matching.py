@@ -976,9 +976,19 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
             sized = item.size in own_sizes or (item.price_point is not None and item.price_point in own_sizes)
             if not sized or not added or not added <= lexicon.variant_words:
                 return candidates
-        elif alias_words <= (item.core | item.brand_words) and not _called_by_brand(item, alias_words):
+        elif _name_holds(item, alias_words, index) and not _called_by_brand(item, alias_words):
             return candidates
     return named
+
+
+def _name_holds(item: IndexedItem, words: frozenset[str], index: CatalogIndex) -> bool:
+    """True when a SKU's name writes every one of the words, as a word of its own or inside a Chinese word (`可乐` of
+    `百事可乐`), which owners also say alone."""
+    held = item.core | item.brand_words
+    if words <= held:
+        return True
+    chinese = index.chinese
+    return chinese is not None and words <= held.union(*(chinese.parts(word) for word in item.core))
 
 
 def _called_by_brand(item: IndexedItem, said: frozenset[str]) -> bool:
