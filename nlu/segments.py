@@ -1313,6 +1313,9 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
                 chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
                 chunks.append(asked)
             chunks[-1].append(token)
+            if _priced_per_unit(chunks[-1], lexicon) and _counts_on(line[position + 1 :]):
+                # `红牛多少钱一箱 来5箱`: the unit a price is asked per ends the question; what follows is said apart.
+                chunks.append([])
             continue
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
             continue
@@ -1344,6 +1347,23 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _priced_per_unit(chunk: list[Token], lexicon: Lexicon) -> bool:
+    """True when a part ends with a price cue, one and a unit (`多少钱一箱`): the price is asked per that unit."""
+    if len(chunk) < 3 or chunk[-1].text not in lexicon.unit_words:
+        return False
+    return chunk[-2].kind == "num" and chunk[-2].value == 1 and chunk[-3].text in lexicon.price_cues
+
+
+def _counts_on(rest: list[Token]) -> bool:
+    """True when a number is said before the line's next separator."""
+    for token in rest:
+        if token.kind == "sep":
+            return False
+        if token.kind == "num":
+            return True
+    return False
 
 
 def _correcting(request: ItemRequest, in_line: list[ItemRequest]) -> ItemRequest:
