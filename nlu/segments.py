@@ -1301,7 +1301,10 @@ def _says_which(kind: str, word: str, lexicon: Lexicon, index: CatalogIndex) -> 
 def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[list[Token]]:
     chunks: list[list[Token]] = [[]]
     opening, availability = lexicon.part_opening_words, lexicon.availability_cues
+    skipped: set[int] = set()
     for position, token in enumerate(line):
+        if position in skipped:
+            continue
         if token.kind != "sep" and token.text not in opening:
             if _names_instead(line, position, lexicon, index) or (
                 token.text in availability and _starts_question(line, position, lexicon, index)
@@ -1337,6 +1340,10 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             named = _named_before_correction(chunks[-1], token, lexicon, index)
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(named)]
             chunks.append([*named, token])
+        elif _asked_per_unit(line, position, chunks[-1], lexicon):
+            # `特仑苏五提 多少钱一提`: after a counted item, a price asked per one unit asks about that item.
+            chunks.extend(([token], []))
+            skipped.update((position + 1, position + 2))
         elif token.text in lexicon.price_cues and (asked := _asked_after_item(chunks[-1], lexicon, index)):
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(asked)]
             chunks.append([*asked, token])
@@ -1347,6 +1354,17 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
         else:
             chunks[-1].append(token)
     return [chunk for chunk in chunks if chunk]
+
+
+def _asked_per_unit(line: list[Token], position: int, before: list[Token], lexicon: Lexicon) -> bool:
+    """True for a price cue right after an amount and its unit that one unit alone follows, to the line's end or a
+    separator."""
+    rest = line[position + 1 : position + 4]
+    if line[position].text not in lexicon.price_cues or len(rest) < 2 or (len(rest) == 3 and rest[2].kind != "sep"):
+        return False
+    if rest[0].kind != "num" or rest[0].value != 1 or rest[1].text not in lexicon.unit_words:
+        return False
+    return len(before) > 1 and before[-2].kind == "num" and before[-1].text in lexicon.unit_words
 
 
 def _priced_per_unit(chunk: list[Token], lexicon: Lexicon) -> bool:
