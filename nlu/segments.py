@@ -1319,6 +1319,9 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             if _priced_per_unit(chunks[-1], lexicon) and _counts_on(line[position + 1 :]):
                 # `红牛多少钱一箱 来5箱`: the unit a price is asked per ends the question; what follows is said apart.
                 chunks.append([])
+            elif (opened := _removal_closed(chunks[-1], lexicon, index)) is not None:
+                # `不要红牛了 要东鹏5箱`: a removal word and the particle closing it take off what they hold, apart.
+                chunks[-1:] = [chunks[-1][:opened], chunks[-1][opened:], []]
             continue
         if token.kind == "sep" and token.text in _NEUTRAL_SEPARATORS:
             continue
@@ -1365,6 +1368,21 @@ def _asked_per_unit(line: list[Token], position: int, before: list[Token], lexic
     if rest[0].kind != "num" or rest[0].value != 1 or rest[1].text not in lexicon.unit_words:
         return False
     return len(before) > 1 and before[-2].kind == "num" and before[-1].text in lexicon.unit_words
+
+
+def _removal_closed(chunk: list[Token], lexicon: Lexicon, index: CatalogIndex) -> int | None:
+    """Where the removal word opens that a part's last word closes, when the two make one removal word (`不要` ... `了`
+    of `不要了`) around words that name a product; None otherwise."""
+    closing = chunk[-1].text
+    if closing not in lexicon.fillers:
+        return None
+    for position in range(len(chunk) - 2, -1, -1):
+        opening = chunk[position].text
+        if opening in lexicon.removal_words:
+            held = chunk[position + 1 : -1]
+            named = any(t.kind == "word" and index.knows_word(t.text) for t in held)
+            return position if named and opening + closing in lexicon.removal_words else None
+    return None
 
 
 def _priced_per_unit(chunk: list[Token], lexicon: Lexicon) -> bool:
