@@ -1185,3 +1185,74 @@ def test_a_unit_said_with_the_new_amount_picks_the_pack_asked_about(
     text: str, sku: str, packs_index: CatalogIndex
 ) -> None:
     assert _lines(text, packs_index) == [(sku, 4)]
+
+
+@pytest.mark.parametrize("text", ["酸菜面5箱 纯净水还有冇", "酸菜面5箱 纯净水有没有"])
+def test_a_product_named_after_an_order_then_asked_whether_there_is_any_is_asked_about_apart(
+    text: str, index: CatalogIndex
+) -> None:
+    parse = parse_order(text, index)
+    assert _lines(text, index) == [("C03", 5)]
+    assert [list(item.candidates) for item in parse.price_questions] == [["C04"]]
+
+
+def test_another_size_with_its_amount_after_an_item_said_with_its_size_orders_that_size(index: CatalogIndex) -> None:
+    assert _lines("丝苗米10kg两袋 25kg三袋", index) == [("C07", 2), ("C08", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("𠊎爱三箱纯净水 天光日下昼送", [("C04", 3)]),
+        ("同𠊎送五箱酸菜面 承蒙", [("C03", 5)]),
+        ("酸菜面5箱 纯净水3箱 纯净水唔爱了", [("C03", 5)]),
+        ("酸菜面二十箱 算了 十箱就够", [("C03", 10)]),
+        ("酸菜面十箱 唔爱咁多 五箱就好", [("C03", 5)]),
+        ("唔爱酸菜面了 爱纯净水五箱", [("C04", 5)]),
+        ("不要酸菜面了 要纯净水五箱", [("C04", 5)]),
+    ],
+)
+def test_hakka_words_for_i_want_tomorrow_thanks_and_not_wanted(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert _lines(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("酸菜面多少钱一箱 来5箱", [("C03", 5)]), ("酸菜面五箱 多少钱一箱", [("C03", 5)])],
+)
+def test_a_price_asked_per_one_unit_orders_only_the_amount_said(
+    text: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    assert _lines(text, index) == expected
+
+
+NAMED = """\
+W1,清溪湖 天然矿泉水 550ml*24瓶/箱,清溪湖,饮料/水,550ml,case,24,26.00,CNY,清溪湖,200,1,true
+W2,清溪湖 天然矿泉水 4.5L*4桶/箱,清溪湖,饮料/水,4.5L,case,4,32.00,CNY,清溪湖大桶,80,1,true
+K1,可口可乐 330ml*24罐/箱,可口可乐,饮料/碳酸,330ml,case,24,55.00,CNY,可乐,150,1,true
+K2,可口可乐 500ml*24瓶/箱,可口可乐,饮料/碳酸,500ml,case,24,62.00,CNY,可乐,120,1,true
+K3,百事可乐 330ml*24罐/箱,百事,饮料/碳酸,330ml,case,24,52.00,CNY,百事,80,1,true
+N1,旺旺 旺仔牛奶 245ml*24罐/箱,旺旺,乳品/含乳饮料,245ml,case,24,110.00,CNY,旺仔牛奶,120,1,true
+N2,伊利 纯牛奶 250ml*24盒/箱,伊利,乳品/牛奶,250ml,carton,24,62.00,CNY,伊利纯奶,200,1,true
+N3,蒙牛 纯牛奶 250ml*24盒/箱,蒙牛,乳品/牛奶,250ml,carton,24,60.00,CNY,蒙牛纯奶,150,1,true
+"""
+
+
+@pytest.fixture(scope="module")
+def named_index() -> CatalogIndex:
+    return catalog_index(NAMED)
+
+
+def test_a_nickname_built_on_another_sizes_nickname_names_its_own_size(named_index: CatalogIndex) -> None:
+    assert _lines("清溪湖大桶 5箱", named_index) == [("W2", 5)]
+    assert _asked("清溪湖 5箱", named_index) == [["W1", "W2"]]
+
+
+def test_an_alias_inside_another_brands_name_asks_among_both_brands(named_index: CatalogIndex) -> None:
+    assert _asked("可乐 5箱", named_index) == [["K1", "K2", "K3"]]
+
+
+def test_a_word_typed_for_a_catalog_words_sound_names_its_product_beside_a_kind(named_index: CatalogIndex) -> None:
+    assert _lines("望仔牛奶五箱", named_index) == [("N1", 5)]
