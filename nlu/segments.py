@@ -2226,7 +2226,8 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
     cuts = [0, *bounds, len(elements)]
     parts = [elements[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
     if not has_words(parts[0]) or not all(
-        has_words(part) or adds_more(part) or (not prefix_style and _sized_anew(part, parts[0])) for part in parts[1:]
+        has_words(part) or adds_more(part) or (not prefix_style and _sized_anew(part, before))
+        for before, part in zip(parts, parts[1:], strict=False)
     ):
         return [_Piece(elements, [group for group in groups if group not in sized_counts])]
     for group in sized_counts:
@@ -2238,11 +2239,12 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
     return pieces
 
 
-def _sized_anew(part: list[_Element], first: list[_Element]) -> bool:
+def _sized_anew(part: list[_Element], before: list[_Element]) -> bool:
     """`客家娘酒1.5L两箱 500ml三箱`: after an item said with its size, another size with its amount is the same product
     in that size."""
     sizes = {e.size for e in part if e.kind == "size"}
-    return bool(sizes) and sizes.isdisjoint(e.size for e in first if e.kind == "size")
+    said = {e.size for e in before if e.kind == "size"}
+    return bool(sizes) and bool(said) and sizes.isdisjoint(said)
 
 
 def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
