@@ -285,15 +285,16 @@ def product_words(phrase: str) -> str:
             return True
         return any(word in table for table in (lexicon.unit_words, lexicon.range_words, lexicon.half_words))
 
-    while words and counts(words[0]):
+    # `5 crates of coke`, `chupa 48 za soda`, `pls 2 kahon ng sardinas`: the words asking for it and joining the amount
+    # to the product go too.
+    joining = lexicon.stop_words | lexicon.fillers
+    while words and (counts(words[0]) or (len(words) > 1 and words[0].lower() in joining)):
         words.pop(0)
-    while words and counts(words[-1]) and not (len(words) > 1 and words[-2].lower() in lexicon.size_words):
+    while words and (
+        (counts(words[-1]) and not (len(words) > 1 and words[-2].lower() in lexicon.size_words))
+        or (len(words) > 1 and words[-1].lower() in joining)
+    ):
         words.pop()  # a number after `kilo` is the size (`sukari kilo 2`), kept
-    # `5 crates of coke`, `chupa 48 za soda`, `2 cajas de coca`: the word joining the amount to the product goes too.
-    while len(words) > 1 and words[0].lower() in lexicon.stop_words:
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower() in lexicon.stop_words:
-        words.pop()
     if words and (cjk := _CJK_COUNT_AFTER.search(words[-1])) and cjk["unit"] in lexicon.unit_words and cjk.start():
         words[-1] = words[-1][: cjk.start()]
     if words and (cjk := _CJK_COUNT_BEFORE.match(words[0])) and cjk["unit"] in lexicon.unit_words:
