@@ -198,9 +198,13 @@ class ChineseReader:
         (`赶紧`, `今儿`, `顺便`), never for a thing."""
         return word not in self._known and word in _everyday_words()
 
-    def heard(self, phrase: str) -> str:
+    def heard(self, phrase: str, words_too: bool = False) -> str:
         """A phrase with its homophone typos as the catalog writes them (`康师父` -> `康师傅`, `炸菜` -> `榨菜`): the
-        input method offered the wrong characters for the right sounds. Only a sound one catalog word has counts."""
+        input method offered the wrong characters for the right sounds. Only a sound one catalog word has counts.
+        `words_too`: a word of the language typed in its place is heard too (`怡保` for `怡宝`), where nothing else
+        the phrase says names a product."""
+        if words_too:
+            return _HAN_RUN_RE.sub(lambda m: "".join(self._heard_words(m.group(), True)), unspaced(phrase))
         return _HAN_RUN_RE.sub(lambda m: self._heard_run(m.group()), unspaced(phrase))
 
     @cached_property
@@ -222,7 +226,7 @@ class ChineseReader:
             heard = self._heard_runs[run] = "".join(self._heard_words(run))
         return heard
 
-    def _heard_words(self, run: str) -> Iterator[str]:
+    def _heard_words(self, run: str, words_too: bool = False) -> Iterator[str]:
         syllables = [self._said(ch) for ch in run]
         frequencies = _dictionary().FREQ
         start = 0
@@ -233,7 +237,7 @@ class ChineseReader:
                 if word is None or _NUMERALS.intersection(typed):
                     continue
                 # A word of the language typed as it is (`师父`, `统一`) is meant; so is a word the reader knows.
-                if word != typed and (frequencies.get(typed) or typed in self._known):
+                if word != typed and ((frequencies.get(typed) and not words_too) or typed in self._known):
                     continue
                 yield word
                 start = end

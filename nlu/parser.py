@@ -1306,7 +1306,8 @@ def _read_as_chinese(request: ItemRequest, match: Match, index: CatalogIndex) ->
         lambda: _size_written(request, index),
     ]
     if not named:
-        readers.append(lambda: _without_loose_characters(request))
+        # `怡保十件`: where nothing is named, a word of the language may have been typed for a catalog word's sound.
+        readers.extend((lambda: _without_loose_characters(request), lambda: _heard(request, index, words_too=True)))
     among: tuple[ItemRequest, Match] | None = None
     for read in readers:
         reading = read()
@@ -1352,11 +1353,13 @@ def _size_written(request: ItemRequest, index: CatalogIndex) -> ItemRequest | No
     return replace(request, size=None, words=(*request.words, *written)) if written else None
 
 
-def _heard(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:
+def _heard(request: ItemRequest, index: CatalogIndex, words_too: bool = False) -> ItemRequest | None:
     """`炸菜`, `老干吗油辣椒`, `康师付红烧面`: the request with its words typed in characters that sound like a catalog
-    word (the input method's wrong choice) as that word."""
+    word (the input method's wrong choice) as that word; with `words_too`, also a word of the language (`怡保`)."""
     chinese = index.chinese
-    return _written_otherwise(request, chinese.heard(request.phrase), index) if chinese is not None else None
+    if chinese is None:
+        return None
+    return _written_otherwise(request, chinese.heard(request.phrase, words_too), index)
 
 
 def _brand_mistyped(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

@@ -1256,3 +1256,12 @@ def test_an_alias_inside_another_brands_name_asks_among_both_brands(named_index:
 
 def test_a_word_typed_for_a_catalog_words_sound_names_its_product_beside_a_kind(named_index: CatalogIndex) -> None:
     assert _lines("望仔牛奶五箱", named_index) == [("N1", 5)]
+
+
+def test_a_word_of_the_language_typed_for_a_brands_sound_names_it_where_nothing_else_is_named() -> None:
+    water = catalog_index(
+        "Y1,怡宝 纯净水 555ml*24瓶/箱,怡宝,饮料,555ml,case,24,28.00,CNY,怡宝,200,1,true\n"
+        "Y2,红塔山 (经典1956) 条,红塔山,卷烟,20支*10包,outer,10,100.00,CNY,红塔山,80,1,true\n"
+    )
+    assert _lines("怡保十件", water) == [("Y1", 10)]
+    assert [item.phrase for item in parse_order("中南海 5条", water).unknown] == ["中南海5条"]
