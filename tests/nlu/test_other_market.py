@@ -164,8 +164,9 @@ def market_figures(market: str) -> dict[str, float]:
 #     the same read is 0.915 / 0.952 / 1.6 %, asked 0.872. With the general rules its misses pointed at (条 a strip
 #     of boxes, 各 beside an item counted apart, 白酒 and 糖 asked, a kind word that begins a name is not that
 #     product, a correction to another pack, a no ending a question whether there is any): 0.945 / 0.974 / 0.4 %,
-#     asked 0.936, unknowns 0.917. Left: `老母鸡` beside a name segmented `老母 鸡汤`, the homophone slips
-#     `怡保` (a word of the dictionary) and `加多包` (its 包 read as the pack), `康帅傅`, `卫生纸` unknown where no
+#     asked 0.936, unknowns 0.917; 0.982 once a word of the dictionary typed for a brand's sound (`怡保`) names it where
+#     nothing else is named. Left: `老母鸡` beside a name segmented `老母 鸡汤`, the homophone slips
+#     `加多包` (its 包 read as the pack), `康帅傅`, `卫生纸` unknown where no
 #     name writes it (as a kind word it would also offer facial tissue where other markets' aliases say rolls), `泡面`
 #     and `方便面` also offering dried noodles, `葵花籽油` of a discontinued SKU asked among the oils, `ksf红烧` asked
 #     between bag and cup beside the bag's alias.
