@@ -8,7 +8,7 @@ import pytest
 
 from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
-from tests.nlu.conftest import resolved
+from tests.nlu.conftest import catalog_index, resolved
 
 CATALOG = Path(__file__).resolve().parent / "data" / "abidjan_market_catalog.csv"
 
@@ -83,3 +83,23 @@ def test_dioula_how_much_asks_the_price_of_the_kind_named(abidjan_index: Catalog
     assert [set(item.candidates) for item in parse.ambiguous] == [
         {"CI-200114", "CI-200122", "CI-200130", "CI-200149", "CI-200157"}
     ]
+
+
+ENGLISH_LIST = """\
+E1,"Kabras Sugar 50kg bag",Kabras,sugar,50kg,bag,1,7700.00,KES,,10,1,true
+E2,"Mumias Sugar 50kg bag",Mumias,sugar,50kg,bag,1,7800.00,KES,,10,1,true
+E3,"Golden Fry Cooking Oil 5L jerrycan",Golden Fry,cooking oil,5L,jerrycan,1,1320.00,KES,,10,1,true
+E4,"Salit Cooking Oil 5L jerrycan",Salit,cooking oil,5L,jerrycan,1,1300.00,KES,,10,1,true
+E5,"Jamaa Bar Soap 1kg, carton of 20",Jamaa,soap,1kg,carton,20,2400.00,KES,,10,1,true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("2 sacs de sucre 50kg", {"E1", "E2"}), ("huile 5L 2 bidons", {"E3", "E4"}), ("du savon 1kg 2 cartons", {"E5"})],
+)
+def test_french_words_for_a_kind_reach_a_list_written_in_english(text: str, kind: set[str]) -> None:
+    # A French-speaking owner ordering from an English price list: `sucre` was an unknown item.
+    parse = parse_order(text, catalog_index(ENGLISH_LIST))
+    found = {line.sku for line in parse.lines} | {sku for item in parse.ambiguous for sku in item.candidates}
+    assert found == kind and not parse.unknown
