@@ -403,7 +403,7 @@ def _build_index(items: list[CatalogItem], lexicon: Lexicon) -> CatalogIndex:
     short_words, cores = _post_short_words(lexicon, cores, postings_sets, brand_sets)
     _post_spellings(lexicon, postings_sets)
     _post_brand_initials(brands, items, lexicon, postings_sets)
-    cores = _post_lettered_pairs(items, read, cores, postings_sets)
+    cores = _post_lettered_pairs(items, read, cores, lexicon, postings_sets)
     phrase_sets = _phrase_sets(phrase_only, postings_sets)
     protected.update(t for text_read in chain(brands, *aliases) for t in text_read.connector_triples)
     postings = _frozen_postings(postings_sets)
@@ -650,10 +650,12 @@ def _post_lettered_pairs(
     items: list[CatalogItem],
     read: Callable[[str], _TextFacts],
     cores: list[frozenset[str]],
+    lexicon: Lexicon,
     postings_sets: dict[str, set[int]],
 ) -> list[frozenset[str]]:
     """`TUNA H&S` beside `SARDINES HOT&SPICY`: letters a name joins with `&` are the words another name joins so,
-    when one pair of its words has those initials and they are not the brand's own (`H&S` of Head & Shoulders)."""
+    when one pair of its words has those initials and they are not the brand's own (`H&S` of Head & Shoulders);
+    where no name writes a pair with those initials, the words names are known to join so (`hot spicy`)."""
     lettered: dict[tuple[str, str], list[int]] = defaultdict(list)
     pairs: set[tuple[str, str]] = set()
     for position, item in enumerate(items):
@@ -665,11 +667,13 @@ def _post_lettered_pairs(
                     lettered[(before, after)].append(position)
                 elif len(before) > 1 and len(after) > 1:
                     pairs.add((before, after))
-    if not lettered or not pairs:
+    if not lettered:
         return cores
+    known = [tuple(pair.split()) for pair in lexicon.joined_pairs]
     cores = list(cores)
     for (first, second), positions in lettered.items():
         meant = {(a, b) for a, b in pairs if a[0] == first and b[0] == second}
+        meant = meant or {(a, b) for a, b in known if a[0] == first and b[0] == second}
         if len(meant) != 1:
             continue
         words = frozenset(next(iter(meant)))

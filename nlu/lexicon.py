@@ -140,6 +140,12 @@ class Lexicon:
     contents_words: frozenset[str]
     # Flavours, scents and colours: a word of these names a product even when the catalog does not sell it.
     flavour_words: frozenset[str]
+    # Two words names join with `&` (`hot spicy`): letters a name joins so (`TUNA H&S`) are these words, where no
+    # name of the catalog writes another pair with those initials.
+    joined_pairs: frozenset[str]
+    # What goods are packed in (`oil`, `brine`): a product whose name adds only such a word is its brand's plain one
+    # beside a product of that size whose name adds only variant words (`TUNA FLKS OIL` beside `TUNA FLKS H&S`).
+    medium_words: frozenset[str]
     stop_words: frozenset[str]
     # `tig-2 sprite at royal`, `2 case each`: the one amount said counts every item of the line.
     each_words: frozenset[str]
@@ -586,6 +592,8 @@ _WORD_LISTS = (
     "larger_words",
     "contents_words",
     "flavour_words",
+    "joined_pairs",
+    "medium_words",
     "stop_words",
     "each_words",
     "same_amount_words",

@@ -719,7 +719,7 @@ def _variants_beside_plain(
     everyone = frozenset.intersection(*extras.values())
     own = {core: words - everyone for core, words in extras.items()}
     marked = {key for key in sized if key[0] in marking_only}
-    tasted = lexicon.flavour_words - marking
+    tasted = (lexicon.flavour_words | lexicon.medium_words) - marking
     tasted_only = {core for core, words in own.items() if words and words <= tasted}
     plain = {(size, brand) for core, size, brand in sized if core in tasted_only}
     if kind_only:
