@@ -621,11 +621,12 @@ MARKET_FLOORS = [
     # Then 0.947 with `wait` and Maranao `di` taking an amount back, 0.952 / 0.974 with a price over a unit
     # (`1632/cs`) or in brackets after the count (`3cs (216)`) no amount, 0.954 with `x100` before the count picking
     # the pack of 100, 0.957 with `duwa-duwa` two of each, 0.959 with `corned beef` also asking about the `CARNE
-    # NORTE`, 0.961 / 0.980 with Tausug `ay` correcting. Left: `century tuna` asking between the one in oil and the
-    # hot and spicy (`H&S`, no flavour word), `@2390` beside `ligo red` not picking the pack of that price, `tall`
-    # for the 425g, `XHOT` for extra hot, `CB` for a brand's corned beef, `beef na beef` also asking about Knorr's
-    # beef cubes, `h&s` typed by owners, and a load card's denomination before its price (`smart load 100 @97`).
-    ("bangsamoro_sarisari", 414, 0.95, 0.975, 0.0, 0.98, 0.98),
+    # NORTE`, 0.961 / 0.980 with Tausug `ay` correcting; 0.978 / 0.987 once `H&S` reads as hot and spicy and the
+    # tuna adding only `OIL` is the plain one beside it. Left: `@2390` beside `ligo red` not picking the pack of that
+    # price, `tall` for the 425g, `XHOT` for extra hot, `CB` for a brand's corned beef, `beef na beef` also asking
+    # about Knorr's beef cubes, `h&s` typed for Head & Shoulders, and a load card's denomination before its price
+    # (`smart load 100 @97`, `globe 100 load 10`).
+    ("bangsamoro_sarisari", 414, 0.97, 0.98, 0.0, 0.98, 0.98),
 ]
 
 

@@ -1119,3 +1119,24 @@ F1,CB 555 CARNE NORTE 150G X48,555,CANNED GOODS,150g,case,48,1420.00,PHP,555 car
 """
     parse = parse_order("corned beef 150g 2 case", catalog_index(rows))
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["A1", "C1", "F1"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("century tuna 2 case", [("T1", 2)]),
+        ("century hot and spicy 1 case", [("T2", 1)]),
+        ("century h&s 3 case", [("T2", 3)]),
+    ],
+)
+def test_plain_tuna_is_the_one_in_oil_beside_the_hot_and_spicy_written_h_and_s(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    rows = """\
+T1,TUNA CENTURY FLKS OIL 155G X48,Century,CANNED GOODS,155g,case,48,1740.00,PHP,,100,1,true
+T2,TUNA CENTURY FLKS H&S 155G X48,Century,CANNED GOODS,155g,case,48,1790.00,PHP,,70,1,true
+S1,SHMP H&S CLASSIC 12MLX12,Head & Shoulders,PERSONAL CARE,12ml,pack,12,96.00,PHP,,250,5,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
