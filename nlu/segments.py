@@ -2241,8 +2241,8 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
 
 def _sized_anew(part: list[_Element], before: list[_Element]) -> bool:
     """`客家娘酒1.5L两箱 500ml三箱`: after an item said with its size, another size with its amount is the same product
-    in that size."""
-    sizes = {e.size for e in part if e.kind == "size"}
+    in that size; a price after the amount (`milo 22g 10 tali @88 = 880`) is no size of it."""
+    sizes = {e.size for e in part if e.kind == "size" and e.size is not None and e.size.dimension != SIZE_PRICE}
     said = {e.size for e in before if e.kind == "size"}
     return bool(sizes) and bool(said) and sizes.isdisjoint(said)
 

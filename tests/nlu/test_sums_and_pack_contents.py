@@ -66,7 +66,11 @@ def test_what_each_pack_holds_after_the_count_names_the_pack(text: str, index: C
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("isda 2 case @2350", [("S301", 2)]), ("pamba 3 ctn @ 1200, bahari 1 case", [("S303", 3), ("S302", 1)])],
+    [
+        ("isda 2 case @2350", [("S301", 2)]),
+        ("pamba 3 ctn @ 1200, bahari 1 case", [("S303", 3), ("S302", 1)]),
+        ("pamba 200g 3 ctn @50 = 150", [("S303", 3)]),
+    ],
 )
 def test_a_price_after_an_at_sign_is_no_amount(text: str, expected: list[tuple[str, int]], index: CatalogIndex) -> None:
     assert resolved(text, index) == expected
