@@ -206,6 +206,12 @@ class TurnAction(Action, abc.ABC):
         except PlatformError as exc:
             log.warning("platform error in %s: %s", self.name(), exc.code)
             turn.say(turn.t._(replies.UNAVAILABLE))
+        except Exception:
+            # A fault of ours (a slot written by an older version, a bug) must not leave the owner unanswered, nor
+            # keep half of the turn's changes: the owner is asked to try again, and the conversation stays as it was.
+            log.exception("action %s failed", self.name())
+            turn.say(turn.t._(replies.UNAVAILABLE))
+            return []
         return turn.events
 
     @abc.abstractmethod

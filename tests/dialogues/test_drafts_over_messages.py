@@ -291,3 +291,15 @@ async def test_an_option_named_by_its_ordinal_word_is_chosen(
     named = " ".join(replies[-1]["buttons"][1]["title"].split()[:3])
     summary = await chat.text(second)
     assert f"1) {named}" in summary and "2,610" in summary, (named, summary)
+
+
+async def test_a_fault_of_ours_is_answered_and_changes_nothing(chat: Chat, agent: Any) -> None:
+    await chat.text("2 box mishumaa")
+    tracker = await agent.tracker_store.get_or_create_tracker(chat.phone)
+    # A draft as a version that wrote its lines otherwise would have left it: reading it fails.
+    draft = {**tracker.get_slot("draft"), "lines": [{"item": "TA-CANDLE-6-20", "count": 2}]}
+    tracker.update(SlotSet("draft", draft))
+    await agent.tracker_store.save(tracker)
+    # The owner was left without an answer.
+    assert "please try again" in await chat.text("yes")
+    assert await chat.slot("draft") == draft
