@@ -41,7 +41,7 @@ from actions.drafts import (
     amounts_in,
     answers_by_size,
     answers_choice,
-    asks_the_total,
+    asks_a_price_alone,
     choose,
     corrects_alone,
     counts_packs,
@@ -363,12 +363,19 @@ async def answer_price_question(turn: Turn, action_name: str) -> bool:
 
 
 async def answer_total_asked(turn: Turn, action_name: str) -> bool:
-    """`how much is all that?` while an order waits, read as help or not understood: the order and its total."""
+    """`how much is all that?` while an order waits, read as help or not understood: the order and its total; `多少钱一
+    箱？`, `how much?` while it asks which one or how many: the prices of what the question offers, and it again."""
     draft = turn.waiting_draft
-    if draft is None or draft.choices or not asks_the_total(turn.text):
+    if draft is None or not asks_a_price_alone(turn.text):
         return False
     if await find_store(turn, action_name):
-        await show_draft(turn, draft, await PLATFORM.catalog(turn.store_id))
+        catalog = await PLATFORM.catalog(turn.store_id)
+        if not draft.choices:
+            await show_draft(turn, draft, catalog)
+            return True
+        offered = [catalog.items[sku] for sku in draft.choices[0].candidates if sku in catalog.items]
+        turn.say("\n".join(replies.price_lines(turn.t, [replies.PriceAnswer(item, 1) for item in offered[:6]], [])))
+        await ask_open_question_again(turn, catalog)
     return True
 
 

@@ -729,15 +729,23 @@ def _amount_words() -> frozenset[str]:
     return frozenset(words | lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.number_words.keys())
 
 
-def asks_the_total(text: str) -> bool:
-    """True when a message asks a price and names nothing else (`how much is all that?`, `bei ya zote ni ngapi?`,
-    `how much for everything`): of an order waiting, its total."""
+def asks_a_price_alone(text: str) -> bool:
+    """True when a message asks a price and names nothing else, a pack it is asked by at most (`how much is all
+    that?`, `bei ya zote ni ngapi?`, `how much per case?`, `多少钱一箱？`): of an order waiting, its total; of the
+    products an open question offers, their prices."""
     lexicon = load_lexicon()
     words = [normalise_word(word) for word in _answer_words(text)]
     if not words or not _says_anywhere(words, text, lexicon.price_cues):
         return False
     said = {word for phrase in lexicon.price_cues for word in phrase.split()}
-    return set(words) <= said | lexicon.chatter_words | lexicon.stop_words
+    besides = said | lexicon.chatter_words | lexicon.stop_words | lexicon.each_words | lexicon.unit_words.keys()
+    if any(HAN_RE.search(word) for word in words):
+        # Chinese runs on without spaces: what is left once its price words and the pack asked by are taken out.
+        rest = "".join(words)
+        for phrase in sorted((p for p in lexicon.price_cues if HAN_RE.search(p)), key=len, reverse=True):
+            rest = rest.replace(phrase, " ")
+        words = [w for w in re.split(r"[\s。？！，、.]+", _per_pack().sub(" ", rest)) if w]
+    return set(words) <= besides | {"1", "one", "a"}
 
 
 def adds_alone(text: str) -> bool:
@@ -761,6 +769,13 @@ def answers_by_size(text: str, choice: Choice, items: Mapping[str, CatalogItem])
     `5 litres`): it answers the question whatever the intent classifier read."""
     sized = of_size(text, choice.candidates, items) if len(_answer_words(text)) <= 2 else []
     return 0 < len(sized) < len(choice.candidates)
+
+
+@lru_cache(maxsize=1)
+def _per_pack() -> re.Pattern[str]:
+    """`一箱`, `每提`: the pack a price is asked by, in Chinese."""
+    chinese = [re.escape(unit) for unit in load_lexicon().unit_words if all(map(HAN_RE.match, unit))]
+    return re.compile(rf"[一每]?(?:{'|'.join(sorted(chinese, key=len, reverse=True))})" if chinese else r"(?!)")
 
 
 def _answer_words(text: str) -> list[str]:

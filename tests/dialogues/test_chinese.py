@@ -164,3 +164,11 @@ async def test_an_amount_added_alone_while_asked_which_one_is_kept_for_the_answe
     kept = await text(zh, "再加两袋")
     assert kept.endswith(question) and "请回复1到2之间的数字" not in kept, kept
     assert "1) 禾香 丝苗米 10kg 4 袋 x 62" in await text(zh, "1")
+
+
+async def test_how_much_a_pack_asked_while_a_question_is_open_prices_what_it_offers_and_asks_again(zh: Chat) -> None:
+    question = (await said(zh, "丝苗米 两袋"))[-1]["text"]
+    # It asked the question again and answered no price.
+    answer = await text(zh, "多少钱一袋？")
+    assert "禾香 丝苗米 10kg：¥62/袋" in answer and "禾香 丝苗米 25kg：¥148/袋" in answer, answer
+    assert answer.endswith(question), answer
