@@ -174,7 +174,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
 
 def _tokens(cleaned: str, lexicon: Lexicon) -> list[Token]:
     """The message's first tokens, without the times it writes as a clock does."""
-    return clock_times(tokenize(cleaned)[:_MAX_TOKENS], lexicon)
+    return _clock_times(tokenize(cleaned)[:_MAX_TOKENS], lexicon)
 
 
 def _asks_price(
@@ -2010,17 +2010,16 @@ def time_of_day(tokens: list[Token], position: int, lexicon: Lexicon) -> int:
     return 0 if after_next is not None and after_next.text in lexicon.unit_words else 2
 
 
-def clock_times(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+def _clock_times(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """Without the times written as a clock does (`10:30`, `at 2:30 pm`): when to deliver, never an amount or a line
-    apart (the colon would otherwise part `10` from `30`)."""
+    apart (the colon would otherwise part `10` from `30`). Other times of day are read where amounts are."""
     if not any(t.text == ":" for t in tokens):
         return tokens
     kept: list[Token] = []
     position = 0
     while position < len(tokens):
-        clock = _clock_span(tokens, position, lexicon) or _clock_span(tokens, position + 1, lexicon)
-        span = time_of_day(tokens, position, lexicon) if clock else 0
-        if span:
+        span = time_of_day(tokens, position, lexicon)
+        if span and any(t.text == ":" for t in tokens[position : position + span]):
             position += span
         else:
             kept.append(tokens[position])
