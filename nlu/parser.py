@@ -976,6 +976,20 @@ def says_yes(text: str, lexicon: Lexicon) -> bool:
     return all(t.kind == "sep" for t in tokens[said:]) or _only_when_to_deliver(tokens[said:], lexicon)
 
 
+def orders_goods(parse: OrderParse, lexicon: Lexicon) -> bool:
+    """True when the reader found goods with an amount said (`he nyanya anna crate imwe`, `5 ctn kimbo, na bei ya
+    omo?`): an order, whatever words of a language the classifier never saw made it read a greeting or a status
+    question. Not a message that only asks prices, nor goods named without an amount (`thanks, the kimbo was good`)."""
+    if parse.asks_prices:
+        return False
+    phrases = [line.phrase for line in parse.lines] + [item.phrase for item in parse.ambiguous]
+    return any(
+        token.kind == "num" or token.text in lexicon.amount_words
+        for phrase in phrases
+        for token in tokenize(clean_text(phrase))
+    )
+
+
 def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:
     """True when the words say a time of day and, besides it, only everyday words (`deliver`, `please`, `kesho`) that
     neither deny nor correct."""

@@ -1,5 +1,5 @@
-"""Rasa 3.6 graph component that attaches the order parse to every message as `order`, and reads a bare yes word of
-any language the reader knows as YES."""
+"""Rasa 3.6 graph component that attaches the order parse to every message as `order`, reads a bare yes word of any
+language the reader knows as YES, and goods ordered with an amount as an order."""
 
 from __future__ import annotations
 
@@ -15,9 +15,29 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.catalog_source import CatalogSettings, CatalogSource
-from nlu.parser import parse_order, says_yes
+from nlu.parser import orders_goods, parse_order, says_yes
 
 ORDER = "order"
+# Intents the goods a message orders decide: those of messages that carry no goods to order, and an order itself.
+# A message of one of them the reader finds goods with an amount in is an order the classifier misread through words
+# it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure, which
+# the fallback classifier would turn into "not understood"; an order that also asks a price is an order that gets a
+# price too. Intents whose messages may name goods of their own (a choice, an edit, a cancel, a reorder, NO with a
+# correction) are left as read.
+_DECIDED_BY_GOODS = frozenset(
+    {
+        "place_order",
+        "greet",
+        "goodbye",
+        "thank",
+        "help",
+        "out_of_scope",
+        "order_status",
+        "switch_language",
+        "check_price",
+        "affirm",
+    }
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -26,8 +46,9 @@ class OrderParser(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        """`catalog` is a CSV path used until (or unless) `BACKEND_URL` serves a catalog."""
-        return {"catalog": "demo/catalog.csv", "refresh_seconds": 60, "timeout_seconds": 5}
+        """`catalog` is a CSV path used until (or unless) `BACKEND_URL` serves a catalog; below `unsure_below` (the
+        fallback classifier's threshold) an intent is read unsure, and goods ordered decide it whatever it is."""
+        return {"catalog": "demo/catalog.csv", "refresh_seconds": 60, "timeout_seconds": 5, "unsure_below": 0.4}
 
     def __init__(self, config: Dict[Text, Any], source: CatalogSource) -> None:
         self._config = config
@@ -65,17 +86,31 @@ class OrderParser(GraphComponent):
         self._source.close()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Set `order` on each message, in the parse data that reaches the tracker, and `affirm` on a message of yes
-        words the classifier may read otherwise (`si`); never waits for the platform."""
+        """Set `order` on each message, in the parse data that reaches the tracker; `affirm` on a message of yes words
+        the classifier may read otherwise (`si`), and `place_order` on goods with an amount read as a message without
+        goods or read unsure; never waits for the platform."""
         index = self._source.index()
         for message in messages:
-            text: Optional[str] = message.get(TEXT)
-            parse = parse_order(text or "", index)
+            text: str = message.get(TEXT) or ""
+            parse = parse_order(text, index)
             message.set(ORDER, parse.to_json(), add_to_output=True)
-            if says_yes(text or "", index.lexicon):
-                affirm = {"name": "affirm", "confidence": 1.0}
-                message.set(INTENT, affirm, add_to_output=True)
-                # The whole ranking too: the words decided, so the fallback classifier after this must see no close
-                # second (`SI` read as NO at 0.41 beside a handoff at 0.40; `ndio, leteni saa 3` as an order at 1.0).
-                message.set(INTENT_RANKING_KEY, [affirm], add_to_output=True)
+            read: Optional[Dict[Text, Any]] = message.get(INTENT)
+            if says_yes(text, index.lexicon):
+                _decided(message, "affirm")
+            elif read and self._goods_decide(read) and orders_goods(parse, index.lexicon):
+                _decided(message, "place_order")
         return messages
+
+    def _goods_decide(self, read: Dict[Text, Any]) -> bool:
+        """Whether goods ordered decide the intent read: one of those they decide, or any read unsure."""
+        return read.get("name") in _DECIDED_BY_GOODS or float(read.get("confidence") or 0.0) < float(
+            self._config["unsure_below"]
+        )
+
+
+def _decided(message: Message, intent: str) -> None:
+    """The intent the words decide, and the whole ranking too, so the fallback classifier after this sees no close
+    second (`SI` read as NO at 0.41 beside a handoff at 0.40; `ndio, leteni saa 3` as an order at 1.0)."""
+    decided = {"name": intent, "confidence": 1.0}
+    message.set(INTENT, decided, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [decided], add_to_output=True)

@@ -88,6 +88,24 @@ def test_a_brand_texted_alone_is_an_order_never_a_greeting(system: System, tmp_p
     assert "Added" not in greeted and "Pepsi" not in greeted, greeted
 
 
+NYERI_PHONE = "+254712000791"
+NYERI_STORE = f"ST-791,Duka la Wanjiru,{NYERI_PHONE},Nyeri,ki,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_an_order_in_words_the_classifier_never_saw_is_an_order_not_a_status_or_a_price(
+    system: System, tmp_path: Path
+) -> None:
+    system.add_store(tmp_path, NYERI_STORE)
+    # Kikuyu (`he` give me, `imwe` one): read as where the order is, then as a price question, by the classifier; the
+    # catalog knows the goods and the reader the amount.
+    draft = "\n".join(system.exchange(NYERI_PHONE, "he omo 1kg bale imwe"))
+    assert draft.startswith("Your order:\n1) Omo Multi Active 1kg 1 bale"), draft
+    added = "\n".join(system.exchange(NYERI_PHONE, "he coke 300ml crate imwe"))
+    assert "Coca-Cola 300ml" in added and "2) " in added, added
+    assert system.orders("ST-791") == []
+
+
 GREETING_PHONE = "+254712000783"
 GREETING_STORE = f"ST-783,Duka la Halima,{GREETING_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
 

@@ -74,6 +74,44 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
     assert [i["name"] for i in message.get("intent_ranking")] == (["affirm"] if yes else ["deny", "place_order"])
 
 
+@pytest.mark.parametrize(
+    ("text", "read", "intent"),
+    [
+        # Kikuyu and Kikamba words the classifier never saw made an order a status question, a YES, a greeting.
+        ("he coke 300ml crate imwe", ("order_status", 0.91), "place_order"),
+        ("ndetee sprite 500ml case ili", ("affirm", 0.66), "place_order"),
+        ("nguenda fanta 300ml crate igiri", ("greet", 0.97), "place_order"),
+        # An order read unsure, whatever intent was on top: the fallback classifier would call it not understood.
+        ("mpa kimbo 1kg ctn imwe", ("reorder", 0.26), "place_order"),
+        # An order that also asks a price gets its draft and the price.
+        ("5 crates coke 300ml, and price of fanta 500ml?", ("check_price", 0.88), "place_order"),
+        # Goods with no amount said, or only asked the price of, are what the classifier read.
+        ("thanks, the kimbo was good", ("thank", 0.99), "thank"),
+        ("coke 500ml bei gani", ("check_price", 0.97), "check_price"),
+        ("where is my order 1234", ("order_status", 0.99), "order_status"),
+        # Intents whose messages name goods of their own are left as read.
+        ("cancel 2 crates coke 300ml", ("cancel_order", 0.93), "cancel_order"),
+        ("same as last week plus kimbo 1kg 2 ctn", ("reorder", 0.81), "reorder"),
+    ],
+)
+def test_goods_ordered_with_an_amount_decide_an_intent_read_without_goods_or_unsure(
+    text: str, read: tuple[str, float], intent: str, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BACKEND_URL", raising=False)
+    component = OrderParser.create(
+        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
+        None,
+        None,
+        None,  # type: ignore[arg-type]
+    )
+    ranking = [{"name": read[0], "confidence": read[1]}, {"name": "place_order", "confidence": 1 - read[1]}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    component.process([message])
+    assert message.get("intent")["name"] == intent
+    if intent != read[0]:
+        assert [i["name"] for i in message.get("intent_ranking")] == [intent]
+
+
 def test_component_without_a_catalog_file_reports_everything_unknown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
