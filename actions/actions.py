@@ -146,9 +146,20 @@ class Turn:
 
     @property
     def draft(self) -> Draft | None:
-        """The open draft, if any."""
+        """The open draft, if any. One an older version wrote in a shape this one cannot read is dropped, the owner
+        told so once and the YES it waited for forgotten, rather than every message after failing on it."""
         data = self.slot("draft")
-        return Draft.from_slot(data) if data else None
+        if not data:
+            return None
+        try:
+            return Draft.from_slot(data)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            log.warning("unreadable draft dropped")
+            self.set("draft", None)
+            if self.awaiting in (Awaiting.ORDER, Awaiting.JOIN):
+                self.awaits(None)
+            self.say(self.t._(replies.DRAFT_UNREADABLE))
+            return None
 
     @property
     def waiting_draft(self) -> Draft | None:

@@ -37,6 +37,7 @@ PAGE_CHARS = 400
 CHAT_PAGE_CHARS = {"whatsapp": 1000, "twilio_whatsapp": 1000, "wechat": 680}
 
 UNAVAILABLE = N_("Sorry, I can't reach the order system right now, please try again in a few minutes.")
+DRAFT_UNREADABLE = N_("Sorry, I could not read the order you had open after an update. Please send your items again.")
 NOT_REGISTERED = N_(
     "This number is not registered with a store, so I can't take orders from it yet. "
     "Ask your sales rep to add this number to your store, then message again."

@@ -24,6 +24,8 @@ SINGLE_STORE_PHONES = [f"+254712001{n:03d}" for n in range(200)]
 TWO_STORE_PHONE = "+254712000201"
 # Another phone two stores share, whose owner names a product while asked which store.
 SHARED_PHONE = "+254712000206"
+# A third phone two stores share, whose conversation an older version left in a shape this one cannot read.
+STRAY_STATE_PHONE = "+254712000207"
 LOW_CREDIT_PHONE = "+254712000202"
 CREDIT_PHONE = "+254712000205"
 UNREGISTERED_PHONE = "+254799999999"
@@ -55,6 +57,8 @@ def stores_csv() -> str:
     rows.append(f"T2,Mama Shop Village,{TWO_STORE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,false")
     rows.append(f"T3,Jirani Shop Gate,{SHARED_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"T4,Jirani Shop Market,{SHARED_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T5,Baraka Stores East,{STRAY_STATE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
+    rows.append(f"T6,Baraka Stores West,{STRAY_STATE_PHONE},Nakuru,en,Africa/Nairobi,1000000.00,true")
     rows.append(f"L1,Small Kiosk,{LOW_CREDIT_PHONE},Nakuru,en,Africa/Nairobi,1000.00,true")
     rows.append(f"C1,Credit Duka,{CREDIT_PHONE},Nakuru,en,Africa/Nairobi,80000.00,true")
     rows.append(f"K1,Lakeside Duka,{OFFER_REGION_PHONE},Kisumu,en,Africa/Nairobi,1000000.00,true")

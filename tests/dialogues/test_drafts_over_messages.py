@@ -10,7 +10,7 @@ from rasa.shared.core.events import SlotSet
 
 from backend.client import PlatformClient
 from tests.dialogues.conftest import Chat, Phones
-from tests.dialogues.seed import CREDIT_PHONE
+from tests.dialogues.seed import CREDIT_PHONE, STRAY_STATE_PHONE
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -293,13 +293,32 @@ async def test_an_option_named_by_its_ordinal_word_is_chosen(
     assert f"1) {named}" in summary and "2,610" in summary, (named, summary)
 
 
-async def test_a_fault_of_ours_is_answered_and_changes_nothing(chat: Chat, agent: Any) -> None:
+async def test_a_draft_written_in_a_shape_no_longer_read_is_dropped_with_a_word_and_the_next_order_goes_through(
+    chat: Chat, agent: Any, platform_client: PlatformClient
+) -> None:
     await chat.text("2 box mishumaa")
     tracker = await agent.tracker_store.get_or_create_tracker(chat.phone)
-    # A draft as a version that wrote its lines otherwise would have left it: reading it fails.
+    # A draft as a version that wrote its lines otherwise would have left it: every message failed on it, each
+    # answered "please try again", until the draft expired.
     draft = {**tracker.get_slot("draft"), "lines": [{"item": "TA-CANDLE-6-20", "count": 2}]}
     tracker.update(SlotSet("draft", draft))
     await agent.tracker_store.save(tracker)
+    dropped = await chat.text("yes")
+    assert "could not read the order you had open" in dropped and "try again in a few minutes" not in dropped
+    assert await chat.slot("draft") is None and await chat.slot("awaiting") is None
+    assert "1) Taa Candles 6 pack 2 boxes" in await chat.text("2 box mishumaa")
+    placed = await chat.text("YES")
+    [order] = await platform_client.store_orders(await chat.slot("store_id"))
+    assert order.order_id in placed
+
+
+async def test_a_fault_of_ours_is_answered_and_changes_nothing(agent: Any) -> None:
+    chat = Chat(agent, STRAY_STATE_PHONE)
+    assert "Which store" in await chat.text("2 box mishumaa")
+    tracker = await agent.tracker_store.get_or_create_tracker(chat.phone)
+    # Requests waiting for the store, as a version that kept them otherwise would have left them.
+    tracker.update(SlotSet("resume", {"requests": ["2 box mishumaa"]}))
+    await agent.tracker_store.save(tracker)
     # The owner was left without an answer.
-    assert "please try again" in await chat.text("yes")
-    assert await chat.slot("draft") == draft
+    assert "please try again" in await chat.text("1")
+    assert await chat.slot("store_id") is None and await chat.slot("awaiting") == "store"
