@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -15,9 +15,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.catalog_source import CatalogSettings, CatalogSource
+from nlu.lexicon import Lexicon
+from nlu.model import OrderParse
 from nlu.parser import orders_goods, parse_order, says_yes
 
 ORDER = "order"
+# The fallback classifier's threshold in config.yml: an intent read with less is read unsure.
+UNSURE_BELOW = 0.4
 # Intents the goods a message orders decide: those of messages that carry no goods to order, and an order itself.
 # A message of one of them the reader finds goods with an amount in is an order the classifier misread through words
 # it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure, which
@@ -48,7 +52,7 @@ class OrderParser(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """`catalog` is a CSV path used until (or unless) `BACKEND_URL` serves a catalog; below `unsure_below` (the
         fallback classifier's threshold) an intent is read unsure, and goods ordered decide it whatever it is."""
-        return {"catalog": "demo/catalog.csv", "refresh_seconds": 60, "timeout_seconds": 5, "unsure_below": 0.4}
+        return {"catalog": "demo/catalog.csv", "refresh_seconds": 60, "timeout_seconds": 5, "unsure_below": UNSURE_BELOW}
 
     def __init__(self, config: Dict[Text, Any], source: CatalogSource) -> None:
         self._config = config
@@ -94,18 +98,24 @@ class OrderParser(GraphComponent):
             text: str = message.get(TEXT) or ""
             parse = parse_order(text, index)
             message.set(ORDER, parse.to_json(), add_to_output=True)
-            read: Optional[Dict[Text, Any]] = message.get(INTENT)
-            if says_yes(text, index.lexicon):
-                _decided(message, "affirm")
-            elif read and self._goods_decide(read) and orders_goods(parse, index.lexicon):
-                _decided(message, "place_order")
+            decided = intent_from_words(text, message.get(INTENT), parse, index.lexicon, self._config["unsure_below"])
+            if decided is not None:
+                _decided(message, decided)
         return messages
 
-    def _goods_decide(self, read: Dict[Text, Any]) -> bool:
-        """Whether goods ordered decide the intent read: one of those they decide, or any read unsure."""
-        return read.get("name") in _DECIDED_BY_GOODS or float(read.get("confidence") or 0.0) < float(
-            self._config["unsure_below"]
-        )
+
+def intent_from_words(
+    text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, lexicon: Lexicon, unsure_below: float
+) -> Optional[str]:
+    """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
+    message of yes words, an order for goods with an amount in one read without goods or unsure; None to keep it."""
+    if says_yes(text, lexicon):
+        return "affirm"
+    if not read:
+        return None
+    unsure = float(read.get("confidence") or 0.0) < float(unsure_below)
+    decides = read.get("name") in _DECIDED_BY_GOODS or unsure
+    return "place_order" if decides and orders_goods(parse, lexicon) else None
 
 
 def _decided(message: Message, intent: str) -> None:
