@@ -73,7 +73,7 @@ from backend.catalog import CatalogItem
 from backend.errors import Conflict, NotFound, OrderRejected, PlatformError
 from backend.models import Order
 from i18n import Phrasebook, detect_language, phrasebook, requested_language
-from nlu import Catalog, OrderParse, sizes_sold
+from nlu import AmbiguousItem, Catalog, OrderParse, sold_in_other_sizes
 from nlu.chinese import HAN_RE
 from nlu.lexicon import load_lexicon
 from nlu.parser import says_yes
@@ -627,7 +627,7 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
             if read_cue(turn.text)[0] is Cue.MORE:
                 parse = settled_on_draft(draft, parse)
             unknown = unsold(parse, catalog)
-            draft = add_parse(draft, parse)
+            draft = add_parse(draft, other_sizes_offered(parse, catalog))
         elif draft.choices:
             chosen = await choose_by_words(turn, draft, catalog)
             if chosen is None:
@@ -800,6 +800,7 @@ async def take_items(turn: Turn, catalog: Catalog) -> bool:
 
 async def put_on_draft(turn: Turn, parse: OrderParse, cue: Cue | None, catalog: Catalog) -> None:
     """Items as a new draft, or joined to the open one as the cue says or as they read; asks once when unclear."""
+    parse = other_sizes_offered(parse, catalog)
     draft = turn.waiting_draft
     if draft is None:
         if cue is Cue.CHANGE and await corrects_placed_order(turn, parse):
@@ -1280,7 +1281,33 @@ async def asks_after_products(turn: Turn, parse: OrderParse) -> bool:
 
 def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
     """What a message named that the catalog lacks, each with the sizes sold of it when only its size is off."""
-    return [replies.Unsold(item.phrase, sizes_sold(item.phrase, catalog.index)) for item in parse.unknown]
+    return [
+        replies.Unsold(
+            item.phrase,
+            tuple(
+                dict.fromkeys(
+                    catalog.items[sku].size
+                    for sku in sold_in_other_sizes(item.phrase, catalog.index)[1]
+                    if sku in catalog.items
+                )
+            ),
+        )
+        for item in parse.unknown
+    ]
+
+
+def other_sizes_offered(parse: OrderParse, catalog: Catalog) -> OrderParse:
+    """Goods ordered in a size not sold (`农夫山泉550ml 十箱` of a 570ml water, `unga 5kg 2 bales`) offered in the sizes
+    that are, as a question of which one with the amount said, answered with a number or YES rather than the order
+    typed again; the item stays among those not found, so the reply says first that its size is not sold. The
+    question names the goods without the size (`Which unga?`), as the phrase an answer teaches the store's name of."""
+    offered = tuple(
+        AmbiguousItem(goods, item.quantity, skus)
+        for item in parse.unknown
+        for goods, skus in (sold_in_other_sizes(item.phrase, catalog.index),)
+        if skus
+    )
+    return replace(parse, ambiguous=parse.ambiguous + offered) if offered else parse
 
 
 async def answer_prices(turn: Turn, parse: OrderParse, catalog: Catalog) -> None:

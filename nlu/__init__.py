@@ -16,8 +16,8 @@ Public API (plain Python; nothing here touches the network at import time):
     parse.to_json()   # the DESIGN.md contract dict; OrderParse.from_json(data) rebuilds it
 
 A single phrase works too (`parse_order("add 2 omo 1kg", index)`), which is how draft edits are read.
-`sizes_sold(phrase, index)`: for an unknown phrase that names goods in a size not sold (`unga 5kg`), the sizes
-that are (`("1kg", "2kg")`), so the reply can say them.
+`sold_in_other_sizes(phrase, index)`: for an unknown phrase that names goods in a size not sold (`unga 5kg`), the
+SKUs of the sizes that are (the 1kg and 2kg packs), so the reply can say them and offer them.
 Per-store learned phrases: `AliasStore` (protocol), `RedisAliasStore`, `InMemoryAliasStore`;
 `await store.get(store_id)` gives the `learned` mapping. The Rasa component is `nlu.rasa_component.OrderParser`
 and sets `tracker.latest_message["order"]` to `parse.to_json()`.
@@ -37,7 +37,7 @@ from nlu.aliases import AliasStore, InMemoryAliasStore, RedisAliasStore  # noqa:
 from nlu.catalog_cache import Catalog, CatalogCache  # noqa: E402
 from nlu.catalog_index import CatalogIndex  # noqa: E402
 from nlu.model import AmbiguousItem, OrderLine, OrderParse, UnknownItem  # noqa: E402
-from nlu.parser import parse_order, sizes_sold  # noqa: E402
+from nlu.parser import parse_order, sold_in_other_sizes  # noqa: E402
 
 __all__ = [
     "AliasStore",
@@ -51,5 +51,5 @@ __all__ = [
     "RedisAliasStore",
     "UnknownItem",
     "parse_order",
-    "sizes_sold",
+    "sold_in_other_sizes",
 ]

@@ -78,14 +78,15 @@ def _orders_beside(request: ItemRequest, index: CatalogIndex) -> bool:
     )
 
 
-def sizes_sold(phrase: str, index: CatalogIndex) -> tuple[str, ...]:
-    """The sizes the catalog sells of what a phrase it has nothing for names once its size is left out (`unga kilo
-    tano`: `1kg`, `2kg`), smallest first; none when the phrase says no size or, without it, still names nothing."""
+def sold_in_other_sizes(phrase: str, index: CatalogIndex) -> tuple[str, tuple[str, ...]]:
+    """The words of a phrase the catalog has nothing for that name its goods, without its size and amount (`unga` of
+    `unga kilo tano 2`), and the SKUs of those goods the catalog sells in other sizes (the 1kg and 2kg packs),
+    smallest first; no SKUs when the phrase says no size or, without it, still names nothing."""
     lexicon = index.lexicon
     tokens = tokenize(clean_text(phrase))
     dimensions = {lexicon.size_words[token.text].dimension for token in tokens if token.text in lexicon.size_words}
     if not dimensions:
-        return ()
+        return phrase, ()
     goods = " ".join(
         token.text
         for token in tokens
@@ -95,12 +96,15 @@ def sizes_sold(phrase: str, index: CatalogIndex) -> tuple[str, ...]:
         and token.text not in lexicon.unit_words
     )
     items = [indexed.item for sku in parse_order(goods, index).skus if (indexed := index.item_for_sku(sku))]
-    sizes = {item.size: size for item in items if (size := size_from_text(item.size, lexicon)) is not None}
-    sold = {name: size for name, size in sizes.items() if size.dimension in dimensions}
+    sold = [
+        (size, item)
+        for item in items
+        if (size := size_from_text(item.size, lexicon)) is not None and size.dimension in dimensions
+    ]
     asked = size_from_text(phrase, lexicon)
-    if asked is not None and any(size.matches(asked) for size in sold.values()):
-        return ()
-    return tuple(sorted(sold, key=lambda name: (sold[name].value, name)))
+    if asked is not None and any(size.matches(asked) for size, _ in sold):
+        return goods, ()
+    return goods, tuple(item.sku for _, item in sorted(sold, key=lambda entry: (entry[0].value, entry[1].size)))
 
 
 @dataclass

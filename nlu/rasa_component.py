@@ -52,7 +52,12 @@ class OrderParser(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         """`catalog` is a CSV path used until (or unless) `BACKEND_URL` serves a catalog; below `unsure_below` (the
         fallback classifier's threshold) an intent is read unsure, and goods ordered decide it whatever it is."""
-        return {"catalog": "demo/catalog.csv", "refresh_seconds": 60, "timeout_seconds": 5, "unsure_below": UNSURE_BELOW}
+        return {
+            "catalog": "demo/catalog.csv",
+            "refresh_seconds": 60,
+            "timeout_seconds": 5,
+            "unsure_below": UNSURE_BELOW,
+        }
 
     def __init__(self, config: Dict[Text, Any], source: CatalogSource) -> None:
         self._config = config

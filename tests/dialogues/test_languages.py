@@ -334,9 +334,12 @@ async def test_pieces_that_fill_no_whole_tray_are_asked_in_swahili(sw: Chat) -> 
 
 
 async def test_goods_asked_in_a_size_not_sold_are_told_the_sizes_there_are_in_swahili(sw: Chat) -> None:
-    summary = await text(sw, "sukari kipepeo kilo tano gunia 2, unga mlima bale 2", "sw")
-    assert "sukari kipepeo kilo tano gunia 2: haipo kwa ukubwa huo. Tunazo 1kg, 50kg." in summary, summary
-    assert "1) Mlima Maize Flour 2kg" in summary
+    question = await text(sw, "sukari kipepeo kilo tano gunia 2, unga mlima bale 2", "sw")
+    assert "sukari kipepeo kilo tano gunia 2: haipo kwa ukubwa huo. Tunazo 1kg, 50kg." in question, question
+    # The sizes there are offered, with the amount said, for a number in reply.
+    assert "Sukari kipepeo ipi? 1) Kipepeo Sugar 1kg" in question and "2) Kipepeo Sugar 50kg bag" in question
+    summary = await text(sw, "2", "sw")
+    assert "1) Mlima Maize Flour 2kg" in summary and "2) Kipepeo Sugar 50kg bag 2 magunia" in summary, summary
 
 
 async def test_a_french_store_orders_chooses_edits_confirms_and_opts_out_in_french(

@@ -209,6 +209,25 @@ async def test_phone_with_two_stores_is_asked_which_store_once_for_each_order(
     ]
 
 
+async def test_goods_ordered_in_a_size_not_sold_are_offered_in_the_sizes_that_are(
+    chat: Chat, platform_client: PlatformClient
+) -> None:
+    # Told only that the size is not sold, the owner had to type the order again.
+    offered = await chat.text("2 bale mlima flour 1kg")
+    assert "not in that size. We have 2kg." in offered and "Which mlima flour? 1) Mlima Maize Flour 2kg" in offered
+    summary = await chat.text("YES")
+    assert "1) Mlima Maize Flour 2kg 2 bales x 1,500 = 3,000" in summary, summary
+    # Several sizes: the one picked by its number, with the amount said.
+    offered = await chat.text("and 5 bales sukari kipepeo 2kg")
+    assert "We have 1kg, 50kg." in offered and "2) Kipepeo Sugar 50kg bag" in offered, offered
+    summary = await chat.text("1")
+    assert "2) Kipepeo Sugar 1kg 5 bales" in summary, summary
+    placed = await chat.text("YES")
+    [order] = await platform_client.store_orders(await store_id(chat))
+    assert order.order_id in placed
+    assert sorted((line.sku, line.quantity) for line in order.lines) == [("KP-SUGAR-1KG-10", 5), ("ML-FLOUR-2KG-12", 2)]
+
+
 async def test_a_product_named_while_asked_which_store_waits_for_the_answer(agent: Any) -> None:
     from tests.dialogues.seed import SHARED_PHONE
 

@@ -106,6 +106,22 @@ def test_an_order_in_words_the_classifier_never_saw_is_an_order_not_a_status_or_
     assert system.orders("ST-791") == []
 
 
+SIZES_PHONE = "+254712000792"
+SIZES_STORE = f"ST-792,Duka la Otieno,{SIZES_PHONE},Kisumu,en,Africa/Nairobi,150000.00,true,kiosk"
+
+
+@pytest.mark.e2e
+def test_goods_ordered_in_a_size_not_sold_are_offered_in_the_sizes_that_are(system: System, tmp_path: Path) -> None:
+    system.add_store(tmp_path, SIZES_STORE)
+    offered = "\n".join(system.exchange(SIZES_PHONE, "3 ctn afia mango 250ml"))
+    assert "not in that size. We have 500ml, 1L." in offered and "Which afia mango? 1) " in offered, offered
+    summary = "\n".join(system.exchange(SIZES_PHONE, "2"))
+    assert "1) Afia Mango juice 1L 3 cases" in summary, summary
+    system.exchange(SIZES_PHONE, "YES")
+    [order] = system.orders("ST-792")
+    assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [("BEV-AFIA-MANGO-1L-12", 3)]
+
+
 GREETING_PHONE = "+254712000783"
 GREETING_STORE = f"ST-783,Duka la Halima,{GREETING_PHONE},Thika,sw,Africa/Nairobi,150000.00,true,kiosk"
 
