@@ -52,3 +52,13 @@ def test_a_valid_language_file_adds_its_words(tmp_path: Path) -> None:
     lexicon = load_lexicon(locale_with(tmp_path, {"fillers": ["tafadhali"], "number_words": {"moja": 1}}))
     assert "tafadhali" in lexicon.fillers
     assert lexicon.number_words["moja"] == 1
+
+
+def test_surigaonon_counts_to_ten_and_asks_whether_there_is_any() -> None:
+    lexicon = load_lexicon()
+    numbers = {**lexicon.number_words, **lexicon.number_words_needing_unit}
+    surigaonon = ("usa", "duha", "tulo", "upat", "lima", "unom", "pito", "walo", "siyam", "napulo")
+    assert [numbers[w] for w in surigaonon] == list(range(1, 11))
+    assert {"aon", "adunay"} <= lexicon.availability_cues
+    assert "waya" in lexicon.negations
+    assert {"padad-a", "ipadara"} <= lexicon.fillers
