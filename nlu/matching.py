@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, compress, repeat
 from operator import add
 from typing import Callable, Iterable, Iterator, TypeAlias
 
+from nlu.abbreviations import shortens, written_short
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.chinese import HAN_RE
 from nlu.segments import ItemRequest
@@ -742,7 +744,26 @@ def _marking_only(extras: dict[int, frozenset[str]], index: CatalogIndex) -> set
     most lists have no name adding only variant words."""
     everyone = frozenset.intersection(*extras.values())
     marking = index.lexicon.variant_marks
-    return {core for core, words in extras.items() if (rest := words - everyone) and rest <= marking}
+    flavours = index.lexicon.flavour_words
+    return {
+        core
+        for core, words in extras.items()
+        if (rest := words - everyone) and (rest <= marking or _marks_only(rest, marking, flavours))
+    }
+
+
+def _marks_only(words: frozenset[str], marking: frozenset[str], flavours: frozenset[str]) -> bool:
+    """True when every word is a variant mark, or one written short as a list writes it (`HOT&SPCY`)."""
+    return all(word in marking or _shortens_a_mark(word, marking, flavours) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _shortens_a_mark(word: str, marking: frozenset[str], flavours: frozenset[str]) -> bool:
+    """`spcy` of spicy; not `wht`, which writes white (a colour) as well as wheat."""
+    if not written_short(word):
+        return False
+    meant = {full for full in marking.union(flavours) if shortens(word, full)}
+    return bool(meant) and meant <= marking
 
 
 def _said_by_other_brands(

@@ -272,3 +272,12 @@ def test_chilli_is_a_flavour_to_ask_about_beside_cheese_while_hot_still_makes_a_
     assert asked(parse_order("kamu 10 box", index)) == [{"K1", "K2"}]
     assert resolved("kamu chilli 2 box", index) == [("K2", 2)]
     assert resolved("sako 3 case", index) == [("S1", 3)]
+
+
+def test_a_variant_word_a_list_writes_short_still_makes_a_variant() -> None:
+    index = catalog_index(
+        "C1,CENTURY TUNA FLKS OIL 155G X 48 CS,Century,CANNED GOODS,155g,case,48,1728.00,PHP,,10,1,true\n"
+        "C2,CENTURY TUNA FLKS HOT&SPCY 155G X 48 CS,Century,CANNED GOODS,155g,case,48,1776.00,PHP,,10,1,true\n"
+    )
+    assert resolved("century tuna 2 cs", index) == [("C1", 2)]
+    assert resolved("century hot and spicy 1 cs", index) == [("C2", 1)]
