@@ -507,10 +507,10 @@ def _by_pack(
         return candidates
     lexicon = index.lexicon
     groups = index.groups
-    level = lexicon.unit_levels.get(request.unit)
     sold_so = not all(
         candidates.isdisjoint(groups.by_sell_unit.get(u, _NO_POSITIONS)) for u in lexicon.sell_units_for(request.unit)
     )
+    level = _counted_level(candidates, request.unit, index) if not sold_so else lexicon.unit_levels.get(request.unit)
     if level == "single" and not sold_so:
         candidates = _by_piece_packaging(candidates, request, index)
     # `(TALI)`: a name that calls the typed unit by a local word is its brand's SKU sold in it; its brand's goods
@@ -558,6 +558,16 @@ def _by_pack(
     return selling.union(
         p for p in candidates if product_of[p] not in named_products and brand_of[product_of[p]] not in named_brands
     )
+
+
+def _counted_level(candidates: Positions, unit: str, index: CatalogIndex) -> str | None:
+    """The level a unit no candidate is sold in counts at; a dozen counts pieces where the product is sold by the
+    piece too (`usa ka dosena alaska evap` of a can sold by the piece and by the case of 48)."""
+    lexicon = index.lexicon
+    single = index.groups.by_level.get("single", _NO_POSITIONS)
+    if unit in lexicon.pieces_per_unit and not candidates.isdisjoint(single):
+        return "single"
+    return lexicon.unit_levels.get(unit)
 
 
 def _pack_word_written(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> Positions:

@@ -63,3 +63,25 @@ def test_a_ream_of_a_brand_in_two_variants_asks_between_the_reams_only(index: Ca
 def test_the_pack_notation_of_a_name_is_no_variant_word(index: CatalogIndex) -> None:
     asked = [set(item.candidates) for item in parse_order("vimba cola 3 case", index).ambiguous]
     assert asked == [{"VC1", "VC3"}]
+
+
+TWO_ROWS = (
+    "EV1,ALASKO EVAP 370ML X 48 CS,Alasko,MILK,370ml,case,48,1632.00,PHP,,80,1,true\n"
+    "EV2,ALASKO EVAP 370ML PC,Alasko,MILK,370ml,piece,1,35.00,PHP,,400,1,true\n"
+    "CD1,ALASKO CONDENSADA 300ML X 48 CS,Alasko,MILK,300ml,case,48,2160.00,PHP,,60,1,true\n"
+    "KB1,KOPI BLANCA 30G 10S TIE,Kopi,COFFEE,30g,pack,10,82.00,PHP,,450,1,true\n"
+    "KB2,KOPI BLANCA 30G 10S X 24 CS,Kopi,COFFEE,30g,case,24,1930.00,PHP,,60,1,true\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_rows() -> CatalogIndex:
+    return catalog_index(TWO_ROWS)
+
+
+def test_a_dozen_of_a_product_sold_by_the_piece_and_by_the_case_is_twelve_pieces(two_rows: CatalogIndex) -> None:
+    assert resolved("usa ka dosena alasko evap", two_rows) == [("EV2", 12)]
+    assert resolved("alasko evap 2 dozen", two_rows) == [("EV2", 24)]
+    # Sold only by the case, a dozen is still counted against the case and flagged.
+    parse = parse_order("alasko condensada 1 dozen", two_rows)
+    assert [(line.sku, line.unit_mismatch) for line in parse.lines] == [("CD1", True)]
