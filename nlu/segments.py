@@ -2351,12 +2351,34 @@ def _counting_group(piece: _Piece, lexicon: Lexicon) -> _Group | None:
 def _counted_beside_notation(piece: _Piece, lexicon: Lexicon) -> tuple[int | None, _Group | None]:
     """The quantity that counts and, beside it, how many the pack holds where an `x100` with no unit of its own
     says so (`ligo red x100 3 case`)."""
+    listed = _listed_pack_then_count(piece)
+    if listed is not None:
+        return listed
     group = _counting_group(piece, lexicon)
     for other in piece.groups:
         notation = other is not group and other.unit is None and piece.elements[other.first].kind == "x"
         if notation and other.quantity.is_integer() and other.quantity > 1:
             return int(other.quantity), group
     return None, group
+
+
+def _listed_pack_then_count(piece: _Piece) -> tuple[int, _Group] | None:
+    """`KOPIKO BLANCA 30G 10S X 24 CS 2`, `... 60G X 72 BX x 3`: a list's `X 24 CS` says what the case holds, and
+    the bare count that ends the item after it how many cases."""
+    elements = piece.elements
+    last = len(elements) - 1
+    if last < 3 or elements[last].kind != "num":
+        return None
+    first = last - 1 if elements[last - 1].kind == "x" else last
+    if first < 3:
+        return None
+    x, holds, unit = elements[first - 3 : first]
+    count = elements[last].value
+    if x.kind != "x" or holds.kind != "num" or unit.kind != "unit" or not unit.unit:
+        return None
+    if not (holds.value.is_integer() and holds.value > 1 and count.is_integer() and count > 0):
+        return None
+    return int(holds.value), _Group(first, last, count, unit.unit)
 
 
 def _count_after_contents(piece: _Piece, lexicon: Lexicon, index: CatalogIndex) -> tuple[int, _Group] | None:

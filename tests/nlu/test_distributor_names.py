@@ -85,3 +85,10 @@ def test_a_dozen_of_a_product_sold_by_the_piece_and_by_the_case_is_twelve_pieces
     # Sold only by the case, a dozen is still counted against the case and flagged.
     parse = parse_order("alasko condensada 1 dozen", two_rows)
     assert [(line.sku, line.unit_mismatch) for line in parse.lines] == [("CD1", True)]
+
+
+@pytest.mark.parametrize("text", ["KOPI BLANCA 30G 10S X 24 CS 2", "kopi blanca x 24 cs 2", "kopi blanca x 24 cs x 2"])
+def test_a_pack_notation_copied_from_the_list_before_the_count_says_what_the_pack_holds(
+    text: str, two_rows: CatalogIndex
+) -> None:
+    assert resolved(text, two_rows) == [("KB2", 2)]
