@@ -566,7 +566,7 @@ def _post_names(
     for position, word in enumerate(piece_words):
         if word:
             postings_sets[word].add(position)
-    return cores, piece_words, protected
+    return _pieces_of_a_pack_sold_apart(items, cores, lexicon, named_units), piece_words, protected
 
 
 def _cut_size_words(size: str, written: Iterable[str]) -> list[str]:
@@ -578,6 +578,38 @@ def _cut_size_words(size: str, written: Iterable[str]) -> list[str]:
         for word in find_words(size.casefold())
         if word.isalpha() and word not in written and any(len(w) >= 3 and word.startswith(w) for w in written)
     ]
+
+
+def _pieces_of_a_pack_sold_apart(
+    items: list[CatalogItem], cores: list[frozenset[str]], lexicon: Lexicon, named_units: dict[str, set[int]]
+) -> list[frozenset[str]]:
+    """`RED HORSE 500ML BTL CS/12` beside `RED HORSE 500ML BTL PC`: the word a case's name says its pieces come in
+    (`BTL`) is no word of the product where its brand sells the product in that size by the piece, whose name the
+    word leaves as its sell unit; the case is not a variant of the bottle, nor sold by the bottle."""
+    levels, unit_words = lexicon.unit_levels, lexicon.unit_words
+    piece_words = frozenset(word for word, unit in unit_words.items() if levels.get(unit) == "single")
+    packed = [
+        position
+        for position, core in enumerate(cores)
+        if not core.isdisjoint(piece_words) and levels.get(items[position].sell_unit) == "pack"
+    ]
+    if not packed:
+        return cores
+    brands = {items[position].brand for position in packed}
+    sold_apart = {
+        (item.brand, item.size, cores[position])
+        for position, item in enumerate(items)
+        if item.brand in brands and levels.get(item.sell_unit) == "single"
+    }
+    cores = list(cores)
+    for position in packed:
+        item, core = items[position], cores[position]
+        plain = core.difference(piece_words)
+        if (item.brand, item.size, plain) in sold_apart:
+            cores[position] = plain
+            for word in core.intersection(piece_words):
+                named_units.get(unit_words[word], set()).discard(position)
+    return cores
 
 
 def _core_noise(lexicon: Lexicon) -> frozenset[str]:

@@ -92,3 +92,16 @@ def test_a_pack_notation_copied_from_the_list_before_the_count_says_what_the_pac
     text: str, two_rows: CatalogIndex
 ) -> None:
     assert resolved(text, two_rows) == [("KB2", 2)]
+
+
+BOTTLE_ROWS = (
+    "RH1,RED HOOF 500ML BTL CS/12,Red Hoof,BEER,500ml,case,12,780.00,PHP,,150,1,true\n"
+    "RH2,RED HOOF 500ML BTL PC,Red Hoof,BEER,500ml,piece,1,68.00,PHP,,600,1,true\n"
+)
+
+
+def test_the_bottle_a_case_name_writes_makes_no_variant_of_the_bottle_sold_apart() -> None:
+    index = catalog_index(BOTTLE_ROWS)
+    assert [set(item.candidates) for item in parse_order("red hoof 500 10", index).ambiguous] == [{"RH1", "RH2"}]
+    assert resolved("red hoof 500ml 24 btl", index) == [("RH2", 24)]
+    assert resolved("red hoof 500 2 cs", index) == [("RH1", 2)]
