@@ -1130,8 +1130,9 @@ def _list_number(line: list[Token], position: int, expected: int) -> bool:
 
 
 def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
-    """`..., deliver to my shop`, `红牛5箱 老地方`, `地址：...`: where to deliver is no item. A place cue before a
-    colon labels the rest of the line; after an amount, it names the place up to the next separator."""
+    """`..., deliver to my shop`, `红牛5箱 老地方`, `地址：...`: where to deliver is no item, nor why (`..., kay aon
+    pista`). A place cue before a colon labels the rest of the line; after an amount, it names the place (or a
+    reason word the reason) up to the next separator."""
     if lexicon.place_phrases_by_first.keys().isdisjoint(t.text for t in line):
         return line
     counted = False

@@ -627,6 +627,26 @@ MARKET_FLOORS = [
     # about Knorr's beef cubes, `h&s` typed for Head & Shoulders, and a load card's denomination before its price
     # (`smart load 100 @97`, `globe 100 load 10`).
     ("bangsamoro_sarisari", 414, 0.97, 0.98, 0.0, 0.98, 0.98),
+    # Caraga sari-sari: a Butuan, Surigao City and Bislig wholesaler to sari-sari stores and carinderias whose
+    # distributor export sells one product on two rows, by the case and by the tie, pack, dozen or piece
+    # (`KOPIKO BLANCA 30G 10S TIE` beside `KOPIKO BLANCA 30G 10S X 24 CS`, `RED HORSE 500ML BTL CS/12` beside its
+    # `PC` row), with units written in the name (`PK/10`, `BX`, `DZ`, `SCK`, `GAL`, `RM`), short brands and variants
+    # (`GT`, `CRND BF`, `HOT&SPCY`), numeric SKUs and upper-case categories; owners write Surigaonon (usa to napulo,
+    # `padad-a`, `ipadara`, `aon ba`, `adunay`, `waya`, `pila`, `kay`), Cebuano, Taglish, English and text-speak, with
+    # Spanish numbers (`dos`, `singko`, `dyis`, `beinte`). A unit said picks the row; none said asks which. First
+    # read: case exact 0.908, line F1 0.954, wrong lines 1.8 %, ambiguity asked 0.947, unknowns flagged 1.0, price
+    # questions 0.75. With the Surigaonon words: 0.937 / 0.967, price questions 0.917; 0.946 / 0.971 once a variant
+    # word a list writes short (`HOT&SPCY`) makes a variant, so plain `century tuna` is the one in oil; 0.952 / 0.977 /
+    # 0.9 % with a dozen of a product sold by the piece too counting pieces (`usa ka dosena alaska evap`); 0.962 /
+    # 0.984 with the list's `X 24 CS` before the count saying what the case holds; 0.965 / 0.986, asked 0.974, with the
+    # bottle a case's name writes (`BTL CS/12`) no variant of the bottle sold apart, so `red horse 500 10` asks which;
+    # 0.968 / 0.987 with a reason after `kay` (because) no part of the item. Left: `CRND BF` for corned beef, `1 gal`
+    # read as a count of jerrycans beside the 1L bottle, `ligo hot and spicy` for the green with chili, `beer` also
+    # offering the liquor its category files with it, `h&s` for Head & Shoulders, a second amount of the product in
+    # another unit that equals what its case holds (`2 cs ug 12 btl`) read as the case's contents, the pieces taken
+    # back by their unit alone (`ay dili na ang pcs`), and a price of the 1.5L asked after cases ordered priced by the
+    # case where the label asks which row.
+    ("caraga_sarisari", 300, 0.96, 0.98, 0.01, 0.96, 1.0),
 ]
 
 

@@ -1140,3 +1140,23 @@ S1,SHMP H&S CLASSIC 12MLX12,Head & Shoulders,PERSONAL CARE,12ml,pack,12,96.00,PH
     parse = parse_order(text, catalog_index(rows))
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("padad-a ko tulo ka kahon canton kay aon pista sa amo", [("N1", 3)]),
+        ("ipadara an lima ka kahon canton ug duha ka kahon mami kay waya na ako stock", [("N1", 5), ("M1", 2)]),
+        ("canton 2 box because my stock ran out, mami 1 box", [("N1", 2), ("M1", 1)]),
+        ("usa ka kahon canton, aon ba mami?", [("N1", 1)]),
+    ],
+)
+def test_surigaonon_orders_and_the_reasons_they_give(text: str, expected: list[tuple[str, int]]) -> None:
+    rows = """\
+N1,NDL LM PCTN ORIG 60G X72,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,canton,200,1,true
+M1,NDL LM MAMI CHKN 55G X72,Lucky Me,NOODLES,55g,box,72,828.00,PHP,mami,110,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown
