@@ -980,17 +980,18 @@ def says_yes(text: str, lexicon: Lexicon) -> bool:
     return all(t.kind == "sep" for t in tokens[said:]) or _only_when_to_deliver(tokens[said:], lexicon)
 
 
-def orders_goods(parse: OrderParse, lexicon: Lexicon) -> bool:
-    """True when the reader found goods with an amount said (`he nyanya anna crate imwe`, `5 ctn kimbo, na bei ya
-    omo?`): an order, whatever words of a language the classifier never saw made it read a greeting or a status
-    question. Not a message that only asks prices, nor goods named without an amount (`thanks, the kimbo was good`)."""
-    if parse.asks_prices:
+def orders_goods(text: str, parse: OrderParse, index: CatalogIndex) -> bool:
+    """True when the reader found goods in a message with an amount said for them (`he nyanya anna crate imwe`, `5 ctn
+    kimbo, na bei ya omo?`): an order, whatever words of a language the classifier never saw made it read a greeting
+    or a status question. Not a message that only asks prices or whether goods are in stock (`ara pa kamo bear brand
+    33g?`), nor goods named with no amount (`thanks, the kimbo was good`) or only a size (`minola 1 litro`)."""
+    if parse.asks_prices or not (parse.lines or parse.ambiguous):
         return False
-    phrases = [line.phrase for line in parse.lines] + [item.phrase for item in parse.ambiguous]
-    return any(
-        token.kind == "num" or token.text in lexicon.amount_words
-        for phrase in phrases
-        for token in tokenize(clean_text(phrase))
+    reading = read_message(text, index.for_message(text))
+    ordered = [request for request in reading.requests if not request.price_question]
+    # A number beside the goods with no unit may be part of a name (`555 sardinas`) in a question of stock.
+    return any(request.quantity is not None for request in ordered) or (
+        not reading.asks_availability and any(request.bare_numbers for request in ordered)
     )
 
 

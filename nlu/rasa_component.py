@@ -14,8 +14,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.catalog_index import CatalogIndex
 from nlu.catalog_source import CatalogSettings, CatalogSource
-from nlu.lexicon import Lexicon
 from nlu.model import OrderParse
 from nlu.parser import orders_goods, parse_order, says_yes
 
@@ -103,24 +103,24 @@ class OrderParser(GraphComponent):
             text: str = message.get(TEXT) or ""
             parse = parse_order(text, index)
             message.set(ORDER, parse.to_json(), add_to_output=True)
-            decided = intent_from_words(text, message.get(INTENT), parse, index.lexicon, self._config["unsure_below"])
+            decided = intent_from_words(text, message.get(INTENT), parse, index, self._config["unsure_below"])
             if decided is not None:
                 _decided(message, decided)
         return messages
 
 
 def intent_from_words(
-    text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, lexicon: Lexicon, unsure_below: float
+    text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, index: CatalogIndex, unsure_below: float
 ) -> Optional[str]:
     """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
     message of yes words, an order for goods with an amount in one read without goods or unsure; None to keep it."""
-    if says_yes(text, lexicon):
+    if says_yes(text, index.lexicon):
         return "affirm"
     if not read:
         return None
     unsure = float(read.get("confidence") or 0.0) < float(unsure_below)
     decides = read.get("name") in _DECIDED_BY_GOODS or unsure
-    return "place_order" if decides and orders_goods(parse, lexicon) else None
+    return "place_order" if decides and orders_goods(text, parse, index) else None
 
 
 def _decided(message: Message, intent: str) -> None:

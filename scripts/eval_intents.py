@@ -122,7 +122,7 @@ def as_the_assistant_reads(cases: list[dict[str, str]], predicted: dict[str, str
             text,
             {"name": read, "confidence": 0.0 if unsure else 1.0},
             parse_order(text, index),
-            index.lexicon,
+            index,
             UNSURE_BELOW,
         )
         decided[text] = said or read

@@ -79,7 +79,7 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
     [
         # Kikuyu and Kikamba words the classifier never saw made an order a status question, a YES, a greeting.
         ("he coke 300ml crate imwe", ("order_status", 0.91), "place_order"),
-        ("ndetee sprite 500ml case ili", ("affirm", 0.66), "place_order"),
+        ("ndehere sprite 500ml case igiri", ("affirm", 0.66), "place_order"),
         ("nguenda fanta 300ml crate igiri", ("greet", 0.97), "place_order"),
         # An order read unsure, whatever intent was on top: the fallback classifier would call it not understood.
         ("mpa kimbo 1kg ctn imwe", ("reorder", 0.26), "place_order"),
@@ -88,6 +88,9 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         # Goods with no amount said, or only asked the price of, are what the classifier read.
         ("thanks, the kimbo was good", ("thank", 0.99), "thank"),
         ("coke 500ml bei gani", ("check_price", 0.97), "check_price"),
+        # Asked whether it is in stock, with its size only: no amount, no order.
+        ("mnayo kimbo 1kg?", ("check_price", 0.91), "check_price"),
+        ("do you still have coke 2L", ("check_price", 0.93), "check_price"),
         ("where is my order 1234", ("order_status", 0.99), "order_status"),
         # Intents whose messages name goods of their own are left as read.
         ("cancel 2 crates coke 300ml", ("cancel_order", 0.93), "cancel_order"),
