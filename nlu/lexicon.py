@@ -47,6 +47,9 @@ class Lexicon:
     pointing_words: frozenset[str]
     number_words: dict[str, int]
     number_words_needing_unit: dict[str, int]
+    # A number word another language names goods by (Kikamba `nyanya`, eight; Swahili tomatoes): a count only right
+    # after the pack word it counts, ending the item (`bale nyanya`); elsewhere those goods (`nyanya crate 2`).
+    number_words_after_unit: dict[str, int]
     # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
     number_words_and_a_half: dict[str, int]
     number_multipliers: dict[str, int]
@@ -378,14 +381,15 @@ class Lexicon:
 
     @cached_property
     def words_without_marks(self) -> dict[str, str]:
-        """Locale words by how they read without tone marks or accents (`meji` for a typed `méjì`); where a word is
-        listed bare, the bare word."""
+        """Locale words by how they read without tone marks or accents (`meji` for a typed `méjì`), the words of
+        locale phrases too (`mutu` of `mutu wa mbemba` for a typed `mũtu`); where a word is listed bare, the bare
+        word."""
         found: dict[str, str] = {}
         for entry in fields(self):
             value = getattr(self, entry.name)
             if entry.name not in _KEYED_BY_UNIT and isinstance(value, (frozenset, dict)):
-                for word in value:
-                    if isinstance(word, str) and " " not in word:
+                for phrase in value:
+                    for word in phrase.split() if isinstance(phrase, str) else ():
                         plain = without_marks(word)
                         if plain == word or plain not in found:
                             found[plain] = word
@@ -616,6 +620,7 @@ _WORD_LISTS = (
 _NUMBER_MAPS = (
     "number_words",
     "number_words_needing_unit",
+    "number_words_after_unit",
     "number_words_and_a_half",
     "number_multipliers",
     "number_teens",

@@ -1055,17 +1055,21 @@ def _without_words_of(request: ItemRequest, item: IndexedItem) -> ItemRequest:
 
 
 def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Match | None:
-    """`mafuta ya kupikia 5L`, `vegetable oil 1L`: a kind named by its products' category's word (`oil` of
-    `FOOD-OIL`) and words that say what the whole kind is for (`cooking`, `veg`), which only some of its names
-    write, means every product of that category that fits: asked among them, never guessed from the one name that
-    writes the describing word. Not where a product left out writes a flavour (`vegetable noodles` beside `chicken
-    noodles`): the word said is that flavour."""
+    """`mafuta ya kupikia 5L`, `vegetable oil 1L`, `washing powder 500g`: a kind named by its products' category's
+    word (`oil` of `FOOD-OIL`), or by the word its names write (`powder`), and words that say what the whole kind is
+    for (`cooking`, `veg`, `washing`), which only some of its names write, means every product of that category that
+    fits: asked among them, never guessed from the one name that writes the describing word. Not where a product
+    left out writes a flavour (`vegetable noodles` beside `chicken noodles`): the word said is that flavour."""
     use_words = index.lexicon.kind_use_words
     if len(request.words) < 2 or use_words.isdisjoint(request.words) or not match.candidates:
         return None
     found = match.candidates
     shared = frozenset.intersection(*(c.category_words for c in found))
-    head = tuple(w for w in request.words if w in shared)
+    # `cooking oil` of `EDIBLE OILS`: a category names its kind in the plural. Where it names none (`washing powder`
+    # under `DETERGENTS`), the kind is the word every name found writes.
+    head = tuple(w for w in request.words if w in shared or w + "s" in shared) or tuple(
+        w for w in request.words if w not in use_words and all(w in c.core for c in found)
+    )
     if not head or not set(request.words) - set(head) <= use_words:
         return None
     wider = match_request(replace(request, words=head), index)
@@ -1073,7 +1077,8 @@ def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Matc
     kept = tuple(c for c in wider.candidates if c.item.category in categories)
     if len(kept) <= len(found) or not set(found) <= set(kept):
         return None
-    flavours = index.lexicon.flavour_words
+    # A word for what the kind is for is no flavour (`Vegetable Oil` beside `COOKING OIL`).
+    flavours = index.lexicon.flavour_words.difference(use_words)
     if any(not flavours.isdisjoint(c.core) for c in kept if c not in found):
         return None
     return replace(wider, candidates=kept)

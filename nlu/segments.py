@@ -120,7 +120,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
-    tokens = _ranges(_phrases(_joined_words(tokens, index), index), lexicon)
+    tokens = _ranges(_phrases(_joined_words(_counts_after_packs(tokens, lexicon), index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
     names = _capitalised_names(tokens, cleaned, index)
     requests: list[ItemRequest] = []
@@ -584,6 +584,22 @@ def _amounts_said_twice(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                 continue
         read.append(token)
         position += 1
+    return read
+
+
+def _counts_after_packs(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """`bale nyanya` (Kikamba, eight bales): a number word another language names goods by (Swahili `nyanya`,
+    tomatoes) counts the pack word right before it where it ends the item; elsewhere (`nyanya crate 2`, `crate nyanya
+    anna`) it is those goods."""
+    counts = lexicon.number_words_after_unit
+    read = tokens
+    for position, token in enumerate(tokens):
+        value = counts.get(token.text) if position and token.kind == "word" else None
+        if value is None or tokens[position - 1].text not in lexicon.unit_words:
+            continue
+        if position + 1 == len(tokens) or tokens[position + 1].kind == "sep":
+            read = read if read is not tokens else list(tokens)
+            read[position] = Token("num", str(value), token.start, token.end, float(value))
     return read
 
 

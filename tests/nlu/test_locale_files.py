@@ -62,3 +62,11 @@ def test_surigaonon_counts_to_ten_and_asks_whether_there_is_any() -> None:
     assert {"aon", "adunay"} <= lexicon.availability_cues
     assert "waya" in lexicon.negations
     assert {"padad-a", "ipadara"} <= lexicon.fillers
+
+
+def test_kikamba_counts_to_ten() -> None:
+    lexicon = load_lexicon()
+    numbers = {**lexicon.number_words, **lexicon.number_words_after_unit}
+    kikamba = ("imwe", "ili", "itatu", "inya", "itano", "thanthatu", "muonza", "nyanya", "kenda", "ikumi")
+    assert [numbers[w] for w in kikamba] == list(range(1, 11))
+    assert "nyanya" not in lexicon.number_words
