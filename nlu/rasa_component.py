@@ -1,5 +1,6 @@
 """Rasa 3.6 graph component that attaches the order parse to every message as `order`, reads a bare yes word of any
-language the reader knows as YES, and goods ordered with an amount as an order."""
+language the reader knows as YES, goods ordered with an amount as an order and goods only asked about as a price
+question."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ from nlu.parser import orders_goods, parse_order, says_yes
 ORDER = "order"
 # The fallback classifier's threshold in config.yml: an intent read with less is read unsure.
 UNSURE_BELOW = 0.4
-# Intents the goods a message orders decide: those of messages that carry no goods to order, and an order itself.
-# A message of one of them the reader finds goods with an amount in is an order the classifier misread through words
-# it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure, which
-# the fallback classifier would turn into "not understood"; an order that also asks a price is an order that gets a
-# price too. Intents whose messages may name goods of their own (a choice, an edit, a cancel, a reorder, NO with a
-# correction) are left as read.
+# Intents the goods a message names decide: those of messages that carry no goods, and an order or a price question
+# itself. A message of one of them the reader finds goods with an amount in is an order the classifier misread through
+# words it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure,
+# which the fallback classifier would turn into "not understood"; an order that also asks a price is an order that
+# gets a price too. One that only asks the price or stock of goods the reader found (`tem oleo fula 2 litros?`, `a
+# como el carton de rubios`) is a price question, as the assistant answers it whatever the classifier read. Intents
+# whose messages may name goods of their own (a choice, an edit, a cancel, a reorder, NO with a correction) are left
+# as read.
 _DECIDED_BY_GOODS = frozenset(
     {
         "place_order",
@@ -95,9 +98,8 @@ class OrderParser(GraphComponent):
         self._source.close()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Set `order` on each message, in the parse data that reaches the tracker; `affirm` on a message of yes words
-        the classifier may read otherwise (`si`), and `place_order` on goods with an amount read as a message without
-        goods or read unsure; never waits for the platform."""
+        """Set `order` on each message, in the parse data that reaches the tracker, and the intent its words decide
+        (`intent_from_words`) where the classifier read another; never waits for the platform."""
         index = self._source.index()
         for message in messages:
             text: str = message.get(TEXT) or ""
@@ -113,14 +115,18 @@ def intent_from_words(
     text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, index: CatalogIndex, unsure_below: float
 ) -> Optional[str]:
     """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
-    message of yes words, an order for goods with an amount in one read without goods or unsure; None to keep it."""
+    message of yes words; for one read without goods, as an order or a price question, or unsure, a price question
+    where it only asks prices or stock and an order for goods with an amount; None to keep what it read."""
     if says_yes(text, index.lexicon):
         return "affirm"
     if not read:
         return None
     unsure = float(read.get("confidence") or 0.0) < float(unsure_below)
-    decides = read.get("name") in _DECIDED_BY_GOODS or unsure
-    return "place_order" if decides and orders_goods(text, parse, index) else None
+    if not (read.get("name") in _DECIDED_BY_GOODS or unsure):
+        return None
+    if parse.asks_prices:
+        return "check_price"
+    return "place_order" if orders_goods(text, parse, index) else None
 
 
 def _decided(message: Message, intent: str) -> None:
