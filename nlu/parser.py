@@ -980,19 +980,29 @@ def says_yes(text: str, lexicon: Lexicon) -> bool:
     return all(t.kind == "sep" for t in tokens[said:]) or _only_when_to_deliver(tokens[said:], lexicon)
 
 
-def orders_goods(text: str, parse: OrderParse, index: CatalogIndex) -> bool:
-    """True when the reader found goods in a message with an amount said for them (`he nyanya anna crate imwe`, `5 ctn
-    kimbo, na bei ya omo?`): an order, whatever words of a language the classifier never saw made it read a greeting
-    or a status question. Not a message that only asks prices or whether goods are in stock (`ara pa kamo bear brand
-    33g?`), nor goods named with no amount (`thanks, the kimbo was good`) or only a size (`minola 1 litro`)."""
-    if parse.asks_prices or not (parse.lines or parse.ambiguous):
-        return False
+# What a message does with the goods the reader found in it: orders them, or asks their price or stock.
+ORDERS = "orders"
+ASKS = "asks"
+
+
+def what_goods_are_for(text: str, parse: OrderParse, index: CatalogIndex) -> str | None:
+    """`ORDERS` where the reader found goods with an amount said for them (`he nyanya anna crate imwe`, `5 ctn kimbo,
+    na bei ya omo?`), whatever words of a language the classifier never saw made it read a greeting or a status
+    question; `ASKS` where it only asks their price (`tem oleo fula 2 litros?`) or whether they are in stock (`hay
+    azucar?`, `ara pa kamo bear brand 33g?`); None for goods named with no amount (`thanks, the kimbo was good`) or
+    only a size (`minola 1 litro`), and for no goods."""
+    if parse.asks_prices:
+        return ASKS
+    if not (parse.lines or parse.ambiguous):
+        return None
     reading = read_message(text, index.for_message(text))
     ordered = [request for request in reading.requests if not request.price_question]
-    # A number beside the goods with no unit may be part of a name (`555 sardinas`) in a question of stock.
-    return any(request.quantity is not None for request in ordered) or (
-        not reading.asks_availability and any(request.bare_numbers for request in ordered)
-    )
+    if any(request.quantity is not None for request in ordered):
+        return ORDERS
+    if reading.asks_availability:
+        # A number beside the goods with no unit may be part of a name (`555 sardinas`) in a question of stock.
+        return ASKS
+    return ORDERS if any(request.bare_numbers for request in ordered) else None
 
 
 def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:

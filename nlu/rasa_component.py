@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from nlu.catalog_index import CatalogIndex
 from nlu.catalog_source import CatalogSettings, CatalogSource
 from nlu.model import OrderParse
-from nlu.parser import orders_goods, parse_order, says_yes
+from nlu.parser import ASKS, ORDERS, parse_order, says_yes, what_goods_are_for
 
 ORDER = "order"
 # The fallback classifier's threshold in config.yml: an intent read with less is read unsure.
@@ -27,10 +27,9 @@ UNSURE_BELOW = 0.4
 # itself. A message of one of them the reader finds goods with an amount in is an order the classifier misread through
 # words it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure,
 # which the fallback classifier would turn into "not understood"; an order that also asks a price is an order that
-# gets a price too. One that only asks the price or stock of goods the reader found (`tem oleo fula 2 litros?`, `a
-# como el carton de rubios`) is a price question, as the assistant answers it whatever the classifier read. Intents
-# whose messages may name goods of their own (a choice, an edit, a cancel, a reorder, NO with a correction) are left
-# as read.
+# gets a price too. One that only asks the price or stock of goods the reader found (`tem oleo fula 2 litros?`, `hay
+# azucar?`) is a price question, answered with their prices and stock. Intents whose messages may name goods of their
+# own (a choice, an edit, a cancel, a reorder, NO with a correction) are left as read.
 _DECIDED_BY_GOODS = frozenset(
     {
         "place_order",
@@ -115,8 +114,8 @@ def intent_from_words(
     text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, index: CatalogIndex, unsure_below: float
 ) -> Optional[str]:
     """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
-    message of yes words; for one read without goods, as an order or a price question, or unsure, a price question
-    where it only asks prices or stock and an order for goods with an amount; None to keep what it read."""
+    message of yes words; for one read without goods, as an order or a price question, or unsure, what the goods the
+    reader found in it are for (an order, a question of price or stock); None to keep what it read."""
     if says_yes(text, index.lexicon):
         return "affirm"
     if not read:
@@ -124,9 +123,7 @@ def intent_from_words(
     unsure = float(read.get("confidence") or 0.0) < float(unsure_below)
     if not (read.get("name") in _DECIDED_BY_GOODS or unsure):
         return None
-    if parse.asks_prices:
-        return "check_price"
-    return "place_order" if orders_goods(text, parse, index) else None
+    return {ORDERS: "place_order", ASKS: "check_price"}.get(what_goods_are_for(text, parse, index) or "")
 
 
 def _decided(message: Message, intent: str) -> None:
