@@ -42,6 +42,8 @@ _DECIDED_BY_GOODS = frozenset(
         "switch_language",
         "check_price",
         "affirm",
+        # `kuna omo?`, `有冇元气森林`: a question of stock the classifier takes for one of offers, which name no goods.
+        "ask_promotions",
     }
 )
 

@@ -92,6 +92,8 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         ("bei ya kimbo 1kg ni ngapi", ("place_order", 0.88), "check_price"),
         ("how much is omo 1kg?", ("thank", 0.7), "check_price"),
         ("mnayo sukari?", ("greet", 0.8), "check_price"),
+        ("kuna omo?", ("ask_promotions", 0.96), "check_price"),
+        ("any offers this week?", ("ask_promotions", 0.99), "ask_promotions"),
         # Asked whether it is in stock, with its size only: no amount, no order.
         ("mnayo kimbo 1kg?", ("check_price", 0.91), "check_price"),
         ("do you still have coke 2L", ("check_price", 0.93), "check_price"),
