@@ -42,10 +42,12 @@ _DECIDED_BY_GOODS = frozenset(
         "switch_language",
         "check_price",
         "affirm",
-        # `kuna omo?`, `有冇元气森林`: a question of stock the classifier takes for one of offers, which name no goods.
-        "ask_promotions",
     }
 )
+# Intents only a question of goods decides: `kuna omo?`, `有冇元气森林` are questions of stock the classifier takes for
+# ones of offers, which name no goods; goods with an amount there still ask about offers (`discount ikiwa nanunua
+# bags 10 za sukari?`).
+_DECIDED_BY_A_QUESTION = frozenset({"ask_promotions"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -122,10 +124,14 @@ def intent_from_words(
         return "affirm"
     if not read:
         return None
-    unsure = float(read.get("confidence") or 0.0) < float(unsure_below)
-    if not (read.get("name") in _DECIDED_BY_GOODS or unsure):
+    name = read.get("name")
+    by_goods = name in _DECIDED_BY_GOODS or float(read.get("confidence") or 0.0) < float(unsure_below)
+    if not (by_goods or name in _DECIDED_BY_A_QUESTION):
         return None
-    return {ORDERS: "place_order", ASKS: "check_price"}.get(what_goods_are_for(text, parse, index) or "")
+    goods = what_goods_are_for(text, parse, index)
+    if goods == ASKS:
+        return "check_price"
+    return "place_order" if goods == ORDERS and by_goods else None
 
 
 def _decided(message: Message, intent: str) -> None:

@@ -94,6 +94,7 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         ("mnayo sukari?", ("greet", 0.8), "check_price"),
         ("kuna omo?", ("ask_promotions", 0.96), "check_price"),
         ("any offers this week?", ("ask_promotions", 0.99), "ask_promotions"),
+        ("discount ikiwa nanunua bags 10 za sukari?", ("ask_promotions", 0.9), "ask_promotions"),
         # Asked whether it is in stock, with its size only: no amount, no order.
         ("mnayo kimbo 1kg?", ("check_price", 0.91), "check_price"),
         ("do you still have coke 2L", ("check_price", 0.93), "check_price"),
