@@ -1281,19 +1281,12 @@ async def asks_after_products(turn: Turn, parse: OrderParse) -> bool:
 
 def unsold(parse: OrderParse, catalog: Catalog) -> list[replies.Unsold]:
     """What a message named that the catalog lacks, each with the sizes sold of it when only its size is off."""
-    return [
-        replies.Unsold(
-            item.phrase,
-            tuple(
-                dict.fromkeys(
-                    catalog.items[sku].size
-                    for sku in sold_in_other_sizes(item.phrase, catalog.index)[1]
-                    if sku in catalog.items
-                )
-            ),
-        )
-        for item in parse.unknown
-    ]
+    unknown = []
+    for item in parse.unknown:
+        skus = sold_in_other_sizes(item.phrase, catalog.index)[1]
+        sizes = dict.fromkeys(catalog.items[sku].size for sku in skus if sku in catalog.items)
+        unknown.append(replies.Unsold(item.phrase, tuple(sizes)))
+    return unknown
 
 
 def other_sizes_offered(parse: OrderParse, catalog: Catalog) -> OrderParse:

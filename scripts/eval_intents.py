@@ -111,20 +111,15 @@ def catalog_of(path: Path) -> Path | None:
 
 def as_the_assistant_reads(cases: list[dict[str, str]], predicted: dict[str, str], catalog: Path) -> dict[str, str]:
     """Each message's intent once the order reader's component has read its words against the market's catalog, as
-    the running assistant does: yes words are a YES, goods with an amount an order where the test run read no goods
-    or was unsure (it reports a message read unsure as `nlu_fallback`)."""
+    the running assistant does (`intent_from_words`: yes words are a YES; goods with an amount an order, goods only
+    asked about a price question, where the test run read no goods or was unsure, which it reports as
+    `nlu_fallback`)."""
     index = CatalogIndex.build(read_catalog_csv(catalog))
     decided: dict[str, str] = {}
     for case in cases:
         text, read = case["text"], predicted[case["text"]]
-        unsure = read == "nlu_fallback"
-        said = intent_from_words(
-            text,
-            {"name": read, "confidence": 0.0 if unsure else 1.0},
-            parse_order(text, index),
-            index,
-            UNSURE_BELOW,
-        )
+        classified = {"name": read, "confidence": 0.0 if read == "nlu_fallback" else 1.0}
+        said = intent_from_words(text, classified, parse_order(text, index), index, UNSURE_BELOW)
         decided[text] = said or read
     return decided
 

@@ -20,14 +20,19 @@ from nlu.catalog_source import CatalogResponse, CatalogSettings, CatalogSource
 from nlu.rasa_component import OrderParser
 
 
-def test_component_puts_the_order_parse_in_the_output_data(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def component(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> OrderParser:
+    """The component reading the sample catalog from its CSV, no platform."""
     monkeypatch.delenv("BACKEND_URL", raising=False)
-    component = OrderParser.create(
+    return OrderParser.create(
         {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
         None,
         None,
         None,  # type: ignore[arg-type]
     )
+
+
+def test_component_puts_the_order_parse_in_the_output_data(component: OrderParser) -> None:
     message = Message(data={"text": "pls send 5 crates coke 300ml n 2 bags cement"})
     component.process([message])
     output = message.as_dict(only_output_properties=True)
@@ -56,15 +61,8 @@ def test_component_puts_the_order_parse_in_the_output_data(shared_dir: Path, mon
     ],
 )
 def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
-    text: str, yes: bool, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+    text: str, yes: bool, component: OrderParser
 ) -> None:
-    monkeypatch.delenv("BACKEND_URL", raising=False)
-    component = OrderParser.create(
-        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
-        None,
-        None,
-        None,  # type: ignore[arg-type]
-    )
     # The classifier reads a bare `si` as no: a YES to a draft would drop it.
     read = [{"name": "deny", "confidence": 0.87}, {"name": "place_order", "confidence": 0.13}]
     message = Message(data={"text": text, "intent": read[0], "intent_ranking": read})
@@ -105,15 +103,8 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
     ],
 )
 def test_goods_ordered_with_an_amount_decide_an_intent_read_without_goods_or_unsure(
-    text: str, read: tuple[str, float], intent: str, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+    text: str, read: tuple[str, float], intent: str, component: OrderParser
 ) -> None:
-    monkeypatch.delenv("BACKEND_URL", raising=False)
-    component = OrderParser.create(
-        {"catalog": str(shared_dir / "catalog" / "sample_catalog.csv")},
-        None,
-        None,
-        None,  # type: ignore[arg-type]
-    )
     ranking = [{"name": read[0], "confidence": read[1]}, {"name": "place_order", "confidence": 1 - read[1]}]
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     component.process([message])
