@@ -23,7 +23,7 @@ from nlu.segments import (
     unit_words,
 )
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size, size_from_text
-from nlu.text import Token, catalog_words, clean_text, tokenize
+from nlu.text import Token, catalog_words, clean_text, tokenize, without_marks
 
 _MAX_LEARNED = 2000
 _HAN_RUN_RE = re.compile(f"{HAN_RE.pattern}+")
@@ -990,7 +990,8 @@ def what_goods_are_for(text: str, parse: OrderParse, index: CatalogIndex) -> str
     na bei ya omo?`), whatever words of a language the classifier never saw made it read a greeting or a status
     question; `ASKS` where it only asks their price (`tem oleo fula 2 litros?`) or whether they are in stock (`hay
     azucar?`, `ara pa kamo bear brand 33g?`); None for goods named with no amount (`thanks, the kimbo was good`) or
-    only a size (`minola 1 litro`), and for no goods."""
+    only a size (`minola 1 litro`), unless a word that asks for goods asks for them (`he minji kilo ithano`, `manda
+    coca`): an order whose amount is its weight or unsaid; None for no goods."""
     if parse.asks_prices:
         return ASKS
     if not (parse.lines or parse.ambiguous):
@@ -1002,7 +1003,27 @@ def what_goods_are_for(text: str, parse: OrderParse, index: CatalogIndex) -> str
     if reading.asks_availability:
         # A number beside the goods with no unit may be part of a name (`555 sardinas`) in a question of stock.
         return ASKS
-    return ORDERS if any(request.bare_numbers for request in ordered) else None
+    if any(request.bare_numbers for request in ordered):
+        return ORDERS
+    return ORDERS if _only_asks_for(text, index) else None
+
+
+def _only_asks_for(text: str, index: CatalogIndex) -> bool:
+    """`he minji kilo ithano`, `manda coca`: a word that asks for goods, and besides it only words the catalog writes
+    or local words for them, amounts, units and sizes, greetings and joining words; not `need help with omo`."""
+    lexicon = index.lexicon
+    words = {without_marks(word) for word in catalog_words(text) if not word.isdigit()}
+    if lexicon.asking_words.isdisjoint(words):
+        return False
+    besides = (
+        lexicon.asking_words,
+        lexicon.greeting_words,
+        lexicon.stop_words,
+        lexicon.unit_words,
+        lexicon.size_words,
+        lexicon.number_words,
+    )
+    return all(word in index.postings or index.namings(word) or any(word in own for own in besides) for word in words)
 
 
 def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:

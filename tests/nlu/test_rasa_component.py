@@ -83,6 +83,10 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         ("mpa kimbo 1kg ctn imwe", ("reorder", 0.26), "place_order"),
         # An order that also asks a price gets its draft and the price.
         ("5 crates coke 300ml, and price of fanta 500ml?", ("check_price", 0.88), "place_order"),
+        # Goods asked for in words that ask for goods, their amount a weight (`kilo igiri`) or unsaid.
+        ("he sukari kilo igiri", ("order_status", 0.9), "place_order"),
+        ("manda omo", ("affirm", 0.8), "place_order"),
+        ("need help with omo", ("help", 0.9), "help"),
         # Goods with no amount said, or only asked the price of, are what the classifier read.
         ("thanks, the kimbo was good", ("thank", 0.99), "thank"),
         ("coke 500ml bei gani", ("check_price", 0.97), "check_price"),
