@@ -6,12 +6,12 @@ import logging
 import re
 from dataclasses import replace
 from functools import cached_property, lru_cache
-from itertools import takewhile
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
 from nlu.lexicon import Lexicon
 from nlu.model import OrderParse
+from nlu.segmenter import dictionary_words, searched_words
 
 if TYPE_CHECKING:
     import jieba
@@ -100,8 +100,8 @@ class ChineseReader:
             if self._in_digits
             else None
         )
-        # Every brand and alias is asked for its parts as the catalog is indexed: all are segmented in one pass.
-        self._parts = {word: self._own_parts(word, found) for word, found in searched_parts(self._catalog_words)}
+        # Every brand and alias is asked for its parts as the catalog is indexed, each many times over.
+        self._parts = {word: self._own_parts(word, parts(word)) for word in self._catalog_words}
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
@@ -259,7 +259,7 @@ class ChineseReader:
         words: list[str] = []
         numeral = ""
         whole = run in self._known and _DICTIONARY_RUN_RE.fullmatch(run) is not None
-        cut = list(self._joined_characters((run,) if whole else self._tokenizer.cut(run, HMM=False)))
+        cut = list(self._joined_characters((run,) if whole else self._cut(run)))
         for position, word in enumerate(cut):
             # A brand written in numerals (`九三`) is that brand, not a number.
             counts = word in _NUMERALS or (len(word) > 1 and all(ch in _NUMERALS for ch in word))
@@ -291,6 +291,9 @@ class ChineseReader:
         if numeral:
             words.append(_number(numeral))
         return words
+
+    def _cut(self, run: str) -> list[str]:
+        return dictionary_words(run, self._tokenizer.FREQ, self._tokenizer.total)
 
     def _unpacked(self, word: str) -> tuple[str, ...]:
         """A word as the reader takes it: a measure word packed (`罐装`, also in `冰茶罐装`) apart from its word, and a
@@ -360,16 +363,8 @@ def parts(word: str) -> tuple[str, ...]:
     """The shorter dictionary words inside a longer Chinese word (`牛奶` in `纯牛奶`), which owners also say alone."""
     if len(word) < 3 or not HAN_RE.search(word):
         return ()
-    return tuple(w for w in _dictionary().cut_for_search(word, HMM=False) if 1 < len(w) < len(word))
-
-
-def searched_parts(words: Iterable[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """Each word with its `parts`, all segmented in one pass: jieba segments every run of text between line breaks
-    apart, so words a line each are segmented as they are one by one, without the cost of a call each."""
-    searched = [word for word in words if len(word) >= 3 and HAN_RE.search(word) and "\n" not in word]
-    segments = _dictionary().cut_for_search("\n".join(searched), HMM=False)
-    for word in searched:
-        yield word, tuple(w for w in takewhile("\n".__ne__, segments) if 1 < len(w) < len(word))
+    base = _dictionary()
+    return tuple(w for w in searched_words(word, base.FREQ, base.total) if 1 < len(w) < len(word))
 
 
 def segmented(text: str) -> list[tuple[str, int]]:
@@ -539,7 +534,7 @@ def _shortened_brands(brands: set[str], known: set[str]) -> dict[str, str]:
     base = _dictionary()
     found: dict[str, set[str]] = {}
     for brand in brands:
-        words = base.lcut(brand, HMM=False) if len(brand) >= 4 else []
+        words = dictionary_words(brand, base.FREQ, base.total) if len(brand) >= 4 else []
         if len(words) == 2 and all(len(word) >= 2 for word in words):
             found.setdefault(words[0][0] + words[1][0], set()).add(brand)
     return {

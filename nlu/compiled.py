@@ -12,7 +12,18 @@ from pathlib import Path
 # Where a message's time goes (reading it, matching its words and resolving its lines) and where an index build's
 # goes. The lexicon and the index's class stay Python: mypyc compiles a cached_property to a plain property, which
 # would rebuild their derived sets of words at every use.
-MODULES = ("abbreviations", "indexing", "matching", "model", "parser", "segments", "sizes", "spelling", "text")
+MODULES = (
+    "abbreviations",
+    "indexing",
+    "matching",
+    "model",
+    "parser",
+    "segmenter",
+    "segments",
+    "sizes",
+    "spelling",
+    "text",
+)
 SOURCES = Path(__file__).resolve().parent
 BUILT = SOURCES.parent / "build" / "reader" / "nlu"
 STAMP = BUILT / "SOURCES.sha256"
