@@ -266,7 +266,8 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     counted_elsewhere = len(numbers) > 1 or counted
     for number in sorted(numbers, reverse=True):
         sized = candidates & index.sized_as(number)
-        if sized and (number >= 100 or counted_elsewhere or number % 1):
+        counts = number >= 100 or counted_elsewhere or number % 1
+        if sized and counts and not _sold_otherwise(sized, candidates, request, index):
             return sized, number
     # A fraction never counts items, so `42.5` alone is a grade; a whole number needs another number to count.
     graded = [
@@ -294,6 +295,20 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
     if counted_elsewhere and _sized_for_other_goods(candidates, numbers, index):
         return _NO_POSITIONS, None
     return candidates, None
+
+
+def _sold_otherwise(sized: Positions, candidates: Positions, request: ItemRequest, index: CatalogIndex) -> bool:
+    """`minola 1 gal 2` beside `MINOLA COCO OIL 1L X 12 CS`: a number read as a size picks only products sold by
+    another unit than the one said, where the product is also sold by that one (`MINOLA COCO OIL 1 GAL`, by the
+    jerrycan): the number counts the unit, and is no size."""
+    unit = request.unit
+    if unit is None or request.size is not None:
+        return False
+    units = index.lexicon.sell_units_for(unit)
+    items = index.items
+    if any(items[p].item.sell_unit in units for p in sized):
+        return False
+    return any(items[p].item.sell_unit in units for p in candidates - sized)
 
 
 def _sized_for_other_goods(candidates: Positions, numbers: Iterable[float], index: CatalogIndex) -> bool:

@@ -180,3 +180,25 @@ def test_small_and_big_pick_the_size_where_only_other_products_aliases_write_the
 def test_a_pack_copied_from_the_price_list_beside_an_amount_says_what_the_pack_holds(text: str) -> None:
     rows = 'C1,"Coca-Cola 300ml glass bottle, crate of 24",Coca-Cola,soda,300ml,crate,24,660.00,KES,coke,90,1,true\n'
     assert resolved(text, catalog_index(rows)) == [("C1", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("minola 1 gal 2", ("G102", 2)),
+        ("zonrox 1 gallon 3", ("G104", 3)),
+        ("minola 1L 2 cs", ("G101", 2)),
+        ("zonrox 1 ltr 4 case", ("G103", 4)),
+    ],
+)
+def test_a_number_before_a_unit_the_product_is_sold_by_counts_it_rather_than_naming_another_size(
+    text: str, line: tuple[str, int]
+) -> None:
+    # `1 gal`: the jerrycan the oil is also sold in, not the litre bottles sold by the case.
+    rows = """\
+G101,MINOLA COCO OIL 1L X 12 CS,Minola,COOKING OIL,1L,case,12,1290.00,PHP,,40,1,true
+G102,MINOLA COCO OIL 1 GAL,Minola,COOKING OIL,3.785L,jerrycan,1,450.00,PHP,,60,1,true
+G103,ZONROX BLEACH ORIG 1L X 12 CS,Zonrox,SOAP & DETERGENT,1L,case,12,480.00,PHP,,30,1,true
+G104,ZONROX BLEACH ORIG 1 GAL,Zonrox,SOAP & DETERGENT,3.785L,jerrycan,1,138.00,PHP,,60,1,true
+"""
+    assert resolved(text, catalog_index(rows)) == [line]
