@@ -79,20 +79,64 @@ class MessageReading:
     about_existing_order: bool
 
 
-@dataclass(slots=True)
 class _Element:
-    kind: str
-    start: int
-    end: int
-    text: str = ""
-    value: float = 0.0
-    unit: str = ""
-    size: Size | None = None
-    used: bool = False
-    named: bool = False
-    upto: float = 0.0
-    # A unit that says what the pack holds (`罐装`): it names the product and never counts.
-    packed: bool = False
+    """A word, number, unit, size or sign of a chunk, where it is in the message and what it says.
+
+    A plain class rather than a dataclass: compiled, it is made without the Python `__init__` a dataclass is given,
+    and a message makes one for each of its tokens.
+    """
+
+    __slots__ = ("kind", "start", "end", "text", "value", "unit", "size", "used", "named", "upto", "packed")
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str = "",
+        value: float = 0.0,
+        unit: str = "",
+        size: Size | None = None,
+        used: bool = False,
+        named: bool = False,
+        upto: float = 0.0,
+        packed: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.unit = unit
+        self.size = size
+        self.used = used
+        self.named = named
+        self.upto = upto
+        # A unit that says what the pack holds (`罐装`): it names the product and never counts.
+        self.packed = packed
+
+    def __eq__(self, other: object) -> bool:
+        # Elements that say the same thing at the same place are the same element.
+        return isinstance(other, _Element) and self._said() == other._said()
+
+    def as_word(self) -> _Element:
+        """The element read as a word, all else as it is."""
+        return _Element("word", *self._said()[1:])
+
+    def _said(self) -> tuple[str, int, int, str, float, str, Size | None, bool, bool, float, bool]:
+        return (
+            self.kind,
+            self.start,
+            self.end,
+            self.text,
+            self.value,
+            self.unit,
+            self.size,
+            self.used,
+            self.named,
+            self.upto,
+            self.packed,
+        )
 
 
 @dataclass(slots=True)
@@ -2758,7 +2802,7 @@ def _named_elements(
     if product_words or not any(e.kind == "unit" and e.used for e in elements):
         return elements, product_words
     elements = [
-        replace(e, kind="word") if e.kind == "unit" and not e.used and _an_alias(e.text, index) else e for e in elements
+        e.as_word() if e.kind == "unit" and not e.used and _an_alias(e.text, index) else e for e in elements
     ]
     return elements, _product_words(elements, lexicon, index)
 
