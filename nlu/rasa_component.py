@@ -28,8 +28,9 @@ UNSURE_BELOW = 0.4
 # words it never saw (`he nyanya anna crate imwe` as a status question, `sawa 5 ctn kimbo` as a YES) or read unsure,
 # which the fallback classifier would turn into "not understood"; an order that also asks a price is an order that
 # gets a price too. One that only asks the price or stock of goods the reader found (`tem oleo fula 2 litros?`, `hay
-# azucar?`) is a price question, answered with their prices and stock. Intents whose messages may name goods of their
-# own (a choice, an edit, a cancel, a reorder, NO with a correction) are left as read.
+# azucar?`) is a price question, answered with their prices and stock. An order is never a request to join or leave
+# the offers or to see the draft (`starship 2 kartun` read as joining the offers would have joined them). Intents whose
+# messages may name goods of their own (a choice, an edit, a cancel, a reorder, NO with a correction) are left as read.
 _DECIDED_BY_GOODS = frozenset(
     {
         "place_order",
@@ -42,6 +43,10 @@ _DECIDED_BY_GOODS = frozenset(
         "switch_language",
         "check_price",
         "affirm",
+        "opt_in",
+        "opt_out",
+        "show_more",
+        "show_draft",
     }
 )
 # Intents only a question of goods decides: `kuna omo?`, `有冇元气森林` are questions of stock the classifier takes for

@@ -79,6 +79,10 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         ("he coke 300ml crate imwe", ("order_status", 0.91), "place_order"),
         ("ndehere sprite 500ml case igiri", ("affirm", 0.66), "place_order"),
         ("nguenda fanta 300ml crate igiri", ("greet", 0.97), "place_order"),
+        # An order read as joining or leaving the offers would have changed the store's consent.
+        ("omo 1kg 3 ctn", ("opt_in", 0.83), "place_order"),
+        ("kimbo 1kg 2 ctn", ("opt_out", 0.71), "place_order"),
+        ("unga 2kg 3 bales", ("show_draft", 0.77), "place_order"),
         # An order read unsure, whatever intent was on top: the fallback classifier would call it not understood.
         ("mpa kimbo 1kg ctn imwe", ("reorder", 0.26), "place_order"),
         # An order that also asks a price gets its draft and the price.
