@@ -980,6 +980,19 @@ def says_yes(text: str, lexicon: Lexicon) -> bool:
     return all(t.kind == "sep" for t in tokens[said:]) or _only_when_to_deliver(tokens[said:], lexicon)
 
 
+def asks_the_total(text: str, lexicon: Lexicon) -> bool:
+    """`jumla ni ngapi?`, `how much is the total`, `magkano lahat`: a word of a sum and a word asking a price, and no
+    other word but everyday ones; the order's total, never a product's price (`total 408` states a sum and asks
+    nothing)."""
+    words = catalog_words(text)
+    everyday = (lexicon.sum_words, lexicon.price_cues, lexicon.stop_words, lexicon.fillers)
+    return (
+        not lexicon.sum_words.isdisjoint(words)
+        and not lexicon.price_cues.isdisjoint(words)
+        and all(any(word in own for own in everyday) for word in words)
+    )
+
+
 # What a message does with the goods the reader found in it: orders them, or asks their price or stock.
 ORDERS = "orders"
 ASKS = "asks"

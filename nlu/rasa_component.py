@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from nlu.catalog_index import CatalogIndex
 from nlu.catalog_source import CatalogSettings, CatalogSource
 from nlu.model import OrderParse
-from nlu.parser import ASKS, ORDERS, parse_order, says_yes, what_goods_are_for
+from nlu.parser import ASKS, ORDERS, asks_the_total, parse_order, says_yes, what_goods_are_for
 
 ORDER = "order"
 # The fallback classifier's threshold in config.yml: an intent read with less is read unsure.
@@ -123,14 +123,17 @@ def intent_from_words(
     text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, index: CatalogIndex, unsure_below: float
 ) -> Optional[str]:
     """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
-    message of yes words; for one read without goods, as an order or a price question, or unsure, what the goods the
-    reader found in it are for (an order, a question of price or stock); None to keep what it read."""
+    message of yes words; for one read without goods, as an order or a price question, or unsure, the draft for a
+    question of the total (`jumla ni ngapi?`), else what the goods the reader found in it are for (an order, a
+    question of price or stock); None to keep what it read."""
     if says_yes(text, index.lexicon):
         return "affirm"
     if not read:
         return None
     name = read.get("name")
     by_goods = name in _DECIDED_BY_GOODS or float(read.get("confidence") or 0.0) < float(unsure_below)
+    if by_goods and asks_the_total(text, index.lexicon):
+        return "show_draft"
     if not (by_goods or name in _DECIDED_BY_A_QUESTION):
         return None
     goods = what_goods_are_for(text, parse, index)

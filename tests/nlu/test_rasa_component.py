@@ -83,6 +83,10 @@ def test_a_message_of_only_yes_words_is_a_yes_whatever_the_classifier_read(
         ("omo 1kg 3 ctn", ("opt_in", 0.83), "place_order"),
         ("kimbo 1kg 2 ctn", ("opt_out", 0.71), "place_order"),
         ("unga 2kg 3 bales", ("show_draft", 0.77), "place_order"),
+        # A question of the order's total, read as one of a product's price: the draft, with its total.
+        ("jumla ni ngapi?", ("check_price", 0.9), "show_draft"),
+        ("how much is the total", ("check_price", 0.8), "show_draft"),
+        ("total 408", ("place_order", 0.6), "place_order"),
         # An order read unsure, whatever intent was on top: the fallback classifier would call it not understood.
         ("mpa kimbo 1kg ctn imwe", ("reorder", 0.26), "place_order"),
         # An order that also asks a price gets its draft and the price.
