@@ -318,6 +318,11 @@ class CatalogIndex:
         for them (`need`, `nipe`, `po`) and greetings (`habari`, `hello`) is a word the catalog writes, or a local word
         for one beside one it writes (`pepsi`, `nyota 2`, `mafuta ya kupikia 5L`, `habari, need omo`): a message of
         products and nothing else, a misspelt word not counted."""
+        words = self.goods_words(catalog_words(text))
+        return any(word in self.postings for word in words) and self.names_goods(words)
+
+    def goods_words(self, words: Iterable[str]) -> list[str]:
+        """The words but amounts, units, sizes, the words joining them, asking for them and greetings."""
         lexicon = self.lexicon
         besides = (
             lexicon.stop_words,
@@ -327,10 +332,11 @@ class CatalogIndex:
             lexicon.asking_words,
             lexicon.greeting_words,
         )
-        words = [word for word in catalog_words(text) if not (word.isdigit() or any(word in own for own in besides))]
-        return any(word in self.postings for word in words) and all(
-            word in self.postings or self.namings(word) for word in words
-        )
+        return [word for word in words if not (word.isdigit() or any(word in own for own in besides))]
+
+    def names_goods(self, words: Iterable[str]) -> bool:
+        """True when every word is one the catalog writes, or a local word for one."""
+        return all(word in self.postings or self.namings(word) for word in words)
 
     def knows_word(self, word: str) -> bool:
         """True when the word, or a close spelling of it, names something in the catalog."""

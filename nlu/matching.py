@@ -304,11 +304,15 @@ def _sold_otherwise(sized: Positions, candidates: Positions, request: ItemReques
     unit = request.unit
     if unit is None or request.size is not None:
         return False
-    units = index.lexicon.sell_units_for(unit)
-    items = index.items
-    if any(items[p].item.sell_unit in units for p in sized):
-        return False
-    return any(items[p].item.sell_unit in units for p in candidates - sized)
+    return not _any_sold_in(sized, unit, index) and _any_sold_in(candidates - sized, unit, index)
+
+
+def _any_sold_in(candidates: Positions, unit: str, index: CatalogIndex) -> bool:
+    """True when a candidate is sold by a sell unit the typed unit names."""
+    by_sell_unit = index.groups.by_sell_unit
+    return not all(
+        candidates.isdisjoint(by_sell_unit.get(u, _NO_POSITIONS)) for u in index.lexicon.sell_units_for(unit)
+    )
 
 
 def _sized_for_other_goods(candidates: Positions, numbers: Iterable[float], index: CatalogIndex) -> bool:
@@ -522,9 +526,7 @@ def _by_pack(
         return candidates
     lexicon = index.lexicon
     groups = index.groups
-    sold_so = not all(
-        candidates.isdisjoint(groups.by_sell_unit.get(u, _NO_POSITIONS)) for u in lexicon.sell_units_for(request.unit)
-    )
+    sold_so = _any_sold_in(candidates, request.unit, index)
     level = _counted_level(candidates, request.unit, index) if not sold_so else lexicon.unit_levels.get(request.unit)
     if level == "single" and not sold_so:
         candidates = _by_piece_packaging(candidates, request, index)

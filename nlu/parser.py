@@ -1024,19 +1024,8 @@ def what_goods_are_for(text: str, parse: OrderParse, index: CatalogIndex) -> str
 def _only_asks_for(text: str, index: CatalogIndex) -> bool:
     """`he minji kilo ithano`, `manda coca`: a word that asks for goods, and besides it only words the catalog writes
     or local words for them, amounts, units and sizes, greetings and joining words; not `need help with omo`."""
-    lexicon = index.lexicon
-    words = {without_marks(word) for word in catalog_words(text) if not word.isdigit()}
-    if lexicon.asking_words.isdisjoint(words):
-        return False
-    besides = (
-        lexicon.asking_words,
-        lexicon.greeting_words,
-        lexicon.stop_words,
-        lexicon.unit_words,
-        lexicon.size_words,
-        lexicon.number_words,
-    )
-    return all(word in index.postings or index.namings(word) or any(word in own for own in besides) for word in words)
+    words = {without_marks(word) for word in catalog_words(text)}
+    return not index.lexicon.asking_words.isdisjoint(words) and index.names_goods(index.goods_words(words))
 
 
 def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:
