@@ -127,6 +127,9 @@ class Lexicon:
     # Words that make goods another kind of them (`brown` sugar, `coarse` salt, `fermented` milk): the kind named
     # alone means the goods without them, of any brand.
     other_kind_words: frozenset[str]
+    # Colours a brand names a line by (`Gold`, `Silver`): a variant beside its plain product (`Parle-G Gold`), but
+    # beside one of another colour or flavour (`Marlboro Red`) an equal alternative.
+    line_colour_words: frozenset[str]
     # Words that say what a whole kind of goods is for (`cooking` oil, `vegetable` oil): beside the kind's category
     # word they name every product of it, not only those whose name writes them.
     kind_use_words: frozenset[str]
@@ -591,6 +594,7 @@ _WORD_LISTS = (
     "base_variant_words",
     "variant_words",
     "other_kind_words",
+    "line_colour_words",
     "kind_use_words",
     "line_words",
     "size_names",

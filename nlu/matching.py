@@ -294,7 +294,34 @@ def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -
             return written, numbers[0]
     if counted_elsewhere and _sized_for_other_goods(candidates, numbers, index):
         return _NO_POSITIONS, None
+    if counted and len(numbers) == 1 and _names_another_product(candidates, request, numbers[0], index):
+        return _NO_POSITIONS, None
     return candidates, None
+
+
+def _names_another_product(candidates: Positions, request: ItemRequest, number: float, index: CatalogIndex) -> bool:
+    """`kopiko 78 2 case` beside Kopiko's coffee sachets: beside a count, a whole number typed right after a word of
+    the product's name, which none of its names, sizes or packs writes nor comes near, names another product of it
+    (the bottled Kopiko 78), one the catalog does not sell."""
+    if number % 1 or number < _NAMED_NUMBER:
+        return False
+    words = catalog_words(request.phrase)
+    typed = f"{number:g}"
+    if typed not in words[1:]:
+        return False
+    before = words[words.index(typed) - 1]
+    items = index.items
+    if not any(before in items[p].brand_words or before in items[p].core for p in candidates):
+        return False
+    for position in candidates:
+        candidate = items[position]
+        if candidate.size is None:
+            return False
+        written = [float(w) for w in catalog_words(candidate.item.name) if w[:1].isdigit() and "/" not in w]
+        for near in (candidate.size.value, candidate.item.units_per_pack, *written):
+            if near / _ANOTHER_SIZE <= number <= near * _ANOTHER_SIZE:
+                return False
+    return True
 
 
 def _sold_otherwise(sized: Positions, candidates: Positions, request: ItemRequest, index: CatalogIndex) -> bool:
@@ -747,7 +774,9 @@ def _variants_beside_plain(
         return set()
     everyone = frozenset.intersection(*extras.values())
     own = {core: words - everyone for core, words in extras.items()}
-    marked = {key for key in sized if key[0] in marking_only}
+    # A colour that names a line (`Marlboro Gold` beside `Marlboro Red`) is an equal alternative, not a variant.
+    lines = lexicon.line_colour_words
+    marked = {key for key in sized if key[0] in marking_only and not own[key[0]] <= lines}
     tasted = (lexicon.flavour_words | lexicon.medium_words) - marking
     tasted_only = {core for core, words in own.items() if words and words <= tasted}
     plain = {(size, brand) for core, size, brand in sized if core in tasted_only}
@@ -813,6 +842,8 @@ def _said_by_other_brands(
     }
 
 
+# The least number that names a product (`kopiko 78`); smaller ones are as often a count or a size written short.
+_NAMED_NUMBER = 10
 # A size this many times another is another size, not the same pack written differently.
 _ANOTHER_SIZE = 1.25
 

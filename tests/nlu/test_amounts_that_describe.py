@@ -202,3 +202,20 @@ G103,ZONROX BLEACH ORIG 1L X 12 CS,Zonrox,SOAP & DETERGENT,1L,case,12,480.00,PHP
 G104,ZONROX BLEACH ORIG 1 GAL,Zonrox,SOAP & DETERGENT,3.785L,jerrycan,1,138.00,PHP,,60,1,true
 """
     assert resolved(text, catalog_index(rows)) == [line]
+
+
+KOFI_ROWS = """\
+F01,KAFO BLACK 3IN1 TWIN 10x60g PCK,Kafo,COFFEE,60g,pack,10,150.00,PHP,,200,2,true
+F02,KAFO BROWN TWIN 10x55g PCK,Kafo,COFFEE,55g,pack,10,148.00,PHP,,200,2,true
+"""
+
+
+@pytest.mark.parametrize("text", ["kafo 78 2 pack", "2 pack kafo 78"])
+def test_a_number_after_a_name_that_no_pack_of_it_writes_names_a_product_not_sold(text: str) -> None:
+    parse = parse_order(text, catalog_index(KOFI_ROWS))
+    assert (parse.lines, parse.ambiguous, len(parse.unknown)) == ((), (), 1)
+
+
+@pytest.mark.parametrize(("text", "line"), [("kafo 60 2 pack", ("F01", 2)), ("kafo 55 3 pack", ("F02", 3))])
+def test_a_number_after_a_name_that_is_a_size_of_it_still_names_that_size(text: str, line: tuple[str, int]) -> None:
+    assert resolved(text, catalog_index(KOFI_ROWS)) == [line]

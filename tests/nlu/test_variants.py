@@ -281,3 +281,19 @@ def test_a_variant_word_a_list_writes_short_still_makes_a_variant() -> None:
     )
     assert resolved("century tuna 2 cs", index) == [("C1", 2)]
     assert resolved("century hot and spicy 1 cs", index) == [("C2", 1)]
+
+
+COLOUR_ROWS = """\
+K01,"Crest Red 20s, ream of 10",Crest,cigarettes,20s,carton,10,1560.00,PHP,,60,1,true
+K02,"Crest Gold 20s, ream of 10",Crest,cigarettes,20s,carton,10,1560.00,PHP,,40,1,true
+S01,"Tamu White Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,48000.00,MWK,,120,1,true
+S02,"Tamu Brown Sugar 1kg, bale of 20",Tamu,sugar,1kg,bale,20,46000.00,MWK,,60,1,true
+"""
+
+
+def test_a_colour_that_names_a_line_is_asked_beside_another_colour() -> None:
+    assert read("crest 2 ream", COLOUR_ROWS) == ([], [{"K01", "K02"}])
+
+
+def test_a_colour_that_makes_another_kind_of_goods_is_the_variant_beside_its_brands_other_colour() -> None:
+    assert read("tamu sugar 1kg 3 bales", COLOUR_ROWS) == ([("S01", 3)], [])
