@@ -58,6 +58,8 @@ def luzon_index() -> CatalogIndex:
         ("cobra 24 x 350ml 2 case", [("CB90070", 2)]),
         ("homi beef 2 kahon 72 pcs", [("HM10201", 2)]),
         ("karne norte malaki 2 case", [("CD50011", 2)]),
+        ("karne norte tall 2 case", [("CD50011", 2)]),
+        ("tall karne norte 3 case", [("CD50011", 3)]),
         ("hapee gamay 3 box ug hapee dako 1 box", [("HP13050", 3), ("HP13051", 1)]),
         ("asukal na washed 2 sako at mantika na canola 1 case", [("HC14041", 2), ("SN14060", 1)]),
         ("sardinas na master 2 case", [("MS40020", 2)]),
