@@ -118,7 +118,11 @@ class NameMarks(NamedTuple):
     exclaimed_words: frozenset[str]
 
 
-def _name_marks(items: Iterable[IndexedItem]) -> NameMarks:
+_UNMARKED = NameMarks({}, frozenset(), frozenset())
+
+
+def name_marks_of(items: Iterable[IndexedItem]) -> NameMarks:
+    """What the names of a catalog write of their own, read once as it is indexed."""
     units: dict[str, set[str]] = defaultdict(set)
     elided: set[str] = set()
     exclaimed: set[str] = set()
@@ -184,6 +188,9 @@ class CatalogIndex:
     named_units: dict[str, frozenset[int]] = field(default_factory=dict)
     # The initial and the word a name writes as a kind cut short (`c`, `fat` of `C/FAT`).
     slashed_initials: frozenset[tuple[str, str]] = frozenset()
+    # What names write of their own that a message copying them writes too; read with the rest of the index, so no
+    # message waits while every name is read.
+    name_marks: NameMarks = _UNMARKED
     _fuzzy_cache: dict[str, tuple[WordMatch, ...]] = field(default_factory=dict, compare=False, repr=False)
     _spellings_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     _size_cache: dict[tuple[str, float], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -194,7 +201,6 @@ class CatalogIndex:
     _sold_in_categories: dict[frozenset[str], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
     _brand_in_name: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
     _views: dict[frozenset[str], CatalogIndex] = field(default_factory=dict, compare=False, repr=False)
-    _name_marks: list[NameMarks] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -233,14 +239,6 @@ class CatalogIndex:
             if len(first) > 1 and len(last) > 1 and first.isalpha() and last.isalpha():
                 pairs[(first[0], last[0])].add((first, last))
         return {letters: next(iter(words)) for letters, words in pairs.items() if len(words) == 1}
-
-    @property
-    def name_marks(self) -> NameMarks:
-        """What names write of their own that a message copying them writes too; read once for the catalog, and
-        shared by the views of it for a message's language."""
-        if not self._name_marks:
-            self._name_marks.append(_name_marks(self.items))
-        return self._name_marks[0]
 
     @cached_property
     def brand_words(self) -> frozenset[str]:

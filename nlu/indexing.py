@@ -14,7 +14,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple
 
 from backend.catalog import CatalogItem
 from nlu.abbreviations import ShortWords, glued_names, shortens, skeleton, written_short
-from nlu.catalog_index import CatalogIndex, IndexedItem, SkuGroups, kind_joins, singular_and_plural
+from nlu.catalog_index import CatalogIndex, IndexedItem, SkuGroups, kind_joins, name_marks_of, singular_and_plural
 from nlu.chinese import HAN_RE, ChineseReader, reader_for
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
@@ -1160,12 +1160,14 @@ def _by_pieces_per_pack(indexed: tuple[IndexedItem, ...]) -> dict[int, frozenset
 
 
 def _grouped(indexed: tuple[IndexedItem, ...]) -> dict[str, Any]:
-    """The SKU groups, the words of each core that are words of its SKUs' categories, and each SKU's variant key."""
+    """The SKU groups, the words of each core that are words of its SKUs' categories, each SKU's variant key, and what
+    the names write of their own."""
     groups = _sku_groups(indexed)
     kinds: list[frozenset[str]] = [frozenset()] * len(groups.cores)
     for entry, number in zip(indexed, groups.core_of, strict=True):
         kinds[number] = kinds[number] | (entry.core & entry.category_words)
-    return {"groups": groups, "core_kinds": tuple(kinds), **_variant_keys(indexed, groups)}
+    marks = name_marks_of(indexed)
+    return {"groups": groups, "core_kinds": tuple(kinds), "name_marks": marks, **_variant_keys(indexed, groups)}
 
 
 def _brands_by_rarest_word(by_brand: dict[frozenset[str], list[int]]) -> dict[str, tuple[frozenset[str], ...]]:

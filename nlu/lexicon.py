@@ -461,13 +461,18 @@ class Lexicon:
         """The catalog sell units a typed unit names directly (a typed `pkt` names a `pack` SKU too)."""
         return self.unit_sell_units.get(unit, frozenset({unit}))
 
+    @cached_property
+    def takeback_or_chatter_words(self) -> frozenset[str]:
+        """The words of `takeback_or_chatter`: most messages have none, and are told so in one look."""
+        return frozenset(word for word, _, _ in self.takeback_or_chatter)
+
     def chatter_in(self, words: set[str]) -> frozenset[str]:
         """The words of a message that take an item back, ask its price or count in another language but only fill a
         sentence in the language it is written in: at least two of its other words are that language's alone, none
         the other's."""
-        found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
-        if not found:
+        if self.takeback_or_chatter_words.isdisjoint(words):
             return frozenset()
+        found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
         plain = words - {entry[0] for entry in found}
         vocabularies = dict(self.vocabularies)
         chatter = set()
