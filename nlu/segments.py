@@ -9,7 +9,17 @@ from nlu.catalog_index import CatalogIndex, copied_marks, singular_and_plural
 from nlu.chinese import HAN_RE
 from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
-from nlu.text import Token, clean_text, find_words, indic_script, sound, tokenize, voicings, without_marks
+from nlu.text import (
+    Token,
+    catalog_words,
+    clean_text,
+    find_words,
+    indic_script,
+    sound,
+    tokenize,
+    voicings,
+    without_marks,
+)
 
 _LIST_CLOSERS = frozenset({".", ")"})
 _NEUTRAL_SEPARATORS = frozenset({"(", ")", "[", "]", "{", "}", "<", ">", "="})
@@ -784,6 +794,9 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
             and not (request.correction or request.removal or previous.correction or previous.removal)
         ):
             said = unit_words(previous.unit, lexicon, index) if previous.unit != request.unit else []
+            # `gunia ya shangi, moja`: the pack word typed says which product, before the catalog's others for it.
+            typed = set(catalog_words(previous.phrase))
+            said = [w for w in said if w in typed] or said
             joined[-1] = replace(
                 previous,
                 phrase=f"{previous.phrase}, {request.phrase}",

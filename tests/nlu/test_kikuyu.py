@@ -90,6 +90,8 @@ def packs_index() -> CatalogIndex:
 
 def test_a_local_pack_word_one_name_writes_picks_that_pack(packs_index: CatalogIndex) -> None:
     assert resolved("waru shangi gunia 2", packs_index) == [("G1", 2)]
+    # Counted after a comma, the pack word typed before still picks it.
+    assert resolved("gunia ya shangi imeisha, tuma moja", packs_index) == [("G1", 1)]
     # `bags` is what every sack of it is sold by: still asked.
     parse = parse_order("shangi 2 bags", packs_index)
     assert [set(item.candidates) for item in parse.ambiguous] == [{"G1", "G2"}]
