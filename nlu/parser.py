@@ -649,6 +649,8 @@ class _Reading:
 
     def _take_back(self, request: ItemRequest) -> None:
         """`remove the omo`, `beta malt instead of malta`: the product goes, or gives way to the one named beside it."""
+        if _says_amount(request) and self._taken_off(request):
+            return
         if not self._swapped(request):
             before = list(self.ordered.lines)
             _remove(request, self.ordered, self.index)
@@ -658,6 +660,53 @@ class _Reading:
                 # `雪花清爽10件 不要雪花了 换成大理V8`: a product taken back by name alone stands for its line, amount
                 # and all, for the product named in its place.
                 self.taken_back = said
+
+    def _taken_off(self, request: ItemRequest) -> bool:
+        """`coke 4 case, remove one`, `toa coke 2`: an amount taken off comes off the line of the product named, or
+        of the item said before; True when some of it is left (all of it taken off, the item is taken back)."""
+        named = request if request.words else self.previous
+        if named is None or not named.words:
+            return False
+        skus = {c.item.sku for c in match_request(named, self.index).candidates}
+        lines = self.ordered.lines
+        hits = [position for position, line in enumerate(lines) if line.sku in skus]
+        if not hits:
+            return self._asked_less(request, named, skus)
+        line = lines[hits[-1]]
+        item = self.index.item_for_sku(line.sku)
+        if item is None:
+            return False
+        taken = _quantity(request, Match((item,), 100.0), item, self.index)
+        left = line.quantity - int(taken.value)
+        if taken.acceptable and not taken.unit_mismatch and not line.unit_mismatch:
+            if left > 0:
+                lines[hits[-1]] = replace(line, quantity=left, phrase=f"{line.phrase}; {request.phrase}")
+                return True
+            if request.words:
+                return False
+            # `..., remove 4` of the 4 ordered: the line goes, and stands taken back for a product named in its place.
+            del lines[hits[-1]]
+            self.taken_back = self.line_requests.get(line.sku, named)
+            return True
+        # `..., remove 5 bottles` of a case of 24: what is left is no whole pack, so the amount is asked.
+        del lines[hits[-1]]
+        phrase = f"{line.phrase}; {request.phrase}"
+        self.ordered.ambiguous.append(AmbiguousItem(phrase, line.quantity, (line.sku,), "quantity"))
+        return True
+
+    def _asked_less(self, request: ItemRequest, named: ItemRequest, skus: set[str]) -> bool:
+        """`fanta 2 case, remove one` while which fanta is still asked: the question asks about what is left."""
+        asked = self.ordered.ambiguous
+        hits = [position for position, item in enumerate(asked) if not skus.isdisjoint(item.candidates)]
+        typed = request.quantity if request.quantity is not None else request.bare_numbers[0]
+        if not hits or request.unit not in (None, named.unit) or typed != int(typed):
+            return False
+        item = asked[hits[-1]]
+        left = item.quantity - int(typed)
+        if left <= 0:
+            return False
+        asked[hits[-1]] = replace(item, quantity=left, phrase=f"{item.phrase}; {request.phrase}")
+        return True
 
     def _amount_in_place(self, request: ItemRequest, taken_back: ItemRequest | None) -> bool:
         """`红牛5件 算了 换成8件`: an amount said in place of the item just taken back is that item's new amount."""

@@ -2610,7 +2610,8 @@ def _request(
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
         negated=negated,
         denies=not required and _denies(quantity, bare, negated, elements, lexicon),
-        removal=bool(required)
+        # `..., remove one`, `toa moja`: an amount taken off beside no product comes off the item before it.
+        removal=(bool(required) or (removes and (group is not None or bool(bare))))
         and not replaces
         and (removes or (group is None and not bare and _negates(elements, raw_words, lexicon, index))),
         replacement=replaces,

@@ -163,6 +163,29 @@ def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: C
     assert lines_of(parse) == [("Q101", 5)]
 
 
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("5 crates vimba 350ml, remove one", 4),
+        ("5 crates vimba 350ml, toa moja", 4),
+        ("5 crates vimba 350ml, minus 2", 3),
+        ("5 crates vimba 350ml, 2 ctn pola, toa vimba 2", 3),
+        ("5 crates vimba 350ml, remove 48 bottles", 3),
+    ],
+)
+def test_an_amount_taken_off_comes_off_its_line_never_added(invented_index: CatalogIndex, text: str, left: int) -> None:
+    assert lines_of(parse_order(text, invented_index))[0] == ("Q101", left)
+
+
+def test_an_amount_taken_off_that_leaves_no_whole_pack_asks_the_amount(invented_index: CatalogIndex) -> None:
+    parse = parse_order("5 crates vimba 350ml, remove 5 bottles", invented_index)
+    assert questions_of(parse) == [(("Q101",), 5, "quantity")]
+
+
+def test_every_pack_taken_off_takes_the_line_off(invented_index: CatalogIndex) -> None:
+    assert lines_of(parse_order("5 crates vimba 350ml, 2 ctn pola, remove 2", invented_index)) == [("Q101", 5)]
+
+
 @pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
 def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
     assert parse_order(text, invented_index).is_empty
@@ -446,7 +469,6 @@ def test_an_amount_corrected_after_a_question_leaves_the_line_before_it() -> Non
 def test_an_amount_corrected_in_the_pack_word_it_was_ordered_in_keeps_the_product() -> None:
     """The PET sold by the case, ordered in crates, stays the PET when `12 crates` corrects it."""
     assert lines_of(parse_order("zuri 500ml 5 crates, sorry 12 crates", catalog_index(CRATE_ROWS))) == [("C2", 12)]
-
 
 
 @pytest.mark.parametrize(
