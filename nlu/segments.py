@@ -752,6 +752,16 @@ def _ranges(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return read
 
 
+def _counted_sized(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """`mumias 1kg bale 2 no 3`: a word right after an amount or its unit, in an item whose size is said already,
+    follows a count, and names no second size."""
+    before = chunk[position - 1] if position else None
+    unit_counted = position > 1 and before is not None and before.text in lexicon.unit_words
+    counted = before is not None and (before.kind == "num" or (unit_counted and chunk[position - 2].kind == "num"))
+    sized = any(chunk[i].kind == "num" and chunk[i + 1].text in lexicon.size_words for i in range(position - 1))
+    return counted and sized
+
+
 def _amount_value(token: Token, lexicon: Lexicon) -> float | None:
     """A whole number of one token, in digits or in a word; None for anything else."""
     if token.kind == "num":
@@ -1878,7 +1888,8 @@ def _word_token(
         counts_each = word in lexicon.each_words and _counts_the_unit_after(chunk, position + 1, lexicon)
         if word in lexicon.price_point_words and not counts_each:  # "rs 5", "shilingi 20", "₦50"; not `@2 dus`
             return [_Element("size", token.start, following.end, size=Size(SIZE_PRICE, following.value))], 2
-        if word in lexicon.size_markers:
+        taking_back = word in lexicon.negations and _counted_sized(chunk, position, lexicon)
+        if word in lexicon.size_markers and not taking_back:
             return [_Element("size", token.start, following.end, size=Size(SIZE_NUMBER, following.value))], 2
     if following is not None and following.text in lexicon.unit_words and word in lexicon.stop_words:
         previous = chunk[position - 1] if position else None

@@ -112,6 +112,8 @@ def test_a_counted_item_after_a_price_asked_in_another_sentence_is_ordered(inven
         "vimba 350ml 5 crates bukan, 7",
         "vimba 350ml 5 crates hapana, 7 crates",
         "vimba 350 crate 5 nahi 7",
+        "vimba 350ml crates 5 no 7",
+        "vimba 350ml 5 crates no 7",
     ],
 )
 def test_a_corrected_amount_replaces_the_earlier_one(invented_index: CatalogIndex, text: str) -> None:
