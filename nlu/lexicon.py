@@ -161,6 +161,8 @@ class Lexicon:
     place_cues: frozenset[str]
     # `3 case red horse kay aon pista`, `because ...`: why the item is ordered; after an item, never an item.
     reason_words: frozenset[str]
+    # `..., kama hakuna weka kabras`, `if none, omo`: what to send where an item is out; after an item, never an item.
+    fallback_cues: frozenset[str]
     # `2 or 3 ctn`, `mbili au tatu`: a word between two amounts that leaves the amount open, a range.
     range_words: frozenset[str]
     # Beginnings glued to a pack or measure word that make it one of it (Indonesian `sedus`, `sekilo`).
@@ -283,7 +285,7 @@ class Lexicon:
         it) or to the assistant, never what the item is."""
         cues = self.price_cues | self.availability_cues | self.negations | self.removal_words | self.command_words
         drafts = self.draft_add_cues | self.draft_more_cues | self.draft_new_cues
-        return cues | self.each_words | drafts | self.place_cues | self.reason_words
+        return cues | self.each_words | drafts | self.place_cues | self.reason_words | self.fallback_cues
 
     @cached_property
     def corrections_and_negations(self) -> frozenset[str]:
@@ -346,8 +348,10 @@ class Lexicon:
 
     @cached_property
     def place_phrases_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Place cues and words giving a reason, in one word or several, longest first, by first word."""
-        return _by_first_word({tuple(cue.split()) for cue in self.place_cues | self.reason_words})
+        """Place cues, words giving a reason and cues of what to send instead, in one word or several, longest first,
+        by first word."""
+        cues = self.place_cues | self.reason_words | self.fallback_cues
+        return _by_first_word({tuple(cue.split()) for cue in cues})
 
     @cached_property
     def spelt_by_sound(self) -> dict[str, dict[str, str]]:
@@ -616,6 +620,7 @@ _WORD_LISTS = (
     "one_prefixes",
     "place_cues",
     "reason_words",
+    "fallback_cues",
     "draft_add_cues",
     "draft_more_cues",
     "draft_new_cues",

@@ -188,6 +188,21 @@ def test_every_pack_taken_off_takes_the_line_off(invented_index: CatalogIndex) -
     assert lines_of(parse_order("5 crates vimba 350ml, 2 ctn pola, remove 2", invented_index)) == [("Q101", 5)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 crates vimba 350ml, kama hakuna weka siki 1L",
+        "5 crates vimba 350ml ikikosa siki",
+        "5 crates vimba 350ml, if none send siki",
+        "5 crates vimba 350ml, ka onge to siki",
+        "5 peti vimba 350ml, nahi hai to siki",
+    ],
+)
+def test_what_to_send_if_an_item_is_out_is_never_ordered(invented_index: CatalogIndex, text: str) -> None:
+    parse = parse_order(text, invented_index)
+    assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
+
+
 @pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
 def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
     assert parse_order(text, invented_index).is_empty
