@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from backend.catalog import CatalogItem
@@ -102,6 +102,9 @@ class ChineseReader:
         )
         # Every brand and alias is asked for its parts as the catalog is indexed, each many times over.
         self._parts = {word: self._own_parts(word, parts(word)) for word in self._catalog_words}
+        # Read when a message first needs them, never as the catalog is indexed.
+        self._spellings_but_one: tuple[dict[str, set[str]], frozenset[int]] | None = None
+        self._sounds_read: dict[str, str] | None = None
 
     def spaced(self, text: str, pinyin: bool = True) -> str:
         """Text with its Chinese words apart, Chinese numerals as digits and (in messages) pinyin as Hanzi."""
@@ -155,7 +158,7 @@ class ChineseReader:
         """A phrase as the reader spaced it with a brand of three characters or more typed with one character wrong
         as the brand (`康帅傅` for `康师傅`): only where one brand is that near, the characters typed are whole words
         as the reader cut them, and they are no word of the language (`哈哈哈` is laughter, not `娃哈哈`)."""
-        lengths = self._mistyped_lengths
+        spellings, lengths = self._brands_but_one()
         words = phrase.split()
         if not lengths or not any(HAN_RE.match(word) for word in words):
             return phrase
@@ -168,7 +171,7 @@ class ChineseReader:
                     continue
                 if not _HAN_RUN_RE.fullmatch(typed):
                     continue
-                near = {b for i in range(len(typed)) for b in self._brands_but_one.get(_but_one(typed, i), ())}
+                near = {b for i in range(len(typed)) for b in spellings.get(_but_one(typed, i), ())}
                 if len(near) == 1:
                     written.append(near.pop())
                     start = end
@@ -178,20 +181,17 @@ class ChineseReader:
                 start += 1
         return " ".join(written)
 
-    @cached_property
-    def _mistyped_lengths(self) -> frozenset[int]:
-        """The lengths of the brands a mistyped one is looked for as."""
-        return frozenset(len(spelling) for spelling in self._brands_but_one)
-
-    @cached_property
-    def _brands_but_one(self) -> dict[str, set[str]]:
-        """The catalog's Hanzi brands of three characters or more under each spelling with one character as `?`."""
-        found: dict[str, set[str]] = {}
-        for brand in self._brands:
-            if len(brand) >= _MIN_MISTYPED:
-                for i in range(len(brand)):
-                    found.setdefault(_but_one(brand, i), set()).add(brand)
-        return found
+    def _brands_but_one(self) -> tuple[dict[str, set[str]], frozenset[int]]:
+        """The catalog's Hanzi brands of three characters or more under each spelling with one character as `?`, and
+        the lengths of those brands: what a mistyped one is looked for as."""
+        if self._spellings_but_one is None:
+            found: dict[str, set[str]] = {}
+            for brand in self._brands:
+                if len(brand) >= _MIN_MISTYPED:
+                    for i in range(len(brand)):
+                        found.setdefault(_but_one(brand, i), set()).add(brand)
+            self._spellings_but_one = (found, frozenset(len(spelling) for spelling in found))
+        return self._spellings_but_one
 
     def is_chatter(self, word: str) -> bool:
         """True for a word the catalog does not write that the language uses for how, when, who or whether
@@ -207,9 +207,10 @@ class ChineseReader:
             return _HAN_RUN_RE.sub(lambda m: "".join(self._heard_words(m.group(), True)), unspaced(phrase))
         return _HAN_RUN_RE.sub(lambda m: self._heard_run(m.group()), unspaced(phrase))
 
-    @cached_property
     def _sounds(self) -> dict[str, str]:
-        return _sounds(self._catalog_words, self._said)
+        if self._sounds_read is None:
+            self._sounds_read = _sounds(self._catalog_words, self._said)
+        return self._sounds_read
 
     def _said(self, character: str) -> str:
         """A character's syllable as it is said where sounds the locale lists alike are one (`农` read `long`)."""
@@ -228,12 +229,13 @@ class ChineseReader:
 
     def _heard_words(self, run: str, words_too: bool = False) -> Iterator[str]:
         syllables = [self._said(ch) for ch in run]
+        sounds = self._sounds()
         frequencies = _dictionary().FREQ
         start = 0
         while start < len(run):
             for end in range(min(len(run), start + _MAX_HEARD), start + 1, -1):
                 typed = run[start:end]
-                word = self._sounds.get("".join(syllables[start:end]))
+                word = sounds.get("".join(syllables[start:end]))
                 if word is None or _NUMERALS.intersection(typed):
                     continue
                 # A word of the language typed as it is (`师父`, `统一`) is meant; so is a word the reader knows.

@@ -14,6 +14,7 @@ from pathlib import Path
 # would rebuild their derived sets of words at every use.
 MODULES = (
     "abbreviations",
+    "chinese",
     "indexing",
     "matching",
     "model",
