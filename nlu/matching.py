@@ -240,23 +240,7 @@ def _split_by_reading(
 def _by_size(candidates: Positions, request: ItemRequest, index: CatalogIndex) -> tuple[Positions, float | None]:
     """A stated size must exist; a bare number that is a size or grade of the product is read as that."""
     if request.size is not None:
-        sized = candidates & index.sized(request.size)
-        if not sized and request.size.dimension == SIZE_PRICE:
-            named = candidates & index.priced_in_name(request.size.value)
-            if len(named) > 1 or (named and len({index.items[p].brand_words for p in candidates}) == 1):
-                # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`);
-                # "coffee 2 rs": among brands, those whose names write it, still to ask among.
-                return named, None
-            if not candidates & index.sized_in(SIZE_PRICE) and (named or not _price_written(candidates, index)):
-                # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it. Where
-                # every name writes its price point (`PARLE-G MRP 5`, `MRP 10`), one none writes fits nothing.
-                return candidates, None
-        if not sized and request.size.dimension == SIZE_NUMBER and len(candidates) <= MAX_CANDIDATES:
-            # `molfix size 4` of `MOLFIX MAXI (4) 7-14KG`: a numbered size the catalog writes in the name only.
-            written = {p for p in candidates if _numbers_size(index.items[p], request.size.value, index)}
-            if written and not candidates & index.sized_in(SIZE_NUMBER):
-                return written, None
-        return sized, None
+        return _by_stated_size(candidates, request, request.size, index), None
     # `ketepa 12 si 10`, `5 nahi 6`: an amount taken back and the one said in its place are amounts, never a
     # size or a pack's count, and neither counts beside another.
     numbers = [n for n in request.bare_numbers if n not in request.negated] if request.negated else request.bare_numbers
@@ -322,6 +306,29 @@ def _names_another_product(candidates: Positions, request: ItemRequest, number: 
             if near / _ANOTHER_SIZE <= number <= near * _ANOTHER_SIZE:
                 return False
     return True
+
+
+def _by_stated_size(candidates: Positions, request: ItemRequest, size: Size, index: CatalogIndex) -> Positions:
+    """The candidates in the size said, or in the other size offered beside it (`100g or 250g`)."""
+    sized = candidates & index.sized(size)
+    if request.other_size is not None:
+        sized = sized | (candidates & index.sized(request.other_size))
+    if not sized and size.dimension == SIZE_PRICE:
+        named = candidates & index.priced_in_name(size.value)
+        if len(named) > 1 or (named and len({index.items[p].brand_words for p in candidates}) == 1):
+            # "frooti 10 wala": among one brand's packs, the one whose name writes the price (`₹10 (125ml)`);
+            # "coffee 2 rs": among brands, those whose names write it, still to ask among.
+            return named
+        if not candidates & index.sized_in(SIZE_PRICE) and (named or not _price_written(candidates, index)):
+            # "campa 10 wala" where the catalog sizes this product otherwise: the price cannot narrow it. Where
+            # every name writes its price point (`PARLE-G MRP 5`, `MRP 10`), one none writes fits nothing.
+            return candidates
+    if not sized and size.dimension == SIZE_NUMBER and len(candidates) <= MAX_CANDIDATES:
+        # `molfix size 4` of `MOLFIX MAXI (4) 7-14KG`: a numbered size the catalog writes in the name only.
+        written = {p for p in candidates if _numbers_size(index.items[p], size.value, index)}
+        if written and not candidates & index.sized_in(SIZE_NUMBER):
+            return written
+    return sized
 
 
 def _sold_otherwise(sized: Positions, candidates: Positions, request: ItemRequest, index: CatalogIndex) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from nlu.catalog_index import CatalogIndex, copied_marks, singular_and_plural
 from nlu.chinese import HAN_RE
@@ -78,6 +79,8 @@ class ItemRequest:
     # `coke litro 2`: a measure word before a whole number, read as a size, and that number; where no product
     # comes in that size, the number counts what the measure word names.
     size_as_count: tuple[str, float] | None = None
+    # `ketepa 100g or 250g`: a second size offered in place of the first, so the sender is asked which.
+    other_size: Size | None = None
 
 
 @dataclass(frozen=True)
@@ -781,6 +784,10 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
     joined: list[ItemRequest] = []
     for request in requests:
         previous = joined[-1] if joined else None
+        if previous is not None and previous.words and _offered_in_place(request):
+            # `ketepa 100g ctn 2, ama ni 250g`: the size offered instead is asked beside the item's own.
+            joined[-1] = replace(previous, other_size=request.other_size, phrase=f"{previous.phrase}, {request.phrase}")
+            continue
         if previous is not None and _taken_back_then_said(previous, request):
             # `..., not 5, 8`, `obughi 5, o bu 8`: the amount after one taken back is what the correction says.
             amounts = ((request.quantity,) if request.quantity is not None else ()) + request.bare_numbers
@@ -825,6 +832,11 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
 def unit_words(unit: str | None, lexicon: Lexicon, index: CatalogIndex) -> list[str]:
     """The catalog's words for a pack unit (`罐` for `听`, both a tin), which say which product."""
     return [w for w, meaning in lexicon.unit_words.items() if meaning == unit and w in index.postings] if unit else []
+
+
+def _offered_in_place(request: ItemRequest) -> bool:
+    """True when `request` only offers another size (`ama ni 250g`), naming and counting nothing."""
+    return request.other_size is not None and request.size is None and not request.words and not says_amount(request)
 
 
 def _taken_back_then_said(previous: ItemRequest, request: ItemRequest) -> bool:
@@ -2575,6 +2587,7 @@ def _request(
 ) -> ItemRequest | None:
     """One item: its product words, its amount and unit, its size, and what the sender does with it."""
     elements, product_words = _named_elements(piece.elements, lexicon, index)
+    other_size, product_words = _size_or_other(elements, product_words, lexicon)
     pack_of, group = _count_after_contents(piece, lexicon, index) or _counted_beside_notation(piece, lexicon)
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
@@ -2584,20 +2597,18 @@ def _request(
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
     packed = any(e.kind == "unit" and e.packed for e in elements)
     said = required or sizes or group is not None or bare or (packed and optional)
-    if not (said or _repacked(elements, raw_words, lexicon)):
-        return None
-    meaningful = _meaningful(elements, required, leading, lexicon)
-    if not meaningful:
+    said = said or _repacked(elements, raw_words, lexicon)
+    if not said or not (meaningful := _meaningful(elements, required, leading, lexicon)):
         return None
     counting = [e.unit for e in elements if e.kind == "unit" and not e.used and not e.packed]
     quantity, unit = _amount(group, counting, lexicon)
     negated = _negated(elements, lexicon, index) or _taken_back_by_a_closing_no(quantity, elements, lexicon, index)
     quantity, bare = _said_in_place(quantity, bare, negated, _said_after(elements, group))
-    takes_back = _takes_back(raw_words, negated, elements, alone, lexicon)
     uncounted = group is None and not bare and not sizes
     # `辣条5箱 魔芋爽2箱 魔芋爽算了不要`: of several items in one stretch, the removal word takes off its own.
     own_words = raw_words if alone else {e.text for e in elements if e.kind == "word"}
-    # `10 nako 12`: a removal word that takes back an amount beside the one meant corrects the amount.
+    # `10 nako 12`: a removal word that takes back an amount beside the one meant corrects the amount; beside no
+    # product, an amount taken off (`..., remove one`, `toa moja`) comes off the item before it.
     removes = _says(own_words, lexicon.removal_words, index) and not _said_in_place_of(quantity, bare, negated)
     # A negation with a product (`pola nahi chahiye`) takes it off; a correction word alone puts it in its place.
     correcting = _says(raw_words, lexicon.corrections_not_negations, index) or _no_then_restated(elements, lexicon)
@@ -2614,14 +2625,14 @@ def _request(
         optional_words=tuple(optional),
         quantity=quantity,
         unit=unit,
-        size=sizes[0] if sizes else None,
+        size=sizes[0] if sizes and other_size is not sizes[0] else None,
+        other_size=other_size,
         pack_of=pack_of,
         bare_numbers=tuple(bare),
-        correction=takes_back and not required,
+        correction=not required and _takes_back(raw_words, negated, elements, alone, lexicon),
         capitalised=tuple(e.text for e in product_words if e.named and e.text in required),
         negated=negated,
         denies=not required and _denies(quantity, bare, negated, elements, lexicon),
-        # `..., remove one`, `toa moja`: an amount taken off beside no product comes off the item before it.
         removal=(bool(required) or (removes and (group is not None or bool(bare))))
         and not replaces
         and (removes or (group is None and not bare and _negates(elements, raw_words, lexicon, index))),
@@ -2630,6 +2641,33 @@ def _request(
         more=not required and group is not None and _says(own_words, lexicon.more_cues, index),
         ranged=ranged,
     )
+
+
+def _size_or_other(
+    elements: list[_Element], product_words: list[_Element], lexicon: Lexicon
+) -> tuple[Size | None, list[_Element]]:
+    """`100g or 250g`, `100g ama 250g`: the size a word leaving the choice open puts beside the first one said, and
+    the product words without that word, which names no product."""
+    other, offering = _offered_size(elements, lexicon)
+    return other, [e for e in product_words if all(e is not o for o in offering)]
+
+
+def _offered_size(elements: list[_Element], lexicon: Lexicon) -> tuple[Size | None, list[_Element]]:
+    """The size offered beside the first, and the words offering it."""
+    sized = [position for position, e in enumerate(elements) if e.kind == "size" and e.size is not None]
+    offering = lexicon.range_words
+    for first, second in pairwise(sized):
+        between = elements[first + 1 : second]
+        # The amount may stand between them (`100g ctn 2 au 250g`).
+        words = [e for e in between if e.kind not in ("unit", "num")]
+        if words and all(e.kind == "word" and e.text in offering for e in words) and between[-1].kind == "word":
+            return elements[second].size, words
+    chatter = lexicon.fillers | lexicon.stop_words
+    rest = [e for e in elements[1:] if e.kind != "size"]
+    if len(sized) == 1 and elements[0].text in offering and all(e.text in chatter for e in rest):
+        # `..., ama ni 250g`: a size alone offered after an item, for the item before it.
+        return elements[sized[0]].size, [elements[0]]
+    return None, []
 
 
 def _takes_back(

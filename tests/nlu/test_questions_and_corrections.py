@@ -203,6 +203,14 @@ def test_what_to_send_if_an_item_is_out_is_never_ordered(invented_index: Catalog
     assert (lines_of(parse), parse.ambiguous, parse.unknown) == ([("Q101", 5)], (), ())
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["vimba 350ml ama 600ml 2", "vimba 350ml or 600ml 2", "vimba 350ml 2 au 600ml", "vimba 350ml 2, ama ni 600ml"],
+)
+def test_a_size_offered_in_place_of_another_asks_between_them(invented_index: CatalogIndex, text: str) -> None:
+    assert questions_of(parse_order(text, invented_index)) == [(("Q101", "Q102"), 2, "product")]
+
+
 @pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
 def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
     assert parse_order(text, invented_index).is_empty
