@@ -43,8 +43,9 @@ class Match:
 
 
 _Cover: TypeAlias = "tuple[Positions, tuple[WordMatch, ...], str | None]"
-# What the variant filter reads of a SKU: its core, its size and its brand, by number.
-_Key: TypeAlias = "tuple[int, int, int]"
+# What the variant filter reads of a SKU: its core, its size and its brand, by number. Typed as a tuple of any length,
+# compiled code passes on the index's own tuples, where it would unpack three numbers and pack them anew at each read.
+_Key: TypeAlias = "tuple[int, ...]"
 
 
 def match_request(request: ItemRequest, index: CatalogIndex) -> Match:
@@ -732,7 +733,7 @@ def _without_named_variants(
     # Whether a SKU is dropped depends only on its core, size and brand: each distinct key is decided once, and the
     # SKUs are read twice, for their keys and for those dropped.
     order = list(candidates)
-    keys = list(map(index.variant_keys.__getitem__, order))
+    keys: list[_Key] = list(map(index.variant_keys.__getitem__, order))
     sized = set(keys)
     if beside_plain_only:
         dropped = _variants_beside_plain(sized, extras, index, kind_only)
@@ -830,7 +831,7 @@ def _shortens_a_mark(word: str, marking: frozenset[str], flavours: frozenset[str
 
 
 def _said_by_other_brands(
-    sized: set[tuple[int, int, int]], own: dict[int, frozenset[str]]
+    sized: set[_Key], own: dict[int, frozenset[str]]
 ) -> dict[tuple[int, int], set[int]]:
     """The products whose every added word another brand's product of their size adds too (`Mulonga Breakfast`
     beside `Kapiri Breakfast`, `Tata Tea Premium` beside `Wagh Bakri Premium`): the kind's common product, the
@@ -877,7 +878,7 @@ def _size_names(
         size = sizes[number]
         if brand in brands and size is not None:
             kept_sizes[brand][number] = size
-    weighed: dict[tuple[int, int], bool] = {}
+    weighed: dict[_Key, bool] = {}
     named: set[_Key] = set()
     for key in suspects:
         _, number, brand = key
