@@ -33,6 +33,8 @@ _NO_POSITIONS: frozenset[int] = frozenset()
 # hyphen, unlike a word or an amount.
 _CODE_RE = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])[^\W_](?:[\w-]*[^\W_])?(?![\w-])")
 _CODE_MARK_RE = re.compile(r"[\d-]")
+# What a code can be: a run of letters, digits and hyphens, each of which a code is or is not as a whole.
+_CODE_RUN_RE = re.compile(r"[\w-]+")
 # A code of digits alone (`50010001`): a long run of digits, beside no digit, letter or decimal mark.
 _NUMBER_CODE_RE = re.compile(r"(?<![0-9A-Za-z.,-])[0-9]{6,}(?![0-9A-Za-z.,-])")
 _THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?!\d)")
@@ -537,11 +539,14 @@ def _codes_copied(tokens: list[Token], text: str, index: CatalogIndex) -> list[T
     digits or hyphens or a long run of digits, is one word, the code as the catalog writes it, which names that SKU
     alone."""
     codes = index.positions_by_sku
-    found = [
-        (match.start(), match.end(), sku)
-        for match in _CODE_RE.finditer(text)
-        if _CODE_MARK_RE.search(code := match.group()) and (sku := code if code in codes else code.upper()) in codes
-    ]
+    found: list[tuple[int, int, str]] = []
+    # A code is a whole run of letters, digits and hyphens, and a message has few runs a catalog writes as a code:
+    # only those are read for one.
+    for match in _CODE_RUN_RE.finditer(text):
+        code = match.group()
+        sku = code if code in codes else code.upper()
+        if sku in codes and _CODE_MARK_RE.search(code) and _CODE_RE.fullmatch(code):
+            found.append((match.start(), match.end(), sku))
     numbered = [(m.start(), m.end(), m.group()) for m in _NUMBER_CODE_RE.finditer(text) if m.group() in codes]
     # Digits alone are a code only beside an amount of their own: a number said alone may be an amount.
     if numbered and sum(t.kind == "num" for t in tokens) > len(numbered):
