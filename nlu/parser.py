@@ -154,8 +154,7 @@ class _Reading:
             return
         completed = self._completed(request)
         if completed is None:
-            if self.previous is None and request.quantity is not None and not lines:
-                self.amount_ahead = request
+            self._uncompleted(request)
             return
         ahead, self.amount_ahead = self.amount_ahead, None
         if ahead is not None and not _says_amount(completed):
@@ -440,6 +439,20 @@ class _Reading:
         optional = request.optional_words or self.previous.optional_words
         carried = replace(request, words=self.previous.words, optional_words=optional)
         return _counted_after_its_size(carried, self.index) or carried
+
+    def _uncompleted(self, request: ItemRequest) -> None:
+        """An amount naming no product: ahead of the first item, that item's; in a pack word alone after an item the
+        catalog does not sell in it (`omo 1kg 3 bales, 2 bars`), told to the owner, never dropped."""
+        if self.previous is None:
+            if request.quantity is not None and not self.ordered.lines:
+                self.amount_ahead = request
+            return
+        if request.words or request.quantity is None or request.unit is None:
+            return
+        # `10 pack, yung tig-sampung piraso`: pieces each pack holds, no more of it.
+        if not (request.size is not None or request.bare_numbers or request.more or request.optional_words):
+            if not request.each:
+                self.ordered.unknown.append(UnknownItem(request.phrase, int(request.quantity)))
 
     def _in_another_pack(self, request: ItemRequest, unit: str, previous: ItemRequest) -> ItemRequest | None:
         """`mighty red 2 ream ug 5 pack`: an amount in another pack word alone after an item is more of that

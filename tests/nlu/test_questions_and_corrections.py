@@ -211,6 +211,12 @@ def test_a_size_offered_in_place_of_another_asks_between_them(invented_index: Ca
     assert questions_of(parse_order(text, invented_index)) == [(("Q101", "Q102"), 2, "product")]
 
 
+def test_an_amount_in_a_pack_the_item_is_not_sold_in_is_told_never_dropped(invented_index: CatalogIndex) -> None:
+    parse = parse_order("5 crates vimba 350ml, 2 bars", invented_index)
+    assert lines_of(parse) == [("Q101", 5)]
+    assert [(item.phrase, item.quantity) for item in parse.unknown] == [("2 bars", 2)]
+
+
 @pytest.mark.parametrize("text", ["START", "Stop!", "MENU", "anza", "help"])
 def test_a_command_word_alone_is_never_an_order_line(invented_index: CatalogIndex, text: str) -> None:
     assert parse_order(text, invented_index).is_empty
