@@ -105,3 +105,12 @@ def test_the_bottle_a_case_name_writes_makes_no_variant_of_the_bottle_sold_apart
     assert [set(item.candidates) for item in parse_order("red hoof 500 10", index).ambiguous] == [{"RH1", "RH2"}]
     assert resolved("red hoof 500ml 24 btl", index) == [("RH2", 24)]
     assert resolved("red hoof 500 2 cs", index) == [("RH1", 2)]
+
+
+def test_corned_beef_written_crnd_bf_is_the_corned_beef_asked_for() -> None:
+    rows = (
+        "AC1,ARGENA CRND BF 150G X 48 CS,Argena,CANNED GOODS,150g,case,48,1920.00,PHP,,90,1,true\n"
+        "AC2,ARGENA CRND BF 260G X 24 CS,Argena,CANNED GOODS,260g,case,24,1680.00,PHP,,40,1,true\n"
+        "AL1,ARGENA LUNCHEON MEAT 150G X 48 CS,Argena,CANNED GOODS,150g,case,48,1800.00,PHP,,40,1,true\n"
+    )
+    assert resolved("argena corned beef 150g 3 cs", catalog_index(rows)) == [("AC1", 3)]
