@@ -176,7 +176,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
-    tokens = _letters_named(_amounts_said_twice(_codes_copied(tokens, cleaned, index), lexicon), index)
+    tokens = _codes_copied(_initials_joined(tokens, index), cleaned, index)
+    tokens = _letters_named(_amounts_said_twice(tokens, lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(_counts_after_packs(tokens, lexicon), index), index), lexicon)
@@ -201,9 +202,8 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = [replace(r, correction=True) if not r.words else replace(r, replacement=True) for r in found]
             if removing:
                 found = _removed(found, said, in_line, lexicon)
-            # `remove, the omo` / `tanggalin na ... sprite`: a removal word alone takes off what follows it; with a
-            # word pointing back (`wacha hiyo`, `remove that`), the item before it.
-            # (`..., wag na pala`: a correction word or filler after it, said apart, keeps it so.)
+            # `remove, the omo`: a removal word alone takes off what follows it; with a word pointing back (`wacha
+            # hiyo`, `remove that`), the item before it; a correction word or filler after it keeps it so.
             removing = (_says(said, lexicon.removal_words, index) and not any(r.words for r in found)) or (
                 removing and not found and said <= lexicon.correction_markers | lexicon.fillers
             )
@@ -663,6 +663,37 @@ def _counts_after_packs(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             read = read if read is not tokens else list(tokens)
             read[position] = Token("num", str(value), token.start, token.end, float(value))
     return read
+
+
+def _initials_joined(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`h&s 5 tali` for Head & Shoulders: two letters joined by an `&` that open an item are the brand's initials,
+    where the catalog knows a brand by them; after another word (`century tuna h&s`) they stay letters, which a
+    name may join so for other words (`TUNA H&S`, hot & spicy)."""
+    if not any(t.text == "and" and t.end - t.start == 1 for t in tokens):
+        return tokens
+    lexicon = index.lexicon
+    read: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        first = tokens[position]
+        window = tokens[position : position + 3]
+        before = read[-1] if read else None
+        opening = before is None or before.kind != "word" or before.text in lexicon.chatter_words
+        if len(window) == 3 and opening and _joined_letters(window) in index.postings:
+            read.append(Token("word", _joined_letters(window), first.start, window[2].end))
+            position += 3
+            continue
+        read.append(first)
+        position += 1
+    return read
+
+
+def _joined_letters(window: list[Token]) -> str:
+    """The two letters of `h&s` as one word, or nothing where the tokens are not two letters joined by an `&`."""
+    first, amp, second = window
+    letters = all(t.kind == "word" and len(t.text) == 1 and t.text.isalpha() for t in (first, second))
+    joined = amp.text == "and" and first.end == amp.start and amp.end - amp.start == 1 and amp.end == second.start
+    return first.text + second.text if letters and joined else ""
 
 
 def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:

@@ -114,3 +114,15 @@ def test_corned_beef_written_crnd_bf_is_the_corned_beef_asked_for() -> None:
         "AL1,ARGENA LUNCHEON MEAT 150G X 48 CS,Argena,CANNED GOODS,150g,case,48,1800.00,PHP,,40,1,true\n"
     )
     assert resolved("argena corned beef 150g 3 cs", catalog_index(rows)) == [("AC1", 3)]
+
+
+def test_a_brands_initials_joined_by_an_ampersand_name_the_brand_and_a_names_pair_stays_its_words() -> None:
+    rows = (
+        "HS1,H&S SHMP CLASSIC CLEAN 12ML 12S TIE,Head & Shoulders,PERSONAL CARE,12ml,pack,12,84.00,PHP,,150,1,true\n"
+        "TN1,TUNA KAGURA FLKS H&S 155G X48,Kagura,CANNED GOODS,155g,case,48,1790.00,PHP,,70,1,true\n"
+        "TN2,TUNA KAGURA FLKS OIL 155G X48,Kagura,CANNED GOODS,155g,case,48,1750.00,PHP,,70,1,true\n"
+        "SD1,SARDINES KAGURA HOT&SPICY 155G X100,Kagura,CANNED GOODS,155g,case,100,2000.00,PHP,,70,1,true\n"
+    )
+    index = catalog_index(rows)
+    assert resolved("h&s 5 tie", index) == [("HS1", 5)]
+    assert resolved("kagura tuna h&s 2 case", index) == [("TN1", 2)]
