@@ -491,8 +491,6 @@ def _in_digits(words: set[str], lexicon: Lexicon) -> dict[str, str]:
     counted = set(lexicon.unit_words) | set(lexicon.half_words)
     found: dict[str, str] = {}
     for word in words:
-        if _NUMERALS.isdisjoint(word):
-            continue
         match = NUMERAL_RUN.search(word)
         if match is None or match.end() == len(word) or not set(word[match.end() :]) - counted:
             continue
@@ -521,7 +519,7 @@ def _numbered_name_words(items: list[CatalogItem], lexicon: Lexicon) -> set[str]
     counted = set(lexicon.unit_words) | set(lexicon.half_words)
     found: set[str] = set()
     # Most names write no numeral: only those that do are read.
-    for name, brand in {(item.name, item.brand) for item in items if not _NUMERALS.isdisjoint(item.name)}:
+    for name, brand in {(item.name, item.brand) for item in items if NUMERAL_RUN.search(item.name)}:
         for run in _HAN_RUN_RE.findall(name):
             run = run.removeprefix(brand) if brand and run != brand else run
             match = NUMERAL_RUN.search(run)

@@ -276,6 +276,15 @@ def _hyphened(folded: str) -> Iterator[str]:
             yield joined
 
 
+def _counted(words: Iterable[str]) -> dict[str, int]:
+    """How many times each word comes, in the order each first comes, as `Counter` counts them: asked of each brand's
+    products in each category, thousands of times, where a `Counter` is made in Python."""
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
 def _product_lines(
     items: list[CatalogItem], cores: list[frozenset[str]], units: Collection[str]
 ) -> tuple[set[int], dict[int, frozenset[str]]]:
@@ -292,7 +301,7 @@ def _product_lines(
     categories_of: dict[str, set[str]] = defaultdict(set)
     line_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (brand, category), members in groups.items():
-        counts = Counter(w for p in members for w in cores[p] if w[:1].isalpha() and w not in units)
+        counts = _counted(w for p in members for w in cores[p] if w[:1].isalpha() and w not in units)
         for word, count in counts.items():
             users[(category, word)].add(brand)
             categories_of[word].add(category)
@@ -301,7 +310,7 @@ def _product_lines(
     main_lines: set[int] = set()
     other_lines: dict[int, frozenset[str]] = {}
     for (brand, category), members in groups.items():
-        counts = Counter(w for p in members for w in cores[p] if len(users.get((category, w), ())) >= 2)
+        counts = _counted(w for p in members for w in cores[p] if len(users.get((category, w), ())) >= 2)
         main = {w for w, n in counts.items() if len(members) < 2 * n < 2 * len(members)}
         if not main:
             continue
