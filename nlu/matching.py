@@ -1098,8 +1098,12 @@ def _without_unsaid_flavours(
     if len(candidates) < 2 or not said:
         return candidates
     items = index.items
-    if all(any(map(word.startswith, said)) for word in mentioned) and not any(items[p].brand_words for p in candidates):
-        return candidates
+    if all(any(map(word.startswith, said)) for word in mentioned):
+        # `pineapple 5` beside `PINEAPPLE SMOOTH CAYENNE` and a brand's pineapple juice: the fruit itself, where it is
+        # sold unbranded; the brand's goods of that flavour are named by their brand or kind.
+        unbranded = frozenset(p for p in candidates if not items[p].brand_words)
+        if unbranded:
+            return unbranded
     core_of = index.groups.core_of
     cores = set(map(core_of.__getitem__, candidates))
     flavoured = {core for core in cores if not flavours.isdisjoint(extras[core])}

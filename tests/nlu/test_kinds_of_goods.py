@@ -383,3 +383,12 @@ def test_a_kind_named_alone_after_a_product_of_it_asks_rather_than_adding_to_tha
 ) -> None:
     assert resolved(text, index) == [ordered]
     assert asked(text, index) == [choices]
+
+
+@pytest.mark.parametrize("text", ["pineapple 5", "pineapples 5"])
+def test_a_fruit_said_alone_is_the_fruit_sold_unbranded_not_a_brands_juice_of_it(text: str) -> None:
+    rows = (
+        "FR1,PINEAPPLE SMOOTH CAYENNE PIECE,,FRESH-FRUIT,,piece,1,120.00,KES,,60,1,true\n"
+        "JU1,TAMU PINEAPPLE JUICE 1L X12 CTN,Tamu,BEVERAGES,1L,carton,12,2400.00,KES,,10,1,true\n"
+    )
+    assert resolved(text, catalog_index(rows)) == [("FR1", 5)]
