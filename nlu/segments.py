@@ -40,6 +40,8 @@ _NUMBER_CODE_RE = re.compile(r"(?<![0-9A-Za-z.,-])[0-9]{6,}(?![0-9A-Za-z.,-])")
 _THOUSANDS_GROUP_RE = re.compile(r",\d{3}(?!\d)")
 # The fewest letters a list cuts a word to (`veg` of vegetable).
 _MIN_CUT_WORD = 3
+# The fewest letters of each catalog word a word typed as two of them written together holds (`tea` of `teabags`).
+_MIN_SPLIT_PART = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     if index.chinese is not None:
         cleaned = index.chinese.spaced(cleaned)
     tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
-    tokens = _codes_copied(_initials_joined(tokens, index), cleaned, index)
+    tokens = _codes_copied(_split_words(_initials_joined(tokens, index), index), cleaned, index)
     tokens = _letters_named(_amounts_said_twice(tokens, lexicon), index)
     tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
@@ -1117,6 +1119,33 @@ def _one_glued(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         split = token.end - len(word)
         read.append(Token("num", "1", token.start, split, 1.0))
         read.append(Token("word", word, split, token.end))
+    return read
+
+
+def _split_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`teabags` for a catalog's `TEA BAGS`: a word the catalog lacks that is two of its words written together, on
+    one SKU at least, is those two words."""
+    postings = index.postings
+    read: list[Token] = []
+    for token in tokens:
+        text = token.text
+        splittable = text.isascii() and text.isalpha() and len(text) >= 2 * _MIN_SPLIT_PART
+        if token.kind != "word" or not splittable or text in postings:
+            read.append(token)
+            continue
+        parts = next(
+            (
+                (text[:cut], text[cut:])
+                for cut in range(_MIN_SPLIT_PART, len(text) - _MIN_SPLIT_PART + 1)
+                if not postings.get(text[:cut], _NO_POSITIONS).isdisjoint(postings.get(text[cut:], _NO_POSITIONS))
+            ),
+            None,
+        )
+        if parts is None:
+            read.append(token)
+            continue
+        middle = token.start + len(parts[0])
+        read.extend((Token("word", parts[0], token.start, middle), Token("word", parts[1], middle, token.end)))
     return read
 
 

@@ -210,3 +210,11 @@ def test_a_unit_word_that_is_a_brand_names_it_beside_another_unit(text: str) -> 
         'G2,"Tip Top Lollipop 50s, box",Tip Top,sweets,,box,50,40.00,TZS,,10,1,true\n'
     )
     assert resolved(text, index) == [("G1", 5)]
+
+
+def test_two_catalog_words_typed_as_one_are_those_words() -> None:
+    rows = (
+        "TB1,KETEPA TEA BAGS 100S X12 CTN,Ketepa,TEA,100s,carton,12,2900.00,KES,,25,1,true\n"
+        "TL1,KETEPA PRIDE TEA 250G X20 CTN,Ketepa,TEA,250g,carton,20,3600.00,KES,,60,1,true\n"
+    )
+    assert resolved("ketepa teabags ctn 2", catalog_index(rows)) == [("TB1", 2)]
