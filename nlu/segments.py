@@ -1129,8 +1129,7 @@ def _split_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     read: list[Token] = []
     for token in tokens:
         text = token.text
-        splittable = text.isascii() and text.isalpha() and len(text) >= 2 * _MIN_SPLIT_PART
-        if token.kind != "word" or not splittable or text in postings:
+        if token.kind != "word" or text in postings or not _splittable(text):
             read.append(token)
             continue
         parts = next(
@@ -1147,6 +1146,10 @@ def _split_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         middle = token.start + len(parts[0])
         read.extend((Token("word", parts[0], token.start, middle), Token("word", parts[1], middle, token.end)))
     return read
+
+
+def _splittable(text: str) -> bool:
+    return len(text) >= 2 * _MIN_SPLIT_PART and text.isascii() and text.isalpha()
 
 
 def _joined_words(tokens: list[Token], index: CatalogIndex) -> list[Token]:
@@ -2714,22 +2717,26 @@ def _size_or_other(
     """`100g or 250g`, `100g ama 250g`: the size a word leaving the choice open puts beside the first one said, and
     the product words without that word, which names no product."""
     other, offering = _offered_size(elements, lexicon)
+    if not offering:
+        return None, product_words
     return other, [e for e in product_words if all(e is not o for o in offering)]
 
 
 def _offered_size(elements: list[_Element], lexicon: Lexicon) -> tuple[Size | None, list[_Element]]:
     """The size offered beside the first, and the words offering it."""
-    sized = [position for position, e in enumerate(elements) if e.kind == "size" and e.size is not None]
     offering = lexicon.range_words
+    if not any(e.kind == "word" and e.text in offering for e in elements):
+        return None, []
+    sized = [position for position, e in enumerate(elements) if e.kind == "size" and e.size is not None]
     for first, second in pairwise(sized):
         between = elements[first + 1 : second]
         # The amount may stand between them (`100g ctn 2 au 250g`).
         words = [e for e in between if e.kind not in ("unit", "num")]
         if words and all(e.kind == "word" and e.text in offering for e in words) and between[-1].kind == "word":
             return elements[second].size, words
-    chatter = lexicon.fillers | lexicon.stop_words
+    fillers, stops = lexicon.fillers, lexicon.stop_words
     rest = [e for e in elements[1:] if e.kind != "size"]
-    if len(sized) == 1 and elements[0].text in offering and all(e.text in chatter for e in rest):
+    if len(sized) == 1 and elements[0].text in offering and all(e.text in fillers or e.text in stops for e in rest):
         # `..., ama ni 250g`: a size alone offered after an item, for the item before it.
         return elements[sized[0]].size, [elements[0]]
     return None, []
