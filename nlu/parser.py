@@ -1093,7 +1093,6 @@ def _only_asks_for(text: str, index: CatalogIndex) -> bool:
 def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:
     """True when the words say a time of day and, besides it, only everyday words (`deliver`, `please`, `kesho`) that
     neither deny nor correct."""
-    everyday = lexicon.fillers.union(lexicon.stop_words).difference(lexicon.corrections_and_negations)
     timed = False
     position = 0
     while position < len(tokens):
@@ -1101,10 +1100,15 @@ def _only_when_to_deliver(tokens: list[Token], lexicon: Lexicon) -> bool:
         token = tokens[position]
         if span:
             timed = True
-        elif token.kind != "sep" and token.text not in everyday:
+        elif token.kind != "sep" and not _everyday(token.text, lexicon):
             return False
         position += span or 1
     return timed
+
+
+def _everyday(word: str, lexicon: Lexicon) -> bool:
+    # Looked up in the locale's sets, never in their union, which would be made anew for every message.
+    return (word in lexicon.fillers or word in lexicon.stop_words) and word not in lexicon.corrections_and_negations
 
 
 def _everyday_reading(request: ItemRequest, index: CatalogIndex) -> ItemRequest:
