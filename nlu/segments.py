@@ -206,7 +206,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
                 found = _removed(found, said, in_line, lexicon)
             # `remove, the omo`: a removal word alone takes off what follows it; with a word pointing back (`wacha
             # hiyo`, `remove that`), the item before it; a correction word or filler after it keeps it so.
-            removing = (_says(said, lexicon.removal_words, index) and not any(r.words for r in found)) or (
+            removing = (_says(said, lexicon.removal_words, index) and not any(r.words or r.removal for r in found)) or (
                 removing and not found and said <= lexicon.correction_markers | lexicon.fillers
             )
             if removing and said & lexicon.pointing_words and _taken_off_last(in_line):

@@ -179,6 +179,11 @@ def test_an_amount_taken_off_comes_off_its_line_never_added(invented_index: Cata
     assert lines_of(parse_order(text, invented_index))[0] == ("Q101", left)
 
 
+def test_an_item_after_an_amount_taken_off_is_ordered_not_taken_off(invented_index: CatalogIndex) -> None:
+    parse = parse_order("5 crates vimba 350ml, toa moja, na pola ctn 2", invented_index)
+    assert lines_of(parse) == [("Q101", 4), ("Q111", 2)]
+
+
 def test_an_amount_taken_off_that_leaves_no_whole_pack_asks_the_amount(invented_index: CatalogIndex) -> None:
     parse = parse_order("5 crates vimba 350ml, remove 5 bottles", invented_index)
     assert questions_of(parse) == [(("Q101",), 5, "quantity")]
