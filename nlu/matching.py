@@ -302,8 +302,7 @@ def _names_another_product(candidates: Positions, request: ItemRequest, number: 
         candidate = items[position]
         if candidate.size is None:
             return False
-        written = [float(w) for w in catalog_words(candidate.item.name) if w[:1].isdigit() and "/" not in w]
-        for near in (candidate.size.value, candidate.item.units_per_pack, *written):
+        for near in (candidate.size.value, candidate.item.units_per_pack, *_numbers_in(candidate.item.name)):
             if near / _ANOTHER_SIZE <= number <= near * _ANOTHER_SIZE:
                 return False
     return True
@@ -435,10 +434,12 @@ def _numbers_size(candidate: IndexedItem, number: float, index: CatalogIndex) ->
 
 def _writes_number(candidate: IndexedItem, number: float) -> bool:
     item = candidate.item
-    return any(
-        word[:1].isdigit() and "/" not in word and float(word) == number
-        for word in catalog_words(f"{item.name} {item.size}")
-    )
+    return number in _numbers_in(f"{item.name} {item.size}")
+
+
+def _numbers_in(text: str) -> list[float]:
+    """The numbers a catalog field writes as words of their own (not fractions such as `1/2`)."""
+    return [float(word) for word in catalog_words(text) if word[:1].isdigit() and "/" not in word]
 
 
 def _by_brand_named(candidates: Positions, mentioned: set[str], index: CatalogIndex) -> Positions:

@@ -447,12 +447,11 @@ class _Reading:
             if request.quantity is not None and not self.ordered.lines:
                 self.amount_ahead = request
             return
-        if request.words or request.quantity is None or request.unit is None:
+        if request.words or request.quantity is None or request.unit is None or request.size is not None:
             return
         # `10 pack, yung tig-sampung piraso`: pieces each pack holds, no more of it.
-        if not (request.size is not None or request.bare_numbers or request.more or request.optional_words):
-            if not request.each:
-                self.ordered.unknown.append(UnknownItem(request.phrase, int(request.quantity)))
+        if not (request.bare_numbers or request.more or request.optional_words or request.each):
+            self.ordered.unknown.append(UnknownItem(request.phrase, int(request.quantity)))
 
     def _in_another_pack(self, request: ItemRequest, unit: str, previous: ItemRequest) -> ItemRequest | None:
         """`mighty red 2 ream ug 5 pack`: an amount in another pack word alone after an item is more of that
@@ -676,7 +675,7 @@ class _Reading:
 
     def _taken_off(self, request: ItemRequest) -> bool:
         """`coke 4 case, remove one`, `toa coke 2`: an amount taken off comes off the line of the product named, or
-        of the item said before; True when some of it is left (all of it taken off, the item is taken back)."""
+        of the item said before; True when it was read so, False when the product named is taken back whole."""
         named = request if request.words else self.previous
         if named is None or not named.words:
             return False
@@ -691,9 +690,10 @@ class _Reading:
             return False
         taken = _quantity(request, Match((item,), 100.0), item, self.index)
         left = line.quantity - int(taken.value)
+        phrase = f"{line.phrase}; {request.phrase}"
         if taken.acceptable and not taken.unit_mismatch and not line.unit_mismatch:
             if left > 0:
-                lines[hits[-1]] = replace(line, quantity=left, phrase=f"{line.phrase}; {request.phrase}")
+                lines[hits[-1]] = replace(line, quantity=left, phrase=phrase)
                 return True
             if request.words:
                 return False
@@ -703,7 +703,6 @@ class _Reading:
             return True
         # `..., remove 5 bottles` of a case of 24: what is left is no whole pack, so the amount is asked.
         del lines[hits[-1]]
-        phrase = f"{line.phrase}; {request.phrase}"
         self.ordered.ambiguous.append(AmbiguousItem(phrase, line.quantity, (line.sku,), "quantity"))
         return True
 

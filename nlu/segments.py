@@ -681,8 +681,9 @@ def _initials_joined(tokens: list[Token], index: CatalogIndex) -> list[Token]:
         window = tokens[position : position + 3]
         before = read[-1] if read else None
         opening = before is None or before.kind != "word" or before.text in lexicon.chatter_words
-        if len(window) == 3 and opening and _joined_letters(window) in index.postings:
-            read.append(Token("word", _joined_letters(window), first.start, window[2].end))
+        initials = _joined_letters(window) if len(window) == 3 and opening else ""
+        if initials and initials in index.postings:
+            read.append(Token("word", initials, first.start, window[2].end))
             position += 3
             continue
         read.append(first)
@@ -849,9 +850,10 @@ def _amounts_joined(requests: list[ItemRequest], lexicon: Lexicon, index: Catalo
             and not (request.correction or request.removal or previous.correction or previous.removal)
         ):
             said = unit_words(previous.unit, lexicon, index) if previous.unit != request.unit else []
-            # `gunia ya shangi, moja`: the pack word typed says which product, before the catalog's others for it.
-            typed = set(catalog_words(previous.phrase))
-            said = [w for w in said if w in typed] or said
+            if len(said) > 1:
+                # `gunia ya shangi, moja`: the pack word typed says which product, before the catalog's others for it.
+                typed = set(catalog_words(previous.phrase))
+                said = [w for w in said if w in typed] or said
             joined[-1] = replace(
                 previous,
                 phrase=f"{previous.phrase}, {request.phrase}",
@@ -2693,7 +2695,8 @@ def _request(
         optional_words=tuple(optional),
         quantity=quantity,
         unit=unit,
-        size=sizes[0] if sizes and other_size is not sizes[0] else None,
+        # A size offered alone (`ama ni 250g`) is the other size of the item before, not this one's.
+        size=sizes[0] if sizes and not (other_size is not None and len(sizes) == 1) else None,
         other_size=other_size,
         pack_of=pack_of,
         bare_numbers=tuple(bare),
