@@ -367,18 +367,19 @@ _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add k
 
 @lru_cache(maxsize=1)
 def _edits() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """`change 2 to 10` (a line set to an amount) and `make coke 6`, `coke ko 6 karo` (a product's line, its verb
-    before or after it), in every language's edit words."""
+    """`change 2 to 10` (a line set to an amount) and `make coke 6`, `coke ko 6 karo`, `the sugar should be 3` (a
+    product's line, its verb before or after it or none), in every language's edit words."""
     lexicon = load_lexicon()
-    verbs, verbs_after, to = (
+    verbs, verbs_after, to, copulas = (
         "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        for words in (lexicon.edit_verbs, lexicon.edit_verbs_after, lexicon.edit_to_words)
+        for words in (lexicon.edit_verbs, lexicon.edit_verbs_after, lexicon.edit_to_words, lexicon.edit_copulas)
     )
     line_set = re.compile(rf"^(?:(?:{verbs})\s*)?{_LINE}\s*(?:=|:|->|{to})\s*(\d{{1,4}})(?!\d)")
     amount = rf"\s+(?:(?:{to})\s+)?(\d{{1,4}})(?:\s+[a-z]+)?"
     product_set = (
         re.compile(rf"^(?:{verbs})\s+(\D.*?){amount}$"),
         re.compile(rf"^(\D.*?){amount}\s+(?:{verbs_after})$"),
+        re.compile(rf"^(\D.*?)\s+(?:{copulas})\s+(\d{{1,4}})(?:\s+[a-z]+)?$"),
     )
     return line_set, product_set
 
@@ -401,7 +402,8 @@ def read_command(text: str) -> Command | None:
         return RemoveProduct(removing)
     if match := _ADD.match(words):
         return AddItems(match[1])
-    match = _first(pattern.match(form) for form in forms for pattern in product_set)
+    # The barest form first: `no, the sugar should be 3` names the sugar, not `no the sugar`.
+    match = _first(pattern.match(form) for form in reversed(forms) for pattern in product_set)
     lexicon = load_lexicon()
     if match and not set(match[1].split()) <= lexicon.chatter_words | lexicon.unit_words.keys():
         # `make it 6`, `weka mitungi 2` name no product: an amount said alone, of the line just ordered or asked about.
@@ -694,7 +696,9 @@ def corrects_alone(text: str) -> bool:
     """True when a message says a word correcting an amount (`make it 3`, `4 nahi 6`, `hapana, kreti 4`, `改成5箱`)."""
     lexicon = load_lexicon()
     words = [normalise_word(word) for word in _answer_words(text)]
-    correcting = lexicon.corrections_and_negations | lexicon.draft_change_cues | lexicon.edit_verbs
+    correcting = (
+        lexicon.corrections_and_negations | lexicon.draft_change_cues | lexicon.edit_verbs | lexicon.edit_copulas
+    )
     return _says_anywhere(words, text, correcting)
 
 
@@ -723,6 +727,7 @@ def _amount_words() -> frozenset[str]:
         | lexicon.edit_verbs
         | lexicon.edit_verbs_after
         | lexicon.edit_to_words
+        | lexicon.edit_copulas
         | lexicon.asking_words
     )
     words = {word for phrase in phrases for word in phrase.split()}

@@ -65,6 +65,8 @@ class Lexicon:
     edit_verbs: frozenset[str]
     edit_verbs_after: frozenset[str]
     edit_to_words: frozenset[str]
+    # `the sugar should be 3`, `sukari iwe 5`: the words that set a product's line to an amount with no verb.
+    edit_copulas: frozenset[str]
     number_joiners: frozenset[str]
     quantity_markers: frozenset[str]
     connectors: frozenset[str]
@@ -629,6 +631,7 @@ _WORD_LISTS = (
     "edit_verbs",
     "edit_verbs_after",
     "edit_to_words",
+    "edit_copulas",
 )
 # Keys whose value maps a word to a whole number.
 _NUMBER_MAPS = (

@@ -302,7 +302,9 @@ async def test_a_price_asked_of_the_whole_order_says_its_total(chat: Chat, asked
     assert "Total KES" in summary or "Jumla KES" in summary, summary
 
 
-@pytest.mark.parametrize("edit", ["no wait, make the mishumaa 5", "sorry, change 2 to 5"])
+@pytest.mark.parametrize(
+    "edit", ["no wait, make the mishumaa 5", "sorry, change 2 to 5", "no, the mishumaa should be 5"]
+)
 async def test_an_edit_opened_by_words_taking_back_edits_the_line(chat: Chat, edit: str) -> None:
     await chat.text("3 case zuri cola 2L, 2 box mishumaa")
     summary = await chat.text(edit)
