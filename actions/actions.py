@@ -65,6 +65,7 @@ from actions.drafts import (
     set_quantity,
     settled_on_draft,
     skip_choice,
+    takes_off_alone,
     whole_amount,
 )
 from actions.offers import pick_from_offer, with_minimums
@@ -300,13 +301,14 @@ async def answered_by_words(turn: Turn, action_name: str, takes_items: bool) -> 
 async def amend_last_line(turn: Turn, action_name: str) -> bool:
     """`make it 3`, `4 nahi 6`, `hapana, kreti 4` while an order waits: an amount said alone with a word correcting
     it sets the order's last line, or the item the open question asks which one of; `2 more`, `moja zaidi`, `再加两箱`
-    add to it; whatever the classifier read (`4 nahi 6` as NO, which would drop the order or the item). Said after
-    the order went through, they change nothing, and the owner hears how to change it."""
+    add to it, and `minus 1`, `toa moja`, `ek kam karo` take off it; whatever the classifier read (`4 nahi 6` as NO,
+    which would drop the order or the item). Said after the order went through, they change nothing, and the owner
+    hears how to change it."""
     if not isinstance(read_command(turn.text), (AddItems, type(None))):
         return False
-    more = adds_alone(turn.text)
+    more, less = adds_alone(turn.text), takes_off_alone(turn.text)
     said = amounts_in(turn.text)
-    if not said or not counts_packs(turn.text) or not (more or corrects_alone(turn.text)):
+    if not said or not counts_packs(turn.text) or not (more or less or corrects_alone(turn.text)):
         return False
     if not says_only_amounts(turn.text) or priced_just_before(turn.tracker) is not None:
         # Other words say something else (`is order no 10002 confirmed`); `add 4 of those` right after prices counts
@@ -332,7 +334,10 @@ async def amend_last_line(turn: Turn, action_name: str) -> bool:
     amount = said[0] if len(said) == 1 else amount_kept(turn, item, said, catalog)
     if amount is None or not amount.is_integer() or amount < 1:
         return False
-    quantity = int(amount) + (before if more else 0)
+    quantity = before - int(amount) if less else int(amount) + (before if more else 0)
+    if choice is not None and quantity < 1:
+        # All of the item asked about taken off: the question stands, its amount as it was.
+        return False
     if choice is None:
         amended = set_quantity(draft, len(draft.lines), quantity)
     else:

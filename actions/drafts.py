@@ -385,7 +385,10 @@ def _edits() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
 
 
 def read_command(text: str) -> Command | None:
-    """The edit command a message spells, or None when it is not one."""
+    """The edit command a message spells, or None when it is not one (an amount taken off the last line, `minus 1`,
+    `toa moja`, is no command)."""
+    if takes_off_alone(text):
+        return None
     words = " ".join(re.sub(r"[,，、]", " ", text.lower()).split()).strip(" .!?。！？")
     line_set, product_set = _edits()
     forms = _openings(words)
@@ -728,6 +731,7 @@ def _amount_words() -> frozenset[str]:
         | lexicon.edit_verbs_after
         | lexicon.edit_to_words
         | lexicon.edit_copulas
+        | lexicon.removal_words
         | lexicon.asking_words
     )
     words = {word for phrase in phrases for word in phrase.split()}
@@ -751,6 +755,19 @@ def asks_a_price_alone(text: str) -> bool:
             rest = rest.replace(phrase, " ")
         words = [w for w in re.split(r"[\s。？！，、.]+", _per_pack().sub(" ", rest)) if w]
     return set(words) <= besides | {"1", "one", "a"}
+
+
+def takes_off_alone(text: str) -> bool:
+    """True when a message only takes an amount off (`minus 1`, `one less`, `punguza moja`, `ek kam karo`, and with a
+    removal word the amount in words: `remove one`, `toa moja`); `remove 1`, a digit, removes line 1."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    if not amounts_in(text) or not says_only_amounts(text):
+        return False
+    if _says_anywhere(words, text, lexicon.less_words):
+        return True
+    counted = [word for word in words if HAN_RE.search(word) or _number_in(word) is not None]
+    return _says_anywhere(words, text, lexicon.removal_words) and all(w in lexicon.number_words for w in counted)
 
 
 def adds_alone(text: str) -> bool:

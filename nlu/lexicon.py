@@ -83,6 +83,9 @@ class Lexicon:
     # after one, beside another amount, is the one taken back (`是6箱 不是5箱` orders six).
     not_words: frozenset[str]
     removal_words: frozenset[str]
+    # `minus 1`, `one less`, `punguza moja`, `ek kam`: removal words that only ever take an amount off a line, never
+    # the whole line (`remove 1` removes line 1; `minus 1` takes one off the last line).
+    less_words: frozenset[str]
     # Words that say what is meant right after a no (`不是，是燕京纯生`: no, it is 燕京纯生): the no corrects the
     # line before, and takes back nothing of the product after it.
     restating_words: frozenset[str]
@@ -588,6 +591,7 @@ _WORD_LISTS = (
     "negations_after",
     "not_words",
     "removal_words",
+    "less_words",
     "restating_words",
     "asking_words",
     "greeting_words",
@@ -789,7 +793,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
             bucket.update(_words(language.get(key, [])))
         for phrase in language.get("filler_phrases", []):
             phrases.add(tuple(_word(phrase).split()))
-    lists["negations"] |= lists["negations_after"]
+    _fold_kinds(lists)
     return {
         "linker_suffixes": frozenset(s for language in languages for s in language.get("linker_suffixes", [])),
         "letter_digits": {
@@ -818,6 +822,13 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
         "filler_phrases_by_first": _by_first_word(phrases),
         **{key: frozenset(words) for key, words in lists.items()},
     }
+
+
+def _fold_kinds(lists: dict[str, set[str]]) -> None:
+    """A list of a kind of another list's words joins it: a no said after (`7 hapana`) is a no, and a word that takes
+    an amount off (`minus`, `punguza`) is a removal word."""
+    for kind, within in (("negations_after", "negations"), ("less_words", "removal_words")):
+        lists[within] |= lists[kind]
 
 
 def _words_typed_in(languages: list[dict[str, Any]]) -> dict[str, frozenset[str]]:

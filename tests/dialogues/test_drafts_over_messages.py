@@ -225,6 +225,12 @@ async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_neve
         ("2 more", 9),
         ("moja zaidi", 10),
         ("make it 12", 12),
+        ("toa moja", 11),
+        ("minus 2", 9),
+        ("ek kam karo", 8),
+        ("remove one", 7),
+        ("2 less", 5),
+        ("make it 12", 12),
     )
     for said, expected in said_and_expected:
         summary = await chat.text(said)
@@ -233,6 +239,16 @@ async def test_an_amount_corrected_or_added_alone_changes_the_last_line_and_neve
     await chat.text("yes")
     [order] = await platform_client.store_orders(str(await chat.slot("store_id")))
     assert [(line.sku, line.quantity) for line in order.lines] == [("ML-FLOUR-2KG-12", 2), ("ZC-2L-6", 12)]
+
+
+async def test_all_of_the_last_line_taken_off_alone_removes_it_and_remove_1_still_removes_line_1(chat: Chat) -> None:
+    await chat.text("2 bales unga mlima")
+    await chat.text("and 2 cases zuri cola 2l")
+    summary = await chat.text("punguza mbili")
+    assert "Zuri Cola" not in summary and "Mlima Maize Flour 2kg 2 bales" in summary, summary
+    await chat.text("3 box mishumaa")
+    summary = await chat.text("remove 1")
+    assert "Mlima" not in summary and "Taa Candles 6 pack 3 boxes" in summary, summary
 
 
 async def test_an_amount_corrected_while_asked_which_one_is_kept_for_the_answer(chat: Chat) -> None:
