@@ -661,14 +661,28 @@ def amount_in(text: str) -> int:
 
 
 def amounts_in(text: str) -> list[float]:
-    """Every number a message says, in order, as `amount_in` reads them (`4 nahi 6`, `不是3箱是5箱`)."""
+    """Every number a message says, in order, as `amount_in` reads them (`4 nahi 6`, `不是3箱是5箱`); a number word
+    that is also a word of another language (Hindi `do`, two) counts before a pack word or one adding or taking off
+    (`do peti`, `do aur`, `do kam karo`)."""
+    words = _answer_words(text)
+    needing = load_lexicon().number_words_needing_unit
     found: list[float] = []
-    for word in _answer_words(text):
+    for position, word in enumerate(words):
         if HAN_RE.search(word):
             found.extend(value for run in _number_runs(word) if (value := _number_in(run.group())) is not None)
         elif (value := _number_in(word)) is not None:
             found.append(value)
+        elif word in needing and words[position + 1 : position + 2] and words[position + 1] in _amount_followers():
+            found.append(float(needing[word]))
     return found
+
+
+@lru_cache(maxsize=1)
+def _amount_followers() -> frozenset[str]:
+    """The words after which a number word needing a unit is one: pack words and words adding or taking off."""
+    lexicon = load_lexicon()
+    phrases = lexicon.draft_more_cues | lexicon.less_words
+    return frozenset(lexicon.unit_words.keys() | {phrase.split()[0] for phrase in phrases})
 
 
 def _number_runs(word: str) -> list[re.Match[str]]:
@@ -735,7 +749,8 @@ def _amount_words() -> frozenset[str]:
         | lexicon.asking_words
     )
     words = {word for phrase in phrases for word in phrase.split()}
-    return frozenset(words | lexicon.chatter_words | lexicon.unit_words.keys() | lexicon.number_words.keys())
+    numbers = lexicon.number_words.keys() | lexicon.number_words_needing_unit.keys()
+    return frozenset(words | lexicon.chatter_words | lexicon.unit_words.keys() | numbers)
 
 
 def asks_a_price_alone(text: str) -> bool:

@@ -28,6 +28,7 @@ from actions.drafts import (
     alternative_for,
     alternative_requests,
     amount_in,
+    amounts_in,
     answers_by_size,
     answers_choice,
     choose,
@@ -46,6 +47,7 @@ from actions.drafts import (
     remove_line,
     replace_quantities,
     set_quantity,
+    takes_off_alone,
 )
 from actions.replies import draft_line, draft_summary, pages, product_words
 from backend.catalog import CatalogItem
@@ -289,6 +291,24 @@ def test_a_bare_number_answers_the_open_question_whatever_the_intent(text: str, 
 @pytest.mark.parametrize(("text", "amount"), [("tatu", 3), ("5 ctn", 5), ("2.5", 0), ("五箱", 5), ("a few", 0)])
 def test_an_amount_answer_is_its_first_whole_number(text: str, amount: int) -> None:
     assert amount_in(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "taken_off"),
+    [
+        ("toa moja", [1], True),
+        ("minus 2", [2], True),
+        ("2 less", [2], True),
+        ("do kam karo", [2], True),
+        ("do aur", [2], False),
+        ("remove 1", [1], False),
+        ("do it", [], False),
+        ("删掉3", [3], False),
+    ],
+)
+def test_an_amount_taken_off_alone_is_told_from_a_line_removed(text: str, amounts: list[int], taken_off: bool) -> None:
+    assert amounts_in(text) == amounts
+    assert takes_off_alone(text) is taken_off
 
 
 @pytest.mark.parametrize(
