@@ -1315,6 +1315,9 @@ def _without_place(line: list[Token], lexicon: Lexicon) -> list[Token]:
             if counted:
                 rest = line[position:]
                 end = next((i for i, t in enumerate(rest) if t.kind == "sep"), len(rest))
+                if end == len(phrase) and " ".join(phrase) in lexicon.fallback_cues:
+                    # `..., if none, the antibac`: what to send instead follows the cue's own comma.
+                    end = next((i for i, t in enumerate(rest) if t.kind == "sep" and i > end), len(rest))
                 return line[:position] + rest[end:]
     return line
 
