@@ -731,7 +731,7 @@ def _post_brand_initials(
 ) -> None:
     """`RH` for Red Horse, `GSM` for Ginebra San Miguel: a brand of several words by its initials; and `SML` for
     San Mig Light: the three words such a brand's name opens with before its first figure, by theirs. Only where
-    no other brand or name, catalog word or word the reader knows is written so."""
+    no other brand or name, catalog word or word the reader knows is written so, but an alias of the brand's own."""
     everyday = lexicon.chatter_words.union(
         lexicon.cue_words, lexicon.unit_words, lexicon.size_words, lexicon.number_words
     )
@@ -748,7 +748,9 @@ def _post_brand_initials(
     for words in positions:
         owners["".join(w[0] for w in words)].append(words)
     for initials, named in owners.items():
-        if len(named) == 1 and initials not in postings_sets and initials not in everyday:
+        # An alias of some of the brand's products (`gt white`) writes its initials too: they still name the brand.
+        own = initials not in postings_sets or postings_sets[initials].issubset(positions[named[0]])
+        if len(named) == 1 and own and initials not in everyday:
             postings_sets[initials].update(positions[named[0]])
 
 
