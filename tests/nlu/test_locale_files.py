@@ -70,3 +70,13 @@ def test_kikamba_counts_to_ten() -> None:
     kikamba = ("imwe", "ili", "itatu", "inya", "itano", "thanthatu", "muonza", "nyanya", "kenda", "ikumi")
     assert [numbers[w] for w in kikamba] == list(range(1, 11))
     assert "nyanya" not in lexicon.number_words
+
+
+def test_chavacano_counts_to_twelve_halves_and_says_what_to_send_if_there_is_none() -> None:
+    lexicon = load_lexicon()
+    numbers = {**lexicon.number_words, **lexicon.number_words_needing_unit}
+    chavacano = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce")
+    assert [numbers[w] for w in chavacano] == list(range(1, 13))
+    assert "media" in lexicon.half_words
+    assert {"si nuay", "kung nuay"} <= lexicon.fallback_cues
+    assert "cambia" in lexicon.correction_markers

@@ -668,6 +668,28 @@ MARKET_FLOORS = [
     # asks them), Kikamba `ti 3 ni 5` (`ti` is Ilocano's `of`), `sm` and `saf` for Sportsman and Safaricom, and a
     # card's value that is also its pack count (`safaricom 100 box`).
     ("ukambani_stores", 390, 0.975, 0.985, 0.0, 0.98, 1.0),
+    # Zamboanga sari-sari: a Zamboanga City, Basilan and Pagadian distributor to sari-sari stores, carinderias and
+    # bakeries whose grocery-chain export writes the description first and the brand last or between
+    # (`SARDINES TOMATO SAUCE 155G LIGO X100 CS`, `3IN1 COFFEE ORIG 20G NESCAFE 10S TIE`, `ALL IN ONE SEASONING 8G
+    # MAGGI MAGIC SARAP 12S TIE`), pack codes (`X24`, `10S`, `12S`, `CS`, `BX`, `PK`, `TIE`, `SK`, `BL`, `RM`), one
+    # brand in several sizes and flavours, `HOT`, `XHOT` and `SPCY` variants, numeric SKUs and upper-case categories;
+    # owners write Chavacano (`manda kanamon`, `quiere yo`, uno to doce, `media`, `un docena`, `tiene`, `hay`, `nuay`,
+    # `cuanto`, `cambia con`, `si nuay`, `mañana`, `gracias`), Bisaya, Tausug, Taglish, English and text-speak. First
+    # read: case exact 0.932, line F1 0.967, wrong lines 0.9 %, ambiguity asked 0.964, unknowns flagged 0.867, price
+    # questions 1.0. With the Chavacano words (`cambia` correcting, `si nuay` and `kung nuay` naming what to send if
+    # none, `media`, `lata`, `botellas`, `huevos`, `harina`), `spicy` and `SPCY` read as a list's `HOT`, `sch` a
+    # sachet, `orig` and `original` one word, and what to send instead after its cue's own comma never ordered
+    # (`..., kung nuay, antibac lang`): 0.971 / 0.988 / 0.4 %; 0.973 once a brand's initials name it beside an alias
+    # of one of its products that writes them (`gt caramel` beside the `gt white` alias). One label that asked which
+    # Ligo where the message had ordered the Ligo 155 already now adds to it, as the reader does with a product said
+    # again: 0.975 / 0.991, asked 1.0. Left: `patis` (an alias that is also a word for fish sauce) asking among the
+    # soy sauces, a discontinued cup noodle named without its brand offering the other noodles, `kopiko 10 tie`
+    # also offering the Kopiko candy its name files as coffee, `el mismo como antes` read as asking a price
+    # (Spanish `como`), a sack's size carried from a rice of the placeholder brand `Local` to the next half sack
+    # (`..., media saco dinorado`), `2 caja safeguard` also asking about the lemon sold by the dozen, the list's
+    # `12s x 12` not picking the case, and two products not sold (`magnolia ice cream`, `datu puti oyster sauce`)
+    # offered as a near name to confirm.
+    ("zamboanga_sarisari", 440, 0.97, 0.985, 0.006, 0.98, 0.85),
 ]
 
 

@@ -1162,3 +1162,31 @@ M1,NDL LM MAMI CHKN 55G X72,Lucky Me,NOODLES,55g,box,72,828.00,PHP,mami,110,1,tr
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
     assert not parse.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("manda kanamon 5 caja ligo, no, cambia con 3", [("L1", 3)]),
+        ("quiere yo dos caja ligo spicy", [("L2", 2)]),
+        ("ligo spcy 1 cs y canton orig 2 box", [("L2", 1), ("C1", 2)]),
+        ("quiere yo 2 box canton hot, si nuay, canton original", [("C2", 2)]),
+        ("dos lata spring 18L", [("O1", 2)]),
+        ("nescafe original 3 tie", [("N1", 3)]),
+    ],
+)
+def test_chavacano_orders_with_a_list_that_writes_the_brand_after_the_description(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    rows = """\
+L1,SARDINES TOMATO SAUCE 155G LIGO X100 CS,Ligo,CANNED GOODS,155g,case,100,2350.00,PHP,,160,1,true
+L2,SARDINES TOMATO SAUCE HOT 155G LIGO X100 CS,Ligo,CANNED GOODS,155g,case,100,2400.00,PHP,,90,1,true
+C1,PANCIT CANTON ORIGINAL 60G LUCKY ME X72 BX,Lucky Me,NOODLES,60g,box,72,1060.00,PHP,,250,1,true
+C2,PANCIT CANTON HOT CHILI 60G LUCKY ME X72 BX,Lucky Me,NOODLES,60g,box,72,1060.00,PHP,,140,1,true
+N1,3IN1 COFFEE ORIG 20G NESCAFE 10S TIE,Nescafe,COFFEE,20g,pack,10,78.00,PHP,,300,1,true
+O1,COOKING OIL PALM 18L SPRING TIN,Spring,COOKING ESSENTIALS,18L,tin,1,1690.00,PHP,,15,1,true
+"""
+    parse = parse_order(text, catalog_index(rows))
+    assert [(line.sku, line.quantity) for line in parse.lines] == expected
+    assert not parse.ambiguous
+    assert not parse.unknown

@@ -199,6 +199,8 @@ def test_every_pack_taken_off_takes_the_line_off(invented_index: CatalogIndex) -
         "5 crates vimba 350ml, kama hakuna weka siki 1L",
         "5 crates vimba 350ml ikikosa siki",
         "5 crates vimba 350ml, if none send siki",
+        "5 crates vimba 350ml, if none, siki 1L",
+        "5 crates vimba 350ml, kung nuay, siki 1L",
         "5 crates vimba 350ml, ka onge to siki",
         "5 peti vimba 350ml, nahi hai to siki",
     ],

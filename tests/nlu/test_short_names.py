@@ -291,3 +291,12 @@ def test_the_initials_of_the_words_a_name_opens_with_name_it_not_a_brand_spelt_a
     assert resolved("sml 5 cs", index) == [("B2", 5)]
     assert resolved("3 case pilsen saka 2 case sml", index) == [("B1", 3), ("B2", 2)]
     assert resolved("gsm 2 cs", index) == [("B3", 2)]
+
+
+def test_a_brands_initials_name_it_beside_an_alias_of_one_of_its_products_that_writes_them() -> None:
+    index = catalog_index(
+        "G1,3IN1 COFFEE WHITE 30G GREAT TASTE 10S TIE,Great Taste,COFFEE,30g,pack,10,75.00,PHP,gt white,350,1,true\n"
+        "G2,3IN1 COFFEE CARAMEL 30G GREAT TASTE 10S TIE,Great Taste,COFFEE,30g,pack,10,78.00,PHP,,150,1,true\n"
+    )
+    assert resolved("gt caramel 5 tie", index) == [("G2", 5)]
+    assert resolved("gt white 5 tie", index) == [("G1", 5)]
