@@ -461,10 +461,20 @@ class _Reading:
         if unit == previous.unit:
             return replace(previous, quantity=request.quantity, phrase=request.phrase, ranged=request.ranged)
         taken = replace(request, words=previous.words, optional_words=previous.optional_words)
+        asked = self.ordered.ambiguous
+        which = previous.quantity is None and bool(asked) and asked[-1].phrase == previous.phrase
+        if which:
+            # `ligo 155, 5 cs`: the amount in a pack answers which pack the item said alone is, in the size said with
+            # it, with its measure or in figures alone.
+            taken = replace(taken, size=request.size or previous.size, bare_numbers=previous.bare_numbers)
         match = match_request(taken, self.index)
         sold_in = self.index.lexicon.sell_units_for(unit)
         if len(match.candidates) != 1 or match.confirm or match.candidates[0].item.sell_unit not in sold_in:
             return None
+        if which:
+            if match.candidates[0].item.sku not in asked[-1].candidates:
+                return None
+            asked.pop()
         return taken
 
     def _match(self, request: ItemRequest) -> tuple[ItemRequest, Match]:

@@ -553,3 +553,24 @@ def test_a_no_after_an_amount_takes_it_back_for_the_one_said_next(text: str) -> 
     index = catalog_index("K1,Coca-Cola 300ml bottle,Coca-Cola,beverages,300ml,crate,24,660.00,KES,coke,100,1,true")
     [line] = parse_order(text, index).lines
     assert (line.sku, line.quantity) == ("K1", 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ligo 155, 5 cs", [("L1", 5)]),
+        ("ligo 155, 24 pcs", [("L2", 24)]),
+        ("tiene pa kamo ligo 155? manda 5 caja", [("L1", 5)]),
+        ("do you have ligo 155g? send 2 cs", [("L1", 2)]),
+    ],
+)
+def test_an_amount_in_a_pack_after_an_item_said_with_its_size_alone_answers_which_pack(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    rows = (
+        "L1,SARDINES TOMATO SAUCE 155G LIGO X100 CS,Ligo,CANNED GOODS,155g,case,100,2350.00,PHP,,160,1,true\n"
+        "L2,SARDINES TOMATO SAUCE 155G LIGO PC,Ligo,CANNED GOODS,155g,piece,1,24.50,PHP,,900,1,true\n"
+        "L3,SARDINES TOMATO SAUCE 425G LIGO X24 CS,Ligo,CANNED GOODS,425g,case,24,1560.00,PHP,,40,1,true\n"
+    )
+    parse = parse_order(text, catalog_index(rows))
+    assert ([(line.sku, line.quantity) for line in parse.lines], parse.ambiguous, parse.unknown) == (expected, (), ())
