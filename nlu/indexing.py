@@ -983,13 +983,27 @@ def _spread_generic_words(
         counts = Counter(w for p in carriers for w in cores[p])
         common = {w for w, n in counts.items() if n * 2 >= len(carriers)}
         apart = named_apart if len(carrier_brands) == 1 else frozenset()
+        # `patis` (fish sauce) given to the fish sauce: a kind the carriers write in several words reaches only the
+        # products that write all of them, never the soy sauce.
+        written = [set(n) for n in lexicon.product_words.get(word, ()) if len(n) > 1 and common.issuperset(n)]
         # A brand that names its product's kind (`Malindi Salt`) leaves that word out of the product's core.
         holders.update(
             p
             for p in members
             if ((cores[p] in carrier_cores or unsized[p] in carrier_cores) and p not in apart)
-            or (folded_brands[p] not in carrier_brands and (cores[p] | brand_sets[items[p].brand]) & common)
+            or (
+                folded_brands[p] not in carrier_brands
+                and _like_carriers(cores[p] | brand_sets[items[p].brand], common, written)
+            )
         )
+
+
+def _like_carriers(words: frozenset[str], common: set[str], written: list[set[str]]) -> bool:
+    """True when a product's words share the words most carriers of a generic word write, all of a kind's where
+    they write one in several words."""
+    if written:
+        return any(words.issuperset(naming) for naming in written)
+    return not words.isdisjoint(common)
 
 
 def _unsized_cores(items: list[CatalogItem], cores: list[frozenset[str]], lexicon: Lexicon) -> list[frozenset[str]]:

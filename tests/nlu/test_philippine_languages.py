@@ -1190,3 +1190,14 @@ O1,COOKING OIL PALM 18L SPRING TIN,Spring,COOKING ESSENTIALS,18L,tin,1,1690.00,P
     assert [(line.sku, line.quantity) for line in parse.lines] == expected
     assert not parse.ambiguous
     assert not parse.unknown
+
+
+def test_a_local_word_for_a_kind_named_in_two_words_reaches_no_product_that_writes_only_one() -> None:
+    rows = """\
+F1,FISH SAUCE 750ML RUFINA X12 CS,Rufina,COOKING ESSENTIALS,750ml,case,12,780.00,PHP,patis,40,1,true
+S1,SOY SAUCE 1L SILVER SWAN X12 CS,Silver Swan,COOKING ESSENTIALS,1L,case,12,660.00,PHP,,80,1,true
+S2,SOY SAUCE 1L DATU PUTI X12 CS,Datu Puti,COOKING ESSENTIALS,1L,case,12,640.00,PHP,,50,1,true
+"""
+    index = catalog_index(rows)
+    assert resolved("patis 2 cs", index) == [("F1", 2)]
+    assert resolved("fish sauce 1 cs", index) == [("F1", 1)]
