@@ -1449,6 +1449,14 @@ class ActionHandleFallback(StoreAction):
             # While a question is open, the answer it needs is said again rather than everything I can do.
             await edit_open_draft(turn, draft)
             return
+        if turn.waiting_draft is not None:
+            # `?` while an order waits: it is still open, and how to confirm or change it is said again.
+            turn.say(
+                replies.sentences(
+                    turn.t._(replies.NOT_UNDERSTOOD), turn.t._(replies.NOT_PLACED_YET), turn.t._(replies.CONFIRM_PROMPT)
+                )
+            )
+            return
         turn.say(replies.sentences(turn.t._(replies.NOT_UNDERSTOOD), turn.t._(replies.CAPABILITIES)))
 
 

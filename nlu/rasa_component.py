@@ -5,6 +5,7 @@ question."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Text
 
@@ -122,10 +123,13 @@ class OrderParser(GraphComponent):
 def intent_from_words(
     text: str, read: Optional[Mapping[Text, Any]], parse: OrderParse, index: CatalogIndex, unsure_below: float
 ) -> Optional[str]:
-    """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): YES for a
-    message of yes words; for one read without goods, as an order or a price question, or unsure, the draft for a
-    question of the total (`jumla ni ngapi?`), else what the goods the reader found in it are for (an order, a
-    question of price or stock); None to keep what it read."""
+    """The intent the words decide, whatever the classifier read (`read`: its intent and confidence): unsure for a
+    message of punctuation alone; YES for a message of yes words; for one read without goods, as an order or a price
+    question, or unsure, the draft for a question of the total (`jumla ni ngapi?`), else what the goods the reader
+    found in it are for (an order, a question of price or stock); None to keep what it read."""
+    if not has_words(text):
+        # `?`, `...`: nothing said, so never a YES placing the order or a NO dropping it, whatever the classifier read.
+        return "nlu_fallback"
     if says_yes(text, index.lexicon):
         return "affirm"
     if not read:
@@ -140,6 +144,11 @@ def intent_from_words(
     if goods == ASKS:
         return "check_price"
     return "place_order" if goods == ORDERS and by_goods else None
+
+
+def has_words(text: str) -> bool:
+    """Whether a message says anything: a letter or digit of any script, or a symbol such as 👍; not `?` or `...`."""
+    return any(char.isalnum() or unicodedata.category(char) == "So" for char in text)
 
 
 def _decided(message: Message, intent: str) -> None:

@@ -1,4 +1,4 @@
-"""The running system as owners and staff use it: messages without text, a phone shared by two stores,
+"""The running system as owners and staff use it: messages without text or words, a phone shared by two stores,
 a handoff worked in the console and handed back, an opt-out in words during a campaign, and edits sent while a
 product is asked about."""
 
@@ -36,6 +36,10 @@ def test_messages_without_text_are_answered_and_never_place_the_draft(system: Sy
     for text, media in (("", 0), ("   ", 0), ("", 1)):
         [answer] = system.exchange(phone, text, media=media)
         assert TEXT_ONLY["en"] in answer, answer
+    # Punctuation alone says nothing either: the order stays open and how to confirm it is said again.
+    for text in ("?", "...", "!!"):
+        [answer] = system.exchange(phone, text)
+        assert "Nothing is placed yet" in answer and "Reply YES to confirm" in answer, answer
     assert system.orders("ST-001") == []
 
     placed = "\n".join(system.exchange(phone, "YES"))

@@ -40,6 +40,14 @@ def test_component_puts_the_order_parse_in_the_output_data(component: OrderParse
     assert [u["phrase"] for u in output["order"]["unknown"]] == ["2 bags cement"]
 
 
+@pytest.mark.parametrize(("text", "unsure"), [("?", True), ("...", True), ("!! ?", True), ("👍", False), ("ok", False)])
+def test_punctuation_alone_is_never_a_yes_or_a_no(text: str, unsure: bool, component: OrderParser) -> None:
+    read = {"name": "affirm", "confidence": 0.93}
+    message = Message(data={"text": text, "intent": read, "intent_ranking": [read]})
+    component.process([message])
+    assert (message.get("intent")["name"] == "nlu_fallback") is unsure
+
+
 @pytest.mark.parametrize(
     ("text", "yes"),
     [
