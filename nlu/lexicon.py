@@ -762,6 +762,13 @@ def _with_vowels_dropped(unit_words: dict[str, str], lists: dict[str, set[str]])
     return found
 
 
+def _add_namings(product_words: dict[str, tuple[tuple[str, ...], ...]], word: str, meaning: str) -> None:
+    """`softdrinks` is `soft drinks` in English and a list's `softdrink` in Tagalog: every language's namings of a
+    word are kept, the first language's first."""
+    namings = (*product_words.get(word, ()), *(tuple(_word(m).split()) for m in meaning.split("|")))
+    product_words[word] = tuple(dict.fromkeys(namings))
+
+
 def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> dict[str, Any]:
     """Units, sizes, kinds of goods, filler phrases and every word list of every language, merged."""
     size_units = {
@@ -782,7 +789,7 @@ def _merged_words(languages: list[dict[str, Any]], common: dict[str, Any]) -> di
             for word in _words(words):
                 size_words.setdefault(word, size_units[unit])
         for word, meaning in language.get("product_words", {}).items():
-            product_words.setdefault(_word(word), tuple(tuple(_word(m).split()) for m in meaning.split("|")))
+            _add_namings(product_words, _word(word), meaning)
         for word, others in language.get("spellings", {}).items():
             # `coke` is `coca` where a list writes English and `可口可乐` where it writes Chinese: both are kept.
             spelt = (*spellings.get(_word(word), ()), *(_word(other) for other in others.split("|")))

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from backend.catalog import read_catalog_csv
 from nlu import CatalogIndex, parse_order
 from tests.nlu.conftest import catalog_index, resolved
+
+DATA = Path(__file__).resolve().parent / "data"
 
 ROWS = """\
 B401,"Sabo Original Soap 70g, carton of 72",Sabo,bathing_soap,70g,carton,72,360.00,NGN,sabo,40,1,true
@@ -392,3 +397,11 @@ def test_a_fruit_said_alone_is_the_fruit_sold_unbranded_not_a_brands_juice_of_it
         "JU1,TAMU PINEAPPLE JUICE 1L X12 CTN,Tamu,BEVERAGES,1L,carton,12,2400.00,KES,,10,1,true\n"
     )
     assert resolved(text, catalog_index(rows)) == [("FR1", 5)]
+
+
+
+def test_a_word_for_a_kind_keeps_every_languages_namings_of_it() -> None:
+    # English names `softdrinks` as `soft drinks`; Tagalog also as the `SOFTDRINK` a list writes.
+    index = CatalogIndex.build(read_catalog_csv(DATA / "zamboanga_sarisari_catalog.csv"))
+    parse = parse_order("softdrinks 1.5 2 cs", index)
+    assert [sorted(item.candidates) for item in parse.ambiguous] == [["250101", "250104", "250105"]]
