@@ -701,21 +701,33 @@ def _joined_letters(window: list[Token]) -> str:
 
 def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`पारले जी`, `parle-ji` for PARLE-G: a letter's name said right after a word (a hyphen between or not) is the
-    letter where the catalog writes that word and letter as one name."""
+    letter where the catalog writes that word and letter as one name; `xtra hot` for XHOT: the word a letter stands
+    for, said right before a word the catalog writes joined to that letter, is the two joined."""
     names = index.lexicon.letter_names
     if not names:
         return tokens
-    read = list(tokens)
+    read: list[Token] = []
+    skip = 0
     for position, token in enumerate(tokens):
-        letter = names.get(token.text) if token.kind == "word" and position else None
-        if letter is None:
+        if position < skip:
             continue
-        before = tokens[position - 1]
-        if before.kind == "dash" and position > 1:
-            before = tokens[position - 2]
-        if before.kind == "word" and index.read_word(before.text + letter):
-            read[position] = token._replace(text=letter)
+        letter = names.get(token.text) if token.kind == "word" else None
+        before, after = _word_beside(tokens, position, -1), _word_beside(tokens, position, 1)
+        if letter is not None and after is not None and index.read_word(letter + after.text):
+            token = Token("word", letter + after.text, token.start, after.end)
+            skip = tokens.index(after, position) + 1
+        elif letter is not None and before is not None and index.read_word(before.text + letter):
+            token = token._replace(text=letter)
+        read.append(token)
     return read
+
+
+def _word_beside(tokens: list[Token], position: int, step: int) -> Token | None:
+    """The word right before (`step` -1) or after (1) a token, past one hyphen; None where there is none."""
+    beside = position + step
+    if 0 <= beside < len(tokens) and tokens[beside].kind == "dash":
+        beside += step
+    return tokens[beside] if 0 <= beside < len(tokens) and tokens[beside].kind == "word" else None
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:

@@ -1108,3 +1108,25 @@ def test_a_price_cue_after_a_counted_item_asks_about_the_product_after_it(
 
 def test_cebuano_articles_and_verbs_are_not_product_words(visayas_index: CatalogIndex) -> None:
     assert resolved("palihug ko og duha ka kahon nga canton chilimansi", visayas_index) == [("WZN5530", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lucky me xtra hot 3 box", [("LM-XH", 3)]),
+        ("extra hot canton 1 box", [("LM-XH", 1)]),
+        ("canton xtra-hot 2 box", [("LM-XH", 2)]),
+        ("payless xtra big 2 box", [("PL-XB", 2)]),
+        ("parle ji 2 peti", [("PG-5", 2)]),
+    ],
+)
+def test_the_word_a_letter_stands_for_reads_as_the_letter_a_name_joins(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    index = catalog_index(
+        "LM-XH,LM PCTN XHOT 60G 72S,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,,90,1,true\n"
+        "LM-OR,LM PCTN ORIG 60G 72S,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,,90,1,true\n"
+        "PL-XB,PAYLESS XTRA BIG CANTON 130G BX/36,Payless,NOODLES,130g,box,36,738.00,PHP,,70,1,true\n"
+        "PG-5,PARLE-G 5 RS (PETI 1X144),Parle,BISCUIT,5rs,case,144,600.00,INR,,50,1,true\n"
+    )
+    assert resolved(text, index) == expected
