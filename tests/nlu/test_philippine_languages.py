@@ -1168,6 +1168,7 @@ M1,NDL LM MAMI CHKN 55G X72,Lucky Me,NOODLES,55g,box,72,828.00,PHP,mami,110,1,tr
     ("text", "expected"),
     [
         ("manda kanamon 5 caja ligo, no, cambia con 3", [("L1", 3)]),
+        ("manda kanamon ahora mismo 4 caja ligo", [("L1", 4)]),
         ("quiere yo dos caja ligo spicy", [("L2", 2)]),
         ("ligo spcy 1 cs y canton orig 2 box", [("L2", 1), ("C1", 2)]),
         ("quiere yo 2 box canton hot, si nuay, canton original", [("C2", 2)]),
