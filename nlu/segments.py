@@ -12,6 +12,7 @@ from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import (
     Token,
+    article_letter,
     catalog_words,
     clean_text,
     find_words,
@@ -703,13 +704,15 @@ def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`पारले जी`, `parle-ji` for PARLE-G: a letter's name said right after a word (a hyphen between or not) is the
     letter where the catalog writes that word and letter as one name; `xtra hot` for XHOT: the word a letter stands
     for, said right before a word the catalog writes joined to that letter, is the two joined."""
-    names = index.lexicon.letter_names
-    if not names:
-        return tokens
+    names, stop_words = index.lexicon.letter_names, index.lexicon.stop_words
     read: list[Token] = []
     skip = 0
     for position, token in enumerate(tokens):
         if position < skip:
+            continue
+        if article_letter(token.text, stop_words) and read and _joined_in(read[-1], token, index):
+            # `grade a` of GRADE A: the letter, an article elsewhere, is read with the word the catalog writes it after.
+            read[-1] = Token("word", read[-1].text + token.text, read[-1].start, token.end)
             continue
         letter = names.get(token.text) if token.kind == "word" else None
         before, after = _word_beside(tokens, position, -1), _word_beside(tokens, position, 1)
@@ -720,6 +723,11 @@ def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             token = token._replace(text=letter)
         read.append(token)
     return read
+
+
+def _joined_in(word: Token, letter: Token, index: CatalogIndex) -> bool:
+    """Whether the catalog writes a word with the letter after it as one name (`GRADE A`)."""
+    return word.kind == "word" and word.text + letter.text in index.postings
 
 
 def _word_beside(tokens: list[Token], position: int, step: int) -> Token | None:

@@ -1130,3 +1130,23 @@ def test_the_word_a_letter_stands_for_reads_as_the_letter_a_name_joins(
         "PG-5,PARLE-G 5 RS (PETI 1X144),Parle,BISCUIT,5rs,case,144,600.00,INR,,50,1,true\n"
     )
     assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eggs grade a tray 3", [("EG-A", 3)]),
+        ("mayai grade b 2 trays", [("EG-B", 2)]),
+        ("mayai kienyeji tray 3, sorry, grade a tray 3", [("EG-A", 3)]),
+        ("a tray of kienyeji eggs", [("EG-K", 1)]),
+    ],
+)
+def test_a_grade_written_as_a_letter_that_is_an_article_names_the_grade(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    index = catalog_index(
+        "EG-K,EGGS KIENYEJI TRAY 30,,EGGS,30s,tray,30,600.00,KES,,40,1,true\n"
+        "EG-A,EGGS KENCHIC GRADE A TRAY 30,Kenchic,EGGS,30s,tray,30,450.00,KES,,90,1,true\n"
+        "EG-B,EGGS LAYERS GRADE B TRAY 30,,EGGS,30s,tray,30,400.00,KES,,60,1,true\n"
+    )
+    assert resolved(text, index) == expected
