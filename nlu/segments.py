@@ -2015,17 +2015,29 @@ def _word_token(
     if word in lexicon.article_words and _points_at_one(chunk, position, lexicon):
         return [], 1
     number = _number_word(chunk, position, lexicon)
-    # `coke zero`, `indomie moja`: a number word the catalog writes names the product, except before a unit and
-    # where it is an everyday word (`sprite moja zaidi`); zero never counts.
+    # `coke zero`, `indomie moja`: a number word the catalog writes names the product, except beside a unit (`tray
+    # mbili` beside SIMBA MBILI tea) and where it is an everyday word (`sprite moja zaidi`); zero never counts.
     names_product = word in index.postings and (
         (number is not None and number[0] == 0)
-        or not (word in lexicon.fillers or (following is not None and following.text in lexicon.unit_words))
+        or not (word in lexicon.fillers or _beside_a_unit(chunk, position, lexicon))
     )
     if number is not None and not names_product:
         return _number_read(chunk, position, number, lexicon)
     if word in lexicon.quantity_markers:
         return [_Element("x", token.start, token.end, text=word)], 1
     return [_plain_word(token, names)], 1
+
+
+def _beside_a_unit(chunk: list[Token], position: int, lexicon: Lexicon) -> bool:
+    """Whether a word comes right before a pack word, or right after one no number counts (`tray mbili`; not `2 fdo
+    seven up`)."""
+    after = chunk[position + 1] if position + 1 < len(chunk) else None
+    if after is not None and after.text in lexicon.unit_words:
+        return True
+    if position == 0 or chunk[position - 1].text not in lexicon.unit_words:
+        return False
+    counted = position > 1 and (chunk[position - 2].kind == "num" or chunk[position - 2].text in lexicon.number_words)
+    return not counted
 
 
 def _measure_named(chunk: list[Token], position: int, index: CatalogIndex) -> bool:

@@ -1150,3 +1150,21 @@ def test_a_grade_written_as_a_letter_that_is_an_article_names_the_grade(
         "EG-B,EGGS LAYERS GRADE B TRAY 30,,EGGS,30s,tray,30,400.00,KES,,60,1,true\n"
     )
     assert resolved(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mayai kienyeji tray mbili", [("EG-K", 2)]),
+        ("simba mbili 2 outer", [("TEA-SM", 2)]),
+        ("2 outer simba mbili", [("TEA-SM", 2)]),
+    ],
+)
+def test_a_number_word_a_brand_writes_counts_after_a_pack_word_not_yet_counted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    index = catalog_index(
+        "EG-K,EGGS KIENYEJI TRAY 30,,EGGS,30s,tray,30,600.00,KES,,40,1,true\n"
+        "TEA-SM,TEA SIMBA MBILI 50G X100 OUTER,Simba Mbili,DRY-GOODS,50g,outer,100,2600.00,KES,,15,1,true\n"
+    )
+    assert resolved(text, index) == expected
