@@ -478,17 +478,19 @@ class Lexicon:
     def chatter_in(self, words: set[str]) -> frozenset[str]:
         """The words of a message that take an item back, ask its price or count in another language but only fill a
         sentence in the language it is written in: at least two of its other words are that language's alone, none
-        the other's."""
+        the other's. English words, typed in every language (`sorry`, `bale`), are no evidence of another."""
         if self.takeback_or_chatter_words.isdisjoint(words):
             return frozenset()
         found = [entry for entry in self.takeback_or_chatter if entry[0] in words]
         plain = words - {entry[0] for entry in found}
         vocabularies = dict(self.vocabularies)
+        english = vocabularies.get(_LINGUA_FRANCA, frozenset())
         chatter = set()
         for word, taking, filling in found:
             taking_words = frozenset().union(*(vocabularies[name] for name in taking))
             filling_words = frozenset().union(*(vocabularies[name] for name in filling))
-            filled = len(plain & filling_words - taking_words) >= _LANGUAGE_EVIDENCE
+            evidence = plain & filling_words - taking_words
+            filled = len(evidence if _LINGUA_FRANCA in filling else evidence - english) >= _LANGUAGE_EVIDENCE
             if filled and not plain & taking_words - filling_words:
                 chatter.add(word)
         return frozenset(chatter)
@@ -569,6 +571,8 @@ _MIN_TYPED_UNIT = 4
 _MIN_SOUNDED = 3
 # A message is in a language when this many of its words are that language's.
 _LANGUAGE_EVIDENCE = 2
+# The language whose words owners of every market type among their own.
+_LINGUA_FRANCA = "en"
 # What a language takes an item back or asks its price with, and what only fills or joins a sentence.
 _TAKING_BACK = ("removal_words", "negations", "negations_after", "not_words", "price_cues", "availability_cues")
 _FILLING = ("fillers", "stop_words")

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, TypeAlias
 from nlu.abbreviations import shortens, written_short
 from nlu.catalog_index import CatalogIndex, IndexedItem, WordMatch
 from nlu.chinese import HAN_RE
+from nlu.lexicon import Lexicon
 from nlu.segments import ItemRequest
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import catalog_words
@@ -1056,6 +1057,9 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
                 and all(w in lexicon.variant_words or w in lexicon.size_names for w in added)
             ):
                 continue
+            if item.brand_words in plain and _of_another_kind(item, added, own_words[item.brand_words], lexicon):
+                # `brookside 500ml` the alias of its milk: the brand's yoghurt of that size must be named.
+                continue
             if added and item.brand_words in based:
                 # `onga` the alias of `Onga Classic`: the brand said alone is its base product, whose name says so,
                 # and its other products (`Onga Stew`), of any size, are to be named.
@@ -1067,6 +1071,15 @@ def _by_alias_said(candidates: Positions, mentioned: set[str], index: CatalogInd
         elif _name_holds(item, alias_words, index) and not _called_by_brand(item, alias_words):
             return candidates
     return named
+
+
+def _of_another_kind(item: IndexedItem, added: frozenset[str], named: set[str], lexicon: Lexicon) -> bool:
+    """True when the words a SKU's name adds to those of its brand's products named by an alias name a kind of goods,
+    and its name writes none of the kinds theirs write: Brookside's yoghurt beside its milk, Colgate's tooth powder
+    beside its toothpaste; never Snowflake's bread flour beside its cake flour, both flour."""
+    kinds = lexicon.goods_kind_words
+    named_kinds = kinds.intersection(named)
+    return not added.isdisjoint(kinds) and (not named_kinds or named_kinds.isdisjoint(item.core))
 
 
 def _name_holds(item: IndexedItem, words: frozenset[str], index: CatalogIndex) -> bool:

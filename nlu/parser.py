@@ -1981,7 +1981,13 @@ def _size_said(
     kind = (first.brand_words, first.item.category, first.size.dimension)
     if any(c.size is None or (c.brand_words, c.item.category, c.size.dimension) != kind for c in candidates):
         return candidates
-    return (min(candidates, key=_size_value) if smaller else max(candidates, key=_size_value),)
+    extreme = min(candidates, key=_size_value) if smaller else max(candidates, key=_size_value)
+    if request.unit is not None:
+        # `nido ndogo outer 2`: of the smallest size sold both alone and by the outer, the one sold by the pack said.
+        sold = lexicon.sell_units_for(request.unit)
+        packed = [c for c in candidates if c.size == extreme.size and c.item.sell_unit in sold]
+        return (packed[0],) if len(packed) == 1 else (extreme,)
+    return (extreme,)
 
 
 def _size_value(item: IndexedItem) -> float:

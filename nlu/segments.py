@@ -2697,7 +2697,7 @@ def _request(
     leading = _leading_chatter(product_words, elements, group, index)
     leading += _trailing_chatter(product_words, elements, group, lexicon, index)
     leading += _chatter_before_a_brand(product_words, lexicon, index)
-    sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
+    sizes = _sizes_meant(elements, lexicon, index)
     required, optional = _required_and_optional(product_words, leading, piece, group, bool(sizes), lexicon, index)
     bare = [e.value for e in elements if e.kind == "num" and not e.used]
     packed = any(e.kind == "unit" and e.packed for e in elements)
@@ -3129,6 +3129,19 @@ def _kind_holds(word: str, holders: frozenset[int] | None, index: CatalogIndex) 
     return holders < kind
 
 
+def _widest_first(namings: tuple[tuple[str, ...], ...], index: CatalogIndex) -> tuple[tuple[str, ...], ...]:
+    """`maguta` (fat or oil) where the catalog files its fats among its oils: of a word's namings in one word each,
+    the one whose products hold every other's is the kind said, taken first. A naming of several words (`indomie
+    noodles`) names a brand or a narrower kind, never taken for a wider one."""
+    if any(len(naming) > 1 for naming in namings):
+        return namings
+    found = [index.posted_under_all(list(naming)) for naming in namings]
+    for naming, positions in zip(namings, found, strict=True):
+        if all(other <= positions for other in found):
+            return (naming, *(other for other in namings if other != naming))
+    return namings
+
+
 def _catalog_words(
     word: str, lexicon: Lexicon, index: CatalogIndex, alone: bool = False, beside: tuple[str, ...] = ()
 ) -> tuple[str, ...]:
@@ -3154,6 +3167,8 @@ def _catalog_words(
     namings = index.namings(word)
     if holders is None and beside:
         namings = tuple(sorted(namings, key=lambda naming: not index.posted_under_all([*beside, *naming])))
+    elif holders is None and len(namings) > 1:
+        namings = _widest_first(namings, index)
     for naming in namings:
         alias_only = word in index.alias_only_words and holders is not None
         if holders is None or loose:
@@ -3224,7 +3239,23 @@ def says_amount(request: ItemRequest) -> bool:
 def _negated(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> tuple[float, ...]:
     """The number a negation stands beside: on the side its language takes back, after it (`not 5`, `12 si 10`)
     or before it (`5 nahi 6`), else on the other side (`4 nahi`, `nahi, 6`)."""
-    negated = []
+    return tuple(number.value for number in _beside_negations(elements, "num", lexicon, index))
+
+
+def _sizes_meant(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) -> list[Size]:
+    """The sizes said, but one a negation takes back where another is said (`sorry 100g nahi 200g` is 200g)."""
+    sizes = [e.size for e in elements if e.kind == "size" and e.size is not None]
+    if len(sizes) < 2:
+        return sizes
+    taken_back = _beside_negations(elements, "size", lexicon, index)
+    meant = [e for e in elements if e.kind == "size" and not any(e is t for t in taken_back)]
+    return [e.size for e in meant if e.size is not None] or sizes
+
+
+def _beside_negations(elements: list[_Element], kind: str, lexicon: Lexicon, index: CatalogIndex) -> list[_Element]:
+    """The elements of a kind (amounts, sizes) that negations stand beside, each on the side its language takes
+    back first."""
+    found = []
     said = {e.text for e in elements if e.kind == "word"}
     for position, element in enumerate(elements):
         if element.kind != "word" or element.text not in lexicon.negations or index.names_with(element.text, said):
@@ -3234,7 +3265,7 @@ def _negated(elements: list[_Element], lexicon: Lexicon, index: CatalogIndex) ->
         if element.text in lexicon.negations_after and before is not None and before.kind == "unit" and position > 1:
             before = elements[position - 2]  # `12 ctn nahi, 10`: the amount its unit follows
         sides = (before, after) if element.text in lexicon.negations_after else (after, before)
-        number = next((side for side in sides if side is not None and side.kind == "num"), None)
-        if number is not None:
-            negated.append(number.value)
-    return tuple(negated)
+        beside = next((side for side in sides if side is not None and side.kind == kind), None)
+        if beside is not None:
+            found.append(beside)
+    return found

@@ -131,3 +131,63 @@ def test_a_count_after_a_size_ends_an_item_beside_counted_packs(packs_index: Cat
 @pytest.mark.parametrize("text", ["green grams kilo 5", "green grams 5kg", "green grams 5"])
 def test_a_measure_a_name_writes_after_a_word_is_a_word_of_the_name(text: str, packs_index: CatalogIndex) -> None:
     assert resolved(text, packs_index) == [("G12", 5)]
+
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "mtkenya_stores_catalog.csv"
+
+
+@pytest.fixture(scope="module")
+def sample_index() -> CatalogIndex:
+    return CatalogIndex.build(read_catalog_csv(SAMPLE))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ndũmĩra coke 500ml case inya", [("BEV-COKE-500P-24", 4)]),
+        ("ntumira coke 300ml crate ithanthatu", [("BEV-COKE-300G-24", 6)]),
+        ("ngwenda cukari mumias 50kg mũhuko ũmwe", [("SUG-MUMIAS-50KG", 1)]),
+        ("mihuko iiri ya pishori 25kg", [("RIC-MWEA-PISH-25KG", 2)]),
+        ("sprite 300ml crate 6 acha ni 5", [("BEV-SPRITE-300G-24", 5)]),
+        ("ndumira mumias 1kg bale 2, angikorwo gũtirĩ ndumira kabras 1kg", [("SUG-MUMIAS-1KG-24", 2)]),
+        ("ndĩ na coke ya kũiganĩra, ndumira fanta orange 300ml crate 2 tu", [("BEV-FANTAO-300G-24", 2)]),
+    ],
+)
+def test_gikuyu_and_kimeru_words_of_a_shop_order(
+    text: str, expected: list[tuple[str, int]], sample_index: CatalogIndex
+) -> None:
+    # Send me, bags, no, what to send if there is none, and what the shop has enough of.
+    assert resolved(text, sample_index) == expected
+
+
+def test_gikuyu_how_much_asks_the_price(sample_index: CatalogIndex) -> None:
+    assert resolved("kimbo 1kg ctn nĩ ciigana atĩa?", sample_index) == [("FAT-KIMBO-1KG-12", 1)]
+    parse = parse_order("ndumira jogoo 2kg bale 5, na pembe 2kg ni ciigana atia?", sample_index)
+    assert [(line.sku, line.quantity) for line in parse.lines] == [("FLR-JOGOO-2KG-12", 5)]
+    assert [question.candidates for question in parse.price_questions] == [("FLR-PEMBE-2KG-12",)]
+
+
+def test_a_word_for_fat_or_oil_is_the_oil_where_fats_are_filed_among_oils(sample_index: CatalogIndex) -> None:
+    # Never the one 20L oil whose name shares `cooking` with the fats.
+    parse = parse_order("maguta 20L ni irihu", sample_index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [
+        {"OIL-FRESHFRI-20L", "OIL-GOLDENFRY-20L", "OIL-RINA-20L"}
+    ]
+    fats = parse_order("maguta 1kg ctn 3", sample_index).ambiguous
+    assert [set(item.candidates) for item in fats] == [{"FAT-KIMBO-1KG-12", "FAT-KASUKU-1KG-12", "FAT-CHIPSY-1KG-12"}]
+
+
+def test_the_smallest_size_said_by_its_pack_is_the_pack(sample_index: CatalogIndex) -> None:
+    assert resolved("nido ndogo outer 2", sample_index) == [("DAI-NIDO-26G-48", 2)]
+    assert resolved("nido ndogo 20", sample_index) == [("DAI-NIDO-26G-SACHET", 20)]
+
+
+def test_a_brand_said_for_its_milk_is_not_its_yoghurt(sample_index: CatalogIndex) -> None:
+    assert resolved("rũciũ ndũmĩra brookside 500ml ctn ithano", sample_index) == [("DAI-BROOKSIDE-UHT-500-12", 5)]
+
+
+def test_english_words_say_no_other_language_a_correction_is_read_in(sample_index: CatalogIndex) -> None:
+    # `sorry` and `bale` are Indonesian words too, where `si` fills a sentence: here it is Swahili's `not`.
+    text = "soko 2kg bale 3 na hostess 2kg bale 2, sorry si 3 ni 4"
+    assert resolved(text, sample_index) == [("FLR-SOKO-2KG-12", 4), ("FLR-HOSTESS-2KG-12", 2)]

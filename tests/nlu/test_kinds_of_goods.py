@@ -399,9 +399,20 @@ def test_a_fruit_said_alone_is_the_fruit_sold_unbranded_not_a_brands_juice_of_it
     assert resolved(text, catalog_index(rows)) == [("FR1", 5)]
 
 
-
 def test_a_word_for_a_kind_keeps_every_languages_namings_of_it() -> None:
     # English names `softdrinks` as `soft drinks`; Tagalog also as the `SOFTDRINK` a list writes.
     index = CatalogIndex.build(read_catalog_csv(DATA / "zamboanga_sarisari_catalog.csv"))
     parse = parse_order("softdrinks 1.5 2 cs", index)
     assert [sorted(item.candidates) for item in parse.ambiguous] == [["250101", "250104", "250105"]]
+
+
+def test_a_brand_said_for_some_of_its_goods_leaves_out_its_goods_of_another_kind() -> None:
+    index = catalog_index(
+        "M1,Dairyland Long Life Milk 500ml,Dairyland,dairy,500ml,carton,12,1100.00,KES,dairyland,50,1,true\n"
+        "M2,Dairyland Yoghurt Vanilla 500ml,Dairyland,dairy,500ml,carton,12,1700.00,KES,dairyland yoghurt,50,1,true\n"
+        "F1,Snowy Cake Flour 2.5kg,Snowy,flour,2.5kg,bale,10,480.00,ZMW,snowy,50,1,true\n"
+        "F2,Snowy Bread Flour 2.5kg,Snowy,flour,2.5kg,bale,10,495.00,ZMW,bread flour,30,1,true\n"
+    )
+    assert resolved("dairyland 500ml ctn 5", index) == [("M1", 5)]
+    # Bread flour is flour too: which of the two is asked.
+    assert [set(item.candidates) for item in parse_order("snowy 2.5kg 4 bales", index).ambiguous] == [{"F1", "F2"}]

@@ -574,3 +574,12 @@ def test_an_amount_in_a_pack_after_an_item_said_with_its_size_alone_answers_whic
     )
     parse = parse_order(text, catalog_index(rows))
     assert ([(line.sku, line.quantity) for line in parse.lines], parse.ambiguous, parse.unknown) == (expected, (), ())
+
+
+def test_a_size_taken_back_beside_the_size_meant_is_not_the_size() -> None:
+    index = catalog_index(
+        "T1,TOOTHPASTE FRESH 100G (DZN),Freshy,TOOTHPASTE,100g,dozen,12,620.00,INR,freshy,90,1,true\n"
+        "T2,TOOTHPASTE FRESH 200G (DZN),Freshy,TOOTHPASTE,200g,dozen,12,1150.00,INR,freshy,30,1,true\n"
+    )
+    assert lines_of(parse_order("freshy 100g 5 darjan... sorry 100g nahi 200g", index)) == [("T2", 5)]
+    assert lines_of(parse_order("freshy 100g 5 dz, not 100g but 200g", index)) == [("T2", 5)]
