@@ -42,6 +42,21 @@ class Match:
     # `花椒 10斤` of a pepper sold in 500g bags: the weight said is the amount, ten bags.
     amount_from_size: float | None = None
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest`).
+    def __init__(
+        self,
+        candidates: tuple[IndexedItem, ...],
+        score: float,
+        confirm: bool = False,
+        size_from_number: float | None = None,
+        amount_from_size: float | None = None,
+    ) -> None:
+        object.__setattr__(self, "candidates", candidates)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "confirm", confirm)
+        object.__setattr__(self, "size_from_number", size_from_number)
+        object.__setattr__(self, "amount_from_size", amount_from_size)
+
 
 _Cover: TypeAlias = "tuple[Positions, tuple[WordMatch, ...], str | None]"
 # What the variant filter reads of a SKU: its core, its size and its brand, by number. Typed as a tuple of any length,

@@ -49,6 +49,12 @@ class _Quantity:
     unit_mismatch: bool
     acceptable: bool
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest`).
+    def __init__(self, value: int, unit_mismatch: bool, acceptable: bool) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "unit_mismatch", unit_mismatch)
+        object.__setattr__(self, "acceptable", acceptable)
+
 
 def parse_order(text: str, index: CatalogIndex, learned: Mapping[str, str] | None = None) -> OrderParse:
     """Read an order message against a catalog index; `learned` maps a store's own phrases to SKUs."""

@@ -87,6 +87,54 @@ class ItemRequest:
     # `ketepa 100g or 250g`: a second size offered in place of the first, so the sender is asked which.
     other_size: Size | None = None
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place, where the `__init__` a dataclass
+    # is given runs as Python and looks `object.__setattr__` up for every field; a message makes one for each item.
+    def __init__(
+        self,
+        phrase: str,
+        words: tuple[str, ...],
+        optional_words: tuple[str, ...] = (),
+        quantity: float | None = None,
+        unit: str | None = None,
+        size: Size | None = None,
+        bare_numbers: tuple[float, ...] = (),
+        correction: bool = False,
+        capitalised: tuple[str, ...] = (),
+        negated: tuple[float, ...] = (),
+        denies: bool = False,
+        price_question: bool = False,
+        removal: bool = False,
+        replacement: bool = False,
+        swaps: bool = False,
+        more: bool = False,
+        ranged: bool = False,
+        each: bool = False,
+        pack_of: int | None = None,
+        size_as_count: tuple[str, float] | None = None,
+        other_size: Size | None = None,
+    ) -> None:
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "optional_words", optional_words)
+        object.__setattr__(self, "quantity", quantity)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "bare_numbers", bare_numbers)
+        object.__setattr__(self, "correction", correction)
+        object.__setattr__(self, "capitalised", capitalised)
+        object.__setattr__(self, "negated", negated)
+        object.__setattr__(self, "denies", denies)
+        object.__setattr__(self, "price_question", price_question)
+        object.__setattr__(self, "removal", removal)
+        object.__setattr__(self, "replacement", replacement)
+        object.__setattr__(self, "swaps", swaps)
+        object.__setattr__(self, "more", more)
+        object.__setattr__(self, "ranged", ranged)
+        object.__setattr__(self, "each", each)
+        object.__setattr__(self, "pack_of", pack_of)
+        object.__setattr__(self, "size_as_count", size_as_count)
+        object.__setattr__(self, "other_size", other_size)
+
 
 @dataclass(frozen=True)
 class MessageReading:

@@ -29,6 +29,12 @@ class Size:
     # The factor of the unit the size was written in (10 for `35cl`), so a bare `35` can be read in it.
     written_factor: float = field(default=1.0, compare=False)
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest`).
+    def __init__(self, dimension: str, value: float, written_factor: float = 1.0) -> None:
+        object.__setattr__(self, "dimension", dimension)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "written_factor", written_factor)
+
     def matches(self, other: Size) -> bool:
         """Same dimension and the same amount, allowing for rounding in `1.25L` style figures and for a label's
         millilitres rounded from ounces (`8oz` is the `237ml` bottle)."""
