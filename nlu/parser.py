@@ -501,6 +501,8 @@ class _Reading:
                 match = widened
         if (wider := _whole_kind(request, match, self.index)) is not None:
             match = wider
+        if (loosened := _kind_alias_loosened(request, match, self.index)) is not None:
+            match = loosened
         if not match.candidates and (loose := _kind_words_loosened(request, self.index)) is not None:
             match = match_request(loose, self.index)
         elif match.confirm and (loose := _kind_words_unwritten(request, self.index)) is not None:
@@ -1196,6 +1198,27 @@ def _whole_kind(request: ItemRequest, match: Match, index: CatalogIndex) -> Matc
     if any(not flavours.isdisjoint(c.core) for c in kept if c not in found):
         return None
     return replace(wider, candidates=kept)
+
+
+def _kind_alias_loosened(request: ItemRequest, match: Match, index: CatalogIndex) -> Match | None:
+    """`sabuni ya kufua menengai`: a kind of goods named in several local words that one SKU's alias writes and its
+    name does not, said beside its brand, narrows nothing among the brand's products of that kind: the cream and the
+    white bar are both washing soap, so which is asked."""
+    if len(match.candidates) != 1:
+        return None
+    item = match.candidates[0]
+    kinds = index.lexicon.product_words
+    loose = {w for w in request.words if w in kinds and w not in item.core and w not in item.brand_words}
+    if len(loose) < 2 or len(loose) == len(request.words) or not any(loose <= set(a) for a in item.alias_words):
+        return None
+    rest = replace(request, words=tuple(w for w in request.words if w not in loose))
+    if not names_a_brand(rest, index):
+        return None
+    wider = match_request(rest, index)
+    found = wider.candidates
+    if len(found) < 2 or item not in found or wider.confirm or any(c.brand_words != item.brand_words for c in found):
+        return None
+    return wider
 
 
 def _kind_words_loosened(request: ItemRequest, index: CatalogIndex) -> ItemRequest | None:

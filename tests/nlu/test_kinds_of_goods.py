@@ -416,3 +416,15 @@ def test_a_brand_said_for_some_of_its_goods_leaves_out_its_goods_of_another_kind
     assert resolved("dairyland 500ml ctn 5", index) == [("M1", 5)]
     # Bread flour is flour too: which of the two is asked.
     assert [set(item.candidates) for item in parse_order("snowy 2.5kg 4 bales", index).ambiguous] == [{"F1", "F2"}]
+
+
+def test_a_kind_in_several_local_words_one_alias_writes_narrows_nothing_among_its_brands_goods() -> None:
+    index = catalog_index(
+        "S1,Zavo Cream Bar Soap 800g,Zavo,soap,800g,carton,20,3400.00,KES,zavo|sabuni ya kufua,50,1,true\n"
+        "S2,Zavo White Bar Soap 800g,Zavo,soap,800g,carton,20,3400.00,KES,zavo white,50,1,true\n"
+        "S3,Jamii Bar Soap 1kg,Jamii,soap,1kg,carton,20,3700.00,KES,jamii|sabuni,50,1,true\n"
+    )
+    parse = parse_order("sabuni ya kufua zavo 5 carton", index)
+    assert not parse.lines
+    assert [set(item.candidates) for item in parse.ambiguous] == [{"S1", "S2"}]
+    assert resolved("zavo cream ctn 4", index) == [("S1", 4)]
