@@ -16,6 +16,21 @@ class OrderLine:
     score: float
     unit_mismatch: bool = False
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest` in `nlu.segments`).
+    def __init__(
+        self,
+        sku: str,
+        quantity: int,
+        phrase: str,
+        score: float,
+        unit_mismatch: bool = False,
+    ) -> None:
+        object.__setattr__(self, "sku", sku)
+        object.__setattr__(self, "quantity", quantity)
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "unit_mismatch", unit_mismatch)
+
     def to_json(self) -> dict[str, Any]:
         """The contract shape, plus `unit_mismatch` when the typed unit did not make whole packs."""
         data: dict[str, Any] = {
@@ -37,6 +52,19 @@ class AmbiguousItem:
     quantity: int
     candidates: tuple[str, ...]
     reason: str = "product"
+
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest` in `nlu.segments`).
+    def __init__(
+        self,
+        phrase: str,
+        quantity: int,
+        candidates: tuple[str, ...],
+        reason: str = "product",
+    ) -> None:
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "quantity", quantity)
+        object.__setattr__(self, "candidates", candidates)
+        object.__setattr__(self, "reason", reason)
 
     def to_json(self) -> dict[str, Any]:
         """The contract shape; `reason` is `quantity` when the SKU is clear but the amount is not."""
@@ -81,6 +109,23 @@ class OrderParse:
     price_questions: tuple[PriceQuestion, ...] = ()
     # The message only asks prices: its lines are what it asks about (one sell unit each), not an order.
     asks_prices: bool = False
+
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest` in `nlu.segments`).
+    def __init__(
+        self,
+        text: str,
+        lines: tuple[OrderLine, ...] = (),
+        ambiguous: tuple[AmbiguousItem, ...] = (),
+        unknown: tuple[UnknownItem, ...] = (),
+        price_questions: tuple[PriceQuestion, ...] = (),
+        asks_prices: bool = False,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "ambiguous", ambiguous)
+        object.__setattr__(self, "unknown", unknown)
+        object.__setattr__(self, "price_questions", price_questions)
+        object.__setattr__(self, "asks_prices", asks_prices)
 
     @property
     def skus(self) -> list[str]:

@@ -144,6 +144,17 @@ class MessageReading:
     asks_availability: bool
     about_existing_order: bool
 
+    # Written out, not left to `@dataclass`: compiled, each field is set in place (see `ItemRequest`).
+    def __init__(
+        self,
+        requests: tuple[ItemRequest, ...],
+        asks_availability: bool,
+        about_existing_order: bool,
+    ) -> None:
+        object.__setattr__(self, "requests", requests)
+        object.__setattr__(self, "asks_availability", asks_availability)
+        object.__setattr__(self, "about_existing_order", about_existing_order)
+
 
 class _Element:
     """A word, number, unit, size or sign of a chunk, where it is in the message and what it says.
