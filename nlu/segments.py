@@ -775,13 +775,19 @@ def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
             continue
         letter = names.get(token.text) if token.kind == "word" else None
         before, after = _word_beside(tokens, position, -1), _word_beside(tokens, position, 1)
-        if letter is not None and after is not None and index.read_word(letter + after.text):
+        if letter is not None and after is not None and letter + after.text in index.postings:
             token = Token("word", letter + after.text, token.start, after.end)
             skip = tokens.index(after, position) + 1
-        elif letter is not None and before is not None and index.read_word(before.text + letter):
+        elif letter is not None and before is not None and _letter_after(before, token, letter, index):
             token = token._replace(text=letter)
         read.append(token)
     return read
+
+
+def _letter_after(before: Token, named: Token, letter: str, index: CatalogIndex) -> bool:
+    """Whether a word and the letter named after it are a name the catalog writes (`parle ji`), where the name is no
+    catalog word itself (`jabon xtra` of the brand Xtra)."""
+    return named.text not in index.postings and bool(index.read_word(before.text + letter))
 
 
 def _joined_in(word: Token, letter: Token, index: CatalogIndex) -> bool:

@@ -1132,6 +1132,7 @@ def test_cebuano_articles_and_verbs_are_not_product_words(visayas_index: Catalog
         ("canton xtra-hot 2 box", [("LM-XH", 2)]),
         ("payless xtra big 2 box", [("PL-XB", 2)]),
         ("parle ji 2 peti", [("PG-5", 2)]),
+        ("jabon xtra 2 cajas", [("XT-J", 2)]),
     ],
 )
 def test_the_word_a_letter_stands_for_reads_as_the_letter_a_name_joins(
@@ -1142,6 +1143,7 @@ def test_the_word_a_letter_stands_for_reads_as_the_letter_a_name_joins(
         "LM-OR,LM PCTN ORIG 60G 72S,Lucky Me,NOODLES,60g,box,72,1044.00,PHP,,90,1,true\n"
         "PL-XB,PAYLESS XTRA BIG CANTON 130G BX/36,Payless,NOODLES,130g,box,36,738.00,PHP,,70,1,true\n"
         "PG-5,PARLE-G 5 RS (PETI 1X144),Parle,BISCUIT,5rs,case,144,600.00,INR,,50,1,true\n"
+        "XT-J,JABON BARRA XTRA AZUL 350G CJ 25U,Xtra,LIMPIEZA,350g,case,25,150.00,GTQ,,70,1,true\n"
     )
     assert resolved(text, index) == expected
 
