@@ -223,10 +223,11 @@ _STRICT = frozenset(tag for tier in _TIERS[2:] for tag in tier)
 # Languages whose words for flavours and sizes name products everywhere (`Kopiko Blanca`, `Huggies talla 3`): such a
 # word counts for the language only beside one of its everyday words.
 _NAMING_LANGUAGES = frozenset({SPANISH})
-# A language no reply is written in that writes most of a strict one's shop words too (`manda`, `pedido`, `esta`
-# are Portuguese and Spanish alike): a message is guessed the strict one only with a word its kin does not write
-# (`donde`, `porfa`), and not with as many words only the kin writes (`caixa`, `quero`); else it is no guess.
-_KIN = {SPANISH: "pt"}
+# Languages no reply is written in that write most of a strict one's shop words too (`manda`, `pedido`, `esta` are
+# Portuguese and Spanish alike; Chavacano, a Spanish creole, writes `tiene`, `cambia`): a message is guessed the
+# strict one only with a word its kin do not write (`donde`, `porfa`), and not with as many words only the kin write
+# (`caixa`, `quero`, `nuay`); else it is no guess.
+_KIN = {SPANISH: ("pt", "cbk")}
 _PRODUCT_KEYS = ("flavour_words", "size_markers")
 
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
@@ -321,7 +322,7 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         for tag in tier:
             others = [t for t in (*claimed, *tier) if t != tag]
             if tag in _STRICT:
-                others = [t for t in locales if t not in (tag, _KIN.get(tag))]
+                others = [t for t in locales if t != tag and t not in _KIN.get(tag, ())]
             shared = set().union(*map(_locale_file_words, others))
             words = frozenset(w for w in _locale_file_words(tag) if len(w) > 1 and w not in shared)
             if tag not in _STRICT:
@@ -336,8 +337,8 @@ def _vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 @lru_cache(maxsize=None)
 def _kin_words(tag: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words only a strict language's kin (`_KIN`) lists, and words only the language's own locale file lists."""
-    kin = _KIN[tag]
-    kin_words = _locale_file_words(kin) if (Path(LOCALE_DIR) / f"{kin}.json").exists() else frozenset()
+    existing = [kin for kin in _KIN[tag] if (Path(LOCALE_DIR) / f"{kin}.json").exists()]
+    kin_words: frozenset[str] = frozenset().union(*map(_locale_file_words, existing))
     own = _locale_file_words(tag)
     return frozenset(w for w in kin_words - own if len(w) > 1), frozenset(w for w in own - kin_words if len(w) > 1)
 

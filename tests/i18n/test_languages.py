@@ -282,9 +282,16 @@ def test_most_messages_of_indonesian_warungs_are_guessed_indonesian() -> None:
     assert "hi" not in guesses
 
 
+# Markets whose owners write Chavacano, a Spanish creole: `adios, hasta mañana` is Spanish as much as Chavacano, and
+# a Spanish reply is one they read.
+CHAVACANO_MARKETS = frozenset({"zamboanga_sarisari", "mindanao_market"})
+
+
 def test_no_message_of_a_market_outside_guatemala_and_mexico_is_guessed_spanish() -> None:
     guessed = [
-        (market, text) for market, text in _market_messages(SPANISH_PRICES, False) if detect_language(text) == "es"
+        (market, text)
+        for market, text in _market_messages(SPANISH_PRICES, False)
+        if market not in CHAVACANO_MARKETS and detect_language(text) == "es"
     ]
     assert not guessed, guessed
 
