@@ -672,7 +672,7 @@ def amounts_in(text: str) -> list[float]:
             found.extend(value for run in _number_runs(word) if (value := _number_in(run.group())) is not None)
         elif (value := _number_in(word)) is not None:
             found.append(value)
-        elif word in needing and words[position + 1 : position + 2] and words[position + 1] in _amount_followers():
+        elif word in needing and position + 1 < len(words) and words[position + 1] in _amount_followers():
             found.append(float(needing[word]))
     return found
 

@@ -21,7 +21,6 @@ from nlu.sizes import SIZE_PRICE, Size, price_point_from_text, size_from_text
 from nlu.spelling import Spellings
 from nlu.text import (
     RATIO_RE,
-    article_letter,
     clean_text,
     find_words,
     in_indic_script,
@@ -116,17 +115,11 @@ class _TextFacts(NamedTuple):
     piece_word: str = ""
 
 
-def _graded(words: list[str], content: list[str], stop_words: frozenset[str]) -> set[str]:
+def _graded(words: list[str], content: list[str], letters: frozenset[str]) -> set[str]:
     """`gradea` of `GRADE A`: a letter that is also an article names the grade with the word before it, never one."""
-    letters = _article_letters(stop_words)
     if letters.isdisjoint(words):
         return set()
     return {a + b for a, b in zip(words, words[1:], strict=False) if b in letters and a in content}
-
-
-@lru_cache(maxsize=4)
-def _article_letters(stop_words: frozenset[str]) -> frozenset[str]:
-    return frozenset(word for word in stop_words if article_letter(word, stop_words))
 
 
 def _one_word_facts(word: str, stop_words: frozenset[str], attaching: frozenset[str]) -> _TextFacts:
@@ -214,7 +207,7 @@ def _text_reader(lexicon: Lexicon, chinese: ChineseReader | None) -> Callable[[s
         if len(words) > 1 and words[0] in stop_words and content[:1] == [words[1]]:
             # `leminerale`: a name that opens with a word such as an article (`le minerale`) is typed glued too.
             joined.add(words[0] + words[1])
-        joined.update(_graded(words, content, stop_words))
+        joined.update(_graded(words, content, lexicon.article_letters))
         triples = _connector_triples(words, folded, connectors, attaching)
         return _TextFacts(
             tuple(content),

@@ -212,6 +212,11 @@ class Lexicon:
         return (chatter | self.smaller_words | self.larger_words) - self.joining_goods_words
 
     @cached_property
+    def article_letters(self) -> frozenset[str]:
+        """Latin letters that are also words such as articles (`a`), which a name may write as a grade (`GRADE A`)."""
+        return frozenset(word for word in self.stop_words if len(word) == 1 and word.isascii() and word.isalpha())
+
+    @cached_property
     def longer_kinds(self) -> dict[str, tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]]:
         """Each kind's word and the kinds named by a phrase it opens (`maziwa` of `maziwa ya unga`, milk powder):
         the phrase's other words and the words of its namings, where none is a naming of the word alone."""

@@ -12,7 +12,6 @@ from nlu.lexicon import Lexicon
 from nlu.sizes import SIZE_NUMBER, SIZE_PRICE, Size
 from nlu.text import (
     Token,
-    article_letter,
     catalog_words,
     clean_text,
     find_words,
@@ -762,24 +761,25 @@ def _joined_letters(window: list[Token]) -> str:
 def _letters_named(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`पारले जी`, `parle-ji` for PARLE-G: a letter's name said right after a word (a hyphen between or not) is the
     letter where the catalog writes that word and letter as one name; `xtra hot` for XHOT: the word a letter stands
-    for, said right before a word the catalog writes joined to that letter, is the two joined."""
-    names, stop_words = index.lexicon.letter_names, index.lexicon.stop_words
+    for, said right before a word the catalog writes joined to that letter, is the two joined; `grade a` of GRADE A:
+    a letter that is an article elsewhere is read with the word the catalog writes it after."""
+    names, article_letters = index.lexicon.letter_names, index.lexicon.article_letters
     read: list[Token] = []
     skip = 0
     for position, token in enumerate(tokens):
         if position < skip:
             continue
-        if article_letter(token.text, stop_words) and read and _joined_in(read[-1], token, index):
-            # `grade a` of GRADE A: the letter, an article elsewhere, is read with the word the catalog writes it after.
+        if token.text in article_letters and read and _joined_in(read[-1], token, index):
             read[-1] = Token("word", read[-1].text + token.text, read[-1].start, token.end)
             continue
         letter = names.get(token.text) if token.kind == "word" else None
-        before, after = _word_beside(tokens, position, -1), _word_beside(tokens, position, 1)
-        if letter is not None and after is not None and letter + after.text in index.postings:
-            token = Token("word", letter + after.text, token.start, after.end)
-            skip = tokens.index(after, position) + 1
-        elif letter is not None and before is not None and _letter_after(before, token, letter, index):
-            token = token._replace(text=letter)
+        if letter is not None:
+            after, before = _word_beside(tokens, position, 1), _word_beside(tokens, position, -1)
+            if after is not None and letter + tokens[after].text in index.postings:
+                token = Token("word", letter + tokens[after].text, token.start, tokens[after].end)
+                skip = after + 1
+            elif before is not None and _letter_after(tokens[before], token, letter, index):
+                token = token._replace(text=letter)
         read.append(token)
     return read
 
@@ -795,12 +795,12 @@ def _joined_in(word: Token, letter: Token, index: CatalogIndex) -> bool:
     return word.kind == "word" and word.text + letter.text in index.postings
 
 
-def _word_beside(tokens: list[Token], position: int, step: int) -> Token | None:
-    """The word right before (`step` -1) or after (1) a token, past one hyphen; None where there is none."""
+def _word_beside(tokens: list[Token], position: int, step: int) -> int | None:
+    """Where the word right before (`step` -1) or after (1) a token is, past one hyphen; None where there is none."""
     beside = position + step
     if 0 <= beside < len(tokens) and tokens[beside].kind == "dash":
         beside += step
-    return tokens[beside] if 0 <= beside < len(tokens) and tokens[beside].kind == "word" else None
+    return beside if 0 <= beside < len(tokens) and tokens[beside].kind == "word" else None
 
 
 def _locale_spellings(tokens: list[Token], text: str, index: CatalogIndex) -> list[Token]:

@@ -370,8 +370,3 @@ def catalog_words(text: str) -> list[str]:
 def without_marks(word: str) -> str:
     """A word without its tone marks and accents (`méjì` -> `meji`, `abụọ` -> `abuo`)."""
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
-
-
-def article_letter(word: str, stop_words: frozenset[str]) -> bool:
-    """A Latin letter that is also a word such as an article (`a`), which a name may write as a grade (`GRADE A`)."""
-    return len(word) == 1 and word.isascii() and word.isalpha() and word in stop_words
