@@ -177,3 +177,14 @@ def test_a_price_point_no_name_writes_fits_nothing_where_every_name_writes_one(i
 )
 def test_an_amount_said_twice_counts_each_item(text: str, lines: list[tuple[str, int]], index: CatalogIndex) -> None:
     assert resolved(text, index) == lines
+
+
+THICK_ROW = "HB-SS-1,SUNSILK THICK & LONG SHAMPOO MRP 1 (LDI 16 PC),HUL,SHAMPOO,5.5ml,pack,16,14.00,INR,,90,5,true\n"
+
+
+def test_thik_is_okay_not_a_misspelt_name() -> None:
+    # `thik` (okay) is one letter from THICK, the name of a shampoo: it names nothing, with or without an order.
+    index = catalog_index(ROWS + THICK_ROW)
+    assert resolved("thik hai bhai, maggi 14 wala 2 peti", index) == [("HB-MG-14", 2)]
+    assert not parse_order("haan thik hai", index).lines
+    assert resolved("sunsilk thick 3 ladi", index) == [("HB-SS-1", 3)]

@@ -61,6 +61,8 @@ def test_punctuation_alone_is_never_a_yes_or_a_no(text: str, unsure: bool, compo
         ("yes please deliver at 10:30", True),
         ("ndio, leteni saa 3 asubuhi", True),
         ("haan bhej do 5 baje tak", True),
+        # Hinglish `thik` (okay) is no misspelt `thick` of a shampoo's name.
+        ("haan ji, thik", True),
         ("ok confirm, kesho saa nne", True),
         ("yes but no, 3pm", False),
         ("yes, 2 crates coke by 3pm", False),
