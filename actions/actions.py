@@ -33,6 +33,7 @@ from actions.drafts import (
     RemoveProduct,
     SetProductQuantity,
     SetQuantity,
+    TakeOff,
     add_parse,
     adds_alone,
     alternative_for,
@@ -65,6 +66,7 @@ from actions.drafts import (
     set_quantity,
     settled_on_draft,
     skip_choice,
+    take_off_named,
     takes_off_alone,
     whole_amount,
 )
@@ -627,6 +629,8 @@ async def edit_open_draft(turn: Turn, draft: Draft) -> None:
         elif isinstance(command, (RemoveProduct, SetProductQuantity)):
             quantity = command.quantity if isinstance(command, SetProductQuantity) else 0
             draft = set_named_quantity(draft, named_skus(turn, command.phrase, draft, catalog), quantity)
+        elif isinstance(command, TakeOff):
+            draft = take_off_named(draft, named_skus(turn, command.phrase, draft, catalog), command.amount)
         elif isinstance(command, AddItems):
             parse = parse_text(turn, command.text, catalog)
             if read_cue(turn.text)[0] is Cue.MORE:

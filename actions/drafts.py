@@ -217,6 +217,17 @@ def set_named_quantity(draft: Draft, skus: Sequence[str], quantity: int) -> Draf
     return Draft(draft.draft_id, draft.version + 1, lines, tuple(choices))
 
 
+def take_off_named(draft: Draft, skus: Sequence[str], amount: int) -> Draft:
+    """The line a product phrase names (`skus`), or the one open question about those products, less `amount`; taking
+    off all of it, or more, removes it."""
+    asked = [choice for choice in draft.choices if set(choice.candidates) & set(skus)]
+    if any(line.sku in skus for line in draft.lines) or len(asked) != 1 or asked[0].asks_amount:
+        before = draft.lines[line_number_for(draft, skus) - 1].quantity
+    else:
+        before = asked[0].quantity
+    return set_named_quantity(draft, skus, max(before - amount, 0))
+
+
 HOW_MANY = N_("Please reply with how many, as a whole number.")
 PICK_A_NUMBER = N_("Please reply with a number from 1 to %(count)s.")
 # More options than this on one question are asked by size or brand first.
@@ -344,6 +355,14 @@ class SetProductQuantity:
 
 
 @dataclass(frozen=True)
+class TakeOff:
+    """`reduce soda by 1`, `punguza sukari moja`: the line whose product the phrase names, less an amount."""
+
+    phrase: str
+    amount: int
+
+
+@dataclass(frozen=True)
 class AddItems:
     """`add 2 soap 1kg`: more items, parsed like an order."""
 
@@ -357,7 +376,7 @@ class Pick:
     option: int
 
 
-Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | AddItems | Pick
+Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | TakeOff | AddItems | Pick
 
 _LINE = r"(?:line|no\.?|namba|nambari|number|#|第)?\s*(\d{1,2})\s*(?:行|项)?"
 _REMOVED_LINE = re.compile(rf"^{_LINE}$")
@@ -394,6 +413,8 @@ def read_command(text: str) -> Command | None:
     forms = _openings(words)
     if match := _first(line_set.match(form) for form in forms):
         return SetQuantity(int(match[1]), int(match[2]))
+    if taken := taken_off(text):
+        return taken
     removing = _first(removal(form) for form in forms)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
         return RemoveLine(int(match[1]))
@@ -783,6 +804,30 @@ def takes_off_alone(text: str) -> bool:
         return True
     counted = [word for word in words if HAN_RE.search(word) or _number_in(word) is not None]
     return _says_anywhere(words, text, lexicon.removal_words) and all(w in lexicon.number_words for w in counted)
+
+
+def taken_off(text: str) -> TakeOff | None:
+    """A product and an amount taken off it (`reduce coke by 1`, `coke 500ml minus 2`, `one less sugar`, `punguza
+    sukari moja`, `coke ek kam karo`; with a removal word the amount last, in words: `toa coke moja`); None when it
+    says no such thing, or sets an amount (`reduce coke to 3`)."""
+    lexicon = load_lexicon()
+    words = [normalise_word(word) for word in _answer_words(text)]
+    needing = lexicon.number_words_needing_unit
+    counted = [w for w in words if w.isdigit() or w in lexicon.number_words or (w in needing and w != words[-1])]
+    if len(counted) != 1 or not set(words).isdisjoint(lexicon.edit_to_words):
+        return None
+    # A removal word takes off an amount only in words, said last: `remove 2` is line 2, `remove seven up` a product.
+    last_word = counted[0] == words[-1] and (counted[0] in lexicon.number_words or counted[0] in needing)
+    if not _says_anywhere(words, text, lexicon.less_words) and not (
+        last_word and _says_anywhere(words, text, lexicon.removal_words)
+    ):
+        return None
+    taking = {word for phrase in lexicon.less_words | lexicon.removal_words for word in phrase.split()}
+    dropped = taking | lexicon.chatter_words | lexicon.time_words | set(counted)
+    named = " ".join(word for word in words if word not in dropped)
+    word = counted[0]
+    amount = int(word) if word.isdigit() else int(lexicon.number_words.get(word) or needing[word])
+    return TakeOff(named, amount) if named and amount > 0 else None
 
 
 def adds_alone(text: str) -> bool:

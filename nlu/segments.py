@@ -1592,8 +1592,9 @@ def _chunks(line: list[Token], lexicon: Lexicon, index: CatalogIndex) -> list[li
             chunks.append([])
         elif _no_set_apart(line, position, lexicon, index):
             chunks.extend(([token], []))
+        elif (taken := _takes_off_after_count(chunks[-1], line[position:], lexicon, index)) is not None:
+            chunks[-1:] = [chunks[-1][: len(chunks[-1]) - len(taken)], [*taken, token]]
         elif _starts_correction(line, position, lexicon, index) or _starts_question(line, position, lexicon, index):
-            # `红牛5件 东鹏5件 红牛改成3件`: the product named before the correction word is the one corrected.
             named = _named_before_correction(chunks[-1], token, lexicon, index)
             chunks[-1] = chunks[-1][: len(chunks[-1]) - len(named)]
             chunks.append([*named, token])
@@ -1833,6 +1834,24 @@ def _names_instead(line: list[Token], position: int, lexicon: Lexicon, index: Ca
             return False
         named = True
     return False
+
+
+def _takes_off_after_count(
+    part: list[Token], ahead: list[Token], lexicon: Lexicon, index: CatalogIndex
+) -> list[Token] | None:
+    """After an item counted in its part, a word taking an amount off (`ahead[0]`: `minus`, `punguza`) opens a part of
+    its own, so the amount taken off is said apart from the item's own (`coke 500ml case 4 minus 1`): the tokens of
+    the part that move into it with the amount (`4 one less`: `one`), none where the amount follows the word; None
+    where it opens no part."""
+    token = ahead[0]
+    if token.text not in lexicon.less_words or index.names_with(token.text, {t.text for t in part}):
+        return None
+    counted = [position for position, t in enumerate(part) if _said_amount(t, lexicon) is not None]
+    if any(_said_amount(t, lexicon) is not None for t in ahead[1:3]):
+        return [] if counted else None
+    if len(counted) > 1 and counted[-1] == len(part) - 1:
+        return part[counted[-1] :]
+    return None
 
 
 def _starts_correction(line: list[Token], position: int, lexicon: Lexicon, index: CatalogIndex) -> bool:
@@ -2274,7 +2293,10 @@ def time_of_day(tokens: list[Token], position: int, lexicon: Lexicon) -> int:
     after_next = tokens[position + 2] if position + 2 < len(tokens) else None
     if after_next is not None and after_next.text in lexicon.time_suffixes:
         return 3
-    return 0 if after_next is not None and after_next.text in lexicon.unit_words else 2
+    if after_next is not None and after_next.text in lexicon.unit_words:
+        return 0
+    # `reduce coke by 1`: after a word that takes an amount off, the number is that amount.
+    return 0 if any(t.text in lexicon.less_words for t in tokens[:position]) else 2
 
 
 def _clock_times(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -24,6 +24,7 @@ from actions.drafts import (
     RemoveProduct,
     SetProductQuantity,
     SetQuantity,
+    TakeOff,
     add_parse,
     alternative_for,
     alternative_requests,
@@ -259,6 +260,16 @@ def test_draft_round_trips_through_its_slot() -> None:
         ("ay mali, tanggalin ang coke", RemoveProduct("coke")),
         ("5 ctn soda 300ml", None),
         ("where is my order", None),
+        # An amount taken off a product named: never the line removed, nor set to the amount.
+        ("reduce coke by 1", TakeOff("coke", 1)),
+        ("reduce coke 2", TakeOff("coke", 2)),
+        ("reduce coke to 2", SetProductQuantity("coke", 2)),
+        ("coke 500ml minus 2", TakeOff("coke 500ml", 2)),
+        ("one less sugar", TakeOff("sugar", 1)),
+        ("punguza sukari moja", TakeOff("sukari", 1)),
+        ("toa omo mbili", TakeOff("omo", 2)),
+        ("coke ek kam karo", TakeOff("coke", 1)),
+        ("remove seven up", RemoveProduct("seven up")),
     ],
 )
 def test_read_command_reads_sms_edits(text: str, command: object) -> None:

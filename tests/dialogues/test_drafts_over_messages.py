@@ -251,6 +251,16 @@ async def test_all_of_the_last_line_taken_off_alone_removes_it_and_remove_1_stil
     assert "Mlima" not in summary and "Taa Candles 6 pack 3 boxes" in summary, summary
 
 
+async def test_an_amount_taken_off_a_product_named_changes_only_its_line(chat: Chat) -> None:
+    await chat.text("2 bales unga mlima na 5 cases zuri cola 2l")
+    summary = await chat.text("reduce unga mlima by 1")
+    assert "Mlima Maize Flour 2kg 1 bale" in summary and "Zuri Cola 2L PET 5 cases" in summary, summary
+    summary = await chat.text("punguza zuri cola mbili")
+    assert "Zuri Cola 2L PET 3 cases" in summary and "Mlima Maize Flour 2kg 1 bale" in summary, summary
+    summary = await chat.text("unga mlima minus 3")
+    assert "Mlima" not in summary and "Zuri Cola 2L PET 3 cases" in summary, summary
+
+
 async def test_an_amount_corrected_while_asked_which_one_is_kept_for_the_answer(chat: Chat) -> None:
     await chat.text("2 bales unga mlima")
     question = await chat.text("3 zuri cola")

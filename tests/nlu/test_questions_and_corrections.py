@@ -173,6 +173,11 @@ def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: C
         ("5 crates vimba 350ml, minus 2", 3),
         ("5 crates vimba 350ml, 2 ctn pola, toa vimba 2", 3),
         ("5 crates vimba 350ml, remove 48 bottles", 3),
+        # With no comma before it, and `by` no time of day after a word taking an amount off.
+        ("5 crates vimba 350ml minus 2", 3),
+        ("5 crates vimba 350ml one less", 4),
+        ("5 crates vimba 350ml reduce by 2", 3),
+        ("5 crates vimba 350ml, reduce by 1", 4),
     ],
 )
 def test_an_amount_taken_off_comes_off_its_line_never_added(invented_index: CatalogIndex, text: str, left: int) -> None:
