@@ -2491,7 +2491,7 @@ def _pieces(elements: list[_Element], groups: list[_Group], lexicon: Lexicon, in
         # `王老吉3件 加多宝不要`, `红牛5件 雪碧一样`: a product taken off, or given the same amount, after the last
         # amount is an item of its own, not a word of the one counted.
         return [*_pieces(elements[:taken_off], groups, lexicon, index), _Piece(elements[taken_off:])]
-    if not groups and (cuts := _bare_count_cuts(elements, index)):
+    if not groups and (cuts := _bare_count_cuts(elements, index) or _bare_count_first_cuts(elements, index)):
         return [_Piece(elements[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     sized_counts = _sized_counts(elements, groups, index)
     if sized_counts:
@@ -2545,6 +2545,22 @@ def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]
     for start, end in zip(cuts, numbers, strict=False):
         value = elements[end].value
         words = [e for e in elements[start:end] if e.kind == "word"]
+        if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
+            return []
+    return cuts
+
+
+def _bare_count_first_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
+    """`5 coke 500ml 3 fanta 500ml`: where no unit counts anything, the text opening with a whole number and another
+    before words the catalog knows, each whole number begins an item and counts it; where the text is cut. Empty when
+    it is not so."""
+    numbers = [position for position, e in enumerate(elements) if e.kind == "num"]
+    if len(numbers) < 2 or numbers[0] != 0 or numbers[-1] == len(elements) - 1:
+        return []
+    cuts = [*numbers, len(elements)]
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        value = elements[start].value
+        words = [e for e in elements[start + 1 : end] if e.kind == "word"]
         if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
             return []
     return cuts

@@ -245,6 +245,11 @@ def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(inv
     assert resolved("vimba 600ml 2 korro lime 3", invented_index) == [("Q102", 2), ("Q104", 3)]
 
 
+def test_a_whole_number_before_each_product_is_its_count_where_no_unit_counts(invented_index: CatalogIndex) -> None:
+    # Read as one item it named nothing, and the whole order was lost.
+    assert resolved("2 vimba 600ml 3 korro lime", invented_index) == [("Q102", 2), ("Q104", 3)]
+
+
 @pytest.mark.parametrize("text", ["korro lime: 2", "korro lime, 2", "korro lime：2"])
 def test_an_amount_alone_after_an_item_said_without_one_is_its_amount(invented_index: CatalogIndex, text: str) -> None:
     assert resolved(text, invented_index) == [("Q104", 2)]
