@@ -228,6 +228,10 @@ _NAMING_LANGUAGES = frozenset({SPANISH})
 # strict one only with a word its kin do not write (`donde`, `porfa`), and not with as many words only the kin write
 # (`caixa`, `quero`, `nuay`); else it is no guess.
 _KIN = {SPANISH: ("pt", "cbk")}
+# Languages no reply is written in whose owners read English and none of the other reply languages (isiZulu,
+# isiXhosa, Sesotho and Setswana in South Africa): a message with as many words only they write as the guessed
+# language's is no guess, where their words would make it French (`le-joko`), Swahili (`tse pedi`) or Hindi (`ye-ace`).
+_READ_IN_ENGLISH = ("zu", "xh", "st", "tn")
 _PRODUCT_KEYS = ("flavour_words", "size_markers")
 
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,
@@ -290,6 +294,8 @@ def detect_language(text: str) -> str | None:
     winners = [tag for tag in winners if tag not in _STRICT] or winners
     if best == 0 or len(winners) != 1:
         return None
+    if winners[0] != ENGLISH and sum(word in _read_in_english_words() for word in words) >= best:
+        return None
     return None if winners[0] in _KIN and _kin_writes_it_too(words, winners[0], best) else winners[0]
 
 
@@ -344,6 +350,15 @@ def _kin_words(tag: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _read_in_english_words() -> frozenset[str]:
+    """Words the locale files of `_READ_IN_ENGLISH` list and no other order-reader locale file does."""
+    locales = [path.stem for path in Path(LOCALE_DIR).glob("*.json")]
+    others = frozenset().union(*(_locale_file_words(tag) for tag in locales if tag not in _READ_IN_ENGLISH))
+    theirs = frozenset().union(*(_locale_file_words(tag) for tag in locales if tag in _READ_IN_ENGLISH))
+    return frozenset(word for word in theirs - others if len(word) > 1)
+
+
+@lru_cache(maxsize=1)
 def _reader_words() -> frozenset[str]:
     """Every word of every order-reader locale."""
     return frozenset().union(*(_locale_file_words(path.stem) for path in Path(LOCALE_DIR).glob("*.json")))
@@ -363,8 +378,9 @@ def _locale_file_words(tag: str) -> frozenset[str]:
 
 
 def _locale_words(data: object, key: str = "") -> Iterator[str]:
-    """Every word a locale file spells in its language: list entries, local names (not the catalog's words)."""
-    if key in ("language", "size_units"):
+    """Every word a locale file spells in its language: list entries, local names (not the catalog's words), but
+    the beginnings it writes with a hyphen (`i-coke`), which other languages write as words (Indonesian `isi`)."""
+    if key in ("language", "size_units", "hyphen_prefixes", "and_prefixes"):
         return
     if isinstance(data, str):
         yield from (word.lower() for word in _WORD.findall(data))

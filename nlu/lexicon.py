@@ -50,6 +50,9 @@ class Lexicon:
     # A number word another language names goods by (Kikamba `nyanya`, eight; Swahili tomatoes): a count only right
     # after the pack word it counts, ending the item (`bale nyanya`); elsewhere those goods (`nyanya crate 2`).
     number_words_after_unit: dict[str, int]
+    # Words a language puts before a count of things (Sesotho and Setswana `tse`, `tse pedi`): such a number word
+    # counts right after one as it does right after a pack word.
+    count_concords: frozenset[str]
     # One word for a whole number and a half (Hindi `dedh` is 1 and a half, `dhai` 2 and a half).
     number_words_and_a_half: dict[str, int]
     number_multipliers: dict[str, int]
@@ -172,6 +175,11 @@ class Lexicon:
     range_words: frozenset[str]
     # Beginnings glued to a pack or measure word that make it one of it (Indonesian `sedus`, `sekilo`).
     one_prefixes: frozenset[str]
+    # Beginnings a language writes with a hyphen before the noun or number they belong to (Zulu `i-coke`, `ama-bag`,
+    # `u-2`, `ye-ace`): the word after the hyphen is what is named. Those that say `and` (`ne-sprite`, `no-3`)
+    # begin another item.
+    hyphen_prefixes: frozenset[str]
+    and_prefixes: frozenset[str]
     # What an owner says about the open draft at the start of an item message: join it (`and also`, `pia`),
     # add to a line already there (`one more`, `ek aur`), or start afresh (`new order`, `oda mpya`); and anywhere
     # in it, that the amounts sent correct the lines there (`sorry`, `5 nahi 6`, `改成`).
@@ -633,6 +641,9 @@ _WORD_LISTS = (
     "same_amount_words",
     "range_words",
     "one_prefixes",
+    "hyphen_prefixes",
+    "count_concords",
+    "and_prefixes",
     "place_cues",
     "reason_words",
     "fallback_cues",

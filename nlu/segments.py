@@ -239,7 +239,7 @@ def read_message(text: str, index: CatalogIndex) -> MessageReading:
     tokens = _locale_spellings(_digits_for_sounds(_tokens(cleaned, lexicon), lexicon), cleaned, index)
     tokens = _codes_copied(_split_words(_initials_joined(tokens, index), index), cleaned, index)
     tokens = _letters_named(_amounts_said_twice(tokens, lexicon), index)
-    tokens = _one_glued(_each_apart(_hyphened(_initials_spelt_out(tokens, index), lexicon), index), index)
+    tokens = _words_apart(_initials_spelt_out(tokens, index), index)
     tokens = _merge_mixed(_digit_names(_without_sums(_halves_joined(tokens, lexicon), lexicon), index), index)
     tokens = _ranges(_phrases(_joined_words(_counts_after_packs(tokens, lexicon), index), index), lexicon)
     words = {t.text for t in tokens if t.kind == "word"}
@@ -712,13 +712,15 @@ def _amounts_said_twice(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 def _counts_after_packs(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """`bale nyanya` (Kikamba, eight bales): a number word another language names goods by (Swahili `nyanya`,
-    tomatoes) counts the pack word right before it where it ends the item; elsewhere (`nyanya crate 2`, `crate nyanya
-    anna`) it is those goods."""
+    tomatoes) counts the pack word right before it where it ends the item, as it does after a word put before a
+    count (Sesotho `tse pedi`, two; Swahili `pedi`, pads); elsewhere (`nyanya crate 2`, `crate nyanya anna`) it is
+    those goods."""
     counts = lexicon.number_words_after_unit
+    before = lexicon.unit_words.keys() | lexicon.count_concords
     read = tokens
     for position, token in enumerate(tokens):
         value = counts.get(token.text) if position and token.kind == "word" else None
-        if value is None or tokens[position - 1].text not in lexicon.unit_words:
+        if value is None or tokens[position - 1].text not in before:
             continue
         if position + 1 == len(tokens) or tokens[position + 1].kind == "sep":
             read = read if read is not tokens else list(tokens)
@@ -1148,6 +1150,42 @@ def _hyphened(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             read[-2:] = [Token("word", f"{first.text}-{token.text}", first.start, token.end)]
         else:
             read.append(token)
+    return read
+
+
+def _words_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """Words typed joined by a hyphen or glued to a word for one or each, read as the words they are."""
+    tokens = _prefixes_apart(_hyphened(tokens, index.lexicon), index)
+    return _one_glued(_each_apart(tokens, index), index)
+
+
+def _prefixes_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
+    """`i-coke`, `ama-bag amabili`, `ye-ace`: a beginning a language writes with a hyphen before a word or a number
+    is not part of it, and one that says `and` (`ne-sprite`, `no-3`) begins another item; never where a name of the
+    catalog writes the beginning before that word (`no sugar`)."""
+    lexicon = index.lexicon
+    prefixes = lexicon.hyphen_prefixes | lexicon.and_prefixes
+    if all(token.kind != "dash" for token in tokens):
+        return tokens
+    read: list[Token] = []
+    for position, token in enumerate(tokens):
+        head = read[-1] if read and token.kind == "dash" else None
+        after = tokens[position + 1] if position + 1 < len(tokens) else None
+        if (
+            head is not None
+            and after is not None
+            and head.kind == "word"
+            and head.text in prefixes
+            and after.kind in ("word", "num")
+            and head.end == token.start
+            and token.end == after.start
+            and not (after.kind == "word" and _catalog_writes((head.text, after.text), index))
+        ):
+            read.pop()
+            if head.text in lexicon.and_prefixes:
+                read.append(Token("sep", ",", head.start, token.end))
+            continue
+        read.append(token)
     return read
 
 

@@ -301,3 +301,22 @@ def test_most_messages_of_guatemalan_abarroterias_are_guessed_spanish() -> None:
     # 204 of 373: the rest say only words another language has too (a brand's English, `de`, `me`), words
     # Portuguese writes alike (`papel higienico 3 fardos`) or none.
     assert len(guesses) > 370 and guesses.count("es") / len(guesses) > 0.54
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ngicela isaka elilodwa le-ace 10kg",
+        "ke kopa iwisa 10kg tse pedi",
+        "ndicela ingxowa enye ye-ace 10kg",
+        "ke kopa bohobe ba sasko bo sootho 20",
+    ],
+)
+def test_a_message_in_a_south_african_language_is_guessed_no_other_reply_language(text: str) -> None:
+    assert detect_language(text) in (None, "en")
+
+
+def test_most_messages_of_south_african_spaza_shops_are_guessed_no_other_reply_language() -> None:
+    guesses = [detect_language(text) for market, text in _market_messages({"ZAR"}, True) if market == "gauteng_spaza"]
+    # 439 of 446: the rest say only words French or Swahili writes too (`le na le`, `cha`).
+    assert len(guesses) > 440 and sum(guess in (None, "en") for guess in guesses) / len(guesses) > 0.98
