@@ -379,7 +379,9 @@ class Pick:
 Command = SetQuantity | RemoveLine | RemoveProduct | SetProductQuantity | TakeOff | AddItems | Pick
 
 _LINE = r"(?:line|no\.?|namba|nambari|number|#|第)?\s*(\d{1,2})\s*(?:行|项)?"
-_REMOVED_LINE = re.compile(rf"^{_LINE}$")
+# A line taken off by its number, in Chinese numerals too: `删掉三`, `删掉第三行`, `第二个不要了`.
+_NUMERAL = "([一二两三四五六七八九十]{1,3})"
+_REMOVED_LINE = re.compile(rf"^(?:{_LINE}|第?{_NUMERAL}\s*(?:行|项)?|第{_NUMERAL}个)$")
 _PICK = re.compile(r"^(?:option|no\.?|namba|nambari|number|choice|#)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:one|wala))?$")
 _ADD = re.compile(r"^(?:add|ongeza|plus|also|aur)\s+(?:karo\s+)?(.+?)(?:\s+add karo)?$")
 
@@ -417,7 +419,8 @@ def read_command(text: str) -> Command | None:
         return taken
     removing = _first(removal(form) for form in forms)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
-        return RemoveLine(int(match[1]))
+        number = next(group for group in match.groups() if group)
+        return RemoveLine(int(number) if number.isdigit() else int(numeral_value(number) or 0))
     if match := _PICK.match(words):
         return Pick(int(match[1]))
     if option := ordinal(words):

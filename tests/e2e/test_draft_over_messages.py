@@ -71,10 +71,13 @@ def test_an_amount_corrected_or_added_in_an_sms_of_its_own_changes_the_last_line
     # A line named, its verb last as Hindi puts it.
     named = "\n".join(system.exchange(KIRANA_PHONE, "sukari ko 3 karo"))
     assert "1) Mumias Sugar 50kg bag 3" in named and "2) Coca-Cola 300ml glass bottle 6" in named, named
+    # An amount taken off a line named, not the last one: never the whole line removed, nor set to the amount.
+    taken = "\n".join(system.exchange(KIRANA_PHONE, "reduce sukari by 1"))
+    assert "1) Mumias Sugar 50kg bag 2" in taken and "2) Coca-Cola 300ml glass bottle 6" in taken, taken
     system.exchange(KIRANA_PHONE, "haan")
     [order] = system.orders("ST-888")
     assert [(line["sku"], line["quantity"]) for line in order["lines"]] == [
-        ("SUG-MUMIAS-50KG", 3),
+        ("SUG-MUMIAS-50KG", 2),
         ("BEV-COKE-300G-24", 6),
     ]
     # Once placed, an amount said alone changes nothing, and the owner hears how to change it.
