@@ -1877,17 +1877,17 @@ def _names_instead(line: list[Token], position: int, lexicon: Lexicon, index: Ca
 def _takes_off_after_count(
     part: list[Token], ahead: list[Token], lexicon: Lexicon, index: CatalogIndex
 ) -> list[Token] | None:
-    """After an item counted in its part, a word taking an amount off (`ahead[0]`: `minus`, `punguza`) opens a part of
-    its own, so the amount taken off is said apart from the item's own (`coke 500ml case 4 minus 1`): the tokens of
-    the part that move into it with the amount (`4 one less`: `one`), none where the amount follows the word; None
-    where it opens no part."""
+    """After an item counted in its part, a word taking an amount off (`ahead[0]`: `minus`, `punguza`, or one removing,
+    `toa`, before an amount) opens a part of its own, so the amount taken off is said apart from the item's own (`coke
+    500ml case 4 minus 1`, `... toa moja`): the tokens of the part that move into it with the amount (`4 one less`:
+    `one`), none where the amount follows the word; None where it opens no part."""
     token = ahead[0]
-    if token.text not in lexicon.less_words or index.names_with(token.text, {t.text for t in part}):
+    if token.text not in lexicon.removal_words or index.names_with(token.text, {t.text for t in part}):
         return None
     counted = [position for position, t in enumerate(part) if _said_amount(t, lexicon) is not None]
     if any(_said_amount(t, lexicon) is not None for t in ahead[1:3]):
         return [] if counted else None
-    if len(counted) > 1 and counted[-1] == len(part) - 1:
+    if token.text in lexicon.less_words and len(counted) > 1 and counted[-1] == len(part) - 1:
         return part[counted[-1] :]
     return None
 
@@ -2589,11 +2589,14 @@ def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]
 
 
 def _bare_count_first_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
-    """`5 coke 500ml 3 fanta 500ml`: where no unit counts anything, the text opening with a whole number and another
-    before words the catalog knows, each whole number begins an item and counts it; where the text is cut. Empty when
-    it is not so."""
+    """`5 coke 500ml 3 fanta 500ml`: where no unit counts anything, the text opening with a whole number (after words
+    the catalog does not know) and another before words the catalog knows, each whole number begins an item and counts
+    it; where the text is cut (the words opening it are left out). Empty when it is not so."""
     numbers = [position for position, e in enumerate(elements) if e.kind == "num"]
-    if len(numbers) < 2 or numbers[0] != 0 or numbers[-1] == len(elements) - 1:
+    if len(numbers) < 2 or numbers[-1] == len(elements) - 1:
+        return []
+    # `nitumie 5 coke ...`: words the catalog does not know may open the text.
+    if any(e.kind != "word" or index.knows_word(e.text) for e in elements[: numbers[0]]):
         return []
     cuts = [*numbers, len(elements)]
     for start, end in zip(cuts, cuts[1:], strict=False):

@@ -248,6 +248,7 @@ def test_a_whole_number_after_each_product_is_its_count_where_no_unit_counts(inv
 def test_a_whole_number_before_each_product_is_its_count_where_no_unit_counts(invented_index: CatalogIndex) -> None:
     # Read as one item it named nothing, and the whole order was lost.
     assert resolved("2 vimba 600ml 3 korro lime", invented_index) == [("Q102", 2), ("Q104", 3)]
+    assert resolved("nitumie 2 vimba 600ml 3 korro lime", invented_index) == [("Q102", 2), ("Q104", 3)]
 
 
 @pytest.mark.parametrize("text", ["korro lime: 2", "korro lime, 2", "korro lime：2"])

@@ -177,6 +177,8 @@ def test_a_product_removed_later_in_the_message_is_not_ordered(invented_index: C
         ("5 crates vimba 350ml minus 2", 3),
         ("5 crates vimba 350ml one less", 4),
         ("5 crates vimba 350ml reduce by 2", 3),
+        ("5 crates vimba 350ml toa moja", 4),
+        ("5 crates vimba 350ml remove 2", 3),
         ("5 crates vimba 350ml, reduce by 1", 4),
     ],
 )
