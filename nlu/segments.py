@@ -2177,6 +2177,9 @@ def _said_as_pack(chunk: list[Token], position: int, lexicon: Lexicon, index: Ca
     word = chunk[position].text
     if word not in lexicon.unit_words or (word in lexicon.typed_unit_words and word in index.postings):
         return False
+    if word in lexicon.product_words and not (position and chunk[position - 1].kind == "num"):
+        # Vietnamese `10 chai`, bottles; Hindi and Swahili `chai patti`, tea: a pack only after a number.
+        return False
     return not _counts_the_unit_after_it(chunk, position, lexicon)
 
 
