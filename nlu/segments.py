@@ -1950,8 +1950,11 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     if word in lexicon.number_words_needing_unit:
         if following is not None and following.text in lexicon.unit_words:
             return float(lexicon.number_words_needing_unit[word]), 1
-        return None
-    if word in lexicon.number_multipliers and word not in lexicon.number_words:
+        if following is None or following.text not in lexicon.number_multipliers:
+            return None
+        # Vietnamese `hai chục`, `hai mươi` (twenty): a multiplier after the word makes it a number too.
+        value, span = float(lexicon.number_words_needing_unit[word]), 1
+    elif word in lexicon.number_multipliers and word not in lexicon.number_words:
         # A multiplier before what it multiplies (`dari biyu`, Igbo `iri abụọ` twenty), then what it adds
         # (`iri na ise`, fifteen).
         times = lexicon.number_words.get(following.text) if following is not None else None
