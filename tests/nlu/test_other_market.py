@@ -728,11 +728,12 @@ MARKET_FLOORS = [
     # `chai` a bottle only after a number (Hindi and Swahili `chai patti` stays tea): 0.780 / 0.863 / 0.9 %. Twelve
     # labels that took `sting` alone for the strawberry one now ask between it and the ginseng one, as a flavour
     # unsaid does: 0.798 / 0.874, asked 0.885; 0.806 / 0.881 once a number word counting only before a pack counts
-    # before a multiplier too (`hai chục`, `hai mươi`: twenty) and `mười lăm` is fifteen. Left: a brand the list's
+    # before a multiplier too (`hai chục`, `hai mươi`: twenty) and `mười lăm` is fifteen; 0.810 / 0.882, unknowns
+    # 0.857, with `sửa` and `đổi` (change) correcting and `thoi`, `duoc`, `roi` typed bare. Left: a brand the list's
     # alias names in words its other flavours' names write too (`hao hao`, `gau do`) asked among them, short
     # Vietnamese words other languages stop at (`bò húc`, `sting do`), `chục` (ten) after digits (`2 chục chai`)
     # and `333` and `555` read as counts.
-    ("saigon_taphoa", 485, 0.80, 0.87, 0.015, 0.87, 0.78),
+    ("saigon_taphoa", 485, 0.80, 0.87, 0.015, 0.87, 0.85),
 ]
 
 
