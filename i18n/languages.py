@@ -229,9 +229,10 @@ _NAMING_LANGUAGES = frozenset({SPANISH})
 # (`caixa`, `quero`, `nuay`); else it is no guess.
 _KIN = {SPANISH: ("pt", "cbk")}
 # Languages no reply is written in whose owners read English and none of the other reply languages (isiZulu,
-# isiXhosa, Sesotho and Setswana in South Africa): a message with as many words only they write as the guessed
-# language's is no guess, where their words would make it French (`le-joko`), Swahili (`tse pedi`) or Hindi (`ye-ace`).
-_READ_IN_ENGLISH = ("zu", "xh", "st", "tn")
+# isiXhosa, Sesotho and Setswana in South Africa; Vietnamese): a message with as many words only they write as the
+# guessed language's is no guess, where their words would make it French (`le-joko`), Swahili (`tse pedi`), Hindi
+# (`ye-ace`, `tiger nau`) or Tagalog (`bột ngọt ajinomoto 454g 20 bịch`).
+_READ_IN_ENGLISH = ("zu", "xh", "st", "tn", "vi")
 _PRODUCT_KEYS = ("flavour_words", "size_markers")
 
 # Words that make a language's name a request (`in English`, `kwa Kiswahili`, `Hindi mein`, `en français svp`,

@@ -1950,8 +1950,11 @@ def _number_word(chunk: list[Token], position: int, lexicon: Lexicon) -> tuple[f
     if word in lexicon.number_words_needing_unit:
         if following is not None and following.text in lexicon.unit_words:
             return float(lexicon.number_words_needing_unit[word]), 1
-        return None
-    if word in lexicon.number_multipliers and word not in lexicon.number_words:
+        if following is None or following.text not in lexicon.number_multipliers:
+            return None
+        # Vietnamese `hai chục`, `hai mươi` (twenty): a multiplier after the word makes it a number too.
+        value, span = float(lexicon.number_words_needing_unit[word]), 1
+    elif word in lexicon.number_multipliers and word not in lexicon.number_words:
         # A multiplier before what it multiplies (`dari biyu`, Igbo `iri abụọ` twenty), then what it adds
         # (`iri na ise`, fifteen).
         times = lexicon.number_words.get(following.text) if following is not None else None
@@ -2176,6 +2179,9 @@ def _said_as_pack(chunk: list[Token], position: int, lexicon: Lexicon, index: Ca
     writes it (a brand `Gala` is no `galao` typed short)."""
     word = chunk[position].text
     if word not in lexicon.unit_words or (word in lexicon.typed_unit_words and word in index.postings):
+        return False
+    if word in lexicon.product_words and not (position and chunk[position - 1].kind == "num"):
+        # Vietnamese `10 chai`, bottles; Hindi and Swahili `chai patti`, tea: a pack only after a number.
         return False
     return not _counts_the_unit_after_it(chunk, position, lexicon)
 

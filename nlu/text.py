@@ -367,6 +367,11 @@ def catalog_words(text: str) -> list[str]:
     return [romanised(word) for word in words]
 
 
+# Letters with a stroke, which no Unicode decomposition takes apart: Vietnamese owners type `đường` as `duong`.
+_STROKED = str.maketrans({"đ": "d", "Đ": "D"})
+
+
 def without_marks(word: str) -> str:
-    """A word without its tone marks and accents (`méjì` -> `meji`, `abụọ` -> `abuo`)."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    """A word without its tone marks, accents and strokes (`méjì` -> `meji`, `abụọ` -> `abuo`, `đường` -> `duong`)."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return bare.translate(_STROKED)

@@ -320,3 +320,9 @@ def test_most_messages_of_south_african_spaza_shops_are_guessed_no_other_reply_l
     guesses = [detect_language(text) for market, text in _market_messages({"ZAR"}, True) if market == "gauteng_spaza"]
     # 439 of 446: the rest say only words French or Swahili writes too (`le na le`, `cha`).
     assert len(guesses) > 440 and sum(guess in (None, "en") for guess in guesses) / len(guesses) > 0.98
+
+
+def test_most_messages_of_vietnamese_tap_hoa_stores_are_guessed_no_other_reply_language() -> None:
+    guesses = [detect_language(text) for market, text in _market_messages({"VND"}, True) if market == "saigon_taphoa"]
+    # 530 of 539: the rest say only words Tagalog or French writes too (`ba ba ba 3 thung`, `javel 1 lít 10 chai`).
+    assert len(guesses) > 530 and sum(guess in (None, "en") for guess in guesses) / len(guesses) > 0.98

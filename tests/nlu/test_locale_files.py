@@ -80,3 +80,13 @@ def test_chavacano_counts_to_twelve_halves_and_says_what_to_send_if_there_is_non
     assert "media" in lexicon.half_words
     assert {"si nuay", "kung nuay"} <= lexicon.fallback_cues
     assert "cambia" in lexicon.correction_markers
+
+
+def test_vietnamese_counts_to_ten_and_its_bare_spellings_count_only_before_a_pack() -> None:
+    lexicon = load_lexicon()
+    numbers = {**lexicon.number_words, **lexicon.number_words_needing_unit}
+    vietnamese = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+    assert [numbers[w] for w in vietnamese] == list(range(1, 11))
+    # `nam` of Nam Ngư, `tam` of Tam Thái Tử, `chin` of Chin-su: without diacritics, a count only before a pack.
+    assert {"nam", "tam", "chin", "muoi"} <= lexicon.number_words_needing_unit.keys()
+    assert lexicon.number_multipliers["chục"] == lexicon.number_multipliers["mươi"] == 10
