@@ -448,6 +448,18 @@ class Lexicon:
         return (self.variant_words | self.line_words) - self.smaller_words - self.larger_words
 
     @cached_property
+    def variant_or_line_words(self) -> frozenset[str]:
+        """Words that make a product a variant (`lite`, `brown`) or a brand's line of its own (`matic`), joined once
+        rather than for every list of candidates."""
+        return self.variant_words | self.line_words
+
+    @cached_property
+    def tasted_words(self) -> frozenset[str]:
+        """Flavours, colours and what goods are packed in (`white`, `oil`) that are no variant marks: what a plain
+        product's name adds beside its variants'."""
+        return (self.flavour_words | self.medium_words) - self.variant_marks
+
+    @cached_property
     def currency_words(self) -> frozenset[str]:
         """Price point words of more than one letter (`rs`, `bob`, `naira`): a single letter (`n`, `p`) is as often a
         grade or a unit a name writes (`32.5N` cement)."""

@@ -740,7 +740,7 @@ def _without_named_variants(
     shared = {w for w in kinds if candidates <= groups.by_category_word[w]}
     if shared:
         extras = {core: own - shared for core, own in extras.items()}
-    marking = (index.lexicon.variant_words | index.lexicon.line_words) if kind_only else _NOTHING
+    marking = index.lexicon.variant_or_line_words if kind_only else _NOTHING
     # A kind named alone drops a SKU only for a variant or line word its name adds: where no name adds one, the
     # thousands of SKUs of a kind are not compared with their siblings, and where none adds only variant marks
     # either, not read at all.
@@ -778,7 +778,7 @@ def _variant_keys_dropped(
     if dropped:
         dropped.difference_update(_size_names(sized, dropped, extras, index))
     if dropped and kind_only:
-        marking = index.lexicon.variant_words | index.lexicon.line_words
+        marking = index.lexicon.variant_or_line_words
         dropped = {key for key in dropped if not extras[key[0]].isdisjoint(marking)}
     dropped.update(_variants_beside_plain(sized - dropped, extras, index, kind_only))
     return dropped
@@ -793,7 +793,6 @@ def _variants_beside_plain(
     and of one whose words, no flavour, another brand's product of that size adds too (`milk 500ml`: `Parmalat Low
     Fat` beside `Parmalat Full Cream` and `Dairy King Full Cream`; `mealie meal`: `Roller` beside `Breakfast`)."""
     lexicon = index.lexicon
-    marking = lexicon.variant_marks
     marking_only = _marking_only(extras, index)
     if not marking_only:
         return set()
@@ -802,7 +801,7 @@ def _variants_beside_plain(
     # A colour that names a line (`Marlboro Gold` beside `Marlboro Red`) is an equal alternative, not a variant.
     lines = lexicon.line_colour_words
     marked = {key for key in sized if key[0] in marking_only and not own[key[0]] <= lines}
-    tasted = (lexicon.flavour_words | lexicon.medium_words) - marking
+    tasted = lexicon.tasted_words
     tasted_only = {core for core, words in own.items() if words and words <= tasted}
     plain = {(size, brand) for core, size, brand in sized if core in tasted_only}
     if kind_only:

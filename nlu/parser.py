@@ -2087,10 +2087,11 @@ _SELLING = attrgetter("item.sell_unit", "item.units_per_pack", "piece_unit", "le
 
 def _packs(request: ItemRequest, candidates: Sequence[IndexedItem]) -> set[_PackFacts]:
     """Each way the candidates are sold. Products of one kind are mostly sold alike, and only a count with no unit
-    reads their names: otherwise each way of selling is read once, however many share it."""
-    if request.unit is not None or not request.bare_numbers:
+    said of a noun in the plural reads their names: otherwise each way of selling is read once, however many share
+    it."""
+    plurals = _plural_words(request) if request.unit is None and request.bare_numbers else []
+    if not plurals:
         return {_PackFacts(*selling, plural=False) for selling in set(map(_SELLING, candidates))}
-    plurals = _plural_words(request)
     return {_PackFacts(*_SELLING(item), plural=_named_in_the_plural(plurals, item)) for item in candidates}
 
 
@@ -2138,21 +2139,25 @@ def _in_sell_units(request: ItemRequest, match: Match, pack: _PackFacts, lexicon
     return _Quantity(int(value) if whole else 0, mismatch, acceptable)
 
 
-def _plural_words(request: ItemRequest) -> list[str]:
-    """The words of a request's phrase that may be nouns in the plural (`cocas`, `jabones`)."""
-    return [word for word in request.phrase.lower().split() if word[-1:] == "s"]
+def _plural_words(request: ItemRequest) -> list[tuple[str, tuple[str, ...]]]:
+    """The words of a request's phrase that may be nouns in the plural (`cocas`, `jabones`), each with its shorter
+    forms in the singular; worked out once for the request, not for each product it may name."""
+    plurals = []
+    for word in request.phrase.lower().split():
+        if word[-1:] == "s":
+            singular = tuple(form for form in singular_and_plural(word) if len(form) < len(word))
+            if singular:
+                plurals.append((word, singular))
+    return plurals
 
 
-def _named_in_the_plural(plurals: list[str], item: IndexedItem) -> bool:
+def _named_in_the_plural(plurals: list[tuple[str, tuple[str, ...]]], item: IndexedItem) -> bool:
     """`12 cocas`, `50 jabones`: a count said with no unit, of a product a pack of several holds, named by a word its
     name writes in the singular, counts the pieces, as a count of bottles or bars would."""
-    if not plurals or item.item.units_per_pack < 2:
+    if item.item.units_per_pack < 2:
         return False
     named = item.core | item.brand_words
-    return any(
-        word not in named and any(len(form) < len(word) and form in named for form in singular_and_plural(word))
-        for word in plurals
-    )
+    return any(word not in named and any(form in named for form in singular) for word, singular in plurals)
 
 
 def _merged(lines: list[OrderLine]) -> tuple[OrderLine, ...]:
