@@ -343,10 +343,11 @@ async def amend_last_line(turn: Turn, action_name: str) -> bool:
     if choice is None:
         amended = set_quantity(draft, len(draft.lines), quantity)
     else:
-        # Kept for the answer, and the question asked again.
+        # Kept for the answer, said so, and the question asked again.
         amended = replace(
             draft, version=draft.version + 1, choices=(replace(choice, quantity=quantity), *draft.choices[1:])
         )
+        say_kept_before_question(turn, draft, amended, changed=True)
     await show_draft(turn, amended, catalog)
     return True
 
