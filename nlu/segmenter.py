@@ -16,11 +16,12 @@ def dictionary_words(text: str, frequencies: dict[str, int], total: int) -> list
     """The words of `text` as jieba's `Tokenizer.cut(text, HMM=False)` gives them for a dictionary of these word
     frequencies (and their sum): each block the most likely words, every other character alone."""
     words: list[str] = []
+    log_total = math.log(total)
     for block in _BLOCK_RE.split(text):
         if not block:
             continue
         if _BLOCK_RE.match(block):
-            words.extend(_block_words(block, frequencies, math.log(total)))
+            words.extend(_block_words(block, frequencies, log_total))
             continue
         for piece in _SKIP_RE.split(block):
             if _SKIP_RE.match(piece):
@@ -53,11 +54,23 @@ def _block_words(block: str, frequencies: dict[str, int], log_total: float) -> l
     ends = [0] * (size + 1)
     for start in range(size - 1, -1, -1):
         best, best_end = 0.0, -1
-        for end in _word_ends(block, start, frequencies):
-            score = math.log(frequencies.get(block[start : end + 1]) or 1) - log_total + scores[end + 1]
-            # On a tie the longer word, as jieba's `max` over (score, end) pairs takes it.
-            if best_end < 0 or score >= best:
-                best, best_end = score, end
+        # The dictionary's words that begin here (jieba's DAG), each looked up once: a prefix of a word is in the
+        # dictionary at frequency 0, so the search stops where no word goes on.
+        end = start
+        frequency = frequencies.get(block[start])
+        while frequency is not None:
+            if frequency:
+                score = math.log(frequency) - log_total + scores[end + 1]
+                # On a tie the longer word, as jieba's `max` over (score, end) pairs takes it.
+                if best_end < 0 or score >= best:
+                    best, best_end = score, end
+            end += 1
+            if end == size:
+                break
+            frequency = frequencies.get(block[start : end + 1])
+        if best_end < 0:
+            # No word begins here: the character alone.
+            best, best_end = math.log(frequencies.get(block[start]) or 1) - log_total + scores[start + 1], start
         scores[start], ends[start] = best, best_end
     words: list[str] = []
     # Letters and digits the dictionary has no word for stay together, as jieba keeps them.
@@ -77,16 +90,3 @@ def _block_words(block: str, frequencies: dict[str, int], log_total: float) -> l
         words.append(latin)
     return words
 
-
-def _word_ends(block: str, start: int, frequencies: dict[str, int]) -> list[int]:
-    """Where the dictionary's words that begin at `start` end (jieba's DAG), or `start` when none does; a prefix of
-    a word is in the dictionary at frequency 0, so the search stops where no word goes on."""
-    ends: list[int] = []
-    end = start
-    fragment = block[start]
-    while end < len(block) and fragment in frequencies:
-        if frequencies[fragment]:
-            ends.append(end)
-        end += 1
-        fragment = block[start : end + 1]
-    return ends or [start]
