@@ -972,6 +972,9 @@ class ActionEditDraft(StoreAction):
 class ActionShowMore(TurnAction):
     """The next page of a long summary."""
 
+    # `nyota`, a brand the classifier never saw, read as MORE: products named and nothing else are an order.
+    products_are_orders = True
+
     def name(self) -> str:
         return "action_show_more"
 
