@@ -419,8 +419,7 @@ def read_command(text: str) -> Command | None:
         return taken
     removing = _first(removal(form) for form in forms)
     if removing is not None and (match := _REMOVED_LINE.match(removing)):
-        number = next(group for group in match.groups() if group)
-        return RemoveLine(int(number) if number.isdigit() else int(numeral_value(number) or 0))
+        return RemoveLine(int(_number_in(next(group for group in match.groups() if group)) or 0))
     if match := _PICK.match(words):
         return Pick(int(match[1]))
     if option := ordinal(words):
@@ -828,8 +827,7 @@ def taken_off(text: str) -> TakeOff | None:
     taking = {word for phrase in lexicon.less_words | lexicon.removal_words for word in phrase.split()}
     dropped = taking | lexicon.chatter_words | lexicon.time_words | set(counted)
     named = " ".join(word for word in words if word not in dropped)
-    word = counted[0]
-    amount = int(word) if word.isdigit() else int(lexicon.number_words.get(word) or needing[word])
+    amount = int(_number_in(counted[0]) or needing[counted[0]])
     return TakeOff(named, amount) if named and amount > 0 else None
 
 

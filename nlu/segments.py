@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -716,11 +717,11 @@ def _counts_after_packs(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     count (Sesotho `tse pedi`, two; Swahili `pedi`, pads); elsewhere (`nyanya crate 2`, `crate nyanya anna`) it is
     those goods."""
     counts = lexicon.number_words_after_unit
-    before = lexicon.unit_words.keys() | lexicon.count_concords
     read = tokens
     for position, token in enumerate(tokens):
         value = counts.get(token.text) if position and token.kind == "word" else None
-        if value is None or tokens[position - 1].text not in before:
+        before = tokens[position - 1].text
+        if value is None or (before not in lexicon.unit_words and before not in lexicon.count_concords):
             continue
         if position + 1 == len(tokens) or tokens[position + 1].kind == "sep":
             read = read if read is not tokens else list(tokens)
@@ -1163,10 +1164,10 @@ def _prefixes_apart(tokens: list[Token], index: CatalogIndex) -> list[Token]:
     """`i-coke`, `ama-bag amabili`, `ye-ace`: a beginning a language writes with a hyphen before a word or a number
     is not part of it, and one that says `and` (`ne-sprite`, `no-3`) begins another item; never where a name of the
     catalog writes the beginning before that word (`no sugar`)."""
-    lexicon = index.lexicon
-    prefixes = lexicon.hyphen_prefixes | lexicon.and_prefixes
     if all(token.kind != "dash" for token in tokens):
         return tokens
+    lexicon = index.lexicon
+    prefixes = lexicon.hyphen_prefixes | lexicon.and_prefixes
     read: list[Token] = []
     for position, token in enumerate(tokens):
         head = read[-1] if read and token.kind == "dash" else None
@@ -2586,12 +2587,7 @@ def _bare_count_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]
     if len(numbers) < 2 or numbers[-1] != len(elements) - 1:
         return []
     cuts = [0, *(position + 1 for position in numbers)]
-    for start, end in zip(cuts, numbers, strict=False):
-        value = elements[end].value
-        words = [e for e in elements[start:end] if e.kind == "word"]
-        if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
-            return []
-    return cuts
+    return cuts if _each_counts_known_words(elements, numbers, zip(cuts, numbers, strict=False), index) else []
 
 
 def _bare_count_first_cuts(elements: list[_Element], index: CatalogIndex) -> list[int]:
@@ -2605,12 +2601,20 @@ def _bare_count_first_cuts(elements: list[_Element], index: CatalogIndex) -> lis
     if any(e.kind != "word" or index.knows_word(e.text) for e in elements[: numbers[0]]):
         return []
     cuts = [*numbers, len(elements)]
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        value = elements[start].value
-        words = [e for e in elements[start + 1 : end] if e.kind == "word"]
+    spans = zip((start + 1 for start in numbers), cuts[1:], strict=False)
+    return cuts if _each_counts_known_words(elements, numbers, spans, index) else []
+
+
+def _each_counts_known_words(
+    elements: list[_Element], numbers: list[int], spans: Iterable[tuple[int, int]], index: CatalogIndex
+) -> bool:
+    """True when each number is a whole count and the span of elements beside it has a word the catalog knows."""
+    for number, (start, end) in zip(numbers, spans, strict=False):
+        value = elements[number].value
+        words = [e for e in elements[start:end] if e.kind == "word"]
         if not value.is_integer() or value <= 0 or not any(index.knows_word(e.text) for e in words):
-            return []
-    return cuts
+            return False
+    return True
 
 
 def _sized_counts(elements: list[_Element], groups: list[_Group], index: CatalogIndex) -> list[_Group]:
